@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { VENUE_IDS } from './venues.ts';
+
+export const VenueIdSchema = z.enum(VENUE_IDS);
+
+/**
+ * One venue's funding state for one linear perpetual, as observed at `observedAt`.
+ * Rates are decimals per the symbol's own interval (0.0001 = 0.01 %); normalise before comparing.
+ */
+export const FundingQuoteSchema = z.object({
+  venue: VenueIdSchema,
+  /** ccxt unified symbol, e.g. `BTC/USDT:USDT`. */
+  symbol: z.string().min(1),
+  /** Base asset with multiplier prefix removed (`PEPE` for `1000PEPE`). */
+  base: z.string().min(1),
+  multiplier: z.number().positive(),
+  /**
+   * Rate for the running period, to be paid at `nextFundingTime`: the venue's current or
+   * predicted figure. Null when the venue publishes none (then `lastSettledRate` is used).
+   */
+  rate: z.number().nullable(),
+  /** What `rate` is: `predicted` (estimate for the running period) or `settled` (last paid). */
+  rateKind: z.enum(['predicted', 'settled']),
+  lastSettledRate: z.number().nullable(),
+  intervalHours: z.number().positive(),
+  nextFundingTime: z.number().int().nullable(),
+  markPrice: z.number().nullable(),
+  indexPrice: z.number().nullable(),
+  /** 24 h quote volume in USD (USDT/USDC counted at par). */
+  volume24hUsd: z.number().nullable(),
+  openInterestUsd: z.number().nullable(),
+  /** Epoch ms at which the terminal received this quote. */
+  observedAt: z.number().int(),
+});
+export type FundingQuote = z.infer<typeof FundingQuoteSchema>;
+
+export const VenueHealthSchema = z.object({
+  venue: VenueIdSchema,
+  status: z.enum(['starting', 'ok', 'degraded', 'down']),
+  lastSuccessAt: z.number().int().nullable(),
+  lastAttemptAt: z.number().int().nullable(),
+  latencyMs: z.number().nullable(),
+  consecutiveErrors: z.number().int().nonnegative(),
+  errorCount: z.number().int().nonnegative(),
+  /** Human text of the last failure, naming what happened and what the terminal does next. */
+  lastError: z.string().nullable(),
+  symbols: z.number().int().nonnegative(),
+  /** True when the newest data is older than the venue's staleness bound. */
+  stale: z.boolean(),
+});
+export type VenueHealth = z.infer<typeof VenueHealthSchema>;
+
+/** One settled funding payment of the past, per the symbol's interval. */
+export const FundingPointSchema = z.object({
+  venue: VenueIdSchema,
+  symbol: z.string(),
+  time: z.number().int(),
+  rate: z.number(),
+  intervalHours: z.number().positive(),
+  markPrice: z.number().nullable(),
+});
+export type FundingPoint = z.infer<typeof FundingPointSchema>;
+
+export const PricePointSchema = z.object({
+  venue: VenueIdSchema,
+  symbol: z.string(),
+  time: z.number().int(),
+  close: z.number(),
+});
+export type PricePoint = z.infer<typeof PricePointSchema>;

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { VenueIdSchema } from './quotes.ts';
+
+export const FeeTierSchema = z.object({ venue: VenueIdSchema, taker: z.number().min(0).max(0.01), maker: z.number().min(-0.001).max(0.01) });
+
+/** Engine and UI settings with the domain doc's defaults. */
+export const EngineSettingsSchema = z.object({
+  /** Cross-venue trigger, decimal per 8 h (0.0006 = 0.06 %). */
+  triggerSpreadPer8h: z.number().min(0).max(0.05).default(0.0006),
+  /** Extreme-rate alert threshold on |rate per 8 h|. */
+  extremeRatePer8h: z.number().min(0).max(0.05).default(0.001),
+  /** BTC/ETH divergence flag, decimal per 8 h. */
+  divergencePer8h: z.number().min(0).max(0.05).default(0.0005),
+  /** Holding period over which round-trip fees are amortised in the ranking. */
+  holdingDays: z.number().min(0.04).max(365).default(3),
+  /** Minutes before a settlement that count as its window. */
+  windowMinutes: z.number().int().min(1).max(120).default(15),
+  /** User fee tiers; venues not listed use their default schedule. */
+  fees: z.array(FeeTierSchema).default([]),
+});
+export type EngineSettings = z.infer<typeof EngineSettingsSchema>;
+export const DEFAULT_SETTINGS: EngineSettings = EngineSettingsSchema.parse({});

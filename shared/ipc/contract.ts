@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { AlertSchema, SignalsBatchSchema } from '../domain/signals.ts';
+import { FundingPointSchema, FundingQuoteSchema, PricePointSchema, VenueHealthSchema, VenueIdSchema } from '../domain/quotes.ts';
+import { EngineSettingsSchema } from '../domain/settings.ts';
+
+/**
+ * The one contract between the renderer and the main process. Every request and stream is
+ * declared here with its zod schema; the preload bridge, the main-side binding, the headless
+ * host's WebSocket transport and the renderer client are all derived from these two maps.
+ */
+
+const NoInput = z.undefined();
+
+export const ModeSchema = z.enum(['paper', 'demo', 'live']);
+export type Mode = z.infer<typeof ModeSchema>;
+
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  mode: ModeSchema,
+  dataDir: z.string(),
+  venues: z.array(VenueIdSchema),
+  startedAt: z.number().int(),
+});
+
+export const TradingStateSchema = z.object({
+  state: z.enum(['ACTIVE', 'REDUCING', 'HALTED']),
+  since: z.number().int(),
+  reason: z.string().nullable(),
+});
+export type TradingState = z.infer<typeof TradingStateSchema>;
+
+export const KillSwitchReportSchema = z.object({
+  engagedAt: z.number().int(),
+  finishedAt: z.number().int(),
+  venues: z.array(z.object({
+    venue: VenueIdSchema,
+    flat: z.boolean(),
+    cancelledOrders: z.number().int().nonnegative(),
+    closedPositions: z.number().int().nonnegative(),
+    error: z.string().nullable(),
+  })),
+  state: TradingStateSchema,
+});
+
+export const CsvErrorSchema = z.object({ line: z.number().int().positive(), message: z.string() });
+export const ImportResultSchema = z.object({
+  fileName: z.string(),
+  imported: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  errors: z.array(CsvErrorSchema),
+});
+export type ImportResult = z.infer<typeof ImportResultSchema>;
+
+export const BackfillResultSchema = z.array(z.object({
+  venue: VenueIdSchema,
+  symbol: z.string(),
+  inserted: z.number().int().nonnegative(),
+  error: z.string().nullable(),
+}));
+
+const BaseAsset = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9]+$/, 'a base asset is letters and digits, e.g. BTC');
+
+export const requests = {
+  'app.info': { input: NoInput, output: AppInfoSchema },
+  'markets.snapshot': {
+    input: NoInput,
+    output: z.object({ quotes: z.array(FundingQuoteSchema), health: z.array(VenueHealthSchema), signals: SignalsBatchSchema }),
+  },
+  'history.funding': {
+    input: z.object({ base: BaseAsset, from: z.number().int().optional(), to: z.number().int().optional() }),
+    output: z.object({ funding: z.array(FundingPointSchema), prices: z.array(PricePointSchema) }),
+  },
+  'history.backfill': {
+    input: z.object({ base: BaseAsset, days: z.number().int().min(1).max(365).default(30) }),
+    output: BackfillResultSchema,
+  },
+  'history.importCsv': {
+    input: z.object({ fileName: z.string().min(1).max(260), text: z.string().max(64 * 1024 * 1024) }),
+    output: ImportResultSchema,
+  },
+  'settings.get': { input: NoInput, output: EngineSettingsSchema },
+  'settings.set': { input: EngineSettingsSchema.partial(), output: EngineSettingsSchema },
+  'killSwitch.engage': { input: z.object({ reason: z.string().max(500).optional() }), output: KillSwitchReportSchema },
+  'trading.rearm': { input: z.object({ confirm: z.literal(true) }), output: TradingStateSchema },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export const streams = {
+  /** Quotes that changed since the last batch (at most one batch per animation frame). */
+  quotes: z.array(FundingQuoteSchema),
+  signals: SignalsBatchSchema,
+  health: z.array(VenueHealthSchema),
+  alerts: z.array(AlertSchema),
+  tradingState: TradingStateSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+export type Requests = typeof requests;
+export type Streams = typeof streams;
+export type RequestName = keyof Requests;
+export type StreamName = keyof Streams;
+/** What a caller passes (defaults not yet applied). */
+export type RequestInput<N extends RequestName> = z.input<Requests[N]['input']>;
+/** What a handler receives (validated, defaults applied). */
+export type HandlerInput<N extends RequestName> = z.output<Requests[N]['input']>;
+export type RequestOutput<N extends RequestName> = z.output<Requests[N]['output']>;
+export type StreamPayload<S extends StreamName> = z.output<Streams[S]>;
+
+/** The main side implements one handler per request; the binding validates before calling. */
+export type Handlers = { [N in RequestName]: (input: HandlerInput<N>) => Promise<RequestOutput<N>> };
+
+/** Pushes a stream payload to every connected renderer. */
+export type Publish = <S extends StreamName>(name: S, payload: StreamPayload<S>) => void;
+
+/**
+ * What the renderer sees as `window.terminal`: the contract, nothing else. The same shape
+ * is implemented by the preload (Electron) and by the WebSocket client (headless host).
+ */
+export interface TerminalBridge {
+  invoke<N extends RequestName>(name: N, ...input: RequestInput<N> extends undefined ? [] : [RequestInput<N>]): Promise<RequestOutput<N>>;
+  on<S extends StreamName>(name: S, listener: (payload: StreamPayload<S>) => void): () => void;
+}
+
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && Object.hasOwn(requests, name);
+}
+
+export function isStreamName(name: unknown): name is StreamName {
+  return typeof name === 'string' && Object.hasOwn(streams, name);
+}
