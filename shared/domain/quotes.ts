@@ -50,9 +50,15 @@ export const VenueHealthSchema = z.object({
 });
 export type VenueHealth = z.infer<typeof VenueHealthSchema>;
 
+/**
+ * Any ccxt exchange id. History may come from venues the terminal does not poll live
+ * (imported CSV from dYdX, KuCoin, …), so history records are not limited to `VenueId`.
+ */
+export const HistoryVenueSchema = z.string().regex(/^[a-z][a-z0-9]*$/, 'a ccxt exchange id in lower case, e.g. binanceusdm');
+
 /** One settled funding payment of the past, per the symbol's interval. */
 export const FundingPointSchema = z.object({
-  venue: VenueIdSchema,
+  venue: HistoryVenueSchema,
   symbol: z.string(),
   time: z.number().int(),
   rate: z.number(),
@@ -62,7 +68,7 @@ export const FundingPointSchema = z.object({
 export type FundingPoint = z.infer<typeof FundingPointSchema>;
 
 export const PricePointSchema = z.object({
-  venue: VenueIdSchema,
+  venue: HistoryVenueSchema,
   symbol: z.string(),
   time: z.number().int(),
   close: z.number(),
