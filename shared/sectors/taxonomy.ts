@@ -1,0 +1,87 @@
+/**
+ * The terminal's default sector map: the project's own data, shipped with the app. Compiled by
+ * the team from the assets' own documentation and the public category list in
+ * `shared/data/sectors` (read once by hand; never at run time). One sector per asset, the one a
+ * trader would name first. The user edits it in Settings or replaces it by CSV (`sectorCsv.ts`).
+ */
+export const SECTORS = [
+  'Layer 1',
+  'Layer 2',
+  'DeFi',
+  'DEX',
+  'Meme',
+  'Gaming',
+  'AI',
+  'Infrastructure',
+  'Liquid staking',
+  'RWA',
+  'Exchange tokens',
+  'Privacy',
+  'Other',
+] as const;
+export type DefaultSector = (typeof SECTORS)[number];
+
+/** Base assets per sector, as canonical base names (multiplier prefixes removed). */
+const MEMBERS: Record<DefaultSector, string> = {
+  'Layer 1': `BTC ETH SOL XRP ADA AVAX DOT TRX TON NEAR APT SUI SEI ATOM ALGO HBAR ICP EGLD KAS LTC BCH BSV
+    ETC XLM XTZ EOS A NEO QTUM ONT ICX IOTA VET VTHO FLOW KAVA KSM MINA CFX CKB ZIL ONE INJ KAIA IOST RVN XEC
+    LUNA LUNC ETHW WAXP THETA STEEM HIVE SYS GAS MOVR ASTR BERA MON S FTM TIA DYM SAGA INIT SOMI XPL STABLE
+    FOGO NTRN ZETA TAC CORE XDC SUPRA BB HYPER KITE ARK VANRY G M CC VIC`,
+  'Layer 2': `ARB OP STRK ZK MANTA METIS SCR TAIKO LINEA MNT BLAST MOVE LSK SKL POL MATIC CELO STX MERL B2 HEMI BTR
+    SOPH MEGA LRC SOON B3 EDU BOBA CYBER ZKSYNC PROM SONIC KAT`,
+  DeFi: `AAVE COMP MKR SKY CRV CVX SNX YFI BAL LQTY RDNT PENDLE ENA MORPHO EUL FLUID SYRUP USUAL RESOLV JST SUN
+    DEXE SPELL XVS FORTH MLN DOLO FF HOME BANK TREE FRAX SPK STBL EVAA FOLKS MITO ENSO WLFI YB KMNO ALPACA
+    BADGER ALCX FXS LISTA AUCTION PERP UMA C98 BEL BANANA`,
+  DEX: `UNI SUSHI 1INCH BNT KNC ZRX DODO CAKE JOE RAY ORCA JUP DRIFT GMX DYDX AEVO HYPE ASTER AVNT MYX LIT AERO
+    VELODROME CETUS DEEP COW MAV ORDER MMT APEX RUNE OSMO BLUR HFT F MET THE`,
+  Meme: `DOGE SHIB PEPE BONK FLOKI WIF BOME MEME BRETT TURBO NEIRO MOODENG PNUT POPCAT CHILLGUY PENGU TRUMP MELANIA
+    FARTCOIN SPX GIGGLE BANANAS31 BROCCOLI714 BROCCOLIF3B MUBARAK TST MOG BABYDOGE CAT CHEEMS RATS SATS ORDI
+    DOGS PEOPLE GOAT MEW TOSHI DEGEN BOB USELESS PUMP TUT JELLYJELLY HIPPO DOOD WOJAK PONKE MYRO SLERF NEIROCTO
+    AIDOGE LADYS BAN KOMA VINE 4`,
+  Gaming: `AXS SAND MANA GALA ENJ IMX ILV YGG MAGIC BEAM PIXEL PORTAL XAI BIGTIME MAVIA ALICE TLM SLP SUPER GMT APE
+    GHST VOXEL MBOX AGLD HIGH CHR NXPC ACE RONIN HMSTR CATI NOT GUN ESPORTS KGEN ANIME PLAY SHELL MOCA D A2Z`,
+  AI: `TAO FET RENDER AKT GRASS IO WLD ARKM NMR PHB CGPT KAITO VIRTUAL AIXBT GRIFFAIN ZEREBRO SWARMS COOKIE ARC VVV
+    AVAAI ALCH PIPPIN ACT SKYAI COAI SAPIEN VANA RECALL NFP FLOCK SAHARA PROMPT AIN HOLO MIRA OPEN NEWT AI16Z
+    AI 0G CLANKER IP ATH CARV SENT AIO AGT UAI ALLO TA AWE`,
+  Infrastructure: `LINK PYTH BAND API3 TRB DIA GRT FIL AR STORJ ANKR QNT ZRO W AXL ENS LPT HOT IOTX JASMY GLM RLC CTSI
+    POWR ONG CELR BICO ALT ERA ID MASK SXT SQD WAL IRYS SAFE ARPA CTK SIGN PROVE ZKC ZKJ LA BREV FLUX RIF NKN
+    SSV WCT ACX SYN STG TWT CVC GTC PHA TOWNS HOOK GPS BMT SFP COTI ACH LAYER FIDA FIO AERGO ATA RED T ESP AT 2Z XAN PARTI ICNT NAORIS`,
+  'Liquid staking': `LDO RPL ETHFI EIGEN PUFFER REZ JTO SD SWELL KERNEL SOLV BARD PUMPBTC HAEDAL MNDE BABY STO BR IR`,
+  RWA: `ONDO PLUME OM MANTRA CFG POLYX PAXG XAUT RSR TRU HUMA HIFI EDEN RLS`,
+  'Exchange tokens': `BNB OKB CRO KCS BGB GT WOO LEO MX HT`,
+  Privacy: `XMR ZEC DASH SCRT ROSE ZEN DUSK FHE ZAMA AZTEC XVG OXT NIL NYM FIRO ARRR NIGHT ZKP`,
+  Other: `BTCDOM USTC USDC FUN DENT CHZ SANTOS ASR ALPINE JUV PSG BAT OGN RARE MTL DEGO LUMIA EPIC BIO ME PUNDIX COS TNSR ZORA OG AVA`,
+};
+
+/** The default map, base → sector. Built once; an asset listed twice keeps its first sector. */
+export const DEFAULT_SECTOR_MAP: ReadonlyMap<string, string> = buildDefaultMap();
+
+function buildDefaultMap(): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const sector of SECTORS) {
+    for (const base of MEMBERS[sector].split(/\s+/)) {
+      if (base !== '' && !map.has(base)) map.set(base, sector);
+    }
+  }
+  return map;
+}
+
+/**
+ * Venue naming differences: the same asset under another ticker on some venue, or renamed
+ * (`LUNA2` on Binance is Terra's LUNA, `RAYSOL` is RAY, `MATIC` became `POL`).
+ */
+export const BASE_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['LUNA2', 'LUNA'],
+  ['RAYSOL', 'RAY'],
+  ['BEAMX', 'BEAM'],
+  ['RNDR', 'RENDER'],
+  ['XBT', 'BTC'],
+  ['WBTC', 'BTC'],
+  ['MATIC', 'POL'],
+  ['FTM', 'S'],
+  ['AGIX', 'FET'],
+  ['OCEAN', 'FET'],
+  ['JELLY', 'JELLYJELLY'],
+  ['BROCCOLI', 'BROCCOLI714'],
+  ['NEIROETH', 'NEIRO'],
+]);
