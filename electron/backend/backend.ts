@@ -1,0 +1,151 @@
+import { mkdirSync } from 'node:fs';
+import type { Handlers, Mode, Publish } from '../../shared/ipc/contract.ts';
+import { DEFAULT_SETTINGS, EngineSettingsSchema, type EngineSettings } from '../../shared/domain/settings.ts';
+import { VENUE_IDS, type VenueId } from '../../shared/domain/venues.ts';
+import { createMarketData } from './markets/marketData.ts';
+import { startEngine } from './engine/engineClient.ts';
+import { openStore } from './store/duckdb.ts';
+import { importFundingCsv } from './store/history.ts';
+import { backfillFunding } from './store/backfill.ts';
+import { TradingStateMachine } from './trading/tradingState.ts';
+import { engageKillSwitch, type Flattener } from './trading/killSwitch.ts';
+import { startDemoVenues, type DemoVenues } from './demo.ts';
+
+export interface BackendOptions {
+  mode: Mode;
+  /** Folder for the database and settings (the user-data folder; a temp folder in tests). */
+  dataDir: string;
+  venues?: VenueId[];
+  /** Where the venues are: undefined = the real ones; set by Demo mode and tests. */
+  baseUrl?: string;
+  wsBaseUrl?: string;
+  /** Demo mode: the simulator's seed. */
+  demoSeed?: number;
+  /** Speeds up polling in tests (0.1 = ten times more often). */
+  pollScale?: number;
+  /** The built engine worker (Electron bundle); the TypeScript source is used otherwise. */
+  engineWorkerUrl?: URL;
+  version?: string;
+  publish: Publish;
+  log?: (line: string) => void;
+  now?: () => number;
+}
+
+export interface Backend {
+  handlers: Handlers;
+  mode: Mode;
+  /** The in-process simulator in Demo mode (tests inject faults through it). */
+  demo: DemoVenues | null;
+  engageKillSwitch(reason: string): ReturnType<Handlers['killSwitch.engage']>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root: builds every backend service and returns the contract's handlers.
+ * It holds no logic of its own beyond wiring; each service lives in its own module.
+ */
+export async function createBackend(options: BackendOptions): Promise<Backend> {
+  const now = options.now ?? Date.now;
+  const log = options.log ?? (() => {});
+  const venues = options.venues ?? [...VENUE_IDS];
+  const startedAt = now();
+  mkdirSync(options.dataDir, { recursive: true });
+
+  const demo = options.mode === 'demo' ? await startDemoVenues({ seed: options.demoSeed ?? 7, venues }) : null;
+  const baseUrl = demo?.url ?? options.baseUrl;
+  const wsBaseUrl = demo?.wsUrl ?? options.wsBaseUrl;
+
+  const store = await openStore(options.dataDir);
+  let settings: EngineSettings = await store.settings.load().catch((err: unknown) => {
+    log(`settings could not be read, defaults in force: ${String(err)}`);
+    return DEFAULT_SETTINGS;
+  });
+
+  const trading = new TradingStateMachine(now(), (state) => options.publish('tradingState', state));
+  const flatteners: Flattener[] = [];
+
+  const engine = startEngine({
+    settings,
+    workerUrl: options.engineWorkerUrl,
+    now,
+    onSignals: (batch) => options.publish('signals', batch),
+    onAlerts: (alerts) => options.publish('alerts', alerts),
+    onError: (message) => log(`engine: ${message}`),
+  });
+
+  const market = createMarketData({
+    venues,
+    baseUrl,
+    wsBaseUrl,
+    now,
+    pollScale: options.pollScale,
+    onQuotes: (changed) => {
+      engine.pushQuotes(changed);
+      options.publish('quotes', changed);
+      store.quoteSamples.record(changed).catch((err: unknown) => log(`quote samples not stored: ${String(err)}`));
+    },
+    onHealth: (health) => options.publish('health', health),
+    onAlert: (alerts) => options.publish('alerts', alerts),
+  });
+  market.start();
+
+  const killSwitch = (reason: string) =>
+    engageKillSwitch({ state: trading, flatteners: () => flatteners, now }, reason);
+
+  const handlers: Handlers = {
+    'app.info': async () => ({
+      name: 'Funding Terminal',
+      version: options.version ?? '0.0.0',
+      mode: options.mode,
+      dataDir: options.dataDir,
+      venues,
+      startedAt,
+    }),
+    'markets.snapshot': async () => ({ quotes: market.quotes(), health: market.health(), signals: engine.latest() }),
+    'history.funding': async ({ base, from, to }) => ({
+      funding: await store.history.funding({ base, from, to }),
+      prices: await store.history.prices({ base, from, to }),
+    }),
+    'history.backfill': async ({ base, days }) => {
+      const targets = market.symbolsFor(base);
+      const results = await backfillFunding(store, market.fundingHistory, targets, days, now());
+      await backfillPrices(targets, days);
+      return results;
+    },
+    'history.importCsv': async ({ fileName, text }) => importFundingCsv(store, text, fileName),
+    'settings.get': async () => settings,
+    'settings.set': async (patch) => {
+      settings = EngineSettingsSchema.parse({ ...settings, ...patch });
+      await store.settings.save(settings);
+      engine.setSettings(settings);
+      return settings;
+    },
+    'killSwitch.engage': async ({ reason }) => killSwitch(reason ?? 'kill switch pressed'),
+    'trading.rearm': async () => trading.transition('ACTIVE', 're-armed by hand', now()),
+  };
+
+  /** Mark-price history for the symbol view; a venue that fails is skipped, not fatal. */
+  async function backfillPrices(targets: Array<{ venue: VenueId; symbol: string }>, days: number): Promise<void> {
+    const since = now() - days * 86_400_000;
+    for (const target of targets) {
+      try {
+        await store.history.insertPrices(await market.priceHistory(target.venue, target.symbol, since, '4h'));
+      } catch (err) {
+        log(`prices for ${target.symbol} on ${target.venue} not backfilled: ${String(err)}`);
+      }
+    }
+  }
+
+  return {
+    handlers,
+    mode: options.mode,
+    demo,
+    engageKillSwitch: (reason) => killSwitch(reason),
+    async stop() {
+      await market.stop();
+      await engine.stop();
+      await store.close();
+      await demo?.close();
+    },
+  };
+}

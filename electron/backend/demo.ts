@@ -1,0 +1,19 @@
+import type { VenueId } from '../../shared/domain/venues.ts';
+import { startSimulator, type Simulator } from '../simulator/server.ts';
+
+/**
+ * Demo mode: the venue simulator runs in this process on a loopback port and the ccxt
+ * instances are pointed at it. Real time (speed 1), so countdowns on screen match the
+ * simulated settlements; hourly symbols make a window pass every hour.
+ */
+export interface DemoVenues {
+  url: string;
+  wsUrl: string;
+  simulator: Simulator;
+  close(): Promise<void>;
+}
+
+export async function startDemoVenues(options: { seed: number; venues: VenueId[] }): Promise<DemoVenues> {
+  const simulator = await startSimulator({ port: 0, seed: options.seed, speed: 1, venues: options.venues });
+  return { url: simulator.url, wsUrl: simulator.wsUrl, simulator, close: () => simulator.close() };
+}
