@@ -17,8 +17,8 @@ const bridge: TerminalBridge = {
   },
   on(name: string, listener: (payload: never) => void) {
     if (!isStreamName(name)) throw new TerminalError({ code: 'unknown-request', message: `unknown stream ${String(name)}` });
-    const relay = (_event: IpcRendererEvent, streamName: string, payload: never) => {
-      if (streamName === name) listener(payload);
+    const relay = (_event: IpcRendererEvent, streamName: string, payload: unknown) => {
+      if (streamName === name) listener(payload as never);
     };
     ipcRenderer.on(STREAM_CHANNEL, relay);
     return () => {
