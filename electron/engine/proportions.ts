@@ -1,0 +1,16 @@
+/** z for a two-sided 95 % interval. */
+const Z95 = 1.959963984540054;
+
+/**
+ * Wilson score interval for `hits` successes in `n` trials at 95 %: unlike the normal
+ * approximation it stays inside [0, 1] and is honest for the small n an event study has.
+ */
+export function wilsonInterval(hits: number, n: number): [number, number] | null {
+  if (n <= 0) return null;
+  const p = hits / n;
+  const z2 = Z95 * Z95;
+  const denominator = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / denominator;
+  const half = (Z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denominator;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
