@@ -1,0 +1,114 @@
+/**
+ * What every venue adapter shares: the ccxt exchange, the perp catalog, slow-cadence
+ * caches, history paging. A venue file supplies only its quirks as a `VenueSpec`
+ * (exchange options and how to turn its calls into quotes).
+ */
+import type { Exchange, FundingRate } from 'ccxt';
+import type { FundingPoint, FundingQuote, PricePoint } from '../../../shared/domain/quotes.ts';
+import { VENUES } from '../../../shared/domain/venues.ts';
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import { createExchange } from './exchanges.ts';
+import type { Connection } from './exchanges.ts';
+import { fetchFundingHistory, fetchPriceHistory } from './history.ts';
+import { createMarketCatalog } from './perpMarkets.ts';
+import type { PerpMarket } from './perpMarkets.ts';
+import { badResponse } from './venueErrors.ts';
+
+export const MINUTE_MS = 60_000;
+
+export interface AdapterContext {
+  connection: Connection;
+  /** Multiplies every cadence (market reloads, slow fetches); below 1 in tests. */
+  cadenceScale: number;
+  now: () => number;
+}
+
+/** What a venue's `fetchQuotes` gets for one poll. */
+export interface PollInput {
+  exchange: Exchange;
+  markets: Map<string, PerpMarket>;
+  observedAt: number;
+  /** Runs `fetch` at most once per `periodMs` (scaled) and serves the cached value between. */
+  every<T>(key: string, periodMs: number, fetch: () => Promise<T>): Promise<T>;
+}
+
+export interface VenueSpec {
+  venue: VenueId;
+  exchangeOptions: Record<string, unknown>;
+  /** How often markets are reloaded (new listings, and bybit's per-market interval). */
+  marketsReloadMs: number;
+  /** Rows per page the venue allows for funding history and candles. */
+  historyPageLimit: number;
+  candlePageLimit: number;
+  fetchQuotes(input: PollInput): Promise<FundingQuote[]>;
+}
+
+export interface VenueAdapter {
+  readonly venue: VenueId;
+  readonly exchange: Exchange;
+  /** One full snapshot of the venue's quotes; throws on any fault (callers map with toVenueError). */
+  poll(): Promise<FundingQuote[]>;
+  /** Perps known from the last market load. */
+  markets(): PerpMarket[];
+  fundingHistory(symbol: string, since: number, until: number): Promise<FundingPoint[]>;
+  priceHistory(symbol: string, since: number, timeframe: '1h' | '4h', until: number): Promise<PricePoint[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * The funding rates of our markets out of a ccxt `fetchFundingRates` answer. ccxt returns
+ * `{}` for a garbage body, so an empty answer is a fault; symbols listed after our last
+ * market load come keyed by raw id and are skipped until the next reload.
+ */
+export function knownRates(venue: VenueId, rates: Record<string, FundingRate>, markets: Map<string, PerpMarket>): Array<[PerpMarket, FundingRate]> {
+  const entries = Object.entries(rates);
+  if (entries.length === 0) throw badResponse(venue, 'the funding-rate list came back empty');
+  const out: Array<[PerpMarket, FundingRate]> = [];
+  for (const [symbol, rate] of entries) {
+    const market = markets.get(symbol);
+    if (market) out.push([market, rate]);
+  }
+  return out;
+}
+
+export function createVenueAdapter(spec: VenueSpec, context: AdapterContext): VenueAdapter {
+  const exchange = createExchange(spec.venue, spec.exchangeOptions, context.connection);
+  const catalog = createMarketCatalog(exchange, spec.marketsReloadMs * context.cadenceScale);
+  const cache = new Map<string, { at: number; value: unknown }>();
+  const lastInterval = new Map<string, number>();
+
+  async function poll(): Promise<FundingQuote[]> {
+    const observedAt = context.now();
+    const markets = await catalog.current(observedAt);
+    const every = async <T>(key: string, periodMs: number, fetch: () => Promise<T>): Promise<T> => {
+      const hit = cache.get(key);
+      if (hit && observedAt - hit.at < periodMs * context.cadenceScale) return hit.value as T;
+      const value = await fetch();
+      cache.set(key, { at: observedAt, value });
+      return value;
+    };
+    const quotes = await spec.fetchQuotes({ exchange, markets, observedAt, every });
+    if (quotes.length === 0) throw badResponse(spec.venue, 'no quote matched a listed perpetual');
+    for (const quote of quotes) lastInterval.set(quote.symbol, quote.intervalHours);
+    return quotes;
+  }
+
+  return {
+    venue: spec.venue,
+    exchange,
+    poll,
+    markets: () => [...catalog.known().values()],
+    async fundingHistory(symbol, since, until) {
+      await catalog.current(context.now());
+      const fallback = lastInterval.get(symbol) ?? VENUES[spec.venue].defaultIntervalHours;
+      return fetchFundingHistory({ exchange, venue: spec.venue, symbol, since, until, pageLimit: spec.historyPageLimit }, fallback);
+    },
+    async priceHistory(symbol, since, timeframe, until) {
+      await catalog.current(context.now());
+      return fetchPriceHistory({ exchange, venue: spec.venue, symbol, since, until, pageLimit: spec.candlePageLimit }, timeframe);
+    },
+    async close() {
+      await exchange.close();
+    },
+  };
+}

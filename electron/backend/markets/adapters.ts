@@ -1,0 +1,18 @@
+/** The venue → adapter factory table: the only place that lists which venues we can poll. */
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import type { AdapterContext, VenueAdapter } from './adapter.ts';
+import { createBinanceAdapter } from './binanceusdm.ts';
+import { createBitgetAdapter } from './bitget.ts';
+import { createBybitAdapter } from './bybit.ts';
+import { createGateAdapter } from './gate.ts';
+import { createHyperliquidAdapter } from './hyperliquid.ts';
+import { createOkxAdapter } from './okx.ts';
+
+export const ADAPTERS: Record<VenueId, (context: AdapterContext) => VenueAdapter> = {
+  binanceusdm: createBinanceAdapter,
+  bybit: createBybitAdapter,
+  okx: createOkxAdapter,
+  bitget: createBitgetAdapter,
+  gate: createGateAdapter,
+  hyperliquid: createHyperliquidAdapter,
+};

@@ -1,0 +1,52 @@
+/**
+ * Binance USDⓈ-M. `/fapi/v1/premiumIndex` (fetchFundingRates) carries the running
+ * period's estimated rate (named `lastFundingRate` by Binance), next settlement, mark and
+ * index for every symbol in one call. It has no interval: `/fapi/v1/fundingInfo`
+ * (fetchFundingIntervals) lists only symbols off the 8-h default, and changes while a
+ * symbol trades (a capped symbol moves to 1 h), so it is re-read every minute.
+ * Volume comes from the 24-h tickers on a slower cadence; open interest is per symbol only
+ * on Binance and is left out rather than costing hundreds of calls.
+ */
+import type { FundingRate, Ticker } from 'ccxt';
+import type { FundingQuote } from '../../../shared/domain/quotes.ts';
+import { VENUES } from '../../../shared/domain/venues.ts';
+import { MINUTE_MS, createVenueAdapter, knownRates } from './adapter.ts';
+import type { AdapterContext, VenueAdapter, VenueSpec } from './adapter.ts';
+import { buildQuote, intervalHoursOf } from './fundingQuote.ts';
+import type { PerpMarket } from './perpMarkets.ts';
+
+const VENUE = 'binanceusdm';
+
+export function binanceQuote(market: PerpMarket, rate: FundingRate, listedInterval: FundingRate | undefined, ticker: Ticker | undefined, observedAt: number): FundingQuote {
+  const intervalHours = intervalHoursOf(listedInterval?.interval) ?? VENUES[VENUE].defaultIntervalHours;
+  return buildQuote(VENUE, market, {
+    rate: rate.fundingRate,
+    rateKind: 'predicted',
+    intervalHours,
+    nextFundingTime: rate.fundingTimestamp,
+    markPrice: rate.markPrice,
+    indexPrice: rate.indexPrice,
+    volume24hUsd: ticker?.quoteVolume,
+  }, observedAt);
+}
+
+export const binanceSpec: VenueSpec = {
+  venue: VENUE,
+  exchangeOptions: { fetchCurrencies: false },
+  marketsReloadMs: 30 * MINUTE_MS,
+  historyPageLimit: 1000,
+  candlePageLimit: 1500,
+  async fetchQuotes({ exchange, markets, observedAt, every }) {
+    const [rates, intervals, tickers] = await Promise.all([
+      exchange.fetchFundingRates(),
+      every('fundingInfo', MINUTE_MS, () => exchange.fetchFundingIntervals()),
+      every('tickers', MINUTE_MS / 2, () => exchange.fetchTickers()),
+    ]);
+    return knownRates(VENUE, rates, markets).map(([market, rate]) =>
+      binanceQuote(market, rate, intervals[market.symbol], tickers[market.symbol], observedAt));
+  },
+};
+
+export function createBinanceAdapter(context: AdapterContext): VenueAdapter {
+  return createVenueAdapter(binanceSpec, context);
+}

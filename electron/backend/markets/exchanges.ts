@@ -1,0 +1,32 @@
+/**
+ * Builds the ccxt exchange for one venue. The adapters pass their venue's options; this adds
+ * what depends on where we connect: live venues get clock-skew correction and ccxt's own
+ * throttle, a loopback simulator gets no throttle, a short timeout and rewritten URLs.
+ */
+import ccxt from 'ccxt';
+import type { Exchange } from 'ccxt';
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import { LOOPBACK_OPTIONS, pointAtBaseUrl } from './loopback.ts';
+
+/** Where a venue is reached: live (no baseUrl) or a local simulator. */
+export interface Connection {
+  baseUrl?: string;
+  wsBaseUrl?: string;
+  /** Request timeout; defaults to 10 s live, 3 s against a loopback server. */
+  timeoutMs?: number;
+}
+
+type ExchangeClass = new (config: Record<string, unknown>) => Exchange;
+
+export function createExchange(venue: VenueId, venueOptions: Record<string, unknown>, connection: Connection): Exchange {
+  const ExchangeClass = (ccxt as unknown as Record<VenueId, ExchangeClass>)[venue];
+  const loopback = connection.baseUrl !== undefined;
+  const options = loopback ? venueOptions : { ...venueOptions, adjustForTimeDifference: true };
+  const exchange = new ExchangeClass({
+    ...(loopback ? LOOPBACK_OPTIONS : { enableRateLimit: true, timeout: 10_000 }),
+    ...(connection.timeoutMs !== undefined ? { timeout: connection.timeoutMs } : {}),
+    options,
+  });
+  if (connection.baseUrl !== undefined) pointAtBaseUrl(exchange, connection.baseUrl, connection.wsBaseUrl);
+  return exchange;
+}

@@ -1,0 +1,56 @@
+/**
+ * Gate v4 futures. `/futures/{settle}/contracts` (fetchFundingRates) carries, per contract,
+ * the last settled rate (`funding_rate`), the indicative rate of the running period
+ * (`funding_rate_indicative`, ccxt's `nextFundingRate`), interval, next settlement, mark
+ * and index. 24-h volume and open interest come from the tickers on a slower cadence.
+ */
+import type { FundingRate, Ticker } from 'ccxt';
+import type { FundingQuote } from '../../../shared/domain/quotes.ts';
+import { VENUES } from '../../../shared/domain/venues.ts';
+import { MINUTE_MS, createVenueAdapter, knownRates } from './adapter.ts';
+import type { AdapterContext, VenueAdapter, VenueSpec } from './adapter.ts';
+import { buildQuote, intervalHoursOf, numberOrNull } from './fundingQuote.ts';
+import type { PerpMarket } from './perpMarkets.ts';
+import { mergeBySymbol, settleCurrencies } from './settleGroups.ts';
+
+const VENUE = 'gate';
+
+export function gateQuote(market: PerpMarket, rate: FundingRate, ticker: Ticker | undefined, observedAt: number): FundingQuote {
+  const indicative = numberOrNull(rate.nextFundingRate);
+  const tickerInfo = (ticker?.info ?? {}) as Record<string, unknown>;
+  const openContracts = numberOrNull(tickerInfo.total_size);
+  const mark = numberOrNull(rate.markPrice);
+  return buildQuote(VENUE, market, {
+    // Without an indicative figure the best known rate is the last settled one, labelled so.
+    rate: indicative ?? rate.fundingRate,
+    rateKind: indicative === null ? 'settled' : 'predicted',
+    lastSettledRate: rate.fundingRate,
+    intervalHours: intervalHoursOf(rate.interval) ?? VENUES[VENUE].defaultIntervalHours,
+    nextFundingTime: rate.fundingTimestamp,
+    markPrice: mark,
+    indexPrice: rate.indexPrice,
+    volume24hUsd: ticker?.quoteVolume,
+    openInterestUsd: openContracts === null || mark === null ? null : openContracts * market.contractSize * mark,
+  }, observedAt);
+}
+
+export const gateSpec: VenueSpec = {
+  venue: VENUE,
+  exchangeOptions: { defaultType: 'swap', fetchMarkets: { types: ['swap'] }, swap: { fetchMarkets: { settlementCurrencies: ['usdt'] } } },
+  marketsReloadMs: 30 * MINUTE_MS,
+  historyPageLimit: 1000,
+  candlePageLimit: 1000,
+  async fetchQuotes({ exchange, markets, observedAt, every }) {
+    const settles = settleCurrencies(markets).map((settle) => settle.toLowerCase());
+    const [rateParts, tickerParts] = await Promise.all([
+      Promise.all(settles.map((settle) => exchange.fetchFundingRates(undefined, { settle }))),
+      every('tickers', MINUTE_MS / 2, () => Promise.all(settles.map((settle) => exchange.fetchTickers(undefined, { type: 'swap', settle })))),
+    ]);
+    const tickers = mergeBySymbol(tickerParts);
+    return knownRates(VENUE, mergeBySymbol(rateParts), markets).map(([market, rate]) => gateQuote(market, rate, tickers[market.symbol], observedAt));
+  },
+};
+
+export function createGateAdapter(context: AdapterContext): VenueAdapter {
+  return createVenueAdapter(gateSpec, context);
+}

@@ -1,0 +1,90 @@
+/**
+ * Paged history through ccxt: settled funding (`fetchFundingRateHistory`) and closes
+ * (`fetchOHLCV`). Venues cap a page (100–1000 rows) and some ignore `since` partially, so
+ * the loop advances on the newest time seen and stops when a page brings nothing new.
+ */
+import type { Exchange, FundingRateHistory, OHLCV } from 'ccxt';
+import type { FundingPoint, PricePoint } from '../../../shared/domain/quotes.ts';
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import { numberOrNull } from './fundingQuote.ts';
+
+const HOUR_MS = 3_600_000;
+/** Intervals venues actually use; a gap between settlements larger than these is missing data. */
+const PLAUSIBLE_INTERVAL_HOURS = new Set([1, 2, 4, 8]);
+/** Upper bound of pages per request, so a venue that ignores `since` cannot loop us forever. */
+const MAX_PAGES = 500;
+
+/**
+ * Interval of each settlement from the spacing of settlement times: a settlement covers
+ * the hours since the previous one. The first point, and a point after a gap in the data,
+ * take the spacing to the next one; a lone point takes `fallbackHours`.
+ */
+export function inferIntervalHours(times: number[], fallbackHours: number): number[] {
+  const spacing = (i: number): number | null => {
+    if (i <= 0 || i >= times.length) return null;
+    const hours = Math.round((times[i] - times[i - 1]) / HOUR_MS);
+    return PLAUSIBLE_INTERVAL_HOURS.has(hours) ? hours : null;
+  };
+  return times.map((_, i) => spacing(i) ?? spacing(i + 1) ?? fallbackHours);
+}
+
+async function paginate<T>(fetchPage: (since: number) => Promise<T[]>, timeOf: (row: T) => number, since: number, until: number): Promise<T[]> {
+  const byTime = new Map<number, T>();
+  let cursor = since;
+  for (let page = 0; page < MAX_PAGES && cursor <= until; page++) {
+    const rows = await fetchPage(cursor);
+    let newest = -Infinity;
+    for (const row of rows) {
+      const time = timeOf(row);
+      if (!Number.isFinite(time) || time < since || time > until) continue;
+      byTime.set(time, row);
+      newest = Math.max(newest, time);
+    }
+    if (newest < cursor) break;
+    cursor = newest + 1;
+  }
+  return [...byTime.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row);
+}
+
+export interface HistoryRequest {
+  exchange: Exchange;
+  venue: VenueId;
+  symbol: string;
+  since: number;
+  until: number;
+  pageLimit: number;
+}
+
+export async function fetchFundingHistory(request: HistoryRequest, fallbackIntervalHours: number): Promise<FundingPoint[]> {
+  const { exchange, venue, symbol, since, until, pageLimit } = request;
+  const rows = await paginate<FundingRateHistory>(
+    (cursor) => exchange.fetchFundingRateHistory(symbol, cursor, pageLimit, { until }),
+    (row) => row.timestamp ?? NaN,
+    since,
+    until,
+  );
+  const usable = rows.filter((row) => numberOrNull(row.fundingRate) !== null);
+  const intervals = inferIntervalHours(usable.map((row) => row.timestamp as number), fallbackIntervalHours);
+  return usable.map((row, i) => ({
+    venue,
+    symbol,
+    time: row.timestamp as number,
+    rate: row.fundingRate as number,
+    intervalHours: intervals[i],
+    // binance puts the settlement mark price in the raw row; others do not publish it.
+    markPrice: numberOrNull((row.info as Record<string, unknown> | undefined)?.markPrice),
+  }));
+}
+
+export async function fetchPriceHistory(request: HistoryRequest, timeframe: '1h' | '4h'): Promise<PricePoint[]> {
+  const { exchange, venue, symbol, since, until, pageLimit } = request;
+  const candles = await paginate<OHLCV>(
+    (cursor) => exchange.fetchOHLCV(symbol, timeframe, cursor, pageLimit, { until }),
+    (candle) => candle[0] ?? NaN,
+    since,
+    until,
+  );
+  return candles
+    .filter((candle) => numberOrNull(candle[4]) !== null)
+    .map((candle) => ({ venue, symbol, time: candle[0] as number, close: candle[4] as number }));
+}

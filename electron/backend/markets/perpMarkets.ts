@@ -1,0 +1,77 @@
+/**
+ * The set of markets a venue adapter quotes: active linear perpetuals settled in USDT or
+ * USDC. Loaded through ccxt and reloaded periodically, because symbols listed after
+ * `loadMarkets` come back keyed by their raw venue id and would otherwise be ignored.
+ */
+import type { Exchange, MarketInterface } from 'ccxt';
+import { parseUnifiedSymbol } from '../../../shared/domain/symbols.ts';
+
+export interface PerpMarket {
+  /** ccxt unified symbol, `BTC/USDT:USDT`. */
+  symbol: string;
+  /** The venue's own id, `BTCUSDT`, `BTC-USDT-SWAP`. */
+  id: string;
+  base: string;
+  multiplier: number;
+  settle: string;
+  /** Base units per contract (1 where the venue counts in coins). */
+  contractSize: number;
+  /** The venue's raw market record; some quirks live there (bybit fundingInterval). */
+  info: Record<string, unknown>;
+}
+
+const SETTLE_CURRENCIES = new Set(['USDT', 'USDC']);
+
+/** Active linear USDT/USDC perpetuals of a ccxt market map, keyed by unified symbol. */
+export function selectLinearPerps(markets: Record<string, MarketInterface>): Map<string, PerpMarket> {
+  const out = new Map<string, PerpMarket>();
+  for (const market of Object.values(markets)) {
+    // ccxt leaves `active` undefined where a venue does not say; only an explicit false excludes.
+    if (market.active === false || market.swap !== true || market.linear !== true) continue;
+    if (!SETTLE_CURRENCIES.has(market.settle ?? '')) continue;
+    const parsed = parseUnifiedSymbol(market.symbol);
+    if (!parsed || market.id == null) continue;
+    out.set(market.symbol, {
+      symbol: market.symbol,
+      id: market.id,
+      base: parsed.base,
+      multiplier: parsed.multiplier,
+      settle: parsed.settle,
+      contractSize: market.contractSize ?? 1,
+      info: (market.info ?? {}) as Record<string, unknown>,
+    });
+  }
+  return out;
+}
+
+export interface MarketCatalog {
+  /** The current perps, loading or reloading them when due. */
+  current(now: number): Promise<Map<string, PerpMarket>>;
+  /** The perps of the last successful load, without I/O (empty before the first). */
+  known(): Map<string, PerpMarket>;
+}
+
+export function createMarketCatalog(exchange: Exchange, reloadEveryMs: number): MarketCatalog {
+  let perps = new Map<string, PerpMarket>();
+  let loadedAt: number | null = null;
+  let lastLoadFailed = false;
+  return {
+    async current(now) {
+      if (loadedAt !== null && now - loadedAt < reloadEveryMs) return perps;
+      // ccxt caches a rejected loadMarkets promise: after a failure (and for periodic
+      // refreshes) only `reload = true` makes it ask the venue again.
+      const reload = loadedAt !== null || lastLoadFailed;
+      try {
+        const markets = await exchange.loadMarkets(reload);
+        perps = selectLinearPerps(markets as Record<string, MarketInterface>);
+        loadedAt = now;
+        lastLoadFailed = false;
+      } catch (error) {
+        lastLoadFailed = true;
+        throw error;
+      }
+      return perps;
+    },
+    known: () => perps,
+  };
+}
