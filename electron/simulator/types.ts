@@ -232,6 +232,8 @@ export interface SimRequest {
   /** Path without the query string, e.g. `/fapi/v1/premiumIndex`. */
   path: string;
   query: URLSearchParams;
+  /** The query string exactly as received, without `?` (venues sign the raw string, not a re-encoding). */
+  rawQuery?: string;
   headers: Record<string, string | undefined>;
   body: string;
 }
