@@ -1,0 +1,32 @@
+export { StoreError, STORE_FILE } from './connection.ts';
+import { Database } from './connection.ts';
+import { createHistoryRepo, type HistoryRepo } from './history.ts';
+import { createQuoteSampleRepo, createQuoteSampler, type QuoteSampleRepo, type QuoteSampler } from './quoteSamples.ts';
+import { createSettingsRepo, type SettingsRepo } from './settingsStore.ts';
+
+/** The terminal's embedded database and its repositories, over one serialised connection. */
+export interface Store {
+  /** The database file (or `:memory:`). */
+  readonly path: string;
+  readonly history: HistoryRepo;
+  readonly settings: SettingsRepo;
+  /** `record` throttles live quotes to one sample per venue/symbol per minute. */
+  readonly quoteSamples: QuoteSampleRepo & QuoteSampler;
+  close(): Promise<void>;
+}
+
+/** Opens `dir/terminal.duckdb` (created and migrated as needed); `:memory:` for a throwaway store. */
+export async function openStore(dir: string): Promise<Store> {
+  const db = await Database.open(dir);
+  return {
+    path: db.path,
+    history: createHistoryRepo(db),
+    settings: createSettingsRepo(db),
+    quoteSamples: withSampler(createQuoteSampleRepo(db)),
+    close: () => db.close(),
+  };
+}
+
+function withSampler(repo: QuoteSampleRepo): QuoteSampleRepo & QuoteSampler {
+  return { ...repo, ...createQuoteSampler(repo) };
+}

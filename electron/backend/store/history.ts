@@ -1,0 +1,159 @@
+import { BIGINT, DOUBLE, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import type { FundingPoint, PricePoint } from '../../../shared/domain/quotes.ts';
+import { parseUnifiedSymbol } from '../../../shared/domain/symbols.ts';
+import { parseFundingCsv } from '../../../shared/history/fundingCsv.ts';
+import type { ImportResult } from '../../../shared/ipc/contract.ts';
+import { appendColumns, type Database } from './connection.ts';
+
+export interface HistoryRange {
+  /** Base asset (`BTC`, `PEPE` for `1000PEPE` symbols). */
+  base: string;
+  /** Epoch ms, inclusive. */
+  from?: number;
+  to?: number;
+}
+
+/** Funding and price history, keyed by (venue, symbol, time); writing a key again replaces it. */
+export interface HistoryRepo {
+  /** Upserts settlements; resolves to how many (venue, symbol, time) keys were new. */
+  insertFunding(points: readonly FundingPoint[]): Promise<number>;
+  funding(range: HistoryRange): Promise<FundingPoint[]>;
+  insertPrices(points: readonly PricePoint[]): Promise<number>;
+  prices(range: HistoryRange): Promise<PricePoint[]>;
+  /** Time of the newest stored settlement for one venue/symbol, or null when there is none. */
+  latestTime(venue: string, symbol: string): Promise<number | null>;
+}
+
+interface TableSpec<P> {
+  table: 'funding_history' | 'price_history';
+  /** Columns after the key (venue, symbol, base, time). */
+  valueColumns: readonly string[];
+  valueTypes: readonly (typeof DOUBLE)[];
+  values(point: P): ReadonlyArray<number | null>;
+}
+
+const FUNDING: TableSpec<FundingPoint> = {
+  table: 'funding_history',
+  valueColumns: ['rate', 'interval_hours', 'mark_price'],
+  valueTypes: [DOUBLE, DOUBLE, DOUBLE],
+  values: (p) => [p.rate, p.intervalHours, p.markPrice],
+};
+
+const PRICES: TableSpec<PricePoint> = {
+  table: 'price_history',
+  valueColumns: ['close'],
+  valueTypes: [DOUBLE],
+  values: (p) => [p.close],
+};
+
+export function createHistoryRepo(db: Database): HistoryRepo {
+  return {
+    insertFunding: (points) => upsert(db, FUNDING, points),
+    insertPrices: (points) => upsert(db, PRICES, points),
+    async funding(range) {
+      const rows = await select(db, 'funding_history', 'rate, interval_hours, mark_price', range);
+      return rows.map((r) => ({
+        venue: String(r.venue), symbol: String(r.symbol), time: Number(r.time),
+        rate: Number(r.rate), intervalHours: Number(r.interval_hours), markPrice: r.mark_price === null ? null : Number(r.mark_price),
+      }));
+    },
+    async prices(range) {
+      const rows = await select(db, 'price_history', 'close', range);
+      return rows.map((r) => ({ venue: String(r.venue), symbol: String(r.symbol), time: Number(r.time), close: Number(r.close) }));
+    },
+    latestTime: (venue, symbol) =>
+      db.exclusive(`latest funding time of ${venue} ${symbol}`, async (connection) => {
+        const reader = await connection.runAndReadAll('SELECT max(time) AS t FROM funding_history WHERE venue = $1 AND symbol = $2', [venue, symbol]);
+        const t = reader.getRowObjectsJS()[0].t;
+        return t === null ? null : Number(t);
+      }),
+  };
+}
+
+type Keyed = { venue: string; symbol: string; time: number };
+
+/**
+ * Bulk upsert: append everything to a temporary staging table (DuckDB's fast path), count the
+ * keys not yet stored, then merge with ON CONFLICT in one statement, all in one transaction.
+ * Within one batch the last point of a key wins, as a later observation would.
+ */
+async function upsert<P extends Keyed>(db: Database, spec: TableSpec<P>, points: readonly P[]): Promise<number> {
+  if (points.length === 0) return 0;
+  const batch = lastPerKey(points);
+  const staging = `staging_${spec.table}`;
+  const keys = 'venue, symbol, time';
+  return db.transaction(`insert ${batch.length} rows into ${spec.table}`, async (connection) => {
+    const columns = toColumns(spec, batch);
+    await connection.run(`CREATE OR REPLACE TEMP TABLE ${staging} AS SELECT * FROM ${spec.table} LIMIT 0`);
+    await appendColumns(connection, { name: staging, catalog: 'temp' }, [VARCHAR, VARCHAR, VARCHAR, BIGINT, ...spec.valueTypes], columns);
+    const fresh = await countNew(connection, staging, spec.table);
+    const updates = spec.valueColumns.map((c) => `${c} = excluded.${c}`).join(', ');
+    await connection.run(`INSERT INTO ${spec.table} SELECT * FROM ${staging} ON CONFLICT (${keys}) DO UPDATE SET ${updates}`);
+    await connection.run(`DROP TABLE ${staging}`);
+    return fresh;
+  });
+}
+
+async function countNew(connection: DuckDBConnection, staging: string, table: string): Promise<number> {
+  const reader = await connection.runAndReadAll(`SELECT count(*) AS n FROM ${staging} s ANTI JOIN ${table} t USING (venue, symbol, time)`);
+  return Number(reader.getRowObjectsJS()[0].n);
+}
+
+function lastPerKey<P extends Keyed>(points: readonly P[]): P[] {
+  const byKey = new Map<string, P>();
+  for (const p of points) byKey.set(`${p.venue}|${p.symbol}|${p.time}`, p);
+  return byKey.size === points.length ? [...points] : [...byKey.values()];
+}
+
+function toColumns<P extends Keyed>(spec: TableSpec<P>, points: readonly P[]): (string | bigint | number | null)[][] {
+  const venue: string[] = [];
+  const symbol: string[] = [];
+  const base: string[] = [];
+  const time: bigint[] = [];
+  const values: (number | null)[][] = spec.valueColumns.map(() => []);
+  const bases = new Map<string, string>();
+  for (const p of points) {
+    venue.push(p.venue);
+    symbol.push(p.symbol);
+    base.push(baseOf(p, bases));
+    time.push(BigInt(p.time));
+    spec.values(p).forEach((v, i) => values[i].push(v));
+  }
+  return [venue, symbol, base, time, ...values];
+}
+
+function baseOf(point: Keyed, cache: Map<string, string>): string {
+  const known = cache.get(point.symbol);
+  if (known) return known;
+  const parsed = parseUnifiedSymbol(point.symbol);
+  if (!parsed) {
+    throw new Error(`cannot store ${point.venue} ${point.symbol}: not a unified perpetual symbol BASE/QUOTE:SETTLE, so its base asset is unknown`);
+  }
+  cache.set(point.symbol, parsed.base);
+  return parsed.base;
+}
+
+async function select(db: Database, table: string, valueColumns: string, range: HistoryRange): Promise<Record<string, unknown>[]> {
+  const base = range.base.toUpperCase();
+  return db.exclusive(`read ${table} of ${base}`, async (connection) => {
+    const reader = await connection.runAndReadAll(
+      `SELECT venue, symbol, time, ${valueColumns} FROM ${table}
+       WHERE base = $1 AND time >= $2 AND time <= $3 ORDER BY time, venue, symbol`,
+      [base, BigInt(range.from ?? Number.MIN_SAFE_INTEGER), BigInt(range.to ?? Number.MAX_SAFE_INTEGER)],
+    );
+    return reader.getRowObjectsJS();
+  });
+}
+
+/** How many per-line errors an import lists; all are counted. */
+export const LISTED_IMPORT_ERRORS = 200;
+
+/**
+ * Imports a funding-history CSV: good rows are stored (upserted), bad rows are reported by
+ * line and skipped. `imported` counts the rows written, new or replacing a stored settlement.
+ */
+export async function importFundingCsv(store: { history: HistoryRepo }, text: string, fileName: string): Promise<ImportResult> {
+  const { points, errors } = parseFundingCsv(text, fileName);
+  await store.history.insertFunding(points);
+  return { fileName, imported: points.length, rejected: errors.length, errors: errors.slice(0, LISTED_IMPORT_ERRORS) };
+}

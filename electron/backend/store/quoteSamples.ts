@@ -1,0 +1,90 @@
+import { BIGINT, DOUBLE, VARCHAR } from '@duckdb/node-api';
+import type { FundingQuote } from '../../../shared/domain/quotes.ts';
+import { isVenueId } from '../../../shared/domain/venues.ts';
+import { appendColumns, type Database } from './connection.ts';
+import type { HistoryRange } from './history.ts';
+
+const MINUTE_MS = 60_000;
+
+/** Live quotes sampled over time: at most one row per venue, symbol and minute. */
+export interface QuoteSampleRepo {
+  /** Stores the quotes whose (venue, symbol, minute) is not stored yet; resolves to rows added. */
+  insert(quotes: readonly FundingQuote[]): Promise<number>;
+  samples(range: HistoryRange): Promise<FundingQuote[]>;
+}
+
+/** Sits between the live quote stream (several updates a second) and the store. */
+export interface QuoteSampler {
+  /** Stores only quotes from a minute not yet sampled for their venue/symbol; resolves to rows added. */
+  record(quotes: readonly FundingQuote[]): Promise<number>;
+}
+
+const TYPES = [VARCHAR, VARCHAR, VARCHAR, DOUBLE, BIGINT, BIGINT, DOUBLE, VARCHAR, DOUBLE, DOUBLE, BIGINT, DOUBLE, DOUBLE, DOUBLE, DOUBLE];
+
+export function createQuoteSampleRepo(db: Database): QuoteSampleRepo {
+  return {
+    insert(quotes) {
+      if (quotes.length === 0) return Promise.resolve(0);
+      return db.transaction(`sample ${quotes.length} quotes`, async (connection) => {
+        await connection.run('CREATE OR REPLACE TEMP TABLE staging_quote_samples AS SELECT * FROM quote_samples LIMIT 0');
+        await appendColumns(connection, { name: 'staging_quote_samples', catalog: 'temp' }, TYPES, toColumns(quotes));
+        const result = await connection.run(
+          `INSERT INTO quote_samples SELECT * FROM staging_quote_samples
+           QUALIFY row_number() OVER (PARTITION BY venue, symbol, minute ORDER BY observed_at) = 1
+           ON CONFLICT DO NOTHING`,
+        );
+        await connection.run('DROP TABLE staging_quote_samples');
+        return result.rowsChanged;
+      });
+    },
+    samples(range) {
+      const base = range.base.toUpperCase();
+      return db.exclusive(`read quote samples of ${base}`, async (connection) => {
+        const reader = await connection.runAndReadAll(
+          `SELECT * FROM quote_samples WHERE base = $1 AND observed_at >= $2 AND observed_at <= $3 ORDER BY observed_at, venue, symbol`,
+          [base, BigInt(range.from ?? Number.MIN_SAFE_INTEGER), BigInt(range.to ?? Number.MAX_SAFE_INTEGER)],
+        );
+        return reader.getRowObjectsJS().flatMap(toQuote);
+      });
+    },
+  };
+}
+
+/** Throttles to one sample per venue/symbol per minute before anything reaches the store. */
+export function createQuoteSampler(repo: QuoteSampleRepo): QuoteSampler {
+  const lastMinute = new Map<string, number>();
+  return {
+    record(quotes) {
+      const due = quotes.filter((q) => {
+        const key = `${q.venue}|${q.symbol}`;
+        const minute = Math.floor(q.observedAt / MINUTE_MS);
+        if ((lastMinute.get(key) ?? -Infinity) >= minute) return false;
+        lastMinute.set(key, minute);
+        return true;
+      });
+      return repo.insert(due);
+    },
+  };
+}
+
+function toColumns(quotes: readonly FundingQuote[]): (string | number | bigint | null)[][] {
+  const big = (v: number | null) => (v === null ? null : BigInt(v));
+  const rows = quotes.map((q) => [
+    q.venue, q.symbol, q.base, q.multiplier, BigInt(Math.floor(q.observedAt / MINUTE_MS) * MINUTE_MS), BigInt(q.observedAt),
+    q.rate, q.rateKind, q.lastSettledRate, q.intervalHours, big(q.nextFundingTime), q.markPrice, q.indexPrice, q.volume24hUsd, q.openInterestUsd,
+  ]);
+  return TYPES.map((_, i) => rows.map((r) => r[i]));
+}
+
+function toQuote(r: Record<string, unknown>): FundingQuote[] {
+  const venue = String(r.venue);
+  if (!isVenueId(venue)) return [];
+  const num = (v: unknown) => (v === null ? null : Number(v));
+  return [{
+    venue, symbol: String(r.symbol), base: String(r.base), multiplier: Number(r.multiplier),
+    rate: num(r.rate), rateKind: r.rate_kind === 'predicted' ? 'predicted' : 'settled', lastSettledRate: num(r.last_settled_rate),
+    intervalHours: Number(r.interval_hours), nextFundingTime: num(r.next_funding_time), markPrice: num(r.mark_price),
+    indexPrice: num(r.index_price), volume24hUsd: num(r.volume_24h_usd), openInterestUsd: num(r.open_interest_usd),
+    observedAt: Number(r.observed_at),
+  }];
+}

@@ -1,0 +1,33 @@
+import { EngineSettingsSchema, type EngineSettings } from '../../../shared/domain/settings.ts';
+import type { Database } from './connection.ts';
+
+const ENGINE_KEY = 'engine';
+
+export interface SettingsRepo {
+  /** The saved settings, with defaults for anything never saved (a fresh store gives all defaults). */
+  load(): Promise<EngineSettings>;
+  /** Validates and saves; resolves to what was stored. */
+  save(settings: EngineSettings): Promise<EngineSettings>;
+}
+
+export function createSettingsRepo(db: Database): SettingsRepo {
+  return {
+    load: () =>
+      db.exclusive('load settings', async (connection) => {
+        const reader = await connection.runAndReadAll('SELECT json FROM settings WHERE key = $1', [ENGINE_KEY]);
+        const row = reader.getRowObjectsJS()[0];
+        if (!row) return EngineSettingsSchema.parse({});
+        // Settings decide alerts and rankings: a corrupt row is reported, not silently reset.
+        const parsed = EngineSettingsSchema.safeParse(JSON.parse(String(row.json)));
+        if (!parsed.success) throw new Error(`saved settings are invalid (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
+        return parsed.data;
+      }),
+    save: (settings) => {
+      const valid = EngineSettingsSchema.parse(settings);
+      return db.exclusive('save settings', async (connection) => {
+        await connection.run('INSERT OR REPLACE INTO settings VALUES ($1, $2)', [ENGINE_KEY, JSON.stringify(valid)]);
+        return valid;
+      });
+    },
+  };
+}

@@ -1,0 +1,203 @@
+import type { FundingPoint } from '../domain/quotes.ts';
+import { parseUnifiedSymbol } from '../domain/symbols.ts';
+
+/**
+ * The funding-history CSV format (issue 2, "Formats"): a header naming at least
+ * `venue,symbol,time,rate,interval_hours` (optional `mark_price`, any order, other columns
+ * ignored), then one settlement per row. Bad rows are reported by 1-based physical line
+ * number and skipped; good rows are kept, so one typo does not lose a whole file.
+ * A quoted field may contain commas and doubled quotes but not a line break.
+ */
+export interface CsvLineError {
+  line: number;
+  message: string;
+}
+
+export interface FundingCsvParse {
+  points: FundingPoint[];
+  errors: CsvLineError[];
+}
+
+const REQUIRED_COLUMNS = ['venue', 'symbol', 'time', 'rate', 'interval_hours'] as const;
+const OPTIONAL_COLUMNS = ['mark_price'] as const;
+type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
+type ColumnIndex = Record<Column, number>;
+
+const VENUE_ID = /^[a-z][a-z0-9]*$/;
+const EPOCH_MS = /^\d+$/;
+/** Epoch values below this are seconds, not milliseconds (1e11 ms is March 1973). */
+const SMALLEST_EPOCH_MS = 1e11;
+const ISO_WITH_ZONE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)\s*(Z|[+-]\d{2}:?\d{2})$/i;
+const ISO_WITHOUT_ZONE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/;
+
+export function parseFundingCsv(text: string, fileName: string): FundingCsvParse {
+  const lines = text.split('\n');
+  const headerAt = lines.findIndex((l) => l.trim() !== '');
+  if (headerAt < 0) return failure(1, `${fileName} is empty: expected a header line ${expectedHeader()}`);
+  const header = readHeader(splitFields(stripLine(lines[headerAt], headerAt === 0)));
+  if (typeof header === 'string') return failure(headerAt + 1, `${fileName}: ${header}`);
+
+  const points: FundingPoint[] = [];
+  const errors: CsvLineError[] = [];
+  const seen = new SettlementLines();
+  const symbols = new Map<string, boolean>();
+  for (let i = headerAt + 1; i < lines.length; i++) {
+    const line = stripLine(lines[i], false);
+    if (isBlank(line)) continue;
+    const row = readRow(splitFields(line), header, symbols);
+    if (typeof row === 'string') {
+      errors.push({ line: i + 1, message: row });
+      continue;
+    }
+    const times = seen.of(row.venue, row.symbol);
+    const first = times.get(row.time);
+    if (first !== undefined) {
+      errors.push({ line: i + 1, message: `duplicate settlement: ${row.venue} ${row.symbol} at ${new Date(row.time).toISOString()} already on line ${first}` });
+      continue;
+    }
+    times.set(row.time, i + 1);
+    points.push(row);
+  }
+  return { points, errors };
+}
+
+/**
+ * A settlement time: epoch milliseconds, or ISO-8601 with an explicit zone (`Z` or an offset).
+ * A zone-less time is refused: the same text means different instants on different venues'
+ * exports (some write UTC+3), and a silent guess would shift every settlement.
+ */
+export function parseUtcTime(raw: string): number | string {
+  const text = raw.trim();
+  if (EPOCH_MS.test(text)) {
+    const ms = Number(text);
+    if (ms < SMALLEST_EPOCH_MS) return `time "${text}" looks like epoch seconds; epoch milliseconds are expected`;
+    return ms;
+  }
+  const iso = ISO_WITH_ZONE.exec(text);
+  if (iso) {
+    const zone = iso[3].toUpperCase() === 'Z' ? 'Z' : iso[3].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+    const ms = Date.parse(`${iso[1]}T${iso[2]}${zone}`);
+    if (Number.isFinite(ms)) return ms;
+  }
+  if (ISO_WITHOUT_ZONE.test(text)) return `time "${text}" has no time zone; add Z for UTC or an offset such as +03:00`;
+  return `time "${text}" is not ISO-8601 (2024-01-01T08:00:00Z) nor epoch milliseconds`;
+}
+
+/**
+ * Settlement time → line of its first row, per venue and symbol. Nested maps with numeric
+ * keys instead of one concatenated string key per row keep 500k-row files well under a second.
+ */
+class SettlementLines {
+  private readonly venues = new Map<string, Map<string, Map<number, number>>>();
+
+  of(venue: string, symbol: string): Map<number, number> {
+    let symbols = this.venues.get(venue);
+    if (!symbols) this.venues.set(venue, (symbols = new Map()));
+    let times = symbols.get(symbol);
+    if (!times) symbols.set(symbol, (times = new Map()));
+    return times;
+  }
+}
+
+function isBlank(line: string): boolean {
+  return line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '');
+}
+
+function failure(line: number, message: string): FundingCsvParse {
+  return { points: [], errors: [{ line, message }] };
+}
+
+function expectedHeader(): string {
+  return `"${REQUIRED_COLUMNS.join(',')}[,mark_price]"`;
+}
+
+/** Drops the CR of CRLF files and, on the first line, a UTF-8 byte-order mark. */
+function stripLine(line: string, first: boolean): string {
+  const noCr = line.endsWith('\r') ? line.slice(0, -1) : line;
+  return first && noCr.charCodeAt(0) === 0xfeff ? noCr.slice(1) : noCr;
+}
+
+/** Splits one CSV line; the quote-aware path runs only for lines that contain a quote. */
+function splitFields(line: string): string[] | string {
+  if (!line.includes('"')) return line.split(',');
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (c === ',' && !quoted) {
+      fields.push(field);
+      field = '';
+    } else {
+      field += c;
+    }
+  }
+  if (quoted) return 'a quoted field is not closed on this line';
+  fields.push(field);
+  return fields;
+}
+
+function readHeader(fields: string[] | string): (ColumnIndex & { count: number }) | string {
+  if (typeof fields === 'string') return `header: ${fields}`;
+  const names = fields.map((f) => f.trim().toLowerCase());
+  const index: Partial<ColumnIndex> = {};
+  for (const column of [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS]) {
+    const at = names.indexOf(column);
+    if (at >= 0 && names.indexOf(column, at + 1) >= 0) return `header names column "${column}" twice`;
+    index[column] = at;
+  }
+  const missing = REQUIRED_COLUMNS.filter((c) => index[c] === -1);
+  if (missing.length > 0) {
+    return `header must name the columns ${expectedHeader()}; missing ${missing.join(', ')} (found "${fields.join(',')}")`;
+  }
+  return { ...(index as ColumnIndex), count: names.length };
+}
+
+function readRow(fields: string[] | string, col: ColumnIndex & { count: number }, symbols: Map<string, boolean>): FundingPoint | string {
+  if (typeof fields === 'string') return fields;
+  if (fields.length !== col.count) return `expected ${col.count} columns as in the header, found ${fields.length}`;
+  const venue = fields[col.venue].trim();
+  if (!VENUE_ID.test(venue)) return `venue "${venue}" is not a ccxt exchange id (lower-case letters and digits, e.g. binanceusdm)`;
+  const symbol = fields[col.symbol].trim();
+  if (!isUnifiedSymbol(symbol, symbols)) return `symbol "${symbol}" is not a unified perpetual symbol BASE/QUOTE:SETTLE (e.g. BTC/USDT:USDT)`;
+  const time = parseUtcTime(fields[col.time]);
+  if (typeof time === 'string') return time;
+  const rate = readNumber(fields[col.rate]);
+  if (rate === null) return `rate "${fields[col.rate].trim()}" is not a number`;
+  const intervalHours = readNumber(fields[col.interval_hours]);
+  if (intervalHours === null) return `interval_hours "${fields[col.interval_hours].trim()}" is not a number`;
+  if (intervalHours <= 0) return `interval_hours must be greater than 0, found ${intervalHours}`;
+  const markPrice = col.mark_price < 0 ? null : readOptionalPrice(fields[col.mark_price]);
+  if (typeof markPrice === 'string') return markPrice;
+  return { venue, symbol, time, rate, intervalHours, markPrice };
+}
+
+function readNumber(raw: string): number | null {
+  const text = raw.trim();
+  if (text === '') return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
+}
+
+function readOptionalPrice(raw: string): number | null | string {
+  if (raw.trim() === '') return null;
+  const price = readNumber(raw);
+  if (price === null) return `mark_price "${raw.trim()}" is not a number`;
+  if (price <= 0) return `mark_price must be greater than 0, found ${price}`;
+  return price;
+}
+
+/** Symbols repeat on every row of a series: validate each distinct one once. */
+function isUnifiedSymbol(symbol: string, known: Map<string, boolean>): boolean {
+  let valid = known.get(symbol);
+  if (valid === undefined) {
+    valid = parseUnifiedSymbol(symbol) !== null;
+    known.set(symbol, valid);
+  }
+  return valid;
+}

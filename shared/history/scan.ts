@@ -1,0 +1,84 @@
+import type { FundingPoint } from '../domain/quotes.ts';
+import { parseUnifiedSymbol } from '../domain/symbols.ts';
+import { rateApr, ratePer8h } from '../funding/normalise.ts';
+import { bestSpread, type BestSpread } from '../funding/spread.ts';
+
+/** One venue/symbol's latest settlement as of the scan time (the `scan --json` quote). */
+export interface ScanQuote {
+  venue: string;
+  symbol: string;
+  rate: number;
+  intervalHours: number;
+  ratePer8h: number;
+  apr: number;
+  /** ISO-8601 UTC time of the settlement this rate was paid at. */
+  fundingTime: string;
+}
+
+export interface ScanAsset {
+  base: string;
+  quotes: ScanQuote[];
+  best: BestSpread<string> | null;
+}
+
+/** The `scan --json` object of issue 2. */
+export interface ScanResult {
+  at: string;
+  assets: ScanAsset[];
+}
+
+/**
+ * The monitor's state rebuilt from history: for each venue/symbol its latest settlement at or
+ * before `at` (epoch ms), grouped by base asset (multiplier prefixes stripped, so
+ * `1000PEPE/USDT:USDT` joins `PEPE`), with the best cross-venue spread per 8 h. Assets are
+ * ordered by spread, widest first; assets quoted on a single venue (no spread) come last.
+ * Points whose symbol is not a unified perpetual `BASE/QUOTE:SETTLE` are not comparable and
+ * are left out.
+ */
+export function scanAt(points: readonly FundingPoint[], at: number): ScanResult {
+  const latest = latestPerVenueSymbol(points, at);
+  const byBase = new Map<string, ScanQuote[]>();
+  for (const point of latest.values()) {
+    const parsed = parseUnifiedSymbol(point.symbol);
+    if (!parsed) continue;
+    const quotes = byBase.get(parsed.base) ?? [];
+    quotes.push(toQuote(point));
+    byBase.set(parsed.base, quotes);
+  }
+  const assets: ScanAsset[] = [...byBase].map(([base, quotes]) => {
+    quotes.sort((a, b) => a.venue.localeCompare(b.venue) || a.symbol.localeCompare(b.symbol));
+    return { base, quotes, best: bestSpread(quotes) };
+  });
+  assets.sort(bySpreadThenBase);
+  return { at: new Date(at).toISOString(), assets };
+}
+
+function latestPerVenueSymbol(points: readonly FundingPoint[], at: number): Map<string, FundingPoint> {
+  const latest = new Map<string, FundingPoint>();
+  for (const point of points) {
+    if (point.time > at) continue;
+    const key = `${point.venue}|${point.symbol}`;
+    const held = latest.get(key);
+    if (!held || point.time > held.time) latest.set(key, point);
+  }
+  return latest;
+}
+
+function toQuote(point: FundingPoint): ScanQuote {
+  return {
+    venue: point.venue,
+    symbol: point.symbol,
+    rate: point.rate,
+    intervalHours: point.intervalHours,
+    ratePer8h: ratePer8h(point.rate, point.intervalHours),
+    apr: rateApr(point.rate, point.intervalHours),
+    fundingTime: new Date(point.time).toISOString(),
+  };
+}
+
+function bySpreadThenBase(a: ScanAsset, b: ScanAsset): number {
+  if (a.best && b.best) return b.best.spreadPer8h - a.best.spreadPer8h || a.base.localeCompare(b.base);
+  if (a.best) return -1;
+  if (b.best) return 1;
+  return a.base.localeCompare(b.base);
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { parseFundingCsv, parseUtcTime } from '../../../shared/history/fundingCsv.ts';
+
+const HEADER = 'venue,symbol,time,rate,interval_hours';
+
+describe('parseFundingCsv', () => {
+  it('reads good rows with ISO and epoch-ms times into funding points', () => {
+    const csv = `${HEADER},mark_price\nbinanceusdm,BTC/USDT:USDT,2024-01-01T08:00:00Z,0.0001,8,42000.5\nhyperliquid,BTC/USDC:USDC,1704096000000,0.0000125,1,\n`;
+    const { points, errors } = parseFundingCsv(csv, 'a.csv');
+    expect(errors).toEqual([]);
+    expect(points).toEqual([
+      { venue: 'binanceusdm', symbol: 'BTC/USDT:USDT', time: Date.UTC(2024, 0, 1, 8), rate: 0.0001, intervalHours: 8, markPrice: 42000.5 },
+      { venue: 'hyperliquid', symbol: 'BTC/USDC:USDC', time: 1704096000000, rate: 0.0000125, intervalHours: 1, markPrice: null },
+    ]);
+  });
+
+  it('accepts columns in any order and ignores extra columns', () => {
+    const csv = 'note,rate,interval_hours,time,symbol,venue\nhello,0.0002,4,2024-01-01T00:00:00Z,ETH/USDT:USDT,bybit';
+    const { points, errors } = parseFundingCsv(csv, 'b.csv');
+    expect(errors).toEqual([]);
+    expect(points).toEqual([{ venue: 'bybit', symbol: 'ETH/USDT:USDT', time: Date.UTC(2024, 0, 1), rate: 0.0002, intervalHours: 4, markPrice: null }]);
+  });
+
+  it('handles a BOM, CRLF line ends, quoted fields and blank lines', () => {
+    const csv = `\ufeff${HEADER},comment\r\n\r\n"okx","BTC/USDT:USDT","2024-01-01T00:00:00Z","0.0003","8","a, ""quoted"" note"\r\n`;
+    const { points, errors } = parseFundingCsv(csv, 'c.csv');
+    expect(errors).toEqual([]);
+    expect(points).toHaveLength(1);
+    expect(points[0]).toMatchObject({ venue: 'okx', rate: 0.0003 });
+  });
+
+  it('reports each bad row with its 1-based line number and keeps the good rows', () => {
+    const csv = [
+      HEADER,
+      'binanceusdm,BTC/USDT:USDT,2024-01-01T00:00:00Z,0.0001,8', // 2 good
+      'Binance USDM,BTC/USDT:USDT,2024-01-01T00:00:00Z,0.0001,8', // 3 venue
+      'bybit,BTCUSDT,2024-01-01T00:00:00Z,0.0001,8', // 4 symbol
+      'bybit,BTC/USDT:USDT,yesterday,0.0001,8', // 5 time
+      'bybit,BTC/USDT:USDT,2024-01-01T00:00:00Z,abc,8', // 6 rate
+      'bybit,BTC/USDT:USDT,2024-01-01T00:00:00Z,0.0001,0', // 7 interval
+      'bybit,BTC/USDT:USDT,2024-01-01T00:00:00Z,0.0001', // 8 columns
+      'binanceusdm,BTC/USDT:USDT,1704067200000,0.0002,8', // 9 duplicate of line 2
+      'bybit,BTC/USDT:USDT,2024-01-01T00:00:00Z,0.0001,-4', // 10 interval
+      'bybit,BTC/USDT:USDT,"2024-01-01T00:00:00Z,0.0001,8', // 11 unclosed quote
+      'gate,BTC/USDT:USDT,2024-01-01T00:00:00Z,0.0001,8', // 12 good
+    ].join('\n');
+    const { points, errors } = parseFundingCsv(csv, 'bad.csv');
+    expect(points.map((p) => p.venue)).toEqual(['binanceusdm', 'gate']);
+    expect(errors.map((e) => e.line)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    const text = errors.map((e) => e.message);
+    expect(text[0]).toMatch(/venue "Binance USDM" is not a ccxt exchange id/);
+    expect(text[1]).toMatch(/symbol "BTCUSDT" is not a unified perpetual symbol BASE\/QUOTE:SETTLE/);
+    expect(text[2]).toMatch(/time "yesterday" is not ISO-8601/);
+    expect(text[3]).toMatch(/rate "abc" is not a number/);
+    expect(text[4]).toMatch(/interval_hours must be greater than 0, found 0/);
+    expect(text[5]).toMatch(/expected 5 columns as in the header, found 4/);
+    expect(text[6]).toMatch(/duplicate settlement: binanceusdm BTC\/USDT:USDT at 2024-01-01T00:00:00.000Z already on line 2/);
+    expect(text[7]).toMatch(/interval_hours must be greater than 0, found -4/);
+    expect(text[8]).toMatch(/quoted field is not closed/);
+  });
+
+  it('counts physical lines, blank ones included, when numbering errors', () => {
+    const { errors } = parseFundingCsv(`${HEADER}\n\n\nbybit,BTC/USDT:USDT,x,0.1,8\n`, 'f.csv');
+    expect(errors).toEqual([{ line: 4, message: expect.stringMatching(/time "x"/) }]);
+  });
+
+  it('a missing header column is one error naming the file and what is missing', () => {
+    const { points, errors } = parseFundingCsv('venue,symbol,time,rate\nbybit,BTC/USDT:USDT,2024-01-01T00:00:00Z,0.1\n', 'h.csv');
+    expect(points).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0].line).toBe(1);
+    expect(errors[0].message).toMatch(/^h\.csv: header must name the columns .*missing interval_hours/);
+  });
+
+  it('a file of data rows without a header is refused as a whole', () => {
+    const { points, errors } = parseFundingCsv('bybit,BTC/USDT:USDT,2024-01-01T00:00:00Z,0.1,8\n', 'n.csv');
+    expect(points).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toMatch(/missing venue, symbol, time, rate, interval_hours/);
+  });
+
+  it('an empty file is one error', () => {
+    expect(parseFundingCsv('\n \n', 'e.csv').errors).toEqual([{ line: 1, message: expect.stringMatching(/e\.csv is empty/) }]);
+  });
+
+  it('parses 500,000 rows and says how long it took', () => {
+    const start = Date.UTC(2020, 0, 1);
+    const rows = [HEADER];
+    for (let i = 0; i < 500_000; i++) rows.push(`binanceusdm,S${i % 500}/USDT:USDT,${start + Math.floor(i / 500) * 3_600_000},0.0001,8`);
+    const text = rows.join('\n');
+    const t0 = performance.now();
+    const { points, errors } = parseFundingCsv(text, 'big.csv');
+    console.log(`parseFundingCsv: 500,000 rows in ${(performance.now() - t0).toFixed(0)} ms`);
+    expect(errors).toEqual([]);
+    expect(points).toHaveLength(500_000);
+  });
+});
+
+describe('parseUtcTime', () => {
+  it('Z, +00:00 and an offset name the same instant when they should', () => {
+    const utc = Date.UTC(2021, 0, 1, 0);
+    expect(parseUtcTime('2021-01-01T00:00:00Z')).toBe(utc);
+    expect(parseUtcTime('2021-01-01 00:00:00+00:00')).toBe(utc);
+    expect(parseUtcTime('2021-01-01T03:00:00+03:00')).toBe(utc);
+    expect(parseUtcTime('2021-01-01T03:00:00.000+0300')).toBe(utc);
+    expect(parseUtcTime('2020-12-31T19:00-05:00')).toBe(utc);
+  });
+
+  it('a time without a zone is refused rather than guessed', () => {
+    expect(parseUtcTime('2021-01-01 03:00:00')).toMatch(/has no time zone; add Z for UTC or an offset/);
+    expect(parseUtcTime('2021-01-01')).toMatch(/has no time zone/);
+  });
+
+  it('epoch seconds are refused with a hint; epoch milliseconds are taken as they are', () => {
+    expect(parseUtcTime('1704067200')).toMatch(/looks like epoch seconds/);
+    expect(parseUtcTime('1704067200000')).toBe(1704067200000);
+  });
+});
