@@ -1,7 +1,159 @@
-import { EXIT_BAD_INPUT, type CliCommand } from './io.ts';
+import { readFile } from 'node:fs/promises';
+import type { FundingPoint, PricePoint } from '../../shared/domain/quotes.ts';
+import { parseFundingCsv, type CsvLineError } from '../../shared/history/fundingCsv.ts';
+import { parsePriceCsv } from '../../shared/history/priceCsv.ts';
+import { parseSectorCsv } from '../../shared/sectors/sectorCsv.ts';
+import type { SectorMap } from '../../shared/sectors/sectorOf.ts';
+import { DEFAULT_SECTOR_MAP } from '../../shared/sectors/taxonomy.ts';
+import { DEFAULT_STUDY_PARAMS, runEventStudy, type HorizonResult, type StudyParams, type StudyResult, type StudySummary } from '../engine/study.ts';
+import { EXIT_BAD_INPUT, UsageError, type CliCommand } from './io.ts';
+
+const USAGE = `usage: study --history <funding.csv>... --prices <prices.csv>... [--sectors <base,sector.csv>]
+             [--threshold X] [--horizon-hours Z[,Z2]] [--k K] [--json]
+  X per 8 h as a decimal (default ${DEFAULT_STUDY_PARAMS.thresholdPer8h}), Z in hours (default ${DEFAULT_STUDY_PARAMS.horizonsHours.join(',')}),
+  k as a decimal (default ${DEFAULT_STUDY_PARAMS.k}). Without --sectors the built-in taxonomy is used.
+  The top-level figures are for the first horizon; "byHorizon" holds every horizon.`;
+
+/** At most this many bad lines are printed; the count of the rest follows. */
+const MAX_ERRORS_SHOWN = 20;
+
+interface StudyArgs { history: string[]; prices: string[]; sectors: string | null; params: StudyParams; json: boolean }
 
 /** `study`: the sector-divergence event study over funding and price CSV files (issue 4, item 7). */
-export const study: CliCommand = async (_argv, io) => {
-  io.err('study: not available yet in this build\n');
-  return EXIT_BAD_INPUT;
+export const study: CliCommand = async (argv, io) => {
+  try {
+    const args = parseStudyArgs(argv);
+    const funding = await readAll(args.history, parseFundingCsv);
+    const prices = await readAll(args.prices, parsePriceCsv);
+    const map = args.sectors === null ? DEFAULT_SECTOR_MAP : await readSectorMap(args.sectors);
+    const result = runEventStudy(funding, prices, map, args.params);
+    io.out(args.json ? `${JSON.stringify(studyJson(result, args), null, 2)}\n` : studyText(result));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`study: ${error.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
 };
+
+export function parseStudyArgs(argv: string[]): StudyArgs {
+  const lists: Record<string, string[]> = { '--history': [], '--prices': [], '--sectors': [], '--threshold': [], '--horizon-hours': [], '--k': [] };
+  let json = false;
+  let current: string[] | null = null;
+  for (const arg of argv) {
+    if (arg === '--json') { json = true; current = null; continue; }
+    if (arg === '--help' || arg === '-h') throw new UsageError(USAGE);
+    if (arg.startsWith('--')) {
+      if (!(arg in lists)) throw new UsageError(`unknown option ${arg}\n${USAGE}`);
+      current = lists[arg];
+      continue;
+    }
+    if (current === null) throw new UsageError(`unexpected argument "${arg}"\n${USAGE}`);
+    current.push(arg);
+  }
+  if (lists['--history'].length === 0) throw new UsageError(`--history needs at least one funding CSV\n${USAGE}`);
+  if (lists['--prices'].length === 0) throw new UsageError(`--prices needs at least one price CSV\n${USAGE}`);
+  if (lists['--sectors'].length > 1) throw new UsageError('--sectors takes one file');
+  const horizons = lists['--horizon-hours'].flatMap((text) => text.split(',')).map((text) => positiveNumber('--horizon-hours', text));
+  return {
+    history: lists['--history'], prices: lists['--prices'], sectors: lists['--sectors'][0] ?? null, json,
+    params: {
+      ...DEFAULT_STUDY_PARAMS,
+      thresholdPer8h: single('--threshold', lists['--threshold'], DEFAULT_STUDY_PARAMS.thresholdPer8h, (t) => finiteNumber('--threshold', t)),
+      k: single('--k', lists['--k'], DEFAULT_STUDY_PARAMS.k, (t) => positiveNumber('--k', t)),
+      horizonsHours: horizons.length > 0 ? horizons : DEFAULT_STUDY_PARAMS.horizonsHours,
+    },
+  };
+}
+
+function single(option: string, values: string[], fallback: number, parse: (text: string) => number): number {
+  if (values.length > 1) throw new UsageError(`${option} takes one value, got ${values.join(' ')}`);
+  return values.length === 0 ? fallback : parse(values[0]);
+}
+
+function finiteNumber(option: string, text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${option} "${text}" is not a number`);
+  return value;
+}
+
+function positiveNumber(option: string, text: string): number {
+  const value = finiteNumber(option, text);
+  if (value <= 0) throw new UsageError(`${option} "${text}" must be greater than 0`);
+  return value;
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
+/** Reads every file; any bad line in any file is fatal, and the message names file and line. */
+async function readAll<T extends FundingPoint | PricePoint>(files: string[], parse: (text: string, file: string) => { points: T[]; errors: CsvLineError[] }): Promise<T[]> {
+  const all: T[] = [];
+  for (const file of files) {
+    const { points, errors } = parse(await readText(file), file);
+    throwOnErrors(file, errors);
+    for (const point of points) all.push(point);
+  }
+  return all;
+}
+
+async function readSectorMap(file: string): Promise<SectorMap> {
+  const { map, errors } = parseSectorCsv(await readText(file), file);
+  throwOnErrors(file, errors);
+  if (map.size === 0) throw new UsageError(`${file}: no base,sector rows`);
+  return map;
+}
+
+function throwOnErrors(file: string, errors: CsvLineError[]): void {
+  if (errors.length === 0) return;
+  const shown = errors.slice(0, MAX_ERRORS_SHOWN).map((e) => `${file}:${e.line}: ${e.message}`);
+  const more = errors.length > MAX_ERRORS_SHOWN ? [`… and ${errors.length - MAX_ERRORS_SHOWN} more bad lines in ${file}`] : [];
+  throw new UsageError([`${errors.length} bad line(s) in ${file}; nothing was computed:`, ...shown, ...more].join('\n'));
+}
+
+function studyJson(result: StudyResult, args: StudyArgs) {
+  const [first] = result.horizons;
+  const horizonJson = (h: HorizonResult) => ({
+    horizonHours: h.horizonHours, inSample: h.inSample, outOfSample: h.outOfSample, all: h.all,
+    events: h.events.map((e) => ({ ...e, time: new Date(e.time).toISOString() })),
+  });
+  return {
+    params: {
+      threshold: result.params.thresholdPer8h, horizonHours: first.horizonHours, horizonsHours: result.params.horizonsHours, k: result.params.k,
+      minAssetsPerSector: result.params.minAssetsPerSector, inSampleShare: result.params.inSampleShare, maxPriceAgeHours: result.params.maxPriceAgeHours,
+      history: args.history, prices: args.prices, sectors: args.sectors ?? 'built-in taxonomy',
+    },
+    period: { ...result.period, from: iso(result.period.from), to: iso(result.period.to), splitTime: iso(result.period.splitTime) },
+    sectors: result.sectors,
+    ...horizonJson(first),
+    byHorizon: Object.fromEntries(result.horizons.map((h) => [String(h.horizonHours), horizonJson(h)])),
+  };
+}
+
+function iso(time: number | null): string | null {
+  return time === null ? null : new Date(time).toISOString();
+}
+
+function studyText(result: StudyResult): string {
+  const lines = [`event study: X = ${pct(result.params.thresholdPer8h)} per 8 h, k = ${pct(result.params.k)}, ${result.period.gridPoints} grid points ${iso(result.period.from)} → ${iso(result.period.to)}, split at ${iso(result.period.splitTime)}`];
+  for (const h of result.horizons) {
+    lines.push(`Z = ${h.horizonHours} h`);
+    for (const [label, s] of [['in-sample', h.inSample], ['out-of-sample', h.outOfSample], ['all', h.all]] as const) lines.push(`  ${label.padEnd(14)} ${summaryText(s)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function summaryText(s: StudySummary): string {
+  const rate = s.hitRate === null ? 'no events' : `hit rate ${pct(s.hitRate)} (95 % ${pct(s.ci95![0])}–${pct(s.ci95![1])})`;
+  const base = s.baseRate === null ? 'no base rate' : `base rate ${pct(s.baseRate)} over ${s.basePoints} points`;
+  return `n ${s.n}, hits ${s.hits}, ${rate}, ${base}, lift ${s.lift === null ? '—' : s.lift.toFixed(2)}, ${s.excluded} without outcome`;
+}
+
+function pct(value: number): string {
+  return `${(value * 100).toFixed(3)} %`;
+}

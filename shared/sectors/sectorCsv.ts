@@ -1,8 +1,5 @@
-import type { z } from 'zod';
-import type { CsvErrorSchema } from '../ipc/contract.ts';
+import type { CsvLineError } from '../history/fundingCsv.ts';
 import { canonicalBase, type SectorMap } from './sectorOf.ts';
-
-type CsvError = z.infer<typeof CsvErrorSchema>;
 
 export const SECTOR_CSV_HEADER = 'base,sector';
 
@@ -11,11 +8,11 @@ export const SECTOR_CSV_HEADER = 'base,sector';
  * file written with venue tickers still matches. A base given twice with different sectors is an
  * error on the second line (the first assignment stands); bad lines are reported and skipped.
  */
-export function parseSectorCsv(text: string, fileName: string): { map: Map<string, string>; errors: CsvError[] } {
+export function parseSectorCsv(text: string, fileName: string): { map: Map<string, string>; errors: CsvLineError[] } {
   const lines = text.split(/\r?\n/);
   const map = new Map<string, string>();
-  const errors: CsvError[] = [];
-  const fail = (index: number, message: string) => errors.push({ line: index + 1, message: `${fileName}:${index + 1}: ${message}` });
+  const errors: CsvLineError[] = [];
+  const fail = (index: number, message: string) => errors.push({ line: index + 1, message: index === 0 ? `${fileName}: ${message}` : message });
   if (lines[0]?.trim().toLowerCase().replace(/\s+/g, '') !== SECTOR_CSV_HEADER) {
     fail(0, `expected header "${SECTOR_CSV_HEADER}", found "${lines[0] ?? ''}"`);
     return { map, errors };
