@@ -1,0 +1,168 @@
+/**
+ * The simulated universe: which base assets exist, their sector and rough price level, and
+ * which venues list them under which native id and contract terms. Everything here is a pure
+ * function of the asset table and the size asked for, so every run lists the same instruments.
+ */
+import type { SimInstrument, VenueId } from './types.ts';
+import { ASSET_TABLE, SECTORS, type Sector } from './assets.ts';
+import { hash32, stringId } from './random.ts';
+
+export interface Asset {
+  base: string;
+  /** Price of one base unit in USD. */
+  price: number;
+  /** Daily traded value on a large venue, USD. */
+  volumeUsd: number;
+  sector: Sector;
+  /** How many base units the multiplier venues (1000PEPE, kPEPE) quote as one. */
+  multiplier: number;
+  /** 0 = most liquid. */
+  rank: number;
+}
+
+/** One listed instrument with what the market model needs beyond the contract. */
+export interface Listing {
+  instrument: SimInstrument;
+  asset: Asset;
+  /** Venue price = base-unit price × priceScale (1000 for `1000PEPEUSDT`). */
+  priceScale: number;
+}
+
+export const DEFAULT_UNIVERSE_SIZE = 150;
+export const BENCH_UNIVERSE_SIZE = 500;
+
+const LISTING_EPOCH = Date.UTC(2023, 0, 1);
+const DAY = 86_400_000;
+
+export function parseAssets(table: string = ASSET_TABLE): Asset[] {
+  const seen = new Set<string>();
+  const assets: Asset[] = [];
+  for (const [lineNo, line] of table.trim().split('\n').entries()) {
+    const [base, price, volume, sector, multiplier] = line.trim().split(/\s+/);
+    const sectorName = SECTORS[Number(sector)];
+    if (!base || !(Number(price) > 0) || !sectorName) throw new Error(`assets.ts line ${lineNo + 1}: cannot read "${line}"`);
+    if (seen.has(base)) continue;
+    seen.add(base);
+    assets.push({
+      base,
+      price: Number(price),
+      volumeUsd: Number(volume) * 1e6,
+      sector: sectorName,
+      multiplier: multiplier ? Number(multiplier) : 1,
+      rank: assets.length,
+    });
+  }
+  return assets;
+}
+
+/** Share of assets beyond the top ranks each venue lists; the most liquid are listed everywhere. */
+const COVERAGE: Record<VenueId, { top: number; rest: number }> = {
+  binanceusdm: { top: 1000, rest: 1 },
+  bybit: { top: 300, rest: 0.85 },
+  bitget: { top: 200, rest: 0.8 },
+  gate: { top: 300, rest: 0.95 },
+  okx: { top: 120, rest: 0.45 },
+  hyperliquid: { top: 80, rest: 0.4 },
+};
+
+export function isListed(venue: VenueId, asset: Asset): boolean {
+  if (venue === 'hyperliquid' && asset.multiplier > 1000) return false;
+  const { top, rest } = COVERAGE[venue];
+  if (asset.rank < top) return true;
+  return hash32(stringId(venue), stringId(asset.base)) / 4294967296 < rest;
+}
+
+function pow10(exponent: number): number {
+  return Number(`1e${exponent}`);
+}
+
+function decimals(step: number): number {
+  return step >= 1 ? 0 : Math.round(-Math.log10(step));
+}
+
+/** Funding interval: majors settle every 8 h; a share of the rest every 4 h, a few 2 h or 1 h. */
+function intervalFor(venue: VenueId, asset: Asset): number {
+  if (venue === 'hyperliquid') return 1;
+  if (asset.rank < 20) return 8;
+  const u = hash32(stringId(`interval:${venue}`), stringId(asset.base)) / 4294967296;
+  if (venue === 'okx') return u < 0.8 ? 8 : 4;
+  if (u < 0.45) return 8;
+  if (u < 0.95) return 4;
+  return u < 0.97 ? 2 : 1;
+}
+
+function capFor(venue: VenueId, asset: Asset): number {
+  if (venue === 'hyperliquid') return 0.04;
+  if (venue === 'okx') return asset.rank < 10 ? 0.0075 : 0.015;
+  if (asset.rank < 2) return 0.003;
+  return asset.rank < 50 ? 0.0075 : 0.02;
+}
+
+function nativeId(venue: VenueId, rawBase: string): string {
+  switch (venue) {
+    case 'okx': return `${rawBase}-USDT-SWAP`;
+    case 'gate': return `${rawBase}_USDT`;
+    case 'hyperliquid': return rawBase;
+    default: return `${rawBase}USDT`;
+  }
+}
+
+export function listingFor(venue: VenueId, asset: Asset): Listing {
+  const contractVenue = venue === 'okx' || venue === 'gate';
+  const priceScale = contractVenue ? 1 : asset.multiplier;
+  const rawBase = priceScale === 1 ? asset.base : venue === 'hyperliquid' ? `k${asset.base}` : `${priceScale}${asset.base}`;
+  const price = asset.price * priceScale;
+  const tickSize = pow10(Math.floor(Math.log10(price)) - 4);
+  const contractSize = venue === 'okx' ? pow10(Math.floor(Math.log10(1000 / asset.price)))
+    : venue === 'gate' ? pow10(Math.floor(Math.log10(10 / asset.price))) : 1;
+  const stepSize = contractVenue ? 1 : Math.min(1, pow10(Math.floor(Math.log10(10 / price))));
+  const cap = capFor(venue, asset);
+  const tier = asset.rank < 10 ? 0 : asset.rank < 50 ? 1 : asset.rank < 200 ? 2 : 3;
+  const settle = venue === 'hyperliquid' ? 'USDC' : 'USDT';
+  const instrument: SimInstrument = {
+    venue,
+    id: nativeId(venue, rawBase),
+    base: rawBase,
+    quote: settle,
+    settle,
+    contractSize,
+    tickSize,
+    stepSize,
+    minQty: stepSize,
+    minNotional: venue === 'hyperliquid' ? 10 : contractVenue ? 0 : venue === 'binanceusdm' && asset.rank < 2 ? 100 : 5,
+    maxLeverage: venue === 'hyperliquid' ? [40, 20, 10, 5][tier] : [125, 50, 25, 10][tier],
+    intervalHours: intervalFor(venue, asset),
+    fundingCap: cap,
+    fundingFloor: -cap,
+    maintenanceMarginRate: [0.004, 0.01, 0.02, 0.025][tier],
+    listedAt: LISTING_EPOCH + asset.rank * DAY,
+    pricePrecision: decimals(tickSize),
+    qtyPrecision: decimals(stepSize),
+  };
+  return { instrument, asset, priceScale };
+}
+
+export interface Universe {
+  assets: Asset[];
+  venues: VenueId[];
+  listings(venue: VenueId): Listing[];
+  listing(venue: VenueId, id: string): Listing | undefined;
+}
+
+/** The `size` most liquid assets, listed on the given venues. */
+export function buildUniverse(venues: readonly VenueId[], size: number = DEFAULT_UNIVERSE_SIZE): Universe {
+  const assets = parseAssets().slice(0, size);
+  const byVenue = new Map<VenueId, Listing[]>();
+  const byId = new Map<string, Listing>();
+  for (const venue of venues) {
+    const listings = assets.filter((asset) => isListed(venue, asset)).map((asset) => listingFor(venue, asset));
+    byVenue.set(venue, listings);
+    for (const listing of listings) byId.set(`${venue}:${listing.instrument.id}`, listing);
+  }
+  return {
+    assets,
+    venues: [...venues],
+    listings: (venue) => byVenue.get(venue) ?? [],
+    listing: (venue, id) => byId.get(`${venue}:${id}`),
+  };
+}
