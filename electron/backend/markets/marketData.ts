@@ -1,0 +1,89 @@
+/**
+ * The market data service: one adapter and one polling loop per venue, merged into one
+ * stream of changed quotes, health and alerts. ccxt lives here, in the main process only.
+ */
+import type { FundingPoint, FundingQuote, PricePoint, VenueHealth } from '../../../shared/domain/quotes.ts';
+import type { Alert } from '../../../shared/domain/signals.ts';
+import { VENUES } from '../../../shared/domain/venues.ts';
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import type { VenueAdapter } from './adapter.ts';
+import { ADAPTERS } from './adapters.ts';
+import { createVenuePoller } from './venuePoller.ts';
+import type { VenuePoller } from './venuePoller.ts';
+import { toVenueError } from './venueErrors.ts';
+
+export interface MarketDataOptions {
+  venues: VenueId[];
+  /** Simulator URL (Demo mode, tests); live venues when absent. */
+  baseUrl?: string;
+  wsBaseUrl?: string;
+  now?: () => number;
+  /** Multiplies every period (polls, backoff, reloads, staleness); below 1 in tests. */
+  pollScale?: number;
+  onQuotes: (changed: FundingQuote[]) => void;
+  onHealth: (health: VenueHealth[]) => void;
+  onAlert: (alerts: Alert[]) => void;
+}
+
+export interface MarketData {
+  start(): void;
+  stop(): Promise<void>;
+  quotes(): FundingQuote[];
+  health(): VenueHealth[];
+  fundingHistory(venue: VenueId, symbol: string, since: number, until?: number): Promise<FundingPoint[]>;
+  priceHistory(venue: VenueId, symbol: string, since: number, timeframe: '1h' | '4h'): Promise<PricePoint[]>;
+  symbolsFor(base: string): Array<{ venue: VenueId; symbol: string }>;
+}
+
+export function createMarketData(options: MarketDataOptions): MarketData {
+  const now = options.now ?? Date.now;
+  const scale = options.pollScale ?? 1;
+  const connection = { baseUrl: options.baseUrl, wsBaseUrl: options.wsBaseUrl };
+  const adapters = new Map<VenueId, VenueAdapter>();
+  const pollers: VenuePoller[] = [];
+  const health = (): VenueHealth[] => pollers.map((poller) => poller.health());
+
+  for (const venue of new Set(options.venues)) {
+    const adapter = ADAPTERS[venue]({ connection, cadenceScale: scale, now });
+    adapters.set(venue, adapter);
+    pollers.push(createVenuePoller({
+      adapter,
+      profile: VENUES[venue],
+      scale,
+      now,
+      onQuotes: options.onQuotes,
+      onAlerts: options.onAlert,
+      onAttempt: () => options.onHealth(health()),
+    }));
+  }
+
+  function adapterFor(venue: VenueId): VenueAdapter {
+    const adapter = adapters.get(venue);
+    if (!adapter) throw new Error(`${VENUES[venue]?.label ?? venue} is not among the venues this terminal polls (${[...adapters.keys()].join(', ')}).`);
+    return adapter;
+  }
+
+  return {
+    start: () => pollers.forEach((poller) => poller.start()),
+    async stop() {
+      await Promise.all(pollers.map((poller) => poller.stop()));
+      await Promise.all([...adapters.values()].map((adapter) => adapter.close()));
+    },
+    quotes: () => pollers.flatMap((poller) => poller.quotes()),
+    health,
+    async fundingHistory(venue, symbol, since, until) {
+      const adapter = adapterFor(venue);
+      return adapter.fundingHistory(symbol, since, until ?? now()).catch((error: unknown) => { throw toVenueError(venue, error); });
+    },
+    async priceHistory(venue, symbol, since, timeframe) {
+      const adapter = adapterFor(venue);
+      return adapter.priceHistory(symbol, since, timeframe, now()).catch((error: unknown) => { throw toVenueError(venue, error); });
+    },
+    symbolsFor(base) {
+      const wanted = base.toUpperCase();
+      return [...adapters.values()].flatMap((adapter) => adapter.markets()
+        .filter((market) => market.base === wanted)
+        .map((market) => ({ venue: adapter.venue, symbol: market.symbol })));
+    },
+  };
+}

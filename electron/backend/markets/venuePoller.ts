@@ -1,0 +1,117 @@
+/**
+ * One venue's polling loop: poll, publish what changed, wait, repeat. The next poll is
+ * scheduled only after the previous one settled, so polls never overlap; failures back off
+ * exponentially (never sooner than a venue's Retry-After) and the loop keeps going, so a
+ * venue recovers on its own once it answers again.
+ */
+import type { FundingQuote, VenueHealth } from '../../../shared/domain/quotes.ts';
+import type { Alert } from '../../../shared/domain/signals.ts';
+import type { VenueProfile } from '../../../shared/domain/venues.ts';
+import type { VenueAdapter } from './adapter.ts';
+import { DOWN_AFTER_CONSECUTIVE_ERRORS, healthView, initialHealth, recordFailure, recordSuccess } from './health.ts';
+import type { HealthState } from './health.ts';
+import { diffSnapshot, intervalChangeAlert, venueDownAlert, venueRecoveredAlert } from './quoteChanges.ts';
+import { toVenueError } from './venueErrors.ts';
+
+/** Longest pause between attempts on a failing venue, before scaling. */
+export const MAX_BACKOFF_MS = 120_000;
+
+/** Pause before the next attempt: the poll period, doubled per consecutive failure, capped. */
+export function nextDelayMs(pollMs: number, consecutiveErrors: number, retryAfterMs = 0): number {
+  if (consecutiveErrors === 0) return pollMs;
+  const backoff = Math.min(pollMs * 2 ** consecutiveErrors, Math.max(MAX_BACKOFF_MS, pollMs));
+  return Math.max(backoff, retryAfterMs);
+}
+
+export interface PollerOptions {
+  adapter: VenueAdapter;
+  profile: VenueProfile;
+  /** Multiplies every period (poll, backoff, staleness bound); below 1 in tests. */
+  scale: number;
+  now: () => number;
+  onQuotes: (changed: FundingQuote[]) => void;
+  onAlerts: (alerts: Alert[]) => void;
+  /** Called after every attempt, success or not. */
+  onAttempt: () => void;
+}
+
+export interface VenuePoller {
+  start(): void;
+  stop(): Promise<void>;
+  quotes(): FundingQuote[];
+  health(): VenueHealth;
+}
+
+function retryAfterHeader(adapter: VenueAdapter): string | undefined {
+  const headers = (adapter.exchange.last_response_headers ?? {}) as Record<string, string | undefined>;
+  return headers['Retry-After'] ?? headers['retry-after'];
+}
+
+export function createVenuePoller(options: PollerOptions): VenuePoller {
+  const { adapter, profile, scale, now } = options;
+  const venue = adapter.venue;
+  let state: HealthState = initialHealth(venue);
+  let quotes = new Map<string, FundingQuote>();
+  let downSince: number | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = true;
+
+  function succeeded(snapshot: FundingQuote[], latencyMs: number): void {
+    const at = now();
+    const diff = diffSnapshot(quotes, snapshot);
+    quotes = new Map(snapshot.map((quote) => [quote.symbol, quote]));
+    state = recordSuccess(state, at, latencyMs, snapshot.length);
+    const alerts = diff.intervalChanges.map(({ quote, previousHours }) => intervalChangeAlert(quote, previousHours, at));
+    if (downSince !== null) alerts.push(venueRecoveredAlert(venue, downSince, at));
+    downSince = null;
+    if (diff.changed.length > 0) options.onQuotes(diff.changed);
+    if (alerts.length > 0) options.onAlerts(alerts);
+  }
+
+  function failed(error: unknown): number {
+    const at = now();
+    const venueError = toVenueError(venue, error, retryAfterHeader(adapter), at);
+    state = recordFailure(state, at, venueError.message);
+    if (downSince === null && state.consecutiveErrors >= DOWN_AFTER_CONSECUTIVE_ERRORS) {
+      downSince = at;
+      options.onAlerts([venueDownAlert(venue, venueError.message, at)]);
+    }
+    return venueError.retryAfterMs ?? 0;
+  }
+
+  async function attempt(): Promise<void> {
+    const started = performance.now();
+    let retryAfterMs = 0;
+    try {
+      succeeded(await adapter.poll(), performance.now() - started);
+    } catch (error) {
+      retryAfterMs = failed(error);
+    }
+    options.onAttempt();
+    if (!stopped) schedule(nextDelayMs(profile.pollMs * scale, state.consecutiveErrors, retryAfterMs * scale));
+  }
+
+  function schedule(delayMs: number): void {
+    timer = setTimeout(() => {
+      timer = null;
+      running = attempt().finally(() => { running = null; });
+    }, delayMs);
+  }
+
+  return {
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      schedule(0);
+    },
+    async stop() {
+      stopped = true;
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      await running;
+    },
+    quotes: () => [...quotes.values()],
+    health: () => healthView(state, now(), profile.staleAfterMs * scale),
+  };
+}
