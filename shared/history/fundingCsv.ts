@@ -30,12 +30,16 @@ const SMALLEST_EPOCH_MS = 1e11;
 const ISO_WITH_ZONE = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)\s*(Z|[+-]\d{2}:?\d{2})$/i;
 const ISO_WITHOUT_ZONE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/;
 
-export function parseFundingCsv(text: string, fileName: string): FundingCsvParse {
+/**
+ * Messages do not repeat the file name: callers print them as `file:line: message`, and an
+ * import result carries its file name once. `_fileName` keeps the parsers' common signature.
+ */
+export function parseFundingCsv(text: string, _fileName: string): FundingCsvParse {
   const lines = text.split('\n');
   const headerAt = lines.findIndex((l) => l.trim() !== '');
-  if (headerAt < 0) return failure(1, `${fileName} is empty: expected a header line ${expectedHeader()}`);
+  if (headerAt < 0) return failure(1, `the file is empty: expected a header line ${expectedHeader()}`);
   const header = readHeader(splitFields(stripLine(lines[headerAt], headerAt === 0)));
-  if (typeof header === 'string') return failure(headerAt + 1, `${fileName}: ${header}`);
+  if (typeof header === 'string') return failure(headerAt + 1, header);
 
   const points: FundingPoint[] = [];
   const errors: CsvLineError[] = [];
