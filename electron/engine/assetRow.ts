@@ -1,0 +1,64 @@
+import type { EngineSettings } from '../../shared/domain/settings.ts';
+import type { Leg, Opportunity } from '../../shared/domain/signals.ts';
+import { bestSpread } from '../../shared/funding/spread.ts';
+import { regimeOf } from '../../shared/funding/regime.ts';
+import { breakEvenHours, netCarryPerDay, roundTripTakerFees, type TakerFees } from './carryCosts.ts';
+import { minuteOf, type RateHistory } from './rateHistory.ts';
+
+export interface RowContext {
+  settings: EngineSettings;
+  fees: TakerFees;
+  now: number;
+}
+
+function meanPer8hOf(fresh: readonly Leg[]): number | null {
+  if (fresh.length === 0) return null;
+  let sum = 0;
+  for (const leg of fresh) sum += leg.ratePer8h;
+  return sum / fresh.length;
+}
+
+function earliestFunding(legs: readonly Leg[]): number | null {
+  let earliest: number | null = null;
+  for (const leg of legs) {
+    if (leg.nextFundingTime !== null && (earliest === null || leg.nextFundingTime < earliest)) earliest = leg.nextFundingTime;
+  }
+  return earliest;
+}
+
+/**
+ * The monitor row of one base asset from its legs (already in venue/symbol order and marked
+ * stale as of `ctx.now`), rank left at 0 for the ranking to set. Records the fresh legs' mean
+ * into the asset's history first (one sample per minute), so velocity and persistence
+ * include the present.
+ */
+export function computeAssetRow(base: string, legs: Leg[], history: RateHistory, ctx: RowContext): Opportunity {
+  const fresh = legs.filter((leg) => !leg.stale);
+  const meanPer8h = meanPer8hOf(fresh);
+  if (meanPer8h !== null) history.record(minuteOf(ctx.now), meanPer8h);
+  const best = bestSpread(fresh);
+  const roundTripFees = best ? roundTripTakerFees(ctx.fees, best.longVenue, best.shortVenue) : null;
+  const hasMean = meanPer8h !== null;
+  return {
+    base,
+    legs,
+    longVenue: best?.longVenue ?? null,
+    shortVenue: best?.shortVenue ?? null,
+    spreadPer8h: best?.spreadPer8h ?? null,
+    spreadApr: best?.spreadApr ?? null,
+    roundTripFees,
+    netCarryPerDay: best && roundTripFees !== null ? netCarryPerDay(best.spreadPer8h, roundTripFees, ctx.settings.holdingDays) : null,
+    breakEvenHours: best && roundTripFees !== null ? breakEvenHours(best.spreadPer8h, roundTripFees) : null,
+    meanPer8h,
+    regime: hasMean ? regimeOf(meanPer8h) : null,
+    velocity: {
+      h1: hasMean ? history.velocity(1) : null,
+      h4: hasMean ? history.velocity(4) : null,
+      h24: hasMean ? history.velocity(24) : null,
+    },
+    persistenceHours: hasMean ? history.persistenceHours() : 0,
+    triggered: best !== null && best.spreadPer8h >= ctx.settings.triggerSpreadPer8h,
+    nextFundingTime: earliestFunding(legs),
+    rank: 0,
+  };
+}

@@ -1,0 +1,28 @@
+import type { EngineSettings } from '../../shared/domain/settings.ts';
+import { VENUES, VENUE_IDS, type VenueId } from '../../shared/domain/venues.ts';
+
+export type TakerFees = Readonly<Record<VenueId, number>>;
+
+/** Taker fee per fill for each venue: the user's tier where set, else the venue's default schedule. */
+export function takerFeesFor(settings: EngineSettings): TakerFees {
+  const fees = {} as Record<VenueId, number>;
+  for (const venue of VENUE_IDS) fees[venue] = VENUES[venue].takerFee;
+  for (const tier of settings.fees) fees[tier.venue] = tier.taker;
+  return fees;
+}
+
+/** Open and close of both legs at taker: 2 × (long taker + short taker), as a fraction of one leg's notional. */
+export function roundTripTakerFees(fees: TakerFees, longVenue: VenueId, shortVenue: VenueId): number {
+  return 2 * (fees[longVenue] + fees[shortVenue]);
+}
+
+/** Spread collected per day (three 8-h periods) minus the round trip spread over the holding period. */
+export function netCarryPerDay(spreadPer8h: number, roundTripFees: number, holdingDays: number): number {
+  return spreadPer8h * 3 - roundTripFees / holdingDays;
+}
+
+/** Hours of carry that pay the round trip; null when the spread earns nothing. */
+export function breakEvenHours(spreadPer8h: number, roundTripFees: number): number | null {
+  if (!(spreadPer8h > 0)) return null;
+  return roundTripFees / (spreadPer8h / 8);
+}

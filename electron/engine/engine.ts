@@ -1,0 +1,177 @@
+import type { FundingQuote } from '../../shared/domain/quotes.ts';
+import type { EngineSettings } from '../../shared/domain/settings.ts';
+import type { Alert, MarketSummary, Opportunity, SignalsBatch } from '../../shared/domain/signals.ts';
+import { VENUES, type VenueId } from '../../shared/domain/venues.ts';
+import { alert, AlertTracker } from './alerts.ts';
+import { computeAssetRow, type RowContext } from './assetRow.ts';
+import { takerFeesFor, type TakerFees } from './carryCosts.ts';
+import { AssetGroup } from './assetGroup.ts';
+import { compareRows, mergeOrder } from './ranking.ts';
+import { minuteOf } from './rateHistory.ts';
+
+export interface EngineOutput {
+  batch: SignalsBatch;
+  alerts: Alert[];
+}
+
+/**
+ * The signal engine's state and its transitions. Time is always an argument; nothing here
+ * reads a clock or does I/O, so the worker, the CLI and the tests run the same code.
+ *
+ * Incremental rule: `apply` recomputes only the bases whose quotes changed or whose fresh
+ * legs turned stale since the last call. Velocity and persistence are sampled per minute, so
+ * the first call in a new minute recomputes every base (a `full` batch); within a minute a
+ * row nobody touched equals what a full recompute would give.
+ */
+export class SignalEngine {
+  private settings: EngineSettings;
+  private fees: TakerFees;
+  /** Latest quote per venue, then symbol (two levels: no key strings built per quote). */
+  private readonly quotes = new Map<VenueId, Map<string, FundingQuote>>();
+  private quoteTotal = 0;
+  private readonly groups = new Map<string, AssetGroup>();
+  private readonly rows = new Map<string, Opportunity>();
+  private readonly tracker = new AlertTracker();
+  private order: string[] = [];
+  private minute = Number.NaN;
+  private summary: MarketSummary | null = null;
+
+  constructor(settings: EngineSettings) {
+    this.settings = settings;
+    this.fees = takerFeesFor(settings);
+  }
+
+  get quoteCount(): number {
+    return this.quoteTotal;
+  }
+
+  /** Takes in new quotes (older than the stored one for the same venue and symbol are ignored). */
+  apply(quotes: readonly FundingQuote[], now: number): EngineOutput {
+    const alerts: Alert[] = [];
+    const touched = new Set<string>();
+    for (const quote of quotes) this.ingest(quote, touched, alerts, now);
+    for (const [base, group] of this.groups) if (now > group.deadline) touched.add(base);
+    if (minuteOf(now) !== this.minute) return this.recomputeAll(now, alerts);
+    return this.recompute(touched, false, now, alerts);
+  }
+
+  /** New settings change fees, thresholds and triggers everywhere: a full recompute. */
+  setSettings(settings: EngineSettings, now: number): EngineOutput {
+    this.settings = settings;
+    this.fees = takerFeesFor(settings);
+    return this.recomputeAll(now, []);
+  }
+
+  recomputeAll(now: number, alerts: Alert[] = []): EngineOutput {
+    const bases = new Set<string>(this.groups.keys());
+    for (const base of this.rows.keys()) bases.add(base);
+    return this.recompute(bases, true, now, alerts);
+  }
+
+  /** The current state as a full batch, without recomputing. */
+  snapshot(): SignalsBatch {
+    return { full: true, upserts: this.order.map((base) => this.rows.get(base)!), removed: [], summary: this.summary ?? emptySummary(0) };
+  }
+
+  private ingest(quote: FundingQuote, touched: Set<string>, alerts: Alert[], now: number): void {
+    let venueQuotes = this.quotes.get(quote.venue);
+    if (!venueQuotes) this.quotes.set(quote.venue, (venueQuotes = new Map()));
+    const previous = venueQuotes.get(quote.symbol);
+    if (previous && quote.observedAt < previous.observedAt) return;
+    if (previous && previous.intervalHours !== quote.intervalHours) alerts.push(intervalAlert(previous, quote, now));
+    if (previous && previous.base !== quote.base) {
+      const oldGroup = this.groups.get(previous.base)!;
+      oldGroup.remove(previous);
+      if (oldGroup.size === 0) this.groups.delete(previous.base);
+      touched.add(previous.base);
+    }
+    if (!previous) this.quoteTotal++;
+    venueQuotes.set(quote.symbol, quote);
+    let group = this.groups.get(quote.base);
+    if (!group) this.groups.set(quote.base, (group = new AssetGroup()));
+    group.put(quote, now);
+    touched.add(quote.base);
+  }
+
+  private recompute(bases: ReadonlySet<string>, full: boolean, now: number, alerts: Alert[]): EngineOutput {
+    const ctx: RowContext = { settings: this.settings, fees: this.fees, now };
+    const changed = new Set<string>();
+    const gone = new Set<string>();
+    for (const base of bases) {
+      const row = this.recomputeBase(base, ctx);
+      if (row === null) {
+        if (this.rows.delete(base)) gone.add(base);
+        continue;
+      }
+      this.tracker.rowAlerts(this.rows.get(base), row, this.settings, now, alerts);
+      this.rows.set(base, row);
+      changed.add(base);
+    }
+    this.order = full || changed.size * 4 > this.rows.size ? this.resortedOrder(changed, gone) : mergeOrder(this.order, this.rows, changed, gone);
+    const upserts = this.assignRanks(changed, full);
+    this.minute = minuteOf(now);
+    const summary = this.summarise(now, alerts);
+    alerts.push(...this.tracker.windowAlerts(this.rows.values(), this.settings, now));
+    return { batch: { full, upserts, removed: full ? [] : [...gone], summary }, alerts };
+  }
+
+  /** Null when the asset has no quote with a rate left: its row leaves the monitor. */
+  private recomputeBase(base: string, ctx: RowContext): Opportunity | null {
+    const group = this.groups.get(base);
+    if (!group) return null;
+    const legs = group.legsAt(ctx.now);
+    return legs.length === 0 ? null : computeAssetRow(base, legs, group.history, ctx);
+  }
+
+  /**
+   * Sorts starting from the previous order: rates move a little per update, so the input is
+   * nearly sorted and the engine's sort (TimSort) finishes in close to linear time.
+   */
+  private resortedOrder(changed: ReadonlySet<string>, gone: ReadonlySet<string>): string[] {
+    const rows: Opportunity[] = [];
+    const known = new Set<string>();
+    for (const base of this.order) {
+      known.add(base);
+      if (!gone.has(base)) rows.push(this.rows.get(base)!);
+    }
+    for (const base of changed) if (!known.has(base)) rows.push(this.rows.get(base)!);
+    return rows.sort(compareRows).map((row) => row.base);
+  }
+
+  /** Ranks follow the order; rows whose rank moved are re-sent with the recomputed ones. */
+  private assignRanks(changed: ReadonlySet<string>, full: boolean): Opportunity[] {
+    const upserts: Opportunity[] = [];
+    for (let i = 0; i < this.order.length; i++) {
+      const base = this.order[i];
+      let row = this.rows.get(base)!;
+      const rank = i + 1;
+      if (changed.has(base)) row.rank = rank; // a fresh object nobody has seen yet
+      else if (row.rank !== rank) this.rows.set(base, (row = { ...row, rank }));
+      else if (!full) continue;
+      upserts.push(row);
+    }
+    return upserts;
+  }
+
+  private summarise(now: number, alerts: Alert[]): MarketSummary {
+    const btc = this.rows.get('BTC')?.meanPer8h ?? null;
+    const eth = this.rows.get('ETH')?.meanPer8h ?? null;
+    const divergence = btc !== null && eth !== null ? btc - eth : null;
+    const diverging = divergence !== null && Math.abs(divergence) > this.settings.divergencePer8h;
+    const was = this.summary && this.summary.btcEthDivergencePer8h !== null ? this.summary.btcEthDiverging : null;
+    alerts.push(...this.tracker.divergenceAlert(was, divergence, diverging, this.settings, now));
+    let triggered = 0;
+    for (const row of this.rows.values()) if (row.triggered) triggered++;
+    this.summary = { ...emptySummary(now), btcEthDivergencePer8h: divergence, btcEthDiverging: diverging, assets: this.rows.size, triggered };
+    return this.summary;
+  }
+}
+
+function emptySummary(now: number): MarketSummary {
+  return { btcEthDivergencePer8h: null, btcEthDiverging: false, assets: 0, triggered: 0, computedAt: now, computeMs: 0 };
+}
+
+function intervalAlert(previous: FundingQuote, quote: FundingQuote, now: number): Alert {
+  const message = `${quote.base} on ${VENUES[quote.venue].label} (${quote.symbol}) now settles every ${quote.intervalHours} h (was ${previous.intervalHours} h)`;
+  return alert(`interval:${quote.venue}:${quote.symbol}`, 'interval-change', 'warn', now, quote.base, quote.venue, message);
+}
