@@ -1,0 +1,80 @@
+import { AlertsPanel } from '../features/alerts/AlertsPanel.tsx';
+import { AlertToast } from '../features/alerts/AlertToast.tsx';
+import { Monitor } from '../features/monitor/Monitor.tsx';
+import { SettingsPanel } from '../features/settings/SettingsPanel.tsx';
+import { StatusBar } from '../features/status/StatusBar.tsx';
+import { SymbolView } from '../features/symbol/SymbolView.tsx';
+import { FundingWindows } from '../features/windows/FundingWindows.tsx';
+import { useAlerts } from '../store/alertsStore.ts';
+import { useSession } from '../store/sessionStore.ts';
+import { useUi, type Screen } from '../store/uiStore.ts';
+import { SCREEN_KEYS, SHORTCUTS, useGlobalHotkeys } from './hotkeys.ts';
+
+function Nav() {
+  const screen = useUi((s) => s.screen);
+  const symbol = useUi((s) => s.symbol);
+  const open = useUi((s) => s.open);
+  const unread = useAlerts((s) => s.unread);
+  const label = (id: Screen, name: string) => (id === 'symbol' && symbol ? symbol : id === 'alerts' && unread ? `${name} (${unread})` : name);
+  return (
+    <nav className="nav" aria-label="Screens">
+      <span className="brand">Funding Terminal</span>
+      {SCREEN_KEYS.map(([key, id, name]) => (
+        <button key={id} aria-current={screen === id ? 'page' : undefined} disabled={id === 'symbol' && !symbol} onClick={() => open(id)} title={`${name} (${key})`}>
+          {label(id, name)}
+          <kbd>{key}</kbd>
+        </button>
+      ))}
+      <button className="help" onClick={() => useUi.getState().set({ shortcutsOpen: true })} aria-label="Keyboard shortcuts (?)">?</button>
+    </nav>
+  );
+}
+
+function DemoBanner() {
+  const mode = useSession((s) => s.info?.mode);
+  if (mode !== 'demo') return null;
+  return <div className="demo-banner" role="note">DEMO — simulated venues and prices; nothing here is the real market</div>;
+}
+
+function ShortcutList() {
+  const open = useUi((s) => s.shortcutsOpen);
+  if (!open) return null;
+  return (
+    <div className="overlay" onClick={() => useUi.getState().set({ shortcutsOpen: false })}>
+      <div role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" className="dialog">
+        <h2>Keyboard shortcuts</h2>
+        <dl className="shortcuts">
+          {SHORTCUTS.map(([keys, what]) => (
+            <div key={keys}><dt><kbd>{keys}</kbd></dt><dd>{what}</dd></div>
+          ))}
+        </dl>
+      </div>
+    </div>
+  );
+}
+
+const SCREENS: Record<Screen, () => React.JSX.Element> = {
+  monitor: Monitor,
+  windows: FundingWindows,
+  symbol: SymbolView,
+  alerts: AlertsPanel,
+  settings: SettingsPanel,
+};
+
+export function App() {
+  useGlobalHotkeys();
+  const screen = useUi((s) => s.screen);
+  const Current = SCREENS[screen];
+  return (
+    <div className="app">
+      <DemoBanner />
+      <Nav />
+      <main className="main">
+        <Current />
+      </main>
+      <StatusBar />
+      <ShortcutList />
+      <AlertToast />
+    </div>
+  );
+}

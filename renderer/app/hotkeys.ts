@@ -1,0 +1,59 @@
+import { useEffect } from 'react';
+import { useUi, type Screen } from '../store/uiStore.ts';
+
+export const SCREEN_KEYS: ReadonlyArray<[string, Screen, string]> = [
+  ['1', 'monitor', 'Monitor'],
+  ['2', 'windows', 'Funding windows'],
+  ['3', 'symbol', 'Symbol view'],
+  ['4', 'alerts', 'Alerts'],
+  ['5', 'settings', 'Settings'],
+];
+
+export const SHORTCUTS: ReadonlyArray<[string, string]> = [
+  ['Ctrl/Cmd + Shift + K', 'Kill switch (asks to confirm)'],
+  ['j / ↓, k / ↑', 'Next / previous row'],
+  ['PageDown / PageUp, g / G', 'Page down / up, first / last row'],
+  ['Enter', 'Open the selected asset'],
+  ['Esc', 'Back to the monitor, close dialogs'],
+  ['/', 'Search assets'],
+  ['1 … 5', 'Monitor, windows, symbol, alerts, settings'],
+  ['?', 'This list'],
+];
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+/** Application-wide keys. Row navigation lives in the monitor grid, which owns the row order. */
+export function useGlobalHotkeys(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      const ui = useUi.getState();
+      if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        ui.set({ killConfirmOpen: true });
+        return;
+      }
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (e.key === 'Escape') {
+        if (ui.shortcutsOpen) ui.set({ shortcutsOpen: false });
+        else if (!ui.killConfirmOpen && ui.screen !== 'monitor') ui.open('monitor');
+        return;
+      }
+      if (e.key === '?') {
+        ui.set({ shortcutsOpen: !ui.shortcutsOpen });
+        return;
+      }
+      if (e.key === '/') {
+        e.preventDefault();
+        ui.open('monitor');
+        requestAnimationFrame(() => document.getElementById('monitor-search')?.focus());
+        return;
+      }
+      const screen = SCREEN_KEYS.find(([key]) => key === e.key);
+      if (screen && (screen[1] !== 'symbol' || ui.symbol)) ui.open(screen[1]);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

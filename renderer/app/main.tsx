@@ -1,0 +1,18 @@
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { BridgeContext } from './bridgeContext.ts';
+import { connectBridge } from './bridge.ts';
+import { startSync } from './startSync.ts';
+import { startClock } from '../store/clockStore.ts';
+
+const link = connectBridge();
+startSync(link);
+startClock();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html lacks the #root element');
+createRoot(root).render(
+  <BridgeContext value={link}>
+    <App />
+  </BridgeContext>,
+);

@@ -1,0 +1,57 @@
+import type { FundingQuote, VenueHealth } from '../../shared/domain/quotes.ts';
+import type { Alert, SignalsBatch } from '../../shared/domain/signals.ts';
+import { errorMessage } from '../../shared/ipc/dispatch.ts';
+import { useAlerts } from '../store/alertsStore.ts';
+import { createFrameBatcher, type FrameScheduler } from '../store/frameBatcher.ts';
+import { useHealth } from '../store/healthStore.ts';
+import { useQuotes } from '../store/quotesStore.ts';
+import { useSession } from '../store/sessionStore.ts';
+import { useSignals } from '../store/signalsStore.ts';
+import type { LinkedBridge } from './wsBridge.ts';
+
+const onNextFrame: FrameScheduler = (callback) => {
+  requestAnimationFrame(() => callback());
+};
+
+/**
+ * Keeps the stores in step with the backend: the snapshot on every (re)connect, then the
+ * streams, each written into its store at most once per animation frame.
+ */
+export function startSync(link: LinkedBridge): () => void {
+  const signals = createFrameBatcher<SignalsBatch>((b) => useSignals.getState().apply(b), onNextFrame);
+  const quotes = createFrameBatcher<FundingQuote[]>((b) => useQuotes.getState().upsert(b), onNextFrame);
+  const health = createFrameBatcher<VenueHealth[]>((b) => useHealth.getState().apply(b.flat()), onNextFrame);
+  const alerts = createFrameBatcher<Alert[]>((b) => useAlerts.getState().add(b.flat()), onNextFrame);
+  const session = useSession.getState();
+
+  const loadSnapshot = async (): Promise<void> => {
+    try {
+      const [info, settings, snapshot] = await Promise.all([
+        link.invoke('app.info'),
+        link.invoke('settings.get'),
+        link.invoke('markets.snapshot'),
+      ]);
+      // Whatever streamed in before the snapshot is older than it: apply first, then replace.
+      for (const b of [signals, quotes, health]) b.flushNow();
+      useQuotes.getState().replace(snapshot.quotes);
+      useHealth.getState().apply(snapshot.health);
+      useSignals.getState().apply([{ ...snapshot.signals, full: true }]);
+      session.set({ info, settings, connectionError: null });
+    } catch (err) {
+      session.set({ connectionError: `Could not load the market snapshot: ${errorMessage(err)}` });
+    }
+  };
+
+  const unsubscribe = [
+    link.on('signals', (p) => signals.push(p)),
+    link.on('quotes', (p) => quotes.push(p)),
+    link.on('health', (p) => health.push(p)),
+    link.on('alerts', (p) => alerts.push(p)),
+    link.on('tradingState', (p) => session.set({ trading: p })),
+    link.onStatus((s) => {
+      session.set({ connection: s.status, nextRetryAt: s.nextRetryAt, ...(s.error ? { connectionError: s.error } : {}) });
+      if (s.status === 'open') void loadSnapshot();
+    }),
+  ];
+  return () => unsubscribe.forEach((u) => u());
+}

@@ -1,0 +1,51 @@
+import { useMemo } from 'react';
+import { VENUE_IDS } from '../../../shared/domain/venues.ts';
+import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
+import { useMonitorView } from '../../store/monitorViewStore.ts';
+import { useSession } from '../../store/sessionStore.ts';
+import { useSignals } from '../../store/signalsStore.ts';
+import { formatPct } from '../../ui/format.ts';
+import { monitorColumns } from './columns.ts';
+import { MonitorGrid } from './MonitorGrid.tsx';
+import { MonitorToolbar } from './MonitorToolbar.tsx';
+import { orderRows } from './rowOrder.ts';
+
+/** The monitor screen: every asset across venues, ranked by net carry unless sorted otherwise. */
+export function Monitor() {
+  const rows = useSignals((s) => s.rows);
+  const loaded = useSignals((s) => s.loaded);
+  const summary = useSignals((s) => s.summary);
+  const sort = useMonitorView((s) => s.sort);
+  const filter = useMonitorView((s) => s.filter);
+  const venues = useSession((s) => s.info?.venues) ?? VENUE_IDS;
+  const settings = useSession((s) => s.settings) ?? DEFAULT_SETTINGS;
+  const connectionError = useSession((s) => s.connectionError);
+  const columns = useMemo(() => monitorColumns(venues), [venues]);
+  const ordered = useMemo(() => orderRows(rows.values(), filter, sort), [rows, filter, sort]);
+
+  return (
+    <section className="screen monitor" aria-label="Monitor">
+      <div className="screen-head">
+        <MonitorToolbar venues={venues} shown={ordered.length} total={rows.size} />
+        {summary ? (
+          <div className="summary">
+            <span>trigger ≥ {formatPct(settings.triggerSpreadPer8h, 3)} /8h: <strong>{summary.triggered}</strong> triggered</span>
+            <span className={summary.btcEthDiverging ? 'warn' : ''}>
+              BTC−ETH {formatPct(summary.btcEthDivergencePer8h)} /8h{summary.btcEthDiverging ? ' ⚠ diverging' : ''}
+            </span>
+          </div>
+        ) : null}
+      </div>
+      {!loaded ? (
+        <div className="placeholder" role="status">
+          {connectionError ? <span className="error">{connectionError}</span> : 'Loading market snapshot…'}
+        </div>
+      ) : rows.size === 0 ? (
+        <div className="placeholder" role="status">No assets yet: the venues have not answered. See the venue chips below.</div>
+      ) : (
+        <MonitorGrid rows={ordered} columns={columns} sort={sort} windowMinutes={settings.windowMinutes} />
+      )}
+      {loaded && ordered.length === 0 && rows.size > 0 ? <div className="placeholder" role="status">No asset matches the filters.</div> : null}
+    </section>
+  );
+}

@@ -1,0 +1,148 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { Opportunity } from '../../../shared/domain/signals.ts';
+import { useMonitorView, type SortSpec } from '../../store/monitorViewStore.ts';
+import { useUi } from '../../store/uiStore.ts';
+import { HEADER_HEIGHT, ROW_HEIGHT, gridTemplate, type Column } from './columns.ts';
+import { MonitorRow } from './MonitorRow.tsx';
+import { scrollToReveal, visibleRange } from './virtualRange.ts';
+
+const OVERSCAN = 6;
+
+interface MonitorGridProps {
+  rows: readonly Opportunity[];
+  columns: readonly Column[];
+  sort: SortSpec;
+  windowMinutes: number;
+}
+
+function ariaSort(column: Column, sort: SortSpec): 'ascending' | 'descending' | 'none' | undefined {
+  if (!column.sortKey) return undefined;
+  if (column.sortKey !== sort.key) return 'none';
+  return sort.dir === 'asc' ? 'ascending' : 'descending';
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+/** Keys that move the cursor, from the current index (-1: no cursor yet) and the page size. */
+function cursorTarget(key: string, index: number, page: number, total: number): number | null {
+  switch (key) {
+    case 'j': case 'ArrowDown': return Math.min(total - 1, index + 1);
+    case 'k': case 'ArrowUp': return Math.max(0, index - 1);
+    // from no cursor, a page down lands on the last row of the first page
+    case 'PageDown': return Math.min(total - 1, index + page);
+    case 'PageUp': return Math.max(0, index - page);
+    case 'Home': case 'g': return 0;
+    case 'End': case 'G': return total - 1;
+    default: return null;
+  }
+}
+
+/**
+ * The virtualised monitor grid: a fixed row height, only the rows in view (plus a few) in the
+ * DOM, each positioned by its index. ARIA row indices tell assistive tech (and tests) where a
+ * rendered row sits in the full list.
+ */
+export function MonitorGrid({ rows, columns, sort, windowMinutes }: MonitorGridProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(600);
+  const cursor = useMonitorView((s) => s.cursor);
+  const setCursor = useMonitorView((s) => s.setCursor);
+  const setSort = useMonitorView((s) => s.setSort);
+  const openSymbol = useUi((s) => s.openSymbol);
+  const template = gridTemplate(columns);
+  const width = columns.reduce((sum, c) => sum + c.width, 0);
+  const bodyHeight = Math.max(0, viewport - HEADER_HEIGHT);
+
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setViewport(el.clientHeight));
+    observer.observe(el);
+    setViewport(el.clientHeight);
+    return () => observer.disconnect();
+  }, []);
+
+  const cursorIndex = cursor === null ? -1 : rows.findIndex((r) => r.base === cursor);
+
+  const moveTo = useCallback(
+    (index: number) => {
+      const el = scrollRef.current;
+      if (!el || rows.length === 0) return;
+      setCursor(rows[index].base);
+      const top = scrollToReveal(index, el.scrollTop, bodyHeight, ROW_HEIGHT);
+      if (top !== null) el.scrollTop = top;
+    },
+    [rows, bodyHeight, setCursor],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || rows.length === 0) return;
+      if (e.key === 'Enter' && cursorIndex >= 0 && !(e.target instanceof HTMLButtonElement)) {
+        e.preventDefault();
+        openSymbol(rows[cursorIndex].base);
+        return;
+      }
+      const target = cursorTarget(e.key, cursorIndex, Math.floor(bodyHeight / ROW_HEIGHT), rows.length);
+      if (target === null) return;
+      e.preventDefault();
+      moveTo(target);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [rows, cursorIndex, bodyHeight, moveTo, openSymbol]);
+
+  const range = visibleRange(scrollTop, bodyHeight, ROW_HEIGHT, rows.length, OVERSCAN);
+  const rendered: Opportunity[] = rows.slice(range.start, range.end);
+
+  return (
+    <div
+      ref={scrollRef}
+      role="grid"
+      aria-label="Funding monitor: one row per asset, rates per 8 hours"
+      aria-rowcount={rows.length + 1}
+      aria-colcount={columns.length}
+      aria-activedescendant={cursorIndex >= 0 && cursorIndex >= range.start && cursorIndex < range.end ? `monitor-row-${rows[cursorIndex].base}` : undefined}
+      tabIndex={0}
+      className="grid"
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+    >
+      <div role="row" aria-rowindex={1} className="grid-header" style={{ gridTemplateColumns: template, width, height: HEADER_HEIGHT }}>
+        {columns.map((c, i) => (
+          <div role="columnheader" aria-colindex={i + 1} aria-sort={ariaSort(c, sort)} key={c.id} className={`cell head-${c.id}`} title={c.title}>
+            {c.sortKey ? (
+              <button className="sort" onClick={() => setSort(c.sortKey!)} aria-label={`${c.label}${c.unit ? ` (${c.unit})` : ''}: sort`}>
+                <span>{c.label}</span>
+                <span className="unit">{c.unit}{sort.key === c.sortKey ? (sort.dir === 'asc' ? ' ↑' : ' ↓') : ''}</span>
+              </button>
+            ) : (
+              <span className="static-head">
+                <span>{c.label}</span>
+                <span className="unit">{c.unit}</span>
+              </span>
+            )}
+          </div>
+        ))}
+      </div>
+      <div role="rowgroup" className="grid-body" style={{ height: rows.length * ROW_HEIGHT, width }}>
+        {rendered.map((row, i) => (
+          <MonitorRow
+            key={row.base}
+            row={row}
+            index={range.start + i}
+            top={(range.start + i) * ROW_HEIGHT}
+            columns={columns}
+            template={template}
+            selected={row.base === cursor}
+            windowMinutes={windowMinutes}
+            onSelect={setCursor}
+            onOpen={openSymbol}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { memo, type ReactNode } from 'react';
+import type { Leg, Opportunity } from '../../../shared/domain/signals.ts';
+import { VENUES, type VenueId } from '../../../shared/domain/venues.ts';
+import { REGIME_LABELS } from '../../../shared/funding/regime.ts';
+import { useClock } from '../../store/clockStore.ts';
+import { Countdown } from '../../ui/Countdown.tsx';
+import { formatAge, formatHours, formatPct } from '../../ui/format.ts';
+import { Rate } from '../../ui/Rate.tsx';
+import type { Column } from './columns.ts';
+import { legFor } from './rowOrder.ts';
+
+interface MonitorRowProps {
+  row: Opportunity;
+  index: number;
+  columns: readonly Column[];
+  template: string;
+  top: number;
+  selected: boolean;
+  windowMinutes: number;
+  onSelect(base: string): void;
+  onOpen(base: string): void;
+}
+
+const REGIME_SHORT: Record<NonNullable<Opportunity['regime']>, string> = {
+  'extreme-bull': '▲▲ extreme bull',
+  'mild-bull': '▲ mild bull',
+  'neutral-bear': '▼ neutral/bear',
+  'extreme-bear': '▼▼ extreme bear',
+};
+
+function LegCell({ leg, now, role }: { leg: Leg | null; now: number; role: 'long' | 'short' | null }) {
+  if (!leg) return <span className="muted" title="not listed on this venue">–</span>;
+  const age = formatAge(now - leg.observedAt);
+  const title =
+    `${leg.symbol}: ${formatPct(leg.rate, 4)} per ${leg.intervalHours} h (${leg.rateKind}), ` +
+    `${formatPct(leg.ratePer8h, 4)} /8h, ${formatPct(leg.apr, 1)} APR; data ${age} old` +
+    (leg.stale ? ' — STALE, not used for signals' : '') +
+    (role ? ` — ${role} leg` : '');
+  return (
+    <span className={`leg${leg.stale ? ' stale' : ''}${role ? ` leg-${role}` : ''}`} title={title}>
+      <Rate value={leg.ratePer8h} />
+      <span className={`interval i${leg.intervalHours}`}>{leg.intervalHours}h</span>
+      <span className="kind" aria-label={leg.rateKind}>{leg.rateKind === 'predicted' ? 'p' : 's'}</span>
+      {leg.stale ? <span className="stale-mark" aria-label="stale">⧖</span> : null}
+    </span>
+  );
+}
+
+function Velocity({ perHour }: { perHour: number | null }) {
+  if (perHour === null) return <span className="muted" title="not enough history yet">–</span>;
+  const arrow = perHour > 0 ? '▲' : perHour < 0 ? '▼' : '→';
+  return <Rate value={perHour} digits={4} unit={arrow} />;
+}
+
+function cellContent(column: Column, row: Opportunity, now: number, windowMinutes: number): ReactNode {
+  if (column.venue) {
+    const leg = legFor(row, column.venue);
+    const role = column.venue === row.longVenue ? 'long' : column.venue === row.shortVenue ? 'short' : null;
+    return <LegCell leg={leg} now={now} role={role} />;
+  }
+  switch (column.id) {
+    case 'rank': return <span className="num muted">{row.rank}</span>;
+    case 'base': return <strong>{row.base}</strong>;
+    case 'spread': return <Rate value={row.spreadPer8h} />;
+    case 'apr': return <Rate value={row.spreadApr} digits={1} />;
+    case 'long': return row.longVenue ? <span className="venue-long">{VENUES[row.longVenue as VenueId].label}</span> : '–';
+    case 'short': return row.shortVenue ? <span className="venue-short">{VENUES[row.shortVenue as VenueId].label}</span> : '–';
+    case 'carry': return <Rate value={row.netCarryPerDay} digits={3} />;
+    case 'breakEven': return <span className="num">{formatHours(row.breakEvenHours)}</span>;
+    case 'next': return <Countdown at={row.nextFundingTime} windowMinutes={windowMinutes} />;
+    case 'velocity': return <Velocity perHour={row.velocity.h1} />;
+    case 'regime':
+      return row.regime ? (
+        <span className={`regime regime-${row.regime}`} title={`${REGIME_LABELS[row.regime]}; mean ${formatPct(row.meanPer8h)} /8h; in this regime ${formatHours(row.persistenceHours)}`}>
+          {REGIME_SHORT[row.regime]}
+        </span>
+      ) : '–';
+    case 'trigger': return row.triggered ? <span className="trigger" title="spread at or above the trigger">● TRIG</span> : null;
+    default: return null;
+  }
+}
+
+/** One asset row. Re-renders when its Opportunity object is replaced, its selection changes, or the clock ticks. */
+export const MonitorRow = memo(function MonitorRow(props: MonitorRowProps) {
+  const { row, index, columns, template, top, selected, windowMinutes, onSelect, onOpen } = props;
+  const now = useClock((s) => s.now);
+  const allStale = row.legs.length > 0 && row.legs.every((l) => l.stale);
+  return (
+    <div
+      role="row"
+      id={`monitor-row-${row.base}`}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      className={`grid-row${selected ? ' selected' : ''}${row.triggered ? ' triggered' : ''}${allStale ? ' stale' : ''}`}
+      style={{ gridTemplateColumns: template, transform: `translateY(${top}px)` }}
+      onClick={() => onSelect(row.base)}
+      onDoubleClick={() => onOpen(row.base)}
+    >
+      {columns.map((c, i) => (
+        <div role="gridcell" aria-colindex={i + 1} key={c.id} className={`cell cell-${c.id}`}>
+          {cellContent(c, row, now, windowMinutes)}
+        </div>
+      ))}
+    </div>
+  );
+});

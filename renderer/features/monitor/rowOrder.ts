@@ -1,0 +1,59 @@
+import type { Leg, Opportunity } from '../../../shared/domain/signals.ts';
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import type { MonitorFilter, SortKey, SortSpec } from '../../store/monitorViewStore.ts';
+
+/**
+ * The leg shown in a venue's column. A venue may list an asset twice (USDT and USDC perps);
+ * the column shows the one with the largest |rate per 8 h|, the one that matters for a spread.
+ */
+export function legFor(row: Opportunity, venue: VenueId): Leg | null {
+  let best: Leg | null = null;
+  for (const leg of row.legs) {
+    if (leg.venue !== venue) continue;
+    if (!best || Math.abs(leg.ratePer8h) > Math.abs(best.ratePer8h)) best = leg;
+  }
+  return best;
+}
+
+function sortValue(row: Opportunity, key: SortKey): number | string | null {
+  switch (key) {
+    case 'base': return row.base;
+    case 'spread': return row.spreadPer8h;
+    case 'apr': return row.spreadApr;
+    case 'carry': return row.netCarryPerDay;
+    case 'breakEven': return row.breakEvenHours;
+    case 'next': return row.nextFundingTime;
+    case 'velocity': return row.velocity.h1;
+    case 'regime': return row.meanPer8h;
+    case 'rank': return row.rank;
+    default: return legFor(row, key.slice('venue:'.length) as VenueId)?.ratePer8h ?? null;
+  }
+}
+
+/** Missing values sort last in both directions: a trader sorting by spread wants numbers first. */
+export function compareRows(a: Opportunity, b: Opportunity, sort: SortSpec): number {
+  const va = sortValue(a, sort.key);
+  const vb = sortValue(b, sort.key);
+  if (va === null || vb === null) {
+    if (va === vb) return a.base.localeCompare(b.base);
+    return va === null ? 1 : -1;
+  }
+  const order = typeof va === 'string' ? va.localeCompare(vb as string) : va - (vb as number);
+  if (order === 0) return a.base.localeCompare(b.base);
+  return sort.dir === 'asc' ? order : -order;
+}
+
+export function matchesFilter(row: Opportunity, filter: MonitorFilter): boolean {
+  if (filter.triggeredOnly && !row.triggered) return false;
+  if (filter.minSpreadPer8h > 0 && (row.spreadPer8h === null || row.spreadPer8h < filter.minSpreadPer8h)) return false;
+  if (filter.venue && !row.legs.some((l) => l.venue === filter.venue)) return false;
+  const search = filter.search.trim().toUpperCase();
+  return search === '' || row.base.includes(search);
+}
+
+/** The monitor's visible order: filtered, then sorted. */
+export function orderRows(rows: Iterable<Opportunity>, filter: MonitorFilter, sort: SortSpec): Opportunity[] {
+  const out: Opportunity[] = [];
+  for (const row of rows) if (matchesFilter(row, filter)) out.push(row);
+  return out.sort((a, b) => compareRows(a, b, sort));
+}

@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import type { RequestOutput } from '../../../shared/ipc/contract.ts';
+import { errorMessage } from '../../../shared/ipc/dispatch.ts';
+import { useBridge } from '../../app/bridgeContext.ts';
+import { useSession } from '../../store/sessionStore.ts';
+import { useUi } from '../../store/uiStore.ts';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+
+type Report = RequestOutput<'killSwitch.engage'>;
+
+function ReportLines({ report }: { report: Report }) {
+  return (
+    <ul className="report">
+      {report.venues.map((v) => (
+        <li key={v.venue} className={v.error ? 'error' : ''}>
+          {v.venue}: {v.flat ? 'flat' : 'NOT FLAT'}, {v.cancelledOrders} orders cancelled, {v.closedPositions} positions closed
+          {v.error ? ` — ${v.error}` : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The kill switch: always in the status bar, Ctrl/Cmd+Shift+K opens the same confirmation.
+ * Engaging cancels and flattens everything and halts trading until re-armed by hand.
+ */
+export function KillSwitch() {
+  const bridge = useBridge();
+  const trading = useSession((s) => s.trading);
+  const setSession = useSession((s) => s.set);
+  const confirmOpen = useUi((s) => s.killConfirmOpen);
+  const setUi = useUi((s) => s.set);
+  const [busy, setBusy] = useState(false);
+  const [rearmOpen, setRearmOpen] = useState(false);
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const halted = trading?.state === 'HALTED';
+
+  const engage = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await bridge.invoke('killSwitch.engage', { reason: 'kill switch pressed in the terminal' });
+      setReport(result);
+      setSession({ trading: result.state });
+      setUi({ killConfirmOpen: false });
+    } catch (err) {
+      setError(`Kill switch failed: ${errorMessage(err)}. Check each venue by hand.`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const rearm = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      setSession({ trading: await bridge.invoke('trading.rearm', { confirm: true }) });
+      setRearmOpen(false);
+      setReport(null);
+    } catch (err) {
+      setError(`Re-arm failed: ${errorMessage(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="kill-area">
+      <span className={`trading-state ts-${trading?.state ?? 'unknown'}`} title={trading?.reason ?? undefined} aria-label={`Trading state ${trading?.state ?? 'unknown'}`}>
+        {trading ? trading.state : 'state –'}
+      </span>
+      {halted ? (
+        <button className="rearm" onClick={() => setRearmOpen(true)}>Re-arm…</button>
+      ) : null}
+      <button className="kill" aria-label="Kill switch" aria-keyshortcuts="Control+Shift+K Meta+Shift+K" title="Kill switch: cancel all orders, flatten all positions, halt trading (Ctrl/Cmd+Shift+K)" onClick={() => setUi({ killConfirmOpen: true })}>
+        ⏻ KILL
+      </button>
+      {confirmOpen ? (
+        <ConfirmDialog title="Engage the kill switch?" confirmLabel="Engage kill switch" danger busy={busy} onConfirm={() => void engage()} onCancel={() => setUi({ killConfirmOpen: false })}>
+          <p>Cancels every open order and closes every position on every venue, then halts trading until you re-arm it by hand.</p>
+          {error ? <p className="error" role="alert">{error}</p> : null}
+        </ConfirmDialog>
+      ) : null}
+      {rearmOpen ? (
+        <ConfirmDialog title="Re-arm trading?" confirmLabel="Re-arm" busy={busy} onConfirm={() => void rearm()} onCancel={() => setRearmOpen(false)}>
+          <p>Trading was halted{trading?.reason ? `: ${trading.reason}` : ''}. Re-arming allows new orders again.</p>
+          {error ? <p className="error" role="alert">{error}</p> : null}
+        </ConfirmDialog>
+      ) : null}
+      {report && !confirmOpen ? (
+        <div className="kill-report" role="status" aria-label="Kill switch report">
+          <strong>Kill switch engaged</strong> ({report.finishedAt - report.engagedAt} ms) — state {report.state.state}
+          <ReportLines report={report} />
+          <button onClick={() => setReport(null)} aria-label="Dismiss kill switch report">✕</button>
+        </div>
+      ) : null}
+      {error && !confirmOpen && !rearmOpen ? <span className="error" role="alert">{error}</span> : null}
+    </div>
+  );
+}

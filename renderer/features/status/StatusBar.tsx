@@ -1,0 +1,58 @@
+import { VENUE_IDS } from '../../../shared/domain/venues.ts';
+import { useClock } from '../../store/clockStore.ts';
+import { useHealth } from '../../store/healthStore.ts';
+import { useQuotes } from '../../store/quotesStore.ts';
+import { useSession } from '../../store/sessionStore.ts';
+import { formatAge } from '../../ui/format.ts';
+import { KillSwitch } from './KillSwitch.tsx';
+import { VenueChip } from './VenueChip.tsx';
+
+function ModeBadge() {
+  const mode = useSession((s) => s.info?.mode);
+  if (!mode) return <span className="mode mode-unknown">mode –</span>;
+  const words = { paper: 'PAPER — simulated fills on live data', demo: 'DEMO — simulated venues, no real market', live: 'LIVE — real orders with your keys' };
+  return (
+    <span className={`mode mode-${mode}`} title={words[mode]} aria-label={`Mode ${mode}`}>
+      {mode.toUpperCase()}
+    </span>
+  );
+}
+
+function LinkState() {
+  const connection = useSession((s) => s.connection);
+  const nextRetryAt = useSession((s) => s.nextRetryAt);
+  const error = useSession((s) => s.connectionError);
+  const now = useClock((s) => s.now);
+  if (connection === 'open') return null;
+  const retry = nextRetryAt ? ` — retry in ${formatAge(Math.max(0, nextRetryAt - now))}` : '';
+  return (
+    <span className="link-state error" role="status" title={error ?? undefined}>
+      {connection === 'connecting' ? 'connecting…' : `⚠ disconnected${retry}`}
+    </span>
+  );
+}
+
+/** Present on every screen: venue health, data age, mode, link state and the kill switch. */
+export function StatusBar() {
+  const venues = useHealth((s) => s.venues);
+  const newest = useQuotes((s) => s.newestObservedAt);
+  const ids = useSession((s) => s.info?.venues) ?? VENUE_IDS;
+  const now = useClock((s) => s.now);
+  const age = newest === null ? null : now - newest;
+  return (
+    <footer className="statusbar" aria-label="Status bar">
+      <ModeBadge />
+      <LinkState />
+      <span className="chips" aria-label="Venue health">
+        {ids.map((v) => {
+          const h = venues[v];
+          return h ? <VenueChip key={v} health={h} now={now} /> : null;
+        })}
+      </span>
+      <span className={`data-age num${age !== null && age > 30_000 ? ' stale' : ''}`} title="Age of the newest quote received">
+        data {formatAge(age)}{age === null ? '' : ' old'}
+      </span>
+      <KillSwitch />
+    </footer>
+  );
+}

@@ -1,0 +1,19 @@
+import { formatCountdown, isWindowOpen } from '../../shared/funding/settlements.ts';
+import { useClock } from '../store/clockStore.ts';
+import { formatUtcTime } from './format.ts';
+
+/**
+ * Time left to a settlement, ticking with the shared clock. Inside the window before it
+ * the countdown is marked (colour plus a ◆ prefix).
+ */
+export function Countdown({ at, windowMinutes }: { at: number | null; windowMinutes: number }) {
+  const now = useClock((s) => s.now);
+  if (at === null) return <span className="num muted" title="next settlement not published">–</span>;
+  const open = isWindowOpen(at, now, windowMinutes);
+  return (
+    <time className={`num countdown${open ? ' window-open' : ''}`} dateTime={new Date(at).toISOString()} title={`settles ${formatUtcTime(at, now)}`}>
+      {open ? '◆ ' : ''}
+      {formatCountdown(at - now)}
+    </time>
+  );
+}
