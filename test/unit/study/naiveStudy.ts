@@ -17,19 +17,25 @@ export function naiveEventStudy(funding: readonly FundingPoint[], prices: readon
   for (const p of funding) {
     const base = canonicalBase(p.symbol);
     if (!map.has(base)) continue;
-    fundingBy.set(base, [...(fundingBy.get(base) ?? []), { ...p, time: Math.round(p.time / 60_000) * 60_000 }]);
+    if (!fundingBy.has(base)) fundingBy.set(base, []);
+    fundingBy.get(base)!.push({ ...p, time: Math.round(p.time / 60_000) * 60_000 });
   }
-  const priceBy = new Map<string, PricePoint[]>();
+  const priceBy = new Map<string, Map<string, PricePoint[]>>();
   for (const p of prices) {
     const base = canonicalBase(p.symbol);
-    if (map.has(base)) priceBy.set(base, [...(priceBy.get(base) ?? []), p]);
+    if (!map.has(base)) continue;
+    if (!priceBy.has(base)) priceBy.set(base, new Map());
+    const bySeries = priceBy.get(base)!;
+    if (!bySeries.has(`${p.venue}|${p.symbol}`)) bySeries.set(`${p.venue}|${p.symbol}`, []);
+    bySeries.get(`${p.venue}|${p.symbol}`)!.push(p);
   }
   const assets = [...new Set([...fundingBy.keys(), ...priceBy.keys()])];
   const sectors = [...new Set(assets.map((a) => map.get(a) as string))].sort();
-  const times = [...fundingBy.values()].flat().map((p) => p.time);
-  const first = Math.ceil(Math.min(...times) / GRID) * GRID;
+  let firstTime = Infinity;
+  let lastTime = -Infinity;
+  for (const p of [...fundingBy.values()].flat()) { firstTime = Math.min(firstTime, p.time); lastTime = Math.max(lastTime, p.time); }
   const grid: number[] = [];
-  for (let t = first; t <= Math.max(...times); t += GRID) grid.push(t);
+  for (let t = Math.ceil(firstTime / GRID) * GRID; t <= lastTime; t += GRID) grid.push(t);
 
   const fundingAt = (asset: string, t: number): number | null => {
     const perVenue = new Map<string, FundingPoint>();
@@ -47,10 +53,8 @@ export function naiveEventStudy(funding: readonly FundingPoint[], prices: readon
     return best && t - best.time <= maxPriceAgeHours * H ? best.close : null;
   };
   const assetReturn = (asset: string, t: number): number | null => {
-    const bySeries = new Map<string, PricePoint[]>();
-    for (const p of priceBy.get(asset) ?? []) bySeries.set(`${p.venue}|${p.symbol}`, [...(bySeries.get(`${p.venue}|${p.symbol}`) ?? []), p]);
     const returns: number[] = [];
-    for (const series of bySeries.values()) {
+    for (const series of priceBy.get(asset)?.values() ?? []) {
       const start = closeAt(series, t);
       const end = closeAt(series, t + Z * H);
       if (start !== null && end !== null) returns.push(end / start - 1);
