@@ -1,0 +1,203 @@
+/**
+ * Gate futures (APIv4, USDT settle) wire format: the public endpoints ccxt's `gate` calls for
+ * markets, funding (current, indicative, interval, history), order book, candles and time.
+ * Gate answers bare JSON (no envelope), sizes in contracts (`quanto_multiplier` base units
+ * each), times in seconds, and errors as `{"label": …, "message": …}`.
+ */
+import type { SimContext, SimInstrument, SimMarket, SimRequest, SimResponse, VenueWire } from '../types.ts';
+import { decimalString } from './wireDecimal.ts';
+
+const VENUE = 'gate';
+const BASE = '/api/v4';
+/** Listings ccxt loads with its default market types; the simulator has no instruments there. */
+const EMPTY_LISTS = new Set([
+  `${BASE}/spot/currency_pairs`,
+  `${BASE}/margin/currency_pairs`,
+  `${BASE}/spot/currencies`,
+  `${BASE}/options/underlyings`,
+]);
+const INTERVAL_SECONDS: Record<string, number> = {
+  '10s': 10, '1m': 60, '5m': 300, '15m': 900, '30m': 1800, '1h': 3600, '2h': 7200, '4h': 14_400,
+  '8h': 28_800, '1d': 86_400, '7d': 604_800,
+};
+
+function ok(body: unknown): SimResponse {
+  return { status: 200, body };
+}
+
+function gateError(status: number, label: string, message: string): SimResponse {
+  return { status, body: { label, message } };
+}
+
+
+function contracts(instrument: SimInstrument, baseQuantity: number): number {
+  return Math.round(baseQuantity / instrument.contractSize);
+}
+
+function contractBody(market: SimMarket, instrument: SimInstrument): Record<string, unknown> {
+  const funding = market.funding(VENUE, instrument.id);
+  const ticker = market.ticker(VENUE, instrument.id);
+  const tick = decimalString(instrument.tickSize);
+  return {
+    name: instrument.id,
+    type: 'direct',
+    quanto_multiplier: decimalString(instrument.contractSize),
+    ref_discount_rate: '0',
+    order_price_deviate: '0.5',
+    maintenance_rate: decimalString(instrument.maintenanceMarginRate),
+    mark_type: 'index',
+    last_price: decimalString(ticker.last),
+    mark_price: decimalString(ticker.mark),
+    index_price: decimalString(ticker.index),
+    funding_rate: decimalString(funding.lastSettledRate),
+    funding_rate_indicative: decimalString(funding.rate),
+    funding_interval: funding.intervalHours * 3600,
+    funding_next_apply: Math.floor(funding.nextFundingTime / 1000),
+    funding_offset: 0,
+    funding_cap_ratio: decimalString(instrument.fundingCap),
+    interest_rate: decimalString(funding.interestRate),
+    mark_price_round: tick,
+    order_price_round: tick,
+    order_size_min: Math.max(1, Math.round(instrument.minQty)),
+    order_size_max: 1_000_000,
+    leverage_min: '1',
+    leverage_max: String(instrument.maxLeverage),
+    maker_fee_rate: '-0.0001',
+    taker_fee_rate: '0.00075',
+    position_size: contracts(instrument, ticker.openInterestBase),
+    trade_size: contracts(instrument, ticker.volume24hBase),
+    in_delisting: false,
+    status: 'trading',
+    create_time: Math.floor(instrument.listedAt / 1000),
+    launch_time: Math.floor(instrument.listedAt / 1000),
+  };
+}
+
+function tickerBody(market: SimMarket, instrument: SimInstrument): Record<string, unknown> {
+  const funding = market.funding(VENUE, instrument.id);
+  const ticker = market.ticker(VENUE, instrument.id);
+  const change = ticker.open24h === 0 ? 0 : ((ticker.last - ticker.open24h) / ticker.open24h) * 100;
+  return {
+    contract: instrument.id,
+    last: decimalString(ticker.last),
+    change_percentage: change.toFixed(2),
+    total_size: String(contracts(instrument, ticker.openInterestBase)),
+    low_24h: decimalString(ticker.low24h),
+    high_24h: decimalString(ticker.high24h),
+    volume_24h: String(contracts(instrument, ticker.volume24hBase)),
+    volume_24h_base: decimalString(ticker.volume24hBase),
+    volume_24h_quote: decimalString(ticker.volume24hQuote),
+    volume_24h_settle: decimalString(ticker.volume24hQuote),
+    mark_price: decimalString(ticker.mark),
+    funding_rate: decimalString(funding.lastSettledRate),
+    funding_rate_indicative: decimalString(funding.rate),
+    index_price: decimalString(ticker.index),
+    highest_bid: decimalString(ticker.bid),
+    lowest_ask: decimalString(ticker.ask),
+  };
+}
+
+function optionalInt(query: URLSearchParams, name: string): number | undefined {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return undefined;
+  const value = Number(raw);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+function fundingHistory(market: SimMarket, instrument: SimInstrument, query: URLSearchParams): SimResponse {
+  const from = optionalInt(query, 'from');
+  const to = optionalInt(query, 'to');
+  const limit = Math.min(optionalInt(query, 'limit') ?? 100, 1000);
+  const settlements = market.fundingHistory(VENUE, instrument.id, {
+    since: from === undefined ? undefined : from * 1000,
+    until: to === undefined ? undefined : to * 1000,
+    limit,
+  });
+  // Gate lists the newest settlement first.
+  const rows = settlements.map((s) => ({ t: Math.floor(s.time / 1000), r: decimalString(s.rate) }));
+  return ok(rows.reverse());
+}
+
+function orderBook(market: SimMarket, instrument: SimInstrument, query: URLSearchParams): SimResponse {
+  const depth = Math.min(optionalInt(query, 'limit') ?? 10, 300);
+  const book = market.orderBook(VENUE, instrument.id, depth);
+  const side = (levels: Array<[number, number]>) => levels.map(([p, s]) => ({ p: decimalString(p), s: Math.round(s) }));
+  return ok({
+    id: Math.floor(book.time),
+    current: book.time / 1000,
+    update: book.time / 1000,
+    asks: side(book.asks),
+    bids: side(book.bids),
+  });
+}
+
+function candles(market: SimMarket, instrument: SimInstrument, query: URLSearchParams): SimResponse {
+  const interval = query.get('interval') ?? '5m';
+  const seconds = INTERVAL_SECONDS[interval];
+  if (seconds === undefined) return gateError(400, 'INVALID_PARAM_VALUE', `invalid argument: interval ${interval}`);
+  const from = optionalInt(query, 'from');
+  const to = optionalInt(query, 'to');
+  const limit = Math.min(optionalInt(query, 'limit') ?? 100, 2000);
+  const rows = market.candles(VENUE, instrument.id, seconds * 1000, {
+    since: from === undefined ? undefined : from * 1000,
+    until: to === undefined ? undefined : to * 1000,
+    limit: from === undefined ? limit : undefined,
+  });
+  return ok(rows.map((c) => ({
+    t: Math.floor(c.time / 1000),
+    v: contracts(instrument, c.volume),
+    c: decimalString(c.close),
+    h: decimalString(c.high),
+    l: decimalString(c.low),
+    o: decimalString(c.open),
+    sum: decimalString(c.volume * c.close),
+  })));
+}
+
+/** Routes `/api/v4/futures/{settle}/…`; the contract comes from the path or `?contract=`. */
+function futures(request: SimRequest, market: SimMarket, settle: string, rest: string): SimResponse | undefined {
+  const listed = market.instruments(VENUE).filter((i) => i.settle.toLowerCase() === settle);
+  if (rest === 'contracts') return ok(listed.map((i) => contractBody(market, i)));
+  if (rest === 'tickers') {
+    const only = request.query.get('contract');
+    return ok(listed.filter((i) => only === null || i.id === only).map((i) => tickerBody(market, i)));
+  }
+  const named = rest.startsWith('contracts/') ? rest.slice('contracts/'.length) : request.query.get('contract');
+  const routes: Record<string, (i: SimInstrument) => SimResponse> = {
+    funding_rate: (i) => fundingHistory(market, i, request.query),
+    order_book: (i) => orderBook(market, i, request.query),
+    candlesticks: (i) => candles(market, i, request.query),
+  };
+  const route = rest.startsWith('contracts/') ? (i: SimInstrument) => ok(contractBody(market, i)) : routes[rest];
+  if (route === undefined) return undefined;
+  const instrument = listed.find((i) => i.id === named);
+  if (instrument === undefined) return gateError(400, 'CONTRACT_NOT_FOUND', `contract ${named ?? '(missing)'} not found`);
+  return route(instrument);
+}
+
+function handle(request: SimRequest, context: SimContext): SimResponse | undefined {
+  if (request.method !== 'GET') return undefined;
+  const { path } = request;
+  if (path === `${BASE}/spot/time`) return ok({ server_time: context.market.now() });
+  if (EMPTY_LISTS.has(path)) return ok([]);
+  const delivery = /^\/api\/v4\/delivery\/[a-z]+\/contracts$/.test(path);
+  if (delivery) return ok([]);
+  const match = /^\/api\/v4\/futures\/([a-z]+)\/(.+)$/.exec(path);
+  if (match === null) return undefined;
+  return futures(request, context.market, match[1], match[2]);
+}
+
+/** Gate's bodies for injected HTTP errors; ccxt maps the labels (TOO_MANY_REQUESTS, SERVER_ERROR). */
+function errorBody(status: number): unknown {
+  if (status === 429 || status === 418) return { label: 'TOO_MANY_REQUESTS', message: 'Request Rate limit Exceeded' };
+  if (status === 503) return { label: 'TOO_BUSY', message: 'System busy, please try again later' };
+  if (status >= 500) return { label: 'SERVER_ERROR', message: 'Internal server error' };
+  return { label: 'INVALID_PARAM_VALUE', message: `HTTP ${status}` };
+}
+
+export const gateWire: VenueWire = {
+  venue: VENUE,
+  pathPrefixes: [`${BASE}/`],
+  handle,
+  errorBody,
+};
