@@ -17,6 +17,8 @@ export interface MarketDataOptions {
   /** Simulator URL (Demo mode, tests); live venues when absent. */
   baseUrl?: string;
   wsBaseUrl?: string;
+  /** Per-request timeout; tests shorten it to see hangs quickly. */
+  timeoutMs?: number;
   now?: () => number;
   /** Multiplies every period (polls, backoff, reloads, staleness); below 1 in tests. */
   pollScale?: number;
@@ -38,7 +40,7 @@ export interface MarketData {
 export function createMarketData(options: MarketDataOptions): MarketData {
   const now = options.now ?? Date.now;
   const scale = options.pollScale ?? 1;
-  const connection = { baseUrl: options.baseUrl, wsBaseUrl: options.wsBaseUrl };
+  const connection = { baseUrl: options.baseUrl, wsBaseUrl: options.wsBaseUrl, timeoutMs: options.timeoutMs };
   const adapters = new Map<VenueId, VenueAdapter>();
   const pollers: VenuePoller[] = [];
   const health = (): VenueHealth[] => pollers.map((poller) => poller.health());

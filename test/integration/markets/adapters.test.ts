@@ -1,0 +1,63 @@
+/**
+ * Each venue adapter, through ccxt's real HTTP code, against the simulator's wire for that
+ * venue: the quotes equal the simulator's state. The clock is paused so both sides see the
+ * same instant.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADAPTERS } from '../../../electron/backend/markets/adapters.ts';
+import type { VenueAdapter } from '../../../electron/backend/markets/adapter.ts';
+import { VENUE_IDS } from '../../../shared/domain/venues.ts';
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import { relativeGap, startPausedSimulator } from './simulatorHarness.ts';
+import type { Simulator } from './simulatorHarness.ts';
+
+const venues: VenueId[] = [...VENUE_IDS];
+let sim: Simulator;
+const adapters = new Map<VenueId, VenueAdapter>();
+
+beforeAll(async () => {
+  sim = await startPausedSimulator(venues);
+  for (const venue of venues) adapters.set(venue, ADAPTERS[venue]({ connection: { baseUrl: sim.url }, cadenceScale: 1, now: () => sim.clock.now() }));
+});
+
+afterAll(async () => {
+  await Promise.all([...adapters.values()].map((adapter) => adapter.close()));
+  await sim?.close();
+});
+
+function linearPerps(venue: VenueId) {
+  return sim.market.instruments(venue).filter((i) => i.settle === 'USDT' || i.settle === 'USDC');
+}
+
+describe.each(venues)('%s adapter against the simulator', (venue) => {
+  it('quotes every listed linear perp with the simulator\'s rate, interval, next settlement and mark', async () => {
+    const quotes = await adapters.get(venue)!.poll();
+    const byId = new Map(adapters.get(venue)!.markets().map((m) => [m.symbol, m.id]));
+    const instruments = linearPerps(venue);
+    expect(quotes.length).toBe(instruments.length);
+    for (const quote of quotes) {
+      const id = byId.get(quote.symbol)!;
+      const funding = sim.market.funding(venue, id);
+      const ticker = sim.market.ticker(venue, id);
+      expect({ symbol: quote.symbol, rate: quote.rate }).toEqual({ symbol: quote.symbol, rate: expect.closeTo(funding.rate, 8) });
+      expect({ symbol: quote.symbol, interval: quote.intervalHours, next: quote.nextFundingTime })
+        .toEqual({ symbol: quote.symbol, interval: funding.intervalHours, next: funding.nextFundingTime });
+      expect(relativeGap(quote.markPrice, ticker.mark)).toBeLessThan(1e-3);
+      expect(quote.rateKind).toBe('predicted');
+    }
+  });
+
+  it('returns settled funding history with the simulator\'s rates and inferred intervals', async () => {
+    const adapter = adapters.get(venue)!;
+    const market = adapter.markets().find((m) => m.base === 'BTC')!;
+    const now = sim.clock.now();
+    const since = now - 3 * 86_400_000;
+    const points = await adapter.fundingHistory(market.symbol, since, now);
+    const expected = sim.market.fundingHistory(venue, market.id, { since, until: now });
+    expect(points.map((p) => p.time)).toEqual(expected.map((s) => s.time));
+    points.forEach((point, i) => {
+      expect(point.rate).toBeCloseTo(expected[i].rate, 8);
+      expect(point.intervalHours).toBe(expected[i].intervalHours);
+    });
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * The market data service against the simulator: one venue failing (garbage, 429, hang)
+ * is marked unhealthy while the others keep updating, recovers once the fault is cleared,
+ * and interval changes are reported. Polling is scaled down; no timing is asserted.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMarketData } from '../../../electron/backend/markets/marketData.ts';
+import type { MarketData } from '../../../electron/backend/markets/marketData.ts';
+import type { FundingQuote, VenueHealth } from '../../../shared/domain/quotes.ts';
+import type { Alert } from '../../../shared/domain/signals.ts';
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import { startPausedSimulator, waitFor } from './simulatorHarness.ts';
+import type { Simulator } from './simulatorHarness.ts';
+
+const FAILING: VenueId = 'okx';
+const HEALTHY: VenueId = 'binanceusdm';
+
+let sim: Simulator;
+let market: MarketData;
+let health: VenueHealth[] = [];
+let alerts: Alert[] = [];
+let batches: FundingQuote[][] = [];
+
+const healthOf = (venue: VenueId) => health.find((h) => h.venue === venue);
+const successesOf = (venue: VenueId) => healthOf(venue)?.lastSuccessAt ?? null;
+
+beforeEach(async () => {
+  sim = await startPausedSimulator([FAILING, HEALTHY]);
+  health = [];
+  alerts = [];
+  batches = [];
+  market = createMarketData({
+    venues: [FAILING, HEALTHY],
+    baseUrl: sim.url,
+    now: () => sim.clock.now(),
+    // 10 s OKX polls become 200 ms; backoff caps at 2.4 s.
+    pollScale: 0.02,
+    timeoutMs: 400,
+    onQuotes: (changed) => batches.push(changed),
+    onHealth: (h) => { health = h; },
+    onAlert: (a) => alerts.push(...a),
+  });
+  market.start();
+  await waitFor('both venues ok', () => healthOf(FAILING)?.status === 'ok' && healthOf(HEALTHY)?.status === 'ok');
+});
+
+afterEach(async () => {
+  await market?.stop();
+  await sim?.close();
+});
+
+/** The healthy venue keeps succeeding while the failing one is down. */
+async function expectIsolatedOutage(): Promise<void> {
+  await waitFor(`${FAILING} down`, () => healthOf(FAILING)?.status === 'down');
+  const before = { count: healthOf(HEALTHY)!.errorCount, attempts: healthOf(HEALTHY)!.lastAttemptAt };
+  sim.clock.step(1_000);
+  await waitFor(`${HEALTHY} polled again`, () => (successesOf(HEALTHY) ?? 0) > (before.attempts ?? 0));
+  expect(healthOf(HEALTHY)).toMatchObject({ status: 'ok', errorCount: before.count });
+  expect(alerts.filter((a) => a.kind === 'venue' && a.venue === FAILING && a.severity === 'critical')).toHaveLength(1);
+}
+
+async function expectRecovery(): Promise<void> {
+  sim.faults.clear();
+  await waitFor(`${FAILING} recovered`, () => healthOf(FAILING)?.status === 'ok');
+  expect(alerts.some((a) => a.kind === 'venue' && a.venue === FAILING && a.severity === 'info')).toBe(true);
+  expect(healthOf(FAILING)).toMatchObject({ consecutiveErrors: 0, stale: false, lastError: null });
+}
+
+describe('one venue failing never stops the others', () => {
+  it('a garbage body is a fault: the venue goes down with a bad-response message, then recovers', async () => {
+    sim.faults.inject({ venue: FAILING, kind: 'garbage' });
+    await expectIsolatedOutage();
+    expect(healthOf(FAILING)!.lastError).toMatch(/^OKX (sent an answer the terminal cannot read|is unreachable)/);
+    await expectRecovery();
+  });
+
+  it('HTTP 429 is read as rate limiting and backed off, then recovers', async () => {
+    sim.faults.inject({ venue: FAILING, kind: 'status', status: 429 });
+    await expectIsolatedOutage();
+    expect(healthOf(FAILING)!.lastError).toMatch(/^OKX is rate-limiting the terminal/);
+    await expectRecovery();
+  });
+
+  it('a hanging venue times out, goes down, and recovers', async () => {
+    sim.faults.inject({ venue: FAILING, kind: 'hang' });
+    await expectIsolatedOutage();
+    expect(healthOf(FAILING)!.lastError).toMatch(/^OKX did not answer in time/);
+    await expectRecovery();
+  });
+});
+
+describe('quotes and interval changes', () => {
+  it('only changed quotes are pushed: a paused market pushes nothing new after the first snapshot', async () => {
+    const attempts = healthOf(HEALTHY)!.lastSuccessAt;
+    const pushed = batches.length;
+    sim.clock.step(1);
+    await waitFor('another healthy poll', () => (successesOf(HEALTHY) ?? 0) > (attempts ?? 0));
+    const sinceThen = batches.slice(pushed).flat().filter((q) => q.venue === HEALTHY);
+    expect(sinceThen.length).toBeLessThan(market.quotes().filter((q) => q.venue === HEALTHY).length);
+  });
+
+  it.each([HEALTHY, FAILING])('an interval change on %s is detected and alerted', async (venue) => {
+    const btc = market.symbolsFor('BTC').find((s) => s.venue === venue)!;
+    const before = market.quotes().find((q) => q.venue === venue && q.symbol === btc.symbol)!;
+    const id = sim.market.instruments(venue).find((i) => i.base === 'BTC' && i.settle === 'USDT')!.id;
+    const hours = before.intervalHours === 1 ? 4 : 1;
+    sim.market.setInterval(venue, id, hours);
+    await waitFor('interval-change alert', () => alerts.some((a) => a.kind === 'interval-change' && a.venue === venue));
+    expect(market.quotes().find((q) => q.venue === venue && q.symbol === btc.symbol)!.intervalHours).toBe(hours);
+  });
+
+  it('symbolsFor lists the base on every venue polled', () => {
+    expect(market.symbolsFor('btc').map((s) => s.venue).sort()).toEqual([HEALTHY, FAILING].sort());
+  });
+});
