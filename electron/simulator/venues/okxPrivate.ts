@@ -1,0 +1,223 @@
+/**
+ * OKX v5 private endpoints (trading account, SWAP) over SimAccounts: balance, positions,
+ * leverage/margin mode, single and batch orders, order queries, fills and funding bills.
+ */
+import { SimRejection } from '../types.ts';
+import type { RejectionReason, SimContext, SimInstrument, SimOrder, SimResponse } from '../types.ts';
+import { OKX_ERRORS, okxError, okxLimit, okxNumber, okxOk, okxString } from './okxEnvelope.ts';
+import type { OkxParams } from './okxEnvelope.ts';
+import { balanceDetailJson, fillJson, fundingBillJson, orderJson, positionJson } from './okxShapes.ts';
+
+export type OkxPrivateHandler = (params: OkxParams | OkxParams[], context: SimContext, apiKey: string) => SimResponse;
+const VENUE = 'okx';
+
+const REJECTION_CODES: Record<RejectionReason, [string, string]> = {
+  'insufficient-margin': [OKX_ERRORS.insufficientMargin, 'Order failed. Insufficient margin in account.'],
+  'min-notional': [OKX_ERRORS.belowMinAmount, 'Order amount should be greater than the min available amount.'],
+  'reduce-only': [OKX_ERRORS.reduceOnlyNoPosition, "Order failed because you don't have any positions in this direction for this contract to reduce or close."],
+  'unknown-order': [OKX_ERRORS.orderNotFound, 'Order does not exist'],
+  'unknown-instrument': [OKX_ERRORS.instrumentMissing, 'Instrument ID does not exist.'],
+  'invalid-quantity': [OKX_ERRORS.lotSize, 'Order quantity must be a multiple of the lot size.'],
+  'invalid-price': [OKX_ERRORS.priceOutOfLimit, 'Order price is not within the price limit.'],
+  'duplicate-client-id': [OKX_ERRORS.duplicateClientId, 'Duplicated client order ID.'],
+};
+
+function rejection(error: unknown): [string, string] {
+  if (!(error instanceof SimRejection)) throw error;
+  const [code, message] = REJECTION_CODES[error.reason];
+  return [code, `${message} (${error.message})`];
+}
+
+/** Query endpoints answer a rejection with its code at the top level. */
+function guarded(operation: () => SimResponse): SimResponse {
+  try {
+    return operation();
+  } catch (error) {
+    const [code, message] = rejection(error);
+    return okxError(code, message);
+  }
+}
+
+function one(params: OkxParams | OkxParams[]): OkxParams {
+  return Array.isArray(params) ? (params[0] ?? {}) : params;
+}
+
+function many(params: OkxParams | OkxParams[]): OkxParams[] {
+  return Array.isArray(params) ? params : [params];
+}
+
+function instrumentOf(context: SimContext, id: string | undefined): SimInstrument {
+  const instrument = id === undefined ? undefined : context.market.instrument(VENUE, id);
+  if (instrument === undefined) throw new SimRejection('unknown-instrument', `okx has no swap ${id ?? '(instId missing)'}`);
+  return instrument;
+}
+
+function orderRow(context: SimContext, apiKey: string, order: SimOrder): Record<string, unknown> {
+  const { leverage, marginMode } = context.accounts.leverage(VENUE, apiKey, order.instrumentId);
+  return orderJson(order, instrumentOf(context, order.instrumentId), leverage, marginMode);
+}
+
+/**
+ * Trade operations answer per item with sCode/sMsg: code "0" when all succeed, "2" when some
+ * do, "1" (Operation failed) when none does, as the venue's batch endpoints do.
+ */
+function perItem(items: OkxParams[], operation: (item: OkxParams) => SimOrder): SimResponse {
+  const ts = String(Date.now());
+  const data = items.map((item) => {
+    try {
+      const order = operation(item);
+      return { ordId: order.orderId, clOrdId: order.clientOrderId, tag: okxString(item, 'tag') ?? '', ts, sCode: '0', sMsg: '' };
+    } catch (error) {
+      const [sCode, sMsg] = rejection(error);
+      return { ordId: okxString(item, 'ordId') ?? '', clOrdId: okxString(item, 'clOrdId') ?? '', tag: okxString(item, 'tag') ?? '', ts, sCode, sMsg };
+    }
+  });
+  const failed = data.filter((row) => row.sCode !== '0').length;
+  if (failed === 0) return okxOk(data);
+  const code = failed === data.length ? OKX_ERRORS.operationFailed : '2';
+  return okxError(code, failed === data.length ? 'All operations failed' : 'Bulk operation partially succeeded.', 200, data);
+}
+
+export const balance: OkxPrivateHandler = (params, context, apiKey) => {
+  const wanted = okxString(one(params), 'ccy')?.split(',');
+  const upl = context.accounts.positions(VENUE, apiKey).reduce((sum, position) => sum + position.unrealisedPnl, 0);
+  const now = context.market.now();
+  const balances = context.accounts.balances(VENUE, apiKey).filter((entry) => wanted === undefined || wanted.includes(entry.currency));
+  const details = balances.map((entry) => balanceDetailJson(entry, entry.currency === 'USDT' ? upl : 0, now));
+  const totalEq = balances.reduce((sum, entry) => sum + entry.total, 0) + upl;
+  return okxOk([{ uTime: String(now), totalEq: String(totalEq), isoEq: '0', adjEq: String(totalEq), ordFroz: '0', imr: '', mmr: '', mgnRatio: '', notionalUsd: '', details }]);
+};
+
+export const positions: OkxPrivateHandler = (params, context, apiKey) => guarded(() => {
+  const query = one(params);
+  const instType = okxString(query, 'instType');
+  if (instType !== undefined && instType !== 'SWAP') return okxOk([]);
+  const ids = okxString(query, 'instId')?.split(',');
+  const data = context.accounts.positions(VENUE, apiKey)
+    .filter((position) => position.size !== 0 && (ids === undefined || ids.includes(position.instrumentId)))
+    .map((position) => positionJson(position, instrumentOf(context, position.instrumentId)));
+  return okxOk(data);
+});
+
+/** POST /api/v5/account/set-leverage: sets the leverage and, with it, the margin mode (mgnMode). */
+export const setLeverage: OkxPrivateHandler = (params, context, apiKey) => guarded(() => {
+  const request = one(params);
+  const instrument = instrumentOf(context, okxString(request, 'instId'));
+  const lever = okxNumber(request, 'lever');
+  const mode = okxString(request, 'mgnMode');
+  if (lever === undefined || lever < 1 || lever > instrument.maxLeverage || (mode !== 'cross' && mode !== 'isolated')) {
+    return okxError(OKX_ERRORS.parameterError, `Parameter lever/mgnMode error: lever ${lever} (1…${instrument.maxLeverage}), mgnMode ${mode}`);
+  }
+  context.accounts.setMarginMode(VENUE, apiKey, instrument.id, mode);
+  context.accounts.setLeverage(VENUE, apiKey, instrument.id, lever);
+  return okxOk([{ instId: instrument.id, lever: String(lever), mgnMode: mode, posSide: 'net' }]);
+});
+
+const ORDER_TYPES: Record<string, { type: 'market' | 'limit'; postOnly: boolean }> = {
+  market: { type: 'market', postOnly: false },
+  limit: { type: 'limit', postOnly: false },
+  post_only: { type: 'limit', postOnly: true },
+};
+
+function placeOne(context: SimContext, apiKey: string, item: OkxParams): SimOrder {
+  const instrument = instrumentOf(context, okxString(item, 'instId'));
+  const kind = ORDER_TYPES[okxString(item, 'ordType') ?? ''];
+  const side = okxString(item, 'side');
+  const size = okxNumber(item, 'sz');
+  if (kind === undefined || (side !== 'buy' && side !== 'sell') || size === undefined) {
+    throw new SimRejection('invalid-quantity', `ordType ${okxString(item, 'ordType')}, side ${side}, sz ${okxString(item, 'sz')} on ${instrument.id}`);
+  }
+  const mode = okxString(item, 'tdMode');
+  if (mode === 'cross' || mode === 'isolated') context.accounts.setMarginMode(VENUE, apiKey, instrument.id, mode);
+  return context.accounts.placeOrder(VENUE, apiKey, {
+    instrumentId: instrument.id,
+    side,
+    type: kind.type,
+    quantity: size,
+    price: kind.type === 'limit' ? okxNumber(item, 'px') : undefined,
+    reduceOnly: item.reduceOnly === true || item.reduceOnly === 'true',
+    postOnly: kind.postOnly,
+    clientOrderId: okxString(item, 'clOrdId'),
+  });
+}
+
+export const placeOrder: OkxPrivateHandler = (params, context, apiKey) => perItem([one(params)], (item) => placeOne(context, apiKey, item));
+export const batchOrders: OkxPrivateHandler = (params, context, apiKey) => perItem(many(params), (item) => placeOne(context, apiKey, item));
+
+function cancelOne(context: SimContext, apiKey: string, item: OkxParams): SimOrder {
+  instrumentOf(context, okxString(item, 'instId'));
+  return context.accounts.cancelOrder(VENUE, apiKey, { orderId: okxString(item, 'ordId'), clientOrderId: okxString(item, 'clOrdId') });
+}
+
+export const cancelOrder: OkxPrivateHandler = (params, context, apiKey) => withCancelCode(perItem([one(params)], (item) => cancelOne(context, apiKey, item)));
+export const cancelBatch: OkxPrivateHandler = (params, context, apiKey) => withCancelCode(perItem(many(params), (item) => cancelOne(context, apiKey, item)));
+
+/** A cancel of an order that is gone has its own code at OKX (51400), distinct from a query miss (51603). */
+function withCancelCode(response: SimResponse): SimResponse {
+  const body = response.body as { code: string; msg: string; data: Array<Record<string, string>> };
+  const data = body.data.map((row) => (row.sCode === OKX_ERRORS.orderNotFound
+    ? { ...row, sCode: OKX_ERRORS.cancelNotFound, sMsg: `Order cancellation failed as the order has been filled, canceled or does not exist. ${row.sMsg}` }
+    : row));
+  return { ...response, body: { ...body, data } };
+}
+
+/** GET /api/v5/trade/order: one order by ordId or clOrdId. */
+export const orderDetails: OkxPrivateHandler = (params, context, apiKey) => guarded(() => {
+  const query = one(params);
+  instrumentOf(context, okxString(query, 'instId'));
+  const order = context.accounts.order(VENUE, apiKey, { orderId: okxString(query, 'ordId'), clientOrderId: okxString(query, 'clOrdId') });
+  if (order === undefined) throw new SimRejection('unknown-order', `no order ${okxString(query, 'ordId') ?? okxString(query, 'clOrdId')}`);
+  return okxOk([orderRow(context, apiKey, order)]);
+});
+
+function listOrders(params: OkxParams | OkxParams[], context: SimContext, apiKey: string, source: SimOrder[]): SimResponse {
+  const query = one(params);
+  const instId = okxString(query, 'instId');
+  const state = okxString(query, 'state');
+  const begin = okxNumber(query, 'begin') ?? 0;
+  const end = okxNumber(query, 'end') ?? Number.POSITIVE_INFINITY;
+  const data = source
+    .filter((order) => (instId === undefined || order.instrumentId === instId) && order.createdAt >= begin && order.createdAt <= end)
+    .map((order) => orderRow(context, apiKey, order))
+    .filter((row) => state === undefined || row.state === state)
+    .sort((a, b) => Number(b.cTime) - Number(a.cTime))
+    .slice(0, okxLimit(query, 100, 100));
+  return okxOk(data);
+}
+
+export const ordersPending: OkxPrivateHandler = (params, context, apiKey) => guarded(() => listOrders(params, context, apiKey, context.accounts.openOrders(VENUE, apiKey)));
+
+/** GET /api/v5/trade/orders-history(-archive): finished orders only, as at OKX. */
+export const ordersHistory: OkxPrivateHandler = (params, context, apiKey) => guarded(() => {
+  if (okxString(one(params), 'instType') === undefined) return okxError(OKX_ERRORS.parameterError, 'Parameter instType can not be empty');
+  const finished = context.accounts.orders(VENUE, apiKey).filter((order) => order.status !== 'new' && order.status !== 'partially-filled');
+  return listOrders(params, context, apiKey, finished);
+});
+
+/** GET /api/v5/trade/fills(-history): newest first. */
+export const fills: OkxPrivateHandler = (params, context, apiKey) => guarded(() => {
+  const query = one(params);
+  const ordId = okxString(query, 'ordId');
+  const end = okxNumber(query, 'end') ?? Number.POSITIVE_INFINITY;
+  const data = context.accounts.trades(VENUE, apiKey, { instrumentId: okxString(query, 'instId'), since: okxNumber(query, 'begin') })
+    .filter((trade) => (ordId === undefined || trade.orderId === ordId) && trade.time <= end)
+    .sort((a, b) => b.time - a.time)
+    .slice(0, okxLimit(query, 100, 100))
+    .map((trade) => fillJson(trade, instrumentOf(context, trade.instrumentId)));
+  return okxOk(data);
+});
+
+/** GET /api/v5/account/bills(-archive): the simulator books funding fees (type 8) only. */
+export const bills: OkxPrivateHandler = (params, context, apiKey) => guarded(() => {
+  const query = one(params);
+  const type = okxString(query, 'type');
+  if (type !== undefined && type !== '8') return okxOk([]);
+  const ccy = okxString(query, 'ccy');
+  const end = okxNumber(query, 'end') ?? Number.POSITIVE_INFINITY;
+  const data = context.accounts.income(VENUE, apiKey, { instrumentId: okxString(query, 'instId'), since: okxNumber(query, 'begin') })
+    .filter((income) => (ccy === undefined || income.currency === ccy) && income.time <= end)
+    .sort((a, b) => b.time - a.time)
+    .slice(0, okxLimit(query, 100, 100))
+    .map((income) => fundingBillJson(income, instrumentOf(context, income.instrumentId), context.accounts.leverage(VENUE, apiKey, income.instrumentId).marginMode));
+  return okxOk(data);
+});
