@@ -1,8 +1,8 @@
 import type { FundingQuote } from '../../shared/domain/quotes.ts';
 import type { EngineSettings } from '../../shared/domain/settings.ts';
 import type { Alert, MarketSummary, Opportunity, SignalsBatch } from '../../shared/domain/signals.ts';
-import { VENUES, type VenueId } from '../../shared/domain/venues.ts';
-import { alert, AlertTracker } from './alerts.ts';
+import type { VenueId } from '../../shared/domain/venues.ts';
+import { AlertTracker } from './alerts.ts';
 import { computeAssetRow, type RowContext } from './assetRow.ts';
 import { takerFeesFor, type TakerFees } from './carryCosts.ts';
 import { AssetGroup } from './assetGroup.ts';
@@ -49,7 +49,7 @@ export class SignalEngine {
   apply(quotes: readonly FundingQuote[], now: number): EngineOutput {
     const alerts: Alert[] = [];
     const touched = new Set<string>();
-    for (const quote of quotes) this.ingest(quote, touched, alerts, now);
+    for (const quote of quotes) this.ingest(quote, touched, now);
     for (const [base, group] of this.groups) if (now > group.deadline) touched.add(base);
     if (minuteOf(now) !== this.minute) return this.recomputeAll(now, alerts);
     return this.recompute(touched, false, now, alerts);
@@ -73,12 +73,12 @@ export class SignalEngine {
     return { full: true, upserts: this.order.map((base) => this.rows.get(base)!), removed: [], summary: this.summary ?? emptySummary(0) };
   }
 
-  private ingest(quote: FundingQuote, touched: Set<string>, alerts: Alert[], now: number): void {
+  /** Interval changes are announced by the market data service, which sees them first. */
+  private ingest(quote: FundingQuote, touched: Set<string>, now: number): void {
     let venueQuotes = this.quotes.get(quote.venue);
     if (!venueQuotes) this.quotes.set(quote.venue, (venueQuotes = new Map()));
     const previous = venueQuotes.get(quote.symbol);
     if (previous && quote.observedAt < previous.observedAt) return;
-    if (previous && previous.intervalHours !== quote.intervalHours) alerts.push(intervalAlert(previous, quote, now));
     if (previous && previous.base !== quote.base) {
       const oldGroup = this.groups.get(previous.base)!;
       oldGroup.remove(previous);
@@ -169,9 +169,4 @@ export class SignalEngine {
 
 function emptySummary(now: number): MarketSummary {
   return { btcEthDivergencePer8h: null, btcEthDiverging: false, assets: 0, triggered: 0, computedAt: now, computeMs: 0 };
-}
-
-function intervalAlert(previous: FundingQuote, quote: FundingQuote, now: number): Alert {
-  const message = `${quote.base} on ${VENUES[quote.venue].label} (${quote.symbol}) now settles every ${quote.intervalHours} h (was ${previous.intervalHours} h)`;
-  return alert(`interval:${quote.venue}:${quote.symbol}`, 'interval-change', 'warn', now, quote.base, quote.venue, message);
 }

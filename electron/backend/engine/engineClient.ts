@@ -1,0 +1,148 @@
+/**
+ * The main-process side of the engine: starts the worker, ships quotes to it as transferred
+ * columns, keeps the latest full view for `markets.snapshot`, and restarts the worker (replaying
+ * every known quote) if it dies.
+ */
+import { Worker } from 'node:worker_threads';
+import type { FundingQuote } from '../../../shared/domain/quotes.ts';
+import type { EngineSettings } from '../../../shared/domain/settings.ts';
+import type { Alert, MarketSummary, Opportunity, SignalsBatch } from '../../../shared/domain/signals.ts';
+import { QuoteEncoder, transferablesOf } from '../../engine/quoteColumns.ts';
+import type { FromEngine, ToEngine } from '../../engine/workerMessages.ts';
+
+export interface EngineOptions {
+  /** The worker entry; the Electron bundle passes its built file. */
+  workerUrl?: URL;
+  settings: EngineSettings;
+  onSignals(batch: SignalsBatch): void;
+  onAlerts(alerts: Alert[]): void;
+  onError(message: string): void;
+  now?: () => number;
+  /** With no quotes for this long, the worker is ticked so staleness and windows stay current. */
+  tickMs?: number;
+}
+
+export interface EngineHandle {
+  pushQuotes(quotes: FundingQuote[]): void;
+  setSettings(settings: EngineSettings): void;
+  /** The full current state, for `markets.snapshot`. */
+  latest(): SignalsBatch;
+  stop(): Promise<void>;
+}
+
+const DEFAULT_WORKER_URL = new URL('../../engine/worker.ts', import.meta.url);
+/** More crashes than this within a minute means restarting will not help. */
+const MAX_RESTARTS_PER_MINUTE = 5;
+
+const quoteKey = (quote: FundingQuote): string => `${quote.venue}|${quote.symbol}`;
+
+export function startEngine(options: EngineOptions): EngineHandle {
+  const now = options.now ?? Date.now;
+  const tickMs = options.tickMs ?? 5_000;
+  let settings = options.settings;
+  /** Every quote seen, latest per venue and symbol: replayed into a restarted worker. */
+  const known = new Map<string, FundingQuote>();
+  /** Quotes that arrived while the worker was busy, coalesced per venue and symbol. */
+  let pending = new Map<string, FundingQuote>();
+  const view = new Map<string, Opportunity>();
+  let summary: MarketSummary = { btcEthDivergencePer8h: null, btcEthDiverging: false, assets: 0, triggered: 0, computedAt: 0, computeMs: 0 };
+  let worker: Worker;
+  let encoder: QuoteEncoder;
+  let inFlight = 0;
+  let stopping = false;
+  let gaveUp = false;
+  let restarts: number[] = [];
+  let lastSent = now();
+
+  function send(message: ToEngine, transfer: ArrayBuffer[] = []): void {
+    inFlight++;
+    lastSent = now();
+    worker.postMessage(message, transfer);
+  }
+
+  function sendQuotes(quotes: FundingQuote[]): void {
+    const columns = encoder.encode(quotes);
+    send({ type: 'quotes', columns, now: now() }, transferablesOf(columns));
+  }
+
+  function flush(): void {
+    if (inFlight > 0 || pending.size === 0 || stopping || gaveUp) return;
+    const quotes = [...pending.values()];
+    pending = new Map();
+    sendQuotes(quotes);
+  }
+
+  function applyBatch(batch: SignalsBatch): void {
+    if (batch.full) view.clear();
+    for (const base of batch.removed) view.delete(base);
+    for (const row of batch.upserts) view.set(row.base, row);
+    summary = batch.summary;
+    if (batch.full || batch.upserts.length > 0 || batch.removed.length > 0) options.onSignals(batch);
+  }
+
+  function onMessage(message: FromEngine): void {
+    if (message.type === 'signals') {
+      inFlight--;
+      applyBatch(message.batch);
+      flush();
+    } else if (message.type === 'alerts') options.onAlerts(message.alerts);
+    else options.onError(message.message);
+  }
+
+  function spawn(): void {
+    worker = new Worker(options.workerUrl ?? DEFAULT_WORKER_URL);
+    encoder = new QuoteEncoder();
+    inFlight = 0;
+    worker.on('message', onMessage);
+    worker.on('error', (err) => options.onError(`engine worker failed: ${err.message}`));
+    worker.on('exit', (code) => {
+      if (!stopping) restart(code);
+    });
+    send({ type: 'settings', settings, now: now() });
+    // A new worker starts empty: give it every known quote (pending ones are among them).
+    pending = new Map();
+    if (known.size > 0) sendQuotes([...known.values()]);
+  }
+
+  function restart(code: number): void {
+    const at = now();
+    restarts = restarts.filter((t) => at - t < 60_000).concat(at);
+    if (restarts.length > MAX_RESTARTS_PER_MINUTE) {
+      gaveUp = true;
+      options.onError(`engine worker exited (code ${code}) ${restarts.length} times within a minute; not restarting: signals are frozen until the app restarts`);
+      return;
+    }
+    options.onError(`engine worker exited unexpectedly (code ${code}); restarting it with the ${known.size} known quotes`);
+    spawn();
+  }
+
+  const ticker = setInterval(() => {
+    if (inFlight === 0 && !gaveUp && now() - lastSent >= tickMs) send({ type: 'tick', now: now() });
+  }, tickMs);
+  ticker.unref();
+
+  spawn();
+
+  return {
+    pushQuotes(quotes) {
+      for (const quote of quotes) {
+        const key = quoteKey(quote);
+        known.set(key, quote);
+        pending.set(key, quote);
+      }
+      flush();
+    },
+    setSettings(next) {
+      settings = next;
+      if (!gaveUp) send({ type: 'settings', settings, now: now() });
+    },
+    latest() {
+      return { full: true, upserts: [...view.values()].sort((a, b) => a.rank - b.rank), removed: [], summary };
+    },
+    async stop() {
+      stopping = true;
+      clearInterval(ticker);
+      await worker.terminate();
+    },
+  };
+}
