@@ -1,0 +1,175 @@
+/**
+ * Hyperliquid `POST /exchange`: signed actions. The signer is recovered from the signature
+ * (see hyperliquidSignature.ts) and must be a registered wallet, otherwise the venue's own
+ * answer `User or API Wallet 0x… does not exist.` comes back. Orders, cancels (by oid and by
+ * cloid) and leverage updates act on that wallet's simulated account; each order or cancel
+ * gets its own status, with Hyperliquid's error texts so ccxt raises the same classes.
+ */
+import { SimRejection } from '../types.ts';
+import type { RejectionReason, SimContext, SimOrder, SimOrderRequest, SimResponse } from '../types.ts';
+import { decimalString } from './wireDecimal.ts';
+import { actionHash, l1ActionDigest, recoverSigner, typedDataDigest } from './hyperliquidSignature.ts';
+import type { TypedField, WireSignature } from './hyperliquidSignature.ts';
+import { VENUE, accountKey, ok, perps, unreadable, wireCloid, wireOid } from './hyperliquidInfo.ts';
+
+type Action = Record<string, unknown> & { type: string };
+
+interface SignedRequest {
+  action: Action;
+  nonce: number;
+  signature: WireSignature;
+  vaultAddress?: string;
+  expiresAfter?: number;
+}
+
+/** User-signed actions: EIP-712 over their own fields, on the `signatureChainId` they name. */
+const USER_SIGNED: Record<string, { typeName: string; fields: TypedField[] }> = {
+  approveBuilderFee: {
+    typeName: 'HyperliquidTransaction:ApproveBuilderFee',
+    fields: [
+      { name: 'hyperliquidChain', type: 'string' }, { name: 'maxFeeRate', type: 'string' },
+      { name: 'builder', type: 'address' }, { name: 'nonce', type: 'uint64' },
+    ],
+  },
+};
+
+const REJECTION_TEXT: Record<RejectionReason, string> = {
+  'insufficient-margin': 'Insufficient margin to place order.',
+  'min-notional': 'Order must have minimum value of $10.',
+  'reduce-only': 'Reduce only order would increase position.',
+  'unknown-order': 'Order was never placed, already canceled, or filled.',
+  'unknown-instrument': 'Invalid asset.',
+  'invalid-quantity': 'Order has invalid size.',
+  'invalid-price': 'Price must be divisible by tick size.',
+  'duplicate-client-id': 'Duplicate cloid.',
+};
+
+function venueError(text: string): SimResponse {
+  return { status: 200, body: { status: 'err', response: text } };
+}
+
+function parseSigned(body: unknown): SignedRequest | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { action, nonce, signature, vaultAddress, expiresAfter } = body as Record<string, unknown>;
+  const sig = signature as Partial<WireSignature> | undefined;
+  const wellFormed = typeof action === 'object' && action !== null && typeof (action as Action).type === 'string'
+    && typeof nonce === 'number' && typeof sig?.r === 'string' && typeof sig.s === 'string' && typeof sig.v === 'number';
+  if (!wellFormed) return undefined;
+  return {
+    action: action as Action,
+    nonce,
+    signature: sig as WireSignature,
+    vaultAddress: typeof vaultAddress === 'string' ? vaultAddress : undefined,
+    expiresAfter: typeof expiresAfter === 'number' ? expiresAfter : undefined,
+  };
+}
+
+/** Every address the signature could come from: mainnet and testnet agents for L1 actions. */
+function candidateSigners(request: SignedRequest): string[] {
+  const userSigned = USER_SIGNED[request.action.type];
+  if (userSigned !== undefined) {
+    const chainId = parseInt(String(request.action.signatureChainId ?? '0x66eee'), 16);
+    const digest = typedDataDigest({ name: 'HyperliquidSignTransaction', chainId }, userSigned.typeName, userSigned.fields, request.action);
+    return [recoverSigner(digest, request.signature)].filter((a): a is string => a !== null);
+  }
+  const connectionId = actionHash(request.action, request.nonce, request.vaultAddress, request.expiresAfter);
+  return [false, true].map((testnet) => recoverSigner(l1ActionDigest(connectionId, testnet), request.signature)).filter((a): a is string => a !== null);
+}
+
+function rejectionText(error: unknown, asset: number): string {
+  if (error instanceof SimRejection) return `${REJECTION_TEXT[error.reason]} asset=${asset}`;
+  throw error;
+}
+
+function orderStatusOf(order: SimOrder, tif: string, asset: number): unknown {
+  const oid = wireOid(order.orderId);
+  if (order.filled > 0 && (order.status === 'filled' || tif === 'Ioc')) {
+    return { filled: { totalSz: decimalString(order.filled), avgPx: decimalString(order.averagePrice ?? order.price ?? 0), oid } };
+  }
+  if (order.status === 'new' || order.status === 'partially-filled') {
+    const cloid = wireCloid(order.clientOrderId);
+    return { resting: cloid === null ? { oid } : { oid, cloid } };
+  }
+  if (tif === 'Alo') return { error: `Post only order would have immediately matched, bbo was crossed. asset=${asset}` };
+  return { error: `Order could not immediately match against any resting orders. asset=${asset}` };
+}
+
+function placeOrders(context: SimContext, key: string, action: Action): SimResponse {
+  const instruments = perps(context.market);
+  const orders = Array.isArray(action.orders) ? (action.orders as Array<Record<string, unknown>>) : [];
+  const statuses = orders.map((o) => {
+    const asset = Number(o.a);
+    const instrument = instruments[asset];
+    const limit = (o.t as { limit?: { tif?: string } } | undefined)?.limit;
+    if (instrument === undefined) return { error: `Invalid asset. asset=${asset}` };
+    if (limit === undefined) return { error: `Trigger orders are not simulated. asset=${asset}` };
+    const tif = limit.tif ?? 'Gtc';
+    // Hyperliquid has no market orders: ccxt sends an IOC limit at mark ± slippage.
+    const request: SimOrderRequest = {
+      instrumentId: instrument.id,
+      side: o.b === true ? 'buy' : 'sell',
+      type: tif === 'Ioc' ? 'market' : 'limit',
+      quantity: Number(o.s),
+      price: Number(o.p),
+      reduceOnly: o.r === true,
+      postOnly: tif === 'Alo',
+      clientOrderId: typeof o.c === 'string' ? o.c : undefined,
+    };
+    try {
+      return orderStatusOf(context.accounts.placeOrder(VENUE, key, request), tif, asset);
+    } catch (error) {
+      return { error: rejectionText(error, asset) };
+    }
+  });
+  return ok({ status: 'ok', response: { type: 'order', data: { statuses } } });
+}
+
+function cancelOrders(context: SimContext, key: string, action: Action): SimResponse {
+  const cancels = Array.isArray(action.cancels) ? (action.cancels as Array<Record<string, unknown>>) : [];
+  const statuses = cancels.map((c) => {
+    const asset = Number(action.type === 'cancelByCloid' ? c.asset : c.a);
+    const ref = action.type === 'cancelByCloid' ? { clientOrderId: String(c.cloid) } : { orderId: String(c.o) };
+    try {
+      context.accounts.cancelOrder(VENUE, key, ref);
+      return 'success';
+    } catch (error) {
+      return { error: rejectionText(error, asset) };
+    }
+  });
+  return ok({ status: 'ok', response: { type: 'cancel', data: { statuses } } });
+}
+
+function updateLeverage(context: SimContext, key: string, action: Action): SimResponse {
+  const instrument = perps(context.market)[Number(action.asset)];
+  const leverage = Number(action.leverage);
+  if (instrument === undefined) return venueError(`Invalid asset: ${String(action.asset)}`);
+  if (!Number.isInteger(leverage) || leverage < 1 || leverage > instrument.maxLeverage) {
+    return venueError(`Invalid leverage value: ${String(action.leverage)}`);
+  }
+  context.accounts.setMarginMode(VENUE, key, instrument.id, action.isCross === false ? 'isolated' : 'cross');
+  context.accounts.setLeverage(VENUE, key, instrument.id, leverage);
+  return ok({ status: 'ok', response: { type: 'default' } });
+}
+
+function dispatch(context: SimContext, key: string, action: Action): SimResponse {
+  switch (action.type) {
+    case 'order': return placeOrders(context, key, action);
+    case 'cancel':
+    case 'cancelByCloid': return cancelOrders(context, key, action);
+    case 'updateLeverage': return updateLeverage(context, key, action);
+    // Accepted and recorded nowhere: they change fees and referral credit, not positions.
+    case 'setReferrer':
+    case 'approveBuilderFee': return ok({ status: 'ok', response: { type: 'default' } });
+    default: return venueError(`Unsupported action type: ${action.type}`);
+  }
+}
+
+export function handleExchange(body: unknown, context: SimContext): SimResponse {
+  const request = parseSigned(body);
+  if (request === undefined) return unreadable();
+  const signers = candidateSigners(request);
+  const key = signers.map((s) => accountKey(context, s)).find((k) => k !== undefined);
+  if (key === undefined) return venueError(`User or API Wallet ${signers[0] ?? '0x0000000000000000000000000000000000000000'} does not exist.`);
+  if (request.vaultAddress !== undefined) return venueError('Vault trading is not simulated.');
+  return dispatch(context, key, request.action);
+}
