@@ -40,6 +40,8 @@ export interface VenueSpec {
   /** Rows per page the venue allows for funding history and candles. */
   historyPageLimit: number;
   candlePageLimit: number;
+  /** True where ccxt must walk the history pages itself (see HistoryRequest.pagedByCcxt). */
+  historyPagedByCcxt?: boolean;
   fetchQuotes(input: PollInput): Promise<FundingQuote[]>;
 }
 
@@ -101,7 +103,7 @@ export function createVenueAdapter(spec: VenueSpec, context: AdapterContext): Ve
     async fundingHistory(symbol, since, until) {
       await catalog.current(context.now());
       const fallback = lastInterval.get(symbol) ?? VENUES[spec.venue].defaultIntervalHours;
-      return fetchFundingHistory({ exchange, venue: spec.venue, symbol, since, until, pageLimit: spec.historyPageLimit }, fallback);
+      return fetchFundingHistory({ exchange, venue: spec.venue, symbol, since, until, pageLimit: spec.historyPageLimit, pagedByCcxt: spec.historyPagedByCcxt }, fallback);
     },
     async priceHistory(symbol, since, timeframe, until) {
       await catalog.current(context.now());

@@ -35,6 +35,7 @@ export const bitgetSpec: VenueSpec = {
   exchangeOptions: { defaultType: 'swap', fetchMarkets: { types: ['swap'] } },
   marketsReloadMs: 30 * MINUTE_MS,
   historyPageLimit: 100,
+  historyPagedByCcxt: true,
   candlePageLimit: 1000,
   async fetchQuotes({ exchange, markets, observedAt }) {
     const productTypes = settleCurrencies(markets).map((settle) => `${settle}-FUTURES`);

@@ -53,16 +53,20 @@ export interface HistoryRequest {
   since: number;
   until: number;
   pageLimit: number;
+  /**
+   * Venues whose history pages by page number, newest first (bitget), ignore `since`: ccxt
+   * walks those pages itself when asked (`paginate`), so one call returns the whole range.
+   */
+  pagedByCcxt?: boolean;
 }
 
 export async function fetchFundingHistory(request: HistoryRequest, fallbackIntervalHours: number): Promise<FundingPoint[]> {
   const { exchange, venue, symbol, since, until, pageLimit } = request;
-  const rows = await paginate<FundingRateHistory>(
-    (cursor) => exchange.fetchFundingRateHistory(symbol, cursor, pageLimit, { until }),
-    (row) => row.timestamp ?? NaN,
-    since,
-    until,
-  );
+  const timeOf = (row: FundingRateHistory) => row.timestamp ?? NaN;
+  const rows = request.pagedByCcxt
+    ? (await exchange.fetchFundingRateHistory(symbol, since, undefined, { paginate: true }))
+      .filter((row) => timeOf(row) >= since && timeOf(row) <= until).sort((a, b) => timeOf(a) - timeOf(b))
+    : await paginate<FundingRateHistory>((cursor) => exchange.fetchFundingRateHistory(symbol, cursor, pageLimit, { until }), timeOf, since, until);
   const usable = rows.filter((row) => numberOrNull(row.fundingRate) !== null);
   const intervals = inferIntervalHours(usable.map((row) => row.timestamp as number), fallbackIntervalHours);
   return usable.map((row, i) => ({

@@ -8,7 +8,7 @@ import { ADAPTERS } from '../../../electron/backend/markets/adapters.ts';
 import type { VenueAdapter } from '../../../electron/backend/markets/adapter.ts';
 import { VENUE_IDS } from '../../../shared/domain/venues.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
-import { relativeGap, startPausedSimulator } from './simulatorHarness.ts';
+import { relativeGap, simIdOf, startPausedSimulator } from './simulatorHarness.ts';
 import type { Simulator } from './simulatorHarness.ts';
 
 const venues: VenueId[] = [...VENUE_IDS];
@@ -32,7 +32,7 @@ function linearPerps(venue: VenueId) {
 describe.each(venues)('%s adapter against the simulator', (venue) => {
   it('quotes every listed linear perp with the simulator\'s rate, interval, next settlement and mark', async () => {
     const quotes = await adapters.get(venue)!.poll();
-    const byId = new Map(adapters.get(venue)!.markets().map((m) => [m.symbol, m.id]));
+    const byId = new Map(adapters.get(venue)!.markets().map((m) => [m.symbol, simIdOf(m)]));
     const instruments = linearPerps(venue);
     expect(quotes.length).toBe(instruments.length);
     for (const quote of quotes) {
@@ -44,6 +44,7 @@ describe.each(venues)('%s adapter against the simulator', (venue) => {
         .toEqual({ symbol: quote.symbol, interval: funding.intervalHours, next: funding.nextFundingTime });
       expect(relativeGap(quote.markPrice, ticker.mark)).toBeLessThan(1e-3);
       expect(quote.rateKind).toBe('predicted');
+      if (quote.lastSettledRate !== null) expect(quote.lastSettledRate).toBeCloseTo(funding.lastSettledRate, 8);
     }
   });
 
@@ -53,7 +54,7 @@ describe.each(venues)('%s adapter against the simulator', (venue) => {
     const now = sim.clock.now();
     const since = now - 3 * 86_400_000;
     const points = await adapter.fundingHistory(market.symbol, since, now);
-    const expected = sim.market.fundingHistory(venue, market.id, { since, until: now });
+    const expected = sim.market.fundingHistory(venue, simIdOf(market), { since, until: now });
     expect(points.map((p) => p.time)).toEqual(expected.map((s) => s.time));
     points.forEach((point, i) => {
       expect(point.rate).toBeCloseTo(expected[i].rate, 8);

@@ -1,5 +1,6 @@
 /** Shared by the market-data integration tests: a simulator on 127.0.0.1 and a bounded wait. */
 import { startSimulator } from '../../../electron/simulator/server.ts';
+import type { PerpMarket } from '../../../electron/backend/markets/perpMarkets.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
@@ -20,4 +21,9 @@ export async function waitFor(what: string, condition: () => boolean, limitMs = 
 /** Relative closeness for prices the venue wire rounds to its tick. */
 export function relativeGap(a: number | null, b: number): number {
   return a === null ? Infinity : Math.abs(a - b) / Math.abs(b);
+}
+
+/** The simulator's instrument id of a ccxt market: ccxt ids Hyperliquid perps by asset index, the wire by coin name. */
+export function simIdOf(market: PerpMarket): string {
+  return typeof market.info.name === 'string' ? market.info.name : market.id;
 }
