@@ -22,10 +22,10 @@ interface MonitorRowProps {
 }
 
 const REGIME_SHORT: Record<NonNullable<Opportunity['regime']>, string> = {
-  'extreme-bull': '▲▲ extreme bull',
+  'extreme-bull': '▲▲ X-bull',
   'mild-bull': '▲ mild bull',
-  'neutral-bear': '▼ neutral/bear',
-  'extreme-bear': '▼▼ extreme bear',
+  'neutral-bear': '▼ neutral',
+  'extreme-bear': '▼▼ X-bear',
 };
 
 function LegCell({ leg, now, role }: { leg: Leg | null; now: number; role: 'long' | 'short' | null }) {
@@ -38,6 +38,7 @@ function LegCell({ leg, now, role }: { leg: Leg | null; now: number; role: 'long
     (role ? ` — ${role} leg` : '');
   return (
     <span className={`leg${leg.stale ? ' stale' : ''}${role ? ` leg-${role}` : ''}`} title={title}>
+      {role ? <span className="leg-role" aria-label={`${role} leg`}>{role === 'long' ? '▲' : '▼'}</span> : null}
       <Rate value={leg.ratePer8h} />
       <span className={`interval i${leg.intervalHours}`}>{leg.intervalHours}h</span>
       <span className="kind" aria-label={leg.rateKind}>{leg.rateKind === 'predicted' ? 'p' : 's'}</span>

@@ -75,7 +75,7 @@ export function KillSwitch() {
         <button className="rearm" onClick={() => setRearmOpen(true)}>Re-arm…</button>
       ) : null}
       <button className="kill" aria-label="Kill switch" aria-keyshortcuts="Control+Shift+K Meta+Shift+K" title="Kill switch: cancel all orders, flatten all positions, halt trading (Ctrl/Cmd+Shift+K)" onClick={() => setUi({ killConfirmOpen: true })}>
-        ⏻ KILL
+        KILL SWITCH
       </button>
       {confirmOpen ? (
         <ConfirmDialog title="Engage the kill switch?" confirmLabel="Engage kill switch" danger busy={busy} onConfirm={() => void engage()} onCancel={() => setUi({ killConfirmOpen: false })}>

@@ -1,0 +1,61 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import type { ServerFrame } from '../../shared/ipc/wire.ts';
+import { DEFAULT_SETTINGS } from '../../shared/domain/settings.ts';
+import { VENUE_IDS } from '../../shared/domain/venues.ts';
+import { SyntheticFeed } from './syntheticFeed.ts';
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
+
+/**
+ * Serves the renderer build with a synthetic market pushed at 1 Hz over the host's wire
+ * frames. Only for the renderer benchmark (3,000 rows); end-to-end tests use the real host.
+ */
+export async function startSyntheticHost(rendererDir: string, assets: number): Promise<{ url: string; close(): Promise<void> }> {
+  const feed = new SyntheticFeed(assets);
+  const token = 'bench-token';
+  const server = createServer(async (req, res) => {
+    const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
+    const file = join(rendererDir, path === '/' ? 'index.html' : path);
+    const body = await readFile(file).catch(() => null);
+    if (body === null) res.writeHead(404).end('not found');
+    else res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+  });
+  const wss = new WebSocketServer({ server, path: '/ws', verifyClient: ({ req }: { req: IncomingMessage }) => new URL(req.url ?? '', 'http://x').searchParams.get('token') === token });
+  wss.on('connection', (ws) => {
+    ws.on('message', (data) => {
+      const { id, name } = JSON.parse(data.toString()) as { id: number; name: string };
+      const now = Date.now();
+      const values: Record<string, unknown> = {
+        'app.info': { name: 'Funding Terminal', version: 'bench', mode: 'demo', dataDir: '/tmp', venues: [...VENUE_IDS], startedAt: now },
+        'settings.get': DEFAULT_SETTINGS,
+        'markets.snapshot': { quotes: feed.quotes(now), health: feed.health(now), signals: feed.signals(now, true) },
+      };
+      const reply: ServerFrame = name in values ? { kind: 'reply', id, ok: true, value: values[name] } : { kind: 'reply', id, ok: false, error: { code: 'failed', message: `${name}: not served by the synthetic host` } };
+      ws.send(JSON.stringify(reply));
+    });
+  });
+  const timer = setInterval(() => {
+    feed.step();
+    const now = Date.now();
+    const frames: ServerFrame[] = [
+      { kind: 'stream', name: 'signals', payload: feed.signals(now, false) },
+      { kind: 'stream', name: 'quotes', payload: feed.quotes(now) },
+      { kind: 'stream', name: 'health', payload: feed.health(now) },
+    ];
+    for (const ws of wss.clients) for (const f of frames) ws.send(JSON.stringify(f));
+  }, 1000);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    async close() {
+      clearInterval(timer);
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { formatAge, formatHours, formatPct, formatUtcTime } from '../../../renderer/ui/format.ts';
+
+describe('figures on screen', () => {
+  it('a rate shows as a signed percent: 0.000125 → +0.0125%, −0.0003 → −0.0300%', () => {
+    expect(formatPct(0.000125)).toBe('+0.0125%');
+    expect(formatPct(-0.0003)).toBe('−0.0300%');
+  });
+  it('a value that rounds to zero carries no sign', () => {
+    expect(formatPct(0.0000000001)).toBe('0.0000%');
+    expect(formatPct(-0.0000000001, 1)).toBe('0.0%');
+  });
+  it('missing numbers show as a dash, never as 0', () => {
+    expect(formatPct(null)).toBe('–');
+    expect(formatHours(null)).toBe('–');
+    expect(formatAge(null)).toBe('never');
+  });
+  it('ages read in seconds, minutes, hours', () => {
+    expect(formatAge(4_200)).toBe('4 s');
+    expect(formatAge(190_000)).toBe('3 m 10 s');
+    expect(formatAge(7_500_000)).toBe('2 h 5 m');
+  });
+  it('long break-even times switch to days', () => {
+    expect(formatHours(12.34)).toBe('12.3 h');
+    expect(formatHours(72)).toBe('3.0 d');
+  });
+  it('settlement times are UTC, with the date when not today', () => {
+    const now = Date.UTC(2026, 2, 10, 23, 0);
+    expect(formatUtcTime(Date.UTC(2026, 2, 10, 23, 30), now)).toBe('23:30 UTC');
+    expect(formatUtcTime(Date.UTC(2026, 2, 11, 0, 0), now)).toBe('03-11 00:00 UTC');
+  });
+});

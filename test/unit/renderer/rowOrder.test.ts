@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { compareRows, legFor, matchesFilter, orderRows } from '../../../renderer/features/monitor/rowOrder.ts';
+import { nextSort, type MonitorFilter } from '../../../renderer/store/monitorViewStore.ts';
+import { leg, row } from './opportunityFixture.ts';
+
+const noFilter: MonitorFilter = { search: '', triggeredOnly: false, minSpreadPer8h: 0, venue: null };
+const bases = (rows: { base: string }[]) => rows.map((r) => r.base);
+
+describe('monitor order: sorting', () => {
+  const rows = [row('BTC', { spreadPer8h: 0.0003 }), row('ETH', { spreadPer8h: 0.0009 }), row('XRP'), row('SOL', { spreadPer8h: 0.0001 })];
+
+  it('sorts by spread descending, assets without a spread last', () => {
+    expect(bases(orderRows(rows, noFilter, { key: 'spread', dir: 'desc' }))).toEqual(['ETH', 'BTC', 'SOL', 'XRP']);
+  });
+
+  it('ascending also puts missing values last', () => {
+    expect(bases(orderRows(rows, noFilter, { key: 'spread', dir: 'asc' }))).toEqual(['SOL', 'BTC', 'ETH', 'XRP']);
+  });
+
+  it('sorts by asset name alphabetically', () => {
+    expect(bases(orderRows(rows, noFilter, { key: 'base', dir: 'asc' }))).toEqual(['BTC', 'ETH', 'SOL', 'XRP']);
+  });
+
+  it("a venue column sorts by that venue's rate per 8 h", () => {
+    const r = [row('A', { legs: [leg('okx', 0.0002)] }), row('B', { legs: [leg('okx', -0.0004)] }), row('C', { legs: [leg('bybit', 0.01)] })];
+    expect(bases(orderRows(r, noFilter, { key: 'venue:okx', dir: 'desc' }))).toEqual(['A', 'B', 'C']);
+  });
+
+  it('equal values fall back to the asset name so the order is stable between updates', () => {
+    const r = [row('ZEC', { rank: 1 }), row('ADA', { rank: 1 })];
+    expect(compareRows(r[0], r[1], { key: 'rank', dir: 'asc' })).toBeGreaterThan(0);
+  });
+});
+
+describe('monitor order: filters and search', () => {
+  it('triggered only keeps triggered rows', () => {
+    expect(matchesFilter(row('A', { triggered: false }), { ...noFilter, triggeredOnly: true })).toBe(false);
+    expect(matchesFilter(row('A', { triggered: true }), { ...noFilter, triggeredOnly: true })).toBe(true);
+  });
+
+  it('min spread hides rows below it and rows without a spread', () => {
+    const f = { ...noFilter, minSpreadPer8h: 0.0006 };
+    expect(matchesFilter(row('A', { spreadPer8h: 0.0005 }), f)).toBe(false);
+    expect(matchesFilter(row('A', { spreadPer8h: 0.0006 }), f)).toBe(true);
+    expect(matchesFilter(row('A'), f)).toBe(false);
+  });
+
+  it('the venue filter keeps assets listed on that venue', () => {
+    const r = row('A', { legs: [leg('gate', 0)] });
+    expect(matchesFilter(r, { ...noFilter, venue: 'gate' })).toBe(true);
+    expect(matchesFilter(r, { ...noFilter, venue: 'okx' })).toBe(false);
+  });
+
+  it('search is case-insensitive and matches inside the name', () => {
+    expect(matchesFilter(row('PEPE'), { ...noFilter, search: 'ep' })).toBe(true);
+    expect(matchesFilter(row('PEPE'), { ...noFilter, search: 'btc' })).toBe(false);
+  });
+});
+
+describe('the venue column of an asset listed twice on one venue', () => {
+  it('shows the leg with the largest absolute rate per 8 h', () => {
+    const r = row('BTC', { legs: [leg('binanceusdm', 0.0001, { symbol: 'BTC/USDT:USDT' }), leg('binanceusdm', -0.0003, { symbol: 'BTC/USDC:USDC' })] });
+    expect(legFor(r, 'binanceusdm')!.symbol).toBe('BTC/USDC:USDC');
+    expect(legFor(r, 'okx')).toBeNull();
+  });
+});
+
+describe('clicking a column header', () => {
+  it('flips the direction of the sorted column', () => {
+    expect(nextSort({ key: 'spread', dir: 'desc' }, 'spread')).toEqual({ key: 'spread', dir: 'asc' });
+  });
+  it('starts a numeric column biggest first and the asset or countdown smallest first', () => {
+    expect(nextSort({ key: 'base', dir: 'asc' }, 'apr').dir).toBe('desc');
+    expect(nextSort({ key: 'apr', dir: 'asc' }, 'base').dir).toBe('asc');
+    expect(nextSort({ key: 'apr', dir: 'asc' }, 'next').dir).toBe('asc');
+  });
+});
