@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, type EngineSettings } from '../../../shared/domain/settings.ts';
+import type { Alert } from '../../../shared/domain/signals.ts';
+import { SignalEngine } from '../../../electron/engine/engine.ts';
+import { NOW, q } from './quotes.ts';
+
+const kinds = (alerts: Alert[], kind: Alert['kind']) => alerts.filter((a) => a.kind === kind);
+
+describe('ranking', () => {
+  it('ranks by net carry after round-trip fees, so a cheaper pair beats a wider one, and a fee tier can reverse that', () => {
+    // A: 0.070 % on Bitget/Gate (taker 0.06 % + 0.05 %); B: 0.068 % on Binance/OKX (0.05 % + 0.05 %); held 1 day.
+    const quotes = [q('bitget', 'AAA', 0.0008), q('gate', 'AAA', 0.0001), q('binanceusdm', 'BBB', 0.0001), q('okx', 'BBB', 0.00078)];
+    const settings: EngineSettings = { ...DEFAULT_SETTINGS, holdingDays: 1 };
+    const order = (s: EngineSettings) => new SignalEngine(s).apply(quotes, NOW).batch.upserts.sort((a, b) => a.rank - b.rank).map((r) => [r.base, r.rank]);
+    expect(order(settings)).toEqual([['BBB', 1], ['AAA', 2]]);
+    const tier: EngineSettings = { ...settings, fees: [{ venue: 'bitget', taker: 0.0002, maker: 0 }] };
+    expect(order(tier)).toEqual([['AAA', 1], ['BBB', 2]]);
+  });
+
+  it('puts triggered assets before untriggered ones with a better net carry', () => {
+    // CCC: 0.06 % spread, triggered. DDD: 0.059 %, below the trigger, same fees.
+    const quotes = [q('binanceusdm', 'CCC', 0.0001), q('okx', 'CCC', 0.0007), q('binanceusdm', 'DDD', 0.00011), q('okx', 'DDD', 0.0007)];
+    const rows = new SignalEngine({ ...DEFAULT_SETTINGS, triggerSpreadPer8h: 0.0006 }).apply(quotes, NOW).batch.upserts;
+    expect(rows.find((r) => r.base === 'CCC')!.rank).toBe(1);
+  });
+
+  it('re-sends rows whose rank moved even when their own quotes did not change', () => {
+    const engine = new SignalEngine(DEFAULT_SETTINGS);
+    engine.apply([q('binanceusdm', 'AAA', 0.0001), q('okx', 'AAA', 0.0008), q('binanceusdm', 'BBB', 0.0001), q('okx', 'BBB', 0.0005)], NOW);
+    const next = engine.apply([q('okx', 'BBB', 0.002, 8, { observedAt: NOW + 1000 })], NOW + 1000).batch;
+    expect(next.full).toBe(false);
+    expect(next.upserts.map((r) => [r.base, r.rank]).sort()).toEqual([['AAA', 2], ['BBB', 1]]);
+  });
+});
+
+describe('alerts', () => {
+  const pair = (base: string, high: number, t: number) => [q('binanceusdm', base, 0.0001, 8, { observedAt: t }), q('bybit', base, high, 8, { observedAt: t })];
+
+  it('fires the trigger alert once on crossing, not on every tick, and not again on a quick re-cross', () => {
+    const engine = new SignalEngine(DEFAULT_SETTINGS);
+    const fired: number[] = [];
+    const steps = [0.0004, 0.0008, 0.0009, 0.0004, 0.0008];
+    steps.forEach((high, i) => {
+      const t = NOW + i * 5_000;
+      fired.push(kinds(engine.apply(pair('LINK', high, t), t).alerts, 'trigger').length);
+    });
+    expect(fired).toEqual([0, 1, 0, 0, 0]);
+    const later = NOW + 40 * 60_000;
+    engine.apply(pair('LINK', 0.0004, later), later);
+    expect(kinds(engine.apply(pair('LINK', 0.0008, later + 5_000), later + 5_000).alerts, 'trigger')).toHaveLength(1);
+  });
+
+  it('does not alert on first sight of an asset that is already triggered', () => {
+    expect(kinds(new SignalEngine(DEFAULT_SETTINGS).apply(pair('LINK', 0.0008, NOW), NOW).alerts, 'trigger')).toHaveLength(0);
+  });
+
+  it('alerts an extreme rate on the leg that entered it, naming the venue', () => {
+    const engine = new SignalEngine(DEFAULT_SETTINGS);
+    engine.apply(pair('WIF', 0.0005, NOW), NOW);
+    const alerts = kinds(engine.apply(pair('WIF', 0.0015, NOW + 1000), NOW + 1000).alerts, 'extreme-rate');
+    expect(alerts.map((a) => [a.base, a.venue])).toEqual([['WIF', 'bybit']]);
+    expect(alerts[0].message).toContain('Bybit');
+    expect(kinds(engine.apply(pair('WIF', 0.0016, NOW + 2000), NOW + 2000).alerts, 'extreme-rate')).toHaveLength(0);
+  });
+
+  it('announces a settlement window once for a triggered asset whose legs settle within the window', () => {
+    const engine = new SignalEngine(DEFAULT_SETTINGS);
+    const settlement = Date.UTC(2026, 2, 1, 16);
+    const t = settlement - 10 * 60_000;
+    const quotes = pair('SUI', 0.0009, t).map((x) => ({ ...x, nextFundingTime: settlement }));
+    const first = kinds(engine.apply(quotes, t).alerts, 'window');
+    expect(first).toHaveLength(1);
+    expect(first[0].message).toContain('10 min');
+    expect(kinds(engine.apply([], t + 1000).alerts, 'window')).toHaveLength(0);
+  });
+
+  it('flags BTC/ETH divergence above 0.05 % per 8 h and alerts when it starts', () => {
+    const engine = new SignalEngine(DEFAULT_SETTINGS);
+    const calm = engine.apply([q('binanceusdm', 'BTC', 0.0002), q('bybit', 'BTC', 0.0002), q('binanceusdm', 'ETH', 0.0001), q('bybit', 'ETH', 0.0001)], NOW);
+    expect(calm.batch.summary.btcEthDiverging).toBe(false);
+    const t = NOW + 1000;
+    const apart = engine.apply([q('binanceusdm', 'BTC', 0.0008, 8, { observedAt: t }), q('bybit', 'BTC', 0.0008, 8, { observedAt: t })], t);
+    expect(apart.batch.summary.btcEthDivergencePer8h).toBeCloseTo(0.0007, 12);
+    expect(apart.batch.summary.btcEthDiverging).toBe(true);
+    expect(kinds(apart.alerts, 'divergence')).toHaveLength(1);
+  });
+});
+
+describe('staleness over time', () => {
+  it('a leg that turns stale with no new quote changes its row at the next call', () => {
+    const engine = new SignalEngine(DEFAULT_SETTINGS);
+    engine.apply([q('binanceusdm', 'BTC', 0.0001), q('okx', 'BTC', 0.0008, 8, { observedAt: NOW + 20_000 })], NOW + 20_000);
+    const later = engine.apply([], NOW + 31_000).batch; // Binance's 30 s bound passed; OKX (45 s) still fresh
+    expect(later.full).toBe(false);
+    const row = later.upserts.find((r) => r.base === 'BTC')!;
+    expect(row.legs.find((l) => l.venue === 'binanceusdm')!.stale).toBe(true);
+    expect(row.spreadPer8h).toBeNull();
+    expect(row.triggered).toBe(false);
+  });
+
+  it('removes an asset whose quotes no longer carry any rate', () => {
+    const engine = new SignalEngine(DEFAULT_SETTINGS);
+    engine.apply([q('binanceusdm', 'OLD', 0.0001)], NOW);
+    const gone = engine.apply([q('binanceusdm', 'OLD', null, 8, { lastSettledRate: null, observedAt: NOW + 1 })], NOW + 1).batch;
+    expect(gone.removed).toEqual(['OLD']);
+    expect(engine.snapshot().upserts).toHaveLength(0);
+  });
+});
+
+describe('velocity and persistence inside the engine', () => {
+  it('reports the asset mean moving 0.02 % → 0.08 % per 8 h over two hours as +0.03 % per hour', () => {
+    const engine = new SignalEngine(DEFAULT_SETTINGS);
+    let row;
+    for (let m = 0; m <= 120; m++) {
+      const t = NOW + m * 60_000;
+      const rate = 0.0002 + (0.0006 * m) / 120;
+      row = engine.apply([q('binanceusdm', 'ARB', rate, 8, { observedAt: t }), q('bybit', 'ARB', rate, 8, { observedAt: t })], t).batch.upserts.find((r) => r.base === 'ARB');
+    }
+    expect(row!.velocity.h1).toBeCloseTo(0.0003, 12);
+    expect(row!.velocity.h4).toBeNull();
+    expect(row!.persistenceHours).toBe(0);
+  });
+});
