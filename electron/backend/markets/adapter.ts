@@ -75,7 +75,7 @@ export function knownRates(venue: VenueId, rates: Record<string, FundingRate>, m
 
 export function createVenueAdapter(spec: VenueSpec, context: AdapterContext): VenueAdapter {
   const exchange = createExchange(spec.venue, spec.exchangeOptions, context.connection);
-  const catalog = createMarketCatalog(exchange, spec.marketsReloadMs * context.cadenceScale);
+  const catalog = createMarketCatalog(spec.venue, exchange, spec.marketsReloadMs * context.cadenceScale);
   const cache = new Map<string, { at: number; value: unknown }>();
   const lastInterval = new Map<string, number>();
 

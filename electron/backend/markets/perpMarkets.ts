@@ -5,6 +5,8 @@
  */
 import type { Exchange, MarketInterface } from 'ccxt';
 import { parseUnifiedSymbol } from '../../../shared/domain/symbols.ts';
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import { badResponse } from './venueErrors.ts';
 
 export interface PerpMarket {
   /** ccxt unified symbol, `BTC/USDT:USDT`. */
@@ -51,7 +53,7 @@ export interface MarketCatalog {
   known(): Map<string, PerpMarket>;
 }
 
-export function createMarketCatalog(exchange: Exchange, reloadEveryMs: number): MarketCatalog {
+export function createMarketCatalog(venue: VenueId, exchange: Exchange, reloadEveryMs: number): MarketCatalog {
   let perps = new Map<string, PerpMarket>();
   let loadedAt: number | null = null;
   let lastLoadFailed = false;
@@ -63,7 +65,10 @@ export function createMarketCatalog(exchange: Exchange, reloadEveryMs: number): 
       const reload = loadedAt !== null || lastLoadFailed;
       try {
         const markets = await exchange.loadMarkets(reload);
-        perps = selectLinearPerps(markets as Record<string, MarketInterface>);
+        const selected = selectLinearPerps(markets as Record<string, MarketInterface>);
+        // A garbage body parses to no markets; keeping that would blind the venue until the next reload.
+        if (selected.size === 0) throw badResponse(venue, 'the market list had no active linear perpetual');
+        perps = selected;
         loadedAt = now;
         lastLoadFailed = false;
       } catch (error) {
