@@ -13,9 +13,14 @@ export function numberOrNull(value: unknown): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** ccxt's unified interval string (`'8h'`, `'30m'`) in hours; null when absent or unreadable. */
+/**
+ * ccxt's unified interval string (`'8h'`, `'30m'`) in hours; null when absent or unreadable.
+ * ccxt passes through, as bare milliseconds (`'7200000'`), intervals missing from its
+ * venue tables (gate has no 2 h entry).
+ */
 export function intervalHoursOf(interval: string | undefined): number | null {
   if (interval === undefined) return null;
+  if (/^\d+$/.test(interval)) return Number(interval) > 0 ? Number(interval) / 3_600_000 : null;
   const match = /^(\d+(?:\.\d+)?)([mhd])$/.exec(interval);
   if (!match) return null;
   const value = Number(match[1]) * ({ m: 1 / 60, h: 1, d: 24 } as const)[match[2] as 'm' | 'h' | 'd'];

@@ -15,6 +15,13 @@ import { mergeBySymbol, settleCurrencies } from './settleGroups.ts';
 
 const VENUE = 'gate';
 
+/** `funding_interval` is in seconds; read it directly, ccxt's interval table lacks 2 h. */
+function gateIntervalHours(rate: FundingRate): number {
+  const seconds = numberOrNull((rate.info as Record<string, unknown> | undefined)?.funding_interval);
+  if (seconds !== null && seconds > 0) return seconds / 3600;
+  return intervalHoursOf(rate.interval) ?? VENUES[VENUE].defaultIntervalHours;
+}
+
 export function gateQuote(market: PerpMarket, rate: FundingRate, ticker: Ticker | undefined, observedAt: number): FundingQuote {
   const indicative = numberOrNull(rate.nextFundingRate);
   const tickerInfo = (ticker?.info ?? {}) as Record<string, unknown>;
@@ -25,7 +32,7 @@ export function gateQuote(market: PerpMarket, rate: FundingRate, ticker: Ticker 
     rate: indicative ?? rate.fundingRate,
     rateKind: indicative === null ? 'settled' : 'predicted',
     lastSettledRate: rate.fundingRate,
-    intervalHours: intervalHoursOf(rate.interval) ?? VENUES[VENUE].defaultIntervalHours,
+    intervalHours: gateIntervalHours(rate),
     nextFundingTime: rate.fundingTimestamp,
     markPrice: mark,
     indexPrice: rate.indexPrice,

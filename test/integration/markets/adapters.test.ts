@@ -8,10 +8,11 @@ import { ADAPTERS } from '../../../electron/backend/markets/adapters.ts';
 import type { VenueAdapter } from '../../../electron/backend/markets/adapter.ts';
 import { VENUE_IDS } from '../../../shared/domain/venues.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
-import { relativeGap, simIdOf, startPausedSimulator } from './simulatorHarness.ts';
+import { relativeGap, servedBySimulator, simIdOf, startPausedSimulator } from './simulatorHarness.ts';
 import type { Simulator } from './simulatorHarness.ts';
 
-const venues: VenueId[] = [...VENUE_IDS];
+const venues: VenueId[] = VENUE_IDS.filter(servedBySimulator);
+const unserved: VenueId[] = VENUE_IDS.filter((venue) => !servedBySimulator(venue));
 let sim: Simulator;
 const adapters = new Map<VenueId, VenueAdapter>();
 
@@ -28,6 +29,8 @@ afterAll(async () => {
 function linearPerps(venue: VenueId) {
   return sim.market.instruments(venue).filter((i) => i.settle === 'USDT' || i.settle === 'USDC');
 }
+
+for (const venue of unserved) it.todo(`${venue} adapter against the simulator (the simulator serves no ${venue} wire yet)`);
 
 describe.each(venues)('%s adapter against the simulator', (venue) => {
   it('quotes every listed linear perp with the simulator\'s rate, interval, next settlement and mark', async () => {

@@ -1,5 +1,6 @@
 /** Shared by the market-data integration tests: a simulator on 127.0.0.1 and a bounded wait. */
 import { startSimulator } from '../../../electron/simulator/server.ts';
+import { VENUE_WIRES } from '../../../electron/simulator/venues/index.ts';
 import type { PerpMarket } from '../../../electron/backend/markets/perpMarkets.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 
@@ -26,4 +27,9 @@ export function relativeGap(a: number | null, b: number): number {
 /** The simulator's instrument id of a ccxt market: ccxt ids Hyperliquid perps by asset index, the wire by coin name. */
 export function simIdOf(market: PerpMarket): string {
   return typeof market.info.name === 'string' ? market.info.name : market.id;
+}
+
+/** Venues whose wire the simulator serves today; tests for the others show as skipped. */
+export function servedBySimulator(venue: VenueId): boolean {
+  return VENUE_WIRES.some((wire) => wire.venue === venue);
 }

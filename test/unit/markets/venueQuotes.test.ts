@@ -100,6 +100,11 @@ describe('gate quotes', () => {
     expect(quote).toMatchObject({ rate: 0.00025, rateKind: 'predicted', lastSettledRate: 0.0001, intervalHours: 4, nextFundingTime: NEXT, markPrice: 45000, indexPrice: 44990 });
   });
 
+  it('a 2-h contract is 2 h (ccxt has no 2-h entry in its gate table and passes milliseconds through)', () => {
+    const quote = gateQuote(perp('BTC/USDT:USDT', 'BTC_USDT'), parse('gate', { ...contract, funding_interval: 7200 }), undefined, T);
+    expect(quote.intervalHours).toBe(2);
+  });
+
   it('without an indicative rate the last settled rate is shown, labelled settled', () => {
     const quote = gateQuote(perp('BTC/USDT:USDT', 'BTC_USDT'), parse('gate', { ...contract, funding_rate_indicative: undefined }), undefined, T);
     expect(quote).toMatchObject({ rate: 0.0001, rateKind: 'settled' });
