@@ -24,13 +24,13 @@ const symbolOf = (base: string) => `${base}/USDT:USDT`;
 
 describe('bitget v2 mix wire through ccxt', () => {
   it('lists every simulated USDT-FUTURES contract as a linear swap', () => {
-    const swaps = Object.values(bitget.markets).filter((m) => m.swap);
+    const swaps = Object.values(bitget.markets ?? {}).filter((m) => m.swap);
     expect(swaps.map((m) => m.id).sort()).toEqual(instruments().map((i) => i.id).sort());
     const instrument = instruments()[0];
-    const market = bitget.markets[symbolOf(instrument.base)];
+    const market = bitget.market(symbolOf(instrument.base));
     expect(market.linear).toBe(true);
     expect(market.precision.amount).toBe(instrument.stepSize);
-    expect(market.limits.amount.min).toBe(instrument.minQty);
+    expect(market.limits.amount?.min).toBe(instrument.minQty);
   });
 
   it('reports the current rate, mark and index of every contract from the tickers', async () => {

@@ -23,13 +23,13 @@ const instruments = () => sim.market.instruments('gate');
 
 describe('gate futures wire through ccxt', () => {
   it('lists every simulated USDT contract as a linear swap with its quanto multiplier', () => {
-    const swaps = Object.values(gate.markets).filter((m) => m.swap);
+    const swaps = Object.values(gate.markets ?? {}).filter((m) => m.swap);
     expect(swaps.map((m) => m.id).sort()).toEqual(instruments().map((i) => i.id).sort());
     for (const instrument of instruments()) {
-      const market = gate.markets[`${instrument.base}/USDT:USDT`];
+      const market = gate.market(`${instrument.base}/USDT:USDT`);
       expect(market.contractSize).toBe(instrument.contractSize);
       expect(market.linear).toBe(true);
-      expect(market.limits.leverage.max).toBe(instrument.maxLeverage);
+      expect(market.limits.leverage?.max).toBe(instrument.maxLeverage);
     }
   });
 

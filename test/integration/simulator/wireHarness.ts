@@ -41,11 +41,11 @@ function send(response: SimResponse, res: import('node:http').ServerResponse): v
 
 export async function startWireServer(
   wires: VenueWire[],
-  opts: { accounts?: SimAccounts; credentials?: SimCredentials; venues?: VenueId[] } = {},
+  opts: { accounts?: (market: Market) => SimAccounts; credentials?: SimCredentials; venues?: VenueId[] } = {},
 ): Promise<WireServer> {
   const clock = new SimClock({ startTime: START_TIME, paused: true });
   const market = new Market({ seed: 7, now: () => clock.now(), universe: buildUniverse(opts.venues ?? wires.map((w) => w.venue), 40), startTime: START_TIME, historyDays: 5 });
-  const context: SimContext = { market, accounts: opts.accounts ?? noAccounts, credentials: opts.credentials ?? noCredentials };
+  const context: SimContext = { market, accounts: opts.accounts?.(market) ?? noAccounts, credentials: opts.credentials ?? noCredentials };
   let failure: number | null = null;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -57,7 +57,8 @@ export async function startWireServer(
       if (failure !== null) return send({ status: failure, body: wire.errorBody(failure) }, res);
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]));
       const request = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, rawQuery: url.search.slice(1), headers, body: Buffer.concat(chunks).toString('utf8') };
-      Promise.resolve(wire.handle(request, context))
+      Promise.resolve()
+        .then(() => wire.handle(request, context))
         .then((answer) => send(answer ?? { status: 404, body: 'not found' }, res))
         .catch((error: unknown) => send({ status: 500, body: String(error) }, res));
     });
