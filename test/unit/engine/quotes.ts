@@ -4,7 +4,7 @@ import type { VenueId } from '../../../shared/domain/venues.ts';
 export const NOW = Date.UTC(2026, 2, 1, 12, 0, 5);
 
 /** A fresh quote at NOW for `base` on `venue`, with `rate` per `intervalHours`. */
-export function q(venue: VenueId, base: string, rate: number, intervalHours = 8, overrides: Partial<FundingQuote> = {}): FundingQuote {
+export function q(venue: VenueId, base: string, rate: number | null, intervalHours = 8, overrides: Partial<FundingQuote> = {}): FundingQuote {
   const settle = venue === 'hyperliquid' ? 'USDC' : 'USDT';
   const step = intervalHours * 3_600_000;
   return {
