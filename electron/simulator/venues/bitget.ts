@@ -222,7 +222,8 @@ function errorBody(status: number): unknown {
   const requestTime = Date.now();
   if (status === 429 || status === 418) return { code: '429', msg: 'Too Many Requests', requestTime, data: null };
   if (status >= 500) return { code: '40604', msg: 'Server is busy, please try again later', requestTime, data: null };
-  return { code: '40000', msg: `HTTP ${status}`, requestTime, data: null };
+  if (status === 404) return { code: '404', msg: 'Request URL NOT FOUND', requestTime, data: null };
+  return { code: String(status), msg: `HTTP ${status}`, requestTime, data: null };
 }
 
 export const bitgetWire: VenueWire = {

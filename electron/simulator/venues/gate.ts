@@ -192,6 +192,7 @@ function errorBody(status: number): unknown {
   if (status === 429 || status === 418) return { label: 'TOO_MANY_REQUESTS', message: 'Request Rate limit Exceeded' };
   if (status === 503) return { label: 'TOO_BUSY', message: 'System busy, please try again later' };
   if (status >= 500) return { label: 'SERVER_ERROR', message: 'Internal server error' };
+  if (status === 404) return { label: 'NOT_FOUND', message: 'Not found' };
   return { label: 'INVALID_PARAM_VALUE', message: `HTTP ${status}` };
 }
 

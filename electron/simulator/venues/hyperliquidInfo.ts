@@ -243,7 +243,8 @@ function userRead(type: string, request: InfoRequest, context: SimContext): SimR
   switch (type) {
     case 'clearinghouseState': return clearinghouseState(accounts, key, market.now());
     case 'spotClearinghouseState': return ok({ balances: [] });
-    case 'userAbstraction': return ok('default');
+    // A JSON string on the wire ("default"); a bare string body would be sent as plain text.
+    case 'userAbstraction': return ok(JSON.stringify('default'));
     case 'openOrders':
     case 'frontendOpenOrders': {
       const open = key === undefined ? [] : accounts.openOrders(VENUE, key);
