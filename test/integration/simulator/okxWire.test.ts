@@ -25,14 +25,15 @@ afterAll(async () => {
 
 const HOUR = 3_600_000;
 const instruments = () => sim.market.instruments('okx');
+const markets = () => okx.markets ?? {};
 const symbolOf = (instrument: { base: string; settle: string }) => `${instrument.base}/${instrument.settle}:${instrument.settle}`;
 
 describe('okx v5 swap wire through ccxt: market data', () => {
   it('loads every simulated swap with its contract value, lot, minimum and leverage', () => {
-    const swaps = Object.values(okx.markets).filter((market) => market.swap);
+    const swaps = Object.values(markets()).filter((market) => market.swap);
     expect(swaps.map((market) => market.id).sort()).toEqual(instruments().map((instrument) => instrument.id).sort());
     for (const instrument of instruments()) {
-      const market = okx.markets[symbolOf(instrument)];
+      const market = markets()[symbolOf(instrument)];
       expect(market.linear).toBe(true);
       expect(market.active).toBe(true);
       expect(market.contractSize).toBe(instrument.contractSize);
