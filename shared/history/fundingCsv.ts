@@ -81,7 +81,8 @@ export function parseUtcTime(raw: string): number | string {
   if (iso) {
     const zone = iso[3].toUpperCase() === 'Z' ? 'Z' : iso[3].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
     const ms = Date.parse(`${iso[1]}T${iso[2]}${zone}`);
-    if (Number.isFinite(ms)) return ms;
+    // Date.parse rolls 2023-02-29 over to March 1st: check the calendar date itself.
+    if (Number.isFinite(ms) && isCalendarDate(iso[1])) return ms;
   }
   if (ISO_WITHOUT_ZONE.test(text)) return `time "${text}" has no time zone; add Z for UTC or an offset such as +03:00`;
   return `time "${text}" is not ISO-8601 (2024-01-01T08:00:00Z) nor epoch milliseconds`;
@@ -143,6 +144,11 @@ function utcIsoMs(t: string): number | null {
   if (year < 0 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59 || ms < 0) return null;
   if (hour < 0 || minute < 0 || second < 0 || day > daysInMonth(year, month)) return null;
   return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+}
+
+function isCalendarDate(ymd: string): boolean {
+  const [year, month, day] = ymd.split('-').map(Number);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 function daysInMonth(year: number, month: number): number {

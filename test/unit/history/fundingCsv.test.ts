@@ -59,6 +59,24 @@ describe('parseFundingCsv', () => {
     expect(text[8]).toMatch(/quoted field is not closed/);
   });
 
+  it('rows out of time order are all kept, and a repeat is still caught after the series went back in time', () => {
+    const rows = [HEADER, ...[16, 8, 0, 24, 8].map((h) => `okx,BTC/USDT:USDT,${Date.UTC(2024, 0, 1, h)},0.0001,8`)];
+    const { points, errors } = parseFundingCsv(rows.join('\n'), 'order.csv');
+    expect(points.map((p) => new Date(p.time).getUTCHours())).toEqual([16, 8, 0, 0]);
+    expect(errors).toEqual([{ line: 6, message: expect.stringMatching(/already on line 3$/) }]);
+  });
+
+  it('times written with an offset are stored as the UTC instant they name', () => {
+    const csv = `${HEADER}\nbybit,BTC/USDT:USDT,2021-01-01T03:00:00+03:00,0.0001,8\ngate,BTC/USDT:USDT,2021-01-01T00:00:00Z,0.0001,8\n`;
+    const { points } = parseFundingCsv(csv, 'tz.csv');
+    expect(points.map((p) => p.time)).toEqual([Date.UTC(2021, 0, 1), Date.UTC(2021, 0, 1)]);
+  });
+
+  it('an impossible calendar date is refused, not rolled over', () => {
+    const { errors } = parseFundingCsv(`${HEADER}\nbybit,BTC/USDT:USDT,2023-02-29T00:00:00Z,0.0001,8\n`, 'date.csv');
+    expect(errors).toEqual([{ line: 2, message: expect.stringMatching(/time "2023-02-29T00:00:00Z" is not ISO-8601/) }]);
+  });
+
   it('counts physical lines, blank ones included, when numbering errors', () => {
     const { errors } = parseFundingCsv(`${HEADER}\n\n\nbybit,BTC/USDT:USDT,x,0.1,8\n`, 'f.csv');
     expect(errors).toEqual([{ line: 4, message: expect.stringMatching(/time "x"/) }]);
