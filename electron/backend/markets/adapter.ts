@@ -79,14 +79,17 @@ export function createVenueAdapter(spec: VenueSpec, context: AdapterContext): Ve
   const cache = new Map<string, { at: number; value: unknown }>();
   const lastInterval = new Map<string, number>();
 
+  // Cadences budget requests to the venue, so they run on real elapsed time; quotes are
+  // stamped with the terminal's clock (`context.now`), which a simulator may pause or speed up.
   async function poll(): Promise<FundingQuote[]> {
     const observedAt = context.now();
-    const markets = await catalog.current(observedAt);
+    const elapsed = performance.now();
+    const markets = await catalog.current(elapsed);
     const every = async <T>(key: string, periodMs: number, fetch: () => Promise<T>): Promise<T> => {
       const hit = cache.get(key);
-      if (hit && observedAt - hit.at < periodMs * context.cadenceScale) return hit.value as T;
+      if (hit && elapsed - hit.at < periodMs * context.cadenceScale) return hit.value as T;
       const value = await fetch();
-      cache.set(key, { at: observedAt, value });
+      cache.set(key, { at: elapsed, value });
       return value;
     };
     const quotes = await spec.fetchQuotes({ exchange, markets, observedAt, every });
@@ -101,12 +104,12 @@ export function createVenueAdapter(spec: VenueSpec, context: AdapterContext): Ve
     poll,
     markets: () => [...catalog.known().values()],
     async fundingHistory(symbol, since, until) {
-      await catalog.current(context.now());
+      await catalog.current(performance.now());
       const fallback = lastInterval.get(symbol) ?? VENUES[spec.venue].defaultIntervalHours;
       return fetchFundingHistory({ exchange, venue: spec.venue, symbol, since, until, pageLimit: spec.historyPageLimit, pagedByCcxt: spec.historyPagedByCcxt }, fallback);
     },
     async priceHistory(symbol, since, timeframe, until) {
-      await catalog.current(context.now());
+      await catalog.current(performance.now());
       return fetchPriceHistory({ exchange, venue: spec.venue, symbol, since, until, pageLimit: spec.candlePageLimit }, timeframe);
     },
     async close() {

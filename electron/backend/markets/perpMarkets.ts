@@ -47,7 +47,7 @@ export function selectLinearPerps(markets: Record<string, MarketInterface>): Map
 }
 
 export interface MarketCatalog {
-  /** The current perps, loading or reloading them when due. */
+  /** The current perps, loading or reloading them when due (`now`: a monotonic real clock). */
   current(now: number): Promise<Map<string, PerpMarket>>;
   /** The perps of the last successful load, without I/O (empty before the first). */
   known(): Map<string, PerpMarket>;

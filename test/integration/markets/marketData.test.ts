@@ -20,6 +20,7 @@ let market: MarketData;
 let health: VenueHealth[] = [];
 let alerts: Alert[] = [];
 let batches: FundingQuote[][] = [];
+let healthCalls = 0;
 
 const healthOf = (venue: VenueId) => health.find((h) => h.venue === venue);
 const successesOf = (venue: VenueId) => healthOf(venue)?.lastSuccessAt ?? null;
@@ -37,7 +38,7 @@ beforeEach(async () => {
     pollScale: 0.02,
     timeoutMs: 400,
     onQuotes: (changed) => batches.push(changed),
-    onHealth: (h) => { health = h; },
+    onHealth: (h) => { health = h; healthCalls++; },
     onAlert: (a) => alerts.push(...a),
   });
   market.start();
@@ -90,13 +91,15 @@ describe('one venue failing never stops the others', () => {
 });
 
 describe('quotes and interval changes', () => {
-  it('only changed quotes are pushed: a paused market pushes nothing new after the first snapshot', async () => {
-    const attempts = healthOf(HEALTHY)!.lastSuccessAt;
+  it('only changed quotes are pushed: none while the market stands still, exactly the one whose rate moved', async () => {
     const pushed = batches.length;
-    sim.clock.step(1);
-    await waitFor('another healthy poll', () => (successesOf(HEALTHY) ?? 0) > (attempts ?? 0));
-    const sinceThen = batches.slice(pushed).flat().filter((q) => q.venue === HEALTHY);
-    expect(sinceThen.length).toBeLessThan(market.quotes().filter((q) => q.venue === HEALTHY).length);
+    const calls = healthCalls;
+    await waitFor('several more polls', () => healthCalls >= calls + 6);
+    expect(batches.slice(pushed).flat()).toEqual([]);
+    const btc = sim.market.instruments(HEALTHY).find((i) => i.base === 'BTC' && i.settle === 'USDT')!;
+    sim.market.setRate(HEALTHY, btc.id, 0.00042);
+    await waitFor('the moved rate pushed', () => batches.slice(pushed).flat().length > 0);
+    expect(batches.slice(pushed).flat().map((q) => [q.venue, q.symbol, q.rate])).toEqual([[HEALTHY, 'BTC/USDT:USDT', 0.00042]]);
   });
 
   it.each([HEALTHY, FAILING])('an interval change on %s is detected and alerted', async (venue) => {
