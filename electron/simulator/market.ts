@@ -7,7 +7,7 @@
  */
 import type { SimBook, SimCandle, SimFunding, SimInstrument, SimMarket, SimSettlement, SimTicker, VenueId } from './types.ts';
 import type { Listing, Universe } from './universe.ts';
-import { HOUR, HourlySeries, PricePath, ouStep } from './paths.ts';
+import { HOUR, HourlySeries, PricePath, SharedShocks, ouStep } from './paths.ts';
 import { FundingSchedule, roundRate } from './fundingSchedule.ts';
 import { buildBook, buildCandles } from './book.ts';
 import { stringId, uniformAt } from './random.ts';
@@ -86,6 +86,7 @@ export class Market implements SimMarket {
   private readonly prices = new Map<string, PricePath>();
   private readonly assetPremia = new Map<string, HourlySeries>();
   private readonly sectorRegimes = new Map<string, HourlySeries>();
+  private readonly shocks = new Map<string, SharedShocks>();
   private readonly states = new Map<string, InstrumentState>();
   private readonly settlementListeners: SettlementListener[] = [];
 
@@ -229,6 +230,17 @@ export class Market implements SimMarket {
     this.settlementListeners.push(listener);
   }
 
+  /**
+   * Builds every instrument's funding state and history now, so that the first request for all
+   * funding rates does not pay for 30 days of settlements inside a client's timeout.
+   */
+  warm(): void {
+    const now = this.now();
+    for (const venue of this.universe.venues) {
+      for (const listing of this.universe.listings(venue)) this.state(venue, listing.instrument.id).funding.advance(now);
+    }
+  }
+
   /** Settles every period that ended by now for one instrument. */
   settle(venue: VenueId, id: string): void {
     this.state(venue, id).funding.advance(this.now());
@@ -310,8 +322,14 @@ export class Market implements SimMarket {
     const { asset } = listing;
     let path = this.prices.get(asset.base);
     if (!path) {
+      let shocks = this.shocks.get(asset.sector);
+      if (!shocks) {
+        shocks = new SharedShocks(this.seed, asset.sector);
+        this.shocks.set(asset.sector, shocks);
+      }
+      const sectorShocks = shocks;
       path = new PricePath({
-        seed: this.seed, base: asset.base, sector: asset.sector, originHour: this.originHour,
+        seed: this.seed, base: asset.base, shocks: (i) => sectorShocks.at(i), originHour: this.originHour,
         hourlySd: annualVol(asset.rank) / Math.sqrt(8760), anchorTime: this.startTime, anchorPrice: asset.price,
       });
       this.prices.set(asset.base, path);

@@ -10,9 +10,13 @@ import { noise, stringId, uniformAt } from './random.ts';
 export const HOUR = 3_600_000;
 export const MINUTE = 60_000;
 
-/** A series sampled every hour from `originHour`; `next(prev, hourIndex)` extends it. */
+/**
+ * A series sampled every hour from `originHour`; `next(prev, hourIndex)` extends it. Keeps the
+ * running integral of its linear interpolation, so a period mean costs O(1) at any length.
+ */
 export class HourlySeries {
   private values: Float64Array;
+  private integral: Float64Array;
   private length = 1;
   private readonly originHour: number;
   private readonly next: (prev: number, index: number) => number;
@@ -21,6 +25,7 @@ export class HourlySeries {
     this.originHour = originHour;
     this.next = next;
     this.values = new Float64Array(256);
+    this.integral = new Float64Array(256);
     this.values[0] = initial;
   }
 
@@ -42,23 +47,33 @@ export class HourlySeries {
   /** Time-weighted mean over [from, to] of the interpolated series. */
   mean(from: number, to: number): number {
     if (to <= from) return this.at(to);
-    let sum = 0;
-    let t = from;
-    while (t < to) {
-      const boundary = Math.min(to, (Math.floor(t / HOUR) + 1) * HOUR);
-      sum += ((this.at(t) + this.at(boundary)) / 2) * (boundary - t);
-      t = boundary;
-    }
-    return sum / (to - from);
+    return (this.integralAt(to) - this.integralAt(from)) / ((to - from) / HOUR);
+  }
+
+  /** ∫ from the origin to `time` (in hours × value). */
+  private integralAt(time: number): number {
+    const x = Math.max(0, time / HOUR - this.originHour);
+    const k = Math.floor(x);
+    const f = x - k;
+    const a = this.knot(k);
+    const b = this.knot(k + 1);
+    return this.integral[k] + f * a + (f * f * (b - a)) / 2;
   }
 
   private grow(index: number): void {
     if (index >= this.values.length) {
-      const bigger = new Float64Array(Math.max(index + 1, this.values.length * 2));
-      bigger.set(this.values.subarray(0, this.length));
-      this.values = bigger;
+      const size = Math.max(index + 1, this.values.length * 2);
+      const values = new Float64Array(size);
+      const integral = new Float64Array(size);
+      values.set(this.values.subarray(0, this.length));
+      integral.set(this.integral.subarray(0, this.length));
+      this.values = values;
+      this.integral = integral;
     }
-    for (let i = this.length; i <= index; i++) this.values[i] = this.next(this.values[i - 1], i - 1);
+    for (let i = this.length; i <= index; i++) {
+      this.values[i] = this.next(this.values[i - 1], i - 1);
+      this.integral[i] = this.integral[i - 1] + (this.values[i - 1] + this.values[i]) / 2;
+    }
     this.length = index + 1;
   }
 }
@@ -88,16 +103,15 @@ export class PricePath {
   private offset = 0;
   private readonly shifts: Array<{ from: number; shift: number }> = [];
 
-  constructor(opts: { seed: number; base: string; sector: string; originHour: number; hourlySd: number; anchorTime: number; anchorPrice: number }) {
+  constructor(opts: { seed: number; base: string; /** Market and sector shock of hour `index`, shared by the sector's assets. */
+    shocks: (index: number) => number; originHour: number; hourlySd: number; anchorTime: number; anchorPrice: number }) {
     this.seed = opts.seed;
     this.stream = stringId(`price:${opts.base}`);
     this.originHour = opts.originHour;
     this.minuteSd = opts.hourlySd / Math.sqrt(60);
-    const market = stringId('price:market');
-    const sector = stringId(`price:sector:${opts.sector}`);
     const sd = opts.hourlySd;
-    this.series = new HourlySeries(opts.originHour, 0, (prev, i) =>
-      prev + sd * (0.6 * noise(opts.seed, market, i) + 0.45 * noise(opts.seed, sector, i) + 0.66 * noise(opts.seed, this.stream, i)));
+    const shared = opts.shocks;
+    this.series = new HourlySeries(opts.originHour, 0, (prev, i) => prev + sd * (shared(i) + 0.66 * noise(opts.seed, this.stream, i)));
     this.offset = Math.log(opts.anchorPrice) - this.series.at(opts.anchorTime);
   }
 
@@ -136,5 +150,35 @@ export class PricePath {
     }
     for (let m = 0; m <= 60; m++) this.bridge[m] = this.minuteSd * (this.bridge[m] - (m / 60) * sum);
     this.bridgeHour = hour;
+  }
+}
+
+/** Shared shocks of a sector's assets: 0.6 × market + 0.45 × sector draw per hour, computed once. */
+export class SharedShocks {
+  private values = new Float64Array(1024);
+  private length = 0;
+  private readonly seed: number;
+  private readonly market: number;
+  private readonly sector: number;
+
+  constructor(seed: number, sector: string) {
+    this.seed = seed;
+    this.market = stringId('price:market');
+    this.sector = stringId(`price:sector:${sector}`);
+  }
+
+  at(index: number): number {
+    if (index >= this.length) this.grow(index);
+    return this.values[index];
+  }
+
+  private grow(index: number): void {
+    if (index >= this.values.length) {
+      const bigger = new Float64Array(Math.max(index + 1, this.values.length * 2));
+      bigger.set(this.values.subarray(0, this.length));
+      this.values = bigger;
+    }
+    for (let i = this.length; i <= index; i++) this.values[i] = 0.6 * noise(this.seed, this.market, i) + 0.45 * noise(this.seed, this.sector, i);
+    this.length = index + 1;
   }
 }

@@ -46,10 +46,11 @@ export function uniformAt(seed: number, stream: number, index: number): number {
   return (hash32(seed, stream, index) + 0.5) / 4294967296;
 }
 
-/** Standard normal from a counter (Box–Muller over two independent uniforms). */
+/** Standard normal from a counter (Box–Muller over two uniforms derived from one hash). */
 export function noise(seed: number, stream: number, index: number): number {
-  const u1 = uniformAt(seed, stream, index * 2);
-  const u2 = uniformAt(seed, stream, index * 2 + 1);
+  const h = hash32(seed, stream, index);
+  const u1 = (h + 0.5) / 4294967296;
+  const u2 = mix32(h ^ 0x68e31da4) / 4294967296;
   return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
 }
 

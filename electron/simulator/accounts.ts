@@ -1,0 +1,365 @@
+/**
+ * Simulated accounts (`SimAccounts`), one per (venue, API key): balances, leverage and margin
+ * mode per instrument, orders that walk the simulated book, resting limit orders that fill when
+ * the market crosses them (a book level at a time, so large orders fill partially), maker and
+ * taker fees, margin and reduce-only checks, maintenance margin and liquidation, and funding
+ * settlements credited or debited on open positions (size × contract size × mark × rate).
+ */
+import type {
+  SimAccounts, SimBalance, SimIncome, SimInstrument, SimOrder, SimOrderRequest, SimPosition, SimSettlement, SimTrade, VenueId,
+} from './types.ts';
+import { SimRejection } from './types.ts';
+import type { Market } from './market.ts';
+import { VENUES } from '../../shared/domain/venues.ts';
+
+const BOOK_DEPTH = 200;
+const MINUTE = 60_000;
+
+interface PositionState {
+  size: number;
+  entryPrice: number;
+  updatedAt: number;
+}
+
+interface Account {
+  venue: VenueId;
+  apiKey: string;
+  currency: string;
+  wallet: number;
+  positions: Map<string, PositionState>;
+  settings: Map<string, { leverage: number; marginMode: 'cross' | 'isolated' }>;
+  orders: Map<string, SimOrder>;
+  clientIds: Map<string, string>;
+  lastFillMinute: Map<string, number>;
+  trades: SimTrade[];
+  income: SimIncome[];
+}
+
+export interface AccountsOptions {
+  market: Market;
+  /** Starting balance of every new account (USDT; USDC on hyperliquid). */
+  initialBalance?: number;
+}
+
+function almostInteger(value: number): boolean {
+  return Math.abs(value - Math.round(value)) < 1e-7;
+}
+
+export class Accounts implements SimAccounts {
+  private readonly market: Market;
+  private readonly initialBalance: number;
+  private readonly accounts = new Map<string, Account>();
+  private nextOrderId = 1;
+  private nextTradeId = 1;
+  private nextIncomeId = 1;
+
+  constructor(opts: AccountsOptions) {
+    this.market = opts.market;
+    this.initialBalance = opts.initialBalance ?? 100_000;
+    this.market.onSettlement((venue, id, settlement) => this.creditFunding(venue, id, settlement));
+  }
+
+  /** Brings every account up to the current time: settlements, resting fills, liquidations. */
+  syncAll(): void {
+    for (const account of this.accounts.values()) this.sync(account);
+  }
+
+  /** Sets an account's wallet balance (control API / tests). */
+  setBalance(venue: VenueId, apiKey: string, amount: number): void {
+    this.account(venue, apiKey).wallet = amount;
+  }
+
+  balances(venue: VenueId, apiKey: string): SimBalance[] {
+    const account = this.synced(venue, apiKey);
+    const positions = this.positionList(account);
+    const equity = account.wallet + positions.reduce((sum, p) => sum + p.unrealisedPnl, 0);
+    const used = positions.reduce((sum, p) => sum + p.margin, 0) + this.openOrderMargin(account);
+    return [{ currency: account.currency, total: equity, used, free: Math.max(0, equity - used) }];
+  }
+
+  positions(venue: VenueId, apiKey: string): SimPosition[] {
+    return this.positionList(this.synced(venue, apiKey));
+  }
+
+  setLeverage(venue: VenueId, apiKey: string, instrumentId: string, leverage: number): void {
+    const instrument = this.instrumentOf(venue, instrumentId);
+    if (!(leverage >= 1 && leverage <= instrument.maxLeverage && Number.isInteger(leverage))) {
+      throw new SimRejection('invalid-quantity', `${venue} ${instrumentId}: leverage must be an integer 1…${instrument.maxLeverage}, got ${leverage}`);
+    }
+    const account = this.synced(venue, apiKey);
+    account.settings.set(instrumentId, { ...this.leverage(venue, apiKey, instrumentId), leverage });
+  }
+
+  setMarginMode(venue: VenueId, apiKey: string, instrumentId: string, mode: 'cross' | 'isolated'): void {
+    this.instrumentOf(venue, instrumentId);
+    const account = this.synced(venue, apiKey);
+    account.settings.set(instrumentId, { ...this.leverage(venue, apiKey, instrumentId), marginMode: mode });
+  }
+
+  leverage(venue: VenueId, apiKey: string, instrumentId: string): { leverage: number; marginMode: 'cross' | 'isolated' } {
+    const instrument = this.instrumentOf(venue, instrumentId);
+    return this.account(venue, apiKey).settings.get(instrumentId) ?? { leverage: Math.min(20, instrument.maxLeverage), marginMode: 'cross' };
+  }
+
+  placeOrder(venue: VenueId, apiKey: string, request: SimOrderRequest): SimOrder {
+    const instrument = this.instrumentOf(venue, request.instrumentId);
+    this.market.settle(venue, instrument.id);
+    const account = this.synced(venue, apiKey);
+    this.validate(account, instrument, request);
+    const now = this.market.now();
+    const orderId = String(this.nextOrderId++);
+    const order: SimOrder = {
+      venue, orderId, clientOrderId: request.clientOrderId ?? `sim-${orderId}`, instrumentId: instrument.id, side: request.side,
+      type: request.type, price: request.type === 'limit' ? request.price ?? null : null, quantity: request.quantity, filled: 0,
+      averagePrice: null, status: 'new', reduceOnly: request.reduceOnly ?? false, fee: 0, createdAt: now, updatedAt: now,
+    };
+    const book = this.market.orderBook(venue, instrument.id, BOOK_DEPTH);
+    const crosses = order.type === 'market' || (order.side === 'buy' ? (book.asks[0]?.[0] ?? Infinity) <= order.price! : (book.bids[0]?.[0] ?? 0) >= order.price!);
+    if (crosses && request.postOnly) {
+      order.status = 'cancelled';
+    } else if (crosses) {
+      const levels = order.side === 'buy' ? book.asks : book.bids;
+      for (const [price, quantity] of levels) {
+        if (order.filled >= order.quantity - 1e-12) break;
+        if (order.type === 'limit' && (order.side === 'buy' ? price > order.price! : price < order.price!)) break;
+        this.fill(account, instrument, order, price, Math.min(quantity, order.quantity - order.filled), false);
+      }
+    }
+    this.settleStatus(order);
+    account.orders.set(orderId, order);
+    account.clientIds.set(order.clientOrderId, orderId);
+    account.lastFillMinute.set(orderId, Math.floor(now / MINUTE));
+    return { ...order };
+  }
+
+  cancelOrder(venue: VenueId, apiKey: string, ref: { orderId?: string; clientOrderId?: string }): SimOrder {
+    const account = this.synced(venue, apiKey);
+    const order = this.find(account, ref);
+    if (!order || (order.status !== 'new' && order.status !== 'partially-filled')) {
+      throw new SimRejection('unknown-order', `${venue}: no open order ${ref.orderId ?? ref.clientOrderId}`);
+    }
+    order.status = 'cancelled';
+    order.updatedAt = this.market.now();
+    return { ...order };
+  }
+
+  cancelAll(venue: VenueId, apiKey: string, instrumentId?: string): SimOrder[] {
+    return this.openOrders(venue, apiKey, instrumentId).map((order) => this.cancelOrder(venue, apiKey, { orderId: order.orderId }));
+  }
+
+  order(venue: VenueId, apiKey: string, ref: { orderId?: string; clientOrderId?: string }): SimOrder | undefined {
+    const order = this.find(this.synced(venue, apiKey), ref);
+    return order ? { ...order } : undefined;
+  }
+
+  openOrders(venue: VenueId, apiKey: string, instrumentId?: string): SimOrder[] {
+    return this.orders(venue, apiKey, instrumentId).filter((order) => order.status === 'new' || order.status === 'partially-filled');
+  }
+
+  orders(venue: VenueId, apiKey: string, instrumentId?: string): SimOrder[] {
+    const account = this.synced(venue, apiKey);
+    return [...account.orders.values()].filter((order) => !instrumentId || order.instrumentId === instrumentId).map((order) => ({ ...order }));
+  }
+
+  trades(venue: VenueId, apiKey: string, opts: { instrumentId?: string; since?: number; limit?: number } = {}): SimTrade[] {
+    const account = this.synced(venue, apiKey);
+    return pageOf(account.trades.filter((trade) => !opts.instrumentId || trade.instrumentId === opts.instrumentId), opts);
+  }
+
+  income(venue: VenueId, apiKey: string, opts: { instrumentId?: string; since?: number; limit?: number } = {}): SimIncome[] {
+    const account = this.synced(venue, apiKey);
+    return pageOf(account.income.filter((entry) => !opts.instrumentId || entry.instrumentId === opts.instrumentId), opts);
+  }
+
+  private account(venue: VenueId, apiKey: string): Account {
+    const key = `${venue}:${apiKey}`;
+    let account = this.accounts.get(key);
+    if (!account) {
+      account = {
+        venue, apiKey, currency: venue === 'hyperliquid' ? 'USDC' : 'USDT', wallet: this.initialBalance, positions: new Map(), settings: new Map(),
+        orders: new Map(), clientIds: new Map(), lastFillMinute: new Map(), trades: [], income: [],
+      };
+      this.accounts.set(key, account);
+    }
+    return account;
+  }
+
+  private synced(venue: VenueId, apiKey: string): Account {
+    const account = this.account(venue, apiKey);
+    this.sync(account);
+    return account;
+  }
+
+  private sync(account: Account): void {
+    for (const id of account.positions.keys()) this.market.settle(account.venue, id);
+    this.fillResting(account);
+    this.liquidate(account);
+  }
+
+  private instrumentOf(venue: VenueId, instrumentId: string): SimInstrument {
+    const instrument = this.market.instrument(venue, instrumentId);
+    if (!instrument) throw new SimRejection('unknown-instrument', `${venue} lists no instrument "${instrumentId}"`);
+    return instrument;
+  }
+
+  private validate(account: Account, instrument: SimInstrument, request: SimOrderRequest): void {
+    const where = `${account.venue} ${instrument.id}`;
+    if (request.clientOrderId && account.clientIds.has(request.clientOrderId)) {
+      throw new SimRejection('duplicate-client-id', `${where}: client order id "${request.clientOrderId}" already used`);
+    }
+    if (!(request.quantity > 0) || !almostInteger(request.quantity / instrument.stepSize)) {
+      throw new SimRejection('invalid-quantity', `${where}: quantity ${request.quantity} is not a positive multiple of ${instrument.stepSize}`);
+    }
+    if (request.type === 'limit' && (!(Number(request.price) > 0) || !almostInteger(request.price! / instrument.tickSize))) {
+      throw new SimRejection('invalid-price', `${where}: price ${request.price} is not a positive multiple of ${instrument.tickSize}`);
+    }
+    const position = account.positions.get(instrument.id)?.size ?? 0;
+    const signed = request.side === 'buy' ? request.quantity : -request.quantity;
+    if (request.reduceOnly && !(position * signed < 0 && Math.abs(signed) <= Math.abs(position) + 1e-12)) {
+      throw new SimRejection('reduce-only', `${where}: reduce-only ${request.side} of ${request.quantity} would not reduce the position of ${position}`);
+    }
+    const mark = this.market.markPrice(account.venue, instrument.id);
+    const price = request.type === 'limit' ? request.price! : mark;
+    const notional = request.quantity * instrument.contractSize * price;
+    if (!request.reduceOnly && notional < instrument.minNotional) {
+      throw new SimRejection('min-notional', `${where}: order value ${notional.toFixed(2)} is below the minimum ${instrument.minNotional}`);
+    }
+    const opening = Math.max(0, Math.abs(position + signed) - Math.abs(position));
+    const required = (opening * instrument.contractSize * price) / this.leverage(account.venue, account.apiKey, instrument.id).leverage;
+    const [balance] = this.balances(account.venue, account.apiKey);
+    if (required > balance.free) {
+      throw new SimRejection('insufficient-margin', `${where}: margin ${required.toFixed(2)} ${account.currency} needed, ${balance.free.toFixed(2)} available`);
+    }
+  }
+
+  private fill(account: Account, instrument: SimInstrument, order: SimOrder, price: number, quantity: number, maker: boolean): void {
+    const now = this.market.now();
+    const feeRate = maker ? VENUES[account.venue].makerFee : VENUES[account.venue].takerFee;
+    const fee = price * quantity * instrument.contractSize * feeRate;
+    order.averagePrice = ((order.averagePrice ?? 0) * order.filled + price * quantity) / (order.filled + quantity);
+    order.filled = Number((order.filled + quantity).toPrecision(12));
+    order.fee += fee;
+    order.updatedAt = now;
+    account.wallet -= fee;
+    this.applyToPosition(account, instrument, order.side === 'buy' ? quantity : -quantity, price, now);
+    account.trades.push({
+      tradeId: String(this.nextTradeId++), orderId: order.orderId, clientOrderId: order.clientOrderId, instrumentId: instrument.id,
+      side: order.side, price, quantity, fee, feeCurrency: account.currency, maker, time: now,
+    });
+  }
+
+  private applyToPosition(account: Account, instrument: SimInstrument, signed: number, price: number, now: number): void {
+    const position = account.positions.get(instrument.id) ?? { size: 0, entryPrice: 0, updatedAt: now };
+    const closing = position.size * signed < 0 ? Math.min(Math.abs(signed), Math.abs(position.size)) : 0;
+    if (closing > 0) account.wallet += (price - position.entryPrice) * closing * instrument.contractSize * Math.sign(position.size);
+    const size = Number((position.size + signed).toPrecision(12));
+    if (Math.abs(size) < 1e-12) {
+      account.positions.delete(instrument.id);
+      return;
+    }
+    if (Math.sign(size) !== Math.sign(position.size)) position.entryPrice = price;
+    else if (Math.abs(size) > Math.abs(position.size)) position.entryPrice = (position.entryPrice * Math.abs(position.size) + price * Math.abs(signed)) / Math.abs(size);
+    position.size = size;
+    position.updatedAt = now;
+    account.positions.set(instrument.id, position);
+  }
+
+  /** Resting limit orders take the crossing book levels, at most once per simulated minute. */
+  private fillResting(account: Account): void {
+    const minute = Math.floor(this.market.now() / MINUTE);
+    for (const order of account.orders.values()) {
+      if ((order.status !== 'new' && order.status !== 'partially-filled') || account.lastFillMinute.get(order.orderId) === minute) continue;
+      account.lastFillMinute.set(order.orderId, minute);
+      const instrument = this.instrumentOf(account.venue, order.instrumentId);
+      const book = this.market.orderBook(account.venue, order.instrumentId, BOOK_DEPTH);
+      const levels = order.side === 'buy' ? book.asks : book.bids;
+      const crossing = levels.filter(([price]) => (order.side === 'buy' ? price <= order.price! : price >= order.price!));
+      for (const [, quantity] of crossing) {
+        const take = Math.min(quantity, order.quantity - order.filled);
+        if (take <= 1e-12) break;
+        this.fill(account, instrument, order, order.price!, take, true);
+      }
+      this.settleStatus(order);
+    }
+  }
+
+  private settleStatus(order: SimOrder): void {
+    if (order.status === 'cancelled') return;
+    if (order.filled >= order.quantity - 1e-12) order.status = 'filled';
+    else if (order.type === 'market') order.status = order.filled > 0 ? 'cancelled' : 'rejected';
+    else order.status = order.filled > 0 ? 'partially-filled' : 'new';
+  }
+
+  /** A position whose mark crosses its liquidation price is closed at that price. */
+  private liquidate(account: Account): void {
+    for (const position of this.positionList(account)) {
+      if (position.liquidationPrice === null) continue;
+      const breached = position.size > 0 ? position.markPrice <= position.liquidationPrice : position.markPrice >= position.liquidationPrice;
+      if (!breached) continue;
+      const instrument = this.instrumentOf(account.venue, position.instrumentId);
+      this.applyToPosition(account, instrument, -position.size, position.liquidationPrice, this.market.now());
+      account.wallet = Math.max(0, account.wallet);
+    }
+  }
+
+  private positionList(account: Account): SimPosition[] {
+    const list: SimPosition[] = [];
+    for (const [id, state] of account.positions) {
+      const instrument = this.instrumentOf(account.venue, id);
+      const { leverage, marginMode } = this.leverage(account.venue, account.apiKey, id);
+      const mark = this.market.markPrice(account.venue, id);
+      const quantity = Math.abs(state.size) * instrument.contractSize;
+      const margin = (quantity * mark) / leverage;
+      const cushion = marginMode === 'isolated' ? (quantity * state.entryPrice) / leverage : account.wallet;
+      const mmr = instrument.maintenanceMarginRate;
+      const liquidation = state.size > 0
+        ? (state.entryPrice * quantity - cushion) / (quantity * (1 - mmr))
+        : (cushion + state.entryPrice * quantity) / (quantity * (1 + mmr));
+      list.push({
+        instrumentId: id, size: state.size, entryPrice: state.entryPrice, markPrice: mark, leverage, marginMode,
+        unrealisedPnl: (mark - state.entryPrice) * state.size * instrument.contractSize,
+        liquidationPrice: liquidation > 0 ? liquidation : null, margin, updatedAt: state.updatedAt,
+      });
+    }
+    return list;
+  }
+
+  private openOrderMargin(account: Account): number {
+    let total = 0;
+    for (const order of account.orders.values()) {
+      if (order.status !== 'new' && order.status !== 'partially-filled') continue;
+      const instrument = this.instrumentOf(account.venue, order.instrumentId);
+      const { leverage } = this.leverage(account.venue, account.apiKey, order.instrumentId);
+      total += ((order.quantity - order.filled) * instrument.contractSize * order.price!) / leverage;
+    }
+    return total;
+  }
+
+  private find(account: Account, ref: { orderId?: string; clientOrderId?: string }): SimOrder | undefined {
+    const orderId = ref.orderId ?? (ref.clientOrderId !== undefined ? account.clientIds.get(ref.clientOrderId) : undefined);
+    return orderId === undefined ? undefined : account.orders.get(orderId);
+  }
+
+  /** Long pays short when the rate is positive: amount = −size × contractSize × mark × rate. */
+  private creditFunding(venue: VenueId, instrumentId: string, settlement: SimSettlement): void {
+    for (const account of this.accounts.values()) {
+      if (account.venue !== venue) continue;
+      const position = account.positions.get(instrumentId);
+      if (!position) continue;
+      const instrument = this.instrumentOf(venue, instrumentId);
+      const amount = -position.size * instrument.contractSize * settlement.markPrice * settlement.rate;
+      account.wallet += amount;
+      account.income.push({
+        id: String(this.nextIncomeId++), instrumentId, time: settlement.time, amount, currency: account.currency,
+        rate: settlement.rate, positionSize: position.size, markPrice: settlement.markPrice,
+      });
+    }
+  }
+}
+
+/** Oldest first from `since`, or the newest `limit` when no `since` is given. */
+function pageOf<T extends { time: number }>(items: T[], opts: { since?: number; limit?: number }): T[] {
+  const from = opts.since === undefined ? items : items.filter((item) => item.time >= opts.since!);
+  if (opts.limit === undefined || from.length <= opts.limit) return from.map((item) => ({ ...item }));
+  return (opts.since === undefined ? from.slice(-opts.limit) : from.slice(0, opts.limit)).map((item) => ({ ...item }));
+}

@@ -1,0 +1,120 @@
+/**
+ * Faults a test (or the control API) injects per venue and endpoint: an HTTP status with the
+ * venue's own body, a hang, a delay, a garbage or truncated body, an empty list, a reset
+ * connection, an order rejection, or a whole venue going down. Each applies a number of times
+ * or until cleared.
+ */
+import type { RejectionReason, VenueId } from './types.ts';
+
+export type FaultKind = 'status' | 'hang' | 'delay' | 'garbage' | 'truncated' | 'empty' | 'reset' | 'reject';
+
+export interface FaultSpec {
+  venue: VenueId;
+  kind: FaultKind;
+  /** Path prefix the fault applies to (`/fapi/v1/premiumIndex`); all of the venue's paths when absent. */
+  path?: string;
+  /** HTTP method it applies to; any when absent. */
+  method?: string;
+  /** For `status`: the HTTP status (429, 418, 500, 503 …). */
+  status?: number;
+  /** For `delay`: milliseconds before the normal answer. */
+  delayMs?: number;
+  /** For `reject`: why the venue refuses the order. */
+  reason?: RejectionReason;
+  /** How many matching requests it affects; until cleared when absent. */
+  times?: number;
+}
+
+export interface Fault extends FaultSpec {
+  id: string;
+  /** Requests it has affected so far. */
+  hits: number;
+}
+
+const KINDS: readonly FaultKind[] = ['status', 'hang', 'delay', 'garbage', 'truncated', 'empty', 'reset', 'reject'];
+
+export class Faults {
+  private readonly active: Fault[] = [];
+  private readonly down = new Set<VenueId>();
+  private nextId = 1;
+
+  inject(spec: FaultSpec): Fault {
+    if (!KINDS.includes(spec.kind)) throw new Error(`simulator faults: unknown kind "${String(spec.kind)}" (one of ${KINDS.join(', ')})`);
+    if (spec.kind === 'status' && !(Number(spec.status) >= 400)) throw new Error(`simulator faults: a status fault needs an HTTP status >= 400, got ${spec.status}`);
+    if (spec.kind === 'reject' && !spec.reason) throw new Error('simulator faults: a reject fault needs a reason');
+    const fault: Fault = { ...spec, id: `f${this.nextId++}`, hits: 0 };
+    this.active.push(fault);
+    return fault;
+  }
+
+  /** Removes one fault by id, or every fault (and every down venue) when no id is given. */
+  clear(id?: string): void {
+    if (id === undefined) {
+      this.active.length = 0;
+      this.down.clear();
+      return;
+    }
+    const index = this.active.findIndex((fault) => fault.id === id);
+    if (index >= 0) this.active.splice(index, 1);
+  }
+
+  /** A down venue refuses every request (the connection is reset) until brought up. */
+  setDown(venue: VenueId, isDown: boolean): void {
+    if (isDown) this.down.add(venue);
+    else this.down.delete(venue);
+  }
+
+  isDown(venue: VenueId): boolean {
+    return this.down.has(venue);
+  }
+
+  list(): Fault[] {
+    return this.active.map((fault) => ({ ...fault }));
+  }
+
+  /** The first transport fault matching the request, consumed once; `reject` faults are taken by `takeRejection`. */
+  take(venue: VenueId, method: string, path: string): Fault | undefined {
+    return this.consume((fault) => fault.kind !== 'reject' && this.matches(fault, venue, method, path));
+  }
+
+  /** An order rejection armed for this venue (and path, when the fault names one). */
+  takeRejection(venue: VenueId, method: string, path: string): Fault | undefined {
+    return this.consume((fault) => fault.kind === 'reject' && this.matches(fault, venue, method, path));
+  }
+
+  private matches(fault: Fault, venue: VenueId, method: string, path: string): boolean {
+    if (fault.venue !== venue) return false;
+    if (fault.method && fault.method.toUpperCase() !== method.toUpperCase()) return false;
+    return !fault.path || path.startsWith(fault.path);
+  }
+
+  private consume(predicate: (fault: Fault) => boolean): Fault | undefined {
+    const index = this.active.findIndex(predicate);
+    if (index < 0) return undefined;
+    const fault = this.active[index];
+    fault.hits++;
+    if (fault.times !== undefined && fault.hits >= fault.times) this.active.splice(index, 1);
+    return { ...fault };
+  }
+}
+
+/** Replaces the first list in a response body by an empty one (the "empty list" fault). */
+export function emptyLists(body: unknown): unknown {
+  if (Array.isArray(body)) return [];
+  if (body === null || typeof body !== 'object') return body;
+  const copy: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(copy)) {
+    if (Array.isArray(value)) {
+      copy[key] = [];
+      return copy;
+    }
+    if (value && typeof value === 'object') {
+      const emptied = emptyLists(value);
+      if (emptied !== value) {
+        copy[key] = emptied;
+        return copy;
+      }
+    }
+  }
+  return body;
+}

@@ -1,0 +1,215 @@
+/**
+ * The venue simulator's loopback server: one `node:http` server on 127.0.0.1 that routes each
+ * request by path prefix to the venue wire owning it, applies injected faults, logs every
+ * request, serves the control API under `/__sim/…` (loopback callers only) and the websocket
+ * streams on the same port. `startSimulator` is the library entry for tests and Demo mode.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { SimContext, SimRequest, SimResponse, VenueId, VenueWire } from './types.ts';
+import { VENUE_IDS } from '../../shared/domain/venues.ts';
+import { SimClock } from './clock.ts';
+import { Market } from './market.ts';
+import { Accounts } from './accounts.ts';
+import { Faults, emptyLists, type Fault } from './faults.ts';
+import { CredentialStore, DEMO_CREDENTIAL } from './credentials.ts';
+import { RequestLog } from './requestLog.ts';
+import { buildUniverse, DEFAULT_UNIVERSE_SIZE } from './universe.ts';
+import { VENUE_WIRES } from './venues/index.ts';
+import { ControlError, handleControl } from './control.ts';
+import { SimRejection } from './types.ts';
+
+export interface SimulatorOptions {
+  port?: number;
+  seed?: number;
+  /** Simulated seconds per real second (1 = real time). */
+  speed?: number;
+  paused?: boolean;
+  /** Simulated start time (ms); defaults to now. */
+  startTime?: number;
+  /** Funding CSV files or recorded Binance folders whose series replace the model. */
+  replay?: string[];
+  universeSize?: number;
+  venues?: VenueId[];
+  /** Starting balance of each account. */
+  initialBalance?: number;
+}
+
+export interface Simulator {
+  url: string;
+  wsUrl: string;
+  port: number;
+  seed: number;
+  venues: VenueId[];
+  market: Market;
+  accounts: Accounts;
+  clock: SimClock;
+  faults: Faults;
+  credentials: CredentialStore;
+  log: RequestLog;
+  state(): { now: number; speed: number; paused: boolean; seed: number; venues: Array<{ venue: VenueId; instruments: number; down: boolean }>; faults: Fault[] };
+  close(): Promise<void>;
+}
+
+const GARBAGE_BODY = '<html><head><title>502 Bad Gateway</title></head><body><center>cloudflare</center></body></html>';
+
+function isLoopback(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, response: SimResponse, rawBody?: string): void {
+  const body = rawBody ?? (typeof response.body === 'string' ? response.body : JSON.stringify(response.body));
+  const isJson = rawBody === undefined && typeof response.body !== 'string';
+  res.writeHead(response.status, { 'content-type': isJson ? 'application/json' : 'text/html', ...response.headers });
+  res.end(body);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Wraps the accounts so that an armed `reject` fault refuses the next order with its reason. */
+function withRejection(context: SimContext, fault: Fault | undefined): SimContext {
+  if (!fault) return context;
+  const accounts = Object.create(context.accounts) as SimContext['accounts'];
+  accounts.placeOrder = () => {
+    throw new SimRejection(fault.reason!, `injected rejection: ${fault.reason}`);
+  };
+  return { ...context, accounts };
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const seed = options.seed ?? 1;
+  const venues = options.venues ?? [...VENUE_IDS];
+  const startTime = options.startTime ?? Date.now();
+  const clock = new SimClock({ startTime, speed: options.speed ?? 1, paused: options.paused ?? false });
+  const universe = buildUniverse(venues, options.universeSize ?? DEFAULT_UNIVERSE_SIZE);
+  const market = new Market({ seed, now: () => clock.now(), universe, startTime });
+  const accounts = new Accounts({ market, initialBalance: options.initialBalance });
+  const faults = new Faults();
+  const credentials = new CredentialStore();
+  for (const venue of venues) credentials.add({ venue, ...DEMO_CREDENTIAL });
+  const log = new RequestLog();
+  const context: SimContext = { market, accounts, credentials };
+  const wires = VENUE_WIRES.filter((wire) => venues.includes(wire.venue));
+
+  market.warm();
+  const hanging = new Set<Socket>();
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, { status: 500, body: { error: `simulator: ${error instanceof Error ? error.message : String(error)}` } });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const received = Date.now();
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = req.method ?? 'GET';
+    const body = await readBody(req);
+    if (url.pathname.startsWith('/__sim')) {
+      const response = controlResponse(req, method, url, body);
+      log.add({ method, path: url.pathname, venue: 'control', status: response.status, time: clock.now(), durationMs: Date.now() - received });
+      send(res, response);
+      return;
+    }
+    const wire = wires.find((candidate) => candidate.pathPrefixes.some((prefix) => url.pathname.startsWith(prefix)));
+    const entry = { method, path: url.pathname, venue: wire?.venue ?? ('unknown' as const), time: clock.now() };
+    if (!wire) {
+      log.add({ ...entry, status: 404, durationMs: Date.now() - received });
+      send(res, { status: 404, body: { error: `simulator: no venue serves ${url.pathname}` } });
+      return;
+    }
+    if (faults.isDown(wire.venue)) {
+      log.add({ ...entry, status: 0, durationMs: null, fault: 'down' });
+      req.socket.destroy();
+      return;
+    }
+    const fault = faults.take(wire.venue, method, url.pathname);
+    if (fault?.kind === 'reset') {
+      log.add({ ...entry, status: 0, durationMs: null, fault: fault.id });
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'hang') {
+      log.add({ ...entry, status: 0, durationMs: null, fault: fault.id });
+      hanging.add(req.socket);
+      req.socket.on('close', () => hanging.delete(req.socket));
+      return;
+    }
+    if (fault?.kind === 'status') {
+      log.add({ ...entry, status: fault.status!, durationMs: Date.now() - received, fault: fault.id });
+      send(res, { status: fault.status!, body: wire.errorBody(fault.status!) });
+      return;
+    }
+    if (fault?.kind === 'delay') await sleep(fault.delayMs ?? 0);
+    const request: SimRequest = { method, path: url.pathname, query: url.searchParams, rawQuery: url.search.replace(/^\?/, ''), headers: req.headers as Record<string, string | undefined>, body };
+    const rejection = faults.takeRejection(wire.venue, method, url.pathname);
+    const response = (await wire.handle(request, withRejection(context, rejection))) ?? { status: 404, body: wire.errorBody(404) };
+    log.add({ ...entry, status: response.status, durationMs: Date.now() - received, fault: fault?.id ?? rejection?.id });
+    if (fault?.kind === 'garbage') return send(res, { ...response, status: 200 }, GARBAGE_BODY);
+    if (fault?.kind === 'truncated') {
+      const json = JSON.stringify(response.body);
+      return send(res, { ...response, headers: { ...response.headers, 'content-type': 'application/json' } }, json.slice(0, Math.max(1, Math.floor(json.length / 2))));
+    }
+    if (fault?.kind === 'empty') return send(res, { ...response, body: emptyLists(response.body) });
+    send(res, response);
+  }
+
+  function controlResponse(req: IncomingMessage, method: string, url: URL, body: string): SimResponse {
+    if (!isLoopback(req.socket.remoteAddress)) return { status: 403, body: { error: 'simulator control is loopback-only' } };
+    try {
+      return handleControl(simulator, method, url.pathname, url.searchParams, body ? (JSON.parse(body) as Record<string, unknown>) : {});
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { status: error instanceof ControlError || error instanceof SyntaxError ? 400 : 422, body: { error: message } };
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const stopTicks = clock.onTick(() => accounts.syncAll());
+
+  const simulator: Simulator = {
+    url: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}`,
+    port,
+    seed,
+    venues,
+    market,
+    accounts,
+    clock,
+    faults,
+    credentials,
+    log,
+    state: () => ({
+      now: clock.now(),
+      speed: clock.speed,
+      paused: clock.paused,
+      seed,
+      venues: venues.map((venue) => ({ venue, instruments: market.instruments(venue).length, down: faults.isDown(venue) })),
+      faults: faults.list(),
+    }),
+    async close() {
+      stopTicks();
+      clock.stop();
+      for (const socket of hanging) socket.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+  return simulator;
+}
+
+export type { VenueWire };

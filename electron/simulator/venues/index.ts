@@ -1,0 +1,13 @@
+/**
+ * The venue wires the simulator serves: the one place that lists them. The server routes each
+ * request to the wire owning its path prefix (the venues' paths do not collide).
+ */
+import type { VenueWire } from '../types.ts';
+import { binanceWire } from './binance.ts';
+import { bybitWire } from './bybit.ts';
+import { okxWire } from './okx.ts';
+import { hyperliquidWire } from './hyperliquid.ts';
+import { bitgetWire } from './bitget.ts';
+import { gateWire } from './gate.ts';
+
+export const VENUE_WIRES: readonly VenueWire[] = [binanceWire, bybitWire, okxWire, hyperliquidWire, bitgetWire, gateWire];
