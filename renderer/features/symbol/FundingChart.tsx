@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { createChart, LineSeries, LineStyle, type IChartApi, type UTCTimestamp } from 'lightweight-charts';
 import type { FundingPoint, PricePoint } from '../../../shared/domain/quotes.ts';
+import { isVenueId, VENUES } from '../../../shared/domain/venues.ts';
 import { formatUsd } from '../../ui/format.ts';
 import { fundingLines, priceLine, spreadLine, type SeriesPoint } from './buildSeries.ts';
 
@@ -22,6 +23,9 @@ function lastValue(points: SeriesPoint[], format: (v: number) => string): string
   return points.length ? format(points[points.length - 1].value) : '–';
 }
 
+const venueLabel = (venue: string) => (isVenueId(venue) ? VENUES[venue].label : venue);
+/** Axis labels: enough significant digits for a 0.0068 USD token and a 0.0125 % rate alike. */
+const axisNumber = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(2) : v.toPrecision(4));
 const pct = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(4)}% /8h`;
 
 /**
@@ -41,14 +45,14 @@ export function FundingChart({ funding, prices }: { funding: readonly FundingPoi
       grid: { vertLines: { color: '#161b22' }, horzLines: { color: '#161b22' } },
       timeScale: { timeVisible: true, secondsVisible: false, borderColor: '#30363d' },
       rightPriceScale: { borderColor: '#30363d' },
-      localization: { priceFormatter: (v: number) => v.toFixed(4) },
+      localization: { priceFormatter: axisNumber },
     });
     const entries: LegendEntry[] = [];
     fundingLines(funding).forEach((line, i) => {
       const color = PALETTE[i % PALETTE.length];
-      const series = chart.addSeries(LineSeries, { color, lineWidth: 1, title: line.venue, priceFormat: { type: 'custom', formatter: pct, minMove: 0.00001 } });
+      const series = chart.addSeries(LineSeries, { color, lineWidth: 1, title: venueLabel(line.venue), priceFormat: { type: 'custom', formatter: pct, minMove: 0.00001 } });
       series.setData(asChartData(line.points));
-      entries.push({ label: `${line.venue} ${line.symbol}`, color, last: lastValue(line.points, pct) });
+      entries.push({ label: `${venueLabel(line.venue)} ${line.symbol}`, color, last: lastValue(line.points, pct) });
     });
     const spread = spreadLine(funding);
     if (spread.length > 0) {
@@ -60,7 +64,7 @@ export function FundingChart({ funding, prices }: { funding: readonly FundingPoi
     if (price) {
       const series = chart.addSeries(LineSeries, { color: PRICE_COLOR, lineWidth: 1, title: 'mark', priceFormat: { type: 'custom', formatter: (v: number) => formatUsd(v), minMove: 0.000001 } }, 1);
       series.setData(asChartData(price.points));
-      entries.push({ label: `mark price ${price.venue}`, color: PRICE_COLOR, last: lastValue(price.points, formatUsd) });
+      entries.push({ label: `mark price ${venueLabel(price.venue)}`, color: PRICE_COLOR, last: lastValue(price.points, formatUsd) });
       chart.panes()[1]?.setHeight(Math.round(container.clientHeight * 0.3));
     }
     chart.timeScale().fitContent();

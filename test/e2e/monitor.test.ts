@@ -1,0 +1,179 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import WebSocket from 'ws';
+import { startHost, type Host } from '../../electron/host/server.ts';
+import { collectPageErrors, launchChromium, screenshot } from './browser.ts';
+import { MonitorPage, parsePct } from './monitorPage.ts';
+
+let host: Host;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let monitor: MonitorPage;
+let pageErrors: string[];
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'ft-e2e-'));
+  host = await startHost({ port: 0, demo: true, dataDir });
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  page = await context.newPage();
+  pageErrors = collectPageErrors(page);
+  await page.goto(host.url);
+  monitor = new MonitorPage(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the monitor in Chromium against the demo host', () => {
+  it('shows one row per asset, read through the grid roles, with the token gone from the address bar', async () => {
+    await monitor.dataRows().first().waitFor({ timeout: 60_000 });
+    expect(await monitor.rowCount()).toBeGreaterThan(10);
+    const assets = await monitor.cellTexts(await monitor.columnIndex(/^Asset/));
+    expect(assets.every((a) => /^[A-Z0-9]+$/.test(a))).toBe(true);
+    const spreads = await monitor.cellTexts(await monitor.columnIndex(/^Spread% \/8h/));
+    expect(spreads.some((s) => /%$/.test(s))).toBe(true);
+    expect(page.url()).not.toContain('token=');
+    await expect.poll(() => page.getByLabel('Mode demo').isVisible()).toBe(true);
+    await screenshot(page, 'e2e-monitor');
+  });
+
+  it('renders only the visible rows of the virtualised grid', async () => {
+    const rendered = await monitor.dataRows().count();
+    const total = await monitor.rowCount();
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThanOrEqual(Math.min(total, 60));
+  });
+
+  it('the next-settlement countdowns tick', async () => {
+    const column = await monitor.columnIndex(/^Next/);
+    const first = (await monitor.cellTexts(column, 1))[0];
+    expect(first).toMatch(/\d\d:\d\d:\d\d/);
+    await expect.poll(async () => (await monitor.cellTexts(column, 1))[0], { timeout: 5_000 }).not.toBe(first);
+  });
+
+  it('clicking the spread header sorts by spread, descending then ascending, and says so in aria-sort', async () => {
+    const header = monitor.grid.getByRole('columnheader', { name: /Spread \(% \/8h\)/ });
+    await header.getByRole('button').click();
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
+    const column = Number(await header.getAttribute('aria-colindex'));
+    const desc = (await monitor.cellTexts(column)).map(parsePct).filter((v): v is number => v !== null);
+    expect(desc.length).toBeGreaterThan(3);
+    expect(desc).toEqual([...desc].sort((a, b) => b - a));
+    await header.getByRole('button').click();
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
+    const asc = (await monitor.cellTexts(column)).map(parsePct).filter((v): v is number => v !== null);
+    expect(asc).toEqual([...asc].sort((a, b) => a - b));
+    await screenshot(page, 'e2e-monitor-sorted');
+  });
+
+  it('search narrows the rows to the matching assets', async () => {
+    const asset = (await monitor.cellTexts(await monitor.columnIndex(/^Asset/), 1))[0];
+    await page.keyboard.press('/');
+    await page.keyboard.type(asset);
+    await expect.poll(async () => (await monitor.cellTexts(await monitor.columnIndex(/^Asset/))).every((a) => a.includes(asset))).toBe(true);
+    await page.getByRole('searchbox', { name: 'Search assets' }).press('Escape');
+    await expect.poll(() => monitor.rowCount()).toBeGreaterThan(1);
+  });
+
+  it('j then Enter opens the symbol view with its charts, legend and legs; Esc goes back', async () => {
+    await monitor.grid.focus();
+    await page.keyboard.press('j');
+    const selected = monitor.grid.locator('[role=row][aria-selected=true]');
+    const base = (await selected.locator('[role=gridcell][aria-colindex="2"]').textContent())!;
+    await page.keyboard.press('Enter');
+    const view = page.getByRole('region', { name: `Symbol ${base}` });
+    await view.waitFor();
+    await view.getByRole('button', { name: `Backfill 30 days of funding history for ${base}` }).click();
+    await view.getByText(/Backfill: \d+ settlements added/).waitFor({ timeout: 60_000 });
+    const legend = view.getByRole('list', { name: 'Chart legend with last values' });
+    await expect.poll(() => legend.getByRole('listitem').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await legend.textContent()).toMatch(/% \/8h/);
+    expect(await view.locator('canvas').count()).toBeGreaterThan(0);
+    expect(await view.getByRole('table', { name: `Current legs of ${base}` }).getByRole('row').count()).toBeGreaterThan(1);
+    await screenshot(page, 'e2e-symbol');
+    await page.keyboard.press('Escape');
+    await monitor.grid.waitFor();
+  });
+
+  it('the funding-windows screen lists upcoming settlements with live countdowns', async () => {
+    await page.keyboard.press('2');
+    const table = page.getByRole('table', { name: 'Upcoming settlements' });
+    await table.waitFor();
+    expect(await table.getByRole('row').count()).toBeGreaterThan(1);
+    const firstCountdown = table.locator('tbody tr').first().locator('time');
+    const before = await firstCountdown.textContent();
+    await expect.poll(() => firstCountdown.textContent(), { timeout: 5_000 }).not.toBe(before);
+    await screenshot(page, 'e2e-windows');
+    await page.keyboard.press('1');
+  });
+
+  it('the kill switch is on every screen and reachable by keyboard (Ctrl+Shift+K opens its confirmation)', async () => {
+    for (const key of ['1', '2', '4', '5']) {
+      await page.keyboard.press(key);
+      expect(await page.getByRole('button', { name: 'Kill switch' }).isVisible()).toBe(true);
+    }
+    await page.keyboard.press('1');
+    await page.keyboard.press('Control+Shift+K');
+    const dialog = page.getByRole('alertdialog', { name: 'Engage the kill switch?' });
+    await dialog.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // Tab order reaches it too.
+    await page.locator('body').focus();
+    let reached = false;
+    for (let i = 0; i < 80 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') === 'Kill switch');
+    }
+    expect(reached).toBe(true);
+  });
+
+  it('a venue taken down in the simulator shows as failing in the status bar, the others stay up', async () => {
+    const sim = host.simulator!;
+    const venue = sim.venues.includes('bybit') ? 'bybit' : sim.venues[0];
+    sim.faults.setDown(venue, true);
+    const chip = page.locator(`footer [data-venue="${venue}"]`);
+    await expect.poll(async () => (await chip.getAttribute('aria-label')) ?? '', { timeout: 90_000, interval: 1_000 }).toMatch(/(degraded|down)|[1-9]\d* errors/);
+    expect(await chip.getAttribute('title')).toMatch(/last error: /);
+    const others = page.locator(`footer [data-venue]:not([data-venue="${venue}"])[data-status="ok"]`);
+    expect(await others.count()).toBeGreaterThan(0);
+    await screenshot(page, 'e2e-venue-fault');
+    sim.faults.setDown(venue, false);
+  });
+
+  it('no page errors were raised along the way', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('access to the host', () => {
+  it('a WebSocket without the token is refused', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws`);
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('open', () => reject(new Error('the host accepted a WebSocket without a token')));
+      ws.on('error', () => undefined);
+    });
+    expect(status).toBe(401);
+  });
+
+  it('a page opened without the token shows it cannot connect and shows no market data', async () => {
+    const stranger = await browser.newContext();
+    const p = await stranger.newPage();
+    await p.goto(`http://127.0.0.1:${host.port}/`);
+    await p.getByText(/disconnected/).waitFor({ timeout: 20_000 });
+    expect(await p.getByRole('row').count()).toBe(0);
+    await screenshot(p, 'e2e-no-token');
+    await stranger.close();
+  });
+});
