@@ -12,5 +12,6 @@ export function wilsonInterval(hits: number, n: number): [number, number] | null
   const denominator = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denominator;
   const half = (Z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denominator;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+  // Exact bounds at the edges: rounding would otherwise leave 1e-17 above 0 for zero hits.
+  return [hits === 0 ? 0 : Math.max(0, centre - half), hits === n ? 1 : Math.min(1, centre + half)];
 }
