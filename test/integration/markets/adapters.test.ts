@@ -26,6 +26,13 @@ afterAll(async () => {
   await sim?.close();
 });
 
+/** The adapter's market for `base`, loading markets first so each test stands alone. */
+async function marketOf(venue: VenueId, base: string) {
+  const adapter = adapters.get(venue)!;
+  await adapter.poll();
+  return adapter.markets().find((m) => m.base === base && m.settle !== 'USDC') ?? adapter.markets().find((m) => m.base === base)!;
+}
+
 function linearPerps(venue: VenueId) {
   return sim.market.instruments(venue).filter((i) => i.settle === 'USDT' || i.settle === 'USDC');
 }
@@ -53,7 +60,7 @@ describe.each(venues)('%s adapter against the simulator', (venue) => {
 
   it('returns settled funding history with the simulator\'s rates and inferred intervals', async () => {
     const adapter = adapters.get(venue)!;
-    const market = adapter.markets().find((m) => m.base === 'BTC')!;
+    const market = await marketOf(venue, 'BTC');
     const now = sim.clock.now();
     const since = now - 3 * 86_400_000;
     const points = await adapter.fundingHistory(market.symbol, since, now);
@@ -63,5 +70,17 @@ describe.each(venues)('%s adapter against the simulator', (venue) => {
       expect(point.rate).toBeCloseTo(expected[i].rate, 8);
       expect(point.intervalHours).toBe(expected[i].intervalHours);
     });
+  });
+
+  it('returns hourly closes equal to the simulator\'s candles', async () => {
+    const adapter = adapters.get(venue)!;
+    const market = await marketOf(venue, 'ETH');
+    const now = sim.clock.now();
+    const since = Math.floor((now - 2 * 86_400_000) / 3_600_000) * 3_600_000;
+    const points = await adapter.priceHistory(market.symbol, since, '1h', now);
+    const expected = sim.market.candles(venue, simIdOf(market), 3_600_000, { since, until: now });
+    expect(points.length).toBeGreaterThanOrEqual(47);
+    const closeAt = new Map(expected.map((c) => [c.time, c.close]));
+    for (const point of points) expect(relativeGap(point.close, closeAt.get(point.time)!)).toBeLessThan(1e-3);
   });
 });
