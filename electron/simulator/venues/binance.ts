@@ -451,7 +451,9 @@ export const binanceWire: VenueWire = {
     if (status === 429) return { code: -1003, msg: 'Too many requests; current limit of IP(127.0.0.1) is 2400 requests per minute. Please use the websocket for live updates to avoid polling the API.' };
     if (status === 418) return { code: -1003, msg: 'Way too many requests; IP(127.0.0.1) banned until 1700000000000. Please use the websocket for live updates to avoid bans.' };
     if (status === 404) return '<html><body><h2>404 Not found</h2></body></html>';
-    if (status >= 500) return { code: -1001, msg: 'Internal error; unable to process your request. Please try again.' };
+    // Binance answers an internal failure with -1001; gateway errors come from its CDN as HTML.
+    if (status === 500 || status === 503) return { code: -1001, msg: 'Internal error; unable to process your request. Please try again.' };
+    if (status > 500) return `<html><head><title>${status}</title></head><body><center><h1>${status} Bad Gateway</h1></center><hr><center>CloudFront</center></body></html>`;
     return { code: -1000, msg: 'An unknown error occurred while processing the request.' };
   },
 };
