@@ -71,7 +71,7 @@ describe('one venue failing never stops the others', () => {
   it('a garbage body is a fault: the venue goes down with a bad-response message, then recovers', async () => {
     sim.faults.inject({ venue: FAILING, kind: 'garbage' });
     await expectIsolatedOutage();
-    expect(healthOf(FAILING)!.lastError).toMatch(/^OKX (sent an answer the terminal cannot read|is unreachable)/);
+    expect(healthOf(FAILING)!.lastError).toMatch(/^OKX sent an answer the terminal cannot read/);
     await expectRecovery();
   });
 
@@ -79,6 +79,17 @@ describe('one venue failing never stops the others', () => {
     sim.faults.inject({ venue: FAILING, kind: 'status', status: 429 });
     await expectIsolatedOutage();
     expect(healthOf(FAILING)!.lastError).toMatch(/^OKX is rate-limiting the terminal/);
+    await expectRecovery();
+  });
+
+  it.each([
+    ['an empty list (ccxt then returns no rates)', { kind: 'empty' as const }, /^OKX sent an answer the terminal cannot read/],
+    ['a reset connection', { kind: 'reset' as const }, /^OKX is unreachable/],
+    ['HTTP 503', { kind: 'status' as const, status: 503 }, /^OKX is unreachable/],
+  ])('%s marks the venue down with a plain message, then it recovers', async (_name, fault, message) => {
+    sim.faults.inject({ venue: FAILING, ...fault });
+    await expectIsolatedOutage();
+    expect(healthOf(FAILING)!.lastError).toMatch(message);
     await expectRecovery();
   });
 
