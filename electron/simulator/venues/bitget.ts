@@ -3,10 +3,13 @@
  * ccxt's `bitget` calls for contracts, tickers (funding, mark, index, open interest), current
  * funding rate with its interval, funding history, next funding time, merged depth, candles,
  * open interest and server time. Every answer is wrapped in Bitget's envelope
- * `{"code":"00000","msg":"success","requestTime":…,"data":…}`.
+ * `{"code":"00000","msg":"success","requestTime":…,"data":…}`. Signed account and order
+ * endpoints are in bitgetPrivate.ts.
  */
 import type { SimContext, SimInstrument, SimMarket, SimRequest, SimResponse, VenueWire } from '../types.ts';
 import { decimalString } from './wireDecimal.ts';
+import { authenticateBitget } from './bitgetAuth.ts';
+import { handleBitgetPrivate, isBitgetPrivate } from './bitgetPrivate.ts';
 
 const VENUE = 'bitget';
 /** Product types by settle currency; the simulator lists no demo (S…) or coin-margined contracts. */
@@ -209,6 +212,10 @@ function mixMarket(request: SimRequest, market: SimMarket, endpoint: string): Si
 }
 
 function handle(request: SimRequest, context: SimContext): SimResponse | undefined {
+  if (isBitgetPrivate(request)) {
+    const auth = authenticateBitget(request, context, Date.now());
+    return 'refused' in auth ? auth.refused : handleBitgetPrivate(request, context, auth.apiKey);
+  }
   if (request.method !== 'GET') return undefined;
   const now = context.market.now();
   if (request.path === '/api/v2/public/time') return envelope(now, { serverTime: String(now) });

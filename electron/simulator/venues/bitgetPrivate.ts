@@ -1,0 +1,233 @@
+/**
+ * Bitget v2 mix private endpoints (signed, see bitgetAuth.ts) for a one-way, cross-margin
+ * USDT-FUTURES account: balance, positions, leverage and margin mode, place / cancel / cancel
+ * all / fetch orders, pending orders, fills and funding settlements (account bills of type
+ * `contract_settle_fee`). Rejections carry Bitget's own codes so ccxt raises the same classes.
+ */
+import { SimRejection } from '../types.ts';
+import type { RejectionReason, SimAccounts, SimContext, SimInstrument, SimOrder, SimRequest, SimResponse } from '../types.ts';
+import { decimalString } from './wireDecimal.ts';
+
+const VENUE = 'bitget';
+
+const REJECTION: Record<RejectionReason, [string, string]> = {
+  'insufficient-margin': ['40762', 'The order amount exceeds the balance'],
+  'min-notional': ['45110', 'less than the minimum amount 5 USDT'],
+  'reduce-only': ['22002', 'No position to close'],
+  'unknown-order': ['40768', 'Order does not exist'],
+  'unknown-instrument': ['40034', 'Parameter does not exist'],
+  'invalid-quantity': ['40808', 'Parameter verification exception size checkBDScale error'],
+  'invalid-price': ['41103', 'param price scale error error'],
+  'duplicate-client-id': ['40786', 'Duplicate clientOid'],
+};
+
+const ORDER_STATE: Record<SimOrder['status'], string> = {
+  new: 'live', 'partially-filled': 'partially_filled', filled: 'filled', cancelled: 'canceled', rejected: 'canceled',
+};
+
+interface Call {
+  context: SimContext;
+  apiKey: string;
+  /** Query parameters on GET, JSON body fields on POST. */
+  params: Record<string, string>;
+  now: number;
+}
+
+function envelope(now: number, data: unknown): SimResponse {
+  return { status: 200, body: { code: '00000', msg: 'success', requestTime: now, data } };
+}
+
+function failure(now: number, code: string, msg: string): SimResponse {
+  return { status: 400, body: { code, msg, requestTime: now, data: null } };
+}
+
+function rejected(now: number, error: unknown): SimResponse {
+  if (!(error instanceof SimRejection)) throw error;
+  const [code, msg] = REJECTION[error.reason];
+  return failure(now, code, msg);
+}
+
+function instrumentOf(call: Call): SimInstrument | undefined {
+  return call.params.symbol === undefined ? undefined : call.context.market.instrument(VENUE, call.params.symbol);
+}
+
+function orderBody(order: SimOrder, accounts: SimAccounts, apiKey: string): Record<string, unknown> {
+  const { leverage, marginMode } = accounts.leverage(VENUE, apiKey, order.instrumentId);
+  return {
+    symbol: order.instrumentId, size: decimalString(order.quantity), orderId: order.orderId, clientOid: order.clientOrderId,
+    baseVolume: decimalString(order.filled), fee: decimalString(-order.fee), price: order.price === null ? '' : decimalString(order.price),
+    priceAvg: order.averagePrice === null ? '' : decimalString(order.averagePrice), state: ORDER_STATE[order.status],
+    side: order.side, force: 'gtc', totalProfits: '0', posSide: 'net', marginCoin: 'USDT',
+    quoteVolume: decimalString(order.filled * (order.averagePrice ?? 0)), orderType: order.type, leverage: String(leverage),
+    marginMode: marginMode === 'cross' ? 'crossed' : 'isolated', reduceOnly: order.reduceOnly ? 'YES' : 'NO',
+    enterPointSource: 'API', tradeSide: 'open', posMode: 'one_way_mode', orderSource: 'normal',
+    cTime: String(order.createdAt), uTime: String(order.updatedAt),
+  };
+}
+
+function accountList(call: Call): SimResponse {
+  const { accounts } = call.context;
+  const unrealised = accounts.positions(VENUE, call.apiKey).reduce((sum, p) => sum + p.unrealisedPnl, 0);
+  return envelope(call.now, accounts.balances(VENUE, call.apiKey).map((b) => ({
+    marginCoin: b.currency, locked: decimalString(b.used), available: decimalString(b.free),
+    crossedMaxAvailable: decimalString(b.free), isolatedMaxAvailable: decimalString(b.free), maxTransferOut: decimalString(b.free),
+    accountEquity: decimalString(b.total), usdtEquity: decimalString(b.total), btcEquity: '0', crossedRiskRate: '0',
+    unrealizedPL: decimalString(unrealised), coupon: '0', crossedUnrealizedPL: decimalString(unrealised), isolatedUnrealizedPL: '0',
+  })));
+}
+
+function positionList(call: Call): SimResponse {
+  const positions = call.context.accounts.positions(VENUE, call.apiKey).filter((p) => p.size !== 0);
+  return envelope(call.now, positions.map((p) => ({
+    marginCoin: 'USDT', symbol: p.instrumentId, holdSide: p.size > 0 ? 'long' : 'short', openDelegateSize: '0',
+    marginSize: decimalString(p.margin), available: decimalString(Math.abs(p.size)), locked: '0', total: decimalString(Math.abs(p.size)),
+    leverage: String(p.leverage), achievedProfits: '0', openPriceAvg: decimalString(p.entryPrice),
+    marginMode: p.marginMode === 'cross' ? 'crossed' : 'isolated', posMode: 'one_way_mode', unrealizedPL: decimalString(p.unrealisedPnl),
+    liquidationPrice: p.liquidationPrice === null ? '0' : decimalString(p.liquidationPrice),
+    keepMarginRate: decimalString(call.context.market.instrument(VENUE, p.instrumentId)?.maintenanceMarginRate ?? 0),
+    markPrice: decimalString(p.markPrice), marginRatio: '0', cTime: String(p.updatedAt), uTime: String(p.updatedAt),
+  })));
+}
+
+function setLeverage(call: Call): SimResponse {
+  const instrument = instrumentOf(call);
+  if (instrument === undefined) return failure(call.now, ...REJECTION['unknown-instrument']);
+  try {
+    call.context.accounts.setLeverage(VENUE, call.apiKey, instrument.id, Number(call.params.leverage));
+  } catch (error) {
+    return rejected(call.now, error);
+  }
+  const { leverage, marginMode } = call.context.accounts.leverage(VENUE, call.apiKey, instrument.id);
+  return envelope(call.now, {
+    symbol: instrument.id, marginCoin: 'USDT', longLeverage: String(leverage), shortLeverage: String(leverage),
+    crossMarginLeverage: String(leverage), marginMode: marginMode === 'cross' ? 'crossed' : 'isolated',
+  });
+}
+
+function setMarginMode(call: Call): SimResponse {
+  const instrument = instrumentOf(call);
+  if (instrument === undefined) return failure(call.now, ...REJECTION['unknown-instrument']);
+  const mode = call.params.marginMode === 'isolated' ? 'isolated' : 'cross';
+  call.context.accounts.setMarginMode(VENUE, call.apiKey, instrument.id, mode);
+  return envelope(call.now, { symbol: instrument.id, marginCoin: 'USDT', marginMode: call.params.marginMode });
+}
+
+function placeOrder(call: Call): SimResponse {
+  const { params } = call;
+  const instrument = instrumentOf(call);
+  if (instrument === undefined) return failure(call.now, ...REJECTION['unknown-instrument']);
+  try {
+    const order = call.context.accounts.placeOrder(VENUE, call.apiKey, {
+      instrumentId: instrument.id, side: params.side === 'sell' ? 'sell' : 'buy', type: params.orderType === 'market' ? 'market' : 'limit',
+      quantity: Number(params.size), price: params.price === undefined ? undefined : Number(params.price),
+      reduceOnly: params.reduceOnly === 'YES', postOnly: params.force === 'post_only', clientOrderId: params.clientOid,
+    });
+    return envelope(call.now, { orderId: order.orderId, clientOid: order.clientOrderId });
+  } catch (error) {
+    return rejected(call.now, error);
+  }
+}
+
+function orderRef(params: Record<string, string>): { orderId?: string; clientOrderId?: string } {
+  return params.orderId !== undefined ? { orderId: params.orderId } : { clientOrderId: params.clientOid };
+}
+
+function cancelOrder(call: Call): SimResponse {
+  try {
+    const order = call.context.accounts.cancelOrder(VENUE, call.apiKey, orderRef(call.params));
+    return envelope(call.now, { orderId: order.orderId, clientOid: order.clientOrderId });
+  } catch (error) {
+    return rejected(call.now, error);
+  }
+}
+
+function cancelAll(call: Call): SimResponse {
+  const cancelled = call.context.accounts.cancelAll(VENUE, call.apiKey, instrumentOf(call)?.id);
+  return envelope(call.now, { successList: cancelled.map((o) => ({ orderId: o.orderId, clientOid: o.clientOrderId })), failureList: [] });
+}
+
+function orderDetail(call: Call): SimResponse {
+  const order = call.context.accounts.order(VENUE, call.apiKey, orderRef(call.params));
+  if (order === undefined) return failure(call.now, '40109', 'The data of the order cannot be found, please confirm the order number');
+  return envelope(call.now, orderBody(order, call.context.accounts, call.apiKey));
+}
+
+function pendingOrders(call: Call): SimResponse {
+  const open = call.context.accounts.openOrders(VENUE, call.apiKey, instrumentOf(call)?.id);
+  // Bitget answers `null`, not an empty list, when nothing is pending.
+  const list = open.length === 0 ? null : open.map((o) => orderBody(o, call.context.accounts, call.apiKey));
+  return envelope(call.now, { entrustedList: list, endId: open.at(-1)?.orderId ?? null });
+}
+
+function numberParam(params: Record<string, string>, name: string): number | undefined {
+  const value = params[name] === undefined ? Number.NaN : Number(params[name]);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+function fills(call: Call): SimResponse {
+  const trades = call.context.accounts.trades(VENUE, call.apiKey, {
+    instrumentId: instrumentOf(call)?.id, since: numberParam(call.params, 'startTime'), limit: numberParam(call.params, 'limit'),
+  });
+  return envelope(call.now, {
+    fillList: trades.map((t) => ({
+      tradeId: t.tradeId, symbol: t.instrumentId, orderId: t.orderId, price: decimalString(t.price), baseVolume: decimalString(t.quantity),
+      feeDetail: [{ deduction: 'no', feeCoin: t.feeCurrency, totalDeductionFee: '0', totalFee: decimalString(-t.fee) }],
+      side: t.side, quoteVolume: decimalString(t.price * t.quantity), profit: '0', enterPointSource: 'API', tradeSide: 'open',
+      posMode: 'one_way_mode', tradeScope: t.maker ? 'maker' : 'taker', cTime: String(t.time),
+    })),
+    endId: trades.at(-1)?.tradeId ?? null,
+  });
+}
+
+function bills(call: Call): SimResponse {
+  const wanted = call.params.businessType;
+  const income = wanted === undefined || wanted === 'contract_settle_fee'
+    ? call.context.accounts.income(VENUE, call.apiKey, {
+      instrumentId: instrumentOf(call)?.id, since: numberParam(call.params, 'startTime'), limit: numberParam(call.params, 'limit'),
+    })
+    : [];
+  return envelope(call.now, {
+    bills: income.map((i) => ({
+      billId: i.id, symbol: i.instrumentId, amount: decimalString(i.amount), fee: '0', feeByCoupon: '',
+      businessType: 'contract_settle_fee', coin: i.currency, cTime: String(i.time),
+    })),
+    endId: income.at(-1)?.id ?? null,
+  });
+}
+
+const ROUTES: Record<string, (call: Call) => SimResponse> = {
+  'GET /api/v2/mix/account/accounts': accountList,
+  'GET /api/v2/mix/position/all-position': positionList,
+  'POST /api/v2/mix/account/set-leverage': setLeverage,
+  'POST /api/v2/mix/account/set-margin-mode': setMarginMode,
+  'POST /api/v2/mix/order/place-order': placeOrder,
+  'POST /api/v2/mix/order/cancel-order': cancelOrder,
+  'POST /api/v2/mix/order/cancel-all-orders': cancelAll,
+  'GET /api/v2/mix/order/detail': orderDetail,
+  'GET /api/v2/mix/order/orders-pending': pendingOrders,
+  'GET /api/v2/mix/order/fills': fills,
+  'GET /api/v2/mix/account/bill': bills,
+};
+
+export function isBitgetPrivate(request: SimRequest): boolean {
+  return `${request.method} ${request.path}` in ROUTES;
+}
+
+function paramsOf(request: SimRequest): Record<string, string> | undefined {
+  if (request.method === 'GET') return Object.fromEntries(request.query.entries());
+  try {
+    const parsed = JSON.parse(request.body === '' ? '{}' : request.body) as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+}
+
+/** Runs an authenticated private request; `apiKey` is the account it acts on. */
+export function handleBitgetPrivate(request: SimRequest, context: SimContext, apiKey: string): SimResponse {
+  const now = context.market.now();
+  const params = paramsOf(request);
+  if (params === undefined) return failure(now, '40017', 'Parameter verification failed: body is not JSON');
+  return ROUTES[`${request.method} ${request.path}`]({ context, apiKey, params, now });
+}
