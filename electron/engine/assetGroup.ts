@@ -3,7 +3,8 @@ import type { Leg } from '../../shared/domain/signals.ts';
 import { compareLegs, legOf, staleDeadline } from './legs.ts';
 import { RateHistory } from './rateHistory.ts';
 
-interface Entry {
+/** One venue/symbol's slot in its asset group; the engine's quote index points at it, so an update is in place. */
+export interface QuoteEntry {
   quote: FundingQuote;
   /** Built once per quote; only its staleness is refreshed afterwards. Null when the quote has no rate. */
   leg: Leg | null;
@@ -15,26 +16,31 @@ export class AssetGroup {
   readonly history = new RateHistory();
   /** Earliest time one of the fresh legs turns stale, as of the last `legsAt`; +Infinity when none is fresh. */
   deadline = Number.POSITIVE_INFINITY;
-  private readonly entries: Entry[] = [];
+  private readonly entries: QuoteEntry[] = [];
 
   get size(): number {
     return this.entries.length;
   }
 
-  put(quote: FundingQuote, now: number): void {
-    const entry: Entry = { quote, leg: legOf(quote, now), staleAfter: staleDeadline(quote) };
-    const at = this.indexOf(quote);
-    if (at >= 0) {
-      this.entries[at] = entry;
-      return;
-    }
+  /** A quote for a venue/symbol the group does not hold yet, inserted in leg order. */
+  add(quote: FundingQuote, now: number): QuoteEntry {
+    const entry: QuoteEntry = { quote, leg: null, staleAfter: 0 };
+    AssetGroup.update(entry, quote, now);
     let i = this.entries.length;
     while (i > 0 && compareLegs(this.entries[i - 1].quote, quote) > 0) i--;
     this.entries.splice(i, 0, entry);
+    return entry;
   }
 
-  remove(quote: FundingQuote): void {
-    const at = this.indexOf(quote);
+  /** A newer quote for the same venue and symbol: same place in the order. */
+  static update(entry: QuoteEntry, quote: FundingQuote, now: number): void {
+    entry.quote = quote;
+    entry.leg = legOf(quote, now);
+    entry.staleAfter = staleDeadline(quote);
+  }
+
+  remove(entry: QuoteEntry): void {
+    const at = this.entries.indexOf(entry);
     if (at >= 0) this.entries.splice(at, 1);
   }
 
@@ -52,13 +58,5 @@ export class AssetGroup {
     }
     this.deadline = deadline;
     return legs;
-  }
-
-  private indexOf(quote: FundingQuote): number {
-    for (let i = 0; i < this.entries.length; i++) {
-      const q = this.entries[i].quote;
-      if (q.venue === quote.venue && q.symbol === quote.symbol) return i;
-    }
-    return -1;
   }
 }

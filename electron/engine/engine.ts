@@ -5,7 +5,7 @@ import type { VenueId } from '../../shared/domain/venues.ts';
 import { AlertTracker } from './alerts.ts';
 import { computeAssetRow, type RowContext } from './assetRow.ts';
 import { takerFeesFor, type TakerFees } from './carryCosts.ts';
-import { AssetGroup } from './assetGroup.ts';
+import { AssetGroup, type QuoteEntry } from './assetGroup.ts';
 import { compareRows, mergeOrder } from './ranking.ts';
 import { minuteOf } from './rateHistory.ts';
 
@@ -27,7 +27,7 @@ export class SignalEngine {
   private settings: EngineSettings;
   private fees: TakerFees;
   /** Latest quote per venue, then symbol (two levels: no key strings built per quote). */
-  private readonly quotes = new Map<VenueId, Map<string, FundingQuote>>();
+  private readonly entries = new Map<VenueId, Map<string, QuoteEntry>>();
   private quoteTotal = 0;
   private readonly groups = new Map<string, AssetGroup>();
   private readonly rows = new Map<string, Opportunity>();
@@ -75,22 +75,25 @@ export class SignalEngine {
 
   /** Interval changes are announced by the market data service, which sees them first. */
   private ingest(quote: FundingQuote, touched: Set<string>, now: number): void {
-    let venueQuotes = this.quotes.get(quote.venue);
-    if (!venueQuotes) this.quotes.set(quote.venue, (venueQuotes = new Map()));
-    const previous = venueQuotes.get(quote.symbol);
-    if (previous && quote.observedAt < previous.observedAt) return;
-    if (previous && previous.base !== quote.base) {
-      const oldGroup = this.groups.get(previous.base)!;
-      oldGroup.remove(previous);
-      if (oldGroup.size === 0) this.groups.delete(previous.base);
-      touched.add(previous.base);
+    let venueEntries = this.entries.get(quote.venue);
+    if (!venueEntries) this.entries.set(quote.venue, (venueEntries = new Map()));
+    const entry = venueEntries.get(quote.symbol);
+    if (entry && quote.observedAt < entry.quote.observedAt) return;
+    touched.add(quote.base);
+    if (entry && entry.quote.base === quote.base) {
+      AssetGroup.update(entry, quote, now);
+      return;
     }
-    if (!previous) this.quoteTotal++;
-    venueQuotes.set(quote.symbol, quote);
+    if (entry) {
+      // The venue renamed the symbol's asset: it leaves its old group.
+      const oldGroup = this.groups.get(entry.quote.base)!;
+      oldGroup.remove(entry);
+      if (oldGroup.size === 0) this.groups.delete(entry.quote.base);
+      touched.add(entry.quote.base);
+    } else this.quoteTotal++;
     let group = this.groups.get(quote.base);
     if (!group) this.groups.set(quote.base, (group = new AssetGroup()));
-    group.put(quote, now);
-    touched.add(quote.base);
+    venueEntries.set(quote.symbol, group.add(quote, now));
   }
 
   private recompute(bases: ReadonlySet<string>, full: boolean, now: number, alerts: Alert[]): EngineOutput {

@@ -12,6 +12,8 @@ import { NOW, q } from './quotes.ts';
 
 const WORKER_URL = new URL('../../../electron/engine/worker.ts', import.meta.url);
 let handle: EngineHandle | null = null;
+/** Worker start-up (type stripping, zod) can take seconds on a loaded machine. */
+const eventually = (check: () => void) => vi.waitFor(check, { timeout: 15_000, interval: 10 });
 
 afterEach(async () => {
   await handle?.stop();
@@ -40,14 +42,14 @@ describe('engine client with a real worker thread', () => {
     const { engine, batches, clock } = start();
     const quotes = makeQuoteSet(500, NOW);
     engine.pushQuotes(quotes);
-    await vi.waitFor(() => expect(engine.latest().upserts).toHaveLength(500));
+    await eventually(() => expect(engine.latest().upserts).toHaveLength(500));
     const latest = engine.latest();
     expect(latest.upserts.map((r) => r.rank)).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
     expect(latest.summary.assets).toBe(500);
     clock.now = NOW + 1_000;
     const before = batches.length;
     engine.pushQuotes(repollVenue(quotes, 'okx', clock.now, 7));
-    await vi.waitFor(() => expect(batches.length).toBe(before + 1));
+    await eventually(() => expect(batches.length).toBe(before + 1));
     expect(batches.at(-1)!.full).toBe(false);
     expect(engine.latest().upserts.find((r) => r.base === 'BTC')!.legs.find((l) => l.venue === 'okx')!.observedAt).toBe(NOW + 1_000);
   });
@@ -55,7 +57,7 @@ describe('engine client with a real worker thread', () => {
   it('coalesces pushes made while the worker is busy into one recompute with the latest quotes', async () => {
     const { engine, batches } = start();
     for (let i = 1; i <= 20; i++) engine.pushQuotes([q('binanceusdm', 'BTC', i * 0.00001, 8, { observedAt: NOW + i }), q('bybit', 'BTC', 0.0001)]);
-    await vi.waitFor(() => expect(engine.latest().upserts).toHaveLength(1));
+    await eventually(() => expect(engine.latest().upserts).toHaveLength(1));
     await new Promise((resolve) => setTimeout(resolve, 100));
     const quoteBatches = batches.filter((b) => b.upserts.length > 0);
     expect(quoteBatches).toHaveLength(1);
@@ -65,19 +67,19 @@ describe('engine client with a real worker thread', () => {
   it('forwards alerts from the worker: a spread crossing the trigger', async () => {
     const { engine, alerts, clock } = start();
     engine.pushQuotes([q('binanceusdm', 'ETH', 0.0001), q('bybit', 'ETH', 0.0003)]);
-    await vi.waitFor(() => expect(engine.latest().upserts).toHaveLength(1));
+    await eventually(() => expect(engine.latest().upserts).toHaveLength(1));
     clock.now = NOW + 1_000;
     engine.pushQuotes([q('bybit', 'ETH', 0.0009, 8, { observedAt: NOW + 1_000 })]);
-    await vi.waitFor(() => expect(alerts.map((a) => a.kind)).toContain('trigger'));
+    await eventually(() => expect(alerts.map((a) => a.kind)).toContain('trigger'));
   });
 
   it('restarts a worker that died and replays every known quote into it', async () => {
     process.env.ENGINE_CRASH_MARKER = join(mkdtempSync(join(tmpdir(), 'engine-crash-')), 'marker');
     const { engine, errors } = start(new URL('../../fixtures/engine/crashingWorker.ts', import.meta.url));
     engine.pushQuotes([q('binanceusdm', 'BTC', 0.0001), q('okx', 'BTC', 0.0002)]);
-    await vi.waitFor(() => expect(engine.latest().upserts).toHaveLength(1));
+    await eventually(() => expect(engine.latest().upserts).toHaveLength(1));
     engine.pushQuotes([q('binanceusdm', 'SOL', 0.0001), q('okx', 'SOL', 0.0004)]); // the worker dies on this one
-    await vi.waitFor(() => expect(engine.latest().upserts.map((r) => r.base).sort()).toEqual(['BTC', 'SOL']));
+    await eventually(() => expect(engine.latest().upserts.map((r) => r.base).sort()).toEqual(['BTC', 'SOL']));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/exited unexpectedly \(code 1\); restarting it with the 4 known quotes/);
   });
@@ -90,11 +92,11 @@ describe('engine worker protocol', () => {
     worker.on('message', (m: FromEngine) => received.push(m));
     try {
       worker.postMessage({ type: 'tick', now: NOW });
-      await vi.waitFor(() => expect(received.map((m) => m.type)).toEqual(['error', 'signals']));
+      await eventually(() => expect(received.map((m) => m.type)).toEqual(['error', 'signals']));
       expect((received[0] as { message: string }).message).toMatch(/"tick" before its settings/);
       worker.postMessage({ type: 'settings', settings: DEFAULT_SETTINGS, now: NOW });
       worker.postMessage({ type: 'snapshot', now: NOW });
-      await vi.waitFor(() => expect(received.filter((m) => m.type === 'signals')).toHaveLength(3));
+      await eventually(() => expect(received.filter((m) => m.type === 'signals')).toHaveLength(3));
       const snapshot = received.at(-1) as { type: 'signals'; batch: SignalsBatch };
       expect(snapshot.batch.full).toBe(true);
     } finally {

@@ -1,0 +1,117 @@
+/**
+ * Engine throughput on 6 venues × 500 symbols = 3,000 quotes: full recompute and a one-venue
+ * update (500 quotes), each against a straightforward full recompute measured in the same run
+ * (group by filtering the whole quote list per asset, fresh objects, no caches, no history), and the
+ * round trip through the real worker thread.
+ */
+import { Worker } from 'node:worker_threads';
+import type { FundingQuote } from '../../shared/domain/quotes.ts';
+import { DEFAULT_SETTINGS, type EngineSettings } from '../../shared/domain/settings.ts';
+import type { Opportunity } from '../../shared/domain/signals.ts';
+import { VENUES, VENUE_IDS } from '../../shared/domain/venues.ts';
+import { regimeOf } from '../../shared/funding/regime.ts';
+import { bestSpread } from '../../shared/funding/spread.ts';
+import { SignalEngine } from '../../electron/engine/engine.ts';
+import { legOf } from '../../electron/engine/legs.ts';
+import { QuoteDecoder, QuoteEncoder, transferablesOf } from '../../electron/engine/quoteColumns.ts';
+import { compareRows } from '../../electron/engine/ranking.ts';
+import type { FromEngine, ToEngine } from '../../electron/engine/workerMessages.ts';
+import { makeQuoteSet, repollVenue } from '../fixtures/engine/quoteSet.ts';
+import { percentile, timeRuns } from './sampleStats.ts';
+import type { BenchResult } from './types.ts';
+
+const ASSETS = 500;
+const RUNS = 300;
+const WARMUP = 50;
+/** A minute start plus one second: every timed call stays inside one sampling minute. */
+const NOW = Date.UTC(2026, 2, 2, 12, 0, 1);
+
+/** The straightforward way: per asset, filter all quotes, build everything anew, sort. */
+function naiveRecompute(quotes: readonly FundingQuote[], now: number, settings: EngineSettings): Opportunity[] {
+  const bases = [...new Set(quotes.map((quote) => quote.base))];
+  const taker = (venue: FundingQuote['venue']) => settings.fees.find((f) => f.venue === venue)?.taker ?? VENUES[venue].takerFee;
+  const rows = bases.map((base): Opportunity => {
+    const legs = quotes.filter((quote) => quote.base === base).map((quote) => legOf(quote, now)!).sort((a, b) => `${a.venue}|${a.symbol}`.localeCompare(`${b.venue}|${b.symbol}`));
+    const fresh = legs.filter((leg) => !leg.stale);
+    const mean = fresh.length ? fresh.reduce((sum, leg) => sum + leg.ratePer8h, 0) / fresh.length : null;
+    const best = bestSpread(fresh);
+    const fees = best ? 2 * (taker(best.longVenue) + taker(best.shortVenue)) : null;
+    return {
+      base, legs, longVenue: best?.longVenue ?? null, shortVenue: best?.shortVenue ?? null, spreadPer8h: best?.spreadPer8h ?? null, spreadApr: best?.spreadApr ?? null,
+      roundTripFees: fees, netCarryPerDay: best && fees !== null ? best.spreadPer8h * 3 - fees / settings.holdingDays : null,
+      breakEvenHours: best && fees !== null && best.spreadPer8h > 0 ? fees / (best.spreadPer8h / 8) : null,
+      meanPer8h: mean, regime: mean === null ? null : regimeOf(mean), velocity: { h1: null, h4: null, h24: null }, persistenceHours: 0,
+      triggered: !!best && best.spreadPer8h >= settings.triggerSpreadPer8h, nextFundingTime: Math.min(...legs.map((leg) => leg.nextFundingTime ?? Infinity)), rank: 0,
+    };
+  });
+  return rows.sort(compareRows).map((row, i) => ({ ...row, rank: i + 1 }));
+}
+
+function venuePoll(quotes: readonly FundingQuote[], i: number): { poll: FundingQuote[]; at: number } {
+  const at = NOW + 1_000 + i * 20;
+  return { poll: repollVenue(quotes, VENUE_IDS[i % VENUE_IDS.length], at, i), at };
+}
+
+/** Quotes as the worker sees them: decoded from columns, so symbols are the string table's own strings. */
+function asDecoded(quotes: readonly FundingQuote[]): (batch: readonly FundingQuote[]) => FundingQuote[] {
+  const encoder = new QuoteEncoder();
+  const decoder = new QuoteDecoder();
+  decoder.decode(encoder.encode(quotes));
+  return (batch) => decoder.decode(encoder.encode(batch));
+}
+
+async function workerRoundTrips(quotes: readonly FundingQuote[]): Promise<number[]> {
+  const worker = new Worker(new URL('../../electron/engine/worker.ts', import.meta.url));
+  const encoder = new QuoteEncoder();
+  const replies: Array<() => void> = [];
+  worker.on('message', (message: FromEngine) => {
+    if (message.type === 'signals') replies.shift()?.();
+  });
+  const roundTrip = (message: ToEngine, transfer: ArrayBuffer[] = []) =>
+    new Promise<void>((resolve) => {
+      replies.push(resolve);
+      worker.postMessage(message, transfer);
+    });
+  try {
+    await roundTrip({ type: 'settings', settings: DEFAULT_SETTINGS, now: NOW });
+    const all = encoder.encode(quotes);
+    await roundTrip({ type: 'quotes', columns: all, now: NOW }, transferablesOf(all));
+    const samples: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const { poll, at } = venuePoll(quotes, i);
+      const started = performance.now();
+      const columns = encoder.encode(poll);
+      await roundTrip({ type: 'quotes', columns, now: at }, transferablesOf(columns));
+      if (i >= WARMUP / 5) samples.push(performance.now() - started);
+    }
+    return samples;
+  } finally {
+    await worker.terminate();
+  }
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const quotes = makeQuoteSet(ASSETS, NOW);
+  const decoded = asDecoded(quotes);
+  const naive = timeRuns(RUNS, WARMUP, () => null, () => naiveRecompute(quotes, NOW, DEFAULT_SETTINGS));
+  const engine = new SignalEngine(DEFAULT_SETTINGS);
+  engine.apply(quotes, NOW);
+  const full = timeRuns(RUNS, WARMUP, () => null, () => engine.recomputeAll(NOW));
+  const incremental = timeRuns(RUNS, WARMUP, (i) => {
+    const { poll, at } = venuePoll(quotes, i);
+    return { poll: decoded(poll), at };
+  }, ({ poll, at }) => {
+    if (engine.apply(poll, at).batch.full) throw new Error('a one-venue update fell back to a full recompute: the bench left its sampling minute');
+  });
+  const trips = await workerRoundTrips(quotes);
+  const naiveMedian = percentile(naive, 50);
+  const fullMedian = percentile(full, 50);
+  return [
+    { name: 'engine full recompute, 3,000 quotes, median', value: fullMedian, unit: 'ms', baseline: naiveMedian, target: '≤ 2 ms' },
+    { name: 'engine full recompute, 3,000 quotes, p95', value: percentile(full, 95), unit: 'ms', baseline: percentile(naive, 95), target: '≤ 2 ms' },
+    { name: 'engine one-venue update (500 quotes), median', value: percentile(incremental, 50), unit: 'ms', baseline: naiveMedian, target: '≤ 0.5 ms' },
+    { name: 'engine one-venue update vs engine full, median', value: percentile(incremental, 50), unit: 'ms', baseline: fullMedian },
+    { name: 'engine worker round trip (encode → worker → batch), median', value: percentile(trips, 50), unit: 'ms' },
+    { name: 'engine worker round trip, p95', value: percentile(trips, 95), unit: 'ms' },
+  ];
+}
