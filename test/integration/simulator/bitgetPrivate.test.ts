@@ -1,27 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ccxt from 'ccxt';
 import type { Exchange } from 'ccxt';
-import { bitgetWire } from '../../../electron/simulator/venues/bitget.ts';
-import { Accounts } from '../../../electron/simulator/accounts.ts';
-import { CredentialStore } from '../../../electron/simulator/credentials.ts';
-import { pointAt, startWireServer } from './wireHarness.ts';
-import type { WireServer } from './wireHarness.ts';
+import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
+import { pointAtBaseUrl } from '../../../electron/backend/markets/loopback.ts';
 
 const KEY = { apiKey: 'bg-key', secret: 'bg-secret', password: 'bg-pass' };
 const BTC = 'BTC/USDT:USDT';
 
-let sim: WireServer;
-let accounts: Accounts;
+/** A fixed start (a Wednesday, 10:20 UTC) keeps settlement times and histories reproducible. */
+const START_TIME = Date.UTC(2026, 2, 4, 10, 20, 0);
+
+let sim: Simulator;
+
+/** Points a ccxt exchange at the simulator, as Demo mode does. */
+function pointedAt<T extends Exchange>(exchange: T): T {
+  pointAtBaseUrl(exchange, sim.url);
+  return exchange;
+}
 let bitget: Exchange;
 
 function client(credentials: typeof KEY): Exchange {
-  return pointAt(new ccxt.bitget({ enableRateLimit: false, timeout: 3000, ...credentials, options: { defaultType: 'swap', fetchMarkets: { types: ['swap'] } } }), sim.url);
+  return pointedAt(new ccxt.bitget({ enableRateLimit: false, timeout: 3000, ...credentials, options: { defaultType: 'swap', fetchMarkets: { types: ['swap'] } } }));
 }
 
 beforeAll(async () => {
-  const credentials = new CredentialStore();
-  credentials.add({ venue: 'bitget', ...KEY });
-  sim = await startWireServer([bitgetWire], { credentials, accounts: (market) => (accounts = new Accounts({ market, initialBalance: 20_000 })) });
+  sim = await startSimulator({ seed: 7, paused: true, startTime: START_TIME, venues: ['bitget'], universeSize: 40, initialBalance: 20_000 });
+  sim.credentials.add({ venue: 'bitget', ...KEY });
   bitget = client(KEY);
   await bitget.loadMarkets();
 });
@@ -35,7 +39,7 @@ const mark = () => sim.market.ticker('bitget', 'BTCUSDT').mark;
 describe('bitget v2 mix signed endpoints through ccxt', () => {
   it('reports the futures account equity and what can be transferred out as the USDT balance', async () => {
     const balance = await bitget.fetchBalance({ type: 'swap' });
-    const [usdt] = accounts.balances('bitget', KEY.apiKey);
+    const [usdt] = sim.accounts.balances('bitget', KEY.apiKey);
     expect(balance.USDT.total).toBe(usdt.total);
     expect(balance.USDT.free).toBe(usdt.free);
   });
@@ -57,7 +61,7 @@ describe('bitget v2 mix signed endpoints through ccxt', () => {
     const detail = await bitget.fetchOrder(String(order.id), BTC);
     expect([detail.status, detail.filled]).toEqual(['closed', 0.05]);
     const [position] = await bitget.fetchPositions([BTC]);
-    const [simulated] = accounts.positions('bitget', KEY.apiKey);
+    const [simulated] = sim.accounts.positions('bitget', KEY.apiKey);
     expect(position.side).toBe('long');
     expect(position.contracts).toBe(simulated.size);
     expect(position.entryPrice).toBe(simulated.entryPrice);
@@ -67,7 +71,7 @@ describe('bitget v2 mix signed endpoints through ccxt', () => {
 
   it('sets the leverage of a contract', async () => {
     await bitget.setLeverage(7, BTC);
-    expect(accounts.leverage('bitget', KEY.apiKey, 'BTCUSDT').leverage).toBe(7);
+    expect(sim.accounts.leverage('bitget', KEY.apiKey, 'BTCUSDT').leverage).toBe(7);
   });
 
   it('a settlement on the held position appears in the funding history as size × mark × rate', async () => {

@@ -1,17 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ccxt from 'ccxt';
 import type { Exchange } from 'ccxt';
-import { bitgetWire } from '../../../electron/simulator/venues/bitget.ts';
-import { pointAt, startWireServer } from './wireHarness.ts';
-import type { WireServer } from './wireHarness.ts';
+import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
+import { pointAtBaseUrl } from '../../../electron/backend/markets/loopback.ts';
 
-let sim: WireServer;
+/** A fixed start (a Wednesday, 10:20 UTC) keeps settlement times and histories reproducible. */
+const START_TIME = Date.UTC(2026, 2, 4, 10, 20, 0);
+
+let sim: Simulator;
+
+/** Points a ccxt exchange at the simulator, as Demo mode does. */
+function pointedAt<T extends Exchange>(exchange: T): T {
+  pointAtBaseUrl(exchange, sim.url);
+  return exchange;
+}
 let bitget: Exchange;
 
 beforeAll(async () => {
-  sim = await startWireServer([bitgetWire]);
+  sim = await startSimulator({ seed: 7, paused: true, startTime: START_TIME, venues: ['bitget'], universeSize: 40 });
   // ccxt's default market types (spot + six swap product types): the wire must answer them all.
-  bitget = pointAt(new ccxt.bitget({ enableRateLimit: false, timeout: 3000, options: { defaultType: 'swap' } }), sim.url);
+  bitget = pointedAt(new ccxt.bitget({ enableRateLimit: false, timeout: 3000, options: { defaultType: 'swap' } }));
   await bitget.loadMarkets();
 });
 
@@ -103,13 +111,9 @@ describe('bitget v2 mix wire through ccxt', () => {
   });
 
   it('maps an injected 429 to DDoSProtection and a 503 to ExchangeNotAvailable', async () => {
-    try {
-      sim.failWith(429);
-      await expect(bitget.fetchFundingRates(undefined, { productType: 'USDT-FUTURES' })).rejects.toBeInstanceOf(ccxt.DDoSProtection);
-      sim.failWith(503);
-      await expect(bitget.fetchFundingRates(undefined, { productType: 'USDT-FUTURES' })).rejects.toBeInstanceOf(ccxt.ExchangeNotAvailable);
-    } finally {
-      sim.failWith(null);
-    }
+    sim.faults.inject({ venue: 'bitget', kind: 'status', status: 429, times: 1 });
+    await expect(bitget.fetchFundingRates(undefined, { productType: 'USDT-FUTURES' })).rejects.toBeInstanceOf(ccxt.DDoSProtection);
+    sim.faults.inject({ venue: 'bitget', kind: 'status', status: 503, times: 1 });
+    await expect(bitget.fetchFundingRates(undefined, { productType: 'USDT-FUTURES' })).rejects.toBeInstanceOf(ccxt.ExchangeNotAvailable);
   });
 });

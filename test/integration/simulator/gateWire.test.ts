@@ -1,17 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ccxt from 'ccxt';
 import type { Exchange } from 'ccxt';
-import { gateWire } from '../../../electron/simulator/venues/gate.ts';
-import { pointAt, startWireServer } from './wireHarness.ts';
-import type { WireServer } from './wireHarness.ts';
+import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
+import { pointAtBaseUrl } from '../../../electron/backend/markets/loopback.ts';
 
-let sim: WireServer;
+/** A fixed start (a Wednesday, 10:20 UTC) keeps settlement times and histories reproducible. */
+const START_TIME = Date.UTC(2026, 2, 4, 10, 20, 0);
+
+let sim: Simulator;
+
+/** Points a ccxt exchange at the simulator, as Demo mode does. */
+function pointedAt<T extends Exchange>(exchange: T): T {
+  pointAtBaseUrl(exchange, sim.url);
+  return exchange;
+}
 let gate: Exchange;
 
 beforeAll(async () => {
-  sim = await startWireServer([gateWire]);
+  sim = await startSimulator({ seed: 7, paused: true, startTime: START_TIME, venues: ['gate'], universeSize: 40 });
   // ccxt's default market types (spot, swap usdt+btc, future, option): the wire must answer them all.
-  gate = pointAt(new ccxt.gate({ enableRateLimit: false, timeout: 3000, options: { defaultType: 'swap' } }), sim.url);
+  gate = pointedAt(new ccxt.gate({ enableRateLimit: false, timeout: 3000, options: { defaultType: 'swap' } }));
   await gate.loadMarkets();
 });
 
@@ -87,20 +95,16 @@ describe('gate futures wire through ccxt', () => {
     expect(await gate.fetchTime()).toBe(sim.clock.now());
   });
 
-  it('an unknown contract is a BadSymbol', async () => {
+  it('an unknown contract is answered with Gate\'s CONTRACT_NOT_FOUND label', async () => {
     const response = await fetch(`${sim.url}/api/v4/futures/usdt/funding_rate?contract=NOPE_USDT`);
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ label: 'CONTRACT_NOT_FOUND', message: 'contract NOPE_USDT not found' });
   });
 
   it('maps an injected 429 to RateLimitExceeded and a 503 to ExchangeNotAvailable', async () => {
-    try {
-      sim.failWith(429);
-      await expect(gate.fetchFundingRates(undefined, { settle: 'usdt' })).rejects.toBeInstanceOf(ccxt.RateLimitExceeded);
-      sim.failWith(503);
-      await expect(gate.fetchFundingRates(undefined, { settle: 'usdt' })).rejects.toBeInstanceOf(ccxt.ExchangeNotAvailable);
-    } finally {
-      sim.failWith(null);
-    }
+    sim.faults.inject({ venue: 'gate', kind: 'status', status: 429, times: 1 });
+    await expect(gate.fetchFundingRates(undefined, { settle: 'usdt' })).rejects.toBeInstanceOf(ccxt.RateLimitExceeded);
+    sim.faults.inject({ venue: 'gate', kind: 'status', status: 503, times: 1 });
+    await expect(gate.fetchFundingRates(undefined, { settle: 'usdt' })).rejects.toBeInstanceOf(ccxt.ExchangeNotAvailable);
   });
 });

@@ -1,34 +1,36 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ccxt from 'ccxt';
 import type { Exchange } from 'ccxt';
-import { hyperliquidWire } from '../../../electron/simulator/venues/hyperliquid.ts';
-import { Accounts } from '../../../electron/simulator/accounts.ts';
-import { CredentialStore } from '../../../electron/simulator/credentials.ts';
-import { pointAt, startWireServer } from './wireHarness.ts';
-import type { WireServer } from './wireHarness.ts';
+import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
+import { pointAtBaseUrl } from '../../../electron/backend/markets/loopback.ts';
 
 const PRIVATE_KEY = `0x${'4c'.repeat(32)}`;
 const STRANGER_KEY = `0x${'7d'.repeat(32)}`;
 const BTC = 'BTC/USDC:USDC';
 
-let sim: WireServer;
-let accounts: Accounts;
+/** A fixed start (a Wednesday, 10:20 UTC) keeps settlement times and histories reproducible. */
+const START_TIME = Date.UTC(2026, 2, 4, 10, 20, 0);
+
+let sim: Simulator;
+
+/** Points a ccxt exchange at the simulator, as Demo mode does. */
+function pointedAt<T extends Exchange>(exchange: T): T {
+  pointAtBaseUrl(exchange, sim.url);
+  return exchange;
+}
+
 let wallet: string;
 
 function client(privateKey: string, walletAddress: string): Exchange {
-  return pointAt(new ccxt.hyperliquid({ enableRateLimit: false, timeout: 3000, privateKey, walletAddress }), sim.url);
+  return pointedAt(new ccxt.hyperliquid({ enableRateLimit: false, timeout: 3000, privateKey, walletAddress }));
 }
 
 let hl: Exchange;
 
 beforeAll(async () => {
-  const credentials = new CredentialStore();
   wallet = new ccxt.hyperliquid().ethGetAddressFromPrivateKey(PRIVATE_KEY);
-  credentials.add({ venue: 'hyperliquid', apiKey: wallet, secret: PRIVATE_KEY });
-  sim = await startWireServer([hyperliquidWire], {
-    credentials,
-    accounts: (market) => (accounts = new Accounts({ market, initialBalance: 50_000 })),
-  });
+  sim = await startSimulator({ seed: 7, paused: true, startTime: START_TIME, venues: ['hyperliquid'], universeSize: 40, initialBalance: 50_000 });
+  sim.credentials.add({ venue: 'hyperliquid', apiKey: wallet, secret: PRIVATE_KEY });
   hl = client(PRIVATE_KEY, wallet);
   await hl.loadMarkets();
 });
@@ -42,7 +44,7 @@ const mark = () => sim.market.ticker('hyperliquid', 'BTC').mark;
 describe('hyperliquid signed actions and account reads through ccxt', () => {
   it('reports the account value and margin in use as the USDC balance', async () => {
     const balance = await hl.fetchBalance();
-    const [usdc] = accounts.balances('hyperliquid', wallet);
+    const [usdc] = sim.accounts.balances('hyperliquid', wallet);
     expect(balance.USDC.total).toBe(usdc.total);
     expect(balance.USDC.used).toBe(usdc.used);
   });
@@ -70,7 +72,7 @@ describe('hyperliquid signed actions and account reads through ccxt', () => {
     const order = await hl.createOrder(BTC, 'market', 'buy', 0.02, mark());
     expect(order.filled).toBe(0.02);
     const [position] = await hl.fetchPositions([BTC]);
-    const [simulated] = accounts.positions('hyperliquid', wallet);
+    const [simulated] = sim.accounts.positions('hyperliquid', wallet);
     expect(position.side).toBe('long');
     expect(position.contracts).toBe(simulated.size);
     expect(position.entryPrice).toBe(simulated.entryPrice);
@@ -81,7 +83,7 @@ describe('hyperliquid signed actions and account reads through ccxt', () => {
 
   it('sets the leverage of a coin', async () => {
     await hl.setLeverage(5, BTC);
-    expect(accounts.leverage('hyperliquid', wallet, 'BTC')).toEqual({ leverage: 5, marginMode: 'cross' });
+    expect(sim.accounts.leverage('hyperliquid', wallet, 'BTC')).toEqual({ leverage: 5, marginMode: 'cross' });
   });
 
   it('each hourly settlement of the held position appears in the funding history as size × mark × rate', async () => {
@@ -100,6 +102,13 @@ describe('hyperliquid signed actions and account reads through ccxt', () => {
 
   it('an order beyond the margin is refused with InsufficientFunds', async () => {
     await expect(hl.createOrder(BTC, 'market', 'buy', 50, mark())).rejects.toBeInstanceOf(ccxt.InsufficientFunds);
+  });
+
+  it('an order the venue refuses for its size carries Hyperliquid\'s text, so ccxt raises InvalidOrder', async () => {
+    sim.faults.inject({ venue: 'hyperliquid', kind: 'reject', reason: 'min-notional', times: 1 });
+    const attempt = hl.createOrder(BTC, 'limit', 'buy', 0.01, Math.round(mark() * 0.9));
+    await expect(attempt).rejects.toBeInstanceOf(ccxt.InvalidOrder);
+    await expect(attempt).rejects.toThrow('Order must have minimum value of $10.');
   });
 
   it('a wallet that is not registered gets "User or API Wallet … does not exist."', async () => {
@@ -122,6 +131,6 @@ describe('hyperliquid signed actions and account reads through ccxt', () => {
     expect(body.status).toBe('err');
     expect(body.response).toMatch(/^User or API Wallet 0x[0-9a-f]{40} does not exist\.$/);
     expect(body.response).not.toContain(wallet.toLowerCase());
-    expect(accounts.openOrders('hyperliquid', wallet)).toHaveLength(0);
+    expect(sim.accounts.openOrders('hyperliquid', wallet)).toHaveLength(0);
   });
 });

@@ -1,17 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ccxt from 'ccxt';
 import type { Exchange, MarketInterface } from 'ccxt';
-import { hyperliquidWire } from '../../../electron/simulator/venues/hyperliquid.ts';
-import { pointAt, startWireServer } from './wireHarness.ts';
-import type { WireServer } from './wireHarness.ts';
+import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
+import { pointAtBaseUrl } from '../../../electron/backend/markets/loopback.ts';
 
-let sim: WireServer;
+/** A fixed start (a Wednesday, 10:20 UTC) keeps settlement times and histories reproducible. */
+const START_TIME = Date.UTC(2026, 2, 4, 10, 20, 0);
+
+let sim: Simulator;
+
+/** Points a ccxt exchange at the simulator, as Demo mode does. */
+function pointedAt<T extends Exchange>(exchange: T): T {
+  pointAtBaseUrl(exchange, sim.url);
+  return exchange;
+}
 let hl: Exchange;
 
 beforeAll(async () => {
-  sim = await startWireServer([hyperliquidWire]);
+  sim = await startSimulator({ seed: 7, paused: true, startTime: START_TIME, venues: ['hyperliquid'], universeSize: 40 });
   // ccxt's default market types (spot, swap, hip3) and its currencies call: all answered.
-  hl = pointAt(new ccxt.hyperliquid({ enableRateLimit: false, timeout: 3000 }), sim.url);
+  hl = pointedAt(new ccxt.hyperliquid({ enableRateLimit: false, timeout: 3000 }));
   await hl.loadMarkets();
 });
 
@@ -96,13 +104,9 @@ describe('hyperliquid info wire through ccxt', () => {
   });
 
   it('maps an injected 429 to RateLimitExceeded and a 502 to ExchangeNotAvailable', async () => {
-    try {
-      sim.failWith(429);
-      await expect(hl.fetchFundingRates()).rejects.toBeInstanceOf(ccxt.RateLimitExceeded);
-      sim.failWith(502);
-      await expect(hl.fetchFundingRates()).rejects.toBeInstanceOf(ccxt.ExchangeNotAvailable);
-    } finally {
-      sim.failWith(null);
-    }
+    sim.faults.inject({ venue: 'hyperliquid', kind: 'status', status: 429, times: 1 });
+    await expect(hl.fetchFundingRates()).rejects.toBeInstanceOf(ccxt.RateLimitExceeded);
+    sim.faults.inject({ venue: 'hyperliquid', kind: 'status', status: 502, times: 1 });
+    await expect(hl.fetchFundingRates()).rejects.toBeInstanceOf(ccxt.ExchangeNotAvailable);
   });
 });
