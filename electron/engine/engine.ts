@@ -6,7 +6,7 @@ import { AlertTracker } from './alerts.ts';
 import { computeAssetRow, type RowContext } from './assetRow.ts';
 import { takerFeesFor, type TakerFees } from './carryCosts.ts';
 import { AssetGroup, type QuoteEntry } from './assetGroup.ts';
-import { compareRows, mergeOrder } from './ranking.ts';
+import { mergeOrder, sortNearlySorted } from './ranking.ts';
 import { minuteOf } from './rateHistory.ts';
 
 export interface EngineOutput {
@@ -100,17 +100,20 @@ export class SignalEngine {
     const ctx: RowContext = { settings: this.settings, fees: this.fees, now };
     const changed = new Set<string>();
     const gone = new Set<string>();
+    const added: string[] = [];
     for (const base of bases) {
       const row = this.recomputeBase(base, ctx);
       if (row === null) {
         if (this.rows.delete(base)) gone.add(base);
         continue;
       }
-      this.tracker.rowAlerts(this.rows.get(base), row, this.settings, now, alerts);
+      const previous = this.rows.get(base);
+      if (!previous) added.push(base);
+      this.tracker.rowAlerts(previous, row, this.settings, now, alerts);
       this.rows.set(base, row);
       changed.add(base);
     }
-    this.order = full || changed.size * 4 > this.rows.size ? this.resortedOrder(changed, gone) : mergeOrder(this.order, this.rows, changed, gone);
+    this.order = full || changed.size * 4 > this.rows.size ? this.resortedOrder(added, gone) : mergeOrder(this.order, this.rows, changed, gone);
     const upserts = this.assignRanks(changed, full);
     this.minute = minuteOf(now);
     const summary = this.summarise(now, alerts);
@@ -126,19 +129,12 @@ export class SignalEngine {
     return legs.length === 0 ? null : computeAssetRow(base, legs, group.history, ctx);
   }
 
-  /**
-   * Sorts starting from the previous order: rates move a little per update, so the input is
-   * nearly sorted and the engine's sort (TimSort) finishes in close to linear time.
-   */
-  private resortedOrder(changed: ReadonlySet<string>, gone: ReadonlySet<string>): string[] {
+  /** Re-sorts from the previous order, which rates moving a little leave nearly sorted. */
+  private resortedOrder(added: readonly string[], gone: ReadonlySet<string>): string[] {
     const rows: Opportunity[] = [];
-    const known = new Set<string>();
-    for (const base of this.order) {
-      known.add(base);
-      if (!gone.has(base)) rows.push(this.rows.get(base)!);
-    }
-    for (const base of changed) if (!known.has(base)) rows.push(this.rows.get(base)!);
-    return rows.sort(compareRows).map((row) => row.base);
+    for (const base of this.order) if (!gone.has(base)) rows.push(this.rows.get(base)!);
+    for (const base of added) rows.push(this.rows.get(base)!);
+    return sortNearlySorted(rows).map((row) => row.base);
   }
 
   /** Ranks follow the order; rows whose rank moved are re-sent with the recomputed ones. */

@@ -34,3 +34,26 @@ export function mergeOrder(order: readonly string[], rows: ReadonlyMap<string, O
   }
   return merged;
 }
+
+/**
+ * Sorts rows that were sorted before this update and moved a little: insertion sort costs
+ * O(n + inversions) there. Past a budget of moves the input was not nearly sorted after all
+ * and the built-in O(n log n) sort finishes the job.
+ */
+export function sortNearlySorted(rows: Opportunity[]): Opportunity[] {
+  let budget = rows.length * 8;
+  for (let i = 1; i < rows.length; i++) {
+    const row = rows[i];
+    let j = i - 1;
+    while (j >= 0 && compareRows(rows[j], row) > 0) {
+      rows[j + 1] = rows[j];
+      j--;
+      if (--budget === 0) {
+        rows[j + 1] = row;
+        return rows.sort(compareRows);
+      }
+    }
+    rows[j + 1] = row;
+  }
+  return rows;
+}

@@ -72,39 +72,63 @@ export interface SectorSnapshot {
 const HOUR = 3_600_000;
 
 export function computeSectorState(now: number, assets: readonly AssetHistory[], map: SectorMap, options: SectorStateOptions = DEFAULT_SECTOR_STATE_OPTIONS): SectorSnapshot {
-  const sectorNames = [...new Set(assets.flatMap((a) => map.get(a.base) ?? []))].sort();
-  const members = sectorNames.map((name) => assets.filter((a) => map.get(a.base) === name));
-  const mapped = members.flat();
-  const at = (t: number, column: 'fundingPer8h' | 'price' | 'openInterestUsd') => (a: AssetHistory) => valueAt(a, column, t, options.maxAgeMs);
-  const fundingMedians = (t: number) => members.map((list) => medianOrNull(list.map(at(t, 'fundingPer8h')), options.minAssetsPerSector));
-  const divergences = (t: number) => divergenceOf(fundingMedians(t));
-  const history = Array.from({ length: options.zWindowPoints }, (_, i) => divergences(now - i * 8 * HOUR));
-  const current = fundingMedians(now);
-  const ago = (hours: number) => fundingMedians(now - hours * HOUR);
-  const [h1, h8, h24] = [ago(1), ago(8), ago(24)];
-  const returns = (hours: number) => (a: AssetHistory) => ratio(at(now, 'price')(a), at(now - hours * HOUR, 'price')(a));
-  const market24h = medianOrNull(mapped.map(returns(24)), 1);
+  const mapped = assets.filter((a) => map.has(a.base));
+  const sectorNames = [...new Set(mapped.map((a) => map.get(a.base) as string))].sort();
+  const members = sectorNames.map((name) => mapped.flatMap((a, i) => (map.get(a.base) === name ? [i] : [])));
+  // Hours before now at which each column is needed; z-score points every 8 h back.
+  const fundingAgo = [...new Set([0, 1, 8, 24, ...Array.from({ length: options.zWindowPoints }, (_, i) => i * 8)])].sort((x, y) => x - y);
+  const funding = sampleColumn(mapped, 'fundingPer8h', now, fundingAgo, options.maxAgeMs);
+  const price = sampleColumn(mapped, 'price', now, PRICE_AGO, options.maxAgeMs);
+  const oi = sampleColumn(mapped, 'openInterestUsd', now, [0, 24], options.maxAgeMs);
+  const fq = (hours: number) => fundingAgo.indexOf(hours);
+  const medians = fundingAgo.map((_, q) => members.map((list) => medianOver(list, (a) => funding[a][q], options.minAssetsPerSector)));
+  const history = Array.from({ length: options.zWindowPoints }, (_, i) => divergenceOf(medians[fq(i * 8)]));
+  const current = medians[fq(0)];
+  const change = (hours: number, s: number) => diff(current[s], medians[fq(hours)][s]);
+  const returnOver = (hours: number) => (a: number) => price[a][0] / price[a][PRICE_AGO.indexOf(hours)] - 1;
+  const market24h = medianOver(mapped.map((_, i) => i), returnOver(24), 1);
   const sectors = sectorNames.map((sector, s): SectorState => {
     const list = members[s];
     const divergence = history[0][s];
     const z = zScore(history.map((d) => d[s]));
-    const r24 = medianOrNull(list.map(returns(24)), 1);
+    const r24 = medianOver(list, returnOver(24), 1);
     return {
-      sector, assets: list.filter((a) => !Number.isNaN(at(now, 'fundingPer8h')(a))).length,
-      medianPer8h: current[s], oiWeightedPer8h: oiWeighted(list, now, options.maxAgeMs), dispersion: deviation(list.map(at(now, 'fundingPer8h'))),
-      change1h: diff(current[s], h1[s]), change8h: diff(current[s], h8[s]), change24h: diff(current[s], h24[s]),
-      return4h: medianOrNull(list.map(returns(4)), 1), return24h: r24, return48h: medianOrNull(list.map(returns(48)), 1),
-      oiChange24h: oiChange(list, now, options.maxAgeMs), relativeStrength24h: diff(r24, market24h),
+      sector, assets: list.filter((a) => !Number.isNaN(funding[a][0])).length,
+      medianPer8h: current[s], oiWeightedPer8h: oiWeighted(list, funding, oi), dispersion: deviation(list.map((a) => funding[a][0])),
+      change1h: change(1, s), change8h: change(8, s), change24h: change(24, s),
+      return4h: medianOver(list, returnOver(4), 1), return24h: r24, return48h: medianOver(list, returnOver(48), 1),
+      oiChange24h: oiChange(list, oi), relativeStrength24h: diff(r24, market24h),
       divergence, divergenceZ: z, signal: signalOf(divergence, z, options),
     };
   });
   const outOf = sectors.filter((s) => s.signal === 'overheated').map((s) => s.sector);
   const into = sectors.filter((s) => s.signal === 'washed-out').map((s) => s.sector);
   return {
-    at: now, crossSectorMedianPer8h: medianOrNull(current.filter((v): v is number => v !== null), 1), sectors,
+    at: now, crossSectorMedianPer8h: medianOver(current.flatMap((v) => (v === null ? [] : [v])), (v) => v, 1), sectors,
     rotation: { outOf, into, label: rotationLabel(outOf, into) },
     btcEth: btcEthDivergence(assets, now, options),
   };
+}
+
+const PRICE_AGO = [0, 4, 24, 48];
+
+/**
+ * Each asset's column at now − hoursAgo[q] (hoursAgo ascending), by one backward scan per asset:
+ * O(assets × (queries + rows scanned)), no search per query.
+ */
+function sampleColumn(assets: readonly AssetHistory[], column: 'fundingPer8h' | 'price' | 'openInterestUsd', now: number, hoursAgo: number[], maxAgeMs: number): Float64Array[] {
+  return assets.map((asset) => {
+    const out = new Float64Array(hoursAgo.length).fill(Number.NaN);
+    const { times } = asset;
+    const values = asset[column];
+    let j = times.length - 1;
+    for (let q = 0; q < hoursAgo.length; q++) {
+      const t = now - hoursAgo[q] * HOUR;
+      while (j >= 0 && times[j] > t) j--;
+      if (j >= 0 && t - times[j] <= maxAgeMs) out[q] = values[j];
+    }
+    return out;
+  });
 }
 
 /** Latest value at or before t (binary search), or NaN when none or older than maxAge. */
@@ -146,37 +170,40 @@ function btcEthDivergence(assets: readonly AssetHistory[], now: number, o: Secto
 }
 
 function divergenceOf(medians: (number | null)[]): (number | null)[] {
-  const cross = medianOrNull(medians.filter((v): v is number => v !== null), 1);
+  const cross = medianOver(medians.flatMap((v) => (v === null ? [] : [v])), (v) => v, 1);
   return medians.map((m) => (m === null || cross === null ? null : m - cross));
 }
 
-function oiWeighted(list: AssetHistory[], now: number, maxAge: number): number | null {
+function oiWeighted(list: number[], funding: Float64Array[], oi: Float64Array[]): number | null {
   let weighted = 0, total = 0;
   for (const a of list) {
-    const f = valueAt(a, 'fundingPer8h', now, maxAge);
-    const oi = valueAt(a, 'openInterestUsd', now, maxAge);
-    if (Number.isNaN(f) || Number.isNaN(oi) || oi <= 0) continue;
-    weighted += f * oi;
-    total += oi;
+    const f = funding[a][0], weight = oi[a][0];
+    if (Number.isNaN(f) || Number.isNaN(weight) || weight <= 0) continue;
+    weighted += f * weight;
+    total += weight;
   }
   return total > 0 ? weighted / total : null;
 }
 
-function oiChange(list: AssetHistory[], now: number, maxAge: number): number | null {
+function oiChange(list: number[], oi: Float64Array[]): number | null {
   let nowSum = 0, thenSum = 0;
   for (const a of list) {
-    const current = valueAt(a, 'openInterestUsd', now, maxAge);
-    const before = valueAt(a, 'openInterestUsd', now - 24 * HOUR, maxAge);
-    if (Number.isNaN(current) || Number.isNaN(before)) continue;
-    nowSum += current;
-    thenSum += before;
+    if (Number.isNaN(oi[a][0]) || Number.isNaN(oi[a][1])) continue;
+    nowSum += oi[a][0];
+    thenSum += oi[a][1];
   }
   return thenSum > 0 ? nowSum / thenSum - 1 : null;
 }
 
-function medianOrNull(values: number[], min: number): number | null {
-  const defined = Float64Array.from(values.filter((v) => !Number.isNaN(v)));
-  return defined.length >= min && defined.length > 0 ? medianOf(defined) : null;
+/** Median of `value(item)` over the items where it is defined; null below `min` (and for none). */
+function medianOver<T>(items: readonly T[], value: (item: T) => number, min: number): number | null {
+  const values = new Float64Array(items.length);
+  let n = 0;
+  for (const item of items) {
+    const v = value(item);
+    if (!Number.isNaN(v)) values[n++] = v;
+  }
+  return n >= Math.max(1, min) ? medianOf(values.subarray(0, n)) : null;
 }
 
 function deviation(values: number[]): number | null {
@@ -199,6 +226,3 @@ function diff(a: number | null, b: number | null): number | null {
   return a === null || b === null ? null : a - b;
 }
 
-function ratio(now: number, before: number): number {
-  return now / before - 1;
-}
