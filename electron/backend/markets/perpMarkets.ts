@@ -57,25 +57,33 @@ export function createMarketCatalog(venue: VenueId, exchange: Exchange, reloadEv
   let perps = new Map<string, PerpMarket>();
   let loadedAt: number | null = null;
   let lastLoadFailed = false;
+  // History requests may ask while a poll is loading: they share the one load in flight.
+  let loading: Promise<Map<string, PerpMarket>> | null = null;
+
+  async function load(now: number): Promise<Map<string, PerpMarket>> {
+    // ccxt caches a rejected loadMarkets promise: after a failure (and for periodic
+    // refreshes) only `reload = true` makes it ask the venue again.
+    const reload = loadedAt !== null || lastLoadFailed;
+    try {
+      const markets = await exchange.loadMarkets(reload);
+      const selected = selectLinearPerps(markets as Record<string, MarketInterface>);
+      // A garbage body parses to no markets; keeping that would blind the venue until the next reload.
+      if (selected.size === 0) throw badResponse(venue, 'the market list had no active linear perpetual');
+      perps = selected;
+      loadedAt = now;
+      lastLoadFailed = false;
+      return perps;
+    } catch (error) {
+      lastLoadFailed = true;
+      throw error;
+    }
+  }
+
   return {
     async current(now) {
       if (loadedAt !== null && now - loadedAt < reloadEveryMs) return perps;
-      // ccxt caches a rejected loadMarkets promise: after a failure (and for periodic
-      // refreshes) only `reload = true` makes it ask the venue again.
-      const reload = loadedAt !== null || lastLoadFailed;
-      try {
-        const markets = await exchange.loadMarkets(reload);
-        const selected = selectLinearPerps(markets as Record<string, MarketInterface>);
-        // A garbage body parses to no markets; keeping that would blind the venue until the next reload.
-        if (selected.size === 0) throw badResponse(venue, 'the market list had no active linear perpetual');
-        perps = selected;
-        loadedAt = now;
-        lastLoadFailed = false;
-      } catch (error) {
-        lastLoadFailed = true;
-        throw error;
-      }
-      return perps;
+      loading ??= load(now).finally(() => { loading = null; });
+      return loading;
     },
     known: () => perps,
   };

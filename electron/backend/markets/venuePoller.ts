@@ -8,7 +8,7 @@ import type { FundingQuote, VenueHealth } from '../../../shared/domain/quotes.ts
 import type { Alert } from '../../../shared/domain/signals.ts';
 import type { VenueProfile } from '../../../shared/domain/venues.ts';
 import type { VenueAdapter } from './adapter.ts';
-import { DOWN_AFTER_CONSECUTIVE_ERRORS, healthView, initialHealth, recordFailure, recordSuccess } from './health.ts';
+import { healthStatus, healthView, initialHealth, recordFailure, recordSuccess } from './health.ts';
 import type { HealthState } from './health.ts';
 import { diffSnapshot, intervalChangeAlert, venueDownAlert, venueRecoveredAlert } from './quoteChanges.ts';
 import { toVenueError } from './venueErrors.ts';
@@ -73,7 +73,7 @@ export function createVenuePoller(options: PollerOptions): VenuePoller {
     const at = now();
     const venueError = toVenueError(venue, error, retryAfterHeader(adapter), at);
     state = recordFailure(state, at, venueError.message);
-    if (downSince === null && state.consecutiveErrors >= DOWN_AFTER_CONSECUTIVE_ERRORS) {
+    if (downSince === null && healthStatus(state, at, profile.staleAfterMs * scale) === 'down') {
       downSince = at;
       options.onAlerts([venueDownAlert(venue, venueError.message, at)]);
     }
