@@ -18,6 +18,7 @@ import { buildUniverse, DEFAULT_UNIVERSE_SIZE } from './universe.ts';
 import { VENUE_WIRES } from './venues/index.ts';
 import { ControlError, handleControl } from './control.ts';
 import { SimRejection } from './types.ts';
+import { SimStreams } from './ws.ts';
 
 export interface SimulatorOptions {
   port?: number;
@@ -31,6 +32,8 @@ export interface SimulatorOptions {
   replay?: string[];
   universeSize?: number;
   venues?: VenueId[];
+  /** Real milliseconds between websocket pushes (default 1000). */
+  streamPushMs?: number;
   /** Starting balance of each account. */
   initialBalance?: number;
 }
@@ -47,6 +50,8 @@ export interface Simulator {
   faults: Faults;
   credentials: CredentialStore;
   log: RequestLog;
+  /** Websocket streams on the same port (register dialects, inject disconnects). */
+  streams: SimStreams;
   state(): { now: number; speed: number; paused: boolean; seed: number; venues: Array<{ venue: VenueId; instruments: number; down: boolean }>; faults: Fault[] };
   close(): Promise<void>;
 }
@@ -179,6 +184,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  const streams = new SimStreams({ server, market, clock, faults, venues, pushMs: options.streamPushMs });
   const stopTicks = clock.onTick(() => accounts.syncAll());
 
   const simulator: Simulator = {
@@ -193,6 +199,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     faults,
     credentials,
     log,
+    streams,
     state: () => ({
       now: clock.now(),
       speed: clock.speed,
@@ -204,6 +211,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     async close() {
       stopTicks();
       clock.stop();
+      await streams.close();
       for (const socket of hanging) socket.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

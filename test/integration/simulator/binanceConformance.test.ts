@@ -69,7 +69,7 @@ describe('binanceusdm public methods equal the simulated market', () => {
     const expected = sim.market.orderBook(VENUE, 'BTCUSDT', 20);
     expect(book.bids).toEqual(expected.bids);
     expect(book.asks).toEqual(expected.asks);
-    expect(book.bids[0][0]).toBeLessThan(book.asks[0][0]);
+    expect(Number(book.bids[0][0])).toBeLessThan(Number(book.asks[0][0]));
   });
 
   it('fetchOHLCV returns the simulated candles, open time first', async () => {
@@ -91,7 +91,7 @@ describe('binanceusdm private methods equal the simulated account', () => {
     expect(order.status).toBe('closed');
     expect(order.filled).toBe(2);
     expect(order.average).toBeCloseTo(simOrder.averagePrice!, 8);
-    const fetched = await ex.fetchOrder(order.id, 'ETH/USDT:USDT');
+    const fetched = await ex.fetchOrder(String(order.id), 'ETH/USDT:USDT');
     expect(fetched.clientOrderId).toBe('conf-eth-1');
     const [position] = await ex.fetchPositions(['ETH/USDT:USDT']);
     const [simPosition] = sim.accounts.positions(VENUE, 'demo-key');
@@ -108,7 +108,7 @@ describe('binanceusdm private methods equal the simulated account', () => {
     const order = await ex.createOrder('ETH/USDT:USDT', 'limit', 'buy', 1, limitPrice);
     expect(order.status).toBe('open');
     expect((await ex.fetchOpenOrders('ETH/USDT:USDT')).map((o) => o.id)).toEqual([order.id]);
-    const cancelled = await ex.cancelOrder(order.id, 'ETH/USDT:USDT');
+    const cancelled = await ex.cancelOrder(String(order.id), 'ETH/USDT:USDT');
     expect(cancelled.status).toBe('canceled');
     expect(await ex.fetchOpenOrders('ETH/USDT:USDT')).toHaveLength(0);
   });
