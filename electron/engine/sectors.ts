@@ -73,8 +73,14 @@ const HOUR = 3_600_000;
 
 export function computeSectorState(now: number, assets: readonly AssetHistory[], map: SectorMap, options: SectorStateOptions = DEFAULT_SECTOR_STATE_OPTIONS): SectorSnapshot {
   const mapped = assets.filter((a) => map.has(a.base));
-  const sectorNames = [...new Set(mapped.map((a) => map.get(a.base) as string))].sort();
-  const members = sectorNames.map((name) => mapped.flatMap((a, i) => (map.get(a.base) === name ? [i] : [])));
+  const bySector = new Map<string, number[]>();
+  mapped.forEach((a, i) => {
+    const sector = map.get(a.base) as string;
+    const list = bySector.get(sector);
+    if (list) list.push(i); else bySector.set(sector, [i]);
+  });
+  const sectorNames = [...bySector.keys()].sort();
+  const members = sectorNames.map((name) => bySector.get(name) as number[]);
   // Hours before now at which each column is needed; z-score points every 8 h back.
   const fundingAgo = [...new Set([0, 1, 8, 24, ...Array.from({ length: options.zWindowPoints }, (_, i) => i * 8)])].sort((x, y) => x - y);
   const funding = sampleColumn(mapped, 'fundingPer8h', now, fundingAgo, options.maxAgeMs);
