@@ -59,6 +59,32 @@ export const BackfillResultSchema = z.array(z.object({
   error: z.string().nullable(),
 }));
 
+/** The key vault as the renderer sees it: never a secret, only what identifies a key. */
+export const VaultStatusSchema = z.object({
+  locked: z.boolean(),
+  cipher: z.enum(['safeStorage', 'passphrase']),
+  backend: z.string(),
+  /** False until the first unlock creates the vault (the UI then asks for a new passphrase). */
+  hasVault: z.boolean(),
+});
+export const VaultKeySchema = z.object({
+  venue: VenueIdSchema,
+  label: z.string(),
+  /** Last 4 characters of the API key. */
+  fingerprint: z.string().max(4),
+  permissions: z.array(z.string()).nullable(),
+  createdAt: z.number().int(),
+});
+export type VaultKey = z.infer<typeof VaultKeySchema>;
+export const VaultKeyTestSchema = z.object({
+  ok: z.boolean(),
+  permissions: z.array(z.string()),
+  /** What the venue said when the test failed, with every credential value removed. */
+  error: z.string().nullable(),
+});
+const KeyLabel = z.string().trim().min(1).max(64);
+const KeyRef = z.object({ venue: VenueIdSchema, label: KeyLabel });
+
 const BaseAsset = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9]+$/, 'a base asset is letters and digits, e.g. BTC');
 
 export const requests = {
@@ -83,6 +109,19 @@ export const requests = {
   'settings.set': { input: EngineSettingsSchema.partial(), output: EngineSettingsSchema },
   'killSwitch.engage': { input: z.object({ reason: z.string().max(500).optional() }), output: KillSwitchReportSchema },
   'trading.rearm': { input: z.object({ confirm: z.literal(true) }), output: TradingStateSchema },
+  'vault.status': { input: NoInput, output: VaultStatusSchema },
+  'vault.unlock': { input: z.object({ passphrase: z.string().max(1024).optional() }), output: VaultStatusSchema },
+  'vault.setKey': {
+    input: KeyRef.extend({
+      apiKey: z.string().trim().min(8).max(512),
+      secret: z.string().trim().min(8).max(1024),
+      password: z.string().min(4).max(256).optional(),
+    }),
+    output: VaultKeySchema,
+  },
+  'vault.deleteKey': { input: KeyRef, output: z.object({ deleted: z.boolean() }) },
+  'vault.list': { input: NoInput, output: z.array(VaultKeySchema) },
+  'vault.testKey': { input: KeyRef, output: VaultKeyTestSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const streams = {

@@ -1,0 +1,63 @@
+/**
+ * "Test key": one harmless signed call (fetchBalance) with the stored credentials, through the
+ * same ccxt construction as market data. A successful signed read proves the `read`
+ * permission; trading permission stays unknown because none of the supported venues reports it
+ * on that call, and finding out by placing an order would not be harmless.
+ */
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import { createExchange } from '../markets/exchanges.ts';
+import { binanceSpec } from '../markets/binanceusdm.ts';
+import { bitgetSpec } from '../markets/bitget.ts';
+import { bybitSpec } from '../markets/bybit.ts';
+import { gateSpec } from '../markets/gate.ts';
+import { hyperliquidSpec } from '../markets/hyperliquid.ts';
+import { okxSpec } from '../markets/okx.ts';
+import { VenueError, toVenueError } from '../markets/venueErrors.ts';
+import { scrubText } from '../log/redact.ts';
+import type { VenueCredentials } from './vault.ts';
+
+const SPEC_OPTIONS: Record<VenueId, Record<string, unknown>> = {
+  binanceusdm: binanceSpec.exchangeOptions,
+  bybit: bybitSpec.exchangeOptions,
+  okx: okxSpec.exchangeOptions,
+  bitget: bitgetSpec.exchangeOptions,
+  gate: gateSpec.exchangeOptions,
+  hyperliquid: hyperliquidSpec.exchangeOptions,
+};
+
+/**
+ * Against a loopback simulator Bybit is a unified account; saying so spares ccxt its
+ * account-type probe (`/v5/user/query-api`), which the simulator does not serve. Live, ccxt
+ * asks the venue.
+ */
+function optionsFor(venue: VenueId, loopback: boolean): Record<string, unknown> {
+  const base = SPEC_OPTIONS[venue];
+  if (venue === 'bybit' && loopback) return { ...base, enableUnifiedAccount: true, enableUnifiedMargin: false };
+  return base;
+}
+
+/** ccxt's field names: Hyperliquid signs with a wallet's private key, not an HMAC secret. */
+function ccxtCredentials(venue: VenueId, credentials: VenueCredentials): Record<string, string> {
+  if (venue === 'hyperliquid') return { walletAddress: credentials.apiKey, privateKey: credentials.secret };
+  return { apiKey: credentials.apiKey, secret: credentials.secret, ...(credentials.password ? { password: credentials.password } : {}) };
+}
+
+/**
+ * Makes one signed read on `venue` and returns the permissions it proved (`['read']`).
+ * Failures are `VenueError`s (an `auth` kind for refused credentials) whose message has been
+ * scrubbed of every credential value.
+ */
+export async function testVenueKey(venue: VenueId, credentials: VenueCredentials, baseUrl?: string): Promise<string[]> {
+  const exchange = createExchange(venue, optionsFor(venue, baseUrl !== undefined), { baseUrl });
+  Object.assign(exchange, ccxtCredentials(venue, credentials));
+  try {
+    await exchange.fetchBalance();
+    return ['read'];
+  } catch (error) {
+    const mapped = toVenueError(venue, error);
+    const secrets = [credentials.apiKey, credentials.secret, credentials.password ?? ''];
+    throw new VenueError(mapped.kind, venue, scrubText(mapped.message, secrets), mapped.retryAfterMs);
+  } finally {
+    await exchange.close();
+  }
+}
