@@ -6,7 +6,7 @@
  * gets its own status, with Hyperliquid's error texts so ccxt raises the same classes.
  */
 import { SimRejection } from '../types.ts';
-import type { RejectionReason, SimContext, SimOrder, SimOrderRequest, SimResponse } from '../types.ts';
+import type { RejectionReason, SimContext, SimCredentials, SimOrder, SimOrderRequest, SimResponse } from '../types.ts';
 import { decimalString } from './wireDecimal.ts';
 import { actionHash, l1ActionDigest, recoverSigner, typedDataDigest } from './hyperliquidSignature.ts';
 import type { TypedField, WireSignature } from './hyperliquidSignature.ts';
@@ -164,6 +164,24 @@ function dispatch(context: SimContext, key: string, action: Action): SimResponse
   }
 }
 
+/** Hyperliquid keeps the 100 highest nonces of each signer and refuses a repeat or anything below them. */
+const NONCES_KEPT = 100;
+/** Per simulator (its credential store), per signer: the highest nonces seen, ascending. */
+const noncesSeen = new WeakMap<SimCredentials, Map<string, number[]>>();
+
+function nonceRefusal(credentials: SimCredentials, signer: string, nonce: number): string | undefined {
+  const bySigner = noncesSeen.get(credentials) ?? new Map<string, number[]>();
+  noncesSeen.set(credentials, bySigner);
+  const kept = bySigner.get(signer) ?? [];
+  bySigner.set(signer, kept);
+  if (kept.includes(nonce)) return `Invalid nonce: duplicate nonce ${nonce}`;
+  if (kept.length >= NONCES_KEPT && nonce < kept[0]) return `Invalid nonce: nonce ${nonce} is below the ${NONCES_KEPT} highest nonces used`;
+  const at = kept.findIndex((n) => n > nonce);
+  kept.splice(at < 0 ? kept.length : at, 0, nonce);
+  if (kept.length > NONCES_KEPT) kept.shift();
+  return undefined;
+}
+
 export function handleExchange(body: unknown, context: SimContext): SimResponse {
   const request = parseSigned(body);
   if (request === undefined) return unreadable();
@@ -171,5 +189,6 @@ export function handleExchange(body: unknown, context: SimContext): SimResponse 
   const key = signers.map((s) => accountKey(context, s)).find((k) => k !== undefined);
   if (key === undefined) return venueError(`User or API Wallet ${signers[0] ?? '0x0000000000000000000000000000000000000000'} does not exist.`);
   if (request.vaultAddress !== undefined) return venueError('Vault trading is not simulated.');
-  return dispatch(context, key, request.action);
+  const refusal = nonceRefusal(context.credentials, key, request.nonce);
+  return refusal === undefined ? dispatch(context, key, request.action) : venueError(refusal);
 }

@@ -133,4 +133,17 @@ describe('hyperliquid signed actions and account reads through ccxt', () => {
     expect(body.response).not.toContain(wallet.toLowerCase());
     expect(sim.accounts.openOrders('hyperliquid', wallet)).toHaveLength(0);
   });
+
+  it('a signed request sent twice is refused the second time: the nonce is spent', async () => {
+    const request = (hl as unknown as { createOrdersRequest(orders: unknown[]): Record<string, unknown> }).createOrdersRequest([
+      { symbol: BTC, type: 'limit', side: 'buy', amount: 0.01, price: Math.round(mark() * 0.9), params: {} },
+    ]);
+    const send = async () => (await fetch(`${sim.url}/exchange`, { method: 'POST', body: JSON.stringify(request) })).json() as Promise<{ status: string; response: unknown }>;
+    const first = await send();
+    const second = await send();
+    expect(first.status).toBe('ok');
+    expect(second).toEqual({ status: 'err', response: `Invalid nonce: duplicate nonce ${String(request.nonce)}` });
+    expect(sim.accounts.openOrders('hyperliquid', wallet)).toHaveLength(1);
+    await hl.cancelOrder(sim.accounts.openOrders('hyperliquid', wallet)[0].orderId, BTC);
+  });
 });
