@@ -46,6 +46,7 @@ describe('engine client with a real worker thread', () => {
     const latest = engine.latest();
     expect(latest.upserts.map((r) => r.rank)).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
     expect(latest.summary.assets).toBe(500);
+    expect(latest.summary.computeMs).toBeGreaterThan(0); // the worker times each recompute
     clock.now = NOW + 1_000;
     const before = batches.length;
     engine.pushQuotes(repollVenue(quotes, 'okx', clock.now, 7));
