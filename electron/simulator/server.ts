@@ -19,6 +19,7 @@ import { VENUE_WIRES } from './venues/index.ts';
 import { ControlError, handleControl } from './control.ts';
 import { SimRejection } from './types.ts';
 import { SimStreams } from './ws.ts';
+import { applyReplay, firstRecordedTime, readReplay, type ReplaySeries } from './replay.ts';
 
 export interface SimulatorOptions {
   port?: number;
@@ -52,6 +53,8 @@ export interface Simulator {
   log: RequestLog;
   /** Websocket streams on the same port (register dialects, inject disconnects). */
   streams: SimStreams;
+  /** Recorded series that name no simulated instrument (not in the universe or venue list). */
+  notReplayed: ReplaySeries[];
   state(): { now: number; speed: number; paused: boolean; seed: number; venues: Array<{ venue: VenueId; instruments: number; down: boolean }>; faults: Fault[] };
   close(): Promise<void>;
 }
@@ -95,7 +98,10 @@ function withRejection(context: SimContext, fault: Fault | undefined): SimContex
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const seed = options.seed ?? 1;
   const venues = options.venues ?? [...VENUE_IDS];
-  const startTime = options.startTime ?? Date.now();
+  const recordings = (options.replay ?? []).flatMap((path) => readReplay(path));
+  // A replaying simulator starts a week into its recording, unless told otherwise.
+  const recordedStart = firstRecordedTime(recordings);
+  const startTime = options.startTime ?? (recordedStart !== undefined ? recordedStart + 7 * 86_400_000 : Date.now());
   const clock = new SimClock({ startTime, speed: options.speed ?? 1, paused: options.paused ?? false });
   const universe = buildUniverse(venues, options.universeSize ?? DEFAULT_UNIVERSE_SIZE);
   const market = new Market({ seed, now: () => clock.now(), universe, startTime });
@@ -107,6 +113,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const context: SimContext = { market, accounts, credentials };
   const wires = VENUE_WIRES.filter((wire) => venues.includes(wire.venue));
 
+  const notReplayed = applyReplay(market, recordings);
   market.warm();
   const hanging = new Set<Socket>();
   const server = createServer((req, res) => {
@@ -200,6 +207,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     credentials,
     log,
     streams,
+    notReplayed,
     state: () => ({
       now: clock.now(),
       speed: clock.speed,
