@@ -5,19 +5,21 @@ import { parsePriceCsv } from '../../shared/history/priceCsv.ts';
 import { parseSectorCsv } from '../../shared/sectors/sectorCsv.ts';
 import type { SectorMap } from '../../shared/sectors/sectorOf.ts';
 import { DEFAULT_SECTOR_MAP } from '../../shared/sectors/taxonomy.ts';
-import { DEFAULT_STUDY_PARAMS, runEventStudy, type HorizonResult, type StudyParams, type StudyResult, type StudySummary } from '../engine/study.ts';
+import { DEFAULT_MODEL_OPTIONS, walkForwardModel, type ModelReport } from '../engine/model.ts';
+import { DEFAULT_STUDY_PARAMS, studyPanelFor, summarisePanel, type HorizonResult, type StudyParams, type StudyResult, type StudySummary } from '../engine/study.ts';
 import { EXIT_BAD_INPUT, UsageError, type CliCommand } from './io.ts';
 
 const USAGE = `usage: study --history <funding.csv>... --prices <prices.csv>... [--sectors <base,sector.csv>]
-             [--threshold X] [--horizon-hours Z[,Z2]] [--k K] [--json]
+             [--threshold X] [--horizon-hours Z[,Z2]] [--k K] [--model] [--json]
   X per 8 h as a decimal (default ${DEFAULT_STUDY_PARAMS.thresholdPer8h}), Z in hours (default ${DEFAULT_STUDY_PARAMS.horizonsHours.join(',')}),
   k as a decimal (default ${DEFAULT_STUDY_PARAMS.k}). Without --sectors the built-in taxonomy is used.
-  The top-level figures are for the first horizon; "byHorizon" holds every horizon.`;
+  The top-level figures are for the first horizon; "byHorizon" holds every horizon.
+  --model adds the walk-forward logistic model per horizon, scored against the base rate out of sample.`;
 
 /** At most this many bad lines are printed; the count of the rest follows. */
 const MAX_ERRORS_SHOWN = 20;
 
-interface StudyArgs { history: string[]; prices: string[]; sectors: string | null; params: StudyParams; json: boolean }
+interface StudyArgs { history: string[]; prices: string[]; sectors: string | null; params: StudyParams; json: boolean; model: boolean }
 
 /** `study`: the sector-divergence event study over funding and price CSV files (issue 4, item 7). */
 export const study: CliCommand = async (argv, io) => {
@@ -26,8 +28,10 @@ export const study: CliCommand = async (argv, io) => {
     const funding = await readAll(args.history, parseFundingCsv);
     const prices = await readAll(args.prices, parsePriceCsv);
     const map = args.sectors === null ? DEFAULT_SECTOR_MAP : await readSectorMap(args.sectors);
-    const result = runEventStudy(funding, prices, map, args.params);
-    io.out(args.json ? `${JSON.stringify(studyJson(result, args), null, 2)}\n` : studyText(result));
+    const panel = studyPanelFor(funding, prices, map, args.params);
+    const result = summarisePanel(panel, args.params);
+    const models = args.model ? args.params.horizonsHours.map((_, horizon) => walkForwardModel(panel, args.params, { ...DEFAULT_MODEL_OPTIONS, horizon })) : [];
+    io.out(args.json ? `${JSON.stringify(studyJson(result, args, models), null, 2)}\n` : studyText(result, models));
     return 0;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -39,9 +43,11 @@ export const study: CliCommand = async (argv, io) => {
 export function parseStudyArgs(argv: string[]): StudyArgs {
   const lists: Record<string, string[]> = { '--history': [], '--prices': [], '--sectors': [], '--threshold': [], '--horizon-hours': [], '--k': [] };
   let json = false;
+  let model = false;
   let current: string[] | null = null;
   for (const arg of argv) {
     if (arg === '--json') { json = true; current = null; continue; }
+    if (arg === '--model') { model = true; current = null; continue; }
     if (arg === '--help' || arg === '-h') throw new UsageError(USAGE);
     if (arg.startsWith('--')) {
       if (!(arg in lists)) throw new UsageError(`unknown option ${arg}\n${USAGE}`);
@@ -56,7 +62,7 @@ export function parseStudyArgs(argv: string[]): StudyArgs {
   if (lists['--sectors'].length > 1) throw new UsageError('--sectors takes one file');
   const horizons = lists['--horizon-hours'].flatMap((text) => text.split(',')).map((text) => positiveNumber('--horizon-hours', text));
   return {
-    history: lists['--history'], prices: lists['--prices'], sectors: lists['--sectors'][0] ?? null, json,
+    history: lists['--history'], prices: lists['--prices'], sectors: lists['--sectors'][0] ?? null, json, model,
     params: {
       ...DEFAULT_STUDY_PARAMS,
       thresholdPer8h: single('--threshold', lists['--threshold'], DEFAULT_STUDY_PARAMS.thresholdPer8h, (t) => finiteNumber('--threshold', t)),
@@ -116,7 +122,7 @@ function throwOnErrors(file: string, errors: CsvLineError[]): void {
   throw new UsageError([`${errors.length} bad line(s) in ${file}; nothing was computed:`, ...shown, ...more].join('\n'));
 }
 
-function studyJson(result: StudyResult, args: StudyArgs) {
+function studyJson(result: StudyResult, args: StudyArgs, models: ModelReport[]) {
   const [first] = result.horizons;
   const horizonJson = (h: HorizonResult) => ({
     horizonHours: h.horizonHours, inSample: h.inSample, outOfSample: h.outOfSample, all: h.all,
@@ -132,19 +138,26 @@ function studyJson(result: StudyResult, args: StudyArgs) {
     sectors: result.sectors,
     ...horizonJson(first),
     byHorizon: Object.fromEntries(result.horizons.map((h) => [String(h.horizonHours), horizonJson(h)])),
+    ...(models.length ? { model: Object.fromEntries(models.map((m) => [String(m.horizonHours), modelJson(m)])) } : {}),
   };
+}
+
+/** The model's scores without the per-point predictions (those stay in the app's Patterns panel). */
+function modelJson(m: ModelReport) {
+  return { features: m.features, walkForward: m.walkForward, outOfSample: m.outOfSample, events: m.events, calibration: m.calibration, verdict: m.verdict };
 }
 
 function iso(time: number | null): string | null {
   return time === null ? null : new Date(time).toISOString();
 }
 
-function studyText(result: StudyResult): string {
+function studyText(result: StudyResult, models: ModelReport[]): string {
   const lines = [`event study: X = ${pct(result.params.thresholdPer8h)} per 8 h, k = ${pct(result.params.k)}, ${result.period.gridPoints} grid points ${iso(result.period.from)} → ${iso(result.period.to)}, split at ${iso(result.period.splitTime)}`];
   for (const h of result.horizons) {
     lines.push(`Z = ${h.horizonHours} h`);
     for (const [label, s] of [['in-sample', h.inSample], ['out-of-sample', h.outOfSample], ['all', h.all]] as const) lines.push(`  ${label.padEnd(14)} ${summaryText(s)}`);
   }
+  for (const m of models) lines.push(`model: ${m.verdict}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -162,9 +162,15 @@ function calibrate(predictions: Prediction[], bins: number): CalibrationBin[] {
   });
 }
 
+/** Below this many out-of-sample hits a better Brier score is reported as not evidence. */
+const MIN_HITS_FOR_EVIDENCE = 30;
+
 function verdictOf(s: ForecastScore, horizonHours: number): string {
   if (s.n === 0 || s.brierModel === null || s.brierBaseRate === null) return `No out-of-sample predictions for ${horizonHours} h: not enough history to train the model.`;
   const figures = `Brier ${s.brierModel.toFixed(5)} vs base rate ${s.brierBaseRate.toFixed(5)}, skill ${(100 * (s.skill ?? 0)).toFixed(1)} %, n = ${s.n} out-of-sample predictions, ${s.hits} hits, observed hit rate ${(100 * (s.observedRate ?? 0)).toFixed(1)} %`;
+  if (s.beatsBaseRate && s.hits < MIN_HITS_FOR_EVIDENCE) {
+    return `The model scores slightly better than the base-rate forecast out of sample over ${horizonHours} h (${figures}), but ${s.hits} hits are too few for that margin to be evidence of skill.`;
+  }
   return s.beatsBaseRate
     ? `The model beats the base-rate forecast out of sample over ${horizonHours} h (${figures}).`
     : `The model does NOT beat the base-rate forecast out of sample over ${horizonHours} h (${figures}): use the base rate, not the model.`;

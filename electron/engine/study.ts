@@ -66,10 +66,14 @@ export interface StudyResult {
 }
 
 export function runEventStudy(funding: readonly FundingPoint[], prices: readonly PricePoint[], map: SectorMap, params: StudyParams = DEFAULT_STUDY_PARAMS): StudyResult {
-  const panel = buildStudyPanel(funding, prices, map, {
+  return summarisePanel(studyPanelFor(funding, prices, map, params), params);
+}
+
+/** The panel the study and the model share, built with the study's parameters. */
+export function studyPanelFor(funding: readonly FundingPoint[], prices: readonly PricePoint[], map: SectorMap, params: StudyParams): StudyPanel {
+  return buildStudyPanel(funding, prices, map, {
     minAssetsPerSector: params.minAssetsPerSector, horizonsHours: params.horizonsHours, trailingHours: params.trailingHours, maxPriceAgeHours: params.maxPriceAgeHours,
   });
-  return summarisePanel(panel, params);
 }
 
 /** Events, outcomes and summaries from a built panel (the model reuses the same panel). */

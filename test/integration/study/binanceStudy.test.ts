@@ -69,5 +69,6 @@ describe.skipIf(!hasBinanceData)('event study on Binance USDⓈ-M 2026 Q1', () =
     const h48 = walkForwardModel(panel, DEFAULT_STUDY_PARAMS, { ...DEFAULT_MODEL_OPTIONS, horizon: 1 });
     expect(h48.outOfSample.n).toBe(660);
     expect(h48.outOfSample.skill!).toBeLessThan(0.05);
+    expect(h48.verdict).toMatch(/does NOT beat|too few for that margin to be evidence/);
   });
 });

@@ -46,6 +46,17 @@ describe('CLI study', () => {
     expect(out.events).toEqual([{ sector: 'DeFi', time: new Date(T0 + 32 * H).toISOString(), divergence: 10 * U, sectorReturn: 0.9 - 1, marketReturn: 0, hit: true }]);
   });
 
+  it('--model adds the walk-forward model per horizon with its verdict against the base rate', async () => {
+    const f = writeFixture();
+    const io = capture();
+    const code = await study(['--history', f.history, '--prices', f.prices, '--sectors', f.sectors, '--horizon-hours', '24,48', '--model', '--json'], io);
+    expect(code).toBe(0);
+    const out = JSON.parse(io.stdout);
+    expect(Object.keys(out.byHorizon)).toEqual(['24', '48']);
+    // Ten grid points are far too few to train on: the model says so instead of inventing a number.
+    expect(out.model['24']).toMatchObject({ outOfSample: { n: 0 }, verdict: expect.stringContaining('not enough history') });
+  });
+
   it('a bad line exits 2 naming the file and the line', async () => {
     const f = writeFixture();
     const bad = join(f.dir, 'bad-prices.csv');
