@@ -33,7 +33,7 @@ function earliestFunding(legs: readonly Leg[]): number | null {
  * include the present.
  */
 export function computeAssetRow(base: string, legs: Leg[], history: RateHistory, ctx: RowContext): Opportunity {
-  const fresh = legs.filter((leg) => !leg.stale);
+  const fresh = legs.some((leg) => leg.stale) ? legs.filter((leg) => !leg.stale) : legs;
   const meanPer8h = meanPer8hOf(fresh);
   if (meanPer8h !== null) history.record(minuteOf(ctx.now), meanPer8h);
   const best = bestSpread(fresh);
