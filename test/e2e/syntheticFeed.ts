@@ -32,15 +32,25 @@ export class SyntheticFeed {
     return this.seed / 2 ** 31;
   }
 
-  /** Moves every rate a little: every row changes, the worst case for the monitor. */
-  step(): void {
-    for (const [key, rate] of this.rates) this.rates.set(key, rate + (this.random() - 0.5) * 0.00002);
+  /** Moves `count` random rates a little (all of them when `count` ≥ the number of quotes); returns the changed `base|venue` keys. */
+  step(count: number): Set<string> {
+    const keys = [...this.rates.keys()];
+    const touched = new Set<string>();
+    const all = count >= keys.length;
+    for (let i = 0; i < Math.min(count, keys.length); i++) {
+      const key = all ? keys[i] : keys[Math.floor(this.random() * keys.length)];
+      this.rates.set(key, this.rates.get(key)! + (this.random() - 0.5) * 0.00002);
+      touched.add(key);
+    }
+    return touched;
   }
 
-  quotes(now: number): FundingQuote[] {
+  /** Quotes of the given `base|venue` keys (all when omitted). */
+  quotes(now: number, keys?: ReadonlySet<string>): FundingQuote[] {
     const out: FundingQuote[] = [];
     for (const { base, venues } of this.listings) {
       for (const venue of venues) {
+        if (keys && !keys.has(`${base}|${venue}`)) continue;
         const intervalHours = VENUES[venue].defaultIntervalHours;
         out.push({
           venue, symbol: `${base}/USDT:USDT`, base, multiplier: 1, rate: this.rates.get(`${base}|${venue}`)!, rateKind: 'predicted',
@@ -73,9 +83,12 @@ export class SyntheticFeed {
     };
   }
 
-  signals(now: number, full: boolean): SignalsBatch {
-    const upserts = this.listings.map((l, i) => this.row(l.base, l.venues, now, i + 1));
-    return { full, upserts, removed: [], summary: { btcEthDivergencePer8h: null, btcEthDiverging: false, assets: upserts.length, triggered: upserts.filter((r) => r.triggered).length, computedAt: now, computeMs: 1 } };
+  /** A full batch of every row, or an incremental one upserting the rows holding the changed `base|venue` keys. */
+  signals(now: number, keys?: ReadonlySet<string>): SignalsBatch {
+    const full = keys === undefined;
+    const bases = new Set([...(keys ?? [])].map((k) => k.slice(0, k.indexOf('|'))));
+    const upserts = this.listings.flatMap((l, i) => (full || bases.has(l.base) ? [this.row(l.base, l.venues, now, i + 1)] : []));
+    return { full, upserts, removed: [], summary: { btcEthDivergencePer8h: null, btcEthDiverging: false, assets: this.listings.length, triggered: upserts.filter((r) => r.triggered).length, computedAt: now, computeMs: 1 } };
   }
 
   health(now: number): VenueHealth[] {

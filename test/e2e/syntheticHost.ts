@@ -12,9 +12,10 @@ const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 
 /**
  * Serves the renderer build with a synthetic market pushed at 1 Hz over the host's wire
- * frames. Only for the renderer benchmark (3,000 rows); end-to-end tests use the real host.
+ * frames: each second `changesPerSecond` quotes move and the rows holding them are upserted.
+ * Only for the renderer benchmark (3,000 rows); end-to-end tests use the real host.
  */
-export async function startSyntheticHost(rendererDir: string, assets: number): Promise<{ url: string; close(): Promise<void> }> {
+export async function startSyntheticHost(rendererDir: string, assets: number, changesPerSecond: number): Promise<{ url: string; close(): Promise<void> }> {
   const feed = new SyntheticFeed(assets);
   const token = 'bench-token';
   const server = createServer(async (req, res) => {
@@ -32,18 +33,18 @@ export async function startSyntheticHost(rendererDir: string, assets: number): P
       const values: Record<string, unknown> = {
         'app.info': { name: 'Funding Terminal', version: 'bench', mode: 'demo', dataDir: '/tmp', venues: [...VENUE_IDS], startedAt: now },
         'settings.get': DEFAULT_SETTINGS,
-        'markets.snapshot': { quotes: feed.quotes(now), health: feed.health(now), signals: feed.signals(now, true) },
+        'markets.snapshot': { quotes: feed.quotes(now), health: feed.health(now), signals: feed.signals(now) },
       };
       const reply: ServerFrame = name in values ? { kind: 'reply', id, ok: true, value: values[name] } : { kind: 'reply', id, ok: false, error: { code: 'failed', message: `${name}: not served by the synthetic host` } };
       ws.send(JSON.stringify(reply));
     });
   });
   const timer = setInterval(() => {
-    feed.step();
+    const touched = feed.step(changesPerSecond);
     const now = Date.now();
     const frames: ServerFrame[] = [
-      { kind: 'stream', name: 'signals', payload: feed.signals(now, false) },
-      { kind: 'stream', name: 'quotes', payload: feed.quotes(now) },
+      { kind: 'stream', name: 'signals', payload: feed.signals(now, touched) },
+      { kind: 'stream', name: 'quotes', payload: feed.quotes(now, touched) },
       { kind: 'stream', name: 'health', payload: feed.health(now) },
     ];
     for (const ws of wss.clients) for (const f of frames) ws.send(JSON.stringify(f));

@@ -6,7 +6,9 @@ import { HEADER_HEIGHT, ROW_HEIGHT, gridTemplate, type Column } from './columns.
 import { MonitorRow } from './MonitorRow.tsx';
 import { scrollToReveal, visibleRange } from './virtualRange.ts';
 
-const OVERSCAN = 6;
+const OVERSCAN = 4;
+/** Rows per render block: the grid re-renders when the viewport crosses a block boundary. */
+const BLOCK = 8;
 
 interface MonitorGridProps {
   rows: readonly Opportunity[];
@@ -95,7 +97,8 @@ export function MonitorGrid({ rows, columns, sort, windowMinutes }: MonitorGridP
     return () => window.removeEventListener('keydown', onKey);
   }, [rows, cursorIndex, bodyHeight, moveTo, openSymbol]);
 
-  const range = visibleRange(scrollTop, bodyHeight, ROW_HEIGHT, rows.length, OVERSCAN);
+  // scrollTop is kept quantised to a block, so the range covers the block's extra rows too.
+  const range = visibleRange(scrollTop, bodyHeight + BLOCK * ROW_HEIGHT, ROW_HEIGHT, rows.length, OVERSCAN);
   const rendered: Opportunity[] = rows.slice(range.start, range.end);
 
   return (
@@ -108,7 +111,10 @@ export function MonitorGrid({ rows, columns, sort, windowMinutes }: MonitorGridP
       aria-activedescendant={cursorIndex >= 0 && cursorIndex >= range.start && cursorIndex < range.end ? `monitor-row-${rows[cursorIndex].base}` : undefined}
       tabIndex={0}
       className="grid"
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onScroll={(e) => {
+        // Quantised to whole blocks: the state, and so a render, changes only when the block does.
+        setScrollTop(Math.floor(e.currentTarget.scrollTop / (BLOCK * ROW_HEIGHT)) * BLOCK * ROW_HEIGHT);
+      }}
     >
       <div role="row" aria-rowindex={1} className="grid-header" style={{ gridTemplateColumns: template, width, height: HEADER_HEIGHT }}>
         {columns.map((c, i) => (
@@ -136,6 +142,7 @@ export function MonitorGrid({ rows, columns, sort, windowMinutes }: MonitorGridP
             top={(range.start + i) * ROW_HEIGHT}
             columns={columns}
             template={template}
+            width={width}
             selected={row.base === cursor}
             windowMinutes={windowMinutes}
             onSelect={setCursor}

@@ -11,6 +11,8 @@ import { legFor } from './rowOrder.ts';
 
 interface MonitorRowProps {
   row: Opportunity;
+  /** Total width in px: rows are size-contained, so they need it explicitly. */
+  width: number;
   index: number;
   columns: readonly Column[];
   template: string;
@@ -83,7 +85,7 @@ function cellContent(column: Column, row: Opportunity, now: number, windowMinute
 
 /** One asset row. Re-renders when its Opportunity object is replaced, its selection changes, or the clock ticks. */
 export const MonitorRow = memo(function MonitorRow(props: MonitorRowProps) {
-  const { row, index, columns, template, top, selected, windowMinutes, onSelect, onOpen } = props;
+  const { row, index, columns, template, width, top, selected, windowMinutes, onSelect, onOpen } = props;
   const now = useClock((s) => s.now);
   const allStale = row.legs.length > 0 && row.legs.every((l) => l.stale);
   return (
@@ -93,7 +95,7 @@ export const MonitorRow = memo(function MonitorRow(props: MonitorRowProps) {
       aria-rowindex={index + 2}
       aria-selected={selected}
       className={`grid-row${selected ? ' selected' : ''}${row.triggered ? ' triggered' : ''}${allStale ? ' stale' : ''}`}
-      style={{ gridTemplateColumns: template, transform: `translateY(${top}px)` }}
+      style={{ gridTemplateColumns: template, width, transform: `translateY(${top}px)` }}
       onClick={() => onSelect(row.base)}
       onDoubleClick={() => onOpen(row.base)}
     >

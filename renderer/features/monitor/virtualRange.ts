@@ -20,3 +20,4 @@ export function scrollToReveal(index: number, scrollTop: number, viewportHeight:
   if (top + rowHeight > scrollTop + viewportHeight) return top + rowHeight - viewportHeight;
   return null;
 }
+

@@ -1,0 +1,107 @@
+/**
+ * Renderer figures in Chromium: frame times while scrolling the 3,000-row monitor under 1 Hz
+ * updates of every row (p95 of requestAnimationFrame deltas in the page), rows in the DOM
+ * while doing so, and cold start to the first painted rows (synthetic 3,000-asset feed, and
+ * the real demo host with its simulator).
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { build } from 'vite';
+import { startHost } from '../../electron/host/server.ts';
+import { launchChromium } from '../e2e/browser.ts';
+import { startSyntheticHost } from '../e2e/syntheticHost.ts';
+import { percentile } from './sampleStats.ts';
+import type { BenchResult } from './types.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const RENDERER_DIR = join(ROOT, 'dist/renderer');
+const ASSETS = 3000;
+/** The issue's load: 3,000 quotes changing every second (the rows holding them are upserted). */
+const CHANGES_PER_SECOND = 3000;
+const FRAMES = 600;
+const FIRST_ROW = '[role=grid] [role=row][aria-rowindex="2"]';
+
+async function ensureBuild(): Promise<void> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) await build({ configFile: join(ROOT, 'renderer/vite.config.ts'), logLevel: 'warn' });
+}
+
+/** ms from navigation start to the frame after the first row exists. */
+async function firstRowPaintMs(page: Page): Promise<number> {
+  await page.waitForSelector(FIRST_ROW, { timeout: 60_000 });
+  return page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
+}
+
+/** rAF deltas over `frames` frames; when `scroll`, the grid moves 60 px every frame, wrapping at the end. */
+function frameDeltas(page: Page, frames: number, scroll: boolean): Promise<{ deltas: number[]; maxRows: number }> {
+  return page.evaluate(
+    ({ frames, scroll }) =>
+      new Promise<{ deltas: number[]; maxRows: number }>((resolve) => {
+        const grid = document.querySelector<HTMLElement>('[role=grid]')!;
+        const deltas: number[] = [];
+        let maxRows = 0;
+        let last = 0;
+        const step = (t: number) => {
+          if (last) deltas.push(t - last);
+          last = t;
+          if (scroll) grid.scrollTop = grid.scrollTop + 60 >= grid.scrollHeight - grid.clientHeight ? 0 : grid.scrollTop + 60;
+          maxRows = Math.max(maxRows, grid.querySelectorAll('[role=row]').length - 1);
+          if (deltas.length < frames) requestAnimationFrame(step);
+          else resolve({ deltas, maxRows });
+        };
+        requestAnimationFrame(step);
+      }),
+    { frames, scroll },
+  );
+}
+
+async function syntheticFigures(): Promise<BenchResult[]> {
+  const host = await startSyntheticHost(RENDERER_DIR, ASSETS, CHANGES_PER_SECOND);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    await page.goto(host.url);
+    const coldMs = await firstRowPaintMs(page);
+    const rowCount = Number(await page.getAttribute('[role=grid]', 'aria-rowcount')) - 1;
+    if (rowCount !== ASSETS) throw new Error(`renderer bench: expected ${ASSETS} rows in the monitor, the grid reports ${rowCount}`);
+    const idle = await frameDeltas(page, FRAMES / 2, false);
+    const scrolling = await frameDeltas(page, FRAMES, true);
+    return [
+      // Frame times are wall-clock: on a shared machine they say as much about the load as about the renderer.
+      { name: `renderer: 1-min load average during the run (${cpus().length} cores)`, value: loadavg()[0], unit: '' },
+      { name: `renderer: scroll frame time p95 (${ASSETS} rows, ${CHANGES_PER_SECOND} quotes/s; baseline idle p95)`, value: percentile(scrolling.deltas, 95), unit: 'ms', baseline: percentile(idle.deltas, 95), target: '≤ 16.7 ms' },
+      { name: 'renderer: scroll frame time p50', value: percentile(scrolling.deltas, 50), unit: 'ms' },
+      { name: 'renderer: rows in the DOM while scrolling (baseline: all rows)', value: scrolling.maxRows, unit: 'rows', baseline: ASSETS },
+      { name: `renderer: cold start to first painted rows, synthetic ${ASSETS} assets`, value: coldMs, unit: 'ms', target: '≤ 3000 ms' },
+    ];
+  } finally {
+    await browser.close();
+    await host.close();
+  }
+}
+
+async function demoColdStart(): Promise<BenchResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ft-bench-renderer-'));
+  const browser = await launchChromium();
+  try {
+    const started = performance.now();
+    const host = await startHost({ port: 0, demo: true, dataDir, rendererDir: RENDERER_DIR });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+      await page.goto(host.url);
+      await firstRowPaintMs(page);
+      return { name: 'renderer: cold start of the demo (host + simulator + page) to first painted rows', value: performance.now() - started, unit: 'ms', target: '≤ 3000 ms' };
+    } finally {
+      await host.close();
+    }
+  } finally {
+    await browser.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function run(): Promise<BenchResult[]> {
+  await ensureBuild();
+  return [...(await syntheticFigures()), await demoColdStart()];
+}
