@@ -1,8 +1,9 @@
 /**
  * Engine throughput on 6 venues × 500 symbols = 3,000 quotes: full recompute and a one-venue
  * update (500 quotes), each against a straightforward full recompute measured in the same run
- * (group by filtering the whole quote list per asset, fresh objects, no caches, no history), and the
- * round trip through the real worker thread.
+ * (group by filtering the whole quote list per asset, fresh objects, no caches, no history); the
+ * quote codec against structured cloning of the objects; and the round trip through the real
+ * worker thread (dominated by cloning the ~500 upserted rows back).
  */
 import { Worker } from 'node:worker_threads';
 import type { FundingQuote } from '../../shared/domain/quotes.ts';
@@ -103,6 +104,10 @@ export async function run(): Promise<BenchResult[]> {
   }, ({ poll, at }) => {
     if (engine.apply(poll, at).batch.full) throw new Error('a one-venue update fell back to a full recompute: the bench left its sampling minute');
   });
+  const codec = asDecoded(quotes);
+  const polls = Array.from({ length: VENUE_IDS.length }, (_, i) => venuePoll(quotes, i).poll);
+  const columnar = timeRuns(RUNS, WARMUP, (i) => polls[i % polls.length], (poll) => codec(poll));
+  const cloned = timeRuns(RUNS, WARMUP, (i) => polls[i % polls.length], (poll) => structuredClone(poll));
   const trips = await workerRoundTrips(quotes);
   const naiveMedian = percentile(naive, 50);
   const fullMedian = percentile(full, 50);
@@ -111,6 +116,7 @@ export async function run(): Promise<BenchResult[]> {
     { name: 'engine full recompute, 3,000 quotes, p95', value: percentile(full, 95), unit: 'ms', baseline: percentile(naive, 95), target: '≤ 2 ms' },
     { name: 'engine one-venue update (500 quotes), median', value: percentile(incremental, 50), unit: 'ms', baseline: naiveMedian, target: '≤ 0.5 ms' },
     { name: 'engine one-venue update vs engine full, median', value: percentile(incremental, 50), unit: 'ms', baseline: fullMedian },
+    { name: 'quote transport, 500 quotes, columns encode + decode, median', value: percentile(columnar, 50), unit: 'ms', baseline: percentile(cloned, 50) },
     { name: 'engine worker round trip (encode → worker → batch), median', value: percentile(trips, 50), unit: 'ms' },
     { name: 'engine worker round trip, p95', value: percentile(trips, 95), unit: 'ms' },
   ];
