@@ -50,6 +50,9 @@ function ccxtCredentials(venue: VenueId, credentials: VenueCredentials): Record<
 export async function testVenueKey(venue: VenueId, credentials: VenueCredentials, baseUrl?: string): Promise<string[]> {
   const exchange = createExchange(venue, optionsFor(venue, baseUrl !== undefined), { baseUrl });
   Object.assign(exchange, ccxtCredentials(venue, credentials));
+  // With credentials ccxt would also fetch the currency list (a second, private call on OKX
+  // and Bybit); a balance does not need it, and the test should stay one request.
+  exchange.has = { ...exchange.has, fetchCurrencies: false };
   try {
     await exchange.fetchBalance();
     return ['read'];
