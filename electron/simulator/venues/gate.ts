@@ -2,10 +2,13 @@
  * Gate futures (APIv4, USDT settle) wire format: the public endpoints ccxt's `gate` calls for
  * markets, funding (current, indicative, interval, history), order book, candles and time.
  * Gate answers bare JSON (no envelope), sizes in contracts (`quanto_multiplier` base units
- * each), times in seconds, and errors as `{"label": …, "message": …}`.
+ * each), times in seconds, and errors as `{"label": …, "message": …}`. Signed account and order
+ * endpoints are in gatePrivate.ts.
  */
 import type { SimContext, SimInstrument, SimMarket, SimRequest, SimResponse, VenueWire } from '../types.ts';
 import { decimalString } from './wireDecimal.ts';
+import { authenticateGate } from './gateAuth.ts';
+import { handleGatePrivate, isGatePrivate } from './gatePrivate.ts';
 
 const VENUE = 'gate';
 const BASE = '/api/v4';
@@ -176,6 +179,10 @@ function futures(request: SimRequest, market: SimMarket, settle: string, rest: s
 }
 
 function handle(request: SimRequest, context: SimContext): SimResponse | undefined {
+  if (isGatePrivate(request)) {
+    const auth = authenticateGate(request, context, Date.now());
+    return 'refused' in auth ? auth.refused : handleGatePrivate(request, context, auth.apiKey);
+  }
   if (request.method !== 'GET') return undefined;
   const { path } = request;
   if (path === `${BASE}/spot/time`) return ok({ server_time: context.market.now() });
