@@ -5,7 +5,7 @@ import { VENUES, type VenueId } from '../../shared/domain/venues.ts';
 /** A condition that clears and re-enters within this time does not alert again (flapping at a threshold). */
 export const REALERT_AFTER_MS = 30 * 60_000;
 
-export function pct(fraction: number, digits = 4): string {
+function pct(fraction: number, digits = 4): string {
   return `${(fraction * 100).toFixed(digits)} %`;
 }
 

@@ -28,7 +28,6 @@ export class SignalEngine {
   private fees: TakerFees;
   /** Latest quote per venue, then symbol (two levels: no key strings built per quote). */
   private readonly entries = new Map<VenueId, Map<string, QuoteEntry>>();
-  private quoteTotal = 0;
   private readonly groups = new Map<string, AssetGroup>();
   private readonly rows = new Map<string, Opportunity>();
   private readonly tracker = new AlertTracker();
@@ -39,10 +38,6 @@ export class SignalEngine {
   constructor(settings: EngineSettings) {
     this.settings = settings;
     this.fees = takerFeesFor(settings);
-  }
-
-  get quoteCount(): number {
-    return this.quoteTotal;
   }
 
   /** Takes in new quotes (older than the stored one for the same venue and symbol are ignored). */
@@ -90,7 +85,7 @@ export class SignalEngine {
       oldGroup.remove(entry);
       if (oldGroup.size === 0) this.groups.delete(entry.quote.base);
       touched.add(entry.quote.base);
-    } else this.quoteTotal++;
+    }
     let group = this.groups.get(quote.base);
     if (!group) this.groups.set(quote.base, (group = new AssetGroup()));
     venueEntries.set(quote.symbol, group.add(quote, now));

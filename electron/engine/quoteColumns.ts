@@ -2,7 +2,7 @@ import type { FundingQuote } from '../../shared/domain/quotes.ts';
 import { VENUE_IDS } from '../../shared/domain/venues.ts';
 
 /** The numeric fields of a quote, one Float64Array each; null travels as NaN. */
-export const NUMERIC_COLUMNS = ['multiplier', 'rate', 'lastSettledRate', 'intervalHours', 'nextFundingTime', 'markPrice', 'indexPrice', 'volume24hUsd', 'openInterestUsd', 'observedAt'] as const;
+const NUMERIC_COLUMNS = ['multiplier', 'rate', 'lastSettledRate', 'intervalHours', 'nextFundingTime', 'markPrice', 'indexPrice', 'volume24hUsd', 'openInterestUsd', 'observedAt'] as const;
 type NumericColumn = (typeof NUMERIC_COLUMNS)[number];
 
 /**

@@ -1,6 +1,6 @@
 import { regimeOf, type Regime } from '../../shared/funding/regime.ts';
 
-export const MINUTE_MS = 60_000;
+const MINUTE_MS = 60_000;
 /** 25 h of one-minute samples: the 24-h velocity needs a sample at least 24 h old. */
 export const HISTORY_MINUTES = 25 * 60;
 const INITIAL_CAPACITY = 64;
