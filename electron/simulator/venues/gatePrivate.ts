@@ -221,17 +221,21 @@ export function isGatePrivate(request: SimRequest): boolean {
   return resolve(request) !== undefined;
 }
 
+function parseBody(text: string): Record<string, unknown> | undefined {
+  try {
+    return text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+}
+
 /** Runs an authenticated private request; `apiKey` is the account it acts on. */
 export function handleGatePrivate(request: SimRequest, context: SimContext, apiKey: string): SimResponse {
   const resolved = resolve(request);
   if (resolved === undefined) return gateError(404, ['NOT_FOUND', 'Not found']);
   if (resolved === 'account-detail') return accountDetail();
-  let body: Record<string, unknown> = {};
-  try {
-    body = request.body === '' ? {} : (JSON.parse(request.body) as Record<string, unknown>);
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    return gateError(400, ['INVALID_PARAM_VALUE', 'invalid request body']);
-  }
+  const body = parseBody(request.body);
+  if (body === undefined) return gateError(400, ['INVALID_PARAM_VALUE', 'invalid request body']);
   return resolved.route({ context, apiKey, target: resolved.target, query: request.query, body });
 }
