@@ -21,7 +21,7 @@ afterEach(async () => {
   delete process.env.ENGINE_CRASH_MARKER;
 });
 
-function start(workerUrl?: URL) {
+function start(workerUrl?: URL, tickMs?: number) {
   const batches: SignalsBatch[] = [];
   const alerts: Alert[] = [];
   const errors: string[] = [];
@@ -30,6 +30,7 @@ function start(workerUrl?: URL) {
     workerUrl,
     settings: DEFAULT_SETTINGS,
     now: () => clock.now,
+    tickMs,
     onSignals: (batch) => batches.push(batch),
     onAlerts: (list) => alerts.push(...list),
     onError: (message) => errors.push(message),
@@ -72,6 +73,24 @@ describe('engine client with a real worker thread', () => {
     clock.now = NOW + 1_000;
     engine.pushQuotes([q('bybit', 'ETH', 0.0009, 8, { observedAt: NOW + 1_000 })]);
     await eventually(() => expect(alerts.map((a) => a.kind)).toContain('trigger'));
+  });
+
+  it('applies new settings everywhere: a lower trigger marks more assets triggered', async () => {
+    const { engine } = start();
+    engine.pushQuotes([q('binanceusdm', 'ETH', 0.0001), q('bybit', 'ETH', 0.0005)]);
+    await eventually(() => expect(engine.latest().upserts).toHaveLength(1));
+    expect(engine.latest().upserts[0].triggered).toBe(false);
+    engine.setSettings({ ...DEFAULT_SETTINGS, triggerSpreadPer8h: 0.0003 });
+    await eventually(() => expect(engine.latest().summary.triggered).toBe(1));
+  });
+
+  it('ticks an idle worker so a leg turns stale without any new quote', async () => {
+    const { engine, clock } = start(undefined, 20);
+    engine.pushQuotes([q('binanceusdm', 'BTC', 0.0001), q('okx', 'BTC', 0.0009)]);
+    await eventually(() => expect(engine.latest().upserts).toHaveLength(1));
+    clock.now = NOW + 31_000; // past Binance's 30 s bound, within OKX's 45 s
+    await eventually(() => expect(engine.latest().upserts[0].legs.map((l) => l.stale)).toEqual([true, false]));
+    expect(engine.latest().upserts[0].spreadPer8h).toBeNull();
   });
 
   it('restarts a worker that died and replays every known quote into it', async () => {
