@@ -20,9 +20,9 @@ function Nav() {
     <nav className="nav" aria-label="Screens">
       <span className="brand">Funding Terminal</span>
       {SCREEN_KEYS.map(([key, id, name]) => (
-        <button key={id} aria-current={screen === id ? 'page' : undefined} disabled={id === 'symbol' && !symbol} onClick={() => open(id)} title={`${name} (${key})`}>
+        <button key={id} aria-current={screen === id ? 'page' : undefined} aria-keyshortcuts={key} aria-label={label(id, name)} disabled={id === 'symbol' && !symbol} onClick={() => open(id)} title={`${name} (${key})`}>
           {label(id, name)}
-          <kbd>{key}</kbd>
+          <kbd aria-hidden="true">{key}</kbd>
         </button>
       ))}
       <button className="help" onClick={() => useUi.getState().set({ shortcutsOpen: true })} aria-label="Keyboard shortcuts (?)">?</button>

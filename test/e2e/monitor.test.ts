@@ -120,6 +120,7 @@ describe('the monitor in Chromium against the demo host', () => {
     for (const key of ['1', '2', '4', '5']) {
       await page.keyboard.press(key);
       expect(await page.getByRole('button', { name: 'Kill switch' }).isVisible()).toBe(true);
+      if (key === '4') await screenshot(page, 'e2e-alerts');
     }
     await page.keyboard.press('1');
     await page.keyboard.press('Control+Shift+K');

@@ -20,26 +20,26 @@ export const HEADER_HEIGHT = 40;
 export function monitorColumns(venues: readonly VenueId[]): Column[] {
   return [
     { id: 'rank', label: '#', unit: 'rank', sortKey: 'rank', width: 40, title: 'Rank by expected net carry per day after fees' },
-    { id: 'base', label: 'Asset', unit: '', sortKey: 'base', width: 84, title: 'Base asset (multiplier prefixes such as 1000 removed)' },
+    { id: 'base', label: 'Asset', unit: '', sortKey: 'base', width: 78, title: 'Base asset (multiplier prefixes such as 1000 removed)' },
     ...venues.map((v): Column => ({
       id: `venue-${v}`,
       label: VENUES[v].label,
       unit: '% /8h',
       sortKey: `venue:${v}`,
-      width: 108,
+      width: 112,
       venue: v,
       title: `${VENUES[v].label} funding rate normalised to 8 h; badge: settlement interval; p = predicted for the running period, s = last settled`,
     })),
     { id: 'spread', label: 'Spread', unit: '% /8h', sortKey: 'spread', width: 82, title: 'Highest minus lowest rate across venues, per 8 h' },
     { id: 'apr', label: 'Spread', unit: 'APR', sortKey: 'apr', width: 72, title: 'Spread as a simple annual rate' },
-    { id: 'long', label: 'Long', unit: 'venue', width: 92, title: 'Go long where funding is lowest' },
-    { id: 'short', label: 'Short', unit: 'venue', width: 92, title: 'Go short where funding is highest' },
-    { id: 'carry', label: 'Net carry', unit: '% /day', sortKey: 'carry', width: 84, title: 'Expected carry per day after round-trip taker fees amortised over the holding period, % of one leg notional' },
+    { id: 'long', label: 'Long', unit: 'venue', width: 88, title: 'Go long where funding is lowest' },
+    { id: 'short', label: 'Short', unit: 'venue', width: 88, title: 'Go short where funding is highest' },
+    { id: 'carry', label: 'Net carry', unit: '% /day', sortKey: 'carry', width: 78, title: 'Expected carry per day after round-trip taker fees amortised over the holding period, % of one leg notional' },
     { id: 'breakEven', label: 'Break-even', unit: 'hours', sortKey: 'breakEven', width: 80, title: 'Hours of carry needed to pay the round-trip fees' },
-    { id: 'next', label: 'Next', unit: 'hh:mm:ss', sortKey: 'next', width: 92, title: 'Countdown to the earliest next settlement over the legs' },
-    { id: 'velocity', label: 'Velocity 1h', unit: '% /8h per h', sortKey: 'velocity', width: 96, title: 'Change of the mean rate per 8 h, per hour, over the last hour' },
-    { id: 'regime', label: 'Regime', unit: 'mean % /8h', sortKey: 'regime', width: 92, title: 'Market regime of the mean rate per 8 h (domain table)' },
-    { id: 'trigger', label: 'Trig', unit: '', width: 58, title: 'Spread at or above the trigger threshold' },
+    { id: 'next', label: 'Next', unit: 'hh:mm:ss', sortKey: 'next', width: 84, title: 'Countdown to the earliest next settlement over the legs' },
+    { id: 'velocity', label: 'Velocity 1h', unit: '% /8h per h', sortKey: 'velocity', width: 84, title: 'Change of the mean rate per 8 h, per hour, over the last hour' },
+    { id: 'regime', label: 'Regime', unit: 'mean % /8h', sortKey: 'regime', width: 88, title: 'Market regime of the mean rate per 8 h (domain table)' },
+    { id: 'trigger', label: 'Trig', unit: '', width: 50, title: 'Spread at or above the trigger threshold' },
   ];
 }
 

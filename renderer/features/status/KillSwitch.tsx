@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 type Report = RequestOutput<'killSwitch.engage'>;
 
 function ReportLines({ report }: { report: Report }) {
+  if (report.venues.length === 0) return <p>Nothing was open: no order to cancel, no position to close.</p>;
   return (
     <ul className="report">
       {report.venues.map((v) => (
