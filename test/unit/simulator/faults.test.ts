@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { Faults, emptyLists } from '../../../electron/simulator/faults.ts';
+
+describe('fault injection', () => {
+  it('a fault with times applies that many times to matching requests only, then disappears', () => {
+    const faults = new Faults();
+    faults.inject({ venue: 'bybit', kind: 'status', status: 429, path: '/v5/market', times: 2 });
+    expect(faults.take('bybit', 'GET', '/v5/account/wallet-balance')).toBeUndefined();
+    expect(faults.take('okx', 'GET', '/v5/market/tickers')).toBeUndefined();
+    expect(faults.take('bybit', 'GET', '/v5/market/tickers')?.status).toBe(429);
+    expect(faults.take('bybit', 'GET', '/v5/market/tickers')?.hits).toBe(2);
+    expect(faults.take('bybit', 'GET', '/v5/market/tickers')).toBeUndefined();
+    expect(faults.list()).toHaveLength(0);
+  });
+
+  it('a fault without times lasts until cleared by id', () => {
+    const faults = new Faults();
+    const fault = faults.inject({ venue: 'okx', kind: 'hang' });
+    for (let i = 0; i < 5; i++) expect(faults.take('okx', 'POST', '/api/v5/trade/order')?.kind).toBe('hang');
+    faults.clear(fault.id);
+    expect(faults.take('okx', 'POST', '/api/v5/trade/order')).toBeUndefined();
+  });
+
+  it('order rejections are armed separately from transport faults', () => {
+    const faults = new Faults();
+    faults.inject({ venue: 'binanceusdm', kind: 'reject', reason: 'min-notional', times: 1 });
+    expect(faults.take('binanceusdm', 'POST', '/fapi/v1/order')).toBeUndefined();
+    expect(faults.takeRejection('binanceusdm', 'POST', '/fapi/v1/order')?.reason).toBe('min-notional');
+  });
+
+  it('refuses malformed specs with a message naming what is missing', () => {
+    const faults = new Faults();
+    expect(() => faults.inject({ venue: 'gate', kind: 'status' })).toThrow(/HTTP status/);
+    expect(() => faults.inject({ venue: 'gate', kind: 'reject' })).toThrow(/reason/);
+  });
+
+  it('a venue goes down and comes back; clearing everything brings every venue back', () => {
+    const faults = new Faults();
+    faults.setDown('hyperliquid', true);
+    expect(faults.isDown('hyperliquid')).toBe(true);
+    faults.clear();
+    expect(faults.isDown('hyperliquid')).toBe(false);
+  });
+
+  it('the empty-list fault empties the first list, at any depth of an envelope', () => {
+    expect(emptyLists([1, 2])).toEqual([]);
+    expect(emptyLists({ retCode: 0, result: { category: 'linear', list: [1] } })).toEqual({ retCode: 0, result: { category: 'linear', list: [] } });
+    expect(emptyLists({ code: '0', data: [{ a: 1 }] })).toEqual({ code: '0', data: [] });
+  });
+});

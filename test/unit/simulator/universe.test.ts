@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { BENCH_UNIVERSE_SIZE, DEFAULT_UNIVERSE_SIZE, buildUniverse, parseAssets } from '../../../electron/simulator/universe.ts';
+import { SECTORS } from '../../../electron/simulator/assets.ts';
+import { VENUE_IDS } from '../../../shared/domain/venues.ts';
+
+const all = buildUniverse([...VENUE_IDS], BENCH_UNIVERSE_SIZE);
+
+describe('simulated universe', () => {
+  it('ships at least 500 distinct real base assets, each with a price level and one of the project’s sectors', () => {
+    const assets = parseAssets();
+    expect(assets.length).toBeGreaterThanOrEqual(500);
+    expect(new Set(assets.map((a) => a.base)).size).toBe(assets.length);
+    for (const asset of assets) {
+      expect(asset.price).toBeGreaterThan(0);
+      expect(SECTORS).toContain(asset.sector);
+    }
+    expect(new Set(assets.map((a) => a.sector)).size).toBe(SECTORS.length);
+  });
+
+  it('the default demo universe is smaller than the benchmark one', () => {
+    expect(buildUniverse(['binanceusdm']).listings('binanceusdm')).toHaveLength(DEFAULT_UNIVERSE_SIZE);
+    expect(all.listings('binanceusdm').length).toBeGreaterThanOrEqual(500);
+  });
+
+  it('names instruments as each venue does', () => {
+    const ids = Object.fromEntries(VENUE_IDS.map((v) => [v, all.listings(v).find((l) => l.asset.base === 'BTC')!.instrument.id]));
+    expect(ids).toEqual({ binanceusdm: 'BTCUSDT', bybit: 'BTCUSDT', okx: 'BTC-USDT-SWAP', bitget: 'BTCUSDT', gate: 'BTC_USDT', hyperliquid: 'BTC' });
+    expect(all.listing('binanceusdm', '1000PEPEUSDT')?.priceScale).toBe(1000);
+    expect(all.listing('hyperliquid', 'kPEPE')?.instrument.settle).toBe('USDC');
+    expect(all.listing('okx', 'BTC-USDT-SWAP')?.instrument.contractSize).toBe(0.01);
+    expect(all.listing('gate', 'PEPE_USDT')?.instrument.contractSize).toBeGreaterThan(1);
+  });
+
+  it('not every venue lists every asset, but the most liquid are listed everywhere', () => {
+    const counts = VENUE_IDS.map((v) => all.listings(v).length);
+    expect(Math.min(...counts)).toBeLessThan(Math.max(...counts));
+    for (const venue of VENUE_IDS) expect(all.listings(venue).slice(0, 10).map((l) => l.asset.rank)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('intervals: hyperliquid hourly; okx 8 h or 4 h; others mostly 8 h or 4 h with a few 2 h and 1 h', () => {
+    const hours = (venue: (typeof VENUE_IDS)[number]) => all.listings(venue).map((l) => l.instrument.intervalHours);
+    expect(new Set(hours('hyperliquid'))).toEqual(new Set([1]));
+    expect(new Set(hours('okx'))).toEqual(new Set([4, 8]));
+    const binance = hours('binanceusdm');
+    expect(new Set(binance)).toEqual(new Set([1, 2, 4, 8]));
+    expect(binance.filter((h) => h === 4 || h === 8).length / binance.length).toBeGreaterThan(0.9);
+  });
+});
