@@ -1,34 +1,37 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ccxt from 'ccxt';
 import type { Exchange } from 'ccxt';
-import { Accounts } from '../../../electron/simulator/accounts.ts';
-import { CredentialStore } from '../../../electron/simulator/credentials.ts';
-import { bybitWire } from '../../../electron/simulator/venues/bybit.ts';
 import type { SimInstrument } from '../../../electron/simulator/types.ts';
-import { pointAt, startWireServer } from './wireHarness.ts';
-import type { WireServer } from './wireHarness.ts';
+import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
+import { pointAtBaseUrl } from '../../../electron/backend/markets/loopback.ts';
+
+/** A fixed start (a Wednesday, 10:20 UTC) keeps settlement times and histories reproducible. */
+const START_TIME = Date.UTC(2026, 2, 4, 10, 20, 0);
+
+let sim: Simulator;
+
+/** Points a ccxt exchange at the simulator, as Demo mode does. */
+function pointedAt<T extends Exchange>(exchange: T): T {
+  pointAtBaseUrl(exchange, sim.url);
+  return exchange;
+}
 
 const KEY = 'bybit-test-key';
 const SECRET = 'bybit-test-secret';
-let sim: WireServer;
-let accounts: Accounts;
 let bybit: Exchange;
 
 function client(secret: string, apiKey = KEY): Exchange {
-  const exchange = pointAt(new ccxt.bybit({
+  const exchange = pointedAt(new ccxt.bybit({
     apiKey, secret, enableRateLimit: false, timeout: 3000,
     options: { fetchMarkets: { types: ['linear'] }, enableUnifiedAccount: true, enableUnifiedMargin: false },
-  }), sim.url);
+  }));
   exchange.has = { ...exchange.has, fetchCurrencies: false };
   return exchange;
 }
 
 beforeAll(async () => {
-  const credentials = new CredentialStore();
-  credentials.add({ venue: 'bybit', apiKey: KEY, secret: SECRET });
-  sim = await startWireServer([bybitWire], { credentials });
-  accounts = new Accounts({ market: sim.market, initialBalance: 50_000 });
-  sim.context.accounts = accounts;
+  sim = await startSimulator({ seed: 7, paused: true, startTime: START_TIME, venues: ['bybit'], universeSize: 40, initialBalance: 50_000 });
+  sim.credentials.add({ venue: 'bybit', apiKey: KEY, secret: SECRET });
   bybit = client(SECRET);
   await bybit.loadMarkets();
 });
@@ -50,14 +53,14 @@ function smallQuantity(target: SimInstrument): number {
 describe('bybit v5 wire through ccxt: signed account endpoints', () => {
   it('reports the unified wallet balance of the account', async () => {
     const balance = await bybit.fetchBalance();
-    const expected = accounts.balances('bybit', KEY).find((entry) => entry.currency === 'USDT')!;
+    const expected = sim.accounts.balances('bybit', KEY).find((entry) => entry.currency === 'USDT')!;
     expect(balance.USDT.total).toBe(expected.total);
     expect(balance.USDT.free).toBe(expected.free);
   });
 
   it('sets the leverage of a symbol', async () => {
     await bybit.setLeverage(5, symbolOf(instrument()));
-    expect(accounts.leverage('bybit', KEY, instrument().id).leverage).toBe(5);
+    expect(sim.accounts.leverage('bybit', KEY, instrument().id).leverage).toBe(5);
   });
 
   it('fills a market buy, shows it as a closed order and as a long position at its fill price', async () => {
@@ -65,7 +68,7 @@ describe('bybit v5 wire through ccxt: signed account endpoints', () => {
     const created = await bybit.createOrder(symbolOf(instrument()), 'market', 'buy', quantity);
     const id = String(created.id);
     const order = await bybit.fetchOrder(id, symbolOf(instrument()), { acknowledged: true });
-    const simOrder = accounts.order('bybit', KEY, { orderId: id })!;
+    const simOrder = sim.accounts.order('bybit', KEY, { orderId: id })!;
     expect(order.status).toBe('closed');
     expect(order.filled).toBe(quantity);
     expect(order.average).toBe(Number(simOrder.averagePrice!.toFixed(instrument().pricePrecision)));
@@ -96,7 +99,7 @@ describe('bybit v5 wire through ccxt: signed account endpoints', () => {
     const funding = sim.market.funding('bybit', target.id);
     sim.clock.advanceTo(funding.nextFundingTime + 1000);
     const history = await bybit.fetchFundingHistory(symbolOf(target));
-    const income = accounts.income('bybit', KEY, { instrumentId: target.id });
+    const income = sim.accounts.income('bybit', KEY, { instrumentId: target.id });
     expect(income.length).toBeGreaterThan(0);
     const last = income[income.length - 1];
     expect(last.time).toBe(funding.nextFundingTime);

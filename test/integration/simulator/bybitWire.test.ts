@@ -1,21 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ccxt from 'ccxt';
 import type { Exchange } from 'ccxt';
-import { bybitWire } from '../../../electron/simulator/venues/bybit.ts';
-import { pointAt, startWireServer } from './wireHarness.ts';
-import type { WireServer } from './wireHarness.ts';
+import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
+import { pointAtBaseUrl } from '../../../electron/backend/markets/loopback.ts';
 
-let sim: WireServer;
+/** A fixed start (a Wednesday, 10:20 UTC) keeps settlement times and histories reproducible. */
+const START_TIME = Date.UTC(2026, 2, 4, 10, 20, 0);
+
+let sim: Simulator;
+
+/** Points a ccxt exchange at the simulator, as Demo mode does. */
+function pointedAt<T extends Exchange>(exchange: T): T {
+  pointAtBaseUrl(exchange, sim.url);
+  return exchange;
+}
+
 let bybit: Exchange;
 let requests = 0;
 
 beforeAll(async () => {
-  sim = await startWireServer([bybitWire]);
-  bybit = pointAt(new ccxt.bybit({
+  sim = await startSimulator({ seed: 7, paused: true, startTime: START_TIME, venues: ['bybit'], universeSize: 40 });
+  bybit = pointedAt(new ccxt.bybit({
     enableRateLimit: false,
     timeout: 3000,
     options: { fetchMarkets: { types: ['linear'] }, enableUnifiedAccount: true, enableUnifiedMargin: false },
-  }), sim.url);
+  }));
   bybit.fetchImplementation = ((input: RequestInfo | URL, init?: RequestInit) => {
     requests += 1;
     return fetch(input, init);
@@ -141,13 +150,9 @@ describe('bybit v5 linear wire through ccxt: market data', () => {
   });
 
   it('maps an injected 429 to RateLimitExceeded and a 502 to ExchangeNotAvailable', async () => {
-    try {
-      sim.failWith(429);
-      await expect(bybit.fetchFundingRates()).rejects.toBeInstanceOf(ccxt.RateLimitExceeded);
-      sim.failWith(502);
-      await expect(bybit.fetchFundingRates()).rejects.toBeInstanceOf(ccxt.ExchangeNotAvailable);
-    } finally {
-      sim.failWith(null);
-    }
+    sim.faults.inject({ venue: 'bybit', kind: 'status', status: 429, times: 1 });
+    await expect(bybit.fetchFundingRates()).rejects.toBeInstanceOf(ccxt.RateLimitExceeded);
+    sim.faults.inject({ venue: 'bybit', kind: 'status', status: 502, times: 1 });
+    await expect(bybit.fetchFundingRates()).rejects.toBeInstanceOf(ccxt.ExchangeNotAvailable);
   });
 });

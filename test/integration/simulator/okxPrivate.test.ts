@@ -1,35 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ccxt from 'ccxt';
 import type { Exchange } from 'ccxt';
-import { Accounts } from '../../../electron/simulator/accounts.ts';
-import { CredentialStore } from '../../../electron/simulator/credentials.ts';
-import { okxWire } from '../../../electron/simulator/venues/okx.ts';
 import type { SimInstrument } from '../../../electron/simulator/types.ts';
-import { pointAt, startWireServer } from './wireHarness.ts';
-import type { WireServer } from './wireHarness.ts';
+import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
+import { pointAtBaseUrl } from '../../../electron/backend/markets/loopback.ts';
+
+/** A fixed start (a Wednesday, 10:20 UTC) keeps settlement times and histories reproducible. */
+const START_TIME = Date.UTC(2026, 2, 4, 10, 20, 0);
+
+let sim: Simulator;
+
+/** Points a ccxt exchange at the simulator, as Demo mode does. */
+function pointedAt<T extends Exchange>(exchange: T): T {
+  pointAtBaseUrl(exchange, sim.url);
+  return exchange;
+}
 
 const KEY = 'okx-test-key';
 const SECRET = 'okx-test-secret';
 const PASSPHRASE = 'okx-test-passphrase';
-let sim: WireServer;
-let accounts: Accounts;
 let okx: Exchange;
 
 function client(overrides: { secret?: string; password?: string } = {}): Exchange {
-  const exchange = pointAt(new ccxt.okx({
+  const exchange = pointedAt(new ccxt.okx({
     apiKey: KEY, secret: overrides.secret ?? SECRET, password: overrides.password ?? PASSPHRASE, enableRateLimit: false, timeout: 3000,
     options: { fetchMarkets: { types: ['swap'] }, defaultType: 'swap' },
-  }), sim.url);
+  }));
   exchange.has = { ...exchange.has, fetchCurrencies: false };
   return exchange;
 }
 
 beforeAll(async () => {
-  const credentials = new CredentialStore();
-  credentials.add({ venue: 'okx', apiKey: KEY, secret: SECRET, password: PASSPHRASE });
-  sim = await startWireServer([okxWire], { credentials });
-  accounts = new Accounts({ market: sim.market, initialBalance: 50_000 });
-  sim.context.accounts = accounts;
+  sim = await startSimulator({ seed: 7, paused: true, startTime: START_TIME, venues: ['okx'], universeSize: 40, initialBalance: 50_000 });
+  sim.credentials.add({ venue: 'okx', apiKey: KEY, secret: SECRET, password: PASSPHRASE });
   okx = client();
   await okx.loadMarkets();
 });
@@ -49,14 +52,14 @@ function smallContracts(target: SimInstrument): number {
 describe('okx v5 wire through ccxt: signed account endpoints', () => {
   it('reports the trading account balance: total is equity, free is available', async () => {
     const balance = await okx.fetchBalance();
-    const expected = accounts.balances('okx', KEY).find((entry) => entry.currency === 'USDT')!;
+    const expected = sim.accounts.balances('okx', KEY).find((entry) => entry.currency === 'USDT')!;
     expect(balance.USDT.total).toBe(expected.total);
     expect(balance.USDT.free).toBe(expected.free);
   });
 
   it('sets leverage and margin mode of a swap', async () => {
     await okx.setLeverage(4, symbolOf(instrument()), { marginMode: 'isolated' });
-    expect(accounts.leverage('okx', KEY, instrument().id)).toEqual({ leverage: 4, marginMode: 'isolated' });
+    expect(sim.accounts.leverage('okx', KEY, instrument().id)).toEqual({ leverage: 4, marginMode: 'isolated' });
   });
 
   it('fills a market buy sent through batch-orders, in contracts, and shows the long position', async () => {
@@ -90,7 +93,7 @@ describe('okx v5 wire through ccxt: signed account endpoints', () => {
     const funding = sim.market.funding('okx', target.id);
     sim.clock.advanceTo(funding.nextFundingTime + 1000);
     const history = await okx.fetchFundingHistory(symbolOf(target));
-    const income = accounts.income('okx', KEY, { instrumentId: target.id });
+    const income = sim.accounts.income('okx', KEY, { instrumentId: target.id });
     expect(income.length).toBeGreaterThan(0);
     const last = income[income.length - 1];
     expect(last.amount).toBeCloseTo(-last.positionSize * target.contractSize * last.markPrice * last.rate, 8);

@@ -1,17 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ccxt from 'ccxt';
 import type { Exchange } from 'ccxt';
-import { okxWire } from '../../../electron/simulator/venues/okx.ts';
-import { pointAt, startWireServer } from './wireHarness.ts';
-import type { WireServer } from './wireHarness.ts';
+import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
+import { pointAtBaseUrl } from '../../../electron/backend/markets/loopback.ts';
 
-let sim: WireServer;
+/** A fixed start (a Wednesday, 10:20 UTC) keeps settlement times and histories reproducible. */
+const START_TIME = Date.UTC(2026, 2, 4, 10, 20, 0);
+
+let sim: Simulator;
+
+/** Points a ccxt exchange at the simulator, as Demo mode does. */
+function pointedAt<T extends Exchange>(exchange: T): T {
+  pointAtBaseUrl(exchange, sim.url);
+  return exchange;
+}
+
 let okx: Exchange;
 let requests = 0;
 
 beforeAll(async () => {
-  sim = await startWireServer([okxWire]);
-  okx = pointAt(new ccxt.okx({ enableRateLimit: false, timeout: 3000, options: { fetchMarkets: { types: ['swap'] }, defaultType: 'swap' } }), sim.url);
+  sim = await startSimulator({ seed: 7, paused: true, startTime: START_TIME, venues: ['okx'], universeSize: 40 });
+  okx = pointedAt(new ccxt.okx({ enableRateLimit: false, timeout: 3000, options: { fetchMarkets: { types: ['swap'] }, defaultType: 'swap' } }));
   okx.fetchImplementation = ((input: RequestInfo | URL, init?: RequestInit) => {
     requests += 1;
     return fetch(input, init);
@@ -119,13 +128,9 @@ describe('okx v5 swap wire through ccxt: market data', () => {
   });
 
   it('maps an injected 429 (body 50011) to RateLimitExceeded and a 503 (50013) to ExchangeNotAvailable', async () => {
-    try {
-      sim.failWith(429);
-      await expect(okx.fetchFundingRates()).rejects.toBeInstanceOf(ccxt.RateLimitExceeded);
-      sim.failWith(503);
-      await expect(okx.fetchFundingRates()).rejects.toBeInstanceOf(ccxt.ExchangeNotAvailable);
-    } finally {
-      sim.failWith(null);
-    }
+    sim.faults.inject({ venue: 'okx', kind: 'status', status: 429, times: 1 });
+    await expect(okx.fetchFundingRates()).rejects.toBeInstanceOf(ccxt.RateLimitExceeded);
+    sim.faults.inject({ venue: 'okx', kind: 'status', status: 503, times: 1 });
+    await expect(okx.fetchFundingRates()).rejects.toBeInstanceOf(ccxt.ExchangeNotAvailable);
   });
 });
