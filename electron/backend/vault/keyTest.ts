@@ -2,9 +2,11 @@
  * "Test key": one harmless signed call (fetchBalance) with the stored credentials, through the
  * same ccxt construction as market data. A successful signed read proves the `read`
  * permission; trading permission stays unknown because none of the supported venues reports it
- * on that call, and finding out by placing an order would not be harmless.
+ * on that call, and finding out by placing an order would not be harmless. (Hyperliquid is the
+ * exception to "signed": see assertHyperliquidKey.)
  */
 import type { VenueId } from '../../../shared/domain/venues.ts';
+import type { Exchange } from 'ccxt';
 import { createExchange } from '../markets/exchanges.ts';
 import { binanceSpec } from '../markets/binanceusdm.ts';
 import { bitgetSpec } from '../markets/bitget.ts';
@@ -33,7 +35,29 @@ const SPEC_OPTIONS: Record<VenueId, Record<string, unknown>> = {
 function optionsFor(venue: VenueId, loopback: boolean): Record<string, unknown> {
   const base = SPEC_OPTIONS[venue];
   if (venue === 'bybit' && loopback) return { ...base, enableUnifiedAccount: true, enableUnifiedMargin: false };
+  // With credentials, ccxt's Hyperliquid signs a builder-fee approval and a referrer code
+  // before its first private action: neither is harmless, so both are marked as done.
+  if (venue === 'hyperliquid') return { ...base, builderFee: false, approvedBuilderFee: true, refSet: true };
   return base;
+}
+
+/**
+ * Hyperliquid's balance is a public read by wallet address, so the private key is checked
+ * here: it must be a valid secp256k1 key. Whether it is the wallet's own key or an approved
+ * agent's can only be proven by a signed action, which the first order performs.
+ */
+function assertHyperliquidKey(exchange: Exchange, credentials: VenueCredentials): void {
+  let valid = /^(0x)?[0-9a-fA-F]{64}$/.test(credentials.secret);
+  if (valid) {
+    try {
+      exchange.ethGetAddressFromPrivateKey(credentials.secret);
+    } catch (error) {
+      // secp256k1 rejects zero and values beyond the curve order.
+      if (!(error instanceof Error)) throw error;
+      valid = false;
+    }
+  }
+  if (!valid) throw new VenueError('auth', 'hyperliquid', 'Hyperliquid refused the API credentials (the private key is not a valid 32-byte hex key); check the API key in Settings.');
 }
 
 /** ccxt's field names: Hyperliquid signs with a wallet's private key, not an HMAC secret. */
@@ -54,6 +78,7 @@ export async function testVenueKey(venue: VenueId, credentials: VenueCredentials
   // and Bybit); a balance does not need it, and the test should stay one request.
   exchange.has = { ...exchange.has, fetchCurrencies: false };
   try {
+    if (venue === 'hyperliquid') assertHyperliquidKey(exchange, credentials);
     await exchange.fetchBalance();
     return ['read'];
   } catch (error) {

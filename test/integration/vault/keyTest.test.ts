@@ -1,3 +1,4 @@
+import ccxt from 'ccxt';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
 import { testVenueKey } from '../../../electron/backend/vault/keyTest.ts';
@@ -11,6 +12,7 @@ import type { VenueId } from '../../../shared/domain/venues.ts';
 import { PASSPHRASE, leakedSecrets, tempVaultPath } from '../../unit/vault/vaultFixtures.ts';
 
 const VENUES = ['binanceusdm', 'bybit', 'okx'] as const satisfies readonly VenueId[];
+const HL_PRIVATE_KEY = `0x${'5d'.repeat(32)}`;
 const CREDENTIALS = {
   binanceusdm: { apiKey: 'BINANCE-test-key-a1b2', secret: 'BINANCE-secret-c3d4e5f6' },
   bybit: { apiKey: 'BYBIT-test-key-g7h8', secret: 'BYBIT-secret-i9j0k1l2' },
@@ -19,9 +21,12 @@ const CREDENTIALS = {
 const ALL_SECRETS = Object.values(CREDENTIALS).flatMap((c) => Object.values(c) as string[]);
 
 let sim: Simulator;
+let hlWallet: string;
 beforeAll(async () => {
-  sim = await startSimulator({ seed: 3, paused: true, venues: [...VENUES], universeSize: 20 });
+  sim = await startSimulator({ seed: 3, paused: true, venues: [...VENUES, 'hyperliquid'], universeSize: 20 });
   for (const venue of VENUES) sim.credentials.add({ venue, ...CREDENTIALS[venue] });
+  hlWallet = new ccxt.hyperliquid().ethGetAddressFromPrivateKey(HL_PRIVATE_KEY);
+  sim.credentials.add({ venue: 'hyperliquid', apiKey: hlWallet, secret: HL_PRIVATE_KEY });
 });
 afterAll(async () => {
   await sim.close();
@@ -40,6 +45,26 @@ describe('testVenueKey: one signed fetchBalance through ccxt against the simulat
     expect((error as VenueError).message).toMatch(/refused the API credentials/);
     const text = `${(error as Error).message}\n${(error as Error).stack}`;
     expect(leakedSecrets(text, [...ALL_SECRETS, wrong.secret])).toEqual([]);
+  });
+});
+
+describe('testVenueKey on Hyperliquid (balance is a public read by wallet address)', () => {
+  it('a valid private key for the wallet passes with read, and no signed action (builder fee, referrer) is sent', async () => {
+    sim.log.clear();
+    expect(await testVenueKey('hyperliquid', { apiKey: hlWallet, secret: HL_PRIVATE_KEY }, sim.url)).toEqual(['read']);
+    const paths = sim.log.list({ venue: 'hyperliquid' }).map((entry) => entry.path);
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.filter((path) => path.includes('/exchange'))).toEqual([]);
+  });
+
+  it.each([
+    ['not hex', 'not-a-private-key-but-a-password'],
+    ['zero, off the curve', `0x${'00'.repeat(32)}`],
+  ])('a private key that is %s is an auth error that does not repeat the key', async (_what, secret) => {
+    const error = await testVenueKey('hyperliquid', { apiKey: hlWallet, secret }, sim.url).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(VenueError);
+    expect((error as VenueError).kind).toBe('auth');
+    expect(leakedSecrets((error as Error).message, [secret])).toEqual([]);
   });
 });
 

@@ -12,8 +12,7 @@ type Backend = ReturnType<SafeStorageApi['getSelectedStorageBackend']>;
  * A stand-in for Electron's safeStorage: a keyring holding one AES-256-GCM key, so that
  * blobs are real ciphertext and a changed byte fails like the OS would.
  */
-function fakeSafeStorage(backend: Backend, available = true): SafeStorageApi & { calls: number } {
-  const key = randomBytes(32);
+function fakeSafeStorage(backend: Backend, available = true, key = randomBytes(32)): SafeStorageApi & { calls: number } {
   const fake = {
     calls: 0,
     isAsyncEncryptionAvailable: async () => available,
@@ -121,5 +120,18 @@ describe('key vault on safeStorage', () => {
     blob[blob.length - 3] ^= 0x01;
     await writeFile(path, JSON.stringify({ ...file, payload: blob.toString('base64') }));
     await expect(createVault({ path, systemCipher }).unlock()).rejects.toMatchObject({ kind: 'tampered' });
+  });
+
+  it('editing the recorded backend to match another session is caught by the header digest inside the payload', async () => {
+    const keyring = randomBytes(32);
+    const vault = createVault({ path, systemCipher: await createSafeStorageCipher(fakeSafeStorage('gnome_libsecret', true, keyring), 'linux') });
+    await vault.unlock();
+    await vault.setKey(KEY);
+    const file = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    await writeFile(path, JSON.stringify({ ...file, backend: 'kwallet5' }));
+    const sameKeyOtherName = await createSafeStorageCipher(fakeSafeStorage('kwallet5', true, keyring), 'linux');
+    const error = await createVault({ path, systemCipher: sameKeyOtherName }).unlock().then(() => null, (e: unknown) => e as VaultError);
+    expect(error?.kind).toBe('tampered');
+    expect(error?.message).toMatch(/header .* was altered/);
   });
 });
