@@ -3,6 +3,7 @@
  * `type`) and `/exchange` (signed actions). Funding settles every hour on every perp; perps
  * are USDC-settled and named by their coin (`BTC`, `kPEPE`).
  */
+import { STATUS_CODES } from 'node:http';
 import type { SimContext, SimRequest, SimResponse, VenueWire } from '../types.ts';
 import { handleExchange } from './hyperliquidExchange.ts';
 import { VENUE, handleInfo, unreadable } from './hyperliquidInfo.ts';
@@ -32,7 +33,7 @@ function handle(request: SimRequest, context: SimContext): SimResponse | undefin
  * 5xx → ExchangeNotAvailable).
  */
 function errorBody(status: number): unknown {
-  return status === 429 || status === 418 ? null : `${status} Service Unavailable`;
+  return status === 429 || status === 418 ? null : `${status} ${STATUS_CODES[status] ?? 'Error'}`;
 }
 
 export const hyperliquidWire: VenueWire = {
