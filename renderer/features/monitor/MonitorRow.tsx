@@ -2,7 +2,6 @@ import { memo, type ReactNode } from 'react';
 import type { Leg, Opportunity } from '../../../shared/domain/signals.ts';
 import { VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { REGIME_LABELS } from '../../../shared/funding/regime.ts';
-import { useClock } from '../../store/clockStore.ts';
 import { Countdown } from '../../ui/Countdown.tsx';
 import { formatAge, formatHours, formatPct } from '../../ui/format.ts';
 import { Rate } from '../../ui/Rate.tsx';
@@ -30,16 +29,24 @@ const REGIME_SHORT: Record<NonNullable<Opportunity['regime']>, string> = {
   'extreme-bear': '▼▼ X-bear',
 };
 
-function LegCell({ leg, now, role }: { leg: Leg | null; now: number; role: 'long' | 'short' | null }) {
-  if (!leg) return <span className="muted" title="not listed on this venue">–</span>;
-  const age = formatAge(now - leg.observedAt);
-  const title =
-    `${leg.symbol}: ${formatPct(leg.rate, 4)} per ${leg.intervalHours} h (${leg.rateKind}), ` +
-    `${formatPct(leg.ratePer8h, 4)} /8h, ${formatPct(leg.apr, 1)} APR; data ${age} old` +
-    (leg.stale ? ' — STALE, not used for signals' : '') +
-    (role ? ` — ${role} leg` : '');
+function legTitle(leg: Leg, role: 'long' | 'short' | null, now: number): string {
   return (
-    <span className={`leg${leg.stale ? ' stale' : ''}${role ? ` leg-${role}` : ''}`} title={title}>
+    `${leg.symbol}: ${formatPct(leg.rate, 4)} per ${leg.intervalHours} h (${leg.rateKind}), ` +
+    `${formatPct(leg.ratePer8h, 4)} /8h, ${formatPct(leg.apr, 1)} APR; data ${formatAge(now - leg.observedAt)} old` +
+    (leg.stale ? ' — STALE, not used for signals' : '') +
+    (role ? ` — ${role} leg` : '')
+  );
+}
+
+function LegCell({ leg, role }: { leg: Leg | null; role: 'long' | 'short' | null }) {
+  if (!leg) return <span className="muted" title="not listed on this venue">–</span>;
+  return (
+    <span
+      className={`leg${leg.stale ? ' stale' : ''}${role ? ` leg-${role}` : ''}`}
+      title={legTitle(leg, role, leg.observedAt)}
+      // The age is computed on hover, so rows need not re-render every second to keep it true.
+      onMouseEnter={(e) => (e.currentTarget.title = legTitle(leg, role, Date.now()))}
+    >
       {role ? <span className="leg-role" aria-label={`${role} leg`}>{role === 'long' ? '▲' : '▼'}</span> : null}
       <Rate value={leg.ratePer8h} />
       <span className={`interval i${leg.intervalHours}`}>{leg.intervalHours}h</span>
@@ -55,11 +62,11 @@ function Velocity({ perHour }: { perHour: number | null }) {
   return <Rate value={perHour} digits={4} unit={arrow} />;
 }
 
-function cellContent(column: Column, row: Opportunity, now: number, windowMinutes: number): ReactNode {
+function cellContent(column: Column, row: Opportunity, windowMinutes: number): ReactNode {
   if (column.venue) {
     const leg = legFor(row, column.venue);
     const role = column.venue === row.longVenue ? 'long' : column.venue === row.shortVenue ? 'short' : null;
-    return <LegCell leg={leg} now={now} role={role} />;
+    return <LegCell leg={leg} role={role} />;
   }
   switch (column.id) {
     case 'rank': return <span className="num muted">{row.rank}</span>;
@@ -83,10 +90,9 @@ function cellContent(column: Column, row: Opportunity, now: number, windowMinute
   }
 }
 
-/** One asset row. Re-renders when its Opportunity object is replaced, its selection changes, or the clock ticks. */
+/** One asset row. Re-renders when its Opportunity object is replaced or its selection changes; only the countdown follows the clock. */
 export const MonitorRow = memo(function MonitorRow(props: MonitorRowProps) {
   const { row, index, columns, template, width, top, selected, windowMinutes, onSelect, onOpen } = props;
-  const now = useClock((s) => s.now);
   const allStale = row.legs.length > 0 && row.legs.every((l) => l.stale);
   return (
     <div
@@ -101,7 +107,7 @@ export const MonitorRow = memo(function MonitorRow(props: MonitorRowProps) {
     >
       {columns.map((c, i) => (
         <div role="gridcell" aria-colindex={i + 1} key={c.id} className={`cell cell-${c.id}`}>
-          {cellContent(c, row, now, windowMinutes)}
+          {cellContent(c, row, windowMinutes)}
         </div>
       ))}
     </div>
