@@ -126,9 +126,14 @@ function placeOrders(context: SimContext, key: string, action: Action): SimRespo
 
 function cancelOrders(context: SimContext, key: string, action: Action): SimResponse {
   const cancels = Array.isArray(action.cancels) ? (action.cancels as Array<Record<string, unknown>>) : [];
+  const instruments = perps(context.market);
   const statuses = cancels.map((c) => {
     const asset = Number(action.type === 'cancelByCloid' ? c.asset : c.a);
     const ref = action.type === 'cancelByCloid' ? { clientOrderId: String(c.cloid) } : { orderId: String(c.o) };
+    // An order is cancelled only under its own asset, as on the venue.
+    if (context.accounts.order(VENUE, key, ref)?.instrumentId !== instruments[asset]?.id) {
+      return { error: `${REJECTION_TEXT['unknown-order']} asset=${asset}` };
+    }
     try {
       context.accounts.cancelOrder(VENUE, key, ref);
       return 'success';

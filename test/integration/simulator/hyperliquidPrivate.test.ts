@@ -64,6 +64,13 @@ describe('hyperliquid signed actions and account reads through ccxt', () => {
     expect(await hl.fetchOpenOrders(BTC)).toHaveLength(0);
   });
 
+  it('cancelling an order under another coin is refused with OrderNotFound and leaves it open', async () => {
+    const order = await hl.createOrder(BTC, 'limit', 'buy', 0.01, Math.round(mark() * 0.9));
+    await expect(hl.cancelOrder(String(order.id), 'ETH/USDC:USDC')).rejects.toBeInstanceOf(ccxt.OrderNotFound);
+    expect(sim.accounts.openOrders('hyperliquid', wallet).map((o) => o.orderId)).toEqual([String(order.id)]);
+    await hl.cancelOrder(String(order.id), BTC);
+  });
+
   it('the builder-fee approval ccxt sends first is a user-signed action the wire verifies', () => {
     expect(hl.options.approvedBuilderFee).toBe(true);
   });
