@@ -104,6 +104,15 @@ describe('the monitor in Chromium against the demo host', () => {
     await monitor.grid.waitFor();
   });
 
+  it('? lists the keyboard shortcuts and Esc closes the list', async () => {
+    await page.keyboard.press('?');
+    const list = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await list.waitFor();
+    expect(await list.textContent()).toContain('Kill switch');
+    await page.keyboard.press('Escape');
+    await list.waitFor({ state: 'detached' });
+  });
+
   it('the funding-windows screen lists upcoming settlements with live countdowns', async () => {
     await page.keyboard.press('2');
     const table = page.getByRole('table', { name: 'Upcoming settlements' });
@@ -149,6 +158,15 @@ describe('the monitor in Chromium against the demo host', () => {
     const others = page.locator(`footer [data-venue]:not([data-venue="${venue}"])[data-status="ok"]`);
     expect(await others.count()).toBeGreaterThan(0);
     await screenshot(page, 'e2e-venue-fault');
+  });
+
+  it("once the failing venue's quotes pass its staleness bound, its legs are marked stale in the grid", async () => {
+    const sim = host.simulator!;
+    const venue = sim.venues.includes('bybit') ? 'bybit' : sim.venues[0];
+    const column = await monitor.columnIndex(new RegExp(`^${venue === 'bybit' ? 'Bybit' : '.'}`));
+    const staleMarks = monitor.grid.locator(`[role=gridcell][aria-colindex="${column}"] [aria-label="stale"]`);
+    await expect.poll(() => staleMarks.count(), { timeout: 100_000, interval: 2_000 }).toBeGreaterThan(0);
+    await screenshot(page, 'e2e-stale-legs');
     sim.faults.setDown(venue, false);
   });
 

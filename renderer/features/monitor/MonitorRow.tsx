@@ -51,7 +51,7 @@ function LegCell({ leg, role }: { leg: Leg | null; role: 'long' | 'short' | null
       <Rate value={leg.ratePer8h} />
       <span className={`interval i${leg.intervalHours}`}>{leg.intervalHours}h</span>
       <span className="kind" aria-label={leg.rateKind}>{leg.rateKind === 'predicted' ? 'p' : 's'}</span>
-      {leg.stale ? <span className="stale-mark" aria-label="stale">⧖</span> : null}
+      {leg.stale ? <span className="stale-mark" aria-label="stale">◷</span> : null}
     </span>
   );
 }

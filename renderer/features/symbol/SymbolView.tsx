@@ -40,7 +40,7 @@ function LegsTable({ base }: { base: string }) {
             <td><Rate value={leg.apr} digits={1} /></td>
             <td><Countdown at={leg.nextFundingTime} windowMinutes={windowMinutes} /></td>
             <td className="num">{formatUsd(leg.markPrice)}</td>
-            <td className="num">{formatAge(now - leg.observedAt)}{leg.stale ? ' ⧖ stale' : ''}</td>
+            <td className="num">{formatAge(now - leg.observedAt)}{leg.stale ? ' ◷ stale' : ''}</td>
           </tr>
         ))}
       </tbody>
