@@ -13,6 +13,8 @@ export interface Cipher {
   encrypt(plain: Buffer): Promise<Buffer>;
   /** Throws a `VaultError` when the blob was not produced by this cipher or was altered. */
   decrypt(blob: Buffer): Promise<Buffer>;
+  /** Overwrites key material held in memory; called when the vault locks. */
+  dispose?(): void;
 }
 
 export type VaultErrorKind =

@@ -76,6 +76,9 @@ function aesGcmCipher(key: Buffer): Cipher {
         throw new VaultError('tampered', 'an encrypted vault record failed its integrity check; the file was altered or damaged');
       }
     },
+    dispose() {
+      key.fill(0);
+    },
   };
 }
 

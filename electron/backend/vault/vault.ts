@@ -174,6 +174,7 @@ export function createVault(options: VaultOptions): Vault {
     },
     unlock: (passphrase) => exclusive(() => unlock(passphrase)),
     lock() {
+      open?.cipher.dispose?.();
       open = null;
     },
     setKey: (input) => exclusive(async () => {

@@ -41,4 +41,11 @@ describe('passphrase cipher (scrypt → AES-256-GCM)', () => {
     await expect(createPassphraseCipher(PASSPHRASE, { ...kdf, N: MIN_SCRYPT_N / 2 })).rejects.toMatchObject({ kind: 'tampered' });
     await expect(createPassphraseCipher(PASSPHRASE, { ...kdf, r: 1 })).rejects.toMatchObject({ kind: 'tampered' });
   });
+
+  it('dispose() overwrites the derived key: records no longer decrypt with that cipher', async () => {
+    const { cipher } = await createPassphraseCipher(PASSPHRASE);
+    const blob = await cipher.encrypt(Buffer.from('payload'));
+    cipher.dispose?.();
+    await expect(cipher.decrypt(blob)).rejects.toMatchObject({ kind: 'tampered' });
+  });
 });
