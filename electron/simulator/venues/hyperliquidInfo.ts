@@ -195,10 +195,18 @@ function orderStatus(accounts: SimAccounts, key: string | undefined, oid: unknow
   const ref = typeof oid === 'string' && oid.startsWith('0x') ? { clientOrderId: oid } : { orderId: String(oid) };
   const order = key === undefined ? undefined : accounts.order(VENUE, key, ref);
   if (order === undefined) return ok({ status: 'unknownOid' });
-  return ok({
-    status: 'order',
-    order: { order: frontendOrder(order), status: ORDER_STATUS[order.status], statusTimestamp: order.updatedAt || now },
-  });
+  return ok({ status: 'order', order: orderRecord(order, now) });
+}
+
+/** An order with its status, as `orderStatus` and `historicalOrders` list it. */
+function orderRecord(order: SimOrder, now: number): Record<string, unknown> {
+  return { order: frontendOrder(order), status: ORDER_STATUS[order.status], statusTimestamp: order.updatedAt || now };
+}
+
+function historicalOrders(accounts: SimAccounts, key: string | undefined, now: number): SimResponse {
+  const orders = key === undefined ? [] : accounts.orders(VENUE, key);
+  // Newest first, as the venue lists them.
+  return ok(orders.sort((a, b) => b.updatedAt - a.updatedAt).map((o) => orderRecord(o, now)));
 }
 
 function userFills(accounts: SimAccounts, key: string | undefined, request: InfoRequest): SimResponse {
@@ -233,7 +241,7 @@ function userFunding(accounts: SimAccounts, key: string | undefined, request: In
 /** Per-user reads: Hyperliquid answers them for any address, empty for one it does not know. */
 const USER_READS = new Set([
   'clearinghouseState', 'spotClearinghouseState', 'userAbstraction', 'openOrders', 'frontendOpenOrders',
-  'orderStatus', 'userFills', 'userFillsByTime', 'userFunding',
+  'orderStatus', 'historicalOrders', 'userFills', 'userFillsByTime', 'userFunding',
 ]);
 
 function userRead(type: string, request: InfoRequest, context: SimContext): SimResponse | undefined {
@@ -251,6 +259,7 @@ function userRead(type: string, request: InfoRequest, context: SimContext): SimR
       return ok(open.map((o) => (type === 'openOrders' ? pickOpenOrder(frontendOrder(o)) : frontendOrder(o))));
     }
     case 'orderStatus': return orderStatus(accounts, key, request.oid, market.now());
+    case 'historicalOrders': return historicalOrders(accounts, key, market.now());
     case 'userFills':
     case 'userFillsByTime': return userFills(accounts, key, request);
     case 'userFunding': return userFunding(accounts, key, request);

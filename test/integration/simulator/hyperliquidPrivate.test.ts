@@ -88,6 +88,13 @@ describe('hyperliquid signed actions and account reads through ccxt', () => {
     expect(fills.reduce((sum, t) => sum + (t.amount ?? 0), 0)).toBeCloseTo(0.02, 10);
   });
 
+  it('lists every order of the wallet with its final status', async () => {
+    const orders = await hl.fetchOrders(BTC);
+    const simulated = sim.accounts.orders('hyperliquid', wallet);
+    expect(orders.map((o) => o.id).sort()).toEqual(simulated.map((o) => o.orderId).sort());
+    expect(new Set(orders.map((o) => o.status))).toEqual(new Set(['canceled', 'closed']));
+  });
+
   it('sets the leverage of a coin', async () => {
     await hl.setLeverage(5, BTC);
     expect(sim.accounts.leverage('hyperliquid', wallet, 'BTC')).toEqual({ leverage: 5, marginMode: 'cross' });
