@@ -56,6 +56,7 @@ interface InstrumentState {
   funding: FundingSource;
   /** Recorded mark prices (replay) that replace the model's. */
   markOverride?: (time: number) => number | undefined;
+  range?: { hour: number; high: number; low: number };
 }
 
 export interface MarketOptions {
@@ -131,13 +132,9 @@ export class Market implements SimMarket {
     const state = this.state(venue, id);
     const mark = this.markOf(state, now);
     const book = this.orderBook(venue, id, 1);
-    let high = mark;
-    let low = mark;
-    for (let t = Math.ceil((now - DAY) / HOUR) * HOUR; t < now; t += HOUR) {
-      const price = this.markOf(state, t);
-      high = Math.max(high, price);
-      low = Math.min(low, price);
-    }
+    const range = this.hourlyRange(state, now);
+    const high = Math.max(range.high, mark);
+    const low = Math.min(range.low, mark);
     const day = Math.floor(now / DAY);
     const volumeQuote = this.venueVolume(state) * (0.7 + 0.6 * uniformAt(this.seed, stringId(`volume:${venue}:${id}`), day));
     return {
@@ -268,6 +265,21 @@ export class Market implements SimMarket {
     this.wireSettlements(venue, id, schedule);
     this.states.set(key, state);
     return state;
+  }
+
+  /** High and low of the hourly marks of the last 24 h, cached per instrument until the hour turns. */
+  private hourlyRange(state: InstrumentState, now: number): { high: number; low: number } {
+    const hour = Math.floor(now / HOUR);
+    if (state.range?.hour === hour) return state.range;
+    let high = -Infinity;
+    let low = Infinity;
+    for (let t = Math.ceil((now - DAY) / HOUR) * HOUR; t < now; t += HOUR) {
+      const price = this.markOf(state, t);
+      high = Math.max(high, price);
+      low = Math.min(low, price);
+    }
+    state.range = { hour, high, low };
+    return state.range;
   }
 
   private wireSettlements(venue: VenueId, id: string, source: FundingSource): void {

@@ -98,8 +98,8 @@ export class PricePath {
   private readonly stream: number;
   private readonly minuteSd: number;
   private readonly originHour: number;
-  private bridgeHour = Number.NaN;
-  private readonly bridge = new Float64Array(61);
+  /** Bridges of the few hours asked for recently (now, 24 h ago …), newest last. */
+  private readonly bridges = new Map<number, Float64Array>();
   private offset = 0;
   private readonly shifts: Array<{ from: number; shift: number }> = [];
 
@@ -133,23 +133,25 @@ export class PricePath {
   private bridgeAt(time: number): number {
     if (time % HOUR === 0) return 0;
     const hour = Math.floor(time / HOUR);
-    if (hour !== this.bridgeHour) this.fillBridge(hour);
+    const bridge = this.bridges.get(hour) ?? this.fillBridge(hour);
     const x = (time - hour * HOUR) / MINUTE;
     const m = Math.floor(x);
-    const a = this.bridge[m];
-    return a + ((this.bridge[Math.min(60, m + 1)] - a) * (x - m));
+    const a = bridge[m];
+    return a + ((bridge[Math.min(60, m + 1)] - a) * (x - m));
   }
 
-  private fillBridge(hour: number): void {
+  private fillBridge(hour: number): Float64Array {
+    const bridge = new Float64Array(61);
     const first = (hour - this.originHour) * 60;
     let sum = 0;
-    this.bridge[0] = 0;
     for (let m = 1; m <= 60; m++) {
       sum += noise(this.seed, this.stream ^ 0x2545f491, first + m);
-      this.bridge[m] = sum;
+      bridge[m] = sum;
     }
-    for (let m = 0; m <= 60; m++) this.bridge[m] = this.minuteSd * (this.bridge[m] - (m / 60) * sum);
-    this.bridgeHour = hour;
+    for (let m = 0; m <= 60; m++) bridge[m] = this.minuteSd * (bridge[m] - (m / 60) * sum);
+    if (this.bridges.size >= 4) this.bridges.delete(this.bridges.keys().next().value!);
+    this.bridges.set(hour, bridge);
+    return bridge;
   }
 }
 

@@ -36,7 +36,7 @@ describe('replay of recorded funding', () => {
     while (seen.length < rows.length) {
       const page = await ex.fetchFundingRateHistory('ENJ/USDT:USDT', since, 100);
       if (!page.length) break;
-      for (const entry of page) seen.push({ time: entry.timestamp!, rate: entry.fundingRate });
+      for (const entry of page) seen.push({ time: entry.timestamp!, rate: Number(entry.fundingRate) });
       since = page.at(-1)!.timestamp! + 1;
     }
     expect(seen).toEqual(rows);
