@@ -6,7 +6,8 @@
 import { STATUS_CODES } from 'node:http';
 import type { SimContext, SimRequest, SimResponse, VenueWire } from '../types.ts';
 import { handleExchange } from './hyperliquidExchange.ts';
-import { VENUE, handleInfo, unreadable } from './hyperliquidInfo.ts';
+import { VENUE, handleMarketInfo, unreadable } from './hyperliquidInfo.ts';
+import { handleAccountInfo } from './hyperliquidAccountInfo.ts';
 import type { InfoRequest } from './hyperliquidInfo.ts';
 
 function parseBody(body: string): unknown {
@@ -24,7 +25,9 @@ function handle(request: SimRequest, context: SimContext): SimResponse | undefin
   const body = parseBody(request.body);
   if (request.path === '/exchange') return handleExchange(body, context);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return unreadable();
-  return handleInfo(body as InfoRequest, context);
+  const info = body as InfoRequest;
+  const type = typeof info.type === 'string' ? info.type : '';
+  return handleMarketInfo(info, context.market) ?? handleAccountInfo(type, info, context) ?? unreadable();
 }
 
 /**

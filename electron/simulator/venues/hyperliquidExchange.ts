@@ -10,7 +10,8 @@ import type { RejectionReason, SimContext, SimCredentials, SimOrder, SimOrderReq
 import { decimalString } from './wireDecimal.ts';
 import { actionHash, l1ActionDigest, recoverSigner, typedDataDigest } from './hyperliquidSignature.ts';
 import type { TypedField, WireSignature } from './hyperliquidSignature.ts';
-import { VENUE, accountKey, ok, perps, unreadable, wireCloid, wireOid } from './hyperliquidInfo.ts';
+import { VENUE, ok, perps, unreadable } from './hyperliquidInfo.ts';
+import { accountKey, wireCloid, wireOid } from './hyperliquidAccountInfo.ts';
 
 type Action = Record<string, unknown> & { type: string };
 
