@@ -27,7 +27,7 @@ export function wireCloid(clientOrderId: string): string | null {
   return /^0x[0-9a-fA-F]{32}$/.test(clientOrderId) ? clientOrderId : null;
 }
 
-export function frontendOrder(order: SimOrder): Record<string, unknown> {
+function frontendOrder(order: SimOrder): Record<string, unknown> {
   return {
     coin: order.instrumentId,
     side: order.side === 'buy' ? 'B' : 'A',
