@@ -169,6 +169,11 @@ function openInterest(market: SimMarket, instrument: SimInstrument): unknown {
   return { openInterestList: [{ symbol: instrument.id, size: decimalString(t.openInterestBase) }], ts: String(t.time) };
 }
 
+function symbolPrice(market: SimMarket, instrument: SimInstrument): Record<string, unknown> {
+  const t = market.ticker(VENUE, instrument.id);
+  return { symbol: instrument.id, price: decimalString(t.last), indexPrice: decimalString(t.index), markPrice: decimalString(t.mark), ts: String(t.time) };
+}
+
 function fundingTime(market: SimMarket, instrument: SimInstrument): Record<string, unknown> {
   const funding = market.funding(VENUE, instrument.id);
   return { symbol: instrument.id, nextFundingTime: String(funding.nextFundingTime), ratePeriod: String(funding.intervalHours) };
@@ -181,6 +186,7 @@ const LIST_ROUTES: Record<string, (market: SimMarket, instrument: SimInstrument)
   ticker: tickerBody,
   'current-fund-rate': currentFundRate,
   'funding-time': fundingTime,
+  'symbol-price': symbolPrice,
 };
 
 /** Endpoints that need a `symbol`. */

@@ -106,6 +106,13 @@ describe('bitget v2 mix wire through ccxt', () => {
     expect(oi.openInterestAmount).toBe(sim.market.ticker('bitget', instrument.id).openInterestBase);
   });
 
+  it('reports the mark and index price of one contract', async () => {
+    const instrument = instruments()[3];
+    const ticker = await bitget.fetchMarkPrice(symbolOf(instrument.base));
+    const expected = sim.market.ticker('bitget', instrument.id);
+    expect([ticker.markPrice, ticker.indexPrice]).toEqual([expected.mark, expected.index]);
+  });
+
   it('answers the server time from the simulated clock', async () => {
     expect(await bitget.fetchTime()).toBe(sim.clock.now());
   });
