@@ -10,6 +10,11 @@ import { backfillFunding } from './store/backfill.ts';
 import { TradingStateMachine } from './trading/tradingState.ts';
 import { engageKillSwitch, type Flattener } from './trading/killSwitch.ts';
 import { startDemoVenues, type DemoVenues } from './demo.ts';
+import { createVault } from './vault/vault.ts';
+import type { Cipher } from './vault/cipher.ts';
+import { createVaultHandlers } from './vault/vaultHandlers.ts';
+import { createLogger, type Logger } from './log/logger.ts';
+import { join } from 'node:path';
 
 export interface BackendOptions {
   mode: Mode;
@@ -27,7 +32,10 @@ export interface BackendOptions {
   engineWorkerUrl?: URL;
   version?: string;
   publish: Publish;
-  log?: (line: string) => void;
+  /** The OS-keyring cipher (Electron safeStorage) when one backs the vault; null: passphrase. */
+  systemCipher?: Cipher | null;
+  /** Where log lines go, already redacted of every secret the vault holds. */
+  logSink?: (line: string) => void;
   now?: () => number;
 }
 
@@ -36,6 +44,7 @@ export interface Backend {
   mode: Mode;
   /** The in-process simulator in Demo mode (tests inject faults through it). */
   demo: DemoVenues | null;
+  log: Logger;
   engageKillSwitch(reason: string): ReturnType<Handlers['killSwitch.engage']>;
   stop(): Promise<void>;
 }
@@ -46,10 +55,11 @@ export interface Backend {
  */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const now = options.now ?? Date.now;
-  const log = options.log ?? (() => {});
   const venues = options.venues ?? [...VENUE_IDS];
   const startedAt = now();
   mkdirSync(options.dataDir, { recursive: true });
+  const vault = createVault({ path: join(options.dataDir, 'vault.json'), systemCipher: options.systemCipher ?? null, now });
+  const log = createLogger({ sink: options.logSink ?? (() => {}), secrets: () => vault.secretValues(), now });
 
   const demo = options.mode === 'demo' ? await startDemoVenues({ seed: options.demoSeed ?? 7, venues }) : null;
   const baseUrl = demo?.url ?? options.baseUrl;
@@ -57,7 +67,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   const store = await openStore(options.dataDir);
   let settings: EngineSettings = await store.settings.load().catch((err: unknown) => {
-    log(`settings could not be read, defaults in force: ${String(err)}`);
+    log.warn('settings could not be read; defaults in force', { error: err });
     return DEFAULT_SETTINGS;
   });
 
@@ -70,7 +80,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     now,
     onSignals: (batch) => options.publish('signals', batch),
     onAlerts: (alerts) => options.publish('alerts', alerts),
-    onError: (message) => log(`engine: ${message}`),
+    onError: (message) => log.error('engine', { message }),
   });
 
   const market = createMarketData({
@@ -80,10 +90,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     now,
     pollScale: options.pollScale,
     onQuotes: (changed) => {
-      engine.pushQuotes(changed);
       options.publish('quotes', changed);
-      store.quoteSamples.record(changed).catch((err: unknown) => log(`quote samples not stored: ${String(err)}`));
+      store.quoteSamples.record(changed).catch((err: unknown) => log.warn('quote samples not stored', { error: err }));
     },
+    // The engine sees every polled quote: an unchanged rate re-confirmed by its venue is fresh.
+    onPolled: (all) => engine.pushQuotes(all),
     onHealth: (health) => options.publish('health', health),
     onAlert: (alerts) => options.publish('alerts', alerts),
   });
@@ -122,6 +133,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     'killSwitch.engage': async ({ reason }) => killSwitch(reason ?? 'kill switch pressed'),
     'trading.rearm': async () => trading.transition('ACTIVE', 're-armed by hand', now()),
+    ...createVaultHandlers(vault, { baseUrlFor: () => baseUrl, log }),
   };
 
   /** Mark-price history for the symbol view; a venue that fails is skipped, not fatal. */
@@ -131,7 +143,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       try {
         await store.history.insertPrices(await market.priceHistory(target.venue, target.symbol, since, '4h'));
       } catch (err) {
-        log(`prices for ${target.symbol} on ${target.venue} not backfilled: ${String(err)}`);
+        log.warn('prices not backfilled', { venue: target.venue, symbol: target.symbol, error: err });
       }
     }
   }
@@ -140,6 +152,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     handlers,
     mode: options.mode,
     demo,
+    log,
     engageKillSwitch: (reason) => killSwitch(reason),
     async stop() {
       await market.stop();

@@ -8,6 +8,7 @@ import { takerFeesFor, type TakerFees } from './carryCosts.ts';
 import { AssetGroup, type QuoteEntry } from './assetGroup.ts';
 import { mergeOrder, sortNearlySorted } from './ranking.ts';
 import { minuteOf } from './rateHistory.ts';
+import { sameShownRow } from './rowEquality.ts';
 
 export interface EngineOutput {
   batch: SignalsBatch;
@@ -103,6 +104,7 @@ export class SignalEngine {
         continue;
       }
       const previous = this.rows.get(base);
+      if (previous && sameShownRow(previous, row)) continue;
       if (!previous) added.push(base);
       this.tracker.rowAlerts(previous, row, this.settings, now, alerts);
       this.rows.set(base, row);

@@ -22,7 +22,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const dataDir = values['data-dir'] ?? join(homedir(), '.funding-terminal', values.demo ? 'demo' : 'paper');
-const host = await startHost({ port, demo: values.demo, dataDir, log: (line) => process.stderr.write(`${line}\n`) });
+const host = await startHost({ port, demo: values.demo, dataDir, logSink: (line) => process.stderr.write(`${line}\n`) });
 process.stdout.write(`Funding Terminal (${values.demo ? 'DEMO: simulated venues' : 'PAPER: live public data'}), data in ${dataDir}\n`);
 process.stdout.write(`open ${host.url}\n`);
 

@@ -23,7 +23,8 @@ export interface HostOptions {
   /** Point the backend at venues elsewhere (tests: a simulator they started). */
   baseUrl?: string;
   pollScale?: number;
-  log?: (line: string) => void;
+  /** Where redacted log lines go (stderr for `npm run web`). */
+  logSink?: (line: string) => void;
 }
 
 export interface Host {
@@ -62,7 +63,6 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'funding-terminal-'));
   const clients = new Set<WebSocket>();
-  const log = options.log ?? (() => {});
 
   const broadcast: Publish = (name, payload) => {
     const text = JSON.stringify({ kind: 'stream', name, payload } satisfies ServerFrame);
@@ -76,8 +76,9 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     baseUrl: options.baseUrl,
     pollScale: options.pollScale,
     publish: batcher.publish,
-    log,
+    logSink: options.logSink,
   });
+  const log = backend.log;
 
   let port = 0;
   const server = createServer(async (req, res) => {
@@ -103,7 +104,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 80 * 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
     if (!isAuthorised(req, token, port)) {
-      log(`refused a WebSocket connection from ${req.socket.remoteAddress}: missing or wrong token`);
+      log.warn('refused a WebSocket connection: missing or wrong token, or a foreign origin', { remote: req.socket.remoteAddress, origin: req.headers.origin });
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -123,7 +124,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       const reply: ServerFrame = result.ok
         ? { kind: 'reply', id: frame.id, ok: true, value: result.value }
         : { kind: 'reply', id: frame.id, ok: false, error: result.error };
-      if (!result.ok) log(`request refused: ${result.error.message}`);
+      if (!result.ok) log.warn('request refused', { reason: result.error.message });
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
     });
   }

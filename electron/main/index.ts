@@ -1,4 +1,4 @@
-import { app, ipcMain, dialog } from 'electron';
+import { app, ipcMain, dialog, safeStorage } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createBackend, type Backend } from '../backend/backend.ts';
@@ -8,6 +8,7 @@ import { bindContract } from './ipcBinding.ts';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol.ts';
 import { createTerminalWindow } from './window.ts';
 import { installMenu } from './menu.ts';
+import { createSafeStorageCipher } from './safeStorageCipher.ts';
 
 /**
  * The Electron shell, kept thin: lifecycle, the secure window, menu and hotkey, and the
@@ -34,9 +35,11 @@ app.whenReady().then(async () => {
     version: app.getVersion(),
     engineWorkerUrl: pathToFileURL(join(here, 'engine-worker.mjs')),
     publish: batcher.publish,
-    log: (line) => console.error(line),
+    systemCipher: await createSafeStorageCipher(safeStorage),
+    logSink: (line) => process.stderr.write(`${line}\n`),
   });
-  bindContract(ipcMain, backend.handlers, { webContents: window.webContents, origin: APP_ORIGIN }, (line) => console.error(line));
+  const log = backend.log;
+  bindContract(ipcMain, backend.handlers, { webContents: window.webContents, origin: APP_ORIGIN }, (line) => log.warn(line));
   installMenu(() => {
     void backend?.engageKillSwitch('kill switch (menu or Ctrl/Cmd+Shift+K)');
   });

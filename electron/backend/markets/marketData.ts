@@ -23,6 +23,8 @@ export interface MarketDataOptions {
   /** Multiplies every period (polls, backoff, reloads, staleness); below 1 in tests. */
   pollScale?: number;
   onQuotes: (changed: FundingQuote[]) => void;
+  /** Every quote of each successful poll, changed or not (the engine's freshness depends on it). */
+  onPolled?: (all: FundingQuote[]) => void;
   onHealth: (health: VenueHealth[]) => void;
   onAlert: (alerts: Alert[]) => void;
 }
@@ -54,6 +56,7 @@ export function createMarketData(options: MarketDataOptions): MarketData {
       scale,
       now,
       onQuotes: options.onQuotes,
+      onPolled: options.onPolled,
       onAlerts: options.onAlert,
       onAttempt: () => options.onHealth(health()),
     }));

@@ -30,6 +30,8 @@ export interface PollerOptions {
   scale: number;
   now: () => number;
   onQuotes: (changed: FundingQuote[]) => void;
+  /** Every quote of a successful poll, changed or not: what confirms data is still fresh. */
+  onPolled?: (all: FundingQuote[]) => void;
   onAlerts: (alerts: Alert[]) => void;
   /** Called after every attempt, success or not. */
   onAttempt: () => void;
@@ -66,6 +68,7 @@ export function createVenuePoller(options: PollerOptions): VenuePoller {
     if (downSince !== null) alerts.push(venueRecoveredAlert(venue, downSince, at));
     downSince = null;
     if (diff.changed.length > 0) options.onQuotes(diff.changed);
+    options.onPolled?.(snapshot);
     if (alerts.length > 0) options.onAlerts(alerts);
   }
 

@@ -72,9 +72,23 @@ describe('incremental recompute', () => {
     for (const venue of VENUE_IDS) for (let i = 0; i < 200; i++) quotes.push(makeQuote(venue, i, START, random));
     engine.apply(quotes, START);
     const t = START + 1_000;
-    const update = { ...quotes.find((x) => x.venue === 'okx' && x.base === 'A150')!, observedAt: t };
+    const before = quotes.find((x) => x.venue === 'okx' && x.base === 'A150')!;
+    const update = { ...before, rate: before.rate! + 1e-9, observedAt: t };
     const out = engine.apply([update], t).batch;
     expect(out.full).toBe(false);
     expect(out.upserts.map((r) => r.base)).toEqual(['A150']);
+  });
+
+  it('a venue re-confirming unchanged rates keeps them fresh and sends no row', () => {
+    const engine = new SignalEngine(DEFAULT_SETTINGS);
+    const random = seededRandom(9);
+    const quotes: FundingQuote[] = [];
+    for (const venue of VENUE_IDS) for (let i = 0; i < 50; i++) quotes.push(makeQuote(venue, i, START, random));
+    engine.apply(quotes, START);
+    // 40 s later, past every venue's staleness bound, each venue answers again with the same values.
+    const t = START + 40_000;
+    const out = engine.apply(quotes.map((q) => ({ ...q, observedAt: t })), t).batch;
+    expect(out.upserts).toEqual([]);
+    expect(engine.snapshot().upserts.every((row) => row.legs.every((leg) => !leg.stale))).toBe(true);
   });
 });

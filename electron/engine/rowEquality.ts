@@ -1,0 +1,27 @@
+import type { Leg, Opportunity } from '../../shared/domain/signals.ts';
+
+/**
+ * Venues are polled every few seconds and most rates do not move between polls. A row whose
+ * only difference is that its legs were observed again is not news for the renderer: it keeps
+ * the row it has, and the engine keeps the row the renderer has, so incremental batches and a
+ * full snapshot stay equal. Staleness still flips rows, because `stale` is compared.
+ */
+export function sameShownRow(a: Opportunity, b: Opportunity): boolean {
+  if (a.legs.length !== b.legs.length) return false;
+  for (let i = 0; i < a.legs.length; i++) if (!sameLeg(a.legs[i], b.legs[i])) return false;
+  return (
+    a.longVenue === b.longVenue && a.shortVenue === b.shortVenue && a.spreadPer8h === b.spreadPer8h &&
+    a.spreadApr === b.spreadApr && a.roundTripFees === b.roundTripFees && a.netCarryPerDay === b.netCarryPerDay &&
+    a.breakEvenHours === b.breakEvenHours && a.meanPer8h === b.meanPer8h && a.regime === b.regime &&
+    a.velocity.h1 === b.velocity.h1 && a.velocity.h4 === b.velocity.h4 && a.velocity.h24 === b.velocity.h24 &&
+    a.persistenceHours === b.persistenceHours && a.triggered === b.triggered && a.nextFundingTime === b.nextFundingTime
+  );
+}
+
+function sameLeg(a: Leg, b: Leg): boolean {
+  return (
+    a.venue === b.venue && a.symbol === b.symbol && a.rate === b.rate && a.rateKind === b.rateKind &&
+    a.intervalHours === b.intervalHours && a.ratePer8h === b.ratePer8h && a.apr === b.apr &&
+    a.nextFundingTime === b.nextFundingTime && a.markPrice === b.markPrice && a.stale === b.stale
+  );
+}
