@@ -20,8 +20,13 @@ export const SHORTCUTS: ReadonlyArray<[string, string]> = [
   ['?', 'This list'],
 ];
 
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+/** While a modal dialog asks a question, screen keys must not act behind it. */
+export function isModalOpen(): boolean {
+  return document.querySelector('[aria-modal="true"]') !== null;
 }
 
 /** Application-wide keys. Row navigation lives in the monitor grid, which owns the row order. */
@@ -35,9 +40,13 @@ export function useGlobalHotkeys(): void {
         return;
       }
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (e.key === 'Escape' && ui.shortcutsOpen) {
+        ui.set({ shortcutsOpen: false });
+        return;
+      }
+      if (isModalOpen()) return;
       if (e.key === 'Escape') {
-        if (ui.shortcutsOpen) ui.set({ shortcutsOpen: false });
-        else if (!ui.killConfirmOpen && ui.screen !== 'monitor') ui.open('monitor');
+        if (ui.screen !== 'monitor') ui.open('monitor');
         return;
       }
       if (e.key === '?') {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { Opportunity } from '../../../shared/domain/signals.ts';
 import { useMonitorView, type SortSpec } from '../../store/monitorViewStore.ts';
 import { useUi } from '../../store/uiStore.ts';
+import { isModalOpen, isTyping } from '../../app/hotkeys.ts';
 import { HEADER_HEIGHT, ROW_HEIGHT, gridTemplate, type Column } from './columns.ts';
 import { MonitorRow } from './MonitorRow.tsx';
 import { scrollToReveal, visibleRange } from './virtualRange.ts';
@@ -21,10 +22,6 @@ function ariaSort(column: Column, sort: SortSpec): 'ascending' | 'descending' | 
   if (!column.sortKey) return undefined;
   if (column.sortKey !== sort.key) return 'none';
   return sort.dir === 'asc' ? 'ascending' : 'descending';
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 }
 
 /** Keys that move the cursor, from the current index (-1: no cursor yet) and the page size. */
@@ -82,7 +79,7 @@ export function MonitorGrid({ rows, columns, sort, windowMinutes }: MonitorGridP
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || rows.length === 0) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || isModalOpen() || rows.length === 0) return;
       if (e.key === 'Enter' && cursorIndex >= 0 && !(e.target instanceof HTMLButtonElement)) {
         e.preventDefault();
         openSymbol(rows[cursorIndex].base);
