@@ -101,7 +101,8 @@ export class Accounts implements SimAccounts {
     return this.account(venue, apiKey).settings.get(instrumentId) ?? { leverage: Math.min(20, instrument.maxLeverage), marginMode: 'cross' };
   }
 
-  placeOrder(venue: VenueId, apiKey: string, request: SimOrderRequest): SimOrder {
+  /** `fillFraction` (a `partial` fault) caps how much of the order may fill now; a market order's rest expires. */
+  placeOrder(venue: VenueId, apiKey: string, request: SimOrderRequest, options: { fillFraction?: number } = {}): SimOrder {
     const instrument = this.instrumentOf(venue, request.instrumentId);
     this.market.settle(venue, instrument.id);
     const account = this.synced(venue, apiKey);
@@ -119,10 +120,12 @@ export class Accounts implements SimAccounts {
       order.status = 'cancelled';
     } else if (crosses) {
       const levels = order.side === 'buy' ? book.asks : book.bids;
+      const cap = options.fillFraction === undefined ? order.quantity
+        : Math.max(instrument.stepSize, Math.floor((order.quantity * options.fillFraction) / instrument.stepSize) * instrument.stepSize);
       for (const [price, quantity] of levels) {
-        if (order.filled >= order.quantity - 1e-12) break;
+        if (order.filled >= cap - 1e-12) break;
         if (order.type === 'limit' && (order.side === 'buy' ? price > order.price! : price < order.price!)) break;
-        this.fill(account, instrument, order, price, Math.min(quantity, order.quantity - order.filled), false);
+        this.fill(account, instrument, order, price, Math.min(quantity, cap - order.filled), false);
       }
     }
     this.settleStatus(order);

@@ -6,6 +6,7 @@ import type { SimResponse } from './types.ts';
 import type { Simulator } from './server.ts';
 import { isVenueId, type VenueId } from '../../shared/domain/venues.ts';
 import type { FaultSpec } from './faults.ts';
+import type { ScheduledAction } from './scheduler.ts';
 
 type Body = Record<string, unknown>;
 
@@ -13,6 +14,11 @@ function venueOf(body: Body): VenueId {
   const venue = String(body.venue ?? '');
   if (!isVenueId(venue)) throw new ControlError(`unknown venue "${venue}"`);
   return venue;
+}
+
+/** The control API answers only callers on this machine. */
+export function isLoopback(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
 
 export class ControlError extends Error {
@@ -52,6 +58,10 @@ export function handleControl(sim: Simulator, method: string, path: string, quer
       return ok(sim.market.funding(venueOf(body), String(body.id)));
     case 'GET /funding':
       return ok(sim.market.funding(venueOf({ venue: query.get('venue') }), String(query.get('id'))));
+    case 'GET /schedule':
+      return ok(sim.scheduled());
+    case 'POST /schedule':
+      return ok(sim.schedule(Number(body.at), body.action as ScheduledAction));
     case 'GET /faults':
       return ok(sim.faults.list());
     case 'POST /faults':

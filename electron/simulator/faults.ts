@@ -1,12 +1,12 @@
 /**
  * Faults a test (or the control API) injects per venue and endpoint: an HTTP status with the
  * venue's own body, a hang, a delay, a garbage or truncated body, an empty list, a reset
- * connection, an order rejection, or a whole venue going down. Each applies a number of times
+ * connection, an order rejection, a partial fill, or a whole venue going down. Each applies a number of times
  * or until cleared.
  */
 import type { RejectionReason, VenueId } from './types.ts';
 
-export type FaultKind = 'status' | 'hang' | 'delay' | 'garbage' | 'truncated' | 'empty' | 'reset' | 'reject';
+export type FaultKind = 'status' | 'hang' | 'delay' | 'garbage' | 'truncated' | 'empty' | 'reset' | 'reject' | 'partial';
 
 export interface FaultSpec {
   venue: VenueId;
@@ -21,6 +21,8 @@ export interface FaultSpec {
   delayMs?: number;
   /** For `reject`: why the venue refuses the order. */
   reason?: RejectionReason;
+  /** For `partial`: the share of the next orders' quantity that fills (0 < fraction < 1). */
+  fraction?: number;
   /** How many matching requests it affects; until cleared when absent. */
   times?: number;
 }
@@ -31,7 +33,8 @@ export interface Fault extends FaultSpec {
   hits: number;
 }
 
-const KINDS: readonly FaultKind[] = ['status', 'hang', 'delay', 'garbage', 'truncated', 'empty', 'reset', 'reject'];
+const KINDS: readonly FaultKind[] = ['status', 'hang', 'delay', 'garbage', 'truncated', 'empty', 'reset', 'reject', 'partial'];
+const ORDER_KINDS: readonly FaultKind[] = ['reject', 'partial'];
 
 export class Faults {
   private readonly active: Fault[] = [];
@@ -42,6 +45,7 @@ export class Faults {
     if (!KINDS.includes(spec.kind)) throw new Error(`simulator faults: unknown kind "${String(spec.kind)}" (one of ${KINDS.join(', ')})`);
     if (spec.kind === 'status' && !(Number(spec.status) >= 400)) throw new Error(`simulator faults: a status fault needs an HTTP status >= 400, got ${spec.status}`);
     if (spec.kind === 'reject' && !spec.reason) throw new Error('simulator faults: a reject fault needs a reason');
+    if (spec.kind === 'partial' && !(Number(spec.fraction) > 0 && Number(spec.fraction) < 1)) throw new Error(`simulator faults: a partial fault needs 0 < fraction < 1, got ${spec.fraction}`);
     const fault: Fault = { ...spec, id: `f${this.nextId++}`, hits: 0 };
     this.active.push(fault);
     return fault;
@@ -72,14 +76,19 @@ export class Faults {
     return this.active.map((fault) => ({ ...fault }));
   }
 
-  /** The first transport fault matching the request, consumed once; `reject` faults are taken by `takeRejection`. */
+  /** The first transport fault matching the request, consumed once; order faults are taken by `takeOrderFault`. */
   take(venue: VenueId, method: string, path: string): Fault | undefined {
-    return this.consume((fault) => fault.kind !== 'reject' && this.matches(fault, venue, method, path));
+    return this.consume((fault) => !ORDER_KINDS.includes(fault.kind) && this.matches(fault, venue, method, path));
   }
 
-  /** An order rejection armed for this venue (and path, when the fault names one). */
-  takeRejection(venue: VenueId, method: string, path: string): Fault | undefined {
-    return this.consume((fault) => fault.kind === 'reject' && this.matches(fault, venue, method, path));
+  /** An order fault (`reject` or `partial`) armed for this venue and path, not yet consumed. */
+  peekOrderFault(venue: VenueId, method: string, path: string): Fault | undefined {
+    return this.active.find((fault) => ORDER_KINDS.includes(fault.kind) && this.matches(fault, venue, method, path));
+  }
+
+  /** Consumes an order fault once an order is actually placed (reads do not use it up). */
+  takeOrderFault(id: string): Fault | undefined {
+    return this.consume((fault) => fault.id === id);
   }
 
   private matches(fault: Fault, venue: VenueId, method: string, path: string): boolean {

@@ -194,24 +194,29 @@ export class Market implements SimMarket {
     return this.state(venue, id).listing;
   }
 
-  /** Holds the running and following rates of one instrument at `rate`; null returns it to the model. */
-  setRate(venue: VenueId, id: string, rate: number | null): void {
+  /**
+   * Holds the running and following rates of one instrument at `rate` from `time` (default now);
+   * null returns it to the model.
+   */
+  setRate(venue: VenueId, id: string, rate: number | null, time: number = this.now()): void {
     const state = this.state(venue, id);
-    state.funding.advance(this.now());
+    state.funding.advance(time);
     state.funding.setRate(rate);
   }
 
-  /** Moves the asset's index (on every venue) so that this instrument's index is `price` now. */
-  setPrice(venue: VenueId, id: string, price: number): void {
+  /** Moves the asset's index (on every venue) so that this instrument's index is `price` at `time`. */
+  setPrice(venue: VenueId, id: string, price: number, time: number = this.now()): void {
+    if (!(price > 0)) throw new RangeError(`simulator: ${venue} ${id}: price must be > 0, got ${price}`);
     const state = this.state(venue, id);
-    this.pricePath(state.listing).setPrice(this.now(), price / state.listing.priceScale);
+    this.pricePath(state.listing).setPrice(time, price / state.listing.priceScale);
   }
 
-  setInterval(venue: VenueId, id: string, hours: number): void {
+  /** From `time` (default now) the instrument settles every `hours` hours on UTC boundaries. */
+  setInterval(venue: VenueId, id: string, hours: number, time: number = this.now()): void {
     if (![1, 2, 4, 8].includes(hours)) throw new RangeError(`simulator: ${venue} ${id}: interval must be 1, 2, 4 or 8 h, got ${hours}`);
     const state = this.state(venue, id);
-    state.funding.advance(this.now());
-    state.funding.setInterval(this.now(), hours);
+    state.funding.advance(time);
+    state.funding.setInterval(time, hours);
   }
 
   /** Replaces the model's settlements (and optionally marks) of one instrument, e.g. by a recording. */

@@ -16,9 +16,10 @@ import { CredentialStore, DEMO_CREDENTIAL } from './credentials.ts';
 import { RequestLog } from './requestLog.ts';
 import { buildUniverse, DEFAULT_UNIVERSE_SIZE } from './universe.ts';
 import { VENUE_WIRES } from './venues/index.ts';
-import { ControlError, handleControl } from './control.ts';
+import { ControlError, handleControl, isLoopback } from './control.ts';
 import { SimRejection } from './types.ts';
 import { SimStreams } from './ws.ts';
+import { Scheduler, type ScheduledAction, type ScheduledEvent } from './scheduler.ts';
 import { applyReplay, firstRecordedTime, readReplay, type ReplaySeries } from './replay.ts';
 
 export interface SimulatorOptions {
@@ -53,6 +54,9 @@ export interface Simulator {
   log: RequestLog;
   /** Websocket streams on the same port (register dialects, inject disconnects). */
   streams: SimStreams;
+  /** Runs `action` at simulated time `at` (exactly at `at` when the clock is stepped past it). */
+  schedule(at: number, action: ScheduledAction): ScheduledEvent;
+  scheduled(): ScheduledEvent[];
   /** Recorded series that name no simulated instrument (not in the universe or venue list). */
   notReplayed: ReplaySeries[];
   state(): { now: number; speed: number; paused: boolean; seed: number; venues: Array<{ venue: VenueId; instruments: number; down: boolean }>; faults: Fault[] };
@@ -60,10 +64,6 @@ export interface Simulator {
 }
 
 const GARBAGE_BODY = '<html><head><title>502 Bad Gateway</title></head><body><center>cloudflare</center></body></html>';
-
-function isLoopback(address: string | undefined): boolean {
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
-}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -85,14 +85,19 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Wraps the accounts so that an armed `reject` fault refuses the next order with its reason. */
-function withRejection(context: SimContext, fault: Fault | undefined): SimContext {
+/**
+ * Wraps the accounts so that an armed order fault applies to the next order placed through this
+ * request: `reject` refuses it with its reason, `partial` fills only a share of it.
+ */
+function withOrderFault(context: SimContext, accounts: Accounts, faults: Faults, fault: Fault | undefined): SimContext {
   if (!fault) return context;
-  const accounts = Object.create(context.accounts) as SimContext['accounts'];
-  accounts.placeOrder = () => {
-    throw new SimRejection(fault.reason!, `injected rejection: ${fault.reason}`);
+  const wrapped = Object.create(accounts) as Accounts;
+  wrapped.placeOrder = (venue, apiKey, request) => {
+    const taken = faults.takeOrderFault(fault.id);
+    if (taken?.kind === 'reject') throw new SimRejection(taken.reason!, `injected rejection: ${taken.reason}`);
+    return accounts.placeOrder(venue, apiKey, request, taken?.kind === 'partial' ? { fillFraction: taken.fraction } : undefined);
   };
-  return { ...context, accounts };
+  return { ...context, accounts: wrapped };
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -115,6 +120,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   const notReplayed = applyReplay(market, recordings);
   market.warm();
+  const scheduler = new Scheduler();
   const hanging = new Set<Socket>();
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -124,6 +130,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const received = Date.now();
+    runDue();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
     const body = await readBody(req);
@@ -164,9 +171,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     if (fault?.kind === 'delay') await sleep(fault.delayMs ?? 0);
     const request: SimRequest = { method, path: url.pathname, query: url.searchParams, rawQuery: url.search.replace(/^\?/, ''), headers: req.headers as Record<string, string | undefined>, body };
-    const rejection = faults.takeRejection(wire.venue, method, url.pathname);
-    const response = (await wire.handle(request, withRejection(context, rejection))) ?? { status: 404, body: wire.errorBody(404) };
-    log.add({ ...entry, status: response.status, durationMs: Date.now() - received, fault: fault?.id ?? rejection?.id });
+    const orderFault = faults.peekOrderFault(wire.venue, method, url.pathname);
+    const response = (await wire.handle(request, withOrderFault(context, accounts, faults, orderFault))) ?? { status: 404, body: wire.errorBody(404) };
+    log.add({ ...entry, status: response.status, durationMs: Date.now() - received, fault: fault?.id ?? orderFault?.id });
     if (fault?.kind === 'garbage') return send(res, { ...response, status: 200 }, GARBAGE_BODY);
     if (fault?.kind === 'truncated') {
       const json = JSON.stringify(response.body);
@@ -192,7 +199,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   });
   const port = (server.address() as AddressInfo).port;
   const streams = new SimStreams({ server, market, clock, faults, venues, pushMs: options.streamPushMs });
-  const stopTicks = clock.onTick(() => accounts.syncAll());
+  function runDue(): void {
+    for (const { at, action } of scheduler.due(clock.now())) {
+      if (action.kind === 'rate') market.setRate(action.venue, action.id, action.rate, at);
+      else if (action.kind === 'price') market.setPrice(action.venue, action.id, action.price, at);
+      else if (action.kind === 'interval') market.setInterval(action.venue, action.id, action.hours, at);
+      else if (action.kind === 'disconnect') streams.disconnect(action.venue);
+      else faults.setDown(action.venue, action.kind === 'down');
+    }
+  }
+  // Scheduled events first, so that a settlement after an event's time sees the event.
+  const stopTicks = clock.onTick(() => {
+    runDue();
+    accounts.syncAll();
+  });
 
   const simulator: Simulator = {
     url: `http://127.0.0.1:${port}`,
@@ -208,6 +228,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     log,
     streams,
     notReplayed,
+    schedule: (at, action) => scheduler.add(at, action),
+    scheduled: () => scheduler.list(),
     state: () => ({
       now: clock.now(),
       speed: clock.speed,

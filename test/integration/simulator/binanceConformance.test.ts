@@ -127,3 +127,32 @@ describe('binanceusdm private methods equal the simulated account', () => {
     expect(history[0].amount).toBeCloseTo(-2 * settlement.markPrice * settlement.rate, 8);
   });
 });
+
+describe('binanceusdm account settings, bulk cancel and trade history', () => {
+  it('setLeverage and setMarginMode change the simulated account’s settings for that symbol', async () => {
+    await ex.setLeverage(7, 'SOL/USDT:USDT');
+    await ex.setMarginMode('isolated', 'SOL/USDT:USDT');
+    expect(sim.accounts.leverage(VENUE, 'demo-key', 'SOLUSDT')).toEqual({ leverage: 7, marginMode: 'isolated' });
+    await expect(ex.setMarginMode('isolated', 'SOL/USDT:USDT')).rejects.toThrow(/No need to change margin type/);
+  });
+
+  it('cancelAllOrders cancels every open order of the symbol and only those', async () => {
+    const bid = sim.market.orderBook(VENUE, 'SOLUSDT', 1).bids[0][0];
+    const price = Number((bid * 0.9).toFixed(3));
+    await ex.createOrder('SOL/USDT:USDT', 'limit', 'buy', 1, price);
+    await ex.createOrder('SOL/USDT:USDT', 'limit', 'buy', 2, price);
+    const eth = await ex.createOrder('ETH/USDT:USDT', 'limit', 'buy', 1, Number((sim.market.orderBook(VENUE, 'ETHUSDT', 1).bids[0][0] * 0.9).toFixed(1)));
+    await ex.cancelAllOrders('SOL/USDT:USDT');
+    expect(sim.accounts.openOrders(VENUE, 'demo-key', 'SOLUSDT')).toHaveLength(0);
+    expect(sim.accounts.openOrders(VENUE, 'demo-key', 'ETHUSDT').map((o) => o.orderId)).toEqual([String(eth.id)]);
+    await ex.cancelOrder(String(eth.id), 'ETH/USDT:USDT');
+  });
+
+  it('fetchMyTrades and fetchOrders list the account’s fills and orders of the symbol', async () => {
+    const trades = await ex.fetchMyTrades('ETH/USDT:USDT');
+    const simTrades = sim.accounts.trades(VENUE, 'demo-key', { instrumentId: 'ETHUSDT' });
+    expect(trades.map((t) => [t.id, t.price, t.amount, t.side])).toEqual(simTrades.map((t) => [t.tradeId, t.price, t.quantity, t.side]));
+    const orders = await ex.fetchOrders('SOL/USDT:USDT');
+    expect(orders.map((o) => o.status)).toEqual(['canceled', 'canceled']);
+  });
+});

@@ -21,17 +21,21 @@ describe('fault injection', () => {
     expect(faults.take('okx', 'POST', '/api/v5/trade/order')).toBeUndefined();
   });
 
-  it('order rejections are armed separately from transport faults', () => {
+  it('order faults are armed separately from transport faults and used up only when taken', () => {
     const faults = new Faults();
     faults.inject({ venue: 'binanceusdm', kind: 'reject', reason: 'min-notional', times: 1 });
     expect(faults.take('binanceusdm', 'POST', '/fapi/v1/order')).toBeUndefined();
-    expect(faults.takeRejection('binanceusdm', 'POST', '/fapi/v1/order')?.reason).toBe('min-notional');
+    const armed = faults.peekOrderFault('binanceusdm', 'POST', '/fapi/v1/order')!;
+    expect(faults.peekOrderFault('binanceusdm', 'GET', '/fapi/v1/order')?.id).toBe(armed.id);
+    expect(faults.takeOrderFault(armed.id)?.reason).toBe('min-notional');
+    expect(faults.peekOrderFault('binanceusdm', 'POST', '/fapi/v1/order')).toBeUndefined();
   });
 
   it('refuses malformed specs with a message naming what is missing', () => {
     const faults = new Faults();
     expect(() => faults.inject({ venue: 'gate', kind: 'status' })).toThrow(/HTTP status/);
     expect(() => faults.inject({ venue: 'gate', kind: 'reject' })).toThrow(/reason/);
+    expect(() => faults.inject({ venue: 'gate', kind: 'partial', fraction: 1 })).toThrow(/fraction/);
   });
 
   it('a venue goes down and comes back; clearing everything brings every venue back', () => {
