@@ -1,0 +1,193 @@
+/**
+ * The order ticket (issue 5 items 2–3): what the trader enters, what the main process
+ * computes from its own fresh data (the preview), and the checklist that gates submission.
+ * The renderer sends only a `Ticket`; unknown keys (numbers it may have computed) are
+ * stripped by the schema, and every figure is recomputed in main.
+ */
+import { z } from 'zod';
+import { VenueIdSchema } from './quotes.ts';
+import { SideSchema, PairExecutionResultSchema } from './orders.ts';
+import { VENUE_IDS, type VenueId } from './venues.ts';
+
+const Fraction = z.number().finite();
+
+/** Risk rules of domain.md §4 with their defaults; the lead persists them beside EngineSettings. */
+export const RiskSettingsSchema = z.object({
+  /** Loss at the basis stop, as a fraction of equity (0.02 = 2 %). */
+  maxRiskPct: z.number().gt(0).max(0.2).default(0.02),
+  /** Total arbitrage notional as a fraction of equity (0.2 = 20 %). */
+  maxExposurePct: z.number().gt(0).max(1).default(0.2),
+  leverageCap: z.number().min(1).max(125).default(10),
+  /** Warn (and require acknowledgement) when entering this close before a settlement the position pays. */
+  settlementWarningMinutes: z.number().int().min(0).max(240).default(15),
+  /** |rate per 8 h| at or above this counts as near the caps of majors (Binance BTC ±0.3 %). */
+  chasingRatePer8h: z.number().gt(0).max(0.05).default(0.002),
+  /** A rate this many times its recent mean |rate| is "far above its history". */
+  chasingHistoryMultiple: z.number().gt(1).max(100).default(3),
+  /** Liquidation distance must be at least this multiple of the basis stop. */
+  liquidationBufferMultiple: z.number().min(1).max(20).default(2),
+  /** Largest base-quantity mismatch between the legs, as a fraction. */
+  hedgeTolerancePct: z.number().min(0).max(0.05).default(0.005),
+  /** Withdrawal fee (USD) of moving margin out of a venue; venues not listed use the defaults. */
+  withdrawalFeesUsd: z.partialRecord(VenueIdSchema, z.number().min(0).max(1000)).default({}),
+});
+export type RiskSettings = z.infer<typeof RiskSettingsSchema>;
+export const DEFAULT_RISK_SETTINGS: RiskSettings = RiskSettingsSchema.parse({});
+
+export const TicketKindSchema = z.enum(['perp-perp', 'perp-spot']);
+export type TicketKind = z.infer<typeof TicketKindSchema>;
+
+export const TicketLegSchema = z.object({
+  venue: VenueIdSchema,
+  symbol: z.string().trim().min(1).max(64),
+  side: SideSchema,
+  instrument: z.enum(['perp', 'spot']),
+});
+export type TicketLeg = z.infer<typeof TicketLegSchema>;
+
+export const AcknowledgementsSchema = z.object({
+  /** Entering minutes before a settlement the position pays. */
+  settlementTiming: z.boolean().default(false),
+  /** Costs exceed the funding expected by the planned exit. */
+  negativeCarry: z.boolean().default(false),
+});
+
+export const TicketSchema = z.object({
+  ticketId: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only'),
+  kind: TicketKindSchema,
+  base: z.string().trim().min(1).max(32),
+  legs: z.tuple([TicketLegSchema, TicketLegSchema]),
+  /** Base units for each leg; null asks the preview for the risk-sized quantity. */
+  quantity: z.number().positive().finite().nullable(),
+  leverage: z.number().min(1).max(125),
+  marginMode: z.enum(['isolated', 'cross']).default('isolated'),
+  /** Close when the price gap between the legs moves against the pair by this fraction. */
+  basisStopPct: z.number().gt(0).max(0.5).nullable(),
+  takeProfitSpreadPer8h: Fraction.nullable(),
+  maxHoldingHours: z.number().gt(0).max(24 * 365).nullable(),
+  legOrder: z.enum(['sequential', 'together']).default('sequential'),
+  legTimeoutMs: z.number().int().min(500).max(120_000).default(10_000),
+  acknowledgements: AcknowledgementsSchema.default({ settlementTiming: false, negativeCarry: false }),
+  /** Why the trader overrides a contradicted sector signal; recorded in the journal. */
+  override: z.string().trim().max(500).nullable().default(null),
+});
+export type Ticket = z.infer<typeof TicketSchema>;
+export type TicketInput = z.input<typeof TicketSchema>;
+
+export const ChecklistItemIdSchema = z.enum([
+  'data-fresh', 'costs', 'basis-stop', 'margin', 'hedge', 'exits',
+  'alignment', 'risk', 'exposure', 'leverage', 'settlement-timing', 'rate-chasing',
+]);
+export type ChecklistItemId = z.infer<typeof ChecklistItemIdSchema>;
+
+export const ChecklistItemSchema = z.object({
+  id: ChecklistItemIdSchema,
+  label: z.string(),
+  /** auto: verified by main on its own data; manual: the trader's entry or acknowledgement. */
+  kind: z.enum(['auto', 'manual']),
+  /** warn does not block; fail blocks submission. */
+  status: z.enum(['pass', 'warn', 'fail']),
+  detail: z.string(),
+});
+export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
+
+export const LegPreviewSchema = z.object({
+  venue: VenueIdSchema,
+  symbol: z.string(),
+  side: SideSchema,
+  instrument: z.enum(['perp', 'spot']),
+  quantity: z.number(),
+  markPrice: z.number(),
+  averageFillPrice: z.number().nullable(),
+  bookComplete: z.boolean(),
+  slippageUsd: z.number(),
+  feesUsd: z.number(),
+  leverage: z.number(),
+  maintenanceMarginRate: z.number().nullable(),
+  /** True when the rate came from the venue's tiers, false for the conservative default. */
+  tiersFromVenue: z.boolean(),
+  liquidationPrice: z.number().nullable(),
+  liquidationDistancePct: z.number().nullable(),
+  marginNeeded: z.number(),
+  rate: z.number().nullable(),
+  rateKind: z.enum(['predicted', 'settled']).nullable(),
+  ratePer8h: z.number().nullable(),
+  intervalHours: z.number().nullable(),
+  nextFundingTime: z.number().int().nullable(),
+  quoteAgeMs: z.number().nullable(),
+  settlementsToExit: z.number().int(),
+  expectedFundingUsd: z.number(),
+  paysNextSettlement: z.boolean(),
+});
+export type LegPreview = z.infer<typeof LegPreviewSchema>;
+
+export const VenueMarginSchema = z.object({
+  venue: VenueIdSchema,
+  equity: z.number(),
+  free: z.number(),
+  needed: z.number(),
+});
+
+export const TicketPreviewSchema = z.object({
+  ticketId: z.string(),
+  computedAt: z.number().int(),
+  quantity: z.number(),
+  quantitySource: z.enum(['ticket', 'risk-rule']),
+  /** Largest quantity the risk rule and the exposure cap allow. */
+  suggestedQuantity: z.number(),
+  notionalUsd: z.number(),
+  equityUsd: z.number(),
+  legs: z.array(LegPreviewSchema),
+  margin: z.array(VenueMarginSchema),
+  costs: z.object({
+    feesUsd: z.number(),
+    slippageUsd: z.number(),
+    transferUsd: z.number(),
+    totalUsd: z.number(),
+    transfers: z.array(z.object({ from: VenueIdSchema, to: VenueIdSchema, amount: z.number(), feeUsd: z.number() })),
+  }),
+  plannedExitAt: z.number().int(),
+  expectedFundingUsd: z.number(),
+  netUsd: z.number(),
+  breakEvenAt: z.number().int().nullable(),
+  breakEvenHours: z.number().nullable(),
+  risk: z.object({ lossAtStopUsd: z.number().nullable(), riskPct: z.number().nullable(), maxRiskPct: z.number() }),
+  exposure: z.object({ currentUsd: z.number(), afterUsd: z.number(), afterPct: z.number(), capPct: z.number() }),
+  alignment: z.object({ tag: z.enum(['confirmed', 'contradicted', 'neutral']), reason: z.string() }),
+  checklist: z.array(ChecklistItemSchema),
+  /** Every item passes or only warns: submit would be accepted on this data. */
+  passed: z.boolean(),
+});
+export type TicketPreview = z.infer<typeof TicketPreviewSchema>;
+
+/** Why main refused a submission: the failing checklist items, by name. */
+export const SubmitRefusalSchema = z.object({
+  ticketId: z.string(),
+  failing: z.array(ChecklistItemSchema),
+  message: z.string(),
+});
+export type SubmitRefusal = z.infer<typeof SubmitRefusalSchema>;
+
+/** The checklist as evaluated at submit time: journalled with the intent. */
+export const ChecklistSnapshotSchema = z.object({
+  evaluatedAt: z.number().int(),
+  items: z.array(ChecklistItemSchema),
+  alignment: z.object({ tag: z.enum(['confirmed', 'contradicted', 'neutral']), reason: z.string() }),
+  override: z.string().nullable(),
+  preview: TicketPreviewSchema.omit({ checklist: true }),
+});
+export type ChecklistSnapshot = z.infer<typeof ChecklistSnapshotSchema>;
+
+export const TicketReceiptSchema = z.object({
+  ticketId: z.string(),
+  submittedAt: z.number().int(),
+  checklist: ChecklistSnapshotSchema,
+  execution: PairExecutionResultSchema,
+});
+export type TicketReceipt = z.infer<typeof TicketReceiptSchema>;
+
+export function withdrawalFeesFor(settings: RiskSettings, defaults: Readonly<Record<VenueId, number>>): Record<VenueId, number> {
+  const out = {} as Record<VenueId, number>;
+  for (const venue of VENUE_IDS) out[venue] = settings.withdrawalFeesUsd[venue] ?? defaults[venue];
+  return out;
+}

@@ -1,0 +1,178 @@
+/**
+ * The pre-trade checklist (domain.md §5) as pure rules over the preview main computed on its
+ * own fresh data. `fail` blocks submission; `warn` is shown and recorded but does not block.
+ * A warning that needs the trader's acknowledgement fails until it is acknowledged.
+ */
+import type { ChecklistItem, ChecklistItemId, LegPreview, RiskSettings, Ticket, TicketPreview } from '../domain/ticket.ts';
+import { VENUES } from '../domain/venues.ts';
+
+export interface LegContext {
+  /** Venue's largest leverage for the symbol when known (from its tiers). */
+  maxLeverage: number | null;
+  /** Mean |rate per 8 h| over the recent history, null without history. */
+  recentMeanAbsPer8h: number | null;
+}
+
+export interface ChecklistInput {
+  now: number;
+  ticket: Ticket;
+  preview: Omit<TicketPreview, 'checklist' | 'passed'>;
+  legContext: readonly LegContext[];
+  settings: RiskSettings;
+}
+
+type Rule = (input: ChecklistInput) => ChecklistItem;
+
+const item = (id: ChecklistItemId, label: string, kind: ChecklistItem['kind'], status: ChecklistItem['status'], detail: string): ChecklistItem =>
+  ({ id, label, kind, status, detail });
+
+const pct = (value: number, digits = 2) => `${(value * 100).toFixed(digits)} %`;
+const usd = (value: number) => `$${value.toFixed(2)}`;
+const where = (leg: Pick<LegPreview, 'symbol' | 'venue'>) => `${leg.symbol} on ${leg.venue}`;
+const perpLegs = (input: ChecklistInput) => input.preview.legs.filter((leg) => leg.instrument === 'perp');
+
+const dataFresh: Rule = (input) => {
+  const label = 'Funding rate and next settlement verified (data fresh)';
+  const problems: string[] = [];
+  for (const leg of perpLegs(input)) {
+    const bound = VENUES[leg.venue].staleAfterMs;
+    if (leg.quoteAgeMs === null) problems.push(`no funding quote for ${where(leg)}`);
+    else if (leg.quoteAgeMs > bound) problems.push(`${where(leg)} quote is ${(leg.quoteAgeMs / 1000).toFixed(0)} s old (stale after ${bound / 1000} s)`);
+    if (leg.rate === null) problems.push(`${where(leg)} has no funding rate`);
+    if (leg.nextFundingTime === null) problems.push(`${where(leg)} has no next settlement time`);
+  }
+  if (problems.length) return item('data-fresh', label, 'auto', 'fail', problems.join('; '));
+  const text = perpLegs(input).map((leg) => `${where(leg)} ${pct(leg.ratePer8h!, 4)}/8 h (${leg.rateKind}), next ${new Date(leg.nextFundingTime!).toISOString().slice(11, 16)} UTC`);
+  return item('data-fresh', label, 'auto', 'pass', text.join('; '));
+};
+
+const costs: Rule = (input) => {
+  const label = 'All-in cost against expected funding; break-even shown';
+  const { preview, ticket } = input;
+  const thin = preview.legs.filter((leg) => !leg.bookComplete);
+  if (thin.length) return item('costs', label, 'auto', 'fail', thin.map((leg) => `order book of ${where(leg)} cannot fill ${leg.quantity} at once`).join('; '));
+  const summary = `costs ${usd(preview.costs.totalUsd)} (fees ${usd(preview.costs.feesUsd)}, slippage ${usd(preview.costs.slippageUsd)}, transfer ${usd(preview.costs.transferUsd)}) vs funding ${usd(preview.expectedFundingUsd)} to exit; break-even ${preview.breakEvenHours === null ? 'not reached within 30 days' : `${preview.breakEvenHours.toFixed(1)} h`}`;
+  if (preview.netUsd >= 0) return item('costs', label, 'auto', 'pass', summary);
+  if (ticket.acknowledgements.negativeCarry) return item('costs', label, 'auto', 'warn', `${summary}; net ${usd(preview.netUsd)} acknowledged`);
+  return item('costs', label, 'auto', 'fail', `${summary}: net ${usd(preview.netUsd)} by the planned exit; acknowledge it or change the plan`);
+};
+
+const basisStop: Rule = ({ ticket }) => {
+  const label = 'Basis risk assessed and a basis stop set';
+  if (ticket.basisStopPct === null) return item('basis-stop', label, 'manual', 'fail', 'set a basis stop (price-gap move that closes the pair)');
+  return item('basis-stop', label, 'manual', 'pass', `basis stop at ${pct(ticket.basisStopPct)}`);
+};
+
+const margin: Rule = (input) => {
+  const label = 'Sufficient margin on both legs; liquidation beyond the stop';
+  const { preview, ticket, settings } = input;
+  const problems: string[] = [];
+  for (const venue of preview.margin) {
+    if (venue.free < venue.needed) problems.push(`${venue.venue} needs ${usd(venue.needed)} margin, ${usd(venue.free)} free`);
+  }
+  for (const move of preview.costs.transfers) problems.push(`move ${usd(move.amount)} from ${move.from} to ${move.to} first (fee ${usd(move.feeUsd)})`);
+  const buffer = ticket.basisStopPct === null ? null : ticket.basisStopPct * settings.liquidationBufferMultiple;
+  for (const leg of perpLegs(input)) {
+    if (buffer === null) problems.push(`no basis stop to compare ${where(leg)}'s liquidation distance with`);
+    else if (leg.liquidationDistancePct !== null && leg.liquidationDistancePct < buffer) {
+      problems.push(`${where(leg)} liquidates ${pct(leg.liquidationDistancePct)} away, inside ${settings.liquidationBufferMultiple}× the stop (${pct(buffer)}): lower the leverage`);
+    }
+  }
+  if (problems.length) return item('margin', label, 'auto', 'fail', problems.join('; '));
+  const distances = perpLegs(input).map((leg) => `${leg.venue} liquidation ${pct(leg.liquidationDistancePct ?? 0)} away`);
+  return item('margin', label, 'auto', 'pass', [...preview.margin.map((v) => `${v.venue} ${usd(v.needed)} of ${usd(v.free)} free`), ...distances].join('; '));
+};
+
+const hedge: Rule = (input) => {
+  const label = 'Delta hedged: legs matched in base quantity';
+  const [a, b] = input.preview.legs;
+  if (a.side === b.side) return item('hedge', label, 'auto', 'fail', `both legs ${a.side}: a hedge needs one buy and one sell`);
+  const mismatch = Math.abs(a.quantity - b.quantity) / Math.max(a.quantity, b.quantity);
+  if (!(mismatch <= input.settings.hedgeTolerancePct)) {
+    return item('hedge', label, 'auto', 'fail', `legs differ by ${pct(mismatch)} of base quantity (tolerance ${pct(input.settings.hedgeTolerancePct)})`);
+  }
+  return item('hedge', label, 'auto', 'pass', `${a.side} ${a.quantity} / ${b.side} ${b.quantity} ${input.ticket.base}`);
+};
+
+const exits: Rule = ({ ticket }) => {
+  const label = 'Profit target and maximum holding period set';
+  const missing = [ticket.takeProfitSpreadPer8h === null ? 'a take-profit spread' : null, ticket.maxHoldingHours === null ? 'a maximum holding period' : null].filter(Boolean);
+  if (missing.length) return item('exits', label, 'manual', 'fail', `set ${missing.join(' and ')}`);
+  return item('exits', label, 'manual', 'pass', `take profit at ${pct(ticket.takeProfitSpreadPer8h!, 4)}/8 h spread, close after ${ticket.maxHoldingHours} h`);
+};
+
+const alignment: Rule = ({ preview, ticket }) => {
+  const label = 'Sector alignment';
+  const { tag, reason } = preview.alignment;
+  if (tag !== 'contradicted') return item('alignment', label, 'auto', 'pass', `${tag}: ${reason}`);
+  if (ticket.override && ticket.override.length >= 10) return item('alignment', label, 'manual', 'warn', `contradicted: ${reason} Override recorded: "${ticket.override}"`);
+  return item('alignment', label, 'manual', 'fail', `contradicted: ${reason} Type an override reason (10 characters or more) to trade against it`);
+};
+
+const risk: Rule = ({ preview, ticket }) => {
+  const label = `Risk at the stop ≤ ${pct(preview.risk.maxRiskPct, 1)} of equity`;
+  if (preview.risk.riskPct === null) return item('risk', label, 'auto', 'fail', 'no basis stop: the loss at the stop cannot be measured');
+  if (preview.quantitySource === 'risk-rule') return item('risk', label, 'manual', 'fail', `enter a quantity: the rule allows up to ${preview.suggestedQuantity.toPrecision(4)} ${ticket.base}`);
+  const text = `loss at stop ${usd(preview.risk.lossAtStopUsd!)} = ${pct(preview.risk.riskPct)} of equity ${usd(preview.equityUsd)}`;
+  if (preview.risk.riskPct > preview.risk.maxRiskPct) return item('risk', label, 'auto', 'fail', `${text}; the rule allows ${preview.suggestedQuantity.toPrecision(4)} ${ticket.base}`);
+  return item('risk', label, 'auto', 'pass', text);
+};
+
+const exposure: Rule = ({ preview }) => {
+  const label = `Total arbitrage exposure ≤ ${pct(preview.exposure.capPct, 0)}`;
+  const text = `after the trade ${usd(preview.exposure.afterUsd)} = ${pct(preview.exposure.afterPct)} of equity`;
+  return item('exposure', label, 'auto', preview.exposure.afterPct > preview.exposure.capPct ? 'fail' : 'pass', text);
+};
+
+const leverage: Rule = (input) => {
+  const cap = input.settings.leverageCap;
+  const label = `Leverage ≤ ${cap}×`;
+  const problems: string[] = [];
+  if (input.ticket.leverage > cap) problems.push(`${input.ticket.leverage}× is above the cap of ${cap}×`);
+  input.preview.legs.forEach((leg, i) => {
+    const venueMax = input.legContext[i]?.maxLeverage ?? null;
+    if (leg.instrument === 'perp' && venueMax !== null && leg.leverage > venueMax) problems.push(`${where(leg)} allows at most ${venueMax}×`);
+  });
+  return item('leverage', label, 'auto', problems.length ? 'fail' : 'pass', problems.length ? problems.join('; ') : `${input.ticket.leverage}×`);
+};
+
+const settlementTiming: Rule = (input) => {
+  const minutes = input.settings.settlementWarningMinutes;
+  const label = `Not entering within ${minutes} min before a settlement the position pays`;
+  const paying = perpLegs(input).filter((leg) => leg.paysNextSettlement && leg.nextFundingTime !== null
+    && leg.nextFundingTime - input.now >= 0 && leg.nextFundingTime - input.now <= minutes * 60_000);
+  if (!paying.length) return item('settlement-timing', label, 'auto', 'pass', 'no paying settlement in the window');
+  const text = paying.map((leg) => `${where(leg)} pays at ${new Date(leg.nextFundingTime!).toISOString().slice(11, 16)} UTC, in ${Math.ceil((leg.nextFundingTime! - input.now) / 60_000)} min`).join('; ');
+  if (input.ticket.acknowledgements.settlementTiming) return item('settlement-timing', label, 'manual', 'warn', `${text} (acknowledged)`);
+  return item('settlement-timing', label, 'manual', 'fail', `${text}: acknowledge or wait until after it`);
+};
+
+const rateChasing: Rule = (input) => {
+  const label = 'Not chasing an extreme rate';
+  const { chasingRatePer8h, chasingHistoryMultiple } = input.settings;
+  const warnings: string[] = [];
+  input.preview.legs.forEach((leg, i) => {
+    if (leg.instrument !== 'perp' || leg.ratePer8h === null) return;
+    const level = Math.abs(leg.ratePer8h);
+    const history = input.legContext[i]?.recentMeanAbsPer8h ?? null;
+    if (level >= chasingRatePer8h) warnings.push(`${where(leg)} at ${pct(leg.ratePer8h, 4)}/8 h is near the caps (≥ ${pct(chasingRatePer8h, 3)})`);
+    else if (history !== null && history > 0 && level >= chasingHistoryMultiple * history) {
+      warnings.push(`${where(leg)} at ${pct(leg.ratePer8h, 4)}/8 h is ${(level / history).toFixed(1)}× its recent mean`);
+    }
+  });
+  return item('rate-chasing', label, 'auto', warnings.length ? 'warn' : 'pass', warnings.length ? `${warnings.join('; ')}: such rates tend to revert` : 'rates within their usual range');
+};
+
+const RULES: readonly Rule[] = [dataFresh, costs, basisStop, margin, hedge, exits, alignment, risk, exposure, leverage, settlementTiming, rateChasing];
+
+export function evaluateChecklist(input: ChecklistInput): ChecklistItem[] {
+  return RULES.map((rule) => rule(input));
+}
+
+export function failingItems(items: readonly ChecklistItem[]): ChecklistItem[] {
+  return items.filter((i) => i.status === 'fail');
+}
+
+export function checklistPassed(items: readonly ChecklistItem[]): boolean {
+  return failingItems(items).length === 0;
+}

@@ -1,0 +1,169 @@
+/**
+ * The ticket preview: every figure of the order ticket computed from one set of fresh inputs
+ * (quotes, order books, balances, tiers). Pure, so main recomputes it at preview and again at
+ * submit, and the bench times exactly what a recompute costs.
+ */
+import type { FundingQuote } from '../domain/quotes.ts';
+import type { EngineSettings } from '../domain/settings.ts';
+import { withdrawalFeesFor, type LegPreview, type RiskSettings, type Ticket, type TicketLeg, type TicketPreview } from '../domain/ticket.ts';
+import { VENUES, type VenueId } from '../domain/venues.ts';
+import { ratePer8h } from '../funding/normalise.ts';
+import { breakEvenTime, expectedFunding, legPays, type FundingLeg } from './carry.ts';
+import { DEFAULT_WITHDRAWAL_FEES_USD, planTransfers, roundTripFee, walkBook, type BookLevel, type MarginNeed } from './costs.ts';
+import { evaluateChecklist, checklistPassed, type LegContext } from './checklist.ts';
+import { exposureAfter } from './exposure.ts';
+import { initialMargin, liquidationDistance, liquidationPrice, maintenanceRateFor, type MarginTier } from './liquidation.ts';
+import { lossAtStop, riskPct, riskSizedQuantity } from './sizing.ts';
+
+const HOUR_MS = 3_600_000;
+/** How far ahead break-even is searched; beyond a month the trade is not worth its risk. */
+const BREAK_EVEN_HORIZON_MS = 30 * 24 * HOUR_MS;
+
+export interface OrderBookSides {
+  bids: readonly BookLevel[];
+  asks: readonly BookLevel[];
+}
+
+export interface LegMarket {
+  /** The funding quote of a perp leg (null when main has none, or for a spot leg). */
+  quote: FundingQuote | null;
+  book: OrderBookSides;
+  tiers: MarginTier[] | null;
+  maxLeverage: number | null;
+  recentMeanAbsPer8h: number | null;
+}
+
+export interface PreviewInputs {
+  ticket: Ticket;
+  now: number;
+  engine: EngineSettings;
+  risk: RiskSettings;
+  markets: readonly [LegMarket, LegMarket];
+  balances: ReadonlyMap<VenueId, { equity: number; free: number }>;
+  currentExposureUsd: number;
+  alignment: { tag: 'confirmed' | 'contradicted' | 'neutral'; reason: string };
+}
+
+function takerFee(engine: EngineSettings, venue: VenueId): number {
+  return engine.fees.find((tier) => tier.venue === venue)?.taker ?? VENUES[venue].takerFee;
+}
+
+/** Mark from the funding quote, else the book's mid (spot legs, or a venue without marks). */
+function markOf(market: LegMarket): number {
+  if (market.quote?.markPrice) return market.quote.markPrice;
+  const bid = market.book.bids[0]?.[0];
+  const ask = market.book.asks[0]?.[0];
+  if (bid !== undefined && ask !== undefined) return (bid + ask) / 2;
+  return bid ?? ask ?? NaN;
+}
+
+function sideOfBook(leg: TicketLeg, market: LegMarket): readonly BookLevel[] {
+  return leg.side === 'buy' ? market.book.asks : market.book.bids;
+}
+
+function fundingLegOf(leg: TicketLeg, market: LegMarket, quantity: number, mark: number): FundingLeg | null {
+  const quote = market.quote;
+  if (leg.instrument !== 'perp' || !quote) return null;
+  const rate = quote.rate ?? quote.lastSettledRate;
+  if (rate === null) return null;
+  return { side: leg.side, quantity, price: mark, rate, intervalHours: quote.intervalHours, nextFundingTime: quote.nextFundingTime };
+}
+
+/**
+ * The risk rule's quantity, capped by the exposure room. Slippage grows with size, so the
+ * cost fraction is re-measured at the first estimate and the size solved again.
+ */
+function suggestQuantity(inputs: PreviewInputs, marks: readonly number[], equity: number): number {
+  const { ticket, risk, engine, markets } = inputs;
+  const price = marks[0];
+  const room = Math.max(0, equity * risk.maxExposurePct - inputs.currentExposureUsd) / price;
+  if (ticket.basisStopPct === null) return room;
+  const feeFraction = ticket.legs.reduce((sum, leg) => sum + 2 * takerFee(engine, leg.venue), 0);
+  const base = { equity, maxRiskPct: risk.maxRiskPct, price, basisStopPct: ticket.basisStopPct, fixedCostUsd: 0 };
+  let quantity = riskSizedQuantity({ ...base, costFraction: feeFraction });
+  const slippage = ticket.legs.reduce((sum, leg, i) => sum + walkBook(sideOfBook(leg, markets[i]), quantity).slippageQuote, 0);
+  const slipFraction = quantity > 0 ? slippage / (quantity * price) : 0;
+  quantity = riskSizedQuantity({ ...base, costFraction: feeFraction + slipFraction });
+  return Math.min(quantity, room);
+}
+
+function previewLeg(inputs: PreviewInputs, index: 0 | 1, quantity: number, mark: number, exit: number): { leg: LegPreview; funding: FundingLeg | null } {
+  const leg = inputs.ticket.legs[index];
+  const market = inputs.markets[index];
+  const walk = walkBook(sideOfBook(leg, market), quantity);
+  const notional = quantity * mark;
+  const perp = leg.instrument === 'perp';
+  const leverage = perp ? inputs.ticket.leverage : 1;
+  const entry = Number.isFinite(walk.averagePrice) ? walk.averagePrice : mark;
+  const mmr = perp ? maintenanceRateFor(market.tiers, notional, inputs.ticket.base) : null;
+  const liquidation = mmr === null ? null : liquidationPrice(leg.side, entry, leverage, mmr);
+  const funding = fundingLegOf(leg, market, quantity, mark);
+  const carry = funding ? expectedFunding(funding, inputs.now, exit) : { settlements: 0, amount: 0 };
+  const quote = market.quote;
+  return {
+    funding,
+    leg: {
+      venue: leg.venue, symbol: leg.symbol, side: leg.side, instrument: leg.instrument, quantity, markPrice: mark,
+      averageFillPrice: Number.isFinite(walk.averagePrice) ? walk.averagePrice : null, bookComplete: walk.complete,
+      slippageUsd: walk.slippageQuote, feesUsd: roundTripFee(notional, takerFee(inputs.engine, leg.venue)), leverage,
+      maintenanceMarginRate: mmr, tiersFromVenue: perp && !!market.tiers?.length,
+      liquidationPrice: liquidation, liquidationDistancePct: liquidation === null ? null : liquidationDistance(entry, liquidation),
+      // A spot buy is paid in full; a spot sell is backed by the borrowed coin's value.
+      marginNeeded: initialMargin(notional, leverage),
+      rate: funding?.rate ?? null, rateKind: perp ? quote?.rateKind ?? null : null,
+      ratePer8h: funding ? ratePer8h(funding.rate, funding.intervalHours) : null,
+      intervalHours: perp ? quote?.intervalHours ?? null : null, nextFundingTime: perp ? quote?.nextFundingTime ?? null : null,
+      quoteAgeMs: perp && quote ? inputs.now - quote.observedAt : null,
+      settlementsToExit: carry.settlements, expectedFundingUsd: carry.amount, paysNextSettlement: funding ? legPays(funding) : false,
+    },
+  };
+}
+
+function marginByVenue(inputs: PreviewInputs, legs: readonly LegPreview[]): Array<MarginNeed & { equity: number }> {
+  const out: Array<MarginNeed & { equity: number }> = [];
+  for (const leg of legs) {
+    const found = out.find((v) => v.venue === leg.venue);
+    if (found) found.needed += leg.marginNeeded;
+    else {
+      const balance = inputs.balances.get(leg.venue) ?? { equity: 0, free: 0 };
+      out.push({ venue: leg.venue, equity: balance.equity, free: balance.free, needed: leg.marginNeeded });
+    }
+  }
+  return out;
+}
+
+export function buildPreview(inputs: PreviewInputs): TicketPreview {
+  const { ticket, now, risk } = inputs;
+  const marks = inputs.markets.map(markOf);
+  const equity = [...new Set(ticket.legs.map((leg) => leg.venue))].reduce((sum, venue) => sum + (inputs.balances.get(venue)?.equity ?? 0), 0);
+  const suggestedQuantity = suggestQuantity(inputs, marks, equity);
+  const quantity = ticket.quantity ?? suggestedQuantity;
+  const exit = now + (ticket.maxHoldingHours ?? inputs.engine.holdingDays * 24) * HOUR_MS;
+  const built = [previewLeg(inputs, 0, quantity, marks[0], exit), previewLeg(inputs, 1, quantity, marks[1], exit)];
+  const legs = built.map((b) => b.leg);
+  const margin = marginByVenue(inputs, legs);
+  const transfers = planTransfers(margin, withdrawalFeesFor(risk, DEFAULT_WITHDRAWAL_FEES_USD));
+  const feesUsd = legs.reduce((sum, leg) => sum + leg.feesUsd, 0);
+  const slippageUsd = legs.reduce((sum, leg) => sum + leg.slippageUsd, 0);
+  const totalUsd = feesUsd + slippageUsd + transfers.feeUsd;
+  const expectedFundingUsd = legs.reduce((sum, leg) => sum + leg.expectedFundingUsd, 0);
+  const fundingLegs = built.flatMap((b) => (b.funding ? [b.funding] : []));
+  const breakEvenAt = breakEvenTime(fundingLegs, now, totalUsd, now + BREAK_EVEN_HORIZON_MS);
+  const notionalUsd = quantity * marks[0];
+  const loss = ticket.basisStopPct === null ? null : lossAtStop({ notional: notionalUsd, basisStopPct: ticket.basisStopPct, costsUsd: totalUsd });
+  const exposure = exposureAfter(inputs.currentExposureUsd, notionalUsd, equity, risk.maxExposurePct);
+  const preview: Omit<TicketPreview, 'checklist' | 'passed'> = {
+    ticketId: ticket.ticketId, computedAt: now, quantity, quantitySource: ticket.quantity === null ? 'risk-rule' : 'ticket', suggestedQuantity,
+    notionalUsd, equityUsd: equity, legs,
+    margin: margin.map(({ venue, equity: e, free, needed }) => ({ venue, equity: e, free, needed })),
+    costs: { feesUsd, slippageUsd, transferUsd: transfers.feeUsd, totalUsd, transfers: transfers.moves },
+    plannedExitAt: exit, expectedFundingUsd, netUsd: expectedFundingUsd - totalUsd,
+    breakEvenAt, breakEvenHours: breakEvenAt === null ? null : (breakEvenAt - now) / HOUR_MS,
+    risk: { lossAtStopUsd: loss, riskPct: loss === null ? null : riskPct(loss, equity), maxRiskPct: risk.maxRiskPct },
+    exposure: { currentUsd: exposure.currentUsd, afterUsd: exposure.afterUsd, afterPct: exposure.afterPct, capPct: exposure.capPct },
+    alignment: inputs.alignment,
+  };
+  const legContext: LegContext[] = inputs.markets.map((m) => ({ maxLeverage: m.maxLeverage, recentMeanAbsPer8h: m.recentMeanAbsPer8h }));
+  const checklist = evaluateChecklist({ now, ticket, preview, legContext, settings: risk });
+  return { ...preview, checklist, passed: checklistPassed(checklist) };
+}
