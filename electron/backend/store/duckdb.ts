@@ -3,6 +3,7 @@ import { Database } from './connection.ts';
 import { createHistoryRepo, type HistoryRepo } from './history.ts';
 import { createQuoteSampleRepo, createQuoteSampler, type QuoteSampleRepo, type QuoteSampler } from './quoteSamples.ts';
 import { createSettingsRepo, type SettingsRepo } from './settingsStore.ts';
+import { createJournal, type Journal } from '../trading/journal.ts';
 
 /** The terminal's embedded database and its repositories, over one serialised connection. */
 export interface Store {
@@ -12,6 +13,8 @@ export interface Store {
   readonly settings: SettingsRepo;
   /** `record` throttles live quotes to one sample per venue/symbol per minute. */
   readonly quoteSamples: QuoteSampleRepo & QuoteSampler;
+  /** The order journal (append-only, committed before an order leaves the process). */
+  readonly journal: Journal;
   close(): Promise<void>;
 }
 
@@ -23,6 +26,7 @@ export async function openStore(dir: string): Promise<Store> {
     history: createHistoryRepo(db),
     settings: createSettingsRepo(db),
     quoteSamples: withSampler(createQuoteSampleRepo(db)),
+    journal: createJournal(db),
     close: () => db.close(),
   };
 }

@@ -1,0 +1,68 @@
+/**
+ * What the gateway needs from a venue account, whatever sits behind it: the paper broker
+ * (simulated fills against real order books) or the live broker (ccxt with the user's keys).
+ * Quantities are base units; a broker converts to the venue's contracts itself.
+ */
+import type { FundingPayment, Order, Side } from '../../../../shared/domain/orders.ts';
+import type { VenueId } from '../../../../shared/domain/venues.ts';
+
+export interface OrderRequest {
+  symbol: string;
+  side: Side;
+  type: 'market' | 'limit';
+  /** Base units. */
+  quantity: number;
+  price?: number;
+  reduceOnly: boolean;
+  clientOrderId: string;
+}
+
+export interface VenuePosition {
+  venue: VenueId;
+  symbol: string;
+  /** Signed base units: > 0 long, < 0 short. */
+  size: number;
+  entryPrice: number;
+  markPrice: number;
+  liquidationPrice: number | null;
+}
+
+export interface Balance {
+  currency: string;
+  total: number;
+  free: number;
+}
+
+/** [price, base quantity], best first. */
+export interface OrderBook {
+  bids: Array<[number, number]>;
+  asks: Array<[number, number]>;
+}
+
+export interface Broker {
+  readonly venue: VenueId;
+  readonly mode: 'paper' | 'live';
+  setLeverage(symbol: string, leverage: number, marginMode?: 'cross' | 'isolated'): Promise<void>;
+  createOrder(request: OrderRequest): Promise<Order>;
+  cancelOrder(symbol: string, clientOrderId: string): Promise<void>;
+  /** The order with this client id, or null when the venue never received it. */
+  fetchOrderByClientId(symbol: string, clientOrderId: string): Promise<Order | null>;
+  openOrders(): Promise<Order[]>;
+  positions(): Promise<VenuePosition[]>;
+  balances(): Promise<Balance[]>;
+  fundingPayments(symbol?: string, since?: number): Promise<FundingPayment[]>;
+  orderBook(symbol: string, depth: number): Promise<OrderBook>;
+  close(): Promise<void>;
+}
+
+/** A venue answered, but refused (margin, reduce-only, unknown symbol …): never retried. */
+export class OrderRejected extends Error {
+  readonly venue: VenueId;
+  readonly symbol: string;
+  constructor(venue: VenueId, symbol: string, detail: string) {
+    super(`${venue} ${symbol}: order rejected: ${detail}`);
+    this.name = 'OrderRejected';
+    this.venue = venue;
+    this.symbol = symbol;
+  }
+}

@@ -1,0 +1,201 @@
+/**
+ * The live broker: a venue account through ccxt with the caller's credentials (the vault
+ * hands them over; this module never reads keys itself). Against the simulator it is the
+ * Demo broker: same code, loopback base URL. Venue quirks handled here: where each venue
+ * takes our client order id, contracts vs coins (OKX `ctVal`), Hyperliquid's 128-bit `cloid`
+ * and its price on market orders, and Bybit/OKX answering a create with the ids only.
+ */
+import type { Exchange, Order as CcxtOrder } from 'ccxt';
+import type { FundingPayment, Order, OrderStatus } from '../../../../shared/domain/orders.ts';
+import type { VenueId } from '../../../../shared/domain/venues.ts';
+import { createExchange, type Connection } from '../../markets/exchanges.ts';
+import { binanceSpec } from '../../markets/binanceusdm.ts';
+import { bitgetSpec } from '../../markets/bitget.ts';
+import { bybitSpec } from '../../markets/bybit.ts';
+import { gateSpec } from '../../markets/gate.ts';
+import { hyperliquidSpec } from '../../markets/hyperliquid.ts';
+import { okxSpec } from '../../markets/okx.ts';
+import { toVenueError, VenueError } from '../../markets/venueErrors.ts';
+import type { VenueCredentials } from '../../vault/vault.ts';
+import type { Balance, Broker, OrderBook, OrderRequest, VenuePosition } from './broker.ts';
+
+const SPEC_OPTIONS: Record<VenueId, Record<string, unknown>> = {
+  binanceusdm: binanceSpec.exchangeOptions, bybit: bybitSpec.exchangeOptions, okx: okxSpec.exchangeOptions,
+  bitget: bitgetSpec.exchangeOptions, gate: gateSpec.exchangeOptions, hyperliquid: hyperliquidSpec.exchangeOptions,
+};
+
+function optionsFor(venue: VenueId, loopback: boolean): Record<string, unknown> {
+  const base = SPEC_OPTIONS[venue];
+  if (venue === 'bybit' && loopback) return { ...base, enableUnifiedAccount: true, enableUnifiedMargin: false };
+  // ccxt would otherwise sign a builder-fee approval and a referrer before the first order.
+  if (venue === 'hyperliquid') return { ...base, builderFee: false, approvedBuilderFee: true, refSet: true };
+  return base;
+}
+
+/** The request parameter each venue reads our client order id from (ccxt-notes "Private calls"). */
+function clientIdParams(venue: VenueId, clientOrderId: string): Record<string, string> {
+  switch (venue) {
+    case 'binanceusdm': return { newClientOrderId: clientOrderId };
+    case 'bybit': return { orderLinkId: clientOrderId };
+    case 'okx': return { clOrdId: clientOrderId };
+    default: return { clientOrderId };
+  }
+}
+
+function lookupParams(venue: VenueId, clientOrderId: string): Record<string, unknown> {
+  switch (venue) {
+    case 'binanceusdm': return { origClientOrderId: clientOrderId };
+    case 'bybit': return { orderLinkId: clientOrderId, acknowledged: true };
+    case 'okx': return { clOrdId: clientOrderId };
+    default: return { clientOrderId };
+  }
+}
+
+const STATUS: Record<string, OrderStatus> = { open: 'open', closed: 'filled', canceled: 'cancelled', cancelled: 'cancelled', rejected: 'rejected', expired: 'cancelled' };
+
+export interface LiveBrokerOptions {
+  venue: VenueId;
+  credentials: VenueCredentials;
+  connection: Connection;
+}
+
+export async function createLiveBroker(options: LiveBrokerOptions): Promise<Broker> {
+  const { venue, credentials } = options;
+  const exchange = createExchange(venue, optionsFor(venue, options.connection.baseUrl !== undefined), options.connection);
+  if (venue === 'hyperliquid') Object.assign(exchange, { walletAddress: credentials.apiKey, privateKey: credentials.secret });
+  else Object.assign(exchange, { apiKey: credentials.apiKey, secret: credentials.secret, ...(credentials.password ? { password: credentials.password } : {}) });
+  exchange.has = { ...exchange.has, fetchCurrencies: false };
+  await call(venue, '', () => exchange.loadMarkets());
+  return new LiveBroker(venue, exchange);
+}
+
+/** Runs a ccxt call, mapping what it throws to a VenueError naming venue and symbol. */
+async function call<T>(venue: VenueId, symbol: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const mapped = toVenueError(venue, error);
+    throw symbol === '' ? mapped : new VenueError(mapped.kind, venue, `${symbol}: ${mapped.message}`, mapped.retryAfterMs);
+  }
+}
+
+class LiveBroker implements Broker {
+  readonly venue: VenueId;
+  readonly mode = 'live' as const;
+  readonly #exchange: Exchange;
+
+  constructor(venue: VenueId, exchange: Exchange) {
+    this.venue = venue;
+    this.#exchange = exchange;
+  }
+
+  #contractSize(symbol: string): number {
+    return this.#exchange.market(symbol).contractSize ?? 1;
+  }
+
+  #toOrder(symbol: string, raw: CcxtOrder, request?: OrderRequest): Order {
+    const size = this.#contractSize(symbol);
+    const fees = (raw as { fees?: Array<{ cost?: number }> }).fees ?? [];
+    const fee = raw.fee?.cost ?? fees.reduce((sum, f) => sum + (f.cost ?? 0), 0);
+    const status = STATUS[raw.status ?? ''] ?? 'open';
+    const filled = (raw.filled ?? 0) * size;
+    return {
+      venue: this.venue, symbol, clientOrderId: raw.clientOrderId ?? request?.clientOrderId ?? '', venueOrderId: raw.id ? String(raw.id) : null,
+      side: (raw.side ?? request?.side) as Order['side'], type: (raw.type === 'limit' ? 'limit' : request?.type ?? 'market'),
+      price: raw.price ?? request?.price ?? null, quantity: raw.amount !== undefined ? raw.amount * size : request?.quantity ?? 0,
+      filled, averagePrice: raw.average ?? null,
+      status: status === 'open' && filled > 0 ? 'partially-filled' : status,
+      reduceOnly: raw.reduceOnly ?? request?.reduceOnly ?? false, fee, time: raw.timestamp ?? Date.now(),
+    };
+  }
+
+  async setLeverage(symbol: string, leverage: number, marginMode?: 'cross' | 'isolated'): Promise<void> {
+    await call(this.venue, symbol, async () => {
+      if (marginMode !== undefined && this.venue !== 'okx') await this.#exchange.setMarginMode(marginMode, symbol, { leverage });
+      await this.#exchange.setLeverage(leverage, symbol, marginMode !== undefined ? { marginMode } : {});
+    });
+  }
+
+  async createOrder(request: OrderRequest): Promise<Order> {
+    const { symbol } = request;
+    const amount = Number(this.#exchange.amountToPrecision(symbol, request.quantity / this.#contractSize(symbol)));
+    const price = request.price ?? (this.venue === 'hyperliquid' ? await this.#marketPrice(symbol, request.side) : undefined);
+    const params = { ...clientIdParams(this.venue, request.clientOrderId), ...(request.reduceOnly ? { reduceOnly: true } : {}) };
+    const raw = await call(this.venue, symbol, () => this.#exchange.createOrder(symbol, request.type, request.side, amount, price, params));
+    // Bybit and OKX answer a create with the ids only: the fill is read back.
+    if (this.venue === 'bybit' || this.venue === 'okx') {
+      const full = await this.fetchOrderByClientId(symbol, request.clientOrderId);
+      if (full !== null) return full;
+    }
+    return this.#toOrder(symbol, raw, request);
+  }
+
+  /** Hyperliquid has no true market order: ccxt sends an IOC limit at this price ± its slippage. */
+  async #marketPrice(symbol: string, side: 'buy' | 'sell'): Promise<number> {
+    const book = await this.orderBook(symbol, 5);
+    const best = side === 'buy' ? book.asks[0]?.[0] : book.bids[0]?.[0];
+    if (best === undefined) throw new VenueError('bad-response', this.venue, `${symbol}: empty order book, no price for a market order`);
+    return best;
+  }
+
+  async cancelOrder(symbol: string, clientOrderId: string): Promise<void> {
+    const order = await this.fetchOrderByClientId(symbol, clientOrderId);
+    if (order === null || order.venueOrderId === null) throw new VenueError('rejected', this.venue, `${symbol}: no order with client id ${clientOrderId} to cancel`);
+    await call(this.venue, symbol, () => this.#exchange.cancelOrder(order.venueOrderId!, symbol));
+  }
+
+  async fetchOrderByClientId(symbol: string, clientOrderId: string): Promise<Order | null> {
+    try {
+      const raw = await this.#exchange.fetchOrder(this.venue === 'bybit' ? '' : (undefined as unknown as string), symbol, lookupParams(this.venue, clientOrderId));
+      return this.#toOrder(symbol, { ...raw, clientOrderId: raw.clientOrderId ?? clientOrderId });
+    } catch (error) {
+      const mapped = toVenueError(this.venue, error);
+      // "No such order" is an answer: the venue never received it. Anything else is not.
+      if (mapped.kind === 'rejected') return null;
+      throw mapped;
+    }
+  }
+
+  async openOrders(): Promise<Order[]> {
+    const raw = await call(this.venue, '', () => this.#exchange.fetchOpenOrders());
+    return raw.map((order) => this.#toOrder(String(order.symbol), order));
+  }
+
+  async positions(): Promise<VenuePosition[]> {
+    const raw = await call(this.venue, '', () => this.#exchange.fetchPositions());
+    return raw.filter((p) => (p.contracts ?? 0) !== 0).map((p) => {
+      const symbol = String(p.symbol);
+      const size = (p.contracts ?? 0) * (p.contractSize ?? this.#contractSize(symbol));
+      return {
+        venue: this.venue, symbol, size: p.side === 'short' ? -Math.abs(size) : Math.abs(size),
+        entryPrice: p.entryPrice ?? 0, markPrice: p.markPrice ?? p.entryPrice ?? 0, liquidationPrice: p.liquidationPrice ?? null,
+      };
+    });
+  }
+
+  async balances(): Promise<Balance[]> {
+    const raw = await call(this.venue, '', () => this.#exchange.fetchBalance());
+    const totals = raw.total as unknown as Record<string, number>;
+    const free = raw.free as unknown as Record<string, number>;
+    return Object.keys(totals).map((currency) => ({ currency, total: totals[currency] ?? 0, free: free[currency] ?? 0 }));
+  }
+
+  async fundingPayments(symbol?: string, since?: number): Promise<FundingPayment[]> {
+    const raw = await call(this.venue, symbol ?? '', () => this.#exchange.fetchFundingHistory(symbol, since));
+    return raw.map((entry) => ({
+      venue: this.venue, symbol: entry.symbol ?? symbol ?? '', time: entry.timestamp ?? 0, amount: entry.amount ?? 0,
+      rate: (entry as { rate?: number }).rate ?? null,
+    }));
+  }
+
+  async orderBook(symbol: string, depth: number): Promise<OrderBook> {
+    const book = await call(this.venue, symbol, () => this.#exchange.fetchOrderBook(symbol, depth));
+    const size = this.#contractSize(symbol);
+    const scale = (levels: typeof book.bids): Array<[number, number]> => levels.map(([p, q]) => [Number(p), Number(q) * size]);
+    return { bids: scale(book.bids), asks: scale(book.asks) };
+  }
+
+  async close(): Promise<void> {
+    await this.#exchange.close();
+  }
+}

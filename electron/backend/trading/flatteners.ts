@@ -1,0 +1,60 @@
+/**
+ * The kill switch's hands on each connected venue, for either broker: cancel every open
+ * order, close every position with a reduce-only market order through the gateway (purpose
+ * `kill-switch`, which the gateway admits while HALTED), and say whether the venue is flat.
+ * OKX and Hyperliquid have no cancel-all, so every venue is cancelled order by order: one
+ * path, and a failure names the order it stopped at.
+ */
+import { createHash } from 'node:crypto';
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import type { Broker } from './brokers/broker.ts';
+import type { Gateway } from './gateway.ts';
+import type { Flattener } from './killSwitch.ts';
+
+export interface FlattenerOptions {
+  venue: VenueId;
+  broker: Broker;
+  gateway: Gateway;
+  now: () => number;
+}
+
+/** A fresh id per attempt: positions are re-read before each attempt, so nothing is closed twice. */
+function killSwitchOrderId(venue: VenueId, symbol: string, attempt: number, now: number): string {
+  const digest = createHash('sha256').update(`kill\u0000${venue}\u0000${symbol}\u0000${attempt}\u0000${now}`).digest('hex');
+  return venue === 'hyperliquid' ? `0x${digest.slice(0, 32)}` : `ks${digest.slice(0, 30)}`;
+}
+
+export function createFlattener(options: FlattenerOptions): Flattener {
+  const { venue, broker, gateway } = options;
+  let attempt = 0;
+  return {
+    venue,
+    async cancelAllOrders() {
+      const open = await broker.openOrders();
+      for (const order of open) await broker.cancelOrder(order.symbol, order.clientOrderId);
+      return open.length;
+    },
+    async closeAllPositions() {
+      attempt += 1;
+      let closed = 0;
+      for (const position of await broker.positions()) {
+        if (position.size === 0) continue;
+        await gateway.submitOrder({
+          venue, symbol: position.symbol, side: position.size > 0 ? 'sell' : 'buy', quantity: Math.abs(position.size),
+          reduceOnly: true, purpose: 'kill-switch', pairId: null, clientOrderId: killSwitchOrderId(venue, position.symbol, attempt, options.now()),
+        });
+        closed += 1;
+      }
+      return closed;
+    },
+    async isFlat() {
+      const [positions, open] = await Promise.all([broker.positions(), broker.openOrders()]);
+      return positions.every((p) => p.size === 0) && open.length === 0;
+    },
+  };
+}
+
+/** One flattener per connected venue. */
+export function createFlatteners(brokers: readonly Broker[], gateway: Gateway, now: () => number): Flattener[] {
+  return brokers.map((broker) => createFlattener({ venue: broker.venue, broker, gateway, now }));
+}

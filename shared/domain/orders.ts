@@ -1,0 +1,174 @@
+/**
+ * Orders, fills, positions, pairs and journal entries: the shapes the order gateway, the
+ * brokers and the journal exchange, and that cross IPC (all JSON-safe: numbers, strings, null).
+ * Quantities are in base units (coins) everywhere; a broker converts to contracts at the venue.
+ */
+import { z } from 'zod';
+import { VenueIdSchema } from './quotes.ts';
+
+export const SideSchema = z.enum(['buy', 'sell']);
+export type Side = z.infer<typeof SideSchema>;
+
+export const MarginModeSchema = z.enum(['cross', 'isolated']);
+
+export const LegIntentSchema = z.object({
+  venue: VenueIdSchema,
+  symbol: z.string().min(1),
+  side: SideSchema,
+  /** Base units. */
+  quantity: z.number().positive(),
+  reduceOnly: z.boolean(),
+  leverage: z.number().positive().optional(),
+  marginMode: MarginModeSchema.optional(),
+});
+export type LegIntent = z.infer<typeof LegIntentSchema>;
+
+export const ExitRulesSchema = z.object({
+  /** Close when the spread (per 8 h, decimal) narrows to this level or below. */
+  takeProfitSpreadPer8h: z.number().optional(),
+  /** Close when the price gap between the legs moves against the pair by this fraction. */
+  basisStopPct: z.number().positive().optional(),
+  maxHoldingHours: z.number().positive().optional(),
+});
+export type ExitRules = z.infer<typeof ExitRulesSchema>;
+
+export const PairIntentSchema = z.object({
+  ticketId: z.string().min(1),
+  /** Set when the intent acts on an existing pair (closing it); a new pair gets the ticket id. */
+  pairId: z.string().min(1).optional(),
+  legs: z.array(LegIntentSchema).min(1).max(2),
+  legOrder: z.enum(['sequential', 'together']),
+  legTimeoutMs: z.number().int().positive(),
+  /** The checklist as the ticket service evaluated it, journalled as is. */
+  checklist: z.unknown(),
+  override: z.string().nullable(),
+  exits: ExitRulesSchema.optional(),
+});
+export type PairIntent = z.infer<typeof PairIntentSchema>;
+
+/** A single reduce-only order: closing a leg, an unwind, or the kill switch flattening a venue. */
+export const OrderIntentSchema = z.object({
+  venue: VenueIdSchema,
+  symbol: z.string().min(1),
+  side: SideSchema,
+  quantity: z.number().positive(),
+  reduceOnly: z.literal(true),
+  /** Why it is sent; `kill-switch` and `unwind` pass even when trading is HALTED. */
+  purpose: z.enum(['close', 'unwind', 'kill-switch']),
+  pairId: z.string().nullable(),
+  clientOrderId: z.string().min(1),
+});
+export type OrderIntent = z.infer<typeof OrderIntentSchema>;
+
+export const OrderStatusSchema = z.enum(['open', 'partially-filled', 'filled', 'cancelled', 'rejected']);
+export type OrderStatus = z.infer<typeof OrderStatusSchema>;
+
+export const OrderSchema = z.object({
+  venue: VenueIdSchema,
+  symbol: z.string(),
+  clientOrderId: z.string(),
+  venueOrderId: z.string().nullable(),
+  side: SideSchema,
+  type: z.enum(['market', 'limit']),
+  price: z.number().nullable(),
+  /** Base units requested and filled. */
+  quantity: z.number(),
+  filled: z.number(),
+  averagePrice: z.number().nullable(),
+  status: OrderStatusSchema,
+  reduceOnly: z.boolean(),
+  /** Fees paid, in the settle currency. */
+  fee: z.number(),
+  time: z.number().int(),
+});
+export type Order = z.infer<typeof OrderSchema>;
+
+export const FillSchema = z.object({
+  venue: VenueIdSchema,
+  symbol: z.string(),
+  clientOrderId: z.string(),
+  side: SideSchema,
+  quantity: z.number(),
+  price: z.number(),
+  fee: z.number(),
+  time: z.number().int(),
+});
+export type Fill = z.infer<typeof FillSchema>;
+
+export const FundingPaymentSchema = z.object({
+  venue: VenueIdSchema,
+  symbol: z.string(),
+  time: z.number().int(),
+  /** Received (> 0) or paid (< 0), settle currency. */
+  amount: z.number(),
+  rate: z.number().nullable(),
+});
+export type FundingPayment = z.infer<typeof FundingPaymentSchema>;
+
+export const PositionLegSchema = z.object({
+  venue: VenueIdSchema,
+  symbol: z.string(),
+  /** Signed base units: > 0 long, < 0 short. */
+  size: z.number(),
+  entryPrice: z.number(),
+  markPrice: z.number(),
+  pricePnl: z.number(),
+  fundingPnl: z.number(),
+  fees: z.number(),
+  net: z.number(),
+  liquidationPrice: z.number().nullable(),
+  /** |mark − liquidation| / mark, or null when the venue gives no liquidation price. */
+  liquidationDistancePct: z.number().nullable(),
+  nextFundingTime: z.number().int().nullable(),
+  /** What the next settlement pays this leg at the current rate (> 0 received). */
+  nextPayment: z.number().nullable(),
+});
+export type PositionLeg = z.infer<typeof PositionLegSchema>;
+
+export const PairStatusSchema = z.enum(['opening', 'open', 'unhedged', 'closing', 'closed', 'failed']);
+export type PairStatus = z.infer<typeof PairStatusSchema>;
+
+export const PairSchema = z.object({
+  pairId: z.string(),
+  ticketId: z.string(),
+  status: PairStatusSchema,
+  openedAt: z.number().int(),
+  closedAt: z.number().int().nullable(),
+  alignment: z.enum(['confirmed', 'contradicted', 'neutral']).nullable(),
+  exits: ExitRulesSchema,
+  legs: z.array(PositionLegSchema),
+  /** Long base minus short base across the legs (0 when perfectly hedged). */
+  deltaDrift: z.number(),
+  net: z.number(),
+  /** Why the pair is unhedged, while it is. */
+  unhedgedReason: z.string().nullable(),
+});
+export type Pair = z.infer<typeof PairSchema>;
+
+export const JournalKindSchema = z.enum([
+  'intent', 'order-sent', 'order', 'order-error', 'cancel', 'funding', 'unwind', 'unhedged', 'unhedged-resolved', 'pair-closed', 'alert',
+]);
+export type JournalKind = z.infer<typeof JournalKindSchema>;
+
+export const JournalEntrySchema = z.object({
+  seq: z.number().int().positive(),
+  time: z.number().int(),
+  kind: JournalKindSchema,
+  pairId: z.string().nullable(),
+  venue: VenueIdSchema.nullable(),
+  symbol: z.string().nullable(),
+  clientOrderId: z.string().nullable(),
+  /** Kind-specific payload (the intent, the venue's answer, the error text …). */
+  data: z.unknown(),
+});
+export type JournalEntry = z.infer<typeof JournalEntrySchema>;
+
+export const PairExecutionResultSchema = z.object({
+  pairId: z.string(),
+  /** hedged: every leg filled equally; unwound: a leg failed and the other was taken back; unhedged: the unwind failed too. */
+  status: z.enum(['hedged', 'unwound', 'unhedged', 'failed', 'refused']),
+  orders: z.array(OrderSchema),
+  alerts: z.array(z.string()),
+  message: z.string(),
+});
+export type PairExecutionResult = z.infer<typeof PairExecutionResultSchema>;
