@@ -91,12 +91,19 @@ function sleep(ms: number): Promise<void> {
  */
 function withOrderFault(context: SimContext, accounts: Accounts, faults: Faults, fault: Fault | undefined): SimContext {
   if (!fault) return context;
-  const wrapped = Object.create(accounts) as Accounts;
-  wrapped.placeOrder = (venue, apiKey, request) => {
+  const placeOrder: Accounts['placeOrder'] = (venue, apiKey, request) => {
     const taken = faults.takeOrderFault(fault.id);
     if (taken?.kind === 'reject') throw new SimRejection(taken.reason!, `injected rejection: ${taken.reason}`);
     return accounts.placeOrder(venue, apiKey, request, taken?.kind === 'partial' ? { fillFraction: taken.fraction } : undefined);
   };
+  // Every other method runs on the real accounts object, so its counters and state stay shared.
+  const wrapped = new Proxy(accounts, {
+    get(target, property) {
+      if (property === 'placeOrder') return placeOrder;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
   return { ...context, accounts: wrapped };
 }
 
