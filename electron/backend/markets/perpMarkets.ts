@@ -4,7 +4,7 @@
  * `loadMarkets` come back keyed by their raw venue id and would otherwise be ignored.
  */
 import type { Exchange, MarketInterface } from 'ccxt';
-import { parseUnifiedSymbol } from '../../../shared/domain/symbols.ts';
+import { normaliseBase, parseUnifiedSymbol } from '../../../shared/domain/symbols.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { badResponse } from './venueErrors.ts';
 
@@ -33,17 +33,25 @@ export function selectLinearPerps(markets: Record<string, MarketInterface>): Map
     if (!SETTLE_CURRENCIES.has(market.settle ?? '')) continue;
     const parsed = parseUnifiedSymbol(market.symbol);
     if (!parsed || market.id == null) continue;
+    // ccxt upper-cases Hyperliquid's `kPEPE` into `KPEPE/USDC:USDC`; the venue's own name
+    // (baseName) keeps the multiplier prefix that `K` alone cannot tell from KAVA or KSM.
+    const { base, multiplier } = venueBase(market) ?? parsed;
     out.set(market.symbol, {
       symbol: market.symbol,
       id: market.id,
-      base: parsed.base,
-      multiplier: parsed.multiplier,
+      base,
+      multiplier,
       settle: parsed.settle,
       contractSize: market.contractSize ?? 1,
       info: (market.info ?? {}) as Record<string, unknown>,
     });
   }
   return out;
+}
+
+function venueBase(market: MarketInterface): { base: string; multiplier: number } | null {
+  const baseName = (market as { baseName?: unknown }).baseName;
+  return typeof baseName === 'string' && baseName.length > 0 ? normaliseBase(baseName) : null;
 }
 
 export interface MarketCatalog {
