@@ -98,6 +98,9 @@ describe('the monitor in Chromium against the demo host', () => {
     await expect.poll(() => legend.getByRole('listitem').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await legend.textContent()).toMatch(/% \/8h/);
     expect(await view.locator('canvas').count()).toBeGreaterThan(0);
+    // The legend follows the crosshair: hovering the chart shows the values at that time.
+    await view.getByRole('img', { name: /Funding history per venue/ }).hover({ position: { x: 400, y: 120 } });
+    await expect.poll(() => legend.getByRole('listitem').first().textContent()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
     expect(await view.getByRole('table', { name: `Current legs of ${base}` }).getByRole('row').count()).toBeGreaterThan(1);
     await screenshot(page, 'e2e-symbol');
     await page.keyboard.press('Escape');

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { createChart, LineSeries, LineStyle, type IChartApi, type UTCTimestamp } from 'lightweight-charts';
+import { createChart, LineSeries, LineStyle, type IChartApi, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
 import type { FundingPoint, PricePoint } from '../../../shared/domain/quotes.ts';
 import { isVenueId, VENUES } from '../../../shared/domain/venues.ts';
 import { formatUsd } from '../../ui/format.ts';
-import { fundingLines, priceLine, spreadLine, type SeriesPoint } from './buildSeries.ts';
+import { fundingLines, pointInForce, priceLine, spreadLine, type SeriesPoint } from './buildSeries.ts';
 
 const PALETTE = ['#4fc3f7', '#ffb74d', '#ba68c8', '#81c784', '#f06292', '#fff176', '#90a4ae', '#a1887f'];
 const SPREAD_COLOR = '#ffffff';
@@ -12,15 +12,20 @@ const PRICE_COLOR = '#26a69a';
 interface LegendEntry {
   label: string;
   color: string;
-  last: string;
+  /** The value under the crosshair, or the latest one when the pointer is off the chart. */
+  value: string;
+}
+
+interface Plotted {
+  series: ISeriesApi<'Line'>;
+  label: string;
+  color: string;
+  format: (v: number) => string;
+  points: SeriesPoint[];
 }
 
 function asChartData(points: SeriesPoint[]) {
   return points.map((p) => ({ time: p.time as UTCTimestamp, value: p.value }));
-}
-
-function lastValue(points: SeriesPoint[], format: (v: number) => string): string {
-  return points.length ? format(points[points.length - 1].value) : '–';
 }
 
 const venueLabel = (venue: string) => (isVenueId(venue) ? VENUES[venue].label : venue);
@@ -28,13 +33,42 @@ const venueLabel = (venue: string) => (isVenueId(venue) ? VENUES[venue].label : 
 const axisNumber = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(2) : v.toPrecision(4));
 const pct = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(4)}% /8h`;
 
+function plotLines(chart: IChartApi, funding: readonly FundingPoint[], prices: readonly PricePoint[], paneHeight: number): Plotted[] {
+  const plotted: Plotted[] = [];
+  const pctFormat = { type: 'custom' as const, formatter: pct, minMove: 0.00001 };
+  fundingLines(funding).forEach((line, i) => {
+    const color = PALETTE[i % PALETTE.length];
+    const series = chart.addSeries(LineSeries, { color, lineWidth: 1, title: venueLabel(line.venue), priceFormat: pctFormat });
+    plotted.push({ series, label: `${venueLabel(line.venue)} ${line.symbol}`, color, format: pct, points: line.points });
+  });
+  const spread = spreadLine(funding);
+  if (spread.length > 0) {
+    const series = chart.addSeries(LineSeries, { color: SPREAD_COLOR, lineWidth: 2, lineStyle: LineStyle.Dashed, title: 'spread', priceFormat: pctFormat });
+    plotted.push({ series, label: 'spread (max − min)', color: SPREAD_COLOR, format: pct, points: spread });
+  }
+  const price = priceLine(prices);
+  if (price) {
+    const series = chart.addSeries(LineSeries, { color: PRICE_COLOR, lineWidth: 1, title: 'mark', priceFormat: { type: 'custom', formatter: formatUsd, minMove: 0.000001 } }, 1);
+    plotted.push({ series, label: `mark price ${venueLabel(price.venue)}`, color: PRICE_COLOR, format: formatUsd, points: price.points });
+  }
+  for (const p of plotted) p.series.setData(asChartData(p.points));
+  if (price) chart.panes()[1]?.setHeight(Math.round(paneHeight * 0.3));
+  return plotted;
+}
+
+function latestLegend(plotted: readonly Plotted[]): LegendEntry[] {
+  return plotted.map((p) => ({ label: p.label, color: p.color, value: p.points.length ? p.format(p.points[p.points.length - 1].value) : '–' }));
+}
+
 /**
  * Funding per venue and the spread (top pane, % per 8 h) over mark price (bottom pane, USD).
- * The chart is rebuilt when the data changes; history is fetched on demand, not streamed.
+ * The legend shows the values under the crosshair, else the latest ones. The chart is rebuilt
+ * when the data changes; history is fetched on demand, not streamed.
  */
 export function FundingChart({ funding, prices }: { funding: readonly FundingPoint[]; prices: readonly PricePoint[] }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [legend, setLegend] = useState<LegendEntry[]>([]);
+  const [at, setAt] = useState<string | null>(null);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -47,38 +81,33 @@ export function FundingChart({ funding, prices }: { funding: readonly FundingPoi
       rightPriceScale: { borderColor: '#30363d' },
       localization: { priceFormatter: axisNumber },
     });
-    const entries: LegendEntry[] = [];
-    fundingLines(funding).forEach((line, i) => {
-      const color = PALETTE[i % PALETTE.length];
-      const series = chart.addSeries(LineSeries, { color, lineWidth: 1, title: venueLabel(line.venue), priceFormat: { type: 'custom', formatter: pct, minMove: 0.00001 } });
-      series.setData(asChartData(line.points));
-      entries.push({ label: `${venueLabel(line.venue)} ${line.symbol}`, color, last: lastValue(line.points, pct) });
-    });
-    const spread = spreadLine(funding);
-    if (spread.length > 0) {
-      const series = chart.addSeries(LineSeries, { color: SPREAD_COLOR, lineWidth: 2, lineStyle: LineStyle.Dashed, title: 'spread', priceFormat: { type: 'custom', formatter: pct, minMove: 0.00001 } });
-      series.setData(asChartData(spread));
-      entries.push({ label: 'spread (max − min)', color: SPREAD_COLOR, last: lastValue(spread, pct) });
-    }
-    const price = priceLine(prices);
-    if (price) {
-      const series = chart.addSeries(LineSeries, { color: PRICE_COLOR, lineWidth: 1, title: 'mark', priceFormat: { type: 'custom', formatter: (v: number) => formatUsd(v), minMove: 0.000001 } }, 1);
-      series.setData(asChartData(price.points));
-      entries.push({ label: `mark price ${venueLabel(price.venue)}`, color: PRICE_COLOR, last: lastValue(price.points, formatUsd) });
-      chart.panes()[1]?.setHeight(Math.round(container.clientHeight * 0.3));
-    }
+    const plotted = plotLines(chart, funding, prices, container.clientHeight);
     chart.timeScale().fitContent();
-    setLegend(entries);
+    setLegend(latestLegend(plotted));
+    chart.subscribeCrosshairMove((param) => {
+      if (param.time === undefined) {
+        setAt(null);
+        setLegend(latestLegend(plotted));
+        return;
+      }
+      setAt(new Date((param.time as number) * 1000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC');
+      const time = param.time as number;
+      setLegend(plotted.map((p) => {
+        const point = pointInForce(p.points, time);
+        return { label: p.label, color: p.color, value: point ? p.format(point.value) : '–' };
+      }));
+    });
     return () => chart.remove();
   }, [funding, prices]);
 
   return (
     <div className="chart-wrap">
       <ul className="legend" aria-label="Chart legend with last values">
+        <li className="muted">{at ?? 'latest'}</li>
         {legend.map((e) => (
           <li key={e.label}>
             <span className="swatch" style={{ background: e.color }} aria-hidden="true" />
-            {e.label}: <span className="num">{e.last}</span>
+            {e.label}: <span className="num">{e.value}</span>
           </li>
         ))}
       </ul>

@@ -76,3 +76,18 @@ export function priceLine(prices: readonly PricePoint[]): { venue: string; point
   if (venue === null) return null;
   return { venue, points: ascendingUnique(prices.filter((p) => p.venue === venue).map((p) => ({ time: Math.floor(p.time / 1000), value: p.close }))) };
 }
+
+/** The latest point at or before `time`: a settled rate stays in force until the next settlement. */
+export function pointInForce(points: readonly SeriesPoint[], time: number): SeriesPoint | null {
+  let lo = 0;
+  let hi = points.length - 1;
+  let found: SeriesPoint | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (points[mid].time <= time) {
+      found = points[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FundingPoint } from '../../../shared/domain/quotes.ts';
-import { fundingLines, priceLine, spreadLine } from '../../../renderer/features/symbol/buildSeries.ts';
+import { fundingLines, pointInForce, priceLine, spreadLine } from '../../../renderer/features/symbol/buildSeries.ts';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 0, 1);
@@ -44,5 +44,14 @@ describe('symbol chart series', () => {
     expect(p?.venue).toBe('bybit');
     expect(p?.points.map((x) => x.value)).toEqual([2, 3]);
     expect(priceLine([])).toBeNull();
+  });
+
+  it('under the crosshair each line shows the rate in force: its latest point at or before that time', () => {
+    const points = [{ time: 100, value: 1 }, { time: 200, value: 2 }, { time: 300, value: 3 }];
+    expect(pointInForce(points, 250)?.value).toBe(2);
+    expect(pointInForce(points, 300)?.value).toBe(3);
+    expect(pointInForce(points, 1000)?.value).toBe(3);
+    expect(pointInForce(points, 99)).toBeNull();
+    expect(pointInForce([], 5)).toBeNull();
   });
 });
