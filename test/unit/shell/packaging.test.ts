@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * `npm run dist` needs the Electron download, which these machines cannot reach; the config it
+ * would use is still checked here with electron-builder's own schema validation.
+ */
+const require = createRequire(import.meta.url);
+const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+  validateConfiguration(config: unknown, logger: unknown): Promise<void>;
+};
+const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+const config = JSON.parse(readFileSync('build/electron-builder.json', 'utf8'));
+
+describe('installer configuration', () => {
+  it('passes electron-builder 26 schema validation', async () => {
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+  });
+  it('a misspelt option is caught by the same validation', async () => {
+    await expect(validateConfiguration({ ...config, linx: {} }, new DebugLogger(false))).rejects.toThrow(/unknown property 'linx'/);
+  });
+  it('targets AppImage and deb, dmg, nsis, with runAsNode fused off', () => {
+    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.mac.target).toEqual(['dmg']);
+    expect(config.win.target).toEqual(['nsis']);
+    expect(config.electronFuses.runAsNode).toBe(false);
+  });
+});
