@@ -361,6 +361,7 @@ export class Market implements SimMarket {
       const sd = premiumSd(asset.rank);
       series = new HourlySeries(this.originHour, 0, ouStep({
         seed: this.seed, stream: stringId(`premium:asset:${asset.base}`), mean: 0, halfLifeHours: 12, sd, jumpPerHour: 1 / 150, jumpSize: sd * 12,
+        ...(asset.rank >= 100 ? { squeezePerHour: 1 / 6000, squeeze: [0.015, 0.04] as [number, number] } : {}),
       }));
       this.assetPremia.set(asset.base, series);
     }

@@ -78,14 +78,26 @@ export class HourlySeries {
   }
 }
 
-/** A mean-reverting (Ornstein–Uhlenbeck) step with an occasional jump. */
-export function ouStep(opts: { seed: number; stream: number; mean: number; halfLifeHours: number; sd: number; jumpPerHour?: number; jumpSize?: number }) {
+/**
+ * A mean-reverting (Ornstein–Uhlenbeck) step with occasional jumps, and rarer squeezes: a
+ * crowded side pushes the premium by `squeeze` (min…max, either sign, more often negative),
+ * which then decays like any deviation — how small caps reach their funding caps.
+ */
+export function ouStep(opts: {
+  seed: number; stream: number; mean: number; halfLifeHours: number; sd: number;
+  jumpPerHour?: number; jumpSize?: number; squeezePerHour?: number; squeeze?: [number, number];
+}) {
   const theta = 1 - Math.pow(0.5, 1 / opts.halfLifeHours);
   const shock = opts.sd * Math.sqrt(1 - (1 - theta) ** 2);
   return (prev: number, index: number): number => {
     let value = prev + theta * (opts.mean - prev) + shock * noise(opts.seed, opts.stream, index);
     if (opts.jumpPerHour && uniformAt(opts.seed, opts.stream ^ 0x5bd1e995, index) < opts.jumpPerHour) {
       value += (opts.jumpSize ?? 0) * noise(opts.seed, opts.stream ^ 0x1b873593, index);
+    }
+    if (opts.squeezePerHour && opts.squeeze && uniformAt(opts.seed, opts.stream ^ 0x27d4eb2f, index) < opts.squeezePerHour) {
+      const [min, max] = opts.squeeze;
+      const size = min + (max - min) * uniformAt(opts.seed, opts.stream ^ 0x165667b1, index);
+      value += uniformAt(opts.seed, opts.stream ^ 0x61c88647, index) < 0.65 ? -size : size;
     }
     return value;
   };

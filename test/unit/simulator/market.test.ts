@@ -84,6 +84,17 @@ describe('simulated market', () => {
     expect(Math.max(...divergence)).toBeGreaterThan(0.0002);
   });
 
+  it('squeezes push a few small caps to their cap within 30 days, and Binance moves those to 1-hour settlements', () => {
+    const wide = new Market({ seed: 42, now: () => START, universe: buildUniverse(['binanceusdm'], 538), startTime: START });
+    const switched = wide.instruments('binanceusdm').filter((instrument) => {
+      const history = wide.fundingHistory('binanceusdm', instrument.id);
+      return history.some((s, i) => i > 0 && Math.abs(history[i - 1].rate) >= instrument.fundingCap && s.intervalHours === 1);
+    });
+    expect(switched.length).toBeGreaterThan(0);
+    expect(switched.length).toBeLessThan(60);
+    expect(switched.every((i) => wide.listing('binanceusdm', i.id).asset.rank >= 100)).toBe(true);
+  });
+
   it('settlements fall on UTC multiples of each symbol’s interval', () => {
     for (const instrument of binance.slice(0, 40)) {
       for (const s of m.fundingHistory('binanceusdm', instrument.id)) expect(s.time % (s.intervalHours * HOUR)).toBe(0);
