@@ -174,7 +174,7 @@ export const ChecklistSnapshotSchema = z.object({
   items: z.array(ChecklistItemSchema),
   alignment: z.object({ tag: z.enum(['confirmed', 'contradicted', 'neutral']), reason: z.string() }),
   override: z.string().nullable(),
-  preview: TicketPreviewSchema.omit({ checklist: true }),
+  preview: TicketPreviewSchema.omit({ checklist: true, passed: true }),
 });
 export type ChecklistSnapshot = z.infer<typeof ChecklistSnapshotSchema>;
 

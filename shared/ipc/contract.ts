@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AlertSchema, SignalsBatchSchema } from '../domain/signals.ts';
 import { FundingPointSchema, FundingQuoteSchema, PricePointSchema, VenueHealthSchema, VenueIdSchema } from '../domain/quotes.ts';
 import { EngineSettingsSchema } from '../domain/settings.ts';
+import { TicketPreviewSchema, TicketReceiptSchema, TicketSchema } from '../domain/ticket.ts';
 
 /**
  * The one contract between the renderer and the main process. Every request and stream is
@@ -122,6 +123,10 @@ export const requests = {
   'vault.deleteKey': { input: KeyRef, output: z.object({ deleted: z.boolean() }) },
   'vault.list': { input: NoInput, output: z.array(VaultKeySchema) },
   'vault.testKey': { input: KeyRef, output: VaultKeyTestSchema },
+  /** Recomputed by main on its own fresh quotes, books and balances; renderer numbers are ignored. */
+  'ticket.preview': { input: TicketSchema, output: TicketPreviewSchema },
+  /** Refused (with the failing checklist items named) unless the checklist passes on fresh data. */
+  'ticket.submit': { input: TicketSchema, output: TicketReceiptSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const streams = {

@@ -57,6 +57,11 @@ function markOf(market: LegMarket): number {
   return bid ?? ask ?? NaN;
 }
 
+/** Base units per venue unit: 1000 for `1000PEPE`, whose books and marks count thousands. */
+function unitOf(market: LegMarket): number {
+  return market.quote?.multiplier ?? 1;
+}
+
 function sideOfBook(leg: TicketLeg, market: LegMarket): readonly BookLevel[] {
   return leg.side === 'buy' ? market.book.asks : market.book.bids;
 }
@@ -75,13 +80,13 @@ function fundingLegOf(leg: TicketLeg, market: LegMarket, quantity: number, mark:
  */
 function suggestQuantity(inputs: PreviewInputs, marks: readonly number[], equity: number): number {
   const { ticket, risk, engine, markets } = inputs;
-  const price = marks[0];
+  const price = marks[0] / unitOf(markets[0]);
   const room = Math.max(0, equity * risk.maxExposurePct - inputs.currentExposureUsd) / price;
   if (ticket.basisStopPct === null) return room;
   const feeFraction = ticket.legs.reduce((sum, leg) => sum + 2 * takerFee(engine, leg.venue), 0);
   const base = { equity, maxRiskPct: risk.maxRiskPct, price, basisStopPct: ticket.basisStopPct, fixedCostUsd: 0 };
   let quantity = riskSizedQuantity({ ...base, costFraction: feeFraction });
-  const slippage = ticket.legs.reduce((sum, leg, i) => sum + walkBook(sideOfBook(leg, markets[i]), quantity).slippageQuote, 0);
+  const slippage = ticket.legs.reduce((sum, leg, i) => sum + walkBook(sideOfBook(leg, markets[i]), quantity / unitOf(markets[i])).slippageQuote, 0);
   const slipFraction = quantity > 0 ? slippage / (quantity * price) : 0;
   quantity = riskSizedQuantity({ ...base, costFraction: feeFraction + slipFraction });
   return Math.min(quantity, room);
@@ -90,14 +95,15 @@ function suggestQuantity(inputs: PreviewInputs, marks: readonly number[], equity
 function previewLeg(inputs: PreviewInputs, index: 0 | 1, quantity: number, mark: number, exit: number): { leg: LegPreview; funding: FundingLeg | null } {
   const leg = inputs.ticket.legs[index];
   const market = inputs.markets[index];
-  const walk = walkBook(sideOfBook(leg, market), quantity);
-  const notional = quantity * mark;
+  const venueQuantity = quantity / unitOf(market);
+  const walk = walkBook(sideOfBook(leg, market), venueQuantity);
+  const notional = venueQuantity * mark;
   const perp = leg.instrument === 'perp';
   const leverage = perp ? inputs.ticket.leverage : 1;
   const entry = Number.isFinite(walk.averagePrice) ? walk.averagePrice : mark;
   const mmr = perp ? maintenanceRateFor(market.tiers, notional, inputs.ticket.base) : null;
   const liquidation = mmr === null ? null : liquidationPrice(leg.side, entry, leverage, mmr);
-  const funding = fundingLegOf(leg, market, quantity, mark);
+  const funding = fundingLegOf(leg, market, venueQuantity, mark);
   const carry = funding ? expectedFunding(funding, inputs.now, exit) : { settlements: 0, amount: 0 };
   const quote = market.quote;
   return {
@@ -149,7 +155,7 @@ export function buildPreview(inputs: PreviewInputs): TicketPreview {
   const expectedFundingUsd = legs.reduce((sum, leg) => sum + leg.expectedFundingUsd, 0);
   const fundingLegs = built.flatMap((b) => (b.funding ? [b.funding] : []));
   const breakEvenAt = breakEvenTime(fundingLegs, now, totalUsd, now + BREAK_EVEN_HORIZON_MS);
-  const notionalUsd = quantity * marks[0];
+  const notionalUsd = (quantity * marks[0]) / unitOf(inputs.markets[0]);
   const loss = ticket.basisStopPct === null ? null : lossAtStop({ notional: notionalUsd, basisStopPct: ticket.basisStopPct, costsUsd: totalUsd });
   const exposure = exposureAfter(inputs.currentExposureUsd, notionalUsd, equity, risk.maxExposurePct);
   const preview: Omit<TicketPreview, 'checklist' | 'passed'> = {

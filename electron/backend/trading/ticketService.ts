@@ -1,0 +1,149 @@
+/**
+ * The ticket service (issue 5 items 2–3): previews a ticket on main's own fresh data and
+ * submits it to the order gateway only when the checklist passes on that same data. The
+ * renderer's numbers are never used: the schema strips them, and everything is recomputed
+ * here from quotes, order books, balances and tiers fetched for this call.
+ */
+import type { FundingQuote } from '../../../shared/domain/quotes.ts';
+import type { EngineSettings } from '../../../shared/domain/settings.ts';
+import type { PairExecutionResult, PairIntent } from '../../../shared/domain/orders.ts';
+import type { ChecklistSnapshot, RiskSettings, Ticket, TicketPreview, TicketReceipt } from '../../../shared/domain/ticket.ts';
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import type { Handlers } from '../../../shared/ipc/contract.ts';
+import type { AlignmentTag } from '../../engine/alignment.ts';
+import type { MarginTier } from '../../../shared/risk/liquidation.ts';
+import { buildPreview, type LegMarket, type OrderBookSides } from '../../../shared/risk/preview.ts';
+import { failingItems } from '../../../shared/risk/checklist.ts';
+import { ratePer8h } from '../../../shared/funding/normalise.ts';
+import { assertTicketShape } from './ticketShape.ts';
+import { TicketDataError, TicketInvalidError, TicketRefusedError } from './ticketErrors.ts';
+import { legsInSendingOrder } from './legOrder.ts';
+
+export interface MarketInfo {
+  tiers: MarginTier[] | null;
+  maxLeverage: number | null;
+}
+
+export interface PairGateway {
+  submitPair(intent: PairIntent): Promise<PairExecutionResult>;
+}
+
+export interface TicketServiceDeps {
+  quotes: () => readonly FundingQuote[];
+  orderBook: (venue: VenueId, symbol: string, depth: number) => Promise<OrderBookSides>;
+  balances: (venue: VenueId) => Promise<{ equity: number; free: number }>;
+  settings: () => EngineSettings & RiskSettings;
+  alignment: (base: string) => { tag: AlignmentTag; reason: string };
+  gateway: PairGateway;
+  /** Current funding-arbitrage notional (USD, one leg per pair). */
+  exposure: () => number;
+  now: () => number;
+  /** Maintenance tiers and maximum leverage; without it conservative defaults apply. */
+  marketInfo?: (venue: VenueId, symbol: string) => Promise<MarketInfo>;
+  /** Recent settled rates of a symbol, per its own interval (for the rate-chasing check). */
+  recentRates?: (venue: VenueId, symbol: string) => readonly FundingQuote[] | readonly number[];
+  /** Levels per side fetched for slippage (default 500). */
+  bookDepth?: number;
+}
+
+export interface TicketService {
+  preview(ticket: Ticket): Promise<TicketPreview>;
+  /** Throws TicketRefusedError naming the failing items when the checklist does not pass. */
+  submit(ticket: Ticket): Promise<TicketReceipt>;
+}
+
+const NO_INFO: MarketInfo = { tiers: null, maxLeverage: null };
+
+async function fetching<T>(ticketId: string, what: string, fetch: () => Promise<T>): Promise<T> {
+  try {
+    return await fetch();
+  } catch (error) {
+    throw new TicketDataError(ticketId, what, error);
+  }
+}
+
+function meanAbsPer8h(rates: readonly FundingQuote[] | readonly number[], intervalHours: number): number | null {
+  if (rates.length === 0) return null;
+  let sum = 0;
+  for (const r of rates) sum += Math.abs(typeof r === 'number' ? ratePer8h(r, intervalHours) : ratePer8h(r.rate ?? r.lastSettledRate ?? 0, r.intervalHours));
+  return sum / rates.length;
+}
+
+export function createTicketService(deps: TicketServiceDeps): TicketService {
+  const depth = deps.bookDepth ?? 500;
+  const submitted = new Set<string>();
+
+  async function legMarket(ticket: Ticket, index: 0 | 1): Promise<LegMarket> {
+    const leg = ticket.legs[index];
+    const where = `${leg.symbol} on ${leg.venue}`;
+    const quote = leg.instrument === 'perp' ? deps.quotes().find((q) => q.venue === leg.venue && q.symbol === leg.symbol) ?? null : null;
+    const [book, info] = await Promise.all([
+      fetching(ticket.ticketId, `order book of ${where}`, () => deps.orderBook(leg.venue, leg.symbol, depth)),
+      leg.instrument === 'perp' && deps.marketInfo ? fetching(ticket.ticketId, `margin tiers of ${where}`, () => deps.marketInfo!(leg.venue, leg.symbol)) : NO_INFO,
+    ]);
+    const history = leg.instrument === 'perp' && deps.recentRates ? deps.recentRates(leg.venue, leg.symbol) : [];
+    return { quote, book, tiers: info.tiers, maxLeverage: info.maxLeverage, recentMeanAbsPer8h: meanAbsPer8h(history, quote?.intervalHours ?? 8) };
+  }
+
+  async function balancesOf(ticket: Ticket): Promise<Map<VenueId, { equity: number; free: number }>> {
+    const venues = [...new Set(ticket.legs.map((leg) => leg.venue))];
+    const found = await Promise.all(venues.map((venue) => fetching(ticket.ticketId, `balance on ${venue}`, () => deps.balances(venue))));
+    if (found.reduce((sum, b) => sum + b.equity, 0) <= 0) throw new TicketInvalidError(ticket.ticketId, `no equity on ${venues.join(', ')}: check the accounts' balances and keys`);
+    return new Map(venues.map((venue, i) => [venue, found[i]]));
+  }
+
+  async function preview(ticket: Ticket): Promise<TicketPreview> {
+    assertTicketShape(ticket);
+    const [a, b, balances] = await Promise.all([legMarket(ticket, 0), legMarket(ticket, 1), balancesOf(ticket)]);
+    const { holdingDays, fees, triggerSpreadPer8h, extremeRatePer8h, divergencePer8h, windowMinutes, ...risk } = deps.settings();
+    const engine = { holdingDays, fees, triggerSpreadPer8h, extremeRatePer8h, divergencePer8h, windowMinutes };
+    return buildPreview({
+      ticket, now: deps.now(), engine, risk, markets: [a, b], balances,
+      currentExposureUsd: deps.exposure(), alignment: deps.alignment(ticket.base),
+    });
+  }
+
+  function intentOf(ticket: Ticket, result: TicketPreview, snapshot: ChecklistSnapshot): PairIntent {
+    const legs = ticket.legs.map((leg) => ({
+      venue: leg.venue, symbol: leg.symbol, side: leg.side, quantity: result.quantity, reduceOnly: false,
+      ...(leg.instrument === 'perp' ? { leverage: ticket.leverage, marginMode: ticket.marginMode } : {}),
+    }));
+    return {
+      ticketId: ticket.ticketId,
+      legs: legsInSendingOrder(legs, result),
+      legOrder: ticket.legOrder,
+      legTimeoutMs: ticket.legTimeoutMs,
+      checklist: snapshot,
+      override: ticket.override,
+      exits: { takeProfitSpreadPer8h: ticket.takeProfitSpreadPer8h ?? undefined, basisStopPct: ticket.basisStopPct ?? undefined, maxHoldingHours: ticket.maxHoldingHours ?? undefined },
+    };
+  }
+
+  async function submit(ticket: Ticket): Promise<TicketReceipt> {
+    if (submitted.has(ticket.ticketId)) throw new TicketInvalidError(ticket.ticketId, 'was already submitted; a new trade needs a new ticket');
+    const result = await preview(ticket);
+    const failing = failingItems(result.checklist);
+    if (failing.length) {
+      throw new TicketRefusedError({
+        ticketId: ticket.ticketId,
+        failing,
+        message: `ticket ${ticket.ticketId} refused, checklist failing: ${failing.map((i) => `${i.id} (${i.detail})`).join('; ')}`,
+      });
+    }
+    submitted.add(ticket.ticketId);
+    const { checklist, passed: _passed, ...figures } = result;
+    const snapshot: ChecklistSnapshot = { evaluatedAt: result.computedAt, items: checklist, alignment: result.alignment, override: ticket.override, preview: figures };
+    const execution = await deps.gateway.submitPair(intentOf(ticket, result, snapshot));
+    return { ticketId: ticket.ticketId, submittedAt: deps.now(), checklist: snapshot, execution };
+  }
+
+  return { preview, submit };
+}
+
+/** The `ticket.*` handlers for the composition root to spread into the handler map. */
+export function createTicketHandlers(service: TicketService): Pick<Handlers, 'ticket.preview' | 'ticket.submit'> {
+  return {
+    'ticket.preview': (ticket) => service.preview(ticket),
+    'ticket.submit': (ticket) => service.submit(ticket),
+  };
+}
