@@ -29,7 +29,13 @@ export function CsvImport() {
     <section className="csv-import" aria-label="Import funding history">
       <h2>Import funding history (CSV)</h2>
       <p className="muted">Header <code>venue,symbol,time,rate,interval_hours[,mark_price]</code>; time ISO-8601 or epoch ms UTC; rate decimal per interval.</p>
-      <input type="file" accept=".csv,text/csv" aria-label="Funding history CSV file" disabled={busy} onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} />
+      <input type="file" accept=".csv,text/csv" aria-label="Funding history CSV file" disabled={busy} onChange={(e) => {
+          const file = e.target.files?.[0];
+          // Cleared so that choosing the same file again, after fixing it, imports again.
+          e.target.value = '';
+          if (file) void importFile(file);
+        }}
+      />
       {busy ? <span role="status"> Importing…</span> : null}
       {error ? <p className="error" role="alert">{error}</p> : null}
       {result ? (

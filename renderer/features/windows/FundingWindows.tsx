@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
-import { VENUE_IDS, VENUES } from '../../../shared/domain/venues.ts';
+import { VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { isWindowOpen } from '../../../shared/funding/settlements.ts';
 import { useClock } from '../../store/clockStore.ts';
 import { useQuotes } from '../../store/quotesStore.ts';
@@ -13,7 +13,7 @@ import { buildSettlements, type Settlement } from './buildSettlements.ts';
 const HORIZONS = [4, 8, 24] as const;
 const MINUTE_MS = 60_000;
 
-function Timeline({ settlements, now, horizonMs, windowMinutes, venues }: { settlements: Settlement[]; now: number; horizonMs: number; windowMinutes: number; venues: readonly string[] }) {
+function Timeline({ settlements, now, horizonMs, windowMinutes, venues }: { settlements: Settlement[]; now: number; horizonMs: number; windowMinutes: number; venues: readonly VenueId[] }) {
   const x = (t: number) => `${(((t - now) / horizonMs) * 100).toFixed(3)}%`;
   const hours = Math.round(horizonMs / 3_600_000);
   const windowMs = windowMinutes * MINUTE_MS;
@@ -27,7 +27,7 @@ function Timeline({ settlements, now, horizonMs, windowMinutes, venues }: { sett
       </div>
       {venues.map((v) => (
         <div key={v} className="lane">
-          <span className="lane-label">{VENUES[v as keyof typeof VENUES].label}</span>
+          <span className="lane-label">{VENUES[v].label}</span>
           <div className="lane-track">
             {settlements.filter((s) => s.venue === v).map((s) => (
               <span key={s.time}>
