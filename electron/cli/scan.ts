@@ -3,14 +3,19 @@ import type { FundingPoint } from '../../shared/domain/quotes.ts';
 import { parseFundingCsv, parseUtcTime } from '../../shared/history/fundingCsv.ts';
 import { scanAt, type ScanResult } from '../../shared/history/scan.ts';
 import { UsageError, type CliCommand } from './io.ts';
+import { liveScan, parseVenues, type LiveScanArgs } from './liveScan.ts';
+import { VENUE_IDS } from '../../shared/domain/venues.ts';
 
 export const SCAN_USAGE = `usage: scan --history <file.csv>... [--at <time>] [--json]
+       scan --live [--venues a,b,…] [--wait <seconds>] [--base-url <http://127.0.0.1:PORT>] [--json]
   Rebuilds the monitor from funding history: for every venue/symbol its latest settlement
   at or before --at (ISO-8601 with Z or an offset, or epoch ms; default: now), normalised to
   % per 8 h and APR, with the best cross-venue spread per base asset, widest first.
   CSV columns: venue,symbol,time,rate,interval_hours[,mark_price] (header required).
   A file with any bad line is refused as a whole (exit 2, every bad line listed as file:line):
-  a scan over partly read history would show spreads that are not there.`;
+  a scan over partly read history would show spreads that are not there.
+  --live asks the venues' public endpoints once (default: all six, waiting up to 20 s) and
+  reports each quote at the settlement it will be paid at; --base-url points at the simulator.`;
 
 /** At most this many bad lines are printed per file; the count of the rest follows. */
 const MAX_ERRORS_SHOWN = 20;
@@ -19,11 +24,17 @@ interface ScanArgs {
   files: string[];
   at: number;
   json: boolean;
+  live: LiveScanArgs | null;
 }
 
 /** `scan --history`: the monitor's state as of a past time, from funding-history CSV files. */
 export const scan: CliCommand = async (argv, io) => {
   const args = parseScanArgs(argv, Date.now());
+  if (args.live) {
+    const result = await liveScan(args.live, (line) => io.err(`${line}\n`));
+    io.out(args.json ? `${JSON.stringify(result)}\n` : scanTable(result));
+    return 0;
+  }
   const points: FundingPoint[] = [];
   for (const file of args.files) points.push(...(await readHistory(file)));
   const result = scanAt(points, args.at);
@@ -32,7 +43,8 @@ export const scan: CliCommand = async (argv, io) => {
 };
 
 export function parseScanArgs(argv: readonly string[], now: number): ScanArgs {
-  const args: ScanArgs = { files: [], at: now, json: false };
+  const args: ScanArgs = { files: [], at: now, json: false, live: null };
+  const live = (): LiveScanArgs => (args.live ??= { venues: [...VENUE_IDS], waitMs: 20_000 });
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') throw new UsageError(SCAN_USAGE);
@@ -40,11 +52,28 @@ export function parseScanArgs(argv: readonly string[], now: number): ScanArgs {
     else if (arg === '--at') args.at = readAt(argv[++i]);
     else if (arg === '--history') {
       while (i + 1 < argv.length && !argv[i + 1].startsWith('--')) args.files.push(argv[++i]);
-    } else if (arg === '--live') throw new UsageError('scan --live is not available in this build; use --history <file.csv>');
+    } else if (arg === '--live') live();
+    else if (arg === '--venues') live().venues = parseVenues(argv[++i]);
+    else if (arg === '--wait') live().waitMs = readSeconds(argv[++i]);
+    else if (arg === '--base-url') live().baseUrl = readLoopbackUrl(argv[++i]);
     else throw new UsageError(`scan: unknown argument "${arg}"\n${SCAN_USAGE}`);
   }
-  if (args.files.length === 0) throw new UsageError(`scan: give at least one --history <file.csv>\n${SCAN_USAGE}`);
+  if (args.live && args.files.length > 0) throw new UsageError('scan: --live and --history do not mix: scan one or the other');
+  if (!args.live && args.files.length === 0) throw new UsageError(`scan: give at least one --history <file.csv>, or --live\n${SCAN_USAGE}`);
   return args;
+}
+
+function readSeconds(value: string | undefined): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) throw new UsageError(`scan: --wait takes seconds from 1 to 600, not "${value ?? ''}"`);
+  return seconds * 1000;
+}
+
+function readLoopbackUrl(value: string | undefined): string {
+  if (!value || !/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\]):\d+\/?$/.test(value)) {
+    throw new UsageError(`scan: --base-url must be a loopback address such as http://127.0.0.1:8080, not "${value ?? ''}"`);
+  }
+  return value.replace(/\/$/, '');
 }
 
 function readAt(value: string | undefined): number {
