@@ -111,9 +111,18 @@ class LiveBroker implements Broker {
 
   async setLeverage(symbol: string, leverage: number, marginMode?: 'cross' | 'isolated'): Promise<void> {
     await call(this.venue, symbol, async () => {
-      if (marginMode !== undefined && this.venue !== 'okx') await this.#exchange.setMarginMode(marginMode, symbol, { leverage });
+      if (marginMode !== undefined && this.venue !== 'okx') await this.#setMarginMode(symbol, marginMode, leverage);
       await this.#exchange.setLeverage(leverage, symbol, marginMode !== undefined ? { marginMode } : {});
     });
+  }
+
+  async #setMarginMode(symbol: string, marginMode: 'cross' | 'isolated', leverage: number): Promise<void> {
+    try {
+      await this.#exchange.setMarginMode(marginMode, symbol, { leverage });
+    } catch (error) {
+      // Binance answers -4046 when the mode is already the one asked for: that is success.
+      if (!(error instanceof Error && /-4046|no need to change margin/i.test(error.message))) throw error;
+    }
   }
 
   async createOrder(request: OrderRequest): Promise<Order> {
@@ -122,8 +131,8 @@ class LiveBroker implements Broker {
     const price = request.price ?? (this.venue === 'hyperliquid' ? await this.#marketPrice(symbol, request.side) : undefined);
     const params = { ...clientIdParams(this.venue, request.clientOrderId), ...(request.reduceOnly ? { reduceOnly: true } : {}) };
     const raw = await call(this.venue, symbol, () => this.#exchange.createOrder(symbol, request.type, request.side, amount, price, params));
-    // Bybit and OKX answer a create with the ids only: the fill is read back.
-    if (this.venue === 'bybit' || this.venue === 'okx') {
+    // Bybit and OKX answer a create with the ids only, Hyperliquid without the final status: read it back.
+    if (this.venue !== 'binanceusdm') {
       const full = await this.fetchOrderByClientId(symbol, request.clientOrderId);
       if (full !== null) return full;
     }

@@ -1,0 +1,151 @@
+/**
+ * Positions per leg and per pair, folded from the journal (what each pair bought and sold)
+ * and priced with the venue's view (mark, liquidation) and the latest quotes (next settlement
+ * and its rate). Funding PnL comes from the broker: the venue's own funding income for live,
+ * the ledger for paper. Two pairs on the same venue/symbol share that symbol's funding income;
+ * it is split in proportion to their size.
+ */
+import type { ExitRules, JournalEntry, LegIntent, Order, Pair, PairStatus, PositionLeg } from '../../../shared/domain/orders.ts';
+import type { FundingQuote } from '../../../shared/domain/quotes.ts';
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import type { Broker, VenuePosition } from './brokers/broker.ts';
+import { alignmentOf, positionKey, type Journal } from './journal.ts';
+
+export interface PairRecord {
+  pairId: string;
+  ticketId: string;
+  status: PairStatus;
+  openedAt: number;
+  closedAt: number | null;
+  legs: LegIntent[];
+  exits: ExitRules;
+  alignment: Pair['alignment'];
+  orders: Order[];
+  unhedgedReason: string | null;
+}
+
+function statusOf(record: PairRecord): PairStatus {
+  if (record.closedAt !== null) return 'closed';
+  if (record.unhedgedReason !== null) return 'unhedged';
+  const sizes = legSizes(record);
+  return sizes.some((size) => Math.abs(size) > 1e-12) ? 'open' : record.orders.length ? 'closed' : 'failed';
+}
+
+/** Net base per leg of a pair from its journalled orders (the last answer per client id counts). */
+export function legSizes(record: PairRecord): number[] {
+  return record.legs.map((leg) => record.orders
+    .filter((order) => order.venue === leg.venue && order.symbol === leg.symbol)
+    .reduce((sum, order) => sum + (order.side === 'buy' ? order.filled : -order.filled), 0));
+}
+
+/** Every pair the journal knows, with its status; UNHEDGED holds until an `unhedged-resolved` entry. */
+export function pairStatuses(entries: readonly JournalEntry[]): Map<string, PairRecord> {
+  const pairs = new Map<string, PairRecord>();
+  const latest = new Map<string, Order>();
+  for (const entry of entries) {
+    if (entry.pairId === null) continue;
+    let record = pairs.get(entry.pairId);
+    if (entry.kind === 'intent' && record === undefined) {
+      const data = entry.data as { ticketId: string; intent: { legs: LegIntent[]; exits?: ExitRules }; checklist: unknown };
+      record = {
+        pairId: entry.pairId, ticketId: data.ticketId, status: 'opening', openedAt: entry.time, closedAt: null, legs: data.intent.legs,
+        exits: data.intent.exits ?? {}, alignment: alignmentOf(data.checklist), orders: [], unhedgedReason: null,
+      };
+      pairs.set(entry.pairId, record);
+    }
+    if (record === undefined) continue;
+    if (entry.kind === 'order') latest.set(`${entry.pairId} ${entry.clientOrderId}`, entry.data as Order);
+    if (entry.kind === 'unhedged') record.unhedgedReason = String((entry.data as { reason: string }).reason);
+    if (entry.kind === 'unhedged-resolved') record.unhedgedReason = null;
+    if (entry.kind === 'pair-closed') record.closedAt = entry.time;
+  }
+  for (const [key, order] of latest) pairs.get(key.slice(0, key.indexOf(' ')))?.orders.push(order);
+  for (const record of pairs.values()) record.status = statusOf(record);
+  return pairs;
+}
+
+function averageEntry(orders: readonly Order[], side: 'buy' | 'sell'): number {
+  const opening = orders.filter((o) => o.side === side && !o.reduceOnly && o.averagePrice !== null && o.filled > 0);
+  const quantity = opening.reduce((sum, o) => sum + o.filled, 0);
+  return quantity > 0 ? opening.reduce((sum, o) => sum + o.filled * o.averagePrice!, 0) / quantity : 0;
+}
+
+export interface LegInputs {
+  venue: VenueId;
+  symbol: string;
+  size: number;
+  orders: Order[];
+  position: VenuePosition | undefined;
+  quote: FundingQuote | undefined;
+  fundingPnl: number;
+}
+
+/** One leg's figures; a leg's realised price PnL is kept in `pricePnl` once closed. */
+export function legView(input: LegInputs): PositionLeg {
+  const { size, orders, position, quote } = input;
+  const openSide = orders.find((o) => !o.reduceOnly)?.side ?? (size >= 0 ? 'buy' : 'sell');
+  const entry = position?.entryPrice ?? averageEntry(orders, openSide);
+  const mark = position?.markPrice ?? quote?.markPrice ?? entry;
+  const realised = orders.filter((o) => o.reduceOnly && o.averagePrice !== null)
+    .reduce((sum, o) => sum + o.filled * (o.averagePrice! - entry) * (o.side === 'sell' ? 1 : -1), 0);
+  const pricePnl = size * (mark - entry) + realised;
+  const fees = orders.reduce((sum, o) => sum + o.fee, 0);
+  const liquidation = position?.liquidationPrice ?? null;
+  const rate = quote?.rate ?? quote?.lastSettledRate ?? null;
+  return {
+    venue: input.venue, symbol: input.symbol, size, entryPrice: entry, markPrice: mark, pricePnl, fundingPnl: input.fundingPnl, fees,
+    net: pricePnl + input.fundingPnl - fees, liquidationPrice: liquidation,
+    liquidationDistancePct: liquidation !== null && mark > 0 ? Math.abs(mark - liquidation) / mark : null,
+    nextFundingTime: quote?.nextFundingTime ?? null,
+    // Longs pay a positive rate: what this leg receives is −size × mark × rate.
+    nextPayment: rate === null || size === 0 ? null : -size * mark * rate,
+  };
+}
+
+export interface PositionBookOptions {
+  journal: Journal;
+  brokers: (venue: VenueId) => Broker;
+  quotes: () => readonly FundingQuote[];
+}
+
+export interface PositionBook {
+  pairs(): Promise<Pair[]>;
+}
+
+export function createPositionBook(options: PositionBookOptions): PositionBook {
+  return {
+    async pairs() {
+      const records = [...pairStatuses(await options.journal.list()).values()];
+      const quotes = new Map(options.quotes().map((q) => [positionKey(q.venue, q.symbol), q]));
+      const venues = new Set(records.flatMap((r) => r.legs.map((leg) => leg.venue)));
+      const held = new Map<string, VenuePosition>();
+      for (const venue of venues) for (const p of await options.brokers(venue).positions()) held.set(positionKey(venue, p.symbol), p);
+      const out: Pair[] = [];
+      for (const record of records) out.push(await pairView(options, record, held, quotes, records));
+      return out;
+    },
+  };
+}
+
+async function pairView(
+  options: PositionBookOptions, record: PairRecord, held: Map<string, VenuePosition>, quotes: Map<string, FundingQuote>, all: readonly PairRecord[],
+): Promise<Pair> {
+  const sizes = legSizes(record);
+  const legs: PositionLeg[] = [];
+  for (const [i, leg] of record.legs.entries()) {
+    const key = positionKey(leg.venue, leg.symbol);
+    const payments = await options.brokers(leg.venue).fundingPayments(leg.symbol, record.openedAt);
+    const sharers = all.filter((r) => r.closedAt === null && r.legs.some((l) => l.venue === leg.venue && l.symbol === leg.symbol));
+    const share = sharers.length > 1 && record.closedAt === null ? 1 / sharers.length : 1;
+    const funding = payments.filter((p) => p.time >= record.openedAt && (record.closedAt === null || p.time <= record.closedAt))
+      .reduce((sum, p) => sum + p.amount, 0) * share;
+    const orders = record.orders.filter((o) => o.venue === leg.venue && o.symbol === leg.symbol);
+    const position = sizes[i] !== 0 ? held.get(key) : undefined;
+    legs.push(legView({ venue: leg.venue, symbol: leg.symbol, size: sizes[i], orders, position, quote: quotes.get(key), fundingPnl: funding }));
+  }
+  return {
+    pairId: record.pairId, ticketId: record.ticketId, status: record.status, openedAt: record.openedAt, closedAt: record.closedAt,
+    alignment: record.alignment, exits: record.exits, legs, deltaDrift: sizes.reduce((sum, s) => sum + s, 0),
+    net: legs.reduce((sum, l) => sum + l.net, 0), unhedgedReason: record.unhedgedReason,
+  };
+}

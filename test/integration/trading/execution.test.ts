@@ -1,0 +1,154 @@
+/**
+ * Pair execution through the gateway against the venue simulator, live (Demo) brokers over
+ * ccxt's real HTTP code, journal in a real DuckDB store on disk.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Simulator } from '../../../electron/simulator/server.ts';
+import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts';
+import { createGateway, type Gateway } from '../../../electron/backend/trading/gateway.ts';
+import { TradingStateMachine } from '../../../electron/backend/trading/tradingState.ts';
+import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
+import { clientOrderId, placeOrder } from '../../../electron/backend/trading/execution.ts';
+import { reconcile } from '../../../electron/backend/trading/reconcile.ts';
+import { pairStatuses } from '../../../electron/backend/trading/positions.ts';
+import type { PairIntent } from '../../../shared/domain/orders.ts';
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import { liveBrokers, startTradingSimulator, SYMBOLS } from './harness.ts';
+
+let sim: Simulator;
+let brokers: Map<VenueId, Broker>;
+let dir: string;
+let store: Store;
+let alerts: string[];
+let ticket = 0;
+
+function gatewayOver(s: Store, onAlert: (text: string) => void = () => undefined): Gateway {
+  return createGateway({
+    state: new TradingStateMachine(0, () => undefined), journal: s.journal, brokers: (venue) => brokers.get(venue)!, now: Date.now,
+    alert: (text) => { alerts.push(text); onAlert(text); }, lookupDelaysMs: [0, 300, 600, 1200],
+  });
+}
+
+function pair(long: VenueId, short: VenueId, quantity = 0.01): PairIntent {
+  ticket += 1;
+  return {
+    ticketId: `t-${ticket}-${Date.now()}`, legOrder: 'sequential', legTimeoutMs: 5_000, override: null,
+    checklist: { alignment: 'confirmed', items: ['funding verified'] },
+    legs: [
+      { venue: long, symbol: SYMBOLS[long as keyof typeof SYMBOLS], side: 'buy', quantity, reduceOnly: false },
+      { venue: short, symbol: SYMBOLS[short as keyof typeof SYMBOLS], side: 'sell', quantity, reduceOnly: false },
+    ],
+  };
+}
+
+async function netPosition(venue: VenueId): Promise<number> {
+  return (await brokers.get(venue)!.positions()).reduce((sum, p) => sum + p.size, 0);
+}
+
+beforeAll(async () => {
+  sim = await startTradingSimulator();
+  brokers = await liveBrokers(sim);
+});
+
+afterAll(async () => {
+  for (const broker of brokers.values()) await broker.close();
+  await sim.close();
+});
+
+beforeEach(async () => {
+  alerts = [];
+  dir = await mkdtemp(join(tmpdir(), 'ft-exec-'));
+  store = await openStore(dir);
+});
+
+afterEach(async () => {
+  sim.faults.clear();
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('pair execution through the gateway', () => {
+  it('a pair on two venues fills both legs and the journal holds intent, checklist, sends and answers', async () => {
+    const intent = pair('binanceusdm', 'okx');
+    const result = await gatewayOver(store).submitPair(intent);
+    expect(result.status).toBe('hedged');
+    expect(result.orders.map((o) => o.filled)).toEqual([0.01, 0.01]);
+    const kinds = (await store.journal.list({ pairId: intent.ticketId })).map((e) => e.kind);
+    expect(kinds).toEqual(['intent', 'order-sent', 'order', 'order-sent', 'order']);
+    const [first] = await store.journal.list({ pairId: intent.ticketId, limit: 1 });
+    expect(first.data).toMatchObject({ checklist: intent.checklist, override: null });
+    await gatewayOver(store).submitPair({ ...pair('okx', 'binanceusdm'), pairId: intent.ticketId, legs: intent.legs.map((l) => ({ ...l, side: l.side === 'buy' ? 'sell' : 'buy', reduceOnly: true })) });
+  });
+
+  it('every order is committed to the journal before the venue receives it', async () => {
+    const events: string[] = [];
+    const place = sim.accounts.placeOrder.bind(sim.accounts);
+    sim.accounts.placeOrder = (venue, key, request) => { events.push(`venue ${request.clientOrderId}`); return place(venue, key, request); };
+    const append = store.journal.append;
+    store.journal.append = async (entry) => {
+      const written = await append(entry);
+      if (entry.kind === 'order-sent') events.push(`journal ${entry.clientOrderId}`);
+      return written;
+    };
+    try {
+      const intent = pair('bybit', 'hyperliquid');
+      expect((await gatewayOver(store).submitPair(intent)).status).toBe('hedged');
+      const ids = [clientOrderId('bybit', intent.ticketId, 0, 'open'), clientOrderId('hyperliquid', intent.ticketId, 1, 'open')];
+      expect(events).toEqual([`journal ${ids[0]}`, `venue ${ids[0]}`, `journal ${ids[1]}`, `venue ${ids[1]}`]);
+    } finally {
+      sim.accounts.placeOrder = place;
+    }
+  });
+
+  it('a second leg rejected for insufficient margin is answered by unwinding the first leg reduce-only', async () => {
+    const before = await netPosition('binanceusdm');
+    sim.faults.inject({ venue: 'okx', kind: 'reject', reason: 'insufficient-margin', path: '/api/v5/trade/', method: 'POST', times: 1 });
+    const result = await gatewayOver(store).submitPair(pair('binanceusdm', 'okx'));
+    expect(result.status).toBe('unwound');
+    expect(await netPosition('binanceusdm')).toBeCloseTo(before, 12);
+    expect(result.orders.map((o) => [o.venue, o.side, o.reduceOnly, o.filled])).toEqual([['binanceusdm', 'buy', false, 0.01], ['binanceusdm', 'sell', true, 0.01]]);
+    expect(alerts.join(' ')).toMatch(/binanceusdm BTC\/USDT:USDT: pair .* is one-legged/);
+  });
+
+  it('an unwind that fails too leaves the pair UNHEDGED, and it stays so after the store is reopened', async () => {
+    sim.faults.inject({ venue: 'okx', kind: 'reject', reason: 'insufficient-margin', path: '/api/v5/trade/', method: 'POST', times: 1 });
+    // The first leg's venue goes down the moment the one-legged alert fires, before the unwind.
+    const intent = pair('binanceusdm', 'okx');
+    const result = await gatewayOver(store, () => sim.faults.setDown('binanceusdm', true)).submitPair(intent);
+    sim.faults.setDown('binanceusdm', false);
+    expect(result.status).toBe('unhedged');
+    expect(result.message).toMatch(/^UNHEDGED: pair .*unwind of binanceusdm BTC\/USDT:USDT failed/);
+    await store.close();
+    store = await openStore(dir);
+    expect(pairStatuses(await store.journal.list()).get(intent.ticketId)).toMatchObject({ status: 'unhedged' });
+    await gatewayOver(store).submitOrder({ venue: 'binanceusdm', symbol: SYMBOLS.binanceusdm, side: 'sell', quantity: 0.01, reduceOnly: true, purpose: 'close', pairId: intent.ticketId, clientOrderId: clientOrderId('binanceusdm', intent.ticketId, 0, 'close') });
+  });
+
+  it('a create that timed out is looked up by its client id and not sent again', async () => {
+    sim.faults.inject({ venue: 'binanceusdm', kind: 'delay', delayMs: 1_500, path: '/fapi/v1/order', method: 'POST', times: 1 });
+    const sentBefore = sim.log.list({ venue: 'binanceusdm', path: '/fapi/v1/order' }).filter((e) => e.method === 'POST').length;
+    const intent: PairIntent = { ...pair('binanceusdm', 'okx'), legs: [pair('binanceusdm', 'okx').legs[0]] };
+    const result = await gatewayOver(store).submitPair(intent);
+    expect(result.status).toBe('hedged');
+    expect(result.orders[0]).toMatchObject({ clientOrderId: clientOrderId('binanceusdm', intent.ticketId, 0, 'open'), filled: 0.01 });
+    const creates = sim.log.list({ venue: 'binanceusdm', path: '/fapi/v1/order' }).filter((e) => e.method === 'POST').length;
+    expect(creates - sentBefore).toBe(1);
+    await gatewayOver(store).submitOrder({ venue: 'binanceusdm', symbol: SYMBOLS.binanceusdm, side: 'sell', quantity: 0.01, reduceOnly: true, purpose: 'close', pairId: null, clientOrderId: `ftclose${ticket}` });
+  });
+
+  it('a crash between the two legs is found at restart: reconcile names the open leg of the pair', async () => {
+    const intent = pair('bybit', 'okx');
+    await store.journal.append({ kind: 'intent', pairId: intent.ticketId, venue: null, symbol: null, clientOrderId: null, data: { intent, checklist: intent.checklist, override: null } });
+    const ctx = { journal: store.journal, brokers: (venue: VenueId) => brokers.get(venue)!, now: Date.now, alert: () => undefined };
+    const leg = intent.legs[0];
+    await placeOrder(ctx, intent.ticketId, 'bybit', { symbol: leg.symbol, side: 'buy', type: 'market', quantity: 0.01, reduceOnly: false, clientOrderId: clientOrderId('bybit', intent.ticketId, 0, 'open') });
+    await store.close(); // the process dies here
+    store = await openStore(dir);
+    const differences = await reconcile({ journal: store.journal, brokers: [brokers.get('bybit')!, brokers.get('okx')!] });
+    expect(differences).toContain(`pair ${intent.ticketId} is one-legged by the journal (bybit BTC/USDT:USDT long 0.01, okx BTC/USDT:USDT flat): interrupted between its legs; close or complete it`);
+    await gatewayOver(store).submitOrder({ venue: 'bybit', symbol: leg.symbol, side: 'sell', quantity: 0.01, reduceOnly: true, purpose: 'close', pairId: intent.ticketId, clientOrderId: `ftcrash${ticket}` });
+  });
+});

@@ -1,0 +1,36 @@
+/** A simulator with four venues and a live (Demo) broker per venue, reached through ccxt. */
+import ccxt from 'ccxt';
+import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
+import { DEMO_CREDENTIAL } from '../../../electron/simulator/credentials.ts';
+import { createLiveBroker } from '../../../electron/backend/trading/brokers/live.ts';
+import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
+import type { VenueId } from '../../../shared/domain/venues.ts';
+
+/** A fixed start (a Wednesday, 10:20 UTC) keeps settlement times reproducible. */
+export const START_TIME = Date.UTC(2026, 2, 4, 10, 20, 0);
+export const HL_KEY = `0x${'4c'.repeat(32)}`;
+export const TRADING_VENUES = ['binanceusdm', 'bybit', 'okx', 'hyperliquid'] as const satisfies readonly VenueId[];
+
+export const SYMBOLS: Record<(typeof TRADING_VENUES)[number], string> = {
+  binanceusdm: 'BTC/USDT:USDT', bybit: 'BTC/USDT:USDT', okx: 'BTC/USDT:USDT', hyperliquid: 'BTC/USDC:USDC',
+};
+
+export function credentialsFor(venue: VenueId): { apiKey: string; secret: string; password?: string } {
+  if (venue === 'hyperliquid') return { apiKey: new ccxt.hyperliquid().ethGetAddressFromPrivateKey(HL_KEY), secret: HL_KEY };
+  return { ...DEMO_CREDENTIAL };
+}
+
+export async function startTradingSimulator(): Promise<Simulator> {
+  const sim = await startSimulator({ seed: 11, paused: true, startTime: START_TIME, venues: [...TRADING_VENUES], universeSize: 20, initialBalance: 100_000 });
+  const hl = credentialsFor('hyperliquid');
+  sim.credentials.add({ venue: 'hyperliquid', apiKey: hl.apiKey, secret: hl.secret });
+  return sim;
+}
+
+export async function liveBrokers(sim: Simulator, timeoutMs = 1_000): Promise<Map<VenueId, Broker>> {
+  const brokers = new Map<VenueId, Broker>();
+  for (const venue of TRADING_VENUES) {
+    brokers.set(venue, await createLiveBroker({ venue, credentials: credentialsFor(venue), connection: { baseUrl: sim.url, timeoutMs } }));
+  }
+  return brokers;
+}
