@@ -79,7 +79,7 @@ export class SyntheticFeed {
       spreadApr: best ? aprFromPer8h(best.spreadPer8h) : null, roundTripFees: fees, netCarryPerDay: best ? best.spreadPer8h * 3 - fees / 3 : null,
       breakEvenHours: best && best.spreadPer8h > 0 ? (fees / best.spreadPer8h) * 8 : null, meanPer8h: mean, regime: regimeOf(mean),
       velocity: { h1: null, h4: null, h24: null }, persistenceHours: 0, triggered: (best?.spreadPer8h ?? 0) >= 0.0006,
-      nextFundingTime: Math.min(...legs.map((l) => l.nextFundingTime!)), rank,
+      nextFundingTime: Math.min(...legs.map((l) => l.nextFundingTime!)), alignment: null, rank,
     };
   }
 

@@ -6,7 +6,7 @@ export function row(base: string, patch: Partial<Opportunity> = {}): Opportunity
   return {
     base, legs: [], longVenue: null, shortVenue: null, spreadPer8h: null, spreadApr: null, roundTripFees: null, netCarryPerDay: null,
     breakEvenHours: null, meanPer8h: null, regime: null, velocity: { h1: null, h4: null, h24: null }, persistenceHours: 0,
-    triggered: false, nextFundingTime: null, rank: 0, ...patch,
+    triggered: false, nextFundingTime: null, alignment: null, rank: 0, ...patch,
   };
 }
 
