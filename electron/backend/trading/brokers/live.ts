@@ -26,6 +26,8 @@ const SPEC_OPTIONS: Record<VenueId, Record<string, unknown>> = {
 
 function optionsFor(venue: VenueId, loopback: boolean): Record<string, unknown> {
   const base = SPEC_OPTIONS[venue];
+  // The kill switch and reconcile list open orders across all symbols: ccxt refuses unless told we know the cost.
+  if (venue === 'binanceusdm') return { ...base, warnOnFetchOpenOrdersWithoutSymbol: false };
   if (venue === 'bybit' && loopback) return { ...base, enableUnifiedAccount: true, enableUnifiedMargin: false };
   // ccxt would otherwise sign a builder-fee approval and a referrer before the first order.
   if (venue === 'hyperliquid') return { ...base, builderFee: false, approvedBuilderFee: true, refSet: true };
