@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { buildPreview } from '../../../shared/risk/preview.ts';
+import type { ChecklistItemId, TicketPreview } from '../../../shared/domain/ticket.ts';
+import { DEFAULT_RISK_SETTINGS } from '../../../shared/domain/ticket.ts';
+import { HOUR, NOW, book, inputs, market, quote, ticket } from './ticketFixture.ts';
+
+const statusOf = (preview: TicketPreview, id: ChecklistItemId) => preview.checklist.find((i) => i.id === id)!;
+
+describe('the preview on hand-checkable numbers', () => {
+  const preview = buildPreview(inputs());
+
+  it('fees are open+close of both legs at each venue\'s taker: 2×0.05 % + 2×0.055 % of $40,000 = $84', () => {
+    expect(preview.costs.feesUsd).toBeCloseTo(84, 9);
+    expect(preview.costs.slippageUsd).toBeCloseTo(0, 9);
+    expect(preview.costs.transferUsd).toBe(0);
+  });
+
+  it('the 0.04 %/8 h spread on $40,000 collects $16 at each of the 9 settlements before a 72 h exit, net $60', () => {
+    expect(preview.legs.map((leg) => leg.settlementsToExit)).toEqual([9, 9]);
+    expect(preview.expectedFundingUsd).toBeCloseTo(144, 9);
+    expect(preview.netUsd).toBeCloseTo(60, 9);
+  });
+
+  it('break-even comes at the sixth settlement ($96 ≥ $84), 45 h 40 min after entry', () => {
+    expect(preview.breakEvenAt).toBe(Date.UTC(2026, 2, 6, 8, 0));
+    expect(preview.breakEvenHours).toBeCloseTo(45 + 40 / 60, 9);
+  });
+
+  it('liquidation of each leg at 5× uses the conservative 1 % maintenance without venue tiers', () => {
+    const [long, short] = preview.legs;
+    expect(long.maintenanceMarginRate).toBe(0.01);
+    expect(long.tiersFromVenue).toBe(false);
+    expect(long.liquidationPrice).toBeCloseTo((40_000.5 * 0.8) / 0.99, 6);
+    expect(short.liquidationPrice).toBeCloseTo((39_999.5 * 1.2) / 1.01, 6);
+    expect(long.marginNeeded).toBeCloseTo(8_000, 9);
+  });
+
+  it('risk is the stop\'s move plus costs over equity: ($400 + $84) / $400,000', () => {
+    expect(preview.risk.lossAtStopUsd).toBeCloseTo(484, 9);
+    expect(preview.risk.riskPct).toBeCloseTo(484 / 400_000, 12);
+    expect(preview.exposure.afterPct).toBeCloseTo(0.1, 12);
+  });
+
+  it('every item passes on fresh, sufficient, aligned data', () => {
+    expect(preview.checklist.filter((i) => i.status !== 'pass')).toEqual([]);
+    expect(preview.passed).toBe(true);
+    expect(preview.checklist.map((i) => i.id)).toEqual([
+      'data-fresh', 'costs', 'basis-stop', 'margin', 'hedge', 'exits', 'alignment', 'risk', 'exposure', 'leverage', 'settlement-timing', 'rate-chasing',
+    ]);
+  });
+
+  it('without a quantity the risk rule sizes the trade so the loss at a 10 % stop is 2 % of equity, and the risk item asks for an entry', () => {
+    const sized = buildPreview(inputs({ ticket: ticket({ quantity: null, basisStopPct: 0.1, leverage: 2 }) }));
+    expect(sized.quantitySource).toBe('risk-rule');
+    expect(sized.risk.riskPct!).toBeLessThanOrEqual(0.02);
+    expect(sized.risk.riskPct!).toBeGreaterThan(0.0199);
+    expect(statusOf(sized, 'risk').status).toBe('fail');
+    expect(statusOf(sized, 'risk').detail).toMatch(/enter a quantity/);
+  });
+
+  it('the risk-sized quantity never exceeds the exposure cap\'s room', () => {
+    const sized = buildPreview(inputs({ ticket: ticket({ quantity: null }), currentExposureUsd: 60_000 }));
+    expect(sized.suggestedQuantity).toBeCloseTo((80_000 - 60_000) / 40_000, 9);
+  });
+});
+
+describe('checklist items', () => {
+  it('item 1 fails when a leg\'s quote is older than its venue\'s staleness bound', () => {
+    const preview = buildPreview(inputs({ markets: [market(quote('binanceusdm', 0.0001, { observedAt: NOW - 31_000 })), market(quote('bybit', 0.0005))] }));
+    expect(statusOf(preview, 'data-fresh').status).toBe('fail');
+    expect(statusOf(preview, 'data-fresh').detail).toMatch(/BTC\/USDT:USDT on binanceusdm quote is 31 s old \(stale after 30 s\)/);
+    expect(preview.passed).toBe(false);
+  });
+
+  it('item 1 fails without a quote or without a next settlement time', () => {
+    const missing = buildPreview(inputs({ markets: [market(null), market(quote('bybit', 0.0005, { nextFundingTime: null }))] }));
+    expect(statusOf(missing, 'data-fresh').detail).toMatch(/no funding quote for BTC\/USDT:USDT on binanceusdm/);
+    expect(statusOf(missing, 'data-fresh').detail).toMatch(/on bybit has no next settlement time/);
+  });
+
+  it('item 2 fails when a book cannot fill the size, and when costs exceed the funding to exit unless acknowledged', () => {
+    const thin = buildPreview(inputs({ markets: [market(quote('binanceusdm', 0.0001), { book: book(1) }), market(quote('bybit', 0.0005))], ticket: ticket({ quantity: 2 }) }));
+    expect(statusOf(thin, 'costs').status).toBe('fail');
+    expect(statusOf(thin, 'costs').detail).toMatch(/order book of BTC\/USDT:USDT on binanceusdm cannot fill 2/);
+    const short = buildPreview(inputs({ ticket: ticket({ maxHoldingHours: 8 }) }));
+    expect(short.netUsd).toBeCloseTo(16 - 84, 9);
+    expect(statusOf(short, 'costs').status).toBe('fail');
+    const acknowledged = buildPreview(inputs({ ticket: ticket({ maxHoldingHours: 8, acknowledgements: { negativeCarry: true, settlementTiming: false } }) }));
+    expect(statusOf(acknowledged, 'costs').status).toBe('warn');
+    expect(acknowledged.passed).toBe(true);
+  });
+
+  it('item 3 fails without a basis stop (and risk cannot be measured)', () => {
+    const preview = buildPreview(inputs({ ticket: ticket({ basisStopPct: null }) }));
+    expect(statusOf(preview, 'basis-stop').status).toBe('fail');
+    expect(statusOf(preview, 'risk').detail).toMatch(/no basis stop/);
+  });
+
+  it('item 4 fails when a venue lacks free margin, naming the transfer that would cover it', () => {
+    const preview = buildPreview(inputs({ balances: new Map([['binanceusdm', { equity: 5_000, free: 5_000 }], ['bybit', { equity: 200_000, free: 200_000 }]]) }));
+    expect(statusOf(preview, 'margin').status).toBe('fail');
+    expect(statusOf(preview, 'margin').detail).toMatch(/binanceusdm needs \$8000.00 margin, \$5000.00 free; move \$3000.00 from bybit to binanceusdm first \(fee \$1.00\)/);
+    expect(preview.costs.transferUsd).toBe(1);
+  });
+
+  it('item 4 fails when a leg would liquidate inside the buffer beyond the stop', () => {
+    const preview = buildPreview(inputs({ ticket: ticket({ leverage: 10, basisStopPct: 0.06 }) }));
+    expect(statusOf(preview, 'margin').status).toBe('fail');
+    expect(statusOf(preview, 'margin').detail).toMatch(/inside 2× the stop \(12.00 %\): lower the leverage/);
+  });
+
+  it('item 5 fails when both legs are on the same side', () => {
+    const t = ticket();
+    const preview = buildPreview(inputs({ ticket: { ...t, legs: [t.legs[0], { ...t.legs[1], side: 'buy' }] } }));
+    expect(statusOf(preview, 'hedge').status).toBe('fail');
+  });
+
+  it('item 6 fails without a profit target or a maximum holding period, naming what is missing', () => {
+    const preview = buildPreview(inputs({ ticket: ticket({ takeProfitSpreadPer8h: null, maxHoldingHours: null }) }));
+    expect(statusOf(preview, 'exits').detail).toBe('set a take-profit spread and a maximum holding period');
+  });
+
+  it('a contradicted setup fails without an override reason and passes with a warning and the reason once one is typed', () => {
+    const contradicted = { tag: 'contradicted' as const, reason: 'DeFi is overheated and reversing.' };
+    expect(statusOf(buildPreview(inputs({ alignment: contradicted })), 'alignment').status).toBe('fail');
+    expect(statusOf(buildPreview(inputs({ alignment: contradicted, ticket: ticket({ override: 'no' }) })), 'alignment').status).toBe('fail');
+    const overridden = buildPreview(inputs({ alignment: contradicted, ticket: ticket({ override: 'basis is tight, exit in 8 h' }) }));
+    expect(statusOf(overridden, 'alignment').status).toBe('warn');
+    expect(statusOf(overridden, 'alignment').detail).toMatch(/Override recorded: "basis is tight, exit in 8 h"/);
+    expect(statusOf(buildPreview(inputs({ alignment: { tag: 'confirmed', reason: 'agrees' } })), 'alignment').status).toBe('pass');
+  });
+
+  it('risk above 2 % of equity fails and names the quantity the rule allows', () => {
+    const preview = buildPreview(inputs({ ticket: ticket({ quantity: 20 }), risk: { ...DEFAULT_RISK_SETTINGS, maxExposurePct: 1 } }));
+    expect(preview.risk.riskPct!).toBeGreaterThan(0.02);
+    expect(statusOf(preview, 'risk').status).toBe('fail');
+    expect(statusOf(preview, 'risk').detail).toMatch(/the rule allows 1[0-9.]+ BTC/);
+  });
+
+  it('exposure above 20 % of equity after the trade fails', () => {
+    const preview = buildPreview(inputs({ currentExposureUsd: 45_000 }));
+    expect(preview.exposure.afterPct).toBeCloseTo(85_000 / 400_000, 12);
+    expect(statusOf(preview, 'exposure').status).toBe('fail');
+  });
+
+  it('leverage above the 10× cap, or above the venue\'s maximum, fails', () => {
+    expect(statusOf(buildPreview(inputs({ ticket: ticket({ leverage: 12, basisStopPct: 0.01 }) })), 'leverage').status).toBe('fail');
+    const venueMax = buildPreview(inputs({ markets: [market(quote('binanceusdm', 0.0001), { maxLeverage: 4 }), market(quote('bybit', 0.0005))] }));
+    expect(statusOf(venueMax, 'leverage').detail).toMatch(/on binanceusdm allows at most 4×/);
+  });
+
+  it('entering 10 min before a settlement the long pays requires acknowledgement; one the position receives does not', () => {
+    const beforeSettlement = Date.UTC(2026, 2, 4, 15, 50);
+    const paying = buildPreview(inputs({ now: beforeSettlement }));
+    expect(statusOf(paying, 'settlement-timing').status).toBe('fail');
+    expect(statusOf(paying, 'settlement-timing').detail).toMatch(/on binanceusdm pays at 16:00 UTC, in 10 min/);
+    const acknowledged = buildPreview(inputs({ now: beforeSettlement, ticket: ticket({ acknowledgements: { settlementTiming: true, negativeCarry: false } }) }));
+    expect(statusOf(acknowledged, 'settlement-timing').status).toBe('warn');
+    const receiving = buildPreview(inputs({ now: beforeSettlement, markets: [market(quote('binanceusdm', -0.0001)), market(quote('bybit', 0.0005))] }));
+    expect(statusOf(receiving, 'settlement-timing').status).toBe('pass');
+    expect(statusOf(buildPreview(inputs({ now: beforeSettlement - 2 * HOUR })), 'settlement-timing').status).toBe('pass');
+  });
+
+  it('a rate near the caps or far above its recent history warns of rate chasing without blocking', () => {
+    const nearCap = buildPreview(inputs({ markets: [market(quote('binanceusdm', 0.0001)), market(quote('bybit', 0.0025))] }));
+    expect(statusOf(nearCap, 'rate-chasing').status).toBe('warn');
+    expect(nearCap.passed).toBe(true);
+    const aboveHistory = buildPreview(inputs({ markets: [market(quote('binanceusdm', 0.0001)), market(quote('bybit', 0.0005), { recentMeanAbsPer8h: 0.0001 })] }));
+    expect(statusOf(aboveHistory, 'rate-chasing').detail).toMatch(/5.0× its recent mean/);
+  });
+
+  it('a 1-h leg counts its own settlements: 72 to a 72 h exit against the 8-h leg\'s 9', () => {
+    const preview = buildPreview(inputs({ markets: [market(quote('binanceusdm', 0.0001)), market(quote('hyperliquid', 0.0005 / 8, { intervalHours: 1 }))],
+      ticket: (() => { const t = ticket(); return { ...t, legs: [t.legs[0], { ...t.legs[1], venue: 'hyperliquid' as const }] }; })(),
+      balances: new Map([['binanceusdm', { equity: 200_000, free: 200_000 }], ['hyperliquid', { equity: 200_000, free: 200_000 }]]) }));
+    expect(preview.legs.map((leg) => leg.settlementsToExit)).toEqual([9, 72]);
+    expect(preview.legs[1].expectedFundingUsd).toBeCloseTo(72 * 40_000 * 0.0005 / 8, 9);
+  });
+});
