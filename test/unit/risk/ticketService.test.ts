@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../shared/ipc/dispatch.ts';
+import type { Handlers } from '../../../shared/ipc/contract.ts';
+import type { PairIntent, PairExecutionResult } from '../../../shared/domain/orders.ts';
+import type { FundingQuote } from '../../../shared/domain/quotes.ts';
+import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
+import { DEFAULT_RISK_SETTINGS, type ChecklistSnapshot, type TicketInput } from '../../../shared/domain/ticket.ts';
+import { createTicketHandlers, createTicketService, type TicketServiceDeps } from '../../../electron/backend/trading/ticketService.ts';
+import { NOW, book, quote } from './ticketFixture.ts';
+
+/** A passing ticket as the renderer would send it (before schema defaults). */
+const passing: TicketInput = {
+  ticketId: 'tk-1', kind: 'perp-perp', base: 'BTC',
+  legs: [
+    { venue: 'binanceusdm', symbol: 'BTC/USDT:USDT', side: 'buy', instrument: 'perp' },
+    { venue: 'bybit', symbol: 'BTC/USDT:USDT', side: 'sell', instrument: 'perp' },
+  ],
+  quantity: 1, leverage: 5, basisStopPct: 0.01, takeProfitSpreadPer8h: 0.0001, maxHoldingHours: 72,
+};
+
+interface Harness {
+  handlers: Handlers;
+  sent: PairIntent[];
+  quotes: FundingQuote[];
+  alignment: { tag: 'confirmed' | 'contradicted' | 'neutral'; reason: string };
+  bookCalls: number;
+}
+
+/** The ticket handlers over in-memory sources, behind the same `dispatch` the IPC binding uses. */
+function harness(): Harness {
+  const h: Harness = { handlers: {} as Handlers, sent: [], quotes: [quote('binanceusdm', 0.0001), quote('bybit', 0.0005)], alignment: { tag: 'neutral', reason: 'no signal' }, bookCalls: 0 };
+  const deps: TicketServiceDeps = {
+    quotes: () => h.quotes,
+    orderBook: async () => {
+      h.bookCalls++;
+      return book();
+    },
+    balances: async () => ({ equity: 200_000, free: 200_000 }),
+    settings: () => ({ ...DEFAULT_SETTINGS, ...DEFAULT_RISK_SETTINGS }),
+    alignment: () => h.alignment,
+    gateway: {
+      submitPair: async (intent): Promise<PairExecutionResult> => {
+        h.sent.push(intent);
+        return { pairId: intent.ticketId, status: 'hedged', orders: [], alerts: [], message: 'both legs filled' };
+      },
+    },
+    exposure: () => 0,
+    now: () => NOW,
+  };
+  h.handlers = createTicketHandlers(createTicketService(deps)) as unknown as Handlers;
+  return h;
+}
+
+describe('ticket.submit over the contract', () => {
+  it('a ticket without stop and exits is refused by main with the failing items named, and nothing reaches the gateway', async () => {
+    const h = harness();
+    const result = await dispatch(h.handlers, 'ticket.submit', { ...passing, basisStopPct: null, maxHoldingHours: null });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('failed');
+    expect(result.error.message).toMatch(/^ticket\.submit: ticket tk-1 refused, checklist failing: /);
+    for (const id of ['basis-stop', 'margin', 'exits', 'risk']) expect(result.error.message).toContain(`${id} (`);
+    expect(h.sent).toEqual([]);
+  });
+
+  it('numbers the renderer computed are ignored: a forged passing preview is stripped and main recomputes', async () => {
+    const h = harness();
+    const forged = { ...passing, basisStopPct: null, passed: true, checklist: [{ id: 'basis-stop', status: 'pass' }], preview: { riskPct: 0 } };
+    const result = await dispatch(h.handlers, 'ticket.submit', forged);
+    expect(result.ok).toBe(false);
+    expect(h.sent).toEqual([]);
+  });
+
+  it('malformed payloads are refused with zod messages naming the fields', async () => {
+    const h = harness();
+    const bad = await dispatch(h.handlers, 'ticket.submit', { ...passing, quantity: -1, legs: [{ ...passing.legs[0], venue: 'ftx' }, passing.legs[1]] });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    if (bad.ok) return;
+    expect(bad.error.message).toMatch(/legs\.0\.venue: /);
+    expect(bad.error.message).toMatch(/quantity: /);
+    const missing = await dispatch(h.handlers, 'ticket.preview', { ticketId: 'x' });
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.error.message).toMatch(/kind: .*legs: /s);
+    expect(h.bookCalls).toBe(0);
+  });
+
+  it('a stale quote at submit time fails item 1 even if the preview passed earlier', async () => {
+    const h = harness();
+    expect((await dispatch(h.handlers, 'ticket.preview', passing)).ok).toBe(true);
+    h.quotes = [quote('binanceusdm', 0.0001, { observedAt: NOW - 60_000 }), quote('bybit', 0.0005)];
+    const result = await dispatch(h.handlers, 'ticket.submit', passing);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(/data-fresh \(BTC\/USDT:USDT on binanceusdm quote is 60 s old/);
+    expect(h.sent).toEqual([]);
+  });
+
+  it('a contradicted setup without an override reason is refused; with one it is sent and the reason is in the checklist snapshot', async () => {
+    const h = harness();
+    h.alignment = { tag: 'contradicted', reason: 'DeFi is overheated and reversing.' };
+    const refused = await dispatch(h.handlers, 'ticket.submit', passing);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toMatch(/alignment \(contradicted: DeFi is overheated/);
+    const accepted = await dispatch(h.handlers, 'ticket.submit', { ...passing, ticketId: 'tk-2', override: 'spread is 3x the fees, out in 8 h' });
+    expect(accepted.ok).toBe(true);
+    expect(h.sent).toHaveLength(1);
+    const snapshot = h.sent[0].checklist as ChecklistSnapshot;
+    expect(h.sent[0].override).toBe('spread is 3x the fees, out in 8 h');
+    expect(snapshot.override).toBe('spread is 3x the fees, out in 8 h');
+    expect(snapshot.alignment.tag).toBe('contradicted');
+    expect(snapshot.items.find((i) => i.id === 'alignment')!.status).toBe('warn');
+  });
+
+  it('a passing ticket becomes one pair intent: both legs, equal base quantity, leverage, exits and the recomputed checklist', async () => {
+    const h = harness();
+    const result = await dispatch(h.handlers, 'ticket.submit', passing);
+    expect(result.ok).toBe(true);
+    expect(h.sent).toHaveLength(1);
+    const intent = h.sent[0];
+    expect(intent.legs.map((l) => [l.venue, l.side, l.quantity, l.leverage, l.marginMode, l.reduceOnly])).toEqual([
+      ['binanceusdm', 'buy', 1, 5, 'isolated', false],
+      ['bybit', 'sell', 1, 5, 'isolated', false],
+    ]);
+    expect(intent.exits).toEqual({ takeProfitSpreadPer8h: 0.0001, basisStopPct: 0.01, maxHoldingHours: 72 });
+    expect(intent.legOrder).toBe('sequential');
+    expect((intent.checklist as ChecklistSnapshot).preview.costs.feesUsd).toBeCloseTo(84, 9);
+  });
+
+  it('the same ticket cannot be submitted twice', async () => {
+    const h = harness();
+    expect((await dispatch(h.handlers, 'ticket.submit', passing)).ok).toBe(true);
+    const again = await dispatch(h.handlers, 'ticket.submit', passing);
+    expect(again).toMatchObject({ ok: false, error: { message: 'ticket.submit: ticket tk-1: was already submitted; a new trade needs a new ticket' } });
+    expect(h.sent).toHaveLength(1);
+  });
+
+  it('a leg that is not a market of the ticket\'s base is refused before anything is fetched', async () => {
+    const h = harness();
+    const result = await dispatch(h.handlers, 'ticket.preview', { ...passing, legs: [passing.legs[0], { ...passing.legs[1], symbol: 'ETH/USDT:USDT' }] });
+    expect(result).toMatchObject({ ok: false, error: { message: 'ticket.preview: ticket tk-1: ETH/USDT:USDT on bybit is not a BTC market' } });
+    expect(h.bookCalls).toBe(0);
+  });
+});
