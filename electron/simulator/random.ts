@@ -1,21 +1,8 @@
 /**
- * Seeded randomness. Two kinds: a sequential PRNG (mulberry32) for one-off draws, and
- * counter-based draws (`noise`) that are a pure function of (seed, stream, index), so the
- * market at any instant can be computed without replaying every draw before it, in any order,
- * and always gives the same value: the same seed gives the same market.
+ * Seeded randomness, counter-based: every draw is a pure function of (seed, stream, index),
+ * so the market at any instant can be computed without replaying the draws before it, in any
+ * order of queries, and always gives the same value: the same seed gives the same market.
  */
-
-/** mulberry32: a small, fast 32-bit PRNG; returns uniforms in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A 32-bit avalanche mix (murmur3 finaliser). */
 function mix32(h: number): number {
@@ -52,12 +39,4 @@ export function noise(seed: number, stream: number, index: number): number {
   const u1 = (h + 0.5) / 4294967296;
   const u2 = mix32(h ^ 0x68e31da4) / 4294967296;
   return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-}
-
-/** Standard normal draws from a sequential PRNG. */
-export function normalFrom(next: () => number): () => number {
-  return () => {
-    const u1 = next() || Number.MIN_VALUE;
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * next());
-  };
 }

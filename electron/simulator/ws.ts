@@ -156,11 +156,6 @@ export class SimStreams {
     return closed;
   }
 
-  /** Open connections, per venue. */
-  count(venue: VenueId): number {
-    return [...this.connections.values()].filter((dialect) => dialect.venue === venue).length;
-  }
-
   /** Pushes once now to every subscriber (tests call it instead of waiting for the timer). */
   pushAll(): void {
     for (const [connection, dialect] of this.connections) {

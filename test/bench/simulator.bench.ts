@@ -3,7 +3,8 @@
  * p50/p95), the server's own throughput under 8 concurrent plain requests, and the heap held by
  * 4 venues × 500 symbols. Baseline: a bare `node:http` server answering the same two bodies from
  * a cached string (what serving costs with no market behind it), and, for memory, those cached
- * bodies themselves.
+ * bodies held once per venue (UTF-16, 2 bytes a character): what a canned-response fake of four
+ * venues would keep.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -71,7 +72,7 @@ export async function run(): Promise<BenchResult[]> {
   const simHeap = heapMb() - before;
   const bodies: Record<string, string> = {};
   for (const path of ['/fapi/v1/exchangeInfo', '/fapi/v1/premiumIndex']) bodies[path] = await (await fetch(sim.url + path)).text();
-  const cachedHeap = (Object.values(bodies).reduce((sum, body) => sum + body.length, 0) * 4) / 1e6;
+  const cachedHeap = (Object.values(bodies).reduce((sum, body) => sum + body.length, 0) * 2 * sim.venues.length) / 1e6;
 
   const simulated = await ccxtRates(sim.url);
   const simRaw = await rawThroughput(sim.url);

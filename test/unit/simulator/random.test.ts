@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32, noise, normalFrom } from '../../../electron/simulator/random.ts';
+import { noise, uniformAt } from '../../../electron/simulator/random.ts';
 
 describe('seeded randomness', () => {
-  it('the same seed gives the same sequence; another seed another one', () => {
-    const a = mulberry32(42);
-    const b = mulberry32(42);
-    const c = mulberry32(43);
-    const seqA = Array.from({ length: 5 }, a);
-    expect(Array.from({ length: 5 }, b)).toEqual(seqA);
-    expect(Array.from({ length: 5 }, c)).not.toEqual(seqA);
+  it('the same seed gives the same draws; another seed or stream other ones', () => {
+    const draws = (seed: number, stream: number) => Array.from({ length: 5 }, (_, i) => noise(seed, stream, i));
+    expect(draws(42, 1)).toEqual(draws(42, 1));
+    expect(draws(43, 1)).not.toEqual(draws(42, 1));
+    expect(draws(42, 2)).not.toEqual(draws(42, 1));
   });
 
   it('counter-based noise is a pure function of (seed, stream, index), whatever the order of calls', () => {
@@ -25,10 +23,9 @@ describe('seeded randomness', () => {
     expect(Math.abs(variance - 1)).toBeLessThan(0.05);
   });
 
-  it('sequential normal draws are standard normal too', () => {
-    const next = normalFrom(mulberry32(5));
-    const draws = Array.from({ length: 20_000 }, next);
-    const mean = draws.reduce((s, x) => s + x, 0) / draws.length;
-    expect(Math.abs(mean)).toBeLessThan(0.03);
+  it('uniform draws fill (0, 1) evenly (each decile within 10 % ± 1 % over 20,000 draws)', () => {
+    const deciles = new Array<number>(10).fill(0);
+    for (let i = 0; i < 20_000; i++) deciles[Math.floor(uniformAt(3, 4, i) * 10)]++;
+    for (const count of deciles) expect(Math.abs(count / 20_000 - 0.1)).toBeLessThan(0.01);
   });
 });
