@@ -1,0 +1,278 @@
+import type { FundingPoint } from '../../shared/domain/quotes.ts';
+import { ratePer8h } from '../../shared/funding/normalise.ts';
+import { canonicalBase } from '../../shared/sectors/sectorOf.ts';
+
+/**
+ * History analytics of issue 4 item 4, over settled funding: per venue/symbol the trailing
+ * 30-day mean and volatility of the per-8 h rate, persistence above thresholds and at the cap,
+ * the cross-venue spread half-life of a base, and the correlation of funding across assets.
+ * Pure: the series and the parameters are the arguments; nothing reads a clock.
+ */
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+export const GRID_MS = 8 * HOUR_MS;
+
+export interface AnalyticsParams {
+  /** Trailing window of the rolling mean and volatility, days. */
+  windowDays: number;
+  /** Persistence thresholds, decimal per 8 h (0.0005 = 0.05 %). */
+  thresholdsPer8h: number[];
+  /** A rate within this share of the cap counts as at the cap (venues round the capped rate). */
+  capTolerance: number;
+}
+
+export const DEFAULT_ANALYTICS_PARAMS: AnalyticsParams = { windowDays: 30, thresholdsPer8h: [0.0001, 0.0005, 0.001], capTolerance: 0.001 };
+
+export interface RollingPoint { time: number; mean: number; volatility: number | null; n: number }
+
+export interface PersistenceAtThreshold {
+  thresholdPer8h: number;
+  /** Maximal runs of consecutive settlements with the per-8 h rate ≥ the threshold. */
+  runs: number;
+  longestRunHours: number;
+  meanRunHours: number | null;
+  /** Share of the covered hours spent at or above the threshold. */
+  shareOfTime: number;
+}
+
+export interface SeriesAnalytics {
+  venue: string;
+  symbol: string;
+  settlements: number;
+  from: number;
+  to: number;
+  /** Mean and volatility over the window ending at each settlement. */
+  rolling: RollingPoint[];
+  latest: RollingPoint;
+  persistence: PersistenceAtThreshold[];
+  /** Share of settled hours at the venue's cap; null when the cap is not known. */
+  atCapShare: number | null;
+}
+
+/** One venue/symbol's settlements, sorted by time, with per-8 h rates. */
+interface Series { venue: string; symbol: string; times: number[]; rates: number[]; per8h: number[]; hours: number[] }
+
+/** Analytics per venue/symbol; `capOf` gives the cap (decimal per interval) where it is known. */
+export function seriesAnalytics(
+  funding: readonly FundingPoint[],
+  params: AnalyticsParams = DEFAULT_ANALYTICS_PARAMS,
+  capOf: (venue: string, symbol: string) => number | null = () => null,
+): SeriesAnalytics[] {
+  return groupSeries(funding).map((series) => {
+    const rolling = rollingStats(series.times, series.per8h, params.windowDays * DAY_MS);
+    return {
+      venue: series.venue, symbol: series.symbol, settlements: series.times.length,
+      from: series.times[0], to: series.times[series.times.length - 1],
+      rolling, latest: rolling[rolling.length - 1],
+      persistence: params.thresholdsPer8h.map((threshold) => persistence(series.per8h, series.hours, threshold)),
+      atCapShare: atCapShare(series, capOf(series.venue, series.symbol), params.capTolerance),
+    };
+  });
+}
+
+function groupSeries(funding: readonly FundingPoint[]): Series[] {
+  const byKey = new Map<string, FundingPoint[]>();
+  for (const p of funding) {
+    const key = `${p.venue}|${p.symbol}`;
+    const list = byKey.get(key);
+    if (list) list.push(p);
+    else byKey.set(key, [p]);
+  }
+  return [...byKey.values()].map((points) => {
+    points.sort((a, b) => a.time - b.time);
+    return {
+      venue: points[0].venue, symbol: points[0].symbol, times: points.map((p) => p.time), rates: points.map((p) => p.rate),
+      per8h: points.map((p) => ratePer8h(p.rate, p.intervalHours)), hours: points.map((p) => p.intervalHours),
+    };
+  }).sort((a, b) => a.venue.localeCompare(b.venue) || a.symbol.localeCompare(b.symbol));
+}
+
+/**
+ * Trailing mean and sample standard deviation over (t − window, t], with running sums so the
+ * whole series costs O(n). Volatility needs two settlements in the window.
+ */
+export function rollingStats(times: readonly number[], values: readonly number[], windowMs: number): RollingPoint[] {
+  const out: RollingPoint[] = [];
+  let start = 0;
+  let sum = 0;
+  let sumSq = 0;
+  for (let i = 0; i < times.length; i++) {
+    sum += values[i];
+    sumSq += values[i] * values[i];
+    while (times[start] <= times[i] - windowMs) {
+      sum -= values[start];
+      sumSq -= values[start] * values[start];
+      start++;
+    }
+    const n = i - start + 1;
+    const mean = sum / n;
+    const variance = n > 1 ? Math.max(0, (sumSq - n * mean * mean) / (n - 1)) : null;
+    out.push({ time: times[i], mean, volatility: variance === null ? null : Math.sqrt(variance), n });
+  }
+  return out;
+}
+
+/** Runs of consecutive settlements at or above the threshold, weighted by each one's interval. */
+export function persistence(per8h: readonly number[], hours: readonly number[], thresholdPer8h: number): PersistenceAtThreshold {
+  const runs: number[] = [];
+  let current = 0;
+  let totalHours = 0;
+  for (let i = 0; i < per8h.length; i++) {
+    totalHours += hours[i];
+    if (per8h[i] >= thresholdPer8h) current += hours[i];
+    else if (current > 0) { runs.push(current); current = 0; }
+  }
+  if (current > 0) runs.push(current);
+  const above = runs.reduce((a, b) => a + b, 0);
+  return {
+    thresholdPer8h, runs: runs.length, longestRunHours: runs.length ? Math.max(...runs) : 0,
+    meanRunHours: runs.length ? above / runs.length : null, shareOfTime: totalHours > 0 ? above / totalHours : 0,
+  };
+}
+
+function atCapShare(series: Series, cap: number | null, tolerance: number): number | null {
+  if (cap === null || !(cap > 0)) return null;
+  let capped = 0;
+  let total = 0;
+  series.rates.forEach((rate, i) => {
+    total += series.hours[i];
+    if (Math.abs(rate) >= cap * (1 - tolerance)) capped += series.hours[i];
+  });
+  return total > 0 ? capped / total : null;
+}
+
+/**
+ * Each series's latest settled per-8 h rate at or before every 8-hour UTC boundary from the
+ * first settlement to the last; NaN before a series starts or once its last settlement is older
+ * than its own interval plus one grid step (a delisted or silent symbol is not carried forward).
+ */
+export function onGrid(series: ReadonlyArray<{ times: readonly number[]; per8h: readonly number[]; hours: readonly number[] }>): { grid: number[]; values: Float64Array[] } {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const s of series) {
+    if (s.times.length === 0) continue;
+    first = Math.min(first, s.times[0]);
+    last = Math.max(last, s.times[s.times.length - 1]);
+  }
+  const grid: number[] = [];
+  for (let t = Math.ceil(first / GRID_MS) * GRID_MS; t <= last; t += GRID_MS) grid.push(t);
+  const values = series.map((s) => {
+    const column = new Float64Array(grid.length).fill(Number.NaN);
+    let i = -1;
+    grid.forEach((t, g) => {
+      while (i + 1 < s.times.length && s.times[i + 1] <= t) i++;
+      if (i >= 0 && t - s.times[i] <= s.hours[i] * HOUR_MS + GRID_MS) column[g] = s.per8h[i];
+    });
+    return column;
+  });
+  return { grid, values };
+}
+
+export interface Ar1Fit { phi: number | null; halfLifeHours: number | null; n: number }
+
+/**
+ * AR(1) with an intercept, x_t = c + φ x_{t−1} + e, by least squares over consecutive defined
+ * pairs of an evenly spaced series. Half-life = −ln 2 / ln φ steps, null when φ ∉ (0, 1): a
+ * spread that does not revert (φ ≥ 1) or that flips sign each step (φ ≤ 0) has no half-life.
+ */
+export function ar1HalfLife(series: ArrayLike<number>, stepHours: number): Ar1Fit {
+  let n = 0; let sx = 0; let sy = 0; let sxx = 0; let sxy = 0;
+  for (let i = 1; i < series.length; i++) {
+    const x = series[i - 1];
+    const y = series[i];
+    if (Number.isNaN(x) || Number.isNaN(y)) continue;
+    n++; sx += x; sy += y; sxx += x * x; sxy += x * y;
+  }
+  const varianceX = sxx - (sx * sx) / n;
+  if (n < 3 || !(varianceX > 1e-12 * sxx)) return { phi: null, halfLifeHours: null, n };
+  const phi = (sxy - (sx * sy) / n) / varianceX;
+  const halfLifeHours = phi > 0 && phi < 1 ? (-Math.LN2 / Math.log(phi)) * stepHours : null;
+  return { phi, halfLifeHours, n };
+}
+
+export interface SpreadHalfLife extends Ar1Fit {
+  base: string;
+  /** The venues whose settled rates make up the spread (highest minus lowest per 8 h). */
+  venues: string[];
+  /** Grid points where at least two venues had a rate. */
+  points: number;
+  meanSpreadPer8h: number | null;
+}
+
+/**
+ * The cross-venue spread of one base on the 8-hour grid: at each boundary, the highest minus
+ * the lowest venue rate per 8 h (the spread an arbitrage would collect), over venues that have
+ * one; then its AR(1) half-life. A venue with several symbols for the base counts their mean.
+ */
+export function spreadHalfLife(base: string, funding: readonly FundingPoint[]): SpreadHalfLife {
+  const all = groupSeries(funding.filter((p) => canonicalBase(p.symbol) === canonicalBase(base)));
+  const venues = [...new Set(all.map((s) => s.venue))].sort();
+  const { values } = onGrid(all);
+  const G = values[0]?.length ?? 0;
+  const spread = new Float64Array(G).fill(Number.NaN);
+  let points = 0;
+  let sum = 0;
+  for (let g = 0; g < G; g++) {
+    const perVenue = venues.map((venue) => meanDefined(all.flatMap((s, i) => (s.venue === venue ? [values[i][g]] : []))));
+    const defined = perVenue.filter((v) => !Number.isNaN(v));
+    if (defined.length < 2) continue;
+    spread[g] = Math.max(...defined) - Math.min(...defined);
+    points++;
+    sum += spread[g];
+  }
+  return { base: canonicalBase(base), venues, points, meanSpreadPer8h: points ? sum / points : null, ...ar1HalfLife(spread, 8) };
+}
+
+function meanDefined(values: number[]): number {
+  let sum = 0;
+  let n = 0;
+  for (const v of values) if (!Number.isNaN(v)) { sum += v; n++; }
+  return n ? sum / n : Number.NaN;
+}
+
+export interface CorrelationMatrix {
+  assets: string[];
+  /** Pearson correlation of per-8 h funding; null with fewer than `minPairs` common points. */
+  matrix: (number | null)[][];
+  /** Common grid points of each pair (pairwise complete). */
+  pairs: number[][];
+}
+
+/**
+ * Correlation across assets of f_a(t), each asset's per-8 h rate on the common 8-hour grid
+ * (averaged across venues, as in the event study), each pair over the points where both have one.
+ */
+export function fundingCorrelation(funding: readonly FundingPoint[], minPairs = 3): CorrelationMatrix {
+  const all = groupSeries(funding);
+  const { values } = onGrid(all);
+  const assets = [...new Set(all.map((s) => canonicalBase(s.symbol)))].sort();
+  const G = values[0]?.length ?? 0;
+  const columns = assets.map((asset) => {
+    const members = all.flatMap((s, i) => (canonicalBase(s.symbol) === asset ? [values[i]] : []));
+    return Float64Array.from({ length: G }, (_, g) => meanDefined(members.map((m) => m[g])));
+  });
+  const matrix = assets.map(() => assets.map((): number | null => null));
+  const pairs = assets.map(() => assets.map(() => 0));
+  for (let a = 0; a < assets.length; a++) {
+    for (let b = a; b < assets.length; b++) {
+      const { r, n } = pearson(columns[a], columns[b]);
+      matrix[a][b] = matrix[b][a] = n >= minPairs ? r : null;
+      pairs[a][b] = pairs[b][a] = n;
+    }
+  }
+  return { assets, matrix, pairs };
+}
+
+/** Pearson r over indices where both are defined; null when either side is constant there. */
+export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): { r: number | null; n: number } {
+  let n = 0; let sx = 0; let sy = 0; let sxx = 0; let syy = 0; let sxy = 0;
+  for (let i = 0; i < x.length; i++) {
+    if (Number.isNaN(x[i]) || Number.isNaN(y[i])) continue;
+    n++; sx += x[i]; sy += y[i]; sxx += x[i] * x[i]; syy += y[i] * y[i]; sxy += x[i] * y[i];
+  }
+  const vx = sxx - (sx * sx) / n;
+  const vy = syy - (sy * sy) / n;
+  // Relative tolerance: a constant series leaves only rounding noise in the sums.
+  if (n < 2 || !(vx > 1e-12 * sxx) || !(vy > 1e-12 * syy)) return { r: null, n };
+  return { r: Math.max(-1, Math.min(1, (sxy - (sx * sy) / n) / Math.sqrt(vx * vy))), n };
+}
