@@ -2,6 +2,7 @@ import type { FundingQuote } from '../../shared/domain/quotes.ts';
 import type { Leg } from '../../shared/domain/signals.ts';
 import { compareLegs, legOf, staleDeadline } from './legs.ts';
 import { RateHistory } from './rateHistory.ts';
+import type { SectorSample } from './sectorTracker.ts';
 
 /** One venue/symbol's slot in its asset group; the engine's quote index points at it, so an update is in place. */
 export interface QuoteEntry {
@@ -58,5 +59,27 @@ export class AssetGroup {
     }
     this.deadline = deadline;
     return legs;
+  }
+
+  /**
+   * The sector overlay's reading of this asset at `now` from its fresh quotes: mean per-8 h rate
+   * (as the row's `meanPer8h`), mean mark price per unit of the base (multipliers divided out,
+   * so venues listing `1000PEPE` and `PEPE` agree) and open interest summed over venues.
+   */
+  sectorSample(now: number): SectorSample {
+    let rates = 0, rateSum = 0, prices = 0, priceSum = 0, oiCount = 0, oiSum = 0;
+    for (const entry of this.entries) {
+      if (!entry.leg || now > entry.staleAfter) continue;
+      rates++;
+      rateSum += entry.leg.ratePer8h;
+      const { markPrice, multiplier, openInterestUsd } = entry.quote;
+      if (markPrice !== null && markPrice > 0) { prices++; priceSum += markPrice / multiplier; }
+      if (openInterestUsd !== null) { oiCount++; oiSum += openInterestUsd; }
+    }
+    return {
+      fundingPer8h: rates > 0 ? rateSum / rates : Number.NaN,
+      price: prices > 0 ? priceSum / prices : Number.NaN,
+      openInterestUsd: oiCount > 0 ? oiSum : Number.NaN,
+    };
   }
 }

@@ -28,7 +28,8 @@ function earliestFunding(legs: readonly Leg[]): number | null {
 
 /**
  * The monitor row of one base asset from its legs (already in venue/symbol order and marked
- * stale as of `ctx.now`), rank left at 0 for the ranking to set. Records the fresh legs' mean
+ * stale as of `ctx.now`), rank left at 0 for the ranking to set and alignment null for the
+ * sector overlay to set. Records the fresh legs' mean
  * into the asset's history first (one sample per minute), so velocity and persistence
  * include the present.
  */
@@ -59,6 +60,7 @@ export function computeAssetRow(base: string, legs: Leg[], history: RateHistory,
     persistenceHours: hasMean ? history.persistenceHours() : 0,
     triggered: best !== null && best.spreadPer8h >= ctx.settings.triggerSpreadPer8h,
     nextFundingTime: earliestFunding(legs),
+    alignment: null,
     rank: 0,
   };
 }

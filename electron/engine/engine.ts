@@ -9,10 +9,15 @@ import { AssetGroup, type QuoteEntry } from './assetGroup.ts';
 import { mergeOrder, sortNearlySorted } from './ranking.ts';
 import { minuteOf } from './rateHistory.ts';
 import { sameShownRow } from './rowEquality.ts';
+import { SectorTracker } from './sectorTracker.ts';
+import type { SectorSnapshot } from './sectors.ts';
+import type { SectorMap } from '../../shared/sectors/sectorOf.ts';
 
 export interface EngineOutput {
   batch: SignalsBatch;
   alerts: Alert[];
+  /** The sector snapshot when this call changed it (in anything but its time), else null. */
+  sectors: SectorSnapshot | null;
 }
 
 /**
@@ -35,6 +40,9 @@ export class SignalEngine {
   private order: string[] = [];
   private minute = Number.NaN;
   private summary: MarketSummary | null = null;
+  private readonly sectors = new SectorTracker();
+  /** Minute of the last sector refresh; the map and seeded prices force one by clearing it. */
+  private sectorMinute = Number.NaN;
 
   constructor(settings: EngineSettings) {
     this.settings = settings;
@@ -56,6 +64,25 @@ export class SignalEngine {
     this.settings = settings;
     this.fees = takerFeesFor(settings);
     return this.recomputeAll(now, []);
+  }
+
+  /** The effective sector map (default taxonomy plus user overrides): every row is re-aligned. */
+  setSectorMap(map: SectorMap, now: number): EngineOutput {
+    this.sectors.setMap(map);
+    this.sectorMinute = Number.NaN;
+    return this.recomputeAll(now, []);
+  }
+
+  /** Seeded 4-h closes (see `SectorTracker.seedPrices`); the sector state is recomputed with them. */
+  seedPrices(bases: readonly string[], offsets: Int32Array, times: Float64Array, closes: Float64Array, now: number): EngineOutput {
+    this.sectors.seedPrices(bases, offsets, times, closes);
+    this.sectorMinute = Number.NaN;
+    return this.recomputeAll(now, []);
+  }
+
+  /** The latest sector snapshot; null until a sector map has been given. */
+  sectorSnapshot(): SectorSnapshot | null {
+    return this.sectors.snapshot;
   }
 
   recomputeAll(now: number, alerts: Alert[] = []): EngineOutput {
@@ -94,6 +121,7 @@ export class SignalEngine {
 
   private recompute(bases: ReadonlySet<string>, full: boolean, now: number, alerts: Alert[]): EngineOutput {
     const ctx: RowContext = { settings: this.settings, fees: this.fees, now };
+    const sectors = full ? this.refreshSectors(now) : null;
     const changed = new Set<string>();
     const gone = new Set<string>();
     const added: string[] = [];
@@ -115,7 +143,18 @@ export class SignalEngine {
     this.minute = minuteOf(now);
     const summary = this.summarise(now, alerts);
     alerts.push(...this.tracker.windowAlerts(this.rows.values(), this.settings, now));
-    return { batch: { full, upserts, removed: full ? [] : [...gone], summary }, alerts };
+    return { batch: { full, upserts, removed: full ? [] : [...gone], summary }, alerts, sectors };
+  }
+
+  /**
+   * Samples every asset and recomputes the sector snapshot, once per minute (a full recompute
+   * happens then anyway): rows recomputed within the minute are aligned against one snapshot.
+   */
+  private refreshSectors(now: number): SectorSnapshot | null {
+    if (!this.sectors.hasMap || minuteOf(now) === this.sectorMinute) return null;
+    this.sectorMinute = minuteOf(now);
+    for (const [base, group] of this.groups) this.sectors.record(base, now, group.sectorSample(now));
+    return this.sectors.refresh(now) ? this.sectors.snapshot : null;
   }
 
   /** Null when the asset has no quote with a rate left: its row leaves the monitor. */
@@ -123,7 +162,10 @@ export class SignalEngine {
     const group = this.groups.get(base);
     if (!group) return null;
     const legs = group.legsAt(ctx.now);
-    return legs.length === 0 ? null : computeAssetRow(base, legs, group.history, ctx);
+    if (legs.length === 0) return null;
+    const row = computeAssetRow(base, legs, group.history, ctx);
+    row.alignment = this.sectors.align(row);
+    return row;
   }
 
   /** Re-sorts from the previous order, which rates moving a little leave nearly sorted. */

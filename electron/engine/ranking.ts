@@ -7,13 +7,22 @@ function descNullsLast(a: number | null, b: number | null): number {
   return b - a;
 }
 
+/** Confirmed setups before the rest, likely traps last; rows without sector data count as neutral. */
+function alignmentTier(row: Opportunity): number {
+  const tag = row.alignment?.tag ?? 'neutral';
+  return tag === 'confirmed' ? 0 : tag === 'neutral' ? 1 : 2;
+}
+
 /**
- * The monitor's order: triggered rows first (a trader acts on those), then by expected net
- * carry per day after fees, then gross spread, then base name, so every order is total and a
- * row's rank depends only on the rows, not on how they were computed.
+ * The monitor's order: triggered rows first (a trader acts on those), then by sector alignment
+ * (confirmed, neutral, contradicted), then by expected net carry per day after fees, then gross
+ * spread, then base name, so every order is total and a row's rank depends only on the rows,
+ * not on how they were computed.
  */
 export function compareRows(a: Opportunity, b: Opportunity): number {
   if (a.triggered !== b.triggered) return a.triggered ? -1 : 1;
+  const tiers = alignmentTier(a) - alignmentTier(b);
+  if (tiers !== 0) return tiers;
   return descNullsLast(a.netCarryPerDay, b.netCarryPerDay) || descNullsLast(a.spreadPer8h, b.spreadPer8h) || (a.base < b.base ? -1 : a.base > b.base ? 1 : 0);
 }
 

@@ -14,8 +14,14 @@ export function sameShownRow(a: Opportunity, b: Opportunity): boolean {
     a.spreadApr === b.spreadApr && a.roundTripFees === b.roundTripFees && a.netCarryPerDay === b.netCarryPerDay &&
     a.breakEvenHours === b.breakEvenHours && a.meanPer8h === b.meanPer8h && a.regime === b.regime &&
     a.velocity.h1 === b.velocity.h1 && a.velocity.h4 === b.velocity.h4 && a.velocity.h24 === b.velocity.h24 &&
-    a.persistenceHours === b.persistenceHours && a.triggered === b.triggered && a.nextFundingTime === b.nextFundingTime
+    a.persistenceHours === b.persistenceHours && a.triggered === b.triggered && a.nextFundingTime === b.nextFundingTime &&
+    sameAlignment(a.alignment, b.alignment)
   );
+}
+
+function sameAlignment(a: Opportunity['alignment'], b: Opportunity['alignment']): boolean {
+  if (a === null || b === null) return a === b;
+  return a.tag === b.tag && a.sector === b.sector && a.reason === b.reason;
 }
 
 function sameLeg(a: Leg, b: Leg): boolean {

@@ -7,6 +7,7 @@ import type { Alert, SignalsBatch } from '../../shared/domain/signals.ts';
 import { SignalEngine, type EngineOutput } from './engine.ts';
 import { QuoteDecoder } from './quoteColumns.ts';
 import type { FromEngine, ToEngine } from './workerMessages.ts';
+import type { SectorSnapshot } from './sectors.ts';
 
 if (!parentPort) throw new Error('electron/engine/worker.ts must run as a worker thread (new Worker(url)), not as a script');
 const port = parentPort;
@@ -35,6 +36,12 @@ function handle(message: ToEngine): EngineOutput {
       return engine.apply([], message.now);
     case 'snapshot':
       return engine.recomputeAll(message.now);
+    case 'sectorMap':
+      return engine.setSectorMap(new Map(message.entries), message.now);
+    case 'prices': {
+      const { bases, offsets, times, closes } = message.columns;
+      return engine.seedPrices(bases, offsets, times, closes, message.now);
+    }
   }
 }
 
@@ -43,7 +50,9 @@ port.on('message', (message: ToEngine) => {
   let batch: SignalsBatch = emptyBatch();
   let alerts: Alert[] = [];
   try {
-    ({ batch, alerts } = handle(message));
+    let sectors: SectorSnapshot | null;
+    ({ batch, alerts, sectors } = handle(message));
+    if (sectors) post({ type: 'sectors', snapshot: sectors });
     batch.summary = { ...batch.summary, computeMs: performance.now() - started };
   } catch (err) {
     post({ type: 'error', message: `engine worker, "${message?.type}" message: ${err instanceof Error ? err.message : String(err)}` });

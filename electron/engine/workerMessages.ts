@@ -1,6 +1,18 @@
 import type { EngineSettings } from '../../shared/domain/settings.ts';
 import type { Alert, SignalsBatch } from '../../shared/domain/signals.ts';
 import type { QuoteColumns } from './quoteColumns.ts';
+import type { SectorSnapshot } from './sectors.ts';
+
+/**
+ * Seeded 4-h closes as columns (transferable): base i's rows are `offsets[i]..offsets[i + 1]`
+ * of `times` (ascending, epoch ms of each close) and `closes` (per unit of the base).
+ */
+export interface PriceSeedColumns {
+  bases: string[];
+  offsets: Int32Array;
+  times: Float64Array;
+  closes: Float64Array;
+}
 
 /**
  * What the main process sends the engine worker. Every message carries `now` (the main
@@ -13,14 +25,18 @@ export type ToEngine =
   /** Re-evaluates staleness and windows when no quote arrived for a while. */
   | { type: 'tick'; now: number }
   /** The full current state, recomputed at `now`. */
-  | { type: 'snapshot'; now: number };
+  | { type: 'snapshot'; now: number }
+  /** The effective sector map as [base, sector] pairs; every row is re-aligned. */
+  | { type: 'sectorMap'; entries: Array<[string, string]>; now: number }
+  | { type: 'prices'; columns: PriceSeedColumns; now: number };
 
 /**
- * What the worker sends back: exactly one `signals` per `settings`, `quotes`, `tick` or
- * `snapshot` message (the client counts on it to know the worker is idle again), `alerts`
- * when there are any, and `error` instead of dying.
+ * What the worker sends back: exactly one `signals` per message it receives (the client counts
+ * on it to know the worker is idle again), `alerts` when there are any, `sectors` (before the
+ * `signals`) when the sector snapshot changed, and `error` instead of dying.
  */
 export type FromEngine =
   | { type: 'signals'; batch: SignalsBatch }
+  | { type: 'sectors'; snapshot: SectorSnapshot }
   | { type: 'alerts'; alerts: Alert[] }
   | { type: 'error'; message: string };

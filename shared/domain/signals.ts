@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VenueIdSchema } from './quotes.ts';
+import { AlignmentSchema } from './sectors.ts';
 
 export const RegimeSchema = z.enum(['extreme-bull', 'mild-bull', 'neutral-bear', 'extreme-bear']);
 
@@ -49,6 +50,8 @@ export const OpportunitySchema = z.object({
   triggered: z.boolean(),
   /** Earliest next settlement over the legs. */
   nextFundingTime: z.number().int().nullable(),
+  /** Confirmed, contradicted (a likely trap) or neutral against the asset's sector signal. */
+  alignment: AlignmentSchema.nullable(),
   rank: z.number().int().nonnegative(),
 });
 export type Opportunity = z.infer<typeof OpportunitySchema>;

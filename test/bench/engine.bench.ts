@@ -42,7 +42,7 @@ function naiveRecompute(quotes: readonly FundingQuote[], now: number, settings: 
       roundTripFees: fees, netCarryPerDay: best && fees !== null ? best.spreadPer8h * 3 - fees / settings.holdingDays : null,
       breakEvenHours: best && fees !== null && best.spreadPer8h > 0 ? fees / (best.spreadPer8h / 8) : null,
       meanPer8h: mean, regime: mean === null ? null : regimeOf(mean), velocity: { h1: null, h4: null, h24: null }, persistenceHours: 0,
-      triggered: !!best && best.spreadPer8h >= settings.triggerSpreadPer8h, nextFundingTime: Math.min(...legs.map((leg) => leg.nextFundingTime ?? Infinity)), rank: 0,
+      triggered: !!best && best.spreadPer8h >= settings.triggerSpreadPer8h, nextFundingTime: Math.min(...legs.map((leg) => leg.nextFundingTime ?? Infinity)), alignment: null, rank: 0,
     };
   });
   return rows.sort(compareRows).map((row, i) => ({ ...row, rank: i + 1 }));

@@ -8,7 +8,9 @@ import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { EngineSettings } from '../../../shared/domain/settings.ts';
 import type { Alert, MarketSummary, Opportunity, SignalsBatch } from '../../../shared/domain/signals.ts';
 import { QuoteEncoder, transferablesOf } from '../../engine/quoteColumns.ts';
-import type { FromEngine, ToEngine } from '../../engine/workerMessages.ts';
+import type { FromEngine, PriceSeedColumns, ToEngine } from '../../engine/workerMessages.ts';
+import type { SectorSnapshot } from '../../engine/sectors.ts';
+import type { SectorMap } from '../../../shared/sectors/sectorOf.ts';
 
 export interface EngineOptions {
   /** The worker entry; the Electron bundle passes its built file. */
@@ -17,6 +19,8 @@ export interface EngineOptions {
   onSignals(batch: SignalsBatch): void;
   onAlerts(alerts: Alert[]): void;
   onError(message: string): void;
+  /** A new sector snapshot (posted only when it changed). */
+  onSectors?(snapshot: SectorSnapshot): void;
   now?: () => number;
   /** With no quotes for this long, the worker is ticked so staleness and windows stay current. */
   tickMs?: number;
@@ -27,6 +31,12 @@ export interface EngineHandle {
   setSettings(settings: EngineSettings): void;
   /** The full current state, for `markets.snapshot`. */
   latest(): SignalsBatch;
+  /** The effective sector map; kept and re-sent to a restarted worker. */
+  setSectorMap(map: SectorMap): void;
+  /** 4-h closes per base (per unit of the base, stamped at each close); merged into what was seeded before. */
+  seedPrices(prices: ReadonlyMap<string, { times: number[]; closes: number[] }>): void;
+  /** The latest sector snapshot; null until the worker computed one (it needs a sector map). */
+  latestSectors(): SectorSnapshot | null;
   stop(): Promise<void>;
 }
 
@@ -53,6 +63,10 @@ export function startEngine(options: EngineOptions): EngineHandle {
   let gaveUp = false;
   let restarts: number[] = [];
   let lastSent = now();
+  let sectorMap: Array<[string, string]> | null = null;
+  /** Every seed so far, latest per base: replayed into a restarted worker. */
+  const seeds = new Map<string, { times: number[]; closes: number[] }>();
+  let sectors: SectorSnapshot | null = null;
 
   function send(message: ToEngine, transfer: ArrayBuffer[] = []): void {
     inFlight++;
@@ -86,7 +100,10 @@ export function startEngine(options: EngineOptions): EngineHandle {
       applyBatch(message.batch);
       flush();
     } else if (message.type === 'alerts') options.onAlerts(message.alerts);
-    else options.onError(message.message);
+    else if (message.type === 'sectors') {
+      sectors = message.snapshot;
+      options.onSectors?.(message.snapshot);
+    } else options.onError(message.message);
   }
 
   function spawn(): void {
@@ -102,6 +119,13 @@ export function startEngine(options: EngineOptions): EngineHandle {
     // A new worker starts empty: give it every known quote (pending ones are among them).
     pending = new Map();
     if (known.size > 0) sendQuotes([...known.values()]);
+    if (sectorMap) send({ type: 'sectorMap', entries: sectorMap, now: now() });
+    if (seeds.size > 0) sendSeeds(seeds);
+  }
+
+  function sendSeeds(prices: ReadonlyMap<string, { times: number[]; closes: number[] }>): void {
+    const columns = priceSeedColumns(prices);
+    send({ type: 'prices', columns, now: now() }, [columns.offsets.buffer, columns.times.buffer, columns.closes.buffer] as ArrayBuffer[]);
   }
 
   function restart(code: number): void {
@@ -139,10 +163,33 @@ export function startEngine(options: EngineOptions): EngineHandle {
     latest() {
       return { full: true, upserts: [...view.values()].sort((a, b) => a.rank - b.rank), removed: [], summary };
     },
+    setSectorMap(map) {
+      sectorMap = [...map];
+      if (!gaveUp) send({ type: 'sectorMap', entries: sectorMap, now: now() });
+    },
+    seedPrices(prices) {
+      for (const [base, series] of prices) seeds.set(base, series);
+      if (!gaveUp && prices.size > 0) sendSeeds(prices);
+    },
+    latestSectors: () => sectors,
     async stop() {
       stopping = true;
       clearInterval(ticker);
       await worker.terminate();
     },
   };
+}
+
+function priceSeedColumns(prices: ReadonlyMap<string, { times: number[]; closes: number[] }>): PriceSeedColumns {
+  const bases = [...prices.keys()];
+  const offsets = new Int32Array(bases.length + 1);
+  bases.forEach((base, i) => { offsets[i + 1] = offsets[i] + prices.get(base)!.times.length; });
+  const times = new Float64Array(offsets[bases.length]);
+  const closes = new Float64Array(offsets[bases.length]);
+  bases.forEach((base, i) => {
+    const series = prices.get(base)!;
+    times.set(series.times, offsets[i]);
+    closes.set(series.closes, offsets[i]);
+  });
+  return { bases, offsets, times, closes };
 }

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/**
+ * The live sector overlay (issue 4 item 2) as it crosses the IPC boundary: mirrors
+ * `SectorSnapshot` of `electron/engine/sectors.ts`. Every figure is a fraction (per 8 h for
+ * funding); null where the data do not allow it (too few assets, no history that far back).
+ */
+export const SectorStateSchema = z.object({
+  sector: z.string(),
+  /** Assets with a current funding value. */
+  assets: z.number().int().nonnegative(),
+  medianPer8h: z.number().nullable(),
+  oiWeightedPer8h: z.number().nullable(),
+  change1h: z.number().nullable(),
+  change8h: z.number().nullable(),
+  change24h: z.number().nullable(),
+  /** Standard deviation of the members' per-8 h funding. */
+  dispersion: z.number().nullable(),
+  return4h: z.number().nullable(),
+  return24h: z.number().nullable(),
+  return48h: z.number().nullable(),
+  oiChange24h: z.number().nullable(),
+  /** 24-h return minus the market's. */
+  relativeStrength24h: z.number().nullable(),
+  /** D_S: the sector's median funding minus the cross-sector median, and its rolling z-score. */
+  divergence: z.number().nullable(),
+  divergenceZ: z.number().nullable(),
+  signal: z.enum(['overheated', 'washed-out']).nullable(),
+});
+export type SectorStateView = z.infer<typeof SectorStateSchema>;
+
+export const SectorSnapshotSchema = z.object({
+  at: z.number().int(),
+  crossSectorMedianPer8h: z.number().nullable(),
+  sectors: z.array(SectorStateSchema),
+  rotation: z.object({ outOf: z.array(z.string()), into: z.array(z.string()), label: z.string().nullable() }),
+  btcEth: z.object({ divergencePer8h: z.number().nullable(), flagged: z.boolean() }),
+});
+export type SectorSnapshotView = z.infer<typeof SectorSnapshotSchema>;
+
+/** An opportunity read against its sector (electron/engine/alignment.ts); null without sector data. */
+export const AlignmentSchema = z.object({
+  tag: z.enum(['confirmed', 'contradicted', 'neutral']),
+  sector: z.string().nullable(),
+  reason: z.string(),
+});
+
+export const SectorMapEntrySchema = z.object({ base: z.string(), sector: z.string(), source: z.enum(['default', 'user']) });
+export const SectorMapViewSchema = z.object({
+  entries: z.array(SectorMapEntrySchema),
+  /** Bases quoted live that the map does not place. */
+  unknown: z.array(z.string()),
+  sectors: z.array(z.string()),
+});
+export type SectorMapView = z.infer<typeof SectorMapViewSchema>;
