@@ -5,6 +5,7 @@
  * or until cleared.
  */
 import type { RejectionReason, VenueId } from './types.ts';
+import { isVenueId } from '../../shared/domain/venues.ts';
 
 export type FaultKind = 'status' | 'hang' | 'delay' | 'garbage' | 'truncated' | 'empty' | 'reset' | 'reject' | 'partial';
 
@@ -42,6 +43,7 @@ export class Faults {
   private nextId = 1;
 
   inject(spec: FaultSpec): Fault {
+    if (!isVenueId(String(spec.venue))) throw new Error(`simulator faults: unknown venue "${String(spec.venue)}"`);
     if (!KINDS.includes(spec.kind)) throw new Error(`simulator faults: unknown kind "${String(spec.kind)}" (one of ${KINDS.join(', ')})`);
     if (spec.kind === 'status' && !(Number(spec.status) >= 400)) throw new Error(`simulator faults: a status fault needs an HTTP status >= 400, got ${spec.status}`);
     if (spec.kind === 'reject' && !spec.reason) throw new Error('simulator faults: a reject fault needs a reason');

@@ -4,6 +4,9 @@
  * every request; with a paused clock stepped past `at`, they take effect exactly at `at`.
  */
 import type { VenueId } from './types.ts';
+import { isVenueId } from '../../shared/domain/venues.ts';
+
+const KINDS = ['rate', 'price', 'interval', 'down', 'up', 'disconnect'];
 
 export type ScheduledAction =
   | { kind: 'rate'; venue: VenueId; id: string; rate: number | null }
@@ -23,6 +26,8 @@ export class Scheduler {
 
   add(at: number, action: ScheduledAction): ScheduledEvent {
     if (!Number.isFinite(at)) throw new Error(`simulator schedule: "at" must be a time in ms, got ${at}`);
+    if (!KINDS.includes(String(action?.kind))) throw new Error(`simulator schedule: unknown action "${String(action?.kind)}" (one of ${KINDS.join(', ')})`);
+    if (!isVenueId(String(action.venue))) throw new Error(`simulator schedule: unknown venue "${String(action.venue)}"`);
     const event = { id: `e${this.nextId++}`, at, action };
     this.pending.push(event);
     this.pending.sort((a, b) => a.at - b.at || Number(a.id.slice(1)) - Number(b.id.slice(1)));

@@ -36,6 +36,7 @@ describe('fault injection', () => {
     expect(() => faults.inject({ venue: 'gate', kind: 'status' })).toThrow(/HTTP status/);
     expect(() => faults.inject({ venue: 'gate', kind: 'reject' })).toThrow(/reason/);
     expect(() => faults.inject({ venue: 'gate', kind: 'partial', fraction: 1 })).toThrow(/fraction/);
+    expect(() => faults.inject({ venue: 'ftx' as 'gate', kind: 'hang' })).toThrow(/unknown venue "ftx"/);
   });
 
   it('a venue goes down and comes back; clearing everything brings every venue back', () => {
