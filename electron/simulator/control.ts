@@ -72,6 +72,11 @@ export function handleControl(sim: Simulator, method: string, path: string, quer
     case 'POST /venue':
       sim.faults.setDown(venueOf(body), body.down === true);
       return ok();
+    case 'POST /streams/disconnect':
+      return ok({ closed: sim.streams.disconnect(venueOf(body)) });
+    case 'POST /balance':
+      sim.accounts.setBalance(venueOf(body), String(body.apiKey), Number(body.amount));
+      return ok(sim.accounts.balances(venueOf(body), String(body.apiKey)));
     case 'POST /credentials':
       sim.credentials.add({ venue: venueOf(body), apiKey: String(body.apiKey), secret: String(body.secret), password: body.password === undefined ? undefined : String(body.password) });
       return ok();

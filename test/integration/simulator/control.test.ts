@@ -57,6 +57,12 @@ describe('control API over HTTP', () => {
     expect(log.every((entry) => entry.method === 'GET')).toBe(true);
   });
 
+  it('a balance set over HTTP is what ccxt reads', async () => {
+    await control('POST', '/balance', { venue: VENUE, apiKey: 'demo-key', amount: 1234.5 });
+    expect((await ex.fetchBalance()).USDT.total).toBeCloseTo(1234.5 + sim.accounts.positions(VENUE, 'demo-key').reduce((s, p) => s + p.unrealisedPnl, 0), 6);
+    await control('POST', '/balance', { venue: VENUE, apiKey: 'demo-key', amount: 100_000 });
+  });
+
   it('a bad request names what is wrong', async () => {
     const answer = await control('POST', '/rate', { venue: 'nasdaq', id: 'BTCUSDT', rate: 0.01 });
     expect(answer.status).toBe(400);
