@@ -47,8 +47,10 @@ function describeIssues(error: { issues: Array<{ path: PropertyKey[]; message: s
 }
 
 export function createGateway(options: GatewayOptions): Gateway {
+  // Journal times follow the gateway's clock (the simulated one in Demo), like fills and funding.
+  const journal: Journal = { ...options.journal, append: (entry) => options.journal.append({ time: options.now(), ...entry }) };
   const ctx: ExecutionContext = {
-    journal: options.journal, brokers: options.brokers, now: options.now,
+    journal, brokers: options.brokers, now: options.now,
     alert: options.alert ?? (() => undefined), lookupDelaysMs: options.lookupDelaysMs,
   };
   return {
@@ -63,7 +65,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         const message = `ticket ${intent.ticketId} refused: trading is ${state.state}${state.reason ? ` (${state.reason})` : ''}${state.state === 'REDUCING' ? '; only reduce-only orders pass' : ''}`;
         return { pairId, status: 'refused', orders: [], alerts: [], message };
       }
-      await options.journal.append({
+      await journal.append({
         kind: 'intent', pairId, venue: null, symbol: null, clientOrderId: null,
         data: { ticketId: intent.ticketId, intent, checklist: intent.checklist, override: intent.override, tradingState: state.state },
       });

@@ -24,7 +24,8 @@ const SPEC_OPTIONS: Record<VenueId, Record<string, unknown>> = {
   bitget: bitgetSpec.exchangeOptions, gate: gateSpec.exchangeOptions, hyperliquid: hyperliquidSpec.exchangeOptions,
 };
 
-function optionsFor(venue: VenueId, loopback: boolean): Record<string, unknown> {
+/** ccxt options for a venue account, shared with the paper broker's public book reads. */
+export function optionsFor(venue: VenueId, loopback: boolean): Record<string, unknown> {
   const base = SPEC_OPTIONS[venue];
   // The kill switch and reconcile list open orders across all symbols: ccxt refuses unless told we know the cost.
   if (venue === 'binanceusdm') return { ...base, warnOnFetchOpenOrdersWithoutSymbol: false };

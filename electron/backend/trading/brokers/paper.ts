@@ -1,0 +1,220 @@
+/**
+ * The paper broker (default mode): orders fill against the venue's real public order book,
+ * fetched through ccxt (the live venue, or the simulator in Demo), at the venue's taker fee
+ * (maker for a resting limit). Limit orders that do not cross rest and fill when a later book
+ * crosses them. It keeps its own positions, wallet and a funding ledger that settles each
+ * symbol on its own schedule, read from the quotes it is given (`nextFundingTime`,
+ * `intervalHours`), paying size × mark × rate.
+ */
+import type { Exchange } from 'ccxt';
+import type { FundingPayment, Order } from '../../../../shared/domain/orders.ts';
+import type { FundingQuote } from '../../../../shared/domain/quotes.ts';
+import { VENUES, type VenueId } from '../../../../shared/domain/venues.ts';
+import { createExchange, type Connection } from '../../markets/exchanges.ts';
+import { toVenueError, VenueError } from '../../markets/venueErrors.ts';
+import type { Balance, Broker, OrderBook, OrderRequest, VenuePosition } from './broker.ts';
+import { optionsFor } from './live.ts';
+
+export interface PaperBrokerOptions {
+  venue: VenueId;
+  connection: Connection;
+  quotes: () => readonly FundingQuote[];
+  now: () => number;
+  initialBalance?: number;
+  /** Depth of the book walked by a market order. */
+  bookDepth?: number;
+}
+
+export interface PaperBroker extends Broker {
+  /** Books every settlement due by now on held positions; returns the new payments. */
+  settleFunding(): FundingPayment[];
+}
+
+interface Held {
+  size: number;
+  entry: number;
+}
+
+export async function createPaperBroker(options: PaperBrokerOptions): Promise<PaperBroker> {
+  const exchange = createExchange(options.venue, optionsFor(options.venue, options.connection.baseUrl !== undefined), options.connection);
+  try {
+    await exchange.loadMarkets();
+  } catch (error) {
+    throw toVenueError(options.venue, error);
+  }
+  return new Paper(options, exchange);
+}
+
+class Paper implements PaperBroker {
+  readonly venue: VenueId;
+  readonly mode = 'paper' as const;
+  readonly #options: PaperBrokerOptions;
+  readonly #exchange: Exchange;
+  readonly #held = new Map<string, Held>();
+  readonly #orders = new Map<string, Order>();
+  readonly #ledger: FundingPayment[] = [];
+  /** Next settlement to book per symbol, learnt from the quotes. */
+  readonly #due = new Map<string, number>();
+  #wallet: number;
+
+  constructor(options: PaperBrokerOptions, exchange: Exchange) {
+    this.venue = options.venue;
+    this.#options = options;
+    this.#exchange = exchange;
+    this.#wallet = options.initialBalance ?? 100_000;
+  }
+
+  async setLeverage(symbol: string): Promise<void> {
+    this.#exchange.market(symbol); // an unknown symbol throws, as a venue would refuse it
+  }
+
+  async orderBook(symbol: string, depth: number): Promise<OrderBook> {
+    try {
+      const book = await this.#exchange.fetchOrderBook(symbol, depth);
+      const size = this.#exchange.market(symbol).contractSize ?? 1;
+      const scale = (levels: typeof book.bids): Array<[number, number]> => levels.map(([p, q]) => [Number(p), Number(q) * size]);
+      return { bids: scale(book.bids), asks: scale(book.asks) };
+    } catch (error) {
+      const mapped = toVenueError(this.venue, error);
+      throw new VenueError(mapped.kind, this.venue, `${symbol}: ${mapped.message}`, mapped.retryAfterMs);
+    }
+  }
+
+  async createOrder(request: OrderRequest): Promise<Order> {
+    const known = this.#orders.get(request.clientOrderId);
+    if (known) return { ...known }; // the same client id is the same order, never a second one
+    const quantity = request.reduceOnly ? this.#reducible(request) : request.quantity;
+    const order: Order = {
+      venue: this.venue, symbol: request.symbol, clientOrderId: request.clientOrderId, venueOrderId: `paper-${this.#orders.size + 1}`,
+      side: request.side, type: request.type, price: request.price ?? null, quantity, filled: 0, averagePrice: null, status: 'open',
+      reduceOnly: request.reduceOnly, fee: 0, time: this.#options.now(),
+    };
+    const book = await this.orderBook(request.symbol, this.#options.bookDepth ?? 100);
+    this.#walk(order, request.side === 'buy' ? book.asks : book.bids, VENUES[this.venue].takerFee);
+    // A market order's unfilled rest (book too thin) is cancelled, as an IOC remainder is at a venue.
+    if (order.type === 'market' && order.status !== 'filled') order.status = order.filled > 0 ? 'cancelled' : 'rejected';
+    this.#orders.set(order.clientOrderId, order);
+    return { ...order };
+  }
+
+  /** A reduce-only order may only shrink the position; with nothing to reduce, the venue refuses. */
+  #reducible(request: OrderRequest): number {
+    const size = this.#held.get(request.symbol)?.size ?? 0;
+    const reducible = request.side === 'buy' ? Math.max(0, -size) : Math.max(0, size);
+    if (reducible <= 0) throw new VenueError('rejected', this.venue, `${request.symbol}: reduce-only ${request.side} refused: no position to reduce (paper)`);
+    return Math.min(reducible, request.quantity);
+  }
+
+  /** Fills `order` level by level, up to its limit price, at `feeRate`. */
+  #walk(order: Order, levels: ReadonlyArray<[number, number]>, feeRate: number): void {
+    let cost = order.averagePrice === null ? 0 : order.averagePrice * order.filled;
+    for (const [price, available] of levels) {
+      const left = order.quantity - order.filled;
+      if (left <= 1e-12) break;
+      if (order.price !== null && (order.side === 'buy' ? price > order.price : price < order.price)) break;
+      const take = Math.min(left, available);
+      const fillPrice = order.type === 'limit' && feeRate === VENUES[this.venue].makerFee ? order.price! : price;
+      cost += take * fillPrice;
+      order.filled += take;
+      order.fee += take * fillPrice * feeRate;
+      this.#wallet -= take * fillPrice * feeRate;
+      this.#apply(order.symbol, order.side === 'buy' ? take : -take, fillPrice);
+    }
+    if (order.filled > 0) order.averagePrice = cost / order.filled;
+    order.status = order.filled >= order.quantity - 1e-12 ? 'filled' : order.filled > 0 ? 'partially-filled' : 'open';
+  }
+
+  /** Adds a signed fill to the position, realising PnL on the part that reduces it. */
+  #apply(symbol: string, delta: number, price: number): void {
+    const held = this.#held.get(symbol) ?? { size: 0, entry: 0 };
+    if (held.size === 0 || Math.sign(held.size) === Math.sign(delta)) {
+      held.entry = (held.entry * Math.abs(held.size) + price * Math.abs(delta)) / (Math.abs(held.size) + Math.abs(delta));
+    } else {
+      const closing = Math.min(Math.abs(delta), Math.abs(held.size));
+      this.#wallet += closing * (price - held.entry) * Math.sign(held.size);
+      if (Math.abs(delta) > Math.abs(held.size)) held.entry = price;
+    }
+    held.size += delta;
+    if (Math.abs(held.size) < 1e-12) this.#held.delete(symbol);
+    else this.#held.set(symbol, held);
+  }
+
+  /** Resting limits fill when a later book crosses them (at their own price, maker fee). */
+  async #matchResting(): Promise<void> {
+    for (const order of this.#orders.values()) {
+      if (order.status !== 'open' && order.status !== 'partially-filled') continue;
+      const book = await this.orderBook(order.symbol, this.#options.bookDepth ?? 100);
+      this.#walk(order, order.side === 'buy' ? book.asks : book.bids, VENUES[this.venue].makerFee);
+    }
+  }
+
+  async cancelOrder(symbol: string, clientOrderId: string): Promise<void> {
+    const order = this.#orders.get(clientOrderId);
+    if (!order || (order.status !== 'open' && order.status !== 'partially-filled')) {
+      throw new VenueError('rejected', this.venue, `${symbol}: no open paper order ${clientOrderId} to cancel`);
+    }
+    order.status = 'cancelled';
+  }
+
+  async fetchOrderByClientId(_symbol: string, clientOrderId: string): Promise<Order | null> {
+    const order = this.#orders.get(clientOrderId);
+    return order ? { ...order } : null;
+  }
+
+  async openOrders(): Promise<Order[]> {
+    await this.#matchResting();
+    return [...this.#orders.values()].filter((o) => o.status === 'open' || o.status === 'partially-filled').map((o) => ({ ...o }));
+  }
+
+  #quote(symbol: string): FundingQuote | undefined {
+    return this.#options.quotes().find((q) => q.venue === this.venue && q.symbol === symbol);
+  }
+
+  settleFunding(): FundingPayment[] {
+    const now = this.#options.now();
+    const booked: FundingPayment[] = [];
+    for (const [symbol, held] of this.#held) {
+      const quote = this.#quote(symbol);
+      if (!quote || quote.nextFundingTime === null) continue;
+      let due = this.#due.get(symbol) ?? quote.nextFundingTime;
+      while (due <= now) {
+        // The quote's running rate is the one paid at its nextFundingTime; once the quote has
+        // moved on, the period just settled is its last settled rate.
+        const rate = quote.nextFundingTime === due ? quote.rate ?? quote.lastSettledRate : quote.lastSettledRate ?? quote.rate;
+        const mark = quote.markPrice ?? held.entry;
+        if (rate !== null) {
+          const payment = { venue: this.venue, symbol, time: due, amount: -held.size * mark * rate, rate };
+          this.#wallet += payment.amount;
+          this.#ledger.push(payment);
+          booked.push(payment);
+        }
+        due += quote.intervalHours * 3_600_000;
+      }
+      this.#due.set(symbol, Math.max(due, quote.nextFundingTime));
+    }
+    return booked;
+  }
+
+  async positions(): Promise<VenuePosition[]> {
+    this.settleFunding();
+    return [...this.#held].map(([symbol, held]) => ({
+      venue: this.venue, symbol, size: held.size, entryPrice: held.entry, markPrice: this.#quote(symbol)?.markPrice ?? held.entry, liquidationPrice: null,
+    }));
+  }
+
+  async balances(): Promise<Balance[]> {
+    this.settleFunding();
+    const currency = this.venue === 'hyperliquid' ? 'USDC' : 'USDT';
+    const unrealised = [...this.#held].reduce((sum, [symbol, h]) => sum + h.size * ((this.#quote(symbol)?.markPrice ?? h.entry) - h.entry), 0);
+    return [{ currency, total: this.#wallet + unrealised, free: this.#wallet + unrealised }];
+  }
+
+  async fundingPayments(symbol?: string, since?: number): Promise<FundingPayment[]> {
+    this.settleFunding();
+    return this.#ledger.filter((p) => (symbol === undefined || p.symbol === symbol) && (since === undefined || p.time >= since));
+  }
+
+  async close(): Promise<void> {
+    await this.#exchange.close();
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * A perp/perp pair's whole life on the paper broker, filled against the simulator's order
+ * books through ccxt: opened on an 8-hour venue and the 1-hour venue, funding collected on
+ * each leg's own schedule as the simulated clock steps, the exit alert at target, closed
+ * through the gateway, and the win rate counted.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Simulator } from '../../../electron/simulator/server.ts';
+import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts';
+import { createGateway } from '../../../electron/backend/trading/gateway.ts';
+import { TradingStateMachine } from '../../../electron/backend/trading/tradingState.ts';
+import { createPaperBroker, type PaperBroker } from '../../../electron/backend/trading/brokers/paper.ts';
+import { createPositionBook } from '../../../electron/backend/trading/positions.ts';
+import { createExitMonitor, type ExitSignal } from '../../../electron/backend/trading/exitMonitor.ts';
+import type { FundingQuote } from '../../../shared/domain/quotes.ts';
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import { VENUES } from '../../../shared/domain/venues.ts';
+import { startTradingSimulator, SYMBOLS } from './harness.ts';
+
+let sim: Simulator;
+let store: Store;
+const brokers = new Map<VenueId, PaperBroker>();
+const IDS: Record<string, string> = { binanceusdm: 'BTCUSDT', hyperliquid: 'BTC' };
+
+/** The quotes the market-data service would publish, read from the simulator's market model. */
+function quotes(): FundingQuote[] {
+  return (['binanceusdm', 'hyperliquid'] as const).map((venue) => {
+    const funding = sim.market.funding(venue, IDS[venue]);
+    const ticker = sim.market.ticker(venue, IDS[venue]);
+    return {
+      venue, symbol: SYMBOLS[venue], base: 'BTC', multiplier: 1, rate: funding.rate, rateKind: 'predicted', lastSettledRate: funding.lastSettledRate,
+      intervalHours: funding.intervalHours, nextFundingTime: funding.nextFundingTime, markPrice: ticker.mark, indexPrice: ticker.index,
+      volume24hUsd: null, openInterestUsd: null, observedAt: sim.clock.now(),
+    };
+  });
+}
+
+beforeAll(async () => {
+  sim = await startTradingSimulator();
+  store = await openStore(':memory:');
+  for (const venue of ['binanceusdm', 'hyperliquid'] as const) {
+    brokers.set(venue, await createPaperBroker({ venue, connection: { baseUrl: sim.url }, quotes, now: () => sim.clock.now() }));
+  }
+});
+
+afterAll(async () => {
+  for (const broker of brokers.values()) await broker.close();
+  await store.close();
+  await sim.close();
+});
+
+describe('a perp/perp pair on paper, from entry to exit', () => {
+  it('collects funding on each leg at its own interval and closes at target', async () => {
+    const [binance, hyperliquid] = quotes();
+    expect([binance.intervalHours, hyperliquid.intervalHours]).toEqual([8, 1]);
+    const now = () => sim.clock.now();
+    const gateway = createGateway({ state: new TradingStateMachine(now(), () => undefined), journal: store.journal, brokers: (v) => brokers.get(v)!, now });
+    const opened = await gateway.submitPair({
+      ticketId: 'life-1', legOrder: 'sequential', legTimeoutMs: 5_000, override: null,
+      checklist: { alignment: 'confirmed' }, exits: { takeProfitSpreadPer8h: 0.01, maxHoldingHours: 48 },
+      legs: [
+        { venue: 'hyperliquid', symbol: SYMBOLS.hyperliquid, side: 'sell', quantity: 0.5, reduceOnly: false, leverage: 3 },
+        { venue: 'binanceusdm', symbol: SYMBOLS.binanceusdm, side: 'buy', quantity: 0.5, reduceOnly: false, leverage: 3 },
+      ],
+    });
+    expect(opened.status).toBe('hedged');
+    const book = createPositionBook({ journal: store.journal, brokers: (v) => brokers.get(v)!, quotes });
+    const [fresh] = await book.pairs();
+    expect(fresh.legs.map((l) => l.fees)).toEqual(opened.orders.map((o) => o.averagePrice! * 0.5 * VENUES[o.venue].takerFee));
+    expect(fresh.deltaDrift).toBe(0);
+
+    // Ten simulated hours, the ledger looking at each settlement as it happens: 10 hourly
+    // settlements on the short leg, 1 or 2 on the 8-hour long leg.
+    const end = now() + 10 * 3_600_000;
+    for (;;) {
+      const next = Math.min(...quotes().map((q) => q.nextFundingTime!));
+      if (next > end) break;
+      sim.clock.advanceTo(next);
+      for (const broker of brokers.values()) broker.settleFunding();
+    }
+    const hlPaid = await brokers.get('hyperliquid')!.fundingPayments(SYMBOLS.hyperliquid);
+    const bnPaid = await brokers.get('binanceusdm')!.fundingPayments(SYMBOLS.binanceusdm);
+    expect(hlPaid).toHaveLength(10);
+    expect(bnPaid.length).toBeGreaterThanOrEqual(1);
+    expect(bnPaid.length).toBeLessThanOrEqual(2);
+    // Each payment is the venue's settlement on 0.5 BTC short, at its rate and mark.
+    for (const p of hlPaid) {
+      const [settled] = sim.market.fundingHistory('hyperliquid', 'BTC', { since: p.time, until: p.time });
+      expect(p.rate).toBe(settled.rate);
+      expect(p.amount).toBeCloseTo(0.5 * settled.markPrice * settled.rate, 9);
+    }
+    const [held] = await book.pairs();
+    const expectedFunding = [...hlPaid, ...bnPaid].reduce((sum, p) => sum + p.amount, 0);
+    expect(held.legs.reduce((sum, l) => sum + l.fundingPnl, 0)).toBeCloseTo(expectedFunding, 9);
+    expect(held.legs.every((l) => l.nextFundingTime !== null && l.nextPayment !== null)).toBe(true);
+
+    const signals: ExitSignal[] = [];
+    const monitor = createExitMonitor({ positions: book, gateway, journal: store.journal, quotes, now, alert: (s) => signals.push(s) });
+    expect((await monitor.check()).map((s) => s.rule)).toEqual(['take-profit']);
+    const closed = await monitor.closePair('life-1');
+    expect(closed.status).toBe('hedged');
+    expect(await brokers.get('hyperliquid')!.positions()).toEqual([]);
+    expect(await brokers.get('binanceusdm')!.positions()).toEqual([]);
+    const [done] = await book.pairs();
+    expect(done.status).toBe('closed');
+    const winRate = await store.journal.winRate();
+    expect(winRate.confirmed.closed).toBe(1);
+    expect(winRate.confirmed.wins).toBe(done.net > 0 ? 1 : 0);
+  });
+});
