@@ -13,7 +13,7 @@ import { Market } from './market.ts';
 import { Accounts } from './accounts.ts';
 import { Faults, emptyLists, type Fault } from './faults.ts';
 import { CredentialStore, DEMO_CREDENTIAL } from './credentials.ts';
-import { RequestLog } from './requestLog.ts';
+import { RequestLog, type LogEntry } from './requestLog.ts';
 import { buildUniverse, DEFAULT_UNIVERSE_SIZE } from './universe.ts';
 import { VENUE_WIRES } from './venues/index.ts';
 import { ControlError, handleControl, isLoopback } from './control.ts';
@@ -154,33 +154,43 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       send(res, { status: 404, body: { error: `simulator: no venue serves ${url.pathname}` } });
       return;
     }
-    if (faults.isDown(wire.venue)) {
-      log.add({ ...entry, status: 0, durationMs: null, fault: 'down' });
-      req.socket.destroy();
-      return;
-    }
-    const fault = faults.take(wire.venue, method, url.pathname);
-    if (fault?.kind === 'reset') {
-      log.add({ ...entry, status: 0, durationMs: null, fault: fault.id });
-      req.socket.destroy();
-      return;
-    }
-    if (fault?.kind === 'hang') {
-      log.add({ ...entry, status: 0, durationMs: null, fault: fault.id });
-      hanging.add(req.socket);
-      req.socket.on('close', () => hanging.delete(req.socket));
-      return;
-    }
-    if (fault?.kind === 'status') {
-      log.add({ ...entry, status: fault.status!, durationMs: Date.now() - received, fault: fault.id });
-      send(res, { status: fault.status!, body: wire.errorBody(fault.status!) });
-      return;
-    }
+    const fault = answerWithFault(req, res, wire, entry, received);
+    if (fault === 'answered') return;
     if (fault?.kind === 'delay') await sleep(fault.delayMs ?? 0);
     const request: SimRequest = { method, path: url.pathname, query: url.searchParams, rawQuery: url.search.replace(/^\?/, ''), headers: req.headers as Record<string, string | undefined>, body };
     const orderFault = faults.peekOrderFault(wire.venue, method, url.pathname);
     const response = (await wire.handle(request, withOrderFault(context, accounts, faults, orderFault))) ?? { status: 404, body: wire.errorBody(404) };
     log.add({ ...entry, status: response.status, durationMs: Date.now() - received, fault: fault?.id ?? orderFault?.id });
+    sendWithBodyFault(res, response, fault);
+  }
+
+  /**
+   * Applies a transport fault matching the request: 'answered' when the fault answered (or
+   * refused) the request itself; otherwise the fault, if any, that shapes the normal answer.
+   */
+  function answerWithFault(req: IncomingMessage, res: ServerResponse, wire: VenueWire, entry: Omit<LogEntry, 'status' | 'durationMs'>, received: number): Fault | 'answered' | undefined {
+    if (faults.isDown(wire.venue)) {
+      log.add({ ...entry, status: 0, durationMs: null, fault: 'down' });
+      req.socket.destroy();
+      return 'answered';
+    }
+    const fault = faults.take(wire.venue, entry.method, entry.path);
+    if (fault?.kind === 'reset' || fault?.kind === 'hang') {
+      log.add({ ...entry, status: 0, durationMs: null, fault: fault.id });
+      if (fault.kind === 'reset') req.socket.destroy();
+      else hanging.add(req.socket.once('close', () => hanging.delete(req.socket)));
+      return 'answered';
+    }
+    if (fault?.kind === 'status') {
+      log.add({ ...entry, status: fault.status!, durationMs: Date.now() - received, fault: fault.id });
+      send(res, { status: fault.status!, body: wire.errorBody(fault.status!) });
+      return 'answered';
+    }
+    return fault;
+  }
+
+  /** Sends the answer, replaced by garbage, cut in half, or with its list emptied when the fault says so. */
+  function sendWithBodyFault(res: ServerResponse, response: SimResponse, fault: Fault | undefined): void {
     if (fault?.kind === 'garbage') return send(res, { ...response, status: 200 }, GARBAGE_BODY);
     if (fault?.kind === 'truncated') {
       const json = JSON.stringify(response.body);
