@@ -407,8 +407,9 @@ const PRIVATE: Record<string, Handler> = {
 
 /**
  * Checks the key header, the HMAC-SHA256 signature over the exact query (GET/DELETE) or form
- * body (POST) and the recvWindow. The timestamp is compared with wall-clock time, not with the
- * simulated clock: ccxt stamps requests with the local clock, and simulated time may run fast.
+ * body (POST) and the recvWindow. The timestamp may be near wall-clock time (ccxt stamps with
+ * the local clock, while simulated time may run fast or start elsewhere) or near simulated time
+ * (a client that adjusted to `/fapi/v1/time`).
  */
 function authenticate(request: SimRequest, context: SimContext): { apiKey: string; params: Params } | SimResponse {
   const apiKey = request.headers['x-mbx-apikey'];
@@ -425,7 +426,9 @@ function authenticate(request: SimRequest, context: SimContext): { apiKey: strin
   const params = new URLSearchParams(payload);
   const timestamp = Number(params.get('timestamp'));
   const recvWindow = Number(params.get('recvWindow') ?? 5000);
-  if (!Number.isFinite(timestamp) || Math.abs(Date.now() - timestamp) > Math.min(recvWindow, 60_000)) return fail(ERRORS.badTimestamp);
+  const window = Math.min(recvWindow, 60_000);
+  const fresh = [Date.now(), context.market.now()].some((now) => Math.abs(now - timestamp) <= window);
+  if (!Number.isFinite(timestamp) || !fresh) return fail(ERRORS.badTimestamp);
   return { apiKey, params };
 }
 

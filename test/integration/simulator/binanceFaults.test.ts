@@ -112,6 +112,13 @@ describe('authentication as Binance checks it', () => {
     await expect(stranger.fetchBalance()).rejects.toBeInstanceOf(ccxt.AuthenticationError);
   });
 
+  it('a timestamp outside recvWindow of both wall-clock and simulated time (-1021) → InvalidNonce', async () => {
+    const skewed = binanceClient(sim, { apiKey: 'demo-key', secret: 'demo-secret' });
+    skewed.options.timeDifference = 3_600_000;
+    await skewed.loadMarkets();
+    await expect(skewed.fetchBalance()).rejects.toBeInstanceOf(ccxt.InvalidNonce);
+  });
+
   it('credentials added at run time are accepted; removed ones are refused', async () => {
     sim.credentials.add({ venue: VENUE, apiKey: 'alice', secret: 's3cret' });
     const alice = binanceClient(sim, { apiKey: 'alice', secret: 's3cret' });
