@@ -13,8 +13,12 @@ import { startDemoVenues, type DemoVenues } from './demo.ts';
 import { createVault } from './vault/vault.ts';
 import type { Cipher } from './vault/cipher.ts';
 import { createVaultHandlers } from './vault/vaultHandlers.ts';
+import { createPatternHandlers } from './patterns/patternHandlers.ts';
+import { createPatternService } from './patterns/patternService.ts';
 import { createLogger, type Logger } from './log/logger.ts';
 import { join } from 'node:path';
+import { createSectorHandlers } from './sectors/sectorHandlers.ts';
+import { startPriceBackfill } from './sectors/priceBackfill.ts';
 
 export interface BackendOptions {
   mode: Mode;
@@ -81,6 +85,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     onSignals: (batch) => options.publish('signals', batch),
     onAlerts: (alerts) => options.publish('alerts', alerts),
     onError: (message) => log.error('engine', { message }),
+    onSectors: (snapshot) => options.publish('sectors', snapshot),
   });
 
   const market = createMarketData({
@@ -99,6 +104,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     onAlert: (alerts) => options.publish('alerts', alerts),
   });
   market.start();
+
+  const sectorHandlers = await createSectorHandlers({ store, liveBases: () => market.quotes().map((quote) => quote.base), engine });
+  const priceBackfill = startPriceBackfill({
+    quotes: () => market.quotes(),
+    priceHistory: (venue, symbol, since, timeframe) => market.priceHistory(venue, symbol, since, timeframe),
+    store,
+    seed: (prices) => engine.seedPrices(prices),
+    log,
+    now,
+  });
 
   const killSwitch = (reason: string) =>
     engageKillSwitch({ state: trading, flatteners: () => flatteners, now }, reason);
@@ -134,6 +149,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     'killSwitch.engage': async ({ reason }) => killSwitch(reason ?? 'kill switch pressed'),
     'trading.rearm': async () => trading.transition('ACTIVE', 're-armed by hand', now()),
     ...createVaultHandlers(vault, { baseUrlFor: () => baseUrl, log }),
+    ...createPatternHandlers(createPatternService({ history: store.history, now }), store),
+    ...sectorHandlers,
   };
 
   /** Mark-price history for the symbol view; a venue that fails is skipped, not fatal. */
@@ -155,6 +172,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     log,
     engageKillSwitch: (reason) => killSwitch(reason),
     async stop() {
+      await priceBackfill.stop();
       await market.stop();
       await engine.stop();
       await store.close();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AlertSchema, SignalsBatchSchema } from '../domain/signals.ts';
 import { FundingPointSchema, FundingQuoteSchema, PricePointSchema, VenueHealthSchema, VenueIdSchema } from '../domain/quotes.ts';
 import { EngineSettingsSchema } from '../domain/settings.ts';
+import { SectorMapViewSchema, SectorSnapshotSchema } from '../domain/sectors.ts';
 import { TicketPreviewSchema, TicketReceiptSchema, TicketSchema } from '../domain/ticket.ts';
 
 /**
@@ -127,6 +128,19 @@ export const requests = {
   'ticket.preview': { input: TicketSchema, output: TicketPreviewSchema },
   /** Refused (with the failing checklist items named) unless the checklist passes on fresh data. */
   'ticket.submit': { input: TicketSchema, output: TicketReceiptSchema },
+  /** The live sector overlay; null until the engine has a sector map and quotes. */
+  'sectors.snapshot': { input: NoInput, output: SectorSnapshotSchema.nullable() },
+  /** The effective map (default taxonomy plus user overrides) and the live bases it does not place. */
+  'sectors.map': { input: NoInput, output: SectorMapViewSchema },
+  /** Places a base (canonicalised: `1000PEPE` → `PEPE`); its default sector removes the override. */
+  'sectors.set': { input: z.object({ base: z.string().trim().min(1).max(40), sector: z.string().trim().min(1).max(60) }), output: SectorMapViewSchema },
+  /** `base,sector` CSV: good lines become overrides, bad ones are listed by line. */
+  'sectors.importCsv': {
+    input: z.object({ fileName: z.string().min(1).max(260), text: z.string().max(8 * 1024 * 1024) }),
+    output: ImportResultSchema,
+  },
+  /** The effective map as `base,sector` CSV. */
+  'sectors.exportCsv': { input: NoInput, output: z.object({ text: z.string() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const streams = {
@@ -136,6 +150,8 @@ export const streams = {
   health: z.array(VenueHealthSchema),
   alerts: z.array(AlertSchema),
   tradingState: TradingStateSchema,
+  /** The sector snapshot, whenever the engine's changed. */
+  sectors: SectorSnapshotSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Requests = typeof requests;

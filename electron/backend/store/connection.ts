@@ -41,6 +41,8 @@ const MIGRATIONS: readonly string[] = [
   `CREATE TABLE order_journal (
      seq BIGINT PRIMARY KEY, time BIGINT NOT NULL, kind VARCHAR NOT NULL, pair_id VARCHAR, venue VARCHAR,
      symbol VARCHAR, client_order_id VARCHAR, data VARCHAR NOT NULL);`,
+  // The user's sector overrides on top of the default taxonomy (electron/backend/store/sectorMapStore.ts).
+  `CREATE TABLE sector_map (base VARCHAR PRIMARY KEY, sector VARCHAR NOT NULL);`,
 ];
 
 /**

@@ -3,6 +3,7 @@ import { Database } from './connection.ts';
 import { createHistoryRepo, type HistoryRepo } from './history.ts';
 import { createQuoteSampleRepo, createQuoteSampler, type QuoteSampleRepo, type QuoteSampler } from './quoteSamples.ts';
 import { createSettingsRepo, type SettingsRepo } from './settingsStore.ts';
+import { createSectorMapRepo, type SectorMapRepo } from './sectorMapStore.ts';
 import { createJournal, type Journal } from '../trading/journal.ts';
 
 /** The terminal's embedded database and its repositories, over one serialised connection. */
@@ -15,6 +16,8 @@ export interface Store {
   readonly quoteSamples: QuoteSampleRepo & QuoteSampler;
   /** The order journal (append-only, committed before an order leaves the process). */
   readonly journal: Journal;
+  /** The user's sector overrides. */
+  readonly sectorMap: SectorMapRepo;
   close(): Promise<void>;
 }
 
@@ -27,6 +30,7 @@ export async function openStore(dir: string): Promise<Store> {
     settings: createSettingsRepo(db),
     quoteSamples: withSampler(createQuoteSampleRepo(db)),
     journal: createJournal(db),
+    sectorMap: createSectorMapRepo(db),
     close: () => db.close(),
   };
 }
