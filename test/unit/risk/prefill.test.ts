@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { Leg, Opportunity } from '../../../shared/domain/signals.ts';
+import { prefillFromOpportunity, PrefillError, spotSymbolOf } from '../../../shared/risk/prefill.ts';
+
+const leg = (venue: Leg['venue'], ratePer8h: number, symbol = 'ETH/USDT:USDT', stale = false): Leg => ({
+  venue, symbol, rate: ratePer8h, rateKind: 'predicted', intervalHours: 8, ratePer8h, apr: ratePer8h * 1095, nextFundingTime: null, markPrice: 3_000, stale, observedAt: 0,
+});
+
+const opportunity = (legs: Leg[], longVenue: Leg['venue'] | null, shortVenue: Leg['venue'] | null): Opportunity => ({
+  base: 'ETH', legs, longVenue, shortVenue, spreadPer8h: 0.0007, spreadApr: 0.77, roundTripFees: 0.002, netCarryPerDay: 0.001, breakEvenHours: 20,
+  meanPer8h: 0.0004, regime: 'mild-bull', velocity: { h1: null, h4: null, h24: null }, persistenceHours: 0, triggered: true, nextFundingTime: null, rank: 1, alignment: null,
+});
+
+describe('a ticket prefilled from an opportunity', () => {
+  const row = opportunity([leg('okx', 0.0001), leg('bybit', 0.0008), leg('gate', -0.0003, 'ETH/USDT:USDT', true)], 'okx', 'bybit');
+
+  it('perp/perp goes long the low-funding venue and short the high one, with size, stop and exits left to the trader', () => {
+    const ticket = prefillFromOpportunity(row, 'perp-perp', 'p1');
+    expect(ticket.legs).toEqual([
+      { venue: 'okx', symbol: 'ETH/USDT:USDT', side: 'buy', instrument: 'perp' },
+      { venue: 'bybit', symbol: 'ETH/USDT:USDT', side: 'sell', instrument: 'perp' },
+    ]);
+    expect([ticket.quantity, ticket.basisStopPct, ticket.maxHoldingHours, ticket.takeProfitSpreadPer8h]).toEqual([null, null, null, null]);
+  });
+
+  it('carry on a positive rate shorts the perp and buys spot on the venue with the largest fresh |rate|', () => {
+    expect(prefillFromOpportunity(row, 'perp-spot', 'c1').legs).toEqual([
+      { venue: 'bybit', symbol: 'ETH/USDT:USDT', side: 'sell', instrument: 'perp' },
+      { venue: 'bybit', symbol: 'ETH/USDT', side: 'buy', instrument: 'spot' },
+    ]);
+  });
+
+  it('carry on a negative rate longs the perp and sells spot', () => {
+    const negative = opportunity([leg('okx', -0.0009), leg('bybit', 0.0001)], 'okx', 'bybit');
+    expect(prefillFromOpportunity(negative, 'perp-spot', 'c2').legs.map((l) => [l.side, l.instrument])).toEqual([['buy', 'perp'], ['sell', 'spot']]);
+  });
+
+  it('a venue whose leg is stale cannot be prefilled', () => {
+    expect(() => prefillFromOpportunity(opportunity(row.legs, 'gate', 'bybit'), 'perp-perp', 'p2')).toThrow(PrefillError);
+    expect(() => spotSymbolOf('ETHUSDT')).toThrow(/not a linear perp symbol/);
+  });
+});
