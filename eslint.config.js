@@ -55,7 +55,7 @@ export default tseslint.config(
   },
   ...layers.map(({ files, patterns }) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } })),
   {
-    files: ['electron/engine/worker.ts'],
+    files: ['electron/engine/worker.ts', 'electron/engine/*Worker.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: layers[2].patterns.filter((p) => !p.group.includes('node:*')) }],
     },

@@ -3,6 +3,7 @@ import { AlertSchema, SignalsBatchSchema } from '../domain/signals.ts';
 import { FundingPointSchema, FundingQuoteSchema, PricePointSchema, VenueHealthSchema, VenueIdSchema } from '../domain/quotes.ts';
 import { EngineSettingsSchema } from '../domain/settings.ts';
 import { SectorMapViewSchema, SectorSnapshotSchema } from '../domain/sectors.ts';
+import { HistoryAnalyticsSchema, PatternStudyInputSchema, PatternStudySchema } from '../domain/patterns.ts';
 import { TicketPreviewSchema, TicketReceiptSchema, TicketSchema } from '../domain/ticket.ts';
 
 /**
@@ -107,6 +108,18 @@ export const requests = {
     input: z.object({ fileName: z.string().min(1).max(260), text: z.string().max(64 * 1024 * 1024) }),
     output: ImportResultSchema,
   },
+  /** Price CSV `venue,symbol,time,close`: good lines stored, bad ones listed by line. */
+  'history.importPrices': {
+    input: z.object({ fileName: z.string().min(1).max(260), text: z.string().max(64 * 1024 * 1024) }),
+    output: ImportResultSchema,
+  },
+  /** Per venue/symbol analytics of a base, its cross-venue spread half-life, and its funding correlation with peers. */
+  'history.analytics': {
+    input: z.object({ base: BaseAsset, peers: z.array(BaseAsset).max(40).optional() }),
+    output: HistoryAnalyticsSchema,
+  },
+  /** The sector-divergence event study over the stored history, with the walk-forward model; run off the main thread. */
+  'patterns.study': { input: PatternStudyInputSchema, output: PatternStudySchema },
   'settings.get': { input: NoInput, output: EngineSettingsSchema },
   'settings.set': { input: EngineSettingsSchema.partial(), output: EngineSettingsSchema },
   'killSwitch.engage': { input: z.object({ reason: z.string().max(500).optional() }), output: KillSwitchReportSchema },

@@ -3,7 +3,10 @@ import type { FundingPoint, PricePoint } from '../../../shared/domain/quotes.ts'
 import { parseUnifiedSymbol } from '../../../shared/domain/symbols.ts';
 import { parseFundingCsv } from '../../../shared/history/fundingCsv.ts';
 import type { ImportResult } from '../../../shared/ipc/contract.ts';
+import { parsePriceCsv } from '../../../shared/history/priceCsv.ts';
+import type { FundingColumns, PriceColumns } from '../../../shared/history/historyColumns.ts';
 import { appendColumns, type Database } from './connection.ts';
+import { fundingBases, historyFingerprint, readFundingColumns, readPriceColumns, type HistoryFingerprint, type TimeRange } from './historyColumns.ts';
 
 export interface HistoryRange {
   /** Base asset (`BTC`, `PEPE` for `1000PEPE` symbols). */
@@ -22,6 +25,13 @@ export interface HistoryRepo {
   prices(range: HistoryRange): Promise<PricePoint[]>;
   /** Time of the newest stored settlement for one venue/symbol, or null when there is none. */
   latestTime(venue: string, symbol: string): Promise<number | null>;
+  /** Every base's settlements / closes in a time range, as columns (the study's bulk read). */
+  fundingColumns(range?: TimeRange): Promise<FundingColumns>;
+  priceColumns(range?: TimeRange): Promise<PriceColumns>;
+  /** Changes whenever stored history changes: the key of cached studies. */
+  fingerprint(): Promise<HistoryFingerprint>;
+  /** Bases with funding history and their settlement counts, most first. */
+  bases(): Promise<{ base: string; rows: number }[]>;
 }
 
 interface TableSpec<P> {
@@ -67,6 +77,10 @@ export function createHistoryRepo(db: Database): HistoryRepo {
         const t = reader.getRowObjectsJS()[0].t;
         return t === null ? null : Number(t);
       }),
+    fundingColumns: (range) => readFundingColumns(db, range),
+    priceColumns: (range) => readPriceColumns(db, range),
+    fingerprint: () => historyFingerprint(db),
+    bases: () => fundingBases(db),
   };
 }
 
@@ -156,4 +170,33 @@ export async function importFundingCsv(store: { history: HistoryRepo }, text: st
   const { points, errors } = parseFundingCsv(text, fileName);
   await store.history.insertFunding(points);
   return { fileName, imported: points.length, rejected: errors.length, errors: errors.slice(0, LISTED_IMPORT_ERRORS) };
+}
+
+/**
+ * Imports a price CSV `venue,symbol,time,close` the same way: good rows stored, bad rows listed
+ * by line. The store keys history by base asset, so a symbol that is not unified
+ * (`BTC/USDT:USDT`) is a bad line here even though the CLI's study accepts venue ids.
+ */
+export async function importPriceCsv(store: { history: HistoryRepo }, text: string, fileName: string): Promise<ImportResult> {
+  const parsed = parsePriceCsv(text, fileName);
+  const lines = pointLines(text, parsed.errors);
+  const points: PricePoint[] = [];
+  const errors = [...parsed.errors];
+  parsed.points.forEach((point, i) => {
+    if (parseUnifiedSymbol(point.symbol)) points.push(point);
+    else errors.push({ line: lines[i], message: `symbol "${point.symbol}" is not a unified perpetual symbol BASE/QUOTE:SETTLE (e.g. BTC/USDT:USDT)` });
+  });
+  errors.sort((a, b) => a.line - b.line);
+  await store.history.insertPrices(points);
+  return { fileName, imported: points.length, rejected: errors.length, errors: errors.slice(0, LISTED_IMPORT_ERRORS) };
+}
+
+/** The 1-based line of each parsed point: parsePriceCsv keeps every non-blank data line it did not reject, in order. */
+function pointLines(text: string, errors: readonly { line: number }[]): number[] {
+  const rejected = new Set(errors.map((e) => e.line));
+  const lines: number[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (i > 0 && line.trim() !== '' && !rejected.has(i + 1)) lines.push(i + 1);
+  });
+  return lines;
 }

@@ -1,0 +1,150 @@
+import { Worker } from 'node:worker_threads';
+import type { HistoryAnalytics, PatternStudy, PatternStudyInput } from '../../../shared/domain/patterns.ts';
+import { fundingColumnsOf } from '../../../shared/history/historyColumns.ts';
+import { canonicalBase, type SectorMap } from '../../../shared/sectors/sectorOf.ts';
+import { DEFAULT_SECTOR_MAP } from '../../../shared/sectors/taxonomy.ts';
+import type { FromStudyWorker, StudyJob, StudyJobResult } from '../../engine/studyJob.ts';
+import type { HistoryRepo } from '../store/history.ts';
+
+/** A study or analytics run failed; the message says which job and why. */
+export class PatternStudyError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PatternStudyError';
+  }
+}
+
+export interface PatternServiceOptions {
+  history: HistoryRepo;
+  /** The effective sector map (the user's when one is stored); the default taxonomy otherwise. */
+  sectorMap?: () => SectorMap | Promise<SectorMap>;
+  /** A venue's funding cap for a symbol (decimal per interval), where the venue publishes one. */
+  capOf?: (venue: string, symbol: string) => number | null;
+  /** The built worker (Electron bundle); the TypeScript source otherwise. */
+  workerUrl?: URL;
+  now?: () => number;
+  /** Results kept, keyed by parameters and data version; the oldest is dropped first. */
+  cacheSize?: number;
+}
+
+export interface PatternService {
+  study(input: PatternStudyInput): Promise<PatternStudy>;
+  /** Item 4 analytics of a base; peers default to BTC, ETH and the base's sector mates with history. */
+  analytics(base: string, peers?: string[]): Promise<HistoryAnalytics>;
+  /** Worker runs started so far (a cached or shared result starts none). */
+  runs(): number;
+  /** Terminates running workers (their callers get a PatternStudyError). */
+  stop(): Promise<void>;
+}
+
+const DEFAULT_WORKER_URL = new URL('../../engine/studyWorker.ts', import.meta.url);
+const DEFAULT_PEERS = ['BTC', 'ETH'];
+const MAX_PEERS = 12;
+
+/**
+ * The pattern study as a service: loads the history from the store, runs the study in a
+ * one-shot worker thread and caches the result per parameter set + data version (the store's
+ * fingerprint and the sector map), so the same question over the same data is answered once.
+ * Concurrent identical requests share one run.
+ */
+export function createPatternService(options: PatternServiceOptions): PatternService {
+  const now = options.now ?? Date.now;
+  const cacheSize = options.cacheSize ?? 16;
+  const cache = new Map<string, Promise<StudyJobResult>>();
+  const workers = new Set<Worker>();
+  let runs = 0;
+
+  async function cached(key: string, job: () => Promise<StudyJob>): Promise<StudyJobResult> {
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const result = job().then((built) => {
+      runs++;
+      return runInWorker(built, options.workerUrl ?? DEFAULT_WORKER_URL, workers);
+    });
+    cache.set(key, result);
+    if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
+    result.catch(() => cache.delete(key));
+    return result;
+  }
+
+  const sectorMap = async () => (options.sectorMap ? options.sectorMap() : DEFAULT_SECTOR_MAP);
+
+  return {
+    async study(input) {
+      const [fingerprint, map] = await Promise.all([options.history.fingerprint(), sectorMap()]);
+      const key = `study|${JSON.stringify(input)}|${JSON.stringify(fingerprint)}|${mapDigest(map)}`;
+      const result = await cached(key, async () => {
+        const [funding, prices] = await Promise.all([options.history.fundingColumns(), options.history.priceColumns()]);
+        return { kind: 'study', input, funding, prices, sectorMap: [...map], computedAt: now() };
+      });
+      if (result.kind !== 'study') throw new PatternStudyError('study worker answered a study with analytics');
+      return result.study;
+    },
+    async analytics(base, peers) {
+      const [fingerprint, map] = await Promise.all([options.history.fingerprint(), sectorMap()]);
+      const assets = [canonicalBase(base), ...(peers?.map(canonicalBase) ?? (await defaultPeers(options.history, base, map)))];
+      const unique = [...new Set(assets)];
+      const key = `analytics|${unique.join(',')}|${JSON.stringify(fingerprint)}`;
+      const result = await cached(key, async () => {
+        const funding = (await Promise.all(unique.map((asset) => options.history.funding({ base: asset })))).flat();
+        const caps = capsOf(funding, options.capOf);
+        return { kind: 'analytics', base: unique[0], funding: fundingColumnsOf(funding), caps, computedAt: now() };
+      });
+      if (result.kind !== 'analytics') throw new PatternStudyError('study worker answered analytics with a study');
+      return result.analytics;
+    },
+    runs: () => runs,
+    async stop() {
+      await Promise.all([...workers].map((worker) => worker.terminate()));
+    },
+  };
+}
+
+/** BTC, ETH and the base's sector mates with the most stored settlements, up to MAX_PEERS. */
+async function defaultPeers(history: HistoryRepo, base: string, map: SectorMap): Promise<string[]> {
+  const sector = map.get(canonicalBase(base));
+  const stored = await history.bases();
+  const mates = stored.filter((b) => sector !== undefined && map.get(b.base) === sector).map((b) => b.base);
+  const present = new Set(stored.map((b) => b.base));
+  return [...DEFAULT_PEERS.filter((peer) => present.has(peer)), ...mates].slice(0, MAX_PEERS);
+}
+
+function capsOf(funding: ReadonlyArray<{ venue: string; symbol: string }>, capOf: PatternServiceOptions['capOf']): [string, number][] {
+  if (!capOf) return [];
+  const caps = new Map<string, number>();
+  for (const p of funding) {
+    const key = `${p.venue}|${p.symbol}`;
+    if (caps.has(key)) continue;
+    const cap = capOf(p.venue, p.symbol);
+    if (cap !== null) caps.set(key, cap);
+  }
+  return [...caps];
+}
+
+function mapDigest(map: SectorMap): string {
+  return [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([base, sector]) => `${base}=${sector}`).join(';');
+}
+
+/** Starts the worker with the job's columns moved (not copied) and settles on its one message. */
+function runInWorker(job: StudyJob, url: URL, workers: Set<Worker>): Promise<StudyJobResult> {
+  const columns = job.kind === 'study' ? [job.funding, job.prices] : [job.funding];
+  const transferList = columns.flatMap((c) => Object.values(c).filter(ArrayBuffer.isView).map((view) => view.buffer as ArrayBuffer));
+  const worker = new Worker(url, { workerData: job, transferList });
+  workers.add(worker);
+  return new Promise<StudyJobResult>((resolve, reject) => {
+    let settled = false;
+    worker.once('message', (message: FromStudyWorker) => {
+      settled = true;
+      if (message.type === 'result') resolve(message.result);
+      else reject(new PatternStudyError(message.message));
+    });
+    worker.once('error', (err) => {
+      settled = true;
+      reject(new PatternStudyError(`study worker (${job.kind}) failed: ${err.message}`, { cause: err }));
+    });
+    worker.once('exit', (code) => {
+      workers.delete(worker);
+      if (!settled) reject(new PatternStudyError(`study worker (${job.kind}) exited with code ${code} before it reported a result`));
+    });
+  });
+}
