@@ -149,3 +149,28 @@ async function pairView(
     net: legs.reduce((sum, l) => sum + l.net, 0), unhedgedReason: record.unhedgedReason,
   };
 }
+
+/**
+ * Clears UNHEDGED for each pair whose legs the venues now show flat or equal again (closed by
+ * hand, by the kill switch, or re-hedged), journalling the resolution; returns the pair ids.
+ */
+export async function resolveUnhedged(options: PositionBookOptions): Promise<string[]> {
+  const resolved: string[] = [];
+  for (const record of pairStatuses(await options.journal.list()).values()) {
+    if (record.status !== 'unhedged') continue;
+    const sizes: number[] = [];
+    for (const leg of record.legs) {
+      const held = (await options.brokers(leg.venue).positions()).find((p) => p.symbol === leg.symbol);
+      sizes.push(held?.size ?? 0);
+    }
+    const flat = sizes.every((size) => Math.abs(size) <= 1e-12);
+    const hedged = sizes.length === 2 && Math.abs(sizes[0] + sizes[1]) <= 1e-9 * Math.max(...sizes.map(Math.abs));
+    if (!flat && !hedged) continue;
+    await options.journal.append({
+      kind: 'unhedged-resolved', pairId: record.pairId, venue: null, symbol: null, clientOrderId: null,
+      data: { sizes, how: flat ? 'flat' : 're-hedged' },
+    });
+    resolved.push(record.pairId);
+  }
+  return resolved;
+}

@@ -13,7 +13,7 @@ import { TradingStateMachine } from '../../../electron/backend/trading/tradingSt
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import { clientOrderId, placeOrder } from '../../../electron/backend/trading/execution.ts';
 import { reconcile } from '../../../electron/backend/trading/reconcile.ts';
-import { pairStatuses } from '../../../electron/backend/trading/positions.ts';
+import { pairStatuses, resolveUnhedged } from '../../../electron/backend/trading/positions.ts';
 import type { PairIntent } from '../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { liveBrokers, startTradingSimulator, SYMBOLS } from './harness.ts';
@@ -124,7 +124,11 @@ describe('pair execution through the gateway', () => {
     await store.close();
     store = await openStore(dir);
     expect(pairStatuses(await store.journal.list()).get(intent.ticketId)).toMatchObject({ status: 'unhedged' });
+    const book = { journal: store.journal, brokers: (venue: VenueId) => brokers.get(venue)!, quotes: () => [] };
+    expect(await resolveUnhedged(book)).toEqual([]);
     await gatewayOver(store).submitOrder({ venue: 'binanceusdm', symbol: SYMBOLS.binanceusdm, side: 'sell', quantity: 0.01, reduceOnly: true, purpose: 'close', pairId: intent.ticketId, clientOrderId: clientOrderId('binanceusdm', intent.ticketId, 0, 'close') });
+    expect(await resolveUnhedged(book)).toEqual([intent.ticketId]);
+    expect(pairStatuses(await store.journal.list()).get(intent.ticketId)?.status).not.toBe('unhedged');
   });
 
   it('a create that timed out is looked up by its client id and not sent again', async () => {
