@@ -56,6 +56,35 @@ function frameDeltas(page: Page, frames: number, scroll: boolean): Promise<{ del
   );
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * Main-thread CPU (thread time, not wall time) of the page's tasks while `work` runs, from a
+ * Chrome trace. Unlike frame deltas it does not grow when other processes share the cores.
+ */
+async function mainThreadTasks(page: Page, work: () => Promise<unknown>): Promise<number[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  // RunTask (one per main-thread task) is only in the disabled-by-default timeline category.
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  await work();
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) throw new Error('renderer bench: the trace has no CrRendererMain thread');
+  return events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name === 'RunTask').map((e) => (e.tdur ?? 0) / 1000);
+}
+
 async function syntheticFigures(): Promise<BenchResult[]> {
   const host = await startSyntheticHost(RENDERER_DIR, ASSETS, CHANGES_PER_SECOND);
   const browser = await launchChromium();
@@ -66,12 +95,16 @@ async function syntheticFigures(): Promise<BenchResult[]> {
     const rowCount = Number(await page.getAttribute('[role=grid]', 'aria-rowcount')) - 1;
     if (rowCount !== ASSETS) throw new Error(`renderer bench: expected ${ASSETS} rows in the monitor, the grid reports ${rowCount}`);
     const idle = await frameDeltas(page, FRAMES / 2, false);
-    const scrolling = await frameDeltas(page, FRAMES, true);
+    let scrolling = { deltas: [0], maxRows: 0 };
+    const tasks = await mainThreadTasks(page, async () => (scrolling = await frameDeltas(page, FRAMES, true)));
+    const cpuPerFrame = tasks.reduce((a, b) => a + b, 0) / scrolling.deltas.length;
     return [
       // Frame times are wall-clock: on a shared machine they say as much about the load as about the renderer.
       { name: `renderer: 1-min load average during the run (${cpus().length} cores)`, value: loadavg()[0], unit: '' },
       { name: `renderer: scroll frame time p95 (${ASSETS} rows, ${CHANGES_PER_SECOND} quotes/s; baseline idle p95)`, value: percentile(scrolling.deltas, 95), unit: 'ms', baseline: percentile(idle.deltas, 95), target: '≤ 16.7 ms' },
       { name: 'renderer: scroll frame time p50', value: percentile(scrolling.deltas, 50), unit: 'ms' },
+      { name: 'renderer: main-thread CPU per scrolled frame (thread time)', value: cpuPerFrame, unit: 'ms', target: '≤ 16.7 ms' },
+      { name: 'renderer: main-thread tasks over 16.7 ms CPU while scrolling', value: tasks.filter((t) => t > 16.7).length, unit: `of ${tasks.length}` },
       { name: 'renderer: rows in the DOM while scrolling (baseline: all rows)', value: scrolling.maxRows, unit: 'rows', baseline: ASSETS },
       { name: `renderer: cold start to first painted rows, synthetic ${ASSETS} assets`, value: coldMs, unit: 'ms', target: '≤ 3000 ms' },
     ];

@@ -9,7 +9,7 @@ import { scrollToReveal, visibleRange } from './virtualRange.ts';
 
 const OVERSCAN = 4;
 /** Rows per render block: the grid re-renders when the viewport crosses a block boundary. */
-const BLOCK = 8;
+const BLOCK = 4;
 
 interface MonitorGridProps {
   rows: readonly Opportunity[];

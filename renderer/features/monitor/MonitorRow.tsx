@@ -3,7 +3,7 @@ import type { Leg, Opportunity } from '../../../shared/domain/signals.ts';
 import { VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { REGIME_LABELS } from '../../../shared/funding/regime.ts';
 import { Countdown } from '../../ui/Countdown.tsx';
-import { formatAge, formatHours, formatPct } from '../../ui/format.ts';
+import { formatAge, formatHours, formatPct, signClass } from '../../ui/format.ts';
 import { Rate } from '../../ui/Rate.tsx';
 import type { Column } from './columns.ts';
 import { legFor } from './rowOrder.ts';
@@ -38,19 +38,24 @@ function legTitle(leg: Leg, role: 'long' | 'short' | null, now: number): string 
   );
 }
 
+/**
+ * Kept to two elements (rate, interval badge): the monitor mounts rows while scrolling, and
+ * every element counts. The p/s marker is drawn from `data-kind` by CSS; the title says it in words.
+ */
 function LegCell({ leg, role }: { leg: Leg | null; role: 'long' | 'short' | null }) {
   if (!leg) return <span className="muted" title="not listed on this venue">–</span>;
+  const arrow = role === 'long' ? '▲' : role === 'short' ? '▼' : '';
   return (
     <span
-      className={`leg${leg.stale ? ' stale' : ''}${role ? ` leg-${role}` : ''}`}
+      className={`leg num ${signClass(leg.ratePer8h)}${leg.stale ? ' stale' : ''}`}
+      data-kind={leg.rateKind === 'predicted' ? 'p' : 's'}
       title={legTitle(leg, role, leg.observedAt)}
       // The age is computed on hover, so rows need not re-render every second to keep it true.
       onMouseEnter={(e) => (e.currentTarget.title = legTitle(leg, role, Date.now()))}
     >
-      {role ? <span className="leg-role" aria-label={`${role} leg`}>{role === 'long' ? '▲' : '▼'}</span> : null}
-      <Rate value={leg.ratePer8h} />
+      {arrow}
+      {formatPct(leg.ratePer8h)}
       <span className={`interval i${leg.intervalHours}`}>{leg.intervalHours}h</span>
-      <span className="kind" aria-label={leg.rateKind}>{leg.rateKind === 'predicted' ? 'p' : 's'}</span>
       {leg.stale ? <span className="stale-mark" aria-label="stale">◷</span> : null}
     </span>
   );
