@@ -4,7 +4,7 @@ import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { Opportunity, SignalsBatch } from '../../../shared/domain/signals.ts';
 import { VENUE_IDS } from '../../../shared/domain/venues.ts';
 import { SignalEngine } from '../../../electron/engine/engine.ts';
-import { makeQuote, seededRandom } from '../../fixtures/engine/quoteSet.ts';
+import { baseName, makeQuote, seededRandom } from '../../fixtures/engine/quoteSet.ts';
 
 const START = Date.UTC(2026, 2, 1, 12, 0, 0);
 const ASSETS = 40;
@@ -37,32 +37,56 @@ function randomBatch(random: () => number, now: number): FundingQuote[] {
   return batch;
 }
 
-describe('incremental recompute', () => {
-  it.each([1, 2, 3, 4, 5])('after every random batch (seed %i) the incremental view equals a full recompute, and a fresh engine agrees on everything but history', (seed) => {
-    const random = seededRandom(seed);
-    const engine = new SignalEngine(DEFAULT_SETTINGS);
-    const all = new Map<string, FundingQuote>();
-    const view = new Map<string, Opportunity>();
-    let now = START;
-    let incrementalBatches = 0;
-    for (let step = 0; step < 60; step++) {
-      now += Math.floor(random() * 20_000);
-      const batch = randomBatch(random, now);
-      for (const quote of batch) {
-        const key = `${quote.venue}|${quote.symbol}`;
-        const before = all.get(key);
-        if (!before || quote.observedAt >= before.observedAt) all.set(key, quote);
-      }
-      const out = engine.apply(batch, now).batch;
-      if (!out.full) incrementalBatches++;
-      applyTo(view, out);
-      const full = engine.recomputeAll(now).batch;
-      expect(byRank(view.values())).toEqual(full.upserts);
-      const fresh = new SignalEngine(DEFAULT_SETTINGS).apply([...all.values()], now).batch;
+/** Five sectors over the fixture's bases; the first one's rates are lifted so it runs overheated. */
+const SECTOR_MAP = new Map(Array.from({ length: ASSETS + 5 }, (_, i) => [baseName(i), `S${i % 5}`] as [string, string]));
+const liftHotSector = (quote: FundingQuote): FundingQuote =>
+  SECTOR_MAP.get(quote.base) === 'S0' && quote.rate !== null ? { ...quote, rate: quote.rate + 0.002 } : quote;
+
+/** Applies random batches; after each, the consumer's view must equal a full recompute. */
+function checkIncrementalEqualsFull(seed: number, sectorMap: Map<string, string> | null): Map<string, Opportunity> {
+  const random = seededRandom(seed);
+  const engine = new SignalEngine(DEFAULT_SETTINGS);
+  const all = new Map<string, FundingQuote>();
+  const view = new Map<string, Opportunity>();
+  let now = START;
+  let incrementalBatches = 0;
+  if (sectorMap) applyTo(view, engine.setSectorMap(sectorMap, now).batch);
+  for (let step = 0; step < 60; step++) {
+    now += Math.floor(random() * 20_000);
+    const batch = randomBatch(random, now).map(sectorMap ? liftHotSector : (quote) => quote);
+    for (const quote of batch) {
+      const key = `${quote.venue}|${quote.symbol}`;
+      const before = all.get(key);
+      if (!before || quote.observedAt >= before.observedAt) all.set(key, quote);
+    }
+    const out = engine.apply(batch, now).batch;
+    if (!out.full) incrementalBatches++;
+    applyTo(view, out);
+    const full = engine.recomputeAll(now).batch;
+    expect(byRank(view.values())).toEqual(full.upserts);
+    const freshEngine = new SignalEngine(DEFAULT_SETTINGS);
+    if (sectorMap) freshEngine.setSectorMap(sectorMap, now);
+    const fresh = freshEngine.apply([...all.values()], now).batch;
+    // Alignment reads the sector history (8-h change, z-score) as velocity reads the rate history.
+    if (!sectorMap) {
       expect(fresh.upserts.map(stateless)).toEqual(full.upserts.map(stateless));
       expect(fresh.summary).toEqual(full.summary);
     }
-    expect(incrementalBatches).toBeGreaterThan(30);
+  }
+  expect(incrementalBatches).toBeGreaterThan(30);
+  return view;
+}
+
+describe('incremental recompute', () => {
+  it.each([1, 2, 3, 4, 5])('after every random batch (seed %i) the incremental view equals a full recompute, and a fresh engine agrees on everything but history', (seed) => {
+    checkIncrementalEqualsFull(seed, null);
+  });
+
+  it.each([1, 2, 3])('with a sector map (seed %i) the incremental view, alignment included, equals a full recompute', (seed) => {
+    const view = checkIncrementalEqualsFull(seed, SECTOR_MAP);
+    const tags = new Set([...view.values()].map((row) => row.alignment?.tag));
+    expect(tags.has('confirmed')).toBe(true);
+    expect(tags.has(undefined)).toBe(false);
   });
 
   it('an update of one venue for one asset re-sends that row and only the rows whose rank moved', () => {

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
+import type { FundingQuote } from '../../../shared/domain/quotes.ts';
+import type { Opportunity } from '../../../shared/domain/signals.ts';
+import { SignalEngine } from '../../../electron/engine/engine.ts';
+import { NOW, q } from './quotes.ts';
+
+const MINUTE = 60_000;
+
+/**
+ * Four sectors of three assets; HOT's members pay 0.2 % per 8 h against 0.01 % elsewhere, so HOT
+ * is overheated (divergence 0.19 % ≥ 0.05 %) and the others show no signal.
+ */
+const MAP = new Map([
+  ['H1', 'HOT'], ['H2', 'HOT'], ['H3', 'HOT'], ['HX', 'HOT'],
+  ['C1', 'COLD'], ['C2', 'COLD'], ['C3', 'COLD'],
+  ['M1', 'MID'], ['M2', 'MID'], ['M3', 'MID'],
+  ['L1', 'LOW'], ['L2', 'LOW'], ['L3', 'LOW'],
+]);
+
+function market(): FundingQuote[] {
+  const quotes: FundingQuote[] = [];
+  for (const base of ['H1', 'H2', 'H3']) quotes.push(q('binanceusdm', base, 0.002), q('bybit', base, 0.0021));
+  for (const base of ['C1', 'C2', 'C3', 'M1', 'M2', 'M3', 'L2', 'L3']) quotes.push(q('binanceusdm', base, 0.0001));
+  // HX: shorts pay inside an overheated sector; L1: a wide spread in a sector with no signal.
+  quotes.push(q('binanceusdm', 'HX', -0.001), q('binanceusdm', 'L1', 0.0001), q('bybit', 'L1', 0.00065));
+  return quotes;
+}
+
+const row = (rows: Opportunity[], base: string) => rows.find((r) => r.base === base)!;
+
+describe('sector alignment in the engine', () => {
+  it('rows carry no alignment until the engine has a sector map', () => {
+    const rows = new SignalEngine(DEFAULT_SETTINGS).apply(market(), NOW).batch.upserts;
+    expect(rows.every((r) => r.alignment === null)).toBe(true);
+  });
+
+  it('tags an asset paid by its overheated sector\'s crowd confirmed, one paid against it contradicted, one in a quiet sector neutral', () => {
+    const engine = new SignalEngine(DEFAULT_SETTINGS);
+    engine.apply(market(), NOW);
+    const out = engine.setSectorMap(MAP, NOW);
+    expect(out.sectors?.sectors.find((s) => s.sector === 'HOT')?.signal).toBe('overheated');
+    expect(out.sectors?.rotation.label).toBe('rotation out of HOT');
+    const rows = out.batch.upserts;
+    expect(row(rows, 'H1').alignment).toMatchObject({ tag: 'confirmed', sector: 'HOT' });
+    expect(row(rows, 'HX').alignment).toMatchObject({ tag: 'contradicted', sector: 'HOT' });
+    expect(row(rows, 'HX').alignment!.reason).toContain('HX funding is -0.100 %');
+    expect(row(rows, 'C1').alignment).toMatchObject({ tag: 'neutral', sector: 'COLD' });
+  });
+
+  it('an asset the map does not place is neutral and says so', () => {
+    const engine = new SignalEngine(DEFAULT_SETTINGS);
+    engine.apply([...market(), q('okx', 'ZZZ', 0.0003)], NOW);
+    const rows = engine.setSectorMap(MAP, NOW).batch.upserts;
+    expect(row(rows, 'ZZZ').alignment).toEqual({ tag: 'neutral', sector: null, reason: 'ZZZ has no sector: place it in Settings to get a sector signal.' });
+  });
+
+  it('ranks a confirmed setup above a neutral one with a better net carry, and a contradicted one last among untriggered rows', () => {
+    const engine = new SignalEngine(DEFAULT_SETTINGS);
+    engine.apply(market(), NOW);
+    const rows = engine.setSectorMap(MAP, NOW).batch.upserts;
+    const h1 = row(rows, 'H1'), l1 = row(rows, 'L1'), hx = row(rows, 'HX');
+    expect(h1.triggered || l1.triggered).toBe(false);
+    expect(l1.netCarryPerDay!).toBeGreaterThan(h1.netCarryPerDay!);
+    expect(h1.rank).toBeLessThan(l1.rank);
+    expect(rows.filter((r) => r.alignment?.tag === 'contradicted').map((r) => r.base)).toEqual(['HX']);
+    expect(hx.rank).toBe(rows.length);
+  });
+
+  it('posts a snapshot only when it changed: a new minute with the same quotes sends none', () => {
+    const engine = new SignalEngine(DEFAULT_SETTINGS);
+    engine.apply(market(), NOW);
+    expect(engine.setSectorMap(MAP, NOW).sectors).not.toBeNull();
+    const later = NOW + MINUTE;
+    expect(engine.apply(market().map((quote) => ({ ...quote, observedAt: later })), later).sectors).toBeNull();
+    const hotter = later + MINUTE;
+    const quotes = market().map((quote) => (quote.base === 'C1' || quote.base === 'C2' ? { ...quote, rate: 0.0004 } : quote));
+    const moved = engine.apply(quotes.map((quote) => ({ ...quote, observedAt: hotter })), hotter);
+    expect(moved.sectors?.sectors.find((s) => s.sector === 'COLD')?.medianPer8h).toBeCloseTo(0.0004, 12);
+  });
+
+  it('seeded 4-h closes give the sector its price returns', () => {
+    const engine = new SignalEngine(DEFAULT_SETTINGS);
+    engine.apply(market(), NOW);
+    engine.setSectorMap(MAP, NOW);
+    // H1..H3 traded at 80 a day ago (live mark now is 100): +25 % over 24 h.
+    const bases = ['H1', 'H2', 'H3'];
+    const times = new Float64Array(bases.flatMap(() => [NOW - 28 * 3_600_000, NOW - 24 * 3_600_000]));
+    const closes = new Float64Array(bases.flatMap(() => [79, 80]));
+    const offsets = Int32Array.from([0, 2, 4, 6]);
+    const out = engine.seedPrices(bases, offsets, times, closes, NOW);
+    expect(out.sectors?.sectors.find((s) => s.sector === 'HOT')?.return24h).toBeCloseTo(0.25, 12);
+  });
+});
