@@ -14,7 +14,7 @@ import { createVault } from './vault/vault.ts';
 import type { Cipher } from './vault/cipher.ts';
 import { createVaultHandlers } from './vault/vaultHandlers.ts';
 import { createPatternHandlers } from './patterns/patternHandlers.ts';
-import { createPatternService } from './patterns/patternService.ts';
+import { createPatternService, effectiveSectorMap } from './patterns/patternService.ts';
 import { createLogger, type Logger } from './log/logger.ts';
 import { join } from 'node:path';
 import { createSectorHandlers } from './sectors/sectorHandlers.ts';
@@ -149,7 +149,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     'killSwitch.engage': async ({ reason }) => killSwitch(reason ?? 'kill switch pressed'),
     'trading.rearm': async () => trading.transition('ACTIVE', 're-armed by hand', now()),
     ...createVaultHandlers(vault, { baseUrlFor: () => baseUrl, log }),
-    ...createPatternHandlers(createPatternService({ history: store.history, now }), store),
+    ...createPatternHandlers(createPatternService({ history: store.history, sectorMap: effectiveSectorMap(store.sectorMap), now }), store),
     ...sectorHandlers,
   };
 

@@ -5,6 +5,7 @@ import { canonicalBase, type SectorMap } from '../../../shared/sectors/sectorOf.
 import { DEFAULT_SECTOR_MAP } from '../../../shared/sectors/taxonomy.ts';
 import type { FromStudyWorker, StudyJob, StudyJobResult } from '../../engine/studyJob.ts';
 import type { HistoryRepo } from '../store/history.ts';
+import type { SectorMapRepo } from '../store/sectorMapStore.ts';
 
 /** A study or analytics run failed; the message says which job and why. */
 export class PatternStudyError extends Error {
@@ -98,6 +99,11 @@ export function createPatternService(options: PatternServiceOptions): PatternSer
       await Promise.all([...workers].map((worker) => worker.terminate()));
     },
   };
+}
+
+/** The map the study uses: the default taxonomy with the user's overrides (`sector_map`) on top, as the engine does. */
+export function effectiveSectorMap(repo: SectorMapRepo): () => Promise<SectorMap> {
+  return async () => new Map([...DEFAULT_SECTOR_MAP, ...(await repo.overrides())]);
 }
 
 /** BTC, ETH and the base's sector mates with the most stored settlements, up to MAX_PEERS. */
