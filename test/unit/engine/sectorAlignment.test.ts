@@ -1,31 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
-import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { Opportunity } from '../../../shared/domain/signals.ts';
 import { SignalEngine } from '../../../electron/engine/engine.ts';
 import { NOW, q } from './quotes.ts';
+import { MAP, market } from '../../fixtures/engine/sectorMarket.ts';
 
 const MINUTE = 60_000;
-
-/**
- * Four sectors of three assets; HOT's members pay 0.2 % per 8 h against 0.01 % elsewhere, so HOT
- * is overheated (divergence 0.19 % ≥ 0.05 %) and the others show no signal.
- */
-const MAP = new Map([
-  ['H1', 'HOT'], ['H2', 'HOT'], ['H3', 'HOT'], ['HX', 'HOT'],
-  ['C1', 'COLD'], ['C2', 'COLD'], ['C3', 'COLD'],
-  ['M1', 'MID'], ['M2', 'MID'], ['M3', 'MID'],
-  ['L1', 'LOW'], ['L2', 'LOW'], ['L3', 'LOW'],
-]);
-
-function market(): FundingQuote[] {
-  const quotes: FundingQuote[] = [];
-  for (const base of ['H1', 'H2', 'H3']) quotes.push(q('binanceusdm', base, 0.002), q('bybit', base, 0.0021));
-  for (const base of ['C1', 'C2', 'C3', 'M1', 'M2', 'M3', 'L2', 'L3']) quotes.push(q('binanceusdm', base, 0.0001));
-  // HX: shorts pay inside an overheated sector; L1: a wide spread in a sector with no signal.
-  quotes.push(q('binanceusdm', 'HX', -0.001), q('binanceusdm', 'L1', 0.0001), q('bybit', 'L1', 0.00065));
-  return quotes;
-}
 
 const row = (rows: Opportunity[], base: string) => rows.find((r) => r.base === base)!;
 
