@@ -131,12 +131,16 @@ function mapDigest(map: SectorMap): string {
   return [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([base, sector]) => `${base}=${sector}`).join(';');
 }
 
-/** Starts the worker with the job's columns moved (not copied) and settles on its one message. */
-function runInWorker(job: StudyJob, url: URL, workers: Set<Worker>): Promise<StudyJobResult> {
+/**
+ * Runs one job in a one-shot worker: the job's columns are moved (not copied), so the caller
+ * must not read them afterwards; settles on the worker's one message. `running` tracks live
+ * workers so a service can terminate them.
+ */
+export function runInWorker(job: StudyJob, url: URL = DEFAULT_WORKER_URL, running: Set<Worker> = new Set()): Promise<StudyJobResult> {
   const columns = job.kind === 'study' ? [job.funding, job.prices] : [job.funding];
   const transferList = columns.flatMap((c) => Object.values(c).filter(ArrayBuffer.isView).map((view) => view.buffer as ArrayBuffer));
   const worker = new Worker(url, { workerData: job, transferList });
-  workers.add(worker);
+  running.add(worker);
   return new Promise<StudyJobResult>((resolve, reject) => {
     let settled = false;
     worker.once('message', (message: FromStudyWorker) => {
@@ -149,7 +153,7 @@ function runInWorker(job: StudyJob, url: URL, workers: Set<Worker>): Promise<Stu
       reject(new PatternStudyError(`study worker (${job.kind}) failed: ${err.message}`, { cause: err }));
     });
     worker.once('exit', (code) => {
-      workers.delete(worker);
+      running.delete(worker);
       if (!settled) reject(new PatternStudyError(`study worker (${job.kind}) exited with code ${code} before it reported a result`));
     });
   });
