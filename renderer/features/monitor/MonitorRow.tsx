@@ -39,12 +39,11 @@ function legTitle(leg: Leg, role: 'long' | 'short' | null, now: number): string 
 }
 
 /**
- * Kept to two elements (rate, interval badge): the monitor mounts rows while scrolling, and
- * every element counts. The p/s marker is drawn from `data-kind` by CSS; the title says it in words.
+ * Kept to few elements (the long/short arrow only on those two legs): the monitor mounts rows
+ * while scrolling, and every element counts. The p/s marker is drawn from `data-kind` by CSS; the title says it in words.
  */
 function LegCell({ leg, role }: { leg: Leg | null; role: 'long' | 'short' | null }) {
   if (!leg) return <span className="muted" title="not listed on this venue">–</span>;
-  const arrow = role === 'long' ? '▲' : role === 'short' ? '▼' : '';
   return (
     <span
       className={`leg num ${signClass(leg.ratePer8h)}${leg.stale ? ' stale' : ''}`}
@@ -53,7 +52,7 @@ function LegCell({ leg, role }: { leg: Leg | null; role: 'long' | 'short' | null
       // The age is computed on hover, so rows need not re-render every second to keep it true.
       onMouseEnter={(e) => (e.currentTarget.title = legTitle(leg, role, Date.now()))}
     >
-      {arrow}
+      {role ? <span className={`leg-${role}`}>{role === 'long' ? '▲' : '▼'}</span> : null}
       {formatPct(leg.ratePer8h)}
       <span className={`interval i${leg.intervalHours}`}>{leg.intervalHours}h</span>
       {leg.stale ? <span className="stale-mark" aria-label="stale">◷</span> : null}
@@ -65,6 +64,22 @@ function Velocity({ perHour }: { perHour: number | null }) {
   if (perHour === null) return <span className="muted" title="not enough history yet">–</span>;
   const arrow = perHour > 0 ? '▲' : perHour < 0 ? '▼' : '→';
   return <Rate value={perHour} digits={4} unit={arrow} />;
+}
+
+const ALIGNMENT_MARK = { confirmed: '✓ conf', contradicted: '✗ trap', neutral: '·' } as const;
+
+function Signal({ row }: { row: Opportunity }) {
+  const a = row.alignment;
+  return (
+    <>
+      {row.triggered ? <span className="trigger" title="spread at or above the trigger">●TRIG </span> : null}
+      {a ? (
+        <span className={`align align-${a.tag}`} title={`${a.tag}${a.sector ? ` by ${a.sector}` : ''}: ${a.reason}`}>
+          {ALIGNMENT_MARK[a.tag]}
+        </span>
+      ) : null}
+    </>
+  );
 }
 
 function cellContent(column: Column, row: Opportunity, windowMinutes: number): ReactNode {
@@ -90,7 +105,7 @@ function cellContent(column: Column, row: Opportunity, windowMinutes: number): R
           {REGIME_SHORT[row.regime]}
         </span>
       ) : '–';
-    case 'trigger': return row.triggered ? <span className="trigger" title="spread at or above the trigger">● TRIG</span> : null;
+    case 'signal': return <Signal row={row} />;
     default: return null;
   }
 }

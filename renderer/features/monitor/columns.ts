@@ -19,8 +19,8 @@ export const HEADER_HEIGHT = 40;
 
 export function monitorColumns(venues: readonly VenueId[]): Column[] {
   return [
-    { id: 'rank', label: '#', unit: 'rank', sortKey: 'rank', width: 40, title: 'Rank by expected net carry per day after fees' },
-    { id: 'base', label: 'Asset', unit: '', sortKey: 'base', width: 78, title: 'Base asset (multiplier prefixes such as 1000 removed)' },
+    { id: 'rank', label: '#', unit: 'rank', sortKey: 'rank', width: 36, title: 'Rank by expected net carry per day after fees' },
+    { id: 'base', label: 'Asset', unit: '', sortKey: 'base', width: 72, title: 'Base asset (multiplier prefixes such as 1000 removed)' },
     ...venues.map((v): Column => ({
       id: `venue-${v}`,
       label: VENUES[v].label,
@@ -35,11 +35,11 @@ export function monitorColumns(venues: readonly VenueId[]): Column[] {
     { id: 'long', label: 'Long', unit: 'venue', width: 88, title: 'Go long where funding is lowest' },
     { id: 'short', label: 'Short', unit: 'venue', width: 88, title: 'Go short where funding is highest' },
     { id: 'carry', label: 'Net carry', unit: '% /day', sortKey: 'carry', width: 78, title: 'Expected carry per day after round-trip taker fees amortised over the holding period, % of one leg notional' },
-    { id: 'breakEven', label: 'Break-even', unit: 'hours', sortKey: 'breakEven', width: 80, title: 'Hours of carry needed to pay the round-trip fees' },
-    { id: 'next', label: 'Next', unit: 'hh:mm:ss', sortKey: 'next', width: 84, title: 'Countdown to the earliest next settlement over the legs' },
-    { id: 'velocity', label: 'Velocity 1h', unit: '% /8h per h', sortKey: 'velocity', width: 84, title: 'Change of the mean rate per 8 h, per hour, over the last hour' },
-    { id: 'regime', label: 'Regime', unit: 'mean % /8h', sortKey: 'regime', width: 88, title: 'Market regime of the mean rate per 8 h (domain table)' },
-    { id: 'trigger', label: 'Trig', unit: '', width: 50, title: 'Spread at or above the trigger threshold' },
+    { id: 'breakEven', label: 'Break-even', unit: 'hours', sortKey: 'breakEven', width: 76, title: 'Hours of carry needed to pay the round-trip fees' },
+    { id: 'next', label: 'Next', unit: 'hh:mm:ss', sortKey: 'next', width: 80, title: 'Countdown to the earliest next settlement over the legs' },
+    { id: 'velocity', label: 'Velocity 1h', unit: '% /8h per h', sortKey: 'velocity', width: 76, title: 'Change of the mean rate per 8 h, per hour, over the last hour' },
+    { id: 'regime', label: 'Regime', unit: 'mean % /8h', sortKey: 'regime', width: 84, title: 'Market regime of the mean rate per 8 h (domain table)' },
+    { id: 'signal', label: 'Signal', unit: 'trigger · sector', width: 90, title: 'TRIG: spread at or above the trigger threshold; ✓ confirmed or ✗ contradicted (a probable trap) by the sector signal' },
   ];
 }
 

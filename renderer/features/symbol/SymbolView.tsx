@@ -48,6 +48,17 @@ function LegsTable({ base }: { base: string }) {
   );
 }
 
+function AlignmentLine({ base }: { base: string }) {
+  const alignment = useSignals((s) => s.rows.get(base)?.alignment ?? null);
+  if (!alignment) return null;
+  const mark = alignment.tag === 'confirmed' ? '✓' : alignment.tag === 'contradicted' ? '✗' : '·';
+  return (
+    <p className={`align align-${alignment.tag}`}>
+      {mark} Sector signal{alignment.sector ? ` (${alignment.sector})` : ''}: {alignment.tag} — {alignment.reason}
+    </p>
+  );
+}
+
 function BackfillResult({ result }: { result: Backfill }) {
   const inserted = result.reduce((n, r) => n + r.inserted, 0);
   return (
@@ -115,6 +126,7 @@ export function SymbolView() {
           {busy ? 'Backfilling…' : 'Backfill 30 d'}
         </button>
       </div>
+      <AlignmentLine base={base} />
       {error ? <p className="error" role="alert">{error}</p> : null}
       {backfill ? <BackfillResult result={backfill} /> : null}
       {history === null && !error ? <div className="placeholder" role="status">Loading history…</div> : null}
