@@ -172,3 +172,29 @@ export const PairExecutionResultSchema = z.object({
   message: z.string(),
 });
 export type PairExecutionResult = z.infer<typeof PairExecutionResultSchema>;
+
+const WinRateBucketSchema = z.object({ wins: z.number().int().nonnegative(), closed: z.number().int().nonnegative(), rate: z.number().nullable() });
+
+/** Win rate over closed pairs (net > 0 wins), split by the sector alignment at entry. */
+export const WinRateSchema = z.object({
+  confirmed: WinRateBucketSchema,
+  contradicted: WinRateBucketSchema,
+  /** Set when confirmed setups win less than 55 % of the time: the entry criteria need review. */
+  warning: z.string().nullable(),
+});
+export type WinRateStats = z.infer<typeof WinRateSchema>;
+
+export const JournalFilterSchema = z.object({
+  /** First sequence number to include. */
+  from: z.number().int().nonnegative().optional(),
+  limit: z.number().int().positive().max(100_000).optional(),
+  pairId: z.string().min(1).max(128).optional(),
+});
+export type JournalFilter = z.infer<typeof JournalFilterSchema>;
+
+/** The journal against the venues: every difference as a sentence naming venue, symbol and pair. */
+export const ReconcileReportSchema = z.object({
+  checkedAt: z.number().int(),
+  differences: z.array(z.string()),
+});
+export type ReconcileReport = z.infer<typeof ReconcileReportSchema>;

@@ -191,3 +191,21 @@ export function withdrawalFeesFor(settings: RiskSettings, defaults: Readonly<Rec
   for (const venue of VENUE_IDS) out[venue] = settings.withdrawalFeesUsd[venue] ?? defaults[venue];
   return out;
 }
+
+const riskShape = RiskSettingsSchema.shape;
+/**
+ * A change to the risk settings: only the fields sent. (`RiskSettingsSchema.partial()` would
+ * fill every absent field with its default and silently reset the trader's other settings.)
+ */
+export const RiskSettingsPatchSchema = z.object({
+  maxRiskPct: riskShape.maxRiskPct.unwrap().optional(),
+  maxExposurePct: riskShape.maxExposurePct.unwrap().optional(),
+  leverageCap: riskShape.leverageCap.unwrap().optional(),
+  settlementWarningMinutes: riskShape.settlementWarningMinutes.unwrap().optional(),
+  chasingRatePer8h: riskShape.chasingRatePer8h.unwrap().optional(),
+  chasingHistoryMultiple: riskShape.chasingHistoryMultiple.unwrap().optional(),
+  liquidationBufferMultiple: riskShape.liquidationBufferMultiple.unwrap().optional(),
+  hedgeTolerancePct: riskShape.hedgeTolerancePct.unwrap().optional(),
+  withdrawalFeesUsd: riskShape.withdrawalFeesUsd.unwrap().optional(),
+});
+export type RiskSettingsPatch = z.infer<typeof RiskSettingsPatchSchema>;

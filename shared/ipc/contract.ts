@@ -4,7 +4,10 @@ import { FundingPointSchema, FundingQuoteSchema, PricePointSchema, VenueHealthSc
 import { EngineSettingsSchema } from '../domain/settings.ts';
 import { SectorMapViewSchema, SectorSnapshotSchema } from '../domain/sectors.ts';
 import { HistoryAnalyticsSchema, PatternStudyInputSchema, PatternStudySchema } from '../domain/patterns.ts';
-import { TicketPreviewSchema, TicketReceiptSchema, TicketSchema } from '../domain/ticket.ts';
+import { RiskSettingsPatchSchema, RiskSettingsSchema, TicketPreviewSchema, TicketReceiptSchema, TicketSchema } from '../domain/ticket.ts';
+import {
+  JournalEntrySchema, JournalFilterSchema, PairExecutionResultSchema, PairSchema, ReconcileReportSchema, WinRateSchema,
+} from '../domain/orders.ts';
 
 /**
  * The one contract between the renderer and the main process. Every request and stream is
@@ -141,6 +144,20 @@ export const requests = {
   'ticket.preview': { input: TicketSchema, output: TicketPreviewSchema },
   /** Refused (with the failing checklist items named) unless the checklist passes on fresh data. */
   'ticket.submit': { input: TicketSchema, output: TicketReceiptSchema },
+  /** Every pair the journal knows (open, unhedged, closed …) with legs, PnL split price/funding/fees, drift, liquidation distance, next settlement. */
+  'positions.list': { input: NoInput, output: z.array(PairSchema) },
+  /** Closes a pair's open legs reduce-only through the order gateway (refused while HALTED). */
+  'positions.close': { input: z.object({ pairId: z.string().min(1).max(128) }), output: PairExecutionResultSchema },
+  'journal.list': { input: JournalFilterSchema.default({}), output: z.array(JournalEntrySchema) },
+  'journal.exportCsv': { input: JournalFilterSchema.default({}), output: z.object({ text: z.string() }) },
+  /** Win rate over closed pairs split confirmed/contradicted, with the below-55 % review warning. */
+  'journal.stats': { input: NoInput, output: WinRateSchema },
+  'trading.state': { input: NoInput, output: TradingStateSchema },
+  /** The journal against every connected venue now; differences also go out as critical alerts. */
+  'trading.reconcile': { input: NoInput, output: ReconcileReportSchema },
+  'risk.get': { input: NoInput, output: RiskSettingsSchema },
+  /** Only the fields sent change; the result is the full, persisted settings. */
+  'risk.set': { input: RiskSettingsPatchSchema, output: RiskSettingsSchema },
   /** The live sector overlay; null until the engine has a sector map and quotes. */
   'sectors.snapshot': { input: NoInput, output: SectorSnapshotSchema.nullable() },
   /** The effective map (default taxonomy plus user overrides) and the live bases it does not place. */
@@ -165,6 +182,8 @@ export const streams = {
   tradingState: TradingStateSchema,
   /** The sector snapshot, whenever the engine's changed. */
   sectors: SectorSnapshotSchema,
+  /** Every pair, on any change and after each settlement/exit check. */
+  positions: z.array(PairSchema),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Requests = typeof requests;
