@@ -58,7 +58,8 @@ export type Opportunity = z.infer<typeof OpportunitySchema>;
 
 export const AlertSchema = z.object({
   id: z.string(),
-  kind: z.enum(['trigger', 'extreme-rate', 'interval-change', 'window', 'divergence', 'venue']),
+  /** trading: kill switch reports, reconcile differences, UNHEDGED pairs, unwinds, met exits. */
+  kind: z.enum(['trigger', 'extreme-rate', 'interval-change', 'window', 'divergence', 'venue', 'trading']),
   severity: z.enum(['info', 'warn', 'critical']),
   at: z.number().int(),
   base: z.string().nullable(),
