@@ -1,7 +1,7 @@
 import { build } from 'esbuild';
 
 /**
- * Bundles the Electron shell for `npm start` and `npm run dist`: main and the engine worker
+ * Bundles the Electron shell for `npm start` and `npm run dist`: main, the engine worker and the study worker
  * as ES modules, the preload as CommonJS (sandboxed preloads cannot load ES modules).
  * Dependencies stay in node_modules (ccxt, DuckDB's native binding), packed by electron-builder.
  */
@@ -10,6 +10,7 @@ const common = { bundle: true, platform: 'node' as const, target: 'node24', sour
 await Promise.all([
   build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.mjs', format: 'esm', packages: 'external' }),
   build({ ...common, entryPoints: ['electron/engine/worker.ts'], outfile: 'dist/electron/engine-worker.mjs', format: 'esm', packages: 'external' }),
+  build({ ...common, entryPoints: ['electron/engine/studyWorker.ts'], outfile: 'dist/electron/study-worker.mjs', format: 'esm', packages: 'external' }),
   build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
 ]);
-console.log('bundled dist/electron/{main.mjs, engine-worker.mjs, preload.cjs}');
+console.log('bundled dist/electron/{main.mjs, engine-worker.mjs, study-worker.mjs, preload.cjs}');

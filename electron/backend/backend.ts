@@ -34,6 +34,8 @@ export interface BackendOptions {
   pollScale?: number;
   /** The built engine worker (Electron bundle); the TypeScript source is used otherwise. */
   engineWorkerUrl?: URL;
+  /** The built one-shot study worker (Electron bundle); the TypeScript source is used otherwise. */
+  studyWorkerUrl?: URL;
   version?: string;
   publish: Publish;
   /** The OS-keyring cipher (Electron safeStorage) when one backs the vault; null: passphrase. */
@@ -149,7 +151,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     'killSwitch.engage': async ({ reason }) => killSwitch(reason ?? 'kill switch pressed'),
     'trading.rearm': async () => trading.transition('ACTIVE', 're-armed by hand', now()),
     ...createVaultHandlers(vault, { baseUrlFor: () => baseUrl, log }),
-    ...createPatternHandlers(createPatternService({ history: store.history, sectorMap: effectiveSectorMap(store.sectorMap), now }), store),
+    ...createPatternHandlers(createPatternService({ history: store.history, sectorMap: effectiveSectorMap(store.sectorMap), workerUrl: options.studyWorkerUrl, now }), store),
     ...sectorHandlers,
   };
 

@@ -34,6 +34,7 @@ app.whenReady().then(async () => {
     dataDir,
     version: app.getVersion(),
     engineWorkerUrl: pathToFileURL(join(here, 'engine-worker.mjs')),
+    studyWorkerUrl: pathToFileURL(join(here, 'study-worker.mjs')),
     publish: batcher.publish,
     systemCipher: await createSafeStorageCipher(safeStorage),
     logSink: (line) => process.stderr.write(`${line}\n`),
