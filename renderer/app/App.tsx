@@ -1,9 +1,9 @@
+import { lazy, Suspense, type ComponentType } from 'react';
 import { AlertsPanel } from '../features/alerts/AlertsPanel.tsx';
 import { AlertToast } from '../features/alerts/AlertToast.tsx';
 import { Monitor } from '../features/monitor/Monitor.tsx';
 import { SettingsPanel } from '../features/settings/SettingsPanel.tsx';
 import { StatusBar } from '../features/status/StatusBar.tsx';
-import { SymbolView } from '../features/symbol/SymbolView.tsx';
 import { FundingWindows } from '../features/windows/FundingWindows.tsx';
 import { useAlerts } from '../store/alertsStore.ts';
 import { useSession } from '../store/sessionStore.ts';
@@ -53,7 +53,10 @@ function ShortcutList() {
   );
 }
 
-const SCREENS: Record<Screen, () => React.JSX.Element> = {
+// The charting library is loaded with the first symbol view, not at start-up.
+const SymbolView = lazy(async () => ({ default: (await import('../features/symbol/SymbolView.tsx')).SymbolView }));
+
+const SCREENS: Record<Screen, ComponentType> = {
   monitor: Monitor,
   windows: FundingWindows,
   symbol: SymbolView,
@@ -70,7 +73,9 @@ export function App() {
       <DemoBanner />
       <Nav />
       <main className="main">
-        <Current />
+        <Suspense fallback={<div className="placeholder" role="status">Loading…</div>}>
+          <Current />
+        </Suspense>
       </main>
       <StatusBar />
       <ShortcutList />

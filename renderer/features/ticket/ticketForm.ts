@@ -1,0 +1,96 @@
+/**
+ * The ticket as the trader types it (percent, hours, text) and its translation into the
+ * contract's `TicketInput` (decimals). The renderer never prices anything: a field it cannot
+ * read is reported by name, and main recomputes every figure from its own data.
+ */
+import type { TicketInput, TicketKind, TicketLeg } from '../../../shared/domain/ticket.ts';
+
+export interface TicketForm {
+  ticketId: string;
+  kind: TicketKind;
+  base: string;
+  legs: [TicketLeg, TicketLeg];
+  /** Base units; empty asks main for the risk-sized quantity. */
+  quantity: string;
+  leverage: string;
+  /** Percent of the price gap between the legs. */
+  basisStopPct: string;
+  /** Percent per 8 h at which the spread is taken profit on. */
+  takeProfitPct: string;
+  maxHoldingHours: string;
+  legOrder: 'sequential' | 'together';
+  ackSettlement: boolean;
+  ackNegativeCarry: boolean;
+  override: string;
+}
+
+export type FormResult = { ok: true; ticket: TicketInput } | { ok: false; problems: string[] };
+
+const fromPrefill = (value: number | null | undefined, scale = 1): string =>
+  value === null || value === undefined ? '' : String(+(value * scale).toFixed(8));
+
+export function formFromPrefill(input: TicketInput): TicketForm {
+  return {
+    ticketId: input.ticketId,
+    kind: input.kind,
+    base: input.base,
+    legs: [{ ...input.legs[0] }, { ...input.legs[1] }],
+    quantity: fromPrefill(input.quantity),
+    leverage: String(input.leverage),
+    basisStopPct: fromPrefill(input.basisStopPct, 100),
+    takeProfitPct: fromPrefill(input.takeProfitSpreadPer8h, 100),
+    maxHoldingHours: fromPrefill(input.maxHoldingHours),
+    legOrder: input.legOrder ?? 'sequential',
+    ackSettlement: input.acknowledgements?.settlementTiming ?? false,
+    ackNegativeCarry: input.acknowledgements?.negativeCarry ?? false,
+    override: input.override ?? '',
+  };
+}
+
+/** An optional number field: empty is null, anything else must be a finite number. */
+function optionalNumber(text: string, name: string, problems: string[]): number | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  const value = Number(trimmed);
+  if (!Number.isFinite(value)) {
+    problems.push(`${name}: "${text}" is not a number`);
+    return null;
+  }
+  return value;
+}
+
+export function ticketFromForm(form: TicketForm): FormResult {
+  const problems: string[] = [];
+  const quantity = optionalNumber(form.quantity, 'Quantity', problems);
+  const leverage = optionalNumber(form.leverage, 'Leverage', problems);
+  const stop = optionalNumber(form.basisStopPct, 'Basis stop', problems);
+  const takeProfit = optionalNumber(form.takeProfitPct, 'Take-profit spread', problems);
+  const holding = optionalNumber(form.maxHoldingHours, 'Max holding', problems);
+  if (quantity !== null && quantity <= 0) problems.push('Quantity: must be above 0 (leave empty for the risk-sized quantity)');
+  if (leverage === null) problems.push('Leverage: required');
+  else if (leverage < 1) problems.push('Leverage: at least 1×');
+  if (problems.length) return { ok: false, problems };
+  return {
+    ok: true,
+    ticket: {
+      ticketId: form.ticketId,
+      kind: form.kind,
+      base: form.base,
+      legs: form.legs,
+      quantity,
+      leverage: leverage!,
+      basisStopPct: stop === null ? null : stop / 100,
+      takeProfitSpreadPer8h: takeProfit === null ? null : takeProfit / 100,
+      maxHoldingHours: holding,
+      legOrder: form.legOrder,
+      acknowledgements: { settlementTiming: form.ackSettlement, negativeCarry: form.ackNegativeCarry },
+      override: form.override.trim() === '' ? null : form.override.trim(),
+    },
+  };
+}
+
+/** A fresh id per ticket: main derives idempotent client order ids from it. */
+export function newTicketId(base: string, now: number, random: () => number = Math.random): string {
+  const suffix = Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0');
+  return `${base.replace(/[^A-Za-z0-9]/g, '')}-${now.toString(36)}-${suffix}`;
+}
