@@ -13,7 +13,7 @@ import { runStudyJob, type StudyJob } from '../../../electron/engine/studyJob.ts
 import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts';
 import { importFundingCsv } from '../../../electron/backend/store/history.ts';
 import { createPatternHandlers } from '../../../electron/backend/patterns/patternHandlers.ts';
-import { createPatternService, runInWorker, type PatternService } from '../../../electron/backend/patterns/patternService.ts';
+import { createPatternService, effectiveSectorMap, runInWorker, type PatternService } from '../../../electron/backend/patterns/patternService.ts';
 import { binanceQ1Csv } from '../../unit/history/realFundingData.ts';
 import { binancePriceCsv, hasBinanceQ1, mappedMarkets } from './binanceSlice.ts';
 
@@ -137,5 +137,22 @@ describe.skipIf(!hasBinanceQ1)('patterns.study over history in a DuckDB store', 
     expect(analytics.spread).toMatchObject({ venues: ['binanceusdm'], points: 0, halfLifeHours: null });
     expect(analytics.correlation.assets).toEqual(['AAVE', 'ADA', 'ARB', 'BNB']);
     expect(analytics.correlation.matrix[1][1]).toBeCloseTo(1, 12);
+  });
+
+  it('the study follows the user\'s sector map: an override moves the asset between sectors and is a new data version', async () => {
+    const userMapService = createPatternService({ history: store.history, sectorMap: effectiveSectorMap(store.sectorMap) });
+    const input = { threshold: LOW_THRESHOLD, horizonHours: 24, k: 0.02 };
+    const sizes = (study: Awaited<ReturnType<PatternService['study']>>) => Object.fromEntries(study.coverage.sectors.map((s) => [s.name, s.assets]));
+    const before = sizes(await userMapService.study(input));
+    expect(DEFAULT_SECTOR_MAP.get('ADA')).toBe('Layer 1');
+    await store.sectorMap.put(new Map([['ADA', 'Meme']]));
+    try {
+      const after = sizes(await userMapService.study(input));
+      expect(userMapService.runs()).toBe(2);
+      expect(after['Layer 1']).toBe(before['Layer 1'] - 1);
+      expect(after.Meme).toBe(before.Meme + 1);
+    } finally {
+      await store.sectorMap.remove(['ADA']);
+    }
   });
 });
