@@ -8,8 +8,9 @@ import { openStore } from './store/duckdb.ts';
 import { importFundingCsv } from './store/history.ts';
 import { backfillFunding } from './store/backfill.ts';
 import { TradingStateMachine } from './trading/tradingState.ts';
-import { engageKillSwitch, type Flattener } from './trading/killSwitch.ts';
+import { createTradingDesk } from './trading/tradingDesk.ts';
 import { startDemoVenues, type DemoVenues } from './demo.ts';
+import type { SimulatorOptions } from '../simulator/server.ts';
 import { createVault } from './vault/vault.ts';
 import type { Cipher } from './vault/cipher.ts';
 import { createVaultHandlers } from './vault/vaultHandlers.ts';
@@ -30,6 +31,10 @@ export interface BackendOptions {
   wsBaseUrl?: string;
   /** Demo mode: the simulator's seed. */
   demoSeed?: number;
+  /** Demo mode: further simulator options (tests pause its clock to step across settlements). */
+  demoSimulatorOptions?: Partial<SimulatorOptions>;
+  /** Kill-switch deadline (default 30 s). */
+  killSwitchDeadlineMs?: number;
   /** Speeds up polling in tests (0.1 = ten times more often). */
   pollScale?: number;
   /** The built engine worker (Electron bundle); the TypeScript source is used otherwise. */
@@ -67,7 +72,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const vault = createVault({ path: join(options.dataDir, 'vault.json'), systemCipher: options.systemCipher ?? null, now });
   const log = createLogger({ sink: options.logSink ?? (() => {}), secrets: () => vault.secretValues(), now });
 
-  const demo = options.mode === 'demo' ? await startDemoVenues({ seed: options.demoSeed ?? 7, venues }) : null;
+  const demo = options.mode === 'demo' ? await startDemoVenues({ seed: options.demoSeed ?? 7, venues, simulator: options.demoSimulatorOptions }) : null;
+  // The venues' clock: in Demo the simulator's (real time unless a test pauses it).
+  const venueNow = demo ? () => demo.simulator.clock.now() : now;
   const baseUrl = demo?.url ?? options.baseUrl;
   const wsBaseUrl = demo?.wsUrl ?? options.wsBaseUrl;
 
@@ -78,12 +85,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   });
 
   const trading = new TradingStateMachine(now(), (state) => options.publish('tradingState', state));
-  const flatteners: Flattener[] = [];
 
   const engine = startEngine({
     settings,
     workerUrl: options.engineWorkerUrl,
-    now,
+    now: venueNow,
     onSignals: (batch) => options.publish('signals', batch),
     onAlerts: (alerts) => options.publish('alerts', alerts),
     onError: (message) => log.error('engine', { message }),
@@ -94,7 +100,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     venues,
     baseUrl,
     wsBaseUrl,
-    now,
+    now: venueNow,
     pollScale: options.pollScale,
     onQuotes: (changed) => {
       options.publish('quotes', changed);
@@ -117,8 +123,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     now,
   });
 
-  const killSwitch = (reason: string) =>
-    engageKillSwitch({ state: trading, flatteners: () => flatteners, now }, reason);
+  const desk = await createTradingDesk({
+    mode: options.mode, venues, store, vault, market, engine, baseUrl, state: trading, settings: () => settings,
+    publish: options.publish, log, now: venueNow, killSwitchDeadlineMs: options.killSwitchDeadlineMs,
+  });
+  // Not awaited: opening the venues' accounts may take the network's time; requests wait for it themselves.
+  desk.start().catch((err: unknown) => log.error('trading desk did not start', { error: err }));
 
   const handlers: Handlers = {
     'app.info': async () => ({
@@ -148,8 +158,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       engine.setSettings(settings);
       return settings;
     },
-    'killSwitch.engage': async ({ reason }) => killSwitch(reason ?? 'kill switch pressed'),
-    'trading.rearm': async () => trading.transition('ACTIVE', 're-armed by hand', now()),
+    ...desk.handlers,
     ...createVaultHandlers(vault, { baseUrlFor: () => baseUrl, log }),
     ...createPatternHandlers(createPatternService({ history: store.history, sectorMap: effectiveSectorMap(store.sectorMap), workerUrl: options.studyWorkerUrl, now }), store),
     ...sectorHandlers,
@@ -172,8 +181,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     mode: options.mode,
     demo,
     log,
-    engageKillSwitch: (reason) => killSwitch(reason),
+    engageKillSwitch: (reason) => desk.engageKillSwitch(reason),
     async stop() {
+      await desk.stop();
       await priceBackfill.stop();
       await market.stop();
       await engine.stop();

@@ -1,5 +1,5 @@
 import type { VenueId } from '../../shared/domain/venues.ts';
-import { startSimulator, type Simulator } from '../simulator/server.ts';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator/server.ts';
 
 /**
  * Demo mode: the venue simulator runs in this process on a loopback port and the ccxt
@@ -13,7 +13,7 @@ export interface DemoVenues {
   close(): Promise<void>;
 }
 
-export async function startDemoVenues(options: { seed: number; venues: VenueId[] }): Promise<DemoVenues> {
-  const simulator = await startSimulator({ port: 0, seed: options.seed, speed: 1, venues: options.venues });
+export async function startDemoVenues(options: { seed: number; venues: VenueId[]; simulator?: Partial<SimulatorOptions> }): Promise<DemoVenues> {
+  const simulator = await startSimulator({ port: 0, seed: options.seed, speed: 1, venues: options.venues, ...options.simulator });
   return { url: simulator.url, wsUrl: simulator.wsUrl, simulator, close: () => simulator.close() };
 }
