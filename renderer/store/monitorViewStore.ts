@@ -10,6 +10,8 @@ export interface SortSpec {
 export interface MonitorFilter {
   search: string;
   triggeredOnly: boolean;
+  /** Only rows the sector signal confirms (alignment tag "confirmed"). */
+  confirmedOnly: boolean;
   /** Decimal per 8 h; rows below are hidden. */
   minSpreadPer8h: number;
   venue: VenueId | null;
@@ -33,7 +35,7 @@ export function nextSort(current: SortSpec, key: SortKey): SortSpec {
 
 export const useMonitorView = create<MonitorViewState>((set) => ({
   sort: { key: 'rank', dir: 'asc' },
-  filter: { search: '', triggeredOnly: false, minSpreadPer8h: 0, venue: null },
+  filter: { search: '', triggeredOnly: false, confirmedOnly: false, minSpreadPer8h: 0, venue: null },
   cursor: null,
   setSort: (key) => set((s) => ({ sort: nextSort(s.sort, key) })),
   setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),

@@ -20,6 +20,10 @@ export function MonitorToolbar({ venues, shown, total }: { venues: readonly Venu
         <input type="checkbox" checked={filter.triggeredOnly} onChange={(e) => setFilter({ triggeredOnly: e.target.checked })} />
         Triggered only
       </label>
+      <label title="Rows whose direction the sector signal confirms (✓)">
+        <input type="checkbox" checked={filter.confirmedOnly} onChange={(e) => setFilter({ confirmedOnly: e.target.checked })} />
+        Confirmed only
+      </label>
       <label>
         Min spread
         <input

@@ -45,6 +45,7 @@ export function compareRows(a: Opportunity, b: Opportunity, sort: SortSpec): num
 
 export function matchesFilter(row: Opportunity, filter: MonitorFilter): boolean {
   if (filter.triggeredOnly && !row.triggered) return false;
+  if (filter.confirmedOnly && row.alignment?.tag !== 'confirmed') return false;
   if (filter.minSpreadPer8h > 0 && (row.spreadPer8h === null || row.spreadPer8h < filter.minSpreadPer8h)) return false;
   if (filter.venue && !row.legs.some((l) => l.venue === filter.venue)) return false;
   const search = filter.search.trim().toUpperCase();

@@ -3,7 +3,7 @@ import { compareRows, legFor, matchesFilter, orderRows } from '../../../renderer
 import { nextSort, type MonitorFilter } from '../../../renderer/store/monitorViewStore.ts';
 import { leg, row } from './opportunityFixture.ts';
 
-const noFilter: MonitorFilter = { search: '', triggeredOnly: false, minSpreadPer8h: 0, venue: null };
+const noFilter: MonitorFilter = { search: '', triggeredOnly: false, confirmedOnly: false, minSpreadPer8h: 0, venue: null };
 const bases = (rows: { base: string }[]) => rows.map((r) => r.base);
 
 describe('monitor order: sorting', () => {
@@ -36,6 +36,15 @@ describe('monitor order: filters and search', () => {
   it('triggered only keeps triggered rows', () => {
     expect(matchesFilter(row('A', { triggered: false }), { ...noFilter, triggeredOnly: true })).toBe(false);
     expect(matchesFilter(row('A', { triggered: true }), { ...noFilter, triggeredOnly: true })).toBe(true);
+  });
+
+  it('confirmed only keeps rows the sector signal confirms, hiding contradicted, neutral and untagged ones', () => {
+    const f = { ...noFilter, confirmedOnly: true };
+    const tagged = (tag: 'confirmed' | 'contradicted' | 'neutral') => row('A', { alignment: { tag, sector: 'DeFi', reason: 'r' } });
+    expect(matchesFilter(tagged('confirmed'), f)).toBe(true);
+    expect(matchesFilter(tagged('contradicted'), f)).toBe(false);
+    expect(matchesFilter(tagged('neutral'), f)).toBe(false);
+    expect(matchesFilter(row('A'), f)).toBe(false);
   });
 
   it('min spread hides rows below it and rows without a spread', () => {
