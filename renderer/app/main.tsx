@@ -4,9 +4,11 @@ import { BridgeContext } from './bridgeContext.ts';
 import { connectBridge } from './bridge.ts';
 import { startSync } from './startSync.ts';
 import { startClock } from '../store/clockStore.ts';
+import { syncSectors } from '../store/sectorsStore.ts';
 
 const link = connectBridge();
 startSync(link);
+syncSectors(link);
 startClock();
 
 const root = document.getElementById('root');
