@@ -5,6 +5,9 @@ import { Monitor } from '../features/monitor/Monitor.tsx';
 import { SettingsPanel } from '../features/settings/SettingsPanel.tsx';
 import { StatusBar } from '../features/status/StatusBar.tsx';
 import { FundingWindows } from '../features/windows/FundingWindows.tsx';
+import { JournalScreen } from '../features/journal/JournalScreen.tsx';
+import { PositionsScreen } from '../features/positions/PositionsScreen.tsx';
+import { TicketScreen } from '../features/ticket/TicketScreen.tsx';
 import { useAlerts } from '../store/alertsStore.ts';
 import { useSession } from '../store/sessionStore.ts';
 import { useUi, type Screen } from '../store/uiStore.ts';
@@ -62,6 +65,9 @@ const SCREENS: Record<Screen, ComponentType> = {
   symbol: SymbolView,
   alerts: AlertsPanel,
   settings: SettingsPanel,
+  ticket: TicketScreen,
+  positions: PositionsScreen,
+  journal: JournalScreen,
 };
 
 export function App() {

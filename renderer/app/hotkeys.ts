@@ -7,6 +7,8 @@ export const SCREEN_KEYS: ReadonlyArray<[string, Screen, string]> = [
   ['3', 'symbol', 'Symbol view'],
   ['4', 'alerts', 'Alerts'],
   ['5', 'settings', 'Settings'],
+  ['7', 'positions', 'Positions'],
+  ['8', 'journal', 'Journal'],
 ];
 
 export const SHORTCUTS: ReadonlyArray<[string, string]> = [
@@ -14,9 +16,11 @@ export const SHORTCUTS: ReadonlyArray<[string, string]> = [
   ['j / ↓, k / ↑', 'Next / previous row'],
   ['PageDown / PageUp, g / G', 'Page down / up, first / last row'],
   ['Enter', 'Open the selected asset'],
+  ['t', 'Trade the selected asset: open the order ticket'],
   ['Esc', 'Back to the monitor, close dialogs'],
   ['/', 'Search assets'],
   ['1 … 5', 'Monitor, windows, symbol, alerts, settings'],
+  ['7, 8', 'Positions, journal'],
   ['?', 'This list'],
 ];
 

@@ -8,6 +8,7 @@ import { formatPct } from '../../ui/format.ts';
 import { monitorColumns } from './columns.ts';
 import { MonitorGrid } from './MonitorGrid.tsx';
 import { MonitorToolbar } from './MonitorToolbar.tsx';
+import { TradeAction } from '../ticket/TradeAction.tsx';
 import { orderRows } from './rowOrder.ts';
 
 /** The monitor screen: every asset across venues, ranked by net carry unless sorted otherwise. */
@@ -27,6 +28,7 @@ export function Monitor() {
     <section className="screen monitor" aria-label="Monitor">
       <div className="screen-head">
         <MonitorToolbar venues={venues} shown={ordered.length} total={rows.size} />
+        <TradeAction />
         {summary ? (
           <div className="summary">
             <span>trigger ≥ {formatPct(settings.triggerSpreadPer8h, 3)} /8h: <strong>{summary.triggered}</strong> triggered</span>

@@ -5,6 +5,7 @@ import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../app/bridgeContext.ts';
 import { useSession } from '../../store/sessionStore.ts';
 import { CsvImport } from './CsvImport.tsx';
+import { KeysSection } from '../keys/KeysSection.tsx';
 
 /** Form state in the units the trader types: percent, not decimals. */
 interface Draft {
@@ -115,6 +116,7 @@ export function SettingsPanel() {
         </div>
       </form>
       <CsvImport />
+      <KeysSection />
     </section>
   );
 }

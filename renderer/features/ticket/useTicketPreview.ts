@@ -27,8 +27,9 @@ export function useTicketPreview(): void {
       return;
     }
     let current = true;
+    // The shown preview answers an older ticket until main replies: Submit waits for it.
+    set({ previewing: true });
     const ask = async (): Promise<void> => {
-      set({ previewing: true });
       try {
         const preview = await bridge.invoke('ticket.preview', parsed.ticket);
         if (current) set({ preview, previewError: null, previewing: false });

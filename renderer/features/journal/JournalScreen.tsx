@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { WinRateStats } from '../../../shared/domain/orders.ts';
+import { VENUES } from '../../../shared/domain/venues.ts';
+import { errorMessage } from '../../../shared/ipc/dispatch.ts';
+import { useBridge } from '../../app/bridgeContext.ts';
+import { useJournal } from '../../store/journalStore.ts';
+import { formatPct, formatUtcTime } from '../../ui/format.ts';
+import { journalDetail } from './journalDetail.ts';
+
+/** The table shows the newest entries; the CSV export carries the whole journal. */
+const SHOWN = 500;
+
+function Bucket({ name, bucket }: { name: string; bucket: WinRateStats['confirmed'] }) {
+  return (
+    <span className="win-bucket" aria-label={`Win rate ${name}`}>
+      {name}: <strong className="num">{bucket.rate === null ? '–' : formatPct(bucket.rate, 1).replace('+', '')}</strong>{' '}
+      <span className="muted">({bucket.wins} won / {bucket.closed} closed pairs)</span>
+    </span>
+  );
+}
+
+function downloadCsv(text: string, now: number): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `journal-${new Date(now).toISOString().slice(0, 10)}.csv`;
+  link.click();
+  // The click has started the download; the object URL is no longer needed.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Every intent, order, fill, funding payment and override main journalled, and the win rate. */
+export function JournalScreen() {
+  const bridge = useBridge();
+  const { entries, stats, loaded, error, set } = useJournal();
+  const [exportError, setExportError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const [list, winRate] = await Promise.all([bridge.invoke('journal.list', {}), bridge.invoke('journal.stats')]);
+      set({ entries: list.slice(-SHOWN).reverse(), stats: winRate, loaded: true, error: null });
+    } catch (err) {
+      set({ error: `Journal not loaded: ${errorMessage(err)}`, loaded: true });
+    }
+  }, [bridge, set]);
+
+  useEffect(() => void load(), [load]);
+
+  const exportCsv = async (): Promise<void> => {
+    setExportError(null);
+    try {
+      downloadCsv((await bridge.invoke('journal.exportCsv', {})).text, Date.now());
+    } catch (err) {
+      setExportError(`Export failed: ${errorMessage(err)}`);
+    }
+  };
+
+  const now = Date.now();
+  return (
+    <section className="screen journal" aria-label="Journal">
+      <div className="screen-head toolbar">
+        <h1>Journal</h1>
+        {stats ? (
+          <>
+            <Bucket name="confirmed" bucket={stats.confirmed} />
+            <Bucket name="contradicted" bucket={stats.contradicted} />
+            {stats.warning ? <strong className="warn" role="alert">⚠ {stats.warning}</strong> : null}
+          </>
+        ) : null}
+        <button onClick={() => void load()}>Refresh</button>
+        <button onClick={() => void exportCsv()}>Export CSV</button>
+        {exportError ? <span className="error" role="alert">{exportError}</span> : null}
+        {error ? <span className="error" role="alert">{error}</span> : null}
+      </div>
+      {!loaded ? <p className="placeholder" role="status">Loading the journal…</p> : entries.length === 0 ? (
+        <p className="placeholder" role="status">The journal is empty: no order has been sent yet.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="journal-table" aria-label="Journal entries, newest first">
+            <thead><tr><th scope="col">#</th><th scope="col">Time (UTC)</th><th scope="col">Kind</th><th scope="col">Venue</th><th scope="col">Symbol</th><th scope="col">Pair</th><th scope="col">Details</th></tr></thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.seq} className={`jk-${e.kind}`}>
+                  <td className="num muted">{e.seq}</td>
+                  <td className="num">{formatUtcTime(e.time, now)}</td>
+                  <td>{e.kind}</td>
+                  <td>{e.venue ? VENUES[e.venue].label : '–'}</td>
+                  <td>{e.symbol ?? '–'}</td>
+                  <td className="muted">{e.pairId ?? '–'}</td>
+                  <td className="detail" title={journalDetail(e)}>{journalDetail(e)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,115 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { RequestOutput, VaultKey } from '../../../shared/ipc/contract.ts';
+import { VENUES } from '../../../shared/domain/venues.ts';
+import { errorMessage } from '../../../shared/ipc/dispatch.ts';
+import { useBridge } from '../../app/bridgeContext.ts';
+import { formatUtcTime } from '../../ui/format.ts';
+import { KeyForm } from './KeyForm.tsx';
+
+type VaultStatus = RequestOutput<'vault.status'>;
+
+/** Unlocks (or, the first time, creates) the vault; the passphrase leaves state once sent. */
+function Unlock({ status, onDone }: { status: VaultStatus; onDone(s: VaultStatus): void }) {
+  const bridge = useBridge();
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const usesPassphrase = status.cipher === 'passphrase';
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    const sent = passphrase;
+    setPassphrase('');
+    try {
+      onDone(await bridge.invoke('vault.unlock', usesPassphrase ? { passphrase: sent } : {}));
+      setError(null);
+    } catch (err) {
+      setError(`Vault not unlocked: ${errorMessage(err)}`);
+    }
+  };
+  const action = status.hasVault ? 'Unlock vault' : 'Create vault';
+  return (
+    <form className="toolbar" onSubmit={(e) => void submit(e)} aria-label={action}>
+      <span className="warn">🔒 Vault locked ({status.cipher}, {status.backend})</span>
+      {usesPassphrase ? (
+        <input type="password" autoComplete="off" aria-label={status.hasVault ? 'Vault passphrase' : 'New vault passphrase'} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+      ) : null}
+      <button type="submit" disabled={usesPassphrase && !passphrase}>{action}</button>
+      {error ? <span className="error" role="alert">{error}</span> : null}
+    </form>
+  );
+}
+
+function KeyRow({ entry, onChanged }: { entry: VaultKey; onChanged(message: string): void }) {
+  const bridge = useBridge();
+  const ref = { venue: entry.venue, label: entry.label };
+  const name = `${VENUES[entry.venue].label} ${entry.label}`;
+  const act = async (what: 'test' | 'delete'): Promise<void> => {
+    try {
+      if (what === 'delete') {
+        const { deleted } = await bridge.invoke('vault.deleteKey', ref);
+        onChanged(deleted ? `Deleted ${name}` : `${name} was not in the vault`);
+        return;
+      }
+      const result = await bridge.invoke('vault.testKey', ref);
+      onChanged(result.ok ? `${name}: key works (${result.permissions.join(', ') || 'no permission reported'})` : `${name}: test failed — ${result.error ?? 'no reason given'}`);
+    } catch (err) {
+      onChanged(`${name}: ${what} failed — ${errorMessage(err)}`);
+    }
+  };
+  return (
+    <tr>
+      <td>{VENUES[entry.venue].label}</td>
+      <td>{entry.label}</td>
+      <td className="num">…{entry.fingerprint}</td>
+      <td>{entry.permissions === null ? 'not tested' : entry.permissions.join(', ') || 'none'}</td>
+      <td className="num">{formatUtcTime(entry.createdAt, Date.now())}</td>
+      <td>
+        <button onClick={() => void act('test')} aria-label={`Test key ${name}`}>Test</button>{' '}
+        <button className="danger" onClick={() => void act('delete')} aria-label={`Delete key ${name}`}>Delete</button>
+      </td>
+    </tr>
+  );
+}
+
+/** API keys in the vault: identified by venue, label and last 4 characters, never shown. */
+export function KeysSection() {
+  const bridge = useBridge();
+  const [status, setStatus] = useState<VaultStatus | null>(null);
+  const [keys, setKeys] = useState<VaultKey[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      const s = await bridge.invoke('vault.status');
+      setStatus(s);
+      setKeys(s.locked ? [] : await bridge.invoke('vault.list'));
+    } catch (err) {
+      setMessage(`Vault unavailable: ${errorMessage(err)}`);
+    }
+  }, [bridge]);
+
+  useEffect(() => void refresh(), [refresh]);
+  const changed = (text: string): void => {
+    setMessage(text);
+    void refresh();
+  };
+
+  return (
+    <section className="keys" aria-label="API keys">
+      <h2>API keys</h2>
+      {!status ? <p className="muted" role="status">Reading the vault…</p> : status.locked ? (
+        <Unlock status={status} onDone={() => void refresh()} />
+      ) : (
+        <>
+          <table className="keys-table" aria-label="Stored keys">
+            <thead><tr><th scope="col">Venue</th><th scope="col">Label</th><th scope="col">Key ends</th><th scope="col">Permissions</th><th scope="col">Created</th><th scope="col">Actions</th></tr></thead>
+            <tbody>
+              {keys.length === 0 ? <tr><td colSpan={6} className="muted">No key stored: paper and demo need none.</td></tr> : keys.map((k) => <KeyRow key={`${k.venue}:${k.label}`} entry={k} onChanged={changed} />)}
+            </tbody>
+          </table>
+          <KeyForm onSaved={changed} />
+        </>
+      )}
+      {message ? <p role="status" aria-label="Vault message">{message}</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+import { useEffect, useState } from 'react';
+import type { Pair, PositionLeg } from '../../../shared/domain/orders.ts';
+import { VENUES } from '../../../shared/domain/venues.ts';
+import { errorMessage } from '../../../shared/ipc/dispatch.ts';
+import type { RequestOutput } from '../../../shared/ipc/contract.ts';
+import { useBridge } from '../../app/bridgeContext.ts';
+import { usePositions } from '../../store/positionsStore.ts';
+import { useSession } from '../../store/sessionStore.ts';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { Countdown } from '../../ui/Countdown.tsx';
+import { formatPct, formatUsd, formatUtcTime, signClass } from '../../ui/format.ts';
+import { isFlat, orderPairs } from './pairOrder.ts';
+
+const HEADS = ['Leg', 'Size (base)', 'Entry', 'Mark', 'Price PnL', 'Funding PnL', 'Fees', 'Net', 'Liq. distance', 'Next settlement', 'Next pays'];
+
+const num = (v: number | null): string => (v === null ? '–' : `${v.toPrecision(7)} USD`);
+
+function Usd({ value }: { value: number | null }) {
+  return <td className={`num ${signClass(value)}`}>{formatUsd(value)}</td>;
+}
+
+function LegRow({ leg }: { leg: PositionLeg }) {
+  return (
+    <tr>
+      <th scope="row">{VENUES[leg.venue].label} {leg.symbol}</th>
+      <td className={`num ${signClass(leg.size)}`}>{leg.size > 0 ? '▲ +' : leg.size < 0 ? '▼ ' : ''}{+leg.size.toPrecision(8)}</td>
+      <td className="num">{num(leg.entryPrice)}</td>
+      <td className="num">{num(leg.markPrice)}</td>
+      <Usd value={leg.pricePnl} />
+      <Usd value={leg.fundingPnl} />
+      <Usd value={-Math.abs(leg.fees)} />
+      <Usd value={leg.net} />
+      <td className={`num${leg.liquidationDistancePct !== null && leg.liquidationDistancePct < 0.1 ? ' warn' : ''}`}>{formatPct(leg.liquidationDistancePct, 2)}</td>
+      <td className="num"><Countdown at={leg.nextFundingTime} windowMinutes={15} /></td>
+      <Usd value={leg.nextPayment} />
+    </tr>
+  );
+}
+
+function PairBlock({ pair, onClose }: { pair: Pair; onClose?: (pair: Pair) => void }) {
+  const unhedged = pair.status === 'unhedged';
+  return (
+    <tbody className={`pair pair-${pair.status}`} aria-label={`Pair ${pair.pairId} ${pair.status}`}>
+      <tr className="pair-head">
+        <th scope="rowgroup" colSpan={4}>
+          {unhedged ? <strong className="unhedged-flag" role="alert">⚠ UNHEDGED — {pair.unhedgedReason ?? 'one leg is open without its hedge'}</strong> : null}{' '}
+          {pair.pairId} <span className={`status status-${pair.status}`}>{pair.status.toUpperCase()}</span>{' '}
+          <span className="muted">opened {formatUtcTime(pair.openedAt, Date.now())}{pair.alignment ? ` · ${pair.alignment}` : ''}</span>
+        </th>
+        <td colSpan={3} className="num">delta drift {+pair.deltaDrift.toPrecision(6)} base</td>
+        <Usd value={pair.net} />
+        <td colSpan={3}>
+          {onClose ? <button className="danger" onClick={() => onClose(pair)} aria-label={`Close pair ${pair.pairId}`}>Close pair</button> : null}
+        </td>
+      </tr>
+      {pair.legs.map((leg) => <LegRow key={`${leg.venue}:${leg.symbol}`} leg={leg} />)}
+    </tbody>
+  );
+}
+
+function usePositionsFeed(): void {
+  const bridge = useBridge();
+  const trading = useSession((s) => s.trading?.state);
+  useEffect(() => {
+    const { replace, fail } = usePositions.getState();
+    bridge.invoke('positions.list').then(replace, (err: unknown) => fail(`Positions not loaded: ${errorMessage(err)}`));
+    return bridge.on('positions', replace);
+  }, [bridge, trading]);
+}
+
+/** Open pairs with their legs and PnL split price / funding / fees, as main computes them. */
+export function PositionsScreen() {
+  usePositionsFeed();
+  const bridge = useBridge();
+  const { pairs, loaded, error } = usePositions();
+  const [closing, setClosing] = useState<Pair | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<RequestOutput<'positions.close'> | null>(null);
+  const [closeError, setCloseError] = useState<string | null>(null);
+  const { live, done } = orderPairs(pairs);
+
+  const close = async (pair: Pair): Promise<void> => {
+    setBusy(true);
+    setCloseError(null);
+    try {
+      setResult(await bridge.invoke('positions.close', { pairId: pair.pairId }));
+      setClosing(null);
+    } catch (err) {
+      setCloseError(`Close of ${pair.pairId} failed: ${errorMessage(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="screen positions" aria-label="Positions">
+      <div className="screen-head toolbar">
+        <h1>Positions</h1>
+        <span role="status" aria-label="Exposure state" className={isFlat(pairs) ? 'ok' : 'warn'}>
+          {!loaded ? 'loading…' : isFlat(pairs) ? 'FLAT — no open position' : `${live.length} live pair(s)`}
+        </span>
+        {error ? <span className="error" role="alert">{error}</span> : null}
+        {result ? <span role="status" aria-label="Close result">{result.status}: {result.message}</span> : null}
+        {closeError && !closing ? <span className="error" role="alert">{closeError}</span> : null}
+      </div>
+      <table className="positions-table" aria-label="Open pairs">
+        <thead><tr>{HEADS.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
+        {live.map((p) => <PairBlock key={p.pairId} pair={p} onClose={setClosing} />)}
+      </table>
+      {done.length ? (
+        <details>
+          <summary>Closed and failed pairs ({done.length})</summary>
+          <table className="positions-table" aria-label="Closed pairs">
+            <thead><tr>{HEADS.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
+            {done.map((p) => <PairBlock key={p.pairId} pair={p} />)}
+          </table>
+        </details>
+      ) : null}
+      {closing ? (
+        <ConfirmDialog title={`Close pair ${closing.pairId}?`} confirmLabel="Close pair" danger busy={busy} onConfirm={() => void close(closing)} onCancel={() => setClosing(null)}>
+          <p>Sends reduce-only market orders for every open leg of this pair through the order gateway.</p>
+          {closeError ? <p className="error" role="alert">{closeError}</p> : null}
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import type { ReactNode } from 'react';
+import type { LegPreview, TicketPreview } from '../../../shared/domain/ticket.ts';
+import { VENUES } from '../../../shared/domain/venues.ts';
+import { Countdown } from '../../ui/Countdown.tsx';
+import { formatHours, formatPct, formatUsd, formatUtcTime, signClass } from '../../ui/format.ts';
+import { Rate } from '../../ui/Rate.tsx';
+
+const qty = (value: number | null): string => (value === null ? '–' : `${+value.toPrecision(8)}`);
+const price = (value: number | null): string => (value === null ? '–' : `${value.toPrecision(7)} USD`);
+
+function LegRow({ leg }: { leg: LegPreview }) {
+  const liqWarn = leg.liquidationDistancePct !== null && leg.liquidationDistancePct < 0.1;
+  return (
+    <tr>
+      <th scope="row">{VENUES[leg.venue].label} {leg.symbol} <span className={leg.side === 'buy' ? 'pos' : 'neg'}>{leg.side === 'buy' ? '▲ buy' : '▼ sell'}</span> <span className="muted">{leg.instrument}</span></th>
+      <td className="num">{qty(leg.quantity)}</td>
+      <td className="num">{price(leg.markPrice)}</td>
+      <td className="num" title={leg.rate === null ? undefined : `${formatPct(leg.rate)} per ${leg.intervalHours} h (${leg.rateKind})`}>
+        <Rate value={leg.ratePer8h} /> <span className="muted">{leg.rateKind ?? ''}</span>
+      </td>
+      <td className="num">{leg.intervalHours === null ? '–' : `${leg.intervalHours} h`}</td>
+      <td className="num"><Countdown at={leg.nextFundingTime} windowMinutes={15} />{leg.paysNextSettlement ? <span className="warn"> pays</span> : null}</td>
+      <td className="num">{price(leg.liquidationPrice)}</td>
+      <td className={`num${liqWarn ? ' warn' : ''}`} title={leg.tiersFromVenue ? 'maintenance margin from the venue tiers' : 'conservative default maintenance margin'}>
+        {formatPct(leg.liquidationDistancePct, 2)}{leg.tiersFromVenue ? '' : ' *'}
+      </td>
+      <td className="num">{formatUsd(leg.marginNeeded)}</td>
+      <td className="num">{formatUsd(leg.slippageUsd)}{leg.bookComplete ? '' : ' (book short)'}</td>
+      <td className={`num ${signClass(leg.expectedFundingUsd)}`}>{formatUsd(leg.expectedFundingUsd)}</td>
+    </tr>
+  );
+}
+
+const HEADS = ['Leg', 'Qty (base)', 'Mark', 'Rate % /8h', 'Interval', 'Next settlement', 'Liq. price', 'Liq. distance %', 'Margin needed', 'Slippage', 'Funding to exit'];
+
+function Figure({ label, children, tone }: { label: string; children: ReactNode; tone?: string }) {
+  return (
+    <div className={`figure${tone ? ` ${tone}` : ''}`}>
+      <dt>{label}</dt>
+      <dd className="num">{children}</dd>
+    </div>
+  );
+}
+
+/** Every figure main computed for the ticket as typed; the renderer adds units, nothing else. */
+export function PreviewPanel({ preview }: { preview: TicketPreview }) {
+  const now = preview.computedAt;
+  const overCap = preview.exposure.afterPct > preview.exposure.capPct;
+  return (
+    <section className="preview" aria-label="Ticket preview">
+      <table className="legs-table" aria-label="Legs">
+        <thead><tr>{HEADS.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
+        <tbody>{preview.legs.map((leg) => <LegRow key={`${leg.venue}:${leg.symbol}`} leg={leg} />)}</tbody>
+      </table>
+      <dl className="figures">
+        <Figure label="Quantity">{qty(preview.quantity)} {preview.quantitySource === 'risk-rule' ? '(risk-sized)' : '(as entered)'}</Figure>
+        <Figure label="2 % rule allows">{qty(preview.suggestedQuantity)} base</Figure>
+        <Figure label="Notional">{formatUsd(preview.notionalUsd)}</Figure>
+        <Figure label="Equity">{formatUsd(preview.equityUsd)}</Figure>
+        {preview.margin.map((m) => (
+          <Figure key={m.venue} label={`Margin ${VENUES[m.venue].label}`} tone={m.needed > m.free ? 'error' : undefined}>
+            {formatUsd(m.needed)} needed / {formatUsd(m.free)} free
+          </Figure>
+        ))}
+        <Figure label="Fees (open+close, both legs)">{formatUsd(preview.costs.feesUsd)}</Figure>
+        <Figure label="Slippage at size">{formatUsd(preview.costs.slippageUsd)}</Figure>
+        <Figure label="Transfer">{formatUsd(preview.costs.transferUsd)}</Figure>
+        <Figure label="All-in cost">{formatUsd(preview.costs.totalUsd)}</Figure>
+        <Figure label="Planned exit">{formatUtcTime(preview.plannedExitAt, now)}</Figure>
+        <Figure label="Expected funding to exit" tone={signClass(preview.expectedFundingUsd)}>{formatUsd(preview.expectedFundingUsd)}</Figure>
+        <Figure label="Net to exit" tone={signClass(preview.netUsd)}>{formatUsd(preview.netUsd)}</Figure>
+        <Figure label="Break-even">{preview.breakEvenHours === null ? 'never at current rates' : formatHours(preview.breakEvenHours)}</Figure>
+        <Figure label="Loss at stop">{formatUsd(preview.risk.lossAtStopUsd)} = {formatPct(preview.risk.riskPct, 2)} of equity (max {formatPct(preview.risk.maxRiskPct, 2)})</Figure>
+        <Figure label="Exposure after" tone={overCap ? 'error' : undefined}>{formatUsd(preview.exposure.afterUsd)} = {formatPct(preview.exposure.afterPct, 2)} (cap {formatPct(preview.exposure.capPct, 0)})</Figure>
+        <Figure label="Sector alignment" tone={`align-${preview.alignment.tag}`}>{preview.alignment.tag}: {preview.alignment.reason}</Figure>
+      </dl>
+      <p className="muted small">* conservative maintenance margin (the venue gave no tiers). Computed by main at {formatUtcTime(preview.computedAt, Date.now())}.</p>
+    </section>
+  );
+}

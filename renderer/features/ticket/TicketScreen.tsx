@@ -1,0 +1,130 @@
+import { useMemo } from 'react';
+import type { TicketKind, TicketReceipt } from '../../../shared/domain/ticket.ts';
+import { prefillFromOpportunity } from '../../../shared/risk/prefill.ts';
+import { errorMessage } from '../../../shared/ipc/dispatch.ts';
+import { useBridge } from '../../app/bridgeContext.ts';
+import { useSignals } from '../../store/signalsStore.ts';
+import { useTicket } from '../../store/ticketStore.ts';
+import { useUi } from '../../store/uiStore.ts';
+import { Checklist } from './Checklist.tsx';
+import { PreviewPanel } from './PreviewPanel.tsx';
+import { TicketFields } from './TicketFields.tsx';
+import { newTicketId, ticketFromForm } from './ticketForm.ts';
+import { useTicketPreview } from './useTicketPreview.ts';
+
+const RESULT_TEXT: Record<TicketReceipt['execution']['status'], string> = {
+  hedged: 'HEDGED — both legs filled',
+  unwound: 'UNWOUND — a leg failed; the filled leg was taken back',
+  unhedged: 'UNHEDGED — a leg failed and the unwind failed too: act now',
+  failed: 'FAILED — nothing is open',
+  refused: 'REFUSED by main',
+};
+
+function Result({ receipt }: { receipt: TicketReceipt }) {
+  const { execution } = receipt;
+  const open = useUi((s) => s.open);
+  return (
+    <div className={`ticket-result result-${execution.status}`} role="status" aria-label="Submit result">
+      <strong>{RESULT_TEXT[execution.status]}</strong> — {execution.message}
+      {execution.alerts.length ? <ul>{execution.alerts.map((a) => <li key={a}>{a}</li>)}</ul> : null}
+      <button onClick={() => open('positions')}>Show positions</button>
+    </div>
+  );
+}
+
+/** Acknowledgements of the manual items, and the override a contradicted setup needs. */
+function ManualItems({ contradicted }: { contradicted: boolean }) {
+  const form = useTicket((s) => s.form)!;
+  const patch = useTicket((s) => s.patch);
+  return (
+    <fieldset className="manual-items">
+      <legend>Acknowledgements</legend>
+      <label><input type="checkbox" checked={form.ackSettlement} onChange={(e) => patch({ ackSettlement: e.target.checked })} /> I enter before a settlement this position pays</label>
+      <label><input type="checkbox" checked={form.ackNegativeCarry} onChange={(e) => patch({ ackNegativeCarry: e.target.checked })} /> I accept costs above the funding expected by the planned exit</label>
+      {contradicted || form.override ? (
+        <label className="override">
+          <span>Override reason (the sector signal contradicts this setup; recorded in the journal)</span>
+          <textarea aria-label="Override reason" maxLength={500} value={form.override} onChange={(e) => patch({ override: e.target.value })} />
+        </label>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function useSubmit(): () => Promise<void> {
+  const bridge = useBridge();
+  return async () => {
+    const { form, set } = useTicket.getState();
+    const parsed = form ? ticketFromForm(form) : null;
+    if (!parsed?.ok) return;
+    set({ submitting: true, submitError: null, receipt: null });
+    try {
+      set({ receipt: await bridge.invoke('ticket.submit', parsed.ticket), submitting: false });
+    } catch (err) {
+      set({ submitError: errorMessage(err), submitting: false });
+    }
+  };
+}
+
+/**
+ * The checklist-gated order ticket. Every figure and every checklist item comes from main's
+ * preview of the ticket as typed; Submit stays disabled until main says the checklist passes,
+ * and main checks it again on its own fresh data when the ticket arrives.
+ */
+export function TicketScreen() {
+  useTicketPreview();
+  const form = useTicket((s) => s.form);
+  const { preview, previewError, previewing, submitting, receipt, submitError, patch, open: reopen } = useTicket();
+  const opportunity = useSignals((s) => (form ? s.rows.get(form.base) : undefined));
+  const openScreen = useUi((s) => s.open);
+  const submit = useSubmit();
+  const parsed = useMemo(() => (form ? ticketFromForm(form) : null), [form]);
+  if (!form) {
+    return <section className="screen ticket" aria-label="Order ticket"><p className="placeholder">No ticket open: select a monitor row and press t (or Trade).</p></section>;
+  }
+  const changeKind = (kind: TicketKind): void => {
+    if (!opportunity) return;
+    try {
+      reopen(prefillFromOpportunity(opportunity, kind, newTicketId(form.base, Date.now())));
+    } catch (err) {
+      useTicket.getState().set({ previewError: errorMessage(err) });
+    }
+  };
+  const canSubmit = !!preview?.passed && !previewing && !submitting && !!parsed?.ok && !receipt;
+  return (
+    <section className="screen ticket" aria-label={`Order ticket ${form.base}`}>
+      <div className="screen-head toolbar">
+        <h1>Ticket {form.base}</h1>
+        <label>
+          Trade type
+          <select aria-label="Trade type" value={form.kind} onChange={(e) => changeKind(e.target.value as TicketKind)} disabled={!opportunity}>
+            <option value="perp-perp">perp/perp (cross-venue)</option>
+            <option value="perp-spot">perp/spot (carry)</option>
+          </select>
+        </label>
+        <span className="muted">id {form.ticketId}</span>
+        <span className="muted" role="status" aria-label="Preview state">{previewing ? 'recomputing…' : preview ? 'preview current' : ''}</span>
+        <button onClick={() => openScreen('monitor')}>Close ticket (Esc)</button>
+      </div>
+      <div className="ticket-body">
+        <div className="ticket-left">
+          <TicketFields form={form} patch={patch} suggested={preview?.suggestedQuantity ?? null} />
+          <ManualItems contradicted={preview?.alignment.tag === 'contradicted'} />
+          {preview ? <Checklist items={preview.checklist} passed={preview.passed} /> : null}
+          <div className="form-actions">
+            <button className="primary" disabled={!canSubmit} onClick={() => void submit()} aria-label="Submit ticket">
+              {submitting ? 'Sending…' : 'Submit'}
+            </button>
+            {!preview?.passed && preview ? <span className="muted">Submit unlocks when every checklist item passes or only warns.</span> : null}
+          </div>
+          {submitError ? <p className="error" role="alert" aria-label="Submit refused">Refused: {submitError}</p> : null}
+          {receipt ? <Result receipt={receipt} /> : null}
+        </div>
+        <div className="ticket-right">
+          {previewError ? <p className="error" role="alert" aria-label="Preview error">{previewError}</p> : null}
+          {preview ? <PreviewPanel preview={preview} /> : previewError ? null : <p className="placeholder" role="status">Asking main for the preview…</p>}
+        </div>
+      </div>
+    </section>
+  );
+}
