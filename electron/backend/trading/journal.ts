@@ -70,9 +70,13 @@ export function journalCsv(entries: readonly JournalEntry[]): string {
   return [CSV_COLUMNS.join(','), ...rows].join('\n') + '\n';
 }
 
-/** The alignment tag a ticket's checklist snapshot carries (`checklist.alignment`), if any. */
+/**
+ * The alignment tag a ticket's checklist snapshot carries: `checklist.alignment.tag` as the
+ * ticket service journals it (ChecklistSnapshot), or a bare `checklist.alignment` tag.
+ */
 export function alignmentOf(checklist: unknown): 'confirmed' | 'contradicted' | 'neutral' | null {
-  const value = (checklist as { alignment?: unknown } | null)?.alignment;
+  const raw = (checklist as { alignment?: unknown } | null)?.alignment;
+  const value = typeof raw === 'object' && raw !== null ? (raw as { tag?: unknown }).tag : raw;
   return value === 'confirmed' || value === 'contradicted' || value === 'neutral' ? value : null;
 }
 

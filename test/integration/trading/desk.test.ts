@@ -1,0 +1,167 @@
+/**
+ * The trading desk as the renderer drives it: every call goes through `dispatch` on a backend
+ * built by `createBackend` in Demo mode (paper brokers filling against the in-process
+ * simulator's books through ccxt, real DuckDB in a temp folder, the real engine worker), with
+ * the simulator's clock paused so settlements are stepped. Every output is checked against
+ * its contract schema and searched for the vault's secret.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBackend, type Backend } from '../../../electron/backend/backend.ts';
+import { openStore } from '../../../electron/backend/store/duckdb.ts';
+import { dispatch } from '../../../shared/ipc/dispatch.ts';
+import { requests, type RequestName, type RequestOutput } from '../../../shared/ipc/contract.ts';
+import type { FundingQuote } from '../../../shared/domain/quotes.ts';
+import type { TicketInput } from '../../../shared/domain/ticket.ts';
+
+const START_TIME = Date.UTC(2026, 2, 4, 10, 20, 0);
+const VENUES = ['binanceusdm', 'bybit'] as const;
+const SECRET = 'desk-live-SECRET-9f3a77';
+const dataDir = mkdtempSync(join(tmpdir(), 'desk-'));
+const seen: string[] = [];
+let backend: Backend;
+
+function start(): Promise<Backend> {
+  return createBackend({
+    mode: 'demo', dataDir, venues: [...VENUES], pollScale: 0.05, killSwitchDeadlineMs: 5_000,
+    demoSimulatorOptions: { paused: true, startTime: START_TIME, universeSize: 20, initialBalance: 100_000 },
+    publish: (name, payload) => seen.push(`${name} ${JSON.stringify(payload)}`),
+    logSink: (line) => seen.push(line),
+  });
+}
+
+/** A request over dispatch; its output must match the contract schema. */
+async function call<N extends RequestName>(name: N, input?: unknown): Promise<RequestOutput<N>> {
+  const result = await dispatch(backend.handlers, name, input);
+  seen.push(JSON.stringify(result));
+  if (!result.ok) throw new Error(result.error.message);
+  return requests[name].output.parse(result.value) as RequestOutput<N>;
+}
+
+/** BTC quotes on both venues, fresh by the simulated clock. */
+async function btcQuotes(): Promise<FundingQuote[]> {
+  for (let i = 0; i < 200; i += 1) {
+    const { quotes } = await call('markets.snapshot');
+    // Fresh by the simulated clock: after a step the pollers need a moment to catch up.
+    const now = backend.demo!.simulator.clock.now();
+    const btc = quotes.filter((q) => q.base === 'BTC' && q.multiplier === 1 && q.rate !== null && now - q.observedAt < 10_000);
+    if (new Set(btc.map((q) => q.venue)).size === VENUES.length) return btc;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('no BTC quote on both venues');
+}
+
+/** Long BTC on the lower-rate venue, short on the higher, as the prefill would. */
+async function btcTicket(ticketId: string, overrides: Partial<TicketInput> = {}): Promise<TicketInput> {
+  const [low, high] = (await btcQuotes()).sort((a, b) => a.rate! / a.intervalHours - b.rate! / b.intervalHours);
+  return {
+    ticketId, kind: 'perp-perp', base: 'BTC',
+    legs: [
+      { venue: low.venue, symbol: low.symbol, side: 'buy', instrument: 'perp' },
+      { venue: high.venue, symbol: high.symbol, side: 'sell', instrument: 'perp' },
+    ],
+    quantity: 0.05, leverage: 3, basisStopPct: 0.01, takeProfitSpreadPer8h: -1, maxHoldingHours: 72,
+    acknowledgements: { settlementTiming: true, negativeCarry: true }, override: 'desk test: contradicted setups are taken on purpose', ...overrides,
+  };
+}
+
+beforeAll(async () => {
+  backend = await start();
+  backend.demo!.simulator.credentials.add({ venue: 'bybit', apiKey: 'desk-live-key-1', secret: SECRET });
+  await call('vault.unlock', { passphrase: 'correct horse battery staple' });
+  await call('vault.setKey', { venue: 'bybit', label: 'main', apiKey: 'desk-live-key-1', secret: SECRET });
+}, 60_000);
+
+afterAll(async () => {
+  await backend?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the trading desk over dispatch, Demo mode against the simulator', () => {
+  it('refuses a ticket whose checklist fails, naming the failing items', async () => {
+    const result = await dispatch(backend.handlers, 'ticket.submit', await btcTicket('desk-refused', { leverage: 50 }));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.message).toMatch(/refused, checklist failing: .*leverage/);
+    expect(await call('positions.list')).toEqual([]);
+  }, 60_000);
+
+  it('takes a pair from preview to close: funding accrues across a settlement, the journal and the win rate count it', async () => {
+    const ticket = await btcTicket('desk-life');
+    const preview = await call('ticket.preview', ticket);
+    expect(preview.checklist.filter((item) => item.status === 'fail')).toEqual([]);
+    const receipt = await call('ticket.submit', ticket);
+    expect(receipt.execution.status).toBe('hedged');
+
+    const [opened] = await call('positions.list');
+    expect(opened).toMatchObject({ pairId: 'desk-life', status: 'open', deltaDrift: 0 });
+    expect(opened.legs.map((leg) => leg.size).sort()).toEqual([-0.05, 0.05]);
+    expect(opened.legs.every((leg) => leg.fundingPnl === 0 && leg.nextFundingTime !== null)).toBe(true);
+
+    const clock = backend.demo!.simulator.clock;
+    clock.advanceTo(Math.min(...opened.legs.map((leg) => leg.nextFundingTime!)) + 1_000);
+    const [accrued] = await call('positions.list');
+    expect(accrued.legs.filter((leg) => leg.fundingPnl !== 0).length).toBeGreaterThan(0);
+
+    const closed = await call('positions.close', { pairId: 'desk-life' });
+    expect(closed.status).toBe('hedged');
+    const [after] = await call('positions.list');
+    expect(after.status).toBe('closed');
+    const kinds = (await call('journal.list', { pairId: 'desk-life' })).map((entry) => entry.kind);
+    expect(kinds.filter((kind) => kind === 'intent')).toHaveLength(2);
+    expect(kinds.filter((kind) => kind === 'order').length).toBeGreaterThanOrEqual(4);
+    expect(kinds).toContain('pair-closed');
+    // The pair carries the alignment the ticket service journalled; confirmed and contradicted pairs are counted.
+    expect(after.alignment).toBe(receipt.checklist.alignment.tag);
+    const stats = await call('journal.stats');
+    expect(stats.confirmed.closed + stats.contradicted.closed).toBe(after.alignment === 'neutral' ? 0 : 1);
+    expect((await call('journal.exportCsv', { pairId: 'desk-life' })).text.split('\n')[0]).toBe('seq,time,kind,pairId,venue,symbol,clientOrderId,data');
+  }, 120_000);
+
+  it('kill switch: every venue flat, HALTED, a new ticket refused, then re-armed by hand', async () => {
+    expect((await call('ticket.submit', await btcTicket('desk-kill'))).execution.status).toBe('hedged');
+    const report = await call('killSwitch.engage', { reason: 'desk test' });
+    expect(report.venues.map((v) => [v.venue, v.flat]).sort()).toEqual(VENUES.map((v) => [v, true]));
+    expect(report.venues.reduce((sum, v) => sum + v.closedPositions, 0)).toBe(2);
+    expect((await call('trading.state')).state).toBe('HALTED');
+    expect(seen.some((line) => line.startsWith('alerts ') && line.includes('kill switch: bybit flat'))).toBe(true);
+    const refused = await call('ticket.submit', await btcTicket('desk-after-kill'));
+    expect(refused.execution).toMatchObject({ status: 'refused', orders: [] });
+    expect(refused.execution.message).toMatch(/trading is HALTED/);
+    expect((await call('trading.rearm', { confirm: true })).state).toBe('ACTIVE');
+    expect((await call('trading.reconcile')).differences).toEqual([]);
+  }, 120_000);
+
+  it('keeps risk settings: a patch changes only the fields sent and survives in the store', async () => {
+    const before = await call('risk.get');
+    const after = await call('risk.set', { leverageCap: 5 });
+    expect(after).toEqual({ ...before, leverageCap: 5 });
+    const result = await dispatch(backend.handlers, 'ticket.preview', await btcTicket('desk-cap', { leverage: 6 }));
+    expect(result.ok && (result.value as { checklist: Array<{ id: string; status: string }> }).checklist.find((i) => i.id === 'leverage')?.status).toBe('fail');
+  }, 60_000);
+
+  it('restart over the same data dir: reconcile reports the pair journalled with one leg before the crash', async () => {
+    await backend.stop();
+    const store = await openStore(dataDir);
+    const leg = { venue: 'bybit' as const, symbol: 'BTC/USDT:USDT', side: 'sell' as const, quantity: 0.05, reduceOnly: false };
+    const other = { ...leg, venue: 'binanceusdm' as const, side: 'buy' as const };
+    await store.journal.append({ kind: 'intent', pairId: 'desk-crash', venue: null, symbol: null, clientOrderId: null, data: { ticketId: 'desk-crash', intent: { legs: [leg, other] }, checklist: {} } });
+    await store.journal.append({
+      kind: 'order', pairId: 'desk-crash', venue: 'bybit', symbol: leg.symbol, clientOrderId: 'crash-1',
+      data: { venue: 'bybit', symbol: leg.symbol, clientOrderId: 'crash-1', venueOrderId: 'x', side: 'sell', type: 'market', price: null, quantity: 0.05, filled: 0.05, averagePrice: 70_000, status: 'filled', reduceOnly: false, fee: 1, time: START_TIME },
+    });
+    await store.close();
+    backend = await start();
+    await call('vault.unlock', { passphrase: 'correct horse battery staple' });
+    const { differences } = await call('trading.reconcile');
+    expect(differences.find((d) => d.startsWith('pair desk-crash is one-legged'))).toMatch(/bybit BTC\/USDT:USDT short 0\.05, binanceusdm BTC\/USDT:USDT flat/);
+    expect(seen.some((line) => line.startsWith('alerts ') && line.includes('"severity":"critical"') && line.includes('desk-crash'))).toBe(true);
+    expect((await call('positions.list')).find((p) => p.pairId === 'desk-crash')?.deltaDrift).toBe(-0.05);
+  }, 120_000);
+
+  it('never lets the vault secret out in any output, stream or log line', () => {
+    expect(seen.length).toBeGreaterThan(20);
+    expect(seen.filter((line) => line.includes(SECRET))).toEqual([]);
+  });
+});
