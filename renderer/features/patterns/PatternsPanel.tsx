@@ -7,6 +7,7 @@ import { useSectors } from '../../store/sectorsStore.ts';
 import { useSignals } from '../../store/signalsStore.ts';
 import { useUi } from '../../store/uiStore.ts';
 import { SectorStyles } from '../sectors/SectorStyles.tsx';
+import { CsvImportBox } from '../sectorMap/CsvImportBox.tsx';
 import { EventList } from './EventList.tsx';
 import { StudySummary } from './StudySummary.tsx';
 import { modelVerdict, sectorLeadAsset } from './studyText.ts';
@@ -81,6 +82,7 @@ function useLeadAsset(): (sector: string) => string | null {
  * probability, and whether the learned model beats simply quoting the base rate.
  */
 export function PatternsPanel() {
+  const bridge = useBridge();
   const study = usePatterns((s) => s.study);
   const error = usePatterns((s) => s.error);
   const busy = usePatterns((s) => s.busy);
@@ -110,6 +112,11 @@ export function PatternsPanel() {
           <EventList study={study} leadAsset={leadAsset} onOpen={openSymbol} />
         </>
       ) : null}
+      <CsvImportBox
+        title="Import price history"
+        hint={<>The study needs closes: header <code>venue,symbol,time,close</code> (time ISO-8601 or epoch ms UTC). Funding history is imported in Settings.</>}
+        send={(file) => bridge.invoke('history.importPrices', file)}
+      />
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { useBridge } from '../../app/bridgeContext.ts';
 import { useSectors } from '../../store/sectorsStore.ts';
 import { SectorStyles } from '../sectors/SectorStyles.tsx';
 import { searchEntries } from './mapSearch.ts';
-import { SectorCsvImport } from './SectorCsvImport.tsx';
+import { CsvImportBox } from './CsvImportBox.tsx';
 
 const ROWS_SHOWN = 200;
 
@@ -104,7 +104,12 @@ export function SectorMapEditor() {
         </tbody>
       </table>
       <UnknownBases map={map} onPick={(b, s) => void place(b, s)} />
-      <SectorCsvImport onImported={(r) => void onImported(r)} />
+      <CsvImportBox
+        title="Import sector map"
+        hint={<>Header <code>base,sector</code>; one asset per line; a base given its default sector drops your override.</>}
+        send={(file) => bridge.invoke('sectors.importCsv', file)}
+        onImported={(r) => void onImported(r)}
+      />
     </section>
   );
 }

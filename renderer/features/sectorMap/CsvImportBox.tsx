@@ -1,13 +1,19 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ImportResult } from '../../../shared/ipc/contract.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
-import { useBridge } from '../../app/bridgeContext.ts';
 
 const ERRORS_SHOWN = 200;
 
-/** `base,sector` CSV import; good lines become the user's placements, bad ones are listed by line. */
-export function SectorCsvImport({ onImported }: { onImported(result: ImportResult): void }) {
-  const bridge = useBridge();
+interface CsvImportBoxProps {
+  /** Names the section, the file input ("<title> file") and the result ("<title> result"). */
+  title: string;
+  hint: ReactNode;
+  send(file: { fileName: string; text: string }): Promise<ImportResult>;
+  onImported?(result: ImportResult): void;
+}
+
+/** A CSV file sent to the backend, which parses it; what it rejected is listed by line number. */
+export function CsvImportBox({ title, hint, send, onImported }: CsvImportBoxProps) {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -17,9 +23,9 @@ export function SectorCsvImport({ onImported }: { onImported(result: ImportResul
     setError(null);
     setResult(null);
     try {
-      const r = await bridge.invoke('sectors.importCsv', { fileName: file.name, text: await file.text() });
+      const r = await send({ fileName: file.name, text: await file.text() });
       setResult(r);
-      onImported(r);
+      onImported?.(r);
     } catch (err) {
       setError(`Import of ${file.name} failed: ${errorMessage(err)}`);
     } finally {
@@ -28,10 +34,10 @@ export function SectorCsvImport({ onImported }: { onImported(result: ImportResul
   };
 
   return (
-    <section aria-label="Import sector map">
-      <h3>Import sector map (CSV)</h3>
-      <p className="muted small">Header <code>base,sector</code>; one asset per line; a base given its default sector drops your override.</p>
-      <input type="file" accept=".csv,text/csv" aria-label="Sector map CSV file" disabled={busy} onChange={(e) => {
+    <section aria-label={title}>
+      <h3>{title}</h3>
+      <p className="muted small">{hint}</p>
+      <input type="file" accept=".csv,text/csv" aria-label={`${title} file`} disabled={busy} onChange={(e) => {
           const file = e.target.files?.[0];
           // Cleared so that the same file, once fixed, can be chosen again.
           e.target.value = '';
@@ -41,14 +47,15 @@ export function SectorCsvImport({ onImported }: { onImported(result: ImportResul
       {busy ? <span role="status"> Importing…</span> : null}
       {error ? <p className="error" role="alert">{error}</p> : null}
       {result ? (
-        <div role="status" aria-label="Sector map import result">
-          <p>{result.fileName}: <strong>{result.imported}</strong> placements imported, <strong className={result.rejected ? 'error' : ''}>{result.rejected}</strong> lines rejected.</p>
+        <div role="status" aria-label={`${title} result`}>
+          <p>{result.fileName}: <strong>{result.imported}</strong> imported, <strong className={result.rejected ? 'error' : ''}>{result.rejected}</strong> lines rejected.</p>
           {result.errors.length > 0 ? (
-            <table aria-label="Rejected sector lines">
+            <table aria-label={`${title}: rejected lines`}>
               <thead><tr><th scope="col">Line</th><th scope="col">Problem</th></tr></thead>
               <tbody>{result.errors.slice(0, ERRORS_SHOWN).map((e) => <tr key={e.line}><td className="num">{e.line}</td><td>{e.message}</td></tr>)}</tbody>
             </table>
           ) : null}
+          {result.errors.length > ERRORS_SHOWN ? <p className="muted">…and {result.errors.length - ERRORS_SHOWN} more.</p> : null}
         </div>
       ) : null}
     </section>
