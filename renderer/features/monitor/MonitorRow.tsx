@@ -42,7 +42,7 @@ function legTitle(leg: Leg, role: 'long' | 'short' | null, now: number): string 
  * Kept to few elements (the long/short arrow only on those two legs): the monitor mounts rows
  * while scrolling, and every element counts. The p/s marker is drawn from `data-kind` by CSS; the title says it in words.
  */
-function LegCell({ leg, role }: { leg: Leg | null; role: 'long' | 'short' | null }) {
+function LegCellView({ leg, role }: { leg: Leg | null; role: 'long' | 'short' | null }) {
   if (!leg) return <span className="muted" title="not listed on this venue">–</span>;
   return (
     <span
@@ -59,6 +59,19 @@ function LegCell({ leg, role }: { leg: Leg | null; role: 'long' | 'short' | null
     </span>
   );
 }
+
+function sameLeg(a: Leg | null, b: Leg | null): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return a.ratePer8h === b.ratePer8h && a.rate === b.rate && a.intervalHours === b.intervalHours && a.rateKind === b.rateKind &&
+    a.stale === b.stale && a.observedAt === b.observedAt && a.symbol === b.symbol && a.apr === b.apr;
+}
+
+/**
+ * Every update replaces the row object, but usually only a leg or two changed: comparing legs
+ * by value keeps the other venue cells from re-rendering (the bulk of a row's cost).
+ */
+const LegCell = memo(LegCellView, (a, b) => a.role === b.role && sameLeg(a.leg, b.leg));
 
 function Velocity({ perHour }: { perHour: number | null }) {
   if (perHour === null) return <span className="muted" title="not enough history yet">–</span>;
