@@ -6,6 +6,7 @@ import { useBridge } from '../../app/bridgeContext.ts';
 import { useJournal } from '../../store/journalStore.ts';
 import { formatPct, formatUtcTime } from '../../ui/format.ts';
 import { journalDetail } from './journalDetail.ts';
+import { TradingStyles } from '../ticket/TradingStyles.tsx';
 
 /** The table shows the newest entries; the CSV export carries the whole journal. */
 const SHOWN = 500;
@@ -58,6 +59,7 @@ export function JournalScreen() {
   const now = Date.now();
   return (
     <section className="screen journal" aria-label="Journal">
+      <TradingStyles />
       <div className="screen-head toolbar">
         <h1>Journal</h1>
         {stats ? (

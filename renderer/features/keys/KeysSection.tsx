@@ -5,6 +5,7 @@ import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../app/bridgeContext.ts';
 import { formatUtcTime } from '../../ui/format.ts';
 import { KeyForm } from './KeyForm.tsx';
+import { TradingStyles } from '../ticket/TradingStyles.tsx';
 
 type VaultStatus = RequestOutput<'vault.status'>;
 
@@ -95,6 +96,7 @@ export function KeysSection() {
 
   return (
     <section className="keys" aria-label="API keys">
+      <TradingStyles />
       <h2>API keys</h2>
       {!status ? <p className="muted" role="status">Reading the vault…</p> : status.locked ? (
         <Unlock status={status} onDone={() => void refresh()} />

@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { Countdown } from '../../ui/Countdown.tsx';
 import { formatPct, formatUsd, formatUtcTime, signClass } from '../../ui/format.ts';
 import { isFlat, orderPairs } from './pairOrder.ts';
+import { TradingStyles } from '../ticket/TradingStyles.tsx';
 
 const HEADS = ['Leg', 'Size (base)', 'Entry', 'Mark', 'Price PnL', 'Funding PnL', 'Fees', 'Net', 'Liq. distance', 'Next settlement', 'Next pays'];
 
@@ -94,6 +95,7 @@ export function PositionsScreen() {
 
   return (
     <section className="screen positions" aria-label="Positions">
+      <TradingStyles />
       <div className="screen-head toolbar">
         <h1>Positions</h1>
         <span role="status" aria-label="Exposure state" className={isFlat(pairs) ? 'ok' : 'warn'}>

@@ -9,6 +9,7 @@ import { useUi } from '../../store/uiStore.ts';
 import { Checklist } from './Checklist.tsx';
 import { PreviewPanel } from './PreviewPanel.tsx';
 import { TicketFields } from './TicketFields.tsx';
+import { TradingStyles } from './TradingStyles.tsx';
 import { newTicketId, ticketFromForm } from './ticketForm.ts';
 import { useTicketPreview } from './useTicketPreview.ts';
 
@@ -93,6 +94,7 @@ export function TicketScreen() {
   const canSubmit = !!preview?.passed && !previewing && !submitting && !!parsed?.ok && !receipt;
   return (
     <section className="screen ticket" aria-label={`Order ticket ${form.base}`}>
+      <TradingStyles />
       <div className="screen-head toolbar">
         <h1>Ticket {form.base}</h1>
         <label>

@@ -7,6 +7,7 @@ import { useSignals } from '../../store/signalsStore.ts';
 import { useTicket } from '../../store/ticketStore.ts';
 import { useUi } from '../../store/uiStore.ts';
 import { newTicketId } from './ticketForm.ts';
+import { TradingStyles } from './TradingStyles.tsx';
 
 /**
  * "Trade" on the monitor's selected row (button, or the key t): opens the ticket prefilled
@@ -41,6 +42,7 @@ export function TradeAction() {
 
   return (
     <span className="trade-action">
+      <TradingStyles />
       <button onClick={trade} disabled={!cursor} aria-keyshortcuts="t" aria-label={cursor ? `Trade ${cursor} (t)` : 'Trade: select a row first (t)'}>
         Trade{cursor ? ` ${cursor}` : ''} <kbd aria-hidden="true">t</kbd>
       </button>

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { TicketSchema, type TicketInput } from '../../../shared/domain/ticket.ts';
+import { formFromPrefill, newTicketId, ticketFromForm, type TicketForm } from '../../../renderer/features/ticket/ticketForm.ts';
+
+const prefill: TicketInput = {
+  ticketId: 'BTC-1',
+  kind: 'perp-perp',
+  base: 'BTC',
+  legs: [
+    { venue: 'binanceusdm', symbol: 'BTC/USDT:USDT', side: 'buy', instrument: 'perp' },
+    { venue: 'bybit', symbol: 'BTC/USDT:USDT', side: 'sell', instrument: 'perp' },
+  ],
+  quantity: null,
+  leverage: 3,
+  basisStopPct: null,
+  takeProfitSpreadPer8h: null,
+  maxHoldingHours: null,
+};
+
+function typed(patch: Partial<TicketForm>): TicketForm {
+  return { ...formFromPrefill(prefill), ...patch };
+}
+
+describe('the ticket form', () => {
+  it('a prefilled ticket leaves quantity, stop and exits empty for the trader', () => {
+    const form = formFromPrefill(prefill);
+    expect(form).toMatchObject({ quantity: '', leverage: '3', basisStopPct: '', takeProfitPct: '', maxHoldingHours: '', override: '' });
+    expect(form.legs[0]).not.toBe(prefill.legs[0]);
+  });
+
+  it('percent typed by the trader leaves as decimals: a 1.5 % stop is 0.015, a 0.02 % /8h target is 0.0002', () => {
+    const result = ticketFromForm(typed({ basisStopPct: '1.5', takeProfitPct: '0.02', maxHoldingHours: '72', quantity: '0.25' }));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.ticket.basisStopPct).toBeCloseTo(0.015, 12);
+    expect(result.ticket.takeProfitSpreadPer8h).toBeCloseTo(0.0002, 12);
+    expect(result.ticket).toMatchObject({ quantity: 0.25, maxHoldingHours: 72, leverage: 3 });
+    expect(TicketSchema.safeParse(result.ticket).success).toBe(true);
+  });
+
+  it('an empty quantity asks main for the risk-sized quantity (null)', () => {
+    const result = ticketFromForm(typed({ quantity: '  ' }));
+    expect(result.ok && result.ticket.quantity).toBeNull();
+  });
+
+  it('acknowledgements and a trimmed override reason are sent; a blank override is null', () => {
+    const withReason = ticketFromForm(typed({ ackSettlement: true, override: '  sector data lags  ' }));
+    expect(withReason.ok && withReason.ticket.acknowledgements).toEqual({ settlementTiming: true, negativeCarry: false });
+    expect(withReason.ok && withReason.ticket.override).toBe('sector data lags');
+    const blank = ticketFromForm(typed({ override: '   ' }));
+    expect(blank.ok && blank.ticket.override).toBeNull();
+  });
+
+  it('fields that are not numbers are named, and nothing is sent', () => {
+    const result = ticketFromForm(typed({ quantity: '1,5', leverage: 'x', basisStopPct: 'abc' }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.join(' ')).toMatch(/Quantity: "1,5" is not a number/);
+    expect(result.problems.join(' ')).toMatch(/Leverage/);
+    expect(result.problems.join(' ')).toMatch(/Basis stop: "abc"/);
+  });
+
+  it('a zero quantity and a leverage below 1× are refused with what to do', () => {
+    const result = ticketFromForm(typed({ quantity: '0', leverage: '0.5' }));
+    expect(!result.ok && result.problems).toEqual([
+      'Quantity: must be above 0 (leave empty for the risk-sized quantity)',
+      'Leverage: at least 1×',
+    ]);
+  });
+
+  it('ticket ids satisfy the contract (letters, digits, - and _) and differ per ticket', () => {
+    let seed = 0;
+    const random = () => ((seed = (seed + 0.37) % 1));
+    const a = newTicketId('1000PEPE', 1_700_000_000_000, random);
+    const b = newTicketId('1000PEPE', 1_700_000_000_000, random);
+    expect(a).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(a).not.toBe(b);
+    expect(TicketSchema.shape.ticketId.safeParse(a).success).toBe(true);
+  });
+});
