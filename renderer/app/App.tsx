@@ -5,6 +5,8 @@ import { Monitor } from '../features/monitor/Monitor.tsx';
 import { SettingsPanel } from '../features/settings/SettingsPanel.tsx';
 import { StatusBar } from '../features/status/StatusBar.tsx';
 import { FundingWindows } from '../features/windows/FundingWindows.tsx';
+import { PatternsPanel } from '../features/patterns/PatternsPanel.tsx';
+import { SectorsView } from '../features/sectors/SectorsView.tsx';
 import { JournalScreen } from '../features/journal/JournalScreen.tsx';
 import { PositionsScreen } from '../features/positions/PositionsScreen.tsx';
 import { TicketScreen } from '../features/ticket/TicketScreen.tsx';
@@ -68,6 +70,8 @@ const SCREENS: Record<Screen, ComponentType> = {
   ticket: TicketScreen,
   positions: PositionsScreen,
   journal: JournalScreen,
+  sectors: SectorsView,
+  patterns: PatternsPanel,
 };
 
 export function App() {

@@ -7,8 +7,10 @@ export const SCREEN_KEYS: ReadonlyArray<[string, Screen, string]> = [
   ['3', 'symbol', 'Symbol view'],
   ['4', 'alerts', 'Alerts'],
   ['5', 'settings', 'Settings'],
+  ['6', 'sectors', 'Sectors'],
   ['7', 'positions', 'Positions'],
   ['8', 'journal', 'Journal'],
+  ['9', 'patterns', 'Patterns'],
 ];
 
 export const SHORTCUTS: ReadonlyArray<[string, string]> = [
@@ -20,7 +22,7 @@ export const SHORTCUTS: ReadonlyArray<[string, string]> = [
   ['Esc', 'Back to the monitor, close dialogs'],
   ['/', 'Search assets'],
   ['1 … 5', 'Monitor, windows, symbol, alerts, settings'],
-  ['7, 8', 'Positions, journal'],
+  ['6 … 9', 'Sectors, positions, journal, patterns'],
   ['?', 'This list'],
 ];
 

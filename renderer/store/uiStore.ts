@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type Screen = 'monitor' | 'windows' | 'symbol' | 'alerts' | 'settings' | 'ticket' | 'positions' | 'journal';
+export type Screen = 'monitor' | 'windows' | 'symbol' | 'alerts' | 'settings' | 'ticket' | 'positions' | 'journal' | 'sectors' | 'patterns';
 
 /** Navigation and overlays; nothing here comes from the backend. */
 interface UiState {

@@ -6,6 +6,7 @@ import { useBridge } from '../../app/bridgeContext.ts';
 import { useSession } from '../../store/sessionStore.ts';
 import { CsvImport } from './CsvImport.tsx';
 import { KeysSection } from '../keys/KeysSection.tsx';
+import { SectorMapEditor } from '../sectorMap/SectorMapEditor.tsx';
 
 /** Form state in the units the trader types: percent, not decimals. */
 interface Draft {
@@ -116,6 +117,7 @@ export function SettingsPanel() {
         </div>
       </form>
       <CsvImport />
+      <SectorMapEditor />
       <KeysSection />
     </section>
   );
