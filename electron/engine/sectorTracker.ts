@@ -2,7 +2,7 @@ import type { Opportunity } from '../../shared/domain/signals.ts';
 import type { SectorMap } from '../../shared/sectors/sectorOf.ts';
 import { alignOpportunity, type Alignment } from './alignment.ts';
 import { SectorSeries } from './sectorSeries.ts';
-import { computeSectorState, DEFAULT_SECTOR_STATE_OPTIONS, type SectorSnapshot, type SectorStateOptions } from './sectors.ts';
+import { computeSectorState, DEFAULT_SECTOR_STATE_OPTIONS, SampleCursors, type SectorSnapshot, type SectorStateOptions } from './sectors.ts';
 
 const HOUR = 3_600_000;
 /** Live samples per asset: one per quarter hour is finer than any look-back the state uses (1 h). */
@@ -31,6 +31,7 @@ export class SectorTracker {
   private map: SectorMap | null = null;
   private readonly series = new Map<string, SectorSeries>();
   private current: SectorSnapshot | null = null;
+  private readonly cursors = new SampleCursors();
   private readonly options: SectorStateOptions;
   /** Oldest time any query of the state reaches back to. */
   private readonly retainMs: number;
@@ -71,7 +72,7 @@ export class SectorTracker {
       series.prune(now - this.retainMs);
       histories.push(series.history());
     }
-    const next = computeSectorState(now, histories, this.map, this.options);
+    const next = computeSectorState(now, histories, this.map, this.options, this.cursors);
     const changed = this.current === null || !sameSnapshot(this.current, next);
     this.current = next;
     return changed;

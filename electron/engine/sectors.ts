@@ -71,7 +71,18 @@ export interface SectorSnapshot {
 
 const HOUR = 3_600_000;
 
-export function computeSectorState(now: number, assets: readonly AssetHistory[], map: SectorMap, options: SectorStateOptions = DEFAULT_SECTOR_STATE_OPTIONS): SectorSnapshot {
+/**
+ * Where each asset's look-back queries landed on the previous tick, by base. A caller that
+ * recomputes every tick over the same, append-only histories (the engine) passes one: between
+ * ticks almost every query lands on the same row, checked in O(1). Never changes a result.
+ */
+export class SampleCursors {
+  readonly byBase = new Map<string, Int32Array>();
+}
+
+export function computeSectorState(
+  now: number, assets: readonly AssetHistory[], map: SectorMap, options: SectorStateOptions = DEFAULT_SECTOR_STATE_OPTIONS, cursors: SampleCursors = new SampleCursors(),
+): SectorSnapshot {
   const mapped = assets.filter((a) => map.has(a.base));
   const bySector = new Map<string, number[]>();
   mapped.forEach((a, i) => {
@@ -83,15 +94,16 @@ export function computeSectorState(now: number, assets: readonly AssetHistory[],
   const members = sectorNames.map((name) => bySector.get(name) as number[]);
   // Hours before now at which each column is needed; z-score points every 8 h back.
   const fundingAgo = [...new Set([0, 1, 8, 24, ...Array.from({ length: options.zWindowPoints }, (_, i) => i * 8)])].sort((x, y) => x - y);
-  const funding = sampleColumn(mapped, 'fundingPer8h', now, fundingAgo, options.maxAgeMs);
-  const price = sampleColumn(mapped, 'price', now, PRICE_AGO, options.maxAgeMs);
-  const oi = sampleColumn(mapped, 'openInterestUsd', now, [0, 24], options.maxAgeMs);
+  const rows = cursorsOf(mapped, [...fundingAgo, ...PRICE_AGO, ...OI_AGO], now, cursors);
+  const funding = sampleColumn(mapped, 'fundingPer8h', rows, 0, fundingAgo, now, options.maxAgeMs);
+  const price = sampleColumn(mapped, 'price', rows, fundingAgo.length, PRICE_AGO, now, options.maxAgeMs);
+  const oi = sampleColumn(mapped, 'openInterestUsd', rows, fundingAgo.length + PRICE_AGO.length, OI_AGO, now, options.maxAgeMs);
   const fq = (hours: number) => fundingAgo.indexOf(hours);
-  const medians = fundingAgo.map((_, q) => members.map((list) => medianOver(list, (a) => funding[a][q], options.minAssetsPerSector)));
+  const medians = fundingAgo.map((_, q) => members.map((list) => funding.medianAt(list, q, options.minAssetsPerSector)));
   const history = Array.from({ length: options.zWindowPoints }, (_, i) => divergenceOf(medians[fq(i * 8)]));
   const current = medians[fq(0)];
   const change = (hours: number, s: number) => diff(current[s], medians[fq(hours)][s]);
-  const returnOver = (hours: number) => (a: number) => price[a][0] / price[a][PRICE_AGO.indexOf(hours)] - 1;
+  const returnOver = (hours: number) => (a: number) => price.at(a, 0) / price.at(a, PRICE_AGO.indexOf(hours)) - 1;
   const market24h = medianOver(mapped.map((_, i) => i), returnOver(24), 1);
   const sectors = sectorNames.map((sector, s): SectorState => {
     const list = members[s];
@@ -99,8 +111,8 @@ export function computeSectorState(now: number, assets: readonly AssetHistory[],
     const z = zScore(history.map((d) => d[s]));
     const r24 = medianOver(list, returnOver(24), 1);
     return {
-      sector, assets: list.filter((a) => !Number.isNaN(funding[a][0])).length,
-      medianPer8h: current[s], oiWeightedPer8h: oiWeighted(list, funding, oi), dispersion: deviation(list.map((a) => funding[a][0])),
+      sector, assets: list.filter((a) => !Number.isNaN(funding.at(a, 0))).length,
+      medianPer8h: current[s], oiWeightedPer8h: oiWeighted(list, funding, oi), dispersion: deviation(list.map((a) => funding.at(a, 0))),
       change1h: change(1, s), change8h: change(8, s), change24h: change(24, s),
       return4h: medianOver(list, returnOver(4), 1), return24h: r24, return48h: medianOver(list, returnOver(48), 1),
       oiChange24h: oiChange(list, oi), relativeStrength24h: diff(r24, market24h),
@@ -118,34 +130,86 @@ export function computeSectorState(now: number, assets: readonly AssetHistory[],
 
 const PRICE_AGO = [0, 4, 24, 48];
 
+const OI_AGO = [0, 24];
+
 /**
- * Each asset's column at now − hoursAgo[q] (hoursAgo ascending), by one backward scan per asset:
- * O(assets × (queries + rows scanned)), no search per query.
+ * Per mapped asset, the row in force at each query time (now − hours), -1 where none. Each row
+ * is the cursor's from the last tick when still right (the usual case: histories only grow at the
+ * end), else found by binary search. A backward linear scan per asset cost O(rows) and most of a
+ * tick once a week of 15-min samples filled the history.
  */
-function sampleColumn(assets: readonly AssetHistory[], column: 'fundingPer8h' | 'price' | 'openInterestUsd', now: number, hoursAgo: number[], maxAgeMs: number): Float64Array[] {
+function cursorsOf(assets: readonly AssetHistory[], hours: readonly number[], now: number, cursors: SampleCursors): Int32Array[] {
   return assets.map((asset) => {
-    const out = new Float64Array(hoursAgo.length).fill(Number.NaN);
-    const { times } = asset;
-    const values = asset[column];
-    let j = times.length - 1;
-    for (let q = 0; q < hoursAgo.length; q++) {
-      const t = now - hoursAgo[q] * HOUR;
-      while (j >= 0 && times[j] > t) j--;
-      if (j >= 0 && t - times[j] <= maxAgeMs) out[q] = values[j];
+    let rows = cursors.byBase.get(asset.base);
+    if (!rows || rows.length !== hours.length) cursors.byBase.set(asset.base, (rows = new Int32Array(hours.length).fill(-1)));
+    const times = asset.times;
+    const last = times.length - 1;
+    for (let q = 0; q < hours.length; q++) {
+      const t = now - hours[q] * HOUR;
+      const i = rows[q];
+      const stillRight = i >= 0 && i <= last && times[i] <= t && (i === last || times[i + 1] > t);
+      if (!stillRight) rows[q] = lastAtOrBefore(times, t, last);
     }
-    return out;
+    return rows;
   });
 }
 
-/** Latest value at or before t (binary search), or NaN when none or older than maxAge. */
-export function valueAt(asset: AssetHistory, column: 'fundingPer8h' | 'price' | 'openInterestUsd', t: number, maxAgeMs: number): number {
-  const times = asset.times;
-  let lo = 0, hi = times.length - 1, found = -1;
+/** One column at the rows `cursorsOf` found, from `offset` in each asset's row list; NaN where missing or too old. */
+function sampleColumn(
+  assets: readonly AssetHistory[], column: 'fundingPer8h' | 'price' | 'openInterestUsd', rows: Int32Array[], offset: number, hoursAgo: number[], now: number, maxAgeMs: number,
+): Sampled {
+  const sampled = new Sampled(assets.length, hoursAgo.length);
+  const out = sampled.values;
+  for (let a = 0; a < assets.length; a++) {
+    const { times } = assets[a];
+    const values = assets[a][column];
+    const row = rows[a];
+    for (let q = 0; q < hoursAgo.length; q++) {
+      const i = row[offset + q];
+      if (i >= 0 && now - hoursAgo[q] * HOUR - times[i] <= maxAgeMs) out[a * hoursAgo.length + q] = values[i];
+    }
+  }
+  return sampled;
+}
+
+/** One column sampled at several times per asset, in one flat array (one allocation per tick, not one per asset). */
+class Sampled {
+  readonly values: Float64Array;
+  private readonly queries: number;
+  constructor(assets: number, queries: number) {
+    this.values = new Float64Array(assets * queries).fill(Number.NaN);
+    this.queries = queries;
+  }
+  at(asset: number, query: number): number {
+    return this.values[asset * this.queries + query];
+  }
+
+  /** `medianOver` of one query over `assets`, without a closure per value (the hot loop of a tick). */
+  medianAt(assets: readonly number[], query: number, min: number): number | null {
+    if (scratch.length < assets.length) scratch = new Float64Array(assets.length * 2);
+    let n = 0;
+    for (const a of assets) {
+      const v = this.values[a * this.queries + query];
+      if (!Number.isNaN(v)) scratch[n++] = v;
+    }
+    return n >= Math.max(1, min) ? medianOf(scratch.subarray(0, n)) : null;
+  }
+}
+
+/** Index of the last time ≤ t among times[0..hi], or -1. */
+function lastAtOrBefore(times: Float64Array, t: number, hi: number): number {
+  let lo = 0, found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (times[mid] <= t) { found = mid; lo = mid + 1; } else hi = mid - 1;
   }
-  return found < 0 || t - times[found] > maxAgeMs ? Number.NaN : asset[column][found];
+  return found;
+}
+
+/** Latest value at or before t (binary search), or NaN when none or older than maxAge. */
+export function valueAt(asset: AssetHistory, column: 'fundingPer8h' | 'price' | 'openInterestUsd', t: number, maxAgeMs: number): number {
+  const found = lastAtOrBefore(asset.times, t, asset.times.length - 1);
+  return found < 0 || t - asset.times[found] > maxAgeMs ? Number.NaN : asset[column][found];
 }
 
 /**
@@ -180,10 +244,10 @@ function divergenceOf(medians: (number | null)[]): (number | null)[] {
   return medians.map((m) => (m === null || cross === null ? null : m - cross));
 }
 
-function oiWeighted(list: number[], funding: Float64Array[], oi: Float64Array[]): number | null {
+function oiWeighted(list: number[], funding: Sampled, oi: Sampled): number | null {
   let weighted = 0, total = 0;
   for (const a of list) {
-    const f = funding[a][0], weight = oi[a][0];
+    const f = funding.at(a, 0), weight = oi.at(a, 0);
     if (Number.isNaN(f) || Number.isNaN(weight) || weight <= 0) continue;
     weighted += f * weight;
     total += weight;
@@ -191,19 +255,23 @@ function oiWeighted(list: number[], funding: Float64Array[], oi: Float64Array[])
   return total > 0 ? weighted / total : null;
 }
 
-function oiChange(list: number[], oi: Float64Array[]): number | null {
+function oiChange(list: number[], oi: Sampled): number | null {
   let nowSum = 0, thenSum = 0;
   for (const a of list) {
-    if (Number.isNaN(oi[a][0]) || Number.isNaN(oi[a][1])) continue;
-    nowSum += oi[a][0];
-    thenSum += oi[a][1];
+    if (Number.isNaN(oi.at(a, 0)) || Number.isNaN(oi.at(a, 1))) continue;
+    nowSum += oi.at(a, 0);
+    thenSum += oi.at(a, 1);
   }
   return thenSum > 0 ? nowSum / thenSum - 1 : null;
 }
 
+/** Reused by `medianOver` (medians select in place): no allocation per median. */
+let scratch = new Float64Array(1024);
+
 /** Median of `value(item)` over the items where it is defined; null below `min` (and for none). */
 function medianOver<T>(items: readonly T[], value: (item: T) => number, min: number): number | null {
-  const values = new Float64Array(items.length);
+  if (scratch.length < items.length) scratch = new Float64Array(items.length * 2);
+  const values = scratch;
   let n = 0;
   for (const item of items) {
     const v = value(item);
