@@ -9,8 +9,19 @@ import { useSession } from '../store/sessionStore.ts';
 import { useSignals } from '../store/signalsStore.ts';
 import type { LinkedBridge } from './wsBridge.ts';
 
+/** Hidden windows get no animation frames; the timer keeps batches from piling up meanwhile. */
+const HIDDEN_FLUSH_MS = 500;
+
 const onNextFrame: FrameScheduler = (callback) => {
-  requestAnimationFrame(() => callback());
+  let done = false;
+  const run = (): void => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    callback();
+  };
+  const timer = setTimeout(run, HIDDEN_FLUSH_MS);
+  requestAnimationFrame(run);
 };
 
 /**
