@@ -18,6 +18,10 @@ export class SectorSeries {
   private end = 0;
   /** Rows at the front that came from a price seed, not from live sampling. */
   private seeded = 0;
+  /** Bumped when rows other than the newest are removed or rewritten (see `AssetHistory.version`). */
+  private version = 0;
+  /** The views handed out last, valid until a row is added or removed (a rewrite in place keeps them). */
+  private view: AssetHistory | null = null;
 
   constructor(base: string) {
     this.base = base;
@@ -33,6 +37,7 @@ export class SectorSeries {
     if (this.length > 0 && time < this.times[last]) return;
     const sameBucket = this.length > this.seeded && Math.floor(this.times[last] / sampleMs) === Math.floor(time / sampleMs);
     if (!sameBucket) this.reserve(1);
+    if (!sameBucket) this.view = null;
     const i = sameBucket ? last : this.end++;
     this.times[i] = time;
     this.funding[i] = funding;
@@ -63,15 +68,20 @@ export class SectorSeries {
     while (this.start + drop + 1 < this.end && this.times[this.start + drop + 1] <= before) drop++;
     this.start += drop;
     this.seeded = Math.max(0, this.seeded - drop);
+    if (drop > 0) {
+      this.version++;
+      this.view = null;
+    }
   }
 
   history(): AssetHistory {
-    return {
+    return this.view ??= {
       base: this.base,
       times: this.times.subarray(this.start, this.end),
       fundingPer8h: this.funding.subarray(this.start, this.end),
       price: this.price.subarray(this.start, this.end),
       openInterestUsd: this.oi.subarray(this.start, this.end),
+      version: this.version,
     };
   }
 
@@ -91,6 +101,8 @@ export class SectorSeries {
     this.start = other.start;
     this.end = other.end;
     this.seeded = seeded;
+    this.version++;
+    this.view = null;
   }
 
   /** Room for `extra` rows at the end: compacts (pruned rows leave space at the front) or grows. */
@@ -109,5 +121,6 @@ export class SectorSeries {
     this.oi = move(this.oi);
     this.start = 0;
     this.end = length;
+    this.view = null;
   }
 }

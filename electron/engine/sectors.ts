@@ -15,6 +15,12 @@ export interface AssetHistory {
   price: Float64Array;
   /** Open interest in USD summed over venues (NaN when unknown). */
   openInterestUsd: Float64Array;
+  /**
+   * Changes whenever a row other than the newest is rewritten or removed (appending and
+   * rewriting the newest row keep it). With it, `SampleCursors` reuse last tick's samples;
+   * leave it out when unknown (every tick then samples afresh).
+   */
+  version?: number;
 }
 
 export interface SectorStateOptions {
@@ -72,12 +78,22 @@ export interface SectorSnapshot {
 const HOUR = 3_600_000;
 
 /**
- * Where each asset's look-back queries landed on the previous tick, by base. A caller that
- * recomputes every tick over the same, append-only histories (the engine) passes one: between
- * ticks almost every query lands on the same row, checked in O(1). Never changes a result.
+ * What each asset's look-back queries read on the previous tick, by base. A caller that recomputes
+ * every tick over the same growing histories (the engine) passes one: a sampled row stays in force
+ * until the next row's time, so between ticks almost every query is answered from here without
+ * touching the history (reading a week of samples for 500 assets is mostly cache misses).
+ * Never changes a result.
  */
 export class SampleCursors {
-  readonly byBase = new Map<string, Int32Array>();
+  readonly byBase = new Map<string, Cursor>();
+}
+
+interface Cursor {
+  version: number | undefined;
+  /** Time of the row read (−∞ when none), and of the row after it: the sample holds in [time, next). */
+  time: Float64Array;
+  next: Float64Array;
+  value: Float64Array;
 }
 
 export function computeSectorState(
@@ -94,10 +110,15 @@ export function computeSectorState(
   const members = sectorNames.map((name) => bySector.get(name) as number[]);
   // Hours before now at which each column is needed; z-score points every 8 h back.
   const fundingAgo = [...new Set([0, 1, 8, 24, ...Array.from({ length: options.zWindowPoints }, (_, i) => i * 8)])].sort((x, y) => x - y);
-  const rows = cursorsOf(mapped, [...fundingAgo, ...PRICE_AGO, ...OI_AGO], now, cursors);
-  const funding = sampleColumn(mapped, 'fundingPer8h', rows, 0, fundingAgo, now, options.maxAgeMs);
-  const price = sampleColumn(mapped, 'price', rows, fundingAgo.length, PRICE_AGO, now, options.maxAgeMs);
-  const oi = sampleColumn(mapped, 'openInterestUsd', rows, fundingAgo.length + PRICE_AGO.length, OI_AGO, now, options.maxAgeMs);
+  const queries: Query[] = [
+    ...fundingAgo.map((hours) => ({ hours, column: 'fundingPer8h' as const })),
+    ...PRICE_AGO.map((hours) => ({ hours, column: 'price' as const })),
+    ...OI_AGO.map((hours) => ({ hours, column: 'openInterestUsd' as const })),
+  ];
+  const sampled = sampleAll(mapped, queries, now, options.maxAgeMs, cursors);
+  const funding = new Sampled(sampled, queries.length, 0);
+  const price = new Sampled(sampled, queries.length, fundingAgo.length);
+  const oi = new Sampled(sampled, queries.length, fundingAgo.length + PRICE_AGO.length);
   const fq = (hours: number) => fundingAgo.indexOf(hours);
   const medians = fundingAgo.map((_, q) => members.map((list) => funding.medianAt(list, q, options.minAssetsPerSector)));
   const history = Array.from({ length: options.zWindowPoints }, (_, i) => divergenceOf(medians[fq(i * 8)]));
@@ -132,56 +153,59 @@ const PRICE_AGO = [0, 4, 24, 48];
 
 const OI_AGO = [0, 24];
 
+interface Query { hours: number; column: 'fundingPer8h' | 'price' | 'openInterestUsd' }
+
 /**
- * Per mapped asset, the row in force at each query time (now − hours), -1 where none. Each row
- * is the cursor's from the last tick when still right (the usual case: histories only grow at the
- * end), else found by binary search. A backward linear scan per asset cost O(rows) and most of a
- * tick once a week of 15-min samples filled the history.
+ * Every mapped asset's value at each query (its column at now − hours; NaN where missing or
+ * older than maxAge), flat: asset a's query q at a × queries + q. A query is answered from the
+ * cursor while its row still holds, else located by binary search (O(log rows)) and cached.
+ * The newest row may still be rewritten, so a query landing there is read again next tick.
  */
-function cursorsOf(assets: readonly AssetHistory[], hours: readonly number[], now: number, cursors: SampleCursors): Int32Array[] {
-  return assets.map((asset) => {
-    let rows = cursors.byBase.get(asset.base);
-    if (!rows || rows.length !== hours.length) cursors.byBase.set(asset.base, (rows = new Int32Array(hours.length).fill(-1)));
+function sampleAll(assets: readonly AssetHistory[], queries: readonly Query[], now: number, maxAgeMs: number, cursors: SampleCursors): Float64Array {
+  const Q = queries.length;
+  const out = new Float64Array(assets.length * Q);
+  for (let a = 0; a < assets.length; a++) {
+    const asset = assets[a];
+    const cursor = cursorFor(cursors, asset, Q);
     const times = asset.times;
     const last = times.length - 1;
-    for (let q = 0; q < hours.length; q++) {
-      const t = now - hours[q] * HOUR;
-      const i = rows[q];
-      const stillRight = i >= 0 && i <= last && times[i] <= t && (i === last || times[i + 1] > t);
-      if (!stillRight) rows[q] = lastAtOrBefore(times, t, last);
-    }
-    return rows;
-  });
-}
-
-/** One column at the rows `cursorsOf` found, from `offset` in each asset's row list; NaN where missing or too old. */
-function sampleColumn(
-  assets: readonly AssetHistory[], column: 'fundingPer8h' | 'price' | 'openInterestUsd', rows: Int32Array[], offset: number, hoursAgo: number[], now: number, maxAgeMs: number,
-): Sampled {
-  const sampled = new Sampled(assets.length, hoursAgo.length);
-  const out = sampled.values;
-  for (let a = 0; a < assets.length; a++) {
-    const { times } = assets[a];
-    const values = assets[a][column];
-    const row = rows[a];
-    for (let q = 0; q < hoursAgo.length; q++) {
-      const i = row[offset + q];
-      if (i >= 0 && now - hoursAgo[q] * HOUR - times[i] <= maxAgeMs) out[a * hoursAgo.length + q] = values[i];
+    for (let q = 0; q < Q; q++) {
+      const t = now - queries[q].hours * HOUR;
+      if (!(cursor.time[q] <= t && t < cursor.next[q])) {
+        const i = lastAtOrBefore(times, t, last);
+        cursor.time[q] = i >= 0 ? times[i] : Number.NEGATIVE_INFINITY;
+        cursor.next[q] = i === last ? Number.NEGATIVE_INFINITY : times[i + 1];
+        cursor.value[q] = i >= 0 ? asset[queries[q].column][i] : Number.NaN;
+      }
+      out[a * Q + q] = t - cursor.time[q] <= maxAgeMs ? cursor.value[q] : Number.NaN;
     }
   }
-  return sampled;
+  return out;
 }
 
-/** One column sampled at several times per asset, in one flat array (one allocation per tick, not one per asset). */
+function cursorFor(cursors: SampleCursors, asset: AssetHistory, queries: number): Cursor {
+  const known = cursors.byBase.get(asset.base);
+  if (known && known.version !== undefined && known.version === asset.version && known.time.length === queries) return known;
+  const cursor: Cursor = {
+    version: asset.version,
+    time: new Float64Array(queries), next: new Float64Array(queries).fill(Number.NEGATIVE_INFINITY), value: new Float64Array(queries),
+  };
+  cursors.byBase.set(asset.base, cursor);
+  return cursor;
+}
+
+/** One column's queries within the flat samples (one allocation per tick, not one per asset). */
 class Sampled {
-  readonly values: Float64Array;
-  private readonly queries: number;
-  constructor(assets: number, queries: number) {
-    this.values = new Float64Array(assets * queries).fill(Number.NaN);
-    this.queries = queries;
+  private readonly values: Float64Array;
+  private readonly stride: number;
+  private readonly offset: number;
+  constructor(values: Float64Array, stride: number, offset: number) {
+    this.values = values;
+    this.stride = stride;
+    this.offset = offset;
   }
   at(asset: number, query: number): number {
-    return this.values[asset * this.queries + query];
+    return this.values[asset * this.stride + this.offset + query];
   }
 
   /** `medianOver` of one query over `assets`, without a closure per value (the hot loop of a tick). */
@@ -189,7 +213,7 @@ class Sampled {
     if (scratch.length < assets.length) scratch = new Float64Array(assets.length * 2);
     let n = 0;
     for (const a of assets) {
-      const v = this.values[a * this.queries + query];
+      const v = this.at(a, query);
       if (!Number.isNaN(v)) scratch[n++] = v;
     }
     return n >= Math.max(1, min) ? medianOf(scratch.subarray(0, n)) : null;
