@@ -130,6 +130,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   // Not awaited: opening the venues' accounts may take the network's time; requests wait for it themselves.
   desk.start().catch((err: unknown) => log.error('trading desk did not start', { error: err }));
 
+  const patterns = createPatternService({ history: store.history, sectorMap: effectiveSectorMap(store.sectorMap), workerUrl: options.studyWorkerUrl, now });
   const handlers: Handlers = {
     'app.info': async () => ({
       name: 'Funding Terminal',
@@ -160,7 +161,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     ...desk.handlers,
     ...createVaultHandlers(vault, { baseUrlFor: () => baseUrl, log }),
-    ...createPatternHandlers(createPatternService({ history: store.history, sectorMap: effectiveSectorMap(store.sectorMap), workerUrl: options.studyWorkerUrl, now }), store),
+    ...createPatternHandlers(patterns, store),
     ...sectorHandlers,
   };
 
@@ -187,6 +188,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await priceBackfill.stop();
       await market.stop();
       await engine.stop();
+      await patterns.stop();
       await store.close();
       await demo?.close();
     },
