@@ -76,13 +76,16 @@ export async function backfillWatchedPrices(deps: PriceBackfillDeps): Promise<Pr
 }
 
 async function backfillVenue(deps: PriceBackfillDeps, venue: VenueId, targets: PriceTarget[], since: number, report: PriceBackfillReport, seed: PriceSeed): Promise<void> {
+  const delayMs = deps.delayMs ?? 250;
   for (let i = 0; i < targets.length; i++) {
     const target = targets[i];
     if (deps.aborted?.()) return;
-    if (i > 0 && (deps.delayMs ?? 250) > 0) await new Promise((resolve) => setTimeout(resolve, deps.delayMs ?? 250));
+    if (i > 0 && delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     try {
       const points = await deps.priceHistory(venue, target.symbol, since, '4h');
-      report.stored += await deps.store.history.insertPrices(points);
+      // Not `report.stored += await …`: that reads the total before the await and loses the other venues' counts.
+      const stored = await deps.store.history.insertPrices(points);
+      report.stored += stored;
       if (points.length > 0) seed.set(target.base, seedOf(points, target.multiplier, deps.now()));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
