@@ -1,0 +1,160 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startHost, type Host } from '../../electron/host/server.ts';
+import { collectPageErrors, launchChromium, screenshot } from './browser.ts';
+
+let host: Host;
+let browser: Browser;
+let page: Page;
+let pageErrors: string[];
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'ft-e2e-sectors-'));
+  host = await startHost({ port: 0, demo: true, dataDir });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  pageErrors = collectPageErrors(page);
+  await page.goto(host.url);
+  await page.getByRole('grid', { name: /Funding monitor/ }).waitFor({ timeout: 60_000 });
+});
+
+/** Screen by its nav button: a screen key would be taken as typing while a form control has focus. */
+async function openScreen(name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
+}
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Three sectors of four assets each, all placed by the default taxonomy. */
+const SECTORS = { DeFi: ['AAVE', 'COMP', 'CRV', 'SNX'], 'Layer 1': ['SOL', 'ADA', 'AVAX', 'DOT'], Meme: ['DOGE', 'SHIB', 'BONK', 'WIF'] };
+const START = Date.UTC(2026, 0, 1);
+const HOUR = 3_600_000;
+const DAYS = 30;
+/** DeFi's funding jumps to 0.12 % /8h every fifth day (two settlements), the rest sit at 0.01 %. */
+const spikeDay = (t: number) => Math.floor((t - START) / (24 * HOUR)) % 5 === 2;
+
+function fundingCsv(): string {
+  const lines = ['venue,symbol,time,rate,interval_hours'];
+  for (let t = START; t < START + DAYS * 24 * HOUR; t += 8 * HOUR) {
+    for (const [sector, bases] of Object.entries(SECTORS)) {
+      for (const base of bases) {
+        const rate = sector === 'DeFi' && spikeDay(t) && (t - START) % (24 * HOUR) < 16 * HOUR ? 0.0012 : 0.0001;
+        lines.push(`binanceusdm,${base}/USDT:USDT,${new Date(t).toISOString()},${rate},8`);
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
+/** 4-hourly closes: flat, except that DeFi loses 5 % on the day after each funding spike (the rotation the study looks for). */
+function priceCsv(): string {
+  const lines = ['venue,symbol,time,close'];
+  for (let t = START; t <= START + DAYS * 24 * HOUR; t += 4 * HOUR) {
+    const drops = Array.from({ length: DAYS }, (_, d) => START + (d * 24 + 36) * HOUR).filter((at) => at <= t && spikeDay(at - 36 * HOUR)).length;
+    for (const [sector, bases] of Object.entries(SECTORS)) {
+      for (const base of bases) lines.push(`binanceusdm,${base}/USDT:USDT,${t},${(sector === 'DeFi' ? 100 * 0.95 ** drops : 100).toFixed(4)}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+describe('the sector overlay in Chromium against the demo host', () => {
+  it('the Sectors view shows every sector with its funding, divergence heatmap cells with values, and the rotation line', async () => {
+    await page.keyboard.press('6');
+    const view = page.getByRole('region', { name: 'Sectors' });
+    const table = view.getByRole('table', { name: 'Sector funding state' });
+    await table.waitFor({ timeout: 90_000 });
+    const rows = table.locator('tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 90_000 }).toBeGreaterThan(3);
+    const medians = await rows.locator('td:nth-of-type(2)').allTextContents();
+    expect(medians.some((m) => /^[+−]?\d+\.\d{4}%$/.test(m))).toBe(true);
+    const cells = view.getByRole('table', { name: 'Funding divergence heatmap' }).locator('td[aria-label]');
+    expect(await cells.count()).toBeGreaterThan(3);
+    expect(await cells.first().getAttribute('aria-label')).toMatch(/ at \d\d:\d\d UTC: divergence ([+−]?\d+\.\d{4}%|–) \/8h, z /);
+    expect(await view.getByRole('status', { name: 'Rotation' }).textContent()).toMatch(/rotation|No rotation signal/);
+    expect(await view.getByLabel(/^BTC\/ETH divergence/).count()).toBe(1);
+    expect(await view.getByRole('table', { name: 'Sector returns' }).locator('tbody tr').count()).toBe(await rows.count());
+    await screenshot(page, 'e2e-sectors');
+  });
+
+  it('monitor rows carry an alignment badge whose tooltip gives the reason, and "Confirmed only" keeps only ✓ rows', async () => {
+    await openScreen('Monitor');
+    const grid = page.getByRole('grid', { name: /Funding monitor/ });
+    const badges = grid.locator('[role=gridcell] [title^="confirmed"], [role=gridcell] [title^="contradicted"], [role=gridcell] [title^="neutral"]');
+    await expect.poll(() => badges.count(), { timeout: 90_000 }).toBeGreaterThan(0);
+    expect(await badges.first().getAttribute('title')).toMatch(/^(confirmed|contradicted|neutral)( by [^:]+)?: \S/);
+    await page.getByRole('checkbox', { name: 'Confirmed only' }).check();
+    const shown = grid.locator('[role=row][aria-rowindex]:not([aria-rowindex="1"])');
+    await expect.poll(async () => {
+      const titles = await shown.locator('[role=gridcell] [title^="confirmed"], [role=gridcell] [title^="contradicted"], [role=gridcell] [title^="neutral"]').evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? ''));
+      return titles.every((t) => t.startsWith('confirmed')) && titles.length === (await shown.count());
+    }).toBe(true);
+    await screenshot(page, 'e2e-monitor-confirmed-only');
+    await page.getByRole('checkbox', { name: 'Confirmed only' }).uncheck();
+  });
+
+  it('a base moved to another sector in Settings is stored as the user placement, survives a reload, and moving it back restores the default', async () => {
+    await openScreen('Settings');
+    const editor = page.getByRole('region', { name: 'Sector map' });
+    await editor.getByRole('searchbox', { name: 'Search the sector map' }).fill('DOGE');
+    const select = editor.getByRole('combobox', { name: 'Sector of DOGE' });
+    expect(await select.inputValue()).toBe('Meme');
+    await select.selectOption('AI');
+    await editor.getByText('DOGE → AI saved', { exact: false }).waitFor();
+    const row = editor.getByRole('row', { name: /^DOGE/ });
+    expect(await row.textContent()).toContain('✎ user');
+    await screenshot(page, 'e2e-sector-map');
+
+    await page.reload();
+    await page.getByRole('grid', { name: /Funding monitor/ }).waitFor({ timeout: 60_000 });
+    await openScreen('Settings');
+    await editor.getByRole('searchbox', { name: 'Search the sector map' }).fill('DOGE');
+    expect(await editor.getByRole('combobox', { name: 'Sector of DOGE' }).inputValue()).toBe('AI');
+
+    await editor.getByRole('combobox', { name: 'Sector of DOGE' }).selectOption('Meme');
+    await editor.getByText('DOGE → Meme saved', { exact: false }).waitFor();
+    expect(await editor.getByRole('row', { name: /^DOGE/ }).textContent()).toContain('default');
+  });
+
+  it('a sector CSV with a bad line is imported except that line, which is listed by number', async () => {
+    const editor = page.getByRole('region', { name: 'Sector map' });
+    await editor.getByLabel('Import sector map file').setInputFiles({ name: 'sectors.csv', mimeType: 'text/csv', buffer: Buffer.from('base,sector\nZZTEST,Gaming\nonly-one-field\n') });
+    const result = editor.getByRole('status', { name: 'Import sector map result' });
+    await result.waitFor();
+    expect(await result.textContent()).toMatch(/1 imported, 1 lines rejected/);
+    expect(await result.getByRole('row', { name: /^3 / }).count()).toBe(1);
+  });
+
+  it('the Patterns panel, after importing funding and prices, shows n, the hit rate with its interval, the base rate and both samples', async () => {
+    await page.getByLabel('Funding history CSV file').setInputFiles({ name: 'funding.csv', mimeType: 'text/csv', buffer: Buffer.from(fundingCsv()) });
+    await page.getByText(/funding\.csv: \d+ rows imported, 0 rejected/).waitFor({ timeout: 60_000 });
+    await openScreen('Patterns');
+    const panel = page.getByRole('region', { name: 'Patterns' });
+    await panel.getByLabel('Import price history file').setInputFiles({ name: 'prices.csv', mimeType: 'text/csv', buffer: Buffer.from(priceCsv()) });
+    expect(await panel.getByRole('status', { name: 'Import price history result' }).textContent()).toMatch(/prices\.csv: \d+ imported, 0 lines rejected/);
+    await panel.getByRole('button', { name: 'Run study' }).click();
+    const results = panel.getByRole('table', { name: 'Event study results' });
+    await results.waitFor({ timeout: 90_000 });
+    const cells = async (measure: RegExp) => (await results.getByRole('row', { name: measure }).locator('td').allTextContents());
+    const [inN, outN, allN] = (await cells(/^Events n/)).map(Number);
+    expect(allN).toBeGreaterThan(0);
+    expect(inN + outN).toBe(allN);
+    expect((await cells(/^Base rate/))[2]).toMatch(/^\d+\.\d % of \d+ grid points$/);
+    expect((await cells(/^Hit rate/))[2]).toMatch(/^\d+\.\d % \(95 % CI \d+\.\d %–\d+\.\d %\), n = \d+$/);
+    expect(await panel.getByRole('note', { name: 'Model verdict' }).textContent()).toMatch(/The model (does not beat|beats) the base rate out of sample/);
+    expect(await panel.getByRole('table', { name: 'Study events' }).getByRole('row', { name: /^DeFi/ }).count()).toBeGreaterThan(0);
+    await screenshot(page, 'e2e-patterns');
+  });
+
+  it('no page errors were raised along the way', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
