@@ -54,11 +54,11 @@ function fundingCsv(): string {
   return lines.join('\n');
 }
 
-/** 4-hourly closes: flat, except that DeFi loses 5 % on the day after each funding spike (the rotation the study looks for). */
+/** 4-hourly closes: flat, except that DeFi loses 5 % twelve hours after each spike begins (the rotation the study looks for). */
 function priceCsv(): string {
   const lines = ['venue,symbol,time,close'];
   for (let t = START; t <= START + DAYS * 24 * HOUR; t += 4 * HOUR) {
-    const drops = Array.from({ length: DAYS }, (_, d) => START + (d * 24 + 36) * HOUR).filter((at) => at <= t && spikeDay(at - 36 * HOUR)).length;
+    const drops = Array.from({ length: DAYS }, (_, d) => START + (d * 24 + 12) * HOUR).filter((at) => at <= t && spikeDay(at - 12 * HOUR)).length;
     for (const [sector, bases] of Object.entries(SECTORS)) {
       for (const base of bases) lines.push(`binanceusdm,${base}/USDT:USDT,${t},${(sector === 'DeFi' ? 100 * 0.95 ** drops : 100).toFixed(4)}`);
     }
@@ -150,7 +150,12 @@ describe('the sector overlay in Chromium against the demo host', () => {
     expect((await cells(/^Base rate/))[2]).toMatch(/^\d+\.\d % of \d+ grid points$/);
     expect((await cells(/^Hit rate/))[2]).toMatch(/^\d+\.\d % \(95 % CI \d+\.\d %–\d+\.\d %\), n = \d+$/);
     expect(await panel.getByRole('note', { name: 'Model verdict' }).textContent()).toMatch(/The model (does not beat|beats) the base rate out of sample/);
-    expect(await panel.getByRole('table', { name: 'Study events' }).getByRole('row', { name: /^DeFi/ }).count()).toBeGreaterThan(0);
+    // Every DeFi spike is followed by its 5 % drop within Z = 24 h: each DeFi event is a hit.
+    const events = panel.getByRole('table', { name: 'Study events' });
+    const defi = await events.getByRole('row', { name: /^DeFi/ }).count();
+    expect(defi).toBeGreaterThan(0);
+    expect(await events.getByRole('row', { name: /^DeFi .*✓ hit/ }).count()).toBe(defi);
+    expect(Number((await cells(/^Hits/))[2])).toBeGreaterThanOrEqual(defi);
     await screenshot(page, 'e2e-patterns');
   });
 

@@ -4,7 +4,7 @@
  */
 const CSS = `
 .sectors-screen { display: flex; flex-direction: column; gap: 8px; overflow: auto; height: 100%; }
-.sectors-screen table { border-collapse: collapse; }
+.sectors-screen table { border-collapse: collapse; width: auto; }
 .sectors-screen th, .sectors-screen td { padding: 1px 6px; text-align: right; white-space: nowrap; border-bottom: 1px solid #1b2129; }
 .sectors-screen th:first-child, .sectors-screen td:first-child { text-align: left; }
 .sectors-screen thead th { color: var(--muted); font-weight: 600; position: sticky; top: 0; background: var(--bg); }
