@@ -5,8 +5,7 @@ import { VENUE_IDS, type VenueId } from '../../shared/domain/venues.ts';
 import { createMarketData } from './markets/marketData.ts';
 import { startEngine } from './engine/engineClient.ts';
 import { openStore } from './store/duckdb.ts';
-import { importFundingCsv } from './store/history.ts';
-import { backfillFunding } from './store/backfill.ts';
+import { createHistoryHandlers } from './history/historyHandlers.ts';
 import { TradingStateMachine } from './trading/tradingState.ts';
 import { createTradingDesk } from './trading/tradingDesk.ts';
 import { startDemoVenues, type DemoVenues } from './demo.ts';
@@ -141,17 +140,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       startedAt,
     }),
     'markets.snapshot': async () => ({ quotes: market.quotes(), health: market.health(), signals: engine.latest() }),
-    'history.funding': async ({ base, from, to }) => ({
-      funding: await store.history.funding({ base, from, to }),
-      prices: await store.history.prices({ base, from, to }),
-    }),
-    'history.backfill': async ({ base, days }) => {
-      const targets = market.symbolsFor(base);
-      const results = await backfillFunding(store, market.fundingHistory, targets, days, now());
-      await backfillPrices(targets, days);
-      return results;
-    },
-    'history.importCsv': async ({ fileName, text }) => importFundingCsv(store, text, fileName),
+    ...createHistoryHandlers({ store, market, log, now }),
     'settings.get': async () => settings,
     'settings.set': async (patch) => {
       settings = EngineSettingsSchema.parse({ ...settings, ...patch });
@@ -164,18 +153,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...createPatternHandlers(patterns, store),
     ...sectorHandlers,
   };
-
-  /** Mark-price history for the symbol view; a venue that fails is skipped, not fatal. */
-  async function backfillPrices(targets: Array<{ venue: VenueId; symbol: string }>, days: number): Promise<void> {
-    const since = now() - days * 86_400_000;
-    for (const target of targets) {
-      try {
-        await store.history.insertPrices(await market.priceHistory(target.venue, target.symbol, since, '4h'));
-      } catch (err) {
-        log.warn('prices not backfilled', { venue: target.venue, symbol: target.symbol, error: err });
-      }
-    }
-  }
 
   return {
     handlers,

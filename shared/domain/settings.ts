@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchSchema } from './patch.ts';
 import { VenueIdSchema } from './quotes.ts';
 
 export const FeeTierSchema = z.object({ venue: VenueIdSchema, taker: z.number().min(0).max(0.01), maker: z.number().min(-0.001).max(0.01) });
@@ -20,3 +21,6 @@ export const EngineSettingsSchema = z.object({
 });
 export type EngineSettings = z.infer<typeof EngineSettingsSchema>;
 export const DEFAULT_SETTINGS: EngineSettings = EngineSettingsSchema.parse({});
+
+/** A change to the engine settings: only the fields sent. */
+export const EngineSettingsPatchSchema = patchSchema(EngineSettingsSchema);

@@ -5,6 +5,7 @@
  * stripped by the schema, and every figure is recomputed in main.
  */
 import { z } from 'zod';
+import { patchSchema } from './patch.ts';
 import { VenueIdSchema } from './quotes.ts';
 import { SideSchema, PairExecutionResultSchema } from './orders.ts';
 import { VENUE_IDS, type VenueId } from './venues.ts';
@@ -192,20 +193,6 @@ export function withdrawalFeesFor(settings: RiskSettings, defaults: Readonly<Rec
   return out;
 }
 
-const riskShape = RiskSettingsSchema.shape;
-/**
- * A change to the risk settings: only the fields sent. (`RiskSettingsSchema.partial()` would
- * fill every absent field with its default and silently reset the trader's other settings.)
- */
-export const RiskSettingsPatchSchema = z.object({
-  maxRiskPct: riskShape.maxRiskPct.unwrap().optional(),
-  maxExposurePct: riskShape.maxExposurePct.unwrap().optional(),
-  leverageCap: riskShape.leverageCap.unwrap().optional(),
-  settlementWarningMinutes: riskShape.settlementWarningMinutes.unwrap().optional(),
-  chasingRatePer8h: riskShape.chasingRatePer8h.unwrap().optional(),
-  chasingHistoryMultiple: riskShape.chasingHistoryMultiple.unwrap().optional(),
-  liquidationBufferMultiple: riskShape.liquidationBufferMultiple.unwrap().optional(),
-  hedgeTolerancePct: riskShape.hedgeTolerancePct.unwrap().optional(),
-  withdrawalFeesUsd: riskShape.withdrawalFeesUsd.unwrap().optional(),
-});
+/** A change to the risk settings: only the fields sent (see `patchSchema`). */
+export const RiskSettingsPatchSchema = patchSchema(RiskSettingsSchema);
 export type RiskSettingsPatch = z.infer<typeof RiskSettingsPatchSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AlertSchema, SignalsBatchSchema } from '../domain/signals.ts';
 import { FundingPointSchema, FundingQuoteSchema, PricePointSchema, VenueHealthSchema, VenueIdSchema } from '../domain/quotes.ts';
-import { EngineSettingsSchema } from '../domain/settings.ts';
+import { EngineSettingsPatchSchema, EngineSettingsSchema } from '../domain/settings.ts';
 import { SectorMapViewSchema, SectorSnapshotSchema } from '../domain/sectors.ts';
 import { HistoryAnalyticsSchema, PatternStudyInputSchema, PatternStudySchema } from '../domain/patterns.ts';
 import { RiskSettingsPatchSchema, RiskSettingsSchema, TicketPreviewSchema, TicketReceiptSchema, TicketSchema } from '../domain/ticket.ts';
@@ -124,9 +124,11 @@ export const requests = {
   /** The sector-divergence event study over the stored history, with the walk-forward model; run off the main thread. */
   'patterns.study': { input: PatternStudyInputSchema, output: PatternStudySchema },
   'settings.get': { input: NoInput, output: EngineSettingsSchema },
-  'settings.set': { input: EngineSettingsSchema.partial(), output: EngineSettingsSchema },
+  'settings.set': { input: EngineSettingsPatchSchema, output: EngineSettingsSchema },
   'killSwitch.engage': { input: z.object({ reason: z.string().max(500).optional() }), output: KillSwitchReportSchema },
   'trading.rearm': { input: z.object({ confirm: z.literal(true) }), output: TradingStateSchema },
+  /** Puts trading in REDUCING by hand: only reduce-only orders (closes) pass the gateway until re-armed. */
+  'trading.reduce': { input: z.object({ reason: z.string().max(500).optional() }), output: TradingStateSchema },
   'vault.status': { input: NoInput, output: VaultStatusSchema },
   'vault.unlock': { input: z.object({ passphrase: z.string().max(1024).optional() }), output: VaultStatusSchema },
   'vault.setKey': {

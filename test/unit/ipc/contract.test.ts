@@ -48,6 +48,15 @@ describe('the contract refuses what it does not declare', () => {
     expect(result.ok).toBe(false);
   });
 
+  it('a settings change carries only the fields sent, so it cannot reset the others to defaults', async () => {
+    const { handlers, calls } = recordingHandlers();
+    expect((await dispatch(handlers, 'settings.set', { holdingDays: 5 })).ok).toBe(true);
+    expect((await dispatch(handlers, 'risk.set', { leverageCap: 5 })).ok).toBe(true);
+    expect(calls).toEqual([['settings.set', { holdingDays: 5 }], ['risk.set', { leverageCap: 5 }]]);
+    const typo = await dispatch(handlers, 'settings.set', { triggerSpread: 0.001 });
+    expect(typo.ok).toBe(false);
+  });
+
   it('re-arming the kill switch needs an explicit confirmation', async () => {
     const { handlers, calls } = recordingHandlers();
     expect((await dispatch(handlers, 'trading.rearm', {})).ok).toBe(false);
