@@ -81,7 +81,7 @@ export function SectorMapEditor() {
   const { shown, matched } = searchEntries(map.entries, search, ROWS_SHOWN);
   const userCount = map.entries.filter((e) => e.source === 'user').length;
   return (
-    <section aria-label="Sector map" className="sectors-screen">
+    <section aria-label="Sector map" className="sector-map">
       <SectorStyles />
       <h2>Sector map</h2>
       <p className="muted small">{map.entries.length} assets in {map.sectors.length} sectors; {userCount} placed by you, the rest from the default taxonomy.</p>
@@ -91,18 +91,20 @@ export function SectorMapEditor() {
         <button onClick={() => exportCsv(() => bridge.invoke('sectors.exportCsv')).catch((err) => setMessage({ ok: false, text: `Export failed: ${errorMessage(err)}` }))}>Export CSV</button>
       </div>
       {message ? <p role="status" className={message.ok ? 'ok' : 'error'}>{message.text}</p> : null}
-      <table aria-label="Sector assignments" className="sector-map-table">
-        <thead><tr><th scope="col">Base</th><th scope="col">Sector</th><th scope="col">Source</th></tr></thead>
-        <tbody>
-          {shown.map((e) => (
-            <tr key={e.base}>
-              <th scope="row">{e.base}</th>
-              <td><SectorSelect base={e.base} value={e.sector} sectors={map.sectors} onPick={(b, s) => void place(b, s)} /></td>
-              <td className={e.source === 'user' ? 'warn' : 'muted'}>{e.source === 'user' ? '✎ user' : 'default'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="sector-map-scroll">
+        <table aria-label="Sector assignments">
+          <thead><tr><th scope="col">Base</th><th scope="col">Sector</th><th scope="col">Source</th></tr></thead>
+          <tbody>
+            {shown.map((e) => (
+              <tr key={e.base}>
+                <th scope="row">{e.base}</th>
+                <td><SectorSelect base={e.base} value={e.sector} sectors={map.sectors} onPick={(b, s) => void place(b, s)} /></td>
+                <td className={e.source === 'user' ? 'warn' : 'muted'}>{e.source === 'user' ? '✎ user' : 'default'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <UnknownBases map={map} onPick={(b, s) => void place(b, s)} />
       <CsvImportBox
         title="Import sector map"

@@ -4,9 +4,9 @@
  */
 const CSS = `
 .sectors-screen { display: flex; flex-direction: column; gap: 8px; overflow: auto; height: 100%; }
-.sectors-screen table { border-collapse: collapse; width: auto; }
-.sectors-screen th, .sectors-screen td { padding: 1px 6px; text-align: right; white-space: nowrap; border-bottom: 1px solid #1b2129; }
-.sectors-screen th:first-child, .sectors-screen td:first-child { text-align: left; }
+.sectors-screen table, .sector-map table { border-collapse: collapse; width: auto; }
+.sectors-screen th, .sectors-screen td, .sector-map th, .sector-map td { padding: 1px 6px; text-align: right; white-space: nowrap; border-bottom: 1px solid #1b2129; }
+.sectors-screen th:first-child, .sectors-screen td:first-child, .sector-map th:first-child, .sector-map td:first-child { text-align: left; }
 .sectors-screen thead th { color: var(--muted); font-weight: 600; position: sticky; top: 0; background: var(--bg); }
 .sector-panels { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
 .rotation { font-weight: 700; } .rotation.none { color: var(--muted); font-weight: 400; }
@@ -27,7 +27,7 @@ const CSS = `
 .params input { width: 90px; }
 .event-list tbody tr:hover { background: #161b22; }
 .link { background: none; border: none; color: var(--accent); padding: 0; text-decoration: underline; }
-.sector-map-table { max-height: 360px; overflow: auto; display: block; }
+.sector-map-scroll { max-height: 360px; overflow: auto; align-self: flex-start; }
 .unknown-list { display: flex; flex-wrap: wrap; gap: 4px; }
 `;
 
