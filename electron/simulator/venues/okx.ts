@@ -22,6 +22,7 @@ const PUBLIC_ROUTES: Record<string, PublicHandler> = {
   'GET /api/v5/market/tickers': publicApi.marketTickers,
   'GET /api/v5/market/ticker': publicApi.marketTicker,
   'GET /api/v5/market/books': publicApi.books,
+  'GET /api/v5/market/books-full': publicApi.booksFull,
   'GET /api/v5/market/candles': publicApi.candles,
   'GET /api/v5/market/history-candles': publicApi.candles,
 };

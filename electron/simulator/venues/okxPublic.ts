@@ -155,6 +155,16 @@ export function books(params: OkxParams, context: SimContext): SimResponse {
   return okxOk([{ asks: book.asks.map(level), bids: book.bids.map(level), ts: String(book.time) }]);
 }
 
+/** GET /api/v5/market/books-full: levels as [price, contracts, orders], sz ≤ 5000 (default 1); ccxt asks here for more than 400 levels. */
+export function booksFull(params: OkxParams, context: SimContext): SimResponse {
+  const found = requiredOne(params, context);
+  if (isResponse(found)) return found;
+  const depth = Math.max(1, Math.min(5000, Math.floor(okxNumber(params, 'sz') ?? 1)));
+  const book = context.market.orderBook(VENUE, found.id, depth);
+  const level = ([price, size]: [number, number]) => [fixedString(price, found.pricePrecision), decimalString(size), '1'];
+  return okxOk([{ asks: book.asks.map(level), bids: book.bids.map(level), ts: String(book.time) }]);
+}
+
 /** GET /api/v5/market/candles and history-candles: [ts, o, h, l, c, contracts, base, quote, confirm], newest first. */
 export function candles(params: OkxParams, context: SimContext): SimResponse {
   const found = requiredOne(params, context);
