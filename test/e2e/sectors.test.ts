@@ -159,6 +159,13 @@ describe('the sector overlay in Chromium against the demo host', () => {
     await screenshot(page, 'e2e-patterns');
   });
 
+  it("an event's chart link opens the symbol view of the sector's lead asset", async () => {
+    const link = page.getByRole('table', { name: 'Study events' }).getByRole('button', { name: /^Open the \w+ chart for the DeFi event/ }).first();
+    const base = /^Open the (\w+) chart/.exec((await link.getAttribute('aria-label'))!)![1];
+    await link.click();
+    await page.getByRole('region', { name: `Symbol ${base}` }).waitFor();
+  });
+
   it('no page errors were raised along the way', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -8,6 +8,7 @@ const CSS = `
 .sectors-screen th, .sectors-screen td, .sector-map th, .sector-map td { padding: 1px 6px; text-align: right; white-space: nowrap; border-bottom: 1px solid #1b2129; }
 .sectors-screen th:first-child, .sectors-screen td:first-child, .sector-map th:first-child, .sector-map td:first-child { text-align: left; }
 .sectors-screen thead th { color: var(--muted); font-weight: 600; position: sticky; top: 0; background: var(--bg); }
+.sectors-screen > table { align-self: flex-start; }
 .sector-panels { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
 .rotation { font-weight: 700; } .rotation.none { color: var(--muted); font-weight: 400; }
 .flag { border: 1px solid var(--warn); color: var(--warn); border-radius: 3px; padding: 0 4px; font-weight: 700; }
