@@ -47,6 +47,19 @@ export const VenueHealthSchema = z.object({
   symbols: z.number().int().nonnegative(),
   /** True when the newest data is older than the venue's staleness bound. */
   stale: z.boolean(),
+  /** The venue's websocket stream, where one runs (absent for venues that are only polled). */
+  stream: z.object({
+    status: z.enum(['connecting', 'live', 'down']),
+    /** Messages received since start (repeats and out-of-order ones included). */
+    messages: z.number().int().nonnegative(),
+    lastMessageAt: z.number().int().nullable(),
+    reconnects: z.number().int().nonnegative(),
+    lastError: z.string().nullable(),
+    /** Symbols subscribed one by one (0 where one subscription covers every symbol). */
+    symbols: z.number().int().nonnegative(),
+    /** The REST poll period in force: slower while the stream is live. */
+    pollMs: z.number().positive(),
+  }).optional(),
 });
 export type VenueHealth = z.infer<typeof VenueHealthSchema>;
 

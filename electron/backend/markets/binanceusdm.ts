@@ -7,13 +7,16 @@
  * Volume comes from the 24-h tickers on a slower cadence; open interest is per symbol only
  * on Binance and is left out rather than costing hundreds of calls.
  */
-import type { FundingRate, Ticker } from 'ccxt';
+import type { Exchange, FundingRate, Ticker } from 'ccxt';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
 import { MINUTE_MS, createVenueAdapter, knownRates } from './adapter.ts';
 import type { AdapterContext, VenueAdapter, VenueSpec } from './adapter.ts';
-import { buildQuote, intervalHoursOf } from './fundingQuote.ts';
+import { buildQuote, intervalHoursOf, numberOrNull } from './fundingQuote.ts';
 import type { PerpMarket } from './perpMarkets.ts';
+import { presentFields } from './streamMerge.ts';
+import type { StreamUpdate } from './streamMerge.ts';
+import type { StreamSpec } from './streams.ts';
 
 const VENUE = 'binanceusdm';
 
@@ -45,6 +48,33 @@ export const binanceSpec: VenueSpec = {
     return knownRates(VENUE, rates, markets).map(([market, rate]) =>
       binanceQuote(market, rate, intervals[market.symbol], tickers[market.symbol], observedAt));
   },
+};
+
+/**
+ * A `markPriceUpdate` as ccxt.pro's `watchMarkPrices` hands it over. ccxt keeps only mark and
+ * index as unified fields; the same payload's funding rate (`r`) and next settlement (`T`) are
+ * read from `info`, the raw message ccxt exposes.
+ */
+export function binanceMarkUpdate(ticker: Ticker): StreamUpdate | null {
+  const eventTime = numberOrNull(ticker.timestamp);
+  if (eventTime === null || !ticker.symbol) return null;
+  const info = (ticker.info ?? {}) as Record<string, unknown>;
+  const next = numberOrNull(info.T);
+  return {
+    symbol: ticker.symbol,
+    channel: 'markPrice',
+    eventTime,
+    fields: presentFields({ markPrice: numberOrNull(ticker.markPrice), indexPrice: numberOrNull(ticker.indexPrice), rate: numberOrNull(info.r), nextFundingTime: next === null ? null : Math.round(next) }),
+  };
+}
+
+/** One subscription (`!markPrice@arr@1s`) covers every symbol, once a second. */
+export const binanceStream: StreamSpec = {
+  venue: VENUE,
+  exchangeOptions: { fetchCurrencies: false },
+  perSymbol: false,
+  watchers: (exchange: Exchange) => [async () => Object.values(await exchange.watchMarkPrices())
+    .map(binanceMarkUpdate).filter((update) => update !== null)],
 };
 
 export function createBinanceAdapter(context: AdapterContext): VenueAdapter {

@@ -8,6 +8,9 @@ import { VENUES } from '../../../shared/domain/venues.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { VenueAdapter } from './adapter.ts';
 import { ADAPTERS } from './adapters.ts';
+import { STREAM_SPECS } from './streamSpecs.ts';
+import { createVenueStream } from './streams.ts';
+import type { VenueStream } from './streams.ts';
 import { createVenuePoller } from './venuePoller.ts';
 import type { VenuePoller } from './venuePoller.ts';
 import { toVenueError } from './venueErrors.ts';
@@ -16,7 +19,10 @@ export interface MarketDataOptions {
   venues: VenueId[];
   /** Simulator URL (Demo mode, tests); live venues when absent. */
   baseUrl?: string;
+  /** The simulator's websocket URL; with a `baseUrl` but none, no stream is opened. */
   wsBaseUrl?: string;
+  /** Websocket streams where the venue has them (on unless the connection rules them out). */
+  streams?: { enabled?: boolean; maxSymbols?: number };
   /** Per-request timeout; tests shorten it to see hangs quickly. */
   timeoutMs?: number;
   now?: () => number;
@@ -39,6 +45,25 @@ export interface MarketData {
   symbolsFor(base: string): Array<{ venue: VenueId; symbol: string }>;
 }
 
+/** Most traded symbols a per-symbol stream subscribes to (OKX). */
+export const DEFAULT_STREAM_SYMBOLS = 50;
+
+function streamFor(venue: VenueId, adapter: VenueAdapter, options: MarketDataOptions, now: () => number): VenueStream | undefined {
+  const spec = STREAM_SPECS[venue];
+  // Against a simulator without a websocket URL, ccxt.pro would dial the live venue.
+  const reachable = options.baseUrl === undefined || options.wsBaseUrl !== undefined;
+  if (!spec || !reachable || options.streams?.enabled === false) return undefined;
+  return createVenueStream({
+    spec,
+    connection: { baseUrl: options.baseUrl, wsBaseUrl: options.wsBaseUrl },
+    markets: adapter.exchange,
+    maxSymbols: options.streams?.maxSymbols ?? DEFAULT_STREAM_SYMBOLS,
+    scale: options.pollScale ?? 1,
+    stallMs: VENUES[venue].staleAfterMs,
+    now,
+  });
+}
+
 export function createMarketData(options: MarketDataOptions): MarketData {
   const now = options.now ?? Date.now;
   const scale = options.pollScale ?? 1;
@@ -59,6 +84,7 @@ export function createMarketData(options: MarketDataOptions): MarketData {
       onPolled: options.onPolled,
       onAlerts: options.onAlert,
       onAttempt: () => options.onHealth(health()),
+      stream: streamFor(venue, adapter, options, now),
     }));
   }
 

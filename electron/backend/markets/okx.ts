@@ -6,13 +6,16 @@
  * slower cadence, from the tickers and `/public/open-interest`. OKX also reports the last
  * settled rate as `settFundingRate`.
  */
-import type { FundingRate, OpenInterest, Ticker } from 'ccxt';
+import type { Exchange, FundingRate, OpenInterest, Ticker } from 'ccxt';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
 import { MINUTE_MS, createVenueAdapter, knownRates } from './adapter.ts';
 import type { AdapterContext, VenueAdapter, VenueSpec } from './adapter.ts';
 import { buildQuote, intervalHoursOf, numberOrNull, productOrNull } from './fundingQuote.ts';
 import type { PerpMarket } from './perpMarkets.ts';
+import { presentFields } from './streamMerge.ts';
+import type { StreamUpdate } from './streamMerge.ts';
+import type { StreamSpec } from './streams.ts';
 
 const VENUE = 'okx';
 const HOUR_MS = 3_600_000;
@@ -65,6 +68,54 @@ export const okxSpec: VenueSpec = {
       openInterest: interests[market.symbol],
     }, observedAt));
   },
+};
+
+/** A `funding-rate` channel message; ccxt leaves its event time (`ts`) in `info` only. */
+export function okxFundingUpdate(rate: FundingRate): StreamUpdate | null {
+  const info = (rate.info ?? {}) as Record<string, unknown>;
+  const eventTime = numberOrNull(info.ts);
+  if (eventTime === null || !rate.symbol) return null;
+  const next = numberOrNull(rate.fundingTimestamp);
+  return {
+    symbol: rate.symbol,
+    channel: 'funding',
+    eventTime,
+    fields: presentFields({ rate: numberOrNull(rate.fundingRate), lastSettledRate: numberOrNull(info.settFundingRate), nextFundingTime: next === null ? null : Math.round(next) }),
+  };
+}
+
+/** A `mark-price` channel message. */
+export function okxMarkUpdate(ticker: Ticker): StreamUpdate | null {
+  const eventTime = numberOrNull(ticker.timestamp);
+  const markPrice = numberOrNull(ticker.markPrice);
+  if (eventTime === null || markPrice === null || !ticker.symbol) return null;
+  return { symbol: ticker.symbol, channel: 'markPrice', eventTime, fields: { markPrice } };
+}
+
+/**
+ * ccxt resolves a watch with the first message after the call, and messages arriving before
+ * the next call only land in its cache: each turn therefore reads the cache of every watched
+ * symbol (the merge drops what was already applied).
+ */
+function cached<T>(cache: Record<string, T> | undefined, symbols: string[]): T[] {
+  return symbols.map((symbol) => cache?.[symbol]).filter((value) => value !== undefined);
+}
+
+/** OKX subscribes per instrument: funding and mark channels for the most traded swaps. */
+export const okxStream: StreamSpec = {
+  venue: VENUE,
+  exchangeOptions: { defaultType: 'swap' },
+  perSymbol: true,
+  watchers: (exchange: Exchange, symbols: string[]) => symbols.length === 0 ? [] : [
+    async () => {
+      await exchange.watchFundingRates(symbols);
+      return cached(exchange.fundingRates as Record<string, FundingRate> | undefined, symbols).map(okxFundingUpdate).filter((update) => update !== null);
+    },
+    async () => {
+      await exchange.watchMarkPrices(symbols);
+      return cached(exchange.tickers, symbols).map(okxMarkUpdate).filter((update) => update !== null);
+    },
+  ],
 };
 
 export function createOkxAdapter(context: AdapterContext): VenueAdapter {

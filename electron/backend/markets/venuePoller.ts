@@ -3,6 +3,9 @@
  * scheduled only after the previous one settled, so polls never overlap; failures back off
  * exponentially (never sooner than a venue's Retry-After) and the loop keeps going, so a
  * venue recovers on its own once it answers again.
+ * Where the venue also streams, stream updates are merged into the same quotes and published
+ * through the same callbacks; while the stream is healthy polls slow down (REST still owns
+ * intervals and listings), and fall back to the normal period the moment it drops.
  */
 import type { FundingQuote, VenueHealth } from '../../../shared/domain/quotes.ts';
 import type { Alert } from '../../../shared/domain/signals.ts';
@@ -10,11 +13,22 @@ import type { VenueProfile } from '../../../shared/domain/venues.ts';
 import type { VenueAdapter } from './adapter.ts';
 import { healthStatus, healthView, initialHealth, recordFailure, recordSuccess } from './health.ts';
 import type { HealthState } from './health.ts';
-import { diffSnapshot, intervalChangeAlert, venueDownAlert, venueRecoveredAlert } from './quoteChanges.ts';
+import { diffSnapshot, sameValues, intervalChangeAlert, venueDownAlert, venueRecoveredAlert } from './quoteChanges.ts';
 import { toVenueError } from './venueErrors.ts';
+import { createStreamOverlay } from './streamMerge.ts';
+import type { StreamUpdate } from './streamMerge.ts';
+import type { VenueStream } from './streams.ts';
 
 /** Longest pause between attempts on a failing venue, before scaling. */
 export const MAX_BACKOFF_MS = 120_000;
+
+/** Polls stretch by this factor while the stream is live, kept under half the staleness bound. */
+export const STREAMING_POLL_FACTOR = 4;
+
+/** The poll period in force: slower while a stream carries the fast-moving fields. */
+export function pollPeriodMs(pollMs: number, staleAfterMs: number, streaming: boolean): number {
+  return streaming ? Math.max(pollMs, Math.min(pollMs * STREAMING_POLL_FACTOR, staleAfterMs / 2)) : pollMs;
+}
 
 /** Pause before the next attempt: the poll period, doubled per consecutive failure, capped. */
 export function nextDelayMs(pollMs: number, consecutiveErrors: number, retryAfterMs = 0): number {
@@ -33,8 +47,10 @@ export interface PollerOptions {
   /** Every quote of a successful poll, changed or not: what confirms data is still fresh. */
   onPolled?: (all: FundingQuote[]) => void;
   onAlerts: (alerts: Alert[]) => void;
-  /** Called after every attempt, success or not. */
+  /** Called after every attempt, success or not (and when the stream's state changes). */
   onAttempt: () => void;
+  /** The venue's websocket stream, started after the first successful poll. */
+  stream?: VenueStream;
 }
 
 export interface VenuePoller {
@@ -58,9 +74,36 @@ export function createVenuePoller(options: PollerOptions): VenuePoller {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> | null = null;
   let stopped = true;
+  const stream = options.stream;
+  const overlay = createStreamOverlay();
+  const currentPollMs = (): number => pollPeriodMs(profile.pollMs, profile.staleAfterMs, stream?.healthy() ?? false) * scale;
 
-  function succeeded(snapshot: FundingQuote[], latencyMs: number): void {
+  function streamed(updates: StreamUpdate[]): void {
+    const merged = overlay.accept(quotes, updates, now());
+    if (merged.length === 0) return;
+    const changed = merged.filter((quote) => !sameValues(quotes.get(quote.symbol)!, quote));
+    for (const quote of merged) quotes.set(quote.symbol, quote);
+    if (changed.length > 0) options.onQuotes(changed);
+    options.onPolled?.(merged);
+  }
+
+  /** A dropped stream must not leave the venue on the slow period: poll again at the normal one. */
+  function streamStateChanged(): void {
+    if (!stream?.healthy() && timer !== null && !stopped) {
+      clearTimeout(timer);
+      schedule(nextDelayMs(currentPollMs(), state.consecutiveErrors));
+    }
+    options.onAttempt();
+  }
+
+  function startStream(): void {
+    if (!stream || stopped) return;
+    stream.start({ quotes: () => [...quotes.values()], onUpdates: streamed, onState: streamStateChanged });
+  }
+
+  function succeeded(polled: FundingQuote[], latencyMs: number): void {
     const at = now();
+    const snapshot = overlay.onto(polled);
     const diff = diffSnapshot(quotes, snapshot);
     quotes = new Map(snapshot.map((quote) => [quote.symbol, quote]));
     state = recordSuccess(state, at, latencyMs, snapshot.length);
@@ -70,6 +113,7 @@ export function createVenuePoller(options: PollerOptions): VenuePoller {
     if (diff.changed.length > 0) options.onQuotes(diff.changed);
     options.onPolled?.(snapshot);
     if (alerts.length > 0) options.onAlerts(alerts);
+    startStream();
   }
 
   function failed(error: unknown): number {
@@ -92,7 +136,7 @@ export function createVenuePoller(options: PollerOptions): VenuePoller {
       retryAfterMs = failed(error);
     }
     options.onAttempt();
-    if (!stopped) schedule(nextDelayMs(profile.pollMs * scale, state.consecutiveErrors, retryAfterMs * scale));
+    if (!stopped) schedule(nextDelayMs(currentPollMs(), state.consecutiveErrors, retryAfterMs * scale));
   }
 
   function schedule(delayMs: number): void {
@@ -112,9 +156,12 @@ export function createVenuePoller(options: PollerOptions): VenuePoller {
       stopped = true;
       if (timer !== null) clearTimeout(timer);
       timer = null;
-      await running;
+      await Promise.all([running, stream?.stop()]);
     },
     quotes: () => [...quotes.values()],
-    health: () => healthView(state, now(), profile.staleAfterMs * scale),
+    health() {
+      const view = healthView(state, now(), profile.staleAfterMs * scale);
+      return stream ? { ...view, stream: { ...stream.state(), pollMs: currentPollMs() } } : view;
+    },
   };
 }

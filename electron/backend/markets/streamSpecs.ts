@@ -1,0 +1,10 @@
+/** Venues whose market data also arrives by websocket (ccxt-notes: ccxt.pro capabilities); the rest are only polled. */
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import { binanceStream } from './binanceusdm.ts';
+import { okxStream } from './okx.ts';
+import type { StreamSpec } from './streams.ts';
+
+export const STREAM_SPECS: Partial<Record<VenueId, StreamSpec>> = {
+  binanceusdm: binanceStream,
+  okx: okxStream,
+};

@@ -1,0 +1,165 @@
+/**
+ * One venue's websocket stream (ccxt.pro): watch loops that turn venue messages into
+ * `StreamUpdate`s, a state the poller reads to choose its cadence, and reconnection with
+ * backoff. ccxt.pro reconnects by itself on the next `watch*` call after a drop, so a
+ * failed watch is simply retried after a pause that doubles per consecutive failure.
+ * The stream runs on its own ccxt.pro instance (the REST class has no `watch*` methods)
+ * that borrows the REST adapter's loaded markets instead of loading them again.
+ */
+import ccxt from 'ccxt';
+import type { Exchange } from 'ccxt';
+import type { FundingQuote, VenueHealth } from '../../../shared/domain/quotes.ts';
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import type { Connection } from './exchanges.ts';
+import { LOOPBACK_OPTIONS, pointAtBaseUrl } from './loopback.ts';
+import type { StreamUpdate } from './streamMerge.ts';
+
+export type StreamState = Omit<NonNullable<VenueHealth['stream']>, 'pollMs'>;
+
+/** A venue's stream quirks: which watch loops to run over which symbols. */
+export interface StreamSpec {
+  venue: VenueId;
+  exchangeOptions: Record<string, unknown>;
+  /** True when the venue needs one subscription per symbol (then only the most traded N are watched). */
+  perSymbol: boolean;
+  /** Each watcher resolves with the updates of the message(s) ccxt received since it was last called. */
+  watchers(exchange: Exchange, symbols: string[]): Array<() => Promise<StreamUpdate[]>>;
+}
+
+export interface StreamHandlers {
+  /** The poller's current quotes (the most traded are chosen from them). */
+  quotes(): FundingQuote[];
+  onUpdates(updates: StreamUpdate[]): void;
+  onState(state: StreamState): void;
+}
+
+export interface VenueStream {
+  start(handlers: StreamHandlers): void;
+  stop(): Promise<void>;
+  state(): StreamState;
+  /** Live and heard from within the stall bound. */
+  healthy(): boolean;
+}
+
+export interface VenueStreamOptions {
+  spec: StreamSpec;
+  connection: Connection;
+  /** The REST exchange whose markets the stream reuses. */
+  markets: Exchange;
+  /** Most traded symbols watched where the venue subscribes per symbol. */
+  maxSymbols: number;
+  /** Multiplies backoff and the stall bound; below 1 in tests. */
+  scale: number;
+  /** No message for this long (unscaled) counts as down even if the socket looks open. */
+  stallMs: number;
+  now: () => number;
+}
+
+export const STREAM_RETRY_MS = 1_000;
+export const STREAM_MAX_RETRY_MS = 60_000;
+
+/** Pause before reconnect attempt `failures` (1-based): doubled each time, capped. */
+export function streamRetryMs(failures: number, scale: number): number {
+  return Math.min(STREAM_RETRY_MS * 2 ** Math.max(0, failures - 1), STREAM_MAX_RETRY_MS) * scale;
+}
+
+/** The `n` symbols with the largest 24-h volume (unknown volume last). */
+export function mostTraded(quotes: readonly FundingQuote[], n: number): string[] {
+  return [...quotes]
+    .sort((a, b) => (b.volume24hUsd ?? -1) - (a.volume24hUsd ?? -1) || a.symbol.localeCompare(b.symbol))
+    .slice(0, n)
+    .map((quote) => quote.symbol);
+}
+
+type ProClass = new (config: Record<string, unknown>) => Exchange;
+
+function createStreamExchange(spec: StreamSpec, connection: Connection, markets: Exchange): Exchange {
+  const ExchangeClass = (ccxt.pro as unknown as Record<VenueId, ProClass>)[spec.venue];
+  const loopback = connection.baseUrl !== undefined;
+  const exchange = new ExchangeClass({ ...(loopback ? LOOPBACK_OPTIONS : { enableRateLimit: true }), options: spec.exchangeOptions });
+  if (connection.baseUrl !== undefined) pointAtBaseUrl(exchange, connection.baseUrl, connection.wsBaseUrl);
+  exchange.setMarketsFromExchange(markets);
+  return exchange;
+}
+
+function describeError(venue: VenueId, error: unknown): string {
+  const text = error instanceof Error ? `${error.constructor.name}: ${error.message}` : String(error);
+  return `${venue} stream dropped (${text}); polling at the normal cadence until it reconnects.`;
+}
+
+export function createVenueStream(options: VenueStreamOptions): VenueStream {
+  const { spec, scale, now } = options;
+  let exchange: Exchange | null = null;
+  let handlers: StreamHandlers | null = null;
+  let stopped = true;
+  let loops: Promise<void> | null = null;
+  let lastMessageReal = -Infinity;
+  const sleeps = new Set<() => void>();
+  let state: StreamState = { status: 'connecting', messages: 0, lastMessageAt: null, reconnects: 0, lastError: null, symbols: 0 };
+
+  function publish(next: StreamState): void {
+    const changed = next.status !== state.status || next.symbols !== state.symbols;
+    state = next;
+    if (changed) handlers?.onState(state);
+  }
+
+  function pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => { clearTimeout(timer); sleeps.delete(done); resolve(); };
+      const timer = setTimeout(done, ms);
+      sleeps.add(done);
+    });
+  }
+
+  /** One session: subscribe, read until a watcher fails, report how it ended. */
+  async function session(ex: Exchange): Promise<unknown> {
+    const symbols = spec.perSymbol ? mostTraded(handlers!.quotes(), options.maxSymbols) : [];
+    publish({ ...state, symbols: symbols.length });
+    const watchers = spec.watchers(ex, symbols);
+    // Once one watcher fails the session is over: the others must not reopen a connection.
+    let ended = false;
+    const read = async (watch: () => Promise<StreamUpdate[]>): Promise<void> => {
+      while (!stopped && !ended) {
+        const updates = await watch();
+        lastMessageReal = performance.now();
+        publish({ ...state, status: 'live', messages: state.messages + 1, lastMessageAt: now(), lastError: null });
+        handlers!.onUpdates(updates);
+      }
+    };
+    return Promise.all(watchers.map(read)).then(() => null, (error: unknown) => { ended = true; return error; });
+  }
+
+  async function run(ex: Exchange): Promise<void> {
+    await ex.loadHttpProxyAgent(); // ccxt.pro refuses ws:// URLs without it
+    let failures = 0;
+    while (!stopped) {
+      const before = state.messages;
+      const error = await session(ex);
+      if (stopped) return;
+      failures = state.messages > before ? 1 : failures + 1;
+      publish({ ...state, status: 'down', reconnects: state.reconnects + 1, lastError: describeError(spec.venue, error) });
+      // Drop the broken connection so the next watch opens a fresh one and resubscribes.
+      await ex.close().catch(() => undefined);
+      await pause(streamRetryMs(failures, scale));
+    }
+  }
+
+  return {
+    start(next) {
+      if (!stopped) return;
+      stopped = false;
+      handlers = next;
+      exchange = createStreamExchange(spec, options.connection, options.markets);
+      loops = run(exchange).catch((error: unknown) => publish({ ...state, status: 'down', lastError: describeError(spec.venue, error) }));
+    },
+    async stop() {
+      stopped = true;
+      for (const wake of [...sleeps]) wake();
+      await exchange?.close().catch(() => undefined);
+      await loops;
+      loops = null;
+    },
+    state: () => state,
+    healthy: () => state.status === 'live' && performance.now() - lastMessageReal < options.stallMs * scale,
+  };
+}
