@@ -92,6 +92,8 @@ export const FillSchema = z.object({
   price: z.number(),
   fee: z.number(),
   time: z.number().int(),
+  /** Whether the fill took liquidity (market, crossing limit) or rested on the book. */
+  liquidity: z.enum(['maker', 'taker']).optional(),
 });
 export type Fill = z.infer<typeof FillSchema>;
 
@@ -102,6 +104,8 @@ export const FundingPaymentSchema = z.object({
   /** Received (> 0) or paid (< 0), settle currency. */
   amount: z.number(),
   rate: z.number().nullable(),
+  /** The venue's id of the payment (or venue/symbol/time where it gives none): the journal keeps each once. */
+  id: z.string().optional(),
 });
 export type FundingPayment = z.infer<typeof FundingPaymentSchema>;
 
@@ -146,7 +150,7 @@ export const PairSchema = z.object({
 export type Pair = z.infer<typeof PairSchema>;
 
 export const JournalKindSchema = z.enum([
-  'intent', 'order-sent', 'order', 'order-error', 'cancel', 'funding', 'unwind', 'unhedged', 'unhedged-resolved', 'pair-closed', 'alert',
+  'intent', 'order-sent', 'order', 'fill', 'order-error', 'cancel', 'funding', 'unwind', 'unhedged', 'unhedged-resolved', 'pair-closed', 'alert',
 ]);
 export type JournalKind = z.infer<typeof JournalKindSchema>;
 

@@ -3,13 +3,15 @@
  * get paper brokers (books from the live public venues, or from the simulator at `baseUrl` in
  * Demo), Live gets live brokers signed with the vault's key for the venue. Brokers are opened
  * on demand (`connect`) because a live key may be added, or the vault unlocked, after start;
- * the gateway then reads them synchronously. A venue without a broker is not tradable, and
+ * the gateway then reads them synchronously. A paper account is rebuilt from the journal as it
+ * opens, so Paper and Demo positions, wallet and funding ledger survive a restart. A venue without a broker is not tradable, and
  * `get` says why in words the preview and the refusal pass on.
  */
 import type { Mode } from '../../../shared/ipc/contract.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { Vault } from '../vault/vault.ts';
+import type { Journal } from './journal.ts';
 import type { Broker } from './brokers/broker.ts';
 import { createLiveBroker } from './brokers/live.ts';
 import { createPaperBroker, type PaperBroker } from './brokers/paper.ts';
@@ -18,6 +20,7 @@ export interface DeskBrokerOptions {
   mode: Mode;
   venues: readonly VenueId[];
   vault: Vault;
+  journal: Journal;
   baseUrl?: string;
   quotes: () => readonly FundingQuote[];
   now: () => number;
@@ -43,6 +46,7 @@ export function createDeskBrokers(options: DeskBrokerOptions): DeskBrokers {
   async function openOne(venue: VenueId): Promise<void> {
     if (options.mode !== 'live') {
       const broker = await createPaperBroker({ venue, connection, quotes: options.quotes, now: options.now });
+      broker.restore(await options.journal.list());
       paper.push(broker);
       open.set(venue, broker);
       return;

@@ -11,6 +11,7 @@ import type { LegIntent, Order, PairExecutionResult, PairIntent } from '../../..
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { toVenueError } from '../markets/venueErrors.ts';
 import type { Broker, OrderRequest } from './brokers/broker.ts';
+import { fillEntry, newFill } from './fills.ts';
 import type { Journal } from './journal.ts';
 
 export interface ExecutionContext {
@@ -98,6 +99,9 @@ export async function placeOrder(
     }
   }
   await ctx.journal.append({ ...where, kind: 'order', data: order });
+  // An order's first answer: whatever filled in it took liquidity from the book.
+  const fill = newFill(order, null, 'taker', ctx.now());
+  if (fill !== null) await ctx.journal.append(fillEntry(pairId, fill));
   return { order, error: null };
 }
 

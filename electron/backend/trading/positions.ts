@@ -1,14 +1,15 @@
 /**
  * Positions per leg and per pair, folded from the journal (what each pair bought and sold)
  * and priced with the venue's view (mark, liquidation) and the latest quotes (next settlement
- * and its rate). Funding PnL comes from the broker: the venue's own funding income for live,
- * the ledger for paper. Two pairs on the same venue/symbol share that symbol's funding income;
- * it is split in proportion to their size.
+ * and its rate). Funding PnL comes from the journal's `funding` entries (the venue's own
+ * funding income for live, the paper ledger otherwise, journalled per pair by
+ * `fundingJournal.ts`, which splits a symbol's payment between the pairs holding it).
  */
 import type { ExitRules, JournalEntry, LegIntent, Order, Pair, PairStatus, PositionLeg } from '../../../shared/domain/orders.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { Broker, VenuePosition } from './brokers/broker.ts';
+import type { FundingEntryData } from './brokers/paper.ts';
 import { alignmentOf, positionKey, type Journal } from './journal.ts';
 
 export interface PairRecord {
@@ -115,30 +116,32 @@ export interface PositionBook {
 export function createPositionBook(options: PositionBookOptions): PositionBook {
   return {
     async pairs() {
-      const records = [...pairStatuses(await options.journal.list()).values()];
+      const entries = await options.journal.list();
+      const records = [...pairStatuses(entries).values()];
       const quotes = new Map(options.quotes().map((q) => [positionKey(q.venue, q.symbol), q]));
       const venues = new Set(records.flatMap((r) => r.legs.map((leg) => leg.venue)));
       const held = new Map<string, VenuePosition>();
       for (const venue of venues) for (const p of await options.brokers(venue).positions()) held.set(positionKey(venue, p.symbol), p);
       const out: Pair[] = [];
-      for (const record of records) out.push(await pairView(options, record, held, quotes, records));
+      for (const record of records) out.push(pairView(entries, record, held, quotes));
       return out;
     },
   };
 }
 
-async function pairView(
-  options: PositionBookOptions, record: PairRecord, held: Map<string, VenuePosition>, quotes: Map<string, FundingQuote>, all: readonly PairRecord[],
-): Promise<Pair> {
+/** Funding a pair's leg received (> 0) or paid, summed from the journal. */
+export function journalledFunding(entries: readonly JournalEntry[], pairId: string, venue: VenueId, symbol: string): number {
+  const key = positionKey(venue, symbol);
+  return entries.filter((e) => e.kind === 'funding' && e.pairId === pairId && e.venue !== null && e.symbol !== null && positionKey(e.venue, e.symbol) === key)
+    .reduce((sum, e) => sum + (e.data as FundingEntryData).amount, 0);
+}
+
+function pairView(entries: readonly JournalEntry[], record: PairRecord, held: Map<string, VenuePosition>, quotes: Map<string, FundingQuote>): Pair {
   const sizes = legSizes(record);
   const legs: PositionLeg[] = [];
   for (const [i, leg] of record.legs.entries()) {
     const key = positionKey(leg.venue, leg.symbol);
-    const payments = await options.brokers(leg.venue).fundingPayments(leg.symbol, record.openedAt);
-    const sharers = all.filter((r) => r.closedAt === null && r.legs.some((l) => l.venue === leg.venue && l.symbol === leg.symbol));
-    const share = sharers.length > 1 && record.closedAt === null ? 1 / sharers.length : 1;
-    const funding = payments.filter((p) => p.time >= record.openedAt && (record.closedAt === null || p.time <= record.closedAt))
-      .reduce((sum, p) => sum + p.amount, 0) * share;
+    const funding = journalledFunding(entries, record.pairId, leg.venue, leg.symbol);
     const orders = record.orders.filter((o) => o.venue === leg.venue && o.symbol === leg.symbol);
     const position = sizes[i] !== 0 ? held.get(key) : undefined;
     legs.push(legView({ venue: leg.venue, symbol: leg.symbol, size: sizes[i], orders, position, quote: quotes.get(key), fundingPnl: funding }));

@@ -20,6 +20,7 @@ import { createDeskBrokers } from './deskBrokers.ts';
 import { alignmentFromRows, brokerBalance, createTicketData } from './deskTicketData.ts';
 import { createExitMonitor } from './exitMonitor.ts';
 import { createFlatteners } from './flatteners.ts';
+import { createFundingJournaller } from './fundingJournal.ts';
 import { createGateway } from './gateway.ts';
 import { engageKillSwitch, type Flattener, type KillSwitchReport } from './killSwitch.ts';
 import { createPositionBook, resolveUnhedged } from './positions.ts';
@@ -30,7 +31,7 @@ import type { TradingStateMachine } from './tradingState.ts';
 
 export type TradingRequest =
   | 'ticket.preview' | 'ticket.submit' | 'positions.list' | 'positions.close' | 'journal.list' | 'journal.exportCsv' | 'journal.stats'
-  | 'trading.state' | 'trading.reconcile' | 'trading.rearm' | 'killSwitch.engage' | 'risk.get' | 'risk.set';
+  | 'trading.state' | 'trading.reconcile' | 'trading.rearm' | 'trading.reduce' | 'killSwitch.engage' | 'risk.get' | 'risk.set';
 
 export interface TradingDeskOptions {
   mode: Mode;
@@ -78,9 +79,10 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
   };
 
   const quotes = () => options.market.quotes();
-  const brokers = createDeskBrokers({ mode: options.mode, venues: options.venues, vault: options.vault, baseUrl: options.baseUrl, quotes, now });
+  const brokers = createDeskBrokers({ mode: options.mode, venues: options.venues, vault: options.vault, journal: store.journal, baseUrl: options.baseUrl, quotes, now });
   const gateway = createGateway({ state, journal: store.journal, brokers: brokers.get, now, alert: (message) => alert('critical', message) });
   const book = createPositionBook({ journal: store.journal, brokers: brokers.get, quotes });
+  const funding = createFundingJournaller(store.journal, now, (venue, error) => options.log.warn('funding history not read', { venue, error }));
   const exits = createExitMonitor({ positions: book, gateway, journal: store.journal, quotes, now, alert: (signal) => alert('warn', signal.message) });
   const ticketData = createTicketData(store, quotes, now);
   const tickets: TicketService = createTicketService({
@@ -104,6 +106,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
 
   async function settlementPass(): Promise<void> {
     for (const broker of brokers.paper()) broker.settleFunding();
+    await funding.sync(brokers.connected());
     await exits.check();
     await refreshPositions();
   }
@@ -140,8 +143,13 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
       await publishPositions();
       return receipt;
     },
-    'positions.list': () => book.pairs(),
+    'positions.list': async () => {
+      // The paper ledgers are local: their settlements are journalled before every read.
+      await funding.sync(brokers.paper());
+      return book.pairs();
+    },
     'positions.close': async ({ pairId }) => {
+      await funding.sync(brokers.connected()); // settlements up to the close belong to the pair
       const result = await exits.closePair(pairId);
       await refreshPositions();
       return result;
@@ -152,6 +160,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     'trading.state': async () => state.current,
     'trading.reconcile': reconcileNow,
     'trading.rearm': async () => state.transition('ACTIVE', 're-armed by hand', now()),
+    'trading.reduce': async ({ reason }) => state.transition('REDUCING', reason ?? 'reducing set by hand', now()),
     'killSwitch.engage': ({ reason }) => killSwitch(reason ?? 'kill switch pressed'),
     'risk.get': async () => risk,
     'risk.set': async (patch) => {

@@ -13,8 +13,8 @@ import { TradingStateMachine } from '../../../electron/backend/trading/tradingSt
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import { clientOrderId, placeOrder } from '../../../electron/backend/trading/execution.ts';
 import { reconcile } from '../../../electron/backend/trading/reconcile.ts';
-import { pairStatuses, resolveUnhedged } from '../../../electron/backend/trading/positions.ts';
-import type { PairIntent } from '../../../shared/domain/orders.ts';
+import { legSizes, pairStatuses, resolveUnhedged } from '../../../electron/backend/trading/positions.ts';
+import type { Fill, PairIntent } from '../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { liveBrokers, startTradingSimulator, SYMBOLS } from './harness.ts';
 
@@ -77,7 +77,11 @@ describe('pair execution through the gateway', () => {
     expect(result.status).toBe('hedged');
     expect(result.orders.map((o) => o.filled)).toEqual([0.01, 0.01]);
     const kinds = (await store.journal.list({ pairId: intent.ticketId })).map((e) => e.kind);
-    expect(kinds).toEqual(['intent', 'order-sent', 'order', 'order-sent', 'order']);
+    expect(kinds).toEqual(['intent', 'order-sent', 'order', 'fill', 'order-sent', 'order', 'fill']);
+    const fills = (await store.journal.list({ pairId: intent.ticketId })).filter((e) => e.kind === 'fill').map((e) => e.data as Fill);
+    expect(fills.map((f) => [f.venue, f.side, f.quantity, f.liquidity])).toEqual([['binanceusdm', 'buy', 0.01, 'taker'], ['okx', 'sell', 0.01, 'taker']]);
+    expect(fills.map((f) => f.price)).toEqual(result.orders.map((o) => o.averagePrice));
+    expect(fills.map((f) => f.fee)).toEqual(result.orders.map((o) => o.fee));
     const [first] = await store.journal.list({ pairId: intent.ticketId, limit: 1 });
     expect(first.data).toMatchObject({ checklist: intent.checklist, override: null });
     await gatewayOver(store).submitPair({ ...pair('okx', 'binanceusdm'), pairId: intent.ticketId, legs: intent.legs.map((l) => ({ ...l, side: l.side === 'buy' ? 'sell' : 'buy', reduceOnly: true })) });
@@ -154,5 +158,39 @@ describe('pair execution through the gateway', () => {
     const differences = await reconcile({ journal: store.journal, brokers: [brokers.get('bybit')!, brokers.get('okx')!] });
     expect(differences).toContain(`pair ${intent.ticketId} is one-legged by the journal (bybit BTC/USDT:USDT long 0.01, okx BTC/USDT:USDT flat): interrupted between its legs; close or complete it`);
     await gatewayOver(store).submitOrder({ venue: 'bybit', symbol: leg.symbol, side: 'sell', quantity: 0.01, reduceOnly: true, purpose: 'close', pairId: intent.ticketId, clientOrderId: `ftcrash${ticket}` });
+  });
+
+  it('a partial fill is journalled as a fill of the part filled, the pair shows it and the excess of the other leg is unwound', async () => {
+    sim.faults.inject({ venue: 'okx', kind: 'partial', fraction: 0.5, path: '/api/v5/trade/', method: 'POST', times: 1 });
+    const intent = pair('binanceusdm', 'okx', 0.1);
+    const result = await gatewayOver(store).submitPair(intent);
+    expect(result.status).toBe('hedged');
+    const entries = await store.journal.list({ pairId: intent.ticketId });
+    const fills = entries.filter((e) => e.kind === 'fill').map((e) => e.data as Fill);
+    expect(fills.map((f) => [f.venue, f.side, f.quantity])).toEqual([['binanceusdm', 'buy', 0.1], ['okx', 'sell', 0.05], ['binanceusdm', 'sell', 0.05]]);
+    expect(entries.find((e) => e.kind === 'unwind')?.data).toMatchObject({ quantity: 0.05 });
+    const record = pairStatuses(await store.journal.list()).get(intent.ticketId)!;
+    expect(legSizes(record).map((size) => Number(size.toFixed(12)))).toEqual([0.05, -0.05]);
+    expect(record.status).toBe('open');
+    await gatewayOver(store).submitPair({ ...pair('okx', 'binanceusdm'), pairId: intent.ticketId, legs: intent.legs.map((l) => ({ ...l, quantity: 0.05, side: l.side === 'buy' ? 'sell' : 'buy', reduceOnly: true })) });
+  });
+
+  it('legs sent together: the leg that times out is looked up by client id, never re-sent, and the filled leg is unwound', async () => {
+    // ccxt sends an OKX create to /api/v5/trade/batch-orders; every POST under /trade/ counts.
+    const posts = () => sim.log.list({ venue: 'okx', path: '/api/v5/trade/' }).filter((e) => e.method === 'POST').length;
+    const lookups = () => sim.log.list({ venue: 'okx', path: '/api/v5/trade/order' }).filter((e) => e.method === 'GET').length;
+    const before = { posts: posts(), lookups: lookups(), binance: await netPosition('binanceusdm'), okx: await netPosition('okx') };
+    sim.faults.inject({ venue: 'okx', kind: 'hang', path: '/api/v5/trade/', method: 'POST', times: 1 });
+    const intent: PairIntent = { ...pair('binanceusdm', 'okx'), legOrder: 'together', legTimeoutMs: 1_500 };
+    const result = await gatewayOver(store).submitPair(intent);
+    expect(result.status).toBe('unwound');
+    expect(posts() - before.posts).toBe(1);
+    const okxId = clientOrderId('okx', intent.ticketId, 1, 'open');
+    expect(lookups() - before.lookups).toBeGreaterThan(0);
+    const errors = (await store.journal.list({ pairId: intent.ticketId })).filter((e) => e.kind === 'order-error' && e.clientOrderId === okxId);
+    expect(errors.map((e) => e.data)).toEqual([expect.objectContaining({ lookedUp: true, ambiguous: false })]);
+    expect(result.message).toMatch(/not resent/);
+    expect(await netPosition('binanceusdm')).toBeCloseTo(before.binance, 12);
+    expect(await netPosition('okx')).toBeCloseTo(before.okx, 12);
   });
 });

@@ -11,6 +11,7 @@ import { createGateway } from '../../../electron/backend/trading/gateway.ts';
 import { TradingStateMachine } from '../../../electron/backend/trading/tradingState.ts';
 import { createPaperBroker, type PaperBroker } from '../../../electron/backend/trading/brokers/paper.ts';
 import { createPositionBook } from '../../../electron/backend/trading/positions.ts';
+import { createFundingJournaller } from '../../../electron/backend/trading/fundingJournal.ts';
 import { createExitMonitor, type ExitSignal } from '../../../electron/backend/trading/exitMonitor.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
@@ -89,10 +90,31 @@ describe('a perp/perp pair on paper, from entry to exit', () => {
       expect(p.rate).toBe(settled.rate);
       expect(p.amount).toBeCloseTo(0.5 * settled.markPrice * settled.rate, 9);
     }
+    const journaller = createFundingJournaller(store.journal, now, (venue, error) => { throw new Error(`${venue}: ${String(error)}`); });
+    expect(await journaller.sync([...brokers.values()])).toBe(hlPaid.length + bnPaid.length);
+    expect(await journaller.sync([...brokers.values()])).toBe(0); // each payment is journalled once
+    const funding = (await store.journal.list({ pairId: 'life-1' })).filter((e) => e.kind === 'funding');
+    expect(funding.filter((e) => e.venue === 'hyperliquid')).toHaveLength(10);
+    expect(funding.filter((e) => e.venue === 'binanceusdm')).toHaveLength(bnPaid.length);
+    expect(funding.map((e) => e.data)).toEqual(expect.arrayContaining(hlPaid.map((p) => expect.objectContaining({ symbol: SYMBOLS.hyperliquid, rate: p.rate, amount: p.amount, time: p.time }))));
     const [held] = await book.pairs();
     const expectedFunding = [...hlPaid, ...bnPaid].reduce((sum, p) => sum + p.amount, 0);
     expect(held.legs.reduce((sum, l) => sum + l.fundingPnl, 0)).toBeCloseTo(expectedFunding, 9);
     expect(held.legs.every((l) => l.nextFundingTime !== null && l.nextPayment !== null)).toBe(true);
+
+    // A restart: fresh paper accounts rebuilt from the journal hold the same positions, wallet and ledger, and book nothing twice.
+    for (const [venue, broker] of brokers) {
+      const restored = await createPaperBroker({ venue, connection: { baseUrl: sim.url }, quotes, now });
+      try {
+        restored.restore(await store.journal.list());
+        expect(restored.settleFunding()).toEqual([]);
+        expect(await restored.positions()).toEqual(await broker.positions());
+        expect((await restored.balances())[0].total).toBeCloseTo((await broker.balances())[0].total, 6);
+        expect(await restored.fundingPayments()).toEqual(await broker.fundingPayments());
+      } finally {
+        await restored.close();
+      }
+    }
 
     const signals: ExitSignal[] = [];
     const monitor = createExitMonitor({ positions: book, gateway, journal: store.journal, quotes, now, alert: (s) => signals.push(s) });

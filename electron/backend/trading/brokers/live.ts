@@ -197,6 +197,7 @@ class LiveBroker implements Broker {
     return raw.map((entry) => ({
       venue: this.venue, symbol: entry.symbol ?? symbol ?? '', time: entry.timestamp ?? 0, amount: entry.amount ?? 0,
       rate: (entry as { rate?: number }).rate ?? null,
+      ...(entry.id ? { id: `${this.venue} ${String(entry.id)}` } : {}),
     }));
   }
 

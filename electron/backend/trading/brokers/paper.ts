@@ -7,7 +7,7 @@
  * `intervalHours`), paying size × mark × rate.
  */
 import type { Exchange } from 'ccxt';
-import type { FundingPayment, Order } from '../../../../shared/domain/orders.ts';
+import type { Fill, FundingPayment, JournalEntry, Order } from '../../../../shared/domain/orders.ts';
 import type { FundingQuote } from '../../../../shared/domain/quotes.ts';
 import { VENUES, type VenueId } from '../../../../shared/domain/venues.ts';
 import { createExchange, type Connection } from '../../markets/exchanges.ts';
@@ -28,7 +28,22 @@ export interface PaperBrokerOptions {
 export interface PaperBroker extends Broker {
   /** Books every settlement due by now on held positions; returns the new payments. */
   settleFunding(): FundingPayment[];
+  /**
+   * Rebuilds the account from the journal at start (before any order): positions and wallet
+   * from this venue's fills (an order answer journalled without its fill counts at the order's
+   * average price), its orders by client id, and the funding ledger from `funding` entries, so
+   * settlements already booked are not booked again.
+   */
+  restore(entries: readonly JournalEntry[]): void;
 }
+
+/** A funding entry's payload: the venue's payment and, when pairs share the symbol, this pair's share. */
+export interface FundingEntryData extends FundingPayment {
+  /** The whole payment at the venue; `amount` is the pair's share of it. */
+  paymentAmount: number;
+}
+
+const EPSILON = 1e-12;
 
 interface Held {
   size: number;
@@ -55,6 +70,8 @@ class Paper implements PaperBroker {
   readonly #ledger: FundingPayment[] = [];
   /** Next settlement to book per symbol, learnt from the quotes. */
   readonly #due = new Map<string, number>();
+  /** Latest settlement per symbol already in the journal when the account was restored. */
+  readonly #restoredThrough = new Map<string, number>();
   #wallet: number;
 
   constructor(options: PaperBrokerOptions, exchange: Exchange) {
@@ -156,6 +173,44 @@ class Paper implements PaperBroker {
     order.status = 'cancelled';
   }
 
+  restore(entries: readonly JournalEntry[]): void {
+    const mine = entries.filter((entry) => entry.venue === this.venue);
+    const filled = new Map<string, number>();
+    for (const entry of mine) {
+      if (entry.kind !== 'fill') continue;
+      const fill = entry.data as Fill;
+      this.#book(fill.symbol, fill.side, fill.quantity, fill.price, fill.fee);
+      filled.set(fill.clientOrderId, (filled.get(fill.clientOrderId) ?? 0) + fill.quantity);
+    }
+    for (const order of latestOrders(mine)) {
+      this.#orders.set(order.clientOrderId, { ...order });
+      const gap = order.filled - (filled.get(order.clientOrderId) ?? 0);
+      // A crash between the order's answer and its fill entry: the answer is the record.
+      if (gap > EPSILON && order.averagePrice !== null) this.#book(order.symbol, order.side, gap, order.averagePrice, order.filled > 0 ? order.fee * gap / order.filled : 0);
+    }
+    this.#restoreLedger(mine);
+  }
+
+  #book(symbol: string, side: Order['side'], quantity: number, price: number, fee: number): void {
+    this.#wallet -= fee;
+    this.#apply(symbol, side === 'buy' ? quantity : -quantity, price);
+  }
+
+  /** One ledger payment per venue payment id (pairs sharing a symbol journal one entry each). */
+  #restoreLedger(entries: readonly JournalEntry[]): void {
+    const seen = new Set(this.#ledger.map((payment) => payment.id));
+    for (const entry of entries) {
+      if (entry.kind !== 'funding') continue;
+      const data = entry.data as FundingEntryData;
+      if (seen.has(data.id)) continue;
+      seen.add(data.id);
+      const payment: FundingPayment = { venue: this.venue, symbol: data.symbol, time: data.time, amount: data.paymentAmount, rate: data.rate, id: data.id };
+      this.#ledger.push(payment);
+      this.#wallet += payment.amount;
+      this.#restoredThrough.set(data.symbol, Math.max(this.#restoredThrough.get(data.symbol) ?? -Infinity, data.time));
+    }
+  }
+
   async fetchOrderByClientId(_symbol: string, clientOrderId: string): Promise<Order | null> {
     const order = this.#orders.get(clientOrderId);
     return order ? { ...order } : null;
@@ -182,8 +237,9 @@ class Paper implements PaperBroker {
         // moved on, the period just settled is its last settled rate.
         const rate = quote.nextFundingTime === due ? quote.rate ?? quote.lastSettledRate : quote.lastSettledRate ?? quote.rate;
         const mark = quote.markPrice ?? held.entry;
-        if (rate !== null) {
-          const payment = { venue: this.venue, symbol, time: due, amount: -held.size * mark * rate, rate };
+        const journalled = due <= (this.#restoredThrough.get(symbol) ?? -Infinity);
+        if (rate !== null && !journalled) {
+          const payment = { venue: this.venue, symbol, time: due, amount: -held.size * mark * rate, rate, id: `${this.venue} ${symbol} ${due}` };
           this.#wallet += payment.amount;
           this.#ledger.push(payment);
           booked.push(payment);
@@ -217,4 +273,13 @@ class Paper implements PaperBroker {
   async close(): Promise<void> {
     await this.#exchange.close();
   }
+}
+
+/** The last answer journalled per client id, in journal order. */
+function latestOrders(entries: readonly JournalEntry[]): Order[] {
+  const latest = new Map<string, Order>();
+  for (const entry of entries) {
+    if (entry.kind === 'order' || entry.kind === 'cancel') latest.set((entry.data as Order).clientOrderId, entry.data as Order);
+  }
+  return [...latest.values()];
 }
