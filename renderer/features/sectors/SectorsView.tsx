@@ -53,11 +53,11 @@ export function SectorsView() {
       ) : (
         <>
           <Rotation snapshot={latest} />
-          <DivergenceHeatmap history={history} />
           <div className="sector-panels">
-            <SectorTable sectors={latest.sectors} />
+            <DivergenceHeatmap history={history} />
             <ReturnBars sectors={latest.sectors} />
           </div>
+          <SectorTable sectors={latest.sectors} />
         </>
       )}
     </section>
