@@ -39,7 +39,7 @@ async function timeToFlat(
   const state = new TradingStateMachine(Date.now(), () => undefined);
   const gateway = createGateway({ state, journal: store.journal, brokers: (v) => brokers.get(v)!, now: Date.now, lookupDelaysMs: [0, 200] });
   await open(gateway, round);
-  const flatteners = createFlatteners(TRADING_VENUES.map((v) => brokers.get(v)!), gateway, Date.now);
+  const flatteners = createFlatteners(TRADING_VENUES.map((v) => brokers.get(v)!), gateway, store.journal, Date.now);
   if (faults) {
     sim.faults.inject({ venue: 'bybit', kind: 'status', status: 429, times: 2 });
     sim.faults.inject({ venue: 'okx', kind: 'status', status: 429, times: 2 });

@@ -3,19 +3,42 @@
  * order, close every position with a reduce-only market order through the gateway (purpose
  * `kill-switch`, which the gateway admits while HALTED), and say whether the venue is flat.
  * OKX and Hyperliquid have no cancel-all, so every venue is cancelled order by order: one
- * path, and a failure names the order it stopped at.
+ * path, and a failure names the order it stopped at. Each cancel is journalled; each close is
+ * sent per pair that holds the position by the journal (so the pairs show flat afterwards),
+ * any rest the journal does not account for under no pair.
  */
 import { createHash } from 'node:crypto';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { Broker } from './brokers/broker.ts';
 import type { Gateway } from './gateway.ts';
+import type { Journal } from './journal.ts';
+import { legSizes, pairStatuses } from './positions.ts';
 import type { Flattener } from './killSwitch.ts';
 
 export interface FlattenerOptions {
   venue: VenueId;
   broker: Broker;
   gateway: Gateway;
+  journal: Journal;
   now: () => number;
+}
+
+/** How a venue position of `size` splits between the open pairs holding it (same sign), the rest under no pair. */
+export async function pairShares(journal: Journal, venue: VenueId, symbol: string, size: number): Promise<Array<{ pairId: string | null; quantity: number }>> {
+  let left = Math.abs(size);
+  const shares: Array<{ pairId: string | null; quantity: number }> = [];
+  for (const record of pairStatuses(await journal.list()).values()) {
+    if (record.closedAt !== null) continue;
+    const sizes = legSizes(record);
+    for (const [i, leg] of record.legs.entries()) {
+      if (leg.venue !== venue || leg.symbol !== symbol || Math.sign(sizes[i]) !== Math.sign(size) || left <= 1e-12) continue;
+      const quantity = Math.min(left, Math.abs(sizes[i]));
+      shares.push({ pairId: record.pairId, quantity });
+      left -= quantity;
+    }
+  }
+  if (left > 1e-12) shares.push({ pairId: null, quantity: left });
+  return shares;
 }
 
 /** A fresh id per attempt: positions are re-read before each attempt, so nothing is closed twice. */
@@ -31,7 +54,13 @@ export function createFlattener(options: FlattenerOptions): Flattener {
     venue,
     async cancelAllOrders() {
       const open = await broker.openOrders();
-      for (const order of open) await broker.cancelOrder(order.symbol, order.clientOrderId);
+      for (const order of open) {
+        await broker.cancelOrder(order.symbol, order.clientOrderId);
+        await options.journal.append({
+          kind: 'cancel', pairId: null, venue, symbol: order.symbol, clientOrderId: order.clientOrderId, time: options.now(),
+          data: { ...order, status: 'cancelled', purpose: 'kill-switch' },
+        });
+      }
       return open.length;
     },
     async closeAllPositions() {
@@ -39,10 +68,12 @@ export function createFlattener(options: FlattenerOptions): Flattener {
       let closed = 0;
       for (const position of await broker.positions()) {
         if (position.size === 0) continue;
-        await gateway.submitOrder({
-          venue, symbol: position.symbol, side: position.size > 0 ? 'sell' : 'buy', quantity: Math.abs(position.size),
-          reduceOnly: true, purpose: 'kill-switch', pairId: null, clientOrderId: killSwitchOrderId(venue, position.symbol, attempt, options.now()),
-        });
+        for (const share of await pairShares(options.journal, venue, position.symbol, position.size)) {
+          await gateway.submitOrder({
+            venue, symbol: position.symbol, side: position.size > 0 ? 'sell' : 'buy', quantity: share.quantity, reduceOnly: true, purpose: 'kill-switch',
+            pairId: share.pairId, clientOrderId: killSwitchOrderId(venue, `${position.symbol}\u0000${share.pairId ?? ''}`, attempt, options.now()),
+          });
+        }
         closed += 1;
       }
       return closed;
@@ -55,6 +86,6 @@ export function createFlattener(options: FlattenerOptions): Flattener {
 }
 
 /** One flattener per connected venue. */
-export function createFlatteners(brokers: readonly Broker[], gateway: Gateway, now: () => number): Flattener[] {
-  return brokers.map((broker) => createFlattener({ venue: broker.venue, broker, gateway, now }));
+export function createFlatteners(brokers: readonly Broker[], gateway: Gateway, journal: Journal, now: () => number): Flattener[] {
+  return brokers.map((broker) => createFlattener({ venue: broker.venue, broker, gateway, journal, now }));
 }

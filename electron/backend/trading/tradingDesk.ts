@@ -120,7 +120,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     return { checkedAt: now(), differences };
   }
 
-  const flatteners = () => createFlatteners(brokers.connected(), gateway, now);
+  const flatteners = () => createFlatteners(brokers.connected(), gateway, store.journal, now);
   async function killSwitch(reason: string): Promise<KillSwitchReport> {
     const report = await engageKillSwitch({ state, flatteners, now, deadlineMs: options.killSwitchDeadlineMs }, reason);
     for (const venue of report.venues) {

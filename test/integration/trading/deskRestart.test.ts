@@ -15,7 +15,6 @@ import { deskDriver } from './deskDriver.ts';
 
 const START_TIME = Date.UTC(2026, 2, 4, 10, 20, 0);
 const VENUES = ['binanceusdm', 'bybit'] as const;
-const HOUR = 3_600_000;
 const dataDir = mkdtempSync(join(tmpdir(), 'desk-restart-'));
 const seen: string[] = [];
 let backend: Backend;

@@ -10,6 +10,7 @@ import { createGateway } from '../../../electron/backend/trading/gateway.ts';
 import { TradingStateMachine } from '../../../electron/backend/trading/tradingState.ts';
 import { engageKillSwitch } from '../../../electron/backend/trading/killSwitch.ts';
 import { createFlatteners } from '../../../electron/backend/trading/flatteners.ts';
+import { legSizes, pairStatuses } from '../../../electron/backend/trading/positions.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { liveBrokers, startTradingSimulator, SYMBOLS, TRADING_VENUES } from './harness.ts';
@@ -50,7 +51,7 @@ describe('kill switch over the simulator', () => {
     const okxBack = setTimeout(() => sim.faults.setDown('okx', false), 1_200);
     const report = await engageKillSwitch({
       state, now: Date.now, deadlineMs: 5_000,
-      flatteners: () => createFlatteners(TRADING_VENUES.map((v) => brokers.get(v)!), gateway, Date.now),
+      flatteners: () => createFlatteners(TRADING_VENUES.map((v) => brokers.get(v)!), gateway, store.journal, Date.now),
     }, 'test: kill switch');
     clearTimeout(okxBack);
     sim.faults.clear();
@@ -65,6 +66,11 @@ describe('kill switch over the simulator', () => {
     expect(sim.log.list({ venue: 'bybit' }).filter((e) => e.status === 429)).toHaveLength(3);
     for (const venue of ['binanceusdm', 'bybit', 'okx'] as const) expect(await brokers.get(venue)!.positions()).toEqual([]);
     expect(await brokers.get('hyperliquid')!.positions()).toHaveLength(1);
+    // The closes went out under the pairs that held them, and the cancel is journalled.
+    const records = pairStatuses(await store.journal.list());
+    for (const venue of ['binanceusdm', 'bybit', 'okx'] as const) expect(legSizes(records.get(`open-${venue}`)!)).toEqual([0]);
+    expect(legSizes(records.get('open-hyperliquid')!)).toEqual([0.02]);
+    expect((await store.journal.list()).filter((e) => e.kind === 'cancel').map((e) => e.clientOrderId)).toEqual(['ftresting1']);
 
     const refused = await gateway.submitPair({
       ticketId: 'after-halt', legOrder: 'sequential', legTimeoutMs: 5_000, checklist: {}, override: null,

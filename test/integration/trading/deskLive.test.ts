@@ -1,0 +1,75 @@
+/**
+ * Live mode through the desk: a backend built by `createBackend` in live mode whose venues are
+ * the simulator (`baseUrl`), keys stored through `vault.setKey` with credentials the simulator
+ * accepts, driven over `dispatch` from preview to a hedged pair, then the kill switch to flat.
+ * Every output, stream and log line is searched for the secrets.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBackend, type Backend } from '../../../electron/backend/backend.ts';
+import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
+import { deskDriver } from './deskDriver.ts';
+
+const START_TIME = Date.UTC(2026, 2, 4, 10, 20, 0);
+const VENUES = ['binanceusdm', 'bybit'] as const;
+const KEYS = {
+  binanceusdm: { apiKey: 'live-desk-binance-key-01', secret: 'live-SECRET-binance-4e1c0a' },
+  bybit: { apiKey: 'live-desk-bybit-key-02', secret: 'live-SECRET-bybit-77d2b9' },
+};
+const dataDir = mkdtempSync(join(tmpdir(), 'desk-live-'));
+const seen: string[] = [];
+let sim: Simulator;
+let backend: Backend;
+const desk = deskDriver(() => backend, VENUES, () => sim.clock.now(), seen);
+
+beforeAll(async () => {
+  sim = await startSimulator({ seed: 5, paused: true, startTime: START_TIME, venues: [...VENUES], universeSize: 20, initialBalance: 100_000 });
+  for (const venue of VENUES) sim.credentials.add({ venue, ...KEYS[venue] });
+  backend = await createBackend({
+    mode: 'live', dataDir, venues: [...VENUES], baseUrl: sim.url, now: () => sim.clock.now(), pollScale: 0.05, killSwitchDeadlineMs: 5_000,
+    publish: (name, payload) => seen.push(`${name} ${JSON.stringify(payload)}`),
+    logSink: (line) => seen.push(line),
+  });
+  await desk.call('vault.unlock', { passphrase: 'correct horse battery staple' });
+  for (const venue of VENUES) await desk.call('vault.setKey', { venue, label: 'main', ...KEYS[venue] });
+}, 60_000);
+
+afterAll(async () => {
+  await backend?.stop();
+  await sim?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('live mode through the desk, against the simulator with vault keys', () => {
+  it('preview → submit → the position at the venues → kill switch → flat everywhere', async () => {
+    const ticket = await desk.btcTicket('live-pair');
+    const preview = await desk.call('ticket.preview', ticket);
+    expect(preview.checklist.filter((item) => item.status === 'fail')).toEqual([]);
+    const receipt = await desk.call('ticket.submit', ticket);
+    expect(receipt.execution.status).toBe('hedged');
+
+    const [opened] = await desk.call('positions.list');
+    expect(opened).toMatchObject({ pairId: 'live-pair', status: 'open', deltaDrift: 0 });
+    expect(opened.legs.map((leg) => leg.size).sort()).toEqual([-0.05, 0.05]);
+    // The venue's own accounts hold the legs the journal expects.
+    expect((await desk.call('trading.reconcile')).differences).toEqual([]);
+    const fills = (await desk.call('journal.list', { pairId: 'live-pair' })).filter((e) => e.kind === 'fill');
+    expect(fills.map((e) => e.venue).sort()).toEqual([...VENUES].sort());
+
+    const report = await desk.call('killSwitch.engage', { reason: 'live desk test' });
+    expect(report.venues.map((v) => [v.venue, v.flat]).sort()).toEqual(VENUES.map((v) => [v, true]));
+    expect(report.venues.reduce((sum, v) => sum + v.closedPositions, 0)).toBe(2);
+    expect((await desk.call('trading.state')).state).toBe('HALTED');
+    const [closed] = await desk.call('positions.list');
+    expect(closed.legs.map((leg) => leg.size)).toEqual([0, 0]);
+    expect((await desk.call('trading.reconcile')).differences).toEqual([]);
+  }, 120_000);
+
+  it('no secret appears in any output, stream or log line', () => {
+    expect(seen.length).toBeGreaterThan(10);
+    const secrets = VENUES.map((venue) => KEYS[venue].secret);
+    expect(seen.filter((line) => secrets.some((secret) => line.includes(secret)))).toEqual([]);
+  });
+});
