@@ -8,7 +8,7 @@ import { usePositions } from '../../store/positionsStore.ts';
 import { useSession } from '../../store/sessionStore.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { Countdown } from '../../ui/Countdown.tsx';
-import { formatPct, formatUsd, formatUtcTime, signClass } from '../../ui/format.ts';
+import { formatUsd, formatUtcTime, signClass } from '../../ui/format.ts';
 import { isFlat, orderPairs } from './pairOrder.ts';
 import { TradingStyles } from '../ticket/TradingStyles.tsx';
 
@@ -31,7 +31,7 @@ function LegRow({ leg }: { leg: PositionLeg }) {
       <Usd value={leg.fundingPnl} />
       <Usd value={-Math.abs(leg.fees)} />
       <Usd value={leg.net} />
-      <td className={`num${leg.liquidationDistancePct !== null && leg.liquidationDistancePct < 0.1 ? ' warn' : ''}`}>{formatPct(leg.liquidationDistancePct, 2)}</td>
+      <td className={`num${leg.liquidationDistancePct !== null && leg.liquidationDistancePct < 0.1 ? ' warn' : ''}`}>{leg.liquidationDistancePct === null ? '–' : `${(leg.liquidationDistancePct * 100).toFixed(2)} %`}</td>
       <td className="num"><Countdown at={leg.nextFundingTime} windowMinutes={15} /></td>
       <Usd value={leg.nextPayment} />
     </tr>
@@ -59,13 +59,25 @@ function PairBlock({ pair, onClose }: { pair: Pair; onClose?: (pair: Pair) => vo
   );
 }
 
+/**
+ * The list once on mount (and when the trading state changes), then the stream. A list answer
+ * that arrives after a stream push is older than it (main read the venues before), so it is dropped.
+ */
 function usePositionsFeed(): void {
   const bridge = useBridge();
   const trading = useSession((s) => s.trading?.state);
   useEffect(() => {
     const { replace, fail } = usePositions.getState();
-    bridge.invoke('positions.list').then(replace, (err: unknown) => fail(`Positions not loaded: ${errorMessage(err)}`));
-    return bridge.on('positions', replace);
+    let pushed = false;
+    const off = bridge.on('positions', (pairs) => {
+      pushed = true;
+      replace(pairs);
+    });
+    bridge.invoke('positions.list').then(
+      (pairs) => pushed || replace(pairs),
+      (err: unknown) => fail(`Positions not loaded: ${errorMessage(err)}`),
+    );
+    return off;
   }, [bridge, trading]);
 }
 

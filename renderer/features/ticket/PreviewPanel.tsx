@@ -7,6 +7,8 @@ import { Rate } from '../../ui/Rate.tsx';
 
 const qty = (value: number | null): string => (value === null ? '–' : `${+value.toPrecision(8)}`);
 const price = (value: number | null): string => (value === null ? '–' : `${value.toPrecision(7)} USD`);
+/** An unsigned share (distance, share of equity): the sign would suggest a direction it does not have. */
+const share = (value: number | null, digits = 2): string => (value === null ? '–' : `${(value * 100).toFixed(digits)} %`);
 
 function LegRow({ leg }: { leg: LegPreview }) {
   const liqWarn = leg.liquidationDistancePct !== null && leg.liquidationDistancePct < 0.1;
@@ -22,7 +24,7 @@ function LegRow({ leg }: { leg: LegPreview }) {
       <td className="num"><Countdown at={leg.nextFundingTime} windowMinutes={15} />{leg.paysNextSettlement ? <span className="warn"> pays</span> : null}</td>
       <td className="num">{price(leg.liquidationPrice)}</td>
       <td className={`num${liqWarn ? ' warn' : ''}`} title={leg.tiersFromVenue ? 'maintenance margin from the venue tiers' : 'conservative default maintenance margin'}>
-        {formatPct(leg.liquidationDistancePct, 2)}{leg.tiersFromVenue ? '' : ' *'}
+        {share(leg.liquidationDistancePct)}{leg.tiersFromVenue ? '' : ' *'}
       </td>
       <td className="num">{formatUsd(leg.marginNeeded)}</td>
       <td className="num">{formatUsd(leg.slippageUsd)}{leg.bookComplete ? '' : ' (book short)'}</td>
@@ -70,8 +72,8 @@ export function PreviewPanel({ preview }: { preview: TicketPreview }) {
         <Figure label="Expected funding to exit" tone={signClass(preview.expectedFundingUsd)}>{formatUsd(preview.expectedFundingUsd)}</Figure>
         <Figure label="Net to exit" tone={signClass(preview.netUsd)}>{formatUsd(preview.netUsd)}</Figure>
         <Figure label="Break-even">{preview.breakEvenHours === null ? 'never at current rates' : formatHours(preview.breakEvenHours)}</Figure>
-        <Figure label="Loss at stop">{formatUsd(preview.risk.lossAtStopUsd)} = {formatPct(preview.risk.riskPct, 2)} of equity (max {formatPct(preview.risk.maxRiskPct, 2)})</Figure>
-        <Figure label="Exposure after" tone={overCap ? 'error' : undefined}>{formatUsd(preview.exposure.afterUsd)} = {formatPct(preview.exposure.afterPct, 2)} (cap {formatPct(preview.exposure.capPct, 0)})</Figure>
+        <Figure label="Loss at stop">{formatUsd(preview.risk.lossAtStopUsd)} = {share(preview.risk.riskPct)} of equity (max {share(preview.risk.maxRiskPct)})</Figure>
+        <Figure label="Exposure after" tone={overCap ? 'error' : undefined}>{formatUsd(preview.exposure.afterUsd)} = {share(preview.exposure.afterPct)} (cap {share(preview.exposure.capPct, 0)})</Figure>
         <Figure label="Sector alignment" tone={`align-${preview.alignment.tag}`}>{preview.alignment.tag}: {preview.alignment.reason}</Figure>
       </dl>
       <p className="muted small">* conservative maintenance margin (the venue gave no tiers). Computed by main at {formatUtcTime(preview.computedAt, Date.now())}.</p>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { TicketLeg } from '../../../shared/domain/ticket.ts';
 import { VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
-import type { TicketForm } from './ticketForm.ts';
+import { allowedQuantityText, type TicketForm } from './ticketForm.ts';
 
 type Patch = (patch: Partial<TicketForm>) => void;
 
@@ -37,6 +37,7 @@ function LegFields({ index, leg, onChange }: { index: 0 | 1; leg: TicketLeg; onC
 
 /** The trader's side of the ticket: legs, size, leverage, stop, exits, leg order. */
 export function TicketFields({ form, patch, suggested }: { form: TicketForm; patch: Patch; suggested: number | null }) {
+  const allowed = suggested === null ? '' : allowedQuantityText(suggested);
   const setLeg = (i: 0 | 1) => (leg: TicketLeg) => patch({ legs: i === 0 ? [leg, form.legs[1]] : [form.legs[0], leg] });
   return (
     <div className="ticket-fields">
@@ -45,11 +46,11 @@ export function TicketFields({ form, patch, suggested }: { form: TicketForm; pat
       <fieldset>
         <legend>Size and risk</legend>
         <NumberField label="Quantity" unit="base units" value={form.quantity} placeholder="risk-sized" onChange={(v) => patch({ quantity: v })}
-          hint={suggested === null ? null : (
-            <button type="button" onClick={() => patch({ quantity: String(+suggested.toPrecision(8)) })} aria-label={`Use the size the 2 % rule allows: ${+suggested.toPrecision(8)} ${form.base}`}>
-              2 % rule: {+suggested.toPrecision(8)} {form.base}
+          hint={allowed ? (
+            <button type="button" onClick={() => patch({ quantity: allowed })} aria-label={`Use the size the 2 % rule allows: ${allowed} ${form.base}`}>
+              2 % rule: {allowed} {form.base}
             </button>
-          )} />
+          ) : null} />
         <NumberField label="Leverage" unit="×" value={form.leverage} onChange={(v) => patch({ leverage: v })} />
         <NumberField label="Basis stop" unit="% price gap" value={form.basisStopPct} onChange={(v) => patch({ basisStopPct: v })} />
       </fieldset>

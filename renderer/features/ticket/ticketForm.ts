@@ -89,6 +89,16 @@ export function ticketFromForm(form: TicketForm): FormResult {
   };
 }
 
+/**
+ * The largest size the rules allow, as text the trader can send back: cut (never rounded up)
+ * to 8 significant digits, so that taking the suggestion cannot exceed the 2 % or 20 % rule.
+ */
+export function allowedQuantityText(allowed: number): string {
+  if (!(allowed > 0) || !Number.isFinite(allowed)) return '';
+  const scale = 10 ** (7 - Math.floor(Math.log10(allowed)));
+  return String(+(Math.floor(allowed * scale) / scale).toPrecision(8));
+}
+
 /** A fresh id per ticket: main derives idempotent client order ids from it. */
 export function newTicketId(base: string, now: number, random: () => number = Math.random): string {
   const suffix = Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0');

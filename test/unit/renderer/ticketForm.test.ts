@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TicketSchema, type TicketInput } from '../../../shared/domain/ticket.ts';
-import { formFromPrefill, newTicketId, ticketFromForm, type TicketForm } from '../../../renderer/features/ticket/ticketForm.ts';
+import { allowedQuantityText, formFromPrefill, newTicketId, ticketFromForm, type TicketForm } from '../../../renderer/features/ticket/ticketForm.ts';
 
 const prefill: TicketInput = {
   ticketId: 'BTC-1',
@@ -76,5 +76,15 @@ describe('the ticket form', () => {
     expect(a).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(a).not.toBe(b);
     expect(TicketSchema.shape.ticketId.safeParse(a).success).toBe(true);
+  });
+
+  it('the allowed size offered to the trader is cut, never rounded up past the rule', () => {
+    expect(allowedQuantityText(7168.458781362007)).toBe('7168.4587');
+    expect(allowedQuantityText(0.0123456789)).toBe('0.012345678');
+    expect(allowedQuantityText(2)).toBe('2');
+    expect(allowedQuantityText(0)).toBe('');
+    for (const allowed of [7168.458781362007, 0.0123456789, 123456789.987, 1 / 3]) {
+      expect(Number(allowedQuantityText(allowed))).toBeLessThanOrEqual(allowed);
+    }
   });
 });

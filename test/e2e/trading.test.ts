@@ -1,0 +1,162 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startHost, type Host } from '../../electron/host/server.ts';
+import { collectPageErrors, launchChromium, screenshot } from './browser.ts';
+import { MonitorPage } from './monitorPage.ts';
+
+let host: Host;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let monitor: MonitorPage;
+let pageErrors: string[];
+let dataDir: string;
+let base: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'ft-e2e-trading-'));
+  host = await startHost({ port: 0, demo: true, dataDir });
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
+  page = await context.newPage();
+  pageErrors = collectPageErrors(page);
+  await page.goto(host.url);
+  monitor = new MonitorPage(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const ticket = () => page.getByRole('region', { name: /^Order ticket / });
+const checklistState = () => ticket().getByRole('status', { name: /^Checklist / });
+
+describe('from a triggered monitor row to a hedged pair and back to flat, in Chromium against the demo host', () => {
+  it('t on a triggered row opens the ticket prefilled long the low venue, short the high one', async () => {
+    await monitor.dataRows().first().waitFor({ timeout: 60_000 });
+    const triggered = monitor.grid.locator('[role=row].triggered').first();
+    await expect.poll(() => triggered.count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    base = (await triggered.locator('[role=gridcell][aria-colindex="2"]').textContent())!;
+    await triggered.click();
+    await page.keyboard.press('t');
+    await ticket().waitFor();
+    expect(await ticket().getAttribute('aria-label')).toBe(`Order ticket ${base}`);
+    expect(await page.getByLabel('Leg 1 side').inputValue()).toBe('buy');
+    expect(await page.getByLabel('Leg 2 side').inputValue()).toBe('sell');
+    expect(await page.getByLabel('Leg 1 venue').inputValue()).not.toBe(await page.getByLabel('Leg 2 venue').inputValue());
+  });
+
+  it('without a stop or exits the checklist blocks, names the missing items, and Submit stays disabled', async () => {
+    await expect.poll(() => checklistState().getAttribute('aria-label'), { timeout: 30_000 }).toMatch(/^Checklist blocks: \d+ failing$/);
+    const items = ticket().getByRole('region', { name: 'Pre-trade checklist' }).getByRole('listitem');
+    expect(await items.count()).toBeGreaterThanOrEqual(12);
+    expect(await items.filter({ has: page.locator('.check-label', { hasText: /^Basis risk/ }) }).getAttribute('aria-label')).toMatch(/needs you$/);
+    expect(await items.filter({ has: page.locator('.check-label', { hasText: /^Profit target/ }) }).getAttribute('aria-label')).toMatch(/needs you$/);
+    expect(await ticket().getByRole('button', { name: 'Submit ticket' }).isDisabled()).toBe(true);
+    const preview = ticket().getByRole('region', { name: 'Ticket preview' });
+    expect(await preview.getByRole('table', { name: 'Legs' }).getByRole('row').count()).toBe(3);
+    expect(await preview.textContent()).toMatch(/USD/);
+    await screenshot(page, 'e2e-ticket-blocked');
+  });
+
+  it('with a stop, exits, the 2 % size and the acknowledgements the checklist passes and Submit unlocks', async () => {
+    await page.getByLabel('Basis stop (% price gap)').fill('1');
+    await page.getByLabel('Take-profit spread (% /8h)').fill('0.005');
+    await page.getByLabel('Max holding (hours)').fill('24');
+    await page.getByLabel('Leverage (×)').fill('3');
+    const sizeButton = ticket().getByRole('button', { name: /^Use the size the 2 % rule allows/ });
+    await sizeButton.waitFor({ timeout: 30_000 });
+    await sizeButton.click();
+    expect(Number(await page.getByLabel('Quantity (base units)').inputValue())).toBeGreaterThan(0);
+    await page.getByLabel('I enter before a settlement this position pays').check();
+    await page.getByLabel('I accept costs above the funding expected by the planned exit').check();
+    const override = page.getByLabel('Override reason');
+    if (await override.count()) await override.fill('e2e: sector overlay contradicts; trading the spread by hand');
+    await expect.poll(() => checklistState().getAttribute('aria-label'), { timeout: 30_000 }).toBe('Checklist passes');
+    await expect.poll(() => ticket().getByRole('button', { name: 'Submit ticket' }).isEnabled(), { timeout: 10_000 }).toBe(true);
+    await screenshot(page, 'e2e-ticket-passing');
+  });
+
+  it('submitting shows the hedged result, and the pair appears on the positions screen with both legs', async () => {
+    await ticket().getByRole('button', { name: 'Submit ticket' }).click();
+    const result = ticket().getByRole('status', { name: 'Submit result' });
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.textContent()).toMatch(/^HEDGED/);
+    await screenshot(page, 'e2e-ticket-submitted');
+    await result.getByRole('button', { name: 'Show positions' }).click();
+    const positions = page.getByRole('region', { name: 'Positions' });
+    await expect.poll(() => positions.getByRole('status', { name: 'Exposure state' }).textContent(), { timeout: 30_000 }).toMatch(/1 live pair/);
+    const open = positions.getByRole('table', { name: 'Open pairs' });
+    const pairBlock = open.getByRole('rowgroup', { name: /^Pair .* open$/ });
+    await pairBlock.waitFor();
+    // the pair's head row, then one row per leg
+    expect(await pairBlock.getByRole('row').count()).toBe(3);
+    expect(await pairBlock.textContent()).toContain(base);
+    await screenshot(page, 'e2e-positions-open');
+  });
+
+  it('the kill switch, confirmed, leaves the positions screen flat and trading HALTED', async () => {
+    await page.getByRole('button', { name: 'Kill switch' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Engage the kill switch?' });
+    await confirm.getByRole('button', { name: 'Engage kill switch' }).click();
+    const report = page.getByRole('status', { name: 'Kill switch report' });
+    await report.waitFor({ timeout: 60_000 });
+    await screenshot(page, 'e2e-kill-report');
+    expect(await report.textContent()).not.toContain('NOT FLAT');
+    await expect.poll(() => page.getByLabel(/^Trading state /).getAttribute('aria-label')).toBe('Trading state HALTED');
+    const positions = page.getByRole('region', { name: 'Positions' });
+    await expect.poll(() => positions.getByRole('status', { name: 'Exposure state' }).textContent(), { timeout: 30_000 }).toMatch(/^FLAT/);
+    await screenshot(page, 'e2e-positions-flat-halted');
+  });
+
+  it('the journal lists the intent and orders of the pair, and exports them as CSV', async () => {
+    await page.keyboard.press('8');
+    const journal = page.getByRole('region', { name: 'Journal' });
+    const table = journal.getByRole('table', { name: 'Journal entries, newest first' });
+    await table.waitFor({ timeout: 30_000 });
+    const kinds = await table.locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(kinds).toContain('intent');
+    expect(kinds.some((k) => k.startsWith('order'))).toBe(true);
+    const download = page.waitForEvent('download');
+    await journal.getByRole('button', { name: 'Export CSV' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^journal-\d{4}-\d\d-\d\d\.csv$/);
+    await screenshot(page, 'e2e-journal');
+  });
+
+  it('a key stored in Settings is listed by venue, label and last 4 characters; the secret is nowhere in the page', async () => {
+    const secret = 'e2e-SECRET-value-0123456789';
+    await page.keyboard.press('5');
+    const keys = page.getByRole('region', { name: 'API keys' });
+    const passphrase = keys.getByLabel(/^(New vault passphrase|Vault passphrase)$/);
+    await expect.poll(async () => (await passphrase.count()) + (await keys.getByRole('form', { name: 'Add an API key' }).count()), { timeout: 10_000 }).toBeGreaterThan(0);
+    if (await passphrase.count()) {
+      await passphrase.fill('correct horse battery staple');
+      await keys.getByRole('button', { name: /(Create|Unlock) vault/ }).click();
+    }
+    const form = keys.getByRole('form', { name: 'Add an API key' });
+    await form.getByLabel('Key venue').selectOption('okx');
+    await form.getByLabel('Key label').fill('desk');
+    await form.getByLabel('API key').fill('e2e-apikey-WXYZ');
+    await form.getByLabel('API secret').fill(secret);
+    await form.getByLabel('OKX API passphrase').fill('okx-pass-e2e');
+    expect(await form.getByLabel('API secret').getAttribute('type')).toBe('password');
+    await form.getByRole('button', { name: 'Store key' }).click();
+    const row = keys.getByRole('table', { name: 'Stored keys' }).getByRole('row').filter({ hasText: 'desk' });
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.textContent()).toContain('…WXYZ');
+    expect(await form.getByLabel('API secret').inputValue()).toBe('');
+    const html = await page.content();
+    expect(html).not.toContain(secret);
+    expect(html).not.toContain('okx-pass-e2e');
+    await screenshot(page, 'e2e-keys');
+  });
+
+  it('the page logged no error along the way', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
