@@ -13,6 +13,7 @@ import { TradingStateMachine } from '../../../electron/backend/trading/tradingSt
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import { clientOrderId, placeOrder } from '../../../electron/backend/trading/execution.ts';
 import { reconcile } from '../../../electron/backend/trading/reconcile.ts';
+import { createFundingJournaller } from '../../../electron/backend/trading/fundingJournal.ts';
 import { legSizes, pairStatuses, resolveUnhedged } from '../../../electron/backend/trading/positions.ts';
 import type { Fill, PairIntent } from '../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
@@ -192,5 +193,28 @@ describe('pair execution through the gateway', () => {
     expect(result.message).toMatch(/not resent/);
     expect(await netPosition('binanceusdm')).toBeCloseTo(before.binance, 12);
     expect(await netPosition('okx')).toBeCloseTo(before.okx, 12);
+  });
+
+  it('venue funding income after a settlement becomes one funding entry per payment of the pair, journalled once however often it is polled', async () => {
+    const intent = pair('binanceusdm', 'bybit', 0.1);
+    // Journal times on the venues' clock, as the desk's gateway keeps them.
+    const gateway = createGateway({ state: new TradingStateMachine(0, () => undefined), journal: store.journal, brokers: (venue) => brokers.get(venue)!, now: () => sim.clock.now() });
+    expect((await gateway.submitPair(intent)).status).toBe('hedged');
+    const settlement = Date.UTC(2026, 2, 4, 16, 0, 0); // both venues settle BTC every 8 h
+    sim.clock.advanceTo(settlement + 1_000);
+    const journaller = createFundingJournaller(store.journal, () => sim.clock.now(), (venue, error) => { throw new Error(`${venue}: ${String(error)}`); });
+    const venues = [brokers.get('binanceusdm')!, brokers.get('bybit')!];
+    expect(await journaller.sync(venues)).toBe(2);
+    expect(await journaller.sync(venues)).toBe(0);
+    const funding = (await store.journal.list()).filter((e) => e.kind === 'funding');
+    expect(funding.map((e) => [e.pairId, e.venue, e.symbol, e.time])).toEqual([
+      [intent.ticketId, 'binanceusdm', SYMBOLS.binanceusdm, settlement], [intent.ticketId, 'bybit', SYMBOLS.bybit, settlement],
+    ]);
+    for (const entry of funding) {
+      const venuePaid = await brokers.get(entry.venue!)!.fundingPayments(entry.symbol!, settlement);
+      expect(entry.data).toMatchObject({ amount: venuePaid[0].amount, id: expect.any(String) });
+      expect(venuePaid[0].amount).not.toBe(0);
+    }
+    await gateway.submitPair({ ...pair('bybit', 'binanceusdm'), pairId: intent.ticketId, legs: intent.legs.map((l) => ({ ...l, side: l.side === 'buy' ? 'sell' : 'buy', reduceOnly: true })) });
   });
 });
