@@ -1,5 +1,5 @@
 /**
- * The order journal: every intent, order, venue answer, cancel, funding payment, unwind and
+ * The order journal: every intent, order, venue answer, fill, cancel, funding payment, unwind and
  * UNHEDGED transition, appended to DuckDB with a sequence number. `append` resolves only after
  * the row is committed, so the gateway awaits it before anything leaves the process. Rows are
  * never updated or deleted; the current state of pairs and orders is folded from them.
