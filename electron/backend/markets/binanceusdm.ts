@@ -68,13 +68,19 @@ export function binanceMarkUpdate(ticker: Ticker): StreamUpdate | null {
   };
 }
 
-/** One subscription (`!markPrice@arr@1s`) covers every symbol, once a second. */
+/**
+ * One subscription (`!markPrice@arr@1s`) covers every symbol, once a second. ccxt resolves a
+ * watch with the first message after the call; one arriving before the next call lands only
+ * in its cache, so each turn reads the cache (the merge drops what was already applied).
+ */
 export const binanceStream: StreamSpec = {
   venue: VENUE,
   exchangeOptions: { fetchCurrencies: false },
   perSymbol: false,
-  watchers: (exchange: Exchange) => [async () => Object.values(await exchange.watchMarkPrices())
-    .map(binanceMarkUpdate).filter((update) => update !== null)],
+  watchers: (exchange: Exchange) => [async () => {
+    await exchange.watchMarkPrices();
+    return Object.values(exchange.tickers).map(binanceMarkUpdate).filter((update) => update !== null);
+  }],
 };
 
 export function createBinanceAdapter(context: AdapterContext): VenueAdapter {

@@ -92,11 +92,7 @@ export function okxMarkUpdate(ticker: Ticker): StreamUpdate | null {
   return { symbol: ticker.symbol, channel: 'markPrice', eventTime, fields: { markPrice } };
 }
 
-/**
- * ccxt resolves a watch with the first message after the call, and messages arriving before
- * the next call only land in its cache: each turn therefore reads the cache of every watched
- * symbol (the merge drops what was already applied).
- */
+/** Each turn reads ccxt's cache of every watched symbol (see `binanceStream` for why). */
 function cached<T>(cache: Record<string, T> | undefined, symbols: string[]): T[] {
   return symbols.map((symbol) => cache?.[symbol]).filter((value) => value !== undefined);
 }

@@ -1,0 +1,148 @@
+/**
+ * Market data over websockets against the simulator (real ccxt.pro over ws:// on 127.0.0.1):
+ * a pushed mark price reaches `onQuotes` with no REST request in between, a dropped stream
+ * puts polling back on the normal period until it reconnects, OKX watches only the most
+ * traded N. REST requests are counted in the simulator's log; no timing is asserted.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMarketData } from '../../../electron/backend/markets/marketData.ts';
+import type { MarketData, MarketDataOptions } from '../../../electron/backend/markets/marketData.ts';
+import { startSimulator } from '../../../electron/simulator/server.ts';
+import type { StreamDialect } from '../../../electron/simulator/ws.ts';
+import type { FundingQuote } from '../../../shared/domain/quotes.ts';
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import { relativeGap, waitFor } from './simulatorHarness.ts';
+import type { Simulator } from './simulatorHarness.ts';
+
+let sim: Simulator | undefined;
+let market: MarketData | undefined;
+let changed: FundingQuote[] = [];
+let polled: FundingQuote[] = [];
+
+afterEach(async () => {
+  await market?.stop();
+  await sim?.close();
+  market = undefined;
+  sim = undefined;
+});
+
+async function start(venues: VenueId[], pushMs: number, extra: Partial<MarketDataOptions>): Promise<Simulator> {
+  const simulator = await startSimulator({ port: 0, seed: 11, speed: 1, paused: true, venues, streamPushMs: pushMs });
+  sim = simulator;
+  changed = [];
+  polled = [];
+  market = createMarketData({
+    venues,
+    baseUrl: simulator.url,
+    wsBaseUrl: simulator.wsUrl,
+    now: () => simulator.clock.now(),
+    timeoutMs: 2_000,
+    onQuotes: (batch) => changed.push(...batch),
+    onPolled: (batch) => polled.push(...batch),
+    onHealth: () => undefined,
+    onAlert: () => undefined,
+    ...extra,
+  });
+  market.start();
+  return simulator;
+}
+
+const streamOf = (venue: VenueId) => market!.health().find((h) => h.venue === venue)?.stream;
+const restCount = (s: Simulator, venue: VenueId, path: string) => s.log.list({ venue, path }).length;
+
+/** Pushes as the venue does, every turn of a wait (ccxt may fold back-to-back messages into one turn). */
+function pushed(s: Simulator): true {
+  s.streams.pushAll();
+  return true;
+}
+
+/** Pushes until the venue's stream has delivered a message (subscriptions happen after the first poll). */
+async function untilLive(s: Simulator, venue: VenueId): Promise<void> {
+  await waitFor(`${venue} stream live`, () => {
+    s.streams.pushAll();
+    return streamOf(venue)?.status === 'live';
+  });
+}
+
+describe('Binance mark prices by websocket', () => {
+  it('a pushed mark price reaches onQuotes before the next poll, with the simulator time as observedAt', async () => {
+    // Binance polls every 50 s normally (150 s while streaming): no poll lands during the test.
+    const s = await start(['binanceusdm'], 3_600_000, { pollScale: 10 });
+    await untilLive(s, 'binanceusdm');
+    const polls = restCount(s, 'binanceusdm', '/fapi/v1/premiumIndex');
+    expect(polls).toBe(1);
+    s.clock.step(60_000);
+    const mark = s.market.markPrice('binanceusdm', 'BTCUSDT');
+    const index = s.market.indexPrice('binanceusdm', 'BTCUSDT');
+    changed = [];
+    polled = [];
+
+    await waitFor('BTC mark from the stream', () => pushed(s) && changed.some((q) => q.symbol === 'BTC/USDT:USDT' && q.observedAt === s.clock.now()));
+    const btc = changed.find((q) => q.symbol === 'BTC/USDT:USDT')!;
+    expect(relativeGap(btc.markPrice, mark)).toBeLessThan(1e-9);
+    expect(relativeGap(btc.indexPrice, index)).toBeLessThan(1e-9);
+    expect(btc.rate).toBeCloseTo(s.market.funding('binanceusdm', 'BTCUSDT').rate, 8);
+    expect(polled.some((q) => q.symbol === 'BTC/USDT:USDT')).toBe(true);
+    expect(market!.quotes().find((q) => q.symbol === 'BTC/USDT:USDT')).toEqual(btc);
+    expect(restCount(s, 'binanceusdm', '/fapi/v1/premiumIndex')).toBe(polls);
+  });
+
+  it('repeated messages (same event time) change nothing and are not republished', async () => {
+    const s = await start(['binanceusdm'], 3_600_000, { pollScale: 10 });
+    await untilLive(s, 'binanceusdm');
+    s.clock.step(1_000);
+    await waitFor('first push merged', () => pushed(s) && changed.some((q) => q.observedAt === s.clock.now()));
+    const before = { changed: changed.length, polled: polled.length, messages: streamOf('binanceusdm')!.messages };
+    s.streams.pushAll();
+    await waitFor('more pushes received', () => pushed(s) && streamOf('binanceusdm')!.messages > before.messages + 2);
+    expect({ changed: changed.length, polled: polled.length }).toEqual({ changed: before.changed, polled: before.polled });
+  });
+
+  it('a dropped stream marks it down, polling returns to the normal period, and the stream reconnects', async () => {
+    // Normal period 250 ms, 750 ms while streaming; reconnect attempts from 50 ms.
+    let refusing = false;
+    const refuse: StreamDialect = {
+      venue: 'binanceusdm',
+      owns: (path) => refusing && !path.startsWith('/ws/v5'),
+      onMessage: (connection) => connection.socket.terminate(),
+      push: () => [],
+    };
+    const s = await start(['binanceusdm'], 50, { pollScale: 0.05 });
+    s.streams.register(refuse);
+    await untilLive(s, 'binanceusdm');
+    await waitFor('slow polling while live', () => streamOf('binanceusdm')?.pollMs === 750);
+
+    refusing = true;
+    expect(s.streams.disconnect('binanceusdm')).toBe(1);
+    await waitFor('stream down, normal period', () => streamOf('binanceusdm')?.status === 'down' && streamOf('binanceusdm')?.pollMs === 250);
+    expect(streamOf('binanceusdm')!.lastError).toMatch(/^binanceusdm stream dropped .*polling at the normal cadence/);
+    const polls = restCount(s, 'binanceusdm', '/fapi/v1/premiumIndex');
+    await waitFor('REST polls go on while the stream is down', () => restCount(s, 'binanceusdm', '/fapi/v1/premiumIndex') >= polls + 3);
+    expect(streamOf('binanceusdm')!.status).toBe('down');
+    expect(market!.health().find((h) => h.venue === 'binanceusdm')!.status).toBe('ok');
+
+    refusing = false;
+    await waitFor('stream back', () => streamOf('binanceusdm')?.status === 'live' && streamOf('binanceusdm')?.pollMs === 750);
+    expect(streamOf('binanceusdm')!.reconnects).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('OKX funding and mark by websocket', () => {
+  it('watches only the most traded N and merges their funding rate and mark without a REST request', async () => {
+    const s = await start(['okx'], 3_600_000, { pollScale: 10, streams: { maxSymbols: 3 } });
+    await untilLive(s, 'okx');
+    expect(streamOf('okx')!.symbols).toBe(3);
+    const top = [...market!.quotes()].sort((a, b) => (b.volume24hUsd ?? -1) - (a.volume24hUsd ?? -1)).slice(0, 3).map((q) => q.symbol);
+    const polls = restCount(s, 'okx', '/api/v5/public/funding-rate') + restCount(s, 'okx', '/api/v5/public/mark-price');
+    s.clock.step(60_000);
+    changed = [];
+
+    await waitFor('the three watched symbols updated', () => pushed(s) && new Set(changed.filter((q) => q.observedAt === s.clock.now()).map((q) => q.symbol)).size === 3);
+    expect(new Set(changed.map((q) => q.symbol))).toEqual(new Set(top));
+    const first = changed.filter((q) => q.symbol === top[0]).at(-1)!;
+    const instId = top[0].replace('/USDT:USDT', '-USDT-SWAP');
+    expect(first.rate).toBeCloseTo(s.market.funding('okx', instId).rate, 10);
+    expect(relativeGap(first.markPrice, s.market.markPrice('okx', instId))).toBeLessThan(1e-9);
+    expect(restCount(s, 'okx', '/api/v5/public/funding-rate') + restCount(s, 'okx', '/api/v5/public/mark-price')).toBe(polls);
+  });
+});
