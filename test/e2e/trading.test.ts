@@ -36,10 +36,37 @@ afterAll(async () => {
 const ticket = () => page.getByRole('region', { name: /^Order ticket / });
 const checklistState = () => ticket().getByRole('status', { name: /^Checklist / });
 
+/** What a trader types to make the checklist pass: stop, exits, leverage, the 2 % size, acknowledgements. */
+async function fillPassingTicket(): Promise<void> {
+  await page.getByLabel('Basis stop (% price gap)').fill('1');
+  await page.getByLabel('Take-profit spread (% /8h)').fill('0.005');
+  await page.getByLabel('Max holding (hours)').fill('24');
+  await page.getByLabel('Leverage (×)').fill('3');
+  const sizeButton = ticket().getByRole('button', { name: /^Use the size the 2 % rule allows/ });
+  await sizeButton.waitFor({ timeout: 30_000 });
+  await sizeButton.click();
+  expect(Number(await page.getByLabel('Quantity (base units)').inputValue())).toBeGreaterThan(0);
+  await page.getByLabel('I enter before a settlement this position pays').check();
+  await page.getByLabel('I accept costs above the funding expected by the planned exit').check();
+  const override = page.getByLabel('Override reason');
+  if (await override.count()) await override.fill('e2e: sector overlay contradicts; trading the spread by hand');
+  await expect.poll(() => checklistState().getAttribute('aria-label'), { timeout: 30_000 }).toBe('Checklist passes');
+  await expect.poll(() => ticket().getByRole('button', { name: 'Submit ticket' }).isEnabled(), { timeout: 10_000 }).toBe(true);
+}
+
+async function submitHedged(): Promise<void> {
+  await ticket().getByRole('button', { name: 'Submit ticket' }).click();
+  const result = ticket().getByRole('status', { name: 'Submit result' });
+  await result.waitFor({ timeout: 60_000 });
+  expect(await result.textContent()).toMatch(/^HEDGED/);
+}
+
+const exposure = () => page.getByRole('region', { name: 'Positions' }).getByRole('status', { name: 'Exposure state' });
+
 describe('from a triggered monitor row to a hedged pair and back to flat, in Chromium against the demo host', () => {
   it('t on a triggered row opens the ticket prefilled long the low venue, short the high one', async () => {
     await monitor.dataRows().first().waitFor({ timeout: 60_000 });
-    const triggered = monitor.grid.locator('[role=row].triggered').first();
+    const triggered = monitor.dataRows().filter({ hasText: '●TRIG' }).first();
     await expect.poll(() => triggered.count(), { timeout: 60_000 }).toBeGreaterThan(0);
     base = (await triggered.locator('[role=gridcell][aria-colindex="2"]').textContent())!;
     await triggered.click();
@@ -55,8 +82,9 @@ describe('from a triggered monitor row to a hedged pair and back to flat, in Chr
     await expect.poll(() => checklistState().getAttribute('aria-label'), { timeout: 30_000 }).toMatch(/^Checklist blocks: \d+ failing$/);
     const items = ticket().getByRole('region', { name: 'Pre-trade checklist' }).getByRole('listitem');
     expect(await items.count()).toBeGreaterThanOrEqual(12);
-    expect(await items.filter({ has: page.locator('.check-label', { hasText: /^Basis risk/ }) }).getAttribute('aria-label')).toMatch(/needs you$/);
-    expect(await items.filter({ has: page.locator('.check-label', { hasText: /^Profit target/ }) }).getAttribute('aria-label')).toMatch(/needs you$/);
+    const checklist = ticket().getByRole('region', { name: 'Pre-trade checklist' });
+    expect(await checklist.getByRole('listitem', { name: /^Basis risk assessed and a basis stop set: ✎ needs you$/ }).count()).toBe(1);
+    expect(await checklist.getByRole('listitem', { name: /^Profit target and maximum holding period set: ✎ needs you$/ }).count()).toBe(1);
     expect(await ticket().getByRole('button', { name: 'Submit ticket' }).isDisabled()).toBe(true);
     const preview = ticket().getByRole('region', { name: 'Ticket preview' });
     expect(await preview.getByRole('table', { name: 'Legs' }).getByRole('row').count()).toBe(3);
@@ -65,32 +93,16 @@ describe('from a triggered monitor row to a hedged pair and back to flat, in Chr
   });
 
   it('with a stop, exits, the 2 % size and the acknowledgements the checklist passes and Submit unlocks', async () => {
-    await page.getByLabel('Basis stop (% price gap)').fill('1');
-    await page.getByLabel('Take-profit spread (% /8h)').fill('0.005');
-    await page.getByLabel('Max holding (hours)').fill('24');
-    await page.getByLabel('Leverage (×)').fill('3');
-    const sizeButton = ticket().getByRole('button', { name: /^Use the size the 2 % rule allows/ });
-    await sizeButton.waitFor({ timeout: 30_000 });
-    await sizeButton.click();
-    expect(Number(await page.getByLabel('Quantity (base units)').inputValue())).toBeGreaterThan(0);
-    await page.getByLabel('I enter before a settlement this position pays').check();
-    await page.getByLabel('I accept costs above the funding expected by the planned exit').check();
-    const override = page.getByLabel('Override reason');
-    if (await override.count()) await override.fill('e2e: sector overlay contradicts; trading the spread by hand');
-    await expect.poll(() => checklistState().getAttribute('aria-label'), { timeout: 30_000 }).toBe('Checklist passes');
-    await expect.poll(() => ticket().getByRole('button', { name: 'Submit ticket' }).isEnabled(), { timeout: 10_000 }).toBe(true);
+    await fillPassingTicket();
     await screenshot(page, 'e2e-ticket-passing');
   });
 
   it('submitting shows the hedged result, and the pair appears on the positions screen with both legs', async () => {
-    await ticket().getByRole('button', { name: 'Submit ticket' }).click();
-    const result = ticket().getByRole('status', { name: 'Submit result' });
-    await result.waitFor({ timeout: 60_000 });
-    expect(await result.textContent()).toMatch(/^HEDGED/);
+    await submitHedged();
     await screenshot(page, 'e2e-ticket-submitted');
-    await result.getByRole('button', { name: 'Show positions' }).click();
+    await ticket().getByRole('button', { name: 'Show positions' }).click();
     const positions = page.getByRole('region', { name: 'Positions' });
-    await expect.poll(() => positions.getByRole('status', { name: 'Exposure state' }).textContent(), { timeout: 30_000 }).toMatch(/1 live pair/);
+    await expect.poll(() => exposure().textContent(), { timeout: 30_000 }).toMatch(/1 live pair/);
     const open = positions.getByRole('table', { name: 'Open pairs' });
     const pairBlock = open.getByRole('rowgroup', { name: /^Pair .* open$/ });
     await pairBlock.waitFor();
@@ -98,6 +110,28 @@ describe('from a triggered monitor row to a hedged pair and back to flat, in Chr
     expect(await pairBlock.getByRole('row').count()).toBe(3);
     expect(await pairBlock.textContent()).toContain(base);
     await screenshot(page, 'e2e-positions-open');
+  });
+
+  it('Close pair, confirmed once, closes both legs: the screen is flat and the pair is listed as closed', async () => {
+    const positions = page.getByRole('region', { name: 'Positions' });
+    await positions.getByRole('button', { name: /^Close pair / }).click();
+    await page.getByRole('alertdialog', { name: /^Close pair .*\?$/ }).getByRole('button', { name: 'Close pair' }).click();
+    await positions.getByRole('status', { name: 'Close result' }).waitFor({ timeout: 60_000 });
+    await expect.poll(() => exposure().textContent(), { timeout: 30_000 }).toMatch(/^FLAT/);
+    await positions.getByText('Closed and failed pairs (1)').click();
+    expect(await positions.getByRole('table', { name: 'Closed pairs' }).getByRole('rowgroup', { name: /^Pair .* closed$/ }).count()).toBe(1);
+  });
+
+  it('a second pair opened from the Trade button of the monitor is hedged too', async () => {
+    await page.keyboard.press('1');
+    const row = monitor.dataRows().filter({ hasText: '●TRIG' }).first();
+    await row.click();
+    await page.getByRole('button', { name: /^Trade [A-Z0-9]+ \(t\)$/ }).click();
+    await ticket().waitFor();
+    await fillPassingTicket();
+    await submitHedged();
+    await ticket().getByRole('button', { name: 'Show positions' }).click();
+    await expect.poll(() => exposure().textContent(), { timeout: 30_000 }).toMatch(/1 live pair/);
   });
 
   it('the kill switch, confirmed, leaves the positions screen flat and trading HALTED', async () => {
@@ -109,8 +143,7 @@ describe('from a triggered monitor row to a hedged pair and back to flat, in Chr
     await screenshot(page, 'e2e-kill-report');
     expect(await report.textContent()).not.toContain('NOT FLAT');
     await expect.poll(() => page.getByLabel(/^Trading state /).getAttribute('aria-label')).toBe('Trading state HALTED');
-    const positions = page.getByRole('region', { name: 'Positions' });
-    await expect.poll(() => positions.getByRole('status', { name: 'Exposure state' }).textContent(), { timeout: 30_000 }).toMatch(/^FLAT/);
+    await expect.poll(() => exposure().textContent(), { timeout: 30_000 }).toMatch(/^FLAT/);
     await screenshot(page, 'e2e-positions-flat-halted');
   });
 
