@@ -37,17 +37,19 @@ export function startSync(link: LinkedBridge): () => void {
 
   const loadSnapshot = async (): Promise<void> => {
     try {
-      const [info, settings, snapshot] = await Promise.all([
+      // The trading state too: a terminal restarted while HALTED must say so before any change is pushed.
+      const [info, settings, snapshot, trading] = await Promise.all([
         link.invoke('app.info'),
         link.invoke('settings.get'),
         link.invoke('markets.snapshot'),
+        link.invoke('trading.state'),
       ]);
       // Whatever streamed in before the snapshot is older than it: apply first, then replace.
       for (const b of [signals, quotes, health]) b.flushNow();
       useQuotes.getState().replace(snapshot.quotes);
       useHealth.getState().apply(snapshot.health);
       useSignals.getState().apply([{ ...snapshot.signals, full: true }]);
-      session.set({ info, settings, connectionError: null });
+      session.set({ info, settings, trading, connectionError: null });
     } catch (err) {
       session.set({ connectionError: `Could not load the market snapshot: ${errorMessage(err)}` });
     }

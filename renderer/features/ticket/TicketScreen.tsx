@@ -5,6 +5,7 @@ import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../app/bridgeContext.ts';
 import { useSignals } from '../../store/signalsStore.ts';
 import { useTicket } from '../../store/ticketStore.ts';
+import { useSession } from '../../store/sessionStore.ts';
 import { useUi } from '../../store/uiStore.ts';
 import { Checklist } from './Checklist.tsx';
 import { PreviewPanel } from './PreviewPanel.tsx';
@@ -25,7 +26,8 @@ function Result({ receipt }: { receipt: TicketReceipt }) {
   const { execution } = receipt;
   const open = useUi((s) => s.open);
   return (
-    <div className={`ticket-result result-${execution.status}`} role="status" aria-label="Submit result">
+    // Anything but a hedged pair needs the trader now: announced assertively.
+    <div className={`ticket-result result-${execution.status}`} role={execution.status === 'hedged' ? 'status' : 'alert'} aria-label="Submit result">
       <strong>{RESULT_TEXT[execution.status]}</strong> — {execution.message}
       {execution.alerts.length ? <ul>{execution.alerts.map((a) => <li key={a}>{a}</li>)}</ul> : null}
       <button onClick={() => open('positions')}>Show positions</button>
@@ -78,6 +80,7 @@ export function TicketScreen() {
   const { preview, previewError, previewing, submitting, receipt, submitError, patch, open: reopen } = useTicket();
   const opportunity = useSignals((s) => (form ? s.rows.get(form.base) : undefined));
   const openScreen = useUi((s) => s.open);
+  const trading = useSession((s) => s.trading);
   const submit = useSubmit();
   const parsed = useMemo(() => (form ? ticketFromForm(form) : null), [form]);
   if (!form) {
@@ -108,6 +111,9 @@ export function TicketScreen() {
         <span className="muted" role="status" aria-label="Preview state">{previewing ? 'recomputing…' : preview ? 'preview current' : ''}</span>
         <button onClick={() => openScreen('monitor')}>Close ticket (Esc)</button>
       </div>
+      {trading && trading.state !== 'ACTIVE' ? (
+        <p className="error" role="alert">Trading is {trading.state}{trading.reason ? ` (${trading.reason})` : ''}: main refuses new pairs until trading is re-armed by hand.</p>
+      ) : null}
       <div className="ticket-body">
         <div className="ticket-left">
           <TicketFields form={form} patch={patch} suggested={preview?.suggestedQuantity ?? null} />

@@ -20,6 +20,7 @@ function scriptedLink(market: { rows: string[] }) {
   const answers = (name: RequestName): unknown => {
     if (name === 'app.info') return { name: 'Funding Terminal', version: 't', mode: 'demo', dataDir: '/tmp', venues: ['okx'], startedAt: 0 };
     if (name === 'settings.get') return DEFAULT_SETTINGS;
+    if (name === 'trading.state') return { state: 'HALTED', since: 0, reason: 'kill switch before the restart' };
     return { quotes: [], health: [], signals: batch(false, market.rows.map((b) => row(b))) };
   };
   const link = {
@@ -46,6 +47,7 @@ describe('keeping the stores in step with the backend', () => {
     s.status({ status: 'open' });
     await expect.poll(bases).toEqual(['BTC', 'ETH']);
     expect(useSession.getState().info?.mode).toBe('demo');
+    expect(useSession.getState().trading?.state).toBe('HALTED');
 
     s.stream('signals', batch(false, [row('SOL')]));
     await expect.poll(bases).toEqual(['BTC', 'ETH', 'SOL']);
