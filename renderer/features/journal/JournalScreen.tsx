@@ -4,7 +4,7 @@ import { VENUES } from '../../../shared/domain/venues.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../app/bridgeContext.ts';
 import { useJournal } from '../../store/journalStore.ts';
-import { formatPct, formatUtcTime } from '../../ui/format.ts';
+import { formatPct } from '../../ui/format.ts';
 import { journalDetail } from './journalDetail.ts';
 import { TradingStyles } from '../ticket/TradingStyles.tsx';
 
@@ -56,7 +56,6 @@ export function JournalScreen() {
     }
   };
 
-  const now = Date.now();
   return (
     <section className="screen journal" aria-label="Journal">
       <TradingStyles />
@@ -84,7 +83,7 @@ export function JournalScreen() {
               {entries.map((e) => (
                 <tr key={e.seq} className={`jk-${e.kind}`}>
                   <td className="num muted">{e.seq}</td>
-                  <td className="num">{formatUtcTime(e.time, now)}</td>
+                  <td className="num">{new Date(e.time).toISOString().replace('T', ' ').slice(0, 19)}</td>
                   <td>{e.kind}</td>
                   <td>{e.venue ? VENUES[e.venue].label : '–'}</td>
                   <td>{e.symbol ?? '–'}</td>
