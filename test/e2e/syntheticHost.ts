@@ -33,6 +33,7 @@ export async function startSyntheticHost(rendererDir: string, assets: number, ch
       const values: Record<string, unknown> = {
         'app.info': { name: 'Funding Terminal', version: 'bench', mode: 'demo', dataDir: '/tmp', venues: [...VENUE_IDS], startedAt: now },
         'settings.get': DEFAULT_SETTINGS,
+        'trading.state': { state: 'ACTIVE', since: now, reason: null },
         'markets.snapshot': { quotes: feed.quotes(now), health: feed.health(now), signals: feed.signals(now) },
       };
       const reply: ServerFrame = name in values ? { kind: 'reply', id, ok: true, value: values[name] } : { kind: 'reply', id, ok: false, error: { code: 'failed', message: `${name}: not served by the synthetic host` } };
