@@ -2,9 +2,10 @@
  * One venue's websocket stream (ccxt.pro): watch loops that turn venue messages into
  * `StreamUpdate`s, a state the poller reads to choose its cadence, and reconnection with
  * backoff. ccxt.pro reconnects by itself on the next `watch*` call after a drop, so a
- * failed watch is simply retried after a pause that doubles per consecutive failure.
+ * failed session is retried on a fresh instance after a pause that doubles per consecutive failure.
  * The stream runs on its own ccxt.pro instance (the REST class has no `watch*` methods)
- * that borrows the REST adapter's loaded markets instead of loading them again.
+ * that borrows the REST adapter's loaded markets at each (re)connection instead of loading
+ * them again. A socket that stays open but goes quiet past the stall bound is dropped.
  */
 import ccxt from 'ccxt';
 import type { Exchange } from 'ccxt';
@@ -73,13 +74,20 @@ export function mostTraded(quotes: readonly FundingQuote[], n: number): string[]
 
 type ProClass = new (config: Record<string, unknown>) => Exchange;
 
-function createStreamExchange(spec: StreamSpec, connection: Connection, markets: Exchange): Exchange {
+function createStreamExchange(spec: StreamSpec, connection: Connection): Exchange {
   const ExchangeClass = (ccxt.pro as unknown as Record<VenueId, ProClass>)[spec.venue];
   const loopback = connection.baseUrl !== undefined;
   const exchange = new ExchangeClass({ ...(loopback ? LOOPBACK_OPTIONS : { enableRateLimit: true }), options: spec.exchangeOptions });
   if (connection.baseUrl !== undefined) pointAtBaseUrl(exchange, connection.baseUrl, connection.wsBaseUrl);
-  exchange.setMarketsFromExchange(markets);
   return exchange;
+}
+
+/** Why a session ended when the socket stayed open but the venue went quiet. */
+class StreamStalledError extends Error {
+  constructor(venue: VenueId, quietMs: number) {
+    super(`no ${venue} message for ${Math.round(quietMs / 1000)} s; reconnecting`);
+    this.name = 'StreamStalledError';
+  }
 }
 
 function describeError(venue: VenueId, error: unknown): string {
@@ -94,6 +102,7 @@ export function createVenueStream(options: VenueStreamOptions): VenueStream {
   let stopped = true;
   let loops: Promise<void> | null = null;
   let lastMessageReal = -Infinity;
+  const stallMs = options.stallMs * scale;
   const sleeps = new Set<() => void>();
   let state: StreamState = { status: 'connecting', messages: 0, lastMessageAt: null, reconnects: 0, lastError: null, symbols: 0 };
 
@@ -113,6 +122,7 @@ export function createVenueStream(options: VenueStreamOptions): VenueStream {
 
   /** One session: subscribe, read until a watcher fails, report how it ended. */
   async function session(ex: Exchange): Promise<unknown> {
+    ex.setMarketsFromExchange(options.markets); // new listings since the last session
     const symbols = spec.perSymbol ? mostTraded(handlers!.quotes(), options.maxSymbols) : [];
     publish({ ...state, symbols: symbols.length });
     const watchers = spec.watchers(ex, symbols);
@@ -126,20 +136,35 @@ export function createVenueStream(options: VenueStreamOptions): VenueStream {
         handlers!.onUpdates(updates);
       }
     };
-    return Promise.all(watchers.map(read)).then(() => null, (error: unknown) => { ended = true; return error; });
+    const sessionStarted = performance.now();
+    let stalled: StreamStalledError | null = null;
+    // A socket can stay open while the venue stops sending: past the stall bound, drop it.
+    const watchdog = setInterval(() => {
+      const quietMs = performance.now() - Math.max(lastMessageReal, sessionStarted);
+      if (quietMs <= stallMs) return;
+      stalled = new StreamStalledError(spec.venue, quietMs);
+      void ex.close().catch(() => undefined);
+    }, stallMs / 4);
+    const error = await Promise.all(watchers.map(read)).then(() => null, (failure: unknown) => failure);
+    ended = true;
+    clearInterval(watchdog);
+    return stalled ?? error;
   }
 
-  async function run(ex: Exchange): Promise<void> {
-    await ex.loadHttpProxyAgent(); // ccxt.pro refuses ws:// URLs without it
+  async function run(): Promise<void> {
     let failures = 0;
     while (!stopped) {
+      // A fresh ccxt.pro instance per session: one closed while its socket was still open
+      // (the stall watchdog) was seen to resubscribe without ever resolving a watch again.
+      const ex = createStreamExchange(spec, options.connection);
+      exchange = ex;
+      await ex.loadHttpProxyAgent(); // ccxt.pro refuses ws:// URLs without it
       const before = state.messages;
       const error = await session(ex);
+      await ex.close().catch(() => undefined);
       if (stopped) return;
       failures = state.messages > before ? 1 : failures + 1;
       publish({ ...state, status: 'down', reconnects: state.reconnects + 1, lastError: describeError(spec.venue, error) });
-      // Drop the broken connection so the next watch opens a fresh one and resubscribes.
-      await ex.close().catch(() => undefined);
       await pause(streamRetryMs(failures, scale));
     }
   }
@@ -149,8 +174,7 @@ export function createVenueStream(options: VenueStreamOptions): VenueStream {
       if (!stopped) return;
       stopped = false;
       handlers = next;
-      exchange = createStreamExchange(spec, options.connection, options.markets);
-      loops = run(exchange).catch((error: unknown) => publish({ ...state, status: 'down', lastError: describeError(spec.venue, error) }));
+      loops = run().catch((error: unknown) => publish({ ...state, status: 'down', lastError: describeError(spec.venue, error) }));
     },
     async stop() {
       stopped = true;
@@ -160,6 +184,6 @@ export function createVenueStream(options: VenueStreamOptions): VenueStream {
       loops = null;
     },
     state: () => state,
-    healthy: () => state.status === 'live' && performance.now() - lastMessageReal < options.stallMs * scale,
+    healthy: () => state.status === 'live' && performance.now() - lastMessageReal < stallMs,
   };
 }

@@ -125,6 +125,26 @@ describe('Binance mark prices by websocket', () => {
     await waitFor('stream back', () => streamOf('binanceusdm')?.status === 'live' && streamOf('binanceusdm')?.pollMs === 750);
     expect(streamOf('binanceusdm')!.reconnects).toBeGreaterThanOrEqual(1);
   });
+
+  it('a stream that stays connected but goes quiet is dropped and polling returns to the normal period', async () => {
+    // Stall bound 30 s × 0.05 = 1.5 s of real time without a message.
+    let silent = false;
+    const quiet: StreamDialect = {
+      venue: 'binanceusdm',
+      owns: (path) => silent && !path.startsWith('/ws/v5'),
+      onMessage: (connection, text) => connection.socket.send(JSON.stringify({ result: null, id: (JSON.parse(text) as { id?: number }).id ?? null })),
+      push: () => [],
+    };
+    const s = await start(['binanceusdm'], 50, { pollScale: 0.05 });
+    s.streams.register(quiet);
+    await untilLive(s, 'binanceusdm');
+    silent = true;
+    s.streams.disconnect('binanceusdm');
+    await waitFor('stalled stream down', () => /no binanceusdm message for \d+ s/.test(streamOf('binanceusdm')?.lastError ?? ''));
+    expect(streamOf('binanceusdm')).toMatchObject({ status: 'down', pollMs: 250 });
+    silent = false;
+    await waitFor('stream back', () => streamOf('binanceusdm')?.status === 'live');
+  });
 });
 
 describe('OKX funding and mark by websocket', () => {
