@@ -70,6 +70,9 @@ class Paper implements PaperBroker {
   readonly #ledger: FundingPayment[] = [];
   /** Next settlement to book per symbol, learnt from the quotes. */
   readonly #due = new Map<string, number>();
+  /** When each held position opened (or its funding was last journalled): its settlements count from there. */
+  readonly #since = new Map<string, number>();
+  #restoring = false;
   /** Latest settlement per symbol already in the journal when the account was restored. */
   readonly #restoredThrough = new Map<string, number>();
   #wallet: number;
@@ -142,7 +145,10 @@ class Paper implements PaperBroker {
   }
 
   /** Adds a signed fill to the position, realising PnL on the part that reduces it. */
-  #apply(symbol: string, delta: number, price: number): void {
+  #apply(symbol: string, delta: number, price: number, at = this.#options.now()): void {
+    // Settlements before this fill are owed at the size held until now.
+    if (this.#held.has(symbol) && !this.#restoring) this.settleFunding();
+    const opening = !this.#held.has(symbol);
     const held = this.#held.get(symbol) ?? { size: 0, entry: 0 };
     if (held.size === 0 || Math.sign(held.size) === Math.sign(delta)) {
       held.entry = (held.entry * Math.abs(held.size) + price * Math.abs(delta)) / (Math.abs(held.size) + Math.abs(delta));
@@ -152,8 +158,27 @@ class Paper implements PaperBroker {
       if (Math.abs(delta) > Math.abs(held.size)) held.entry = price;
     }
     held.size += delta;
-    if (Math.abs(held.size) < 1e-12) this.#held.delete(symbol);
-    else this.#held.set(symbol, held);
+    if (Math.abs(held.size) < 1e-12) {
+      this.#held.delete(symbol);
+      this.#since.delete(symbol);
+      this.#due.delete(symbol);
+    } else {
+      this.#held.set(symbol, held);
+      if (opening) this.#since.set(symbol, at);
+    }
+  }
+
+  /**
+   * The first settlement a position owes: the one after it opened, found on the quote's own
+   * schedule, so settlements missed while nobody asked (a sleeping laptop, a stepped clock, a
+   * restart) are still booked.
+   */
+  #firstDue(symbol: string, quote: FundingQuote & { nextFundingTime: number }): number {
+    const since = this.#since.get(symbol);
+    const step = quote.intervalHours * 3_600_000;
+    let due = quote.nextFundingTime;
+    if (since !== undefined) while (due - step > since) due -= step;
+    return due;
   }
 
   /** Resting limits fill when a later book crosses them (at their own price, maker fee). */
@@ -174,12 +199,23 @@ class Paper implements PaperBroker {
   }
 
   restore(entries: readonly JournalEntry[]): void {
-    const mine = entries.filter((entry) => entry.venue === this.venue);
+    this.#restoring = true;
+    try {
+      this.#replay(entries.filter((entry) => entry.venue === this.venue));
+    } finally {
+      this.#restoring = false;
+    }
+    for (const [symbol, through] of this.#restoredThrough) {
+      if (this.#held.has(symbol)) this.#since.set(symbol, Math.max(this.#since.get(symbol) ?? through, through));
+    }
+  }
+
+  #replay(mine: readonly JournalEntry[]): void {
     const filled = new Map<string, number>();
     for (const entry of mine) {
       if (entry.kind !== 'fill') continue;
       const fill = entry.data as Fill;
-      this.#book(fill.symbol, fill.side, fill.quantity, fill.price, fill.fee);
+      this.#book(fill.symbol, fill.side, fill.quantity, fill.price, fill.fee, entry.time);
       filled.set(fill.clientOrderId, (filled.get(fill.clientOrderId) ?? 0) + fill.quantity);
     }
     for (const order of latestOrders(mine)) {
@@ -191,9 +227,9 @@ class Paper implements PaperBroker {
     this.#restoreLedger(mine);
   }
 
-  #book(symbol: string, side: Order['side'], quantity: number, price: number, fee: number): void {
+  #book(symbol: string, side: Order['side'], quantity: number, price: number, fee: number, at?: number): void {
     this.#wallet -= fee;
-    this.#apply(symbol, side === 'buy' ? quantity : -quantity, price);
+    this.#apply(symbol, side === 'buy' ? quantity : -quantity, price, at);
   }
 
   /** One ledger payment per venue payment id (pairs sharing a symbol journal one entry each). */
@@ -231,7 +267,7 @@ class Paper implements PaperBroker {
     for (const [symbol, held] of this.#held) {
       const quote = this.#quote(symbol);
       if (!quote || quote.nextFundingTime === null) continue;
-      let due = this.#due.get(symbol) ?? quote.nextFundingTime;
+      let due = this.#due.get(symbol) ?? this.#firstDue(symbol, { ...quote, nextFundingTime: quote.nextFundingTime });
       while (due <= now) {
         // The quote's running rate is the one paid at its nextFundingTime; once the quote has
         // moved on, the period just settled is its last settled rate.
