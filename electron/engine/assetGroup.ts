@@ -14,10 +14,15 @@ export interface QuoteEntry {
 
 /** One base asset's quotes across venues (one per venue and symbol), in leg order, and its rate history. */
 export class AssetGroup {
-  readonly history = new RateHistory();
+  readonly history: RateHistory;
   /** Earliest time one of the fresh legs turns stale, as of the last `legsAt`; +Infinity when none is fresh. */
   deadline = Number.POSITIVE_INFINITY;
   private readonly entries: QuoteEntry[] = [];
+
+  /** `history`: what a seed rebuilt for this asset before its first live quote. */
+  constructor(history: RateHistory = new RateHistory()) {
+    this.history = history;
+  }
 
   get size(): number {
     return this.entries.length;

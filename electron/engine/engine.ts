@@ -7,7 +7,8 @@ import { computeAssetRow, type RowContext } from './assetRow.ts';
 import { takerFeesFor, type TakerFees } from './carryCosts.ts';
 import { AssetGroup, type QuoteEntry } from './assetGroup.ts';
 import { mergeOrder, sortNearlySorted } from './ranking.ts';
-import { minuteOf } from './rateHistory.ts';
+import { minuteOf, RateHistory } from './rateHistory.ts';
+import { replaySamples, type SampleSeedColumns } from './historySeed.ts';
 import { sameShownRow } from './rowEquality.ts';
 import { SectorTracker } from './sectorTracker.ts';
 import type { SectorSnapshot } from './sectors.ts';
@@ -43,6 +44,8 @@ export class SignalEngine {
   private readonly sectors = new SectorTracker();
   /** Minute of the last sector refresh; the map and seeded prices force one by clearing it. */
   private sectorMinute = Number.NaN;
+  /** Rate histories a seed rebuilt for assets with no live quote yet; a new group takes its own. */
+  private readonly seededHistories = new Map<string, RateHistory>();
 
   constructor(settings: EngineSettings) {
     this.settings = settings;
@@ -76,6 +79,29 @@ export class SignalEngine {
   /** Seeded 4-h closes (see `SectorTracker.seedPrices`); the sector state is recomputed with them. */
   seedPrices(bases: readonly string[], offsets: Int32Array, times: Float64Array, closes: Float64Array, now: number): EngineOutput {
     this.sectors.seedPrices(bases, offsets, times, closes);
+    this.sectorMinute = Number.NaN;
+    return this.recomputeAll(now, []);
+  }
+
+  /**
+   * Stored quote samples (see `replaySamples`): rebuilds each asset's rate history and sector
+   * series from before the start, so velocity, persistence and sector changes are known at once.
+   * History only: current legs come from live quotes alone, so an old sample never makes a leg
+   * fresh. Meant to come before the first quotes; where live samples exist, they win.
+   */
+  seedSamples(columns: SampleSeedColumns, now: number): EngineOutput {
+    const rebuilt = new Map<string, RateHistory>();
+    replaySamples(columns, (base, minute, sample) => {
+      let history = rebuilt.get(base);
+      if (!history) rebuilt.set(base, (history = new RateHistory()));
+      history.record(minute, sample.fundingPer8h);
+      this.sectors.record(base, minute * 60_000, sample);
+    });
+    for (const [base, history] of rebuilt) {
+      const group = this.groups.get(base);
+      if (group) group.history.seedFrom(history);
+      else this.seededHistories.set(base, history);
+    }
     this.sectorMinute = Number.NaN;
     return this.recomputeAll(now, []);
   }
@@ -115,7 +141,10 @@ export class SignalEngine {
       touched.add(entry.quote.base);
     }
     let group = this.groups.get(quote.base);
-    if (!group) this.groups.set(quote.base, (group = new AssetGroup()));
+    if (!group) {
+      this.groups.set(quote.base, (group = new AssetGroup(this.seededHistories.get(quote.base))));
+      this.seededHistories.delete(quote.base);
+    }
     venueEntries.set(quote.symbol, group.add(quote, now));
   }
 

@@ -56,6 +56,25 @@ export class RateHistory {
   }
 
   /**
+   * Puts `older`'s samples from before this history's oldest one in front of it (a seed replayed
+   * after live samples began: live minutes win), recomputing the extreme-regime runs across both.
+   */
+  seedFrom(older: RateHistory): void {
+    const firstLive = this.count > 0 ? this.minutes[this.at(0)] : Number.POSITIVE_INFINITY;
+    const merged = new RateHistory(this.maxCapacity);
+    for (let k = 0; k < older.count; k++) {
+      const i = older.at(k);
+      if (older.minutes[i] < firstLive) merged.record(older.minutes[i], older.values[i]);
+    }
+    for (let k = 0; k < this.count; k++) merged.record(this.minutes[this.at(k)], this.values[this.at(k)]);
+    this.minutes = merged.minutes;
+    this.values = merged.values;
+    this.runStarts = merged.runStarts;
+    this.head = merged.head;
+    this.count = merged.count;
+  }
+
+  /**
    * Change of the value per hour between the newest sample and the newest one at least
    * `hours` older; null until the history reaches that far back.
    */

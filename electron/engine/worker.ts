@@ -42,6 +42,8 @@ function handle(message: ToEngine): EngineOutput {
       const { bases, offsets, times, closes } = message.columns;
       return engine.seedPrices(bases, offsets, times, closes, message.now);
     }
+    case 'samples':
+      return engine.seedSamples(message.columns, message.now);
   }
 }
 

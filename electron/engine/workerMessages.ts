@@ -2,6 +2,7 @@ import type { EngineSettings } from '../../shared/domain/settings.ts';
 import type { Alert, SignalsBatch } from '../../shared/domain/signals.ts';
 import type { QuoteColumns } from './quoteColumns.ts';
 import type { SectorSnapshot } from './sectors.ts';
+import type { SampleSeedColumns } from './historySeed.ts';
 
 /**
  * Seeded 4-h closes as columns (transferable): base i's rows are `offsets[i]..offsets[i + 1]`
@@ -28,7 +29,9 @@ export type ToEngine =
   | { type: 'snapshot'; now: number }
   /** The effective sector map as [base, sector] pairs; every row is re-aligned. */
   | { type: 'sectorMap'; entries: Array<[string, string]>; now: number }
-  | { type: 'prices'; columns: PriceSeedColumns; now: number };
+  | { type: 'prices'; columns: PriceSeedColumns; now: number }
+  /** Stored quote samples of the last 25 h: rebuilds rate histories and sector series (history only). */
+  | { type: 'samples'; columns: SampleSeedColumns; now: number };
 
 /**
  * What the worker sends back: exactly one `signals` per message it receives (the client counts

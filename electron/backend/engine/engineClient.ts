@@ -10,6 +10,7 @@ import type { Alert, MarketSummary, Opportunity, SignalsBatch } from '../../../s
 import { QuoteEncoder, transferablesOf } from '../../engine/quoteColumns.ts';
 import type { FromEngine, PriceSeedColumns, ToEngine } from '../../engine/workerMessages.ts';
 import type { SectorSnapshot } from '../../engine/sectors.ts';
+import type { SampleSeedColumns } from '../../engine/historySeed.ts';
 import type { SectorMap } from '../../../shared/sectors/sectorOf.ts';
 
 export interface EngineOptions {
@@ -35,6 +36,11 @@ export interface EngineHandle {
   setSectorMap(map: SectorMap): void;
   /** 4-h closes per base (per unit of the base, stamped at each close); merged into what was seeded before. */
   seedPrices(prices: ReadonlyMap<string, { times: number[]; closes: number[] }>): void;
+  /**
+   * Stored quote samples (last 25 h) from which the worker rebuilds rate histories and sector
+   * series; kept and replayed into a restarted worker. Send before the first quotes.
+   */
+  seedSamples(columns: SampleSeedColumns): void;
   /** The latest sector snapshot; null until the worker computed one (it needs a sector map). */
   latestSectors(): SectorSnapshot | null;
   stop(): Promise<void>;
@@ -67,6 +73,8 @@ export function startEngine(options: EngineOptions): EngineHandle {
   /** Every seed so far, latest per base: replayed into a restarted worker. */
   const seeds = new Map<string, { times: number[]; closes: number[] }>();
   let sectors: SectorSnapshot | null = null;
+  /** The samples seed, copied (not transferred) on each send so a restarted worker gets it too. */
+  let sampleSeed: SampleSeedColumns | null = null;
 
   function send(message: ToEngine, transfer: ArrayBuffer[] = []): void {
     inFlight++;
@@ -116,6 +124,7 @@ export function startEngine(options: EngineOptions): EngineHandle {
       if (!stopping) restart(code);
     });
     send({ type: 'settings', settings, now: now() });
+    if (sampleSeed) send({ type: 'samples', columns: sampleSeed, now: now() });
     // A new worker starts empty: give it every known quote (pending ones are among them).
     pending = new Map();
     if (known.size > 0) sendQuotes([...known.values()]);
@@ -170,6 +179,10 @@ export function startEngine(options: EngineOptions): EngineHandle {
     seedPrices(prices) {
       for (const [base, series] of prices) seeds.set(base, series);
       if (!gaveUp && prices.size > 0) sendSeeds(prices);
+    },
+    seedSamples(columns) {
+      sampleSeed = columns;
+      if (!gaveUp) send({ type: 'samples', columns, now: now() });
     },
     latestSectors: () => sectors,
     async stop() {

@@ -4,6 +4,7 @@ import { createHistoryRepo, type HistoryRepo } from './history.ts';
 import { createQuoteSampleRepo, createQuoteSampler, type QuoteSampleRepo, type QuoteSampler } from './quoteSamples.ts';
 import { createSettingsRepo, type SettingsRepo } from './settingsStore.ts';
 import { createSectorMapRepo, type SectorMapRepo } from './sectorMapStore.ts';
+import { createEngineSeedRepo, type EngineSeedRepo } from './engineSeed.ts';
 import { createJournal, type Journal } from '../trading/journal.ts';
 
 /** The terminal's embedded database and its repositories, over one serialised connection. */
@@ -18,6 +19,8 @@ export interface Store {
   readonly journal: Journal;
   /** The user's sector overrides. */
   readonly sectorMap: SectorMapRepo;
+  /** What the engine worker is seeded with at start (recent quote samples, stored closes). */
+  readonly engineSeed: EngineSeedRepo;
   close(): Promise<void>;
 }
 
@@ -31,6 +34,7 @@ export async function openStore(dir: string): Promise<Store> {
     quoteSamples: withSampler(createQuoteSampleRepo(db)),
     journal: createJournal(db),
     sectorMap: createSectorMapRepo(db),
+    engineSeed: createEngineSeedRepo(db),
     close: () => db.close(),
   };
 }
