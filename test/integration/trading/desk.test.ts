@@ -98,6 +98,12 @@ describe('the trading desk over dispatch, Demo mode against the simulator', () =
     expect(opened).toMatchObject({ pairId: 'desk-life', status: 'open', deltaDrift: 0 });
     expect(opened.legs.map((leg) => leg.size).sort()).toEqual([-0.05, 0.05]);
     expect(opened.legs.every((leg) => leg.fundingPnl === 0 && leg.nextFundingTime !== null)).toBe(true);
+    // Every leg shows where it liquidates, paper included: the preview's figure, at the ticket's leverage.
+    for (const leg of opened.legs) {
+      const previewed = preview.legs.find((p) => p.venue === leg.venue)!;
+      expect(leg.liquidationPrice).toBeCloseTo(previewed.liquidationPrice!, 0);
+      expect(leg.liquidationDistancePct).toBeGreaterThan(0);
+    }
 
     const clock = backend.demo!.simulator.clock;
     clock.advanceTo(Math.min(...opened.legs.map((leg) => leg.nextFundingTime!)) + 1_000);

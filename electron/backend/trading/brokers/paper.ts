@@ -7,7 +7,9 @@
  * `intervalHours`), paying size × mark × rate.
  */
 import type { Exchange } from 'ccxt';
-import type { Fill, FundingPayment, JournalEntry, Order } from '../../../../shared/domain/orders.ts';
+import type { Fill, FundingPayment, JournalEntry, Order, PairIntent } from '../../../../shared/domain/orders.ts';
+import { parseUnifiedSymbol } from '../../../../shared/domain/symbols.ts';
+import { defaultMaintenanceRate, liquidationPrice } from '../../../../shared/risk/liquidation.ts';
 import type { FundingQuote } from '../../../../shared/domain/quotes.ts';
 import { VENUES, type VenueId } from '../../../../shared/domain/venues.ts';
 import { createExchange, type Connection } from '../../markets/exchanges.ts';
@@ -73,6 +75,8 @@ class Paper implements PaperBroker {
   /** When each held position opened (or its funding was last journalled): its settlements count from there. */
   readonly #since = new Map<string, number>();
   #restoring = false;
+  /** Leverage set per symbol: the paper account liquidates as the venue would, at its default maintenance rate. */
+  readonly #leverage = new Map<string, number>();
   /** Latest settlement per symbol already in the journal when the account was restored. */
   readonly #restoredThrough = new Map<string, number>();
   #wallet: number;
@@ -84,8 +88,15 @@ class Paper implements PaperBroker {
     this.#wallet = options.initialBalance ?? 100_000;
   }
 
-  async setLeverage(symbol: string): Promise<void> {
+  async setLeverage(symbol: string, leverage: number): Promise<void> {
     this.#exchange.market(symbol); // an unknown symbol throws, as a venue would refuse it
+    this.#leverage.set(symbol, leverage);
+  }
+
+  /** Isolated-margin liquidation price of a held position; 1× when no leverage was set. */
+  #liquidation(symbol: string, held: Held): number {
+    const base = parseUnifiedSymbol(symbol)?.base ?? symbol;
+    return liquidationPrice(held.size > 0 ? 'buy' : 'sell', held.entry, this.#leverage.get(symbol) ?? 1, defaultMaintenanceRate(base));
   }
 
   async orderBook(symbol: string, depth: number): Promise<OrderBook> {
@@ -199,6 +210,11 @@ class Paper implements PaperBroker {
   }
 
   restore(entries: readonly JournalEntry[]): void {
+    for (const entry of entries) {
+      if (entry.kind !== 'intent') continue;
+      const legs = (entry.data as { intent?: PairIntent }).intent?.legs ?? [];
+      for (const leg of legs) if (leg.venue === this.venue && leg.leverage) this.#leverage.set(leg.symbol, leg.leverage);
+    }
     this.#restoring = true;
     try {
       this.#replay(entries.filter((entry) => entry.venue === this.venue));
@@ -290,7 +306,8 @@ class Paper implements PaperBroker {
   async positions(): Promise<VenuePosition[]> {
     this.settleFunding();
     return [...this.#held].map(([symbol, held]) => ({
-      venue: this.venue, symbol, size: held.size, entryPrice: held.entry, markPrice: this.#quote(symbol)?.markPrice ?? held.entry, liquidationPrice: null,
+      venue: this.venue, symbol, size: held.size, entryPrice: held.entry, markPrice: this.#quote(symbol)?.markPrice ?? held.entry,
+      liquidationPrice: this.#liquidation(symbol, held),
     }));
   }
 
