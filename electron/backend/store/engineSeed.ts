@@ -1,4 +1,5 @@
 import type { SampleSeedColumns } from '../../engine/historySeed.ts';
+import type { DuckDBMaterializedResult } from '@duckdb/node-api';
 import type { Database } from './connection.ts';
 
 const CANDLE_MS = 4 * 3_600_000;
@@ -33,18 +34,20 @@ export function createEngineSeedRepo(db: Database): EngineSeedRepo {
         FROM (SELECT DISTINCT base FROM quote_samples WHERE observed_at >= $1)`, bound);
       const bases = (await connection.runAndReadAll('SELECT base FROM seed_bases ORDER BY base_id')).getRowObjectsJS().map((r) => String(r.base));
       const keys = Number((await connection.runAndReadAll('SELECT count(*) AS n FROM seed_keys')).getRowObjectsJS()[0].n);
-      const reader = await connection.runAndReadAll(
+      const rows = Number((await connection.runAndReadAll('SELECT count(*) AS n FROM quote_samples WHERE observed_at >= $1', bound)).getRowObjectsJS()[0].n);
+      const result = await connection.run(
         `SELECT k.key_id, b.base_id, ${NUMBERS.map((c) => `coalesce(s.${c}::DOUBLE, 'NaN'::DOUBLE)`).join(', ')}
          FROM quote_samples s JOIN seed_keys k USING (venue, symbol) JOIN seed_bases b USING (base)
          WHERE s.observed_at >= $1 ORDER BY s.observed_at, k.key_id`, bound);
-      const c = reader.getColumnsJS() as number[][];
+      const columns: SampleSeedColumns = {
+        bases, keys, key: new Uint32Array(rows), base: new Uint32Array(rows),
+        observedAt: new Float64Array(rows), rate: new Float64Array(rows), lastSettledRate: new Float64Array(rows), intervalHours: new Float64Array(rows),
+        multiplier: new Float64Array(rows), markPrice: new Float64Array(rows), openInterestUsd: new Float64Array(rows),
+      };
+      await readChunksInto(result, [columns.key, columns.base, columns.observedAt, columns.rate, columns.lastSettledRate, columns.intervalHours, columns.multiplier, columns.markPrice, columns.openInterestUsd]);
       await connection.run('DROP TABLE seed_keys');
       await connection.run('DROP TABLE seed_bases');
-      const f = (i: number) => Float64Array.from(c[i] ?? []);
-      return {
-        bases, keys, key: Uint32Array.from(c[0] ?? []), base: Uint32Array.from(c[1] ?? []),
-        observedAt: f(2), rate: f(3), lastSettledRate: f(4), intervalHours: f(5), multiplier: f(6), markPrice: f(7), openInterestUsd: f(8),
-      };
+      return columns;
     }),
     closes: (since, now) => db.exclusive('read stored closes for the engine seed', async (connection) => {
       const reader = await connection.runAndReadAll(
@@ -66,4 +69,21 @@ export function createEngineSeedRepo(db: Database): EngineSeedRepo {
       return closes;
     }),
   };
+}
+
+/**
+ * Copies a numeric result chunk by chunk straight into typed arrays (no nulls: the query
+ * coalesces them to NaN). Millions of rows: converting them to JS arrays of rows or columns
+ * first cost several times the query itself.
+ */
+async function readChunksInto(result: DuckDBMaterializedResult, targets: Array<Float64Array | Uint32Array>): Promise<void> {
+  let at = 0;
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const n = chunk.rowCount;
+    targets.forEach((target, c) => {
+      const vector = chunk!.getColumnVector(c);
+      for (let i = 0; i < n; i++) target[at + i] = vector.getItem(i) as number;
+    });
+    at += n;
+  }
 }

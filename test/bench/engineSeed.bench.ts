@@ -1,0 +1,90 @@
+/**
+ * The engine seed's cost at start (issues 2 and 4): 6 venues × 500 symbols × 25 h of quote
+ * samples in a DuckDB file, every quote changing every minute (the sampler's upper bound: it
+ * stores a quote only when it changed), read as columns in one query, then replayed into the
+ * engine: in-process (the replay alone) and through the real worker (copy included).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Database } from '../../electron/backend/store/connection.ts';
+import { createEngineSeedRepo } from '../../electron/backend/store/engineSeed.ts';
+import { startEngine } from '../../electron/backend/engine/engineClient.ts';
+import { SignalEngine } from '../../electron/engine/engine.ts';
+import { HISTORY_MINUTES } from '../../electron/engine/rateHistory.ts';
+import { DEFAULT_SETTINGS } from '../../shared/domain/settings.ts';
+import { VENUE_IDS } from '../../shared/domain/venues.ts';
+import type { SampleSeedColumns } from '../../electron/engine/historySeed.ts';
+import type { BenchResult } from './types.ts';
+
+const VENUES = 6;
+const SYMBOLS = 500;
+const MINUTE_MS = 60_000;
+const NOW = Date.UTC(2026, 2, 2, 12, 0, 30);
+
+/** Fills quote_samples in SQL (generating 4.5 M rows through the JS appender would dominate the bench). */
+async function fill(db: Database): Promise<number> {
+  const first = NOW - HISTORY_MINUTES * MINUTE_MS;
+  const venues = VENUE_IDS.slice(0, VENUES).map((v) => `'${v}'`).join(', ');
+  return db.exclusive('fill the bench samples', async (connection) => {
+    await connection.run(`INSERT INTO quote_samples
+      SELECT v.venue, 'S' || s.i || '/USDT:USDT', 'S' || s.i, 1, ${first} + m.i * ${MINUTE_MS}, ${first} + m.i * ${MINUTE_MS} + 5000,
+             0.0001 * sin(s.i + m.i / 90.0), 'predicted', 0.0001, 8, NULL, 100 + s.i + m.i / 100.0, NULL, 1e7, 1e6
+      FROM (SELECT unnest([${venues}]) AS venue) v, range(${SYMBOLS}) s(i), range(${HISTORY_MINUTES}) m(i)`);
+    const reader = await connection.runAndReadAll('SELECT count(*) AS n FROM quote_samples');
+    return Number(reader.getRowObjectsJS()[0].n);
+  });
+}
+
+/** The straightforward read of the same rows: the driver's JS columns, then typed arrays (what the seed avoids). */
+async function jsColumnsReadMs(db: Database, since: number): Promise<number> {
+  const t0 = performance.now();
+  await db.exclusive('bench: read samples as JS columns', async (connection) => {
+    const reader = await connection.runAndReadAll(
+      `SELECT hash(venue, symbol)::DOUBLE, hash(base)::DOUBLE, observed_at::DOUBLE, rate, last_settled_rate, interval_hours, multiplier, mark_price, open_interest_usd
+       FROM quote_samples WHERE observed_at >= $1 ORDER BY observed_at, venue, symbol`, [BigInt(since)]);
+    return (reader.getColumnsJS() as number[][]).map((column) => Float64Array.from(column));
+  });
+  return performance.now() - t0;
+}
+
+/** Time for the real worker to answer the seed (structured-clone copy plus replay plus full recompute). */
+async function workerMs(columns: SampleSeedColumns): Promise<number> {
+  let answers = 0;
+  const engine = startEngine({ settings: DEFAULT_SETTINGS, now: () => NOW, onSignals: () => { answers++; }, onAlerts: () => {}, onError: (m) => { throw new Error(m); } });
+  const answered = async (n: number) => { while (answers < n) await new Promise((resolve) => setTimeout(resolve, 5)); };
+  await answered(1);
+  const t0 = performance.now();
+  engine.seedSamples(columns);
+  await answered(2);
+  const ms = performance.now() - t0;
+  await engine.stop();
+  return ms;
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-engine-seed-'));
+  const db = await Database.open(dir);
+  try {
+    const rows = await fill(db);
+    const repo = createEngineSeedRepo(db);
+    let t0 = performance.now();
+    const columns = await repo.samples(NOW - HISTORY_MINUTES * MINUTE_MS);
+    const readMs = performance.now() - t0;
+    t0 = performance.now();
+    new SignalEngine(DEFAULT_SETTINGS).seedSamples(columns, NOW);
+    const replayMs = performance.now() - t0;
+    const seedWorkerMs = await workerMs(columns);
+    const baselineReadMs = await jsColumnsReadMs(db, NOW - HISTORY_MINUTES * MINUTE_MS);
+    const name = `engine seed, ${VENUES} venues × ${SYMBOLS} symbols × 25 h`;
+    return [
+      { name: `${name}: sample rows read`, value: columns.observedAt.length, unit: 'rows', target: `all ${rows} stored` },
+      { name: `${name}: store read (one query, columns)`, value: readMs, unit: 'ms', baseline: baselineReadMs },
+      { name: `${name}: replay in the engine (in process)`, value: replayMs, unit: 'ms' },
+      { name: `${name}: worker answer (copy + replay + recompute)`, value: seedWorkerMs, unit: 'ms' },
+    ];
+  } finally {
+    await db.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
