@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, EngineSettingsSchema, type EngineSettings } from '../
 import { VENUE_IDS, type VenueId } from '../../shared/domain/venues.ts';
 import { createMarketData } from './markets/marketData.ts';
 import { startEngine } from './engine/engineClient.ts';
-import { seedEngineFromStore } from './engine/engineSeed.ts';
+import { seedStoredCloses, storedSamplesLoader } from './engine/engineSeed.ts';
 import { openStore } from './store/duckdb.ts';
 import { createHistoryHandlers } from './history/historyHandlers.ts';
 import { TradingStateMachine } from './trading/tradingState.ts';
@@ -94,10 +94,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     onAlerts: (alerts) => options.publish('alerts', alerts),
     onError: (message) => log.error('engine', { message }),
     onSectors: (snapshot) => options.publish('sectors', snapshot),
+    // The worker rebuilds its history from the store first; quotes wait for it.
+    loadSamples: storedSamplesLoader({ store, log, now: venueNow }),
   });
-
-  // Before any quote: the worker rebuilds its history first, so live samples follow the seeded ones.
-  await seedEngineFromStore({ store, engine, log, now: venueNow });
+  await seedStoredCloses({ store, engine, log, now: venueNow });
 
   const market = createMarketData({
     venues,

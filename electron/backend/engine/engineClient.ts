@@ -25,6 +25,13 @@ export interface EngineOptions {
   now?: () => number;
   /** With no quotes for this long, the worker is ticked so staleness and windows stay current. */
   tickMs?: number;
+  /**
+   * Reads the stored quote samples a new worker rebuilds its history from, at start and at each
+   * restart (so a restarted worker also gets what was stored since launch). Quotes wait until
+   * the samples are sent; fresh arrays each call (they are transferred). A failure is reported
+   * through `onError` and the worker starts without history.
+   */
+  loadSamples?: () => Promise<SampleSeedColumns>;
 }
 
 export interface EngineHandle {
@@ -36,11 +43,6 @@ export interface EngineHandle {
   setSectorMap(map: SectorMap): void;
   /** 4-h closes per base (per unit of the base, stamped at each close); merged into what was seeded before. */
   seedPrices(prices: ReadonlyMap<string, { times: number[]; closes: number[] }>): void;
-  /**
-   * Stored quote samples (last 25 h) from which the worker rebuilds rate histories and sector
-   * series; kept and replayed into a restarted worker. Send before the first quotes.
-   */
-  seedSamples(columns: SampleSeedColumns): void;
   /** The latest sector snapshot; null until the worker computed one (it needs a sector map). */
   latestSectors(): SectorSnapshot | null;
   stop(): Promise<void>;
@@ -73,8 +75,8 @@ export function startEngine(options: EngineOptions): EngineHandle {
   /** Every seed so far, latest per base: replayed into a restarted worker. */
   const seeds = new Map<string, { times: number[]; closes: number[] }>();
   let sectors: SectorSnapshot | null = null;
-  /** The samples seed, copied (not transferred) on each send so a restarted worker gets it too. */
-  let sampleSeed: SampleSeedColumns | null = null;
+  /** While a new worker's samples are being loaded, quotes wait (its history must come first). */
+  let seeding = false;
 
   function send(message: ToEngine, transfer: ArrayBuffer[] = []): void {
     inFlight++;
@@ -88,7 +90,7 @@ export function startEngine(options: EngineOptions): EngineHandle {
   }
 
   function flush(): void {
-    if (inFlight > 0 || pending.size === 0 || stopping || gaveUp) return;
+    if (inFlight > 0 || pending.size === 0 || stopping || gaveUp || seeding) return;
     const quotes = [...pending.values()];
     pending = new Map();
     sendQuotes(quotes);
@@ -124,12 +126,30 @@ export function startEngine(options: EngineOptions): EngineHandle {
       if (!stopping) restart(code);
     });
     send({ type: 'settings', settings, now: now() });
-    if (sampleSeed) send({ type: 'samples', columns: sampleSeed, now: now() });
-    // A new worker starts empty: give it every known quote (pending ones are among them).
-    pending = new Map();
-    if (known.size > 0) sendQuotes([...known.values()]);
     if (sectorMap) send({ type: 'sectorMap', entries: sectorMap, now: now() });
     if (seeds.size > 0) sendSeeds(seeds);
+    if (options.loadSamples) seedThenReplay(worker, options.loadSamples);
+    else replayKnown();
+  }
+
+  /** A new worker starts empty: give it every known quote (pending ones are among them). */
+  function replayKnown(): void {
+    pending = new Map();
+    if (known.size > 0) sendQuotes([...known.values()]);
+  }
+
+  function seedThenReplay(spawned: Worker, load: () => Promise<SampleSeedColumns>): void {
+    seeding = true;
+    load()
+      .then((columns) => {
+        if (worker !== spawned || stopping || columns.observedAt.length === 0) return;
+        send({ type: 'samples', columns, now: now() }, sampleTransferables(columns));
+      }, (error: unknown) => options.onError(`engine history not seeded from the stored samples: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        if (worker !== spawned || stopping) return;
+        seeding = false;
+        replayKnown();
+      });
   }
 
   function sendSeeds(prices: ReadonlyMap<string, { times: number[]; closes: number[] }>): void {
@@ -180,10 +200,6 @@ export function startEngine(options: EngineOptions): EngineHandle {
       for (const [base, series] of prices) seeds.set(base, series);
       if (!gaveUp && prices.size > 0) sendSeeds(prices);
     },
-    seedSamples(columns) {
-      sampleSeed = columns;
-      if (!gaveUp) send({ type: 'samples', columns, now: now() });
-    },
     latestSectors: () => sectors,
     async stop() {
       stopping = true;
@@ -191,6 +207,10 @@ export function startEngine(options: EngineOptions): EngineHandle {
       await worker.terminate();
     },
   };
+}
+
+function sampleTransferables(c: SampleSeedColumns): ArrayBuffer[] {
+  return [c.key, c.base, c.observedAt, c.rate, c.lastSettledRate, c.intervalHours, c.multiplier, c.markPrice, c.openInterestUsd].map((view) => view.buffer as ArrayBuffer);
 }
 
 function priceSeedColumns(prices: ReadonlyMap<string, { times: number[]; closes: number[] }>): PriceSeedColumns {

@@ -1,4 +1,5 @@
 import type { EngineSeedRepo } from '../store/engineSeed.ts';
+import type { SampleSeedColumns } from '../../engine/historySeed.ts';
 import type { EngineHandle } from './engineClient.ts';
 import type { Logger } from '../log/logger.ts';
 import { HISTORY_MINUTES } from '../../engine/rateHistory.ts';
@@ -7,33 +8,41 @@ const DAY_MS = 24 * 3_600_000;
 /** As far back as the price backfill reaches (the sector state's return look-backs). */
 const CLOSE_DAYS = 3;
 
-export interface EngineSeedReport {
-  samples: number;
-  closes: number;
-  ms: number;
+interface SeedDeps {
+  store: { engineSeed: EngineSeedRepo };
+  log: Pick<Logger, 'info' | 'warn'>;
+  now(): number;
 }
 
 /**
- * Seeds the engine worker from the store at start: the last 25 h of quote samples (its rate
- * histories and sector series) and the last 3 days of stored 4-h closes (sector returns), so
- * the first snapshot after a restart already knows what the last run learnt. Call before the
- * first quotes reach the engine. A failed read is logged and the engine starts empty.
+ * The engine client's `loadSamples`: the last 25 h of stored quote samples (what the 24-h
+ * velocity needs), read at start and at each worker restart, so the worker's rate histories
+ * and sector series start where the previous run (or the dead worker) left them.
  */
-export async function seedEngineFromStore(deps: { store: { engineSeed: EngineSeedRepo }; engine: Pick<EngineHandle, 'seedSamples' | 'seedPrices'>; log: Pick<Logger, 'info' | 'warn'>; now(): number }): Promise<EngineSeedReport> {
-  const started = performance.now();
+export function storedSamplesLoader(deps: SeedDeps): () => Promise<SampleSeedColumns> {
+  return async () => {
+    const started = performance.now();
+    const columns = await deps.store.engineSeed.samples(deps.now() - HISTORY_MINUTES * 60_000);
+    deps.log.info('engine history read from the stored quote samples', { rows: columns.observedAt.length, ms: Math.round(performance.now() - started) });
+    return columns;
+  };
+}
+
+/**
+ * Seeds the engine with the last 3 days of stored 4-h closes, so sector returns are known at
+ * start instead of after the first price backfill (which then merges its newer closes in).
+ * Resolves to the closes seeded; a failed read is logged and seeds nothing.
+ */
+export async function seedStoredCloses(deps: SeedDeps & { engine: Pick<EngineHandle, 'seedPrices'> }): Promise<number> {
   const at = deps.now();
   try {
-    const samples = await deps.store.engineSeed.samples(at - HISTORY_MINUTES * 60_000);
     const closes = await deps.store.engineSeed.closes(at - CLOSE_DAYS * DAY_MS, at);
-    if (samples.observedAt.length > 0) deps.engine.seedSamples(samples);
     if (closes.size > 0) deps.engine.seedPrices(closes);
-    let closeRows = 0;
-    for (const series of closes.values()) closeRows += series.times.length;
-    const report = { samples: samples.observedAt.length, closes: closeRows, ms: performance.now() - started };
-    deps.log.info('engine seeded from the store', { ...report });
-    return report;
+    let rows = 0;
+    for (const series of closes.values()) rows += series.times.length;
+    return rows;
   } catch (error) {
-    deps.log.warn('engine not seeded from the store; velocity and sector changes start empty', { error: error instanceof Error ? error.message : String(error) });
-    return { samples: 0, closes: 0, ms: performance.now() - started };
+    deps.log.warn('stored closes not seeded; sector returns wait for the price backfill', { error: error instanceof Error ? error.message : String(error) });
+    return 0;
   }
 }

@@ -76,22 +76,39 @@ describe('seeding the engine from stored quote samples', () => {
     expect(remembered(engine.snapshot().upserts)).toEqual(remembered(lived.engine.snapshot().upserts));
   });
 
-  it('a real worker seeded from samples shows what the living engine shows, and a restarted worker is seeded again', async () => {
+  it('a real worker seeded from samples shows what the living engine shows, and a restarted worker loads them again before its quotes', async () => {
     process.env.ENGINE_CRASH_MARKER = join(mkdtempSync(join(tmpdir(), 'engine-crash-')), 'marker');
     const lived = live({ ...SHAPE, seed: 9 });
     const clock = { now: lived.last.now };
     const errors: string[] = [];
+    let loads = 0;
     handle = startEngine({
       workerUrl: new URL('../../fixtures/engine/crashingWorker.ts', import.meta.url),
       settings: DEFAULT_SETTINGS, now: () => clock.now, onSignals: () => {}, onAlerts: () => {}, onError: (m) => errors.push(m),
+      loadSamples: async () => { loads++; return sampleColumns(lived.samples); },
     });
     const engine = handle;
-    engine.seedSamples(sampleColumns(lived.samples));
     engine.pushQuotes(lived.last.polled.slice(0, 3));
     await eventually(() => expect(engine.latest().upserts.length).toBeGreaterThan(0));
+    expect(engine.latest().upserts[0].velocity.h24).not.toBeNull(); // the quotes waited for the samples
     engine.pushQuotes(lived.last.polled.slice(3)); // the worker dies on this second quotes message
     const expected = remembered(lived.engine.snapshot().upserts);
     await eventually(() => expect(remembered(engine.latest().upserts)).toEqual(expected));
     expect(errors).toEqual([expect.stringMatching(/exited unexpectedly \(code 1\)/)]);
+    expect(loads).toBe(2);
+  });
+
+  it('a failed load is reported and the worker starts without history', async () => {
+    const lived = live({ ...SHAPE, minutes: 90 });
+    const errors: string[] = [];
+    handle = startEngine({
+      settings: DEFAULT_SETTINGS, now: () => lived.last.now, onSignals: () => {}, onAlerts: () => {}, onError: (m) => errors.push(m),
+      loadSamples: () => Promise.reject(new Error('store closed')),
+    });
+    const engine = handle;
+    engine.pushQuotes(lived.last.polled);
+    await eventually(() => expect(engine.latest().upserts).toHaveLength(4));
+    expect(engine.latest().upserts.every((row) => row.velocity.h1 === null)).toBe(true);
+    expect(errors).toEqual(['engine history not seeded from the stored samples: store closed']);
   });
 });
