@@ -144,7 +144,9 @@ export function startEngine(options: EngineOptions): EngineHandle {
       .then((columns) => {
         if (worker !== spawned || stopping || columns.observedAt.length === 0) return;
         send({ type: 'samples', columns, now: now() }, sampleTransferables(columns));
-      }, (error: unknown) => options.onError(`engine history not seeded from the stored samples: ${error instanceof Error ? error.message : String(error)}`))
+      }, (error: unknown) => {
+        if (worker === spawned && !stopping) options.onError(`engine history not seeded from the stored samples: ${error instanceof Error ? error.message : String(error)}`);
+      })
       .finally(() => {
         if (worker !== spawned || stopping) return;
         seeding = false;
