@@ -40,7 +40,15 @@ beforeAll(async () => {
   backend = await start();
   // bybit's BTC settles hourly from now on; binance keeps 8 h (next at 16:00 UTC).
   backend.demo!.simulator.market.setInterval('bybit', 'BTCUSDT', 1);
-}, 60_000);
+  // The terminal learns a Bybit interval from the venue's market list, re-read on its own
+  // cadence: trade only once it shows the hourly schedule, as a trader would see it.
+  let hourly = false;
+  for (let i = 0; i < 600 && !hourly; i += 1) {
+    hourly = (await desk.btcQuotes()).find((q) => q.venue === 'bybit')?.intervalHours === 1;
+    if (!hourly) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (!hourly) throw new Error('the terminal never saw Bybit BTC move to hourly settlements');
+}, 90_000);
 
 afterAll(async () => {
   await backend?.stop();
