@@ -22,6 +22,7 @@ import { createExitMonitor } from './exitMonitor.ts';
 import { createFlatteners } from './flatteners.ts';
 import { createFundingJournaller } from './fundingJournal.ts';
 import { createGateway } from './gateway.ts';
+import { journalFlatPairs } from './pairClosing.ts';
 import { engageKillSwitch, type Flattener, type KillSwitchReport } from './killSwitch.ts';
 import { createPositionBook, resolveUnhedged } from './positions.ts';
 import { reconcile } from './reconcile.ts';
@@ -98,9 +99,13 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
   });
 
   const publishPositions = async () => publish('positions', await book.pairs());
-  /** Re-reads the venues: UNHEDGED pairs now flat or re-hedged are resolved, the rest re-announced. */
-  async function refreshPositions(): Promise<void> {
+  /**
+   * Re-reads the venues: UNHEDGED pairs now flat or re-hedged are resolved, the rest
+   * re-announced; pairs left flat by reduce-only orders (the kill switch) are journalled closed.
+   */
+  async function refreshPositions(reason = 'flat after reduce-only orders'): Promise<void> {
     for (const pairId of await resolveUnhedged({ journal: store.journal, brokers: brokers.get, quotes })) alert('info', `pair ${pairId}: no longer unhedged`);
+    for (const pairId of await journalFlatPairs(store.journal, () => book.pairs(), reason)) alert('info', `pair ${pairId}: closed (${reason})`);
     await publishPositions();
   }
 
@@ -126,7 +131,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     for (const venue of report.venues) {
       alert(venue.flat ? 'warn' : 'critical', `kill switch: ${venue.venue} ${venue.flat ? 'flat' : `NOT flat (${venue.error ?? 'unknown'})`}; ${venue.cancelledOrders} orders cancelled, ${venue.closedPositions} positions closed`, venue.venue);
     }
-    await refreshPositions().catch((error: unknown) => options.log.warn('positions not refreshed after the kill switch', { error }));
+    await refreshPositions(`kill switch: ${reason}`).catch((error: unknown) => options.log.warn('positions not refreshed after the kill switch', { error }));
     return report;
   }
 

@@ -125,11 +125,22 @@ describe('the trading desk over dispatch, Demo mode against the simulator', () =
     expect((await call('journal.exportCsv', { pairId: 'desk-life' })).text.split('\n')[0]).toBe('seq,time,kind,pairId,venue,symbol,clientOrderId,data');
   }, 120_000);
 
-  it('kill switch: every venue flat, HALTED, a new ticket refused, then re-armed by hand', async () => {
+  it('kill switch: every venue flat, the flattened pair journalled closed and counted, HALTED, a new ticket refused, then re-armed by hand', async () => {
     expect((await call('ticket.submit', await btcTicket('desk-kill'))).execution.status).toBe('hedged');
     const report = await call('killSwitch.engage', { reason: 'desk test' });
     expect(report.venues.map((v) => [v.venue, v.flat]).sort()).toEqual(VENUES.map((v) => [v, true]));
     expect(report.venues.reduce((sum, v) => sum + v.closedPositions, 0)).toBe(2);
+    // The flattened pair is a closed pair: journalled with its realised net, counted by the win rate.
+    const killed = (await call('positions.list')).find((pair) => pair.pairId === 'desk-kill')!;
+    expect(killed.status).toBe('closed');
+    const closedEntries = (await call('journal.list', { pairId: 'desk-kill' })).filter((entry) => entry.kind === 'pair-closed');
+    expect(closedEntries).toHaveLength(1);
+    expect((closedEntries[0].data as { net: number }).net).toBeCloseTo(killed.net, 9);
+    expect(killed.net).toBeLessThan(0); // opened and closed at once: fees and spread, no funding
+    const counted = (await call('positions.list')).filter((pair) => pair.status === 'closed' && (pair.alignment === 'confirmed' || pair.alignment === 'contradicted'));
+    const stats = await call('journal.stats');
+    expect(stats.confirmed.closed + stats.contradicted.closed).toBe(counted.length);
+    expect(stats.confirmed.wins + stats.contradicted.wins).toBe(counted.filter((pair) => pair.net > 0).length);
     expect((await call('trading.state')).state).toBe('HALTED');
     expect(seen.some((line) => line.startsWith('alerts ') && line.includes('kill switch: bybit flat'))).toBe(true);
     const refused = await call('ticket.submit', await btcTicket('desk-after-kill'));
