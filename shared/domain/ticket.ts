@@ -29,6 +29,8 @@ export const RiskSettingsSchema = z.object({
   liquidationBufferMultiple: z.number().min(1).max(20).default(2),
   /** Largest base-quantity mismatch between the legs, as a fraction. */
   hedgeTolerancePct: z.number().min(0).max(0.05).default(0.005),
+  /** Annual rate of borrowing the coin a spot leg sells (0.1 = 10 % APR), accrued to the planned exit. */
+  spotBorrowApr: z.number().min(0).max(2).default(0.1),
   /** Withdrawal fee (USD) of moving margin out of a venue; venues not listed use the defaults. */
   withdrawalFeesUsd: z.partialRecord(VenueIdSchema, z.number().min(0).max(1000)).default({}),
 });
@@ -103,6 +105,8 @@ export const LegPreviewSchema = z.object({
   bookComplete: z.boolean(),
   slippageUsd: z.number(),
   feesUsd: z.number(),
+  /** Interest on the borrowed coin of a spot sell, to the planned exit (0 for other legs). */
+  borrowUsd: z.number().default(0),
   leverage: z.number(),
   maintenanceMarginRate: z.number().nullable(),
   /** True when the rate came from the venue's tiers, false for the conservative default. */
@@ -144,6 +148,7 @@ export const TicketPreviewSchema = z.object({
     feesUsd: z.number(),
     slippageUsd: z.number(),
     transferUsd: z.number(),
+    borrowUsd: z.number().default(0),
     totalUsd: z.number(),
     transfers: z.array(z.object({ from: VenueIdSchema, to: VenueIdSchema, amount: z.number(), feeUsd: z.number() })),
   }),

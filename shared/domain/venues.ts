@@ -8,6 +8,8 @@ export interface VenueProfile {
   /** Default (lowest-tier) fees as decimals per fill, until the user sets a tier. */
   takerFee: number;
   makerFee: number;
+  /** Spot taker fee at the lowest tier: the spot leg of a perp/spot carry pays it on open and close. */
+  spotTakerFee: number;
   /** Interval a symbol settles on when the venue does not say otherwise. */
   defaultIntervalHours: number;
   /** A quote older than this is stale: greyed, and no signal is built on it. */
@@ -17,12 +19,12 @@ export interface VenueProfile {
 }
 
 export const VENUES: Record<VenueId, VenueProfile> = {
-  binanceusdm: { id: 'binanceusdm', label: 'Binance', takerFee: 0.0005, makerFee: 0.0002, defaultIntervalHours: 8, staleAfterMs: 30_000, pollMs: 5_000 },
-  bybit: { id: 'bybit', label: 'Bybit', takerFee: 0.00055, makerFee: 0.0002, defaultIntervalHours: 8, staleAfterMs: 30_000, pollMs: 5_000 },
-  okx: { id: 'okx', label: 'OKX', takerFee: 0.0005, makerFee: 0.0002, defaultIntervalHours: 8, staleAfterMs: 45_000, pollMs: 10_000 },
-  bitget: { id: 'bitget', label: 'Bitget', takerFee: 0.0006, makerFee: 0.0002, defaultIntervalHours: 8, staleAfterMs: 45_000, pollMs: 10_000 },
-  gate: { id: 'gate', label: 'Gate', takerFee: 0.0005, makerFee: 0.0002, defaultIntervalHours: 8, staleAfterMs: 45_000, pollMs: 10_000 },
-  hyperliquid: { id: 'hyperliquid', label: 'Hyperliquid', takerFee: 0.00045, makerFee: 0.00015, defaultIntervalHours: 1, staleAfterMs: 30_000, pollMs: 5_000 },
+  binanceusdm: { id: 'binanceusdm', label: 'Binance', takerFee: 0.0005, makerFee: 0.0002, spotTakerFee: 0.001, defaultIntervalHours: 8, staleAfterMs: 30_000, pollMs: 5_000 },
+  bybit: { id: 'bybit', label: 'Bybit', takerFee: 0.00055, makerFee: 0.0002, spotTakerFee: 0.001, defaultIntervalHours: 8, staleAfterMs: 30_000, pollMs: 5_000 },
+  okx: { id: 'okx', label: 'OKX', takerFee: 0.0005, makerFee: 0.0002, spotTakerFee: 0.001, defaultIntervalHours: 8, staleAfterMs: 45_000, pollMs: 10_000 },
+  bitget: { id: 'bitget', label: 'Bitget', takerFee: 0.0006, makerFee: 0.0002, spotTakerFee: 0.001, defaultIntervalHours: 8, staleAfterMs: 45_000, pollMs: 10_000 },
+  gate: { id: 'gate', label: 'Gate', takerFee: 0.0005, makerFee: 0.0002, spotTakerFee: 0.002, defaultIntervalHours: 8, staleAfterMs: 45_000, pollMs: 10_000 },
+  hyperliquid: { id: 'hyperliquid', label: 'Hyperliquid', takerFee: 0.00045, makerFee: 0.00015, spotTakerFee: 0.0007, defaultIntervalHours: 1, staleAfterMs: 30_000, pollMs: 5_000 },
 };
 
 export function isVenueId(value: string): value is VenueId {

@@ -51,7 +51,7 @@ const costs: Rule = (input) => {
   const { preview, ticket } = input;
   const thin = preview.legs.filter((leg) => !leg.bookComplete);
   if (thin.length) return item('costs', label, 'auto', 'fail', thin.map((leg) => `order book of ${where(leg)} cannot fill ${leg.quantity} at once`).join('; '));
-  const summary = `costs ${usd(preview.costs.totalUsd)} (fees ${usd(preview.costs.feesUsd)}, slippage ${usd(preview.costs.slippageUsd)}, transfer ${usd(preview.costs.transferUsd)}) vs funding ${usd(preview.expectedFundingUsd)} to exit; break-even ${preview.breakEvenHours === null ? 'not reached within 30 days' : `${preview.breakEvenHours.toFixed(1)} h`}`;
+  const summary = `costs ${usd(preview.costs.totalUsd)} (fees ${usd(preview.costs.feesUsd)}, slippage ${usd(preview.costs.slippageUsd)}, transfer ${usd(preview.costs.transferUsd)}${preview.costs.borrowUsd > 0 ? `, borrow ${usd(preview.costs.borrowUsd)}` : ''}) vs funding ${usd(preview.expectedFundingUsd)} to exit; break-even ${preview.breakEvenHours === null ? 'not reached within 30 days' : `${preview.breakEvenHours.toFixed(1)} h`}`;
   if (preview.netUsd >= 0) return item('costs', label, 'auto', 'pass', summary);
   if (ticket.acknowledgements.negativeCarry) return item('costs', label, 'auto', 'warn', `${summary}; net ${usd(preview.netUsd)} acknowledged`);
   return item('costs', label, 'auto', 'fail', `${summary}: net ${usd(preview.netUsd)} by the planned exit; acknowledge it or change the plan`);

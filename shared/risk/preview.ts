@@ -16,6 +16,7 @@ import { initialMargin, liquidationDistance, liquidationPrice, maintenanceRateFo
 import { lossAtStop, riskPct, riskSizedQuantity } from './sizing.ts';
 
 const HOUR_MS = 3_600_000;
+const YEAR_MS = 365 * 24 * HOUR_MS;
 /** How far ahead break-even is searched; beyond a month the trade is not worth its risk. */
 const BREAK_EVEN_HORIZON_MS = 30 * 24 * HOUR_MS;
 
@@ -44,8 +45,10 @@ export interface PreviewInputs {
   alignment: { tag: 'confirmed' | 'contradicted' | 'neutral'; reason: string };
 }
 
-function takerFee(engine: EngineSettings, venue: VenueId): number {
-  return engine.fees.find((tier) => tier.venue === venue)?.taker ?? VENUES[venue].takerFee;
+/** The user's fee tiers are the venues' derivatives tiers; a spot leg pays the venue's spot fee. */
+function takerFee(engine: EngineSettings, leg: TicketLeg): number {
+  if (leg.instrument === 'spot') return VENUES[leg.venue].spotTakerFee;
+  return engine.fees.find((tier) => tier.venue === leg.venue)?.taker ?? VENUES[leg.venue].takerFee;
 }
 
 /** Mark from the funding quote, else the book's mid (spot legs, or a venue without marks). */
@@ -66,6 +69,11 @@ function sideOfBook(leg: TicketLeg, market: LegMarket): readonly BookLevel[] {
   return leg.side === 'buy' ? market.book.asks : market.book.bids;
 }
 
+/** A spot sell borrows the coin it sells: simple interest on the notional until the planned exit. */
+function borrowCost(leg: TicketLeg, notional: number, apr: number, heldMs: number): number {
+  return leg.instrument === 'spot' && leg.side === 'sell' ? (notional * apr * heldMs) / YEAR_MS : 0;
+}
+
 function fundingLegOf(leg: TicketLeg, market: LegMarket, quantity: number, mark: number): FundingLeg | null {
   const quote = market.quote;
   if (leg.instrument !== 'perp' || !quote) return null;
@@ -78,12 +86,12 @@ function fundingLegOf(leg: TicketLeg, market: LegMarket, quantity: number, mark:
  * The risk rule's quantity, capped by the exposure room. Slippage grows with size, so the
  * cost fraction is re-measured at the first estimate and the size solved again.
  */
-function suggestQuantity(inputs: PreviewInputs, marks: readonly number[], equity: number): number {
+function suggestQuantity(inputs: PreviewInputs, marks: readonly number[], equity: number, exit: number): number {
   const { ticket, risk, engine, markets } = inputs;
   const price = marks[0] / unitOf(markets[0]);
   const room = Math.max(0, equity * risk.maxExposurePct - inputs.currentExposureUsd) / price;
   if (ticket.basisStopPct === null) return room;
-  const feeFraction = ticket.legs.reduce((sum, leg) => sum + 2 * takerFee(engine, leg.venue), 0);
+  const feeFraction = ticket.legs.reduce((sum, leg) => sum + 2 * takerFee(engine, leg) + borrowCost(leg, 1, risk.spotBorrowApr, exit - inputs.now), 0);
   const base = { equity, maxRiskPct: risk.maxRiskPct, price, basisStopPct: ticket.basisStopPct, fixedCostUsd: 0 };
   let quantity = riskSizedQuantity({ ...base, costFraction: feeFraction });
   const slippage = ticket.legs.reduce((sum, leg, i) => sum + walkBook(sideOfBook(leg, markets[i]), quantity / unitOf(markets[i])).slippageQuote, 0);
@@ -111,7 +119,7 @@ function previewLeg(inputs: PreviewInputs, index: 0 | 1, quantity: number, mark:
     leg: {
       venue: leg.venue, symbol: leg.symbol, side: leg.side, instrument: leg.instrument, quantity, markPrice: mark,
       averageFillPrice: Number.isFinite(walk.averagePrice) ? walk.averagePrice : null, bookComplete: walk.complete,
-      slippageUsd: walk.slippageQuote, feesUsd: roundTripFee(notional, takerFee(inputs.engine, leg.venue)), leverage,
+      slippageUsd: walk.slippageQuote, feesUsd: roundTripFee(notional, takerFee(inputs.engine, leg)), borrowUsd: borrowCost(leg, notional, inputs.risk.spotBorrowApr, exit - inputs.now), leverage,
       maintenanceMarginRate: mmr, tiersFromVenue: perp && !!market.tiers?.length,
       liquidationPrice: liquidation, liquidationDistancePct: liquidation === null ? null : liquidationDistance(entry, liquidation),
       // A spot buy is paid in full; a spot sell is backed by the borrowed coin's value.
@@ -142,16 +150,17 @@ export function buildPreview(inputs: PreviewInputs): TicketPreview {
   const { ticket, now, risk } = inputs;
   const marks = inputs.markets.map(markOf);
   const equity = [...new Set(ticket.legs.map((leg) => leg.venue))].reduce((sum, venue) => sum + (inputs.balances.get(venue)?.equity ?? 0), 0);
-  const suggestedQuantity = suggestQuantity(inputs, marks, equity);
-  const quantity = ticket.quantity ?? suggestedQuantity;
   const exit = now + (ticket.maxHoldingHours ?? inputs.engine.holdingDays * 24) * HOUR_MS;
+  const suggestedQuantity = suggestQuantity(inputs, marks, equity, exit);
+  const quantity = ticket.quantity ?? suggestedQuantity;
   const built = [previewLeg(inputs, 0, quantity, marks[0], exit), previewLeg(inputs, 1, quantity, marks[1], exit)];
   const legs = built.map((b) => b.leg);
   const margin = marginByVenue(inputs, legs);
   const transfers = planTransfers(margin, withdrawalFeesFor(risk, DEFAULT_WITHDRAWAL_FEES_USD));
   const feesUsd = legs.reduce((sum, leg) => sum + leg.feesUsd, 0);
   const slippageUsd = legs.reduce((sum, leg) => sum + leg.slippageUsd, 0);
-  const totalUsd = feesUsd + slippageUsd + transfers.feeUsd;
+  const borrowUsd = legs.reduce((sum, leg) => sum + leg.borrowUsd, 0);
+  const totalUsd = feesUsd + slippageUsd + transfers.feeUsd + borrowUsd;
   const expectedFundingUsd = legs.reduce((sum, leg) => sum + leg.expectedFundingUsd, 0);
   const fundingLegs = built.flatMap((b) => (b.funding ? [b.funding] : []));
   const breakEvenAt = breakEvenTime(fundingLegs, now, totalUsd, now + BREAK_EVEN_HORIZON_MS);
@@ -162,7 +171,7 @@ export function buildPreview(inputs: PreviewInputs): TicketPreview {
     ticketId: ticket.ticketId, computedAt: now, quantity, quantitySource: ticket.quantity === null ? 'risk-rule' : 'ticket', suggestedQuantity,
     notionalUsd, equityUsd: equity, legs,
     margin: margin.map(({ venue, equity: e, free, needed }) => ({ venue, equity: e, free, needed })),
-    costs: { feesUsd, slippageUsd, transferUsd: transfers.feeUsd, totalUsd, transfers: transfers.moves },
+    costs: { feesUsd, slippageUsd, transferUsd: transfers.feeUsd, borrowUsd, totalUsd, transfers: transfers.moves },
     plannedExitAt: exit, expectedFundingUsd, netUsd: expectedFundingUsd - totalUsd,
     breakEvenAt, breakEvenHours: breakEvenAt === null ? null : (breakEvenAt - now) / HOUR_MS,
     risk: { lossAtStopUsd: loss, riskPct: loss === null ? null : riskPct(loss, equity), maxRiskPct: risk.maxRiskPct },
