@@ -60,6 +60,38 @@ describe('the monitor in Chromium against the demo host', () => {
     await expect.poll(async () => (await monitor.cellTexts(column, 1))[0], { timeout: 5_000 }).not.toBe(first);
   });
 
+  it('at 1600 px every column fits and no header or cell text is cut off', async () => {
+    const fit = await monitor.grid.evaluate((grid) => {
+      const cells = [...grid.querySelectorAll<HTMLElement>('[role=columnheader], [role=gridcell]')];
+      const clipped = cells.filter((c) => c.scrollWidth > c.clientWidth).map((c) => `${c.getAttribute('aria-colindex')}: ${c.textContent} needs ${c.scrollWidth} px, has ${c.clientWidth}`);
+      return { overflow: grid.scrollWidth - grid.clientWidth, clipped, cells: cells.length };
+    });
+    expect(fit.cells).toBeGreaterThan(100);
+    expect(fit.overflow).toBe(0);
+    expect(fit.clipped).toEqual([]);
+  });
+
+  it('at 1280 px the grid scrolls sideways to its last column while rank and Asset stay in view', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    try {
+      const gridBox = (await monitor.grid.boundingBox())!;
+      expect(await monitor.grid.evaluate((g) => g.scrollWidth > g.clientWidth)).toBe(true);
+      await monitor.grid.evaluate((g) => (g.scrollLeft = g.scrollWidth));
+      const signal = (await monitor.grid.getByRole('columnheader', { name: /^Signal/ }).boundingBox())!;
+      expect(signal.x + signal.width).toBeLessThanOrEqual(gridBox.x + gridBox.width);
+      const asset = monitor.grid.getByRole('columnheader', { name: /^Asset/ });
+      const assetBox = (await asset.boundingBox())!;
+      expect(assetBox.x).toBeGreaterThanOrEqual(gridBox.x);
+      // The Asset header is what is drawn at its place: the scrolled columns pass beneath it.
+      const onTop = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('[role=columnheader]')?.textContent, [assetBox.x + 10, assetBox.y + 10]);
+      expect(onTop).toMatch(/^Asset/);
+      await screenshot(page, 'e2e-monitor-1280-scrolled');
+    } finally {
+      await monitor.grid.evaluate((g) => (g.scrollLeft = 0));
+      await page.setViewportSize({ width: 1600, height: 900 });
+    }
+  });
+
   it('clicking the spread header sorts by spread, descending then ascending, and says so in aria-sort', async () => {
     const header = monitor.grid.getByRole('columnheader', { name: /Spread \(% \/8h\)/ });
     await header.getByRole('button').click();

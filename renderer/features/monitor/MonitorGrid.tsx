@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import type { Opportunity } from '../../../shared/domain/signals.ts';
 import { useMonitorView, type SortSpec } from '../../store/monitorViewStore.ts';
 import { useUi } from '../../store/uiStore.ts';
 import { isModalOpen, isTyping } from '../../app/hotkeys.ts';
-import { HEADER_HEIGHT, ROW_HEIGHT, gridTemplate, type Column } from './columns.ts';
+import { HEADER_HEIGHT, ROW_HEIGHT, assetLeft, gridTemplate, type Column } from './columns.ts';
 import { MonitorRow } from './MonitorRow.tsx';
 import { scrollToReveal, visibleRange } from './virtualRange.ts';
 
@@ -108,6 +108,7 @@ export function MonitorGrid({ rows, columns, sort, windowMinutes }: MonitorGridP
       aria-activedescendant={cursorIndex >= 0 && cursorIndex >= range.start && cursorIndex < range.end ? `monitor-row-${rows[cursorIndex].base}` : undefined}
       tabIndex={0}
       className="grid"
+      style={{ '--asset-left': `${assetLeft(columns)}px` } as CSSProperties}
       onScroll={(e) => {
         // Quantised to whole blocks: the state, and so a render, changes only when the block does.
         setScrollTop(Math.floor(e.currentTarget.scrollTop / (BLOCK * ROW_HEIGHT)) * BLOCK * ROW_HEIGHT);
