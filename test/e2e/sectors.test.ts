@@ -129,17 +129,17 @@ describe('the sector overlay in Chromium against the demo host', () => {
     await editor.getByLabel('Import sector map file').setInputFiles({ name: 'sectors.csv', mimeType: 'text/csv', buffer: Buffer.from('base,sector\nZZTEST,Gaming\nonly-one-field\n') });
     const result = editor.getByRole('status', { name: 'Import sector map result' });
     await result.waitFor();
-    expect(await result.textContent()).toMatch(/1 imported, 1 lines rejected/);
+    expect(await result.textContent()).toMatch(/1 rows imported, 1 lines rejected/);
     expect(await result.getByRole('row', { name: /^3 / }).count()).toBe(1);
   });
 
   it('the Patterns panel, after importing funding and prices, shows n, the hit rate with its interval, the base rate and both samples', async () => {
-    await page.getByLabel('Funding history CSV file').setInputFiles({ name: 'funding.csv', mimeType: 'text/csv', buffer: Buffer.from(fundingCsv()) });
-    await page.getByText(/funding\.csv: \d+ rows imported, 0 rejected/).waitFor({ timeout: 60_000 });
+    await page.getByLabel('Import funding history file').setInputFiles({ name: 'funding.csv', mimeType: 'text/csv', buffer: Buffer.from(fundingCsv()) });
+    await page.getByText(/funding\.csv: \d+ rows imported, 0 lines rejected/).waitFor({ timeout: 60_000 });
     await openScreen('Patterns');
     const panel = page.getByRole('region', { name: 'Patterns' });
     await panel.getByLabel('Import price history file').setInputFiles({ name: 'prices.csv', mimeType: 'text/csv', buffer: Buffer.from(priceCsv()) });
-    expect(await panel.getByRole('status', { name: 'Import price history result' }).textContent()).toMatch(/prices\.csv: \d+ imported, 0 lines rejected/);
+    expect(await panel.getByRole('status', { name: 'Import price history result' }).textContent()).toMatch(/prices\.csv: \d+ rows imported, 0 lines rejected/);
     await panel.getByRole('button', { name: 'Run study' }).click();
     const results = panel.getByRole('table', { name: 'Event study results' });
     await results.waitFor({ timeout: 90_000 });

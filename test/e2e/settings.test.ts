@@ -49,10 +49,10 @@ describe('settings, CSV import and the kill switch in Chromium against the demo 
 
   it('a funding CSV with one bad row imports the good row and reports the bad one by line', async () => {
     const csv = ['venue,symbol,time,rate,interval_hours', 'binanceusdm,BTC/USDT:USDT,2026-01-01T00:00:00Z,0.0001,8', 'binanceusdm,BTC/USDT:USDT,2026-01-01T08:00:00Z,abc,8', ''].join('\n');
-    await page.getByLabel('Funding history CSV file').setInputFiles({ name: 'funding.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByLabel('Import funding history file').setInputFiles({ name: 'funding.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     const result = page.getByRole('region', { name: 'Import funding history' });
-    await result.getByText(/funding\.csv: 1 rows imported, 1 rejected/).waitFor({ timeout: 30_000 });
-    const rejected = result.getByRole('table', { name: 'Rejected rows' });
+    await result.getByText(/funding\.csv: 1 rows imported, 1 lines rejected/).waitFor({ timeout: 30_000 });
+    const rejected = result.getByRole('table', { name: 'Import funding history: rejected lines' });
     expect(await rejected.getByRole('cell').first().textContent()).toBe('3');
     await screenshot(page, 'e2e-settings');
   });

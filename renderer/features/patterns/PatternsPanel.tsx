@@ -7,7 +7,7 @@ import { useSectors } from '../../store/sectorsStore.ts';
 import { useSignals } from '../../store/signalsStore.ts';
 import { useUi } from '../../store/uiStore.ts';
 import { SectorStyles } from '../sectors/SectorStyles.tsx';
-import { CsvImportBox } from '../sectorMap/CsvImportBox.tsx';
+import { CsvImport } from '../../ui/CsvImport.tsx';
 import { EventList } from './EventList.tsx';
 import { StudySummary } from './StudySummary.tsx';
 import { modelVerdict, sectorLeadAsset } from './studyText.ts';
@@ -112,7 +112,7 @@ export function PatternsPanel() {
           <EventList study={study} leadAsset={leadAsset} onOpen={openSymbol} />
         </>
       ) : null}
-      <CsvImportBox
+      <CsvImport
         title="Import price history"
         hint={<>The study needs closes: header <code>venue,symbol,time,close</code> (time ISO-8601 or epoch ms UTC). Funding history is imported in Settings.</>}
         send={(file) => bridge.invoke('history.importPrices', file)}

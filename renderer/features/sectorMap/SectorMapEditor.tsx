@@ -6,7 +6,7 @@ import { useBridge } from '../../app/bridgeContext.ts';
 import { useSectors } from '../../store/sectorsStore.ts';
 import { SectorStyles } from '../sectors/SectorStyles.tsx';
 import { searchEntries } from './mapSearch.ts';
-import { CsvImportBox } from './CsvImportBox.tsx';
+import { CsvImport } from '../../ui/CsvImport.tsx';
 
 const ROWS_SHOWN = 200;
 
@@ -106,7 +106,7 @@ export function SectorMapEditor() {
         </table>
       </div>
       <UnknownBases map={map} onPick={(b, s) => void place(b, s)} />
-      <CsvImportBox
+      <CsvImport
         title="Import sector map"
         hint={<>Header <code>base,sector</code>; one asset per line; a base given its default sector drops your override.</>}
         send={(file) => bridge.invoke('sectors.importCsv', file)}

@@ -4,7 +4,7 @@ import { VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.t
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../app/bridgeContext.ts';
 import { useSession } from '../../store/sessionStore.ts';
-import { CsvImport } from './CsvImport.tsx';
+import { CsvImport } from '../../ui/CsvImport.tsx';
 import { KeysSection } from '../keys/KeysSection.tsx';
 import { SectorMapEditor } from '../sectorMap/SectorMapEditor.tsx';
 
@@ -116,7 +116,12 @@ export function SettingsPanel() {
           {message ? <span role="status" className={message.ok ? 'ok' : 'error'}>{message.text}</span> : null}
         </div>
       </form>
-      <CsvImport />
+      <CsvImport
+        title="Import funding history"
+        level={2}
+        hint={<>Header <code>venue,symbol,time,rate,interval_hours[,mark_price]</code>; time ISO-8601 or epoch ms UTC; rate decimal per interval.</>}
+        send={(file) => bridge.invoke('history.importCsv', file)}
+      />
       <SectorMapEditor />
       <KeysSection />
     </section>

@@ -1,19 +1,25 @@
 import { useState, type ReactNode } from 'react';
-import type { ImportResult } from '../../../shared/ipc/contract.ts';
-import { errorMessage } from '../../../shared/ipc/dispatch.ts';
+import type { ImportResult } from '../../shared/ipc/contract.ts';
+import { errorMessage } from '../../shared/ipc/dispatch.ts';
 
 const ERRORS_SHOWN = 200;
 
-interface CsvImportBoxProps {
+interface CsvImportProps {
   /** Names the section, the file input ("<title> file") and the result ("<title> result"). */
   title: string;
+  /** Heading level: 2 for a section of its own on a screen, 3 inside another section. */
+  level?: 2 | 3;
   hint: ReactNode;
   send(file: { fileName: string; text: string }): Promise<ImportResult>;
   onImported?(result: ImportResult): void;
 }
 
-/** A CSV file sent to the backend, which parses it; what it rejected is listed by line number. */
-export function CsvImportBox({ title, hint, send, onImported }: CsvImportBoxProps) {
+/**
+ * A CSV file sent to the backend, which parses it; what it rejected is listed by line number.
+ * The one import control: funding history, price history and the sector map.
+ */
+export function CsvImport({ title, level = 3, hint, send, onImported }: CsvImportProps) {
+  const Heading = level === 2 ? 'h2' : 'h3';
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -34,8 +40,8 @@ export function CsvImportBox({ title, hint, send, onImported }: CsvImportBoxProp
   };
 
   return (
-    <section aria-label={title}>
-      <h3>{title}</h3>
+    <section className="csv-import" aria-label={title}>
+      <Heading>{title}</Heading>
       <p className="muted small">{hint}</p>
       <input type="file" accept=".csv,text/csv" aria-label={`${title} file`} disabled={busy} onChange={(e) => {
           const file = e.target.files?.[0];
@@ -48,7 +54,7 @@ export function CsvImportBox({ title, hint, send, onImported }: CsvImportBoxProp
       {error ? <p className="error" role="alert">{error}</p> : null}
       {result ? (
         <div role="status" aria-label={`${title} result`}>
-          <p>{result.fileName}: <strong>{result.imported}</strong> imported, <strong className={result.rejected ? 'error' : ''}>{result.rejected}</strong> lines rejected.</p>
+          <p>{result.fileName}: <strong>{result.imported}</strong> rows imported, <strong className={result.rejected ? 'error' : ''}>{result.rejected}</strong> lines rejected.</p>
           {result.errors.length > 0 ? (
             <table aria-label={`${title}: rejected lines`}>
               <thead><tr><th scope="col">Line</th><th scope="col">Problem</th></tr></thead>
