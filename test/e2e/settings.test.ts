@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, WebSocketRoute } from 'playwright-core';
+import type { Pair } from '../../shared/domain/orders.ts';
 import { startHost, type Host } from '../../electron/host/server.ts';
 import { collectPageErrors, launchChromium, screenshot } from './browser.ts';
 
@@ -11,6 +12,8 @@ let browser: Browser;
 let page: Page;
 let pageErrors: string[];
 let dataDir: string;
+/** The page's side of its link to the host: the test can push a stream frame the demo cannot produce on demand. */
+let link: WebSocketRoute | null = null;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'ft-e2e-settings-'));
@@ -18,6 +21,10 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   pageErrors = collectPageErrors(page);
+  await page.routeWebSocket(/./, (ws) => {
+    ws.connectToServer();
+    link = ws;
+  });
   await page.goto(host.url);
   await page.getByRole('grid', { name: /Funding monitor/ }).waitFor({ timeout: 60_000 });
 });
@@ -67,6 +74,48 @@ describe('settings, CSV import and the kill switch in Chromium against the demo 
     await page.getByRole('button', { name: 'Re-arm…' }).click();
     await page.getByRole('alertdialog', { name: 'Re-arm trading?' }).getByRole('button', { name: 'Re-arm' }).click();
     await expect.poll(() => page.getByLabel(/^Trading state/).textContent()).toBe('ACTIVE');
+  });
+
+  it('Reduce only asks first, shows REDUCING unlike ACTIVE and HALTED, and re-arming restores ACTIVE', async () => {
+    await page.keyboard.press('1');
+    await page.getByRole('button', { name: 'Reduce only…' }).click();
+    await page.getByRole('alertdialog', { name: 'Switch to reduce only?' }).getByRole('button', { name: 'Reduce only' }).click();
+    const state = page.getByLabel(/^Trading state/);
+    await expect.poll(() => state.textContent()).toBe('REDUCING');
+    expect(await page.getByRole('button', { name: 'Reduce only…' }).count()).toBe(0);
+    const look = (el: Element) => `${getComputedStyle(el).backgroundColor} ${getComputedStyle(el, '::before').content}`;
+    const reducing = await state.evaluate(look);
+    await screenshot(page, 'e2e-reducing');
+    await page.getByRole('button', { name: 'Re-arm…' }).click();
+    await page.getByRole('alertdialog', { name: 'Re-arm trading?' }).getByRole('button', { name: 'Re-arm' }).click();
+    await expect.poll(() => state.textContent()).toBe('ACTIVE');
+    expect(await state.evaluate(look)).not.toBe(reducing);
+  });
+
+  it('an UNHEDGED pair is flagged in the status bar on every screen, and the flag opens Positions', async () => {
+    const pair: Pair = {
+      pairId: 'e2e-pair-1', ticketId: 'e2e-ticket-1', status: 'unhedged', openedAt: Date.now() - 60_000, closedAt: null,
+      alignment: 'neutral', exits: { basisStopPct: 0.01 }, deltaDrift: 0.5, net: -1.25,
+      unhedgedReason: 'bybit BTC/USDT:USDT short leg rejected and the unwind failed',
+      legs: [{
+        venue: 'binanceusdm', symbol: 'BTC/USDT:USDT', size: 0.5, entryPrice: 60_000, markPrice: 59_990, pricePnl: -5, fundingPnl: 0, fees: 1.25,
+        net: -6.25, liquidationPrice: null, liquidationDistancePct: null, nextFundingTime: null, nextPayment: null,
+      }],
+    };
+    expect(link).not.toBeNull();
+    await link!.send(JSON.stringify({ kind: 'stream', name: 'positions', payload: [pair] }));
+    const flag = page.getByRole('button', { name: /^UNHEDGED: 1 pair \(BTC\); open Positions$/ });
+    for (const key of ['1', '2', '5']) {
+      await page.keyboard.press(key);
+      await flag.waitFor({ timeout: 10_000 });
+    }
+    await screenshot(page, 'e2e-unhedged-flag');
+    await flag.click();
+    const positions = page.getByRole('region', { name: 'Positions' });
+    await positions.waitFor();
+    expect(await positions.textContent()).toContain('e2e-pair-1');
+    await link!.send(JSON.stringify({ kind: 'stream', name: 'positions', payload: [] }));
+    await expect.poll(() => flag.count()).toBe(0);
   });
 
   it('no page errors were raised along the way', () => {

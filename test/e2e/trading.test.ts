@@ -109,6 +109,9 @@ describe('from a triggered monitor row to a hedged pair and back to flat, in Chr
     // the pair's head row, then one row per leg
     expect(await pairBlock.getByRole('row').count()).toBe(3);
     expect(await pairBlock.textContent()).toContain(base);
+    // the status bar counts it on every screen, and nothing is flagged unhedged
+    await page.getByRole('contentinfo', { name: 'Status bar' }).getByRole('button', { name: '1 live pair, all hedged; open Positions' }).waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('button', { name: /^UNHEDGED/ }).count()).toBe(0);
     await screenshot(page, 'e2e-positions-open');
   });
 

@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Pair, PositionLeg } from '../../../shared/domain/orders.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import type { RequestOutput } from '../../../shared/ipc/contract.ts';
 import { useBridge } from '../../app/bridgeContext.ts';
 import { usePositions } from '../../store/positionsStore.ts';
-import { useSession } from '../../store/sessionStore.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { Countdown } from '../../ui/Countdown.tsx';
 import { formatUsd, formatUtcTime, signClass } from '../../ui/format.ts';
@@ -59,31 +58,8 @@ function PairBlock({ pair, onClose }: { pair: Pair; onClose?: (pair: Pair) => vo
   );
 }
 
-/**
- * The list once on mount (and when the trading state changes), then the stream. A list answer
- * that arrives after a stream push is older than it (main read the venues before), so it is dropped.
- */
-function usePositionsFeed(): void {
-  const bridge = useBridge();
-  const trading = useSession((s) => s.trading?.state);
-  useEffect(() => {
-    const { replace, fail } = usePositions.getState();
-    let pushed = false;
-    const off = bridge.on('positions', (pairs) => {
-      pushed = true;
-      replace(pairs);
-    });
-    bridge.invoke('positions.list').then(
-      (pairs) => pushed || replace(pairs),
-      (err: unknown) => fail(`Positions not loaded: ${errorMessage(err)}`),
-    );
-    return off;
-  }, [bridge, trading]);
-}
-
 /** Open pairs with their legs and PnL split price / funding / fees, as main computes them. */
 export function PositionsScreen() {
-  usePositionsFeed();
   const bridge = useBridge();
   const { pairs, loaded, error } = usePositions();
   const [closing, setClosing] = useState<Pair | null>(null);

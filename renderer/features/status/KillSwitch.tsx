@@ -5,6 +5,7 @@ import { useBridge } from '../../app/bridgeContext.ts';
 import { useSession } from '../../store/sessionStore.ts';
 import { useUi } from '../../store/uiStore.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { TradingStateControls } from './TradingStateControls.tsx';
 
 type Report = RequestOutput<'killSwitch.engage'>;
 
@@ -33,10 +34,8 @@ export function KillSwitch() {
   const confirmOpen = useUi((s) => s.killConfirmOpen);
   const setUi = useUi((s) => s.set);
   const [busy, setBusy] = useState(false);
-  const [rearmOpen, setRearmOpen] = useState(false);
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const halted = trading?.state === 'HALTED';
 
   const engage = async (): Promise<void> => {
     setBusy(true);
@@ -53,28 +52,9 @@ export function KillSwitch() {
     }
   };
 
-  const rearm = async (): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      setSession({ trading: await bridge.invoke('trading.rearm', { confirm: true }) });
-      setRearmOpen(false);
-      setReport(null);
-    } catch (err) {
-      setError(`Re-arm failed: ${errorMessage(err)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <div className="kill-area">
-      <span className={`trading-state ts-${trading?.state ?? 'unknown'}`} title={trading?.reason ?? undefined} aria-label={`Trading state ${trading?.state ?? 'unknown'}`}>
-        {trading ? trading.state : 'state –'}
-      </span>
-      {halted ? (
-        <button className="rearm" onClick={() => setRearmOpen(true)}>Re-arm…</button>
-      ) : null}
+      <TradingStateControls />
       <button className="kill" aria-label="Kill switch" aria-keyshortcuts="Control+Shift+K Meta+Shift+K" title="Kill switch: cancel all orders, flatten all positions, halt trading (Ctrl/Cmd+Shift+K)" onClick={() => setUi({ killConfirmOpen: true })}>
         KILL SWITCH
       </button>
@@ -84,20 +64,14 @@ export function KillSwitch() {
           {error ? <p className="error" role="alert">{error}</p> : null}
         </ConfirmDialog>
       ) : null}
-      {rearmOpen ? (
-        <ConfirmDialog title="Re-arm trading?" confirmLabel="Re-arm" busy={busy} onConfirm={() => void rearm()} onCancel={() => setRearmOpen(false)}>
-          <p>Trading was halted{trading?.reason ? `: ${trading.reason}` : ''}. Re-arming allows new orders again.</p>
-          {error ? <p className="error" role="alert">{error}</p> : null}
-        </ConfirmDialog>
-      ) : null}
-      {report && !confirmOpen ? (
+      {report && !confirmOpen && trading?.state !== 'ACTIVE' ? (
         <div className="kill-report" role="status" aria-label="Kill switch report">
           <strong>Kill switch engaged</strong> ({report.finishedAt - report.engagedAt} ms) — state {report.state.state}
           <ReportLines report={report} />
           <button onClick={() => setReport(null)} aria-label="Dismiss kill switch report">✕</button>
         </div>
       ) : null}
-      {error && !confirmOpen && !rearmOpen ? <span className="error" role="alert">{error}</span> : null}
+      {error && !confirmOpen ? <span className="error" role="alert">{error}</span> : null}
     </div>
   );
 }

@@ -4,7 +4,9 @@ import { useHealth } from '../../store/healthStore.ts';
 import { useQuotes } from '../../store/quotesStore.ts';
 import { useSession } from '../../store/sessionStore.ts';
 import { formatAge } from '../../ui/format.ts';
+import { ExposureFlag } from './ExposureFlag.tsx';
 import { KillSwitch } from './KillSwitch.tsx';
+import { usePositionsFeed } from './positionsFeed.ts';
 import { VenueChip } from './VenueChip.tsx';
 
 function ModeBadge() {
@@ -32,8 +34,9 @@ function LinkState() {
   );
 }
 
-/** Present on every screen: venue health, data age, mode, link state and the kill switch. */
+/** Present on every screen: mode, unhedged pairs, link state, venue health, data age, trading state and the kill switch. */
 export function StatusBar() {
+  usePositionsFeed();
   const venues = useHealth((s) => s.venues);
   const newest = useQuotes((s) => s.newestObservedAt);
   const ids = useSession((s) => s.info?.venues) ?? VENUE_IDS;
@@ -42,6 +45,7 @@ export function StatusBar() {
   return (
     <footer className="statusbar" aria-label="Status bar">
       <ModeBadge />
+      <ExposureFlag />
       <LinkState />
       <span className="chips" aria-label="Venue health">
         {ids.map((v) => {

@@ -1,0 +1,24 @@
+import type { Pair, PairStatus } from '../../../shared/domain/orders.ts';
+
+/** Statuses in which a pair still holds (or is about to hold) a position on some venue. */
+const LIVE: ReadonlySet<PairStatus> = new Set(['opening', 'open', 'unhedged', 'closing']);
+
+export interface ExposureSummary {
+  /** Pairs with a leg open and no matching hedge: the trader must act on these. */
+  unhedged: readonly Pair[];
+  /** Every pair still holding a position, the unhedged ones included. */
+  live: number;
+}
+
+export function exposureSummary(pairs: readonly Pair[]): ExposureSummary {
+  return {
+    unhedged: pairs.filter((p) => p.status === 'unhedged'),
+    live: pairs.filter((p) => LIVE.has(p.status)).length,
+  };
+}
+
+/** "BTC, ETH": the bases of the unhedged pairs, each once, in the order given. */
+export function unhedgedBases(unhedged: readonly Pair[]): string {
+  const bases = unhedged.map((p) => p.legs[0]?.symbol.split('/')[0] ?? p.pairId);
+  return [...new Set(bases)].join(', ');
+}
