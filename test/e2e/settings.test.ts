@@ -118,6 +118,46 @@ describe('settings, CSV import and the kill switch in Chromium against the demo 
     await expect.poll(() => flag.count()).toBe(0);
   });
 
+  it('risk settings are shown in percent where stored as fractions; a new max risk is saved and read back', async () => {
+    await page.keyboard.press('5');
+    const risk = page.getByRole('region', { name: 'Risk settings' });
+    const maxRisk = risk.getByLabel('Max risk per trade (% of equity at the basis stop)');
+    await expect.poll(() => maxRisk.inputValue(), { timeout: 10_000 }).toBe('2');
+    expect(await risk.getByLabel('Hedge tolerance (% base mismatch)').inputValue()).toBe('0.5');
+    expect(await risk.getByLabel('Rate-chasing level (|% /8h|)').inputValue()).toBe('0.2');
+    await maxRisk.fill('1.5');
+    await risk.getByLabel('OKX withdrawal fee (USD)').fill('3');
+    await risk.getByRole('button', { name: 'Save risk settings' }).click();
+    await risk.getByText(/Risk settings saved/).waitFor();
+    // away and back: the section reads risk.get again
+    await page.keyboard.press('1');
+    await page.keyboard.press('5');
+    await expect.poll(() => page.getByLabel('Max risk per trade (% of equity at the basis stop)').inputValue(), { timeout: 10_000 }).toBe('1.5');
+    expect(await page.getByLabel('OKX withdrawal fee (USD)').inputValue()).toBe('3');
+    await screenshot(page, 'e2e-risk-settings');
+  });
+
+  it('a leverage cap the backend refuses is reported in its words and the stored cap is kept', async () => {
+    const risk = page.getByRole('region', { name: 'Risk settings' });
+    const cap = risk.getByLabel('Leverage cap (×)');
+    const before = await cap.inputValue();
+    await cap.fill('500');
+    await risk.getByRole('button', { name: 'Save risk settings' }).click();
+    await risk.getByText(/Not saved: risk\.set: leverageCap/).waitFor();
+    await page.keyboard.press('1');
+    await page.keyboard.press('5');
+    await expect.poll(() => page.getByLabel('Leverage cap (×)').inputValue(), { timeout: 10_000 }).toBe(before);
+  });
+
+  it('Reconcile now compares the journal with the venues and says the outcome in words', async () => {
+    const section = page.getByRole('region', { name: 'Reconcile' });
+    await section.getByRole('button', { name: 'Reconcile now' }).click();
+    const result = section.getByRole('status', { name: 'Reconcile result' });
+    await result.waitFor({ timeout: 30_000 });
+    // nothing was ever traded here: the journal and the venues agree
+    expect(await result.textContent()).toMatch(/^✓ Checked at \d\d:\d\d UTC: the journal matches every connected venue\.$/);
+  });
+
   it('no page errors were raised along the way', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -5,6 +5,10 @@ import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../app/bridgeContext.ts';
 import { useSession } from '../../store/sessionStore.ts';
 import { CsvImport } from '../../ui/CsvImport.tsx';
+import { Field } from './Field.tsx';
+import { fromPct, toPct } from './percent.ts';
+import { ReconcileSection } from './ReconcileSection.tsx';
+import { RiskSection } from './RiskSection.tsx';
 import { KeysSection } from '../keys/KeysSection.tsx';
 import { SectorMapEditor } from '../sectorMap/SectorMapEditor.tsx';
 
@@ -17,9 +21,6 @@ interface Draft {
   windowMinutes: string;
   fees: Record<VenueId, { taker: string; maker: string }>;
 }
-
-const toPct = (decimal: number) => String(+(decimal * 100).toFixed(6));
-const fromPct = (text: string) => Number(text) / 100;
 
 function draftOf(s: EngineSettings): Draft {
   const fees = {} as Draft['fees'];
@@ -53,17 +54,7 @@ function settingsOf(d: Draft): Partial<EngineSettings> {
   };
 }
 
-function Field({ label, unit, value, onChange }: { label: string; unit: string; value: string; onChange(v: string): void }) {
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <input type="number" step="any" value={value} onChange={(e) => onChange(e.target.value)} aria-label={`${label} (${unit})`} />
-      <span className="unit">{unit}</span>
-    </label>
-  );
-}
-
-/** Engine settings and the funding-history CSV import. The backend validates; its words are shown. */
+/** Engine and risk settings, reconcile, the CSV imports, sector map and keys. The backend validates; its words are shown. */
 export function SettingsPanel() {
   const bridge = useBridge();
   const settings = useSession((s) => s.settings);
@@ -116,6 +107,8 @@ export function SettingsPanel() {
           {message ? <span role="status" className={message.ok ? 'ok' : 'error'}>{message.text}</span> : null}
         </div>
       </form>
+      <RiskSection />
+      <ReconcileSection />
       <CsvImport
         title="Import funding history"
         level={2}

@@ -1,0 +1,112 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { RiskSettings, RiskSettingsPatch } from '../../../shared/domain/ticket.ts';
+import { VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
+import { errorMessage } from '../../../shared/ipc/dispatch.ts';
+import { useBridge } from '../../app/bridgeContext.ts';
+import { Field } from './Field.tsx';
+import { fromPct, toPct } from './percent.ts';
+
+/** Form state as typed: percent where the schema holds a fraction, empty fee = the default. */
+interface RiskDraft {
+  maxRiskPct: string;
+  maxExposurePct: string;
+  leverageCap: string;
+  settlementWarningMinutes: string;
+  chasingRatePct: string;
+  chasingHistoryMultiple: string;
+  liquidationBufferMultiple: string;
+  hedgeTolerancePct: string;
+  withdrawalFeesUsd: Record<VenueId, string>;
+}
+
+function draftOf(r: RiskSettings): RiskDraft {
+  const fees = {} as RiskDraft['withdrawalFeesUsd'];
+  for (const v of VENUE_IDS) fees[v] = r.withdrawalFeesUsd[v] === undefined ? '' : String(r.withdrawalFeesUsd[v]);
+  return {
+    maxRiskPct: toPct(r.maxRiskPct),
+    maxExposurePct: toPct(r.maxExposurePct),
+    leverageCap: String(r.leverageCap),
+    settlementWarningMinutes: String(r.settlementWarningMinutes),
+    chasingRatePct: toPct(r.chasingRatePer8h),
+    chasingHistoryMultiple: String(r.chasingHistoryMultiple),
+    liquidationBufferMultiple: String(r.liquidationBufferMultiple),
+    hedgeTolerancePct: toPct(r.hedgeTolerancePct),
+    withdrawalFeesUsd: fees,
+  };
+}
+
+function patchOf(d: RiskDraft): RiskSettingsPatch {
+  const fees: Partial<Record<VenueId, number>> = {};
+  for (const v of VENUE_IDS) if (d.withdrawalFeesUsd[v] !== '') fees[v] = Number(d.withdrawalFeesUsd[v]);
+  return {
+    maxRiskPct: fromPct(d.maxRiskPct),
+    maxExposurePct: fromPct(d.maxExposurePct),
+    leverageCap: Number(d.leverageCap),
+    settlementWarningMinutes: Number(d.settlementWarningMinutes),
+    chasingRatePer8h: fromPct(d.chasingRatePct),
+    chasingHistoryMultiple: Number(d.chasingHistoryMultiple),
+    liquidationBufferMultiple: Number(d.liquidationBufferMultiple),
+    hedgeTolerancePct: fromPct(d.hedgeTolerancePct),
+    withdrawalFeesUsd: fees,
+  };
+}
+
+/** The pre-trade risk rules (domain.md §4) the ticket checklist applies; main validates and persists. */
+export function RiskSection() {
+  const bridge = useBridge();
+  const [draft, setDraft] = useState<RiskDraft | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => {
+    bridge.invoke('risk.get').then(
+      (r) => setDraft(draftOf(r)),
+      (err: unknown) => setMessage({ ok: false, text: `Risk settings not loaded: ${errorMessage(err)}` }),
+    );
+  }, [bridge]);
+
+  const save = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    if (!draft) return;
+    try {
+      setDraft(draftOf(await bridge.invoke('risk.set', patchOf(draft))));
+      setMessage({ ok: true, text: 'Risk settings saved; the next ticket preview applies them.' });
+    } catch (err) {
+      setMessage({ ok: false, text: `Not saved: ${errorMessage(err)}` });
+    }
+  };
+
+  const status = message ? <span role="status" className={message.ok ? 'ok' : 'error'}>{message.text}</span> : null;
+  if (!draft) return <section aria-label="Risk settings"><h2>Risk</h2>{status ?? <p role="status" className="muted">Loading risk settings…</p>}</section>;
+  const patch = (p: Partial<RiskDraft>) => setDraft({ ...draft, ...p });
+  return (
+    <section aria-label="Risk settings">
+      <h2>Risk</h2>
+      <form onSubmit={(e) => void save(e)} className="settings-form">
+        <fieldset>
+          <legend>Risk per trade and exposure</legend>
+          <Field label="Max risk per trade" unit="% of equity at the basis stop" value={draft.maxRiskPct} onChange={(v) => patch({ maxRiskPct: v })} />
+          <Field label="Exposure cap" unit="% of equity, all pairs" value={draft.maxExposurePct} onChange={(v) => patch({ maxExposurePct: v })} />
+          <Field label="Leverage cap" unit="×" value={draft.leverageCap} onChange={(v) => patch({ leverageCap: v })} />
+          <Field label="Liquidation buffer" unit="× the basis stop" value={draft.liquidationBufferMultiple} onChange={(v) => patch({ liquidationBufferMultiple: v })} />
+          <Field label="Hedge tolerance" unit="% base mismatch" value={draft.hedgeTolerancePct} onChange={(v) => patch({ hedgeTolerancePct: v })} />
+        </fieldset>
+        <fieldset>
+          <legend>Timing and rate chasing</legend>
+          <Field label="Settlement warning" unit="minutes before" value={draft.settlementWarningMinutes} onChange={(v) => patch({ settlementWarningMinutes: v })} />
+          <Field label="Rate-chasing level" unit="|% /8h|" value={draft.chasingRatePct} onChange={(v) => patch({ chasingRatePct: v })} />
+          <Field label="Rate-chasing history multiple" unit="× recent mean |rate|" value={draft.chasingHistoryMultiple} onChange={(v) => patch({ chasingHistoryMultiple: v })} />
+        </fieldset>
+        <fieldset>
+          <legend>Withdrawal fees (empty = default)</legend>
+          {VENUE_IDS.map((v) => (
+            <Field key={v} label={`${VENUES[v].label} withdrawal fee`} unit="USD" value={draft.withdrawalFeesUsd[v]}
+              onChange={(fee) => patch({ withdrawalFeesUsd: { ...draft.withdrawalFeesUsd, [v]: fee } })} />
+          ))}
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="primary">Save risk settings</button>
+          {status}
+        </div>
+      </form>
+    </section>
+  );
+}
