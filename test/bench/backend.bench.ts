@@ -22,6 +22,9 @@ async function firstLine(child: ChildProcess, pattern: RegExp): Promise<string> 
   throw new Error(`child exited before printing ${pattern}`);
 }
 
+/** The probe's memory phases, as the table names them. */
+const PHASES = { Start: 'start', Quotes: 'all venues quote', Preview: 'a ticket preview' } as const;
+
 export async function run(): Promise<BenchResult[]> {
   const sim = node(['electron/simulator/main.ts', '--port', '0', '--seed', '3', '--size', '500']);
   try {
@@ -34,6 +37,10 @@ export async function run(): Promise<BenchResult[]> {
     return [
       { name: 'backend: first quotes from all 6 venues', value: figures.firstAllVenuesMs, unit: 'ms', target: '≤ 3000 (cold start budget)' },
       { name: `backend: resident memory, ${figures.quotes} quotes`, value: figures.rssMb, unit: 'MB', baseline: bareRss, target: '≤ 400' },
+      ...(['Start', 'Quotes', 'Preview'] as const).flatMap((phase) => [
+        { name: `backend: RSS after ${PHASES[phase]}`, value: figures[`after${phase}RssMb`], unit: 'MB' },
+        { name: `backend: heap used after ${PHASES[phase]}`, value: figures[`after${phase}HeapMb`], unit: 'MB' },
+      ]),
       { name: 'backend: quote parsed → batch published p50', value: figures.latencyP50, unit: 'ms' },
       { name: 'backend: quote parsed → batch published p95', value: figures.latencyP95, unit: 'ms', target: '≤ 50 (whole path to paint)' },
       { name: 'backend: quotes published per second', value: figures.quotesPerSecond, unit: 'quotes/s' },

@@ -54,6 +54,13 @@ const MAX_RESTARTS_PER_MINUTE = 5;
 
 const quoteKey = (quote: FundingQuote): string => `${quote.venue}|${quote.symbol}`;
 
+/**
+ * V8 grows a busy thread's young generation to its maximum (64 MB a semi-space on a desktop),
+ * resident for good; the engine's garbage is short-lived quote batches, which a small one
+ * collects as well. The old generation keeps V8's default limit.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
+
 export function startEngine(options: EngineOptions): EngineHandle {
   const now = options.now ?? Date.now;
   const tickMs = options.tickMs ?? 5_000;
@@ -117,7 +124,7 @@ export function startEngine(options: EngineOptions): EngineHandle {
   }
 
   function spawn(): void {
-    worker = new Worker(options.workerUrl ?? DEFAULT_WORKER_URL);
+    worker = new Worker(options.workerUrl ?? DEFAULT_WORKER_URL, { resourceLimits: WORKER_LIMITS });
     encoder = new QuoteEncoder();
     inFlight = 0;
     worker.on('message', onMessage);

@@ -24,6 +24,9 @@ export function createExchange(venue: VenueId, venueOptions: Record<string, unkn
   const options = loopback ? venueOptions : { ...venueOptions, adjustForTimeDifference: true };
   const exchange = new ExchangeClass({
     ...(loopback ? LOOPBACK_OPTIONS : { enableRateLimit: true, timeout: 10_000 }),
+    // ccxt would keep each venue's last raw answer (a full market or rate list, hundreds of kB);
+    // nothing reads it. The response headers it keeps are read (rate-limit hints).
+    enableLastHttpResponse: false,
     ...(connection.timeoutMs !== undefined ? { timeout: connection.timeoutMs } : {}),
     options,
   });

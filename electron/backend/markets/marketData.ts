@@ -2,6 +2,7 @@
  * The market data service: one adapter and one polling loop per venue, merged into one
  * stream of changed quotes, health and alerts. ccxt lives here, in the main process only.
  */
+import type { Exchange } from 'ccxt';
 import type { FundingPoint, FundingQuote, PricePoint, VenueHealth } from '../../../shared/domain/quotes.ts';
 import type { Alert } from '../../../shared/domain/signals.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
@@ -43,6 +44,11 @@ export interface MarketData {
   fundingHistory(venue: VenueId, symbol: string, since: number, until?: number): Promise<FundingPoint[]>;
   priceHistory(venue: VenueId, symbol: string, since: number, timeframe: '1h' | '4h'): Promise<PricePoint[]>;
   symbolsFor(base: string): Array<{ venue: VenueId; symbol: string }>;
+  /**
+   * The venue's public ccxt exchange, whose markets its poller loads and reloads. Public reads
+   * elsewhere (paper order books) share it: a venue's market list is held once, not per reader.
+   */
+  publicExchange(venue: VenueId): Exchange;
 }
 
 /** Most traded symbols a per-symbol stream subscribes to (OKX). */
@@ -116,5 +122,6 @@ export function createMarketData(options: MarketDataOptions): MarketData {
         .filter((market) => market.base === wanted)
         .map((market) => ({ venue: adapter.venue, symbol: market.symbol })));
     },
+    publicExchange: (venue) => adapterFor(venue).exchange,
   };
 }

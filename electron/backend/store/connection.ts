@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBConnection, DuckDBDataChunk, DuckDBInstance, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 
@@ -46,6 +47,15 @@ const MIGRATIONS: readonly string[] = [
 ];
 
 /**
+ * DuckDB sizes itself for a server: a buffer pool up to 80 % of RAM and a thread per core. In a
+ * desktop app beside a browser it gets a bounded pool (larger work spills to `<file>.tmp`) and at
+ * most four threads: the store's statements are small appends and per-symbol reads.
+ */
+function duckdbConfig(): Record<string, string> {
+  return { memory_limit: '512MB', threads: String(Math.min(4, availableParallelism())) };
+}
+
+/**
  * One DuckDB connection with every operation queued behind the previous one: DuckDB allows a
  * single writer, and a transaction must not interleave with another caller's statements.
  */
@@ -67,7 +77,7 @@ export class Database {
     const path = dir === ':memory:' ? ':memory:' : join(dir, STORE_FILE);
     try {
       if (dir !== ':memory:') await mkdir(dir, { recursive: true });
-      const instance = await DuckDBInstance.create(path);
+      const instance = await DuckDBInstance.create(path, duckdbConfig());
       const db = new Database(path, instance, await instance.connect());
       await db.migrate();
       return db;

@@ -7,6 +7,7 @@
  * opens, so Paper and Demo positions, wallet and funding ledger survive a restart. A venue without a broker is not tradable, and
  * `get` says why in words the preview and the refusal pass on.
  */
+import type { Exchange } from 'ccxt';
 import type { Mode } from '../../../shared/ipc/contract.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
@@ -24,6 +25,8 @@ export interface DeskBrokerOptions {
   baseUrl?: string;
   quotes: () => readonly FundingQuote[];
   now: () => number;
+  /** The market data's public exchange per venue, which paper brokers share (markets held once). */
+  publicExchange?: (venue: VenueId) => Exchange;
 }
 
 export interface DeskBrokers {
@@ -45,7 +48,8 @@ export function createDeskBrokers(options: DeskBrokerOptions): DeskBrokers {
 
   async function openOne(venue: VenueId): Promise<void> {
     if (options.mode !== 'live') {
-      const broker = await createPaperBroker({ venue, connection, quotes: options.quotes, now: options.now });
+      const exchange = options.publicExchange?.(venue);
+      const broker = await createPaperBroker({ venue, connection, quotes: options.quotes, now: options.now, exchange });
       broker.restore(await options.journal.list());
       paper.push(broker);
       open.set(venue, broker);

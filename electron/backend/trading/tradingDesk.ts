@@ -80,7 +80,8 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
   };
 
   const quotes = () => options.market.quotes();
-  const brokers = createDeskBrokers({ mode: options.mode, venues: options.venues, vault: options.vault, journal: store.journal, baseUrl: options.baseUrl, quotes, now });
+  const brokers = createDeskBrokers({ mode: options.mode, venues: options.venues, vault: options.vault, journal: store.journal, baseUrl: options.baseUrl, quotes, now,
+    publicExchange: (venue) => options.market.publicExchange(venue) });
   const gateway = createGateway({ state, journal: store.journal, brokers: brokers.get, now, alert: (message) => alert('critical', message) });
   const book = createPositionBook({ journal: store.journal, brokers: brokers.get, quotes });
   const funding = createFundingJournaller(store.journal, now, (venue, error) => options.log.warn('funding history not read', { venue, error }));

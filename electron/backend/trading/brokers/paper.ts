@@ -25,6 +25,11 @@ export interface PaperBrokerOptions {
   initialBalance?: number;
   /** Depth of the book walked by a market order. */
   bookDepth?: number;
+  /**
+   * A public exchange shared with the market data, so the venue's markets are loaded once; it
+   * stays open when the broker closes (its owner closes it). Without one the broker opens its own.
+   */
+  exchange?: Exchange;
 }
 
 export interface PaperBroker extends Broker {
@@ -53,13 +58,15 @@ interface Held {
 }
 
 export async function createPaperBroker(options: PaperBrokerOptions): Promise<PaperBroker> {
-  const exchange = createExchange(options.venue, optionsFor(options.venue, options.connection.baseUrl !== undefined), options.connection);
+  const exchange = options.exchange ?? createExchange(options.venue, optionsFor(options.venue, options.connection.baseUrl !== undefined), options.connection);
   try {
-    await exchange.loadMarkets();
+    // A shared exchange whose owner has loaded markets is ready as it is: ccxt keeps the promise
+    // of the owner's last reload, and a failed one must not keep the paper account closed.
+    if (exchange.markets === undefined) await exchange.loadMarkets();
   } catch (error) {
     throw toVenueError(options.venue, error);
   }
-  return new Paper(options, exchange);
+  return new Paper(options, exchange, options.exchange === undefined);
 }
 
 class Paper implements PaperBroker {
@@ -80,11 +87,14 @@ class Paper implements PaperBroker {
   /** Latest settlement per symbol already in the journal when the account was restored. */
   readonly #restoredThrough = new Map<string, number>();
   #wallet: number;
+  /** False when the exchange is shared: closing it is its owner's job. */
+  readonly #ownsExchange: boolean;
 
-  constructor(options: PaperBrokerOptions, exchange: Exchange) {
+  constructor(options: PaperBrokerOptions, exchange: Exchange, ownsExchange: boolean) {
     this.venue = options.venue;
     this.#options = options;
     this.#exchange = exchange;
+    this.#ownsExchange = ownsExchange;
     this.#wallet = options.initialBalance ?? 100_000;
   }
 
@@ -324,7 +334,7 @@ class Paper implements PaperBroker {
   }
 
   async close(): Promise<void> {
-    await this.#exchange.close();
+    if (this.#ownsExchange) await this.#exchange.close();
   }
 }
 
