@@ -16,6 +16,7 @@ import type { Journal } from './journal.ts';
 import type { Broker } from './brokers/broker.ts';
 import { createLiveBroker } from './brokers/live.ts';
 import { createPaperBroker, type PaperBroker } from './brokers/paper.ts';
+import { DEMO_CREDENTIAL } from '../../simulator/credentials.ts';
 
 export interface DeskBrokerOptions {
   mode: Mode;
@@ -49,8 +50,11 @@ export function createDeskBrokers(options: DeskBrokerOptions): DeskBrokers {
   async function openOne(venue: VenueId): Promise<void> {
     if (options.mode !== 'live') {
       const exchange = options.publicExchange?.(venue);
-      const broker = await createPaperBroker({ venue, connection, quotes: options.quotes, now: options.now, exchange });
+      // Demo's venues are the simulator, whose built-in account may read the venues' signed terms (tiers).
+      const readCredentials = options.mode === 'demo' && options.baseUrl !== undefined ? { ...DEMO_CREDENTIAL } : undefined;
+      const broker = await createPaperBroker({ venue, connection, quotes: options.quotes, now: options.now, exchange, readCredentials });
       broker.restore(await options.journal.list());
+      await broker.restoreTerms();
       paper.push(broker);
       open.set(venue, broker);
       return;

@@ -11,18 +11,15 @@ import type { ChecklistSnapshot, RiskSettings, Ticket, TicketPreview, TicketRece
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { Handlers } from '../../../shared/ipc/contract.ts';
 import type { AlignmentTag } from '../../engine/alignment.ts';
-import type { MarginTier } from '../../../shared/risk/liquidation.ts';
 import { buildPreview, type LegMarket, type OrderBookSides } from '../../../shared/risk/preview.ts';
 import { failingItems } from '../../../shared/risk/checklist.ts';
 import { ratePer8h } from '../../../shared/funding/normalise.ts';
 import { assertTicketShape } from './ticketShape.ts';
 import { TicketDataError, TicketInvalidError, TicketRefusedError } from './ticketErrors.ts';
 import { legsInSendingOrder } from './legOrder.ts';
+import type { MarketInfo } from './venueMarket.ts';
 
-export interface MarketInfo {
-  tiers: MarginTier[] | null;
-  maxLeverage: number | null;
-}
+export type { MarketInfo };
 
 export interface PairGateway {
   submitPair(intent: PairIntent): Promise<PairExecutionResult>;

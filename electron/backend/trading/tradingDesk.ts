@@ -28,6 +28,7 @@ import { createPositionBook, resolveUnhedged } from './positions.ts';
 import { reconcile } from './reconcile.ts';
 import { createSettlementLoop } from './settlementLoop.ts';
 import { createTicketService, type TicketService } from './ticketService.ts';
+import { cachedMarketInfo } from './venueMarket.ts';
 import type { TradingStateMachine } from './tradingState.ts';
 
 export type TradingRequest =
@@ -91,6 +92,8 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     quotes,
     orderBook: (venue, symbol, depth) => brokers.get(venue).orderBook(symbol, depth),
     balances: (venue) => brokerBalance(brokers.get(venue)),
+    // Tiers through the mode's broker: signed in Live, public (or the simulator's demo account) in Paper and Demo.
+    marketInfo: cachedMarketInfo((venue, symbol) => brokers.get(venue).marketInfo(symbol), now),
     settings: () => ({ ...options.settings(), ...risk }),
     alignment: (base) => alignmentFromRows(options.engine.latest(), base),
     gateway,

@@ -15,6 +15,7 @@ import { dispatch } from '../../../shared/ipc/dispatch.ts';
 import { requests, type RequestName, type RequestOutput } from '../../../shared/ipc/contract.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { TicketInput } from '../../../shared/domain/ticket.ts';
+import { defaultMaintenanceRate } from '../../../shared/risk/liquidation.ts';
 
 const START_TIME = Date.UTC(2026, 2, 4, 10, 20, 0);
 const VENUES = ['binanceusdm', 'bybit'] as const;
@@ -87,10 +88,17 @@ describe('the trading desk over dispatch, Demo mode against the simulator', () =
     expect(await call('positions.list')).toEqual([]);
   }, 60_000);
 
-  it('takes a pair from preview to close: funding accrues across a settlement, the journal and the win rate count it', async () => {
+  it('takes a pair from preview (venue tiers where the venue gives them) to close: funding accrues across a settlement, the journal and the win rate count it', async () => {
     const ticket = await btcTicket('desk-life');
     const preview = await call('ticket.preview', ticket);
     expect(preview.checklist.filter((item) => item.status === 'fail')).toEqual([]);
+    // Binance's leg is priced at the simulator's leverage bracket (read with Demo's built-in
+    // account); the simulator serves Bybit no tier table, so that leg keeps the marked default.
+    const binance = preview.legs.find((leg) => leg.venue === 'binanceusdm')!;
+    const bracket = backend.demo!.simulator.market.instrument('binanceusdm', 'BTCUSDT')!.maintenanceMarginRate;
+    expect(binance).toMatchObject({ tiersFromVenue: true, maintenanceMarginRate: bracket });
+    expect(bracket).not.toBe(defaultMaintenanceRate('BTC'));
+    expect(preview.legs.find((leg) => leg.venue === 'bybit')).toMatchObject({ tiersFromVenue: false, maintenanceMarginRate: defaultMaintenanceRate('BTC') });
     const receipt = await call('ticket.submit', ticket);
     expect(receipt.execution.status).toBe('hedged');
 

@@ -5,6 +5,7 @@
  */
 import type { FundingPayment, Order, Side } from '../../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../../shared/domain/venues.ts';
+import type { MarketInfo } from '../venueMarket.ts';
 
 export interface OrderRequest {
   symbol: string;
@@ -52,6 +53,8 @@ export interface Broker {
   balances(): Promise<Balance[]>;
   fundingPayments(symbol?: string, since?: number): Promise<FundingPayment[]>;
   orderBook(symbol: string, depth: number): Promise<OrderBook>;
+  /** The symbol's maintenance tiers and maximum leverage, as far as this account can read them. */
+  marketInfo(symbol: string): Promise<MarketInfo>;
   close(): Promise<void>;
 }
 

@@ -18,6 +18,7 @@ import { okxSpec } from '../../markets/okx.ts';
 import { toVenueError, VenueError } from '../../markets/venueErrors.ts';
 import type { VenueCredentials } from '../../vault/vault.ts';
 import type { Balance, Broker, OrderBook, OrderRequest, VenuePosition } from './broker.ts';
+import { readMarketInfo, type MarketInfo } from '../venueMarket.ts';
 
 const SPEC_OPTIONS: Record<VenueId, Record<string, unknown>> = {
   binanceusdm: binanceSpec.exchangeOptions, bybit: bybitSpec.exchangeOptions, okx: okxSpec.exchangeOptions,
@@ -90,6 +91,10 @@ class LiveBroker implements Broker {
   constructor(venue: VenueId, exchange: Exchange) {
     this.venue = venue;
     this.#exchange = exchange;
+  }
+
+  marketInfo(symbol: string): Promise<MarketInfo> {
+    return readMarketInfo(this.#exchange, symbol);
   }
 
   #contractSize(symbol: string): number {

@@ -9,13 +9,14 @@
 import type { Exchange } from 'ccxt';
 import type { Fill, FundingPayment, JournalEntry, Order, PairIntent } from '../../../../shared/domain/orders.ts';
 import { parseUnifiedSymbol } from '../../../../shared/domain/symbols.ts';
-import { defaultMaintenanceRate, liquidationPrice } from '../../../../shared/risk/liquidation.ts';
+import { liquidationPrice, maintenanceRateFor, type MarginTier } from '../../../../shared/risk/liquidation.ts';
 import type { FundingQuote } from '../../../../shared/domain/quotes.ts';
 import { VENUES, type VenueId } from '../../../../shared/domain/venues.ts';
 import { createExchange, type Connection } from '../../markets/exchanges.ts';
 import { toVenueError, VenueError } from '../../markets/venueErrors.ts';
 import type { Balance, Broker, OrderBook, OrderRequest, VenuePosition } from './broker.ts';
 import { optionsFor } from './live.ts';
+import { readMarketInfo, type MarketInfo } from '../venueMarket.ts';
 
 export interface PaperBrokerOptions {
   venue: VenueId;
@@ -30,6 +31,11 @@ export interface PaperBrokerOptions {
    * stays open when the broker closes (its owner closes it). Without one the broker opens its own.
    */
   exchange?: Exchange;
+  /**
+   * Demo only: the simulator's built-in account, for the read-only signed calls a venue
+   * requires for its terms (Binance's leverage brackets). Never set against real venues.
+   */
+  readCredentials?: { apiKey: string; secret: string; password?: string };
 }
 
 export interface PaperBroker extends Broker {
@@ -42,6 +48,12 @@ export interface PaperBroker extends Broker {
    * settlements already booked are not booked again.
    */
   restore(entries: readonly JournalEntry[]): void;
+  /**
+   * After `restore`: reads the venue's tiers of every restored leveraged position, so its
+   * liquidation price is the one shown before the restart. A venue that does not answer leaves
+   * the conservative default (a nearer liquidation), never a failed start.
+   */
+  restoreTerms(): Promise<void>;
 }
 
 /** A funding entry's payload: the venue's payment and, when pairs share the symbol, this pair's share. */
@@ -82,13 +94,17 @@ class Paper implements PaperBroker {
   /** When each held position opened (or its funding was last journalled): its settlements count from there. */
   readonly #since = new Map<string, number>();
   #restoring = false;
-  /** Leverage set per symbol: the paper account liquidates as the venue would, at its default maintenance rate. */
+  /** Leverage set per symbol: the paper account liquidates as the venue would. */
   readonly #leverage = new Map<string, number>();
+  /** The venue's maintenance tiers per symbol, read when leverage is set (null: the conservative default). */
+  readonly #tiers = new Map<string, MarginTier[] | null>();
   /** Latest settlement per symbol already in the journal when the account was restored. */
   readonly #restoredThrough = new Map<string, number>();
   #wallet: number;
   /** False when the exchange is shared: closing it is its owner's job. */
   readonly #ownsExchange: boolean;
+  /** Demo's signed reader of the venue's terms, made on first use. */
+  #signed: Exchange | null = null;
 
   constructor(options: PaperBrokerOptions, exchange: Exchange, ownsExchange: boolean) {
     this.venue = options.venue;
@@ -101,12 +117,38 @@ class Paper implements PaperBroker {
   async setLeverage(symbol: string, leverage: number): Promise<void> {
     this.#exchange.market(symbol); // an unknown symbol throws, as a venue would refuse it
     this.#leverage.set(symbol, leverage);
+    this.#tiers.set(symbol, (await this.marketInfo(symbol)).tiers);
   }
 
-  /** Isolated-margin liquidation price of a held position; 1× when no leverage was set. */
+  async marketInfo(symbol: string): Promise<MarketInfo> {
+    try {
+      return await readMarketInfo(this.#termsExchange(), symbol);
+    } catch (error) {
+      throw toVenueError(this.venue, error);
+    }
+  }
+
+  /**
+   * The exchange that reads the venue's terms: the public one, or in Demo a signed twin that
+   * shares its loaded markets (no second market load), so the shared public one never holds a key.
+   */
+  #termsExchange(): Exchange {
+    const credentials = this.#options.readCredentials;
+    if (!credentials) return this.#exchange;
+    if (!this.#signed) {
+      const signed = createExchange(this.venue, optionsFor(this.venue, this.#options.connection.baseUrl !== undefined), this.#options.connection);
+      signed.setMarkets(this.#exchange.markets);
+      Object.assign(signed, credentials);
+      this.#signed = signed;
+    }
+    return this.#signed;
+  }
+
+  /** Isolated-margin liquidation price of a held position, at the venue's tier for its notional; 1× when no leverage was set. */
   #liquidation(symbol: string, held: Held): number {
     const base = parseUnifiedSymbol(symbol)?.base ?? symbol;
-    return liquidationPrice(held.size > 0 ? 'buy' : 'sell', held.entry, this.#leverage.get(symbol) ?? 1, defaultMaintenanceRate(base));
+    const mmr = maintenanceRateFor(this.#tiers.get(symbol) ?? null, Math.abs(held.size) * held.entry, base);
+    return liquidationPrice(held.size > 0 ? 'buy' : 'sell', held.entry, this.#leverage.get(symbol) ?? 1, mmr);
   }
 
   async orderBook(symbol: string, depth: number): Promise<OrderBook> {
@@ -217,6 +259,17 @@ class Paper implements PaperBroker {
       throw new VenueError('rejected', this.venue, `${symbol}: no open paper order ${clientOrderId} to cancel`);
     }
     order.status = 'cancelled';
+  }
+
+  async restoreTerms(): Promise<void> {
+    for (const symbol of this.#leverage.keys()) {
+      if (this.#tiers.has(symbol)) continue;
+      try {
+        this.#tiers.set(symbol, (await this.marketInfo(symbol)).tiers);
+      } catch (error) {
+        if (!(error instanceof VenueError)) throw error;
+      }
+    }
   }
 
   restore(entries: readonly JournalEntry[]): void {
@@ -335,6 +388,7 @@ class Paper implements PaperBroker {
 
   async close(): Promise<void> {
     if (this.#ownsExchange) await this.#exchange.close();
+    await this.#signed?.close();
   }
 }
 
