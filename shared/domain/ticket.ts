@@ -79,7 +79,7 @@ export type TicketInput = z.input<typeof TicketSchema>;
 
 export const ChecklistItemIdSchema = z.enum([
   'data-fresh', 'costs', 'basis-stop', 'margin', 'hedge', 'exits',
-  'alignment', 'risk', 'exposure', 'leverage', 'settlement-timing', 'rate-chasing',
+  'alignment', 'risk', 'exposure', 'leverage', 'settlement-timing', 'rate-chasing', 'lot-size',
 ]);
 export type ChecklistItemId = z.infer<typeof ChecklistItemIdSchema>;
 
@@ -105,6 +105,10 @@ export const LegPreviewSchema = z.object({
   bookComplete: z.boolean(),
   slippageUsd: z.number(),
   feesUsd: z.number(),
+  /** The venue's lot step, minimum quantity (base units) and minimum notional; null where it gives none. */
+  lotStep: z.number().nullable().default(null),
+  minQuantity: z.number().nullable().default(null),
+  minNotional: z.number().nullable().default(null),
   /** Interest on the borrowed coin of a spot sell, to the planned exit (0 for other legs). */
   borrowUsd: z.number().default(0),
   leverage: z.number(),
@@ -138,6 +142,8 @@ export const TicketPreviewSchema = z.object({
   computedAt: z.number().int(),
   quantity: z.number(),
   quantitySource: z.enum(['ticket', 'risk-rule']),
+  /** The quantity asked (or sized) before rounding down to the coarser lot step of the legs. */
+  requestedQuantity: z.number().optional(),
   /** Largest quantity the risk rule and the exposure cap allow. */
   suggestedQuantity: z.number(),
   notionalUsd: z.number(),

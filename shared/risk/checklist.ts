@@ -3,6 +3,7 @@
  * own fresh data. `fail` blocks submission; `warn` is shown and recorded but does not block.
  * A warning that needs the trader's acknowledgement fails until it is acknowledged.
  */
+import { onStep } from './lots.ts';
 import type { ChecklistItem, ChecklistItemId, LegPreview, RiskSettings, Ticket, TicketPreview } from '../domain/ticket.ts';
 import { VENUES } from '../domain/venues.ts';
 
@@ -163,7 +164,23 @@ const rateChasing: Rule = (input) => {
   return item('rate-chasing', label, 'auto', warnings.length ? 'warn' : 'pass', warnings.length ? `${warnings.join('; ')}: such rates tend to revert` : 'rates within their usual range');
 };
 
-const RULES: readonly Rule[] = [dataFresh, costs, basisStop, margin, hedge, exits, alignment, risk, exposure, leverage, settlementTiming, rateChasing];
+const lotSize: Rule = ({ preview }) => {
+  const label = 'Quantity in whole lots of each venue, above its minimums';
+  const problems: string[] = [];
+  for (const leg of preview.legs) {
+    if (!(leg.quantity > 0)) problems.push(`${where(leg)}: quantity rounds down to nothing${leg.lotStep === null ? '' : ` on its lot step ${leg.lotStep}`}`);
+    else if (!onStep(leg.quantity, leg.lotStep)) problems.push(`${where(leg)}: ${leg.quantity} is not a whole number of its lot step ${leg.lotStep}`);
+    if (leg.minQuantity !== null && leg.quantity < leg.minQuantity) problems.push(`${where(leg)}: ${leg.quantity} is below its minimum quantity ${leg.minQuantity}`);
+    // The legs hold one base quantity at prices within the basis: the pair's notional stands for each.
+    if (leg.minNotional !== null && preview.notionalUsd < leg.minNotional) problems.push(`${where(leg)}: ${usd(preview.notionalUsd)} is below its minimum order value ${usd(leg.minNotional)}`);
+  }
+  if (problems.length) return item('lot-size', label, 'auto', 'fail', problems.join('; '));
+  const steps = preview.legs.map((leg) => `${leg.venue} step ${leg.lotStep ?? 'unknown'}`).join(', ');
+  const rounded = preview.requestedQuantity !== undefined && preview.requestedQuantity !== preview.quantity ? `; rounded down from ${preview.requestedQuantity}` : '';
+  return item('lot-size', label, 'auto', 'pass', `${preview.quantity} ${steps}${rounded}`);
+};
+
+const RULES: readonly Rule[] = [dataFresh, costs, basisStop, margin, hedge, exits, alignment, risk, exposure, leverage, settlementTiming, rateChasing, lotSize];
 
 export function evaluateChecklist(input: ChecklistInput): ChecklistItem[] {
   return RULES.map((rule) => rule(input));

@@ -13,6 +13,7 @@ import { DEFAULT_WITHDRAWAL_FEES_USD, planTransfers, roundTripFee, walkBook, typ
 import { evaluateChecklist, checklistPassed, type LegContext } from './checklist.ts';
 import { exposureAfter } from './exposure.ts';
 import { initialMargin, liquidationDistance, liquidationPrice, maintenanceRateFor, type MarginTier } from './liquidation.ts';
+import { coarserStep, roundDownToStep, type LotRules } from './lots.ts';
 import { lossAtStop, riskPct, riskSizedQuantity } from './sizing.ts';
 
 const HOUR_MS = 3_600_000;
@@ -32,6 +33,8 @@ export interface LegMarket {
   tiers: MarginTier[] | null;
   maxLeverage: number | null;
   recentMeanAbsPer8h: number | null;
+  /** The venue's lot rules for the symbol (base units); null when unknown. */
+  lot?: LotRules | null;
 }
 
 export interface PreviewInputs {
@@ -120,6 +123,7 @@ function previewLeg(inputs: PreviewInputs, index: 0 | 1, quantity: number, mark:
       venue: leg.venue, symbol: leg.symbol, side: leg.side, instrument: leg.instrument, quantity, markPrice: mark,
       averageFillPrice: Number.isFinite(walk.averagePrice) ? walk.averagePrice : null, bookComplete: walk.complete,
       slippageUsd: walk.slippageQuote, feesUsd: roundTripFee(notional, takerFee(inputs.engine, leg)), borrowUsd: borrowCost(leg, notional, inputs.risk.spotBorrowApr, exit - inputs.now), leverage,
+      lotStep: market.lot?.step ?? null, minQuantity: market.lot?.minQuantity ?? null, minNotional: market.lot?.minNotional ?? null,
       maintenanceMarginRate: mmr, tiersFromVenue: perp && !!market.tiers?.length,
       liquidationPrice: liquidation, liquidationDistancePct: liquidation === null ? null : liquidationDistance(entry, liquidation),
       // A spot buy is paid in full; a spot sell is backed by the borrowed coin's value.
@@ -151,8 +155,11 @@ export function buildPreview(inputs: PreviewInputs): TicketPreview {
   const marks = inputs.markets.map(markOf);
   const equity = [...new Set(ticket.legs.map((leg) => leg.venue))].reduce((sum, venue) => sum + (inputs.balances.get(venue)?.equity ?? 0), 0);
   const exit = now + (ticket.maxHoldingHours ?? inputs.engine.holdingDays * 24) * HOUR_MS;
-  const suggestedQuantity = suggestQuantity(inputs, marks, equity, exit);
-  const quantity = ticket.quantity ?? suggestedQuantity;
+  // Both legs trade one base quantity: whole lots of the coarser step, rounded down.
+  const step = coarserStep(inputs.markets.map((m) => m.lot ?? null));
+  const suggestedQuantity = roundDownToStep(suggestQuantity(inputs, marks, equity, exit), step);
+  const requestedQuantity = ticket.quantity ?? suggestedQuantity;
+  const quantity = roundDownToStep(requestedQuantity, step);
   const built = [previewLeg(inputs, 0, quantity, marks[0], exit), previewLeg(inputs, 1, quantity, marks[1], exit)];
   const legs = built.map((b) => b.leg);
   const margin = marginByVenue(inputs, legs);
@@ -168,7 +175,7 @@ export function buildPreview(inputs: PreviewInputs): TicketPreview {
   const loss = ticket.basisStopPct === null ? null : lossAtStop({ notional: notionalUsd, basisStopPct: ticket.basisStopPct, costsUsd: totalUsd });
   const exposure = exposureAfter(inputs.currentExposureUsd, notionalUsd, equity, risk.maxExposurePct);
   const preview: Omit<TicketPreview, 'checklist' | 'passed'> = {
-    ticketId: ticket.ticketId, computedAt: now, quantity, quantitySource: ticket.quantity === null ? 'risk-rule' : 'ticket', suggestedQuantity,
+    ticketId: ticket.ticketId, computedAt: now, quantity, quantitySource: ticket.quantity === null ? 'risk-rule' : 'ticket', requestedQuantity, suggestedQuantity,
     notionalUsd, equityUsd: equity, legs,
     margin: margin.map(({ venue, equity: e, free, needed }) => ({ venue, equity: e, free, needed })),
     costs: { feesUsd, slippageUsd, transferUsd: transfers.feeUsd, borrowUsd, totalUsd, transfers: transfers.moves },

@@ -79,7 +79,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       leg.instrument === 'perp' && deps.marketInfo ? fetching(ticket.ticketId, `margin tiers of ${where}`, () => deps.marketInfo!(leg.venue, leg.symbol)) : NO_INFO,
     ]);
     const history = leg.instrument === 'perp' && deps.recentRates ? deps.recentRates(leg.venue, leg.symbol) : [];
-    return { quote, book, tiers: info.tiers, maxLeverage: info.maxLeverage, recentMeanAbsPer8h: meanAbsPer8h(history, quote?.intervalHours ?? 8) };
+    return { quote, book, tiers: info.tiers, maxLeverage: info.maxLeverage, lot: info.lot ?? null, recentMeanAbsPer8h: meanAbsPer8h(history, quote?.intervalHours ?? 8) };
   }
 
   async function balancesOf(ticket: Ticket): Promise<Map<VenueId, { equity: number; free: number }>> {

@@ -1,18 +1,21 @@
 /**
- * A symbol's trading terms as ccxt reads them from a venue: maintenance-margin tiers and
- * maximum leverage. Tiers change rarely, so a cache keeps them for an hour per venue and
+ * A symbol's trading terms as ccxt reads them from a venue: maintenance-margin tiers, maximum
+ * leverage, and lot rules (step, minimum quantity and notional). Tiers change rarely, so a cache keeps them for an hour per venue and
  * symbol. A venue that will not give its tiers (no such endpoint, a signed endpoint without a
  * key, a key without permission) gets the conservative default: the preview marks that leg's
  * maintenance rate as not from the venue.
  */
 import ccxt from 'ccxt';
-import type { Exchange } from 'ccxt';
+import type { Exchange, MarketInterface } from 'ccxt';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { MarginTier } from '../../../shared/risk/liquidation.ts';
+import type { LotRules } from '../../../shared/risk/lots.ts';
 
 export interface MarketInfo {
   tiers: MarginTier[] | null;
   maxLeverage: number | null;
+  /** Lot step and minimums in base units (ccxt counts contracts: OKX's are `contractSize` coins). */
+  lot?: LotRules | null;
 }
 
 const TIERS_TTL_MS = 3_600_000;
@@ -26,21 +29,32 @@ function tiersOf(raw: readonly RawTier[] | undefined): MarginTier[] | null {
   return tiers.length ? tiers.sort((a, b) => a.floor - b.floor) : null;
 }
 
+const positive = (value: number | undefined): number | null => (typeof value === 'number' && value > 0 ? value : null);
+
+/** The market's lot rules in base units; every ccxt venue we use states precision as a tick size. */
+export function lotRulesOf(market: MarketInterface): LotRules {
+  const size = market.contractSize ?? 1;
+  const step = positive(market.precision?.amount);
+  const minQuantity = positive(market.limits?.amount?.min);
+  return { step: step === null ? null : step * size, minQuantity: minQuantity === null ? null : minQuantity * size, minNotional: positive(market.limits?.cost?.min) };
+}
+
 /** Reads one symbol's terms; the exchange's markets must be loaded. */
 export async function readMarketInfo(exchange: Exchange, symbol: string): Promise<MarketInfo> {
   const market = exchange.market(symbol);
+  const lot = lotRulesOf(market);
   const marketMax = market.limits?.leverage?.max ?? null;
-  if (!market.contract || !exchange.has.fetchLeverageTiers) return { tiers: null, maxLeverage: marketMax };
+  if (!market.contract || !exchange.has.fetchLeverageTiers) return { tiers: null, maxLeverage: marketMax, lot };
   let all: Record<string, RawTier[]>;
   try {
     all = (await exchange.fetchLeverageTiers([symbol])) as unknown as Record<string, RawTier[]>;
   } catch (error) {
     // A venue answer (or ccxt refusing to sign without a key) means no tiers; anything else is a bug.
-    if (error instanceof ccxt.BaseError) return { tiers: null, maxLeverage: marketMax };
+    if (error instanceof ccxt.BaseError) return { tiers: null, maxLeverage: marketMax, lot };
     throw error;
   }
   const tiers = tiersOf(all[symbol]);
-  return { tiers, maxLeverage: tiers?.[0]?.maxLeverage ?? marketMax };
+  return { tiers, maxLeverage: tiers?.[0]?.maxLeverage ?? marketMax, lot };
 }
 
 export type MarketInfoReader = (venue: VenueId, symbol: string) => Promise<MarketInfo>;

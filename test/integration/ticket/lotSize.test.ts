@@ -1,0 +1,91 @@
+/**
+ * Lot rules against the simulator through ccxt: BTC trades in 0.0001 BTC steps on Binance and
+ * in whole contracts of 0.01 BTC on OKX (ccxt counts OKX in contracts; `contractSize` turns
+ * them into coins). The pair's one base quantity is rounded down to OKX's coarser step.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Exchange } from 'ccxt';
+import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
+import { createExchange } from '../../../electron/backend/markets/exchanges.ts';
+import { optionsFor } from '../../../electron/backend/trading/brokers/live.ts';
+import { createTicketService, type TicketService } from '../../../electron/backend/trading/ticketService.ts';
+import { createTicketSources } from '../../../electron/backend/trading/ticketSources.ts';
+import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
+import { DEFAULT_RISK_SETTINGS, TicketSchema, type Ticket } from '../../../shared/domain/ticket.ts';
+
+const START_TIME = Date.UTC(2026, 2, 4, 10, 20, 0);
+const VENUES = ['binanceusdm', 'okx'] as const;
+const credential = (venue: string) => ({ apiKey: `${venue}-lot-key`, secret: `${venue}-lot-secret`, password: 'lot-pass' });
+
+let sim: Simulator;
+let exchanges: Exchange[];
+let service: TicketService;
+
+beforeAll(async () => {
+  sim = await startSimulator({ seed: 5, paused: true, startTime: START_TIME, venues: [...VENUES], universeSize: 20, initialBalance: 100_000 });
+  exchanges = VENUES.map((venue) => {
+    sim.credentials.add({ venue, ...credential(venue) });
+    const exchange = createExchange(venue, optionsFor(venue, true), { baseUrl: sim.url });
+    Object.assign(exchange, credential(venue));
+    exchange.has = { ...exchange.has, fetchCurrencies: false };
+    return exchange;
+  });
+  const now = () => sim.clock.now();
+  service = createTicketService({
+    quotes: () => [], ...createTicketSources({ binanceusdm: exchanges[0], okx: exchanges[1] }, now),
+    settings: () => ({ ...DEFAULT_SETTINGS, ...DEFAULT_RISK_SETTINGS }),
+    alignment: () => ({ tag: 'neutral', reason: 'no sector signal' }),
+    gateway: { submitPair: () => Promise.reject(new Error('not submitted in this test')) },
+    exposure: () => 0, now,
+  });
+});
+
+afterAll(async () => {
+  for (const exchange of exchanges ?? []) await exchange.close();
+  await sim?.close();
+});
+
+function ticket(quantity: number): Ticket {
+  return TicketSchema.parse({
+    ticketId: `lot-${String(quantity).replace('.', '_')}`, kind: 'perp-perp', base: 'BTC',
+    legs: [
+      { venue: 'binanceusdm', symbol: 'BTC/USDT:USDT', side: 'buy', instrument: 'perp' },
+      { venue: 'okx', symbol: 'BTC/USDT:USDT', side: 'sell', instrument: 'perp' },
+    ],
+    quantity, leverage: 3, basisStopPct: 0.01, takeProfitSpreadPer8h: 0, maxHoldingHours: 24,
+  });
+}
+
+const instrument = (venue: (typeof VENUES)[number]) => sim.market.instruments(venue).find((i) => i.base === 'BTC')!;
+
+describe('lot size and minimums across venues', () => {
+  it('reads each venue\'s step in base units: Binance 0.0001 BTC, OKX one 0.01-BTC contract', async () => {
+    const preview = await service.preview(ticket(0.05));
+    const [binance, okx] = preview.legs;
+    expect(binance.lotStep).toBeCloseTo(instrument('binanceusdm').stepSize, 12);
+    expect(binance.minNotional).toBe(instrument('binanceusdm').minNotional);
+    expect(okx.lotStep).toBeCloseTo(instrument('okx').stepSize * instrument('okx').contractSize, 12);
+    expect(okx.minQuantity).toBeCloseTo(instrument('okx').minQty * instrument('okx').contractSize, 12);
+    expect(okx.lotStep!).toBeGreaterThan(binance.lotStep!);
+  });
+
+  it('rounds the one base quantity of both legs down to the coarser (OKX) step: 0.0537 BTC trades 0.05', async () => {
+    const preview = await service.preview(ticket(0.0537));
+    expect(preview.requestedQuantity).toBe(0.0537);
+    expect(preview.quantity).toBe(0.05);
+    expect(preview.legs.map((leg) => leg.quantity)).toEqual([0.05, 0.05]);
+    const lot = preview.checklist.find((item) => item.id === 'lot-size')!;
+    expect(lot.status).toBe('pass');
+    expect(lot.detail).toContain('rounded down from 0.0537');
+  });
+
+  it('a quantity below one OKX contract rounds to nothing and fails the checklist, naming the venues', async () => {
+    const preview = await service.preview(ticket(0.0099));
+    expect(preview.quantity).toBe(0);
+    const lot = preview.checklist.find((item) => item.id === 'lot-size')!;
+    expect(lot.status).toBe('fail');
+    expect(lot.detail).toMatch(/BTC\/USDT:USDT on okx: quantity rounds down to nothing on its lot step 0\.01/);
+    expect(lot.detail).toMatch(/on okx: 0 is below its minimum quantity 0\.01/);
+    expect(preview.passed).toBe(false);
+  });
+});
