@@ -44,6 +44,8 @@ export class SignalEngine {
   private readonly sectors = new SectorTracker();
   /** Minute of the last sector refresh; the map and seeded prices force one by clearing it. */
   private sectorMinute = Number.NaN;
+  /** Assets the last sector refresh saw: a new one (start-up, a listing) refreshes at once. */
+  private sectorAssets = 0;
   /** Rate histories a seed rebuilt for assets with no live quote yet; a new group takes its own. */
   private readonly seededHistories = new Map<string, RateHistory>();
 
@@ -58,7 +60,7 @@ export class SignalEngine {
     const touched = new Set<string>();
     for (const quote of quotes) this.ingest(quote, touched, now);
     for (const [base, group] of this.groups) if (now > group.deadline) touched.add(base);
-    if (minuteOf(now) !== this.minute) return this.recomputeAll(now, alerts);
+    if (minuteOf(now) !== this.minute || this.sectorsBehind()) return this.recomputeAll(now, alerts);
     return this.recompute(touched, false, now, alerts);
   }
 
@@ -176,14 +178,20 @@ export class SignalEngine {
   }
 
   /**
-   * Samples every asset and recomputes the sector snapshot, once per minute (a full recompute
-   * happens then anyway): rows recomputed within the minute are aligned against one snapshot.
+   * Samples every asset and recomputes the sector snapshot, once per minute and when assets
+   * were added (otherwise the overlay stays empty for up to a minute after start-up); always
+   * in a full recompute, so every row is aligned against the same snapshot.
    */
   private refreshSectors(now: number): SectorSnapshot | null {
-    if (!this.sectors.hasMap || minuteOf(now) === this.sectorMinute) return null;
+    if (!this.sectors.hasMap || (minuteOf(now) === this.sectorMinute && !this.sectorsBehind())) return null;
     this.sectorMinute = minuteOf(now);
+    this.sectorAssets = this.groups.size;
     for (const [base, group] of this.groups) this.sectors.record(base, now, group.sectorSample(now));
     return this.sectors.refresh(now) ? this.sectors.snapshot : null;
+  }
+
+  private sectorsBehind(): boolean {
+    return this.sectors.hasMap && this.groups.size > this.sectorAssets;
   }
 
   /** Null when the asset has no quote with a rate left: its row leaves the monitor. */

@@ -35,6 +35,16 @@ export function isModalOpen(): boolean {
   return document.querySelector('[aria-modal="true"]') !== null;
 }
 
+/**
+ * Focus now when the search box is on screen, so that the keys typed right after '/' land in
+ * it (a trader types "/btc" in one go); from another screen, after the monitor has rendered.
+ */
+function focusSearch(): void {
+  const box = document.getElementById('monitor-search');
+  if (box) box.focus();
+  else requestAnimationFrame(() => document.getElementById('monitor-search')?.focus());
+}
+
 /** Application-wide keys. Row navigation lives in the monitor grid, which owns the row order. */
 export function useGlobalHotkeys(): void {
   useEffect(() => {
@@ -62,7 +72,7 @@ export function useGlobalHotkeys(): void {
       if (e.key === '/') {
         e.preventDefault();
         ui.open('monitor');
-        requestAnimationFrame(() => document.getElementById('monitor-search')?.focus());
+        focusSearch();
         return;
       }
       const screen = SCREEN_KEYS.find(([key]) => key === e.key);

@@ -59,6 +59,17 @@ describe('sector alignment in the engine', () => {
     expect(moved.sectors?.sectors.find((s) => s.sector === 'COLD')?.medianPer8h).toBeCloseTo(0.0004, 12);
   });
 
+  it('a map given before the first quotes does not leave the overlay empty until the next minute', () => {
+    const engine = new SignalEngine(DEFAULT_SETTINGS);
+    expect(engine.setSectorMap(MAP, NOW).sectors?.sectors.every((s) => s.medianPer8h === null) ?? true).toBe(true);
+    const out = engine.apply(market(), NOW + 1_000);
+    expect(out.batch.full).toBe(true);
+    expect(out.sectors?.sectors.find((s) => s.sector === 'HOT')?.signal).toBe('overheated');
+    expect(out.batch.upserts.find((r) => r.base === 'H1')?.alignment?.tag).toBe('confirmed');
+    // Once every asset is in, quotes within the minute are incremental again.
+    expect(engine.apply(market().map((quote) => ({ ...quote, observedAt: NOW + 2_000 })), NOW + 2_000).batch.full).toBe(false);
+  });
+
   it('seeded 4-h closes give the sector its price returns', () => {
     const engine = new SignalEngine(DEFAULT_SETTINGS);
     engine.apply(market(), NOW);
