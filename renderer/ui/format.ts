@@ -30,8 +30,10 @@ export function formatAge(ms: number | null): string {
 
 export function formatUsd(value: number | null): string {
   if (value === null || !Number.isFinite(value)) return DASH;
-  const digits = Math.abs(value) >= 100 ? 2 : Math.abs(value) >= 1 ? 4 : 6;
-  return `${value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} USD`;
+  // Cents from one dollar up, so columns of fees and costs line up; sub-dollar funding accruals keep 4 digits.
+  const digits = value === 0 || Math.abs(value) >= 1 ? 2 : 4;
+  const text = Math.abs(value).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return `${value < 0 && Number(text.replaceAll(',', '')) !== 0 ? '−' : ''}${text} USD`;
 }
 
 /** Sign word for a number, the second cue next to colour. */

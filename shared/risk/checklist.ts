@@ -28,7 +28,8 @@ const item = (id: ChecklistItemId, label: string, kind: ChecklistItem['kind'], s
   ({ id, label, kind, status, detail });
 
 const pct = (value: number, digits = 2) => `${(value * 100).toFixed(digits)} %`;
-const usd = (value: number) => `$${value.toFixed(2)}`;
+/** Dollars in a checklist sentence: "$12.50", "−$12.68" (the sign before the symbol). */
+const usd = (value: number) => `${value < 0 && value.toFixed(2) !== '-0.00' ? '−' : ''}$${Math.abs(value).toFixed(2)}`;
 const where = (leg: Pick<LegPreview, 'symbol' | 'venue'>) => `${leg.symbol} on ${leg.venue}`;
 const perpLegs = (input: ChecklistInput) => input.preview.legs.filter((leg) => leg.instrument === 'perp');
 

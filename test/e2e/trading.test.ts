@@ -87,7 +87,12 @@ describe('from a triggered monitor row to a hedged pair and back to flat, in Chr
     expect(await checklist.getByRole('listitem', { name: /^Profit target and maximum holding period set: ✎ needs you$/ }).count()).toBe(1);
     expect(await ticket().getByRole('button', { name: 'Submit ticket' }).isDisabled()).toBe(true);
     const preview = ticket().getByRole('region', { name: 'Ticket preview' });
-    expect(await preview.getByRole('table', { name: 'Legs' }).getByRole('row').count()).toBe(3);
+    const legs = preview.getByRole('table', { name: 'Legs' });
+    expect(await legs.getByRole('row').count()).toBe(3);
+    // Every simulated venue gives a lot step: each leg shows it, with the rule in its tooltip.
+    const lots = legs.locator('tbody td[title^="quantities in steps of"]');
+    expect(await lots.count()).toBe(2);
+    expect(await lots.first().textContent()).toMatch(/^\d+(\.\d+)?(e-\d+)?( min \d)?/);
     expect(await preview.textContent()).toMatch(/USD/);
     await screenshot(page, 'e2e-ticket-blocked');
   });

@@ -10,12 +10,27 @@ const price = (value: number | null): string => (value === null ? '–' : `${val
 /** An unsigned share (distance, share of equity): the sign would suggest a direction it does not have. */
 const share = (value: number | null, digits = 2): string => (value === null ? '–' : `${(value * 100).toFixed(digits)} %`);
 
+function lotTitle(leg: LegPreview): string {
+  const parts = [leg.lotStep === null ? 'the venue gives no lot step' : `quantities in steps of ${qty(leg.lotStep)}`];
+  if (leg.minQuantity !== null) parts.push(`at least ${qty(leg.minQuantity)} base`);
+  if (leg.minNotional !== null) parts.push(`at least ${formatUsd(leg.minNotional)} notional`);
+  return parts.join(', ');
+}
+
+/** "(risk-sized)", "(as entered)", and the lot rounding when it took something off. */
+function quantityNote(preview: TicketPreview): string {
+  const source = preview.quantitySource === 'risk-rule' ? 'risk-sized' : 'as entered';
+  const requested = preview.requestedQuantity;
+  return requested !== undefined && requested !== preview.quantity ? `(${source} ${qty(requested)}, rounded down to the lot step)` : `(${source})`;
+}
+
 function LegRow({ leg }: { leg: LegPreview }) {
   const liqWarn = leg.liquidationDistancePct !== null && leg.liquidationDistancePct < 0.1;
   return (
     <tr>
       <th scope="row">{VENUES[leg.venue].label} {leg.symbol} <span className={leg.side === 'buy' ? 'pos' : 'neg'}>{leg.side === 'buy' ? '▲ buy' : '▼ sell'}</span> <span className="muted">{leg.instrument}</span></th>
       <td className="num">{qty(leg.quantity)}</td>
+      <td className="num" title={lotTitle(leg)}>{leg.lotStep === null ? '–' : qty(leg.lotStep)}{leg.minQuantity !== null ? <span className="muted"> min {qty(leg.minQuantity)}</span> : null}</td>
       <td className="num">{price(leg.markPrice)}</td>
       <td className="num" title={leg.rate === null ? undefined : `${formatPct(leg.rate)} per ${leg.intervalHours} h (${leg.rateKind})`}>
         <Rate value={leg.ratePer8h} /> <span className="muted">{leg.rateKind ?? ''}</span>
@@ -33,7 +48,7 @@ function LegRow({ leg }: { leg: LegPreview }) {
   );
 }
 
-const HEADS = ['Leg', 'Qty (base)', 'Mark', 'Rate % /8h', 'Interval', 'Next settlement', 'Liq. price', 'Liq. distance %', 'Margin needed', 'Slippage', 'Funding to exit'];
+const HEADS = ['Leg', 'Qty (base)', 'Lot step (base)', 'Mark', 'Rate % /8h', 'Interval', 'Next settlement', 'Liq. price', 'Liq. distance %', 'Margin needed', 'Slippage', 'Funding to exit'];
 
 function Figure({ label, children, tone }: { label: string; children: ReactNode; tone?: string }) {
   return (
@@ -48,14 +63,17 @@ function Figure({ label, children, tone }: { label: string; children: ReactNode;
 export function PreviewPanel({ preview }: { preview: TicketPreview }) {
   const now = preview.computedAt;
   const overCap = preview.exposure.afterPct > preview.exposure.capPct;
+  const hasSpotSell = preview.legs.some((leg) => leg.instrument === 'spot' && leg.side === 'sell');
   return (
     <section className="preview" aria-label="Ticket preview">
-      <table className="legs-table" aria-label="Legs">
-        <thead><tr>{HEADS.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
-        <tbody>{preview.legs.map((leg) => <LegRow key={`${leg.venue}:${leg.symbol}`} leg={leg} />)}</tbody>
-      </table>
+      <div className="table-scroll">
+        <table className="legs-table" aria-label="Legs">
+          <thead><tr>{HEADS.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
+          <tbody>{preview.legs.map((leg) => <LegRow key={`${leg.venue}:${leg.symbol}`} leg={leg} />)}</tbody>
+        </table>
+      </div>
       <dl className="figures">
-        <Figure label="Quantity">{qty(preview.quantity)} {preview.quantitySource === 'risk-rule' ? '(risk-sized)' : '(as entered)'}</Figure>
+        <Figure label="Quantity">{qty(preview.quantity)} base {quantityNote(preview)}</Figure>
         <Figure label="2 % rule allows">{qty(preview.suggestedQuantity)} base</Figure>
         <Figure label="Notional">{formatUsd(preview.notionalUsd)}</Figure>
         <Figure label="Equity">{formatUsd(preview.equityUsd)}</Figure>
@@ -66,7 +84,13 @@ export function PreviewPanel({ preview }: { preview: TicketPreview }) {
         ))}
         <Figure label="Fees (open+close, both legs)">{formatUsd(preview.costs.feesUsd)}</Figure>
         <Figure label="Slippage at size">{formatUsd(preview.costs.slippageUsd)}</Figure>
-        <Figure label="Transfer">{formatUsd(preview.costs.transferUsd)}</Figure>
+        <Figure label="Transfer">
+          {formatUsd(preview.costs.transferUsd)}
+          {preview.costs.transfers.map((t) => (
+            <span key={`${t.from}-${t.to}`} className="muted"> · {formatUsd(t.amount)} {VENUES[t.from].label} → {VENUES[t.to].label} (fee {formatUsd(t.feeUsd)})</span>
+          ))}
+        </Figure>
+        {hasSpotSell ? <Figure label="Borrow (spot sell, to exit)">{formatUsd(preview.costs.borrowUsd)}</Figure> : null}
         <Figure label="All-in cost">{formatUsd(preview.costs.totalUsd)}</Figure>
         <Figure label="Planned exit">{formatUtcTime(preview.plannedExitAt, now)}</Figure>
         <Figure label="Expected funding to exit" tone={signClass(preview.expectedFundingUsd)}>{formatUsd(preview.expectedFundingUsd)}</Figure>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatHours, formatPct, formatUtcTime } from '../../../renderer/ui/format.ts';
+import { formatAge, formatHours, formatPct, formatUsd, formatUtcTime } from '../../../renderer/ui/format.ts';
 
 describe('figures on screen', () => {
   it('a rate shows as a signed percent: 0.000125 → +0.0125%, −0.0003 → −0.0300%', () => {
@@ -14,6 +14,14 @@ describe('figures on screen', () => {
     expect(formatPct(null)).toBe('–');
     expect(formatHours(null)).toBe('–');
     expect(formatAge(null)).toBe('never');
+  });
+  it('dollar amounts show cents from one dollar up and four digits below it; zero is plain', () => {
+    expect(formatUsd(79.2574)).toBe('79.26 USD');
+    expect(formatUsd(-16.2368)).toBe('−16.24 USD');
+    expect(formatUsd(-0.00001)).toBe('0.0000 USD');
+    expect(formatUsd(13208.25)).toBe('13,208.25 USD');
+    expect(formatUsd(0.01234)).toBe('0.0123 USD');
+    expect(formatUsd(0)).toBe('0.00 USD');
   });
   it('ages read in seconds, minutes, hours', () => {
     expect(formatAge(4_200)).toBe('4 s');
