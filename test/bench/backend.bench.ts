@@ -5,9 +5,15 @@ import type { BenchResult } from './types.ts';
 /**
  * The backend as a trader runs it: six venues of 500 symbols each (the simulator in its own
  * process), the engine worker and DuckDB. Figures: time to first quotes from all six venues,
- * resident memory (target ≤ 400 MB) against a bare Node process, and the latency from a venue
- * answer parsed to the renderer-bound batch published (part of the ≤ 50 ms ingest-to-paint budget).
+ * resident memory (target ≤ 400 MB; launched as the scripts do, and with V8's defaults) against a
+ * bare Node process, and the latency from a venue request sent (a quote's `observedAt`) to the
+ * renderer-bound batch published: it includes the HTTP round trip to the simulator, which shares
+ * the two cores, so it overstates the parse-to-paint part of the ≤ 50 ms budget. Its baseline is
+ * the same figure with V8's default young generation (a smaller one scavenges more often).
  */
+/** As `npm start` and `npm run web` launch it (see package.json): V8's young generation capped. */
+const LAUNCH_FLAGS = ['--max-semi-space-size=16'];
+
 function node(args: string[]): ChildProcess {
   return spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
 }
@@ -25,24 +31,31 @@ async function firstLine(child: ChildProcess, pattern: RegExp): Promise<string> 
 /** The probe's memory phases, as the table names them. */
 const PHASES = { Start: 'start', Quotes: 'all venues quote', Preview: 'a ticket preview' } as const;
 
+async function probe(args: string[]): Promise<Record<string, number>> {
+  const child = node(args);
+  const figures = JSON.parse(await firstLine(child, /^\{/)) as Record<string, number>;
+  await once(child, 'exit');
+  return figures;
+}
+
 export async function run(): Promise<BenchResult[]> {
   const sim = node(['electron/simulator/main.ts', '--port', '0', '--seed', '3', '--size', '500']);
   try {
     const url = (await firstLine(sim, /^listening /)).replace('listening ', '').trim();
-    const probe = node(['test/bench/backendProbe.ts', url, '8000']);
-    const figures = JSON.parse(await firstLine(probe, /^\{/)) as Record<string, number>;
-    await once(probe, 'exit');
+    const figures = await probe([...LAUNCH_FLAGS, 'test/bench/backendProbe.ts', url, '8000']);
+    const defaultFlags = await probe(['test/bench/backendProbe.ts', url, '8000']);
     const bare = node(['-e', 'console.log(JSON.stringify({ rssMb: process.memoryUsage().rss / 2 ** 20 }))']);
     const bareRss = (JSON.parse(await firstLine(bare, /^\{/)) as { rssMb: number }).rssMb;
     return [
       { name: 'backend: first quotes from all 6 venues', value: figures.firstAllVenuesMs, unit: 'ms', target: '≤ 3000 (cold start budget)' },
       { name: `backend: resident memory, ${figures.quotes} quotes`, value: figures.rssMb, unit: 'MB', baseline: bareRss, target: '≤ 400' },
+      { name: 'backend: same, V8 default young generation', value: defaultFlags.rssMb, unit: 'MB', baseline: figures.rssMb },
       ...(['Start', 'Quotes', 'Preview'] as const).flatMap((phase) => [
         { name: `backend: RSS after ${PHASES[phase]}`, value: figures[`after${phase}RssMb`], unit: 'MB' },
         { name: `backend: heap used after ${PHASES[phase]}`, value: figures[`after${phase}HeapMb`], unit: 'MB' },
       ]),
-      { name: 'backend: quote parsed → batch published p50', value: figures.latencyP50, unit: 'ms' },
-      { name: 'backend: quote parsed → batch published p95', value: figures.latencyP95, unit: 'ms', target: '≤ 50 (whole path to paint)' },
+      { name: 'backend: venue request sent → batch published p50', value: figures.latencyP50, unit: 'ms' },
+      { name: 'backend: venue request sent → batch published p95', value: figures.latencyP95, unit: 'ms', baseline: defaultFlags.latencyP95, target: '≤ 50 (whole path to paint)' },
       { name: 'backend: quotes published per second', value: figures.quotesPerSecond, unit: 'quotes/s' },
     ];
   } finally {
