@@ -26,14 +26,18 @@ export interface ExecutionContext {
 
 export type OrderRole = 'open' | 'unwind' | 'close';
 
+/** Longest client id each venue takes: Binance and Bybit 36, OKX 32 alphanumerics, Gate 28 after its `t-`. */
+const CLIENT_ID_LENGTH: Partial<Record<VenueId, number>> = { gate: 28 };
+
 /**
  * Deterministic client order id for a leg of a ticket, the same on every attempt, so a lost
- * answer can be found again. 32 hex characters after a prefix fits every venue: Binance and
- * Bybit (36), OKX (32 alphanumerics), Hyperliquid (`0x` + 128 bits).
+ * answer can be found again: `ft` and hex digits, 32 characters (Gate: 28, still 104 bits);
+ * Hyperliquid wants `0x` and 128 bits. It never starts with `t`, so ccxt adds Gate's `t-`.
  */
 export function clientOrderId(venue: VenueId, ticketId: string, leg: number, role: OrderRole): string {
   const digest = createHash('sha256').update(`${ticketId}\u0000${leg}\u0000${role}`).digest('hex');
-  return venue === 'hyperliquid' ? `0x${digest.slice(0, 32)}` : `ft${digest.slice(0, 30)}`;
+  if (venue === 'hyperliquid') return `0x${digest.slice(0, 32)}`;
+  return `ft${digest.slice(0, (CLIENT_ID_LENGTH[venue] ?? 32) - 2)}`;
 }
 
 export interface PlaceOutcome {

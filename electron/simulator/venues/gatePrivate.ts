@@ -139,12 +139,18 @@ function listOrders(call: Call): SimResponse {
   return ok(all.filter((o) => (status === 'open' ? open(o) : !open(o))).map(orderBody));
 }
 
+/** How long Gate still finds a finished order by its `t-` text; after that only by its id. */
+const TEXT_LOOKUP_MS = 60_000;
+
 function oneOrder(call: Call, cancel: boolean): SimResponse {
-  const ref = { orderId: call.target };
+  const byText = call.target?.startsWith('t-') ?? false;
+  const ref = byText ? { clientOrderId: call.target } : { orderId: call.target };
   const { accounts } = call.context;
   try {
     const order = cancel ? accounts.cancelOrder(VENUE, call.apiKey, ref) : accounts.order(VENUE, call.apiKey, ref);
-    return order === undefined ? gateError(404, REJECTION['unknown-order']) : ok(orderBody(order));
+    const finished = order !== undefined && order.status !== 'new' && order.status !== 'partially-filled';
+    const forgotten = byText && finished && call.context.market.now() - order.updatedAt > TEXT_LOOKUP_MS;
+    return order === undefined || forgotten ? gateError(404, REJECTION['unknown-order']) : ok(orderBody(order));
   } catch (error) {
     return rejected(error);
   }

@@ -99,4 +99,13 @@ describe('gate futures signed endpoints through ccxt', () => {
       await expect(stranger.fetchBalance({ type: 'swap' })).rejects.toBeInstanceOf(ccxt.AuthenticationError);
     }
   });
+
+  it('a finished order is found by its t- text for 60 s after it ended, by its id after that, as Gate documents', async () => {
+    const order = await gate.createOrder(BTC, 'market', 'buy', 10, undefined, { clientOrderId: 'ftlookup1' });
+    const byText = await gate.fetchOrder(undefined as unknown as string, BTC, { clientOrderId: 'ftlookup1' });
+    expect([byText.id, byText.clientOrderId, byText.status]).toEqual([order.id, 't-ftlookup1', 'closed']);
+    sim.clock.advanceTo(sim.clock.now() + 61_000);
+    await expect(gate.fetchOrder(undefined as unknown as string, BTC, { clientOrderId: 'ftlookup1' })).rejects.toBeInstanceOf(ccxt.OrderNotFound);
+    expect((await gate.fetchOrder(String(order.id), BTC)).status).toBe('closed');
+  });
 });

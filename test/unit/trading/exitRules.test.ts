@@ -53,8 +53,9 @@ describe('client order ids', () => {
     expect(new Set([clientOrderId('okx', 't1', 0, 'open'), clientOrderId('okx', 't1', 1, 'open'), clientOrderId('okx', 't1', 0, 'unwind')]).size).toBe(3);
   });
 
-  it('fit every venue: 32 alphanumerics (OKX), and a 128-bit hex cloid on Hyperliquid', () => {
+  it('fit every venue: 32 alphanumerics (OKX), 28 characters not starting with t (Gate adds its t-), and a 128-bit hex cloid on Hyperliquid', () => {
     expect(clientOrderId('okx', 'a very long ticket id '.repeat(10), 1, 'close')).toMatch(/^[a-z0-9]{32}$/);
+    expect(clientOrderId('gate', 'a very long ticket id '.repeat(10), 1, 'close')).toMatch(/^ft[0-9a-f]{26}$/);
     expect(clientOrderId('hyperliquid', 't', 0, 'open')).toMatch(/^0x[0-9a-f]{32}$/);
   });
 });

@@ -55,6 +55,24 @@ function lookupParams(venue: VenueId, clientOrderId: string): Record<string, unk
   }
 }
 
+/** The id the terminal gave the order: Gate answers with the `t-` ccxt put in front of it. */
+function ownClientId(venueId: string | undefined): string {
+  return venueId?.startsWith('t-ft') ? venueId.slice(2) : venueId ?? '';
+}
+
+/**
+ * The fee the venue charged. Gate's futures orders carry no amount, only the account's rates
+ * (`tkfr`/`mkfr`): the fill is charged at the taker rate, exact for the terminal's market and
+ * IOC orders and an upper bound for a resting limit.
+ */
+function orderFee(raw: CcxtOrder, filledBase: number): number {
+  if (raw.fee?.cost !== undefined) return raw.fee.cost;
+  const listed = ((raw as { fees?: Array<{ cost?: number }> }).fees ?? []).map((f) => f.cost).filter((c): c is number => c !== undefined);
+  if (listed.length > 0) return listed.reduce((sum, c) => sum + c, 0);
+  const takerRate = Number((raw.info as { tkfr?: string } | undefined)?.tkfr);
+  return Number.isFinite(takerRate) && raw.average ? filledBase * raw.average * takerRate : 0;
+}
+
 const STATUS: Record<string, OrderStatus> = { open: 'open', closed: 'filled', canceled: 'cancelled', cancelled: 'cancelled', rejected: 'rejected', expired: 'cancelled' };
 
 export interface LiveBrokerOptions {
@@ -101,14 +119,13 @@ class LiveBroker implements Broker {
     return this.#exchange.market(symbol).contractSize ?? 1;
   }
 
-  #toOrder(symbol: string, raw: CcxtOrder, request?: OrderRequest): Order {
+  #toOrder(symbol: string, raw: CcxtOrder, request?: Pick<OrderRequest, 'clientOrderId'> & Partial<OrderRequest>): Order {
     const size = this.#contractSize(symbol);
-    const fees = (raw as { fees?: Array<{ cost?: number }> }).fees ?? [];
-    const fee = raw.fee?.cost ?? fees.reduce((sum, f) => sum + (f.cost ?? 0), 0);
     const status = STATUS[raw.status ?? ''] ?? 'open';
     const filled = (raw.filled ?? 0) * size;
+    const fee = orderFee(raw, filled);
     return {
-      venue: this.venue, symbol, clientOrderId: raw.clientOrderId ?? request?.clientOrderId ?? '', venueOrderId: raw.id ? String(raw.id) : null,
+      venue: this.venue, symbol, clientOrderId: request?.clientOrderId ?? ownClientId(raw.clientOrderId), venueOrderId: raw.id ? String(raw.id) : null,
       side: (raw.side ?? request?.side) as Order['side'], type: (raw.type === 'limit' ? 'limit' : request?.type ?? 'market'),
       price: raw.price ?? request?.price ?? null, quantity: raw.amount !== undefined ? raw.amount * size : request?.quantity ?? 0,
       filled, averagePrice: raw.average ?? null,
@@ -164,7 +181,7 @@ class LiveBroker implements Broker {
   async fetchOrderByClientId(symbol: string, clientOrderId: string): Promise<Order | null> {
     try {
       const raw = await this.#exchange.fetchOrder(this.venue === 'bybit' ? '' : (undefined as unknown as string), symbol, lookupParams(this.venue, clientOrderId));
-      return this.#toOrder(symbol, { ...raw, clientOrderId: raw.clientOrderId ?? clientOrderId });
+      return this.#toOrder(symbol, raw, { clientOrderId });
     } catch (error) {
       const mapped = toVenueError(this.venue, error);
       // "No such order" is an answer: the venue never received it. Anything else is not.
