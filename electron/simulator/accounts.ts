@@ -33,6 +33,8 @@ interface Account {
   lastFillMinute: Map<string, number>;
   trades: SimTrade[];
   income: SimIncome[];
+  /** Hedge (dual-side) position mode, as the venue reports it; accounts start in one-way mode. */
+  hedgeMode: boolean;
 }
 
 export interface AccountsOptions {
@@ -67,6 +69,15 @@ export class Accounts implements SimAccounts {
   /** Sets an account's wallet balance (control API / tests). */
   setBalance(venue: VenueId, apiKey: string, amount: number): void {
     this.account(venue, apiKey).wallet = amount;
+  }
+
+  /** The account's position mode as its venue reports it (control API / tests); orders stay one-way. */
+  setHedgeMode(venue: VenueId, apiKey: string, on: boolean): void {
+    this.account(venue, apiKey).hedgeMode = on;
+  }
+
+  hedgeMode(venue: VenueId, apiKey: string): boolean {
+    return this.account(venue, apiKey).hedgeMode;
   }
 
   balances(venue: VenueId, apiKey: string): SimBalance[] {
@@ -180,7 +191,7 @@ export class Accounts implements SimAccounts {
     if (!account) {
       account = {
         venue, apiKey, currency: venue === 'hyperliquid' ? 'USDC' : 'USDT', wallet: this.initialBalance, positions: new Map(), settings: new Map(),
-        orders: new Map(), clientIds: new Map(), lastFillMinute: new Map(), trades: [], income: [],
+        orders: new Map(), clientIds: new Map(), lastFillMinute: new Map(), trades: [], income: [], hedgeMode: false,
       };
       this.accounts.set(key, account);
     }

@@ -202,6 +202,7 @@ export class SimRejection extends Error {
 export interface SimAccounts {
   balances(venue: VenueId, apiKey: string): SimBalance[];
   positions(venue: VenueId, apiKey: string): SimPosition[];
+  hedgeMode(venue: VenueId, apiKey: string): boolean;
   setLeverage(venue: VenueId, apiKey: string, instrumentId: string, leverage: number): void;
   setMarginMode(venue: VenueId, apiKey: string, instrumentId: string, mode: 'cross' | 'isolated'): void;
   leverage(venue: VenueId, apiKey: string, instrumentId: string): { leverage: number; marginMode: 'cross' | 'isolated' };

@@ -119,7 +119,7 @@ async function setLeverages(ctx: ExecutionContext, intent: PairIntent): Promise<
     try {
       await ctx.brokers(leg.venue).setLeverage(leg.symbol, leg.leverage, leg.marginMode);
     } catch (error) {
-      return `${leg.venue} ${leg.symbol}: leverage ${leg.leverage}× could not be set (${toVenueError(leg.venue, error).message}); nothing was sent`;
+      return `${leg.venue} ${leg.symbol}: the account could not be prepared for ${leg.leverage}× (${toVenueError(leg.venue, error).message}); nothing was sent`;
     }
   }
   return null;

@@ -390,6 +390,7 @@ const PRIVATE: Record<string, Handler> = {
     return ok(body.assets.map((asset) => ({ accountAlias: 'SgsR', asset: asset.asset, balance: asset.walletBalance, crossWalletBalance: asset.crossWalletBalance,
       crossUnPnl: asset.crossUnPnl, availableBalance: asset.availableBalance, maxWithdrawAmount: asset.maxWithdrawAmount, marginAvailable: true, updateTime: asset.updateTime })));
   },
+  'GET /fapi/v1/positionSide/dual': (_params, context, apiKey) => ok({ dualSidePosition: context.accounts.hedgeMode(VENUE, apiKey) }),
   'GET /fapi/v2/positionRisk': positionRisk,
   'GET /fapi/v3/positionRisk': positionRisk,
   'GET /fapi/v1/leverageBracket': leverageBracket,

@@ -73,6 +73,7 @@ function accountList(call: Call): SimResponse {
     crossedMaxAvailable: decimalString(b.free), isolatedMaxAvailable: decimalString(b.free), maxTransferOut: decimalString(b.free),
     accountEquity: decimalString(b.total), usdtEquity: decimalString(b.total), btcEquity: '0', crossedRiskRate: '0',
     unrealizedPL: decimalString(unrealised), coupon: '0', crossedUnrealizedPL: decimalString(unrealised), isolatedUnrealizedPL: '0',
+    posMode: accounts.hedgeMode(VENUE, call.apiKey) ? 'hedge_mode' : 'one_way_mode',
   })));
 }
 

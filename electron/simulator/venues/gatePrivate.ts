@@ -84,7 +84,7 @@ function futuresAccount(call: Call): SimResponse {
   return ok({
     total: decimalString(balance.total), unrealised_pnl: decimalString(positions.reduce((s, p) => s + p.unrealisedPnl, 0)),
     position_margin: decimalString(positions.reduce((s, p) => s + p.margin, 0)), order_margin: decimalString(Math.max(0, balance.used - positions.reduce((s, p) => s + p.margin, 0))),
-    available: decimalString(balance.free), point: '0', currency: balance.currency, in_dual_mode: false, enable_credit: false,
+    available: decimalString(balance.free), point: '0', currency: balance.currency, in_dual_mode: accounts.hedgeMode(VENUE, call.apiKey), enable_credit: false,
     bonus: '0',
   });
 }

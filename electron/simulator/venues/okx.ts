@@ -29,6 +29,7 @@ const PUBLIC_ROUTES: Record<string, PublicHandler> = {
 
 const PRIVATE_ROUTES: Record<string, OkxPrivateHandler> = {
   'GET /api/v5/account/balance': privateApi.balance,
+  'GET /api/v5/account/config': privateApi.accountConfig,
   'GET /api/v5/account/positions': privateApi.positions,
   'POST /api/v5/account/set-leverage': privateApi.setLeverage,
   'GET /api/v5/account/bills': privateApi.bills,

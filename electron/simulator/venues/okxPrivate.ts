@@ -99,6 +99,12 @@ export const positions: OkxPrivateHandler = (params, context, apiKey) => guarded
   return okxOk(data);
 });
 
+/** GET /api/v5/account/config: the fields a client reads, posMode among them (net_mode = one-way). */
+export const accountConfig: OkxPrivateHandler = (_params, context, apiKey) => okxOk([{
+  uid: '1', mainUid: '1', acctLv: '2', posMode: context.accounts.hedgeMode(VENUE, apiKey) ? 'long_short_mode' : 'net_mode',
+  autoLoan: false, greeksType: 'PA', level: 'Lv1', levelTmp: '', ctIsoMode: 'automatic', mgnIsoMode: 'automatic', label: 'demo', perm: 'read_only,trade',
+}]);
+
 /** POST /api/v5/account/set-leverage: sets the leverage and, with it, the margin mode (mgnMode). */
 export const setLeverage: OkxPrivateHandler = (params, context, apiKey) => guarded(() => {
   const request = one(params);

@@ -19,6 +19,7 @@ import { toVenueError, VenueError } from '../../markets/venueErrors.ts';
 import type { VenueCredentials } from '../../vault/vault.ts';
 import type { Balance, Broker, OrderBook, OrderRequest, VenuePosition } from './broker.ts';
 import { readMarketInfo, type MarketInfo } from '../venueMarket.ts';
+import { hedgeModeMessage, inHedgeMode } from './positionMode.ts';
 
 const SPEC_OPTIONS: Record<VenueId, Record<string, unknown>> = {
   binanceusdm: binanceSpec.exchangeOptions, bybit: bybitSpec.exchangeOptions, okx: okxSpec.exchangeOptions,
@@ -101,10 +102,14 @@ async function call<T>(venue: VenueId, symbol: string, work: () => Promise<T>): 
   }
 }
 
+const ONE_WAY_TRUST_MS = 60_000;
+
 class LiveBroker implements Broker {
   readonly venue: VenueId;
   readonly mode = 'live' as const;
   readonly #exchange: Exchange;
+  /** When the account was last seen in one-way mode (a hedge-mode verdict is never cached). */
+  #oneWaySeenAt = Number.NEGATIVE_INFINITY;
 
   constructor(venue: VenueId, exchange: Exchange) {
     this.venue = venue;
@@ -134,7 +139,17 @@ class LiveBroker implements Broker {
     };
   }
 
+  /** Read before leverage is set and before an opening order: once per ticket, not per request. */
+  async #assertOneWay(symbol: string): Promise<void> {
+    if (performance.now() - this.#oneWaySeenAt < ONE_WAY_TRUST_MS) return;
+    if (await call(this.venue, symbol, () => inHedgeMode(this.venue, this.#exchange))) {
+      throw new VenueError('rejected', this.venue, `${symbol}: ${hedgeModeMessage(this.venue)}`);
+    }
+    this.#oneWaySeenAt = performance.now();
+  }
+
   async setLeverage(symbol: string, leverage: number, marginMode?: 'cross' | 'isolated'): Promise<void> {
+    await this.#assertOneWay(symbol);
     await call(this.venue, symbol, async () => {
       if (marginMode !== undefined && this.venue !== 'okx') await this.#setMarginMode(symbol, marginMode, leverage);
       await this.#exchange.setLeverage(leverage, symbol, marginMode !== undefined ? { marginMode } : {});
@@ -152,6 +167,8 @@ class LiveBroker implements Broker {
 
   async createOrder(request: OrderRequest): Promise<Order> {
     const { symbol } = request;
+    // Closing orders go out whatever the mode: an unwind or the kill switch must at least try.
+    if (!request.reduceOnly) await this.#assertOneWay(symbol);
     const amount = Number(this.#exchange.amountToPrecision(symbol, request.quantity / this.#contractSize(symbol)));
     const price = request.price ?? (this.venue === 'hyperliquid' ? await this.#marketPrice(symbol, request.side) : undefined);
     const params = { ...clientIdParams(this.venue, request.clientOrderId), ...(request.reduceOnly ? { reduceOnly: true } : {}) };

@@ -1,0 +1,38 @@
+/**
+ * The terminal trades one-way (net) positions: a pair leg is one signed position per symbol,
+ * and closing it is a reduce-only order on the other side. An account in hedge (dual-side)
+ * mode takes neither without a position side on every order, so its reduce-only unwind would
+ * be refused after the first leg filled. The mode is read before anything is sent, and a
+ * hedge-mode account is refused in words the trader can act on.
+ */
+import type { Exchange } from 'ccxt';
+import type { VenueId } from '../../../../shared/domain/venues.ts';
+
+type Reader = (exchange: Exchange) => Promise<boolean>;
+
+/** Raw account rows of a ccxt balance (`info` is the venue's answer, a list or one object). */
+async function accountRows(exchange: Exchange): Promise<Array<Record<string, unknown>>> {
+  const info = (await exchange.fetchBalance({ type: 'swap' })).info as unknown;
+  const rows = Array.isArray(info) ? info : [info];
+  return rows.filter((row): row is Record<string, unknown> => typeof row === 'object' && row !== null);
+}
+
+const READERS: Partial<Record<VenueId, Reader>> = {
+  binanceusdm: async (exchange) => (await exchange.fetchPositionMode()).hedged === true,
+  okx: async (exchange) => (await exchange.fetchPositionMode()).hedged === true,
+  bitget: async (exchange) => (await accountRows(exchange)).some((row) => row.posMode === 'hedge_mode'),
+  gate: async (exchange) => (await accountRows(exchange)).some((row) => row.in_dual_mode === true),
+};
+
+/**
+ * True when the account is in hedge mode; false when one-way, or where ccxt cannot read the
+ * mode (Bybit; Hyperliquid has one-way positions only).
+ */
+export async function inHedgeMode(venue: VenueId, exchange: Exchange): Promise<boolean> {
+  const read = READERS[venue];
+  return read === undefined ? false : read(exchange);
+}
+
+export function hedgeModeMessage(venue: VenueId): string {
+  return `the ${venue} account is in hedge (dual-side) position mode; Funding Terminal trades one-way positions: switch the account to one-way mode in ${venue}'s settings and submit again`;
+}
