@@ -92,6 +92,17 @@ export class Accounts implements SimAccounts {
     return this.positionList(this.synced(venue, apiKey));
   }
 
+  /** The instrument's position, a flat one at the current leverage when none is held (venues list those too). */
+  position(venue: VenueId, apiKey: string, instrumentId: string): SimPosition {
+    const held = this.positions(venue, apiKey).find((p) => p.instrumentId === instrumentId && p.size !== 0);
+    if (held) return held;
+    const setting = this.leverage(venue, apiKey, instrumentId);
+    return {
+      instrumentId, size: 0, entryPrice: 0, markPrice: this.market.ticker(venue, instrumentId).mark, leverage: setting.leverage,
+      marginMode: setting.marginMode, unrealisedPnl: 0, liquidationPrice: null, margin: 0, updatedAt: this.market.now(),
+    };
+  }
+
   setLeverage(venue: VenueId, apiKey: string, instrumentId: string, leverage: number): void {
     const instrument = this.instrumentOf(venue, instrumentId);
     if (!(leverage >= 1 && leverage <= instrument.maxLeverage && Number.isInteger(leverage))) {

@@ -203,6 +203,7 @@ export interface SimAccounts {
   balances(venue: VenueId, apiKey: string): SimBalance[];
   positions(venue: VenueId, apiKey: string): SimPosition[];
   hedgeMode(venue: VenueId, apiKey: string): boolean;
+  position(venue: VenueId, apiKey: string, instrumentId: string): SimPosition;
   setLeverage(venue: VenueId, apiKey: string, instrumentId: string, leverage: number): void;
   setMarginMode(venue: VenueId, apiKey: string, instrumentId: string, mode: 'cross' | 'isolated'): void;
   leverage(venue: VenueId, apiKey: string, instrumentId: string): { leverage: number; marginMode: 'cross' | 'isolated' };

@@ -69,6 +69,22 @@ describe('the monitor in Chromium against the demo host', () => {
     expect(fit.cells).toBeGreaterThan(100);
     expect(fit.overflow).toBe(0);
     expect(fit.clipped).toEqual([]);
+    // A countdown inside its window gains a ◆ and bold type: it must fit whatever the hour of the run.
+    const next = await monitor.columnIndex(/^Next/);
+    const windowOpen = await monitor.grid.evaluate((grid, column) => {
+      const cell = grid.querySelector<HTMLElement>(`[role=gridcell][aria-colindex="${column}"]`)!;
+      const shown = [...cell.children] as HTMLElement[];
+      const probe = document.createElement('time');
+      probe.className = 'num countdown window-open';
+      probe.textContent = '◆ 00:09:59';
+      for (const child of shown) child.style.display = 'none';
+      cell.append(probe);
+      const fits = cell.scrollWidth <= cell.clientWidth;
+      probe.remove();
+      for (const child of shown) child.style.display = '';
+      return fits;
+    }, next);
+    expect(windowOpen).toBe(true);
   });
 
   it('at 1280 px the grid scrolls sideways to its last column while rank and Asset stay in view', async () => {

@@ -3,7 +3,7 @@
  * positions, leverage and margin mode, orders, executions (trades and funding).
  */
 import { SimRejection } from '../types.ts';
-import type { RejectionReason, SimContext, SimInstrument, SimOrder, SimResponse } from '../types.ts';
+import type { RejectionReason, SimContext, SimInstrument, SimOrder, SimPosition, SimResponse } from '../types.ts';
 import { BYBIT_ERRORS, bybitError, bybitOk, paramNumber, paramString } from './bybitEnvelope.ts';
 import { fundingExecutionJson, orderJson, positionJson, tradeExecutionJson, walletCoinJson } from './bybitShapes.ts';
 
@@ -91,16 +91,27 @@ export const walletBalance: BybitPrivateHandler = (params, context, apiKey) => {
   return bybitOk({ list: [wallet] }, now);
 };
 
+/** One row in one-way mode; in hedge mode a row per side (1 buy, 2 sell), the side not held flat. */
+function positionRows(position: SimPosition, instrument: SimInstrument, hedged: boolean): Array<Record<string, unknown>> {
+  if (!hedged) return [positionJson(position, instrument)];
+  const flat: SimPosition = { ...position, size: 0, entryPrice: 0, unrealisedPnl: 0, liquidationPrice: null, margin: 0 };
+  return [positionJson(position.size >= 0 ? position : flat, instrument, 1), positionJson(position.size < 0 ? position : flat, instrument, 2)];
+}
+
 export const positionList: BybitPrivateHandler = (params, context, apiKey) => guarded(context, () => {
   requireLinear(params);
   const symbol = paramString(params, 'symbol');
   const settleCoin = paramString(params, 'settleCoin');
   if (symbol === undefined && settleCoin === undefined) throw new SimRejection('unknown-instrument', 'symbol or settleCoin is required');
-  const list = context.accounts.positions(VENUE, apiKey)
-    .filter((position) => position.size !== 0 && (symbol === undefined || position.instrumentId === symbol))
+  const hedged = context.accounts.hedgeMode(VENUE, apiKey);
+  // Asked for one symbol, Bybit lists it even when flat: one row in one-way mode, a row per side in hedge mode.
+  const held = symbol === undefined
+    ? context.accounts.positions(VENUE, apiKey).filter((position) => position.size !== 0)
+    : [context.accounts.position(VENUE, apiKey, instrumentOf(context, symbol).id)];
+  const list = held
     .map((position) => ({ position, instrument: instrumentOf(context, position.instrumentId) }))
     .filter(({ instrument }) => settleCoin === undefined || instrument.settle === settleCoin)
-    .map(({ position, instrument }) => positionJson(position, instrument));
+    .flatMap(({ position, instrument }) => positionRows(position, instrument, hedged));
   return bybitOk({ category: 'linear', list, nextPageCursor: '' }, context.market.now());
 });
 

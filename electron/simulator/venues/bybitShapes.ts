@@ -70,13 +70,14 @@ function bankruptcyPrice(position: SimPosition): number {
   return position.size > 0 ? position.entryPrice - move : position.entryPrice + move;
 }
 
-export function positionJson(position: SimPosition, instrument: SimInstrument): Record<string, unknown> {
+/** `positionIdx`: 0 in one-way mode; 1 (buy side) and 2 (sell side) in hedge mode. */
+export function positionJson(position: SimPosition, instrument: SimInstrument, positionIdx = 0): Record<string, unknown> {
   const price = (value: number) => fixedString(value, instrument.pricePrecision);
   const base = Math.abs(position.size) * instrument.contractSize;
   const value = base * position.entryPrice;
   const long = position.size > 0;
   return {
-    positionIdx: 0,
+    positionIdx,
     riskId: 1,
     riskLimitValue: '2000000',
     symbol: position.instrumentId,

@@ -105,13 +105,7 @@ function setLeverage(call: Call): SimResponse {
   } catch (error) {
     return rejected(error);
   }
-  const held = accounts.positions(VENUE, call.apiKey).find((p) => p.instrumentId === contract);
-  const setting = accounts.leverage(VENUE, call.apiKey, contract);
-  const flat: SimPosition = {
-    instrumentId: contract, size: 0, entryPrice: 0, markPrice: call.context.market.ticker(VENUE, contract).mark, leverage: setting.leverage,
-    marginMode: setting.marginMode, unrealisedPnl: 0, liquidationPrice: null, margin: 0, updatedAt: call.context.market.now(),
-  };
-  return ok(positionBody(held ?? flat, call.context));
+  return ok(positionBody(accounts.position(VENUE, call.apiKey, contract), call.context));
 }
 
 function placeOrder(call: Call): SimResponse {

@@ -1,6 +1,6 @@
 /**
  * Hedge-mode accounts, read through ccxt from each venue's own answer (Binance's dual-side flag,
- * OKX's posMode, Bitget's account posMode, Gate's in_dual_mode), against the simulator.
+ * Bybit's positionIdx, OKX's posMode, Bitget's account posMode, Gate's in_dual_mode), against the simulator.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -16,7 +16,7 @@ import { TradingStateMachine } from '../../../electron/backend/trading/tradingSt
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { START_TIME } from './harness.ts';
 
-const VENUES = ['binanceusdm', 'okx', 'bitget', 'gate'] as const satisfies readonly VenueId[];
+const VENUES = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate'] as const satisfies readonly VenueId[];
 const SYMBOL = 'BTC/USDT:USDT';
 let sim: Simulator;
 const brokers = new Map<VenueId, Broker>();

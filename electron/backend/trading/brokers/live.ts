@@ -108,8 +108,8 @@ class LiveBroker implements Broker {
   readonly venue: VenueId;
   readonly mode = 'live' as const;
   readonly #exchange: Exchange;
-  /** When the account was last seen in one-way mode (a hedge-mode verdict is never cached). */
-  #oneWaySeenAt = Number.NEGATIVE_INFINITY;
+  /** When each symbol's account was last seen in one-way mode (a hedge-mode verdict is never cached). */
+  readonly #oneWaySeenAt = new Map<string, number>();
 
   constructor(venue: VenueId, exchange: Exchange) {
     this.venue = venue;
@@ -141,11 +141,11 @@ class LiveBroker implements Broker {
 
   /** Read before leverage is set and before an opening order: once per ticket, not per request. */
   async #assertOneWay(symbol: string): Promise<void> {
-    if (performance.now() - this.#oneWaySeenAt < ONE_WAY_TRUST_MS) return;
-    if (await call(this.venue, symbol, () => inHedgeMode(this.venue, this.#exchange))) {
+    if (performance.now() - (this.#oneWaySeenAt.get(symbol) ?? Number.NEGATIVE_INFINITY) < ONE_WAY_TRUST_MS) return;
+    if (await call(this.venue, symbol, () => inHedgeMode(this.venue, this.#exchange, symbol))) {
       throw new VenueError('rejected', this.venue, `${symbol}: ${hedgeModeMessage(this.venue)}`);
     }
-    this.#oneWaySeenAt = performance.now();
+    this.#oneWaySeenAt.set(symbol, performance.now());
   }
 
   async setLeverage(symbol: string, leverage: number, marginMode?: 'cross' | 'isolated'): Promise<void> {

@@ -8,7 +8,7 @@
 import type { Exchange } from 'ccxt';
 import type { VenueId } from '../../../../shared/domain/venues.ts';
 
-type Reader = (exchange: Exchange) => Promise<boolean>;
+type Reader = (exchange: Exchange, symbol: string) => Promise<boolean>;
 
 /** Raw account rows of a ccxt balance (`info` is the venue's answer, a list or one object). */
 async function accountRows(exchange: Exchange): Promise<Array<Record<string, unknown>>> {
@@ -22,15 +22,14 @@ const READERS: Partial<Record<VenueId, Reader>> = {
   okx: async (exchange) => (await exchange.fetchPositionMode()).hedged === true,
   bitget: async (exchange) => (await accountRows(exchange)).some((row) => row.posMode === 'hedge_mode'),
   gate: async (exchange) => (await accountRows(exchange)).some((row) => row.in_dual_mode === true),
+  // Bybit sets the mode per symbol and lists a flat symbol's rows: positionIdx 1 and 2 in hedge mode.
+  bybit: async (exchange, symbol) => (await exchange.fetchPositions([symbol])).some((position) => position.hedged === true),
 };
 
-/**
- * True when the account is in hedge mode; false when one-way, or where ccxt cannot read the
- * mode (Bybit; Hyperliquid has one-way positions only).
- */
-export async function inHedgeMode(venue: VenueId, exchange: Exchange): Promise<boolean> {
+/** True when the account (for Bybit: the symbol) is in hedge mode; Hyperliquid has one-way positions only. */
+export async function inHedgeMode(venue: VenueId, exchange: Exchange, symbol: string): Promise<boolean> {
   const read = READERS[venue];
-  return read === undefined ? false : read(exchange);
+  return read === undefined ? false : read(exchange, symbol);
 }
 
 export function hedgeModeMessage(venue: VenueId): string {
