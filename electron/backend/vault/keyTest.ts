@@ -8,38 +8,10 @@
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { Exchange } from 'ccxt';
 import { createExchange } from '../markets/exchanges.ts';
-import { binanceSpec } from '../markets/binanceusdm.ts';
-import { bitgetSpec } from '../markets/bitget.ts';
-import { bybitSpec } from '../markets/bybit.ts';
-import { gateSpec } from '../markets/gate.ts';
-import { hyperliquidSpec } from '../markets/hyperliquid.ts';
-import { okxSpec } from '../markets/okx.ts';
+import { optionsFor } from '../markets/accountOptions.ts';
 import { VenueError, toVenueError } from '../markets/venueErrors.ts';
 import { scrubText } from '../log/redact.ts';
 import type { VenueCredentials } from './vault.ts';
-
-const SPEC_OPTIONS: Record<VenueId, Record<string, unknown>> = {
-  binanceusdm: binanceSpec.exchangeOptions,
-  bybit: bybitSpec.exchangeOptions,
-  okx: okxSpec.exchangeOptions,
-  bitget: bitgetSpec.exchangeOptions,
-  gate: gateSpec.exchangeOptions,
-  hyperliquid: hyperliquidSpec.exchangeOptions,
-};
-
-/**
- * Against a loopback simulator Bybit is a unified account; saying so spares ccxt its
- * account-type probe (`/v5/user/query-api`), which the simulator does not serve. Live, ccxt
- * asks the venue.
- */
-function optionsFor(venue: VenueId, loopback: boolean): Record<string, unknown> {
-  const base = SPEC_OPTIONS[venue];
-  if (venue === 'bybit' && loopback) return { ...base, enableUnifiedAccount: true, enableUnifiedMargin: false };
-  // With credentials, ccxt's Hyperliquid signs a builder-fee approval and a referrer code
-  // before its first private action: neither is harmless, so both are marked as done.
-  if (venue === 'hyperliquid') return { ...base, builderFee: false, approvedBuilderFee: true, refSet: true };
-  return base;
-}
 
 /**
  * Hyperliquid's balance is a public read by wallet address, so the private key is checked

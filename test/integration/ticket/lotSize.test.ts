@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from 'ccxt';
 import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
 import { createExchange } from '../../../electron/backend/markets/exchanges.ts';
-import { optionsFor } from '../../../electron/backend/trading/brokers/live.ts';
+import { optionsFor } from '../../../electron/backend/markets/accountOptions.ts';
 import { createTicketService, type TicketService } from '../../../electron/backend/trading/ticketService.ts';
 import { createTicketSources } from '../../../electron/backend/trading/ticketSources.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';

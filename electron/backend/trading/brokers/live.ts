@@ -9,33 +9,12 @@ import type { Exchange, Order as CcxtOrder } from 'ccxt';
 import type { FundingPayment, Order, OrderStatus } from '../../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../../shared/domain/venues.ts';
 import { createExchange, type Connection } from '../../markets/exchanges.ts';
-import { binanceSpec } from '../../markets/binanceusdm.ts';
-import { bitgetSpec } from '../../markets/bitget.ts';
-import { bybitSpec } from '../../markets/bybit.ts';
-import { gateSpec } from '../../markets/gate.ts';
-import { hyperliquidSpec } from '../../markets/hyperliquid.ts';
-import { okxSpec } from '../../markets/okx.ts';
+import { optionsFor } from '../../markets/accountOptions.ts';
 import { toVenueError, VenueError } from '../../markets/venueErrors.ts';
 import type { VenueCredentials } from '../../vault/vault.ts';
 import type { Balance, Broker, OrderBook, OrderRequest, VenuePosition } from './broker.ts';
 import { readMarketInfo, type MarketInfo } from '../venueMarket.ts';
 import { hedgeModeMessage, inHedgeMode } from './positionMode.ts';
-
-const SPEC_OPTIONS: Record<VenueId, Record<string, unknown>> = {
-  binanceusdm: binanceSpec.exchangeOptions, bybit: bybitSpec.exchangeOptions, okx: okxSpec.exchangeOptions,
-  bitget: bitgetSpec.exchangeOptions, gate: gateSpec.exchangeOptions, hyperliquid: hyperliquidSpec.exchangeOptions,
-};
-
-/** ccxt options for a venue account, shared with the paper broker's public book reads. */
-export function optionsFor(venue: VenueId, loopback: boolean): Record<string, unknown> {
-  const base = SPEC_OPTIONS[venue];
-  // The kill switch and reconcile list open orders across all symbols: ccxt refuses unless told we know the cost.
-  if (venue === 'binanceusdm') return { ...base, warnOnFetchOpenOrdersWithoutSymbol: false };
-  if (venue === 'bybit' && loopback) return { ...base, enableUnifiedAccount: true, enableUnifiedMargin: false };
-  // ccxt would otherwise sign a builder-fee approval and a referrer before the first order.
-  if (venue === 'hyperliquid') return { ...base, builderFee: false, approvedBuilderFee: true, refSet: true };
-  return base;
-}
 
 /** The request parameter each venue reads our client order id from (ccxt-notes "Private calls"). */
 function clientIdParams(venue: VenueId, clientOrderId: string): Record<string, string> {

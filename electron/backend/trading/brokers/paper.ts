@@ -15,7 +15,7 @@ import { VENUES, type VenueId } from '../../../../shared/domain/venues.ts';
 import { createExchange, type Connection } from '../../markets/exchanges.ts';
 import { toVenueError, VenueError } from '../../markets/venueErrors.ts';
 import type { Balance, Broker, OrderBook, OrderRequest, VenuePosition } from './broker.ts';
-import { optionsFor } from './live.ts';
+import { optionsFor } from '../../markets/accountOptions.ts';
 import { readMarketInfo, type MarketInfo } from '../venueMarket.ts';
 
 export interface PaperBrokerOptions {

@@ -1,0 +1,30 @@
+/**
+ * ccxt options for a venue account signed with the user's keys: the brokers, the paper
+ * broker's book reads and the key test all build their exchange with these.
+ */
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import { binanceSpec } from './binanceusdm.ts';
+import { bitgetSpec } from './bitget.ts';
+import { bybitSpec } from './bybit.ts';
+import { gateSpec } from './gate.ts';
+import { hyperliquidSpec } from './hyperliquid.ts';
+import { okxSpec } from './okx.ts';
+
+const SPEC_OPTIONS: Record<VenueId, Record<string, unknown>> = {
+  binanceusdm: binanceSpec.exchangeOptions, bybit: bybitSpec.exchangeOptions, okx: okxSpec.exchangeOptions,
+  bitget: bitgetSpec.exchangeOptions, gate: gateSpec.exchangeOptions, hyperliquid: hyperliquidSpec.exchangeOptions,
+};
+
+/**
+ * Against a loopback simulator Bybit is a unified account; saying so spares ccxt its
+ * account-type probe (`/v5/user/query-api`), which the simulator does not serve. Live, ccxt asks.
+ */
+export function optionsFor(venue: VenueId, loopback: boolean): Record<string, unknown> {
+  const base = SPEC_OPTIONS[venue];
+  // The kill switch and reconcile list open orders across all symbols: ccxt refuses unless told we know the cost.
+  if (venue === 'binanceusdm') return { ...base, warnOnFetchOpenOrdersWithoutSymbol: false };
+  if (venue === 'bybit' && loopback) return { ...base, enableUnifiedAccount: true, enableUnifiedMargin: false };
+  // ccxt would otherwise sign a builder-fee approval and a referrer before the first order.
+  if (venue === 'hyperliquid') return { ...base, builderFee: false, approvedBuilderFee: true, refSet: true };
+  return base;
+}
