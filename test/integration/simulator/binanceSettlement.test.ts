@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
-import { binanceClient, START_TIME } from './binanceClient.ts';
+import { binanceClient, START_TIME } from './simulatorClients.ts';
 
 const VENUE = 'binanceusdm';
 const HOUR = 3_600_000;

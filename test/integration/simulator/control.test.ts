@@ -7,7 +7,7 @@ import ccxt from 'ccxt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
 import { isLoopback } from '../../../electron/simulator/control.ts';
-import { binanceClient, START_TIME } from './binanceClient.ts';
+import { binanceClient, START_TIME } from './simulatorClients.ts';
 
 const VENUE = 'binanceusdm';
 let sim: Simulator;

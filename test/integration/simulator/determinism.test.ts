@@ -1,7 +1,7 @@
 /** Same seed and the same steps give byte-identical responses; another seed gives another market. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
-import { START_TIME } from './binanceClient.ts';
+import { START_TIME } from './simulatorClients.ts';
 
 const started: Simulator[] = [];
 afterAll(() => Promise.all(started.map((sim) => sim.close())));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startSimulator } from '../../../electron/simulator/server.ts';
+import { START_TIME } from './simulatorClients.ts';
 
-const START_TIME = Date.UTC(2026, 2, 4, 10, 20, 0);
 const HOUR = 3_600_000;
 
 /** Public requests of the three wires: the venue's own paths and bodies. */

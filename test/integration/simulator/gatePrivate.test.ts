@@ -2,21 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ccxt from 'ccxt';
 import type { Exchange } from 'ccxt';
 import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
-import { pointAtBaseUrl } from '../../../electron/backend/markets/loopback.ts';
+import { START_TIME, pointerAt } from './simulatorClients.ts';
 
-/** A fixed start (a Wednesday, 10:20 UTC) keeps settlement times and histories reproducible. */
-const START_TIME = Date.UTC(2026, 2, 4, 10, 20, 0);
 const KEY = { apiKey: 'gate-key', secret: 'gate-secret' };
 const BTC = 'BTC/USDT:USDT';
 
 let sim: Simulator;
 let gate: Exchange;
 
-/** Points a ccxt exchange at the simulator, as Demo mode does. */
-function pointedAt<T extends Exchange>(exchange: T): T {
-  pointAtBaseUrl(exchange, sim.url);
-  return exchange;
-}
+const pointedAt = pointerAt(() => sim);
 
 function client(credentials: { apiKey: string; secret: string }): Exchange {
   const options = { defaultType: 'swap', fetchMarkets: { types: ['swap'] }, swap: { fetchMarkets: { settlementCurrencies: ['usdt'] } } };

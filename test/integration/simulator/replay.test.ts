@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
-import { binanceClient } from './binanceClient.ts';
+import { binanceClient } from './simulatorClients.ts';
 
 const DATA = join(import.meta.dirname, '../../../../shared/data/binance-usdm-2026q1');
 const MINUTE = 60_000;

@@ -7,7 +7,7 @@ import ccxt from 'ccxt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
 import { pointAtBaseUrl } from '../../../electron/backend/markets/loopback.ts';
-import { START_TIME } from './binanceClient.ts';
+import { START_TIME } from './simulatorClients.ts';
 
 let sim: Simulator;
 const clients: Array<{ close(): Promise<unknown> }> = [];

@@ -12,8 +12,8 @@ import { createTicketService, type TicketService } from '../../../electron/backe
 import { createTicketSources } from '../../../electron/backend/trading/ticketSources.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
 import { DEFAULT_RISK_SETTINGS, TicketSchema, type Ticket } from '../../../shared/domain/ticket.ts';
+import { START_TIME } from '../simulator/simulatorClients.ts';
 
-const START_TIME = Date.UTC(2026, 2, 4, 10, 20, 0);
 const VENUES = ['binanceusdm', 'okx'] as const;
 const credential = (venue: string) => ({ apiKey: `${venue}-lot-key`, secret: `${venue}-lot-secret`, password: 'lot-pass' });
 

@@ -19,9 +19,8 @@ import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
 import { DEFAULT_RISK_SETTINGS, TicketSchema, type Ticket } from '../../../shared/domain/ticket.ts';
 import { walkBook } from '../../../shared/risk/costs.ts';
 import { liquidationPrice } from '../../../shared/risk/liquidation.ts';
+import { START_TIME } from '../simulator/simulatorClients.ts';
 
-/** A Wednesday, 10:20 UTC: settlement times are reproducible. */
-const START_TIME = Date.UTC(2026, 2, 4, 10, 20, 0);
 const BALANCE = 100_000;
 const VENUES = ['binanceusdm', 'bybit'] as const;
 

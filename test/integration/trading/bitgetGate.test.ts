@@ -16,7 +16,7 @@ import { createLiveBroker } from '../../../electron/backend/trading/brokers/live
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import { createFundingJournaller } from '../../../electron/backend/trading/fundingJournal.ts';
 import type { Fill, PairIntent } from '../../../shared/domain/orders.ts';
-import { START_TIME } from './harness.ts';
+import { START_TIME } from '../simulator/simulatorClients.ts';
 
 const SYMBOL = 'BTC/USDT:USDT';
 let sim: Simulator;

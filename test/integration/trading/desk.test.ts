@@ -16,8 +16,8 @@ import { requests, type RequestName, type RequestOutput } from '../../../shared/
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { TicketInput } from '../../../shared/domain/ticket.ts';
 import { defaultMaintenanceRate } from '../../../shared/risk/liquidation.ts';
+import { START_TIME } from '../simulator/simulatorClients.ts';
 
-const START_TIME = Date.UTC(2026, 2, 4, 10, 20, 0);
 const VENUES = ['binanceusdm', 'bybit'] as const;
 const SECRET = 'desk-live-SECRET-9f3a77';
 const dataDir = mkdtempSync(join(tmpdir(), 'desk-'));

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { createBackend, type Backend } from '../../../electron/backend/backend.ts';
 import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
 import { deskDriver } from './deskDriver.ts';
+import { START_TIME } from '../simulator/simulatorClients.ts';
 
-const START_TIME = Date.UTC(2026, 2, 4, 10, 20, 0);
 const VENUES = ['binanceusdm', 'bybit'] as const;
 const KEYS = {
   binanceusdm: { apiKey: 'live-desk-binance-key-01', secret: 'live-SECRET-binance-4e1c0a' },

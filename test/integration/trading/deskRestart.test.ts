@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { createBackend, type Backend } from '../../../electron/backend/backend.ts';
 import type { FundingPayment, JournalEntry, Pair } from '../../../shared/domain/orders.ts';
 import { deskDriver } from './deskDriver.ts';
+import { START_TIME } from '../simulator/simulatorClients.ts';
 
-const START_TIME = Date.UTC(2026, 2, 4, 10, 20, 0);
 const VENUES = ['binanceusdm', 'bybit'] as const;
 const dataDir = mkdtempSync(join(tmpdir(), 'desk-restart-'));
 const seen: string[] = [];

@@ -5,9 +5,8 @@ import { DEMO_CREDENTIAL } from '../../../electron/simulator/credentials.ts';
 import { createLiveBroker } from '../../../electron/backend/trading/brokers/live.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
+import { START_TIME } from '../simulator/simulatorClients.ts';
 
-/** A fixed start (a Wednesday, 10:20 UTC) keeps settlement times reproducible. */
-export const START_TIME = Date.UTC(2026, 2, 4, 10, 20, 0);
 export const HL_KEY = `0x${'4c'.repeat(32)}`;
 export const TRADING_VENUES = ['binanceusdm', 'bybit', 'okx', 'hyperliquid'] as const satisfies readonly VenueId[];
 

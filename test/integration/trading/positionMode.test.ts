@@ -14,7 +14,7 @@ import { openStore } from '../../../electron/backend/store/duckdb.ts';
 import { createGateway } from '../../../electron/backend/trading/gateway.ts';
 import { TradingStateMachine } from '../../../electron/backend/trading/tradingState.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
-import { START_TIME } from './harness.ts';
+import { START_TIME } from '../simulator/simulatorClients.ts';
 
 const VENUES = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate'] as const satisfies readonly VenueId[];
 const SYMBOL = 'BTC/USDT:USDT';
