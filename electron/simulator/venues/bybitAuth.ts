@@ -3,9 +3,10 @@
  * -RECV-WINDOW, -SIGN, where SIGN = hex HMAC-SHA256(secret, timestamp + key + recvWindow +
  * (raw query string for GET | body for POST)).
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { SimContext, SimRequest, SimResponse } from '../types.ts';
-import { BYBIT_ERRORS, bybitError, headerValue } from './bybitEnvelope.ts';
+import { BYBIT_ERRORS, bybitError } from './bybitEnvelope.ts';
+import { headerValue, sameText } from './signing.ts';
 
 export type BybitAuthResult = { apiKey: string } | { refused: SimResponse };
 
@@ -13,12 +14,6 @@ export type BybitAuthResult = { apiKey: string } | { refused: SimResponse };
 function signedQuery(request: SimRequest): string {
   if (request.rawQuery !== undefined) return request.rawQuery;
   return [...request.query.entries()].map(([key, value]) => `${key}=${value}`).join('&');
-}
-
-function sameHex(expected: string, given: string): boolean {
-  const a = Buffer.from(expected, 'utf8');
-  const b = Buffer.from(given.toLowerCase(), 'utf8');
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /**
@@ -43,7 +38,7 @@ export function authenticateBybit(request: SimRequest, context: SimContext, wall
   }
   const payload = `${timestamp}${apiKey}${recvWindow}${request.method === 'POST' ? request.body : signedQuery(request)}`;
   const expected = createHmac('sha256', credential.secret).update(payload).digest('hex');
-  if (sign === undefined || !sameHex(expected, sign)) {
+  if (sign === undefined || !sameText(expected, sign.toLowerCase())) {
     return { refused: bybitError(BYBIT_ERRORS.invalidSign, `error sign! origin_string[${payload}]`, now, 401) };
   }
   return { apiKey };

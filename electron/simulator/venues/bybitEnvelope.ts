@@ -45,10 +45,3 @@ export function paramNumber(params: Record<string, unknown>, key: string): numbe
   return Number.isFinite(value) ? value : undefined;
 }
 
-/** Header lookup that does not depend on how the server cased the names. */
-export function headerValue(headers: Record<string, string | undefined>, name: string): string | undefined {
-  const lower = name.toLowerCase();
-  if (headers[lower] !== undefined) return headers[lower];
-  const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === lower);
-  return key === undefined ? undefined : headers[key];
-}

@@ -2,9 +2,9 @@
  * OKX v5 request signing as the venue checks it: OK-ACCESS-KEY, -PASSPHRASE, -TIMESTAMP (ISO
  * 8601) and -SIGN = base64 HMAC-SHA256(secret, timestamp + METHOD + path[?query] + body).
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { SimContext, SimRequest, SimResponse } from '../types.ts';
-import { headerValue } from './bybitEnvelope.ts';
+import { headerValue, sameText } from './signing.ts';
 import { OKX_ERRORS, okxError } from './okxEnvelope.ts';
 
 export type OkxAuthResult = { apiKey: string } | { refused: SimResponse };
@@ -16,12 +16,6 @@ const MAX_SKEW_MS = 30_000;
 function signedPath(request: SimRequest): string {
   const query = request.rawQuery ?? request.query.toString();
   return query === '' ? request.path : `${request.path}?${query}`;
-}
-
-function sameText(expected: string, given: string): boolean {
-  const a = Buffer.from(expected, 'utf8');
-  const b = Buffer.from(given, 'utf8');
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 const refuse = (code: string, msg: string): OkxAuthResult => ({ refused: okxError(code, msg, 401) });
