@@ -8,8 +8,10 @@ import type { BenchResult } from './types.ts';
  * resident memory (target ≤ 400 MB; launched as the scripts do, and with V8's defaults) against a
  * bare Node process, and the latency from a venue request sent (a quote's `observedAt`) to the
  * renderer-bound batch published: it includes the HTTP round trip to the simulator, which shares
- * the two cores, so it overstates the parse-to-paint part of the ≤ 50 ms budget. Its baseline is
- * the same figure with V8's default young generation (a smaller one scavenges more often).
+ * the two cores. The parse-to-paint part of the ≤ 50 ms budget is measured from the moment a
+ * venue's answer is parsed to the engine's row for that asset published (through the worker and
+ * the frame batcher); the renderer bench measures the rest. Baselines: the same figures with
+ * V8's default young generation (a smaller one scavenges more often).
  */
 /** As `npm start` and `npm run web` launch it (see package.json): V8's young generation capped. */
 const LAUNCH_FLAGS = ['--max-semi-space-size=16'];
@@ -55,7 +57,9 @@ export async function run(): Promise<BenchResult[]> {
         { name: `backend: heap used after ${PHASES[phase]}`, value: figures[`after${phase}HeapMb`], unit: 'MB' },
       ]),
       { name: 'backend: venue request sent → batch published p50', value: figures.latencyP50, unit: 'ms' },
-      { name: 'backend: venue request sent → batch published p95', value: figures.latencyP95, unit: 'ms', baseline: defaultFlags.latencyP95, target: '≤ 50 (whole path to paint)' },
+      { name: 'backend: venue request sent → batch published p95 (incl. HTTP)', value: figures.latencyP95, unit: 'ms', baseline: defaultFlags.latencyP95 },
+      { name: `backend: venue answer parsed → engine row published p50 (${figures.rowsMeasured} rows)`, value: figures.rowLatencyP50, unit: 'ms' },
+      { name: 'backend: venue answer parsed → engine row published p95', value: figures.rowLatencyP95, unit: 'ms', baseline: defaultFlags.rowLatencyP95, target: '≤ 50 (whole path to paint)' },
       { name: 'backend: quotes published per second', value: figures.quotesPerSecond, unit: 'quotes/s' },
     ];
   } finally {

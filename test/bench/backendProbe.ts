@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createBackend } from '../../electron/backend/backend.ts';
 import { createStreamBatcher } from '../../electron/backend/streams/streamBatcher.ts';
 import type { FundingQuote } from '../../shared/domain/quotes.ts';
+import type { SignalsBatch } from '../../shared/domain/signals.ts';
 import { TicketSchema, type Ticket } from '../../shared/domain/ticket.ts';
 
 const [baseUrl, measureMs = '8000'] = process.argv.slice(2);
@@ -18,16 +19,41 @@ const latencies: number[] = [];
 let quotesPublished = 0;
 let firstAllVenuesMs: number | null = null;
 
+/**
+ * When a quote of each base was last handed over parsed (market data publishes it the moment a
+ * venue's answer is parsed): the start of the path to the engine's row. The latest stamp, not
+ * the first pending one: a quote that changes no shown figure makes no row, and timing a later
+ * venue's row change from it would add the gap between two venues' polls. Stamps that no row
+ * follows expire after PENDING_MS.
+ */
+const parsedAt = new Map<string, number>();
+const PENDING_MS = 2_000;
+const rowLatencies: number[] = [];
+
 const batcher = createStreamBatcher((name, payload) => {
+  const now = performance.now();
+  if (name === 'signals') {
+    for (const row of (payload as SignalsBatch).upserts) {
+      const at = parsedAt.get(row.base);
+      if (at !== undefined && now - at <= PENDING_MS) rowLatencies.push(now - at);
+      parsedAt.delete(row.base);
+    }
+    return;
+  }
   if (name !== 'quotes') return;
-  const now = Date.now();
+  const wall = Date.now();
   for (const q of payload as FundingQuote[]) {
     venuesSeen.add(q.venue);
-    latencies.push(now - q.observedAt);
+    latencies.push(wall - q.observedAt);
   }
   quotesPublished += (payload as FundingQuote[]).length;
   if (firstAllVenuesMs === null && venuesSeen.size === 6) firstAllVenuesMs = performance.now() - started;
 });
+
+const publish: typeof batcher.publish = (name, payload) => {
+  if (name === 'quotes') for (const q of payload as FundingQuote[]) parsedAt.set(q.base, performance.now());
+  batcher.publish(name, payload);
+};
 
 /** Resident and used-heap memory now, in MB. */
 function memoryMb(): { rss: number; heap: number } {
@@ -49,18 +75,21 @@ function btcTicket(quotes: readonly FundingQuote[]): Ticket {
   });
 }
 
-const backend = await createBackend({ mode: 'paper', dataDir: mkdtempSync(join(tmpdir(), 'ft-bench-')), baseUrl, publish: batcher.publish, pollScale: 0.2 });
+const backend = await createBackend({ mode: 'paper', dataDir: mkdtempSync(join(tmpdir(), 'ft-bench-')), baseUrl, publish, pollScale: 0.2 });
 const afterStart = memoryMb();
 while (firstAllVenuesMs === null && performance.now() - started < 60_000) await new Promise((r) => setTimeout(r, 100));
 const afterQuotes = memoryMb();
 await backend.handlers['ticket.preview'](btcTicket((await backend.handlers['markets.snapshot'](undefined)).quotes));
 const afterPreview = memoryMb();
 latencies.length = 0;
+rowLatencies.length = 0;
 quotesPublished = 0;
 await new Promise((r) => setTimeout(r, Number(measureMs)));
 const memory = process.memoryUsage();
 const sorted = [...latencies].sort((a, b) => a - b);
-const pick = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+const percentile = (values: number[], p: number) => (values.length ? values[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)] : NaN);
+const pick = (p: number) => percentile(sorted, p);
+const rowsSorted = [...rowLatencies].sort((a, b) => a - b);
 console.log(JSON.stringify({
   firstAllVenuesMs,
   rssMb: memory.rss / 2 ** 20,
@@ -69,6 +98,9 @@ console.log(JSON.stringify({
   quotesPerSecond: quotesPublished / (Number(measureMs) / 1000),
   latencyP50: pick(50),
   latencyP95: pick(95),
+  rowLatencyP50: percentile(rowsSorted, 50),
+  rowLatencyP95: percentile(rowsSorted, 95),
+  rowsMeasured: rowsSorted.length,
   afterStartRssMb: afterStart.rss, afterStartHeapMb: afterStart.heap,
   afterQuotesRssMb: afterQuotes.rss, afterQuotesHeapMb: afterQuotes.heap,
   afterPreviewRssMb: afterPreview.rss, afterPreviewHeapMb: afterPreview.heap,

@@ -4,6 +4,8 @@ import type { Alert, SignalsBatch } from '../../../shared/domain/signals.ts';
 
 /**
  * Coalesces stream traffic so the renderer receives at most one batch per stream per frame.
+ * The frame starts at the first publish after a quiet spell (sent on the next tick, so that a
+ * synchronous burst is still one batch), not a frame later: an idle terminal adds no delay.
  * Quotes merge by venue/symbol (the newest wins), signal batches merge by base, health and
  * trading state keep only the latest value, alerts accumulate. A burst of venue answers thus
  * costs the renderer one store update, not one per venue.
@@ -21,12 +23,14 @@ interface Pending {
   latest: Map<StreamName, unknown>;
 }
 
-export function createStreamBatcher(send: Publish, frameMs = 16): StreamBatcher {
+export function createStreamBatcher(send: Publish, frameMs = 16, now: () => number = () => performance.now()): StreamBatcher {
   let pending: Pending = emptyPending();
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastFlush = Number.NEGATIVE_INFINITY;
 
   const flush = () => {
     timer = null;
+    lastFlush = now();
     const batch = pending;
     pending = emptyPending();
     if (batch.quotes.size > 0) send('quotes', [...batch.quotes.values()]);
@@ -45,7 +49,7 @@ export function createStreamBatcher(send: Publish, frameMs = 16): StreamBatcher 
     } else {
       pending.latest.set(name, payload);
     }
-    timer ??= setTimeout(flush, frameMs);
+    timer ??= setTimeout(flush, Math.max(0, lastFlush + frameMs - now()));
   };
 
   return {

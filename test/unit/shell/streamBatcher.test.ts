@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createStreamBatcher, mergeSignals } from '../../../electron/backend/streams/streamBatcher.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { Opportunity, SignalsBatch } from '../../../shared/domain/signals.ts';
@@ -11,6 +11,10 @@ const summary = { btcEthDivergencePer8h: null, btcEthDiverging: false, assets: 0
 const row = (base: string, rank: number) => ({ base, rank }) as unknown as Opportunity;
 const batch = (full: boolean, upserts: Opportunity[], removed: string[] = []): SignalsBatch => ({ full, upserts, removed, summary });
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('stream batcher', () => {
   it('sends one quote batch per frame, the newest quote per symbol winning', () => {
     const sent: Array<[string, unknown]> = [];
@@ -22,6 +26,24 @@ describe('stream batcher', () => {
     b.flush();
     expect(sent.map(([n]) => n)).toEqual(['quotes', 'health']);
     expect((sent[0][1] as FundingQuote[]).map((q) => q.rate)).toEqual([0.0003, 0.0002]);
+  });
+
+  it('after a quiet spell sends on the next tick; within a frame of the last batch, waits for the frame to end', () => {
+    vi.useFakeTimers();
+    let clock = 1_000;
+    const sent: number[] = [];
+    const b = createStreamBatcher(() => sent.push(clock), 16, () => clock);
+    b.publish('health', []);
+    b.publish('health', []);
+    vi.advanceTimersByTime(0);
+    expect(sent).toEqual([1_000]);
+    clock += 5;
+    b.publish('health', []);
+    vi.advanceTimersByTime(10);
+    expect(sent).toHaveLength(1);
+    clock += 11;
+    vi.advanceTimersByTime(1);
+    expect(sent).toEqual([1_000, 1_016]);
   });
 
   it('folds incremental signal batches, and a full batch supersedes what came before', () => {
