@@ -20,6 +20,7 @@ import { createLogger, type Logger } from './log/logger.ts';
 import { join } from 'node:path';
 import { createSectorHandlers } from './sectors/sectorHandlers.ts';
 import { startPriceBackfill } from './sectors/priceBackfill.ts';
+import { startSampleRetention } from './history/sampleRetention.ts';
 
 export interface BackendOptions {
   mode: Mode;
@@ -126,6 +127,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     now,
   });
 
+  const sampleRetention = startSampleRetention({ samples: store.quoteSamples, log, now: venueNow });
+
   const desk = await createTradingDesk({
     mode: options.mode, venues, store, vault, market, engine, baseUrl, state: trading, settings: () => settings,
     publish: options.publish, log, now: venueNow, killSwitchDeadlineMs: options.killSwitchDeadlineMs,
@@ -167,6 +170,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     async stop() {
       await desk.stop();
       await priceBackfill.stop();
+      await sampleRetention.stop();
       await market.stop();
       await engine.stop();
       await patterns.stop();

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database } from '../../electron/backend/store/connection.ts';
 import { createEngineSeedRepo } from '../../electron/backend/store/engineSeed.ts';
+import { createQuoteSampleRepo } from '../../electron/backend/store/quoteSamples.ts';
+import type { FundingQuote } from '../../shared/domain/quotes.ts';
 import { startEngine } from '../../electron/backend/engine/engineClient.ts';
 import { SignalEngine } from '../../electron/engine/engine.ts';
 import { HISTORY_MINUTES } from '../../electron/engine/rateHistory.ts';
@@ -62,6 +64,19 @@ async function workerMs(columns: SampleSeedColumns): Promise<number> {
   return ms;
 }
 
+/** The sampler's minutely insert into the full table (its duplicate check reads only the newest row groups). */
+async function minuteInsertMs(db: Database): Promise<number> {
+  const observedAt = NOW + MINUTE_MS;
+  const quotes: FundingQuote[] = VENUE_IDS.slice(0, VENUES).flatMap((venue) => Array.from({ length: SYMBOLS }, (_, i) => ({
+    venue, symbol: `S${i}/USDT:USDT`, base: `S${i}`, multiplier: 1, rate: 0.0001, rateKind: 'predicted' as const, lastSettledRate: 0.0001,
+    intervalHours: 8, nextFundingTime: null, markPrice: 100, indexPrice: null, volume24hUsd: 1e7, openInterestUsd: 1e6, observedAt,
+  })));
+  const t0 = performance.now();
+  const added = await createQuoteSampleRepo(db).insert(quotes);
+  if (added !== quotes.length) throw new Error(`engineSeed bench: ${added} of ${quotes.length} samples stored`);
+  return performance.now() - t0;
+}
+
 export async function run(): Promise<BenchResult[]> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-engine-seed-'));
   const db = await Database.open(dir);
@@ -77,12 +92,14 @@ export async function run(): Promise<BenchResult[]> {
     const replayMs = performance.now() - t0;
     const seedWorkerMs = await workerMs(columns);
     const baselineReadMs = await jsColumnsReadMs(db, NOW - HISTORY_MINUTES * MINUTE_MS);
+    const insertMs = await minuteInsertMs(db);
     const name = `engine seed, ${VENUES} venues × ${SYMBOLS} symbols × 25 h`;
     return [
       { name: `${name}: sample rows read`, value: rowsRead, unit: 'rows', target: `all ${rows} stored` },
       { name: `${name}: store read (one query, columns)`, value: readMs, unit: 'ms', baseline: baselineReadMs },
       { name: `${name}: replay in the engine (in process)`, value: replayMs, unit: 'ms' },
       { name: `${name}: worker answer (transfer + replay + recompute)`, value: seedWorkerMs, unit: 'ms' },
+      { name: `a minute's samples (${VENUES * SYMBOLS} quotes) stored beside those ${rows} rows`, value: insertMs, unit: 'ms', target: '≪ 60,000 (one a minute)' },
     ];
   } finally {
     await db.close();

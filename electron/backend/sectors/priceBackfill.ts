@@ -1,6 +1,7 @@
 import type { FundingQuote, PricePoint } from '../../../shared/domain/quotes.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { Logger } from '../log/logger.ts';
+import { startPeriodicJob, type PeriodicJob, type PeriodicSchedule } from '../periodicJob.ts';
 
 const HOUR = 3_600_000;
 const CANDLE_MS = 4 * HOUR;
@@ -105,37 +106,16 @@ function seedOf(points: readonly PricePoint[], multiplier: number, now: number):
   return { times: sorted.map((p) => Math.min(p.time + CANDLE_MS, now)), closes: sorted.map((p) => p.close / multiplier) };
 }
 
-export interface PriceBackfillJob {
-  /** The pass in progress (or the last one): tests and shutdown wait on it. */
-  running(): Promise<PriceBackfillReport | null>;
-  stop(): Promise<void>;
-}
+export type PriceBackfillJob = PeriodicJob<PriceBackfillReport>;
 
 /**
  * Runs a pass once quotes are in (`firstAfterMs` after start, so the pollers have listed the
  * live bases), then every `everyMs` (4 h: one new candle). Passes never overlap.
  */
-export function startPriceBackfill(deps: PriceBackfillDeps, options: { firstAfterMs?: number; everyMs?: number } = {}): PriceBackfillJob {
-  let current: Promise<PriceBackfillReport | null> = Promise.resolve(null);
-  let stopped = false;
-  const run = (): void => {
-    if (stopped) return;
-    current = current.then(() => (stopped ? null : backfillWatchedPrices({ ...deps, aborted: () => stopped }))).catch((error: unknown) => {
-      deps.log.warn('price backfill failed', { error: error instanceof Error ? error.message : String(error) });
-      return null;
-    });
-  };
-  const first = setTimeout(run, options.firstAfterMs ?? 20_000);
-  const every = setInterval(run, options.everyMs ?? CANDLE_MS);
-  first.unref();
-  every.unref();
-  return {
-    running: () => current,
-    async stop() {
-      stopped = true;
-      clearTimeout(first);
-      clearInterval(every);
-      await current;
-    },
-  };
+export function startPriceBackfill(deps: PriceBackfillDeps, options: Partial<PeriodicSchedule> = {}): PriceBackfillJob {
+  return startPeriodicJob(
+    (aborted) => backfillWatchedPrices({ ...deps, aborted }),
+    (error) => deps.log.warn('price backfill failed', { error: error instanceof Error ? error.message : String(error) }),
+    { firstAfterMs: options.firstAfterMs ?? 20_000, everyMs: options.everyMs ?? CANDLE_MS },
+  );
 }

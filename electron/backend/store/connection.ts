@@ -22,7 +22,7 @@ export class StoreError extends Error {
  * Schema versions, applied in order and recorded in `schema_version`. Never edit a shipped
  * entry: add a new one. Times are epoch milliseconds (BIGINT), as everywhere in the terminal.
  */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE funding_history (
      venue VARCHAR NOT NULL, symbol VARCHAR NOT NULL, base VARCHAR NOT NULL, time BIGINT NOT NULL,
      rate DOUBLE NOT NULL, interval_hours DOUBLE NOT NULL, mark_price DOUBLE,
@@ -44,6 +44,17 @@ const MIGRATIONS: readonly string[] = [
      symbol VARCHAR, client_order_id VARCHAR, data VARCHAR NOT NULL);`,
   // The user's sector overrides on top of the default taxonomy (electron/backend/store/sectorMapStore.ts).
   `CREATE TABLE sector_map (base VARCHAR PRIMARY KEY, sector VARCHAR NOT NULL);`,
+  // Quote samples lose their primary key: its in-memory index grew ~8 bytes a row, without
+  // bound (up to 4 M samples a day), past the store's memory limit. Duplicates are kept out by
+  // the insert itself; rows are copied in time order so time-range reads skip by zone maps.
+  `CREATE TABLE quote_samples_next (
+     venue VARCHAR NOT NULL, symbol VARCHAR NOT NULL, base VARCHAR NOT NULL, multiplier DOUBLE NOT NULL, minute BIGINT NOT NULL,
+     observed_at BIGINT NOT NULL, rate DOUBLE, rate_kind VARCHAR NOT NULL, last_settled_rate DOUBLE,
+     interval_hours DOUBLE NOT NULL, next_funding_time BIGINT, mark_price DOUBLE, index_price DOUBLE,
+     volume_24h_usd DOUBLE, open_interest_usd DOUBLE);
+   INSERT INTO quote_samples_next SELECT * FROM quote_samples ORDER BY observed_at;
+   DROP TABLE quote_samples;
+   ALTER TABLE quote_samples_next RENAME TO quote_samples;`,
 ];
 
 /**

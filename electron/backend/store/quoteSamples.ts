@@ -5,12 +5,22 @@ import { appendColumns, type Database } from './connection.ts';
 import type { HistoryRange } from './history.ts';
 
 const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+
+/**
+ * How long samples are kept: every minute for 26 h (the engine's 25-h seed reads them), one per
+ * venue, symbol and 15 minutes up to 30 days (charts and sector series), nothing older. Up to
+ * 4 M samples arrive a day; without this the store grows by gigabytes a month.
+ */
+export const SAMPLE_RETENTION = { fullMs: 26 * HOUR_MS, thinnedMs: 30 * 24 * HOUR_MS, thinnedStepMs: 15 * MINUTE_MS } as const;
 
 /** Live quotes sampled over time: at most one row per venue, symbol and minute. */
 export interface QuoteSampleRepo {
   /** Stores the quotes whose (venue, symbol, minute) is not stored yet; resolves to rows added. */
   insert(quotes: readonly FundingQuote[]): Promise<number>;
   samples(range: HistoryRange): Promise<FundingQuote[]>;
+  /** Applies SAMPLE_RETENTION as of `now`; resolves to rows deleted. */
+  prune(now: number): Promise<number>;
 }
 
 /** Sits between the live quote stream (several updates a second) and the store. */
@@ -28,13 +38,33 @@ export function createQuoteSampleRepo(db: Database): QuoteSampleRepo {
       return db.transaction(`sample ${quotes.length} quotes`, async (connection) => {
         await connection.run('CREATE OR REPLACE TEMP TABLE staging_quote_samples AS SELECT * FROM quote_samples LIMIT 0');
         await appendColumns(connection, { name: 'staging_quote_samples', catalog: 'temp' }, TYPES, toColumns(quotes));
+        // Stored minutes are looked up from the batch's first minute on: the table is appended
+        // in time order, so the scan reads only its last row groups.
+        const from = BigInt(Math.min(...quotes.map((q) => Math.floor(q.observedAt / MINUTE_MS) * MINUTE_MS)));
         const result = await connection.run(
-          `INSERT INTO quote_samples SELECT * FROM staging_quote_samples
-           QUALIFY row_number() OVER (PARTITION BY venue, symbol, minute ORDER BY observed_at) = 1
-           ON CONFLICT DO NOTHING`,
+          `INSERT INTO quote_samples SELECT * FROM staging_quote_samples staged
+           WHERE NOT EXISTS (SELECT 1 FROM quote_samples stored
+             WHERE stored.minute >= $1 AND stored.venue = staged.venue AND stored.symbol = staged.symbol AND stored.minute = staged.minute)
+           QUALIFY row_number() OVER (PARTITION BY venue, symbol, minute ORDER BY observed_at) = 1`,
+          [from],
         );
         await connection.run('DROP TABLE staging_quote_samples');
         return result.rowsChanged;
+      });
+    },
+    prune(now) {
+      const oldest = BigInt(now - SAMPLE_RETENTION.thinnedMs);
+      const full = BigInt(now - SAMPLE_RETENTION.fullMs);
+      return db.transaction('prune quote samples', async (connection) => {
+        const expired = await connection.run('DELETE FROM quote_samples WHERE observed_at < $1', [oldest]);
+        const thinned = await connection.run(
+          `DELETE FROM quote_samples q USING (
+             SELECT venue, symbol, minute FROM quote_samples WHERE observed_at < $1
+             QUALIFY row_number() OVER (PARTITION BY venue, symbol, minute // $2 ORDER BY minute, observed_at) > 1) extra
+           WHERE q.observed_at < $1 AND q.venue = extra.venue AND q.symbol = extra.symbol AND q.minute = extra.minute`,
+          [full, BigInt(SAMPLE_RETENTION.thinnedStepMs)],
+        );
+        return expired.rowsChanged + thinned.rowsChanged;
       });
     },
     samples(range) {
