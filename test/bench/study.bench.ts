@@ -1,6 +1,4 @@
 import { DEFAULT_STUDY_PARAMS, runEventStudy } from '../../electron/engine/study.ts';
-import { computeSectorState, type AssetHistory } from '../../electron/engine/sectors.ts';
-import { seededRandom } from '../fixtures/studySynthetic.ts';
 import { syntheticStudyData } from '../fixtures/studySynthetic.ts';
 import { sqlEventStudy } from './studySql.ts';
 import type { BenchResult } from './types.ts';
@@ -33,33 +31,7 @@ export async function run(): Promise<BenchResult[]> {
   runEventStudy(funding, prices, map, { ...params, horizonsHours: [24, 48] });
   const bothMs = performance.now() - bothStart;
   return [
-    sectorStateTick(),
     { name: `event study, ${funding.length} funding + ${prices.length} price rows, Z = 24 h (${h.events.length} events, median of 3)`, value: fastTimes.sort((a, b) => a - b)[1], unit: 'ms', baseline: sqlMs, target: '≤ 1000 ms' },
     { name: 'event study, same data, Z = 24 h and 48 h', value: bothMs, unit: 'ms', target: '≤ 1000 ms' },
   ];
-}
-
-/** Sector-state recompute per engine tick: 500 assets, 8 days of hourly history each (median of 50 ticks). */
-function sectorStateTick(): BenchResult {
-  const random = seededRandom(4);
-  const now = Date.UTC(2026, 0, 10);
-  const hours = 8 * 24;
-  const sectors = ['Layer 1', 'Layer 2', 'DeFi', 'DEX', 'Meme', 'Gaming', 'AI', 'Infrastructure', 'Liquid staking', 'RWA', 'Exchange tokens', 'Privacy'];
-  const map = new Map<string, string>();
-  const assets: AssetHistory[] = Array.from({ length: 500 }, (_, a) => {
-    map.set(`A${a}`, sectors[a % sectors.length]);
-    const times = Float64Array.from({ length: hours + 1 }, (_, i) => now - (hours - i) * 3_600_000);
-    return {
-      base: `A${a}`, times, fundingPer8h: times.map(() => (random() - 0.4) * 0.0004),
-      price: times.map(() => 10 + random()), openInterestUsd: times.map(() => 1e6 * (1 + random())),
-    };
-  });
-  computeSectorState(now, assets, map);
-  const times: number[] = [];
-  for (let tick = 0; tick < 50; tick++) {
-    const start = performance.now();
-    computeSectorState(now + tick * 1000, assets, map);
-    times.push(performance.now() - start);
-  }
-  return { name: 'sector state recompute, 500 assets × 8 days hourly (median of 50 ticks)', value: times.sort((a, b) => a - b)[25], unit: 'ms', target: '≤ 1 ms' };
 }
