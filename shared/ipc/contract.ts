@@ -85,6 +85,8 @@ export type VaultKey = z.infer<typeof VaultKeySchema>;
 export const VaultKeyTestSchema = z.object({
   ok: z.boolean(),
   permissions: z.array(z.string()),
+  /** What the key works for but the terminal cannot use as it stands (a hedge-mode account). */
+  warnings: z.array(z.string()).default([]),
   /** What the venue said when the test failed, with every credential value removed. */
   error: z.string().nullable(),
 });

@@ -11,6 +11,7 @@ import { createExchange } from '../markets/exchanges.ts';
 import { optionsFor } from '../markets/accountOptions.ts';
 import { VenueError, toVenueError } from '../markets/venueErrors.ts';
 import { scrubText } from '../log/redact.ts';
+import { hedgeModeInBalance, hedgeModeMessage, inHedgeMode } from '../trading/brokers/positionMode.ts';
 import type { VenueCredentials } from './vault.ts';
 
 /**
@@ -33,17 +34,27 @@ function assertHyperliquidKey(exchange: Exchange, credentials: VenueCredentials)
 }
 
 /** ccxt's field names: Hyperliquid signs with a wallet's private key, not an HMAC secret. */
+export interface KeyTestResult {
+  permissions: string[];
+  warnings: string[];
+}
+
+/** Where the position mode is a read of its own (Bybit's needs a symbol: checked at the first ticket). */
+const SEPARATE_MODE_READ: ReadonlySet<VenueId> = new Set(['binanceusdm', 'okx']);
+
 function ccxtCredentials(venue: VenueId, credentials: VenueCredentials): Record<string, string> {
   if (venue === 'hyperliquid') return { walletAddress: credentials.apiKey, privateKey: credentials.secret };
   return { apiKey: credentials.apiKey, secret: credentials.secret, ...(credentials.password ? { password: credentials.password } : {}) };
 }
 
 /**
- * Makes one signed read on `venue` and returns the permissions it proved (`['read']`).
- * Failures are `VenueError`s (an `auth` kind for refused credentials) whose message has been
- * scrubbed of every credential value.
+ * Makes one signed read on `venue` and returns the permissions it proved (`['read']`), with a
+ * warning when the account is in hedge position mode (the terminal refuses to trade it; better
+ * said now than at the first ticket). Binance and OKX state the mode on a second signed read;
+ * Bitget and Gate on the balance itself. Failures are `VenueError`s (an `auth` kind for refused
+ * credentials) whose message has been scrubbed of every credential value.
  */
-export async function testVenueKey(venue: VenueId, credentials: VenueCredentials, baseUrl?: string): Promise<string[]> {
+export async function testVenueKey(venue: VenueId, credentials: VenueCredentials, baseUrl?: string): Promise<KeyTestResult> {
   const exchange = createExchange(venue, optionsFor(venue, baseUrl !== undefined), { baseUrl });
   Object.assign(exchange, ccxtCredentials(venue, credentials));
   // With credentials ccxt would also fetch the currency list (a second, private call on OKX
@@ -51,8 +62,9 @@ export async function testVenueKey(venue: VenueId, credentials: VenueCredentials
   exchange.has = { ...exchange.has, fetchCurrencies: false };
   try {
     if (venue === 'hyperliquid') assertHyperliquidKey(exchange, credentials);
-    await exchange.fetchBalance();
-    return ['read'];
+    const balance = await exchange.fetchBalance();
+    const hedged = hedgeModeInBalance(venue, balance) ?? (SEPARATE_MODE_READ.has(venue) ? await inHedgeMode(venue, exchange, '') : false);
+    return { permissions: ['read'], warnings: hedged ? [hedgeModeMessage(venue)] : [] };
   } catch (error) {
     const mapped = toVenueError(venue, error);
     const secrets = [credentials.apiKey, credentials.secret, credentials.password ?? ''];

@@ -44,16 +44,16 @@ export function createVaultHandlers(vault: Vault, options: VaultHandlerOptions =
       // The one sanctioned use of credentials(): building a ccxt client for the signed test call.
       const credentials = vault.credentials(venue, label);
       try {
-        const permissions = await testVenueKey(venue, credentials, options.baseUrlFor?.(venue));
+        const { permissions, warnings } = await testVenueKey(venue, credentials, options.baseUrlFor?.(venue));
         await vault.recordPermissions(venue, label, permissions);
-        options.log?.info('vault: key test passed', { venue, label, permissions });
-        return { ok: true, permissions, error: null };
+        options.log?.info('vault: key test passed', { venue, label, permissions, warnings });
+        return { ok: true, permissions, warnings, error: null };
       } catch (error) {
         if (!(error instanceof VenueError)) throw error;
         // A refused key has no usable permission; a venue outage says nothing about the key.
         if (error.kind === 'auth') await vault.recordPermissions(venue, label, []);
         options.log?.warn('vault: key test failed', { venue, label, kind: error.kind, error });
-        return { ok: false, permissions: [], error: error.message };
+        return { ok: false, permissions: [], warnings: [], error: error.message };
       }
     },
   };

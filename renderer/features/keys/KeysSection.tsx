@@ -51,7 +51,8 @@ function KeyRow({ entry, onChanged }: { entry: VaultKey; onChanged(message: stri
         return;
       }
       const result = await bridge.invoke('vault.testKey', ref);
-      onChanged(result.ok ? `${name}: key works (${result.permissions.join(', ') || 'no permission reported'})` : `${name}: test failed — ${result.error ?? 'no reason given'}`);
+      const works = `${name}: key works (${result.permissions.join(', ') || 'no permission reported'})${result.warnings.map((w) => ` — but ${w}`).join('')}`;
+      onChanged(result.ok ? works : `${name}: test failed — ${result.error ?? 'no reason given'}`);
     } catch (err) {
       onChanged(`${name}: ${what} failed — ${errorMessage(err)}`);
     }

@@ -34,7 +34,18 @@ afterAll(async () => {
 
 describe('testVenueKey: one signed fetchBalance through ccxt against the simulator', () => {
   it.each(VENUES)('%s: valid credentials prove the read permission', async (venue) => {
-    expect(await testVenueKey(venue, CREDENTIALS[venue], sim.url)).toEqual(['read']);
+    expect(await testVenueKey(venue, CREDENTIALS[venue], sim.url)).toEqual({ permissions: ['read'], warnings: [] });
+  });
+
+  it.each(['binanceusdm', 'okx'] as const)('%s: an account in hedge position mode passes with a warning that says what to switch', async (venue) => {
+    sim.accounts.setHedgeMode(venue, CREDENTIALS[venue].apiKey, true);
+    try {
+      const result = await testVenueKey(venue, CREDENTIALS[venue], sim.url);
+      expect(result.permissions).toEqual(['read']);
+      expect(result.warnings).toEqual([expect.stringMatching(new RegExp(`${venue} account is in hedge \\(dual-side\\) position mode.*switch the account to one-way mode`))]);
+    } finally {
+      sim.accounts.setHedgeMode(venue, CREDENTIALS[venue].apiKey, false);
+    }
   });
 
   it.each(VENUES)('%s: a wrong secret is an auth error whose message names the venue and holds no secret', async (venue) => {
@@ -51,7 +62,7 @@ describe('testVenueKey: one signed fetchBalance through ccxt against the simulat
 describe('testVenueKey on Hyperliquid (balance is a public read by wallet address)', () => {
   it('a valid private key for the wallet passes with read, and no signed action (builder fee, referrer) is sent', async () => {
     sim.log.clear();
-    expect(await testVenueKey('hyperliquid', { apiKey: hlWallet, secret: HL_PRIVATE_KEY }, sim.url)).toEqual(['read']);
+    expect(await testVenueKey('hyperliquid', { apiKey: hlWallet, secret: HL_PRIVATE_KEY }, sim.url)).toEqual({ permissions: ['read'], warnings: [] });
     const paths = sim.log.list({ venue: 'hyperliquid' }).map((entry) => entry.path);
     expect(paths.length).toBeGreaterThan(0);
     expect(paths.filter((path) => path.includes('/exchange'))).toEqual([]);
@@ -109,7 +120,7 @@ describe('vault handlers over the contract (dispatch validates inputs and output
       outputs.push([name, result.value]);
     }
     for (const [name, value] of outputs) expect(requests[name].output.safeParse(value).success).toBe(true);
-    expect(outputs[2][1]).toEqual({ ok: true, permissions: ['read'], error: null });
+    expect(outputs[2][1]).toEqual({ ok: true, permissions: ['read'], warnings: [], error: null });
   });
 
   it('a passing test records its permissions; a refused key records none', async () => {

@@ -5,23 +5,35 @@
  * be refused after the first leg filled. The mode is read before anything is sent, and a
  * hedge-mode account is refused in words the trader can act on.
  */
-import type { Exchange } from 'ccxt';
+import type { Balances, Exchange } from 'ccxt';
 import type { VenueId } from '../../../../shared/domain/venues.ts';
 
 type Reader = (exchange: Exchange, symbol: string) => Promise<boolean>;
 
 /** Raw account rows of a ccxt balance (`info` is the venue's answer, a list or one object). */
-async function accountRows(exchange: Exchange): Promise<Array<Record<string, unknown>>> {
-  const info = (await exchange.fetchBalance({ type: 'swap' })).info as unknown;
+function accountRows(balance: Balances): Array<Record<string, unknown>> {
+  const info = balance.info as unknown;
   const rows = Array.isArray(info) ? info : [info];
   return rows.filter((row): row is Record<string, unknown> => typeof row === 'object' && row !== null);
+}
+
+/** Bitget and Gate state the mode on their futures account, which a balance read returns. */
+const IN_BALANCE: Partial<Record<VenueId, (row: Record<string, unknown>) => boolean>> = {
+  bitget: (row) => row.posMode === 'hedge_mode',
+  gate: (row) => row.in_dual_mode === true,
+};
+
+/** The mode as a balance answer states it: null where the venue says it elsewhere. */
+export function hedgeModeInBalance(venue: VenueId, balance: Balances): boolean | null {
+  const read = IN_BALANCE[venue];
+  return read === undefined ? null : accountRows(balance).some(read);
 }
 
 const READERS: Partial<Record<VenueId, Reader>> = {
   binanceusdm: async (exchange) => (await exchange.fetchPositionMode()).hedged === true,
   okx: async (exchange) => (await exchange.fetchPositionMode()).hedged === true,
-  bitget: async (exchange) => (await accountRows(exchange)).some((row) => row.posMode === 'hedge_mode'),
-  gate: async (exchange) => (await accountRows(exchange)).some((row) => row.in_dual_mode === true),
+  bitget: async (exchange) => hedgeModeInBalance('bitget', await exchange.fetchBalance({ type: 'swap' })) === true,
+  gate: async (exchange) => hedgeModeInBalance('gate', await exchange.fetchBalance({ type: 'swap' })) === true,
   // Bybit sets the mode per symbol and lists a flat symbol's rows: positionIdx 1 and 2 in hedge mode.
   bybit: async (exchange, symbol) => (await exchange.fetchPositions([symbol])).some((position) => position.hedged === true),
 };
