@@ -79,7 +79,9 @@ describe('the monitor in Chromium against the demo host', () => {
       probe.textContent = '◆ 00:09:59';
       for (const child of shown) child.style.display = 'none';
       cell.append(probe);
-      const fits = cell.scrollWidth <= cell.clientWidth;
+      // Sub-pixel widths: scrollWidth rounds, and a 0.2 px overflow already draws an ellipsis.
+      const style = getComputedStyle(cell);
+      const fits = probe.getBoundingClientRect().width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) <= cell.getBoundingClientRect().width;
       probe.remove();
       for (const child of shown) child.style.display = '';
       return fits;

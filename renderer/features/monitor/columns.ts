@@ -36,9 +36,9 @@ export function monitorColumns(venues: readonly VenueId[]): Column[] {
     { id: 'short', label: 'Short', unit: 'venue', width: 90, title: 'Go short where funding is highest' },
     { id: 'carry', label: 'Net carry', unit: '% /day', sortKey: 'carry', width: 72, title: 'Expected carry per day after round-trip taker fees amortised over the holding period, % of one leg notional' },
     { id: 'breakEven', label: 'Break-even', unit: 'hours', sortKey: 'breakEven', width: 86, title: 'Hours of carry needed to pay the round-trip fees' },
-    { id: 'next', label: 'Next', unit: 'hh:mm:ss', sortKey: 'next', width: 80, title: 'Countdown to the earliest next settlement over the legs' },
+    { id: 'next', label: 'Next', unit: 'hh:mm:ss', sortKey: 'next', width: 86, title: 'Countdown to the earliest next settlement over the legs' },
     { id: 'velocity', label: 'Velocity 1h', unit: '% /8h per h', sortKey: 'velocity', width: 86, title: 'Change of the mean rate per 8 h, per hour, over the last hour' },
-    { id: 'regime', label: 'Regime', unit: 'mean % /8h', sortKey: 'regime', width: 84, title: 'Market regime of the mean rate per 8 h (domain table)' },
+    { id: 'regime', label: 'Regime', unit: 'mean % /8h', sortKey: 'regime', width: 78, title: 'Market regime of the mean rate per 8 h (domain table)' },
     { id: 'signal', label: 'Signal', unit: 'trigger · sector', width: 104, title: 'TRIG: spread at or above the trigger threshold; ✓ confirmed or ✗ contradicted (a probable trap) by the sector signal' },
   ];
 }
