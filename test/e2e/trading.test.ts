@@ -114,6 +114,11 @@ describe('from a triggered monitor row to a hedged pair and back to flat, in Chr
     // the pair's head row, then one row per leg
     expect(await pairBlock.getByRole('row').count()).toBe(3);
     expect(await pairBlock.textContent()).toContain(base);
+    // The head row carries the pair's figures in the leg columns: its fees are the legs' summed.
+    const usd = (text: string | null) => Number((text ?? '').replace(/,/g, '').replace('−', '-').replace(' USD', ''));
+    const fees = await pairBlock.getByRole('row').evaluateAll((rows) => rows.map((row) => row.querySelectorAll('td')[row.querySelector('th[scope=rowgroup]') ? 2 : 5]?.textContent ?? null));
+    expect(usd(fees[0])).toBeLessThan(0);
+    expect(usd(fees[0])).toBeCloseTo(usd(fees[1]) + usd(fees[2]), 1);
     // the status bar counts it on every screen, and nothing is flagged unhedged
     await page.getByRole('contentinfo', { name: 'Status bar' }).getByRole('button', { name: '1 live pair, all hedged; open Positions' }).waitFor({ timeout: 10_000 });
     expect(await page.getByRole('button', { name: /^UNHEDGED/ }).count()).toBe(0);

@@ -37,6 +37,11 @@ function LegRow({ leg }: { leg: PositionLeg }) {
   );
 }
 
+/** The pair's figure: its legs' summed (the head row lines up with the leg columns). */
+function total(pair: Pair, pick: (leg: PositionLeg) => number): number {
+  return pair.legs.reduce((sum, leg) => sum + pick(leg), 0);
+}
+
 function PairBlock({ pair, onClose }: { pair: Pair; onClose?: (pair: Pair) => void }) {
   const unhedged = pair.status === 'unhedged';
   return (
@@ -45,13 +50,17 @@ function PairBlock({ pair, onClose }: { pair: Pair; onClose?: (pair: Pair) => vo
         <th scope="rowgroup" colSpan={4}>
           {unhedged ? <strong className="unhedged-flag" role="alert">⚠ UNHEDGED — {pair.unhedgedReason ?? 'one leg is open without its hedge'}</strong> : null}{' '}
           {pair.pairId} <span className={`status status-${pair.status}`}>{pair.status.toUpperCase()}</span>{' '}
-          <span className="muted">opened {formatUtcTime(pair.openedAt, Date.now())}{pair.alignment ? ` · ${pair.alignment}` : ''}</span>
+          <span className="muted">opened {formatUtcTime(pair.openedAt, Date.now())}{pair.alignment ? ` · ${pair.alignment}` : ''}</span>{' '}
+          <span className={pair.deltaDrift === 0 ? 'muted' : 'warn'}>delta drift {+pair.deltaDrift.toPrecision(6)} base</span>
         </th>
-        <td colSpan={3} className="num">delta drift {+pair.deltaDrift.toPrecision(6)} base</td>
+        <Usd value={total(pair, (leg) => leg.pricePnl)} />
+        <Usd value={total(pair, (leg) => leg.fundingPnl)} />
+        <Usd value={total(pair, (leg) => -Math.abs(leg.fees))} />
         <Usd value={pair.net} />
-        <td colSpan={3}>
+        <td colSpan={2}>
           {onClose ? <button className="danger" onClick={() => onClose(pair)} aria-label={`Close pair ${pair.pairId}`}>Close pair</button> : null}
         </td>
+        <Usd value={pair.legs.some((leg) => leg.nextPayment !== null) ? total(pair, (leg) => leg.nextPayment ?? 0) : null} />
       </tr>
       {pair.legs.map((leg) => <LegRow key={`${leg.venue}:${leg.symbol}`} leg={leg} />)}
     </tbody>
