@@ -124,7 +124,10 @@ export function computeSectorState(
   const history = Array.from({ length: options.zWindowPoints }, (_, i) => divergenceOf(medians[fq(i * 8)]));
   const current = medians[fq(0)];
   const change = (hours: number, s: number) => diff(current[s], medians[fq(hours)][s]);
-  const returnOver = (hours: number) => (a: number) => price.at(a, 0) / price.at(a, PRICE_AGO.indexOf(hours)) - 1;
+  const returnOver = (hours: number) => {
+    const then = PRICE_AGO.indexOf(hours);
+    return (a: number) => price.at(a, 0) / price.at(a, then) - 1;
+  };
   const market24h = medianOver(mapped.map((_, i) => i), returnOver(24), 1);
   const sectors = sectorNames.map((sector, s): SectorState => {
     const list = members[s];
@@ -164,13 +167,14 @@ interface Query { hours: number; column: 'fundingPer8h' | 'price' | 'openInteres
 function sampleAll(assets: readonly AssetHistory[], queries: readonly Query[], now: number, maxAgeMs: number, cursors: SampleCursors): Float64Array {
   const Q = queries.length;
   const out = new Float64Array(assets.length * Q);
+  const at = Float64Array.from(queries, (query) => now - query.hours * HOUR);
   for (let a = 0; a < assets.length; a++) {
     const asset = assets[a];
     const cursor = cursorFor(cursors, asset, Q);
     const times = asset.times;
     const last = times.length - 1;
     for (let q = 0; q < Q; q++) {
-      const t = now - queries[q].hours * HOUR;
+      const t = at[q];
       if (!(cursor.time[q] <= t && t < cursor.next[q])) {
         const i = lastAtOrBefore(times, t, last);
         cursor.time[q] = i >= 0 ? times[i] : Number.NEGATIVE_INFINITY;
