@@ -39,8 +39,11 @@ export interface KeyTestResult {
   warnings: string[];
 }
 
-/** Where the position mode is a read of its own (Bybit's needs a symbol: checked at the first ticket). */
-const SEPARATE_MODE_READ: ReadonlySet<VenueId> = new Set(['binanceusdm', 'okx']);
+/**
+ * Where the position mode is a read of its own, and for which symbol: Bybit sets it per symbol
+ * (or per settle coin), so BTC stands for the account here; the first ticket checks its own.
+ */
+const SEPARATE_MODE_READ: ReadonlyMap<VenueId, string> = new Map([['binanceusdm', ''], ['okx', ''], ['bybit', 'BTC/USDT:USDT']]);
 
 function ccxtCredentials(venue: VenueId, credentials: VenueCredentials): Record<string, string> {
   if (venue === 'hyperliquid') return { walletAddress: credentials.apiKey, privateKey: credentials.secret };
@@ -50,8 +53,8 @@ function ccxtCredentials(venue: VenueId, credentials: VenueCredentials): Record<
 /**
  * Makes one signed read on `venue` and returns the permissions it proved (`['read']`), with a
  * warning when the account is in hedge position mode (the terminal refuses to trade it; better
- * said now than at the first ticket). Binance and OKX state the mode on a second signed read;
- * Bitget and Gate on the balance itself. Failures are `VenueError`s (an `auth` kind for refused
+ * said now than at the first ticket). Binance, OKX and Bybit state the mode on a second signed
+ * read; Bitget and Gate on the balance itself. Failures are `VenueError`s (an `auth` kind for refused
  * credentials) whose message has been scrubbed of every credential value.
  */
 export async function testVenueKey(venue: VenueId, credentials: VenueCredentials, baseUrl?: string): Promise<KeyTestResult> {
@@ -63,7 +66,8 @@ export async function testVenueKey(venue: VenueId, credentials: VenueCredentials
   try {
     if (venue === 'hyperliquid') assertHyperliquidKey(exchange, credentials);
     const balance = await exchange.fetchBalance();
-    const hedged = hedgeModeInBalance(venue, balance) ?? (SEPARATE_MODE_READ.has(venue) ? await inHedgeMode(venue, exchange, '') : false);
+    const modeSymbol = SEPARATE_MODE_READ.get(venue);
+    const hedged = hedgeModeInBalance(venue, balance) ?? (modeSymbol === undefined ? false : await inHedgeMode(venue, exchange, modeSymbol));
     return { permissions: ['read'], warnings: hedged ? [hedgeModeMessage(venue)] : [] };
   } catch (error) {
     const mapped = toVenueError(venue, error);

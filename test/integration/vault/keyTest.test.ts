@@ -37,7 +37,7 @@ describe('testVenueKey: one signed fetchBalance through ccxt against the simulat
     expect(await testVenueKey(venue, CREDENTIALS[venue], sim.url)).toEqual({ permissions: ['read'], warnings: [] });
   });
 
-  it.each(['binanceusdm', 'okx'] as const)('%s: an account in hedge position mode passes with a warning that says what to switch', async (venue) => {
+  it.each(VENUES)('%s: an account in hedge position mode passes with a warning that says what to switch', async (venue) => {
     sim.accounts.setHedgeMode(venue, CREDENTIALS[venue].apiKey, true);
     try {
       const result = await testVenueKey(venue, CREDENTIALS[venue], sim.url);
