@@ -15,14 +15,13 @@ const SPEC_OPTIONS: Record<VenueId, Record<string, unknown>> = {
   bitget: bitgetSpec.exchangeOptions, gate: gateSpec.exchangeOptions, hyperliquid: hyperliquidSpec.exchangeOptions,
 };
 
-/**
- * Against a loopback simulator Bybit is a unified account; saying so spares ccxt its
- * account-type probe (`/v5/user/query-api`), which the simulator does not serve. Live, ccxt asks.
- */
+/** The venue's market-data options plus what a signed account needs on top of them. */
 export function optionsFor(venue: VenueId, loopback: boolean): Record<string, unknown> {
   const base = SPEC_OPTIONS[venue];
   // The kill switch and reconcile list open orders across all symbols: ccxt refuses unless told we know the cost.
   if (venue === 'binanceusdm') return { ...base, warnOnFetchOpenOrdersWithoutSymbol: false };
+  // Against a loopback simulator Bybit is a unified account; saying so spares ccxt its
+  // account-type probe (`/v5/user/query-api`), which the simulator does not serve. Live, ccxt asks.
   if (venue === 'bybit' && loopback) return { ...base, enableUnifiedAccount: true, enableUnifiedMargin: false };
   // ccxt would otherwise sign a builder-fee approval and a referrer before the first order.
   if (venue === 'hyperliquid') return { ...base, builderFee: false, approvedBuilderFee: true, refSet: true };

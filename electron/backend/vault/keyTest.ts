@@ -11,7 +11,7 @@ import { createExchange } from '../markets/exchanges.ts';
 import { optionsFor } from '../markets/accountOptions.ts';
 import { VenueError, toVenueError } from '../markets/venueErrors.ts';
 import { scrubText } from '../log/redact.ts';
-import { hedgeModeInBalance, hedgeModeMessage, inHedgeMode } from '../trading/brokers/positionMode.ts';
+import { hedgeModeMessage, inHedgeMode } from '../trading/brokers/positionMode.ts';
 import type { VenueCredentials } from './vault.ts';
 
 /**
@@ -33,18 +33,15 @@ function assertHyperliquidKey(exchange: Exchange, credentials: VenueCredentials)
   if (!valid) throw new VenueError('auth', 'hyperliquid', 'Hyperliquid refused the API credentials (the private key is not a valid 32-byte hex key); check the API key in Settings.');
 }
 
-/** ccxt's field names: Hyperliquid signs with a wallet's private key, not an HMAC secret. */
 export interface KeyTestResult {
   permissions: string[];
   warnings: string[];
 }
 
-/**
- * Where the position mode is a read of its own, and for which symbol: Bybit sets it per symbol
- * (or per settle coin), so BTC stands for the account here; the first ticket checks its own.
- */
-const SEPARATE_MODE_READ: ReadonlyMap<VenueId, string> = new Map([['binanceusdm', ''], ['okx', ''], ['bybit', 'BTC/USDT:USDT']]);
+/** Bybit sets the position mode per symbol (or settle coin): BTC stands for the account here; each ticket checks its own. */
+const MODE_SYMBOL = 'BTC/USDT:USDT';
 
+/** ccxt's field names: Hyperliquid signs with a wallet's private key, not an HMAC secret. */
 function ccxtCredentials(venue: VenueId, credentials: VenueCredentials): Record<string, string> {
   if (venue === 'hyperliquid') return { walletAddress: credentials.apiKey, privateKey: credentials.secret };
   return { apiKey: credentials.apiKey, secret: credentials.secret, ...(credentials.password ? { password: credentials.password } : {}) };
@@ -66,8 +63,7 @@ export async function testVenueKey(venue: VenueId, credentials: VenueCredentials
   try {
     if (venue === 'hyperliquid') assertHyperliquidKey(exchange, credentials);
     const balance = await exchange.fetchBalance();
-    const modeSymbol = SEPARATE_MODE_READ.get(venue);
-    const hedged = hedgeModeInBalance(venue, balance) ?? (modeSymbol === undefined ? false : await inHedgeMode(venue, exchange, modeSymbol));
+    const hedged = await inHedgeMode(venue, exchange, MODE_SYMBOL, balance);
     return { permissions: ['read'], warnings: hedged ? [hedgeModeMessage(venue)] : [] };
   } catch (error) {
     const mapped = toVenueError(venue, error);

@@ -23,23 +23,21 @@ const IN_BALANCE: Partial<Record<VenueId, (row: Record<string, unknown>) => bool
   gate: (row) => row.in_dual_mode === true,
 };
 
-/** The mode as a balance answer states it: null where the venue says it elsewhere. */
-export function hedgeModeInBalance(venue: VenueId, balance: Balances): boolean | null {
-  const read = IN_BALANCE[venue];
-  return read === undefined ? null : accountRows(balance).some(read);
-}
-
+/** Where the mode is a read of its own. */
 const READERS: Partial<Record<VenueId, Reader>> = {
   binanceusdm: async (exchange) => (await exchange.fetchPositionMode()).hedged === true,
   okx: async (exchange) => (await exchange.fetchPositionMode()).hedged === true,
-  bitget: async (exchange) => hedgeModeInBalance('bitget', await exchange.fetchBalance({ type: 'swap' })) === true,
-  gate: async (exchange) => hedgeModeInBalance('gate', await exchange.fetchBalance({ type: 'swap' })) === true,
   // Bybit sets the mode per symbol and lists a flat symbol's rows: positionIdx 1 and 2 in hedge mode.
   bybit: async (exchange, symbol) => (await exchange.fetchPositions([symbol])).some((position) => position.hedged === true),
 };
 
-/** True when the account (for Bybit: the symbol) is in hedge mode; Hyperliquid has one-way positions only. */
-export async function inHedgeMode(venue: VenueId, exchange: Exchange, symbol: string): Promise<boolean> {
+/**
+ * True when the account (for Bybit: the symbol) is in hedge mode; Hyperliquid has one-way
+ * positions only. A balance the caller has just read spares Bitget and Gate a second request.
+ */
+export async function inHedgeMode(venue: VenueId, exchange: Exchange, symbol: string, balance?: Balances): Promise<boolean> {
+  const inBalance = IN_BALANCE[venue];
+  if (inBalance) return accountRows(balance ?? (await exchange.fetchBalance({ type: 'swap' }))).some(inBalance);
   const read = READERS[venue];
   return read === undefined ? false : read(exchange, symbol);
 }
