@@ -6,11 +6,11 @@
  * reduce-only market order on the larger leg (the unwind); if that fails too, the pair is
  * journalled UNHEDGED and stays so until someone resolves it.
  */
-import { createHash } from 'node:crypto';
 import type { LegIntent, Order, PairExecutionResult, PairIntent } from '../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { toVenueError } from '../markets/venueErrors.ts';
 import type { Broker, OrderRequest } from './brokers/broker.ts';
+import { clientIdProblem, ticketOrderId, type OrderRole } from './clientOrderIds.ts';
 import { fillEntry, newFill } from './fills.ts';
 import type { Journal } from './journal.ts';
 
@@ -22,22 +22,6 @@ export interface ExecutionContext {
   /** Pauses between look-ups of an order whose create got no answer (the venue may still be processing it). */
   lookupDelaysMs?: readonly number[];
   sleep?: (ms: number) => Promise<void>;
-}
-
-export type OrderRole = 'open' | 'unwind' | 'close';
-
-/** Longest client id each venue takes: Binance and Bybit 36, OKX 32 alphanumerics, Gate 28 after its `t-`. */
-const CLIENT_ID_LENGTH: Partial<Record<VenueId, number>> = { gate: 28 };
-
-/**
- * Deterministic client order id for a leg of a ticket, the same on every attempt, so a lost
- * answer can be found again: `ft` and hex digits, 32 characters (Gate: 28, still 104 bits);
- * Hyperliquid wants `0x` and 128 bits. It never starts with `t`, so ccxt adds Gate's `t-`.
- */
-export function clientOrderId(venue: VenueId, ticketId: string, leg: number, role: OrderRole): string {
-  const digest = createHash('sha256').update(`${ticketId}\u0000${leg}\u0000${role}`).digest('hex');
-  if (venue === 'hyperliquid') return `0x${digest.slice(0, 32)}`;
-  return `ft${digest.slice(0, (CLIENT_ID_LENGTH[venue] ?? 32) - 2)}`;
 }
 
 export interface PlaceOutcome {
@@ -79,6 +63,13 @@ export async function placeOrder(
   ctx: ExecutionContext, pairId: string | null, venue: VenueId, request: OrderRequest, timeoutMs?: number,
 ): Promise<PlaceOutcome> {
   const where = { pairId, venue, symbol: request.symbol, clientOrderId: request.clientOrderId };
+  const idProblem = clientIdProblem(venue, request.clientOrderId);
+  if (idProblem !== null) {
+    // The venue would refuse it anyway; saying so before sending keeps the journal's "sent" honest.
+    const message = `${venue} ${request.symbol}: not sent: ${idProblem}`;
+    await ctx.journal.append({ ...where, kind: 'order-error', data: { error: message, ambiguous: false } });
+    return { order: null, error: message };
+  }
   await ctx.journal.append({ ...where, kind: 'order-sent', data: request });
   const broker = ctx.brokers(venue);
   let order: Order | null;
@@ -127,7 +118,7 @@ async function setLeverages(ctx: ExecutionContext, intent: PairIntent): Promise<
 
 async function sendLegs(ctx: ExecutionContext, pairId: string, intent: PairIntent, role: OrderRole): Promise<PlaceOutcome[]> {
   const send = (leg: LegIntent, index: number, ms?: number) =>
-    placeOrder(ctx, pairId, leg.venue, legRequest(leg, clientOrderId(leg.venue, intent.ticketId, index, role)), ms);
+    placeOrder(ctx, pairId, leg.venue, legRequest(leg, ticketOrderId(leg.venue, intent.ticketId, index, role)), ms);
   if (intent.legOrder === 'together') return Promise.all(intent.legs.map((leg, index) => send(leg, index, intent.legTimeoutMs)));
   const outcomes: PlaceOutcome[] = [];
   for (const [index, leg] of intent.legs.entries()) {
@@ -170,7 +161,7 @@ async function unwindExcess(
   await ctx.journal.append({ pairId, venue: leg.venue, symbol: leg.symbol, clientOrderId: null, kind: 'unwind', data: { leg: big, quantity: excess, reason: why } });
   const request: OrderRequest = {
     symbol: leg.symbol, side: leg.side === 'buy' ? 'sell' : 'buy', type: 'market', quantity: excess, reduceOnly: true,
-    clientOrderId: clientOrderId(leg.venue, intent.ticketId, big, 'unwind'),
+    clientOrderId: ticketOrderId(leg.venue, intent.ticketId, big, 'unwind'),
   };
   const outcome = await placeOrder(ctx, pairId, leg.venue, request, intent.legTimeoutMs);
   if (outcome.order) orders.push(outcome.order);

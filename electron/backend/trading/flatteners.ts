@@ -7,9 +7,9 @@
  * sent per pair that holds the position by the journal (so the pairs show flat afterwards),
  * any rest the journal does not account for under no pair.
  */
-import { createHash } from 'node:crypto';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { Broker } from './brokers/broker.ts';
+import { killSwitchOrderId } from './clientOrderIds.ts';
 import type { Gateway } from './gateway.ts';
 import type { Journal } from './journal.ts';
 import { legSizes, pairStatuses } from './positions.ts';
@@ -41,12 +41,6 @@ export async function pairShares(journal: Journal, venue: VenueId, symbol: strin
   return shares;
 }
 
-/** A fresh id per attempt: positions are re-read before each attempt, so nothing is closed twice. */
-function killSwitchOrderId(venue: VenueId, symbol: string, attempt: number, now: number): string {
-  const digest = createHash('sha256').update(`kill\u0000${venue}\u0000${symbol}\u0000${attempt}\u0000${now}`).digest('hex');
-  return venue === 'hyperliquid' ? `0x${digest.slice(0, 32)}` : `ks${digest.slice(0, 30)}`;
-}
-
 export function createFlattener(options: FlattenerOptions): Flattener {
   const { venue, broker, gateway } = options;
   let attempt = 0;
@@ -71,7 +65,7 @@ export function createFlattener(options: FlattenerOptions): Flattener {
         for (const share of await pairShares(options.journal, venue, position.symbol, position.size)) {
           await gateway.submitOrder({
             venue, symbol: position.symbol, side: position.size > 0 ? 'sell' : 'buy', quantity: share.quantity, reduceOnly: true, purpose: 'kill-switch',
-            pairId: share.pairId, clientOrderId: killSwitchOrderId(venue, `${position.symbol}\u0000${share.pairId ?? ''}`, attempt, options.now()),
+            pairId: share.pairId, clientOrderId: killSwitchOrderId(venue, position.symbol, share.pairId, attempt, options.now()),
           });
         }
         closed += 1;

@@ -108,8 +108,17 @@ function setLeverage(call: Call): SimResponse {
   return ok(positionBody(accounts.position(VENUE, call.apiKey, contract), call.context));
 }
 
+/**
+ * Gate's rule for a user order id (`text`): `t-` and at most 28 more characters of 0-9 A-Z a-z
+ * `_` `-` `.`. Gate refuses anything else; so does this simulator, whatever ccxt checked first.
+ */
+const GATE_TEXT = /^t-[0-9A-Za-z_.-]{1,28}$/;
+
 function placeOrder(call: Call): SimResponse {
   const { body } = call;
+  if (body.text !== undefined && !(typeof body.text === 'string' && GATE_TEXT.test(body.text))) {
+    return gateError(400, ['INVALID_PARAM_VALUE', `invalid argument: text ${String(body.text)}: user defined text must start with t- and be at most 28 characters after it`]);
+  }
   const size = Number(body.size);
   const price = Number(body.price ?? '0');
   const market = price === 0 && body.tif === 'ioc';

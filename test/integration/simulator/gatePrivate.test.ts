@@ -94,6 +94,16 @@ describe('gate futures signed endpoints through ccxt', () => {
     }
   });
 
+  it('a user order id longer than 28 characters after t-, or without t-, is refused as Gate refuses it, and nothing is placed', async () => {
+    const before = sim.accounts.orders('gate', KEY.apiKey).length;
+    const send = (text: string) => (gate as unknown as { privateFuturesPostSettleOrders(p: object): Promise<unknown> })
+      .privateFuturesPostSettleOrders({ settle: 'usdt', contract: 'BTC_USDT', size: 1, price: '0', tif: 'ioc', text });
+    for (const text of [`t-${'a'.repeat(29)}`, 'ft0123', 't-has space']) await expect(send(text)).rejects.toBeInstanceOf(ccxt.BadRequest);
+    expect(sim.accounts.orders('gate', KEY.apiKey)).toHaveLength(before);
+    await send(`t-${'a'.repeat(28)}`);
+    expect(sim.accounts.orders('gate', KEY.apiKey)).toHaveLength(before + 1);
+  });
+
   it('a finished order is found by its t- text for 60 s after it ended, by its id after that, as Gate documents', async () => {
     const order = await gate.createOrder(BTC, 'market', 'buy', 10, undefined, { clientOrderId: 'ftlookup1' });
     const byText = await gate.fetchOrder(undefined as unknown as string, BTC, { clientOrderId: 'ftlookup1' });

@@ -15,6 +15,8 @@ import { TradingStateMachine } from '../../../electron/backend/trading/tradingSt
 import { createLiveBroker } from '../../../electron/backend/trading/brokers/live.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import { createFundingJournaller } from '../../../electron/backend/trading/fundingJournal.ts';
+import { engageKillSwitch } from '../../../electron/backend/trading/killSwitch.ts';
+import { createFlatteners } from '../../../electron/backend/trading/flatteners.ts';
 import type { Fill, PairIntent } from '../../../shared/domain/orders.ts';
 import { START_TIME } from '../simulator/simulatorClients.ts';
 
@@ -25,6 +27,7 @@ let gate: Broker;
 let dir: string;
 let store: Store;
 let gateway: Gateway;
+let state: TradingStateMachine;
 
 function intent(ticketId: string, long: Broker, short: Broker, quantity: number, reduceOnly = false): PairIntent {
   return {
@@ -55,8 +58,9 @@ afterAll(async () => {
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'ft-bg-'));
   store = await openStore(dir);
+  state = new TradingStateMachine(0, () => undefined);
   gateway = createGateway({
-    state: new TradingStateMachine(0, () => undefined), journal: store.journal, brokers: (venue) => (venue === 'bitget' ? bitget : gate),
+    state, journal: store.journal, brokers: (venue) => (venue === 'bitget' ? bitget : gate),
     now: () => sim.clock.now(), alert: () => undefined, lookupDelaysMs: [0, 300, 600],
   });
 });
@@ -113,5 +117,22 @@ describe('a pair long Gate, short Bitget, through the live brokers', () => {
     const kinds = (await store.journal.list({ pairId: 'bg-2' })).map((e) => e.kind);
     expect(kinds).toContain('order-error');
     expect(result.orders.map((o) => [o.venue, o.side, o.reduceOnly, o.filled])).toEqual([['bitget', 'buy', false, 0.02], ['bitget', 'sell', true, 0.02]]);
+  });
+
+  it('the kill switch flattens a Gate leg: its ids fit Gate\'s 28 characters after t-, which the simulator enforces as Gate does', async () => {
+    const opened = await gateway.submitPair(intent('bg-ks', gate, bitget, 0.02));
+    expect(opened.status).toBe('hedged');
+    const report = await engageKillSwitch({
+      state, now: Date.now, deadlineMs: 2_000, flatteners: () => createFlatteners([gate, bitget], gateway, store.journal, () => sim.clock.now()),
+    }, 'test: flatten Gate');
+    expect(report.venues.map((v) => [v.venue, v.flat, v.closedPositions, v.error])).toEqual([['gate', true, 1, null], ['bitget', true, 1, null]]);
+    expect(await size(gate)).toBe(0);
+    expect(await size(bitget)).toBe(0);
+    const closes = (await store.journal.list({ pairId: 'bg-ks' })).filter((e) => e.kind === 'order' && (e.data as { reduceOnly: boolean }).reduceOnly);
+    expect(closes.map((e) => [e.venue, (e.data as { filled: number }).filled])).toEqual([['gate', 0.02], ['bitget', 0.02]]);
+    // What Gate received: `t-` and our kill-switch id, found again by it.
+    const gateClose = closes[0].clientOrderId!;
+    expect(gateClose).toMatch(/^ks[0-9a-f]{26}$/);
+    expect((await gate.fetchOrderByClientId(SYMBOL, gateClose))?.filled).toBeCloseTo(0.02, 12);
   });
 });

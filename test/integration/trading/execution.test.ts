@@ -11,7 +11,8 @@ import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts
 import { createGateway, type Gateway } from '../../../electron/backend/trading/gateway.ts';
 import { TradingStateMachine } from '../../../electron/backend/trading/tradingState.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
-import { clientOrderId, placeOrder } from '../../../electron/backend/trading/execution.ts';
+import { placeOrder } from '../../../electron/backend/trading/execution.ts';
+import { ticketOrderId } from '../../../electron/backend/trading/clientOrderIds.ts';
 import { reconcile } from '../../../electron/backend/trading/reconcile.ts';
 import { createFundingJournaller } from '../../../electron/backend/trading/fundingJournal.ts';
 import { legSizes, pairStatuses, resolveUnhedged } from '../../../electron/backend/trading/positions.ts';
@@ -101,7 +102,7 @@ describe('pair execution through the gateway', () => {
     try {
       const intent = pair('bybit', 'hyperliquid');
       expect((await gatewayOver(store).submitPair(intent)).status).toBe('hedged');
-      const ids = [clientOrderId('bybit', intent.ticketId, 0, 'open'), clientOrderId('hyperliquid', intent.ticketId, 1, 'open')];
+      const ids = [ticketOrderId('bybit', intent.ticketId, 0, 'open'), ticketOrderId('hyperliquid', intent.ticketId, 1, 'open')];
       expect(events).toEqual([`journal ${ids[0]}`, `venue ${ids[0]}`, `journal ${ids[1]}`, `venue ${ids[1]}`]);
     } finally {
       sim.accounts.placeOrder = place;
@@ -131,7 +132,7 @@ describe('pair execution through the gateway', () => {
     expect(pairStatuses(await store.journal.list()).get(intent.ticketId)).toMatchObject({ status: 'unhedged' });
     const book = { journal: store.journal, brokers: (venue: VenueId) => brokers.get(venue)!, quotes: () => [] };
     expect(await resolveUnhedged(book)).toEqual([]);
-    await gatewayOver(store).submitOrder({ venue: 'binanceusdm', symbol: SYMBOLS.binanceusdm, side: 'sell', quantity: 0.01, reduceOnly: true, purpose: 'close', pairId: intent.ticketId, clientOrderId: clientOrderId('binanceusdm', intent.ticketId, 0, 'close') });
+    await gatewayOver(store).submitOrder({ venue: 'binanceusdm', symbol: SYMBOLS.binanceusdm, side: 'sell', quantity: 0.01, reduceOnly: true, purpose: 'close', pairId: intent.ticketId, clientOrderId: ticketOrderId('binanceusdm', intent.ticketId, 0, 'close') });
     expect(await resolveUnhedged(book)).toEqual([intent.ticketId]);
     expect(pairStatuses(await store.journal.list()).get(intent.ticketId)?.status).not.toBe('unhedged');
   });
@@ -142,7 +143,7 @@ describe('pair execution through the gateway', () => {
     const intent: PairIntent = { ...pair('binanceusdm', 'okx'), legs: [pair('binanceusdm', 'okx').legs[0]] };
     const result = await gatewayOver(store).submitPair(intent);
     expect(result.status).toBe('hedged');
-    expect(result.orders[0]).toMatchObject({ clientOrderId: clientOrderId('binanceusdm', intent.ticketId, 0, 'open'), filled: 0.01 });
+    expect(result.orders[0]).toMatchObject({ clientOrderId: ticketOrderId('binanceusdm', intent.ticketId, 0, 'open'), filled: 0.01 });
     const creates = sim.log.list({ venue: 'binanceusdm', path: '/fapi/v1/order' }).filter((e) => e.method === 'POST').length;
     expect(creates - sentBefore).toBe(1);
     await gatewayOver(store).submitOrder({ venue: 'binanceusdm', symbol: SYMBOLS.binanceusdm, side: 'sell', quantity: 0.01, reduceOnly: true, purpose: 'close', pairId: null, clientOrderId: `ftclose${ticket}` });
@@ -153,7 +154,7 @@ describe('pair execution through the gateway', () => {
     await store.journal.append({ kind: 'intent', pairId: intent.ticketId, venue: null, symbol: null, clientOrderId: null, data: { intent, checklist: intent.checklist, override: null } });
     const ctx = { journal: store.journal, brokers: (venue: VenueId) => brokers.get(venue)!, now: Date.now, alert: () => undefined };
     const leg = intent.legs[0];
-    await placeOrder(ctx, intent.ticketId, 'bybit', { symbol: leg.symbol, side: 'buy', type: 'market', quantity: 0.01, reduceOnly: false, clientOrderId: clientOrderId('bybit', intent.ticketId, 0, 'open') });
+    await placeOrder(ctx, intent.ticketId, 'bybit', { symbol: leg.symbol, side: 'buy', type: 'market', quantity: 0.01, reduceOnly: false, clientOrderId: ticketOrderId('bybit', intent.ticketId, 0, 'open') });
     await store.close(); // the process dies here
     store = await openStore(dir);
     const differences = await reconcile({ journal: store.journal, brokers: [brokers.get('bybit')!, brokers.get('okx')!] });
@@ -186,7 +187,7 @@ describe('pair execution through the gateway', () => {
     const result = await gatewayOver(store).submitPair(intent);
     expect(result.status).toBe('unwound');
     expect(posts() - before.posts).toBe(1);
-    const okxId = clientOrderId('okx', intent.ticketId, 1, 'open');
+    const okxId = ticketOrderId('okx', intent.ticketId, 1, 'open');
     expect(lookups() - before.lookups).toBeGreaterThan(0);
     const errors = (await store.journal.list({ pairId: intent.ticketId })).filter((e) => e.kind === 'order-error' && e.clientOrderId === okxId);
     expect(errors.map((e) => e.data)).toEqual([expect.objectContaining({ lookedUp: true, ambiguous: false })]);

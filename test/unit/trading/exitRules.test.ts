@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { exitsMet } from '../../../electron/backend/trading/exitMonitor.ts';
-import { clientOrderId } from '../../../electron/backend/trading/execution.ts';
 import type { Pair, PositionLeg } from '../../../shared/domain/orders.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
@@ -44,18 +43,5 @@ describe('exit rules', () => {
   it('the maximum holding period and a reversed sector signal each raise their exit', () => {
     expect(exitsMet(pair(legs, { maxHoldingHours: 24 }), quotes, 24 * H, true).map((s) => s.rule)).toEqual(['max-holding', 'sector-reversed']);
     expect(exitsMet(pair(legs, { maxHoldingHours: 24 }), quotes, 24 * H - 1, false)).toEqual([]);
-  });
-});
-
-describe('client order ids', () => {
-  it('are the same for the same ticket and leg, and differ by leg and role', () => {
-    expect(clientOrderId('okx', 't1', 0, 'open')).toBe(clientOrderId('okx', 't1', 0, 'open'));
-    expect(new Set([clientOrderId('okx', 't1', 0, 'open'), clientOrderId('okx', 't1', 1, 'open'), clientOrderId('okx', 't1', 0, 'unwind')]).size).toBe(3);
-  });
-
-  it('fit every venue: 32 alphanumerics (OKX), 28 characters not starting with t (Gate adds its t-), and a 128-bit hex cloid on Hyperliquid', () => {
-    expect(clientOrderId('okx', 'a very long ticket id '.repeat(10), 1, 'close')).toMatch(/^[a-z0-9]{32}$/);
-    expect(clientOrderId('gate', 'a very long ticket id '.repeat(10), 1, 'close')).toMatch(/^ft[0-9a-f]{26}$/);
-    expect(clientOrderId('hyperliquid', 't', 0, 'open')).toMatch(/^0x[0-9a-f]{32}$/);
   });
 });

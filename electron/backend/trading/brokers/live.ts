@@ -15,6 +15,7 @@ import type { VenueCredentials } from '../../vault/vault.ts';
 import type { Balance, Broker, OrderBook, OrderRequest, VenuePosition } from './broker.ts';
 import { readMarketInfo, type MarketInfo } from '../venueMarket.ts';
 import { hedgeModeMessage, inHedgeMode } from './positionMode.ts';
+import { ownClientId } from '../clientOrderIds.ts';
 
 /** The request parameter each venue reads our client order id from (ccxt-notes "Private calls"). */
 function clientIdParams(venue: VenueId, clientOrderId: string): Record<string, string> {
@@ -33,11 +34,6 @@ function lookupParams(venue: VenueId, clientOrderId: string): Record<string, unk
     case 'okx': return { clOrdId: clientOrderId };
     default: return { clientOrderId };
   }
-}
-
-/** The id the terminal gave the order: Gate answers with the `t-` ccxt put in front of it. */
-function ownClientId(venueId: string | undefined): string {
-  return venueId?.startsWith('t-ft') ? venueId.slice(2) : venueId ?? '';
 }
 
 /**
@@ -109,7 +105,7 @@ class LiveBroker implements Broker {
     const filled = (raw.filled ?? 0) * size;
     const fee = orderFee(raw, filled);
     return {
-      venue: this.venue, symbol, clientOrderId: request?.clientOrderId ?? ownClientId(raw.clientOrderId), venueOrderId: raw.id ? String(raw.id) : null,
+      venue: this.venue, symbol, clientOrderId: request?.clientOrderId ?? ownClientId(this.venue, raw.clientOrderId), venueOrderId: raw.id ? String(raw.id) : null,
       side: (raw.side ?? request?.side) as Order['side'], type: (raw.type === 'limit' ? 'limit' : request?.type ?? 'market'),
       price: raw.price ?? request?.price ?? null, quantity: raw.amount !== undefined ? raw.amount * size : request?.quantity ?? 0,
       filled, averagePrice: raw.average ?? null,
