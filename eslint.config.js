@@ -1,4 +1,4 @@
-// Lint, including the layering rule: who may import whom (docs: architecture.md, style.md).
+// Lint, including the layering rule: who may import whom (docs/architecture.md).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';

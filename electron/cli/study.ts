@@ -21,7 +21,7 @@ const MAX_ERRORS_SHOWN = 20;
 
 interface StudyArgs { history: string[]; prices: string[]; sectors: string | null; params: StudyParams; json: boolean; model: boolean }
 
-/** `study`: the sector-divergence event study over funding and price CSV files (issue 4, item 7). */
+/** `study`: the sector-divergence event study over funding and price CSV files. */
 export const study: CliCommand = async (argv, io) => {
   try {
     const args = parseStudyArgs(argv);

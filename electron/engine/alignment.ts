@@ -3,7 +3,7 @@ import { sectorOf, type SectorMap } from '../../shared/sectors/sectorOf.ts';
 import type { SectorSnapshot, SectorState } from './sectors.ts';
 
 /**
- * Alignment of an opportunity with the sector signal (issue 4 item 3; domain.md §2.5).
+ * Alignment of an opportunity with the sector signal (docs/domain.md §2.5).
  *
  * A funding trade earns from the crowded side paying: with the asset's mean rate positive the
  * crowd is long (longs pay), negative it is short. The rule:

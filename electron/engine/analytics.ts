@@ -3,7 +3,7 @@ import { ratePer8h } from '../../shared/funding/normalise.ts';
 import { canonicalBase } from '../../shared/sectors/sectorOf.ts';
 
 /**
- * History analytics of issue 4 item 4, over settled funding: per venue/symbol the trailing
+ * History analytics over settled funding: per venue/symbol the trailing
  * 30-day mean and volatility of the per-8 h rate, persistence above thresholds and at the cap,
  * the cross-venue spread half-life of a base, and the correlation of funding across assets.
  * Pure: the series and the parameters are the arguments; nothing reads a clock.

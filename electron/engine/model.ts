@@ -3,7 +3,7 @@ import { outcomeAt, isEvent, studySplitTime, type StudyParams } from './study.ts
 import { HOUR_MS, type StudyPanel } from './studyPanel.ts';
 
 /**
- * The learned layer over the event study (issue 4 item 6): an L2 logistic regression predicting
+ * The learned layer over the event study (docs/domain.md §2.6): an L2 logistic regression predicting
  * the hit (R_S − R_M ≤ −k over Z) from sector-state features at time t, trained walk-forward.
  * At each refit time T it sees only samples whose outcome was known by T (t + Z ≤ T), so every
  * probability it reports is out of sample; it is always compared with the base-rate forecast

@@ -2,7 +2,7 @@ import type { SectorMap } from '../../shared/sectors/sectorOf.ts';
 import { medianOf } from './studyPanel.ts';
 
 /**
- * Live sector state for the rotation overlay (issue 4 item 2), recomputed on each engine tick from
+ * Live sector state for the rotation overlay (docs/domain.md §2), recomputed on each engine tick from
  * every asset's recent history. Pure: the clock is `now`, the data are arguments.
  */
 export interface AssetHistory {

@@ -4,7 +4,7 @@ import { wilsonInterval } from './proportions.ts';
 import { buildStudyPanel, type StudyPanel } from './studyPanel.ts';
 
 /**
- * The event study of issue 4 item 5: does a sector whose funding runs above the cross-sector
+ * The event study (docs/domain.md §2.6): does a sector whose funding runs above the cross-sector
  * median underperform the market over the next Z hours? Every number reported comes with n, the
  * base rate over all comparable grid points, and an in-sample / out-of-sample split by time.
  */

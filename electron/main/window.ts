@@ -8,7 +8,7 @@ export function isAllowedExternal(url: string): boolean {
   return EXTERNAL_ALLOW.some((pattern) => pattern.test(url));
 }
 
-/** The terminal window with Electron's security checklist applied (electron-notes §1–5, 8). */
+/** The terminal window with Electron's security checklist applied (docs/security.md §1–7). */
 export function createTerminalWindow(preloadPath: string): BrowserWindow {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * What the Patterns panel and the symbol view receive: the event study of issue 4 item 5 with
+ * What the Patterns panel and the symbol view receive: the event study (docs/domain.md §2.6) with
  * its model (item 6), and the history analytics of item 4. Never a bare probability: every rate
  * comes with its n, its base rate and the out-of-sample split.
  */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The live sector overlay (issue 4 item 2) as it crosses the IPC boundary: mirrors
+ * The live sector overlay as it crosses the IPC boundary: mirrors
  * `SectorSnapshot` of `electron/engine/sectors.ts`. Every figure is a fraction (per 8 h for
  * funding); null where the data do not allow it (too few assets, no history that far back).
  */

@@ -1,5 +1,5 @@
 /**
- * The order ticket (issue 5 items 2–3): what the trader enters, what the main process
+ * The order ticket: what the trader enters, what the main process
  * computes from its own fresh data (the preview), and the checklist that gates submission.
  * The renderer sends only a `Ticket`; unknown keys (numbers it may have computed) are
  * stripped by the schema, and every figure is recomputed in main.
@@ -12,7 +12,7 @@ import { VENUE_IDS, type VenueId } from './venues.ts';
 
 const Fraction = z.number().finite();
 
-/** Risk rules of domain.md §4 with their defaults; the lead persists them beside EngineSettings. */
+/** Risk rules of docs/domain.md §4 with their defaults; the lead persists them beside EngineSettings. */
 export const RiskSettingsSchema = z.object({
   /** Loss at the basis stop, as a fraction of equity (0.02 = 2 %). */
   maxRiskPct: z.number().gt(0).max(0.2).default(0.02),

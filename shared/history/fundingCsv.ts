@@ -2,7 +2,7 @@ import type { FundingPoint } from '../domain/quotes.ts';
 import { parseUnifiedSymbol } from '../domain/symbols.ts';
 
 /**
- * The funding-history CSV format (issue 2, "Formats"): a header naming at least
+ * The funding-history CSV format: a header naming at least
  * `venue,symbol,time,rate,interval_hours` (optional `mark_price`, any order, other columns
  * ignored), then one settlement per row. Bad rows are reported by 1-based physical line
  * number and skipped; good rows are kept, so one typo does not lose a whole file.

@@ -21,7 +21,7 @@ export interface ScanAsset {
   best: BestSpread<string> | null;
 }
 
-/** The `scan --json` object of issue 2. */
+/** The `scan --json` object. */
 export interface ScanResult {
   at: string;
   assets: ScanAsset[];

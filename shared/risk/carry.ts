@@ -1,6 +1,6 @@
 /**
  * Expected funding of a position to a planned exit, settlement by settlement, along each leg's
- * OWN schedule (domain.md §1: never assume 8 h). A 1-h leg and an 8-h leg held for 12 h see
+ * OWN schedule (docs/domain.md §1: never assume 8 h). A 1-h leg and an 8-h leg held for 12 h see
  * 12 and 1–2 settlements respectively; summing per-8-h rates × hours would hide that the 8-h
  * leg pays nothing until its settlement comes.
  */

@@ -1,5 +1,5 @@
 /**
- * The pre-trade checklist (domain.md §5) as pure rules over the preview main computed on its
+ * The pre-trade checklist (docs/domain.md §5) as pure rules over the preview main computed on its
  * own fresh data. `fail` blocks submission; `warn` is shown and recorded but does not block.
  * A warning that needs the trader's acknowledgement fails until it is acknowledged.
  */

@@ -1,5 +1,5 @@
 /**
- * What a trade costs before it earns anything (domain.md §4 "Costs"): taker fees on the open
+ * What a trade costs before it earns anything (docs/domain.md §4 "Costs"): taker fees on the open
  * and the close of every leg, slippage from walking the order book at the intended size, and
  * the withdrawal fee of moving margin to the venue that lacks it.
  */

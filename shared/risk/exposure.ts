@@ -1,5 +1,5 @@
 /**
- * Exposure in funding-arbitrage positions (domain.md §4: never more than 20 % of the
+ * Exposure in funding-arbitrage positions (docs/domain.md §4: never more than 20 % of the
  * portfolio in total). A hedged pair's exposure is the notional of one leg: the two legs
  * offset in price, and that one-leg notional is what a basis blow-out acts on.
  */

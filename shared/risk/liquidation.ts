@@ -5,7 +5,7 @@
  *   long:  P = entry × (1 − 1/L) / (1 − mmr)
  *   short: P = entry × (1 + 1/L) / (1 + mmr)
  * At 10× with 0.5 % maintenance a long liquidates 9.55 % below entry: "a ~10 % adverse move,
- * less after maintenance margin" (domain.md §4).
+ * less after maintenance margin" (docs/domain.md §4).
  */
 
 /** One maintenance-margin tier: notional in [floor, cap) uses `maintenanceMarginRate`. */

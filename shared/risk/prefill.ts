@@ -1,5 +1,5 @@
 /**
- * A ticket prefilled from a monitor row (issue 5 item 2). Cross-venue perp/perp: long the leg
+ * A ticket prefilled from a monitor row. Cross-venue perp/perp: long the leg
  * with the lowest funding, short the highest, equal base quantity. Perp/spot carry on the venue
  * with the largest |rate|: rate > 0 short the perp and buy spot, rate < 0 long the perp and
  * sell spot. The trader still sets size, stop and exits: nothing here is a decision.

@@ -1,5 +1,5 @@
 /**
- * Position size from the 2 % rule (domain.md §4): the loss if the basis stop is hit must not
+ * Position size from the 2 % rule (docs/domain.md §4): the loss if the basis stop is hit must not
  * exceed `maxRiskPct` of equity. That loss is the stop's adverse move on the notional plus
  * what the trade costs in and out (fees both ways, slippage, any margin transfer), because
  * a stopped-out trade pays all of it.

@@ -1,5 +1,5 @@
 /**
- * Ticket preview recompute (issue 5: ≤ 5 ms with order books of 500 levels per side): the pure
+ * Ticket preview recompute (target ≤ 5 ms with order books of 500 levels per side): the pure
  * preview main runs at every preview and again at submit, on a perp/perp pair whose legs settle
  * every 8 h and every hour, with a quantity (20 BTC) that walks about 340 of the 500 levels. The baseline is the
  * straightforward way, measured in the same run: book levels copied into objects and re-sorted

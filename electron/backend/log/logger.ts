@@ -1,6 +1,6 @@
 /**
- * The structured logger. Redaction happens here, once, for every line (style.md: "redact
- * secrets at the logger, not at each call site"): secret-named fields are replaced, errors are
+ * The structured logger. Redaction happens here, once, for every line (docs/security.md §10:
+ * secrets are redacted at the logger, not at each call site): secret-named fields are replaced, errors are
  * reduced to name, message and stack, and then the serialised line is scrubbed of every secret
  * the vault currently holds before it reaches the sink.
  */

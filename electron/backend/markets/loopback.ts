@@ -1,8 +1,8 @@
 /**
  * Points a ccxt exchange at a local server (the venue simulator in Demo mode and in tests).
  * ccxt shares `urls.api` with `describe()`, so it is copied before being rewritten; only
- * scheme and host change, the venue's paths stay as they are (ccxt-notes: "Pointing ccxt at a
- * local server").
+ * scheme and host change, the venue's paths stay as they are (docs/ccxt.md, "Pointing
+ * ccxt at a local server").
  */
 import type { Exchange } from 'ccxt';
 

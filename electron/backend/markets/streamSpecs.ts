@@ -1,4 +1,4 @@
-/** Venues whose market data also arrives by websocket (ccxt-notes: ccxt.pro capabilities); the rest are only polled. */
+/** Venues whose market data also arrives by websocket (docs/ccxt.md, "Streams"); the rest are only polled. */
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { binanceStream } from './binanceusdm.ts';
 import { okxStream } from './okx.ts';

@@ -1,6 +1,6 @@
 /**
  * The one place where ccxt's error classes become the terminal's own error values.
- * ccxt's hierarchy is subtle (ccxt-notes "Errors"): OKX answers 429 with
+ * ccxt's hierarchy is subtle (docs/ccxt.md, "Errors"): OKX answers 429 with
  * ExchangeNotAvailable, a 400 without a known body code is a NetworkError, a garbage 200 is
  * no error at all. Everything above this module sees only `VenueError`.
  */

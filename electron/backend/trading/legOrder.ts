@@ -1,6 +1,5 @@
 /**
- * Which leg goes first when legs are sent one after the other: the less liquid one (issue 5
- * item 4). If it cannot fill, nothing has been done on the deep venue and there is nothing to
+ * Which leg goes first when legs are sent one after the other: the less liquid one. If it cannot fill, nothing has been done on the deep venue and there is nothing to
  * unwind; the deep leg then fills at the price the preview expected.
  */
 import type { LegIntent } from '../../../shared/domain/orders.ts';

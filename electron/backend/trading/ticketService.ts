@@ -1,5 +1,5 @@
 /**
- * The ticket service (issue 5 items 2–3): previews a ticket on main's own fresh data and
+ * The ticket service: previews a ticket on main's own fresh data and
  * submits it to the order gateway only when the checklist passes on that same data. The
  * renderer's numbers are never used: the schema strips them, and everything is recomputed
  * here from quotes, order books, balances and tiers fetched for this call.

@@ -2,7 +2,7 @@
  * What the key vault encrypts with. Two implementations: Electron `safeStorage` where the OS
  * keyring backs it (electron/main/safeStorageCipher.ts), and a passphrase-derived key
  * (passphraseCipher.ts) everywhere else. The vault file records `kind` and `backend` so that a
- * silent change of either is detected and refused (electron-notes item 10).
+ * silent change of either is detected and refused (docs/security.md §10).
  */
 export type CipherKind = 'safeStorage' | 'passphrase';
 

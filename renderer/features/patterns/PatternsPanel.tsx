@@ -77,7 +77,7 @@ function useLeadAsset(): (sector: string) => string | null {
 }
 
 /**
- * The event study behind the rotation claim (issue 4 items 5–6): the trader picks X, Z and k and
+ * The event study behind the rotation claim (docs/domain.md §2.6): the trader picks X, Z and k and
  * sees n, hits, the rate with its interval, the base rate and the out-of-sample half, never a bare
  * probability, and whether the learned model beats simply quoting the base rate.
  */

@@ -51,7 +51,7 @@ function patchOf(d: RiskDraft): RiskSettingsPatch {
   };
 }
 
-/** The pre-trade risk rules (domain.md §4) the ticket checklist applies; main validates and persists. */
+/** The pre-trade risk rules (docs/domain.md §4) the ticket checklist applies; main validates and persists. */
 export function RiskSection() {
   const bridge = useBridge();
   const [draft, setDraft] = useState<RiskDraft | null>(null);

@@ -1,6 +1,6 @@
 /**
  * Each injected fault, and each authentication or order failure, reaches ccxt `binanceusdm`
- * as the error class ccxt-notes documents (or the behaviour it documents, where ccxt throws
+ * as the error class docs/ccxt.md documents (or the behaviour it documents, where ccxt throws
  * nothing).
  */
 import ccxt from 'ccxt';
@@ -134,7 +134,7 @@ describe('order rejections carry Binance’s codes', () => {
     await expect(ex.fetchOrder('999999', 'BTC/USDT:USDT')).rejects.toBeInstanceOf(ccxt.OrderNotFound);
   });
 
-  it('on a loopback URL, linear-only codes (-2019, -4164, -2022) degrade to plain ExchangeError, as ccxt-notes warns', async () => {
+  it('on a loopback URL, linear-only codes (-2019, -4164, -2022) degrade to plain ExchangeError, as docs/ccxt.md warns', async () => {
     sim.faults.inject({ venue: VENUE, kind: 'reject', reason: 'insufficient-margin', times: 1 });
     const error = await ex.createOrder('BTC/USDT:USDT', 'market', 'buy', 0.01).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ccxt.ExchangeError);
