@@ -1,8 +1,10 @@
 /**
  * Gate v4 futures. `/futures/{settle}/contracts` (fetchFundingRates) carries, per contract,
- * the last settled rate (`funding_rate`), the indicative rate of the running period
- * (`funding_rate_indicative`, ccxt's `nextFundingRate`), interval, next settlement, mark
- * and index. 24-h volume and open interest come from the tickers on a slower cadence.
+ * the running period's rate (`funding_rate`, "current funding rate", applied at
+ * `funding_next_apply`), interval, next settlement, mark and index; no last settled rate
+ * (that is in the funding history). `funding_rate_indicative` (ccxt's `nextFundingRate`) is
+ * deprecated by Gate and not read (docs/venues.md, "Gate funding rate"). 24-h volume and
+ * open interest come from the tickers on a slower cadence.
  */
 import type { FundingRate, Ticker } from 'ccxt';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
@@ -23,15 +25,13 @@ function gateIntervalHours(rate: FundingRate): number {
 }
 
 export function gateQuote(market: PerpMarket, rate: FundingRate, ticker: Ticker | undefined, observedAt: number): FundingQuote {
-  const indicative = numberOrNull(rate.nextFundingRate);
   const tickerInfo = (ticker?.info ?? {}) as Record<string, unknown>;
   const openContracts = numberOrNull(tickerInfo.total_size);
   const mark = numberOrNull(rate.markPrice);
   return buildQuote(VENUE, market, {
-    // Without an indicative figure the best known rate is the last settled one, labelled so.
-    rate: indicative ?? rate.fundingRate,
-    rateKind: indicative === null ? 'settled' : 'predicted',
-    lastSettledRate: rate.fundingRate,
+    rate: rate.fundingRate,
+    rateKind: 'predicted',
+    lastSettledRate: null,
     intervalHours: gateIntervalHours(rate),
     nextFundingTime: rate.fundingTimestamp,
     markPrice: mark,

@@ -137,6 +137,8 @@ export function tradeExecutionJson(trade: SimTrade, instrument: SimInstrument): 
     indexPrice: '',
     underlyingPrice: '',
     blockTradeId: '',
+    tradeIv: '',
+    markIv: '',
     closedSize: '0',
     seq: trade.time,
   };
@@ -173,6 +175,8 @@ export function fundingExecutionJson(income: SimIncome, instrument: SimInstrumen
     indexPrice: '',
     underlyingPrice: '',
     blockTradeId: '',
+    tradeIv: '',
+    markIv: '',
     closedSize: '0',
     seq: income.time,
   };

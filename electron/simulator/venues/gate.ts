@@ -52,7 +52,9 @@ function contractBody(market: SimMarket, instrument: SimInstrument): Record<stri
     last_price: decimalString(ticker.last),
     mark_price: decimalString(ticker.mark),
     index_price: decimalString(ticker.index),
-    funding_rate: decimalString(funding.lastSettledRate),
+    // Gate: "current funding rate", the one applied at funding_next_apply; the indicative
+    // field is deprecated ("use funding_rate") and carries the same figure.
+    funding_rate: decimalString(funding.rate),
     funding_rate_indicative: decimalString(funding.rate),
     funding_interval: funding.intervalHours * 3600,
     funding_next_apply: Math.floor(funding.nextFundingTime / 1000),
@@ -92,7 +94,7 @@ function tickerBody(market: SimMarket, instrument: SimInstrument): Record<string
     volume_24h_quote: decimalString(ticker.volume24hQuote),
     volume_24h_settle: decimalString(ticker.volume24hQuote),
     mark_price: decimalString(ticker.mark),
-    funding_rate: decimalString(funding.lastSettledRate),
+    funding_rate: decimalString(funding.rate),
     funding_rate_indicative: decimalString(funding.rate),
     index_price: decimalString(ticker.index),
     highest_bid: decimalString(ticker.bid),

@@ -34,14 +34,14 @@ describe('gate futures wire through ccxt', () => {
     }
   });
 
-  it('reports the settled rate, the indicative rate, the interval and the next settlement of each contract', async () => {
+  it("reports the running period's rate (funding_rate; the deprecated indicative field repeats it), the interval and the next settlement of each contract", async () => {
     const rates = await gate.fetchFundingRates(undefined, { settle: 'usdt' });
     expect(Object.keys(rates)).toHaveLength(instruments().length);
     for (const instrument of instruments()) {
       const funding = sim.market.funding('gate', instrument.id);
       const ticker = sim.market.ticker('gate', instrument.id);
       const rate = rates[`${instrument.base}/USDT:USDT`];
-      expect(rate.fundingRate).toBe(funding.lastSettledRate);
+      expect(rate.fundingRate).toBe(funding.rate);
       expect(rate.nextFundingRate).toBe(funding.rate);
       expect(rate.interval).toBe(`${funding.intervalHours}h`);
       expect(rate.fundingTimestamp).toBe(funding.nextFundingTime);

@@ -19,8 +19,8 @@ export function credentialsFor(venue: VenueId): { apiKey: string; secret: string
   return { ...DEMO_CREDENTIAL };
 }
 
-export async function startTradingSimulator(): Promise<Simulator> {
-  const sim = await startSimulator({ seed: 11, paused: true, startTime: START_TIME, venues: [...TRADING_VENUES], universeSize: 20, initialBalance: 100_000 });
+export async function startTradingSimulator(universeSize = 20): Promise<Simulator> {
+  const sim = await startSimulator({ seed: 11, paused: true, startTime: START_TIME, venues: [...TRADING_VENUES], universeSize, initialBalance: 100_000 });
   const hl = credentialsFor('hyperliquid');
   sim.credentials.add({ venue: 'hyperliquid', apiKey: hl.apiKey, secret: hl.secret });
   return sim;

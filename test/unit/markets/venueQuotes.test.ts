@@ -95,9 +95,9 @@ describe('bitget quotes', () => {
 describe('gate quotes', () => {
   const contract = { name: 'BTC_USDT', quanto_multiplier: '0.0001', mark_price: '45000', index_price: '44990', funding_rate: '0.0001', funding_rate_indicative: '0.00025', funding_interval: 14400, funding_next_apply: NEXT / 1000, interest_rate: '0.0001' };
 
-  it('the indicative rate is the running period (predicted) and funding_rate the last settled one', () => {
+  it("funding_rate is the running period's rate (Gate: current funding rate), labelled predicted; the contract states no settled rate", () => {
     const quote = gateQuote(perp('BTC/USDT:USDT', 'BTC_USDT', { contractSize: 0.0001 }), parse('gate', contract), undefined, T);
-    expect(quote).toMatchObject({ rate: 0.00025, rateKind: 'predicted', lastSettledRate: 0.0001, intervalHours: 4, nextFundingTime: NEXT, markPrice: 45000, indexPrice: 44990 });
+    expect(quote).toMatchObject({ rate: 0.0001, rateKind: 'predicted', lastSettledRate: null, intervalHours: 4, nextFundingTime: NEXT, markPrice: 45000, indexPrice: 44990 });
   });
 
   it('a 2-h contract is 2 h (ccxt has no 2-h entry in its gate table and passes milliseconds through)', () => {
@@ -105,9 +105,9 @@ describe('gate quotes', () => {
     expect(quote.intervalHours).toBe(2);
   });
 
-  it('without an indicative rate the last settled rate is shown, labelled settled', () => {
+  it('the deprecated indicative rate is not read: without it the quote is the same', () => {
     const quote = gateQuote(perp('BTC/USDT:USDT', 'BTC_USDT'), parse('gate', { ...contract, funding_rate_indicative: undefined }), undefined, T);
-    expect(quote).toMatchObject({ rate: 0.0001, rateKind: 'settled' });
+    expect(quote).toMatchObject({ rate: 0.0001, rateKind: 'predicted', lastSettledRate: null });
   });
 
   it('open interest is contracts × contract size × mark', () => {

@@ -5,7 +5,7 @@
  * takes our client order id, contracts vs coins (OKX `ctVal`), Hyperliquid's 128-bit `cloid`
  * and its price on market orders, and Bybit/OKX answering a create with the ids only.
  */
-import type { Exchange, Order as CcxtOrder } from 'ccxt';
+import type { Exchange, FundingHistory, Order as CcxtOrder } from 'ccxt';
 import type { FundingPayment, Order, OrderStatus } from '../../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../../shared/domain/venues.ts';
 import { createExchange, type Connection } from '../../markets/exchanges.ts';
@@ -47,6 +47,18 @@ function orderFee(raw: CcxtOrder, filledBase: number): number {
   if (listed.length > 0) return listed.reduce((sum, c) => sum + c, 0);
   const takerRate = Number((raw.info as { tkfr?: string } | undefined)?.tkfr);
   return Number.isFinite(takerRate) && raw.average ? filledBase * raw.average * takerRate : 0;
+}
+
+/**
+ * A funding payment as income (positive = received). ccxt passes Bybit's `execFee` through
+ * as the amount, and Bybit states it as a fee (positive = paid): it is read from the venue's
+ * own row and negated, so a later ccxt that corrects the sign changes nothing here
+ * (docs/venues.md, "Bybit funding sign").
+ */
+function fundingIncome(venue: VenueId, entry: FundingHistory): number {
+  if (venue !== 'bybit') return entry.amount ?? 0;
+  const fee = Number((entry.info as { execFee?: unknown } | undefined)?.execFee);
+  return Number.isFinite(fee) && fee !== 0 ? -fee : 0;
 }
 
 const STATUS: Record<string, OrderStatus> = { open: 'open', closed: 'filled', canceled: 'cancelled', cancelled: 'cancelled', rejected: 'rejected', expired: 'cancelled' };
@@ -209,7 +221,7 @@ class LiveBroker implements Broker {
   async fundingPayments(symbol?: string, since?: number): Promise<FundingPayment[]> {
     const raw = await call(this.venue, symbol ?? '', () => this.#exchange.fetchFundingHistory(symbol, since));
     return raw.map((entry) => ({
-      venue: this.venue, symbol: entry.symbol ?? symbol ?? '', time: entry.timestamp ?? 0, amount: entry.amount ?? 0,
+      venue: this.venue, symbol: entry.symbol ?? symbol ?? '', time: entry.timestamp ?? 0, amount: fundingIncome(this.venue, entry),
       rate: (entry as { rate?: number }).rate ?? null,
       ...(entry.id ? { id: `${this.venue} ${String(entry.id)}` } : {}),
     }));
