@@ -1,4 +1,4 @@
-import { app, ipcMain, dialog, safeStorage } from 'electron';
+import { app, ipcMain, dialog, globalShortcut, Menu, safeStorage, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createBackend, type Backend } from '../backend/backend.ts';
@@ -7,8 +7,10 @@ import { STREAM_CHANNEL } from '../../shared/ipc/channels.ts';
 import { bindContract } from './ipcBinding.ts';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol.ts';
 import { createTerminalWindow } from './window.ts';
-import { installMenu } from './menu.ts';
+import { menuTemplate, type MenuState } from './menu.ts';
 import { createSafeStorageCipher } from './safeStorageCipher.ts';
+import { openPrefsFile } from './desktopPrefs.ts';
+import { installKillSwitch, type KillSwitchShell } from './killSwitchShell.ts';
 
 /**
  * The Electron shell, kept thin: lifecycle, the secure window, menu and hotkey, and the
@@ -29,7 +31,7 @@ app.whenReady().then(async () => {
   const batcher = createStreamBatcher((name, payload) => {
     if (!window.isDestroyed()) window.webContents.send(STREAM_CHANNEL, name, payload);
   });
-  backend = await createBackend({
+  const started = await createBackend({
     mode: demo ? 'demo' : 'paper',
     dataDir,
     version: app.getVersion(),
@@ -39,10 +41,24 @@ app.whenReady().then(async () => {
     systemCipher: await createSafeStorageCipher(safeStorage),
     logSink: (line) => process.stderr.write(`${line}\n`),
   });
-  const log = backend.log;
-  bindContract(ipcMain, backend.handlers, { webContents: window.webContents, origin: APP_ORIGIN }, (line) => log.warn(line));
-  installMenu(() => {
-    void backend?.engageKillSwitch('kill switch (menu or Ctrl/Cmd+Shift+K)');
+  backend = started;
+  const log = started.log;
+  bindContract(ipcMain, started.handlers, { webContents: window.webContents, origin: APP_ORIGIN }, (line) => log.warn(line));
+  const prefs = openPrefsFile(join(app.getPath('userData'), 'desktop.json'), (line) => log.warn(line));
+  let killSwitch: KillSwitchShell | null = null;
+  const applyMenu = (state: MenuState) => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
+    killSwitch: () => void killSwitch?.request('menu'),
+    setSystemWideHotkey: (enabled) => killSwitch?.setSystemWide(enabled),
+    revealLogs: () => shell.showItemInFolder(dataDir),
+  }, state, process.platform)));
+  killSwitch = installKillSwitch({
+    window,
+    showMessageBox: (options) => dialog.showMessageBox(window, options),
+    shortcuts: globalShortcut,
+    prefs,
+    engage: (reason) => started.engageKillSwitch(reason),
+    applyMenu,
+    warn: (line) => log.warn(line),
   });
 }).catch((err: unknown) => {
   dialog.showErrorBox('Funding Terminal could not start', err instanceof Error ? err.message : String(err));
@@ -51,6 +67,7 @@ app.whenReady().then(async () => {
 
 app.on('window-all-closed', () => app.quit());
 app.on('will-quit', (event) => {
+  globalShortcut.unregisterAll();
   if (!backend) return;
   event.preventDefault();
   const closing = backend;

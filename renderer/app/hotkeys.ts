@@ -14,7 +14,7 @@ export const SCREEN_KEYS: ReadonlyArray<[string, Screen, string]> = [
 ];
 
 export const SHORTCUTS: ReadonlyArray<[string, string]> = [
-  ['Ctrl/Cmd + Shift + K', 'Kill switch (asks to confirm)'],
+  ['Ctrl/Cmd + Shift + K', 'Kill switch: asks first; Enter or a second press engages, Esc cancels'],
   ['j / ↓, k / ↑', 'Next / previous row'],
   ['PageDown / PageUp, g / G', 'Page down / up, first / last row'],
   ['Enter', 'Open the selected asset'],
@@ -25,6 +25,11 @@ export const SHORTCUTS: ReadonlyArray<[string, string]> = [
   ['6 … 9', 'Sectors, positions, journal, patterns'],
   ['?', 'This list'],
 ];
+
+/** Ctrl/Cmd+Shift+K: the same keys main watches in the desktop app (electron/main/killKeys.ts). */
+export function isKillSwitchKey(e: KeyboardEvent): boolean {
+  return (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k';
+}
 
 export function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
@@ -50,9 +55,10 @@ export function useGlobalHotkeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       const ui = useUi.getState();
-      if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'k') {
+      if (isKillSwitchKey(e)) {
         e.preventDefault();
-        ui.set({ killConfirmOpen: true });
+        // A held key repeats; only a fresh press opens (or, while open, confirms) the kill switch.
+        if (!e.repeat) ui.set(ui.killConfirmOpen ? { killPressedAgain: true } : { killConfirmOpen: true });
         return;
       }
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;

@@ -9,9 +9,11 @@ interface UiState {
   symbol: string | null;
   shortcutsOpen: boolean;
   killConfirmOpen: boolean;
+  /** The kill-switch hotkey was pressed again while its confirmation was open: that confirms. */
+  killPressedAgain: boolean;
   open(screen: Screen): void;
   openSymbol(base: string): void;
-  set(patch: Partial<Pick<UiState, 'shortcutsOpen' | 'killConfirmOpen'>>): void;
+  set(patch: Partial<Pick<UiState, 'shortcutsOpen' | 'killConfirmOpen' | 'killPressedAgain'>>): void;
 }
 
 export const useUi = create<UiState>((set) => ({
@@ -19,6 +21,7 @@ export const useUi = create<UiState>((set) => ({
   symbol: null,
   shortcutsOpen: false,
   killConfirmOpen: false,
+  killPressedAgain: false,
   open: (screen) => set({ screen }),
   openSymbol: (base) => set({ screen: 'symbol', symbol: base }),
   set: (patch) => set(patch),

@@ -6,14 +6,20 @@ interface ConfirmDialogProps {
   confirmLabel: string;
   danger?: boolean;
   busy?: boolean;
+  /**
+   * Which answer has the focus when the dialog opens: the safe one, unless the dialog confirms
+   * a keyboard request where "key, Enter" must do what was asked (the kill switch).
+   */
+  initialFocus?: 'cancel' | 'confirm';
   onConfirm(): void;
   onCancel(): void;
 }
 
-/** A modal question with the safe answer focused first; Esc cancels. */
-export function ConfirmDialog({ title, children, confirmLabel, danger, busy, onConfirm, onCancel }: ConfirmDialogProps) {
+/** A modal question, by default with the safe answer focused first; Esc cancels. */
+export function ConfirmDialog({ title, children, confirmLabel, danger, busy, initialFocus = 'cancel', onConfirm, onCancel }: ConfirmDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancelRef.current?.focus(), []);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => (initialFocus === 'confirm' ? confirmRef : cancelRef).current?.focus(), [initialFocus]);
   return (
     <div className="overlay" onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), onCancel())}>
       <div role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-body" className="dialog">
@@ -23,7 +29,7 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, busy, onC
           <button ref={cancelRef} onClick={onCancel} disabled={busy}>
             Cancel
           </button>
-          <button className={danger ? 'danger' : 'primary'} onClick={onConfirm} disabled={busy}>
+          <button ref={confirmRef} className={danger ? 'danger' : 'primary'} onClick={onConfirm} disabled={busy}>
             {busy ? 'Working…' : confirmLabel}
           </button>
         </div>

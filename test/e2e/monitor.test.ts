@@ -178,7 +178,7 @@ describe('the monitor in Chromium against the demo host', () => {
     await page.keyboard.press('1');
   });
 
-  it('the kill switch is on every screen and reachable by keyboard (Ctrl+Shift+K opens its confirmation)', async () => {
+  it('the kill switch is on every screen and reachable by keyboard (Ctrl+Shift+K opens its confirmation with Engage focused, Esc cancels)', async () => {
     for (const key of ['1', '2', '4', '5']) {
       await page.keyboard.press(key);
       expect(await page.getByRole('button', { name: 'Kill switch' }).isVisible()).toBe(true);
@@ -188,7 +188,8 @@ describe('the monitor in Chromium against the demo host', () => {
     await page.keyboard.press('Control+Shift+K');
     const dialog = page.getByRole('alertdialog', { name: 'Engage the kill switch?' });
     await dialog.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    // "hotkey, Enter" must engage, never cancel silently; Esc is the way out.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Engage kill switch');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     // Tab order reaches it too.

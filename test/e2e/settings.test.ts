@@ -64,10 +64,11 @@ describe('settings, CSV import and the kill switch in Chromium against the demo 
     await screenshot(page, 'e2e-settings');
   });
 
-  it('the kill switch asks first, then halts trading; re-arming asks again and restores it', async () => {
+  it('the kill switch asks first ("hotkey, Enter" engages), then halts trading; re-arming asks again and restores it', async () => {
     await page.keyboard.press('1');
-    await page.getByRole('button', { name: 'Kill switch' }).click();
-    await page.getByRole('alertdialog', { name: 'Engage the kill switch?' }).getByRole('button', { name: 'Engage kill switch' }).click();
+    await page.keyboard.press('Control+Shift+K');
+    await page.getByRole('alertdialog', { name: 'Engage the kill switch?' }).waitFor();
+    await page.keyboard.press('Enter');
     await page.getByRole('status', { name: 'Kill switch report' }).waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByLabel(/^Trading state/).textContent()).toBe('HALTED');
     await screenshot(page, 'e2e-kill-switch');

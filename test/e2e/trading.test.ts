@@ -147,10 +147,10 @@ describe('from a triggered monitor row to a hedged pair and back to flat, in Chr
     await expect.poll(() => exposure().textContent(), { timeout: 30_000 }).toMatch(/1 live pair/);
   });
 
-  it('the kill switch, confirmed, leaves the positions screen flat and trading HALTED', async () => {
+  it('the kill switch, confirmed by a second press of its hotkey, leaves the positions screen flat and trading HALTED', async () => {
     await page.getByRole('button', { name: 'Kill switch' }).click();
-    const confirm = page.getByRole('alertdialog', { name: 'Engage the kill switch?' });
-    await confirm.getByRole('button', { name: 'Engage kill switch' }).click();
+    await page.getByRole('alertdialog', { name: 'Engage the kill switch?' }).waitFor();
+    await page.keyboard.press('Control+Shift+K');
     const report = page.getByRole('status', { name: 'Kill switch report' });
     await report.waitFor({ timeout: 60_000 });
     await screenshot(page, 'e2e-kill-report');

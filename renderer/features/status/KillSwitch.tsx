@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { RequestOutput } from '../../../shared/ipc/contract.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../app/bridgeContext.ts';
@@ -25,13 +25,16 @@ function ReportLines({ report }: { report: Report }) {
 
 /**
  * The kill switch: always in the status bar, Ctrl/Cmd+Shift+K opens the same confirmation.
- * Engaging cancels and flattens everything and halts trading until re-armed by hand.
+ * Engaging cancels and flattens everything and halts trading until re-armed by hand. The
+ * confirmation opens with Engage focused and a second press of the hotkey engages: asked for
+ * by keyboard, "hotkey, Enter" must never cancel silently (docs/desktop.md).
  */
 export function KillSwitch() {
   const bridge = useBridge();
   const trading = useSession((s) => s.trading);
   const setSession = useSession((s) => s.set);
   const confirmOpen = useUi((s) => s.killConfirmOpen);
+  const pressedAgain = useUi((s) => s.killPressedAgain);
   const setUi = useUi((s) => s.set);
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<Report | null>(null);
@@ -49,8 +52,15 @@ export function KillSwitch() {
       setError(`Kill switch failed: ${errorMessage(err)}. Check each venue by hand.`);
     } finally {
       setBusy(false);
+      setUi({ killPressedAgain: false });
     }
   };
+  const cancel = () => setUi({ killConfirmOpen: false, killPressedAgain: false });
+
+  useEffect(() => {
+    if (confirmOpen && pressedAgain && !busy) void engage();
+    // Only the press triggers it: engage is a new function on every render.
+  }, [confirmOpen, pressedAgain]);
 
   return (
     <div className="kill-area">
@@ -59,8 +69,9 @@ export function KillSwitch() {
         KILL SWITCH
       </button>
       {confirmOpen ? (
-        <ConfirmDialog title="Engage the kill switch?" confirmLabel="Engage kill switch" danger busy={busy} onConfirm={() => void engage()} onCancel={() => setUi({ killConfirmOpen: false })}>
+        <ConfirmDialog title="Engage the kill switch?" confirmLabel="Engage kill switch" danger busy={busy} initialFocus="confirm" onConfirm={() => void engage()} onCancel={cancel}>
           <p>Cancels every open order and closes every position on every venue, then halts trading until you re-arm it by hand.</p>
+          <p>Enter or a second Ctrl/Cmd+Shift+K engages; Esc cancels.</p>
           {error ? <p className="error" role="alert">{error}</p> : null}
         </ConfirmDialog>
       ) : null}
