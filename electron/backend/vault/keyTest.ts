@@ -38,7 +38,7 @@ export interface KeyTestResult {
   warnings: string[];
 }
 
-/** Bybit sets the position mode per symbol (or settle coin): BTC stands for the account here; each ticket checks its own. */
+/** Bybit sets the position mode per symbol (or settle coin), Bitget answers it per symbol: BTC stands for the account here; each ticket checks its own. */
 const MODE_SYMBOL = 'BTC/USDT:USDT';
 
 /** ccxt's field names: Hyperliquid signs with a wallet's private key, not an HMAC secret. */
@@ -50,8 +50,8 @@ function ccxtCredentials(venue: VenueId, credentials: VenueCredentials): Record<
 /**
  * Makes one signed read on `venue` and returns the permissions it proved (`['read']`), with a
  * warning when the account is in hedge position mode (the terminal refuses to trade it; better
- * said now than at the first ticket). Binance, OKX and Bybit state the mode on a second signed
- * read; Bitget and Gate on the balance itself. Failures are `VenueError`s (an `auth` kind for refused
+ * said now than at the first ticket). Binance, OKX, Bybit and Bitget state the mode on a second
+ * signed read; Gate on the balance itself. Failures are `VenueError`s (an `auth` kind for refused
  * credentials) whose message has been scrubbed of every credential value.
  */
 export async function testVenueKey(venue: VenueId, credentials: VenueCredentials, baseUrl?: string): Promise<KeyTestResult> {

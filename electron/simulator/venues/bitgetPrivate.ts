@@ -65,16 +65,41 @@ function orderBody(order: SimOrder, accounts: SimAccounts, apiKey: string): Reco
   };
 }
 
-function accountList(call: Call): SimResponse {
+/** The money fields the account list and the single account share. */
+function accountMoney(call: Call, currency: string): Record<string, string> | undefined {
   const { accounts } = call.context;
+  const balance = accounts.balances(VENUE, call.apiKey).find((b) => b.currency === currency);
+  if (balance === undefined) return undefined;
   const unrealised = accounts.positions(VENUE, call.apiKey).reduce((sum, p) => sum + p.unrealisedPnl, 0);
-  return envelope(call.now, accounts.balances(VENUE, call.apiKey).map((b) => ({
-    marginCoin: b.currency, locked: decimalString(b.used), available: decimalString(b.free),
-    crossedMaxAvailable: decimalString(b.free), isolatedMaxAvailable: decimalString(b.free), maxTransferOut: decimalString(b.free),
-    accountEquity: decimalString(b.total), usdtEquity: decimalString(b.total), btcEquity: '0', crossedRiskRate: '0',
+  return {
+    marginCoin: balance.currency, locked: decimalString(balance.used), available: decimalString(balance.free),
+    crossedMaxAvailable: decimalString(balance.free), isolatedMaxAvailable: decimalString(balance.free), maxTransferOut: decimalString(balance.free),
+    accountEquity: decimalString(balance.total), usdtEquity: decimalString(balance.total), btcEquity: '0', crossedRiskRate: '0',
     unrealizedPL: decimalString(unrealised), coupon: '0', crossedUnrealizedPL: decimalString(unrealised), isolatedUnrealizedPL: '0',
-    posMode: accounts.hedgeMode(VENUE, call.apiKey) ? 'hedge_mode' : 'one_way_mode',
-  })));
+  };
+}
+
+/** GET /api/v2/mix/account/accounts: one row per margin coin; Bitget states no position mode here. */
+function accountList(call: Call): SimResponse {
+  const rows = call.context.accounts.balances(VENUE, call.apiKey).map((b) => accountMoney(call, b.currency)!);
+  return envelope(call.now, rows);
+}
+
+/**
+ * GET /api/v2/mix/account/account (symbol, productType, marginCoin): the account as one
+ * symbol sees it, with its leverage, margin mode and the account's position mode (`posMode`).
+ */
+function singleAccount(call: Call): SimResponse {
+  const instrument = instrumentOf(call);
+  if (instrument === undefined) return failure(call.now, ...REJECTION['unknown-instrument']);
+  const money = accountMoney(call, call.params.marginCoin ?? instrument.settle);
+  if (money === undefined) return failure(call.now, ...REJECTION['unknown-instrument']);
+  const { leverage, marginMode } = call.context.accounts.leverage(VENUE, call.apiKey, instrument.id);
+  return envelope(call.now, {
+    ...money, crossedMarginLeverage: leverage, isolatedLongLever: leverage, isolatedShortLever: leverage,
+    marginMode: marginMode === 'cross' ? 'crossed' : 'isolated',
+    posMode: call.context.accounts.hedgeMode(VENUE, call.apiKey) ? 'hedge_mode' : 'one_way_mode',
+  });
 }
 
 function positionList(call: Call): SimResponse {
@@ -198,6 +223,7 @@ function bills(call: Call): SimResponse {
 
 const ROUTES: Record<string, (call: Call) => SimResponse> = {
   'GET /api/v2/mix/account/accounts': accountList,
+  'GET /api/v2/mix/account/account': singleAccount,
   'GET /api/v2/mix/position/all-position': positionList,
   'POST /api/v2/mix/account/set-leverage': setLeverage,
   'POST /api/v2/mix/account/set-margin-mode': setMarginMode,

@@ -17,9 +17,8 @@ function accountRows(balance: Balances): Array<Record<string, unknown>> {
   return rows.filter((row): row is Record<string, unknown> => typeof row === 'object' && row !== null);
 }
 
-/** Bitget and Gate state the mode on their futures account, which a balance read returns. */
+/** Gate states the mode on its futures account, which a balance read returns. */
 const IN_BALANCE: Partial<Record<VenueId, (row: Record<string, unknown>) => boolean>> = {
-  bitget: (row) => row.posMode === 'hedge_mode',
   gate: (row) => row.in_dual_mode === true,
 };
 
@@ -27,13 +26,16 @@ const IN_BALANCE: Partial<Record<VenueId, (row: Record<string, unknown>) => bool
 const READERS: Partial<Record<VenueId, Reader>> = {
   binanceusdm: async (exchange) => (await exchange.fetchPositionMode()).hedged === true,
   okx: async (exchange) => (await exchange.fetchPositionMode()).hedged === true,
+  // Bitget states `posMode` on the single account (/api/v2/mix/account/account, ccxt's
+  // fetchLeverage), not on the account list a balance reads.
+  bitget: async (exchange, symbol) => ((await exchange.fetchLeverage(symbol)).info as { posMode?: unknown } | undefined)?.posMode === 'hedge_mode',
   // Bybit sets the mode per symbol and lists a flat symbol's rows: positionIdx 1 and 2 in hedge mode.
   bybit: async (exchange, symbol) => (await exchange.fetchPositions([symbol])).some((position) => position.hedged === true),
 };
 
 /**
  * True when the account (for Bybit: the symbol) is in hedge mode; Hyperliquid has one-way
- * positions only. A balance the caller has just read spares Bitget and Gate a second request.
+ * positions only. A balance the caller has just read spares Gate a second request.
  */
 export async function inHedgeMode(venue: VenueId, exchange: Exchange, symbol: string, balance?: Balances): Promise<boolean> {
   const inBalance = IN_BALANCE[venue];
