@@ -151,6 +151,8 @@ export type Pair = z.infer<typeof PairSchema>;
 
 export const JournalKindSchema = z.enum([
   'intent', 'order-sent', 'order', 'fill', 'order-error', 'cancel', 'funding', 'unwind', 'unhedged', 'unhedged-resolved', 'pair-closed', 'alert',
+  /** A trading-state transition (kill switch, reduce, re-arm), journalled before it takes effect. */
+  'trading-state',
 ]);
 export type JournalKind = z.infer<typeof JournalKindSchema>;
 

@@ -5,7 +5,7 @@ import { createQuoteSampleRepo, createQuoteSampler, type QuoteSampleRepo, type Q
 import { createSettingsRepo, type SettingsRepo } from './settingsStore.ts';
 import { createSectorMapRepo, type SectorMapRepo } from './sectorMapStore.ts';
 import { createEngineSeedRepo, type EngineSeedRepo } from './engineSeed.ts';
-import { createJournal, type Journal } from '../trading/journal.ts';
+import { openJournal, type Journal } from '../trading/journal.ts';
 
 /** The terminal's embedded database and its repositories, over one serialised connection. */
 export interface Store {
@@ -15,7 +15,7 @@ export interface Store {
   readonly settings: SettingsRepo;
   /** `record` throttles live quotes to one sample per venue/symbol per minute. */
   readonly quoteSamples: QuoteSampleRepo & QuoteSampler;
-  /** The order journal (append-only, committed before an order leaves the process). */
+  /** The order journal (append-only, committed before an order leaves the process) and its in-memory ledger. */
   readonly journal: Journal;
   /** The user's sector overrides. */
   readonly sectorMap: SectorMapRepo;
@@ -32,7 +32,7 @@ export async function openStore(dir: string): Promise<Store> {
     history: createHistoryRepo(db),
     settings: createSettingsRepo(db),
     quoteSamples: withSampler(createQuoteSampleRepo(db)),
-    journal: createJournal(db),
+    journal: await openJournal(db),
     sectorMap: createSectorMapRepo(db),
     engineSeed: createEngineSeedRepo(db),
     close: () => db.close(),

@@ -53,7 +53,7 @@ export function createDeskBrokers(options: DeskBrokerOptions): DeskBrokers {
       // Demo's venues are the simulator, whose built-in account may read the venues' signed terms (tiers).
       const readCredentials = options.mode === 'demo' && options.baseUrl !== undefined ? { ...DEMO_CREDENTIAL } : undefined;
       const broker = await createPaperBroker({ venue, connection, quotes: options.quotes, now: options.now, exchange, readCredentials });
-      broker.restore(await options.journal.list());
+      broker.restore(options.journal.ledger.entries());
       await broker.restoreTerms();
       paper.push(broker);
       open.set(venue, broker);

@@ -1,18 +1,19 @@
 /**
  * What the ticket service reads besides quotes and books, gathered for the desk: balances from
  * the mode's broker, alignment from the engine's latest rows, the current arbitrage exposure
- * from the position book, and a symbol's recent settled rates from the store (funding history,
- * else the sampled live quotes) for the rate-chasing check. The service reads exposure and
- * rates synchronously, so `prepare` loads them for a ticket before each preview.
+ * from the ledger (read at the moment of each preview and submit), and a symbol's recent settled
+ * rates from the store (funding history, else the sampled live quotes) for the rate-chasing check.
  */
-import type { Pair } from '../../../shared/domain/orders.ts';
+import type { LegIntent } from '../../../shared/domain/orders.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { SignalsBatch } from '../../../shared/domain/signals.ts';
-import type { Ticket } from '../../../shared/domain/ticket.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { AlignmentTag } from '../../engine/alignment.ts';
 import type { Store } from '../store/duckdb.ts';
 import type { Broker } from './brokers/broker.ts';
+import type { Ledger } from './ledger.ts';
+import { legSizes, positionKey, type PairRecord } from './ledgerFold.ts';
+import { averageEntry } from './positions.ts';
 
 /** How far back the rate-chasing check looks for a symbol's typical rate. */
 const RECENT_WINDOW_MS = 14 * 86_400_000;
@@ -29,40 +30,37 @@ export function alignmentFromRows(latest: SignalsBatch, base: string): { tag: Al
   return row?.alignment ? { tag: row.alignment.tag, reason: row.alignment.reason } : { tag: 'neutral', reason: `no sector signal for ${base} yet` };
 }
 
-/** Arbitrage notional (USD) held: one leg per live pair, the larger of its legs at mark. */
-export function exposureOf(pairs: readonly Pair[]): number {
-  return pairs.filter((pair) => pair.status !== 'closed' && pair.status !== 'failed')
-    .reduce((sum, pair) => sum + Math.max(0, ...pair.legs.map((leg) => Math.abs(leg.size) * leg.markPrice)), 0);
+/** A leg's mark when no quote gives one: the average price of its opening fills. */
+function openingPrice(record: Readonly<PairRecord>, leg: LegIntent): number {
+  return averageEntry(record.orders.filter((o) => o.venue === leg.venue && o.symbol === leg.symbol), leg.side);
+}
+
+/** Arbitrage notional (USD) held: one leg per live pair, the larger of its legs at the quote's mark. */
+export function exposureOf(ledger: Ledger, quotes: readonly FundingQuote[]): number {
+  const marks = new Map(quotes.map((q) => [positionKey(q.venue, q.symbol), q.markPrice]));
+  return ledger.pairs().filter((pair) => pair.status !== 'closed' && pair.status !== 'failed').reduce((sum, pair) => {
+    const sizes = legSizes(pair);
+    const legs = pair.legs.map((leg, i) => Math.abs(sizes[i]) * (marks.get(positionKey(leg.venue, leg.symbol)) ?? openingPrice(pair, leg)));
+    return sum + Math.max(0, ...legs);
+  }, 0);
 }
 
 export interface TicketData {
-  prepare(ticket: Ticket, pairs: () => Promise<Pair[]>): Promise<void>;
   exposure(): number;
-  recentRates(venue: VenueId, symbol: string): readonly number[];
+  recentRates(venue: VenueId, symbol: string): Promise<number[]>;
 }
 
 export function createTicketData(store: Store, quotes: () => readonly FundingQuote[], now: () => number): TicketData {
-  let exposure = 0;
-  const rates = new Map<string, number[]>();
-
   /** Settled rates of one symbol, each rescaled to the symbol's current interval. */
-  async function load(base: string, venue: VenueId, symbol: string): Promise<number[]> {
-    const interval = quotes().find((q) => q.venue === venue && q.symbol === symbol)?.intervalHours ?? 8;
-    const range = { base, from: now() - RECENT_WINDOW_MS, to: now() };
+  async function recentRates(venue: VenueId, symbol: string): Promise<number[]> {
+    const quote = quotes().find((q) => q.venue === venue && q.symbol === symbol);
+    const interval = quote?.intervalHours ?? 8;
+    const range = { base: quote?.base ?? symbol.split('/')[0], from: now() - RECENT_WINDOW_MS, to: now() };
     const settled = (await store.history.funding(range)).filter((p) => p.venue === venue && p.symbol === symbol);
     if (settled.length > 0) return settled.map((p) => (p.rate * interval) / p.intervalHours);
     const sampled = (await store.quoteSamples.samples(range)).filter((q) => q.venue === venue && q.symbol === symbol);
     return sampled.flatMap((q) => (q.lastSettledRate === null ? [] : [(q.lastSettledRate * interval) / q.intervalHours]));
   }
 
-  return {
-    async prepare(ticket, pairs) {
-      exposure = exposureOf(await pairs());
-      for (const leg of ticket.legs) {
-        if (leg.instrument === 'perp') rates.set(`${leg.venue} ${leg.symbol}`, await load(ticket.base, leg.venue, leg.symbol));
-      }
-    },
-    exposure: () => exposure,
-    recentRates: (venue, symbol) => rates.get(`${venue} ${symbol}`) ?? [],
-  };
+  return { exposure: () => exposureOf(store.journal.ledger, quotes()), recentRates };
 }

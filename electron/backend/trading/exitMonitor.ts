@@ -88,7 +88,7 @@ export function createExitMonitor(options: ExitMonitorOptions): ExitMonitor {
         venue: leg.venue, symbol: leg.symbol, side: leg.size > 0 ? 'sell' as const : 'buy' as const, quantity: Math.abs(leg.size), reduceOnly: true,
       }));
       if (legs.length === 0) throw new Error(`pair ${pairId}: nothing left to close`);
-      const closes = (await options.journal.list({ pairId })).filter((e) => e.kind === 'intent').length;
+      const closes = options.journal.ledger.pair(pairId)?.intents ?? 0;
       const result = await options.gateway.submitPair({
         ticketId: `${pair.ticketId}-close${closes}`, pairId, legs, legOrder: 'together', legTimeoutMs: 10_000, checklist: { close: true }, override: null,
       });

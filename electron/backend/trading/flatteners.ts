@@ -12,7 +12,8 @@ import type { Broker } from './brokers/broker.ts';
 import { killSwitchOrderId } from './clientOrderIds.ts';
 import type { Gateway } from './gateway.ts';
 import type { Journal } from './journal.ts';
-import { legSizes, pairStatuses } from './positions.ts';
+import type { Ledger } from './ledger.ts';
+import { legSizes } from './ledgerFold.ts';
 import type { Flattener } from './killSwitch.ts';
 
 export interface FlattenerOptions {
@@ -24,10 +25,10 @@ export interface FlattenerOptions {
 }
 
 /** How a venue position of `size` splits between the open pairs holding it (same sign), the rest under no pair. */
-export async function pairShares(journal: Journal, venue: VenueId, symbol: string, size: number): Promise<Array<{ pairId: string | null; quantity: number }>> {
+export function pairShares(ledger: Ledger, venue: VenueId, symbol: string, size: number): Array<{ pairId: string | null; quantity: number }> {
   let left = Math.abs(size);
   const shares: Array<{ pairId: string | null; quantity: number }> = [];
-  for (const record of pairStatuses(await journal.list()).values()) {
+  for (const record of ledger.pairs()) {
     if (record.closedAt !== null) continue;
     const sizes = legSizes(record);
     for (const [i, leg] of record.legs.entries()) {
@@ -62,7 +63,7 @@ export function createFlattener(options: FlattenerOptions): Flattener {
       let closed = 0;
       for (const position of await broker.positions()) {
         if (position.size === 0) continue;
-        for (const share of await pairShares(options.journal, venue, position.symbol, position.size)) {
+        for (const share of pairShares(options.journal.ledger, venue, position.symbol, position.size)) {
           await gateway.submitOrder({
             venue, symbol: position.symbol, side: position.size > 0 ? 'sell' : 'buy', quantity: share.quantity, reduceOnly: true, purpose: 'kill-switch',
             pairId: share.pairId, clientOrderId: killSwitchOrderId(venue, position.symbol, share.pairId, attempt, options.now()),

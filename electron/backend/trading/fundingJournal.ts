@@ -11,7 +11,7 @@ import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { Broker } from './brokers/broker.ts';
 import type { FundingEntryData } from './brokers/paper.ts';
 import type { Journal, NewJournalEntry } from './journal.ts';
-import { pairStatuses, type PairRecord } from './positions.ts';
+import type { PairRecord } from './ledgerFold.ts';
 
 /** Closed pairs stay polled this long, so a settlement just before the close is still journalled. */
 const CLOSED_POLL_MS = 24 * 3_600_000;
@@ -37,9 +37,7 @@ export function createFundingJournaller(journal: Journal, now: () => number, onE
 }
 
 async function syncOnce(journal: Journal, brokers: readonly Broker[], now: number, onError: (venue: VenueId, error: unknown) => void): Promise<number> {
-  const entries = await journal.list();
-  const known = new Set(entries.filter((e) => e.kind === 'funding').map((e) => (e.data as FundingEntryData).id));
-  const records = [...pairStatuses(entries).values()].filter((r) => r.closedAt === null || now - r.closedAt < CLOSED_POLL_MS);
+  const records = journal.ledger.pairs().filter((r) => r.closedAt === null || now - r.closedAt < CLOSED_POLL_MS);
   let added = 0;
   for (const broker of brokers) {
     for (const [symbol, since] of heldSymbols(records, broker.venue)) {
@@ -52,8 +50,7 @@ async function syncOnce(journal: Journal, brokers: readonly Broker[], now: numbe
       }
       for (const payment of payments) {
         const id = paymentId(payment);
-        if (known.has(id) || payment.symbol !== symbol) continue;
-        known.add(id);
+        if (journal.ledger.hasFunding(id) || payment.symbol !== symbol) continue;
         added += 1;
         for (const entry of fundingEntries({ ...payment, id }, records)) await journal.append(entry);
       }
@@ -63,7 +60,7 @@ async function syncOnce(journal: Journal, brokers: readonly Broker[], now: numbe
 }
 
 /** Symbols of this venue that some polled pair trades, with the earliest opening among them. */
-function heldSymbols(records: readonly PairRecord[], venue: VenueId): Map<string, number> {
+function heldSymbols(records: readonly Readonly<PairRecord>[], venue: VenueId): Map<string, number> {
   const out = new Map<string, number>();
   for (const record of records) {
     for (const leg of record.legs) {
@@ -74,13 +71,13 @@ function heldSymbols(records: readonly PairRecord[], venue: VenueId): Map<string
 }
 
 /** Signed base a pair held on venue/symbol at `time`, by its orders' own times. */
-function sizeAt(record: PairRecord, venue: VenueId, symbol: string, time: number): number {
+function sizeAt(record: Readonly<PairRecord>, venue: VenueId, symbol: string, time: number): number {
   return record.orders.filter((o: Order) => o.venue === venue && o.symbol === symbol && o.time <= time)
     .reduce((sum, o) => sum + (o.side === 'buy' ? o.filled : -o.filled), 0);
 }
 
 /** One entry per pair that held the symbol at settlement (split by size), or one without a pair. */
-export function fundingEntries(payment: FundingPayment & { id: string }, records: readonly PairRecord[]): NewJournalEntry[] {
+export function fundingEntries(payment: FundingPayment & { id: string }, records: readonly Readonly<PairRecord>[]): NewJournalEntry[] {
   const holders = records.map((record) => ({ record, size: Math.abs(sizeAt(record, payment.venue, payment.symbol, payment.time)) }))
     .filter((h) => h.size > 1e-12 && h.record.openedAt <= payment.time && (h.record.closedAt === null || payment.time <= h.record.closedAt));
   const total = holders.reduce((sum, h) => sum + h.size, 0);

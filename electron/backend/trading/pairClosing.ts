@@ -7,11 +7,11 @@
  */
 import type { Pair } from '../../../shared/domain/orders.ts';
 import type { Journal } from './journal.ts';
-import { legSizes, pairStatuses, type PairRecord } from './positions.ts';
+import { legSizes, type PairRecord } from './ledgerFold.ts';
 
 const FLAT = 1e-12;
 
-function flatAfterHedge(record: PairRecord): boolean {
+function flatAfterHedge(record: Readonly<PairRecord>): boolean {
   if (record.closedAt !== null || record.unhedgedReason !== null) return false;
   const bothOpened = record.legs.every((leg) => record.orders.some((o) => o.venue === leg.venue && o.symbol === leg.symbol && !o.reduceOnly && o.filled > 0));
   return bothOpened && legSizes(record).every((size) => Math.abs(size) <= FLAT);
@@ -22,7 +22,7 @@ function flatAfterHedge(record: PairRecord): boolean {
  * flat after being hedged and not yet closed; returns the pair ids it closed.
  */
 export async function journalFlatPairs(journal: Journal, pairs: () => Promise<Pair[]>, reason: string): Promise<string[]> {
-  const flat = [...pairStatuses(await journal.list()).values()].filter(flatAfterHedge).map((record) => record.pairId);
+  const flat = journal.ledger.pairs().filter(flatAfterHedge).map((record) => record.pairId);
   if (flat.length === 0) return [];
   const views = new Map((await pairs()).map((pair) => [pair.pairId, pair]));
   for (const pairId of flat) {

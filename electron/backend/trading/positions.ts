@@ -1,71 +1,20 @@
 /**
- * Positions per leg and per pair, folded from the journal (what each pair bought and sold)
+ * Positions per leg and per pair, read from the ledger (what each pair bought and sold)
  * and priced with the venue's view (mark, liquidation) and the latest quotes (next settlement
  * and its rate). Funding PnL comes from the journal's `funding` entries (the venue's own
  * funding income for live, the paper ledger otherwise, journalled per pair by
  * `fundingJournal.ts`, which splits a symbol's payment between the pairs holding it).
  */
-import type { ExitRules, JournalEntry, LegIntent, Order, Pair, PairStatus, PositionLeg } from '../../../shared/domain/orders.ts';
+import type { Order, Pair, PositionLeg } from '../../../shared/domain/orders.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { Broker, VenuePosition } from './brokers/broker.ts';
-import type { FundingEntryData } from './brokers/paper.ts';
-import { alignmentOf, positionKey, type Journal } from './journal.ts';
+import type { Journal } from './journal.ts';
+import type { Ledger } from './ledger.ts';
+import { legSizes, positionKey, type PairRecord } from './ledgerFold.ts';
 
-export interface PairRecord {
-  pairId: string;
-  ticketId: string;
-  status: PairStatus;
-  openedAt: number;
-  closedAt: number | null;
-  legs: LegIntent[];
-  exits: ExitRules;
-  alignment: Pair['alignment'];
-  orders: Order[];
-  unhedgedReason: string | null;
-}
-
-function statusOf(record: PairRecord): PairStatus {
-  if (record.closedAt !== null) return 'closed';
-  if (record.unhedgedReason !== null) return 'unhedged';
-  const sizes = legSizes(record);
-  return sizes.some((size) => Math.abs(size) > 1e-12) ? 'open' : record.orders.length ? 'closed' : 'failed';
-}
-
-/** Net base per leg of a pair from its journalled orders (the last answer per client id counts). */
-export function legSizes(record: PairRecord): number[] {
-  return record.legs.map((leg) => record.orders
-    .filter((order) => order.venue === leg.venue && order.symbol === leg.symbol)
-    .reduce((sum, order) => sum + (order.side === 'buy' ? order.filled : -order.filled), 0));
-}
-
-/** Every pair the journal knows, with its status; UNHEDGED holds until an `unhedged-resolved` entry. */
-export function pairStatuses(entries: readonly JournalEntry[]): Map<string, PairRecord> {
-  const pairs = new Map<string, PairRecord>();
-  const latest = new Map<string, Order>();
-  for (const entry of entries) {
-    if (entry.pairId === null) continue;
-    let record = pairs.get(entry.pairId);
-    if (entry.kind === 'intent' && record === undefined) {
-      const data = entry.data as { ticketId: string; intent: { legs: LegIntent[]; exits?: ExitRules }; checklist: unknown };
-      record = {
-        pairId: entry.pairId, ticketId: data.ticketId, status: 'opening', openedAt: entry.time, closedAt: null, legs: data.intent.legs,
-        exits: data.intent.exits ?? {}, alignment: alignmentOf(data.checklist), orders: [], unhedgedReason: null,
-      };
-      pairs.set(entry.pairId, record);
-    }
-    if (record === undefined) continue;
-    if (entry.kind === 'order') latest.set(`${entry.pairId} ${entry.clientOrderId}`, entry.data as Order);
-    if (entry.kind === 'unhedged') record.unhedgedReason = String((entry.data as { reason: string }).reason);
-    if (entry.kind === 'unhedged-resolved') record.unhedgedReason = null;
-    if (entry.kind === 'pair-closed') record.closedAt = entry.time;
-  }
-  for (const [key, order] of latest) pairs.get(key.slice(0, key.indexOf(' ')))?.orders.push(order);
-  for (const record of pairs.values()) record.status = statusOf(record);
-  return pairs;
-}
-
-function averageEntry(orders: readonly Order[], side: 'buy' | 'sell'): number {
+/** Volume-weighted price of the opening (not reduce-only) fills on one side. */
+export function averageEntry(orders: readonly Order[], side: 'buy' | 'sell'): number {
   const opening = orders.filter((o) => o.side === side && !o.reduceOnly && o.averagePrice !== null && o.filled > 0);
   const quantity = opening.reduce((sum, o) => sum + o.filled, 0);
   return quantity > 0 ? opening.reduce((sum, o) => sum + o.filled * o.averagePrice!, 0) / quantity : 0;
@@ -116,32 +65,25 @@ export interface PositionBook {
 export function createPositionBook(options: PositionBookOptions): PositionBook {
   return {
     async pairs() {
-      const entries = await options.journal.list();
-      const records = [...pairStatuses(entries).values()];
+      const ledger = options.journal.ledger;
+      const records = ledger.pairs();
       const quotes = new Map(options.quotes().map((q) => [positionKey(q.venue, q.symbol), q]));
       const venues = new Set(records.flatMap((r) => r.legs.map((leg) => leg.venue)));
       const held = new Map<string, VenuePosition>();
       for (const venue of venues) for (const p of await options.brokers(venue).positions()) held.set(positionKey(venue, p.symbol), p);
       const out: Pair[] = [];
-      for (const record of records) out.push(pairView(entries, record, held, quotes));
+      for (const record of records) out.push(pairView(ledger, record, held, quotes));
       return out;
     },
   };
 }
 
-/** Funding a pair's leg received (> 0) or paid, summed from the journal. */
-export function journalledFunding(entries: readonly JournalEntry[], pairId: string, venue: VenueId, symbol: string): number {
-  const key = positionKey(venue, symbol);
-  return entries.filter((e) => e.kind === 'funding' && e.pairId === pairId && e.venue !== null && e.symbol !== null && positionKey(e.venue, e.symbol) === key)
-    .reduce((sum, e) => sum + (e.data as FundingEntryData).amount, 0);
-}
-
-function pairView(entries: readonly JournalEntry[], record: PairRecord, held: Map<string, VenuePosition>, quotes: Map<string, FundingQuote>): Pair {
+function pairView(ledger: Ledger, record: Readonly<PairRecord>, held: Map<string, VenuePosition>, quotes: Map<string, FundingQuote>): Pair {
   const sizes = legSizes(record);
   const legs: PositionLeg[] = [];
   for (const [i, leg] of record.legs.entries()) {
     const key = positionKey(leg.venue, leg.symbol);
-    const funding = journalledFunding(entries, record.pairId, leg.venue, leg.symbol);
+    const funding = ledger.funding(record.pairId, leg.venue, leg.symbol);
     const orders = record.orders.filter((o) => o.venue === leg.venue && o.symbol === leg.symbol);
     const position = sizes[i] !== 0 ? held.get(key) : undefined;
     legs.push(legView({ venue: leg.venue, symbol: leg.symbol, size: sizes[i], orders, position, quote: quotes.get(key), fundingPnl: funding }));
@@ -159,7 +101,7 @@ function pairView(entries: readonly JournalEntry[], record: PairRecord, held: Ma
  */
 export async function resolveUnhedged(options: PositionBookOptions): Promise<string[]> {
   const resolved: string[] = [];
-  for (const record of pairStatuses(await options.journal.list()).values()) {
+  for (const record of options.journal.ledger.pairs()) {
     if (record.status !== 'unhedged') continue;
     const sizes: number[] = [];
     for (const leg of record.legs) {

@@ -7,8 +7,9 @@
  */
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { Broker, VenuePosition } from './brokers/broker.ts';
-import type { JournalEntry, LegIntent, Order } from '../../../shared/domain/orders.ts';
-import { expectationOf, positionKey, type Journal } from './journal.ts';
+import type { Journal } from './journal.ts';
+import type { Ledger } from './ledger.ts';
+import { legSizes, positionKey, type JournalExpectation } from './ledgerFold.ts';
 
 export interface ReconcileOptions {
   journal: Journal;
@@ -23,15 +24,11 @@ function describeSize(size: number): string {
 }
 
 export async function reconcile(options: ReconcileOptions): Promise<string[]> {
-  const entries = await options.journal.list();
-  const expected = expectationOf(entries);
-  const pairOf = new Map<string, string>();
-  for (const entry of entries) {
-    if (entry.pairId !== null && entry.venue !== null && entry.symbol !== null) pairOf.set(positionKey(entry.venue, entry.symbol), entry.pairId);
-  }
-  const differences: string[] = oneLeggedPairs(entries);
+  const ledger = options.journal.ledger;
+  const expected = ledger.expectation();
+  const differences: string[] = oneLeggedPairs(ledger);
   for (const broker of options.brokers) {
-    differences.push(...(await reconcileVenue(broker, expected, pairOf)));
+    differences.push(...(await reconcileVenue(broker, expected, ledger)));
   }
   for (const [clientOrderId, sent] of expected.unanswered) {
     differences.push(`${sent.venue} ${sent.symbol}: order ${clientOrderId} was sent but its answer was never journalled; check it on the venue`);
@@ -40,7 +37,7 @@ export async function reconcile(options: ReconcileOptions): Promise<string[]> {
 }
 
 async function reconcileVenue(
-  broker: Broker, expected: ReturnType<typeof expectationOf>, pairOf: Map<string, string>,
+  broker: Broker, expected: Readonly<JournalExpectation>, ledger: Ledger,
 ): Promise<string[]> {
   const venue: VenueId = broker.venue;
   let held: VenuePosition[];
@@ -56,11 +53,11 @@ async function reconcileVenue(
     const key = positionKey(venue, position.symbol);
     seen.add(key);
     const journalSize = expected.positions.get(key)?.size ?? 0;
-    if (Math.abs(journalSize - position.size) > TOLERANCE) out.push(sizeDifference(venue, position.symbol, journalSize, position.size, pairOf.get(key)));
+    if (Math.abs(journalSize - position.size) > TOLERANCE) out.push(sizeDifference(venue, position.symbol, journalSize, position.size, ledger.pairOf(venue, position.symbol)));
   }
   for (const [key, position] of expected.positions) {
     if (position.venue !== venue || seen.has(key) || Math.abs(position.size) <= TOLERANCE) continue;
-    out.push(sizeDifference(venue, position.symbol, position.size, 0, pairOf.get(key)));
+    out.push(sizeDifference(venue, position.symbol, position.size, 0, ledger.pairOf(venue, position.symbol)));
   }
   const venueIds = new Set(open.map((order) => order.clientOrderId));
   for (const [clientOrderId, order] of expected.openOrders) {
@@ -81,30 +78,14 @@ function sizeDifference(venue: VenueId, symbol: string, journalSize: number, ven
  * legs (the venue agrees with the journal there, so only the pair view can see it), unless the
  * pair was already journalled UNHEDGED and is being handled.
  */
-function oneLeggedPairs(entries: readonly JournalEntry[]): string[] {
-  const legs = new Map<string, LegIntent[]>();
-  const held = new Map<string, Map<string, number>>();
-  const flagged = new Set<string>();
-  for (const entry of entries) {
-    if (entry.pairId === null) continue;
-    if (entry.kind === 'intent') legs.set(entry.pairId, (entry.data as { intent: { legs: LegIntent[] } }).intent.legs);
-    if (entry.kind === 'unhedged') flagged.add(entry.pairId);
-    if (entry.kind === 'unhedged-resolved') flagged.delete(entry.pairId);
-    if (entry.kind !== 'order') continue;
-    const order = entry.data as Order;
-    const sizes = held.get(entry.pairId) ?? new Map<string, number>();
-    const key = `${order.venue} ${order.symbol} ${order.clientOrderId}`;
-    sizes.set(key, order.side === 'buy' ? order.filled : -order.filled);
-    held.set(entry.pairId, sizes);
-  }
+function oneLeggedPairs(ledger: Ledger): string[] {
   const out: string[] = [];
-  for (const [pairId, pairLegs] of legs) {
-    if (pairLegs.length < 2 || flagged.has(pairId)) continue;
-    const net = pairLegs.map((leg) => [...(held.get(pairId) ?? new Map<string, number>())]
-      .filter(([key]) => key.startsWith(`${leg.venue} ${leg.symbol} `)).reduce((sum, [, size]) => sum + size, 0));
+  for (const record of ledger.pairs()) {
+    if (record.legs.length < 2 || record.unhedgedReason !== null) continue;
+    const net = legSizes(record);
     if (Math.abs(Math.abs(net[0]) - Math.abs(net[1])) <= TOLERANCE) continue;
-    const text = pairLegs.map((leg, i) => `${leg.venue} ${leg.symbol} ${describeSize(net[i])}`).join(', ');
-    out.push(`pair ${pairId} is one-legged by the journal (${text}): interrupted between its legs; close or complete it`);
+    const text = record.legs.map((leg, i) => `${leg.venue} ${leg.symbol} ${describeSize(net[i])}`).join(', ');
+    out.push(`pair ${record.pairId} is one-legged by the journal (${text}): interrupted between its legs; close or complete it`);
   }
   return out;
 }

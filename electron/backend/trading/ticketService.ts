@@ -38,7 +38,7 @@ export interface TicketServiceDeps {
   /** Maintenance tiers and maximum leverage; without it conservative defaults apply. */
   marketInfo?: (venue: VenueId, symbol: string) => Promise<MarketInfo>;
   /** Recent settled rates of a symbol, per its own interval (for the rate-chasing check). */
-  recentRates?: (venue: VenueId, symbol: string) => readonly FundingQuote[] | readonly number[];
+  recentRates?: (venue: VenueId, symbol: string) => Promise<readonly FundingQuote[] | readonly number[]>;
   /** Levels per side fetched for slippage (default 500). */
   bookDepth?: number;
 }
@@ -74,11 +74,11 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
     const leg = ticket.legs[index];
     const where = `${leg.symbol} on ${leg.venue}`;
     const quote = leg.instrument === 'perp' ? deps.quotes().find((q) => q.venue === leg.venue && q.symbol === leg.symbol) ?? null : null;
-    const [book, info] = await Promise.all([
+    const [book, info, history] = await Promise.all([
       fetching(ticket.ticketId, `order book of ${where}`, () => deps.orderBook(leg.venue, leg.symbol, depth)),
       leg.instrument === 'perp' && deps.marketInfo ? fetching(ticket.ticketId, `margin tiers of ${where}`, () => deps.marketInfo!(leg.venue, leg.symbol)) : NO_INFO,
+      leg.instrument === 'perp' && deps.recentRates ? fetching(ticket.ticketId, `recent funding rates of ${where}`, () => deps.recentRates!(leg.venue, leg.symbol)) : [],
     ]);
-    const history = leg.instrument === 'perp' && deps.recentRates ? deps.recentRates(leg.venue, leg.symbol) : [];
     return { quote, book, tiers: info.tiers, maxLeverage: info.maxLeverage, lot: info.lot ?? null, recentMeanAbsPer8h: meanAbsPer8h(history, quote?.intervalHours ?? 8) };
   }
 

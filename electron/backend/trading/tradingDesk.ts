@@ -142,12 +142,10 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
   const handlers: Pick<Handlers, TradingRequest> = {
     'ticket.preview': async (ticket) => {
       await brokers.connect();
-      await ticketData.prepare(ticket, () => book.pairs());
       return tickets.preview(ticket);
     },
     'ticket.submit': async (ticket) => {
       await brokers.connect();
-      await ticketData.prepare(ticket, () => book.pairs());
       const receipt = await tickets.submit(ticket);
       await publishPositions();
       return receipt;
@@ -165,7 +163,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     },
     'journal.list': (filter) => store.journal.list(filter),
     'journal.exportCsv': async (filter) => ({ text: await store.journal.toCsv(filter) }),
-    'journal.stats': () => store.journal.winRate(),
+    'journal.stats': async () => store.journal.ledger.winRate(),
     'trading.state': async () => state.current,
     'trading.reconcile': reconcileNow,
     'trading.rearm': async () => state.transition('ACTIVE', 're-armed by hand', now()),

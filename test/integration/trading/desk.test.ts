@@ -105,6 +105,9 @@ describe('the trading desk over dispatch, Demo mode against the simulator', () =
     const [opened] = await call('positions.list');
     expect(opened).toMatchObject({ pairId: 'desk-life', status: 'open', deltaDrift: 0 });
     expect(opened.legs.map((leg) => leg.size).sort()).toEqual([-0.05, 0.05]);
+    // The next preview counts the pair just opened in the exposure, with nothing to prepare first.
+    const held = Math.max(...opened.legs.map((leg) => Math.abs(leg.size) * leg.markPrice));
+    expect((await call('ticket.preview', await btcTicket('desk-next'))).exposure.currentUsd).toBeCloseTo(held, -1);
     expect(opened.legs.every((leg) => leg.fundingPnl === 0 && leg.nextFundingTime !== null)).toBe(true);
     // Every leg shows where it liquidates, paper included: the preview's figure, at the ticket's leverage.
     for (const leg of opened.legs) {
@@ -122,6 +125,7 @@ describe('the trading desk over dispatch, Demo mode against the simulator', () =
     expect(closed.status).toBe('hedged');
     const [after] = await call('positions.list');
     expect(after.status).toBe('closed');
+    expect((await call('ticket.preview', await btcTicket('desk-next'))).exposure.currentUsd).toBe(0);
     const kinds = (await call('journal.list', { pairId: 'desk-life' })).map((entry) => entry.kind);
     expect(kinds.filter((kind) => kind === 'intent')).toHaveLength(2);
     expect(kinds.filter((kind) => kind === 'order').length).toBeGreaterThanOrEqual(4);

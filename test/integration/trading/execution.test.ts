@@ -15,7 +15,8 @@ import { placeOrder } from '../../../electron/backend/trading/execution.ts';
 import { ticketOrderId } from '../../../electron/backend/trading/clientOrderIds.ts';
 import { reconcile } from '../../../electron/backend/trading/reconcile.ts';
 import { createFundingJournaller } from '../../../electron/backend/trading/fundingJournal.ts';
-import { legSizes, pairStatuses, resolveUnhedged } from '../../../electron/backend/trading/positions.ts';
+import { resolveUnhedged } from '../../../electron/backend/trading/positions.ts';
+import { legSizes } from '../../../electron/backend/trading/ledgerFold.ts';
 import type { Fill, PairIntent } from '../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { liveBrokers, startTradingSimulator, SYMBOLS } from './harness.ts';
@@ -129,12 +130,12 @@ describe('pair execution through the gateway', () => {
     expect(result.message).toMatch(/^UNHEDGED: pair .*unwind of binanceusdm BTC\/USDT:USDT failed/);
     await store.close();
     store = await openStore(dir);
-    expect(pairStatuses(await store.journal.list()).get(intent.ticketId)).toMatchObject({ status: 'unhedged' });
+    expect(store.journal.ledger.pair(intent.ticketId)).toMatchObject({ status: 'unhedged' });
     const book = { journal: store.journal, brokers: (venue: VenueId) => brokers.get(venue)!, quotes: () => [] };
     expect(await resolveUnhedged(book)).toEqual([]);
     await gatewayOver(store).submitOrder({ venue: 'binanceusdm', symbol: SYMBOLS.binanceusdm, side: 'sell', quantity: 0.01, reduceOnly: true, purpose: 'close', pairId: intent.ticketId, clientOrderId: ticketOrderId('binanceusdm', intent.ticketId, 0, 'close') });
     expect(await resolveUnhedged(book)).toEqual([intent.ticketId]);
-    expect(pairStatuses(await store.journal.list()).get(intent.ticketId)?.status).not.toBe('unhedged');
+    expect(store.journal.ledger.pair(intent.ticketId)?.status).not.toBe('unhedged');
   });
 
   it('a create that timed out is looked up by its client id and not sent again', async () => {
@@ -171,7 +172,7 @@ describe('pair execution through the gateway', () => {
     const fills = entries.filter((e) => e.kind === 'fill').map((e) => e.data as Fill);
     expect(fills.map((f) => [f.venue, f.side, f.quantity])).toEqual([['binanceusdm', 'buy', 0.1], ['okx', 'sell', 0.05], ['binanceusdm', 'sell', 0.05]]);
     expect(entries.find((e) => e.kind === 'unwind')?.data).toMatchObject({ quantity: 0.05 });
-    const record = pairStatuses(await store.journal.list()).get(intent.ticketId)!;
+    const record = store.journal.ledger.pair(intent.ticketId)!;
     expect(legSizes(record).map((size) => Number(size.toFixed(12)))).toEqual([0.05, -0.05]);
     expect(record.status).toBe('open');
     await gatewayOver(store).submitPair({ ...pair('okx', 'binanceusdm'), pairId: intent.ticketId, legs: intent.legs.map((l) => ({ ...l, quantity: 0.05, side: l.side === 'buy' ? 'sell' : 'buy', reduceOnly: true })) });

@@ -10,7 +10,7 @@ import { createGateway } from '../../../electron/backend/trading/gateway.ts';
 import { TradingStateMachine } from '../../../electron/backend/trading/tradingState.ts';
 import { engageKillSwitch } from '../../../electron/backend/trading/killSwitch.ts';
 import { createFlatteners } from '../../../electron/backend/trading/flatteners.ts';
-import { legSizes, pairStatuses } from '../../../electron/backend/trading/positions.ts';
+import { legSizes } from '../../../electron/backend/trading/ledgerFold.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { liveBrokers, startTradingSimulator, SYMBOLS, TRADING_VENUES } from './harness.ts';
@@ -67,9 +67,9 @@ describe('kill switch over the simulator', () => {
     for (const venue of ['binanceusdm', 'bybit', 'okx'] as const) expect(await brokers.get(venue)!.positions()).toEqual([]);
     expect(await brokers.get('hyperliquid')!.positions()).toHaveLength(1);
     // The closes went out under the pairs that held them, and the cancel is journalled.
-    const records = pairStatuses(await store.journal.list());
-    for (const venue of ['binanceusdm', 'bybit', 'okx'] as const) expect(legSizes(records.get(`open-${venue}`)!)).toEqual([0]);
-    expect(legSizes(records.get('open-hyperliquid')!)).toEqual([0.02]);
+    const ledger = store.journal.ledger;
+    for (const venue of ['binanceusdm', 'bybit', 'okx'] as const) expect(legSizes(ledger.pair(`open-${venue}`)!)).toEqual([0]);
+    expect(legSizes(ledger.pair('open-hyperliquid')!)).toEqual([0.02]);
     expect((await store.journal.list()).filter((e) => e.kind === 'cancel').map((e) => e.clientOrderId)).toEqual(['ftresting1']);
 
     const refused = await gateway.submitPair({

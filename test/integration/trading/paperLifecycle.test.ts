@@ -125,7 +125,7 @@ describe('a perp/perp pair on paper, from entry to exit', () => {
     expect(await brokers.get('binanceusdm')!.positions()).toEqual([]);
     const [done] = await book.pairs();
     expect(done.status).toBe('closed');
-    const winRate = await store.journal.winRate();
+    const winRate = store.journal.ledger.winRate();
     expect(winRate.confirmed.closed).toBe(1);
     expect(winRate.confirmed.wins).toBe(done.net > 0 ? 1 : 0);
   });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { newFill } from '../../../electron/backend/trading/fills.ts';
 import { fundingEntries } from '../../../electron/backend/trading/fundingJournal.ts';
-import type { PairRecord } from '../../../electron/backend/trading/positions.ts';
+import type { PairRecord } from '../../../electron/backend/trading/ledgerFold.ts';
 import type { Order } from '../../../shared/domain/orders.ts';
 
 const order = (over: Partial<Order>): Order => ({
@@ -12,7 +12,7 @@ const order = (over: Partial<Order>): Order => ({
 
 function record(pairId: string, size: number, openedAt = 0, closedAt: number | null = null): PairRecord {
   return {
-    pairId, ticketId: pairId, status: 'open', openedAt, closedAt, exits: {}, alignment: null, unhedgedReason: null,
+    pairId, ticketId: pairId, status: 'open', openedAt, closedAt, exits: {}, alignment: null, unhedgedReason: null, intents: 1,
     legs: [{ venue: 'bybit', symbol: 'BTC/USDT:USDT', side: size > 0 ? 'buy' : 'sell', quantity: Math.abs(size), reduceOnly: false }],
     orders: [order({ clientOrderId: `${pairId}-open`, side: size > 0 ? 'buy' : 'sell', filled: Math.abs(size), averagePrice: 100, status: 'filled', time: openedAt })],
   };

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts';
-import { journalCsv, winRateOf } from '../../../electron/backend/trading/journal.ts';
+import { journalCsv } from '../../../electron/backend/trading/journal.ts';
+import { winRateOf } from '../../../electron/backend/trading/ledger.ts';
+import { foldJournal } from '../../../electron/backend/trading/ledgerFold.ts';
 import type { JournalEntry } from '../../../shared/domain/orders.ts';
 
 let store: Store;
@@ -33,7 +35,7 @@ describe('order journal', () => {
       ...closedPair('c1', 'confirmed', 10), ...closedPair('c2', 'confirmed', -3), ...closedPair('c3', 'confirmed', -1),
       ...closedPair('x1', 'contradicted', 5),
     ];
-    const rate = winRateOf(entries);
+    const rate = winRateOf(foldJournal(entries));
     expect(rate.confirmed).toEqual({ wins: 1, closed: 3, rate: 1 / 3 });
     expect(rate.contradicted).toEqual({ wins: 1, closed: 1, rate: 1 });
     expect(rate.warning).toBe('win rate on confirmed setups is 33 % over 3 closed pairs, below 55 %: entry criteria need review');
@@ -41,6 +43,6 @@ describe('order journal', () => {
 
   it('win rate at or above 55 % on confirmed setups raises no warning', () => {
     const entries = [...closedPair('c1', 'confirmed', 1), ...closedPair('c2', 'confirmed', 2), ...closedPair('c3', 'confirmed', -1)];
-    expect(winRateOf(entries).warning).toBeNull();
+    expect(winRateOf(foldJournal(entries)).warning).toBeNull();
   });
 });
