@@ -1,13 +1,14 @@
 /**
  * Faults a test (or the control API) injects per venue and endpoint: an HTTP status with the
  * venue's own body, a hang, a delay, a garbage or truncated body, an empty list, a reset
- * connection, an order rejection, a partial fill, or a whole venue going down. Each applies a number of times
+ * connection, an order rejection, a partial fill, an order answered before it is matched
+ * (`ack`), or a whole venue going down. Each applies a number of times
  * or until cleared.
  */
 import type { RejectionReason, VenueId } from './types.ts';
 import { isVenueId } from '../../shared/domain/venues.ts';
 
-export type FaultKind = 'status' | 'hang' | 'delay' | 'garbage' | 'truncated' | 'empty' | 'reset' | 'reject' | 'partial';
+export type FaultKind = 'status' | 'hang' | 'delay' | 'garbage' | 'truncated' | 'empty' | 'reset' | 'reject' | 'partial' | 'ack';
 
 export interface FaultSpec {
   venue: VenueId;
@@ -34,8 +35,8 @@ export interface Fault extends FaultSpec {
   hits: number;
 }
 
-const KINDS: readonly FaultKind[] = ['status', 'hang', 'delay', 'garbage', 'truncated', 'empty', 'reset', 'reject', 'partial'];
-const ORDER_KINDS: readonly FaultKind[] = ['reject', 'partial'];
+const KINDS: readonly FaultKind[] = ['status', 'hang', 'delay', 'garbage', 'truncated', 'empty', 'reset', 'reject', 'partial', 'ack'];
+const ORDER_KINDS: readonly FaultKind[] = ['reject', 'partial', 'ack'];
 
 export class Faults {
   private readonly active: Fault[] = [];
@@ -83,7 +84,7 @@ export class Faults {
     return this.consume((fault) => !ORDER_KINDS.includes(fault.kind) && this.matches(fault, venue, method, path));
   }
 
-  /** An order fault (`reject` or `partial`) armed for this venue and path, not yet consumed. */
+  /** An order fault (`reject`, `partial` or `ack`) armed for this venue and path, not yet consumed. */
   peekOrderFault(venue: VenueId, method: string, path: string): Fault | undefined {
     return this.active.find((fault) => ORDER_KINDS.includes(fault.kind) && this.matches(fault, venue, method, path));
   }

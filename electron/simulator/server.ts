@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { SimContext, SimRequest, SimResponse, VenueId, VenueWire } from './types.ts';
+import type { SimContext, SimOrder, SimRequest, SimResponse, VenueId, VenueWire } from './types.ts';
 import { VENUE_IDS } from '../../shared/domain/venues.ts';
 import { SimClock } from './clock.ts';
 import { Market } from './market.ts';
@@ -87,14 +87,21 @@ function sleep(ms: number): Promise<void> {
 
 /**
  * Wraps the accounts so that an armed order fault applies to the next order placed through this
- * request: `reject` refuses it with its reason, `partial` fills only a share of it.
+ * request: `reject` refuses it with its reason, `partial` fills only a share of it, `ack` answers
+ * before the matching engine has (a venue's ACK answer: the order accepted, nothing filled).
  */
+function acceptedState(order: SimOrder): SimOrder {
+  return { ...order, status: 'new', filled: 0, averagePrice: null, fee: 0, updatedAt: order.createdAt };
+}
+
 function withOrderFault(context: SimContext, accounts: Accounts, faults: Faults, fault: Fault | undefined): SimContext {
   if (!fault) return context;
   const placeOrder: Accounts['placeOrder'] = (venue, apiKey, request) => {
     const taken = faults.takeOrderFault(fault.id);
     if (taken?.kind === 'reject') throw new SimRejection(taken.reason!, `injected rejection: ${taken.reason}`);
-    return accounts.placeOrder(venue, apiKey, request, taken?.kind === 'partial' ? { fillFraction: taken.fraction } : undefined);
+    const order = accounts.placeOrder(venue, apiKey, request, taken?.kind === 'partial' ? { fillFraction: taken.fraction } : undefined);
+    // The order executes; only its answer shows it as it was accepted, nothing filled yet.
+    return taken?.kind === 'ack' ? acceptedState(order) : order;
   };
   // Every other method runs on the real accounts object, so its counters and state stay shared.
   const wrapped = new Proxy(accounts, {

@@ -225,11 +225,15 @@ function placeOrder(params: Params, context: SimContext, apiKey: string): SimRes
   if (quantity === undefined) return missing('quantity');
   const limitPrice = optionalNumber(params, 'price');
   if (type === 'LIMIT' && limitPrice === undefined) return missing('price');
+  const respType = params.get('newOrderRespType') ?? 'ACK';
+  if (respType !== 'ACK' && respType !== 'RESULT') return error(400, -1136, 'Invalid newOrderRespType');
   const order = context.accounts.placeOrder(VENUE, apiKey, {
     instrumentId: instrument.id, side: side === 'BUY' ? 'buy' : 'sell', type: type === 'MARKET' ? 'market' : 'limit', quantity, price: limitPrice,
     reduceOnly: params.get('reduceOnly') === 'true', postOnly: params.get('timeInForce') === 'GTX', clientOrderId: params.get('newClientOrderId') ?? undefined,
   });
-  return ok(orderBody(order, context));
+  // Binance's futures default is ACK: the order as accepted (NEW, nothing filled), whatever it became.
+  const answered = respType === 'RESULT' ? order : { ...order, status: 'new' as const, filled: 0, averagePrice: null };
+  return ok(orderBody(answered, context));
 }
 
 function orderRef(params: Params): { orderId?: string; clientOrderId?: string } {

@@ -113,6 +113,14 @@ describe('binanceusdm private methods equal the simulated account', () => {
     expect(await ex.fetchOpenOrders('ETH/USDT:USDT')).toHaveLength(0);
   });
 
+  it('an order asked with ACK (Binance\'s futures default) is answered as accepted, NEW with nothing filled, though it filled', async () => {
+    const order = await ex.createOrder('ETH/USDT:USDT', 'market', 'buy', 1, undefined, { newClientOrderId: 'conf-eth-ack', newOrderRespType: 'ACK' });
+    expect([order.status, order.filled]).toEqual(['open', 0]);
+    expect((await ex.fetchOrder(undefined as unknown as string, 'ETH/USDT:USDT', { origClientOrderId: 'conf-eth-ack' })).status).toBe('closed');
+    await expect(ex.createOrder('ETH/USDT:USDT', 'market', 'sell', 1, undefined, { newOrderRespType: 'FULL' })).rejects.toThrow(/-1136/);
+    await ex.createOrder('ETH/USDT:USDT', 'market', 'sell', 1); // back to the position the next tests hold
+  });
+
   it('a duplicate client order id is refused', async () => {
     await expect(ex.createOrder('ETH/USDT:USDT', 'market', 'buy', 1, undefined, { newClientOrderId: 'conf-eth-1' })).rejects.toThrow(/-4116/);
   });

@@ -150,6 +150,27 @@ describe('pair execution through the gateway', () => {
     await gatewayOver(store).submitOrder({ venue: 'binanceusdm', symbol: SYMBOLS.binanceusdm, side: 'sell', quantity: 0.01, reduceOnly: true, purpose: 'close', pairId: null, clientOrderId: `ftclose${ticket}` });
   });
 
+  it('a Binance answer given before matching (ACK: NEW, nothing filled) is read back, so the filled leg is tracked and the second leg goes', async () => {
+    const reads = () => sim.log.list({ venue: 'binanceusdm', path: '/fapi/v1/order' }).filter((e) => e.method === 'GET').length;
+    // Without a fault the broker asks for RESULT, whose answer is final: nothing to read back.
+    const plain = pair('binanceusdm', 'okx');
+    let before = reads();
+    expect((await gatewayOver(store).submitPair(plain)).status).toBe('hedged');
+    expect(reads() - before).toBe(0);
+    sim.faults.inject({ venue: 'binanceusdm', kind: 'ack', path: '/fapi/v1/order', method: 'POST', times: 1 });
+    const intent = pair('binanceusdm', 'okx');
+    before = reads();
+    const result = await gatewayOver(store).submitPair(intent);
+    expect(result.status).toBe('hedged');
+    expect(result.orders.map((o) => [o.venue, o.status, o.filled])).toEqual([['binanceusdm', 'filled', 0.01], ['okx', 'filled', 0.01]]);
+    expect(reads() - before).toBe(1);
+    const fills = (await store.journal.list({ pairId: intent.ticketId })).filter((e) => e.kind === 'fill').map((e) => (e.data as Fill).venue);
+    expect(fills).toEqual(['binanceusdm', 'okx']);
+    for (const done of [plain, intent]) {
+      await gatewayOver(store).submitPair({ ...pair('okx', 'binanceusdm'), pairId: done.ticketId, legs: done.legs.map((l) => ({ ...l, side: l.side === 'buy' ? 'sell' : 'buy', reduceOnly: true })) });
+    }
+  });
+
   it('a crash between the two legs is found at restart: reconcile names the open leg of the pair', async () => {
     const intent = pair('bybit', 'okx');
     await store.journal.append({ kind: 'intent', pairId: intent.ticketId, venue: null, symbol: null, clientOrderId: null, data: { intent, checklist: intent.checklist, override: null } });

@@ -90,6 +90,10 @@ async function call<T>(venue: VenueId, symbol: string, work: () => Promise<T>): 
 }
 
 const ONE_WAY_TRUST_MS = 60_000;
+/** Pauses before each read of an order whose create answer was not final. */
+const READ_BACK_DELAYS_MS = [0, 250, 1_000] as const;
+
+const isOpen = (order: Order): boolean => order.status === 'open' || order.status === 'partially-filled';
 
 class LiveBroker implements Broker {
   readonly venue: VenueId;
@@ -158,14 +162,35 @@ class LiveBroker implements Broker {
     if (!request.reduceOnly) await this.#assertOneWay(symbol);
     const amount = Number(this.#exchange.amountToPrecision(symbol, request.quantity / this.#contractSize(symbol)));
     const price = request.price ?? (this.venue === 'hyperliquid' ? await this.#marketPrice(symbol, request.side) : undefined);
-    const params = { ...clientIdParams(this.venue, request.clientOrderId), ...(request.reduceOnly ? { reduceOnly: true } : {}) };
+    const params = {
+      ...clientIdParams(this.venue, request.clientOrderId), ...(request.reduceOnly ? { reduceOnly: true } : {}),
+      // Binance's default answer (ACK) shows a market order NEW with nothing filled, whatever it became.
+      ...(this.venue === 'binanceusdm' ? { newOrderRespType: 'RESULT' } : {}),
+    };
     const raw = await call(this.venue, symbol, () => this.#exchange.createOrder(symbol, request.type, request.side, amount, price, params));
-    // Bybit and OKX answer a create with the ids only, Hyperliquid without the final status: read it back.
-    if (this.venue !== 'binanceusdm') {
-      const full = await this.fetchOrderByClientId(symbol, request.clientOrderId);
-      if (full !== null) return full;
+    const answered = this.#toOrder(symbol, raw, request);
+    // Bybit and OKX answer a create with the ids only, Hyperliquid without the final status, and
+    // Binance may answer before matching: whatever is not final is read back until it is.
+    if (this.venue === 'binanceusdm' && !(request.type === 'market' && isOpen(answered))) return answered;
+    return (await this.#finalState(request)) ?? answered;
+  }
+
+  /**
+   * The order as the venue holds it once a market order has finished. A market order still
+   * open after the look-ups is cancelled, so what it filled is final and no leg is left to fill
+   * later without the journal knowing.
+   */
+  async #finalState(request: OrderRequest): Promise<Order | null> {
+    for (const delay of READ_BACK_DELAYS_MS) {
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      const order = await this.fetchOrderByClientId(request.symbol, request.clientOrderId);
+      if (order === null || request.type !== 'market' || !isOpen(order)) return order;
     }
-    return this.#toOrder(symbol, raw, request);
+    await this.cancelOrder(request.symbol, request.clientOrderId).catch((error: unknown) => {
+      // It finished between the read and the cancel: the read below says how.
+      if (!(error instanceof VenueError && error.kind === 'rejected')) throw error;
+    });
+    return this.fetchOrderByClientId(request.symbol, request.clientOrderId);
   }
 
   /** Hyperliquid has no true market order: ccxt sends an IOC limit at this price ± its slippage. */
