@@ -80,6 +80,14 @@ export async function fetchFundingHistory(request: HistoryRequest, fallbackInter
   }));
 }
 
+const CANDLE_MS = { '1h': HOUR_MS, '4h': 4 * HOUR_MS } as const;
+
+/**
+ * Closes stamped at the time they became known: a candle's close at the candle's end (ccxt
+ * stamps it at its opening, four hours before that price existed), the running candle's at
+ * `until`. Anything later reading "the latest close at or before t" therefore never sees a
+ * price from after t (docs/domain.md §2.6).
+ */
 export async function fetchPriceHistory(request: HistoryRequest, timeframe: '1h' | '4h'): Promise<PricePoint[]> {
   const { exchange, venue, symbol, since, until, pageLimit } = request;
   const candles = await paginate<OHLCV>(
@@ -90,5 +98,5 @@ export async function fetchPriceHistory(request: HistoryRequest, timeframe: '1h'
   );
   return candles
     .filter((candle) => numberOrNull(candle[4]) !== null)
-    .map((candle) => ({ venue, symbol, time: candle[0] as number, close: candle[4] as number }));
+    .map((candle) => ({ venue, symbol, time: Math.min((candle[0] as number) + CANDLE_MS[timeframe], until), close: candle[4] as number }));
 }

@@ -87,7 +87,7 @@ async function backfillVenue(deps: PriceBackfillDeps, venue: VenueId, targets: P
       // Not `report.stored += await …`: that reads the total before the await and loses the other venues' counts.
       const stored = await deps.store.history.insertPrices(points);
       report.stored += stored;
-      if (points.length > 0) seed.set(target.base, seedOf(points, target.multiplier, deps.now()));
+      if (points.length > 0) seed.set(target.base, seedOf(points, target.multiplier));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       report.failed.push({ venue, symbol: target.symbol, error: message });
@@ -96,14 +96,10 @@ async function backfillVenue(deps: PriceBackfillDeps, venue: VenueId, targets: P
   }
 }
 
-/**
- * A candle's time is its opening; its close is the price at the opening + 4 h (the running
- * candle's close is the price now). Stamping closes there keeps the engine from seeing a price
- * before it existed.
- */
-function seedOf(points: readonly PricePoint[], multiplier: number, now: number): { times: number[]; closes: number[] } {
+/** Closes are stamped when they became known (a candle's end), so the engine takes their times as they are. */
+function seedOf(points: readonly PricePoint[], multiplier: number): { times: number[]; closes: number[] } {
   const sorted = [...points].sort((a, b) => a.time - b.time);
-  return { times: sorted.map((p) => Math.min(p.time + CANDLE_MS, now)), closes: sorted.map((p) => p.close / multiplier) };
+  return { times: sorted.map((p) => p.time), closes: sorted.map((p) => p.close / multiplier) };
 }
 
 export type PriceBackfillJob = PeriodicJob<PriceBackfillReport>;

@@ -55,6 +55,17 @@ export const MIGRATIONS: readonly string[] = [
    INSERT INTO quote_samples_next SELECT * FROM quote_samples ORDER BY observed_at;
    DROP TABLE quote_samples;
    ALTER TABLE quote_samples_next RENAME TO quote_samples;`,
+  // Stored closes move from their candle's opening to its end, the time the price became known
+  // (the running candle's to now): every earlier release stored 4-h candles at their opening,
+  // which let "the latest close at or before t" read a price from up to 4 h after t.
+  `CREATE TABLE price_history_next (
+     venue VARCHAR NOT NULL, symbol VARCHAR NOT NULL, base VARCHAR NOT NULL, time BIGINT NOT NULL,
+     close DOUBLE NOT NULL,
+     PRIMARY KEY (venue, symbol, time));
+   INSERT OR IGNORE INTO price_history_next
+     SELECT venue, symbol, base, least(time + 14400000, epoch_ms(current_timestamp)), close FROM price_history ORDER BY time;
+   DROP TABLE price_history;
+   ALTER TABLE price_history_next RENAME TO price_history;`,
 ];
 
 /**

@@ -2,8 +2,6 @@ import type { SampleSeedColumns } from '../../engine/historySeed.ts';
 import type { DuckDBMaterializedResult } from '@duckdb/node-api';
 import type { Database } from './connection.ts';
 
-const CANDLE_MS = 4 * 3_600_000;
-
 /** Stored 4-h closes per base (times ascending, each close's own time; prices per unit of the base). */
 export type StoredCloses = Map<string, { times: number[]; closes: number[] }>;
 
@@ -13,8 +11,8 @@ export interface EngineSeedRepo {
   samples(since: number): Promise<SampleSeedColumns>;
   /**
    * Each base's stored 4-h closes since `since` from one venue/symbol (the one with the most
-   * closes; ties: venue, then symbol), divided by its last sampled multiplier and stamped at the
-   * candle's close (at most `now`), as the price backfill seeds them.
+   * closes; ties: venue, then symbol), divided by its last sampled multiplier, known by `now`
+   * (stored closes are stamped at the candle's end, as the price backfill seeds them).
    */
   closes(since: number, now: number): Promise<StoredCloses>;
 }
@@ -54,10 +52,10 @@ export function createEngineSeedRepo(db: Database): EngineSeedRepo {
         `WITH counts AS (SELECT base, venue, symbol, count(*) AS n FROM price_history WHERE time >= $1 GROUP BY ALL),
               pick AS (SELECT base, venue, symbol FROM counts QUALIFY row_number() OVER (PARTITION BY base ORDER BY n DESC, venue, symbol) = 1),
               mult AS (SELECT venue, symbol, arg_max(multiplier, observed_at) AS m FROM quote_samples GROUP BY ALL)
-         SELECT p.base, least(h.time + $2, $3)::DOUBLE AS time, h.close / coalesce(mult.m, 1) AS close
+         SELECT p.base, h.time::DOUBLE AS time, h.close / coalesce(mult.m, 1) AS close
          FROM price_history h JOIN pick p USING (venue, symbol) LEFT JOIN mult USING (venue, symbol)
-         WHERE h.time >= $1 ORDER BY p.base, h.time`,
-        [BigInt(Math.floor(since)), BigInt(CANDLE_MS), BigInt(Math.floor(now))]);
+         WHERE h.time >= $1 AND h.time <= $2 ORDER BY p.base, h.time`,
+        [BigInt(Math.floor(since)), BigInt(Math.floor(now))]);
       const closes: StoredCloses = new Map();
       for (const r of reader.getRowObjectsJS()) {
         const base = String(r.base);

@@ -39,10 +39,12 @@ function draftOf(s: EngineSettings): Draft {
 }
 
 function settingsOf(d: Draft): Partial<EngineSettings> {
-  const fees = VENUE_IDS.filter((v) => d.fees[v].taker !== '' && d.fees[v].maker !== '').map((v) => ({
+  // A venue with either fee typed is a tier; the blank one is the venue's default shown beside it,
+  // so a taker fee typed alone is kept rather than dropped while "saved" is reported.
+  const fees = VENUE_IDS.filter((v) => d.fees[v].taker !== '' || d.fees[v].maker !== '').map((v) => ({
     venue: v,
-    taker: fromPct(d.fees[v].taker),
-    maker: fromPct(d.fees[v].maker),
+    taker: d.fees[v].taker === '' ? VENUES[v].takerFee : fromPct(d.fees[v].taker),
+    maker: d.fees[v].maker === '' ? VENUES[v].makerFee : fromPct(d.fees[v].maker),
   }));
   return {
     triggerSpreadPer8h: fromPct(d.triggerPct),

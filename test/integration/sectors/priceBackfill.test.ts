@@ -71,12 +71,14 @@ describe('price backfill for watched assets', () => {
       const stored = await store.history.prices({ base: target.base, from: now - 4 * 24 * H, to: now });
       const candles = sim.market.candles(target.venue, simId(target.venue, target.symbol), 4 * H, { since: now - 3 * 24 * H, until: now });
       expect(stored.length).toBeGreaterThanOrEqual(18);
-      const closeAt = new Map(candles.map((c) => [c.time, c.close]));
+      // Each close stamped at its candle's end (the running candle's at the fetch), never at its opening.
+      const closeAt = new Map(candles.map((c) => [Math.min(c.time + 4 * H, now), c.close]));
       for (const point of stored) expect(Math.abs(point.close - closeAt.get(point.time)!) / closeAt.get(point.time)!).toBeLessThan(1e-3);
-      // Seeded per unit of the base and stamped at each candle's close (never after now).
+      for (const point of stored) expect(point.time).toBeLessThanOrEqual(now);
+      // Seeded per unit of the base at the times the closes became known.
       const seed = seeds[0].get(target.base)!;
       expect(seed.times.at(-1)).toBeLessThanOrEqual(now);
-      expect(seed.times[0]).toBe(stored[0].time + 4 * H);
+      expect(seed.times[0]).toBe(stored[0].time);
       expect(seed.closes[0]).toBeCloseTo(stored[0].close / target.multiplier, 12);
     }
     expect(report.stored).toBe((await Promise.all(good.map((t) => store.history.prices({ base: t.base, from: 0, to: now + H })))).reduce((n, rows) => n + rows.length, 0));

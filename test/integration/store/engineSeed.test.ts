@@ -22,16 +22,18 @@ describe('the engine seed read from the store', () => {
     expect(columns.observedAt.length).toBeGreaterThan(0);
   });
 
-  it('seeds each base from its venue/symbol with the most closes, divided by the sampled multiplier and stamped at the candle close', async () => {
-    const closes = (venue: 'okx' | 'bybit', symbol: string, n: number, close: number) => Array.from({ length: n }, (_, k) => ({ venue, symbol, time: T0 + k * 4 * H, close }));
+  it('seeds each base from its venue/symbol with the most closes, divided by the sampled multiplier, at the times they became known and no later than now', async () => {
+    // Stored as the backfill stores them: each 4-h candle's close at its end, the running one at the fetch.
+    const closes = (venue: 'okx' | 'bybit', symbol: string, n: number, close: number) => Array.from({ length: n }, (_, k) => ({ venue, symbol, time: Math.min(T0 + (k + 1) * 4 * H, T0 + 9 * H), close }));
     await store.history.insertPrices([...closes('okx', '1000PEPE/USDT:USDT', 3, 0.01), ...closes('bybit', '1000PEPE/USDT:USDT', 2, 5), ...closes('bybit', 'BTC/USDT:USDT', 2, 60_000)]);
     const quote = livedQuote('okx', '1000PEPE/USDT:USDT', 'PEPE', 1000);
     await store.quoteSamples.insert([quote]);
     const now = T0 + 9 * H;
+    await store.history.insertPrices([{ venue: 'okx', symbol: '1000PEPE/USDT:USDT', time: now + H, close: 0.02 }]);
     const seed = await store.engineSeed.closes(T0, now);
     expect(seed.get('PEPE')).toEqual({ times: [T0 + 4 * H, T0 + 8 * H, now], closes: [0.00001, 0.00001, 0.00001] });
     expect(seed.get('BTC')).toEqual({ times: [T0 + 4 * H, T0 + 8 * H], closes: [60_000, 60_000] });
-    expect((await store.engineSeed.closes(T0 + 5 * H, now)).get('BTC')).toBeUndefined();
+    expect((await store.engineSeed.closes(T0 + 9 * H, now)).get('BTC')).toBeUndefined();
   });
 });
 
