@@ -7,23 +7,23 @@ function descNullsLast(a: number | null, b: number | null): number {
   return b - a;
 }
 
-/** Confirmed setups before the rest, likely traps last; rows without sector data count as neutral. */
+/** Confirmed before neutral before contradicted; rows without sector data count as neutral. */
 function alignmentTier(row: Opportunity): number {
   const tag = row.alignment?.tag ?? 'neutral';
   return tag === 'confirmed' ? 0 : tag === 'neutral' ? 1 : 2;
 }
 
 /**
- * The monitor's order: triggered rows first (a trader acts on those), then by sector alignment
- * (confirmed, neutral, contradicted), then by expected net carry per day after fees, then gross
- * spread, then base name, so every order is total and a row's rank depends only on the rows,
- * not on how they were computed.
+ * The monitor's order: triggered rows first (a trader acts on those), then by expected net
+ * carry per day after fees, then gross spread; sector alignment only breaks ties that money
+ * leaves, so a thin "confirmed" spread never outranks a wide neutral one (alignment is a tag,
+ * a filter and a checklist item, docs/domain.md §2.5). Then base name, so every order is total
+ * and a row's rank depends only on the rows, not on how they were computed.
  */
 export function compareRows(a: Opportunity, b: Opportunity): number {
   if (a.triggered !== b.triggered) return a.triggered ? -1 : 1;
-  const tiers = alignmentTier(a) - alignmentTier(b);
-  if (tiers !== 0) return tiers;
-  return descNullsLast(a.netCarryPerDay, b.netCarryPerDay) || descNullsLast(a.spreadPer8h, b.spreadPer8h) || (a.base < b.base ? -1 : a.base > b.base ? 1 : 0);
+  return descNullsLast(a.netCarryPerDay, b.netCarryPerDay) || descNullsLast(a.spreadPer8h, b.spreadPer8h)
+    || alignmentTier(a) - alignmentTier(b) || (a.base < b.base ? -1 : a.base > b.base ? 1 : 0);
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
 import type { Opportunity } from '../../../shared/domain/signals.ts';
 import { SignalEngine } from '../../../electron/engine/engine.ts';
+import { compareRows } from '../../../electron/engine/ranking.ts';
 import { NOW, q } from './quotes.ts';
 import { MAP, market } from '../../fixtures/engine/sectorMarket.ts';
 
@@ -35,16 +36,25 @@ describe('sector alignment in the engine', () => {
     expect(row(rows, 'ZZZ').alignment).toEqual({ tag: 'neutral', sector: null, reason: 'ZZZ has no sector: place it in Settings to get a sector signal.' });
   });
 
-  it('ranks a confirmed setup above a neutral one with a better net carry, and a contradicted one last among untriggered rows', () => {
+  it('ranks by net carry whatever the alignment: a neutral setup paying more outranks a confirmed one, and alignment only breaks ties', () => {
     const engine = new SignalEngine(DEFAULT_SETTINGS);
     engine.apply(market(), NOW);
     const rows = engine.setSectorMap(MAP, NOW).batch.upserts;
-    const h1 = row(rows, 'H1'), l1 = row(rows, 'L1'), hx = row(rows, 'HX');
+    const h1 = row(rows, 'H1'), l1 = row(rows, 'L1');
     expect(h1.triggered || l1.triggered).toBe(false);
+    expect(h1.alignment?.tag).toBe('confirmed');
+    expect(l1.alignment?.tag).not.toBe('confirmed');
     expect(l1.netCarryPerDay!).toBeGreaterThan(h1.netCarryPerDay!);
-    expect(h1.rank).toBeLessThan(l1.rank);
-    expect(rows.filter((r) => r.alignment?.tag === 'contradicted').map((r) => r.base)).toEqual(['HX']);
-    expect(hx.rank).toBe(rows.length);
+    expect(l1.rank).toBeLessThan(h1.rank);
+    const untriggered = [...rows].filter((r) => !r.triggered).sort((a, b) => a.rank - b.rank);
+    for (let i = 1; i < untriggered.length; i++) expect(untriggered[i - 1].netCarryPerDay ?? -Infinity).toBeGreaterThanOrEqual(untriggered[i].netCarryPerDay ?? -Infinity);
+  });
+
+  it('between two rows paying the same, the confirmed one ranks first', () => {
+    const same = { triggered: false, netCarryPerDay: 0.001, spreadPer8h: 0.0005 };
+    const confirmed = { ...same, base: 'ZZ', alignment: { tag: 'confirmed' } } as unknown as Opportunity;
+    const contradicted = { ...same, base: 'AA', alignment: { tag: 'contradicted' } } as unknown as Opportunity;
+    expect([contradicted, confirmed].sort(compareRows).map((r) => r.base)).toEqual(['ZZ', 'AA']);
   });
 
   it('posts a snapshot only when it changed: a new minute with the same quotes sends none', () => {
