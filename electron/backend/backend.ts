@@ -36,6 +36,8 @@ export interface BackendOptions {
   demoSimulatorOptions?: Partial<SimulatorOptions>;
   /** Kill-switch deadline (default 30 s). */
   killSwitchDeadlineMs?: number;
+  /** First pause between the kill switch's background retries (default 10 s). */
+  killSwitchRetryMs?: number;
   /** Speeds up polling in tests (0.1 = ten times more often). */
   pollScale?: number;
   /** The built engine worker (Electron bundle); the TypeScript source is used otherwise. */
@@ -132,6 +134,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const desk = await createTradingDesk({
     mode: options.mode, venues, store, vault, market, engine, baseUrl, state: trading, settings: () => settings,
     publish: options.publish, log, now: venueNow, killSwitchDeadlineMs: options.killSwitchDeadlineMs,
+    killSwitchRetryMs: options.killSwitchRetryMs,
   });
   // Not awaited: opening the venues' accounts may take the network's time; requests wait for it themselves.
   desk.start().catch((err: unknown) => log.error('trading desk did not start', { error: err }));

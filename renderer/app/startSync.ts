@@ -5,7 +5,7 @@ import { useAlerts } from '../store/alertsStore.ts';
 import { createFrameBatcher, type FrameScheduler } from '../store/frameBatcher.ts';
 import { useHealth } from '../store/healthStore.ts';
 import { useQuotes } from '../store/quotesStore.ts';
-import { useSession } from '../store/sessionStore.ts';
+import { laterReport, useSession } from '../store/sessionStore.ts';
 import { useSignals } from '../store/signalsStore.ts';
 import type { LinkedBridge } from './wsBridge.ts';
 
@@ -38,18 +38,20 @@ export function startSync(link: LinkedBridge): () => void {
   const loadSnapshot = async (): Promise<void> => {
     try {
       // The trading state too: a terminal restarted while HALTED must say so before any change is pushed.
-      const [info, settings, snapshot, trading] = await Promise.all([
+      // And the kill switch's last report: a venue left not flat stays on screen across reloads.
+      const [info, settings, snapshot, trading, killSwitch] = await Promise.all([
         link.invoke('app.info'),
         link.invoke('settings.get'),
         link.invoke('markets.snapshot'),
         link.invoke('trading.state'),
+        link.invoke('killSwitch.status'),
       ]);
       // Whatever streamed in before the snapshot is older than it: apply first, then replace.
       for (const b of [signals, quotes, health]) b.flushNow();
       useQuotes.getState().replace(snapshot.quotes);
       useHealth.getState().apply(snapshot.health);
       useSignals.getState().apply([{ ...snapshot.signals, full: true }]);
-      session.set({ info, settings, trading, connectionError: null });
+      session.set({ info, settings, trading, connectionError: null, killSwitch: laterReport(useSession.getState().killSwitch, killSwitch) });
     } catch (err) {
       session.set({ connectionError: `Could not load the market snapshot: ${errorMessage(err)}` });
     }
@@ -61,6 +63,7 @@ export function startSync(link: LinkedBridge): () => void {
     link.on('health', (p) => health.push(p)),
     link.on('alerts', (p) => alerts.push(p)),
     link.on('tradingState', (p) => session.set({ trading: p })),
+    link.on('killSwitch', (p) => session.set({ killSwitch: laterReport(useSession.getState().killSwitch, p) })),
     link.onStatus((s) => {
       session.set({ connection: s.status, nextRetryAt: s.nextRetryAt, ...(s.error ? { connectionError: s.error } : {}) });
       if (s.status === 'open') void loadSnapshot();

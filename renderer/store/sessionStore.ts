@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { RequestOutput, TradingState } from '../../shared/ipc/contract.ts';
+import type { KillSwitchReport, RequestOutput, TradingState } from '../../shared/ipc/contract.ts';
 import type { EngineSettings } from '../../shared/domain/settings.ts';
 
 export type AppInfo = RequestOutput<'app.info'>;
@@ -14,6 +14,8 @@ interface SessionState {
   /** Why the last connection attempt or snapshot failed, shown until the next success. */
   connectionError: string | null;
   nextRetryAt: number | null;
+  /** The last kill switch's report, as its background retries progress (null before the first press). */
+  killSwitch: KillSwitchReport | null;
   set(patch: Partial<Omit<SessionState, 'set'>>): void;
 }
 
@@ -24,5 +26,17 @@ export const useSession = create<SessionState>((set) => ({
   connection: 'connecting',
   connectionError: null,
   nextRetryAt: null,
+  killSwitch: null,
   set: (patch) => set(patch),
 }));
+
+/**
+ * The later of two kill switch reports: a later press, else the further background attempt
+ * (the press's answer and the stream's first report can arrive in either order).
+ */
+export function laterReport(current: KillSwitchReport | null, next: KillSwitchReport | null): KillSwitchReport | null {
+  if (current === null || next === null) return next ?? current;
+  if (next.engagedAt !== current.engagedAt) return next.engagedAt > current.engagedAt ? next : current;
+  if (next.retry.attempts !== current.retry.attempts) return next.retry.attempts > current.retry.attempts ? next : current;
+  return next.retry.endedBy !== null || current.retry.endedBy === null ? next : current;
+}

@@ -11,9 +11,11 @@ interface UiState {
   killConfirmOpen: boolean;
   /** The kill-switch hotkey was pressed again while its confirmation was open: that confirms. */
   killPressedAgain: boolean;
+  /** The kill switch's report panel, opened by the press or from the status bar. */
+  killReportOpen: boolean;
   open(screen: Screen): void;
   openSymbol(base: string): void;
-  set(patch: Partial<Pick<UiState, 'shortcutsOpen' | 'killConfirmOpen' | 'killPressedAgain'>>): void;
+  set(patch: Partial<Pick<UiState, 'shortcutsOpen' | 'killConfirmOpen' | 'killPressedAgain' | 'killReportOpen'>>): void;
 }
 
 export const useUi = create<UiState>((set) => ({
@@ -22,6 +24,7 @@ export const useUi = create<UiState>((set) => ({
   shortcutsOpen: false,
   killConfirmOpen: false,
   killPressedAgain: false,
+  killReportOpen: false,
   open: (screen) => set({ screen }),
   openSymbol: (base) => set({ screen: 'symbol', symbol: base }),
   set: (patch) => set(patch),

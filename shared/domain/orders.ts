@@ -126,6 +126,8 @@ export const PositionLegSchema = z.object({
   nextFundingTime: z.number().int().nullable(),
   /** What the next settlement pays this leg at the current rate (> 0 received). */
   nextPayment: z.number().nullable(),
+  /** Set, to why, when the leg's venue could not be read: its size is then the journal's, unverified. */
+  unreachable: z.string().optional(),
 });
 export type PositionLeg = z.infer<typeof PositionLegSchema>;
 

@@ -8,7 +8,7 @@ import type { BenchResult } from './types.ts';
 import { openStore } from '../../electron/backend/store/duckdb.ts';
 import { createGateway, type Gateway } from '../../electron/backend/trading/gateway.ts';
 import { TradingStateMachine } from '../../electron/backend/trading/tradingState.ts';
-import { engageKillSwitch, type Flattener } from '../../electron/backend/trading/killSwitch.ts';
+import { engageKillSwitch, reachableTarget, type Flattener } from '../../electron/backend/trading/killSwitch.ts';
 import { createFlatteners } from '../../electron/backend/trading/flatteners.ts';
 import type { Simulator } from '../../electron/simulator/server.ts';
 import type { Broker } from '../../electron/backend/trading/brokers/broker.ts';
@@ -47,7 +47,7 @@ async function timeToFlat(
     setTimeout(() => sim.faults.setDown('hyperliquid', false), 1_000);
   }
   const t0 = performance.now();
-  const run = (list: Flattener[]) => engageKillSwitch({ state: new TradingStateMachine(Date.now(), () => undefined), now: Date.now, deadlineMs: 15_000, flatteners: () => list }, 'bench');
+  const run = (list: Flattener[]) => engageKillSwitch({ state: new TradingStateMachine(Date.now(), () => undefined), now: Date.now, deadlineMs: 15_000, targets: () => list.map(reachableTarget) }, 'bench');
   const reports = mode === 'parallel' ? [await run(flatteners)] : await flatteners.reduce(
     async (done, f) => [...(await done), await run([f])], Promise.resolve([] as Awaited<ReturnType<typeof run>>[]));
   const ms = performance.now() - t0;

@@ -36,6 +36,8 @@ export interface DeskBrokers {
   /** The venue's broker; throws naming the venue and why it is not tradable. */
   get(venue: VenueId): Broker;
   connected(): Broker[];
+  /** The venues of this session not open, each with why (no key, account not opened). */
+  unavailable(): Map<VenueId, string>;
   /** The paper brokers, whose funding ledgers settle on the desk's loop. */
   paper(): PaperBroker[];
   close(): Promise<void>;
@@ -92,6 +94,7 @@ export function createDeskBrokers(options: DeskBrokerOptions): DeskBrokers {
       throw new Error(unavailable.get(venue) ?? `${venue} is not tradable: it is not among this session's venues`);
     },
     connected: () => [...open.values()],
+    unavailable: () => new Map(unavailable),
     paper: () => [...paper],
     async close() {
       await Promise.all([...open.values()].map((broker) => broker.close()));

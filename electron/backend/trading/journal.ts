@@ -8,7 +8,9 @@
 import type { Database } from '../store/connection.ts';
 import type { JournalEntry, JournalKind } from '../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
+import type { JournalHold } from '../../../shared/ipc/contract.ts';
 import { createLedger, type Ledger } from './ledger.ts';
+import type { JournalExpectation } from './ledgerFold.ts';
 
 export { positionKey } from './ledgerFold.ts';
 
@@ -73,3 +75,16 @@ export function journalCsv(entries: readonly JournalEntry[]): string {
   return [CSV_COLUMNS.join(','), ...rows].join('\n') + '\n';
 }
 
+const HOLD_TOLERANCE = 1e-9;
+
+/** What the journal says is open per venue (net base per symbol): the kill switch's "holds by the journal". */
+export function journalHolds(expectation: Readonly<JournalExpectation>): Map<VenueId, JournalHold[]> {
+  const holds = new Map<VenueId, JournalHold[]>();
+  for (const position of expectation.positions.values()) {
+    if (Math.abs(position.size) <= HOLD_TOLERANCE) continue;
+    const list = holds.get(position.venue) ?? [];
+    list.push({ symbol: position.symbol, side: position.size > 0 ? 'long' : 'short', size: Math.abs(position.size) });
+    holds.set(position.venue, list);
+  }
+  return holds;
+}

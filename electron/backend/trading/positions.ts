@@ -69,16 +69,32 @@ export function createPositionBook(options: PositionBookOptions): PositionBook {
       const records = ledger.pairs();
       const quotes = new Map(options.quotes().map((q) => [positionKey(q.venue, q.symbol), q]));
       const venues = new Set(records.flatMap((r) => r.legs.map((leg) => leg.venue)));
-      const held = new Map<string, VenuePosition>();
-      for (const venue of venues) for (const p of await options.brokers(venue).positions()) held.set(positionKey(venue, p.symbol), p);
-      const out: Pair[] = [];
-      for (const record of records) out.push(pairView(ledger, record, held, quotes));
-      return out;
+      const { held, unreachable } = await venuePositions(options.brokers, venues);
+      return records.map((record) => pairView(ledger, record, held, quotes, unreachable));
     },
   };
 }
 
-function pairView(ledger: Ledger, record: Readonly<PairRecord>, held: Map<string, VenuePosition>, quotes: Map<string, FundingQuote>): Pair {
+/**
+ * Each venue's positions, read one venue at a time: a venue that cannot be read (not open,
+ * not answering) is set aside with why, and never hides the others' positions.
+ */
+export async function venuePositions(brokers: (venue: VenueId) => Broker, venues: Iterable<VenueId>): Promise<{ held: Map<string, VenuePosition>; unreachable: Map<VenueId, string> }> {
+  const held = new Map<string, VenuePosition>();
+  const unreachable = new Map<VenueId, string>();
+  await Promise.all([...venues].map(async (venue) => {
+    try {
+      for (const p of await brokers(venue).positions()) held.set(positionKey(venue, p.symbol), p);
+    } catch (error) {
+      unreachable.set(venue, error instanceof Error ? error.message : String(error));
+    }
+  }));
+  return { held, unreachable };
+}
+
+function pairView(
+  ledger: Ledger, record: Readonly<PairRecord>, held: Map<string, VenuePosition>, quotes: Map<string, FundingQuote>, unreachable: Map<VenueId, string>,
+): Pair {
   const sizes = legSizes(record);
   const legs: PositionLeg[] = [];
   for (const [i, leg] of record.legs.entries()) {
@@ -86,7 +102,9 @@ function pairView(ledger: Ledger, record: Readonly<PairRecord>, held: Map<string
     const funding = ledger.funding(record.pairId, leg.venue, leg.symbol);
     const orders = record.orders.filter((o) => o.venue === leg.venue && o.symbol === leg.symbol);
     const position = sizes[i] !== 0 ? held.get(key) : undefined;
-    legs.push(legView({ venue: leg.venue, symbol: leg.symbol, size: sizes[i], orders, position, quote: quotes.get(key), fundingPnl: funding }));
+    const view = legView({ venue: leg.venue, symbol: leg.symbol, size: sizes[i], orders, position, quote: quotes.get(key), fundingPnl: funding });
+    const why = unreachable.get(leg.venue);
+    legs.push(why === undefined || sizes[i] === 0 ? view : { ...view, unreachable: why });
   }
   return {
     pairId: record.pairId, ticketId: record.ticketId, status: record.status, openedAt: record.openedAt, closedAt: record.closedAt,
@@ -103,11 +121,10 @@ export async function resolveUnhedged(options: PositionBookOptions): Promise<str
   const resolved: string[] = [];
   for (const record of options.journal.ledger.pairs()) {
     if (record.status !== 'unhedged') continue;
-    const sizes: number[] = [];
-    for (const leg of record.legs) {
-      const held = (await options.brokers(leg.venue).positions()).find((p) => p.symbol === leg.symbol);
-      sizes.push(held?.size ?? 0);
-    }
+    const { held, unreachable } = await venuePositions(options.brokers, new Set(record.legs.map((leg) => leg.venue)));
+    // A leg whose venue cannot be read stays UNHEDGED: nothing is known about it.
+    if (unreachable.size > 0) continue;
+    const sizes = record.legs.map((leg) => held.get(positionKey(leg.venue, leg.symbol))?.size ?? 0);
     const flat = sizes.every((size) => Math.abs(size) <= 1e-12);
     const hedged = sizes.length === 2 && Math.abs(sizes[0] + sizes[1]) <= 1e-9 * Math.max(...sizes.map(Math.abs));
     if (!flat && !hedged) continue;

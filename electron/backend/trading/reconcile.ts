@@ -7,13 +7,16 @@
  */
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { Broker, VenuePosition } from './brokers/broker.ts';
-import type { Journal } from './journal.ts';
+import { holdsText } from '../../../shared/domain/killSwitchWords.ts';
+import { journalHolds, type Journal } from './journal.ts';
 import type { Ledger } from './ledger.ts';
 import { legSizes, positionKey, type JournalExpectation } from './ledgerFold.ts';
 
 export interface ReconcileOptions {
   journal: Journal;
   brokers: readonly Broker[];
+  /** Venues the journal or the vault knows that could not be opened, with why: named with what the journal holds there. */
+  unreachable?: ReadonlyMap<VenueId, string>;
 }
 
 const TOLERANCE = 1e-9;
@@ -27,9 +30,9 @@ export async function reconcile(options: ReconcileOptions): Promise<string[]> {
   const ledger = options.journal.ledger;
   const expected = ledger.expectation();
   const differences: string[] = oneLeggedPairs(ledger);
-  for (const broker of options.brokers) {
-    differences.push(...(await reconcileVenue(broker, expected, ledger)));
-  }
+  const venues = await Promise.all(options.brokers.map((broker) => reconcileVenue(broker, expected, ledger)));
+  differences.push(...venues.flat());
+  for (const [venue, why] of options.unreachable ?? []) differences.push(unreachableVenue(venue, why, expected));
   for (const [clientOrderId, sent] of expected.unanswered) {
     differences.push(`${sent.venue} ${sent.symbol}: order ${clientOrderId} was sent but its answer was never journalled; check it on the venue`);
   }
@@ -67,6 +70,12 @@ async function reconcileVenue(
     if (!expected.openOrders.has(order.clientOrderId)) out.push(`${venue} ${order.symbol}: venue shows open order ${order.clientOrderId} the journal does not know`);
   }
   return out;
+}
+
+function unreachableVenue(venue: VenueId, why: string, expected: Readonly<JournalExpectation>): string {
+  const holds = journalHolds(expected).get(venue) ?? [];
+  const held = holds.length ? `the journal holds there ${holdsText(holds)}` : 'the journal holds nothing there';
+  return `${venue}: could not be reached (${why}); ${held}, unverified until it answers`;
 }
 
 function sizeDifference(venue: VenueId, symbol: string, journalSize: number, venueSize: number, pairId: string | undefined): string {

@@ -9,8 +9,9 @@
 import type { Alert } from '../../../shared/domain/signals.ts';
 import type { EngineSettings } from '../../../shared/domain/settings.ts';
 import { RiskSettingsSchema, type RiskSettings } from '../../../shared/domain/ticket.ts';
-import type { VenueId } from '../../../shared/domain/venues.ts';
-import type { Handlers, Mode, Publish } from '../../../shared/ipc/contract.ts';
+import { VENUE_IDS, type VenueId } from '../../../shared/domain/venues.ts';
+import { retryText, venueVerdict } from '../../../shared/domain/killSwitchWords.ts';
+import type { Handlers, KillSwitchReport, Mode, Publish } from '../../../shared/ipc/contract.ts';
 import type { EngineHandle } from '../engine/engineClient.ts';
 import type { Logger } from '../log/logger.ts';
 import type { MarketData } from '../markets/marketData.ts';
@@ -19,11 +20,14 @@ import type { Vault } from '../vault/vault.ts';
 import { createDeskBrokers } from './deskBrokers.ts';
 import { alignmentFromRows, brokerBalance, createTicketData } from './deskTicketData.ts';
 import { createExitMonitor } from './exitMonitor.ts';
-import { createFlatteners } from './flatteners.ts';
+import type { Broker } from './brokers/broker.ts';
+import { createFlattener } from './flatteners.ts';
 import { createFundingJournaller } from './fundingJournal.ts';
 import { createGateway } from './gateway.ts';
 import { journalFlatPairs } from './pairClosing.ts';
-import { engageKillSwitch, type Flattener, type KillSwitchReport } from './killSwitch.ts';
+import type { Flattener, KillSwitchTarget } from './killSwitch.ts';
+import { createKillSwitch } from './killSwitchRetries.ts';
+import { journalHolds } from './journal.ts';
 import { createPositionBook, resolveUnhedged } from './positions.ts';
 import { reconcile } from './reconcile.ts';
 import { createSettlementLoop } from './settlementLoop.ts';
@@ -33,7 +37,7 @@ import type { TradingStateMachine } from './tradingState.ts';
 
 export type TradingRequest =
   | 'ticket.preview' | 'ticket.submit' | 'positions.list' | 'positions.close' | 'journal.list' | 'journal.exportCsv' | 'journal.stats'
-  | 'trading.state' | 'trading.reconcile' | 'trading.rearm' | 'trading.reduce' | 'killSwitch.engage' | 'risk.get' | 'risk.set';
+  | 'trading.state' | 'trading.reconcile' | 'trading.rearm' | 'trading.reduce' | 'killSwitch.engage' | 'killSwitch.status' | 'risk.get' | 'risk.set';
 
 export interface TradingDeskOptions {
   mode: Mode;
@@ -52,12 +56,12 @@ export interface TradingDeskOptions {
   now: () => number;
   /** Kill-switch deadline (default 30 s). */
   killSwitchDeadlineMs?: number;
+  /** First pause between the kill switch's background retries after its deadline (default 10 s). */
+  killSwitchRetryMs?: number;
 }
 
 export interface TradingDesk {
   handlers: Pick<Handlers, TradingRequest>;
-  /** The kill switch's hands: one per connected venue of the mode. */
-  flatteners(): Flattener[];
   engageKillSwitch(reason: string): Promise<KillSwitchReport>;
   /**
    * Starts the settlement loop, opens the brokers and reconciles once (differences go out as
@@ -122,22 +126,71 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
   let starting: Promise<void> = Promise.resolve();
   const loop = createSettlementLoop({ quotes, now, pass: settlementPass, onError: (error) => options.log.warn('settlement pass failed', { error }) });
 
+  /**
+   * Every venue the kill switch, reconciliation and the positions answer for: the open ones,
+   * those the journal holds legs on, and in Live those the vault has a key for, reachable or not.
+   */
+  async function knownVenues(): Promise<VenueId[]> {
+    const held = journalHolds(store.journal.ledger.expectation());
+    let keyed: VenueId[] = [];
+    try {
+      if (options.mode === 'live') keyed = options.vault.list().map((key) => key.venue);
+    } catch {
+      // A locked vault names no venue; the journal's venues still count.
+    }
+    const known = new Set<VenueId>([...brokers.connected().map((broker) => broker.venue), ...held.keys(), ...keyed]);
+    return VENUE_IDS.filter((venue) => known.has(venue));
+  }
+
+  /** The known venues not open now, each with why. */
+  async function unreachableVenues(): Promise<Map<VenueId, string>> {
+    const open = new Set(brokers.connected().map((broker) => broker.venue));
+    const why = brokers.unavailable();
+    return new Map((await knownVenues()).filter((venue) => !open.has(venue))
+      .map((venue) => [venue, why.get(venue) ?? `${venue} is not tradable: it is not among this session's venues`]));
+  }
+
   async function reconcileNow() {
     await brokers.connect();
-    const differences = await reconcile({ journal: store.journal, brokers: brokers.connected() });
+    const differences = await reconcile({ journal: store.journal, brokers: brokers.connected(), unreachable: await unreachableVenues() });
     for (const difference of differences) alert('critical', `reconcile: ${difference}`);
     return { checkedAt: now(), differences };
   }
 
-  const flatteners = () => createFlatteners(brokers.connected(), gateway, store.journal, now);
-  async function killSwitch(reason: string): Promise<KillSwitchReport> {
-    const report = await engageKillSwitch({ state, flatteners, now, deadlineMs: options.killSwitchDeadlineMs }, reason);
-    for (const venue of report.venues) {
-      alert(venue.flat ? 'warn' : 'critical', `kill switch: ${venue.venue} ${venue.flat ? 'flat' : `NOT flat (${venue.error ?? 'unknown'})`}; ${venue.cancelledOrders} orders cancelled, ${venue.closedPositions} positions closed`, venue.venue);
+  // One flattener per broker for the session: its attempt count keeps each close's client id fresh.
+  const flatteners = new Map<Broker, Flattener>();
+  const killSwitchTarget = (venue: VenueId): KillSwitchTarget => ({
+    venue,
+    async open() {
+      // An open venue is flattened at once; only a venue not open waits for the (shared) connection attempt.
+      if (!brokers.connected().some((broker) => broker.venue === venue)) await brokers.connect();
+      const broker = brokers.get(venue);
+      let flattener = flatteners.get(broker);
+      if (flattener === undefined) flatteners.set(broker, flattener = createFlattener({ venue, broker, gateway, journal: store.journal, now }));
+      return flattener;
+    },
+  });
+
+  let flatAlerted = new Set<VenueId>();
+  async function reportKillSwitch(report: KillSwitchReport): Promise<void> {
+    publish('killSwitch', report);
+    const atPress = report.retry.attempts === 0 && report.retry.endedBy === null;
+    for (const row of report.venues) {
+      if (atPress) alert(row.flat ? 'warn' : 'critical', `kill switch: ${venueVerdict(row, row.flat ? undefined : report.deadlineMs)}`, row.venue);
+      else if (row.flat && !flatAlerted.has(row.venue)) alert('warn', `kill switch, background retry ${report.retry.attempts}: ${venueVerdict(row)}`, row.venue);
     }
-    await refreshPositions(`kill switch: ${reason}`).catch((error: unknown) => options.log.warn('positions not refreshed after the kill switch', { error }));
-    return report;
+    flatAlerted = new Set(report.venues.filter((row) => row.flat).map((row) => row.venue));
+    const retry = retryText(report, Date.now());
+    if (retry !== null && (atPress || report.retry.endedBy !== null)) alert(report.retry.endedBy === 'flat' ? 'info' : 'critical', `kill switch: ${retry}`);
+    await refreshPositions(`kill switch: ${report.state.reason ?? 'pressed'}`).catch((error: unknown) => options.log.warn('positions not refreshed after the kill switch', { error }));
   }
+  const killSwitch = createKillSwitch({
+    state, now, deadlineMs: options.killSwitchDeadlineMs, retryMs: options.killSwitchRetryMs,
+    targets: async () => (await knownVenues()).map(killSwitchTarget),
+    journalHolds: async () => journalHolds(store.journal.ledger.expectation()),
+    onReport: reportKillSwitch,
+    onError: (error) => options.log.warn('kill switch background retry failed', { error }),
+  });
 
   const handlers: Pick<Handlers, TradingRequest> = {
     'ticket.preview': async (ticket) => {
@@ -166,9 +219,15 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     'journal.stats': async () => store.journal.ledger.winRate(),
     'trading.state': async () => state.current,
     'trading.reconcile': reconcileNow,
-    'trading.rearm': async () => state.transition('ACTIVE', 're-armed by hand', now()),
+    'trading.rearm': async () => {
+      const next = state.transition('ACTIVE', 're-armed by hand', now());
+      // Re-arming ends the kill switch's background retries; the attempt in flight finishes on its own.
+      killSwitch.stop('re-armed').catch((error: unknown) => options.log.warn('kill switch retries not stopped cleanly', { error }));
+      return next;
+    },
     'trading.reduce': async ({ reason }) => state.transition('REDUCING', reason ?? 'reducing set by hand', now()),
-    'killSwitch.engage': ({ reason }) => killSwitch(reason ?? 'kill switch pressed'),
+    'killSwitch.engage': ({ reason }) => killSwitch.engage(reason ?? 'kill switch pressed'),
+    'killSwitch.status': async () => killSwitch.current(),
     'risk.get': async () => risk,
     'risk.set': async (patch) => {
       risk = await store.settings.saveRisk(RiskSettingsSchema.parse({ ...risk, ...patch }));
@@ -178,8 +237,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
 
   return {
     handlers,
-    flatteners,
-    engageKillSwitch: killSwitch,
+    engageKillSwitch: (reason) => killSwitch.engage(reason),
     start() {
       loop.start();
       starting = (async () => {
@@ -189,6 +247,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
       return starting;
     },
     async stop() {
+      await killSwitch.stop('stopped');
       await loop.stop();
       await starting;
       await brokers.close();

@@ -21,8 +21,17 @@ function Usd({ value }: { value: number | null }) {
 
 function LegRow({ leg }: { leg: PositionLeg }) {
   return (
-    <tr>
-      <th scope="row">{VENUES[leg.venue].label} {leg.symbol}</th>
+    <tr className={leg.unreachable ? 'leg-unreachable' : undefined}>
+      <th scope="row">
+        {VENUES[leg.venue].label} {leg.symbol}
+        {leg.unreachable ? (
+          <>
+            {' '}<strong className="unhedged-flag" role="alert" title={leg.unreachable} aria-label={`${VENUES[leg.venue].label} unreachable: size by the journal, unverified (${leg.unreachable})`}>
+              ⚠ {VENUES[leg.venue].label} unreachable — size by the journal
+            </strong>
+          </>
+        ) : null}
+      </th>
       <td className={`num ${signClass(leg.size)}`}>{leg.size > 0 ? '▲ +' : leg.size < 0 ? '▼ ' : ''}{+leg.size.toPrecision(8)}</td>
       <td className="num">{num(leg.entryPrice)}</td>
       <td className="num">{num(leg.markPrice)}</td>

@@ -1,25 +1,30 @@
 import { useEffect, useState } from 'react';
-import type { RequestOutput } from '../../../shared/ipc/contract.ts';
+import type { KillSwitchReport } from '../../../shared/ipc/contract.ts';
+import { retryText, venueVerdict } from '../../../shared/domain/killSwitchWords.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../app/bridgeContext.ts';
-import { useSession } from '../../store/sessionStore.ts';
+import { useClock } from '../../store/clockStore.ts';
+import { laterReport, useSession } from '../../store/sessionStore.ts';
 import { useUi } from '../../store/uiStore.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { formatAge } from '../../ui/format.ts';
+import { KillSwitchFlag } from './KillSwitchFlag.tsx';
 import { TradingStateControls } from './TradingStateControls.tsx';
 
-type Report = RequestOutput<'killSwitch.engage'>;
+type Report = KillSwitchReport;
 
-function ReportLines({ report }: { report: Report }) {
-  if (report.venues.length === 0) return <p>Nothing was open: no order to cancel, no position to close.</p>;
+function ReportLines({ report, now }: { report: Report; now: number }) {
+  if (report.venues.length === 0) return <p>Nothing was open: no order to cancel, no position to close, and the journal holds nothing.</p>;
+  const retry = retryText(report, now);
   return (
-    <ul className="report">
-      {report.venues.map((v) => (
-        <li key={v.venue} className={v.error ? 'error' : ''}>
-          {v.venue}: {v.flat ? 'flat' : 'NOT FLAT'}, {v.cancelledOrders} orders cancelled, {v.closedPositions} positions closed
-          {v.error ? ` — ${v.error}` : ''}
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="report">
+        {report.venues.map((v) => (
+          <li key={v.venue} className={v.flat ? '' : 'error'}>{venueVerdict(v, v.flat ? undefined : report.deadlineMs)}</li>
+        ))}
+      </ul>
+      {retry ? <p className={report.retry.endedBy === 'flat' ? '' : 'error'} aria-label="Kill switch retries">{retry}</p> : null}
+    </>
   );
 }
 
@@ -31,13 +36,14 @@ function ReportLines({ report }: { report: Report }) {
  */
 export function KillSwitch() {
   const bridge = useBridge();
-  const trading = useSession((s) => s.trading);
+  const report = useSession((s) => s.killSwitch);
   const setSession = useSession((s) => s.set);
   const confirmOpen = useUi((s) => s.killConfirmOpen);
   const pressedAgain = useUi((s) => s.killPressedAgain);
+  const reportOpen = useUi((s) => s.killReportOpen);
   const setUi = useUi((s) => s.set);
+  const now = useClock((s) => s.now);
   const [busy, setBusy] = useState(false);
-  const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const engage = async (): Promise<void> => {
@@ -45,9 +51,8 @@ export function KillSwitch() {
     setError(null);
     try {
       const result = await bridge.invoke('killSwitch.engage', { reason: 'kill switch pressed in the terminal' });
-      setReport(result);
-      setSession({ trading: result.state });
-      setUi({ killConfirmOpen: false });
+      setSession({ trading: result.state, killSwitch: laterReport(useSession.getState().killSwitch, result) });
+      setUi({ killConfirmOpen: false, killReportOpen: true });
     } catch (err) {
       setError(`Kill switch failed: ${errorMessage(err)}. Check each venue by hand.`);
     } finally {
@@ -62,8 +67,15 @@ export function KillSwitch() {
     // Only the press triggers it: engage is a new function on every render.
   }, [confirmOpen, pressedAgain]);
 
+  // A press anywhere (this window, the menu, the native hotkey) shows its report once it arrives.
+  const engagedAt = report?.engagedAt;
+  useEffect(() => {
+    if (engagedAt !== undefined) setUi({ killReportOpen: true });
+  }, [engagedAt, setUi]);
+
   return (
     <div className="kill-area">
+      <KillSwitchFlag />
       <TradingStateControls />
       <button className="kill" aria-label="Kill switch" aria-keyshortcuts="Control+Shift+K Meta+Shift+K" title="Kill switch: cancel all orders, flatten all positions, halt trading (Ctrl/Cmd+Shift+K)" onClick={() => setUi({ killConfirmOpen: true })}>
         KILL SWITCH
@@ -75,11 +87,11 @@ export function KillSwitch() {
           {error ? <p className="error" role="alert">{error}</p> : null}
         </ConfirmDialog>
       ) : null}
-      {report && !confirmOpen && trading?.state !== 'ACTIVE' ? (
+      {report && reportOpen && !confirmOpen ? (
         <div className="kill-report" role="status" aria-label="Kill switch report">
-          <strong>Kill switch engaged</strong> ({report.finishedAt - report.engagedAt} ms) — state {report.state.state}
-          <ReportLines report={report} />
-          <button onClick={() => setReport(null)} aria-label="Dismiss kill switch report">✕</button>
+          <strong>Kill switch engaged</strong> — took {formatAge(report.finishedAt - report.engagedAt)} (deadline {formatAge(report.deadlineMs)}), trading {report.state.state}
+          <ReportLines report={report} now={now} />
+          <button onClick={() => setUi({ killReportOpen: false })} aria-label="Dismiss kill switch report">✕</button>
         </div>
       ) : null}
       {error && !confirmOpen ? <span className="error" role="alert">{error}</span> : null}

@@ -154,7 +154,7 @@ describe('the trading desk over dispatch, Demo mode against the simulator', () =
     expect(stats.confirmed.closed + stats.contradicted.closed).toBe(counted.length);
     expect(stats.confirmed.wins + stats.contradicted.wins).toBe(counted.filter((pair) => pair.net > 0).length);
     expect((await call('trading.state')).state).toBe('HALTED');
-    expect(seen.some((line) => line.startsWith('alerts ') && line.includes('kill switch: bybit flat'))).toBe(true);
+    expect(seen.some((line) => line.startsWith('alerts ') && line.includes('kill switch: Bybit: flat — '))).toBe(true);
     const refused = await call('ticket.submit', await btcTicket('desk-after-kill'));
     expect(refused.execution).toMatchObject({ status: 'refused', orders: [] });
     expect(refused.execution.message).toMatch(/trading is HALTED/);

@@ -15,7 +15,11 @@ export interface DeskDriver {
   btcQuotes(): Promise<FundingQuote[]>;
   /** Long BTC on the lower-rate venue, short on the higher, as the prefill would. */
   btcTicket(ticketId: string, overrides?: Partial<TicketInput>): Promise<TicketInput>;
+  /** Unlocks the vault (created on first use) and stores each venue's key under the label `main`. */
+  unlockWithKeys(keys: Partial<Record<VenueId, { apiKey: string; secret: string; password?: string }>>): Promise<void>;
 }
+
+export const TEST_PASSPHRASE = 'correct horse battery staple';
 
 export function deskDriver(backend: () => Backend, venues: readonly VenueId[], venueNow: () => number, seen: string[]): DeskDriver {
   async function call<N extends RequestName>(name: N, input?: unknown): Promise<RequestOutput<N>> {
@@ -46,5 +50,9 @@ export function deskDriver(backend: () => Backend, venues: readonly VenueId[], v
       acknowledgements: { settlementTiming: true, negativeCarry: true }, override: 'desk test: contradicted setups are taken on purpose', ...overrides,
     };
   }
-  return { call, btcQuotes, btcTicket };
+  async function unlockWithKeys(keys: Partial<Record<VenueId, { apiKey: string; secret: string; password?: string }>>): Promise<void> {
+    await call('vault.unlock', { passphrase: TEST_PASSPHRASE });
+    for (const [venue, key] of Object.entries(keys)) await call('vault.setKey', { venue, label: 'main', ...key });
+  }
+  return { call, btcQuotes, btcTicket, unlockWithKeys };
 }

@@ -32,8 +32,7 @@ beforeAll(async () => {
     publish: (name, payload) => seen.push(`${name} ${JSON.stringify(payload)}`),
     logSink: (line) => seen.push(line),
   });
-  await desk.call('vault.unlock', { passphrase: 'correct horse battery staple' });
-  for (const venue of VENUES) await desk.call('vault.setKey', { venue, label: 'main', ...KEYS[venue] });
+  await desk.unlockWithKeys(KEYS);
 }, 60_000);
 
 afterAll(async () => {

@@ -8,7 +8,7 @@ import type { Simulator } from '../../../electron/simulator/server.ts';
 import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts';
 import { createGateway } from '../../../electron/backend/trading/gateway.ts';
 import { TradingStateMachine } from '../../../electron/backend/trading/tradingState.ts';
-import { engageKillSwitch } from '../../../electron/backend/trading/killSwitch.ts';
+import { engageKillSwitch, reachableTarget } from '../../../electron/backend/trading/killSwitch.ts';
 import { createFlatteners } from '../../../electron/backend/trading/flatteners.ts';
 import { legSizes } from '../../../electron/backend/trading/ledgerFold.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
@@ -51,7 +51,7 @@ describe('kill switch over the simulator', () => {
     const okxBack = setTimeout(() => sim.faults.setDown('okx', false), 1_200);
     const report = await engageKillSwitch({
       state, now: Date.now, deadlineMs: 5_000,
-      flatteners: () => createFlatteners(TRADING_VENUES.map((v) => brokers.get(v)!), gateway, store.journal, Date.now),
+      targets: () => createFlatteners(TRADING_VENUES.map((v) => brokers.get(v)!), gateway, store.journal, Date.now).map(reachableTarget),
     }, 'test: kill switch');
     clearTimeout(okxBack);
     sim.faults.clear();

@@ -18,7 +18,7 @@ import { TradingStateMachine } from '../../../electron/backend/trading/tradingSt
 import { createLedger, type Ledger } from '../../../electron/backend/trading/ledger.ts';
 import { createFundingJournaller } from '../../../electron/backend/trading/fundingJournal.ts';
 import { createFlatteners, pairShares } from '../../../electron/backend/trading/flatteners.ts';
-import { engageKillSwitch } from '../../../electron/backend/trading/killSwitch.ts';
+import { engageKillSwitch, reachableTarget } from '../../../electron/backend/trading/killSwitch.ts';
 import { createPositionBook, resolveUnhedged } from '../../../electron/backend/trading/positions.ts';
 import { journalFlatPairs } from '../../../electron/backend/trading/pairClosing.ts';
 import { reconcile } from '../../../electron/backend/trading/reconcile.ts';
@@ -110,7 +110,7 @@ beforeAll(async () => {
   const halting = createGateway({ state, journal: store.journal, brokers: brokerOf, now: () => sim.clock.now() });
   const report = await engageKillSwitch({
     state, now: Date.now, deadlineMs: 5_000,
-    flatteners: () => createFlatteners([brokerOf('binanceusdm'), brokerOf('okx')], halting, store.journal, () => sim.clock.now()),
+    targets: () => createFlatteners([brokerOf('binanceusdm'), brokerOf('okx')], halting, store.journal, () => sim.clock.now()).map(reachableTarget),
   }, 'ledger test');
   expect(report.venues.every((v) => v.flat)).toBe(true);
 }, 120_000);

@@ -21,6 +21,7 @@ function scriptedLink(market: { rows: string[] }) {
     if (name === 'app.info') return { name: 'Funding Terminal', version: 't', mode: 'demo', dataDir: '/tmp', venues: ['okx'], startedAt: 0 };
     if (name === 'settings.get') return DEFAULT_SETTINGS;
     if (name === 'trading.state') return { state: 'HALTED', since: 0, reason: 'kill switch before the restart' };
+    if (name === 'killSwitch.status') return null;
     return { quotes: [], health: [], signals: batch(false, market.rows.map((b) => row(b))) };
   };
   const link = {
