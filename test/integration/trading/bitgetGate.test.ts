@@ -15,7 +15,7 @@ import { TradingStateMachine } from '../../../electron/backend/trading/tradingSt
 import { createLiveBroker } from '../../../electron/backend/trading/brokers/live.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import { createFundingJournaller } from '../../../electron/backend/trading/fundingJournal.ts';
-import { engageKillSwitch } from '../../../electron/backend/trading/killSwitch.ts';
+import { engageKillSwitch, reachableTarget } from '../../../electron/backend/trading/killSwitch.ts';
 import { createFlatteners } from '../../../electron/backend/trading/flatteners.ts';
 import type { Fill, PairIntent } from '../../../shared/domain/orders.ts';
 import { START_TIME } from '../simulator/simulatorClients.ts';
@@ -123,7 +123,7 @@ describe('a pair long Gate, short Bitget, through the live brokers', () => {
     const opened = await gateway.submitPair(intent('bg-ks', gate, bitget, 0.02));
     expect(opened.status).toBe('hedged');
     const report = await engageKillSwitch({
-      state, now: Date.now, deadlineMs: 2_000, flatteners: () => createFlatteners([gate, bitget], gateway, store.journal, () => sim.clock.now()),
+      state, now: Date.now, deadlineMs: 2_000, targets: () => createFlatteners([gate, bitget], gateway, store.journal, () => sim.clock.now()).map(reachableTarget),
     }, 'test: flatten Gate');
     expect(report.venues.map((v) => [v.venue, v.flat, v.closedPositions, v.error])).toEqual([['gate', true, 1, null], ['bitget', true, 1, null]]);
     expect(await size(gate)).toBe(0);
