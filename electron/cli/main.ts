@@ -1,3 +1,4 @@
+import { appVersion } from './args.ts';
 import { EXIT_BAD_INPUT, UsageError, type CliCommand, type CliIo } from './io.ts';
 import { scan } from './scan.ts';
 import { study } from './study.ts';
@@ -9,19 +10,29 @@ export const COMMANDS: Record<string, CliCommand> = { scan, study };
 const EXIT_FAILURE = 1;
 
 function usage(commands: Record<string, CliCommand>): string {
-  return `usage: npm run cli -- <command> [options]\ncommands: ${Object.keys(commands).join(', ')}\n` +
-    `run "npm run cli -- <command> --help" for a command's options\n`;
+  return `usage: funding-terminal <command> [options]   (from the repository: npm run -s cli -- <command> [options])\n` +
+    `commands: ${Object.keys(commands).join(', ')}\n` +
+    `  -h, --help     this text; "<command> --help" for a command's options\n` +
+    `  --version      the version of this build\n`;
 }
 
 /** Dispatches `argv` (without node and script) to a command; resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo, commands: Record<string, CliCommand> = COMMANDS): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h') {
-    io.err(usage(commands));
+  if (name === '--help' || name === '-h') {
+    io.out(usage(commands));
+    return 0;
+  }
+  if (name === '--version') {
+    io.out(`${appVersion()}\n`);
+    return 0;
+  }
+  if (name === undefined) {
+    io.err(`no command given\n${usage(commands)}`);
     return EXIT_BAD_INPUT;
   }
   if (!Object.hasOwn(commands, name)) {
-    io.err(`unknown command "${name}"\n${usage(commands)}`);
+    io.err(`unknown command "${name}": the commands are ${Object.keys(commands).join(', ')} (--help for more)\n`);
     return EXIT_BAD_INPUT;
   }
   try {
@@ -31,7 +42,7 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: Recor
       io.err(`${error.message}\n`);
       return EXIT_BAD_INPUT;
     }
-    io.err(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.err(`${name} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`);
     return EXIT_FAILURE;
   }
 }

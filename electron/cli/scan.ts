@@ -4,10 +4,12 @@ import { parseFundingCsv, parseUtcTime } from '../../shared/history/fundingCsv.t
 import { scanAt, type ScanResult } from '../../shared/history/scan.ts';
 import { UsageError, type CliCommand } from './io.ts';
 import { liveScan, parseVenues, type LiveScanArgs } from './liveScan.ts';
+import { HELP_OPTION, parseCommandLine } from './args.ts';
 import { VENUE_IDS } from '../../shared/domain/venues.ts';
 
 export const SCAN_USAGE = `usage: scan --history <file.csv>... [--at <time>] [--json]
        scan --live [--venues a,b,…] [--wait <seconds>] [--base-url <http://127.0.0.1:PORT>] [--json]
+  Options take "--flag value" or "--flag=value".
   Rebuilds the monitor from funding history: for every venue/symbol its latest settlement
   at or before --at (ISO-8601 with Z or an offset, or epoch ms; default: now), normalised to
   % per 8 h and APR, with the best cross-venue spread per base asset, widest first.
@@ -15,7 +17,8 @@ export const SCAN_USAGE = `usage: scan --history <file.csv>... [--at <time>] [--
   A file with any bad line is refused as a whole (exit 2, every bad line listed as file:line):
   a scan over partly read history would show spreads that are not there.
   --live asks the venues' public endpoints once (default: all six, waiting up to 20 s) and
-  reports each quote at the settlement it will be paid at; --base-url points at the simulator.`;
+  reports each quote at the settlement it will be paid at; --base-url points at the simulator.
+  A live scan that got no quote from any venue exits 1; bad input exits 2.`;
 
 /** At most this many bad lines are printed per file; the count of the rest follows. */
 const MAX_ERRORS_SHOWN = 20;
@@ -30,8 +33,16 @@ interface ScanArgs {
 /** `scan --history`: the monitor's state as of a past time, from funding-history CSV files. */
 export const scan: CliCommand = async (argv, io) => {
   const args = parseScanArgs(argv, Date.now());
+  if (args === 'help') {
+    io.out(`${SCAN_USAGE}\n`);
+    return 0;
+  }
   if (args.live) {
     const result = await liveScan(args.live, (line) => io.err(`${line}\n`));
+    if (result.assets.length === 0) {
+      io.err('scan: no venue answered with a funding rate, so there is nothing to show (each venue\'s reason is above)\n');
+      return EXIT_NOTHING_SCANNED;
+    }
     io.out(args.json ? `${JSON.stringify(result)}\n` : scanTable(result));
     return 0;
   }
@@ -42,42 +53,53 @@ export const scan: CliCommand = async (argv, io) => {
   return 0;
 };
 
-export function parseScanArgs(argv: readonly string[], now: number): ScanArgs {
-  const args: ScanArgs = { files: [], at: now, json: false, live: null };
-  const live = (): LiveScanArgs => (args.live ??= { venues: [...VENUE_IDS], waitMs: 20_000 });
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--help' || arg === '-h') throw new UsageError(SCAN_USAGE);
-    else if (arg === '--json') args.json = true;
-    else if (arg === '--at') args.at = readAt(argv[++i]);
-    else if (arg === '--history') {
-      while (i + 1 < argv.length && !argv[i + 1].startsWith('--')) args.files.push(argv[++i]);
-    } else if (arg === '--live') live();
-    else if (arg === '--venues') live().venues = parseVenues(argv[++i]);
-    else if (arg === '--wait') live().waitMs = readSeconds(argv[++i]);
-    else if (arg === '--base-url') live().baseUrl = readLoopbackUrl(argv[++i]);
-    else throw new UsageError(`scan: unknown argument "${arg}"\n${SCAN_USAGE}`);
-  }
-  if (args.live && args.files.length > 0) throw new UsageError('scan: --live and --history do not mix: scan one or the other');
-  if (!args.live && args.files.length === 0) throw new UsageError(`scan: give at least one --history <file.csv>, or --live\n${SCAN_USAGE}`);
-  return args;
+/** `scan --live` that got no quote from any venue: not a scan of an empty market, a failure. */
+export const EXIT_NOTHING_SCANNED = 1;
+
+export function parseScanArgs(argv: readonly string[], now: number): ScanArgs | 'help' {
+  const values = parseCommandLine('scan', argv, {
+    ...HELP_OPTION,
+    history: { type: 'string', multiple: true, default: [] },
+    at: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    live: { type: 'boolean', default: false },
+    venues: { type: 'string' },
+    wait: { type: 'string' },
+    'base-url': { type: 'string' },
+  });
+  if (values.help) return 'help';
+  const liveOnly = [values.venues, values.wait, values['base-url']].some((v) => v !== undefined);
+  const live = values.live || liveOnly;
+  if (live && values.history.length > 0) throw new UsageError('scan: --live and --history do not mix: scan one or the other');
+  if (!live && values.history.length === 0) throw new UsageError('scan: give at least one --history <file.csv>, or --live (scan --help lists the options)');
+  return {
+    files: values.history,
+    at: values.at === undefined ? now : readAt(values.at),
+    json: values.json,
+    live: live
+      ? {
+        venues: values.venues === undefined ? [...VENUE_IDS] : parseVenues(values.venues),
+        waitMs: readSeconds(values.wait ?? '20'),
+        baseUrl: values['base-url'] === undefined ? undefined : readLoopbackUrl(values['base-url']),
+      }
+      : null,
+  };
 }
 
-function readSeconds(value: string | undefined): number {
+function readSeconds(value: string): number {
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) throw new UsageError(`scan: --wait takes seconds from 1 to 600, not "${value ?? ''}"`);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) throw new UsageError(`scan: --wait takes seconds from 1 to 600, not "${value}"`);
   return seconds * 1000;
 }
 
-function readLoopbackUrl(value: string | undefined): string {
-  if (!value || !/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\]):\d+\/?$/.test(value)) {
-    throw new UsageError(`scan: --base-url must be a loopback address such as http://127.0.0.1:8080, not "${value ?? ''}"`);
+function readLoopbackUrl(value: string): string {
+  if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\]):\d+\/?$/.test(value)) {
+    throw new UsageError(`scan: --base-url must be a loopback address such as http://127.0.0.1:8080, not "${value}"`);
   }
   return value.replace(/\/$/, '');
 }
 
-function readAt(value: string | undefined): number {
-  if (value === undefined) throw new UsageError('scan: --at needs a time, e.g. --at 2023-06-01T00:00:00Z');
+function readAt(value: string): number {
   const at = parseUtcTime(value);
   if (typeof at === 'string') throw new UsageError(`scan: --at: ${at}`);
   return at;

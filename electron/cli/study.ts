@@ -8,6 +8,7 @@ import { DEFAULT_SECTOR_MAP } from '../../shared/sectors/taxonomy.ts';
 import { DEFAULT_MODEL_OPTIONS, walkForwardModel, type ModelReport } from '../engine/model.ts';
 import { DEFAULT_STUDY_PARAMS, studyPanelFor, summarisePanel, type HorizonResult, type StudyParams, type StudyResult, type StudySummary } from '../engine/study.ts';
 import { EXIT_BAD_INPUT, UsageError, type CliCommand } from './io.ts';
+import { HELP_OPTION, parseCommandLine } from './args.ts';
 
 const USAGE = `usage: study --history <funding.csv>... --prices <prices.csv>... [--sectors <base,sector.csv>]
              [--threshold X] [--horizon-hours Z[,Z2]] [--k K] [--model] [--json]
@@ -25,6 +26,10 @@ interface StudyArgs { history: string[]; prices: string[]; sectors: string | nul
 export const study: CliCommand = async (argv, io) => {
   try {
     const args = parseStudyArgs(argv);
+    if (args === 'help') {
+      io.out(`${USAGE}\n`);
+      return 0;
+    }
     const funding = await readAll(args.history, parseFundingCsv);
     const prices = await readAll(args.prices, parsePriceCsv);
     const map = args.sectors === null ? DEFAULT_SECTOR_MAP : await readSectorMap(args.sectors);
@@ -35,57 +40,53 @@ export const study: CliCommand = async (argv, io) => {
     return 0;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.err(`study: ${error.message}\n`);
+    io.err(`${error.message}\n`);
     return EXIT_BAD_INPUT;
   }
 };
 
-export function parseStudyArgs(argv: string[]): StudyArgs {
-  const lists: Record<string, string[]> = { '--history': [], '--prices': [], '--sectors': [], '--threshold': [], '--horizon-hours': [], '--k': [] };
-  let json = false;
-  let model = false;
-  let current: string[] | null = null;
-  for (const arg of argv) {
-    if (arg === '--json') { json = true; current = null; continue; }
-    if (arg === '--model') { model = true; current = null; continue; }
-    if (arg === '--help' || arg === '-h') throw new UsageError(USAGE);
-    if (arg.startsWith('--')) {
-      if (!(arg in lists)) throw new UsageError(`unknown option ${arg}\n${USAGE}`);
-      current = lists[arg];
-      continue;
-    }
-    if (current === null) throw new UsageError(`unexpected argument "${arg}"\n${USAGE}`);
-    current.push(arg);
-  }
-  if (lists['--history'].length === 0) throw new UsageError(`--history needs at least one funding CSV\n${USAGE}`);
-  if (lists['--prices'].length === 0) throw new UsageError(`--prices needs at least one price CSV\n${USAGE}`);
-  if (lists['--sectors'].length > 1) throw new UsageError('--sectors takes one file');
-  const horizons = lists['--horizon-hours'].flatMap((text) => text.split(',')).map((text) => positiveNumber('--horizon-hours', text));
+export function parseStudyArgs(argv: string[]): StudyArgs | 'help' {
+  const values = parseCommandLine('study', argv, {
+    ...HELP_OPTION,
+    history: { type: 'string', multiple: true, default: [] },
+    prices: { type: 'string', multiple: true, default: [] },
+    sectors: { type: 'string', multiple: true, default: [] },
+    threshold: { type: 'string', multiple: true, default: [] },
+    'horizon-hours': { type: 'string', multiple: true, default: [] },
+    k: { type: 'string', multiple: true, default: [] },
+    json: { type: 'boolean', default: false },
+    model: { type: 'boolean', default: false },
+  });
+  if (values.help) return 'help';
+  if (values.history.length === 0) throw new UsageError('study: --history needs at least one funding CSV (study --help lists the options)');
+  if (values.prices.length === 0) throw new UsageError('study: --prices needs at least one price CSV (study --help lists the options)');
+  if (values.sectors.length > 1) throw new UsageError('study: --sectors takes one file');
+  const horizons = values['horizon-hours'].flatMap((text) => text.split(',')).map((text) => positiveNumber('--horizon-hours', text));
   return {
-    history: lists['--history'], prices: lists['--prices'], sectors: lists['--sectors'][0] ?? null, json, model,
+    history: values.history, prices: values.prices, sectors: values.sectors[0] ?? null, json: values.json, model: values.model,
     params: {
       ...DEFAULT_STUDY_PARAMS,
-      thresholdPer8h: single('--threshold', lists['--threshold'], DEFAULT_STUDY_PARAMS.thresholdPer8h, (t) => finiteNumber('--threshold', t)),
-      k: single('--k', lists['--k'], DEFAULT_STUDY_PARAMS.k, (t) => positiveNumber('--k', t)),
+      thresholdPer8h: single('--threshold', values.threshold, DEFAULT_STUDY_PARAMS.thresholdPer8h, (t) => finiteNumber('--threshold', t)),
+      k: single('--k', values.k, DEFAULT_STUDY_PARAMS.k, (t) => positiveNumber('--k', t)),
       horizonsHours: horizons.length > 0 ? horizons : DEFAULT_STUDY_PARAMS.horizonsHours,
     },
   };
 }
 
 function single(option: string, values: string[], fallback: number, parse: (text: string) => number): number {
-  if (values.length > 1) throw new UsageError(`${option} takes one value, got ${values.join(' ')}`);
+  if (values.length > 1) throw new UsageError(`study: ${option} takes one value, got ${values.join(' ')}`);
   return values.length === 0 ? fallback : parse(values[0]);
 }
 
 function finiteNumber(option: string, text: string): number {
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${option} "${text}" is not a number`);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new UsageError(`study: ${option} "${text}" is not a number`);
   return value;
 }
 
 function positiveNumber(option: string, text: string): number {
   const value = finiteNumber(option, text);
-  if (value <= 0) throw new UsageError(`${option} "${text}" must be greater than 0`);
+  if (value <= 0) throw new UsageError(`study: ${option} "${text}" must be greater than 0`);
   return value;
 }
 
@@ -93,7 +94,7 @@ async function readText(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+    throw new UsageError(`study: cannot read ${file}: ${(error as Error).message}`);
   }
 }
 
@@ -111,7 +112,7 @@ async function readAll<T extends FundingPoint | PricePoint>(files: string[], par
 async function readSectorMap(file: string): Promise<SectorMap> {
   const { map, errors } = parseSectorCsv(await readText(file), file);
   throwOnErrors(file, errors);
-  if (map.size === 0) throw new UsageError(`${file}: no base,sector rows`);
+  if (map.size === 0) throw new UsageError(`study: ${file}: no base,sector rows`);
   return map;
 }
 
@@ -119,7 +120,7 @@ function throwOnErrors(file: string, errors: CsvLineError[]): void {
   if (errors.length === 0) return;
   const shown = errors.slice(0, MAX_ERRORS_SHOWN).map((e) => `${file}:${e.line}: ${e.message}`);
   const more = errors.length > MAX_ERRORS_SHOWN ? [`… and ${errors.length - MAX_ERRORS_SHOWN} more bad lines in ${file}`] : [];
-  throw new UsageError([`${errors.length} bad line(s) in ${file}; nothing was computed:`, ...shown, ...more].join('\n'));
+  throw new UsageError([`study: ${errors.length} bad line(s) in ${file}; nothing was computed:`, ...shown, ...more].join('\n'));
 }
 
 function studyJson(result: StudyResult, args: StudyArgs, models: ModelReport[]) {

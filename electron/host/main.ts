@@ -1,34 +1,51 @@
 import { join } from 'node:path';
 import { homedir } from 'node:os';
-import { parseArgs } from 'node:util';
-import { startHost } from './server.ts';
+import { HELP_OPTION, appVersion, numberOption, parseCommandLine } from '../cli/args.ts';
+import { portInUse, runEntryPoint } from '../cli/entry.ts';
 
-/**
- * `npm run web -- [--port N] [--demo] [--data-dir DIR]`: the terminal in a browser tab.
- * Prints the URL with this run's session token; only 127.0.0.1 is ever bound.
- */
-const { values } = parseArgs({
-  options: {
+export const WEB_USAGE = `usage: npm run web -- [--port N] [--demo] [--data-dir DIR]
+  The terminal in a browser tab: prints the address to open, with this run's session token.
+  Only 127.0.0.1 is ever bound. Options take "--flag value" or "--flag=value".
+  --port N        the port (default 0: any free port)
+  --demo          simulated venues on 127.0.0.1, no network (default: paper mode on live public data)
+  --data-dir DIR  where the store and key vault are kept (default ~/.funding-terminal/paper or …/demo)
+  -h, --help      this text
+  --version       the version of this build`;
+
+export interface WebArgs { port: number; demo: boolean; dataDir: string }
+
+export function parseWebArgs(argv: readonly string[], home = homedir()): WebArgs | 'help' | 'version' {
+  const values = parseCommandLine('web', argv, {
+    ...HELP_OPTION,
+    version: { type: 'boolean' },
     port: { type: 'string', default: '0' },
     demo: { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
-  },
-});
-
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  process.stderr.write(`--port must be a whole number from 0 to 65535 (0 = any free port), not "${values.port}"\n`);
-  process.exit(2);
+  });
+  if (values.help) return 'help';
+  if (values.version) return 'version';
+  const port = numberOption('web', 'port', values.port, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a whole number from 0 to 65535 (0 = any free port)')!;
+  return { port, demo: values.demo, dataDir: values['data-dir'] ?? join(home, '.funding-terminal', values.demo ? 'demo' : 'paper') };
 }
 
-const dataDir = values['data-dir'] ?? join(homedir(), '.funding-terminal', values.demo ? 'demo' : 'paper');
-const host = await startHost({ port, demo: values.demo, dataDir, logSink: (line) => process.stderr.write(`${line}\n`) });
-process.stdout.write(`Funding Terminal (${values.demo ? 'DEMO: simulated venues' : 'PAPER: live public data'}), data in ${dataDir}\n`);
-process.stdout.write(`open ${host.url}\n`);
+async function main(): Promise<void> {
+  const args = parseWebArgs(process.argv.slice(2));
+  if (args === 'help' || args === 'version') {
+    process.stdout.write(`${args === 'help' ? WEB_USAGE : appVersion()}\n`);
+    return;
+  }
+  // Loaded after the arguments are read, so that --help answers without loading the backend.
+  const { startHost } = await import('./server.ts');
+  const host = await startHost({ port: args.port, demo: args.demo, dataDir: args.dataDir, logSink: (line) => process.stderr.write(`${line}\n`) })
+    .catch((error: unknown) => { throw portInUse('web', args.port, error); });
+  process.stdout.write(`Funding Terminal (${args.demo ? 'DEMO: simulated venues' : 'PAPER: live public data'}), data in ${args.dataDir}\n`);
+  process.stdout.write(`open ${host.url}\n`);
+  const shutdown = async () => {
+    await host.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
 
-const shutdown = async () => {
-  await host.close();
-  process.exit(0);
-};
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+if (import.meta.main) await runEntryPoint('web', main);

@@ -70,16 +70,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   };
   const batcher = createStreamBatcher(broadcast);
 
-  const backend = await createBackend({
-    mode: options.mode ?? (options.demo ? 'demo' : 'paper'),
-    dataDir,
-    baseUrl: options.baseUrl,
-    pollScale: options.pollScale,
-    publish: batcher.publish,
-    logSink: options.logSink,
-  });
-  const log = backend.log;
-
+  // Bound before the backend starts: a port in use fails at once, with no store opened behind it.
+  let backend: Backend | null = null;
   let port = 0;
   const server = createServer(async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -103,15 +95,16 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 80 * 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
-    if (!isAuthorised(req, token, port)) {
-      log.warn('refused a WebSocket connection: missing or wrong token, or a foreign origin', { remote: req.socket.remoteAddress, origin: req.headers.origin });
+    if (!backend || !isAuthorised(req, token, port)) {
+      backend?.log.warn('refused a WebSocket connection: missing or wrong token, or a foreign origin', { remote: req.socket.remoteAddress, origin: req.headers.origin });
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveClient(ws));
+    const serving = backend;
+    wss.handleUpgrade(req, socket, head, (ws) => serveClient(ws, serving));
   });
 
-  function serveClient(ws: WebSocket): void {
+  function serveClient(ws: WebSocket, backend: Backend): void {
     clients.add(ws);
     ws.on('close', () => clients.delete(ws));
     ws.on('message', async (data) => {
@@ -124,7 +117,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       const reply: ServerFrame = result.ok
         ? { kind: 'reply', id: frame.id, ok: true, value: result.value }
         : { kind: 'reply', id: frame.id, ok: false, error: result.error };
-      if (!result.ok) log.warn('request refused', { reason: result.error.message });
+      if (!result.ok) backend.log.warn('request refused', { reason: result.error.message });
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
     });
   }
@@ -134,19 +127,31 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  const started = await createBackend({
+    mode: options.mode ?? (options.demo ? 'demo' : 'paper'),
+    dataDir,
+    baseUrl: options.baseUrl,
+    pollScale: options.pollScale,
+    publish: batcher.publish,
+    logSink: options.logSink,
+  }).catch(async (error: unknown) => {
+    await new Promise((resolve) => server.close(resolve));
+    throw error;
+  });
+  backend = started;
 
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
-    backend,
-    simulator: backend.demo?.simulator,
+    backend: started,
+    simulator: started.demo?.simulator,
     async close() {
       batcher.stop();
       for (const ws of clients) ws.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await backend.stop();
+      await started.stop();
     },
   };
 }

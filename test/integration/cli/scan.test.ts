@@ -84,18 +84,24 @@ describe('scan and the command registry in-process', () => {
     expect(run.err).toMatch(/--at: time "2024-01-01 00:00" has no time zone/);
   });
 
-  it('an unknown command or --help prints the usage and exits 2', async () => {
-    for (const args of [['frobnicate'], ['--help'], []]) {
+  it('--help and -h print the usage on stdout and exit 0; no command or an unknown one exits 2 on stderr', async () => {
+    for (const args of [['--help'], ['-h']]) {
       const run = await inProcess(...args);
-      expect(run.code).toBe(2);
-      expect(run.err).toMatch(/commands: scan, study/);
+      expect([run.code, run.err]).toEqual([0, '']);
+      expect(run.out).toMatch(/commands: scan, study/);
     }
+    const none = await inProcess();
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/^no command given\n.*commands: scan, study/s);
+    const unknown = await inProcess('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toBe('unknown command "frobnicate": the commands are scan, study (--help for more)\n');
   });
 
   it('an unexpected failure inside a command exits 1 and names the command', async () => {
     let err = '';
     const code = await runCli(['boom'], { out: () => undefined, err: (t) => (err += t) }, { boom: async () => { throw new TypeError('broken'); } });
     expect(code).toBe(1);
-    expect(err).toMatch(/^boom failed: TypeError: broken/);
+    expect(err).toBe('boom failed: TypeError: broken\n');
   });
 });

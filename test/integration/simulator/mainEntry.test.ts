@@ -2,17 +2,21 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UsageError, parseArgs } from '../../../electron/simulator/main.ts';
+import { parseSimArgs } from '../../../electron/simulator/main.ts';
+import { UsageError } from '../../../electron/cli/io.ts';
 
 const MAIN = join(import.meta.dirname, '../../../electron/simulator/main.ts');
 
 describe('simulator entry point', () => {
   it('reads its flags, replay paths included', () => {
-    expect(parseArgs(['--port', '0', '--seed', '9', '--speed', '3600', '--replay', 'a.csv', 'b', '--paused', '--start', '2026-03-01T00:00:00Z'])).toEqual({
+    expect(parseSimArgs(['--port', '0', '--seed', '9', '--speed', '3600', '--replay', 'a.csv', 'b', '--paused', '--start', '2026-03-01T00:00:00Z'])).toEqual({
       port: 0, seed: 9, speed: 3600, replay: ['a.csv', 'b'], paused: true, startTime: Date.UTC(2026, 2, 1),
     });
-    expect(() => parseArgs(['--speed', 'fast'])).toThrow(UsageError);
-    expect(() => parseArgs(['--bogus'])).toThrow(/unknown argument --bogus/);
+    expect(parseSimArgs(['--port=0', '--seed=9', '--replay=a.csv', '--replay', 'b'])).toEqual({ port: 0, seed: 9, replay: ['a.csv', 'b'] });
+    expect(parseSimArgs(['-h'])).toBe('help');
+    expect(() => parseSimArgs(['--speed', 'fast'])).toThrow(UsageError);
+    expect(() => parseSimArgs(['--speed', 'fast'])).toThrow('sim: --speed takes a number greater than 0, not "fast"');
+    expect(() => parseSimArgs(['--bogus'])).toThrow("sim: Unknown option '--bogus' (sim --help lists the options)");
   });
 
   it('prints "listening http://127.0.0.1:PORT", answers there, and exits 0 on SIGTERM', async () => {
