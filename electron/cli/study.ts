@@ -133,6 +133,8 @@ function studyJson(result: StudyResult, args: StudyArgs, models: ModelReport[]) 
     params: {
       threshold: result.params.thresholdPer8h, horizonHours: first.horizonHours, horizonsHours: result.params.horizonsHours, k: result.params.k,
       minAssetsPerSector: result.params.minAssetsPerSector, inSampleShare: result.params.inSampleShare, maxPriceAgeHours: result.params.maxPriceAgeHours,
+      fundingStaleIntervals: result.params.fundingStaleIntervals,
+      interval: 'Wilson 95 % on the effective n: events whose outcome windows overlap, in any sector, count once',
       history: args.history, prices: args.prices, sectors: args.sectors ?? 'built-in taxonomy',
     },
     period: { ...result.period, from: iso(result.period.from), to: iso(result.period.to), splitTime: iso(result.period.splitTime) },

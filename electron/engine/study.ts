@@ -21,15 +21,23 @@ export interface StudyParams {
   maxPriceAgeHours: number;
   /** Look-back of the trailing relative-return feature (used by the model). */
   trailingHours: number;
+  /** How many of its own intervals a settled funding rate stands for before the series counts as stale. */
+  fundingStaleIntervals: number;
 }
 
 export const DEFAULT_STUDY_PARAMS: StudyParams = {
-  thresholdPer8h: 0.0005, horizonsHours: [24, 48], k: 0.02, minAssetsPerSector: 3, inSampleShare: 0.7, maxPriceAgeHours: 8, trailingHours: 24,
+  thresholdPer8h: 0.0005, horizonsHours: [24, 48], k: 0.02, minAssetsPerSector: 3, inSampleShare: 0.7, maxPriceAgeHours: 8, trailingHours: 24, fundingStaleIntervals: 1,
 };
 
 export interface StudySummary {
   /** Events with a computable outcome. */
   n: number;
+  /**
+   * Independent outcome windows among them: events whose windows (t, t + Z] overlap, in any
+   * sector (every sector's outcome shares the market return), count once. The 95 % interval
+   * is Wilson's on this n.
+   */
+  effectiveN: number;
   hits: number;
   hitRate: number | null;
   ci95: [number, number] | null;
@@ -73,6 +81,7 @@ export function runEventStudy(funding: readonly FundingPoint[], prices: readonly
 export function studyPanelFor(funding: readonly FundingPoint[], prices: readonly PricePoint[], map: SectorMap, params: StudyParams): StudyPanel {
   return buildStudyPanel(funding, prices, map, {
     minAssetsPerSector: params.minAssetsPerSector, horizonsHours: params.horizonsHours, trailingHours: params.trailingHours, maxPriceAgeHours: params.maxPriceAgeHours,
+    fundingStaleIntervals: params.fundingStaleIntervals,
   });
 }
 
@@ -113,7 +122,8 @@ export function outcomeAt(panel: StudyPanel, h: number, s: number, g: number, k:
 
 function summariseHorizon(panel: StudyPanel, h: number, horizonHours: number, params: StudyParams, splitTime: number): HorizonResult {
   const G = panel.grid.length;
-  const tallies = { in: new Tally(), out: new Tally() };
+  const windowMs = horizonHours * 3_600_000;
+  const tallies = { in: new Tally(windowMs), out: new Tally(windowMs) };
   const events: StudyEvent[] = [];
   for (let s = 0; s < panel.sectors.length; s++) {
     for (let g = 0; g < G; g++) {
@@ -122,7 +132,7 @@ function summariseHorizon(panel: StudyPanel, h: number, horizonHours: number, pa
       const hit = outcomeAt(panel, h, s, g, params.k);
       if (hit !== null) tally.addBase(hit);
       if (!isEvent(panel.divergence, s, g, G, params.thresholdPer8h)) continue;
-      tally.addEvent(hit);
+      tally.addEvent(hit, panel.grid[g]);
       events.push({
         sector: panel.sectors[s], time: panel.grid[g], divergence: panel.divergence[s * G + g],
         sectorReturn: hit === null ? null : panel.sectorReturn[h][s * G + g], marketReturn: hit === null ? null : panel.marketReturn[h][g], hit,
@@ -134,7 +144,10 @@ function summariseHorizon(panel: StudyPanel, h: number, horizonHours: number, pa
 }
 
 class Tally {
+  readonly windowMs: number;
   n = 0;
+  /** Times of the events with an outcome, for the effective n. */
+  readonly eventTimes: number[] = [];
   hits = 0;
   excluded = 0;
   basePoints = 0;
@@ -143,13 +156,18 @@ class Tally {
     this.basePoints++;
     if (hit) this.baseHits++;
   }
-  addEvent(hit: boolean | null): void {
+  constructor(windowMs: number) {
+    this.windowMs = windowMs;
+  }
+  addEvent(hit: boolean | null, time: number): void {
     if (hit === null) { this.excluded++; return; }
+    this.eventTimes.push(time);
     this.n++;
     if (hit) this.hits++;
   }
   static merged(a: Tally, b: Tally): Tally {
-    const t = new Tally();
+    const t = new Tally(a.windowMs);
+    t.eventTimes.push(...a.eventTimes, ...b.eventTimes);
     t.n = a.n + b.n; t.hits = a.hits + b.hits; t.excluded = a.excluded + b.excluded;
     t.basePoints = a.basePoints + b.basePoints; t.baseHits = a.baseHits + b.baseHits;
     return t;
@@ -158,8 +176,25 @@ class Tally {
     const hitRate = this.n > 0 ? this.hits / this.n : null;
     const baseRate = this.basePoints > 0 ? this.baseHits / this.basePoints : null;
     return {
-      n: this.n, hits: this.hits, hitRate, ci95: wilsonInterval(this.hits, this.n), baseRate, basePoints: this.basePoints,
+      n: this.n, effectiveN: independentWindows(this.eventTimes, this.windowMs), hits: this.hits, hitRate,
+      ci95: wilsonInterval(this.hits, this.n, independentWindows(this.eventTimes, this.windowMs)), baseRate, basePoints: this.basePoints,
       lift: hitRate !== null && baseRate !== null && baseRate > 0 ? hitRate / baseRate : null, excluded: this.excluded,
     };
   }
+}
+
+/**
+ * How many non-overlapping outcome windows the events span: sorted by time, an event opens a
+ * new window when it comes at or after the end of the current one (its start + `windowMs`).
+ */
+export function independentWindows(times: readonly number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let windows = 0;
+  let end = -Infinity;
+  for (const time of sorted) {
+    if (time < end) continue;
+    windows++;
+    end = time + windowMs;
+  }
+  return windows;
 }

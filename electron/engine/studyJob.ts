@@ -14,7 +14,10 @@ export type StudyJob =
   | { kind: 'study'; input: PatternStudyInput; funding: FundingColumns; prices: PriceColumns; sectorMap: [string, string][]; computedAt: number }
   | { kind: 'analytics'; base: string; funding: FundingColumns; caps: [string, number][]; computedAt: number };
 
-export type StudyJobResult = { kind: 'study'; study: PatternStudy } | { kind: 'analytics'; analytics: HistoryAnalytics };
+/** A study as one run computes it; how many parameter sets were tried is the service's to add. */
+export type StudyOutcome = Omit<PatternStudy, 'parameterSetsTried'>;
+
+export type StudyJobResult = { kind: 'study'; study: StudyOutcome } | { kind: 'analytics'; analytics: HistoryAnalytics };
 
 /** What the worker posts back: exactly one message, then it exits. */
 export type FromStudyWorker = { type: 'result'; result: StudyJobResult } | { type: 'error'; message: string };
@@ -25,13 +28,13 @@ export function runStudyJob(job: StudyJob): StudyJobResult {
     : { kind: 'analytics', analytics: historyAnalytics(job.base, job.funding, new Map(job.caps)) };
 }
 
-/** The study's parameters for one request: the defaults with X, Z and k from the caller. */
+/** The study's parameters for one request: the defaults with X, Z and k from the caller. */
 export function studyParamsFor(input: PatternStudyInput): StudyParams {
   return { ...DEFAULT_STUDY_PARAMS, thresholdPer8h: input.threshold, horizonsHours: [input.horizonHours], k: input.k };
 }
 
 /** The event study and the walk-forward model over one panel, shaped for the contract. */
-export function patternStudy(input: PatternStudyInput, funding: FundingColumns, prices: PriceColumns, map: ReadonlyMap<string, string>, computedAt: number): PatternStudy {
+export function patternStudy(input: PatternStudyInput, funding: FundingColumns, prices: PriceColumns, map: ReadonlyMap<string, string>, computedAt: number): StudyOutcome {
   const params = studyParamsFor(input);
   const panel = studyPanelFor(fundingPointsOf(funding), pricePointsOf(prices), map, params);
   const result = summarisePanel(panel, params);

@@ -15,6 +15,8 @@ export interface PanelOptions {
   trailingHours: number;
   /** A close older than this at the time it is asked for counts as missing (delisted, gap). */
   maxPriceAgeHours: number;
+  /** A settled rate stands for this many of its own intervals; after that the series is stale. */
+  fundingStaleIntervals: number;
 }
 
 /**
@@ -44,7 +46,7 @@ interface Series { asset: number; times: Float64Array; values: Float64Array; max
 /** Builds the panel: sort each series once, then merge-scan it against the grid. */
 export function buildStudyPanel(funding: readonly FundingPoint[], prices: readonly PricePoint[], map: SectorMap, options: PanelOptions): StudyPanel {
   const assets = new AssetIndex(map);
-  const fundingSeries = groupFunding(funding, assets);
+  const fundingSeries = groupFunding(funding, assets, options.fundingStaleIntervals);
   const priceSeries = groupPrices(prices, assets);
   const grid = buildGrid(fundingSeries);
   const G = grid.length;
@@ -98,7 +100,7 @@ class AssetIndex {
   }
 }
 
-function groupFunding(points: readonly FundingPoint[], assets: AssetIndex): Series[] {
+function groupFunding(points: readonly FundingPoint[], assets: AssetIndex, staleIntervals: number): Series[] {
   return groupBySeries(points, assets).map((sorted) => {
     const times = new Float64Array(sorted.length);
     const values = new Float64Array(sorted.length);
@@ -108,8 +110,8 @@ function groupFunding(points: readonly FundingPoint[], assets: AssetIndex): Seri
       // Settlement stamps carry a few ms of jitter: the minute is the settlement.
       times[i] = Math.round(p.time / MINUTE_MS) * MINUTE_MS;
       values[i] = ratePer8h(p.rate, p.intervalHours);
-      // A settled rate stands until the next settlement is due; after that the series is stale.
-      maxAgeMs[i] = p.intervalHours * HOUR_MS;
+      // A settled rate stands until the next settlement is due (by default); after that the series is stale.
+      maxAgeMs[i] = p.intervalHours * HOUR_MS * staleIntervals;
     }
     return { asset: assets.of(sorted[0].symbol), times, values, maxAgeMs };
   });

@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /**
  * What the Patterns panel and the symbol view receive: the event study (docs/domain.md §2.6) with
- * its model (item 6), and the history analytics of item 4. Never a bare probability: every rate
- * comes with its n, its base rate and the out-of-sample split.
+ * its model, and the history analytics. Never a bare probability: every rate comes with its n,
+ * its effective n, its base rate and the out-of-sample split.
  */
 
 export const PatternStudyInputSchema = z.object({
@@ -20,8 +20,11 @@ const Rate = z.number().min(0).max(1);
 
 export const StudySummarySchema = z.object({
   n: z.number().int().nonnegative(),
+  /** Independent outcome windows among the n events (overlapping windows, in any sector, count once); the interval's n. */
+  effectiveN: z.number().int().nonnegative(),
   hits: z.number().int().nonnegative(),
   hitRate: Rate.nullable(),
+  /** Wilson's 95 % interval on the effective n. */
   ci95: z.tuple([Rate, Rate]).nullable(),
   baseRate: Rate.nullable(),
   /** Grid points behind the base rate. */
@@ -84,6 +87,8 @@ export const PatternStudySchema = z.object({
   coverage: PatternCoverageSchema,
   /** Epoch ms of the computation; a cached result keeps its original time. */
   computedAt: z.number().int(),
+  /** Distinct parameter sets studied on this same data so far: the more tried, the likelier one looks good by chance. */
+  parameterSetsTried: z.number().int().positive(),
 });
 export type PatternStudy = z.infer<typeof PatternStudySchema>;
 

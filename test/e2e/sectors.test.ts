@@ -148,7 +148,11 @@ describe('the sector overlay in Chromium against the demo host', () => {
     expect(allN).toBeGreaterThan(0);
     expect(inN + outN).toBe(allN);
     expect((await cells(/^Base rate/))[2]).toMatch(/^\d+\.\d % of \d+ grid points$/);
-    expect((await cells(/^Hit rate/))[2]).toMatch(/^\d+\.\d % \(95 % CI \d+\.\d %–\d+\.\d %\), n = \d+$/);
+    expect((await cells(/^Hit rate/))[2]).toMatch(/^\d+\.\d % \(95 % CI \d+\.\d %–\d+\.\d % on \d+ independent\), n = \d+$/);
+    const [, , allWindows] = (await cells(/^Independent windows/)).map(Number);
+    expect(allWindows).toBeGreaterThan(0);
+    expect(allWindows).toBeLessThanOrEqual(allN);
+    expect(await panel.getByLabel('Data coverage').textContent()).toMatch(/\d+ parameter sets? tried on this data/);
     expect(await panel.getByRole('note', { name: 'Model verdict' }).textContent()).toMatch(/The model (does not beat|beats) the base rate out of sample/);
     // Every DeFi spike is followed by its 5 % drop within Z = 24 h: each DeFi event is a hit.
     const events = panel.getByRole('table', { name: 'Study events' });

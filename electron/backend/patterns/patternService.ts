@@ -53,6 +53,8 @@ export function createPatternService(options: PatternServiceOptions): PatternSer
   const cacheSize = options.cacheSize ?? 16;
   const cache = new Map<string, Promise<StudyJobResult>>();
   const workers = new Set<Worker>();
+  /** Parameter sets asked for, per data version: shown beside every study (multiple comparisons). */
+  const tried = new Map<string, Set<string>>();
   let runs = 0;
 
   async function cached(key: string, job: () => Promise<StudyJob>): Promise<StudyJobResult> {
@@ -73,13 +75,16 @@ export function createPatternService(options: PatternServiceOptions): PatternSer
   return {
     async study(input) {
       const [fingerprint, map] = await Promise.all([options.history.fingerprint(), sectorMap()]);
-      const key = `study|${JSON.stringify(input)}|${JSON.stringify(fingerprint)}|${mapDigest(map)}`;
+      const dataKey = `${JSON.stringify(fingerprint)}|${mapDigest(map)}`;
+      const key = `study|${JSON.stringify(input)}|${dataKey}`;
+      const sets = tried.get(dataKey) ?? new Set<string>();
+      tried.set(dataKey, sets.add(JSON.stringify(input)));
       const result = await cached(key, async () => {
         const [funding, prices] = await Promise.all([options.history.fundingColumns(), options.history.priceColumns()]);
         return { kind: 'study', input, funding, prices, sectorMap: [...map], computedAt: now() };
       });
       if (result.kind !== 'study') throw new PatternStudyError('study worker answered a study with analytics');
-      return result.study;
+      return { ...result.study, parameterSetsTried: sets.size };
     },
     async analytics(base, peers) {
       const [fingerprint, map] = await Promise.all([options.history.fingerprint(), sectorMap()]);

@@ -50,6 +50,11 @@ function Verdict({ model }: { model: PatternStudy['model'] }) {
   );
 }
 
+/** Many parameter sets tried on one data set make one of them look good by chance: say how many. */
+function triedText(sets: number): string {
+  return sets <= 1 ? '1 parameter set tried on this data.' : `${sets} parameter sets tried on this data: the best of them flatters by chance.`;
+}
+
 function Coverage({ study }: { study: PatternStudy }) {
   const c = study.coverage;
   return (
@@ -57,6 +62,7 @@ function Coverage({ study }: { study: PatternStudy }) {
       Data: {day(c.from)} → {day(c.to)} UTC; {c.assets} mapped assets in {c.sectors.length} sectors
       ({c.sectors.map((s) => `${s.name} ${s.assets}`).join(', ') || 'none'}); {c.fundingRows} funding rows, {c.priceRows} price rows;
       out-of-sample from {day(c.splitTime)}. Sectors need ≥ {study.params.minAssetsPerSector} assets. Computed {new Date(study.computedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC.
+      {' '}{triedText(study.parameterSetsTried)}
     </p>
   );
 }

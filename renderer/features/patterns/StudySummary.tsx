@@ -3,6 +3,7 @@ import { baseRateText, hitRateText, liftText } from './studyText.ts';
 
 const ROWS: ReadonlyArray<[string, (s: StudySummaryView) => string]> = [
   ['Events n', (s) => String(s.n)],
+  ['Independent windows (the interval\'s n)', (s) => String(s.effectiveN)],
   ['Hits', (s) => String(s.hits)],
   ['Hit rate (95 % CI)', hitRateText],
   ['Base rate', baseRateText],

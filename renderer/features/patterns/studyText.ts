@@ -6,7 +6,8 @@ const pct = (rate: number, digits = 1) => `${(rate * 100).toFixed(digits)} %`;
 /** A hit rate is never shown bare: its interval and n travel with it. */
 export function hitRateText(s: StudySummaryView): string {
   if (s.hitRate === null) return `– (n = ${s.n})`;
-  const ci = s.ci95 ? ` (95 % CI ${pct(s.ci95[0])}–${pct(s.ci95[1])})` : '';
+  // The interval stands on the independent windows, which overlapping events do not add to.
+  const ci = s.ci95 ? ` (95 % CI ${pct(s.ci95[0])}–${pct(s.ci95[1])} on ${s.effectiveN} independent)` : '';
   return `${pct(s.hitRate)}${ci}, n = ${s.n}`;
 }
 

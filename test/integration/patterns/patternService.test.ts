@@ -99,15 +99,19 @@ describe.skipIf(!hasBinanceQ1)('patterns.study over history in a DuckDB store', 
     const runs = service.runs();
     const [again, concurrent] = await Promise.all([service.study(input), service.study(input)]);
     expect(service.runs()).toBe(runs);
-    expect(again).toBe(first);
-    expect(concurrent).toBe(first);
-    await service.study({ ...input, k: 0.03 });
+    expect(again).toEqual(first);
+    expect(concurrent).toEqual(first);
+    // Each distinct parameter set over the same data is counted, and shown beside the study.
+    const other = await service.study({ ...input, k: 0.03 });
     expect(service.runs()).toBe(runs + 1);
+    expect(other.parameterSetsTried).toBe(first.parameterSetsTried + 1);
+    expect((await service.study(input)).parameterSetsTried).toBe(other.parameterSetsTried);
     const last = prices[prices.length - 1];
     await store.history.insertPrices([{ ...last, close: last.close * 1.01 }]);
     const afterChange = await service.study(input);
     expect(service.runs()).toBe(runs + 2);
-    expect(afterChange).not.toBe(first);
+    expect(afterChange).not.toEqual(first);
+    expect(afterChange.parameterSetsTried).toBe(1);
   });
 
   it('the study runs in a worker: the main event loop keeps turning while it computes, and blocks when the same job runs in-thread', async () => {

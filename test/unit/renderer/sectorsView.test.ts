@@ -69,12 +69,12 @@ describe('the divergence heatmap', () => {
 });
 
 function summary(patch: Partial<StudySummaryView>): StudySummaryView {
-  return { n: 0, hits: 0, hitRate: null, ci95: null, baseRate: null, basePoints: 0, lift: null, excluded: 0, ...patch };
+  return { n: 0, effectiveN: 0, hits: 0, hitRate: null, ci95: null, baseRate: null, basePoints: 0, lift: null, excluded: 0, ...patch };
 }
 
 describe('the Patterns panel never shows a bare probability', () => {
-  it('a hit rate comes with its 95 % interval and n', () => {
-    expect(hitRateText(summary({ n: 17, hits: 7, hitRate: 7 / 17, ci95: [0.2159, 0.6398] }))).toBe('41.2 % (95 % CI 21.6 %–64.0 %), n = 17');
+  it('a hit rate comes with its 95 % interval, the independent windows it stands on, and n', () => {
+    expect(hitRateText(summary({ n: 17, effectiveN: 9, hits: 7, hitRate: 7 / 17, ci95: [0.2159, 0.6398] }))).toBe('41.2 % (95 % CI 21.6 %–64.0 % on 9 independent), n = 17');
   });
 
   it('a base rate names how many grid points it stands on', () => {

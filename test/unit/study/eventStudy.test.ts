@@ -10,7 +10,7 @@ const MAP = new Map([
   ['MMA', 'Meme'], ['MMB', 'Meme'], ['MMC', 'Meme'],
   ['XXA', 'Thin'], ['XXB', 'Thin'],
 ]);
-const PANEL_OPTIONS = { minAssetsPerSector: 3, horizonsHours: [24], trailingHours: 24, maxPriceAgeHours: 8 };
+const PANEL_OPTIONS = { minAssetsPerSector: 3, horizonsHours: [24], trailingHours: 24, maxPriceAgeHours: 8, fundingStaleIntervals: 1 };
 const params = (over: Partial<StudyParams> = {}): StudyParams => ({ ...DEFAULT_STUDY_PARAMS, thresholdPer8h: 8 * U, horizonsHours: [24], k: 0.02, ...over });
 const N = 10;
 

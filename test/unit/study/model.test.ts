@@ -27,7 +27,7 @@ describe('L2 logistic regression', () => {
 describe('walk-forward model', () => {
   const params = { ...DEFAULT_STUDY_PARAMS, horizonsHours: [24], thresholdPer8h: 0.00004, k: 0.01 };
   const panelOf = (data: ReturnType<typeof syntheticStudyData>) =>
-    buildStudyPanel(data.funding, data.prices, data.map, { minAssetsPerSector: 3, horizonsHours: [24], trailingHours: 24, maxPriceAgeHours: 8 });
+    buildStudyPanel(data.funding, data.prices, data.map, { minAssetsPerSector: 3, horizonsHours: [24], trailingHours: 24, maxPriceAgeHours: 8, fundingStaleIntervals: 1 });
   const options = { ...DEFAULT_MODEL_OPTIONS, minTrainSamples: 60 };
 
   it('has no look-ahead: changing every funding rate and price after T leaves all predictions up to T unchanged', () => {
