@@ -47,7 +47,8 @@ export const scan: CliCommand = async (argv, io) => {
     return 0;
   }
   const points: FundingPoint[] = [];
-  for (const file of args.files) points.push(...(await readHistory(file)));
+  // One loop, not push(...rows): a year of three venues is 200 k+ rows, past the argument limit.
+  for (const file of args.files) for (const point of await readHistory(file)) points.push(point);
   const result = scanAt(points, args.at);
   io.out(args.json ? `${JSON.stringify(result)}\n` : scanTable(result));
   return 0;

@@ -167,7 +167,7 @@ class Tally {
   }
   static merged(a: Tally, b: Tally): Tally {
     const t = new Tally(a.windowMs);
-    t.eventTimes.push(...a.eventTimes, ...b.eventTimes);
+    for (const time of [a.eventTimes, b.eventTimes].flat()) t.eventTimes.push(time);
     t.n = a.n + b.n; t.hits = a.hits + b.hits; t.excluded = a.excluded + b.excluded;
     t.basePoints = a.basePoints + b.basePoints; t.baseHits = a.baseHits + b.baseHits;
     return t;

@@ -32,6 +32,23 @@ async function inProcess(...args: string[]) {
 }
 
 describe('scan as a child process', () => {
+  it('scans a year of hourly funding on three venues (over 200 k rows in one file) without running out of stack', () => {
+    const start = Date.UTC(2025, 0, 1);
+    const lines = ['venue,symbol,time,rate,interval_hours,mark_price'];
+    for (let h = 0; h < 366 * 24 * 25; h++) {
+      const time = start + h * 3_600_000 / 25;
+      lines.push(`hyperliquid,BTC/USDC:USDC,${time},0.0000125,1,`, `binanceusdm,BTC/USDT:USDT,${time},0.0001,8,`);
+      if (h % 4 === 0) lines.push(`bybit,BTC/USDT:USDT,${time},0.00005,8,`);
+    }
+    expect(lines.length).toBeGreaterThan(200_000);
+    const run = cli('scan', '--history', file('year.csv', lines.join('\n')), '--at', '2025-12-31T23:00:00Z', '--json');
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.out) as ScanResult;
+    expect(result.assets.map((a) => a.base)).toEqual(['BTC']);
+    expect(result.assets[0].quotes).toHaveLength(3);
+  }, 60_000);
+
   it('prints the scan --json object over real 7-venue BTC and ETH history converted to the project format', () => {
     const btc = file('btc.csv', sevenVenuesCsv('BTC-USDT'));
     const eth = file('eth.csv', sevenVenuesCsv('ETH-USDT'));
