@@ -31,9 +31,13 @@ export function openPrefsFile(path: string, warn: (line: string) => void): Prefs
     read: () => prefs,
     update(patch) {
       prefs = PrefsSchema.parse({ ...prefs, ...patch });
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(`${path}.tmp`, `${JSON.stringify(prefs, null, 2)}\n`);
-      renameSync(`${path}.tmp`, path);
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(`${path}.tmp`, `${JSON.stringify(prefs, null, 2)}\n`);
+        renameSync(`${path}.tmp`, path);
+      } catch (error) {
+        warn(`${path} could not be written (${error instanceof Error ? error.message : String(error)}); the change holds until the terminal quits`);
+      }
       return prefs;
     },
   };

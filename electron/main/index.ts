@@ -1,4 +1,4 @@
-import { app, ipcMain, dialog, globalShortcut, Menu, safeStorage, shell } from 'electron';
+import { app, ipcMain, dialog, globalShortcut, Menu, safeStorage, screen, shell, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createBackend, type Backend } from '../backend/backend.ts';
@@ -11,25 +11,59 @@ import { menuTemplate, type MenuState } from './menu.ts';
 import { createSafeStorageCipher } from './safeStorageCipher.ts';
 import { openPrefsFile } from './desktopPrefs.ts';
 import { installKillSwitch, type KillSwitchShell } from './killSwitchShell.ts';
+import { claimSingleInstance } from './singleInstance.ts';
+import { openLogFile, type LogFile } from './logFile.ts';
+import { rememberWindowState, restoredBounds } from './windowState.ts';
+import { watchRenderer } from './rendererWatch.ts';
+import { guardClose } from './closeGuard.ts';
+import { countOpenPairs } from './openPairs.ts';
 
 /**
- * The Electron shell, kept thin: lifecycle, the secure window, menu and hotkey, and the
- * validated IPC binding. Everything else is the backend, which also runs under plain Node.
- * Runs from the bundle in dist/electron (see build/bundle.ts).
+ * The Electron shell, kept thin: lifecycle, the secure window, menu and hotkeys, the log file,
+ * and the validated IPC binding. Everything else is the backend, which also runs under plain
+ * Node. Runs from the bundle in dist/electron (see build/bundle.ts); docs/desktop.md.
  */
 const here = dirname(fileURLToPath(import.meta.url));
 const demo = process.argv.includes('--demo');
 let backend: Backend | null = null;
+let window: BrowserWindow | null = null;
+let logFile: LogFile | null = null;
+
+function focusWindow(): void {
+  if (!window || window.isDestroyed()) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
 
 registerAppScheme();
 app.enableSandbox();
 
-app.whenReady().then(async () => {
+if (claimSingleInstance(app, focusWindow)) {
+  app.whenReady().then(start).catch((err: unknown) => {
+    const message = err instanceof Error ? err.message : String(err);
+    logFile?.write(JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'the terminal could not start', error: message }));
+    dialog.showErrorBox('Funding Terminal could not start', message);
+    app.quit();
+  });
+}
+
+async function start(): Promise<void> {
+  const userData = app.getPath('userData');
+  const log = openLogFile(join(userData, 'logs'), { tee: (line) => process.stderr.write(`${line}\n`) });
+  logFile = log;
+  // Until the backend's logger exists; these lines carry no secrets.
+  const early = (msg: string) => log.write(JSON.stringify({ time: new Date().toISOString(), level: 'warn', msg }));
+  const prefs = openPrefsFile(join(userData, 'desktop.json'), early);
   serveRenderer(join(here, '../renderer'));
-  const dataDir = join(app.getPath('userData'), demo ? 'demo' : 'paper');
-  const window = createTerminalWindow(join(here, 'preload.cjs'));
+  const dataDir = join(userData, demo ? 'demo' : 'paper');
+  const win = createTerminalWindow(join(here, 'preload.cjs'), restoredBounds(prefs.read().window, screen.getAllDisplays().map((d) => d.workArea)));
+  window = win;
+  const ask = (options: MessageBoxOptions) => dialog.showMessageBox(win, options);
+  rememberWindowState(win, (state) => prefs.update({ window: state }));
+  watchRenderer(win.webContents, { ask, quit: () => app.quit(), warn: early });
   const batcher = createStreamBatcher((name, payload) => {
-    if (!window.isDestroyed()) window.webContents.send(STREAM_CHANNEL, name, payload);
+    if (!win.isDestroyed()) win.webContents.send(STREAM_CHANNEL, name, payload);
   });
   const started = await createBackend({
     mode: demo ? 'demo' : 'paper',
@@ -39,31 +73,27 @@ app.whenReady().then(async () => {
     studyWorkerUrl: pathToFileURL(join(here, 'study-worker.mjs')),
     publish: batcher.publish,
     systemCipher: await createSafeStorageCipher(safeStorage),
-    logSink: (line) => process.stderr.write(`${line}\n`),
+    logSink: log.write,
   });
   backend = started;
-  const log = started.log;
-  bindContract(ipcMain, started.handlers, { webContents: window.webContents, origin: APP_ORIGIN }, (line) => log.warn(line));
-  const prefs = openPrefsFile(join(app.getPath('userData'), 'desktop.json'), (line) => log.warn(line));
+  bindContract(ipcMain, started.handlers, { webContents: win.webContents, origin: APP_ORIGIN }, (line) => started.log.warn(line));
+  guardClose(win, () => countOpenPairs(started.handlers), ask);
   let killSwitch: KillSwitchShell | null = null;
   const applyMenu = (state: MenuState) => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
     killSwitch: () => void killSwitch?.request('menu'),
     setSystemWideHotkey: (enabled) => killSwitch?.setSystemWide(enabled),
-    revealLogs: () => shell.showItemInFolder(dataDir),
+    revealLogs: () => shell.showItemInFolder(log.path),
   }, state, process.platform)));
   killSwitch = installKillSwitch({
-    window,
-    showMessageBox: (options) => dialog.showMessageBox(window, options),
+    window: win,
+    showMessageBox: ask,
     shortcuts: globalShortcut,
     prefs,
     engage: (reason) => started.engageKillSwitch(reason),
     applyMenu,
-    warn: (line) => log.warn(line),
+    warn: (line) => started.log.warn(line),
   });
-}).catch((err: unknown) => {
-  dialog.showErrorBox('Funding Terminal could not start', err instanceof Error ? err.message : String(err));
-  app.quit();
-});
+}
 
 app.on('window-all-closed', () => app.quit());
 app.on('will-quit', (event) => {
@@ -72,5 +102,5 @@ app.on('will-quit', (event) => {
   event.preventDefault();
   const closing = backend;
   backend = null;
-  void closing.stop().finally(() => app.exit(0));
+  void closing.stop().finally(() => void (logFile?.close() ?? Promise.resolve()).finally(() => app.exit(0)));
 });
