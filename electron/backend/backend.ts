@@ -8,7 +8,7 @@ import { seedStoredCloses, storedSamplesLoader } from './engine/engineSeed.ts';
 import { openStore } from './store/duckdb.ts';
 import { createHistoryHandlers } from './history/historyHandlers.ts';
 import { TradingStateMachine } from './trading/tradingState.ts';
-import { createTradingDesk } from './trading/tradingDesk.ts';
+import { createTradingDesk, type ExitTiming } from './trading/tradingDesk.ts';
 import { startDemoVenues, type DemoVenues } from './demo.ts';
 import type { SimulatorOptions } from '../simulator/server.ts';
 import { createVault } from './vault/vault.ts';
@@ -40,6 +40,8 @@ export interface BackendOptions {
   killSwitchRetryMs?: number;
   /** Speeds up polling in tests (0.1 = ten times more often). */
   pollScale?: number;
+  /** Exit check cadence and close retry pauses (tests shorten them; docs/exits.md). */
+  exitTiming?: ExitTiming;
   /** The built engine worker (Electron bundle); the TypeScript source is used otherwise. */
   engineWorkerUrl?: URL;
   /** The built one-shot study worker (Electron bundle); the TypeScript source is used otherwise. */
@@ -135,6 +137,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     mode: options.mode, venues, store, vault, market, engine, baseUrl, state: trading, settings: () => settings,
     publish: options.publish, log, now: venueNow, killSwitchDeadlineMs: options.killSwitchDeadlineMs,
     killSwitchRetryMs: options.killSwitchRetryMs,
+    exitTiming: options.exitTiming,
   });
   // Not awaited: opening the venues' accounts may take the network's time; requests wait for it themselves.
   desk.start().catch((err: unknown) => log.error('trading desk did not start', { error: err }));

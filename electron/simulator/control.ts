@@ -53,6 +53,9 @@ export function handleControl(sim: Simulator, method: string, path: string, quer
     case 'POST /price':
       sim.market.setPrice(venueOf(body), String(body.id), Number(body.price));
       return ok(sim.market.ticker(venueOf(body), String(body.id)));
+    case 'POST /premium':
+      sim.market.setPremium(venueOf(body), String(body.id), Number(body.premium));
+      return ok(sim.market.ticker(venueOf(body), String(body.id)));
     case 'POST /interval':
       sim.market.setInterval(venueOf(body), String(body.id), Number(body.hours));
       return ok(sim.market.funding(venueOf(body), String(body.id)));

@@ -56,7 +56,32 @@ interface InstrumentState {
   funding: FundingSource;
   /** Recorded mark prices (replay) that replace the model's. */
   markOverride?: (time: number) => number | undefined;
+  /** Premium held on top of the model's from a time on (`setPremium`), latest last. */
+  premiumSteps?: PremiumStep[];
   range?: { hour: number; high: number; low: number };
+}
+
+interface PremiumStep {
+  from: number;
+  premium: number;
+}
+
+function stepAt(steps: readonly PremiumStep[] | undefined, time: number): number {
+  if (!steps) return 0;
+  for (let i = steps.length - 1; i >= 0; i--) if (steps[i].from <= time) return steps[i].premium;
+  return 0;
+}
+
+/** Time-weighted mean of the held premium over [from, to]. */
+function stepMean(steps: readonly PremiumStep[] | undefined, from: number, to: number): number {
+  if (!steps || !(to > from)) return stepAt(steps, from);
+  let sum = 0;
+  for (const [i, step] of steps.entries()) {
+    const end = Math.min(to, steps[i + 1]?.from ?? Infinity);
+    const start = Math.max(from, step.from);
+    if (end > start) sum += step.premium * (end - start);
+  }
+  return sum / (to - from);
 }
 
 export interface MarketOptions {
@@ -211,6 +236,18 @@ export class Market implements SimMarket {
     this.pricePath(state.listing).setPrice(time, price / state.listing.priceScale);
   }
 
+  /**
+   * From `time` (default now) holds `premium` (decimal, mark over index) on top of the model's
+   * premium of this one instrument: its mark and book move away from the other venues (a basis
+   * move), and its funding follows the premium as the venue's formula would; 0 ends it.
+   */
+  setPremium(venue: VenueId, id: string, premium: number, time: number = this.now()): void {
+    if (!Number.isFinite(premium) || Math.abs(premium) >= 0.5) throw new RangeError(`simulator: ${venue} ${id}: premium must be a decimal within ±0.5, got ${premium}`);
+    const state = this.state(venue, id);
+    state.funding.advance(time);
+    (state.premiumSteps ??= []).push({ from: time, premium });
+  }
+
   /** From `time` (default now) the instrument settles every `hours` hours on UTC boundaries. */
   setInterval(venue: VenueId, id: string, hours: number, time: number = this.now()): void {
     if (![1, 2, 4, 8].includes(hours)) throw new RangeError(`simulator: ${venue} ${id}: interval must be 1, 2, 4 or 8 h, got ${hours}`);
@@ -307,12 +344,13 @@ export class Market implements SimMarket {
 
   private meanPremium(state: InstrumentState, from: number, to: number): number {
     const { asset } = state.listing;
-    return this.sectorRegime(asset.sector).mean(from, to) + this.assetPremium(state.listing).mean(from, to) + state.venuePremium.mean(from, to);
+    return this.sectorRegime(asset.sector).mean(from, to) + this.assetPremium(state.listing).mean(from, to) + state.venuePremium.mean(from, to)
+      + stepMean(state.premiumSteps, from, to);
   }
 
   private premium(state: InstrumentState, time: number): number {
     const { asset } = state.listing;
-    return this.sectorRegime(asset.sector).at(time) + this.assetPremium(state.listing).at(time) + state.venuePremium.at(time);
+    return this.sectorRegime(asset.sector).at(time) + this.assetPremium(state.listing).at(time) + state.venuePremium.at(time) + stepAt(state.premiumSteps, time);
   }
 
   private indexOf(state: InstrumentState, time: number): number {

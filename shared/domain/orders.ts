@@ -23,12 +23,24 @@ export const LegIntentSchema = z.object({
 });
 export type LegIntent = z.infer<typeof LegIntentSchema>;
 
+/** The conditions watched while a pair is open (docs/exits.md). */
+export const ExitRuleSchema = z.enum(['basis-stop', 'max-loss', 'take-profit', 'max-holding', 'sector-reversed']);
+export type ExitRule = z.infer<typeof ExitRuleSchema>;
+
+/** What a met condition does: close the pair reduce-only through the gateway, or only alert. */
+export const ExitActionSchema = z.enum(['close', 'alert']);
+export type ExitAction = z.infer<typeof ExitActionSchema>;
+
 export const ExitRulesSchema = z.object({
   /** Close when the spread (per 8 h, decimal) narrows to this level or below. */
   takeProfitSpreadPer8h: z.number().optional(),
   /** Close when the price gap between the legs moves against the pair by this fraction. */
   basisStopPct: z.number().positive().optional(),
   maxHoldingHours: z.number().positive().optional(),
+  /** Close when the pair's net (price PnL + funding − fees) has lost this many USD. */
+  maxLossUsd: z.number().positive().optional(),
+  /** Per condition; a condition without one only alerts (pairs entered before exits could close). */
+  actions: z.partialRecord(ExitRuleSchema, ExitActionSchema).optional(),
 });
 export type ExitRules = z.infer<typeof ExitRulesSchema>;
 
@@ -134,6 +146,22 @@ export type PositionLeg = z.infer<typeof PositionLegSchema>;
 export const PairStatusSchema = z.enum(['opening', 'open', 'unhedged', 'closing', 'closed', 'failed']);
 export type PairStatus = z.infer<typeof PairStatusSchema>;
 
+/**
+ * One armed exit of an open pair and how far it is from firing: `value` is the figure now,
+ * met once it reaches `threshold` in the direction `metWhen` says. Basis stop: adverse move
+ * (fraction of notional); max loss: net USD; take-profit: spread per 8 h; max holding: hours.
+ */
+export const ExitWatchSchema = z.object({
+  rule: ExitRuleSchema,
+  action: ExitActionSchema,
+  value: z.number().nullable(),
+  threshold: z.number(),
+  metWhen: z.enum(['at-or-above', 'at-or-below']),
+  /** When the exit fired (it fires once per pair), null while armed. */
+  firedAt: z.number().int().nullable(),
+});
+export type ExitWatch = z.infer<typeof ExitWatchSchema>;
+
 export const PairSchema = z.object({
   pairId: z.string(),
   ticketId: z.string(),
@@ -148,11 +176,13 @@ export const PairSchema = z.object({
   net: z.number(),
   /** Why the pair is unhedged, while it is. */
   unhedgedReason: z.string().nullable(),
+  /** The exits set at entry, with their distance from firing. */
+  exitWatch: z.array(ExitWatchSchema).default([]),
 });
 export type Pair = z.infer<typeof PairSchema>;
 
 export const JournalKindSchema = z.enum([
-  'intent', 'order-sent', 'order', 'fill', 'order-error', 'cancel', 'funding', 'unwind', 'unhedged', 'unhedged-resolved', 'pair-closed', 'alert',
+  'intent', 'order-sent', 'order', 'fill', 'order-error', 'cancel', 'funding', 'unwind', 'unhedged', 'unhedged-resolved', 'pair-closed', 'alert', 'exit',
   /** A trading-state transition (kill switch, reduce, re-arm), journalled before it takes effect. */
   'trading-state',
 ]);

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { patchSchema } from './patch.ts';
 import { VenueIdSchema } from './quotes.ts';
-import { SideSchema, PairExecutionResultSchema } from './orders.ts';
+import { ExitActionSchema, SideSchema, PairExecutionResultSchema } from './orders.ts';
 import { VENUE_IDS, type VenueId } from './venues.ts';
 
 const Fraction = z.number().finite();
@@ -55,6 +55,25 @@ export const AcknowledgementsSchema = z.object({
   negativeCarry: z.boolean().default(false),
 });
 
+/**
+ * What each exit does when met (docs/exits.md). The stops protect the account, so they close
+ * the pair unless the trader opts out; take-profit and maximum holding are the trader's call.
+ */
+export const TicketExitActionsSchema = z.object({
+  basisStop: ExitActionSchema.default('close'),
+  maxLoss: ExitActionSchema.default('close'),
+  takeProfit: ExitActionSchema.default('alert'),
+  maxHolding: ExitActionSchema.default('alert'),
+});
+export type TicketExitActions = z.infer<typeof TicketExitActionsSchema>;
+
+/** The pair's loss limit: USD, or a fraction of the legs' equity (0.02 = 2 %). */
+export const MaxLossSchema = z.discriminatedUnion('unit', [
+  z.object({ unit: z.literal('usd'), value: z.number().positive().finite() }),
+  z.object({ unit: z.literal('equity'), value: z.number().positive().max(1) }),
+]);
+export type MaxLoss = z.infer<typeof MaxLossSchema>;
+
 export const TicketSchema = z.object({
   ticketId: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only'),
   kind: TicketKindSchema,
@@ -68,6 +87,9 @@ export const TicketSchema = z.object({
   basisStopPct: z.number().gt(0).max(0.5).nullable(),
   takeProfitSpreadPer8h: Fraction.nullable(),
   maxHoldingHours: z.number().gt(0).max(24 * 365).nullable(),
+  /** Null: the most the 2 % rule allows (maxRiskPct of the equity the preview reads). */
+  maxLoss: MaxLossSchema.nullable().default(null),
+  exitActions: TicketExitActionsSchema.prefault({}),
   legOrder: z.enum(['sequential', 'together']).default('sequential'),
   legTimeoutMs: z.number().int().min(500).max(120_000).default(10_000),
   acknowledgements: AcknowledgementsSchema.default({ settlementTiming: false, negativeCarry: false }),
@@ -163,7 +185,12 @@ export const TicketPreviewSchema = z.object({
   netUsd: z.number(),
   breakEvenAt: z.number().int().nullable(),
   breakEvenHours: z.number().nullable(),
-  risk: z.object({ lossAtStopUsd: z.number().nullable(), riskPct: z.number().nullable(), maxRiskPct: z.number() }),
+  risk: z.object({
+    lossAtStopUsd: z.number().nullable(), riskPct: z.number().nullable(), maxRiskPct: z.number(),
+    /** The maximum-loss stop in USD: the ticket's, or the 2 % rule's budget on this equity. */
+    maxLossUsd: z.number(),
+    maxLossSource: z.enum(['ticket', 'risk-rule']),
+  }),
   exposure: z.object({ currentUsd: z.number(), afterUsd: z.number(), afterPct: z.number(), capPct: z.number() }),
   alignment: z.object({ tag: z.enum(['confirmed', 'contradicted', 'neutral']), reason: z.string() }),
   checklist: z.array(ChecklistItemSchema),

@@ -59,10 +59,13 @@ const costs: Rule = (input) => {
   return item('costs', label, 'auto', 'fail', `${summary}: net ${usd(preview.netUsd)} by the planned exit; acknowledge it or change the plan`);
 };
 
+/** How a met exit acts, in the words the checklist uses. */
+const acts = (action: 'close' | 'alert') => (action === 'close' ? 'closes the pair automatically' : 'alerts only');
+
 const basisStop: Rule = ({ ticket }) => {
   const label = 'Basis risk assessed and a basis stop set';
   if (ticket.basisStopPct === null) return item('basis-stop', label, 'manual', 'fail', 'set a basis stop (price-gap move that closes the pair)');
-  return item('basis-stop', label, 'manual', 'pass', `basis stop at ${pct(ticket.basisStopPct)}`);
+  return item('basis-stop', label, 'manual', 'pass', `basis stop at ${pct(ticket.basisStopPct)}, ${acts(ticket.exitActions.basisStop)}`);
 };
 
 const margin: Rule = (input) => {
@@ -100,7 +103,8 @@ const exits: Rule = ({ ticket }) => {
   const label = 'Profit target and maximum holding period set';
   const missing = [ticket.takeProfitSpreadPer8h === null ? 'a take-profit spread' : null, ticket.maxHoldingHours === null ? 'a maximum holding period' : null].filter(Boolean);
   if (missing.length) return item('exits', label, 'manual', 'fail', `set ${missing.join(' and ')}`);
-  return item('exits', label, 'manual', 'pass', `take profit at ${pct(ticket.takeProfitSpreadPer8h!, 4)}/8 h spread, close after ${ticket.maxHoldingHours} h`);
+  const { takeProfit, maxHolding } = ticket.exitActions;
+  return item('exits', label, 'manual', 'pass', `take profit at ${pct(ticket.takeProfitSpreadPer8h!, 4)}/8 h spread (${acts(takeProfit)}), maximum holding ${ticket.maxHoldingHours} h (${acts(maxHolding)})`);
 };
 
 const alignment: Rule = ({ preview, ticket }) => {
@@ -111,13 +115,26 @@ const alignment: Rule = ({ preview, ticket }) => {
   return item('alignment', label, 'manual', 'fail', `contradicted: ${reason} Type an override reason (10 characters or more) to trade against it`);
 };
 
+/**
+ * The 2 % rule sizes the trade on the loss at the basis stop; that loss is a limit only when
+ * something closes the pair there, so a stop set to alert only is said in words (a warning).
+ */
+function stopEnforcement(preview: ChecklistInput['preview'], ticket: Ticket): { text: string; enforced: boolean } {
+  const { basisStop, maxLoss } = ticket.exitActions;
+  const limit = `max-loss stop at ${usd(-preview.risk.maxLossUsd)}${preview.risk.maxLossSource === 'risk-rule' ? ' (the 2 % rule)' : ''} ${acts(maxLoss)}`;
+  if (basisStop === 'close') return { text: `; ${limit}`, enforced: true };
+  const rest = maxLoss === 'close' ? `only the ${limit}` : `and the ${limit}: nothing closes the pair`;
+  return { text: `; not enforced: the basis stop alerts only, ${rest}`, enforced: false };
+}
+
 const risk: Rule = ({ preview, ticket }) => {
   const label = `Risk at the stop ≤ ${pct(preview.risk.maxRiskPct, 1)} of equity`;
   if (preview.risk.riskPct === null) return item('risk', label, 'auto', 'fail', 'no basis stop: the loss at the stop cannot be measured');
   if (preview.quantitySource === 'risk-rule') return item('risk', label, 'manual', 'fail', `enter a quantity: the rule allows up to ${preview.suggestedQuantity.toPrecision(4)} ${ticket.base}`);
-  const text = `loss at stop ${usd(preview.risk.lossAtStopUsd!)} = ${pct(preview.risk.riskPct)} of equity ${usd(preview.equityUsd)}`;
+  const stops = stopEnforcement(preview, ticket);
+  const text = `loss at stop ${usd(preview.risk.lossAtStopUsd!)} = ${pct(preview.risk.riskPct)} of equity ${usd(preview.equityUsd)}${stops.text}`;
   if (preview.risk.riskPct > preview.risk.maxRiskPct) return item('risk', label, 'auto', 'fail', `${text}; the rule allows ${preview.suggestedQuantity.toPrecision(4)} ${ticket.base}`);
-  return item('risk', label, 'auto', 'pass', text);
+  return item('risk', label, 'auto', stops.enforced ? 'pass' : 'warn', text);
 };
 
 const exposure: Rule = ({ preview }) => {

@@ -150,6 +150,12 @@ function marginByVenue(inputs: PreviewInputs, legs: readonly LegPreview[]): Arra
   return out;
 }
 
+/** The maximum-loss stop in USD: as the ticket sets it, else the whole 2 % budget of this equity. */
+export function maxLossOf(ticket: Ticket, risk: RiskSettings, equity: number): { maxLossUsd: number; maxLossSource: 'ticket' | 'risk-rule' } {
+  if (ticket.maxLoss === null) return { maxLossUsd: risk.maxRiskPct * equity, maxLossSource: 'risk-rule' };
+  return { maxLossUsd: ticket.maxLoss.unit === 'usd' ? ticket.maxLoss.value : ticket.maxLoss.value * equity, maxLossSource: 'ticket' };
+}
+
 export function buildPreview(inputs: PreviewInputs): TicketPreview {
   const { ticket, now, risk } = inputs;
   const marks = inputs.markets.map(markOf);
@@ -181,7 +187,7 @@ export function buildPreview(inputs: PreviewInputs): TicketPreview {
     costs: { feesUsd, slippageUsd, transferUsd: transfers.feeUsd, borrowUsd, totalUsd, transfers: transfers.moves },
     plannedExitAt: exit, expectedFundingUsd, netUsd: expectedFundingUsd - totalUsd,
     breakEvenAt, breakEvenHours: breakEvenAt === null ? null : (breakEvenAt - now) / HOUR_MS,
-    risk: { lossAtStopUsd: loss, riskPct: loss === null ? null : riskPct(loss, equity), maxRiskPct: risk.maxRiskPct },
+    risk: { lossAtStopUsd: loss, riskPct: loss === null ? null : riskPct(loss, equity), maxRiskPct: risk.maxRiskPct, ...maxLossOf(ticket, risk, equity) },
     exposure: { currentUsd: exposure.currentUsd, afterUsd: exposure.afterUsd, afterPct: exposure.afterPct, capPct: exposure.capPct },
     alignment: inputs.alignment,
   };

@@ -1,102 +1,126 @@
 /**
- * Exits defined at entry, watched while a pair is open: the spread narrowed to the target,
- * the basis stop (the legs' combined price PnL lost that fraction of the notional), the maximum
- * holding period, and "sector signal reversed" through a hook the caller supplies. A met exit
- * raises an alert; closing is the trader's decision, one call away: `closePair` builds the
- * reduce-only intent and sends it through the gateway like any ticket.
+ * Exits defined at entry, watched while a pair is open (docs/exits.md): the basis stop, the
+ * maximum-loss stop, take-profit, maximum holding, and "sector signal reversed" through a hook
+ * the caller supplies. A met exit fires once per pair and condition: it is journalled (kind
+ * `exit`, with the figures that met it) before anything is done, then it closes the pair
+ * reduce-only through the gateway or alerts, as the trader chose on the ticket. The exits
+ * already fired are the ledger's (folded from the journal), so a restart fires none again.
  */
-import type { Pair, PairExecutionResult } from '../../../shared/domain/orders.ts';
+import type { Alert } from '../../../shared/domain/signals.ts';
+import type { ExitRule, Pair } from '../../../shared/domain/orders.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
-import type { Gateway } from './gateway.ts';
+import { EXIT_NAMES, exitFigures, exitsMet, exitWatch, type ExitFigures, type ExitSignal } from './exitRules.ts';
 import type { Journal } from './journal.ts';
 import { positionKey } from './journal.ts';
-import type { PositionBook } from './positions.ts';
+import { closeWithRetry, type CloseOutcome, type PairCloser, type RetryOptions } from './pairCloser.ts';
 
-export interface ExitSignal {
-  pairId: string;
-  rule: 'take-profit' | 'basis-stop' | 'max-holding' | 'sector-reversed';
+export type { ExitSignal };
+
+/** The `exit` journal entry's data. */
+export interface ExitEntryData {
+  rule: ExitRule;
+  action: ExitSignal['action'];
+  threshold: number;
+  figures: ExitFigures;
   message: string;
 }
 
-function per8h(quote: FundingQuote | undefined): number | null {
-  const rate = quote?.rate ?? quote?.lastSettledRate ?? null;
-  return quote === undefined || rate === null ? null : (rate * 8) / quote.intervalHours;
-}
-
-/** The carry a pair earns now: short leg's rate minus long leg's, per 8 h. */
-export function pairSpreadPer8h(pair: Pair, quotes: ReadonlyMap<string, FundingQuote>): number | null {
-  const long = pair.legs.find((leg) => leg.size > 0);
-  const short = pair.legs.find((leg) => leg.size < 0);
-  if (!long || !short) return null;
-  const l = per8h(quotes.get(positionKey(long.venue, long.symbol)));
-  const s = per8h(quotes.get(positionKey(short.venue, short.symbol)));
-  return l === null || s === null ? null : s - l;
-}
-
-/** Which exits a pair meets now (pure). */
-export function exitsMet(pair: Pair, quotes: ReadonlyMap<string, FundingQuote>, now: number, sectorReversed: boolean): ExitSignal[] {
-  if (pair.status !== 'open') return [];
-  const out: ExitSignal[] = [];
-  const say = (rule: ExitSignal['rule'], message: string) => out.push({ pairId: pair.pairId, rule, message: `pair ${pair.pairId}: ${message}` });
-  const spread = pairSpreadPer8h(pair, quotes);
-  const target = pair.exits.takeProfitSpreadPer8h;
-  if (target !== undefined && spread !== null && spread <= target) {
-    say('take-profit', `spread narrowed to ${(spread * 100).toFixed(4)} % per 8 h (target ${(target * 100).toFixed(4)} %): take profit`);
-  }
-  const notional = pair.legs.reduce((max, leg) => Math.max(max, Math.abs(leg.size) * leg.entryPrice), 0);
-  const pricePnl = pair.legs.reduce((sum, leg) => sum + leg.pricePnl, 0);
-  const stop = pair.exits.basisStopPct;
-  if (stop !== undefined && notional > 0 && -pricePnl / notional >= stop) {
-    say('basis-stop', `basis moved against the pair by ${((-pricePnl / notional) * 100).toFixed(2)} % of notional (stop ${(stop * 100).toFixed(2)} %)`);
-  }
-  const maxHours = pair.exits.maxHoldingHours;
-  if (maxHours !== undefined && now - pair.openedAt >= maxHours * 3_600_000) say('max-holding', `held ${((now - pair.openedAt) / 3_600_000).toFixed(1)} h, the maximum is ${maxHours} h`);
-  if (sectorReversed) say('sector-reversed', 'the sector signal reversed: holding and hoping is the mistake to avoid');
-  return out;
-}
-
 export interface ExitMonitorOptions {
-  positions: PositionBook;
-  gateway: Gateway;
+  pairs: () => Promise<Pair[]>;
+  closer: PairCloser;
   journal: Journal;
   quotes: () => readonly FundingQuote[];
   now: () => number;
-  alert: (signal: ExitSignal) => void;
+  alert: (severity: Alert['severity'], message: string) => void;
   /** The sector overlay's verdict for this pair: true once its signal has reversed. */
   sectorSignalReversed?: (pair: Pair) => boolean;
+  retry?: RetryOptions;
+}
+
+export interface ExitCheck {
+  /** Exits that fired in this check (each fires once). */
+  fired: ExitSignal[];
+  /** The pairs as the check read them, with their armed exits. */
+  pairs: Pair[];
 }
 
 export interface ExitMonitor {
-  check(): Promise<ExitSignal[]>;
-  closePair(pairId: string): Promise<PairExecutionResult>;
+  /** One pass over the open pairs; overlapping calls share the pass under way. */
+  check(): Promise<ExitCheck>;
+  /** The pairs with their armed exits and the distance of each from firing. */
+  pairs(): Promise<Pair[]>;
+}
+
+/** Words for the outcome of an exit's close. */
+function closeOutcomeAlert(signal: ExitSignal, outcome: CloseOutcome, pair: Pair | undefined): { severity: Alert['severity']; message: string } {
+  const what = `pair ${signal.pairId}: the ${EXIT_NAMES[signal.rule]}'s close`;
+  if (outcome.status === 'closed') return { severity: 'info', message: `pair ${signal.pairId}: closed flat on every venue by its ${EXIT_NAMES[signal.rule]} (${outcome.attempts} attempt${outcome.attempts > 1 ? 's' : ''})` };
+  if (outcome.status === 'refused') {
+    return { severity: 'critical', message: `${what} was refused (${outcome.last}). The pair is still open and will not be closed by this exit again: re-arm and close it by hand, or use the kill switch` };
+  }
+  const open = (pair?.legs ?? []).filter((leg) => leg.size !== 0);
+  const flat = (pair?.legs ?? []).filter((leg) => leg.size === 0);
+  if (open.length > 0 && flat.length > 0) {
+    const held = open.map((leg) => `${leg.venue} ${leg.symbol} ${leg.size > 0 ? 'long' : 'short'} ${Math.abs(leg.size)}`).join(', ');
+    return { severity: 'critical', message: `UNHEDGED: ${what} left ${held} open after ${outcome.attempts} attempts (last: ${outcome.last}); ${flat.map((leg) => leg.venue).join(', ')} is closed. Close the open leg by hand or use the kill switch` };
+  }
+  return { severity: 'critical', message: `${what} failed ${outcome.attempts} times (last: ${outcome.last}); the pair is still open on both venues. Close it by hand or use the kill switch` };
 }
 
 export function createExitMonitor(options: ExitMonitorOptions): ExitMonitor {
   const quoteMap = () => new Map(options.quotes().map((q) => [positionKey(q.venue, q.symbol), q]));
-  return {
-    async check() {
-      const quotes = quoteMap();
-      const signals = (await options.positions.pairs())
-        .flatMap((pair) => exitsMet(pair, quotes, options.now(), options.sectorSignalReversed?.(pair) ?? false));
-      for (const signal of signals) options.alert(signal);
-      return signals;
-    },
-    async closePair(pairId) {
-      const pair = (await options.positions.pairs()).find((p) => p.pairId === pairId);
-      if (!pair) throw new Error(`pair ${pairId}: not in the journal`);
-      const legs = pair.legs.filter((leg) => leg.size !== 0).map((leg) => ({
-        venue: leg.venue, symbol: leg.symbol, side: leg.size > 0 ? 'sell' as const : 'buy' as const, quantity: Math.abs(leg.size), reduceOnly: true,
-      }));
-      if (legs.length === 0) throw new Error(`pair ${pairId}: nothing left to close`);
-      const closes = options.journal.ledger.pair(pairId)?.intents ?? 0;
-      const result = await options.gateway.submitPair({
-        ticketId: `${pair.ticketId}-close${closes}`, pairId, legs, legOrder: 'together', legTimeoutMs: 10_000, checklist: { close: true }, override: null,
-      });
-      if (result.status === 'hedged') {
-        const closed = (await options.positions.pairs()).find((p) => p.pairId === pairId)!;
-        await options.journal.append({ kind: 'pair-closed', pairId, venue: null, symbol: null, clientOrderId: null, data: { net: closed.net, legs: closed.legs } });
+  /** When each exit of a pair fired, as the ledger folded it from the journal's `exit` entries. */
+  const firedOf = (pairId: string) => options.journal.ledger.pair(pairId)?.firedExits ?? {};
+
+  function annotate(pairs: Pair[], quotes: ReadonlyMap<string, FundingQuote>, now: number): Pair[] {
+    return pairs.map((pair) => (pair.status === 'open' || pair.status === 'unhedged'
+      ? { ...pair, exitWatch: exitWatch(pair, exitFigures(pair, quotes, now), firedOf(pair.pairId)) }
+      : pair));
+  }
+
+  async function act(signal: ExitSignal): Promise<void> {
+    if (signal.action === 'alert') {
+      options.alert('warn', `${signal.message}. Alert only: the pair stays open; close it from Positions when you choose (this alert is not repeated)`);
+      return;
+    }
+    options.alert('warn', `${signal.message}: closing the pair reduce-only on every venue`);
+    const outcome = await closeWithRetry(options.closer, signal.pairId, signal.message, options.retry);
+    const after = outcome.status === 'open' ? (await options.pairs()).find((p) => p.pairId === signal.pairId) : undefined;
+    const { severity, message } = closeOutcomeAlert(signal, outcome, after);
+    options.alert(severity, message);
+  }
+
+  async function pass(): Promise<ExitCheck> {
+    const [pairs, quotes, now] = [await options.pairs(), quoteMap(), options.now()];
+    const due = pairs.flatMap((pair) => exitsMet(pair, quotes, now, options.sectorSignalReversed?.(pair) ?? false))
+      .filter((signal) => firedOf(signal.pairId)[signal.rule] === undefined);
+    for (const signal of due) {
+      // Journalled before it acts: a crash mid-close must not fire the exit again on restart.
+      const data: ExitEntryData = { rule: signal.rule, action: signal.action, threshold: signal.threshold, figures: signal.figures, message: signal.message };
+      await options.journal.append({ time: now, kind: 'exit', pairId: signal.pairId, venue: null, symbol: null, clientOrderId: null, data });
+    }
+    const annotated = annotate(pairs, quotes, now);
+    // One close per pair even when two of its stops fire together; the others only say so.
+    const closing = new Set<string>();
+    await Promise.all(due.map((signal) => {
+      if (signal.action === 'close' && closing.has(signal.pairId)) {
+        options.alert('warn', `${signal.message}: the pair is already being closed`);
+        return Promise.resolve();
       }
-      return result;
+      if (signal.action === 'close') closing.add(signal.pairId);
+      return act(signal);
+    }));
+    return { fired: due, pairs: annotated };
+  }
+
+  let running: Promise<ExitCheck> | null = null;
+  return {
+    check() {
+      running ??= pass().finally(() => { running = null; });
+      return running;
+    },
+    async pairs() {
+      return annotate(await options.pairs(), quoteMap(), options.now());
     },
   };
 }

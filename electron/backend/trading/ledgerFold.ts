@@ -5,7 +5,7 @@
  * the whole journal at start and applying entries one by one as they are written reach the same
  * state; see docs/ledger.md.
  */
-import type { ExitRules, JournalEntry, LegIntent, Order, Pair, PairStatus } from '../../../shared/domain/orders.ts';
+import type { ExitRule, ExitRules, JournalEntry, LegIntent, Order, Pair, PairStatus } from '../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { TradingStateName } from './tradingState.ts';
 
@@ -24,6 +24,8 @@ export interface PairRecord {
   unhedgedReason: string | null;
   /** Intents journalled for the pair: the opening one, then one per close attempt. */
   intents: number;
+  /** When each of its exits fired (`exit` entries): an exit fires once per pair (docs/exits.md). */
+  firedExits: Partial<Record<ExitRule, number>>;
 }
 
 /** What the journal says should exist at the venues: net base per venue/symbol, and orders still open. */
@@ -133,6 +135,7 @@ function applyToPair(state: LedgerState, pairId: string, entry: JournalEntry): v
   if (entry.kind === 'order') setOrder(state, record, String(entry.clientOrderId), entry.data as Order);
   if (entry.kind === 'unhedged') record.unhedgedReason = String((entry.data as { reason: string }).reason);
   if (entry.kind === 'unhedged-resolved') record.unhedgedReason = null;
+  if (entry.kind === 'exit') record.firedExits[(entry.data as { rule: ExitRule }).rule] = entry.time;
   if (entry.kind === 'pair-closed') {
     record.closedAt = entry.time;
     const tag = record.alignment;
@@ -148,7 +151,7 @@ function newPair(pairId: string, entry: JournalEntry): PairRecord {
   const data = entry.data as { ticketId?: string; intent?: { legs?: LegIntent[]; exits?: ExitRules }; checklist?: unknown };
   return {
     pairId, ticketId: data.ticketId ?? pairId, status: 'opening', openedAt: entry.time, closedAt: null, legs: data.intent?.legs ?? [],
-    exits: data.intent?.exits ?? {}, alignment: alignmentOf(data.checklist), orders: [], unhedgedReason: null, intents: 0,
+    exits: data.intent?.exits ?? {}, alignment: alignmentOf(data.checklist), orders: [], unhedgedReason: null, intents: 0, firedExits: {},
   };
 }
 

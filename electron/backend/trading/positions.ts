@@ -110,6 +110,7 @@ function pairView(
     pairId: record.pairId, ticketId: record.ticketId, status: record.status, openedAt: record.openedAt, closedAt: record.closedAt,
     alignment: record.alignment, exits: record.exits, legs, deltaDrift: sizes.reduce((sum, s) => sum + s, 0),
     net: legs.reduce((sum, l) => sum + l.net, 0), unhedgedReason: record.unhedgedReason,
+    exitWatch: [], // the exit monitor's to fill: it knows which exits already fired
   };
 }
 

@@ -1,10 +1,17 @@
 /**
- * The desk's clock: wakes just after the next funding settlement of any quoted symbol (and at
- * least every `maxWaitMs`, so exits such as the basis stop are checked between settlements),
- * then runs one pass: settle paper ledgers, check exits, publish positions. Passes never
- * overlap; a failed pass is reported and the loop goes on.
+ * The desk's clocks. A pass loop runs one pass, waits, runs the next; passes never overlap and
+ * a failed pass is reported and the loop goes on. The settlement loop wakes just after the
+ * next funding settlement of any quoted symbol (and at least every `maxWaitMs`) to settle
+ * paper ledgers and journal funding; the exit loop checks exits on its own, shorter cadence.
  */
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
+
+export interface PassLoopOptions {
+  /** How long to wait before the next pass, asked afresh after each one. */
+  delayMs: () => number;
+  pass: () => Promise<void>;
+  onError: (error: unknown) => void;
+}
 
 export interface SettlementLoopOptions {
   quotes: () => readonly FundingQuote[];
@@ -16,7 +23,7 @@ export interface SettlementLoopOptions {
   settleLagMs?: number;
 }
 
-export interface SettlementLoop {
+export interface PassLoop {
   start(): void;
   stop(): Promise<void>;
 }
@@ -30,21 +37,19 @@ export function delayToNextSettlement(quotes: readonly FundingQuote[], now: numb
   return Math.max(1_000, Math.min(maxWaitMs, next - now + lagMs));
 }
 
-export function createSettlementLoop(options: SettlementLoopOptions): SettlementLoop {
-  const maxWaitMs = options.maxWaitMs ?? 30_000;
+export function createPassLoop(options: PassLoopOptions): PassLoop {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> | null = null;
   let stopped = true;
 
   function schedule(): void {
     if (stopped) return;
-    const delay = delayToNextSettlement(options.quotes(), options.now(), maxWaitMs, options.settleLagMs ?? 2_000);
     timer = setTimeout(() => {
       running = options.pass().catch(options.onError).finally(() => {
         running = null;
         schedule();
       });
-    }, delay);
+    }, options.delayMs());
   }
 
   return {
@@ -59,4 +64,13 @@ export function createSettlementLoop(options: SettlementLoopOptions): Settlement
       await running;
     },
   };
+}
+
+export function createSettlementLoop(options: SettlementLoopOptions): PassLoop {
+  const maxWaitMs = options.maxWaitMs ?? 30_000;
+  return createPassLoop({
+    delayMs: () => delayToNextSettlement(options.quotes(), options.now(), maxWaitMs, options.settleLagMs ?? 2_000),
+    pass: options.pass,
+    onError: options.onError,
+  });
 }

@@ -6,7 +6,7 @@
  */
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { EngineSettings } from '../../../shared/domain/settings.ts';
-import type { PairExecutionResult, PairIntent } from '../../../shared/domain/orders.ts';
+import type { ExitRules, PairExecutionResult, PairIntent } from '../../../shared/domain/orders.ts';
 import type { ChecklistSnapshot, RiskSettings, Ticket, TicketPreview, TicketReceipt } from '../../../shared/domain/ticket.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { Handlers } from '../../../shared/ipc/contract.ts';
@@ -66,6 +66,16 @@ function meanAbsPer8h(rates: readonly FundingQuote[] | readonly number[], interv
   return sum / rates.length;
 }
 
+/** The exits journalled with the intent: the ticket's levels, the max-loss stop in USD as previewed, each with its action. */
+function exitRulesOf(ticket: Ticket, result: TicketPreview): ExitRules {
+  const { basisStop, maxLoss, takeProfit, maxHolding } = ticket.exitActions;
+  return {
+    takeProfitSpreadPer8h: ticket.takeProfitSpreadPer8h ?? undefined, basisStopPct: ticket.basisStopPct ?? undefined,
+    maxHoldingHours: ticket.maxHoldingHours ?? undefined, maxLossUsd: result.risk.maxLossUsd > 0 ? result.risk.maxLossUsd : undefined,
+    actions: { 'basis-stop': basisStop, 'max-loss': maxLoss, 'take-profit': takeProfit, 'max-holding': maxHolding, 'sector-reversed': 'alert' },
+  };
+}
+
 export function createTicketService(deps: TicketServiceDeps): TicketService {
   const depth = deps.bookDepth ?? 500;
   const submitted = new Set<string>();
@@ -112,7 +122,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       legTimeoutMs: ticket.legTimeoutMs,
       checklist: snapshot,
       override: ticket.override,
-      exits: { takeProfitSpreadPer8h: ticket.takeProfitSpreadPer8h ?? undefined, basisStopPct: ticket.basisStopPct ?? undefined, maxHoldingHours: ticket.maxHoldingHours ?? undefined },
+      exits: exitRulesOf(ticket, result),
     };
   }
 

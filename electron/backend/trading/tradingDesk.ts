@@ -22,6 +22,7 @@ import { alignmentFromRows, brokerBalance, createTicketData } from './deskTicket
 import { createExitMonitor } from './exitMonitor.ts';
 import type { Broker } from './brokers/broker.ts';
 import { createFlattener } from './flatteners.ts';
+import { createPairCloser } from './pairCloser.ts';
 import { createFundingJournaller } from './fundingJournal.ts';
 import { createGateway } from './gateway.ts';
 import { journalFlatPairs } from './pairClosing.ts';
@@ -30,7 +31,7 @@ import { createKillSwitch } from './killSwitchRetries.ts';
 import { journalHolds } from './journal.ts';
 import { createPositionBook, resolveUnhedged } from './positions.ts';
 import { reconcile } from './reconcile.ts';
-import { createSettlementLoop } from './settlementLoop.ts';
+import { createPassLoop, createSettlementLoop } from './settlementLoop.ts';
 import { createTicketService, type TicketService } from './ticketService.ts';
 import { cachedMarketInfo } from './venueMarket.ts';
 import type { TradingStateMachine } from './tradingState.ts';
@@ -58,7 +59,20 @@ export interface TradingDeskOptions {
   killSwitchDeadlineMs?: number;
   /** First pause between the kill switch's background retries after its deadline (default 10 s). */
   killSwitchRetryMs?: number;
+  /** How often exits are checked (default 5 s) and the pauses between an exit's close attempts (docs/exits.md). */
+  exitTiming?: ExitTiming;
 }
+
+export interface ExitTiming {
+  checkMs?: number;
+  retryDelaysMs?: readonly number[];
+}
+
+/**
+ * Exits are checked every 5 s: as often as the fastest venues' quotes (and so the marks a
+ * check reads) refresh, where the settlement loop's 30 s would let a basis stop overshoot.
+ */
+export const EXIT_CHECK_MS = 5_000;
 
 export interface TradingDesk {
   handlers: Pick<Handlers, TradingRequest>;
@@ -90,7 +104,11 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
   const gateway = createGateway({ state, journal: store.journal, brokers: brokers.get, now, alert: (message) => alert('critical', message) });
   const book = createPositionBook({ journal: store.journal, brokers: brokers.get, quotes });
   const funding = createFundingJournaller(store.journal, now, (venue, error) => options.log.warn('funding history not read', { venue, error }));
-  const exits = createExitMonitor({ positions: book, gateway, journal: store.journal, quotes, now, alert: (signal) => alert('warn', signal.message) });
+  const closer = createPairCloser({ pairs: () => book.pairs(), gateway, journal: store.journal });
+  const exits = createExitMonitor({
+    pairs: () => book.pairs(), closer, journal: store.journal, quotes, now, alert: (severity, message) => alert(severity, message),
+    retry: { delaysMs: options.exitTiming?.retryDelaysMs },
+  });
   const ticketData = createTicketData(store, quotes, now);
   const tickets: TicketService = createTicketService({
     quotes,
@@ -106,7 +124,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     now,
   });
 
-  const publishPositions = async () => publish('positions', await book.pairs());
+  const publishPositions = async () => publish('positions', await exits.pairs());
   /**
    * Re-reads the venues: UNHEDGED pairs now flat or re-hedged are resolved, the rest
    * re-announced; pairs left flat by reduce-only orders (the kill switch) are journalled closed.
@@ -120,11 +138,23 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
   async function settlementPass(): Promise<void> {
     for (const broker of brokers.paper()) broker.settleFunding();
     await funding.sync(brokers.connected());
-    await exits.check();
     await refreshPositions();
+  }
+  /** Exits act on their own loop; the positions stream gets the distances of the armed exits each time. */
+  async function exitPass(): Promise<void> {
+    const live = store.journal.ledger.pairs().some((record) => record.status === 'open' || record.status === 'unhedged');
+    if (!live) return; // nothing to watch: no venue is asked for positions
+    // A live key unlocked after start opens its venue here too: exits run without a trader's request.
+    await brokers.connect();
+    const { fired, pairs } = await exits.check();
+    if (fired.some((signal) => signal.action === 'close')) await refreshPositions('closed by an exit');
+    else if (pairs.some((pair) => pair.status === 'open' || pair.status === 'unhedged')) publish('positions', pairs);
   }
   let starting: Promise<void> = Promise.resolve();
   const loop = createSettlementLoop({ quotes, now, pass: settlementPass, onError: (error) => options.log.warn('settlement pass failed', { error }) });
+  const exitLoop = createPassLoop({
+    delayMs: () => options.exitTiming?.checkMs ?? EXIT_CHECK_MS, pass: exitPass, onError: (error) => options.log.warn('exit check failed', { error }),
+  });
 
   /**
    * Every venue the kill switch, reconciliation and the positions answer for: the open ones,
@@ -206,11 +236,11 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     'positions.list': async () => {
       // The paper ledgers are local: their settlements are journalled before every read.
       await funding.sync(brokers.paper());
-      return book.pairs();
+      return exits.pairs();
     },
     'positions.close': async ({ pairId }) => {
       await funding.sync(brokers.connected()); // settlements up to the close belong to the pair
-      const result = await exits.closePair(pairId);
+      const { result } = await closer.close(pairId, 'closed by hand');
       await refreshPositions();
       return result;
     },
@@ -240,6 +270,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     engageKillSwitch: (reason) => killSwitch.engage(reason),
     start() {
       loop.start();
+      exitLoop.start();
       starting = (async () => {
         await reconcileNow().catch((error: unknown) => alert('critical', `reconcile at start failed: ${error instanceof Error ? error.message : String(error)}`));
         await publishPositions().catch((error: unknown) => options.log.warn('positions not published at start', { error }));
@@ -249,6 +280,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     async stop() {
       await killSwitch.stop('stopped');
       await loop.stop();
+      await exitLoop.stop();
       await starting;
       await brokers.close();
     },

@@ -44,6 +44,23 @@ describe('control API over HTTP', () => {
     await control('POST', '/rate', { venue: VENUE, id: 'BTCUSDT', rate: null });
   });
 
+  it('a premium held over HTTP moves this venue\'s mark and book away from the index, and its funding follows', async () => {
+    const rateBefore = (await ex.fetchFundingRate('BTC/USDT:USDT')).fundingRate!;
+    const held = await control('POST', '/premium', { venue: VENUE, id: 'BTCUSDT', premium: 0.02 });
+    expect(held.status).toBe(200);
+    await control('POST', '/clock', { action: 'step', ms: 3_600_000 });
+    const after = await ex.fetchFundingRate('BTC/USDT:USDT');
+    // Mark over index by the model's premium plus the 2 % held; the index itself did not jump.
+    expect(after.markPrice! / after.indexPrice! - 1).toBeGreaterThan(0.019);
+    const [bestBid] = (await ex.fetchOrderBook('BTC/USDT:USDT', 5)).bids[0];
+    expect(bestBid! / after.indexPrice! - 1).toBeGreaterThan(0.018);
+    expect(after.fundingRate!).toBeGreaterThan(rateBefore);
+    expect((await control('POST', '/premium', { venue: VENUE, id: 'BTCUSDT', premium: 0.9 })).status).toBe(422);
+    await control('POST', '/premium', { venue: VENUE, id: 'BTCUSDT', premium: 0 });
+    const back = await ex.fetchFundingRate('BTC/USDT:USDT');
+    expect(Math.abs(back.markPrice! / back.indexPrice! - 1)).toBeLessThan(0.005);
+  });
+
   it('faults injected over HTTP reach ccxt; clearing them restores service', async () => {
     const fault = (await control('POST', '/faults', { venue: VENUE, kind: 'status', status: 429, path: '/fapi/v1/premiumIndex' })).json as { id: string };
     await expect(ex.fetchFundingRates()).rejects.toBeInstanceOf(ccxt.DDoSProtection);

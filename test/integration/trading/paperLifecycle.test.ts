@@ -1,8 +1,8 @@
 /**
  * A perp/perp pair's whole life on the paper broker, filled against the simulator's order
  * books through ccxt: opened on an 8-hour venue and the 1-hour venue, funding collected on
- * each leg's own schedule as the simulated clock steps, the exit alert at target, closed
- * through the gateway, and the win rate counted.
+ * each leg's own schedule as the simulated clock steps, the take-profit at target closing it
+ * through the gateway (once), and the win rate counted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../electron/simulator/server.ts';
@@ -12,7 +12,8 @@ import { TradingStateMachine } from '../../../electron/backend/trading/tradingSt
 import { createPaperBroker, type PaperBroker } from '../../../electron/backend/trading/brokers/paper.ts';
 import { createPositionBook } from '../../../electron/backend/trading/positions.ts';
 import { createFundingJournaller } from '../../../electron/backend/trading/fundingJournal.ts';
-import { createExitMonitor, type ExitSignal } from '../../../electron/backend/trading/exitMonitor.ts';
+import { createExitMonitor } from '../../../electron/backend/trading/exitMonitor.ts';
+import { createPairCloser } from '../../../electron/backend/trading/pairCloser.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
@@ -58,7 +59,7 @@ describe('a perp/perp pair on paper, from entry to exit', () => {
     const gateway = createGateway({ state: new TradingStateMachine(now(), () => undefined), journal: store.journal, brokers: (v) => brokers.get(v)!, now });
     const opened = await gateway.submitPair({
       ticketId: 'life-1', legOrder: 'sequential', legTimeoutMs: 5_000, override: null,
-      checklist: { alignment: 'confirmed' }, exits: { takeProfitSpreadPer8h: 0.01, maxHoldingHours: 48 },
+      checklist: { alignment: 'confirmed' }, exits: { takeProfitSpreadPer8h: 0.01, maxHoldingHours: 48, actions: { 'take-profit': 'close', 'max-holding': 'alert' } },
       legs: [
         { venue: 'hyperliquid', symbol: SYMBOLS.hyperliquid, side: 'sell', quantity: 0.5, reduceOnly: false, leverage: 3 },
         { venue: 'binanceusdm', symbol: SYMBOLS.binanceusdm, side: 'buy', quantity: 0.5, reduceOnly: false, leverage: 3 },
@@ -116,11 +117,13 @@ describe('a perp/perp pair on paper, from entry to exit', () => {
       }
     }
 
-    const signals: ExitSignal[] = [];
-    const monitor = createExitMonitor({ positions: book, gateway, journal: store.journal, quotes, now, alert: (s) => signals.push(s) });
-    expect((await monitor.check()).map((s) => s.rule)).toEqual(['take-profit']);
-    const closed = await monitor.closePair('life-1');
-    expect(closed.status).toBe('hedged');
+    const alerts: string[] = [];
+    const closer = createPairCloser({ pairs: () => book.pairs(), gateway, journal: store.journal });
+    const monitor = createExitMonitor({ pairs: () => book.pairs(), closer, journal: store.journal, quotes, now, alert: (_severity, message) => alerts.push(message) });
+    // The take-profit was set to close: it fires once, closes the pair, and says so.
+    expect((await monitor.check()).fired.map((s) => s.rule)).toEqual(['take-profit']);
+    expect(alerts).toEqual([expect.stringMatching(/take-profit met: .*closing the pair reduce-only/), expect.stringMatching(/closed flat on every venue by its take-profit \(1 attempt\)/)]);
+    expect((await monitor.check()).fired).toEqual([]);
     expect(await brokers.get('hyperliquid')!.positions()).toEqual([]);
     expect(await brokers.get('binanceusdm')!.positions()).toEqual([]);
     const [done] = await book.pairs();

@@ -120,9 +120,26 @@ describe('ticket.submit over the contract', () => {
       ['binanceusdm', 'buy', 1, 5, 'isolated', false],
       ['bybit', 'sell', 1, 5, 'isolated', false],
     ]);
-    expect(intent.exits).toEqual({ takeProfitSpreadPer8h: 0.0001, basisStopPct: 0.01, maxHoldingHours: 72 });
+    // The max-loss stop defaults to the 2 % rule's budget on the equity the preview read; stops close, the rest alert.
+    const equity = (intent.checklist as ChecklistSnapshot).preview.equityUsd;
+    expect(intent.exits).toEqual({
+      takeProfitSpreadPer8h: 0.0001, basisStopPct: 0.01, maxHoldingHours: 72, maxLossUsd: 0.02 * equity,
+      actions: { 'basis-stop': 'close', 'max-loss': 'close', 'take-profit': 'alert', 'max-holding': 'alert', 'sector-reversed': 'alert' },
+    });
+    expect(equity).toBeGreaterThan(0);
     expect(intent.legOrder).toBe('sequential');
     expect((intent.checklist as ChecklistSnapshot).preview.costs.feesUsd).toBeCloseTo(84, 9);
+  });
+
+  it('the trader\'s choices reach the intent: a max-loss stop in % of equity, stops opted out, take-profit and holding set to close', async () => {
+    const h = harness();
+    const ticket = { ...passing, ticketId: 'tk-choices', maxLoss: { unit: 'equity', value: 0.01 }, exitActions: { basisStop: 'alert', maxLoss: 'alert', takeProfit: 'close', maxHolding: 'close' } };
+    expect((await dispatch(h.handlers, 'ticket.submit', ticket)).ok).toBe(true);
+    const { exits, checklist } = h.sent[0];
+    expect(exits).toMatchObject({ maxLossUsd: 0.01 * (checklist as ChecklistSnapshot).preview.equityUsd, actions: { 'basis-stop': 'alert', 'max-loss': 'alert', 'take-profit': 'close', 'max-holding': 'close' } });
+    const risk = (checklist as ChecklistSnapshot).items.find((i) => i.id === 'risk')!;
+    expect(risk.status).toBe('warn');
+    expect(risk.detail).toMatch(/not enforced: the basis stop alerts only, and the max-loss stop at −\$[\d.]+ alerts only: nothing closes the pair$/);
   });
 
   it('the same ticket cannot be submitted twice', async () => {
