@@ -1,20 +1,33 @@
 /**
- * The exit monitor over a real (in-memory) journal: an exit fires once per pair and condition,
- * is journalled with its figures before it acts, is not fired again by a new monitor over the
- * same journal (a restart), and a close that the venues keep refusing is retried on a bounded
+ * The exit monitor over a real journal (DuckDB in a temp folder): an exit fires once per pair and condition,
+ * is journalled with its figures before it acts, is not fired again after the store is opened
+ * again (a restart), and a close that the venues keep refusing is retried on a bounded
  * back-off and then said in words. The closer here stands in for the gateway and the venues,
  * which the integration tests (exitsDesk) exercise for real.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts';
 import { createExitMonitor } from '../../../electron/backend/trading/exitMonitor.ts';
 import { closeWithRetry, NothingToClose, type CloseAttempt, type PairCloser } from '../../../electron/backend/trading/pairCloser.ts';
 import type { Pair, PairExecutionResult, PositionLeg } from '../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 
+let dir: string;
 let store: Store;
-beforeEach(async () => { store = await openStore(':memory:'); });
-afterEach(async () => { await store.close(); });
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'exit-monitor-'));
+  store = await openStore(dir);
+  // The pair's intent, as the gateway journals it: the ledger keeps each pair's fired exits.
+  const leg = { venue: 'okx', symbol: 'BTC/USDT:USDT', side: 'buy', quantity: 1, reduceOnly: false } as const;
+  await store.journal.append({ kind: 'intent', pairId: 'p1', venue: null, symbol: null, clientOrderId: null, data: { ticketId: 't1', intent: { legs: [leg, { ...leg, venue: 'bybit', side: 'sell' }] }, checklist: {} } });
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function leg(venue: VenueId, size: number, mark: number): PositionLeg {
   const pricePnl = size * (mark - 100);
@@ -66,6 +79,8 @@ describe('exit monitor', () => {
     expect(exits).toHaveLength(1);
     expect(exits[0]).toMatchObject({ pairId: 'p1', time: 7_200_000, data: { rule: 'max-holding', action: 'alert', threshold: 1, figures: { hoursHeld: 2, pricePnl: 0, netPnl: 0 } } });
 
+    await store.close();
+    store = await openStore(dir); // a restart: the journal read back from disk
     const restarted = monitorOver(() => [pair], closer, alerts);
     expect((await restarted.check()).fired).toEqual([]);
     expect(alerts).toHaveLength(1);
