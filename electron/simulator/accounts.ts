@@ -134,7 +134,8 @@ export class Accounts implements SimAccounts {
     const order: SimOrder = {
       venue, orderId, clientOrderId: request.clientOrderId ?? `sim-${orderId}`, instrumentId: instrument.id, side: request.side,
       type: request.type, price: request.type === 'limit' ? request.price ?? null : null, quantity: request.quantity, filled: 0,
-      averagePrice: null, status: 'new', reduceOnly: request.reduceOnly ?? false, fee: 0, createdAt: now, updatedAt: now,
+      averagePrice: null, status: 'new', reduceOnly: request.reduceOnly ?? false, marginMode: this.orderMarginMode(account, instrument, request),
+      fee: 0, createdAt: now, updatedAt: now,
     };
     const book = this.market.orderBook(venue, instrument.id, BOOK_DEPTH);
     const crosses = order.type === 'market' || (order.side === 'buy' ? (book.asks[0]?.[0] ?? Infinity) <= order.price! : (book.bids[0]?.[0] ?? 0) >= order.price!);
@@ -227,6 +228,18 @@ export class Accounts implements SimAccounts {
     return instrument;
   }
 
+  /**
+   * An order naming a margin mode opens the symbol's position in that mode. The simulator holds
+   * one position per symbol, so an order in the other mode than the held position's is refused
+   * (OKX would hold a second position, Bitget refuses it): it never silently changes the mode.
+   */
+  private orderMarginMode(account: Account, instrument: SimInstrument, request: SimOrderRequest): 'cross' | 'isolated' {
+    const setting = this.leverage(account.venue, account.apiKey, instrument.id);
+    if (request.marginMode === undefined || request.marginMode === setting.marginMode) return setting.marginMode;
+    account.settings.set(instrument.id, { ...setting, marginMode: request.marginMode });
+    return request.marginMode;
+  }
+
   private validate(account: Account, instrument: SimInstrument, request: SimOrderRequest): void {
     const where = `${account.venue} ${instrument.id}`;
     if (request.clientOrderId && account.clientIds.has(request.clientOrderId)) {
@@ -239,6 +252,10 @@ export class Accounts implements SimAccounts {
       throw new SimRejection('invalid-price', `${where}: price ${request.price} is not a positive multiple of ${instrument.tickSize}`);
     }
     const position = account.positions.get(instrument.id)?.size ?? 0;
+    const held = this.leverage(account.venue, account.apiKey, instrument.id).marginMode;
+    if (request.marginMode !== undefined && request.marginMode !== held && position !== 0) {
+      throw new SimRejection('margin-mode', `${where}: the order is ${request.marginMode} margin but the position held is ${held}`);
+    }
     const signed = request.side === 'buy' ? request.quantity : -request.quantity;
     if (request.reduceOnly && !(position * signed < 0 && Math.abs(signed) <= Math.abs(position) + 1e-12)) {
       throw new SimRejection('reduce-only', `${where}: reduce-only ${request.side} of ${request.quantity} would not reduce the position of ${position}`);

@@ -111,6 +111,11 @@ export interface SimOrderRequest {
   reduceOnly?: boolean;
   postOnly?: boolean;
   clientOrderId?: string;
+  /**
+   * The margin mode the order itself names, on venues that take one per order (OKX `tdMode`,
+   * Bitget `marginMode`); elsewhere the symbol's setting applies.
+   */
+  marginMode?: 'cross' | 'isolated';
 }
 
 export interface SimOrder {
@@ -126,6 +131,8 @@ export interface SimOrder {
   averagePrice: number | null;
   status: OrderStatus;
   reduceOnly: boolean;
+  /** The margin mode the order went out in: its own, or the symbol's setting when it named none. */
+  marginMode: 'cross' | 'isolated';
   fee: number;
   createdAt: number;
   updatedAt: number;
@@ -186,7 +193,8 @@ export type RejectionReason =
   | 'unknown-instrument'
   | 'invalid-quantity'
   | 'invalid-price'
-  | 'duplicate-client-id';
+  | 'duplicate-client-id'
+  | 'margin-mode';
 
 /** Thrown by SimAccounts; each venue maps the reason to its own real error code and body. */
 export class SimRejection extends Error {

@@ -139,6 +139,12 @@ export const LegPreviewSchema = z.object({
   tiersFromVenue: z.boolean(),
   liquidationPrice: z.number().nullable(),
   liquidationDistancePct: z.number().nullable(),
+  /**
+   * The perp leg's margin mode (null for spot). Cross: the venue's whole equity backs the leg,
+   * so its liquidation price is account-wide, computed from that equity as if the leg were the
+   * account's only position, and moves with every other position there.
+   */
+  marginMode: z.enum(['isolated', 'cross']).nullable().default(null),
   marginNeeded: z.number(),
   rate: z.number().nullable(),
   rateKind: z.enum(['predicted', 'settled']).nullable(),

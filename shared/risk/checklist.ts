@@ -12,6 +12,8 @@ export interface LegContext {
   maxLeverage: number | null;
   /** Mean |rate per 8 h| over the recent history, null without history. */
   recentMeanAbsPer8h: number | null;
+  /** The margin mode the venue account fixes for every symbol (a Bybit unified account), null where the ticket sets it. */
+  accountMarginMode?: 'cross' | 'isolated' | null;
 }
 
 export interface ChecklistInput {
@@ -76,6 +78,12 @@ const margin: Rule = (input) => {
     if (venue.free < venue.needed) problems.push(`${venue.venue} needs ${usd(venue.needed)} margin, ${usd(venue.free)} free`);
   }
   for (const move of preview.costs.transfers) problems.push(`move ${usd(move.amount)} from ${move.from} to ${move.to} first (fee ${usd(move.feeUsd)})`);
+  input.preview.legs.forEach((leg, i) => {
+    const fixed = input.legContext[i]?.accountMarginMode ?? null;
+    if (leg.instrument === 'perp' && fixed !== null && fixed !== ticket.marginMode) {
+      problems.push(`the ${leg.venue} account is in ${fixed} margin for every symbol and the ticket asks ${ticket.marginMode}: choose ${fixed} on the ticket, or change the account's margin mode at ${leg.venue} (the terminal never switches a whole account)`);
+    }
+  });
   const buffer = ticket.basisStopPct === null ? null : ticket.basisStopPct * settings.liquidationBufferMultiple;
   for (const leg of perpLegs(input)) {
     if (buffer === null) problems.push(`no basis stop to compare ${where(leg)}'s liquidation distance with`);
@@ -84,7 +92,7 @@ const margin: Rule = (input) => {
     }
   }
   if (problems.length) return item('margin', label, 'auto', 'fail', problems.join('; '));
-  const distances = perpLegs(input).map((leg) => `${leg.venue} liquidation ${pct(leg.liquidationDistancePct ?? 0)} away`);
+  const distances = perpLegs(input).map((leg) => `${leg.venue} liquidation ${pct(leg.liquidationDistancePct ?? 0)} away${leg.marginMode === 'cross' ? ' (cross: account-wide, from the venue\'s equity)' : ''}`);
   return item('margin', label, 'auto', 'pass', [...preview.margin.map((v) => `${v.venue} ${usd(v.needed)} of ${usd(v.free)} free`), ...distances].join('; '));
 };
 

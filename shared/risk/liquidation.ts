@@ -43,6 +43,19 @@ export function liquidationPrice(side: 'buy' | 'sell', entry: number, leverage: 
   return (entry * (1 + 1 / leverage)) / (1 + mmr);
 }
 
+/**
+ * Liquidation of a cross-margin leg: the venue's whole equity `equity` backs it, so the price is
+ * account-wide and moves with every other position and transfer. As if this leg were the
+ * account's only position, equity + PnL falls to `mmr × quantity × price` at
+ *   long:  P = (quantity × entry − equity) / (quantity × (1 − mmr))
+ *   short: P = (equity + quantity × entry) / (quantity × (1 + mmr))
+ */
+export function crossLiquidationPrice(side: 'buy' | 'sell', entry: number, quantity: number, equity: number, mmr: number): number {
+  if (!(quantity > 0)) return side === 'buy' ? 0 : Infinity;
+  if (side === 'buy') return Math.max(0, (quantity * entry - equity) / (quantity * (1 - mmr)));
+  return (equity + quantity * entry) / (quantity * (1 + mmr));
+}
+
 /** Adverse move from entry to liquidation, as a fraction of entry (always ≥ 0). */
 export function liquidationDistance(entry: number, liquidation: number): number {
   return Math.abs(entry - liquidation) / entry;

@@ -12,7 +12,7 @@ import { breakEvenTime, expectedFunding, legPays, type FundingLeg } from './carr
 import { DEFAULT_WITHDRAWAL_FEES_USD, planTransfers, roundTripFee, walkBook, type BookLevel, type MarginNeed } from './costs.ts';
 import { evaluateChecklist, checklistPassed, type LegContext } from './checklist.ts';
 import { exposureAfter } from './exposure.ts';
-import { initialMargin, liquidationDistance, liquidationPrice, maintenanceRateFor, type MarginTier } from './liquidation.ts';
+import { crossLiquidationPrice, initialMargin, liquidationDistance, liquidationPrice, maintenanceRateFor, type MarginTier } from './liquidation.ts';
 import { coarserStep, roundDownToStep, type LotRules } from './lots.ts';
 import { lossAtStop, riskPct, riskSizedQuantity } from './sizing.ts';
 
@@ -35,6 +35,8 @@ export interface LegMarket {
   recentMeanAbsPer8h: number | null;
   /** The venue's lot rules for the symbol (base units); null when unknown. */
   lot?: LotRules | null;
+  /** The margin mode the venue account holds for every symbol (a Bybit unified account); null where a ticket sets it. */
+  accountMarginMode?: 'cross' | 'isolated' | null;
 }
 
 export interface PreviewInputs {
@@ -113,7 +115,9 @@ function previewLeg(inputs: PreviewInputs, index: 0 | 1, quantity: number, mark:
   const leverage = perp ? inputs.ticket.leverage : 1;
   const entry = Number.isFinite(walk.averagePrice) ? walk.averagePrice : mark;
   const mmr = perp ? maintenanceRateFor(market.tiers, notional, inputs.ticket.base) : null;
-  const liquidation = mmr === null ? null : liquidationPrice(leg.side, entry, leverage, mmr);
+  const cross = perp && inputs.ticket.marginMode === 'cross';
+  const equity = inputs.balances.get(leg.venue)?.equity ?? 0;
+  const liquidation = mmr === null ? null : cross ? crossLiquidationPrice(leg.side, entry, venueQuantity, equity, mmr) : liquidationPrice(leg.side, entry, leverage, mmr);
   const funding = fundingLegOf(leg, market, venueQuantity, mark);
   const carry = funding ? expectedFunding(funding, inputs.now, exit) : { settlements: 0, amount: 0 };
   const quote = market.quote;
@@ -126,6 +130,7 @@ function previewLeg(inputs: PreviewInputs, index: 0 | 1, quantity: number, mark:
       lotStep: market.lot?.step ?? null, minQuantity: market.lot?.minQuantity ?? null, minNotional: market.lot?.minNotional ?? null,
       maintenanceMarginRate: mmr, tiersFromVenue: perp && !!market.tiers?.length,
       liquidationPrice: liquidation, liquidationDistancePct: liquidation === null ? null : liquidationDistance(entry, liquidation),
+      marginMode: perp ? inputs.ticket.marginMode : null,
       // A spot buy is paid in full; a spot sell is backed by the borrowed coin's value.
       marginNeeded: initialMargin(notional, leverage),
       rate: funding?.rate ?? null, rateKind: perp ? quote?.rateKind ?? null : null,
@@ -191,7 +196,7 @@ export function buildPreview(inputs: PreviewInputs): TicketPreview {
     exposure: { currentUsd: exposure.currentUsd, afterUsd: exposure.afterUsd, afterPct: exposure.afterPct, capPct: exposure.capPct },
     alignment: inputs.alignment,
   };
-  const legContext: LegContext[] = inputs.markets.map((m) => ({ maxLeverage: m.maxLeverage, recentMeanAbsPer8h: m.recentMeanAbsPer8h }));
+  const legContext: LegContext[] = inputs.markets.map((m) => ({ maxLeverage: m.maxLeverage, recentMeanAbsPer8h: m.recentMeanAbsPer8h, accountMarginMode: m.accountMarginMode ?? null }));
   const checklist = evaluateChecklist({ now, ticket, preview, legContext, settings: risk });
   return { ...preview, checklist, passed: checklistPassed(checklist) };
 }

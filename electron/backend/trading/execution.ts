@@ -101,7 +101,10 @@ export async function placeOrder(
 }
 
 function legRequest(leg: LegIntent, id: string): OrderRequest {
-  return { symbol: leg.symbol, side: leg.side, type: 'market', quantity: leg.quantity, reduceOnly: leg.reduceOnly, clientOrderId: id };
+  return {
+    symbol: leg.symbol, side: leg.side, type: 'market', quantity: leg.quantity, reduceOnly: leg.reduceOnly, clientOrderId: id,
+    ...(leg.marginMode ? { marginMode: leg.marginMode } : {}),
+  };
 }
 
 async function setLeverages(ctx: ExecutionContext, intent: PairIntent): Promise<string | null> {
@@ -161,7 +164,7 @@ async function unwindExcess(
   await ctx.journal.append({ pairId, venue: leg.venue, symbol: leg.symbol, clientOrderId: null, kind: 'unwind', data: { leg: big, quantity: excess, reason: why } });
   const request: OrderRequest = {
     symbol: leg.symbol, side: leg.side === 'buy' ? 'sell' : 'buy', type: 'market', quantity: excess, reduceOnly: true,
-    clientOrderId: ticketOrderId(leg.venue, intent.ticketId, big, 'unwind'),
+    clientOrderId: ticketOrderId(leg.venue, intent.ticketId, big, 'unwind'), ...(leg.marginMode ? { marginMode: leg.marginMode } : {}),
   };
   const outcome = await placeOrder(ctx, pairId, leg.venue, request, intent.legTimeoutMs);
   if (outcome.order) orders.push(outcome.order);

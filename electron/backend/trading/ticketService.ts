@@ -41,6 +41,8 @@ export interface TicketServiceDeps {
   recentRates?: (venue: VenueId, symbol: string) => Promise<readonly FundingQuote[] | readonly number[]>;
   /** Levels per side fetched for slippage (default 500). */
   bookDepth?: number;
+  /** The margin mode a venue account fixes for every symbol (Bybit unified), null where the ticket sets it. */
+  accountMarginMode?: (venue: VenueId, symbol: string) => Promise<'cross' | 'isolated' | null>;
 }
 
 export interface TicketService {
@@ -84,12 +86,16 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
     const leg = ticket.legs[index];
     const where = `${leg.symbol} on ${leg.venue}`;
     const quote = leg.instrument === 'perp' ? deps.quotes().find((q) => q.venue === leg.venue && q.symbol === leg.symbol) ?? null : null;
-    const [book, info, history] = await Promise.all([
+    const perp = leg.instrument === 'perp';
+    const [book, info, history, accountMarginMode] = await Promise.all([
       fetching(ticket.ticketId, `order book of ${where}`, () => deps.orderBook(leg.venue, leg.symbol, depth)),
-      leg.instrument === 'perp' && deps.marketInfo ? fetching(ticket.ticketId, `margin tiers of ${where}`, () => deps.marketInfo!(leg.venue, leg.symbol)) : NO_INFO,
-      leg.instrument === 'perp' && deps.recentRates ? fetching(ticket.ticketId, `recent funding rates of ${where}`, () => deps.recentRates!(leg.venue, leg.symbol)) : [],
+      perp && deps.marketInfo ? fetching(ticket.ticketId, `margin tiers of ${where}`, () => deps.marketInfo!(leg.venue, leg.symbol)) : NO_INFO,
+      perp && deps.recentRates ? fetching(ticket.ticketId, `recent funding rates of ${where}`, () => deps.recentRates!(leg.venue, leg.symbol)) : [],
+      perp && deps.accountMarginMode ? fetching(ticket.ticketId, `margin mode of the ${leg.venue} account`, () => deps.accountMarginMode!(leg.venue, leg.symbol)) : null,
     ]);
-    return { quote, book, tiers: info.tiers, maxLeverage: info.maxLeverage, lot: info.lot ?? null, recentMeanAbsPer8h: meanAbsPer8h(history, quote?.intervalHours ?? 8) };
+    return {
+      quote, book, tiers: info.tiers, maxLeverage: info.maxLeverage, lot: info.lot ?? null, recentMeanAbsPer8h: meanAbsPer8h(history, quote?.intervalHours ?? 8), accountMarginMode,
+    };
   }
 
   async function balancesOf(ticket: Ticket): Promise<Map<VenueId, { equity: number; free: number }>> {

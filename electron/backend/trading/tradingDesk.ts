@@ -116,6 +116,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     balances: (venue) => brokerBalance(brokers.get(venue)),
     // Tiers through the mode's broker: signed in Live, public (or the simulator's demo account) in Paper and Demo.
     marketInfo: cachedMarketInfo((venue, symbol) => brokers.get(venue).marketInfo(symbol), now),
+    accountMarginMode: (venue, symbol) => brokers.get(venue).accountMarginMode(symbol),
     settings: () => ({ ...options.settings(), ...risk }),
     alignment: (base) => alignmentFromRows(options.engine.latest(), base),
     gateway,

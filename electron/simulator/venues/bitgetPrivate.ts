@@ -19,6 +19,7 @@ const REJECTION: Record<RejectionReason, [string, string]> = {
   'invalid-quantity': ['40808', 'Parameter verification exception size checkBDScale error'],
   'invalid-price': ['41103', 'param price scale error error'],
   'duplicate-client-id': ['40786', 'Duplicate clientOid'],
+  'margin-mode': ['40808', 'Parameter verification exception marginMode'],
 };
 
 const ORDER_STATE: Record<SimOrder['status'], string> = {
@@ -52,7 +53,8 @@ function instrumentOf(call: Call): SimInstrument | undefined {
 }
 
 function orderBody(order: SimOrder, accounts: SimAccounts, apiKey: string): Record<string, unknown> {
-  const { leverage, marginMode } = accounts.leverage(VENUE, apiKey, order.instrumentId);
+  const { leverage } = accounts.leverage(VENUE, apiKey, order.instrumentId);
+  const { marginMode } = order;
   return {
     symbol: order.instrumentId, size: decimalString(order.quantity), orderId: order.orderId, clientOid: order.clientOrderId,
     baseVolume: decimalString(order.filled), fee: decimalString(-order.fee), price: order.price === null ? '' : decimalString(order.price),
@@ -138,6 +140,13 @@ function setMarginMode(call: Call): SimResponse {
   return envelope(call.now, { symbol: instrument.id, marginCoin: 'USDT', marginMode: call.params.marginMode });
 }
 
+/** Bitget names the margin mode on every order: `crossed` or `isolated` (required). */
+function bitgetMarginMode(value: string | undefined): 'cross' | 'isolated' {
+  if (value === 'crossed') return 'cross';
+  if (value === 'isolated') return 'isolated';
+  throw new SimRejection('margin-mode', `marginMode ${value ?? '(missing)'}: crossed or isolated`);
+}
+
 function placeOrder(call: Call): SimResponse {
   const { params } = call;
   const instrument = instrumentOf(call);
@@ -147,6 +156,7 @@ function placeOrder(call: Call): SimResponse {
       instrumentId: instrument.id, side: params.side === 'sell' ? 'sell' : 'buy', type: params.orderType === 'market' ? 'market' : 'limit',
       quantity: Number(params.size), price: params.price === undefined ? undefined : Number(params.price),
       reduceOnly: params.reduceOnly === 'YES', postOnly: params.force === 'post_only', clientOrderId: params.clientOid,
+      marginMode: bitgetMarginMode(params.marginMode),
     });
     return envelope(call.now, { orderId: order.orderId, clientOid: order.clientOrderId });
   } catch (error) {

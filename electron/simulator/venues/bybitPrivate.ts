@@ -20,6 +20,7 @@ const REJECTION_CODES: Record<RejectionReason, [number, string]> = {
   'invalid-quantity': [BYBIT_ERRORS.paramsError, 'Qty invalid'],
   'invalid-price': [BYBIT_ERRORS.paramsError, 'Price invalid'],
   'duplicate-client-id': [BYBIT_ERRORS.duplicateOrderLinkId, 'OrderLinkedID is duplicate'],
+  'margin-mode': [BYBIT_ERRORS.paramsError, 'params error: margin mode'],
 };
 
 /** Runs an account operation; a SimRejection becomes Bybit's own retCode and message. */
@@ -140,6 +141,19 @@ export const switchIsolated: BybitPrivateHandler = (params, context, apiKey) => 
   context.accounts.setLeverage(VENUE, apiKey, instrument.id, leverage);
   return bybitOk({}, context.market.now());
 });
+
+/**
+ * GET /v5/account/info: the unified account's margin mode, which applies to every symbol
+ * (REGULAR_MARGIN is cross). The simulator's account is isolated once every symbol is.
+ */
+export const accountInfo: BybitPrivateHandler = (_params, context, apiKey) => {
+  const now = context.market.now();
+  const isolated = context.market.instruments(VENUE).every((instrument) => context.accounts.leverage(VENUE, apiKey, instrument.id).marginMode === 'isolated');
+  return bybitOk({
+    marginMode: isolated ? 'ISOLATED_MARGIN' : 'REGULAR_MARGIN', updatedTime: String(now), unifiedMarginStatus: 5,
+    dcpStatus: 'OFF', timeWindow: 0, smpGroup: 0, isMasterTrader: false, spotHedgingStatus: 'OFF',
+  }, now);
+};
 
 /** POST /v5/account/set-margin-mode: the unified account's mode applies to every symbol. */
 export const setAccountMarginMode: BybitPrivateHandler = (params, context, apiKey) => {

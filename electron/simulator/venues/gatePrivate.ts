@@ -20,6 +20,7 @@ const REJECTION: Record<RejectionReason, [string, string]> = {
   'invalid-quantity': ['INVALID_PARAM_VALUE', 'invalid argument: size'],
   'invalid-price': ['INVALID_PARAM_VALUE', 'invalid argument: price'],
   'duplicate-client-id': ['INVALID_PARAM_VALUE', 'invalid argument: text already used'],
+  'margin-mode': ['INVALID_PARAM_VALUE', 'invalid argument: margin mode'],
 };
 
 interface Call {

@@ -43,6 +43,7 @@ const REJECTION_TEXT: Record<RejectionReason, string> = {
   'invalid-quantity': 'Order has invalid size.',
   'invalid-price': 'Price must be divisible by tick size.',
   'duplicate-client-id': 'Duplicate cloid.',
+  'margin-mode': 'Cannot switch leverage type with open position.',
 };
 
 function venueError(text: string): SimResponse {

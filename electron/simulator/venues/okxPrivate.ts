@@ -20,6 +20,7 @@ const REJECTION_CODES: Record<RejectionReason, [string, string]> = {
   'invalid-quantity': [OKX_ERRORS.lotSize, 'Order quantity must be a multiple of the lot size.'],
   'invalid-price': [OKX_ERRORS.priceOutOfLimit, 'Order price is not within the price limit.'],
   'duplicate-client-id': [OKX_ERRORS.duplicateClientId, 'Duplicated client order ID.'],
+  'margin-mode': [OKX_ERRORS.parameterError, 'Parameter tdMode error'],
 };
 
 function rejection(error: unknown): [string, string] {
@@ -53,8 +54,8 @@ function instrumentOf(context: SimContext, id: string | undefined): SimInstrumen
 }
 
 function orderRow(context: SimContext, apiKey: string, order: SimOrder): Record<string, unknown> {
-  const { leverage, marginMode } = context.accounts.leverage(VENUE, apiKey, order.instrumentId);
-  return orderJson(order, instrumentOf(context, order.instrumentId), leverage, marginMode);
+  const { leverage } = context.accounts.leverage(VENUE, apiKey, order.instrumentId);
+  return orderJson(order, instrumentOf(context, order.instrumentId), leverage, order.marginMode);
 }
 
 /**
@@ -133,9 +134,11 @@ function placeOne(context: SimContext, apiKey: string, item: OkxParams): SimOrde
   if (kind === undefined || (side !== 'buy' && side !== 'sell') || size === undefined) {
     throw new SimRejection('invalid-quantity', `ordType ${okxString(item, 'ordType')}, side ${side}, sz ${okxString(item, 'sz')} on ${instrument.id}`);
   }
+  // OKX requires the trade mode on every order; a swap takes cross or isolated, never cash.
   const mode = okxString(item, 'tdMode');
-  if (mode === 'cross' || mode === 'isolated') context.accounts.setMarginMode(VENUE, apiKey, instrument.id, mode);
+  if (mode !== 'cross' && mode !== 'isolated') throw new SimRejection('margin-mode', `tdMode ${mode ?? '(missing)'} on ${instrument.id}: cross or isolated`);
   return context.accounts.placeOrder(VENUE, apiKey, {
+    marginMode: mode,
     instrumentId: instrument.id,
     side,
     type: kind.type,

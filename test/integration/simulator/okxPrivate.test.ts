@@ -73,7 +73,7 @@ describe('okx v5 wire through ccxt: signed account endpoints', () => {
   it('rests a limit order below the market, lists it as open, and cancels it', async () => {
     const target = instrument();
     const price = Number((sim.market.ticker('okx', target.id).mark * 0.8).toFixed(target.pricePrecision));
-    const id = String((await okx.createOrder(symbolOf(target), 'limit', 'buy', smallContracts(target), price, { clientOrderId: 'rest1' })).id);
+    const id = String((await okx.createOrder(symbolOf(target), 'limit', 'buy', smallContracts(target), price, { clientOrderId: 'rest1', marginMode: 'isolated' })).id);
     const open = await okx.fetchOpenOrders(symbolOf(target));
     expect(open.map((order) => [order.id, order.clientOrderId, order.price])).toContainEqual([id, 'rest1', price]);
     await okx.cancelOrder(id, symbolOf(target));
@@ -102,11 +102,21 @@ describe('okx v5 wire through ccxt: signed account endpoints', () => {
     const target = instrument();
     const perContract = sim.market.ticker('okx', target.id).mark * target.contractSize;
     const huge = Math.ceil(10_000_000 / perContract / target.stepSize) * target.stepSize;
-    await expect(okx.createOrder(symbolOf(target), 'market', 'buy', huge)).rejects.toBeInstanceOf(ccxt.InsufficientFunds);
+    await expect(okx.createOrder(symbolOf(target), 'market', 'buy', huge, undefined, { marginMode: 'isolated' })).rejects.toBeInstanceOf(ccxt.InsufficientFunds);
   });
 
   it('a reduce-only order that would grow the position is refused with 51169', async () => {
     const target = instrument();
-    await expect(okx.createOrder(symbolOf(target), 'market', 'buy', smallContracts(target), undefined, { reduceOnly: true })).rejects.toThrow(/51169/);
+    await expect(okx.createOrder(symbolOf(target), 'market', 'buy', smallContracts(target), undefined, { reduceOnly: true, marginMode: 'isolated' })).rejects.toThrow(/51169/);
+  });
+
+  it('every order names its margin mode (tdMode): one in cross on a symbol held isolated is refused, and the position stays isolated', async () => {
+    const target = instrument();
+    // ccxt sends cross unless told otherwise: the order the terminal used to send after isolated leverage.
+    await expect(okx.createOrder(symbolOf(target), 'market', 'buy', smallContracts(target))).rejects.toThrow(/51000.*tdMode/);
+    expect(sim.accounts.leverage('okx', KEY, target.id).marginMode).toBe('isolated');
+    const id = String((await okx.createOrder(symbolOf(target), 'market', 'buy', smallContracts(target), undefined, { marginMode: 'isolated' })).id);
+    expect(sim.accounts.order('okx', KEY, { orderId: id })?.marginMode).toBe('isolated');
+    expect(((await okx.fetchOrder(id, symbolOf(target))).info as { tdMode: string }).tdMode).toBe('isolated');
   });
 });

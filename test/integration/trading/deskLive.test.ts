@@ -43,11 +43,18 @@ afterAll(async () => {
 
 describe('live mode through the desk, against the simulator with vault keys', () => {
   it('preview → submit → the position at the venues → kill switch → flat everywhere', async () => {
-    const ticket = await desk.btcTicket('live-pair');
+    // The simulator's Bybit is a unified account in cross margin for every symbol: an isolated
+    // ticket is refused at preview, in words, and a cross ticket goes.
+    const isolated = await desk.call('ticket.preview', await desk.btcTicket('live-isolated', { marginMode: 'isolated' }));
+    expect(isolated.checklist.find((item) => item.id === 'margin')).toMatchObject({ status: 'fail', detail: expect.stringContaining('the bybit account is in cross margin for every symbol and the ticket asks isolated') });
+    const ticket = await desk.btcTicket('live-pair', { marginMode: 'cross' });
     const preview = await desk.call('ticket.preview', ticket);
     expect(preview.checklist.filter((item) => item.status === 'fail')).toEqual([]);
+    expect(preview.legs.map((leg) => leg.marginMode)).toEqual(['cross', 'cross']);
     const receipt = await desk.call('ticket.submit', ticket);
     expect(receipt.execution.status).toBe('hedged');
+    const binanceKey = KEYS.binanceusdm.apiKey;
+    expect(sim.accounts.positions('binanceusdm', binanceKey).map((p) => p.marginMode)).toEqual(['cross']);
 
     const [opened] = await desk.call('positions.list');
     expect(opened).toMatchObject({ pairId: 'live-pair', status: 'open', deltaDrift: 0 });

@@ -16,6 +16,8 @@ export interface OrderRequest {
   price?: number;
   reduceOnly: boolean;
   clientOrderId: string;
+  /** The margin mode the ticket approved; a close without one goes out in the position's mode. */
+  marginMode?: 'cross' | 'isolated';
 }
 
 export interface VenuePosition {
@@ -44,6 +46,8 @@ export interface Broker {
   readonly venue: VenueId;
   readonly mode: 'paper' | 'live';
   setLeverage(symbol: string, leverage: number, marginMode?: 'cross' | 'isolated'): Promise<void>;
+  /** The margin mode the account holds for every symbol (a Bybit unified account), null where each ticket sets its own. */
+  accountMarginMode(symbol: string): Promise<'cross' | 'isolated' | null>;
   createOrder(request: OrderRequest): Promise<Order>;
   cancelOrder(symbol: string, clientOrderId: string): Promise<void>;
   /** The order with this client id, or null when the venue never received it. */

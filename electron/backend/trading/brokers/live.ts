@@ -16,6 +16,7 @@ import type { Balance, Broker, OrderBook, OrderRequest, VenuePosition } from './
 import { readMarketInfo, type MarketInfo } from '../venueMarket.ts';
 import { hedgeModeMessage, inHedgeMode } from './positionMode.ts';
 import { ownClientId } from '../clientOrderIds.ts';
+import { accountWideMode, heldMarginMode, namesModePerOrder, prepareMargin, type MarginMode } from './marginMode.ts';
 
 /** The request parameter each venue reads our client order id from (ccxt-notes "Private calls"). */
 function clientIdParams(venue: VenueId, clientOrderId: string): Record<string, string> {
@@ -101,6 +102,8 @@ class LiveBroker implements Broker {
   readonly #exchange: Exchange;
   /** When each symbol's account was last seen in one-way mode (a hedge-mode verdict is never cached). */
   readonly #oneWaySeenAt = new Map<string, number>();
+  /** The margin mode set per symbol through this broker. */
+  readonly #marginModes = new Map<string, MarginMode>();
 
   constructor(venue: VenueId, exchange: Exchange) {
     this.venue = venue;
@@ -139,21 +142,25 @@ class LiveBroker implements Broker {
     this.#oneWaySeenAt.set(symbol, performance.now());
   }
 
-  async setLeverage(symbol: string, leverage: number, marginMode?: 'cross' | 'isolated'): Promise<void> {
+  async setLeverage(symbol: string, leverage: number, marginMode?: MarginMode): Promise<void> {
     await this.#assertOneWay(symbol);
-    await call(this.venue, symbol, async () => {
-      if (marginMode !== undefined && this.venue !== 'okx') await this.#setMarginMode(symbol, marginMode, leverage);
-      await this.#exchange.setLeverage(leverage, symbol, marginMode !== undefined ? { marginMode } : {});
-    });
+    await call(this.venue, symbol, () => prepareMargin(this.venue, this.#exchange, symbol, leverage, marginMode));
+    if (marginMode !== undefined) this.#marginModes.set(symbol, marginMode);
   }
 
-  async #setMarginMode(symbol: string, marginMode: 'cross' | 'isolated', leverage: number): Promise<void> {
-    try {
-      await this.#exchange.setMarginMode(marginMode, symbol, { leverage });
-    } catch (error) {
-      // Binance answers -4046 when the mode is already the one asked for: that is success.
-      if (!(error instanceof Error && /-4046|no need to change margin/i.test(error.message))) throw error;
-    }
+  accountMarginMode(symbol: string): Promise<MarginMode | null> {
+    return call(this.venue, symbol, () => accountWideMode(this.venue, this.#exchange, symbol));
+  }
+
+  /**
+   * The margin mode an order names on OKX and Bitget: the approved one, else the one this broker
+   * set for the symbol, else the held position's (a close or the kill switch after a restart).
+   */
+  async #orderMarginMode(request: OrderRequest): Promise<Record<string, MarginMode>> {
+    if (!namesModePerOrder(this.venue)) return {};
+    const mode = request.marginMode ?? this.#marginModes.get(request.symbol)
+      ?? (request.reduceOnly ? await call(this.venue, request.symbol, () => heldMarginMode(this.#exchange, request.symbol)) : null);
+    return mode === null ? {} : { marginMode: mode };
   }
 
   async createOrder(request: OrderRequest): Promise<Order> {
@@ -163,7 +170,7 @@ class LiveBroker implements Broker {
     const amount = Number(this.#exchange.amountToPrecision(symbol, request.quantity / this.#contractSize(symbol)));
     const price = request.price ?? (this.venue === 'hyperliquid' ? await this.#marketPrice(symbol, request.side) : undefined);
     const params = {
-      ...clientIdParams(this.venue, request.clientOrderId), ...(request.reduceOnly ? { reduceOnly: true } : {}),
+      ...clientIdParams(this.venue, request.clientOrderId), ...(request.reduceOnly ? { reduceOnly: true } : {}), ...(await this.#orderMarginMode(request)),
       // Binance's default answer (ACK) shows a market order NEW with nothing filled, whatever it became.
       ...(this.venue === 'binanceusdm' ? { newOrderRespType: 'RESULT' } : {}),
     };

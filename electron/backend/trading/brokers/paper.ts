@@ -9,7 +9,7 @@
 import type { Exchange } from 'ccxt';
 import type { Fill, FundingPayment, JournalEntry, Order, PairIntent } from '../../../../shared/domain/orders.ts';
 import { parseUnifiedSymbol } from '../../../../shared/domain/symbols.ts';
-import { liquidationPrice, maintenanceRateFor, type MarginTier } from '../../../../shared/risk/liquidation.ts';
+import { crossLiquidationPrice, liquidationPrice, maintenanceRateFor, type MarginTier } from '../../../../shared/risk/liquidation.ts';
 import type { FundingQuote } from '../../../../shared/domain/quotes.ts';
 import { VENUES, type VenueId } from '../../../../shared/domain/venues.ts';
 import { createExchange, type Connection } from '../../markets/exchanges.ts';
@@ -96,6 +96,8 @@ class Paper implements PaperBroker {
   #restoring = false;
   /** Leverage set per symbol: the paper account liquidates as the venue would. */
   readonly #leverage = new Map<string, number>();
+  /** Margin mode per symbol as the ticket approved it: a cross leg liquidates on the account's equity. */
+  readonly #marginModes = new Map<string, 'cross' | 'isolated'>();
   /** The venue's maintenance tiers per symbol, read when leverage is set (null: the conservative default). */
   readonly #tiers = new Map<string, MarginTier[] | null>();
   /** Latest settlement per symbol already in the journal when the account was restored. */
@@ -114,10 +116,16 @@ class Paper implements PaperBroker {
     this.#wallet = options.initialBalance ?? 100_000;
   }
 
-  async setLeverage(symbol: string, leverage: number): Promise<void> {
+  async setLeverage(symbol: string, leverage: number, marginMode: 'cross' | 'isolated' = 'isolated'): Promise<void> {
     this.#exchange.market(symbol); // an unknown symbol throws, as a venue would refuse it
     this.#leverage.set(symbol, leverage);
+    this.#marginModes.set(symbol, marginMode);
     this.#tiers.set(symbol, (await this.marketInfo(symbol)).tiers);
+  }
+
+  /** A paper account sets the margin mode per symbol, as the ticket asks. */
+  async accountMarginMode(): Promise<null> {
+    return null;
   }
 
   async marketInfo(symbol: string): Promise<MarketInfo> {
@@ -144,11 +152,16 @@ class Paper implements PaperBroker {
     return this.#signed;
   }
 
-  /** Isolated-margin liquidation price of a held position, at the venue's tier for its notional; 1× when no leverage was set. */
-  #liquidation(symbol: string, held: Held): number {
+  /**
+   * Liquidation price of a held position at the venue's tier for its notional: isolated on its
+   * leverage (1× when none was set), cross on the account's equity (account-wide).
+   */
+  #liquidation(symbol: string, held: Held, equity: number): number {
     const base = parseUnifiedSymbol(symbol)?.base ?? symbol;
     const mmr = maintenanceRateFor(this.#tiers.get(symbol) ?? null, Math.abs(held.size) * held.entry, base);
-    return liquidationPrice(held.size > 0 ? 'buy' : 'sell', held.entry, this.#leverage.get(symbol) ?? 1, mmr);
+    const side = held.size > 0 ? 'buy' : 'sell';
+    if (this.#marginModes.get(symbol) === 'cross') return crossLiquidationPrice(side, held.entry, Math.abs(held.size), equity, mmr);
+    return liquidationPrice(side, held.entry, this.#leverage.get(symbol) ?? 1, mmr);
   }
 
   async orderBook(symbol: string, depth: number): Promise<OrderBook> {
@@ -276,7 +289,11 @@ class Paper implements PaperBroker {
     for (const entry of entries) {
       if (entry.kind !== 'intent') continue;
       const legs = (entry.data as { intent?: PairIntent }).intent?.legs ?? [];
-      for (const leg of legs) if (leg.venue === this.venue && leg.leverage) this.#leverage.set(leg.symbol, leg.leverage);
+      for (const leg of legs) {
+        if (leg.venue !== this.venue || !leg.leverage) continue;
+        this.#leverage.set(leg.symbol, leg.leverage);
+        this.#marginModes.set(leg.symbol, leg.marginMode ?? 'isolated');
+      }
     }
     this.#restoring = true;
     try {
@@ -368,9 +385,10 @@ class Paper implements PaperBroker {
 
   async positions(): Promise<VenuePosition[]> {
     this.settleFunding();
+    // A cross leg liquidates on the wallet, as if it were the account's only position.
     return [...this.#held].map(([symbol, held]) => ({
       venue: this.venue, symbol, size: held.size, entryPrice: held.entry, markPrice: this.#quote(symbol)?.markPrice ?? held.entry,
-      liquidationPrice: this.#liquidation(symbol, held),
+      liquidationPrice: this.#liquidation(symbol, held, this.#wallet),
     }));
   }
 

@@ -1,0 +1,80 @@
+/**
+ * The margin mode the ticket approved, set the way each venue takes it (docs/orders.md):
+ * Binance and Bitget per symbol, with Bitget and OKX naming it again on every order (ccxt would
+ * otherwise send cross); Gate through the leverage (0 is cross, with the cap as
+ * `cross_leverage_limit`), Hyperliquid through `isCross` on its leverage update. A Bybit
+ * unified account has one mode for every symbol: the terminal never switches it, it refuses a
+ * ticket in the other mode in words before anything is sent.
+ */
+import type { Exchange } from 'ccxt';
+import type { VenueId } from '../../../../shared/domain/venues.ts';
+import { VenueError } from '../../markets/venueErrors.ts';
+
+export type MarginMode = 'cross' | 'isolated';
+
+/** Venues whose order names its margin mode; the others hold it per symbol (or account). */
+const PER_ORDER: ReadonlySet<VenueId> = new Set(['okx', 'bitget']);
+
+export function namesModePerOrder(venue: VenueId): boolean {
+  return PER_ORDER.has(venue);
+}
+
+/** Binance -4046 and Bybit 110026: the mode is already the one asked for, which is success. */
+const ALREADY_SET = /-4046|no need to change margin|110026|not modified/i;
+
+async function unlessAlreadySet(work: () => Promise<unknown>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (!(error instanceof Error && ALREADY_SET.test(error.message))) throw error;
+  }
+}
+
+async function bybitUnified(exchange: Exchange): Promise<boolean> {
+  const [unifiedMargin, unifiedAccount] = await (exchange as unknown as { isUnifiedEnabled(): Promise<[boolean, boolean]> }).isUnifiedEnabled();
+  return unifiedMargin || unifiedAccount;
+}
+
+/**
+ * The margin mode a venue account fixes for every symbol: a Bybit unified account's (portfolio
+ * margin counts as cross: the whole account backs each leg); null where a ticket sets its own.
+ */
+export async function accountWideMode(venue: VenueId, exchange: Exchange, symbol: string): Promise<MarginMode | null> {
+  if (venue !== 'bybit' || !(await bybitUnified(exchange))) return null;
+  return (await exchange.fetchMarginMode(symbol)).marginMode === 'isolated' ? 'isolated' : 'cross';
+}
+
+/** A Bybit unified account's margin mode applies to every symbol: read it, never set it. */
+async function bybitAccountMode(exchange: Exchange, symbol: string, mode: MarginMode, leverage: number): Promise<void> {
+  const held = await accountWideMode('bybit', exchange, symbol);
+  if (held === null) {
+    // A classic account sets the mode per symbol, with its leverage.
+    const tradeMode = mode === 'isolated' ? 1 : 0;
+    const market = exchange.market(symbol);
+    await unlessAlreadySet(() => (exchange as unknown as { privatePostV5PositionSwitchIsolated(p: object): Promise<unknown> })
+      .privatePostV5PositionSwitchIsolated({ category: 'linear', symbol: market.id, tradeMode, buyLeverage: String(leverage), sellLeverage: String(leverage) }));
+    return;
+  }
+  if (held !== mode) {
+    throw new VenueError('rejected', 'bybit', `the Bybit unified account is in ${held} margin for every symbol, and the ticket approved ${mode}; `
+      + `Funding Terminal does not switch the whole account: submit the ticket in ${held} margin, or change the account's margin mode in Bybit and submit again`);
+  }
+}
+
+/** Sets the symbol's leverage in the approved margin mode, or refuses in words. */
+export async function prepareMargin(venue: VenueId, exchange: Exchange, symbol: string, leverage: number, mode: MarginMode | undefined): Promise<void> {
+  if (mode === undefined) {
+    await exchange.setLeverage(leverage, symbol);
+    return;
+  }
+  if (venue === 'binanceusdm' || venue === 'bitget') await unlessAlreadySet(() => exchange.setMarginMode(mode, symbol, { leverage }));
+  if (venue === 'bybit') await bybitAccountMode(exchange, symbol, mode, leverage);
+  // OKX sets leverage per margin mode; Gate and Hyperliquid take the mode with the leverage.
+  await exchange.setLeverage(leverage, symbol, venue === 'bybit' || venue === 'binanceusdm' ? {} : { marginMode: mode });
+}
+
+/** The margin mode a position holds by ccxt's reading of it (null: flat, or the venue does not say). */
+export async function heldMarginMode(exchange: Exchange, symbol: string): Promise<MarginMode | null> {
+  const held = (await exchange.fetchPositions([symbol])).find((p) => (p.contracts ?? 0) !== 0);
+  return held?.marginMode === 'cross' || held?.marginMode === 'isolated' ? held.marginMode : null;
+}
