@@ -152,6 +152,10 @@ describe('the monitor in Chromium against the demo host', () => {
     await view.getByRole('img', { name: /Funding history per venue/ }).hover({ position: { x: 400, y: 120 } });
     await expect.poll(() => legend.getByRole('listitem').first().textContent()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
     expect(await view.getByRole('table', { name: `Current legs of ${base}` }).getByRole('row').count()).toBeGreaterThan(1);
+    // Lightweight Charts' licence: the attribution notice and a link to TradingView, on the chart (logo) and under it.
+    expect(await view.locator('a#tv-attr-logo[href^="https://www.tradingview.com/"]').count()).toBe(1);
+    expect(await view.getByRole('link', { name: 'tradingview.com' }).getAttribute('href')).toBe('https://www.tradingview.com/');
+    expect(await view.getByText(/TradingView Lightweight Charts™, copyright © TradingView, Inc\./).isVisible()).toBe(true);
     await screenshot(page, 'e2e-symbol');
     await page.keyboard.press('Escape');
     await monitor.grid.waitFor();

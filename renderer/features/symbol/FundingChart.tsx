@@ -75,7 +75,7 @@ export function FundingChart({ funding, prices }: { funding: readonly FundingPoi
     if (!container) return;
     const chart: IChartApi = createChart(container, {
       autoSize: true,
-      layout: { background: { color: '#0d1117' }, textColor: '#c9d1d9', fontSize: 11, attributionLogo: false, panes: { separatorColor: '#30363d' } },
+      layout: { background: { color: '#0d1117' }, textColor: '#c9d1d9', fontSize: 11, attributionLogo: true, panes: { separatorColor: '#30363d' } },
       grid: { vertLines: { color: '#161b22' }, horzLines: { color: '#161b22' } },
       timeScale: { timeVisible: true, secondsVisible: false, borderColor: '#30363d' },
       rightPriceScale: { borderColor: '#30363d' },
@@ -112,6 +112,11 @@ export function FundingChart({ funding, prices }: { funding: readonly FundingPoi
         ))}
       </ul>
       <div ref={containerRef} className="chart" role="img" aria-label="Funding history per venue in percent per 8 hours, spread, and mark price" />
+      {/* Lightweight Charts' licence asks for this notice and a link to TradingView. */}
+      <p className="muted attribution">
+        Chart: TradingView Lightweight Charts™, copyright © TradingView, Inc.{' '}
+        <a href="https://www.tradingview.com/" target="_blank" rel="noreferrer">tradingview.com</a>
+      </p>
     </div>
   );
 }
