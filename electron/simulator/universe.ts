@@ -6,6 +6,7 @@
 import type { SimInstrument, VenueId } from './types.ts';
 import { ASSET_TABLE, SECTORS, type Sector } from './assets.ts';
 import { hash32, stringId } from './random.ts';
+import { realTerms, type RealTerms } from './realTerms.ts';
 
 export interface Asset {
   base: string;
@@ -107,37 +108,49 @@ function nativeId(venue: VenueId, rawBase: string): string {
   }
 }
 
+/** Terms the simulator makes up from the price level where it has no real listing to copy. */
+function generatedTerms(venue: VenueId, asset: Asset, price: number, tier: number): RealTerms {
+  const contractVenue = venue === 'okx' || venue === 'gate';
+  const stepSize = contractVenue ? 1 : Math.min(1, pow10(Math.floor(Math.log10(10 / price))));
+  return {
+    contractSize: venue === 'okx' ? pow10(Math.floor(Math.log10(1000 / asset.price)))
+      : venue === 'gate' ? pow10(Math.floor(Math.log10(10 / asset.price))) : 1,
+    tickSize: pow10(Math.floor(Math.log10(price)) - 4),
+    stepSize,
+    minQty: stepSize,
+    maxLeverage: venue === 'hyperliquid' ? [40, 20, 10, 5][tier] : [125, 50, 25, 10][tier],
+    intervalHours: intervalFor(venue, asset),
+  };
+}
+
 export function listingFor(venue: VenueId, asset: Asset): Listing {
   const contractVenue = venue === 'okx' || venue === 'gate';
   const priceScale = contractVenue ? 1 : asset.multiplier;
   const rawBase = priceScale === 1 ? asset.base : venue === 'hyperliquid' ? `k${asset.base}` : `${priceScale}${asset.base}`;
-  const price = asset.price * priceScale;
-  const tickSize = pow10(Math.floor(Math.log10(price)) - 4);
-  const contractSize = venue === 'okx' ? pow10(Math.floor(Math.log10(1000 / asset.price)))
-    : venue === 'gate' ? pow10(Math.floor(Math.log10(10 / asset.price))) : 1;
-  const stepSize = contractVenue ? 1 : Math.min(1, pow10(Math.floor(Math.log10(10 / price))));
+  const id = nativeId(venue, rawBase);
   const cap = capFor(venue, asset);
   const tier = asset.rank < 10 ? 0 : asset.rank < 50 ? 1 : asset.rank < 200 ? 2 : 3;
+  const terms = { ...generatedTerms(venue, asset, asset.price * priceScale, tier), ...realTerms(venue, id) };
   const settle = venue === 'hyperliquid' ? 'USDC' : 'USDT';
   const instrument: SimInstrument = {
     venue,
-    id: nativeId(venue, rawBase),
+    id,
     base: rawBase,
     quote: settle,
     settle,
-    contractSize,
-    tickSize,
-    stepSize,
-    minQty: stepSize,
+    contractSize: terms.contractSize,
+    tickSize: terms.tickSize,
+    stepSize: terms.stepSize,
+    minQty: terms.minQty,
     minNotional: venue === 'hyperliquid' ? 10 : contractVenue ? 0 : venue === 'binanceusdm' && asset.rank < 2 ? 100 : 5,
-    maxLeverage: venue === 'hyperliquid' ? [40, 20, 10, 5][tier] : [125, 50, 25, 10][tier],
-    intervalHours: intervalFor(venue, asset),
+    maxLeverage: terms.maxLeverage,
+    intervalHours: terms.intervalHours ?? intervalFor(venue, asset),
     fundingCap: cap,
     fundingFloor: -cap,
     maintenanceMarginRate: [0.004, 0.01, 0.02, 0.025][tier],
     listedAt: LISTING_EPOCH + asset.rank * DAY,
-    pricePrecision: decimals(tickSize),
-    qtyPrecision: decimals(stepSize),
+    pricePrecision: decimals(terms.tickSize),
+    qtyPrecision: decimals(terms.stepSize),
   };
   return { instrument, asset, priceScale };
 }

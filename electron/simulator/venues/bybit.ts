@@ -19,6 +19,7 @@ const PUBLIC_ROUTES: Record<string, PublicHandler> = {
   'GET /v5/market/orderbook': publicApi.orderBook,
   'GET /v5/market/kline': publicApi.kline,
   'GET /v5/market/open-interest': publicApi.openInterest,
+  'GET /v5/market/risk-limit': publicApi.riskLimit,
 };
 
 const PRIVATE_ROUTES: Record<string, BybitPrivateHandler> = {
@@ -34,6 +35,7 @@ const PRIVATE_ROUTES: Record<string, BybitPrivateHandler> = {
   'GET /v5/order/realtime': privateApi.openOrders,
   'GET /v5/order/history': privateApi.orderHistory,
   'GET /v5/execution/list': privateApi.executionList,
+  'GET /v5/asset/coin/query-info': privateApi.coinInfo,
 };
 
 function handle(request: SimRequest, context: SimContext): SimResponse | undefined {

@@ -92,6 +92,23 @@ export const walletBalance: BybitPrivateHandler = (params, context, apiKey) => {
   return bybitOk({ list: [wallet] }, now);
 };
 
+/**
+ * GET /v5/asset/coin/query-info: the coins the account holds, each with one on-chain network
+ * (ccxt's fetchCurrencies reads it while loading markets with keys). Networks are not
+ * simulated; the one listed only gives ccxt a currency to parse.
+ */
+export const coinInfo: BybitPrivateHandler = (params, context, apiKey) => {
+  const coin = paramString(params, 'coin');
+  const rows = context.accounts.balances(VENUE, apiKey).filter((balance) => coin === undefined || balance.currency === coin).map((balance) => ({
+    name: balance.currency, coin: balance.currency, remainAmount: '50000000000',
+    chains: [{
+      chainType: 'ERC20', confirmation: '6', withdrawFee: '1', depositMin: '0', withdrawMin: '10', chain: 'ETH',
+      chainDeposit: '1', chainWithdraw: '1', minAccuracy: '4', withdrawPercentageFee: '0', contractAddress: '',
+    }],
+  }));
+  return bybitOk({ rows }, context.market.now());
+};
+
 /** One row in one-way mode; in hedge mode a row per side (1 buy, 2 sell), the side not held flat. */
 function positionRows(position: SimPosition, instrument: SimInstrument, hedged: boolean): Array<Record<string, unknown>> {
   if (!hedged) return [positionJson(position, instrument)];

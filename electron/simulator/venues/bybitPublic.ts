@@ -6,6 +6,7 @@
 import type { SimContext, SimInstrument, SimResponse } from '../types.ts';
 import { BYBIT_ERRORS, bybitError, bybitOk, paramNumber, paramString } from './bybitEnvelope.ts';
 import { decimalString, fixedString } from './wireDecimal.ts';
+import { marginTiers } from '../marginTiers.ts';
 
 type Params = Record<string, unknown>;
 const VENUE = 'bybit';
@@ -77,6 +78,8 @@ function instrumentJson(instrument: SimInstrument, intervalHours: number): Recor
     lowerFundingRate: decimalString(instrument.fundingFloor),
     isPreListing: false,
     preListingInfo: null,
+    // Bybit's price band for orders (X: limit price vs last, Y: vs mark); the simulator does not enforce it.
+    riskParameters: { priceLimitRatioX: '0.01', priceLimitRatioY: '0.02' },
     displayName: '',
   };
 }
@@ -116,6 +119,8 @@ function tickerJson(instrument: SimInstrument, context: SimContext): Record<stri
     price24hPcnt: fixedString(change, 6),
     highPrice24h: price(ticker.high24h),
     lowPrice24h: price(ticker.low24h),
+    // The simulator keeps no hourly history: the last price stands for the price an hour ago.
+    prevPrice1h: price(ticker.last),
     openInterest: qty(ticker.openInterestBase / instrument.contractSize),
     openInterestValue: fixedString(ticker.openInterestBase * ticker.mark, 2),
     turnover24h: fixedString(ticker.volume24hQuote, 4),
@@ -218,6 +223,30 @@ export function openInterest(params: Params, context: SimContext): SimResponse {
   const ticker = context.market.ticker(VENUE, found.id);
   const list = [{ openInterest: fixedString(ticker.openInterestBase, found.qtyPrecision), timestamp: String(Math.floor(ticker.time / length) * length) }];
   return bybitOk({ symbol: found.id, category: 'linear', list, nextPageCursor: '' }, now);
+}
+
+/**
+ * GET /v5/market/risk-limit (category linear, symbol optional): one row per margin tier,
+ * `riskLimitValue` the tier's notional cap, rates as decimals.
+ */
+export function riskLimit(params: Params, context: SimContext): SimResponse {
+  const now = context.market.now();
+  const refused = checkLinear(params, now);
+  if (refused) return refused;
+  const symbol = paramString(params, 'symbol');
+  const instruments = context.market.instruments(VENUE).filter((instrument) => symbol === undefined || instrument.id === symbol);
+  if (symbol !== undefined && instruments.length === 0) return bybitError(BYBIT_ERRORS.paramsError, `Not supported symbols: ${symbol}`, now);
+  const list = instruments.flatMap((instrument) => marginTiers(instrument).map((tier) => ({
+    id: tier.tier,
+    symbol: instrument.id,
+    riskLimitValue: String(tier.cap),
+    maintenanceMargin: decimalString(tier.maintenanceMarginRate),
+    initialMargin: decimalString(1 / tier.maxLeverage),
+    isLowestRisk: tier.tier === 1 ? 1 : 0,
+    maxLeverage: fixedString(tier.maxLeverage, 2),
+    mmDeduction: '',
+  })));
+  return bybitOk({ category: 'linear', list, nextPageCursor: '' }, now);
 }
 
 /** GET /v5/market/time. */

@@ -43,6 +43,8 @@ export function orderJson(order: SimOrder, instrument: SimInstrument): Record<st
     cumExecQty: qty(order.filled),
     cumExecValue: fixedString(filledValue, 8),
     cumExecFee: decimalString(order.fee),
+    // ccxt reads the fee from here only (coin → amount); Bybit leaves it empty until a fill is charged.
+    cumFeeDetail: order.fee !== 0 ? { [instrument.settle]: decimalString(order.fee) } : {},
     timeInForce: order.type === 'market' ? 'IOC' : 'GTC',
     orderType: order.type === 'market' ? 'Market' : 'Limit',
     stopOrderType: '',
@@ -59,6 +61,15 @@ export function orderJson(order: SimOrder, instrument: SimInstrument): Record<st
     smpType: 'None',
     smpGroup: 0,
     smpOrderId: '',
+    slLimitPrice: '0',
+    tpLimitPrice: '0',
+    tpTriggerBy: '',
+    slTriggerBy: '',
+    lastPriceOnCreated: price(order.price ?? order.averagePrice ?? 0),
+    placeType: '',
+    slippageToleranceType: 'UNKNOWN',
+    slippageTolerance: '0',
+    extraFees: '',
     createdTime: String(order.createdAt),
     updatedTime: String(order.updatedAt),
   };
@@ -105,6 +116,8 @@ export function positionJson(position: SimPosition, instrument: SimInstrument, p
     cumRealisedPnl: '0',
     seq: position.updatedAt,
     isReduceOnly: false,
+    leverageSysUpdatedTime: '',
+    mmrSysUpdatedTime: '',
     createdTime: String(position.updatedAt),
     updatedTime: String(position.updatedAt),
   };

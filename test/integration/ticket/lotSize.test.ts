@@ -1,7 +1,8 @@
 /**
  * Lot rules against the simulator through ccxt: BTC trades in 0.0001 BTC steps on Binance and
- * in whole contracts of 0.01 BTC on OKX (ccxt counts OKX in contracts; `contractSize` turns
- * them into coins). The pair's one base quantity is rounded down to OKX's coarser step.
+ * in 0.1 of a 0.01-BTC contract on OKX (OKX's own lotSz and ctVal, which the simulator copies;
+ * ccxt counts OKX in contracts and `contractSize` turns them into coins). The pair's one base
+ * quantity is rounded down to OKX's coarser step.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from 'ccxt';
@@ -59,7 +60,7 @@ function ticket(quantity: number): Ticket {
 const instrument = (venue: (typeof VENUES)[number]) => sim.market.instruments(venue).find((i) => i.base === 'BTC')!;
 
 describe('lot size and minimums across venues', () => {
-  it('reads each venue\'s step in base units: Binance 0.0001 BTC, OKX one 0.01-BTC contract', async () => {
+  it('reads each venue\'s step in base units: Binance 0.0001 BTC, OKX 0.1 of a 0.01-BTC contract', async () => {
     const preview = await service.preview(ticket(0.05));
     const [binance, okx] = preview.legs;
     expect(binance.lotStep).toBeCloseTo(instrument('binanceusdm').stepSize, 12);
@@ -69,23 +70,23 @@ describe('lot size and minimums across venues', () => {
     expect(okx.lotStep!).toBeGreaterThan(binance.lotStep!);
   });
 
-  it('rounds the one base quantity of both legs down to the coarser (OKX) step: 0.0537 BTC trades 0.05', async () => {
-    const preview = await service.preview(ticket(0.0537));
-    expect(preview.requestedQuantity).toBe(0.0537);
-    expect(preview.quantity).toBe(0.05);
-    expect(preview.legs.map((leg) => leg.quantity)).toEqual([0.05, 0.05]);
+  it('rounds the one base quantity of both legs down to the coarser (OKX) step: 0.05375 BTC trades 0.053', async () => {
+    const preview = await service.preview(ticket(0.05375));
+    expect(preview.requestedQuantity).toBe(0.05375);
+    expect(preview.quantity).toBe(0.053);
+    expect(preview.legs.map((leg) => leg.quantity)).toEqual([0.053, 0.053]);
     const lot = preview.checklist.find((item) => item.id === 'lot-size')!;
     expect(lot.status).toBe('pass');
-    expect(lot.detail).toContain('rounded down from 0.0537');
+    expect(lot.detail).toContain('rounded down from 0.05375');
   });
 
-  it('a quantity below one OKX contract rounds to nothing and fails the checklist, naming the venues', async () => {
-    const preview = await service.preview(ticket(0.0099));
+  it('a quantity below one OKX lot (0.1 contract) rounds to nothing and fails the checklist, naming the venues', async () => {
+    const preview = await service.preview(ticket(0.00099));
     expect(preview.quantity).toBe(0);
     const lot = preview.checklist.find((item) => item.id === 'lot-size')!;
     expect(lot.status).toBe('fail');
-    expect(lot.detail).toMatch(/BTC\/USDT:USDT on okx: quantity rounds down to nothing on its lot step 0\.01/);
-    expect(lot.detail).toMatch(/on okx: 0 is below its minimum quantity 0\.01/);
+    expect(lot.detail).toMatch(/BTC\/USDT:USDT on okx: quantity rounds down to nothing on its lot step 0\.001/);
+    expect(lot.detail).toMatch(/on okx: 0 is below its minimum quantity 0\.001/);
     expect(preview.passed).toBe(false);
   });
 });

@@ -95,16 +95,16 @@ describe('ticket preview against the simulator through ccxt', () => {
     }
   });
 
-  it('uses Binance\'s leverage bracket for the maintenance rate and the conservative default where Bybit gives none', async () => {
+  it("takes the maintenance rate from each venue's tiers: Binance's leverage bracket, Bybit's risk limit", async () => {
     const preview = await service.preview(btcTicket());
-    const binance = preview.legs.find((leg) => leg.venue === 'binanceusdm')!;
-    const bybit = preview.legs.find((leg) => leg.venue === 'bybit')!;
-    const instrument = sim.market.instruments('binanceusdm').find((i) => i.base === 'BTC')!;
-    expect(binance.tiersFromVenue).toBe(true);
-    expect(binance.maintenanceMarginRate).toBe(instrument.maintenanceMarginRate);
-    expect(binance.liquidationPrice).toBeCloseTo(liquidationPrice(binance.side, binance.averageFillPrice!, 5, instrument.maintenanceMarginRate), 6);
-    expect(bybit.tiersFromVenue).toBe(false);
-    expect(bybit.maintenanceMarginRate).toBe(0.01);
+    for (const venue of ['binanceusdm', 'bybit'] as const) {
+      const leg = preview.legs.find((l) => l.venue === venue)!;
+      const instrument = sim.market.instruments(venue).find((i) => i.base === 'BTC')!;
+      expect(leg.tiersFromVenue).toBe(true);
+      // A small leg sits in the first tier, whose rate is the instrument's.
+      expect(leg.maintenanceMarginRate).toBe(instrument.maintenanceMarginRate);
+      expect(leg.liquidationPrice).toBeCloseTo(liquidationPrice(leg.side, leg.averageFillPrice!, 5, instrument.maintenanceMarginRate), 6);
+    }
   });
 
   it('counts each leg\'s settlements to a 24 h exit along its own interval', async () => {

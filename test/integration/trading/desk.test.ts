@@ -88,17 +88,17 @@ describe('the trading desk over dispatch, Demo mode against the simulator', () =
     expect(await call('positions.list')).toEqual([]);
   }, 60_000);
 
-  it('takes a pair from preview (venue tiers where the venue gives them) to close: funding accrues across a settlement, the journal and the win rate count it', async () => {
+  it('takes a pair from preview (each venue\'s own tiers) to close: funding accrues across a settlement, the journal and the win rate count it', async () => {
     const ticket = await btcTicket('desk-life');
     const preview = await call('ticket.preview', ticket);
     expect(preview.checklist.filter((item) => item.status === 'fail')).toEqual([]);
-    // Binance's leg is priced at the simulator's leverage bracket (read with Demo's built-in
-    // account); the simulator serves Bybit no tier table, so that leg keeps the marked default.
-    const binance = preview.legs.find((leg) => leg.venue === 'binanceusdm')!;
-    const bracket = backend.demo!.simulator.market.instrument('binanceusdm', 'BTCUSDT')!.maintenanceMarginRate;
-    expect(binance).toMatchObject({ tiersFromVenue: true, maintenanceMarginRate: bracket });
-    expect(bracket).not.toBe(defaultMaintenanceRate('BTC'));
-    expect(preview.legs.find((leg) => leg.venue === 'bybit')).toMatchObject({ tiersFromVenue: false, maintenanceMarginRate: defaultMaintenanceRate('BTC') });
+    // Both legs are priced at the venue's first tier: Binance's leverage bracket (read with
+    // Demo's built-in account), Bybit's public risk limit.
+    for (const venue of ['binanceusdm', 'bybit'] as const) {
+      const firstTier = backend.demo!.simulator.market.instrument(venue, 'BTCUSDT')!.maintenanceMarginRate;
+      expect(preview.legs.find((leg) => leg.venue === venue)).toMatchObject({ tiersFromVenue: true, maintenanceMarginRate: firstTier });
+      expect(firstTier).not.toBe(defaultMaintenanceRate('BTC'));
+    }
     const receipt = await call('ticket.submit', ticket);
     expect(receipt.execution.status).toBe('hedged');
 

@@ -1,0 +1,45 @@
+/**
+ * Contract terms of real listings, as the venues' own market lists state them (ccxt's recorded
+ * markets, see docs/venues.md "Market definitions"). Where the simulator lists one of these
+ * instruments it uses the venue's terms instead of its generated ones, so that lot steps,
+ * minimums, ticks, contract sizes and leverage caps are the ones a trader meets on the venue.
+ */
+import type { VenueId } from './types.ts';
+
+export interface RealTerms {
+  /** Base units per contract (OKX ctVal); 1 where orders are in coins. */
+  contractSize: number;
+  tickSize: number;
+  /** Quantity step in contracts (OKX lotSz, Bybit qtyStep). */
+  stepSize: number;
+  minQty: number;
+  maxLeverage: number;
+  /** Where the venue lists a settlement interval on the instrument. */
+  intervalHours?: number;
+}
+
+type Table = Record<string, RealTerms>;
+
+const BYBIT: Table = {
+  BTCUSDT: { contractSize: 1, tickSize: 0.1, stepSize: 0.001, minQty: 0.001, maxLeverage: 100, intervalHours: 8 },
+  ETHUSDT: { contractSize: 1, tickSize: 0.01, stepSize: 0.01, minQty: 0.01, maxLeverage: 100, intervalHours: 8 },
+  LTCUSDT: { contractSize: 1, tickSize: 0.01, stepSize: 0.1, minQty: 0.1, maxLeverage: 50, intervalHours: 8 },
+  ADAUSDT: { contractSize: 1, tickSize: 0.0001, stepSize: 1, minQty: 1, maxLeverage: 75, intervalHours: 8 },
+};
+
+const OKX: Table = {
+  'BTC-USDT-SWAP': { contractSize: 0.01, tickSize: 0.1, stepSize: 0.1, minQty: 0.1, maxLeverage: 100 },
+  'ETH-USDT-SWAP': { contractSize: 0.1, tickSize: 0.01, stepSize: 0.1, minQty: 0.1, maxLeverage: 100 },
+  'LTC-USDT-SWAP': { contractSize: 1, tickSize: 0.01, stepSize: 0.1, minQty: 0.1, maxLeverage: 50 },
+  'ADA-USDT-SWAP': { contractSize: 100, tickSize: 0.0001, stepSize: 0.1, minQty: 0.1, maxLeverage: 50 },
+  'XRP-USDT-SWAP': { contractSize: 100, tickSize: 0.0001, stepSize: 0.1, minQty: 0.1, maxLeverage: 50 },
+  'DOGE-USDT-SWAP': { contractSize: 1000, tickSize: 0.00001, stepSize: 0.1, minQty: 0.1, maxLeverage: 50 },
+  'TRX-USDT-SWAP': { contractSize: 1000, tickSize: 0.00001, stepSize: 0.1, minQty: 0.1, maxLeverage: 50 },
+  'SUSHI-USDT-SWAP': { contractSize: 1, tickSize: 0.0001, stepSize: 1, minQty: 1, maxLeverage: 50 },
+};
+
+const TABLES: Partial<Record<VenueId, Table>> = { bybit: BYBIT, okx: OKX };
+
+export function realTerms(venue: VenueId, instrumentId: string): RealTerms | undefined {
+  return TABLES[venue]?.[instrumentId];
+}

@@ -1,0 +1,24 @@
+/**
+ * A simulator for the wire checks: the venues asked for, the demo credentials, an hour of
+ * simulated time to settle funding in, and helpers that leave rows in every list the
+ * terminal reads (a position, a resting order, a funding settlement).
+ */
+import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
+import { DEFAULT_UNIVERSE_SIZE } from '../../../electron/simulator/universe.ts';
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import { START_TIME } from '../simulator/simulatorClients.ts';
+import { credentialsFor } from '../trading/harness.ts';
+
+export async function startWireSimulator(venues: VenueId[]): Promise<Simulator> {
+  const sim = await startSimulator({ seed: 3, paused: true, startTime: START_TIME, venues, universeSize: DEFAULT_UNIVERSE_SIZE, initialBalance: 100_000 });
+  if (venues.includes('hyperliquid')) {
+    const hl = credentialsFor('hyperliquid');
+    sim.credentials.add({ venue: 'hyperliquid', apiKey: hl.apiKey, secret: hl.secret });
+  }
+  return sim;
+}
+
+/** Steps the simulated clock past the instrument's next settlement, so the account is paid or charged. */
+export function settleOnce(sim: Simulator, venue: VenueId, instrumentId: string): void {
+  sim.clock.advanceTo(sim.market.funding(venue, instrumentId).nextFundingTime + 1_000);
+}
