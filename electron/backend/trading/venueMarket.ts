@@ -1,7 +1,7 @@
 /**
- * A symbol's trading terms as ccxt reads them from a venue: maintenance-margin tiers, maximum
- * leverage, and lot rules (step, minimum quantity and notional). Tiers change rarely, so a cache keeps them for an hour per venue and
- * symbol. A venue that will not give its tiers (no such endpoint, a signed endpoint without a
+ * A symbol's trading terms as ccxt reads them from a venue: the whole maintenance-margin tier
+ * table (venueTiers.ts), maximum leverage, and lot rules (step, minimum quantity and notional).
+ * Tiers change rarely, so a cache keeps them for an hour per venue and symbol. A venue that will not give its tiers (no such endpoint, a signed endpoint without a
  * key, a key without permission) gets the conservative default: the preview marks that leg's
  * maintenance rate as not from the venue.
  */
@@ -10,6 +10,7 @@ import type { Exchange, MarketInterface } from 'ccxt';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { MarginTier } from '../../../shared/risk/liquidation.ts';
 import type { LotRules } from '../../../shared/risk/lots.ts';
+import { readVenueTiers, type RawTier } from './venueTiers.ts';
 
 export interface MarketInfo {
   tiers: MarginTier[] | null;
@@ -19,8 +20,6 @@ export interface MarketInfo {
 }
 
 const TIERS_TTL_MS = 3_600_000;
-
-interface RawTier { minNotional?: number; maxNotional?: number; maintenanceMarginRate?: number; maxLeverage?: number }
 
 function tiersOf(raw: readonly RawTier[] | undefined): MarginTier[] | null {
   const tiers = (raw ?? []).filter((t) => typeof t.maintenanceMarginRate === 'number' && t.maintenanceMarginRate > 0).map((t) => ({
@@ -44,16 +43,16 @@ export async function readMarketInfo(exchange: Exchange, symbol: string): Promis
   const market = exchange.market(symbol);
   const lot = lotRulesOf(market);
   const marketMax = market.limits?.leverage?.max ?? null;
-  if (!market.contract || !exchange.has.fetchLeverageTiers) return { tiers: null, maxLeverage: marketMax, lot };
-  let all: Record<string, RawTier[]>;
+  if (!market.contract) return { tiers: null, maxLeverage: marketMax, lot };
+  let raw: RawTier[];
   try {
-    all = (await exchange.fetchLeverageTiers([symbol])) as unknown as Record<string, RawTier[]>;
+    raw = await readVenueTiers(exchange, market);
   } catch (error) {
     // A venue answer (or ccxt refusing to sign without a key) means no tiers; anything else is a bug.
     if (error instanceof ccxt.BaseError) return { tiers: null, maxLeverage: marketMax, lot };
     throw error;
   }
-  const tiers = tiersOf(all[symbol]);
+  const tiers = tiersOf(raw);
   return { tiers, maxLeverage: tiers?.[0]?.maxLeverage ?? marketMax, lot };
 }
 

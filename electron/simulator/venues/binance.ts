@@ -7,6 +7,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { SimContext, SimOrder, SimRequest, SimResponse, VenueWire, SimInstrument, RejectionReason } from '../types.ts';
 import { SimRejection } from '../types.ts';
+import { maintenanceDeduction, marginTiers } from '../marginTiers.ts';
 
 const VENUE = 'binanceusdm' as const;
 
@@ -348,8 +349,12 @@ function leverageBracket(params: Params, context: SimContext): SimResponse {
   const symbol = params.get('symbol');
   const instruments = context.market.instruments(VENUE).filter((instrument) => !symbol || instrument.id === symbol);
   return ok(instruments.map((instrument) => ({
-    symbol: instrument.id, notionalCoef: 1.0,
-    brackets: [{ bracket: 1, initialLeverage: instrument.maxLeverage, notionalCap: 1e12, notionalFloor: 0, maintMarginRatio: instrument.maintenanceMarginRate, cum: 0 }],
+    // Binance adds notionalCoef only where the user's brackets were adjusted.
+    symbol: instrument.id,
+    brackets: marginTiers(instrument).map((tier, index, tiers) => ({
+      bracket: tier.tier, initialLeverage: tier.maxLeverage, notionalCap: tier.cap, notionalFloor: tier.floor,
+      maintMarginRatio: tier.maintenanceMarginRate, cum: maintenanceDeduction(tiers, index),
+    })),
   })));
 }
 

@@ -7,6 +7,7 @@
  * endpoints are in bitgetPrivate.ts.
  */
 import type { SimContext, SimInstrument, SimMarket, SimRequest, SimResponse, VenueWire } from '../types.ts';
+import { marginTiers } from '../marginTiers.ts';
 import { decimalString } from './wireDecimal.ts';
 import { authenticateBitget } from './bitgetAuth.ts';
 import { handleBitgetPrivate, isBitgetPrivate } from './bitgetPrivate.ts';
@@ -189,6 +190,14 @@ const LIST_ROUTES: Record<string, (market: SimMarket, instrument: SimInstrument)
   'symbol-price': symbolPrice,
 };
 
+/** GET /api/v2/mix/market/query-position-lever: the symbol's margin tiers, bands in USDT notional. */
+function positionLevels(_market: SimMarket, instrument: SimInstrument): unknown {
+  return marginTiers(instrument).map((tier) => ({
+    symbol: instrument.id, level: String(tier.tier), startUnit: String(tier.floor), endUnit: String(tier.cap),
+    leverage: String(tier.maxLeverage), keepMarginRate: decimalString(tier.maintenanceMarginRate),
+  }));
+}
+
 /** Endpoints that need a `symbol`. */
 const SYMBOL_ROUTES: Record<string, (market: SimMarket, instrument: SimInstrument, query: URLSearchParams) => unknown> = {
   'history-fund-rate': historyFundRate,
@@ -196,6 +205,7 @@ const SYMBOL_ROUTES: Record<string, (market: SimMarket, instrument: SimInstrumen
   'open-interest': openInterest,
   candles,
   'history-candles': candles,
+  'query-position-lever': positionLevels,
 };
 
 function mixMarket(request: SimRequest, market: SimMarket, endpoint: string): SimResponse | undefined {

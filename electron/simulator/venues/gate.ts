@@ -7,6 +7,7 @@
  */
 import type { SimContext, SimInstrument, SimMarket, SimRequest, SimResponse, VenueWire } from '../types.ts';
 import { decimalString } from './wireDecimal.ts';
+import { marginTiers, TIER_COUNT, tierStep } from '../marginTiers.ts';
 import { authenticateGate } from './gateAuth.ts';
 import { handleGatePrivate, isGatePrivate } from './gatePrivate.ts';
 
@@ -48,6 +49,10 @@ function contractBody(market: SimMarket, instrument: SimInstrument): Record<stri
     ref_discount_rate: '0',
     order_price_deviate: '0.5',
     maintenance_rate: decimalString(instrument.maintenanceMarginRate),
+    // Gate's tiers are linear: each adds risk_limit_step of limit and one maintenance_rate.
+    risk_limit_base: String(tierStep(instrument)),
+    risk_limit_step: String(tierStep(instrument)),
+    risk_limit_max: String(tierStep(instrument) * TIER_COUNT),
     mark_type: 'index',
     last_price: decimalString(ticker.last),
     mark_price: decimalString(ticker.mark),
@@ -72,6 +77,14 @@ function contractBody(market: SimMarket, instrument: SimInstrument): Record<stri
     position_size: contracts(instrument, ticker.openInterestBase),
     trade_size: contracts(instrument, ticker.volume24hBase),
     in_delisting: false,
+    ref_rebate_rate: '0.2',
+    funding_impact_value: '60000',
+    orders_limit: 50,
+    trade_id: Math.floor(ticker.time / 1000),
+    orderbook_id: Math.floor(ticker.time / 1000),
+    long_users: 0,
+    short_users: 0,
+    config_change_time: Math.floor(instrument.listedAt / 1000),
     status: 'trading',
     create_time: Math.floor(instrument.listedAt / 1000),
     launch_time: Math.floor(instrument.listedAt / 1000),
@@ -100,6 +113,17 @@ function tickerBody(market: SimMarket, instrument: SimInstrument): Record<string
     highest_bid: decimalString(ticker.bid),
     lowest_ask: decimalString(ticker.ask),
   };
+}
+
+/** GET /futures/{settle}/risk_limit_tiers?contract=: the contract's margin tiers, `risk_limit` the band's cap. */
+function riskLimitTiers(instrument: SimInstrument): SimResponse {
+  return ok(marginTiers(instrument).map((tier) => ({
+    tier: tier.tier,
+    risk_limit: String(tier.cap),
+    initial_rate: decimalString(1 / tier.maxLeverage),
+    maintenance_rate: decimalString(tier.maintenanceMarginRate),
+    leverage_max: String(tier.maxLeverage),
+  })));
 }
 
 function optionalInt(query: URLSearchParams, name: string): number | undefined {
@@ -172,6 +196,7 @@ function futures(request: SimRequest, market: SimMarket, settle: string, rest: s
     funding_rate: (i) => fundingHistory(market, i, request.query),
     order_book: (i) => orderBook(market, i, request.query),
     candlesticks: (i) => candles(market, i, request.query),
+    risk_limit_tiers: riskLimitTiers,
   };
   const route = rest.startsWith('contracts/') ? (i: SimInstrument) => ok(contractBody(market, i)) : routes[rest];
   if (route === undefined) return undefined;

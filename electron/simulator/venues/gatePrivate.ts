@@ -70,6 +70,9 @@ function positionBody(position: SimPosition, context: SimContext): Record<string
     mark_price: decimalString(position.markPrice), unrealised_pnl: decimalString(position.unrealisedPnl), realised_pnl: '0',
     history_pnl: '0', last_close_pnl: '0', realised_point: '0', history_point: '0', adl_ranking: 5, pending_orders: 0,
     close_order: null, update_time: Math.floor(seconds(position.updatedAt)), open_time: Math.floor(seconds(position.updatedAt)),
+    update_id: 1, trade_max_size: '0',
+    initial_margin: decimalString(position.margin),
+    maintenance_margin: decimalString(Math.abs(position.size) * contractSize * position.markPrice * (instrument?.maintenanceMarginRate ?? 0)),
   };
 }
 

@@ -4,7 +4,7 @@
  * unauthenticated lookups by wallet address; an address the venue does not know gets empty
  * answers, never an error.
  */
-import type { SimAccounts, SimContext, SimOrder, SimResponse } from '../types.ts';
+import type { SimAccounts, SimContext, SimIncome, SimMarket, SimOrder, SimPosition, SimResponse } from '../types.ts';
 import { decimalString } from './wireDecimal.ts';
 import { checksumAddress } from './hyperliquidSignature.ts';
 import { VENUE, num, ok, unreadable } from './hyperliquidInfo.ts';
@@ -56,7 +56,27 @@ const ORDER_STATUS: Record<SimOrder['status'], string> = {
   rejected: 'rejected',
 };
 
-function clearinghouseState(accounts: SimAccounts, key: string | undefined, now: number): SimResponse {
+/**
+ * `cumFunding` of a position: funding the position paid (Hyperliquid counts it paid-positive,
+ * the opposite of the `usdc` delta in userFunding), all time on the coin, since the position
+ * opened (the run of settlements on the same side, newest back) and since its size last changed.
+ */
+function cumulativeFunding(accounts: SimAccounts, key: string, position: SimPosition): Record<string, string> {
+  const income = accounts.income(VENUE, key, { instrumentId: position.instrumentId }).slice().sort((a, b) => b.time - a.time);
+  const paid = (entries: readonly SimIncome[]) => decimalString(-entries.reduce((sum, e) => sum + e.amount, 0));
+  const run = (same: (e: SimIncome) => boolean) => {
+    const end = income.findIndex((e) => !same(e));
+    return income.slice(0, end === -1 ? income.length : end);
+  };
+  return {
+    allTime: paid(income),
+    sinceOpen: paid(run((e) => Math.sign(e.positionSize) === Math.sign(position.size))),
+    sinceChange: paid(run((e) => e.positionSize === position.size)),
+  };
+}
+
+function clearinghouseState(accounts: SimAccounts, market: SimMarket, key: string | undefined): SimResponse {
+  const now = market.now();
   const usdc = key === undefined ? undefined : accounts.balances(VENUE, key).find((b) => b.currency === 'USDC');
   const positions = key === undefined ? [] : accounts.positions(VENUE, key).filter((p) => p.size !== 0);
   const notional = positions.reduce((sum, p) => sum + Math.abs(p.size) * p.markPrice, 0);
@@ -83,6 +103,8 @@ function clearinghouseState(accounts: SimAccounts, key: string | undefined, now:
         returnOnEquity: decimalString(p.margin === 0 ? 0 : p.unrealisedPnl / p.margin),
         liquidationPx: p.liquidationPrice === null ? null : decimalString(p.liquidationPrice),
         marginUsed: decimalString(p.margin),
+        maxLeverage: String(market.instrument(VENUE, p.instrumentId)?.maxLeverage ?? p.leverage),
+        cumFunding: cumulativeFunding(accounts, key!, p),
       },
     })),
     time: now,
@@ -148,7 +170,7 @@ export function handleAccountInfo(type: string, request: InfoRequest, context: S
   const key = accountKey(context, request.user);
   if (typeof request.user !== 'string') return USER_READS.has(type) ? unreadable() : undefined;
   switch (type) {
-    case 'clearinghouseState': return clearinghouseState(accounts, key, market.now());
+    case 'clearinghouseState': return clearinghouseState(accounts, market, key);
     case 'spotClearinghouseState': return ok({ balances: [] });
     // A JSON string on the wire ("default"); a bare string body would be sent as plain text.
     case 'userAbstraction': return ok(JSON.stringify('default'));

@@ -5,6 +5,7 @@
  * the universe is its id in signed actions.
  */
 import type { SimInstrument, SimMarket, SimResponse } from '../types.ts';
+import { marginTiers } from '../marginTiers.ts';
 import { decimalString } from './wireDecimal.ts';
 
 export const VENUE = 'hyperliquid';
@@ -34,8 +35,23 @@ export function perps(market: SimMarket): SimInstrument[] {
   return market.instruments(VENUE);
 }
 
+/**
+ * Hyperliquid's margin tables: an id under 50 is one tier at that leverage and is not listed;
+ * the simulator lists a tiered table per leverage cap, id 50 + the cap.
+ */
+const TIERED_TABLE_BASE = 50;
+
 function universeEntry(instrument: SimInstrument): Record<string, unknown> {
-  return { name: instrument.id, szDecimals: instrument.qtyPrecision, maxLeverage: instrument.maxLeverage, marginTableId: instrument.maxLeverage };
+  return { name: instrument.id, szDecimals: instrument.qtyPrecision, maxLeverage: instrument.maxLeverage, marginTableId: TIERED_TABLE_BASE + instrument.maxLeverage };
+}
+
+function marginTables(instruments: readonly SimInstrument[]): Array<[number, Record<string, unknown>]> {
+  const byId = new Map<number, SimInstrument>();
+  for (const instrument of instruments) byId.set(TIERED_TABLE_BASE + instrument.maxLeverage, instrument);
+  return [...byId].sort(([a], [b]) => a - b).map(([id, instrument]) => [id, {
+    description: `tiered ${instrument.maxLeverage}x`,
+    marginTiers: marginTiers(instrument).map((tier) => ({ lowerBound: tier.floor.toFixed(1), maxLeverage: tier.maxLeverage })),
+  }]);
 }
 
 function assetContext(market: SimMarket, instrument: SimInstrument): Record<string, unknown> {
@@ -56,7 +72,7 @@ function assetContext(market: SimMarket, instrument: SimInstrument): Record<stri
 }
 
 function meta(market: SimMarket): Record<string, unknown> {
-  return { universe: perps(market).map(universeEntry), marginTables: [] };
+  return { universe: perps(market).map(universeEntry), marginTables: marginTables(perps(market)) };
 }
 
 function coinOf(market: SimMarket, request: InfoRequest): SimInstrument | undefined {

@@ -19,6 +19,7 @@ const PUBLIC_ROUTES: Record<string, PublicHandler> = {
   'GET /api/v5/public/funding-rate-history': publicApi.fundingRateHistory,
   'GET /api/v5/public/mark-price': publicApi.markPrice,
   'GET /api/v5/public/open-interest': publicApi.openInterest,
+  'GET /api/v5/public/position-tiers': publicApi.positionTiers,
   'GET /api/v5/market/tickers': publicApi.marketTickers,
   'GET /api/v5/market/ticker': publicApi.marketTicker,
   'GET /api/v5/market/books': publicApi.books,

@@ -7,6 +7,7 @@ import type { SimContext, SimInstrument, SimResponse } from '../types.ts';
 import { OKX_ERRORS, okxError, okxLimit, okxNumber, okxOk, okxString } from './okxEnvelope.ts';
 import type { OkxParams } from './okxEnvelope.ts';
 import { decimalString, fixedString } from './wireDecimal.ts';
+import { marginTiers } from '../marginTiers.ts';
 
 const VENUE = 'okx';
 const MINUTE = 60_000;
@@ -202,6 +203,26 @@ export function openInterest(params: OkxParams, context: SimContext): SimRespons
       oiCcy: decimalString(ticker.openInterestBase), oiUsd: fixedString(ticker.openInterestBase * ticker.mark, 2), ts: String(ticker.time),
     };
   }));
+}
+
+/**
+ * GET /api/v5/public/position-tiers (instType SWAP, tdMode, uly or instFamily): the swap's margin
+ * tiers. OKX states a swap's bands in contracts (`minSz`/`maxSz`), here priced at the current mark.
+ */
+export function positionTiers(params: OkxParams, context: SimContext): SimResponse {
+  const refused = swapOnly(params);
+  if (refused) return refused;
+  const family = okxString(params, 'instFamily') ?? okxString(params, 'uly');
+  if (family === undefined) return okxError(OKX_ERRORS.parameterError, 'Parameter uly or instFamily can not be empty');
+  const instrument = context.market.instruments(VENUE).find((i) => `${i.base}-${i.quote}` === family);
+  if (instrument === undefined) return okxError(OKX_ERRORS.instrumentMissing, `Instrument family does not exist: ${family}`);
+  const perContract = instrument.contractSize * context.market.ticker(VENUE, instrument.id).mark;
+  const contracts = (notional: number) => decimalString(Math.round(notional / perContract));
+  return okxOk(marginTiers(instrument).map((tier) => ({
+    uly: family, instFamily: family, instId: '', tier: String(tier.tier), minSz: contracts(tier.floor), maxSz: contracts(tier.cap),
+    mmr: decimalString(tier.maintenanceMarginRate), imr: decimalString(1 / tier.maxLeverage), maxLever: String(tier.maxLeverage),
+    optMgnFactor: '0', quoteMaxLoan: '', baseMaxLoan: '',
+  })));
 }
 
 /** GET /api/v5/public/time. */

@@ -108,6 +108,8 @@ describe('a perp/perp pair on paper, from entry to exit', () => {
       const restored = await createPaperBroker({ venue, connection: { baseUrl: sim.url }, quotes, now });
       try {
         restored.restore(await store.journal.list());
+        // As the desk does at start: the venue's tiers of the restored positions, for their liquidation prices.
+        await restored.restoreTerms();
         expect(restored.settleFunding()).toEqual([]);
         expect(await restored.positions()).toEqual(await broker.positions());
         expect((await restored.balances())[0].total).toBeCloseTo((await broker.balances())[0].total, 6);

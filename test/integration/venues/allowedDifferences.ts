@@ -27,3 +27,16 @@ export const BYBIT_ALLOWED: Readonly<Record<string, string>> = {
   'extra $.result.list[].createType': 'rows recorded since 2024 carry it (ccxt bybit.ts parseIncome and parseOrder examples); the 2023 recording predates it',
   'extra $.result.list[].feeCurrency': 'execution rows recorded since 2024 carry it (ccxt bybit.ts parseIncome example: "feeCurrency": "")',
 };
+
+/** Gate v4's API reference lists these on current answers; ccxt's documented examples predate them. */
+const GATE_NEWER = 'listed by Gate\'s v4 API reference for current answers; the documented example predates the field';
+
+export const GATE_ALLOWED: Readonly<Record<string, string>> = {
+  'extra $[].funding_cap_ratio': GATE_NEWER,
+  'extra $[].status': GATE_NEWER,
+  'extra $[].create_time': GATE_NEWER,
+  'extra $[].launch_time': GATE_NEWER,
+  // account_book rows
+  'extra $[].contract': GATE_NEWER,
+  'extra $[].id': GATE_NEWER,
+};

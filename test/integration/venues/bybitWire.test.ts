@@ -12,7 +12,7 @@ import { BYBIT_ALLOWED } from './allowedDifferences.ts';
 import { recorded, recordedMarkets } from './recordedFixtures.ts';
 import { startRecordedProxy } from './recordedProxy.ts';
 import { wireClient, type WireClient } from './venueClients.ts';
-import { checkCase, marketDifferences, type WireCase } from './wireCases.ts';
+import { expectWireCase, marketDifferences, type WireCase } from './wireCases.ts';
 import { settleOnce, startWireSimulator } from './wireHarness.ts';
 
 const SYMBOL = 'BTC/USDT:USDT';
@@ -77,11 +77,7 @@ afterAll(async () => {
 });
 
 describe("Bybit: the simulator's answers have the fields and types of Bybit's", () => {
-  it.each(CASES)('$method ($route)', (wire) => {
-    const saved = answers.get(wire.method);
-    if (saved !== undefined) client.answers.set(wire.route, saved);
-    expect(checkCase('bybit', client, wire).join('\n')).toBe('');
-  });
+  it.each(CASES)('$method ($route)', (wire) => expectWireCase('bybit', client, wire, answers));
 });
 
 describe("Bybit: the simulator's market definitions are the real ones", () => {

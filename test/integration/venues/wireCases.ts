@@ -3,6 +3,7 @@
  * recorded real answer it is compared with. `checkCase` gives the unexplained differences.
  */
 import type { MarketInterface } from 'ccxt';
+import { expect } from 'vitest';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { recorded } from './recordedFixtures.ts';
 import type { WireClient } from './venueClients.ts';
@@ -30,6 +31,16 @@ export function checkCase(venue: VenueId, client: WireClient, wire: WireCase): s
   const [method, path] = wire.route.split(' ');
   const simulated = client.answer(method, path);
   return unexplainedDifferences(real, wire.pick ? wire.pick(simulated) : simulated, { allowed: wire.allowed, maps: wire.maps });
+}
+
+/**
+ * Asserts one case. `saved` holds, per method, the answer of a route that two calls share
+ * (Hyperliquid's `POST /info`, Bybit's `/v5/order/realtime`), kept when the call was made.
+ */
+export function expectWireCase(venue: VenueId, client: WireClient, wire: WireCase, saved: ReadonlyMap<string, unknown>): void {
+  const answer = saved.get(wire.method);
+  if (answer !== undefined) client.answers.set(wire.route, answer);
+  expect(checkCase(venue, client, wire).join('\n')).toBe('');
 }
 
 /** What a market must state as the venue does: contract size, lot step, minimums, tick, settle. */

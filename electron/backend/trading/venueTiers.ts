@@ -1,0 +1,49 @@
+/**
+ * A symbol's whole margin-tier table, read where its venue states it (docs/venues.md,
+ * "Margin tiers"): ccxt's per-market reader where it has one (Bybit's risk limit, OKX's
+ * position tiers, Bitget's position levels, Gate's risk-limit tiers), its all-markets reader
+ * otherwise (Binance's leverage brackets), and Hyperliquid's margin tables from `meta`, which
+ * ccxt does not read. Bands come back in the settle currency's notional.
+ */
+import type { Exchange, MarketInterface } from 'ccxt';
+
+export interface RawTier { minNotional?: number; maxNotional?: number; maintenanceMarginRate?: number; maxLeverage?: number }
+
+/** Hyperliquid: table ids under 50 are one tier at that leverage and are not listed in `meta`. */
+const HYPERLIQUID_FLAT_BELOW = 50;
+
+interface HyperliquidTable { marginTiers?: Array<{ lowerBound?: string; maxLeverage?: number }> }
+
+/** Hyperliquid's maintenance margin is half the initial margin at the tier's maximum leverage. */
+function hyperliquidTier(minNotional: number, maxNotional: number, maxLeverage: number): RawTier {
+  return { minNotional, maxNotional, maxLeverage, maintenanceMarginRate: 1 / (2 * maxLeverage) };
+}
+
+async function hyperliquidTiers(exchange: Exchange, market: MarketInterface): Promise<RawTier[]> {
+  const id = Number((market.info as { marginTableId?: unknown }).marginTableId);
+  if (!Number.isFinite(id) || id <= 0) return [];
+  if (id < HYPERLIQUID_FLAT_BELOW) return [hyperliquidTier(0, Infinity, id)];
+  const meta = (await (exchange as unknown as { publicPostInfo(request: unknown): Promise<{ marginTables?: Array<[number, HyperliquidTable]> }> })
+    .publicPostInfo({ type: 'meta' }));
+  const table = meta.marginTables?.find(([tableId]) => tableId === id)?.[1];
+  const rows = (table?.marginTiers ?? []).filter((t) => typeof t.maxLeverage === 'number' && t.maxLeverage > 0);
+  return rows.map((row, i) => hyperliquidTier(Number(row.lowerBound ?? 0), i + 1 < rows.length ? Number(rows[i + 1].lowerBound) : Infinity, row.maxLeverage!));
+}
+
+/** OKX states a swap's bands in contracts (`minSz`/`maxSz`, passed through by ccxt): priced at the last trade. */
+async function okxTiers(exchange: Exchange, market: MarketInterface): Promise<RawTier[]> {
+  const tiers = await exchange.fetchMarketLeverageTiers(market.symbol);
+  const ticker = await exchange.fetchTicker(market.symbol);
+  const price = ticker.last ?? ticker.close;
+  if (price === undefined || !(price > 0)) return [];
+  const perContract = (market.contractSize ?? 1) * price;
+  return tiers.map((t) => ({ ...t, minNotional: (t.minNotional ?? 0) * perContract, maxNotional: t.maxNotional === undefined ? undefined : t.maxNotional * perContract }));
+}
+
+export async function readVenueTiers(exchange: Exchange, market: MarketInterface): Promise<RawTier[]> {
+  if (exchange.id === 'hyperliquid') return hyperliquidTiers(exchange, market);
+  if (exchange.id === 'okx') return okxTiers(exchange, market);
+  if (exchange.has.fetchMarketLeverageTiers === true) return exchange.fetchMarketLeverageTiers(market.symbol);
+  if (exchange.has.fetchLeverageTiers) return (await exchange.fetchLeverageTiers([market.symbol]))[market.symbol] ?? [];
+  return [];
+}

@@ -1,0 +1,76 @@
+/**
+ * Gate: the requests the terminal makes, the simulator's raw answer against Gate's documented
+ * one (contracts carry risk_limit_base/step/max), and the tiers read from both places Gate
+ * states them (the contract, and /risk_limit_tiers) agreeing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Simulator } from '../../../electron/simulator/server.ts';
+import { createLiveBroker } from '../../../electron/backend/trading/brokers/live.ts';
+import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
+import { credentialsFor } from '../trading/harness.ts';
+import { GATE_ALLOWED } from './allowedDifferences.ts';
+import { wireClient, type WireClient } from './venueClients.ts';
+import { expectWireCase, type WireCase } from './wireCases.ts';
+import { settleOnce, startWireSimulator } from './wireHarness.ts';
+
+const SYMBOL = 'BTC/USDT:USDT';
+let sim: Simulator;
+let client: WireClient;
+let broker: Broker;
+const answers = new Map<string, unknown>();
+const firstRow = (answer: unknown) => (answer as unknown[])[0];
+
+const CASES: WireCase[] = [
+  { method: 'fetchFundingRates', fixture: 'fetchFundingRates', route: 'GET /api/v4/futures/usdt/contracts', allowed: GATE_ALLOWED },
+  { method: 'fetchFundingRateHistory', fixture: 'fetchFundingRateHistory', route: 'GET /api/v4/futures/usdt/funding_rate', pick: firstRow },
+  { method: 'fetchMarketLeverageTiers', fixture: 'fetchMarketLeverageTiers', route: 'GET /api/v4/futures/usdt/risk_limit_tiers' },
+  {
+    method: 'setLeverage', fixture: 'setLeverage', route: 'POST /api/v4/futures/usdt/positions/BTC_USDT/leverage',
+    allowed: {
+      'extra $.update_time': 'the position Gate answers with carries it (the documented position of fetchPositions does)',
+      'extra $.open_time': 'the position Gate answers with carries it (the documented position of fetchPositions does)',
+      'extra $.update_id': 'the position Gate answers with carries it (the documented position of fetchPositions does)',
+      'extra $.trade_max_size': 'the position Gate answers with carries it (the documented position of fetchPositions does)',
+      'extra $.initial_margin': 'the position Gate answers with carries it (the documented position of fetchPositions does)',
+      'extra $.maintenance_margin': 'the position Gate answers with carries it (the documented position of fetchPositions does)',
+    },
+  },
+  { method: 'fetchPositions', fixture: 'fetchPositions', route: 'GET /api/v4/futures/usdt/positions' },
+  { method: 'fetchFundingHistory', fixture: 'fetchFundingHistory', route: 'GET /api/v4/futures/usdt/account_book', allowed: GATE_ALLOWED },
+];
+
+beforeAll(async () => {
+  sim = await startWireSimulator(['gate']);
+  broker = await createLiveBroker({ venue: 'gate', credentials: credentialsFor('gate'), connection: { baseUrl: sim.url, timeoutMs: 3_000 } });
+  await broker.setLeverage(SYMBOL, 3);
+  await broker.createOrder({ symbol: SYMBOL, side: 'buy', type: 'market', quantity: 0.01, reduceOnly: false, clientOrderId: 'ftwiregate1' });
+  settleOnce(sim, 'gate', 'BTC_USDT');
+  client = wireClient(sim, 'gate');
+  const ex = client.exchange;
+  await ex.loadMarkets();
+  await ex.fetchFundingRates(undefined, { settle: 'usdt' });
+  answers.set('fetchFundingRates', client.answer('GET', '/api/v4/futures/usdt/contracts'));
+  await ex.fetchFundingRateHistory(SYMBOL);
+  await ex.fetchMarketLeverageTiers(SYMBOL);
+  await ex.setLeverage(3, SYMBOL);
+  await ex.fetchPositions();
+  await ex.fetchFundingHistory(SYMBOL);
+});
+
+afterAll(async () => {
+  await broker.close();
+  await client.exchange.close();
+  await sim.close();
+});
+
+describe("Gate: the simulator's answers have the fields and types of Gate's", () => {
+  it.each(CASES)('$method ($route)', (wire) => expectWireCase('gate', client, wire, answers));
+
+  it("the tiers ccxt derives from the contract's risk_limit_* equal Gate's tier table", async () => {
+    const fromContract = (await client.exchange.fetchLeverageTiers([SYMBOL]))[SYMBOL];
+    const fromTable = await client.exchange.fetchMarketLeverageTiers(SYMBOL);
+    expect(fromContract.length).toBeGreaterThan(1);
+    const shape = (tiers: typeof fromTable) => tiers.map((t) => [t.minNotional, t.maxNotional, t.maintenanceMarginRate, Math.floor(t.maxLeverage ?? 0)]);
+    expect(shape(fromContract)).toEqual(shape(fromTable));
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Hyperliquid: the position and funding reads the terminal makes, the simulator's raw answer
+ * against Hyperliquid's documented one (positions carry `cumFunding`), and the funding sign.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Simulator } from '../../../electron/simulator/server.ts';
+import { createLiveBroker } from '../../../electron/backend/trading/brokers/live.ts';
+import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
+import { credentialsFor } from '../trading/harness.ts';
+import { wireClient, type WireClient } from './venueClients.ts';
+import { expectWireCase, type WireCase } from './wireCases.ts';
+import { settleOnce, startWireSimulator } from './wireHarness.ts';
+
+const SYMBOL = 'BTC/USDC:USDC';
+let sim: Simulator;
+let client: WireClient;
+let broker: Broker;
+const answers = new Map<string, unknown>();
+
+const CASES: WireCase[] = [
+  {
+    method: 'fetchPositions', fixture: 'fetchPositions', route: 'POST /info',
+    allowed: { 'missing $.assetPositions[].position.leverage.rawUsd': 'isolated positions carry it; the documented position is isolated, the simulated one cross (the terminal trades cross by default)' },
+  },
+  { method: 'fetchFundingHistory', fixture: 'fetchFundingHistory', route: 'POST /info' },
+];
+
+beforeAll(async () => {
+  sim = await startWireSimulator(['hyperliquid']);
+  broker = await createLiveBroker({ venue: 'hyperliquid', credentials: credentialsFor('hyperliquid'), connection: { baseUrl: sim.url, timeoutMs: 3_000 } });
+  await broker.createOrder({ symbol: SYMBOL, side: 'sell', type: 'market', quantity: 0.01, reduceOnly: false, clientOrderId: 'ftwirehl1' });
+  settleOnce(sim, 'hyperliquid', 'BTC');
+  settleOnce(sim, 'hyperliquid', 'BTC');
+  client = wireClient(sim, 'hyperliquid');
+  await client.exchange.loadMarkets();
+  await client.exchange.fetchPositions([SYMBOL]);
+  answers.set('fetchPositions', client.answer('POST', '/info'));
+  await client.exchange.fetchFundingHistory(SYMBOL);
+  answers.set('fetchFundingHistory', client.answer('POST', '/info'));
+});
+
+afterAll(async () => {
+  await broker.close();
+  await client.exchange.close();
+  await sim.close();
+});
+
+describe("Hyperliquid: the simulator's answers have the fields and types of Hyperliquid's", () => {
+  it.each(CASES)('$method ($route)', (wire) => expectWireCase('hyperliquid', client, wire, answers));
+
+  it("a position's cumFunding is what it paid: the two settlements' income, negated", async () => {
+    const state = answers.get('fetchPositions') as { assetPositions: Array<{ position: { coin: string; cumFunding: Record<string, string> } }> };
+    const btc = state.assetPositions.find((p) => p.position.coin === 'BTC')!.position;
+    const payments = await broker.fundingPayments(SYMBOL);
+    expect(payments).toHaveLength(2);
+    const received = payments.reduce((sum, p) => sum + p.amount, 0);
+    expect(Number(btc.cumFunding.sinceOpen)).toBeCloseTo(-received, 6);
+    expect(Number(btc.cumFunding.allTime)).toBeCloseTo(-received, 6);
+  });
+});
