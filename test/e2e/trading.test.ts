@@ -99,6 +99,22 @@ describe('from a triggered monitor row to a hedged pair and back to flat, in Chr
 
   it('with a stop, exits, the 2 % size and the acknowledgements the checklist passes and Submit unlocks', async () => {
     await fillPassingTicket();
+    // The stops close by default, take-profit and holding alert; each choice is a named box.
+    const box = (name: string) => ticket().getByRole('checkbox', { name });
+    expect(await box('Basis stop closes the pair automatically').isChecked()).toBe(true);
+    expect(await box('Maximum-loss stop closes the pair automatically').isChecked()).toBe(true);
+    expect(await box('Take-profit closes the pair automatically').isChecked()).toBe(false);
+    expect(await box('Maximum holding closes the pair automatically').isChecked()).toBe(false);
+    expect(await ticket().getByRole('region', { name: 'Ticket preview' }).textContent()).toMatch(/Max-loss stop−[\d,.]+ USD net \(2 % rule\)/);
+    // Opting out of the basis stop's close: the checklist says the loss at the stop is not enforced.
+    const risk = ticket().getByRole('region', { name: 'Pre-trade checklist' }).getByRole('listitem', { name: /^Risk at the stop/ });
+    await box('Basis stop closes the pair automatically').uncheck();
+    expect(await ticket().getByText('alert only: the loss at the stop is not enforced').count()).toBe(1);
+    await expect.poll(() => risk.textContent(), { timeout: 30_000 }).toMatch(/not enforced: the basis stop alerts only/);
+    expect(await risk.getAttribute('aria-label')).toMatch(/: ! warn$/);
+    await box('Basis stop closes the pair automatically').check();
+    await expect.poll(() => risk.textContent(), { timeout: 30_000 }).toMatch(/max-loss stop at −\$[\d.]+ \(the 2 % rule\) closes the pair automatically$/);
+    await expect.poll(() => checklistState().getAttribute('aria-label'), { timeout: 30_000 }).toBe('Checklist passes');
     await screenshot(page, 'e2e-ticket-passing');
   });
 
@@ -111,8 +127,15 @@ describe('from a triggered monitor row to a hedged pair and back to flat, in Chr
     const open = positions.getByRole('table', { name: 'Open pairs' });
     const pairBlock = open.getByRole('rowgroup', { name: /^Pair .* open$/ });
     await pairBlock.waitFor();
-    // the pair's head row, then one row per leg
-    expect(await pairBlock.getByRole('row').count()).toBe(3);
+    // the pair's head row, one row per leg, then its armed exits with their distance from firing
+    expect(await pairBlock.getByRole('row').count()).toBe(4);
+    const exits = pairBlock.getByRole('list', { name: /^Exits of pair / }).getByRole('listitem');
+    expect(await exits.allTextContents()).toEqual([
+      expect.stringMatching(/^Basis stop: basis moved −?\d+\.\d\d % against \/ stop 1\.00 % · closes$/),
+      expect.stringMatching(/^Max loss: net −?[\d,.]+ USD \/ limit −[\d,.]+ USD · closes$/),
+      expect.stringMatching(/^Take-profit: spread .*% \/8h \/ target ≤ \+0\.0050% · alerts/),
+      expect.stringMatching(/^Max holding: held 0\.\d h \/ 24\.0 h · alerts$/),
+    ]);
     expect(await pairBlock.textContent()).toContain(base);
     // The head row carries the pair's figures in the leg columns: its fees are the legs' summed.
     const usd = (text: string | null) => Number((text ?? '').replace(/,/g, '').replace('−', '-').replace(' USD', ''));

@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { Countdown } from '../../ui/Countdown.tsx';
 import { formatUsd, formatUtcTime, signClass } from '../../ui/format.ts';
 import { isFlat, orderPairs } from './pairOrder.ts';
+import { exitProgress, exitWatchText } from './exitWatchText.ts';
 import { TradingStyles } from '../ticket/TradingStyles.tsx';
 
 const HEADS = ['Leg', 'Size (base)', 'Entry', 'Mark', 'Price PnL', 'Funding PnL', 'Fees', 'Net', 'Liq. distance', 'Next settlement', 'Next pays'];
@@ -51,6 +52,24 @@ function total(pair: Pair, pick: (leg: PositionLeg) => number): number {
   return pair.legs.reduce((sum, leg) => sum + pick(leg), 0);
 }
 
+/** The pair's armed exits and their distance from firing, under its legs. */
+function ExitRow({ pair }: { pair: Pair }) {
+  if (pair.exitWatch.length === 0) return null;
+  const now = Date.now();
+  return (
+    <tr className="exit-row">
+      <td colSpan={HEADS.length}>
+        <ul className="exit-watch" aria-label={`Exits of pair ${pair.pairId}`}>
+          {pair.exitWatch.map((watch) => {
+            const near = (exitProgress(watch) ?? 0) >= 0.8;
+            return <li key={watch.rule} className={watch.firedAt !== null ? 'fired' : near ? 'near' : 'muted'}>{exitWatchText(watch, now)}</li>;
+          })}
+        </ul>
+      </td>
+    </tr>
+  );
+}
+
 function PairBlock({ pair, onClose }: { pair: Pair; onClose?: (pair: Pair) => void }) {
   const unhedged = pair.status === 'unhedged';
   return (
@@ -72,6 +91,7 @@ function PairBlock({ pair, onClose }: { pair: Pair; onClose?: (pair: Pair) => vo
         <Usd value={pair.legs.some((leg) => leg.nextPayment !== null) ? total(pair, (leg) => leg.nextPayment ?? 0) : null} />
       </tr>
       {pair.legs.map((leg) => <LegRow key={`${leg.venue}:${leg.symbol}`} leg={leg} />)}
+      <ExitRow pair={pair} />
     </tbody>
   );
 }

@@ -97,6 +97,7 @@ export function PreviewPanel({ preview }: { preview: TicketPreview }) {
         <Figure label="Net to exit" tone={signClass(preview.netUsd)}>{formatUsd(preview.netUsd)}</Figure>
         <Figure label="Break-even">{preview.breakEvenHours === null ? 'never at current rates' : formatHours(preview.breakEvenHours)}</Figure>
         <Figure label="Loss at stop">{formatUsd(preview.risk.lossAtStopUsd)} = {share(preview.risk.riskPct)} of equity (max {share(preview.risk.maxRiskPct)})</Figure>
+        <Figure label="Max-loss stop">{formatUsd(-preview.risk.maxLossUsd)} net{preview.risk.maxLossSource === 'risk-rule' ? ' (2 % rule)' : ''}</Figure>
         <Figure label="Exposure after" tone={overCap ? 'error' : undefined}>{formatUsd(preview.exposure.afterUsd)} = {share(preview.exposure.afterPct)} (cap {share(preview.exposure.capPct, 0)})</Figure>
         <Figure label="Sector alignment" tone={`align-${preview.alignment.tag}`}>{preview.alignment.tag}: {preview.alignment.reason}</Figure>
       </dl>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { TicketLeg } from '../../../shared/domain/ticket.ts';
 import { VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
+import { formatUsd } from '../../ui/format.ts';
 import { allowedQuantityText, type TicketForm } from './ticketForm.ts';
 
 type Patch = (patch: Partial<TicketForm>) => void;
@@ -35,8 +36,35 @@ function LegFields({ index, leg, onChange }: { index: 0 | 1; leg: TicketLeg; onC
   );
 }
 
-/** The trader's side of the ticket: legs, size, leverage, stop, exits, leg order. */
-export function TicketFields({ form, patch, suggested }: { form: TicketForm; patch: Patch; suggested: number | null }) {
+/** Whether a met exit closes the pair, said in words beside the box: unticked, it only alerts. */
+function ClosesBox({ name, checked, onChange, offText = 'alert only' }: { name: string; checked: boolean; onChange(v: boolean): void; offText?: string }) {
+  return (
+    <label className="closes">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <span>{name} closes the pair automatically</span>
+      {checked ? null : <span className="warn">{offText}</span>}
+    </label>
+  );
+}
+
+function MaxLossField({ form, patch, ruleUsd }: { form: TicketForm; patch: Patch; ruleUsd: number | null }) {
+  const unit = form.maxLossUnit === 'usd' ? 'USD' : '% of equity';
+  return (
+    <label className="field">
+      <span>Max loss</span>
+      <input type="text" inputMode="decimal" value={form.maxLoss} placeholder="2 % rule" onChange={(e) => patch({ maxLoss: e.target.value })} aria-label={`Max loss (${unit})`} />
+      <select aria-label="Max loss unit" value={form.maxLossUnit} onChange={(e) => patch({ maxLossUnit: e.target.value as TicketForm['maxLossUnit'] })}>
+        <option value="usd">USD</option>
+        <option value="equity-pct">% of equity</option>
+      </select>
+      {form.maxLoss.trim() === '' && ruleUsd !== null ? <span className="hint muted">2 % rule: {formatUsd(-ruleUsd)}</span> : null}
+    </label>
+  );
+}
+
+/** The trader's side of the ticket: legs, size, leverage, stops, exits and what each does, leg order. */
+export function TicketFields({ form, patch, suggested, maxLossUsd = null }: { form: TicketForm; patch: Patch; suggested: number | null; maxLossUsd?: number | null }) {
+  const closes = (key: keyof TicketForm['closes']) => (v: boolean) => patch({ closes: { ...form.closes, [key]: v } });
   const allowed = suggested === null ? '' : allowedQuantityText(suggested);
   const setLeg = (i: 0 | 1) => (leg: TicketLeg) => patch({ legs: i === 0 ? [leg, form.legs[1]] : [form.legs[0], leg] });
   return (
@@ -53,11 +81,16 @@ export function TicketFields({ form, patch, suggested }: { form: TicketForm; pat
           ) : null} />
         <NumberField label="Leverage" unit="×" value={form.leverage} onChange={(v) => patch({ leverage: v })} />
         <NumberField label="Basis stop" unit="% price gap" value={form.basisStopPct} onChange={(v) => patch({ basisStopPct: v })} />
+        <ClosesBox name="Basis stop" checked={form.closes.basisStop} onChange={closes('basisStop')} offText="alert only: the loss at the stop is not enforced" />
+        <MaxLossField form={form} patch={patch} ruleUsd={form.maxLoss.trim() === '' ? maxLossUsd : null} />
+        <ClosesBox name="Maximum-loss stop" checked={form.closes.maxLoss} onChange={closes('maxLoss')} />
       </fieldset>
       <fieldset>
         <legend>Exits (defined before entry)</legend>
         <NumberField label="Take-profit spread" unit="% /8h" value={form.takeProfitPct} onChange={(v) => patch({ takeProfitPct: v })} />
+        <ClosesBox name="Take-profit" checked={form.closes.takeProfit} onChange={closes('takeProfit')} />
         <NumberField label="Max holding" unit="hours" value={form.maxHoldingHours} onChange={(v) => patch({ maxHoldingHours: v })} />
+        <ClosesBox name="Maximum holding" checked={form.closes.maxHolding} onChange={closes('maxHolding')} />
         <label className="field">
           <span>Leg order</span>
           <select aria-label="Leg order" value={form.legOrder} onChange={(e) => patch({ legOrder: e.target.value as TicketForm['legOrder'] })}>

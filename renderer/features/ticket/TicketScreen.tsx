@@ -116,7 +116,7 @@ export function TicketScreen() {
       ) : null}
       <div className="ticket-body">
         <div className="ticket-left">
-          <TicketFields form={form} patch={patch} suggested={preview?.suggestedQuantity ?? null} />
+          <TicketFields form={form} patch={patch} suggested={preview?.suggestedQuantity ?? null} maxLossUsd={preview?.risk.maxLossUsd ?? null} />
           <ManualItems contradicted={preview?.alignment.tag === 'contradicted'} />
           {preview ? <Checklist items={preview.checklist} passed={preview.passed} /> : null}
           <div className="form-actions">

@@ -11,6 +11,9 @@ const CSS = `
 .ticket-fields .field { display: flex; gap: 4px; align-items: center; }
 .ticket-fields .field input { width: 80px; }
 .leg-fields input { width: 150px; }
+.ticket-fields .closes { display: flex; gap: 4px; align-items: center; width: 100%; }
+.exit-watch { display: flex; flex-wrap: wrap; gap: 2px 16px; font-size: 11px; list-style: none; margin: 0; padding: 1px 6px; }
+.exit-watch .near { color: var(--warn); } .exit-watch .fired { color: var(--neg); font-weight: 700; }
 .manual-items label { display: flex; gap: 4px; align-items: center; width: 100%; }
 .manual-items .override { flex-direction: column; align-items: stretch; }
 .manual-items textarea { font: inherit; color: var(--text); background: #21262d; border: 1px solid var(--warn); min-height: 40px; }

@@ -3,7 +3,8 @@
  * contract's `TicketInput` (decimals). The renderer never prices anything: a field it cannot
  * read is reported by name, and main recomputes every figure from its own data.
  */
-import type { TicketInput, TicketKind, TicketLeg } from '../../../shared/domain/ticket.ts';
+import type { ExitAction } from '../../../shared/domain/orders.ts';
+import { TicketExitActionsSchema, type TicketExitActions, type TicketInput, type TicketKind, type TicketLeg } from '../../../shared/domain/ticket.ts';
 
 export interface TicketForm {
   ticketId: string;
@@ -18,6 +19,11 @@ export interface TicketForm {
   /** Percent per 8 h at which the spread is taken profit on. */
   takeProfitPct: string;
   maxHoldingHours: string;
+  /** The pair's loss limit; empty is the 2 % rule's budget. */
+  maxLoss: string;
+  maxLossUnit: 'usd' | 'equity-pct';
+  /** Per exit: true closes the pair when it is met, false only alerts. */
+  closes: Record<keyof TicketExitActions, boolean>;
   legOrder: 'sequential' | 'together';
   ackSettlement: boolean;
   ackNegativeCarry: boolean;
@@ -40,12 +46,21 @@ export function formFromPrefill(input: TicketInput): TicketForm {
     basisStopPct: fromPrefill(input.basisStopPct, 100),
     takeProfitPct: fromPrefill(input.takeProfitSpreadPer8h, 100),
     maxHoldingHours: fromPrefill(input.maxHoldingHours),
+    maxLoss: input.maxLoss ? fromPrefill(input.maxLoss.value, input.maxLoss.unit === 'equity' ? 100 : 1) : '',
+    maxLossUnit: input.maxLoss?.unit === 'equity' ? 'equity-pct' : 'usd',
+    closes: closesOf(TicketExitActionsSchema.parse(input.exitActions ?? {})),
     legOrder: input.legOrder ?? 'sequential',
     ackSettlement: input.acknowledgements?.settlementTiming ?? false,
     ackNegativeCarry: input.acknowledgements?.negativeCarry ?? false,
     override: input.override ?? '',
   };
 }
+
+const closesOf = (actions: TicketExitActions): TicketForm['closes'] => ({
+  basisStop: actions.basisStop === 'close', maxLoss: actions.maxLoss === 'close', takeProfit: actions.takeProfit === 'close', maxHolding: actions.maxHolding === 'close',
+});
+
+const actionOf = (closes: boolean): ExitAction => (closes ? 'close' : 'alert');
 
 /** An optional number field: empty is null, anything else must be a finite number. */
 function optionalNumber(text: string, name: string, problems: string[]): number | null {
@@ -66,6 +81,9 @@ export function ticketFromForm(form: TicketForm): FormResult {
   const stop = optionalNumber(form.basisStopPct, 'Basis stop', problems);
   const takeProfit = optionalNumber(form.takeProfitPct, 'Take-profit spread', problems);
   const holding = optionalNumber(form.maxHoldingHours, 'Max holding', problems);
+  const maxLoss = optionalNumber(form.maxLoss, 'Max loss', problems);
+  if (maxLoss !== null && maxLoss <= 0) problems.push('Max loss: must be above 0 (leave empty for the 2 % rule)');
+  if (maxLoss !== null && form.maxLossUnit === 'equity-pct' && maxLoss > 100) problems.push('Max loss: at most 100 % of equity');
   if (quantity !== null && quantity <= 0) problems.push('Quantity: must be above 0 (leave empty for the risk-sized quantity)');
   if (leverage === null) problems.push('Leverage: required');
   else if (leverage < 1) problems.push('Leverage: at least 1×');
@@ -82,6 +100,11 @@ export function ticketFromForm(form: TicketForm): FormResult {
       basisStopPct: stop === null ? null : stop / 100,
       takeProfitSpreadPer8h: takeProfit === null ? null : takeProfit / 100,
       maxHoldingHours: holding,
+      maxLoss: maxLoss === null ? null : form.maxLossUnit === 'usd' ? { unit: 'usd', value: maxLoss } : { unit: 'equity', value: maxLoss / 100 },
+      exitActions: {
+        basisStop: actionOf(form.closes.basisStop), maxLoss: actionOf(form.closes.maxLoss),
+        takeProfit: actionOf(form.closes.takeProfit), maxHolding: actionOf(form.closes.maxHolding),
+      },
       legOrder: form.legOrder,
       acknowledgements: { settlementTiming: form.ackSettlement, negativeCarry: form.ackNegativeCarry },
       override: form.override.trim() === '' ? null : form.override.trim(),

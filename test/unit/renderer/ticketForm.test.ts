@@ -38,6 +38,22 @@ describe('the ticket form', () => {
     expect(TicketSchema.safeParse(result.ticket).success).toBe(true);
   });
 
+  it('stops close and the other exits alert unless the trader says otherwise; each choice and the max-loss limit reach the ticket', () => {
+    expect(formFromPrefill(prefill)).toMatchObject({ maxLoss: '', maxLossUnit: 'usd', closes: { basisStop: true, maxLoss: true, takeProfit: false, maxHolding: false } });
+    const defaults = ticketFromForm(typed({}));
+    expect(defaults.ok && defaults.ticket).toMatchObject({ maxLoss: null, exitActions: { basisStop: 'close', maxLoss: 'close', takeProfit: 'alert', maxHolding: 'alert' } });
+    const chosen = ticketFromForm(typed({ maxLoss: '1.5', maxLossUnit: 'equity-pct', closes: { basisStop: false, maxLoss: true, takeProfit: true, maxHolding: true } }));
+    expect(chosen.ok && chosen.ticket.exitActions).toEqual({ basisStop: 'alert', maxLoss: 'close', takeProfit: 'close', maxHolding: 'close' });
+    expect(chosen.ok && chosen.ticket.maxLoss).toEqual({ unit: 'equity', value: 0.015 });
+    expect(chosen.ok && TicketSchema.parse(chosen.ticket).maxLoss).toEqual({ unit: 'equity', value: 0.015 });
+    const usd = ticketFromForm(typed({ maxLoss: '250' }));
+    expect(usd.ok && usd.ticket.maxLoss).toEqual({ unit: 'usd', value: 250 });
+    // A ticket sent back to the form keeps the choices.
+    expect(formFromPrefill({ ...prefill, maxLoss: { unit: 'equity', value: 0.015 }, exitActions: { basisStop: 'alert' } })).toMatchObject({ maxLoss: '1.5', maxLossUnit: 'equity-pct', closes: { basisStop: false, maxLoss: true } });
+    expect(ticketFromForm(typed({ maxLoss: '-5' }))).toEqual({ ok: false, problems: ['Max loss: must be above 0 (leave empty for the 2 % rule)'] });
+    expect(ticketFromForm(typed({ maxLoss: '150', maxLossUnit: 'equity-pct' }))).toEqual({ ok: false, problems: ['Max loss: at most 100 % of equity'] });
+  });
+
   it('an empty quantity asks main for the risk-sized quantity (null)', () => {
     const result = ticketFromForm(typed({ quantity: '  ' }));
     expect(result.ok && result.ticket.quantity).toBeNull();
