@@ -50,7 +50,11 @@ async function fillPassingTicket(): Promise<void> {
   await page.getByLabel('I accept costs above the funding expected by the planned exit').check();
   const override = page.getByLabel('Override reason');
   if (await override.count()) await override.fill('e2e: sector overlay contradicts; trading the spread by hand');
-  await expect.poll(() => checklistState().getAttribute('aria-label'), { timeout: 30_000 }).toBe('Checklist passes');
+  await expect.poll(() => checklistState().getAttribute('aria-label'), { timeout: 30_000 }).toBe('Checklist passes').catch(async (error: unknown) => {
+    // Which item blocks depends on the row the simulator ranks first: name it in the failure.
+    const items = await ticket().getByRole('region', { name: 'Pre-trade checklist' }).getByRole('listitem').allTextContents();
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\nchecklist for ${base}:\n${items.join('\n')}`);
+  });
   await expect.poll(() => ticket().getByRole('button', { name: 'Submit ticket' }).isEnabled(), { timeout: 10_000 }).toBe(true);
 }
 
