@@ -1,4 +1,4 @@
-import { app, ipcMain, dialog, globalShortcut, Menu, safeStorage, screen, shell, type BrowserWindow, type MessageBoxOptions } from 'electron';
+import { app, ipcMain, dialog, globalShortcut, Menu, Notification, safeStorage, screen, shell, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createBackend, type Backend } from '../backend/backend.ts';
@@ -17,6 +17,9 @@ import { rememberWindowState, restoredBounds } from './windowState.ts';
 import { watchRenderer } from './rendererWatch.ts';
 import { guardClose } from './closeGuard.ts';
 import { countOpenPairs } from './openPairs.ts';
+import { createDesktopNotifier } from './notifications.ts';
+import { createAlertNotifier } from '../../shared/domain/alertNotifications.ts';
+import type { Alert } from '../../shared/domain/signals.ts';
 
 /**
  * The Electron shell, kept thin: lifecycle, the secure window, menu and hotkeys, the log file,
@@ -65,13 +68,22 @@ async function start(): Promise<void> {
   const batcher = createStreamBatcher((name, payload) => {
     if (!win.isDestroyed()) win.webContents.send(STREAM_CHANNEL, name, payload);
   });
+  const notify = createAlertNotifier(createDesktopNotifier({ isSupported: () => Notification.isSupported(), create: (options) => new Notification(options) }, focusWindow));
+  // Notified from main, so a notification does not depend on the page being alive.
+  const publish: typeof batcher.publish = (name, payload) => {
+    if (name === 'alerts' && backend) {
+      const alerts = payload as Alert[];
+      void backend.handlers['settings.get'](undefined).then((settings) => notify(alerts, settings.notifyKinds), () => {});
+    }
+    batcher.publish(name, payload);
+  };
   const started = await createBackend({
     mode: demo ? 'demo' : 'paper',
     dataDir,
     version: app.getVersion(),
     engineWorkerUrl: pathToFileURL(join(here, 'engine-worker.mjs')),
     studyWorkerUrl: pathToFileURL(join(here, 'study-worker.mjs')),
-    publish: batcher.publish,
+    publish,
     systemCipher: await createSafeStorageCipher(safeStorage),
     logSink: log.write,
   });

@@ -14,6 +14,7 @@ import { useAlerts } from '../store/alertsStore.ts';
 import { useSession } from '../store/sessionStore.ts';
 import { useUi, type Screen } from '../store/uiStore.ts';
 import { SCREEN_KEYS, SHORTCUTS, useGlobalHotkeys } from './hotkeys.ts';
+import { useBrowserNotifications } from './browserNotifications.ts';
 
 function Nav() {
   const screen = useUi((s) => s.screen);
@@ -76,6 +77,7 @@ const SCREENS: Record<Screen, ComponentType> = {
 
 export function App() {
   useGlobalHotkeys();
+  useBrowserNotifications();
   const screen = useUi((s) => s.screen);
   const Current = SCREENS[screen];
   return (

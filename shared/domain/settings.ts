@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { patchSchema } from './patch.ts';
 import { VenueIdSchema } from './quotes.ts';
+import { AlertKindSchema } from './signals.ts';
 
 export const FeeTierSchema = z.object({ venue: VenueIdSchema, taker: z.number().min(0).max(0.01), maker: z.number().min(-0.001).max(0.01) });
 
@@ -18,6 +19,8 @@ export const EngineSettingsSchema = z.object({
   windowMinutes: z.number().int().min(1).max(120).default(15),
   /** User fee tiers; venues not listed use their default schedule. */
   fees: z.array(FeeTierSchema).default([]),
+  /** Alert kinds shown as desktop notifications (the alerts list shows every kind). */
+  notifyKinds: z.array(AlertKindSchema).max(7).default(['trading', 'venue', 'trigger']),
 });
 export type EngineSettings = z.infer<typeof EngineSettingsSchema>;
 export const DEFAULT_SETTINGS: EngineSettings = EngineSettingsSchema.parse({});

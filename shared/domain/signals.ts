@@ -56,10 +56,13 @@ export const OpportunitySchema = z.object({
 });
 export type Opportunity = z.infer<typeof OpportunitySchema>;
 
+/** trading: kill switch reports, reconcile differences, UNHEDGED pairs, unwinds, met exits. */
+export const AlertKindSchema = z.enum(['trigger', 'extreme-rate', 'interval-change', 'window', 'divergence', 'venue', 'trading']);
+export type AlertKind = z.infer<typeof AlertKindSchema>;
+
 export const AlertSchema = z.object({
   id: z.string(),
-  /** trading: kill switch reports, reconcile differences, UNHEDGED pairs, unwinds, met exits. */
-  kind: z.enum(['trigger', 'extreme-rate', 'interval-change', 'window', 'divergence', 'venue', 'trading']),
+  kind: AlertKindSchema,
   severity: z.enum(['info', 'warn', 'critical']),
   at: z.number().int(),
   base: z.string().nullable(),

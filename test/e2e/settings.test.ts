@@ -169,6 +169,37 @@ describe('settings, CSV import and the kill switch in Chromium against the demo 
     expect(await result.textContent()).toMatch(/^✓ Checked at \d\d:\d\d UTC: the journal matches every connected venue\.$/);
   });
 
+  it('alert kinds chosen for desktop notifications are saved; an allowed browser notifies the kill switch alerts', async () => {
+    await page.keyboard.press('5');
+    const box = page.getByRole('group', { name: 'Desktop notifications' });
+    const venue = box.getByRole('checkbox', { name: 'Venue health' });
+    expect(await venue.isChecked()).toBe(true);
+    await venue.click();
+    await expect.poll(() => venue.isChecked()).toBe(false);
+    await page.keyboard.press('1');
+    await page.keyboard.press('5');
+    expect(await page.getByRole('group', { name: 'Desktop notifications' }).getByRole('checkbox', { name: 'Venue health' }).isChecked()).toBe(false);
+
+    // The page's Notification API, allowed and recorded, then a kill switch: a trading alert.
+    await page.context().grantPermissions(['notifications'], { origin: new URL(host.url).origin });
+    await page.addInitScript(() => {
+      const shown: string[] = [];
+      (window as unknown as { shownNotifications: string[] }).shownNotifications = shown;
+      class Recorded { static permission = 'granted'; static requestPermission = async () => 'granted'; onclick: unknown = null; constructor(title: string) { shown.push(title); } }
+      (window as unknown as { Notification: unknown }).Notification = Recorded;
+    });
+    await page.reload();
+    await page.getByRole('grid', { name: /Funding monitor/ }).waitFor({ timeout: 60_000 });
+    await page.keyboard.press('Control+Shift+K');
+    await page.getByRole('alertdialog', { name: 'Engage the kill switch?' }).waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByLabel(/^Trading state/).textContent()).toBe('HALTED');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { shownNotifications: string[] }).shownNotifications.filter((t) => t.includes('trading')).length), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Re-arm…' }).click();
+    await page.getByRole('alertdialog', { name: 'Re-arm trading?' }).getByRole('button', { name: 'Re-arm' }).click();
+    await expect.poll(() => page.getByLabel(/^Trading state/).textContent()).toBe('ACTIVE');
+  });
+
   it('no page errors were raised along the way', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -9,6 +9,7 @@ import { Field } from './Field.tsx';
 import { fromPct, toPct } from './percent.ts';
 import { ReconcileSection } from './ReconcileSection.tsx';
 import { RiskSection } from './RiskSection.tsx';
+import { NotificationsSection } from './NotificationsSection.tsx';
 import { KeysSection } from '../keys/KeysSection.tsx';
 import { SectorMapEditor } from '../sectorMap/SectorMapEditor.tsx';
 
@@ -109,6 +110,7 @@ export function SettingsPanel() {
           {message ? <span role="status" className={message.ok ? 'ok' : 'error'}>{message.text}</span> : null}
         </div>
       </form>
+      <NotificationsSection />
       <RiskSection />
       <ReconcileSection />
       <CsvImport
