@@ -7,6 +7,7 @@ import type { RejectionReason, SimContext, SimInstrument, SimOrder, SimResponse 
 import { OKX_ERRORS, okxError, okxLimit, okxNumber, okxOk, okxString } from './okxEnvelope.ts';
 import type { OkxParams } from './okxEnvelope.ts';
 import { balanceDetailJson, fillJson, fundingBillJson, orderJson, positionJson } from './okxShapes.ts';
+import { decimalString } from './wireDecimal.ts';
 
 export type OkxPrivateHandler = (params: OkxParams | OkxParams[], context: SimContext, apiKey: string) => SimResponse;
 const VENUE = 'okx';
@@ -74,9 +75,15 @@ function perItem(items: OkxParams[], operation: (item: OkxParams) => SimOrder): 
     }
   });
   const failed = data.filter((row) => row.sCode !== '0').length;
-  if (failed === 0) return okxOk(data);
+  // Trade answers state when the request entered and left OKX's gateway (microseconds).
+  if (failed === 0) return withGatewayTimes(okxOk(data));
   const code = failed === data.length ? OKX_ERRORS.operationFailed : '2';
   return okxError(code, failed === data.length ? 'All operations failed' : 'Bulk operation partially succeeded.', 200, data);
+}
+
+function withGatewayTimes(response: SimResponse): SimResponse {
+  const micros = String(Date.now() * 1000);
+  return { ...response, body: { ...(response.body as Record<string, unknown>), inTime: micros, outTime: micros } };
 }
 
 export const balance: OkxPrivateHandler = (params, context, apiKey) => {
@@ -104,6 +111,9 @@ export const positions: OkxPrivateHandler = (params, context, apiKey) => guarded
 export const accountConfig: OkxPrivateHandler = (_params, context, apiKey) => okxOk([{
   uid: '1', mainUid: '1', acctLv: '2', posMode: context.accounts.hedgeMode(VENUE, apiKey) ? 'long_short_mode' : 'net_mode',
   autoLoan: false, greeksType: 'PA', level: 'Lv1', levelTmp: '', ctIsoMode: 'automatic', mgnIsoMode: 'automatic', label: 'demo', perm: 'read_only,trade',
+  acctStpMode: 'cancel_maker', enableSpotBorrow: false, spotBorrowAutoRepay: false, feeType: '0', ip: '', type: '0', kycLv: '1',
+  liquidationGear: '-1', opAuth: '0', roleType: '0', spotRoleType: '0', spotOffsetType: '', spotTraderInsts: [], traderInsts: [],
+  settleCcy: 'USDT', settleCcyList: ['USDT'],
 }]);
 
 /** POST /api/v5/account/set-leverage: sets the leverage and, with it, the margin mode (mgnMode). */
@@ -223,10 +233,15 @@ export const bills: OkxPrivateHandler = (params, context, apiKey) => guarded(() 
   if (type !== undefined && type !== '8') return okxOk([]);
   const ccy = okxString(query, 'ccy');
   const end = okxNumber(query, 'end') ?? Number.POSITIVE_INFINITY;
+  // The simulator keeps no balance history: each bill states the account's balance now.
+  const cash = (currency: string) => context.accounts.balances(VENUE, apiKey).find((b) => b.currency === currency)?.total ?? 0;
   const data = context.accounts.income(VENUE, apiKey, { instrumentId: okxString(query, 'instId'), since: okxNumber(query, 'begin') })
     .filter((income) => (ccy === undefined || income.currency === ccy) && income.time <= end)
     .sort((a, b) => b.time - a.time)
     .slice(0, okxLimit(query, 100, 100))
-    .map((income) => fundingBillJson(income, instrumentOf(context, income.instrumentId), context.accounts.leverage(VENUE, apiKey, income.instrumentId).marginMode));
+    .map((income) => ({
+      ...fundingBillJson(income, instrumentOf(context, income.instrumentId), context.accounts.leverage(VENUE, apiKey, income.instrumentId).marginMode),
+      bal: decimalString(cash(income.currency)),
+    }));
   return okxOk(data);
 });

@@ -46,7 +46,7 @@ function instrumentJson(instrument: SimInstrument, index: number): Record<string
   const family = `${instrument.base}-${instrument.quote}`;
   const listed = String(instrument.listedAt);
   return {
-    instType: 'SWAP', instId: instrument.id, instIdCode: index + 1, uly: family, instFamily: family,
+    instType: 'SWAP', instId: instrument.id, instIdCode: index + 1, uly: family, instFamily: family, category: '1',
     baseCcy: '', quoteCcy: '', settleCcy: instrument.settle, ctVal: decimalString(instrument.contractSize), ctMult: '1',
     ctValCcy: instrument.base, optType: '', stk: '', listTime: listed, contTdSwTime: listed, expTime: '',
     lever: String(instrument.maxLeverage), tickSz: decimalString(instrument.tickSize), lotSz: decimalString(instrument.stepSize),

@@ -24,7 +24,7 @@ export function orderJson(order: SimOrder, instrument: SimInstrument, leverage: 
     lever: decimalString(leverage), fee: charged(order.fee), feeCcy: instrument.settle, rebate: '0', rebateCcy: instrument.settle,
     pnl: '0', category: 'normal', reduceOnly: String(order.reduceOnly), ccy: '', tgtCcy: '', source: '',
     tpTriggerPx: '', tpOrdPx: '', slTriggerPx: '', slOrdPx: '', attachAlgoOrds: [], linkedAlgoOrd: { algoId: '' },
-    stpMode: 'cancel_maker', cancelSource: '', cTime: String(order.createdAt), uTime: String(order.updatedAt),
+    stpMode: 'cancel_maker', cancelSource: '', tradeId: '', cTime: String(order.createdAt), uTime: String(order.updatedAt),
   };
 }
 
@@ -42,7 +42,10 @@ export function positionJson(position: SimPosition, instrument: SimInstrument): 
     imr: cross ? decimalString(position.margin) : '', margin: cross ? '' : decimalString(position.margin),
     mmr: decimalString(notional * instrument.maintenanceMarginRate), notionalUsd: decimalString(notional),
     mgnRatio: '', adl: '1', ccy: instrument.settle, interest: '0', liab: '', liabCcy: '', optVal: '',
-    realizedPnl: '0', pnl: '0', fee: '0', fundingFee: '0', cTime: String(position.updatedAt), uTime: String(position.updatedAt),
+    realizedPnl: '0', pnl: '0', fee: '0', fundingFee: '0', tradeId: '',
+    // Greeks are for options; a swap states them empty.
+    deltaBS: '', deltaPA: '', gammaBS: '', gammaPA: '', thetaBS: '', thetaPA: '', vegaBS: '', vegaPA: '',
+    cTime: String(position.updatedAt), uTime: String(position.updatedAt), pTime: String(position.updatedAt),
   };
 }
 
@@ -64,7 +67,7 @@ export function balanceDetailJson(balance: SimBalance, unrealisedPnl: number, ti
     ccy: balance.currency, eq: equity, cashBal: decimalString(balance.total), availBal: decimalString(balance.free),
     availEq: decimalString(balance.free), frozenBal: decimalString(balance.used), ordFrozen: '0', upl: decimalString(unrealisedPnl),
     isoEq: '0', disEq: equity, eqUsd: equity, liab: '', crossLiab: '', isoLiab: '', interest: '', mgnRatio: '',
-    notionalLever: '', stgyEq: '0', twap: '0', uTime: String(time),
+    notionalLever: '', stgyEq: '0', twap: '0', maxLoan: '', uplLiab: '', uTime: String(time),
   };
 }
 

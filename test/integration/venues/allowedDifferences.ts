@@ -40,3 +40,47 @@ export const GATE_ALLOWED: Readonly<Record<string, string>> = {
   'extra $[].contract': GATE_NEWER,
   'extra $[].id': GATE_NEWER,
 };
+
+/** OKX's v5 reference lists these on current answers; ccxt's documented examples (2021–22) and the 2024 market recording predate them. */
+const OKX_NEWER = 'listed by OKX\'s v5 reference for current answers; the documented example predates the field';
+
+/** Bill rows: fields of current bills the 2021 example lacks. */
+export const OKX_BILL_ALLOWED: Readonly<Record<string, string>> = Object.fromEntries(
+  ['interest', 'px', 'execType', 'clOrdId', 'tradeId', 'fillTime'].map((field) => [`extra $.data[].${field}`, OKX_NEWER]),
+);
+
+export const OKX_ALLOWED: Readonly<Record<string, string>> = {
+  'extra $.instIdCode': OKX_NEWER,
+  'extra $.contTdSwTime': OKX_NEWER,
+  'extra $.openType': OKX_NEWER,
+  'extra $.futureSettlement': OKX_NEWER,
+  'extra $.upcChg': OKX_NEWER,
+  'extra $.data[].method': OKX_NEWER,
+  'extra $.data[].formulaType': OKX_NEWER,
+  'extra $.data[].minFundingRate': OKX_NEWER,
+  'extra $.data[].maxFundingRate': OKX_NEWER,
+  'extra $.data[].premium': OKX_NEWER,
+  'extra $.data[].interestRate': OKX_NEWER,
+  'extra $.data[].settFundingRate': OKX_NEWER,
+  'extra $.data[].settState': OKX_NEWER,
+  'extra $.data[].impactValue': OKX_NEWER,
+  'extra $.data[].ts': OKX_NEWER,
+  'extra $.data[].oiUsd': OKX_NEWER,
+  'extra $.data[].details[].stgyEq': OKX_NEWER,
+  'extra $.data[].reduceOnly': OKX_NEWER,
+  'extra $.data[].tgtCcy': OKX_NEWER,
+  'extra $.data[].source': OKX_NEWER,
+  'extra $.data[].attachAlgoOrds': OKX_NEWER,
+  'extra $.data[].linkedAlgoOrd': OKX_NEWER,
+  'extra $.data[].stpMode': OKX_NEWER,
+  'extra $.data[].cancelSource': OKX_NEWER,
+  'extra $.data[].tag': OKX_NEWER,
+  'extra $.inTime': OKX_NEWER,
+  'extra $.outTime': OKX_NEWER,
+  'extra $.data[].markPx': OKX_NEWER,
+  'extra $.data[].notionalUsd': OKX_NEWER,
+  'extra $.data[].realizedPnl': OKX_NEWER,
+  'extra $.data[].pnl': OKX_NEWER,
+  'extra $.data[].fee': OKX_NEWER,
+  'extra $.data[].fundingFee': OKX_NEWER,
+};

@@ -3,9 +3,9 @@
  * recorded real answer it is compared with. `checkCase` gives the unexplained differences.
  */
 import type { MarketInterface } from 'ccxt';
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { VenueId } from '../../../shared/domain/venues.ts';
-import { recorded } from './recordedFixtures.ts';
+import { recorded, recordedMarkets } from './recordedFixtures.ts';
 import type { WireClient } from './venueClients.ts';
 import { unexplainedDifferences } from './wireShape.ts';
 
@@ -55,5 +55,22 @@ export function marketDifferences(symbol: string, real: MarketInterface, simulat
     const got = read(simulated) ?? null;
     // A figure the recording does not state (ccxt of that day did not read it) is not compared.
     return want === null || want === got ? [] : [`${symbol} ${name}: real ${String(want)}, simulator ${String(got)}`];
+  });
+}
+
+/**
+ * The recorded markets of `venue` against the simulator's, for the symbols both list; `always`
+ * names symbols the simulator must list (so the comparison cannot pass by listing nothing).
+ */
+export function describeMarketDefinitions(venue: VenueId, client: () => WireClient, always: readonly string[], extra?: (real: MarketInterface, simulated: MarketInterface) => void): void {
+  describe(`${venue}: the simulator's market definitions are the real ones`, () => {
+    const real = recordedMarkets(venue).markets;
+    it.each(Object.keys(real))('%s', (symbol) => {
+      const simulated = client().exchange.markets?.[symbol];
+      if (always.includes(symbol)) expect(simulated, `${symbol} is not listed by the simulator`).toBeDefined();
+      if (simulated === undefined) return;
+      expect(marketDifferences(symbol, real[symbol], simulated).join('\n')).toBe('');
+      extra?.(real[symbol], simulated);
+    });
   });
 }
