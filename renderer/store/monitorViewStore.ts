@@ -1,5 +1,8 @@
 import { create } from 'zustand';
-import type { VenueId } from '../../shared/domain/venues.ts';
+import { persist } from 'zustand/middleware';
+import { z } from 'zod';
+import { VENUE_IDS, type VenueId } from '../../shared/domain/venues.ts';
+import { viewPersistence } from './persistedView.ts';
 
 export type SortKey = 'base' | 'spread' | 'apr' | 'carry' | 'breakEven' | 'next' | 'velocity' | 'regime' | 'rank' | `venue:${VenueId}`;
 export interface SortSpec {
@@ -33,11 +36,19 @@ export function nextSort(current: SortSpec, key: SortKey): SortSpec {
   return { key, dir: key === 'base' || key === 'next' || key === 'breakEven' || key === 'rank' ? 'asc' : 'desc' };
 }
 
-export const useMonitorView = create<MonitorViewState>((set) => ({
+const SORT_KEYS = ['base', 'spread', 'apr', 'carry', 'breakEven', 'next', 'velocity', 'regime', 'rank', ...VENUE_IDS.map((v) => `venue:${v}` as const)] as const;
+const VenueSchema = z.enum(VENUE_IDS as unknown as [VenueId, ...VenueId[]]);
+/** The sort and the filters come back after a restart; the typed search does not (rows hidden by a forgotten word look missing). */
+const SavedView = z.object({
+  sort: z.object({ key: z.enum(SORT_KEYS), dir: z.enum(['asc', 'desc']) }),
+  filter: z.object({ triggeredOnly: z.boolean(), confirmedOnly: z.boolean(), minSpreadPer8h: z.number().min(0).max(0.05), venue: VenueSchema.nullable() }),
+}).transform(({ sort, filter }) => ({ sort, filter: { ...filter, search: '' } }));
+
+export const useMonitorView = create<MonitorViewState>()(persist((set) => ({
   sort: { key: 'rank', dir: 'asc' },
   filter: { search: '', triggeredOnly: false, confirmedOnly: false, minSpreadPer8h: 0, venue: null },
   cursor: null,
   setSort: (key) => set((s) => ({ sort: nextSort(s.sort, key) })),
   setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),
   setCursor: (cursor) => set({ cursor }),
-}));
+}), viewPersistence('monitor-view', (s: MonitorViewState) => ({ sort: s.sort, filter: s.filter }), SavedView)));

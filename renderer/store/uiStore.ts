@@ -1,4 +1,7 @@
 import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { z } from 'zod';
+import { viewPersistence } from './persistedView.ts';
 
 export type Screen = 'monitor' | 'windows' | 'symbol' | 'alerts' | 'settings' | 'ticket' | 'positions' | 'journal' | 'sectors' | 'patterns';
 
@@ -18,7 +21,13 @@ interface UiState {
   set(patch: Partial<Pick<UiState, 'shortcutsOpen' | 'killConfirmOpen' | 'killPressedAgain' | 'killReportOpen'>>): void;
 }
 
-export const useUi = create<UiState>((set) => ({
+/** Screens a restart may come back to: not the ticket (an order half typed is not kept). */
+const RestoredScreen = z.enum(['monitor', 'windows', 'symbol', 'alerts', 'settings', 'positions', 'journal', 'sectors', 'patterns']);
+const SavedUi = z.object({ screen: RestoredScreen, symbol: z.string().max(40).nullable() })
+  .transform((saved) => (saved.screen === 'symbol' && !saved.symbol ? { ...saved, screen: 'monitor' as const } : saved))
+  ;
+
+export const useUi = create<UiState>()(persist((set) => ({
   screen: 'monitor',
   symbol: null,
   shortcutsOpen: false,
@@ -28,4 +37,4 @@ export const useUi = create<UiState>((set) => ({
   open: (screen) => set({ screen }),
   openSymbol: (base) => set({ screen: 'symbol', symbol: base }),
   set: (patch) => set(patch),
-}));
+}), viewPersistence('ui', (s: UiState) => ({ screen: s.screen, symbol: s.symbol }), SavedUi)));

@@ -114,8 +114,8 @@ describe('the sector overlay in Chromium against the demo host', () => {
     await screenshot(page, 'e2e-sector-map');
 
     await page.reload();
-    await page.getByRole('grid', { name: /Funding monitor/ }).waitFor({ timeout: 60_000 });
-    await openScreen('Settings');
+    // The terminal comes back on the screen it was on.
+    await editor.getByRole('searchbox', { name: 'Search the sector map' }).waitFor({ timeout: 60_000 });
     await editor.getByRole('searchbox', { name: 'Search the sector map' }).fill('DOGE');
     expect(await editor.getByRole('combobox', { name: 'Sector of DOGE' }).inputValue()).toBe('AI');
 

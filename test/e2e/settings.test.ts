@@ -169,6 +169,28 @@ describe('settings, CSV import and the kill switch in Chromium against the demo 
     expect(await result.textContent()).toMatch(/^✓ Checked at \d\d:\d\d UTC: the journal matches every connected venue\.$/);
   });
 
+  it('the screen, the sort and the filters come back after a reload; the typed search does not', async () => {
+    await page.keyboard.press('1');
+    const grid = page.getByRole('grid', { name: /Funding monitor/ });
+    const header = grid.getByRole('columnheader', { name: /Spread \(% \/8h\)/ });
+    await header.getByRole('button').click();
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
+    await page.getByRole('checkbox', { name: 'Confirmed only' }).check();
+    await page.getByRole('searchbox').first().fill('BTC');
+    await page.keyboard.press('Escape');
+    await page.getByRole('searchbox').first().fill('ETH');
+    await grid.focus();
+    await page.keyboard.press('4');
+    await page.reload();
+    await page.getByRole('region', { name: 'Alerts' }).first().waitFor({ timeout: 60_000 });
+    await page.keyboard.press('1');
+    await expect.poll(() => page.getByRole('grid', { name: /Funding monitor/ }).getByRole('columnheader', { name: /Spread \(% \/8h\)/ }).getAttribute('aria-sort')).toBe('descending');
+    expect(await page.getByRole('checkbox', { name: 'Confirmed only' }).isChecked()).toBe(true);
+    expect(await page.getByRole('searchbox').first().inputValue()).toBe('');
+    await page.getByRole('checkbox', { name: 'Confirmed only' }).uncheck();
+    await page.getByRole('grid', { name: /Funding monitor/ }).focus();
+  });
+
   it('alert kinds chosen for desktop notifications are saved; an allowed browser notifies the kill switch alerts', async () => {
     await page.keyboard.press('5');
     const box = page.getByRole('group', { name: 'Desktop notifications' });
@@ -181,6 +203,8 @@ describe('settings, CSV import and the kill switch in Chromium against the demo 
     expect(await page.getByRole('group', { name: 'Desktop notifications' }).getByRole('checkbox', { name: 'Venue health' }).isChecked()).toBe(false);
 
     // The page's Notification API, allowed and recorded, then a kill switch: a trading alert.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('1');
     await page.context().grantPermissions(['notifications'], { origin: new URL(host.url).origin });
     await page.addInitScript(() => {
       const shown: string[] = [];
