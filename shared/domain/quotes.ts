@@ -34,13 +34,36 @@ export const FundingQuoteSchema = z.object({
 });
 export type FundingQuote = z.infer<typeof FundingQuoteSchema>;
 
+/**
+ * How a venue's health is judged, derived from its cadence (docs/health.md): sent with every
+ * health report so that the status bar prints the bounds in force instead of guessing them.
+ */
+export const HealthBoundsSchema = z.object({
+  /** The REST cadence when no stream carries the fast fields. */
+  pollMs: z.number().positive(),
+  /** An answer slower than this is a late poll; a poll unanswered this long counts as late at once. */
+  lateAfterMs: z.number().positive(),
+  /** Pause before the next poll after a failed or late one (until down; then the cadence again). */
+  retryMs: z.number().positive(),
+  /** Failed or late polls in a row that make the venue down. */
+  downAfterPolls: z.number().int().positive(),
+  /** About how long after its first bad poll a venue that stops answering is down. */
+  downAfterMs: z.number().positive(),
+  /** A live stream silent for longer than this degrades the venue; null where no stream runs. */
+  streamSilentAfterMs: z.number().positive().nullable(),
+});
+export type HealthBounds = z.infer<typeof HealthBoundsSchema>;
+
 export const VenueHealthSchema = z.object({
   venue: VenueIdSchema,
   status: z.enum(['starting', 'ok', 'degraded', 'down']),
+  /** When the last answer with data arrived (on time or late). */
   lastSuccessAt: z.number().int().nullable(),
   lastAttemptAt: z.number().int().nullable(),
   latencyMs: z.number().nullable(),
+  /** Failed or late polls in a row (a slow answer counts, its data is kept). */
   consecutiveErrors: z.number().int().nonnegative(),
+  /** Failed or late polls since start. */
   errorCount: z.number().int().nonnegative(),
   /** Human text of the last failure, naming what happened and what the terminal does next. */
   lastError: z.string().nullable(),
@@ -48,8 +71,10 @@ export const VenueHealthSchema = z.object({
   /** True when the newest data is older than the venue's staleness bound. */
   stale: z.boolean(),
   /** The venue's websocket stream, where one runs (absent for venues that are only polled). */
+  bounds: HealthBoundsSchema,
   stream: z.object({
-    status: z.enum(['connecting', 'live', 'down']),
+    /** `silent`: connected, but no message for longer than `bounds.streamSilentAfterMs`. */
+    status: z.enum(['connecting', 'live', 'silent', 'down']),
     /** Messages received since start (repeats and out-of-order ones included). */
     messages: z.number().int().nonnegative(),
     lastMessageAt: z.number().int().nullable(),

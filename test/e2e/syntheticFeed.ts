@@ -1,3 +1,4 @@
+import { healthBounds } from '../../electron/backend/markets/health.ts';
 import type { FundingQuote, VenueHealth } from '../../shared/domain/quotes.ts';
 import type { Leg, Opportunity, SignalsBatch } from '../../shared/domain/signals.ts';
 import { VENUE_IDS, VENUES, type VenueId } from '../../shared/domain/venues.ts';
@@ -95,6 +96,7 @@ export class SyntheticFeed {
     return VENUE_IDS.map((venue) => ({
       venue, status: 'ok', lastSuccessAt: now, lastAttemptAt: now, latencyMs: 40, consecutiveErrors: 0, errorCount: 0, lastError: null,
       symbols: this.listings.filter((l) => l.venues.includes(venue)).length, stale: false,
+      bounds: healthBounds({ pollMs: VENUES[venue].pollMs, scale: 1 }),
     }));
   }
 }

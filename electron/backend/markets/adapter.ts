@@ -52,6 +52,8 @@ export interface VenueAdapter {
   poll(): Promise<FundingQuote[]>;
   /** Perps known from the last market load. */
   markets(): PerpMarket[];
+  /** True when the next poll (re)loads the market list first (a longer request than a poll's own). */
+  marketsDue(): boolean;
   fundingHistory(symbol: string, since: number, until: number): Promise<FundingPoint[]>;
   priceHistory(symbol: string, since: number, timeframe: '1h' | '4h', until: number): Promise<PricePoint[]>;
   close(): Promise<void>;
@@ -103,6 +105,7 @@ export function createVenueAdapter(spec: VenueSpec, context: AdapterContext): Ve
     exchange,
     poll,
     markets: () => [...catalog.known().values()],
+    marketsDue: () => catalog.due(performance.now()),
     async fundingHistory(symbol, since, until) {
       await catalog.current(performance.now());
       const fallback = lastInterval.get(symbol) ?? VENUES[spec.venue].defaultIntervalHours;

@@ -77,6 +77,7 @@ export const binanceStream: StreamSpec = {
   venue: VENUE,
   exchangeOptions: { fetchCurrencies: false },
   perSymbol: false,
+  expectedGapMs: 1_000,
   watchers: (exchange: Exchange) => [async () => {
     await exchange.watchMarkPrices();
     return Object.values(exchange.tickers).map(binanceMarkUpdate).filter((update) => update !== null);

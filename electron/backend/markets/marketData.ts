@@ -3,7 +3,7 @@
  * stream of changed quotes, health and alerts. ccxt lives here, in the main process only.
  */
 import type { Exchange } from 'ccxt';
-import type { FundingPoint, FundingQuote, PricePoint, VenueHealth } from '../../../shared/domain/quotes.ts';
+import type { FundingPoint, FundingQuote, HealthBounds, PricePoint, VenueHealth } from '../../../shared/domain/quotes.ts';
 import type { Alert } from '../../../shared/domain/signals.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
@@ -12,6 +12,7 @@ import { ADAPTERS } from './adapters.ts';
 import { STREAM_SPECS } from './streamSpecs.ts';
 import { createVenueStream } from './streams.ts';
 import type { VenueStream } from './streams.ts';
+import { healthBounds } from './health.ts';
 import { createVenuePoller } from './venuePoller.ts';
 import type { VenuePoller } from './venuePoller.ts';
 import { toVenueError } from './venueErrors.ts';
@@ -24,7 +25,7 @@ export interface MarketDataOptions {
   wsBaseUrl?: string;
   /** Websocket streams where the venue has them (on unless the connection rules them out). */
   streams?: { enabled?: boolean; maxSymbols?: number };
-  /** Per-request timeout; tests shorten it to see hangs quickly. */
+  /** Per-request timeout; tests shorten it to see hangs quickly. Live, a venue's cadence: an answer later than the next poll is of no use. */
   timeoutMs?: number;
   now?: () => number;
   /** Multiplies every period (polls, backoff, reloads, staleness); below 1 in tests. */
@@ -54,11 +55,15 @@ export interface MarketData {
 /** Most traded symbols a per-symbol stream subscribes to (OKX). */
 export const DEFAULT_STREAM_SYMBOLS = 50;
 
-function streamFor(venue: VenueId, adapter: VenueAdapter, options: MarketDataOptions, now: () => number): VenueStream | undefined {
-  const spec = STREAM_SPECS[venue];
+function streamsFor(venue: VenueId, options: MarketDataOptions): boolean {
   // Against a simulator without a websocket URL, ccxt.pro would dial the live venue.
   const reachable = options.baseUrl === undefined || options.wsBaseUrl !== undefined;
-  if (!spec || !reachable || options.streams?.enabled === false) return undefined;
+  return STREAM_SPECS[venue] !== undefined && reachable && options.streams?.enabled !== false;
+}
+
+function streamFor(venue: VenueId, adapter: VenueAdapter, options: MarketDataOptions, bounds: HealthBounds, now: () => number): VenueStream | undefined {
+  const spec = STREAM_SPECS[venue];
+  if (!spec || bounds.streamSilentAfterMs === null) return undefined;
   return createVenueStream({
     spec,
     connection: { baseUrl: options.baseUrl, wsBaseUrl: options.wsBaseUrl },
@@ -66,6 +71,7 @@ function streamFor(venue: VenueId, adapter: VenueAdapter, options: MarketDataOpt
     maxSymbols: options.streams?.maxSymbols ?? DEFAULT_STREAM_SYMBOLS,
     scale: options.pollScale ?? 1,
     stallMs: VENUES[venue].staleAfterMs,
+    silentAfterMs: bounds.streamSilentAfterMs,
     now,
   });
 }
@@ -73,24 +79,29 @@ function streamFor(venue: VenueId, adapter: VenueAdapter, options: MarketDataOpt
 export function createMarketData(options: MarketDataOptions): MarketData {
   const now = options.now ?? Date.now;
   const scale = options.pollScale ?? 1;
-  const connection = { baseUrl: options.baseUrl, wsBaseUrl: options.wsBaseUrl, timeoutMs: options.timeoutMs };
+  const live = options.baseUrl === undefined;
   const adapters = new Map<VenueId, VenueAdapter>();
   const pollers: VenuePoller[] = [];
   const health = (): VenueHealth[] => pollers.map((poller) => poller.health());
 
   for (const venue of new Set(options.venues)) {
+    const timeoutMs = options.timeoutMs ?? (live ? VENUES[venue].pollMs : undefined);
+    const connection = { baseUrl: options.baseUrl, wsBaseUrl: options.wsBaseUrl, timeoutMs };
     const adapter = ADAPTERS[venue]({ connection, cadenceScale: scale, now });
+    const streamGapMs = streamsFor(venue, options) ? STREAM_SPECS[venue]?.expectedGapMs : undefined;
+    const bounds = healthBounds({ pollMs: VENUES[venue].pollMs, scale, streamGapMs });
     adapters.set(venue, adapter);
     pollers.push(createVenuePoller({
       adapter,
       profile: VENUES[venue],
       scale,
+      bounds,
       now,
       onQuotes: options.onQuotes,
       onPolled: options.onPolled,
       onAlerts: options.onAlert,
       onAttempt: () => options.onHealth(health()),
-      stream: streamFor(venue, adapter, options, now),
+      stream: streamFor(venue, adapter, options, bounds, now),
     }));
   }
 

@@ -102,6 +102,7 @@ export const okxStream: StreamSpec = {
   venue: VENUE,
   exchangeOptions: { defaultType: 'swap' },
   perSymbol: true,
+  expectedGapMs: 5_000,
   watchers: (exchange: Exchange, symbols: string[]) => symbols.length === 0 ? [] : [
     async () => {
       await exchange.watchFundingRates(symbols);

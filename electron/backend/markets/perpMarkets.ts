@@ -59,6 +59,8 @@ export interface MarketCatalog {
   current(now: number): Promise<Map<string, PerpMarket>>;
   /** The perps of the last successful load, without I/O (empty before the first). */
   known(): Map<string, PerpMarket>;
+  /** True when `current(now)` would (re)load the list. */
+  due(now: number): boolean;
 }
 
 export function createMarketCatalog(venue: VenueId, exchange: Exchange, reloadEveryMs: number): MarketCatalog {
@@ -87,12 +89,15 @@ export function createMarketCatalog(venue: VenueId, exchange: Exchange, reloadEv
     }
   }
 
+  const due = (now: number): boolean => loadedAt === null || now - loadedAt >= reloadEveryMs;
+
   return {
     async current(now) {
-      if (loadedAt !== null && now - loadedAt < reloadEveryMs) return perps;
+      if (!due(now)) return perps;
       loading ??= load(now).finally(() => { loading = null; });
       return loading;
     },
     known: () => perps,
+    due,
   };
 }

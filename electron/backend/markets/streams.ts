@@ -5,7 +5,9 @@
  * failed session is retried on a fresh instance after a pause that doubles per consecutive failure.
  * The stream runs on its own ccxt.pro instance (the REST class has no `watch*` methods)
  * that borrows the REST adapter's loaded markets at each (re)connection instead of loading
- * them again. A socket that stays open but goes quiet past the stall bound is dropped.
+ * them again. A live stream quiet for longer than a few of its expected message gaps is
+ * `silent` (the venue counts as degraded and polls return to the normal cadence); quiet past the
+ * stall bound, the socket is dropped and reopened.
  */
 import ccxt from 'ccxt';
 import type { Exchange } from 'ccxt';
@@ -23,6 +25,8 @@ export interface StreamSpec {
   exchangeOptions: Record<string, unknown>;
   /** True when the venue needs one subscription per symbol (then only the most traded N are watched). */
   perSymbol: boolean;
+  /** The longest pause between two messages the venue promises for these subscriptions (ms, unscaled). */
+  expectedGapMs: number;
   /** Each watcher resolves with the updates of the message(s) ccxt received since it was last called. */
   watchers(exchange: Exchange, symbols: string[]): Array<() => Promise<StreamUpdate[]>>;
 }
@@ -38,7 +42,7 @@ export interface VenueStream {
   start(handlers: StreamHandlers): void;
   stop(): Promise<void>;
   state(): StreamState;
-  /** Live and heard from within the stall bound. */
+  /** Live and heard from within the silence bound. */
   healthy(): boolean;
 }
 
@@ -53,6 +57,8 @@ export interface VenueStreamOptions {
   scale: number;
   /** No message for this long (unscaled) counts as down even if the socket looks open. */
   stallMs: number;
+  /** No message for this long (scaled) makes a live stream `silent`. */
+  silentAfterMs: number;
   now: () => number;
 }
 
@@ -103,6 +109,7 @@ export function createVenueStream(options: VenueStreamOptions): VenueStream {
   let loops: Promise<void> | null = null;
   let lastMessageReal = -Infinity;
   const stallMs = options.stallMs * scale;
+  const silentMs = Math.min(options.silentAfterMs, stallMs);
   const sleeps = new Set<() => void>();
   let state: StreamState = { status: 'connecting', messages: 0, lastMessageAt: null, reconnects: 0, lastError: null, symbols: 0 };
 
@@ -138,13 +145,15 @@ export function createVenueStream(options: VenueStreamOptions): VenueStream {
     };
     const sessionStarted = performance.now();
     let stalled: StreamStalledError | null = null;
-    // A socket can stay open while the venue stops sending: past the stall bound, drop it.
+    // A socket can stay open while the venue stops sending: past the silence bound the venue
+    // is degraded and polled normally; past the stall bound the socket is dropped.
     const watchdog = setInterval(() => {
       const quietMs = performance.now() - Math.max(lastMessageReal, sessionStarted);
+      if (quietMs > silentMs && state.status === 'live') publish({ ...state, status: 'silent' });
       if (quietMs <= stallMs) return;
       stalled = new StreamStalledError(spec.venue, quietMs);
       void ex.close().catch(() => undefined);
-    }, stallMs / 4);
+    }, silentMs / 4);
     const error = await Promise.all(watchers.map(read)).then(() => null, (failure: unknown) => failure);
     ended = true;
     clearInterval(watchdog);
@@ -184,6 +193,6 @@ export function createVenueStream(options: VenueStreamOptions): VenueStream {
       loops = null;
     },
     state: () => state,
-    healthy: () => state.status === 'live' && performance.now() - lastMessageReal < stallMs,
+    healthy: () => state.status === 'live' && performance.now() - lastMessageReal <= silentMs,
   };
 }

@@ -126,6 +126,18 @@ describe('Binance mark prices by websocket', () => {
     expect(streamOf('binanceusdm')!.reconnects).toBeGreaterThanOrEqual(1);
   });
 
+  it('a stream quiet for two of its promised gaps is silent: the venue is degraded and polled at the normal period until a message comes', async () => {
+    // Binance promises a message a second: silent after 2 s of real time, long before the 30 s stall bound.
+    const s = await start(['binanceusdm'], 3_600_000, { pollScale: 1 });
+    await untilLive(s, 'binanceusdm');
+    expect(market!.health()[0]).toMatchObject({ status: 'ok', bounds: { streamSilentAfterMs: 2_000 } });
+    await waitFor('stream silent', () => streamOf('binanceusdm')?.status === 'silent');
+    expect(market!.health()[0].status).toBe('degraded');
+    expect(streamOf('binanceusdm')!.pollMs).toBe(5_000);
+    await untilLive(s, 'binanceusdm');
+    expect(market!.health()[0].status).toBe('ok');
+  });
+
   it('a stream that stays connected but goes quiet is dropped and polling returns to the normal period', async () => {
     // Stall bound 30 s × 0.05 = 1.5 s of real time without a message.
     let silent = false;

@@ -1,20 +1,30 @@
 import type { MarketInterface } from 'ccxt';
 import { describe, expect, it } from 'vitest';
 import { selectLinearPerps } from '../../../electron/backend/markets/perpMarkets.ts';
+import { healthBounds } from '../../../electron/backend/markets/health.ts';
 import { MAX_BACKOFF_MS, nextDelayMs } from '../../../electron/backend/markets/venuePoller.ts';
 
-describe('backoff between polls', () => {
-  it('a healthy venue is polled every poll period', () => {
-    expect(nextDelayMs(5_000, 0)).toBe(5_000);
+describe('pause before the next poll', () => {
+  const bounds = healthBounds({ pollMs: 5_000, scale: 1 });
+  const bad = (consecutiveErrors: number, rateLimited = false, retryAfterMs = 0) => ({ consecutiveErrors, rateLimited, retryAfterMs });
+
+  it('a healthy venue is polled every period in force', () => {
+    expect(nextDelayMs(bounds, 5_000, bad(0))).toBe(5_000);
+    expect(nextDelayMs(bounds, 20_000, bad(0))).toBe(20_000);
   });
 
-  it('each consecutive failure doubles the pause, up to a cap', () => {
-    expect([1, 2, 3].map((n) => nextDelayMs(5_000, n))).toEqual([10_000, 20_000, 40_000]);
-    expect(nextDelayMs(5_000, 20)).toBe(MAX_BACKOFF_MS);
+  it('after a failed or late poll the next comes after the short retry until down, then at the cadence', () => {
+    expect([1, 2].map((n) => nextDelayMs(bounds, 5_000, bad(n)))).toEqual([bounds.retryMs, bounds.retryMs]);
+    expect([3, 4, 50].map((n) => nextDelayMs(bounds, 20_000, bad(n)))).toEqual([5_000, 5_000, 5_000]);
+  });
+
+  it('a rate-limited venue is never polled sooner than its cadence, and backs off doubling once down, up to a cap', () => {
+    expect([1, 2, 3, 4, 5].map((n) => nextDelayMs(bounds, 5_000, bad(n, true)))).toEqual([5_000, 5_000, 5_000, 10_000, 20_000]);
+    expect(nextDelayMs(bounds, 5_000, bad(30, true))).toBe(MAX_BACKOFF_MS);
   });
 
   it("a venue's Retry-After is never undercut", () => {
-    expect(nextDelayMs(5_000, 1, 90_000)).toBe(90_000);
+    expect(nextDelayMs(bounds, 5_000, bad(1, true, 90_000))).toBe(90_000);
   });
 });
 
