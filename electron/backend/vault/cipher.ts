@@ -24,7 +24,8 @@ export type VaultErrorKind =
   | 'corrupt-file'
   | 'locked'
   | 'passphrase-required'
-  | 'unknown-key';
+  | 'unknown-key'
+  | 'throttled';
 
 /** Every failure of the vault, with a message for the user. Never carries a secret. */
 export class VaultError extends Error {

@@ -7,6 +7,7 @@
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { VaultError, type Cipher, type CipherKind } from './cipher.ts';
 import { createPassphraseCipher, PASSPHRASE_BACKEND, type KdfParams } from './passphraseCipher.ts';
+import { attemptsPath, createUnlockThrottle } from './unlockThrottle.ts';
 import { headerDigest, newHeader, readVaultFile, writeVaultFile, type VaultFile, type VaultFileHeader } from './vaultFile.ts';
 
 export interface VenueCredentials {
@@ -41,7 +42,10 @@ export interface VaultStatus {
 
 export interface Vault {
   status(): Promise<VaultStatus>;
-  /** Opens (or creates) the vault. The passphrase is required only for the passphrase cipher. */
+  /**
+   * Opens (or creates) the vault. The passphrase is required only for the passphrase cipher;
+   * after wrong ones, tries are refused for a growing wait (unlockThrottle.ts).
+   */
   unlock(passphrase?: string): Promise<void>;
   /** Drops every key and the cipher from memory. */
   lock(): void;
@@ -63,6 +67,7 @@ export interface VaultOptions {
   path: string;
   /** The safeStorage cipher when the OS keyring backs it; null selects the passphrase cipher. */
   systemCipher: Cipher | null;
+  /** Wall clock: creation times, and the unlock throttle's waits (which must survive a restart). */
   now?: () => number;
 }
 
@@ -107,6 +112,7 @@ export function createVault(options: VaultOptions): Vault {
   const now = options.now ?? Date.now;
   const expected = { cipher: options.systemCipher?.kind ?? 'passphrase', backend: options.systemCipher?.backend ?? PASSPHRASE_BACKEND };
   let open: Open | null = null;
+  const throttle = createUnlockThrottle({ path: attemptsPath(options.path), now });
   // Mutations are serialised so two quick setKey calls cannot write over each other.
   let queue: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(task: () => Promise<T>): Promise<T> => {
@@ -167,12 +173,19 @@ export function createVault(options: VaultOptions): Vault {
     open = { cipher, header, keys: parsePayload(plain, header, options.path) };
   }
 
+  /** Only an existing passphrase vault can be guessed at; creating one or the OS keyring is not throttled. */
+  async function unlockThrottled(passphrase?: string): Promise<void> {
+    if (open !== null) return;
+    const guessable = options.systemCipher === null && passphrase !== undefined && passphrase !== '' && (await readVaultFile(options.path)) !== null;
+    return guessable ? throttle.attempt(() => unlock(passphrase)) : unlock(passphrase);
+  }
+
   return {
     async status() {
       const file = await readVaultFile(options.path);
       return { locked: open === null, cipher: expected.cipher, backend: expected.backend, hasVault: file !== null };
     },
-    unlock: (passphrase) => exclusive(() => unlock(passphrase)),
+    unlock: (passphrase) => exclusive(() => unlockThrottled(passphrase)),
     lock() {
       open?.cipher.dispose?.();
       open = null;

@@ -69,11 +69,16 @@ export async function readVaultFile(path: string): Promise<VaultFile | null> {
 
 /** Replaces the vault file atomically: readers see the old or the new file, never a mix. */
 export async function writeVaultFile(path: string, file: VaultFile): Promise<void> {
+  await writeFileAtomically(path, JSON.stringify(file, null, 2) + '\n');
+}
+
+/** Replaces `path` by `text` durably (temp file, fsync, rename, directory fsync), mode 0600. */
+export async function writeFileAtomically(path: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const temp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   const handle = await open(temp, 'wx', 0o600);
   try {
-    await handle.writeFile(JSON.stringify(file, null, 2) + '\n', 'utf8');
+    await handle.writeFile(text, 'utf8');
     await handle.sync();
   } finally {
     await handle.close();
