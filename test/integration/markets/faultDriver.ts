@@ -99,8 +99,11 @@ export class FaultDriver {
     for (let polls = 0; polls < this.bounds.downAfterPolls && this.status() !== 'ok'; polls++) await this.pollOnce();
   }
 
-  /** Waits `phaseMs` of manual time (less than the cadence), then runs one outage from fault to recovery. */
-  async outage(fault: MatrixFault, phaseMs = 0): Promise<Outage> {
+  /**
+   * One outage from fault to recovery: the fault starts `phaseMs` after the last good poll and is
+   * cleared `clearAfterMs` after the venue went down (both less than the cadence; 0 in the matrix).
+   */
+  async outage(fault: MatrixFault, phaseMs = 0, clearAfterMs = 0): Promise<Outage> {
     const untilPoll = this.timers.nextIn() ?? 0;
     this.timers.advance(Math.min(phaseMs, Math.max(0, untilPoll - 1)));
     const injected = this.sim.faults.inject({ venue: this.venue, ...fault.spec });
@@ -122,6 +125,8 @@ export class FaultDriver {
       }
     }
     const pollsDuringFault = this.started - startedBefore;
+    const untilNext = this.timers.nextIn() ?? Infinity;
+    this.timers.advance(Math.min(clearAfterMs, Math.max(0, untilNext - 1)));
     this.sim.faults.clear(injected.id);
     const clearedAt = this.timers.elapsed();
     // Live, a hung request times out after one cadence from its start; here ccxt's short timeout
