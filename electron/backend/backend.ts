@@ -5,7 +5,7 @@ import { VENUE_IDS, type VenueId } from '../../shared/domain/venues.ts';
 import { createMarketData } from './markets/marketData.ts';
 import { startEngine } from './engine/engineClient.ts';
 import { seedStoredCloses, storedSamplesLoader } from './engine/engineSeed.ts';
-import { openStore } from './store/duckdb.ts';
+import { openStore, type OpenStoreOptions } from './store/duckdb.ts';
 import { createHistoryHandlers } from './history/historyHandlers.ts';
 import { TradingStateMachine } from './trading/tradingState.ts';
 import { createTradingDesk, type ExitTiming } from './trading/tradingDesk.ts';
@@ -53,6 +53,8 @@ export interface BackendOptions {
   /** Where log lines go, already redacted of every secret the vault holds. */
   logSink?: (line: string) => void;
   now?: () => number;
+  /** Asked when the database file is damaged at start: true sets it aside and starts fresh (see openStore). */
+  onDamagedStore?: OpenStoreOptions['onDamaged'];
 }
 
 export interface Backend {
@@ -61,6 +63,8 @@ export interface Backend {
   /** The in-process simulator in Demo mode (tests inject faults through it). */
   demo: DemoVenues | null;
   log: Logger;
+  /** Where a damaged database was set aside at this start (the trader said so); null otherwise. */
+  storeSetAside: string | null;
   engageKillSwitch(reason: string): ReturnType<Handlers['killSwitch.engage']>;
   stop(): Promise<void>;
 }
@@ -83,7 +87,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const baseUrl = demo?.url ?? options.baseUrl;
   const wsBaseUrl = demo?.wsUrl ?? options.wsBaseUrl;
 
-  const store = await openStore(options.dataDir);
+  const store = await openStore(options.dataDir, { onDamaged: options.onDamagedStore });
+  if (store.setAside !== null) log.warn('the damaged database was set aside and a fresh one started', { setAside: store.setAside, path: store.path });
   let settings: EngineSettings = await store.settings.load().catch((err: unknown) => {
     log.warn('settings could not be read; defaults in force', { error: err });
     return DEFAULT_SETTINGS;
@@ -172,6 +177,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     mode: options.mode,
     demo,
     log,
+    storeSetAside: store.setAside,
     engageKillSwitch: (reason) => desk.engageKillSwitch(reason),
     async stop() {
       await desk.stop();

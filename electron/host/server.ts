@@ -25,6 +25,8 @@ export interface HostOptions {
   pollScale?: number;
   /** Where redacted log lines go (stderr for `npm run web`). */
   logSink?: (line: string) => void;
+  /** A damaged database is set aside (renamed, kept) and a fresh one started; otherwise the host refuses to start. */
+  freshStore?: boolean;
 }
 
 export interface Host {
@@ -134,6 +136,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     pollScale: options.pollScale,
     publish: batcher.publish,
     logSink: options.logSink,
+    onDamagedStore: () => options.freshStore === true,
   }).catch(async (error: unknown) => {
     await new Promise((resolve) => server.close(resolve));
     throw error;

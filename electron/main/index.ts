@@ -86,6 +86,11 @@ async function start(): Promise<void> {
     publish,
     systemCipher: await createSafeStorageCipher(safeStorage),
     logSink: log.write,
+    // A damaged database is set aside (renamed, kept) only when the trader says so; Quit is the default.
+    onDamagedStore: async (fault) => (await dialog.showMessageBox(win, {
+      type: 'error', title: 'Funding Terminal', message: 'The terminal\'s database is damaged', detail: fault.message,
+      buttons: ['Start with a fresh database (keep the damaged file)', 'Quit'], defaultId: 1, cancelId: 1, noLink: true,
+    })).response === 0,
   });
   backend = started;
   bindContract(ipcMain, started.handlers, { webContents: win.webContents, origin: APP_ORIGIN }, (line) => started.log.warn(line));

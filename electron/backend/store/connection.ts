@@ -101,7 +101,12 @@ export class Database {
       if (dir !== ':memory:') await mkdir(dir, { recursive: true });
       const instance = await DuckDBInstance.create(path, duckdbConfig());
       const db = new Database(path, instance, await instance.connect());
-      await db.migrate();
+      try {
+        await db.migrate();
+      } catch (error) {
+        await db.close().catch(() => undefined); // the file must be free to be set aside
+        throw error;
+      }
       return db;
     } catch (error) {
       throw error instanceof StoreError ? error : new StoreError('open', path, error);
@@ -132,7 +137,8 @@ export class Database {
         await connection.run('COMMIT');
         return result;
       } catch (error) {
-        await connection.run('ROLLBACK');
+        // A COMMIT that failed (disk full) has rolled back already: a second ROLLBACK would fail and hide why.
+        await connection.run('ROLLBACK').catch(() => undefined);
         throw error;
       }
     });

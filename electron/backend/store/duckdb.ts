@@ -1,5 +1,8 @@
 export { StoreError, STORE_FILE } from './connection.ts';
-import { Database } from './connection.ts';
+export { DamagedStoreError } from './storeFaults.ts';
+import { join } from 'node:path';
+import { Database, STORE_FILE } from './connection.ts';
+import { DamagedStoreError, isDamagedStore, setAsideDamagedStore } from './storeFaults.ts';
 import { createHistoryRepo, type HistoryRepo } from './history.ts';
 import { createQuoteSampleRepo, createQuoteSampler, type QuoteSampleRepo, type QuoteSampler } from './quoteSamples.ts';
 import { createSettingsRepo, type SettingsRepo } from './settingsStore.ts';
@@ -11,6 +14,8 @@ import { openJournal, type Journal } from '../trading/journal.ts';
 export interface Store {
   /** The database file (or `:memory:`). */
   readonly path: string;
+  /** Where a damaged database was set aside at this start, with the trader's say-so; null otherwise. */
+  readonly setAside: string | null;
   readonly history: HistoryRepo;
   readonly settings: SettingsRepo;
   /** `record` throttles live quotes to one sample per venue/symbol per minute. */
@@ -24,15 +29,43 @@ export interface Store {
   close(): Promise<void>;
 }
 
+export interface OpenStoreOptions {
+  /**
+   * Asked when the database file is damaged: true sets it aside (renamed, never deleted) and
+   * starts a fresh one; false, or no answer, refuses to start with a DamagedStoreError.
+   */
+  onDamaged?: (fault: DamagedStoreError) => boolean | Promise<boolean>;
+}
+
 /** Opens `dir/terminal.duckdb` (created and migrated as needed); `:memory:` for a throwaway store. */
-export async function openStore(dir: string): Promise<Store> {
+export async function openStore(dir: string, options: OpenStoreOptions = {}): Promise<Store> {
+  try {
+    return await openStoreAt(dir, null);
+  } catch (error) {
+    if (dir === ':memory:' || !isDamagedStore(error)) throw error;
+    const fault = new DamagedStoreError(join(dir, STORE_FILE), error);
+    if (!(await options.onDamaged?.(fault))) throw fault;
+    return openStoreAt(dir, setAsideDamagedStore(fault.path));
+  }
+}
+
+async function openStoreAt(dir: string, setAside: string | null): Promise<Store> {
   const db = await Database.open(dir);
+  let journal: Journal;
+  try {
+    // Reads every journal row: a damaged file is found here, at start, not at the first order.
+    journal = await openJournal(db);
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
   return {
     path: db.path,
+    setAside,
     history: createHistoryRepo(db),
     settings: createSettingsRepo(db),
     quoteSamples: withSampler(createQuoteSampleRepo(db)),
-    journal: await openJournal(db),
+    journal,
     sectorMap: createSectorMapRepo(db),
     engineSeed: createEngineSeedRepo(db),
     close: () => db.close(),

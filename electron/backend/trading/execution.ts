@@ -12,7 +12,7 @@ import { toVenueError } from '../markets/venueErrors.ts';
 import type { Broker, OrderRequest } from './brokers/broker.ts';
 import { clientIdProblem, ticketOrderId, type OrderRole } from './clientOrderIds.ts';
 import { fillEntry, newFill } from './fills.ts';
-import type { Journal } from './journal.ts';
+import { JournalWriteError, type Journal } from './journal.ts';
 
 export interface ExecutionContext {
   journal: Journal;
@@ -70,7 +70,13 @@ export async function placeOrder(
     await ctx.journal.append({ ...where, kind: 'order-error', data: { error: message, ambiguous: false } });
     return { order: null, error: message };
   }
-  await ctx.journal.append({ ...where, kind: 'order-sent', data: request });
+  try {
+    // An opening order leaves only once journalled; a reduce-only one (close, unwind, kill switch) goes on regardless.
+    await ctx.journal.append({ ...where, kind: 'order-sent', data: request }, { mustWrite: !request.reduceOnly });
+  } catch (error) {
+    if (!(error instanceof JournalWriteError)) throw error;
+    return { order: null, error: `${venue} ${request.symbol}: ${error.message} — order ${request.clientOrderId} was not sent` };
+  }
   const broker = ctx.brokers(venue);
   let order: Order | null;
   try {

@@ -45,12 +45,19 @@ export function pairShares(ledger: Ledger, venue: VenueId, symbol: string, size:
 export function createFlattener(options: FlattenerOptions): Flattener {
   const { venue, broker, gateway } = options;
   let attempt = 0;
+  // What this flattener did, by client id, to name any of it the journal could not write.
+  const did = new Map<string, string>();
   return {
     venue,
+    journalGaps() {
+      const heldIds = new Set(options.journal.backlog().entries.map((entry) => entry.clientOrderId));
+      return [...did].filter(([id]) => heldIds.has(id)).map(([id, what]) => `${what} (${id}): done at the venue, its journal entry held in memory until the disk has room`);
+    },
     async cancelAllOrders() {
       const open = await broker.openOrders();
       for (const order of open) {
         await broker.cancelOrder(order.symbol, order.clientOrderId);
+        did.set(order.clientOrderId, `${order.symbol} cancel of order`);
         await options.journal.append({
           kind: 'cancel', pairId: null, venue, symbol: order.symbol, clientOrderId: order.clientOrderId, time: options.now(),
           data: { ...order, status: 'cancelled', purpose: 'kill-switch' },
@@ -64,10 +71,10 @@ export function createFlattener(options: FlattenerOptions): Flattener {
       for (const position of await broker.positions()) {
         if (position.size === 0) continue;
         for (const share of pairShares(options.journal.ledger, venue, position.symbol, position.size)) {
-          await gateway.submitOrder({
-            venue, symbol: position.symbol, side: position.size > 0 ? 'sell' : 'buy', quantity: share.quantity, reduceOnly: true, purpose: 'kill-switch',
-            pairId: share.pairId, clientOrderId: killSwitchOrderId(venue, position.symbol, share.pairId, attempt, options.now()),
-          });
+          const side = position.size > 0 ? 'sell' : 'buy';
+          const clientOrderId = killSwitchOrderId(venue, position.symbol, share.pairId, attempt, options.now());
+          did.set(clientOrderId, `${position.symbol} ${side} ${share.quantity} reduce-only`);
+          await gateway.submitOrder({ venue, symbol: position.symbol, side, quantity: share.quantity, reduceOnly: true, purpose: 'kill-switch', pairId: share.pairId, clientOrderId });
         }
         closed += 1;
       }

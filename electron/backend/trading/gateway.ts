@@ -15,7 +15,7 @@ import {
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { Broker } from './brokers/broker.ts';
 import { executePair, placeOrder, type ExecutionContext } from './execution.ts';
-import type { Journal } from './journal.ts';
+import { JournalWriteError, type Journal } from './journal.ts';
 import type { TradingStateMachine } from './tradingState.ts';
 
 export interface GatewayOptions {
@@ -48,7 +48,7 @@ function describeIssues(error: { issues: Array<{ path: PropertyKey[]; message: s
 
 export function createGateway(options: GatewayOptions): Gateway {
   // Journal times follow the gateway's clock (the simulated one in Demo), like fills and funding.
-  const journal: Journal = { ...options.journal, append: (entry) => options.journal.append({ time: options.now(), ...entry }) };
+  const journal: Journal = { ...options.journal, append: (entry, opts) => options.journal.append({ time: options.now(), ...entry }, opts) };
   const ctx: ExecutionContext = {
     journal, brokers: options.brokers, now: options.now,
     alert: options.alert ?? (() => undefined), lookupDelaysMs: options.lookupDelaysMs,
@@ -65,10 +65,16 @@ export function createGateway(options: GatewayOptions): Gateway {
         const message = `ticket ${intent.ticketId} refused: trading is ${state.state}${state.reason ? ` (${state.reason})` : ''}${state.state === 'REDUCING' ? '; only reduce-only orders pass' : ''}`;
         return { pairId, status: 'refused', orders: [], alerts: [], message };
       }
-      await journal.append({
-        kind: 'intent', pairId, venue: null, symbol: null, clientOrderId: null,
-        data: { ticketId: intent.ticketId, intent, checklist: intent.checklist, override: intent.override, tradingState: state.state },
-      });
+      try {
+        // An opening ticket goes only once its intent is on disk; a close goes on regardless (held in memory if need be).
+        await journal.append({
+          kind: 'intent', pairId, venue: null, symbol: null, clientOrderId: null,
+          data: { ticketId: intent.ticketId, intent, checklist: intent.checklist, override: intent.override, tradingState: state.state },
+        }, { mustWrite: !reduceOnly });
+      } catch (error) {
+        if (!(error instanceof JournalWriteError)) throw error;
+        return { pairId, status: 'refused', orders: [], alerts: [], message: `ticket ${intent.ticketId} refused: ${error.message} — no order was sent` };
+      }
       return executePair(ctx, pairId, intent);
     },
 

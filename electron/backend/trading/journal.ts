@@ -9,6 +9,7 @@ import type { Database } from '../store/connection.ts';
 import type { JournalEntry, JournalKind } from '../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { JournalHold } from '../../../shared/ipc/contract.ts';
+import { storeFaultWords } from '../store/storeFaults.ts';
 import { createLedger, type Ledger } from './ledger.ts';
 import type { JournalExpectation } from './ledgerFold.ts';
 
@@ -16,49 +17,118 @@ export { positionKey } from './ledgerFold.ts';
 
 export type NewJournalEntry = Omit<JournalEntry, 'seq' | 'time'> & { time?: number };
 
+export interface AppendOptions {
+  /**
+   * The entry must be on disk before anything goes on (an opening ticket's intent, an opening
+   * order's `order-sent`): a write failure throws a JournalWriteError instead of holding it.
+   */
+  mustWrite?: boolean;
+}
+
 export interface Journal {
-  /** Commits the entry, then applies it to the ledger; resolves once both are done. */
-  append(entry: NewJournalEntry): Promise<JournalEntry>;
-  /** The stored rows (the journal screen, CSV export); readers of state use `ledger`. */
+  /**
+   * Commits the entry, then applies it to the ledger; resolves once both are done. When the
+   * store cannot write (disk full), an entry that need not be on disk first is held in memory
+   * (applied to the ledger, so every reader sees it) and written, in order, before any later
+   * entry once the store writes again (docs/kill-switch.md, "Full disk").
+   */
+  append(entry: NewJournalEntry, options?: AppendOptions): Promise<JournalEntry>;
+  /** The stored rows (the journal screen, CSV export), then those held in memory; readers of state use `ledger`. */
   list(filter?: { from?: number; limit?: number; pairId?: string }): Promise<JournalEntry[]>;
   toCsv(filter?: { from?: number; limit?: number; pairId?: string }): Promise<string>;
   /** The journal folded in memory, kept current by `append`. */
   readonly ledger: Ledger;
+  /** Entries held in memory, not yet written, oldest first, and why the last write failed. */
+  backlog(): { entries: readonly JournalEntry[]; error: unknown };
+  /** Tries to write the held entries; resolves with how many are still held. */
+  flush(): Promise<number>;
+}
+
+/** The journal could not write an entry that must be on disk before the order goes on. */
+export class JournalWriteError extends Error {
+  readonly entry: NewJournalEntry;
+  constructor(entry: NewJournalEntry, cause: unknown) {
+    super(`the journal could not be written: ${storeFaultWords(cause)}`, { cause });
+    this.name = 'JournalWriteError';
+    this.entry = entry;
+  }
 }
 
 /** Reads the stored journal once, folds it into the ledger, and returns the journal over both. */
 export async function openJournal(db: Database, now: () => number = Date.now): Promise<Journal> {
-  const list: Journal['list'] = (filter = {}) =>
+  const read = (filter: { from?: number; limit?: number; pairId?: string } = {}) =>
     db.exclusive('journal list', async (connection) => {
       const reader = await connection.runAndReadAll(
         `SELECT seq, time, kind, pair_id, venue, symbol, client_order_id, data FROM order_journal
          WHERE seq >= $1 AND ($2 = '' OR pair_id = $2) ORDER BY seq LIMIT $3`,
         [filter.from ?? 0, filter.pairId ?? '', filter.limit ?? 1_000_000],
       );
-      return reader.getRowObjectsJS().map((row) => ({
+      return reader.getRowObjectsJS().map((row): JournalEntry => ({
         seq: Number(row.seq), time: Number(row.time), kind: row.kind as JournalKind, pairId: (row.pair_id as string | null) ?? null,
         venue: (row.venue as VenueId | null) ?? null, symbol: (row.symbol as string | null) ?? null,
         clientOrderId: (row.client_order_id as string | null) ?? null, data: JSON.parse(String(row.data)) as unknown,
       }));
     });
-  const ledger = createLedger(await list());
+  const stored = await read();
+  const ledger = createLedger(stored);
+  let lastSeq = stored.at(-1)?.seq ?? 0;
+  const held: JournalEntry[] = [];
+  let lastError: unknown = null;
+  // Appends run one after another: each takes the next sequence number, and held entries go first.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = queue.then(work, work);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+
+  const insert = (entry: JournalEntry) => db.transaction('journal append', async (connection) => {
+    await connection.run(
+      'INSERT INTO order_journal VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+      [entry.seq, entry.time, entry.kind, entry.pairId, entry.venue, entry.symbol, entry.clientOrderId, JSON.stringify(entry.data)],
+    );
+  });
+
+  async function writeHeld(): Promise<void> {
+    while (held.length > 0) {
+      await insert(held[0]);
+      held.shift();
+    }
+    lastError = null;
+  }
+
+  async function appendOne(entry: NewJournalEntry, options: AppendOptions): Promise<JournalEntry> {
+    // Stored as JSON: the ledger holds what a restart will read back, not the caller's object.
+    const next: JournalEntry = { ...entry, time: entry.time ?? now(), data: JSON.parse(JSON.stringify(entry.data ?? null)) as unknown, seq: lastSeq + 1 };
+    try {
+      await writeHeld();
+      await insert(next);
+    } catch (error) {
+      lastError = error;
+      if (options.mustWrite) throw new JournalWriteError(entry, error);
+      held.push(next);
+    }
+    lastSeq = next.seq;
+    ledger.apply(next);
+    return next;
+  }
+
+  const list: Journal['list'] = async (filter = {}) => {
+    const rows = await read(filter);
+    const after = Math.max(filter.from ?? 0, (rows.at(-1)?.seq ?? 0) + 1);
+    const extra = held.filter((e) => e.seq >= after && (filter.pairId === undefined || e.pairId === filter.pairId));
+    return [...rows, ...extra].slice(0, filter.limit ?? 1_000_000);
+  };
   return {
-    async append(entry) {
-      const written = await db.transaction('journal append', async (connection) => {
-        const time = entry.time ?? now();
-        const reader = await connection.runAndReadAll(
-          `INSERT INTO order_journal SELECT coalesce(max(seq), 0) + 1, $1, $2, $3, $4, $5, $6, $7 FROM order_journal RETURNING seq`,
-          [time, entry.kind, entry.pairId, entry.venue, entry.symbol, entry.clientOrderId, JSON.stringify(entry.data ?? null)],
-        );
-        // Stored as JSON: the ledger holds what a restart will read back, not the caller's object.
-        return { ...entry, time, data: JSON.parse(JSON.stringify(entry.data ?? null)) as unknown, seq: Number(reader.getRowObjectsJS()[0].seq) };
-      });
-      ledger.apply(written);
-      return written;
-    },
+    append: (entry, options = {}) => serial(() => appendOne(entry, options)),
     list,
     toCsv: async (filter) => journalCsv(await list(filter)),
     ledger,
+    backlog: () => ({ entries: [...held], error: lastError }),
+    flush: () => serial(async () => {
+      await writeHeld().catch((error: unknown) => { lastError = error; });
+      return held.length;
+    }),
   };
 }
 

@@ -17,6 +17,7 @@ import type { Logger } from '../log/logger.ts';
 import type { MarketData } from '../markets/marketData.ts';
 import type { Store } from '../store/duckdb.ts';
 import type { Vault } from '../vault/vault.ts';
+import { storeFaultWords } from '../store/storeFaults.ts';
 import { createDeskBrokers } from './deskBrokers.ts';
 import { alignmentFromRows, brokerBalance, createTicketData } from './deskTicketData.ts';
 import { createExitMonitor } from './exitMonitor.ts';
@@ -126,11 +127,26 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
   });
 
   const publishPositions = async () => publish('positions', await exits.pairs());
+
+  /**
+   * Writes what the journal holds in memory (entries it could not write, a full disk) and says
+   * so once when it starts holding and once when it has caught up.
+   */
+  let journalHolding = false;
+  async function watchJournal(): Promise<void> {
+    const remaining = await store.journal.flush();
+    if (remaining > 0 && !journalHolding) {
+      alert('critical', `the journal could not be written: ${storeFaultWords(store.journal.backlog().error)} — ${remaining} ${remaining === 1 ? 'entry is' : 'entries are'} held in memory (orders, answers, closes already done at the venues) and written as soon as the store can write; opening tickets are refused meanwhile, closes and the kill switch still work; keep the terminal running`);
+    }
+    if (remaining === 0 && journalHolding) alert('info', 'the journal has caught up: every entry held in memory is written');
+    journalHolding = remaining > 0;
+  }
   /**
    * Re-reads the venues: UNHEDGED pairs now flat or re-hedged are resolved, the rest
    * re-announced; pairs left flat by reduce-only orders (the kill switch) are journalled closed.
    */
   async function refreshPositions(reason = 'flat after reduce-only orders'): Promise<void> {
+    await watchJournal();
     for (const pairId of await resolveUnhedged({ journal: store.journal, brokers: brokers.get, quotes })) alert('info', `pair ${pairId}: no longer unhedged`);
     for (const pairId of await journalFlatPairs(store.journal, () => book.pairs(), reason)) alert('info', `pair ${pairId}: closed (${reason})`);
     await publishPositions();
@@ -231,6 +247,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     'ticket.submit': async (ticket) => {
       await brokers.connect();
       const receipt = await tickets.submit(ticket);
+      await watchJournal();
       await publishPositions();
       return receipt;
     },
@@ -283,6 +300,10 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
       await loop.stop();
       await exitLoop.stop();
       await starting;
+      const unwritten = await store.journal.flush();
+      if (unwritten > 0) {
+        options.log.error('the journal could not write every entry before stopping: these are not on disk; check the venues against them', { entries: store.journal.backlog().entries });
+      }
       await brokers.close();
     },
   };
