@@ -46,7 +46,8 @@ describe('options', () => {
     const spaced = parseScanArgs(['--history', csv, '--at', '2026-01-02T00:00:00Z', '--json'], 0);
     const joined = parseScanArgs([`--history=${csv}`, '--at=2026-01-02T00:00:00Z', '--json'], 0);
     expect(joined).toEqual(spaced);
-    expect(parseWebArgs(['--port=8123', '--demo'], '/home/t')).toEqual({ port: 8123, demo: true, dataDir: '/home/t/.funding-terminal/demo' });
+    expect(parseWebArgs(['--port=8123', '--demo'], '/home/t')).toEqual({ port: 8123, demo: true, dataDir: '/home/t/.funding-terminal/demo', freshStore: false });
+    expect(parseWebArgs(['--fresh-store'], '/home/t')).toMatchObject({ freshStore: true });
     expect([parseWebArgs(['-h']), parseScanArgs(['-h'], 0)]).toEqual(['help', 'help']);
   });
 
