@@ -27,6 +27,9 @@ export interface HostOptions {
   logSink?: (line: string) => void;
   /** A damaged database is set aside (renamed, kept) and a fresh one started; otherwise the host refuses to start. */
   freshStore?: boolean;
+  /** The kill switch's deadline and first background pause (tests shorten them). */
+  killSwitchDeadlineMs?: number;
+  killSwitchRetryMs?: number;
 }
 
 export interface Host {
@@ -137,6 +140,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     publish: batcher.publish,
     logSink: options.logSink,
     onDamagedStore: () => options.freshStore === true,
+    killSwitchDeadlineMs: options.killSwitchDeadlineMs,
+    killSwitchRetryMs: options.killSwitchRetryMs,
   }).catch(async (error: unknown) => {
     await new Promise((resolve) => server.close(resolve));
     throw error;
