@@ -121,13 +121,18 @@ export const LegPreviewSchema = z.object({
   symbol: z.string(),
   side: SideSchema,
   instrument: z.enum(['perp', 'spot']),
+  /** Coins of the ticket's asset (docs/units.md). */
   quantity: z.number(),
+  /** What the venue is sent for `quantity`: its contracts (or `1000PEPE` units), and how many coins each holds. */
+  venueAmount: z.number().nullable().default(null),
+  coinsPerAmount: z.number().positive().default(1),
+  /** Prices per coin. */
   markPrice: z.number(),
   averageFillPrice: z.number().nullable(),
   bookComplete: z.boolean(),
   slippageUsd: z.number(),
   feesUsd: z.number(),
-  /** The venue's lot step, minimum quantity (base units) and minimum notional; null where it gives none. */
+  /** The venue's lot step, minimum quantity (coins) and minimum notional; null where it gives none. */
   lotStep: z.number().nullable().default(null),
   minQuantity: z.number().nullable().default(null),
   minNotional: z.number().nullable().default(null),

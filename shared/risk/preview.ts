@@ -15,6 +15,7 @@ import { exposureAfter } from './exposure.ts';
 import { crossLiquidationPrice, initialMargin, liquidationDistance, liquidationPrice, maintenanceRateFor, type MarginTier } from './liquidation.ts';
 import { coarserStep, roundDownToStep, type LotRules } from './lots.ts';
 import { lossAtStop, riskPct, riskSizedQuantity } from './sizing.ts';
+import { amountOf, coinPrice, type MarketUnits } from '../domain/units.ts';
 
 const HOUR_MS = 3_600_000;
 const YEAR_MS = 365 * 24 * HOUR_MS;
@@ -33,10 +34,12 @@ export interface LegMarket {
   tiers: MarginTier[] | null;
   maxLeverage: number | null;
   recentMeanAbsPer8h: number | null;
-  /** The venue's lot rules for the symbol (base units); null when unknown. */
+  /** The venue's lot rules for the symbol (coins); null when unknown. */
   lot?: LotRules | null;
   /** The margin mode the venue account holds for every symbol (a Bybit unified account); null where a ticket sets it. */
   accountMarginMode?: 'cross' | 'isolated' | null;
+  /** How the market's amounts and prices convert to coins; the book is already in coins. */
+  units: MarketUnits;
 }
 
 export interface PreviewInputs {
@@ -56,18 +59,13 @@ function takerFee(engine: EngineSettings, leg: TicketLeg): number {
   return engine.fees.find((tier) => tier.venue === leg.venue)?.taker ?? VENUES[leg.venue].takerFee;
 }
 
-/** Mark from the funding quote, else the book's mid (spot legs, or a venue without marks). */
+/** Mark per coin from the funding quote, else the book's mid (spot legs, or a venue without marks). */
 function markOf(market: LegMarket): number {
-  if (market.quote?.markPrice) return market.quote.markPrice;
+  if (market.quote?.markPrice) return coinPrice(market.units, market.quote.markPrice);
   const bid = market.book.bids[0]?.[0];
   const ask = market.book.asks[0]?.[0];
   if (bid !== undefined && ask !== undefined) return (bid + ask) / 2;
   return bid ?? ask ?? NaN;
-}
-
-/** Base units per venue unit: 1000 for `1000PEPE`, whose books and marks count thousands. */
-function unitOf(market: LegMarket): number {
-  return market.quote?.multiplier ?? 1;
 }
 
 function sideOfBook(leg: TicketLeg, market: LegMarket): readonly BookLevel[] {
@@ -93,13 +91,13 @@ function fundingLegOf(leg: TicketLeg, market: LegMarket, quantity: number, mark:
  */
 function suggestQuantity(inputs: PreviewInputs, marks: readonly number[], equity: number, exit: number): number {
   const { ticket, risk, engine, markets } = inputs;
-  const price = marks[0] / unitOf(markets[0]);
+  const price = marks[0];
   const room = Math.max(0, equity * risk.maxExposurePct - inputs.currentExposureUsd) / price;
   if (ticket.basisStopPct === null) return room;
   const feeFraction = ticket.legs.reduce((sum, leg) => sum + 2 * takerFee(engine, leg) + borrowCost(leg, 1, risk.spotBorrowApr, exit - inputs.now), 0);
   const base = { equity, maxRiskPct: risk.maxRiskPct, price, basisStopPct: ticket.basisStopPct, fixedCostUsd: 0 };
   let quantity = riskSizedQuantity({ ...base, costFraction: feeFraction });
-  const slippage = ticket.legs.reduce((sum, leg, i) => sum + walkBook(sideOfBook(leg, markets[i]), quantity / unitOf(markets[i])).slippageQuote, 0);
+  const slippage = ticket.legs.reduce((sum, leg, i) => sum + walkBook(sideOfBook(leg, markets[i]), quantity).slippageQuote, 0);
   const slipFraction = quantity > 0 ? slippage / (quantity * price) : 0;
   quantity = riskSizedQuantity({ ...base, costFraction: feeFraction + slipFraction });
   return Math.min(quantity, room);
@@ -108,23 +106,23 @@ function suggestQuantity(inputs: PreviewInputs, marks: readonly number[], equity
 function previewLeg(inputs: PreviewInputs, index: 0 | 1, quantity: number, mark: number, exit: number): { leg: LegPreview; funding: FundingLeg | null } {
   const leg = inputs.ticket.legs[index];
   const market = inputs.markets[index];
-  const venueQuantity = quantity / unitOf(market);
-  const walk = walkBook(sideOfBook(leg, market), venueQuantity);
-  const notional = venueQuantity * mark;
+  const walk = walkBook(sideOfBook(leg, market), quantity);
+  const notional = quantity * mark;
   const perp = leg.instrument === 'perp';
   const leverage = perp ? inputs.ticket.leverage : 1;
   const entry = Number.isFinite(walk.averagePrice) ? walk.averagePrice : mark;
   const mmr = perp ? maintenanceRateFor(market.tiers, notional, inputs.ticket.base) : null;
   const cross = perp && inputs.ticket.marginMode === 'cross';
   const equity = inputs.balances.get(leg.venue)?.equity ?? 0;
-  const liquidation = mmr === null ? null : cross ? crossLiquidationPrice(leg.side, entry, venueQuantity, equity, mmr) : liquidationPrice(leg.side, entry, leverage, mmr);
-  const funding = fundingLegOf(leg, market, venueQuantity, mark);
+  const liquidation = mmr === null ? null : cross ? crossLiquidationPrice(leg.side, entry, quantity, equity, mmr) : liquidationPrice(leg.side, entry, leverage, mmr);
+  const funding = fundingLegOf(leg, market, quantity, mark);
   const carry = funding ? expectedFunding(funding, inputs.now, exit) : { settlements: 0, amount: 0 };
   const quote = market.quote;
   return {
     funding,
     leg: {
       venue: leg.venue, symbol: leg.symbol, side: leg.side, instrument: leg.instrument, quantity, markPrice: mark,
+      venueAmount: amountOf(market.units, quantity), coinsPerAmount: market.units.coinsPerAmount,
       averageFillPrice: Number.isFinite(walk.averagePrice) ? walk.averagePrice : null, bookComplete: walk.complete,
       slippageUsd: walk.slippageQuote, feesUsd: roundTripFee(notional, takerFee(inputs.engine, leg)), borrowUsd: borrowCost(leg, notional, inputs.risk.spotBorrowApr, exit - inputs.now), leverage,
       lotStep: market.lot?.step ?? null, minQuantity: market.lot?.minQuantity ?? null, minNotional: market.lot?.minNotional ?? null,
@@ -182,7 +180,7 @@ export function buildPreview(inputs: PreviewInputs): TicketPreview {
   const expectedFundingUsd = legs.reduce((sum, leg) => sum + leg.expectedFundingUsd, 0);
   const fundingLegs = built.flatMap((b) => (b.funding ? [b.funding] : []));
   const breakEvenAt = breakEvenTime(fundingLegs, now, totalUsd, now + BREAK_EVEN_HORIZON_MS);
-  const notionalUsd = (quantity * marks[0]) / unitOf(inputs.markets[0]);
+  const notionalUsd = quantity * marks[0];
   const loss = ticket.basisStopPct === null ? null : lossAtStop({ notional: notionalUsd, basisStopPct: ticket.basisStopPct, costsUsd: totalUsd });
   const exposure = exposureAfter(inputs.currentExposureUsd, notionalUsd, equity, risk.maxExposurePct);
   const preview: Omit<TicketPreview, 'checklist' | 'passed'> = {

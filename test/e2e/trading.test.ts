@@ -45,7 +45,7 @@ async function fillPassingTicket(): Promise<void> {
   const sizeButton = ticket().getByRole('button', { name: /^Use the size the 2 % rule allows/ });
   await sizeButton.waitFor({ timeout: 30_000 });
   await sizeButton.click();
-  expect(Number(await page.getByLabel('Quantity (base units)').inputValue())).toBeGreaterThan(0);
+  expect(Number(await page.getByLabel(/^Quantity \(coins of /).inputValue())).toBeGreaterThan(0);
   await page.getByLabel('I enter before a settlement this position pays').check();
   await page.getByLabel('I accept costs above the funding expected by the planned exit').check();
   const override = page.getByLabel('Override reason');

@@ -9,6 +9,7 @@
 import type { FundingRate, Ticker } from 'ccxt';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
+import { coinPrice, coinsOf } from '../../../shared/domain/units.ts';
 import { MINUTE_MS, createVenueAdapter, knownRates } from './adapter.ts';
 import type { AdapterContext, VenueAdapter, VenueSpec } from './adapter.ts';
 import { buildQuote, intervalHoursOf, numberOrNull } from './fundingQuote.ts';
@@ -37,7 +38,7 @@ export function gateQuote(market: PerpMarket, rate: FundingRate, ticker: Ticker 
     markPrice: mark,
     indexPrice: rate.indexPrice,
     volume24hUsd: ticker?.quoteVolume,
-    openInterestUsd: openContracts === null || mark === null ? null : openContracts * market.contractSize * mark,
+    openInterestUsd: openContracts === null || mark === null ? null : coinsOf(market.units, openContracts) * coinPrice(market.units, mark),
   }, observedAt);
 }
 

@@ -4,9 +4,11 @@
  * `loadMarkets` come back keyed by their raw venue id and would otherwise be ignored.
  */
 import type { Exchange, MarketInterface } from 'ccxt';
-import { normaliseBase, parseUnifiedSymbol } from '../../../shared/domain/symbols.ts';
+import { parseUnifiedSymbol } from '../../../shared/domain/symbols.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { badResponse } from './venueErrors.ts';
+import { unitsOfMarket } from './marketUnits.ts';
+import type { MarketUnits } from '../../../shared/domain/units.ts';
 
 export interface PerpMarket {
   /** ccxt unified symbol, `BTC/USDT:USDT`. */
@@ -16,8 +18,8 @@ export interface PerpMarket {
   base: string;
   multiplier: number;
   settle: string;
-  /** Base units per contract (1 where the venue counts in coins). */
-  contractSize: number;
+  /** Coins ↔ venue amount ↔ price of this market. */
+  units: MarketUnits;
   /** The venue's raw market record; some quirks live there (bybit fundingInterval). */
   info: Record<string, unknown>;
 }
@@ -33,25 +35,18 @@ export function selectLinearPerps(markets: Record<string, MarketInterface>): Map
     if (!SETTLE_CURRENCIES.has(market.settle ?? '')) continue;
     const parsed = parseUnifiedSymbol(market.symbol);
     if (!parsed || market.id == null) continue;
-    // ccxt upper-cases Hyperliquid's `kPEPE` into `KPEPE/USDC:USDC`; the venue's own name
-    // (baseName) keeps the multiplier prefix that `K` alone cannot tell from KAVA or KSM.
-    const { base, multiplier } = venueBase(market) ?? parsed;
+    const units = unitsOfMarket(market);
     out.set(market.symbol, {
       symbol: market.symbol,
       id: market.id,
-      base,
-      multiplier,
+      base: units.asset,
+      multiplier: units.coinsPerPriceUnit,
       settle: parsed.settle,
-      contractSize: market.contractSize ?? 1,
+      units,
       info: (market.info ?? {}) as Record<string, unknown>,
     });
   }
   return out;
-}
-
-function venueBase(market: MarketInterface): { base: string; multiplier: number } | null {
-  const baseName = (market as { baseName?: unknown }).baseName;
-  return typeof baseName === 'string' && baseName.length > 0 ? normaliseBase(baseName) : null;
 }
 
 export interface MarketCatalog {

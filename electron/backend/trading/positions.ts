@@ -7,6 +7,7 @@
  */
 import type { Order, Pair, PositionLeg } from '../../../shared/domain/orders.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
+import { quoteMarkPerCoin } from '../../../shared/domain/units.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { Broker, VenuePosition } from './brokers/broker.ts';
 import type { Journal } from './journal.ts';
@@ -35,7 +36,7 @@ export function legView(input: LegInputs): PositionLeg {
   const { size, orders, position, quote } = input;
   const openSide = orders.find((o) => !o.reduceOnly)?.side ?? (size >= 0 ? 'buy' : 'sell');
   const entry = position?.entryPrice ?? averageEntry(orders, openSide);
-  const mark = position?.markPrice ?? quote?.markPrice ?? entry;
+  const mark = position?.markPrice ?? (quote ? quoteMarkPerCoin(quote) : null) ?? entry;
   const realised = orders.filter((o) => o.reduceOnly && o.averagePrice !== null)
     .reduce((sum, o) => sum + o.filled * (o.averagePrice! - entry) * (o.side === 'sell' ? 1 : -1), 0);
   const pricePnl = size * (mark - entry) + realised;

@@ -18,6 +18,7 @@ import { assertTicketShape } from './ticketShape.ts';
 import { TicketDataError, TicketInvalidError, TicketRefusedError } from './ticketErrors.ts';
 import { legsInSendingOrder } from './legOrder.ts';
 import type { MarketInfo } from './venueMarket.ts';
+import type { MarketUnits } from '../../../shared/domain/units.ts';
 
 export type { MarketInfo };
 
@@ -27,7 +28,10 @@ export interface PairGateway {
 
 export interface TicketServiceDeps {
   quotes: () => readonly FundingQuote[];
+  /** In coins at prices per coin (docs/units.md). */
   orderBook: (venue: VenueId, symbol: string, depth: number) => Promise<OrderBookSides>;
+  /** How a market's venue amounts and prices convert to coins. */
+  units: (venue: VenueId, symbol: string) => MarketUnits;
   balances: (venue: VenueId) => Promise<{ equity: number; free: number }>;
   settings: () => EngineSettings & RiskSettings;
   alignment: (base: string) => { tag: AlignmentTag; reason: string };
@@ -56,6 +60,14 @@ const NO_INFO: MarketInfo = { tiers: null, maxLeverage: null };
 async function fetching<T>(ticketId: string, what: string, fetch: () => Promise<T>): Promise<T> {
   try {
     return await fetch();
+  } catch (error) {
+    throw new TicketDataError(ticketId, what, error);
+  }
+}
+
+function fetchingNow<T>(ticketId: string, what: string, read: () => T): T {
+  try {
+    return read();
   } catch (error) {
     throw new TicketDataError(ticketId, what, error);
   }
@@ -93,8 +105,9 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       perp && deps.recentRates ? fetching(ticket.ticketId, `recent funding rates of ${where}`, () => deps.recentRates!(leg.venue, leg.symbol)) : [],
       perp && deps.accountMarginMode ? fetching(ticket.ticketId, `margin mode of the ${leg.venue} account`, () => deps.accountMarginMode!(leg.venue, leg.symbol)) : null,
     ]);
+    const units = fetchingNow(ticket.ticketId, `units of ${where}`, () => deps.units(leg.venue, leg.symbol));
     return {
-      quote, book, tiers: info.tiers, maxLeverage: info.maxLeverage, lot: info.lot ?? null, recentMeanAbsPer8h: meanAbsPer8h(history, quote?.intervalHours ?? 8), accountMarginMode,
+      quote, book, units, tiers: info.tiers, maxLeverage: info.maxLeverage, lot: info.lot ?? null, recentMeanAbsPer8h: meanAbsPer8h(history, quote?.intervalHours ?? 8), accountMarginMode,
     };
   }
 

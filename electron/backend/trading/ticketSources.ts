@@ -1,5 +1,6 @@
 /**
- * The venue data a ticket preview needs, read through ccxt: order books at depth, account
+ * The venue data a ticket preview needs, read through ccxt: order books at depth (in coins at
+ * prices per coin, as the brokers give them), the markets' units, account
  * balances, and maintenance-margin tiers. Tiers change rarely and cost a signed call, so they
  * are kept for an hour per symbol; books and balances are read fresh on every preview.
  */
@@ -7,6 +8,8 @@ import type { Exchange } from 'ccxt';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { OrderBookSides } from '../../../shared/risk/preview.ts';
 import { cachedMarketInfo, readMarketInfo, type MarketInfo } from './venueMarket.ts';
+import { bookInCoins, unitsOf } from './brokers/venueAmounts.ts';
+import type { MarketUnits } from '../../../shared/domain/units.ts';
 
 /** Stablecoins counted at par as margin. */
 const MARGIN_CURRENCIES = ['USDT', 'USDC'];
@@ -15,6 +18,7 @@ export interface TicketSources {
   orderBook(venue: VenueId, symbol: string, depth: number): Promise<OrderBookSides>;
   balances(venue: VenueId): Promise<{ equity: number; free: number }>;
   marketInfo(venue: VenueId, symbol: string): Promise<MarketInfo>;
+  units(venue: VenueId, symbol: string): MarketUnits;
 }
 
 export function createTicketSources(exchanges: Partial<Record<VenueId, Exchange>>, now: () => number = Date.now): TicketSources {
@@ -31,8 +35,9 @@ export function createTicketSources(exchanges: Partial<Record<VenueId, Exchange>
 
   return {
     async orderBook(venue, symbol, depth) {
-      const book = await exchangeOf(venue).fetchOrderBook(symbol, depth);
-      return { bids: book.bids as OrderBookSides['bids'], asks: book.asks as OrderBookSides['asks'] };
+      const exchange = exchangeOf(venue);
+      await exchange.loadMarkets();
+      return bookInCoins(unitsOf(exchange, symbol), await exchange.fetchOrderBook(symbol, depth));
     },
     async balances(venue) {
       const balance = await exchangeOf(venue).fetchBalance();
@@ -44,5 +49,6 @@ export function createTicketSources(exchanges: Partial<Record<VenueId, Exchange>
       };
     },
     marketInfo,
+    units: (venue, symbol) => unitsOf(exchangeOf(venue), symbol),
   };
 }

@@ -114,6 +114,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
   const tickets: TicketService = createTicketService({
     quotes,
     orderBook: (venue, symbol, depth) => brokers.get(venue).orderBook(symbol, depth),
+    units: (venue, symbol) => brokers.get(venue).units(symbol),
     balances: (venue) => brokerBalance(brokers.get(venue)),
     // Tiers through the mode's broker: signed in Live, public (or the simulator's demo account) in Paper and Demo.
     marketInfo: cachedMarketInfo((venue, symbol) => brokers.get(venue).marketInfo(symbol), now),

@@ -11,11 +11,13 @@ import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { MarginTier } from '../../../shared/risk/liquidation.ts';
 import type { LotRules } from '../../../shared/risk/lots.ts';
 import { readVenueTiers, type RawTier } from './venueTiers.ts';
+import { coinsOf } from '../../../shared/domain/units.ts';
+import { unitsOfMarket } from '../markets/marketUnits.ts';
 
 export interface MarketInfo {
   tiers: MarginTier[] | null;
   maxLeverage: number | null;
-  /** Lot step and minimums in base units (ccxt counts contracts: OKX's are `contractSize` coins). */
+  /** Lot step and minimums in coins of the asset (ccxt states them in venue amounts). */
   lot?: LotRules | null;
 }
 
@@ -30,12 +32,12 @@ function tiersOf(raw: readonly RawTier[] | undefined): MarginTier[] | null {
 
 const positive = (value: number | undefined): number | null => (typeof value === 'number' && value > 0 ? value : null);
 
-/** The market's lot rules in base units; every ccxt venue we use states precision as a tick size. */
+/** The market's lot rules in coins; every ccxt venue we use states precision as a tick size. */
 export function lotRulesOf(market: MarketInterface): LotRules {
-  const size = market.contractSize ?? 1;
+  const units = unitsOfMarket(market);
   const step = positive(market.precision?.amount);
   const minQuantity = positive(market.limits?.amount?.min);
-  return { step: step === null ? null : step * size, minQuantity: minQuantity === null ? null : minQuantity * size, minNotional: positive(market.limits?.cost?.min) };
+  return { step: step === null ? null : coinsOf(units, step), minQuantity: minQuantity === null ? null : coinsOf(units, minQuantity), minNotional: positive(market.limits?.cost?.min) };
 }
 
 /** Reads one symbol's terms; the exchange's markets must be loaded. */

@@ -6,6 +6,8 @@
  * ccxt does not read. Bands come back in the settle currency's notional.
  */
 import type { Exchange, MarketInterface } from 'ccxt';
+import { coinPrice, coinsOf } from '../../../shared/domain/units.ts';
+import { unitsOfMarket } from '../markets/marketUnits.ts';
 
 export interface RawTier { minNotional?: number; maxNotional?: number; maintenanceMarginRate?: number; maxLeverage?: number }
 
@@ -36,7 +38,8 @@ async function okxTiers(exchange: Exchange, market: MarketInterface): Promise<Ra
   const ticker = await exchange.fetchTicker(market.symbol);
   const price = ticker.last ?? ticker.close;
   if (price === undefined || !(price > 0)) return [];
-  const perContract = (market.contractSize ?? 1) * price;
+  const units = unitsOfMarket(market);
+  const perContract = coinsOf(units, 1) * coinPrice(units, price);
   return tiers.map((t) => ({ ...t, minNotional: (t.minNotional ?? 0) * perContract, maxNotional: t.maxNotional === undefined ? undefined : t.maxNotional * perContract }));
 }
 

@@ -10,9 +10,9 @@ const price = (value: number | null): string => (value === null ? '–' : `${val
 /** An unsigned share (distance, share of equity): the sign would suggest a direction it does not have. */
 const share = (value: number | null, digits = 2): string => (value === null ? '–' : `${(value * 100).toFixed(digits)} %`);
 
-function lotTitle(leg: LegPreview): string {
-  const parts = [leg.lotStep === null ? 'the venue gives no lot step' : `quantities in steps of ${qty(leg.lotStep)}`];
-  if (leg.minQuantity !== null) parts.push(`at least ${qty(leg.minQuantity)} base`);
+function lotTitle(leg: LegPreview, asset: string): string {
+  const parts = [leg.lotStep === null ? 'the venue gives no lot step' : `quantities in steps of ${qty(leg.lotStep)} ${asset}`];
+  if (leg.minQuantity !== null) parts.push(`at least ${qty(leg.minQuantity)} ${asset}`);
   if (leg.minNotional !== null) parts.push(`at least ${formatUsd(leg.minNotional)} notional`);
   return parts.join(', ');
 }
@@ -24,13 +24,22 @@ function quantityNote(preview: TicketPreview): string {
   return requested !== undefined && requested !== preview.quantity ? `(${source} ${qty(requested)}, rounded down to the lot step)` : `(${source})`;
 }
 
-function LegRow({ leg }: { leg: LegPreview }) {
+/** What the venue is sent, where it does not count coins: "= 20 contracts of 10,000,000". */
+function venueAmountNote(leg: LegPreview): string | null {
+  if (leg.coinsPerAmount === 1 || leg.venueAmount === null) return null;
+  return `= ${qty(leg.venueAmount)} contracts of ${leg.coinsPerAmount.toLocaleString('en-US', { maximumFractionDigits: 12 })}`;
+}
+
+function LegRow({ leg, asset }: { leg: LegPreview; asset: string }) {
+  const venueNote = venueAmountNote(leg);
   const liqWarn = leg.liquidationDistancePct !== null && leg.liquidationDistancePct < 0.1;
   return (
     <tr>
       <th scope="row">{VENUES[leg.venue].label} {leg.symbol} <span className={leg.side === 'buy' ? 'pos' : 'neg'}>{leg.side === 'buy' ? '▲ buy' : '▼ sell'}</span> <span className="muted">{leg.instrument}</span></th>
-      <td className="num">{qty(leg.quantity)}</td>
-      <td className="num" title={lotTitle(leg)}>{leg.lotStep === null ? '–' : qty(leg.lotStep)}{leg.minQuantity !== null ? <span className="muted"> min {qty(leg.minQuantity)}</span> : null}</td>
+      <td className="num" title={venueNote ? `the venue counts ${leg.coinsPerAmount} ${asset} as one unit of its amount` : undefined}>
+        {qty(leg.quantity)} {asset}{venueNote ? <span className="muted"> {venueNote}</span> : null}
+      </td>
+      <td className="num" title={lotTitle(leg, asset)}>{leg.lotStep === null ? '–' : qty(leg.lotStep)}{leg.minQuantity !== null ? <span className="muted"> min {qty(leg.minQuantity)}</span> : null}</td>
       <td className="num">{price(leg.markPrice)}</td>
       <td className="num" title={leg.rate === null ? undefined : `${formatPct(leg.rate)} per ${leg.intervalHours} h (${leg.rateKind})`}>
         <Rate value={leg.ratePer8h} /> <span className="muted">{leg.rateKind ?? ''}</span>
@@ -48,7 +57,7 @@ function LegRow({ leg }: { leg: LegPreview }) {
   );
 }
 
-const HEADS = ['Leg', 'Qty (base)', 'Lot step (base)', 'Mark', 'Rate % /8h', 'Interval', 'Next settlement', 'Liq. price', 'Liq. distance %', 'Margin needed', 'Slippage', 'Funding to exit'];
+const HEADS = ['Leg', 'Qty (coins)', 'Lot step (coins)', 'Mark', 'Rate % /8h', 'Interval', 'Next settlement', 'Liq. price', 'Liq. distance %', 'Margin needed', 'Slippage', 'Funding to exit'];
 
 function Figure({ label, children, tone }: { label: string; children: ReactNode; tone?: string }) {
   return (
@@ -60,7 +69,7 @@ function Figure({ label, children, tone }: { label: string; children: ReactNode;
 }
 
 /** Every figure main computed for the ticket as typed; the renderer adds units, nothing else. */
-export function PreviewPanel({ preview }: { preview: TicketPreview }) {
+export function PreviewPanel({ preview, asset }: { preview: TicketPreview; asset: string }) {
   const now = preview.computedAt;
   const overCap = preview.exposure.afterPct > preview.exposure.capPct;
   const hasSpotSell = preview.legs.some((leg) => leg.instrument === 'spot' && leg.side === 'sell');
@@ -69,12 +78,12 @@ export function PreviewPanel({ preview }: { preview: TicketPreview }) {
       <div className="table-scroll">
         <table className="legs-table" aria-label="Legs">
           <thead><tr>{HEADS.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
-          <tbody>{preview.legs.map((leg) => <LegRow key={`${leg.venue}:${leg.symbol}`} leg={leg} />)}</tbody>
+          <tbody>{preview.legs.map((leg) => <LegRow key={`${leg.venue}:${leg.symbol}`} leg={leg} asset={asset} />)}</tbody>
         </table>
       </div>
       <dl className="figures">
-        <Figure label="Quantity">{qty(preview.quantity)} base {quantityNote(preview)}</Figure>
-        <Figure label="2 % rule allows">{qty(preview.suggestedQuantity)} base</Figure>
+        <Figure label="Quantity">{qty(preview.quantity)} {asset} {quantityNote(preview)}</Figure>
+        <Figure label="2 % rule allows">{qty(preview.suggestedQuantity)} {asset}</Figure>
         <Figure label="Notional">{formatUsd(preview.notionalUsd)}</Figure>
         <Figure label="Equity">{formatUsd(preview.equityUsd)}</Figure>
         {preview.margin.map((m) => (

@@ -73,7 +73,7 @@ export function TicketFields({ form, patch, suggested, maxLossUsd = null }: { fo
       <LegFields index={1} leg={form.legs[1]} onChange={setLeg(1)} />
       <fieldset>
         <legend>Size and risk</legend>
-        <NumberField label="Quantity" unit="base units" value={form.quantity} placeholder="risk-sized" onChange={(v) => patch({ quantity: v })}
+        <NumberField label="Quantity" unit={`coins of ${form.base || 'the asset'}`} value={form.quantity} placeholder="risk-sized" onChange={(v) => patch({ quantity: v })}
           hint={allowed ? (
             <button type="button" onClick={() => patch({ quantity: allowed })} aria-label={`Use the size the 2 % rule allows: ${allowed} ${form.base}`}>
               2 % rule: {allowed} {form.base}

@@ -130,7 +130,7 @@ export function TicketScreen() {
         </div>
         <div className="ticket-right">
           {previewError ? <p className="error" role="alert" aria-label="Preview error">{previewError}</p> : null}
-          {preview ? <PreviewPanel preview={preview} /> : previewError ? null : <p className="placeholder" role="status">Asking main for the preview…</p>}
+          {preview ? <PreviewPanel preview={preview} asset={form.base} /> : previewError ? null : <p className="placeholder" role="status">Asking main for the preview…</p>}
         </div>
       </div>
     </section>

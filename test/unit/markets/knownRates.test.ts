@@ -1,10 +1,11 @@
 import type { FundingRate } from 'ccxt';
 import { describe, expect, it } from 'vitest';
+import { marketUnits } from '../../../shared/domain/units.ts';
 import { knownRates } from '../../../electron/backend/markets/adapter.ts';
 import type { PerpMarket } from '../../../electron/backend/markets/perpMarkets.ts';
 import { VenueError } from '../../../electron/backend/markets/venueErrors.ts';
 
-const btc: PerpMarket = { symbol: 'BTC/USDT:USDT', id: 'BTCUSDT', base: 'BTC', multiplier: 1, settle: 'USDT', contractSize: 1, info: {} };
+const btc: PerpMarket = { symbol: 'BTC/USDT:USDT', id: 'BTCUSDT', base: 'BTC', multiplier: 1, settle: 'USDT', units: marketUnits('BTC'), info: {} };
 const markets = new Map([[btc.symbol, btc]]);
 const rate = (symbol: string) => ({ symbol, info: {}, fundingRate: 0.0001 }) as FundingRate;
 

@@ -3,7 +3,7 @@ import type { MarketInterface } from 'ccxt';
 import { selectLinearPerps } from '../../../electron/backend/markets/perpMarkets.ts';
 
 const perp = (symbol: string, extra: Record<string, unknown> = {}) =>
-  ({ symbol, id: symbol.split('/')[0], swap: true, linear: true, active: true, settle: symbol.split(':')[1], contractSize: 1, info: {}, ...extra }) as unknown as MarketInterface;
+  ({ symbol, id: symbol.split('/')[0], base: symbol.split('/')[0], swap: true, linear: true, active: true, settle: symbol.split(':')[1], contractSize: 1, info: {}, ...extra }) as unknown as MarketInterface;
 
 describe('selecting linear perps and naming their base asset', () => {
   it("Hyperliquid's kPEPE, which ccxt upper-cases to KPEPE, is PEPE × 1000 like Binance's 1000PEPE", () => {

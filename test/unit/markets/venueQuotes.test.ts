@@ -6,6 +6,7 @@
 import ccxt from 'ccxt';
 import type { FundingRate, Ticker } from 'ccxt';
 import { describe, expect, it } from 'vitest';
+import { marketUnits } from '../../../shared/domain/units.ts';
 import { binanceQuote } from '../../../electron/backend/markets/binanceusdm.ts';
 import { bitgetQuote } from '../../../electron/backend/markets/bitget.ts';
 import { bybitQuote } from '../../../electron/backend/markets/bybit.ts';
@@ -19,7 +20,7 @@ const NEXT = Date.UTC(2026, 0, 5, 4, 0);
 const H = 3_600_000;
 
 function perp(symbol: string, id: string, extra: Partial<PerpMarket> = {}): PerpMarket {
-  return { symbol, id, base: symbol.split('/')[0], multiplier: 1, settle: 'USDT', contractSize: 1, info: {}, ...extra };
+  return { symbol, id, base: symbol.split('/')[0], multiplier: 1, settle: 'USDT', units: marketUnits(symbol.split('/')[0]), info: {}, ...extra };
 }
 
 function parse(venue: 'binanceusdm' | 'bybit' | 'okx' | 'bitget' | 'gate' | 'hyperliquid', raw: Record<string, unknown>): FundingRate {
@@ -96,7 +97,7 @@ describe('gate quotes', () => {
   const contract = { name: 'BTC_USDT', quanto_multiplier: '0.0001', mark_price: '45000', index_price: '44990', funding_rate: '0.0001', funding_rate_indicative: '0.00025', funding_interval: 14400, funding_next_apply: NEXT / 1000, interest_rate: '0.0001' };
 
   it("funding_rate is the running period's rate (Gate: current funding rate), labelled predicted; the contract states no settled rate", () => {
-    const quote = gateQuote(perp('BTC/USDT:USDT', 'BTC_USDT', { contractSize: 0.0001 }), parse('gate', contract), undefined, T);
+    const quote = gateQuote(perp('BTC/USDT:USDT', 'BTC_USDT', { units: marketUnits('BTC', 0.0001) }), parse('gate', contract), undefined, T);
     expect(quote).toMatchObject({ rate: 0.0001, rateKind: 'predicted', lastSettledRate: null, intervalHours: 4, nextFundingTime: NEXT, markPrice: 45000, indexPrice: 44990 });
   });
 
@@ -112,7 +113,7 @@ describe('gate quotes', () => {
 
   it('open interest is contracts × contract size × mark', () => {
     const ticker = { quoteVolume: 7e6, info: { total_size: '20000' } } as Ticker;
-    const quote = gateQuote(perp('BTC/USDT:USDT', 'BTC_USDT', { contractSize: 0.0001 }), parse('gate', contract), ticker, T);
+    const quote = gateQuote(perp('BTC/USDT:USDT', 'BTC_USDT', { units: marketUnits('BTC', 0.0001) }), parse('gate', contract), ticker, T);
     expect(quote.volume24hUsd).toBe(7e6);
     expect(quote.openInterestUsd).toBeCloseTo(20000 * 0.0001 * 45000, 6);
   });

@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
 import { DEFAULT_RISK_SETTINGS, type ChecklistSnapshot, type TicketInput } from '../../../shared/domain/ticket.ts';
 import { createTicketHandlers, createTicketService, type TicketServiceDeps } from '../../../electron/backend/trading/ticketService.ts';
 import { NOW, book, quote } from './ticketFixture.ts';
+import { coinUnits } from '../../../shared/domain/units.ts';
 
 /** A passing ticket as the renderer would send it (before schema defaults). */
 const passing: TicketInput = {
@@ -35,6 +36,7 @@ function harness(): Harness {
       h.bookCalls++;
       return book();
     },
+    units: () => coinUnits('BTC'),
     balances: async () => ({ equity: 200_000, free: 200_000 }),
     settings: () => ({ ...DEFAULT_SETTINGS, ...DEFAULT_RISK_SETTINGS }),
     alignment: () => h.alignment,

@@ -1,18 +1,22 @@
 /**
  * What the gateway needs from a venue account, whatever sits behind it: the paper broker
  * (simulated fills against real order books) or the live broker (ccxt with the user's keys).
- * Quantities are base units; a broker converts to the venue's contracts itself.
+ * Every quantity is coins of the underlying asset (PEPE, whether the venue lists `1000PEPE`,
+ * `kPEPE` or contracts of 10,000,000 PEPE) and every price is USD per coin: a broker converts
+ * to and from the venue's amounts and prices at the ccxt edge only (docs/units.md).
  */
 import type { FundingPayment, Order, Side } from '../../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../../shared/domain/venues.ts';
 import type { MarketInfo } from '../venueMarket.ts';
+import type { MarketUnits } from '../../../../shared/domain/units.ts';
 
 export interface OrderRequest {
   symbol: string;
   side: Side;
   type: 'market' | 'limit';
-  /** Base units. */
+  /** Coins of the asset. */
   quantity: number;
+  /** Limit price per coin. */
   price?: number;
   reduceOnly: boolean;
   clientOrderId: string;
@@ -23,8 +27,9 @@ export interface OrderRequest {
 export interface VenuePosition {
   venue: VenueId;
   symbol: string;
-  /** Signed base units: > 0 long, < 0 short. */
+  /** Signed coins of the asset: > 0 long, < 0 short. */
   size: number;
+  /** Per coin. */
   entryPrice: number;
   markPrice: number;
   liquidationPrice: number | null;
@@ -36,7 +41,7 @@ export interface Balance {
   free: number;
 }
 
-/** [price, base quantity], best first. */
+/** [price per coin, coins], best first. */
 export interface OrderBook {
   bids: Array<[number, number]>;
   asks: Array<[number, number]>;
@@ -59,6 +64,8 @@ export interface Broker {
   orderBook(symbol: string, depth: number): Promise<OrderBook>;
   /** The symbol's maintenance tiers and maximum leverage, as far as this account can read them. */
   marketInfo(symbol: string): Promise<MarketInfo>;
+  /** How the symbol's venue amounts and prices convert to coins (markets are loaded). */
+  units(symbol: string): MarketUnits;
   close(): Promise<void>;
 }
 

@@ -2,7 +2,7 @@
  * The live broker: a venue account through ccxt with the caller's credentials (the vault
  * hands them over; this module never reads keys itself). Against the simulator it is the
  * Demo broker: same code, loopback base URL. Venue quirks handled here: where each venue
- * takes our client order id, contracts vs coins (OKX `ctVal`), Hyperliquid's 128-bit `cloid`
+ * takes our client order id, coins vs venue amounts (venueAmounts.ts), Hyperliquid's 128-bit `cloid`
  * and its price on market orders, and Bybit/OKX answering a create with the ids only.
  */
 import type { Exchange, FundingHistory, Order as CcxtOrder } from 'ccxt';
@@ -17,6 +17,8 @@ import { readMarketInfo, type MarketInfo } from '../venueMarket.ts';
 import { hedgeModeMessage, inHedgeMode } from './positionMode.ts';
 import { ownClientId } from '../clientOrderIds.ts';
 import { accountWideMode, heldMarginMode, namesModePerOrder, prepareMargin, type MarginMode } from './marginMode.ts';
+import { amountToSend, bookInCoins, unitsOf } from './venueAmounts.ts';
+import { coinPrice, coinsOf, venuePrice, type MarketUnits } from '../../../../shared/domain/units.ts';
 
 /** The request parameter each venue reads our client order id from (ccxt-notes "Private calls"). */
 function clientIdParams(venue: VenueId, clientOrderId: string): Record<string, string> {
@@ -42,12 +44,12 @@ function lookupParams(venue: VenueId, clientOrderId: string): Record<string, unk
  * (`tkfr`/`mkfr`): the fill is charged at the taker rate, exact for the terminal's market and
  * IOC orders and an upper bound for a resting limit.
  */
-function orderFee(raw: CcxtOrder, filledBase: number): number {
+function orderFee(raw: CcxtOrder, filledUsd: number): number {
   if (raw.fee?.cost !== undefined) return raw.fee.cost;
   const listed = ((raw as { fees?: Array<{ cost?: number }> }).fees ?? []).map((f) => f.cost).filter((c): c is number => c !== undefined);
   if (listed.length > 0) return listed.reduce((sum, c) => sum + c, 0);
   const takerRate = Number((raw.info as { tkfr?: string } | undefined)?.tkfr);
-  return Number.isFinite(takerRate) && raw.average ? filledBase * raw.average * takerRate : 0;
+  return Number.isFinite(takerRate) ? filledUsd * takerRate : 0;
 }
 
 /**
@@ -114,20 +116,21 @@ class LiveBroker implements Broker {
     return readMarketInfo(this.#exchange, symbol);
   }
 
-  #contractSize(symbol: string): number {
-    return this.#exchange.market(symbol).contractSize ?? 1;
+  units(symbol: string): MarketUnits {
+    return unitsOf(this.#exchange, symbol);
   }
 
   #toOrder(symbol: string, raw: CcxtOrder, request?: Pick<OrderRequest, 'clientOrderId'> & Partial<OrderRequest>): Order {
-    const size = this.#contractSize(symbol);
+    const units = this.units(symbol);
     const status = STATUS[raw.status ?? ''] ?? 'open';
-    const filled = (raw.filled ?? 0) * size;
-    const fee = orderFee(raw, filled);
+    const filled = coinsOf(units, raw.filled ?? 0);
+    const averagePrice = raw.average ? coinPrice(units, raw.average) : null;
+    const fee = orderFee(raw, filled * (averagePrice ?? 0));
     return {
       venue: this.venue, symbol, clientOrderId: request?.clientOrderId ?? ownClientId(this.venue, raw.clientOrderId), venueOrderId: raw.id ? String(raw.id) : null,
       side: (raw.side ?? request?.side) as Order['side'], type: (raw.type === 'limit' ? 'limit' : request?.type ?? 'market'),
-      price: raw.price ?? request?.price ?? null, quantity: raw.amount !== undefined ? raw.amount * size : request?.quantity ?? 0,
-      filled, averagePrice: raw.average ?? null,
+      price: raw.price ? coinPrice(units, raw.price) : request?.price ?? null, quantity: raw.amount !== undefined ? coinsOf(units, raw.amount) : request?.quantity ?? 0,
+      filled, averagePrice,
       status: status === 'open' && filled > 0 ? 'partially-filled' : status,
       reduceOnly: raw.reduceOnly ?? request?.reduceOnly ?? false, fee, time: raw.timestamp ?? Date.now(),
     };
@@ -167,8 +170,9 @@ class LiveBroker implements Broker {
     const { symbol } = request;
     // Closing orders go out whatever the mode: an unwind or the kill switch must at least try.
     if (!request.reduceOnly) await this.#assertOneWay(symbol);
-    const amount = Number(this.#exchange.amountToPrecision(symbol, request.quantity / this.#contractSize(symbol)));
-    const price = request.price ?? (this.venue === 'hyperliquid' ? await this.#marketPrice(symbol, request.side) : undefined);
+    const amount = amountToSend(this.venue, this.#exchange, symbol, request.quantity, request.reduceOnly);
+    const perCoin = request.price ?? (this.venue === 'hyperliquid' ? await this.#marketPrice(symbol, request.side) : undefined);
+    const price = perCoin === undefined ? undefined : venuePrice(this.units(symbol), perCoin);
     const params = {
       ...clientIdParams(this.venue, request.clientOrderId), ...(request.reduceOnly ? { reduceOnly: true } : {}), ...(await this.#orderMarginMode(request)),
       // Binance's default answer (ACK) shows a market order NEW with nothing filled, whatever it became.
@@ -235,10 +239,12 @@ class LiveBroker implements Broker {
     const raw = await call(this.venue, '', () => this.#exchange.fetchPositions());
     return raw.filter((p) => (p.contracts ?? 0) !== 0).map((p) => {
       const symbol = String(p.symbol);
-      const size = (p.contracts ?? 0) * (p.contractSize ?? this.#contractSize(symbol));
+      const units = this.units(symbol);
+      const size = Math.abs(coinsOf(units, p.contracts ?? 0));
+      const perCoin = (price: number | undefined) => (price === undefined ? undefined : coinPrice(units, price));
       return {
-        venue: this.venue, symbol, size: p.side === 'short' ? -Math.abs(size) : Math.abs(size),
-        entryPrice: p.entryPrice ?? 0, markPrice: p.markPrice ?? p.entryPrice ?? 0, liquidationPrice: p.liquidationPrice ?? null,
+        venue: this.venue, symbol, size: p.side === 'short' ? -size : size,
+        entryPrice: perCoin(p.entryPrice) ?? 0, markPrice: perCoin(p.markPrice ?? p.entryPrice) ?? 0, liquidationPrice: perCoin(p.liquidationPrice) ?? null,
       };
     });
   }
@@ -261,9 +267,7 @@ class LiveBroker implements Broker {
 
   async orderBook(symbol: string, depth: number): Promise<OrderBook> {
     const book = await call(this.venue, symbol, () => this.#exchange.fetchOrderBook(symbol, depth));
-    const size = this.#contractSize(symbol);
-    const scale = (levels: typeof book.bids): Array<[number, number]> => levels.map(([p, q]) => [Number(p), Number(q) * size]);
-    return { bids: scale(book.bids), asks: scale(book.asks) };
+    return bookInCoins(this.units(symbol), book);
   }
 
   async close(): Promise<void> {

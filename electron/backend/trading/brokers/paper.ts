@@ -4,7 +4,8 @@
  * (maker for a resting limit). Limit orders that do not cross rest and fill when a later book
  * crosses them. It keeps its own positions, wallet and a funding ledger that settles each
  * symbol on its own schedule, read from the quotes it is given (`nextFundingTime`,
- * `intervalHours`), paying size × mark × rate.
+ * `intervalHours`), paying size × mark × rate. Its account counts coins at prices per coin
+ * (docs/units.md), and an order is cut to the venue's lots as the venue would cut it.
  */
 import type { Exchange } from 'ccxt';
 import type { Fill, FundingPayment, JournalEntry, Order, PairIntent } from '../../../../shared/domain/orders.ts';
@@ -17,6 +18,8 @@ import { toVenueError, VenueError } from '../../markets/venueErrors.ts';
 import type { Balance, Broker, OrderBook, OrderRequest, VenuePosition } from './broker.ts';
 import { optionsFor } from '../../markets/accountOptions.ts';
 import { readMarketInfo, type MarketInfo } from '../venueMarket.ts';
+import { amountToSend, bookInCoins, unitsOf } from './venueAmounts.ts';
+import { coinPrice, coinsOf, type MarketUnits } from '../../../../shared/domain/units.ts';
 
 export interface PaperBrokerOptions {
   venue: VenueId;
@@ -164,12 +167,19 @@ class Paper implements PaperBroker {
     return liquidationPrice(side, held.entry, this.#leverage.get(symbol) ?? 1, mmr);
   }
 
+  units(symbol: string): MarketUnits {
+    return unitsOf(this.#exchange, symbol);
+  }
+
+  /** The mark per coin from the venue's quote. */
+  #mark(symbol: string): number | null {
+    const mark = this.#quote(symbol)?.markPrice;
+    return mark ? coinPrice(this.units(symbol), mark) : null;
+  }
+
   async orderBook(symbol: string, depth: number): Promise<OrderBook> {
     try {
-      const book = await this.#exchange.fetchOrderBook(symbol, depth);
-      const size = this.#exchange.market(symbol).contractSize ?? 1;
-      const scale = (levels: typeof book.bids): Array<[number, number]> => levels.map(([p, q]) => [Number(p), Number(q) * size]);
-      return { bids: scale(book.bids), asks: scale(book.asks) };
+      return bookInCoins(this.units(symbol), await this.#exchange.fetchOrderBook(symbol, depth));
     } catch (error) {
       const mapped = toVenueError(this.venue, error);
       throw new VenueError(mapped.kind, this.venue, `${symbol}: ${mapped.message}`, mapped.retryAfterMs);
@@ -179,7 +189,8 @@ class Paper implements PaperBroker {
   async createOrder(request: OrderRequest): Promise<Order> {
     const known = this.#orders.get(request.clientOrderId);
     if (known) return { ...known }; // the same client id is the same order, never a second one
-    const quantity = request.reduceOnly ? this.#reducible(request) : request.quantity;
+    const asked = request.reduceOnly ? this.#reducible(request) : request.quantity;
+    const quantity = coinsOf(this.units(request.symbol), amountToSend(this.venue, this.#exchange, request.symbol, asked, request.reduceOnly));
     const order: Order = {
       venue: this.venue, symbol: request.symbol, clientOrderId: request.clientOrderId, venueOrderId: `paper-${this.#orders.size + 1}`,
       side: request.side, type: request.type, price: request.price ?? null, quantity, filled: 0, averagePrice: null, status: 'open',
@@ -368,7 +379,7 @@ class Paper implements PaperBroker {
         // The quote's running rate is the one paid at its nextFundingTime; once the quote has
         // moved on, the period just settled is its last settled rate.
         const rate = quote.nextFundingTime === due ? quote.rate ?? quote.lastSettledRate : quote.lastSettledRate ?? quote.rate;
-        const mark = quote.markPrice ?? held.entry;
+        const mark = this.#mark(symbol) ?? held.entry;
         const journalled = due <= (this.#restoredThrough.get(symbol) ?? -Infinity);
         if (rate !== null && !journalled) {
           const payment = { venue: this.venue, symbol, time: due, amount: -held.size * mark * rate, rate, id: `${this.venue} ${symbol} ${due}` };
@@ -387,7 +398,7 @@ class Paper implements PaperBroker {
     this.settleFunding();
     // A cross leg liquidates on the wallet, as if it were the account's only position.
     return [...this.#held].map(([symbol, held]) => ({
-      venue: this.venue, symbol, size: held.size, entryPrice: held.entry, markPrice: this.#quote(symbol)?.markPrice ?? held.entry,
+      venue: this.venue, symbol, size: held.size, entryPrice: held.entry, markPrice: this.#mark(symbol) ?? held.entry,
       liquidationPrice: this.#liquidation(symbol, held, this.#wallet),
     }));
   }
@@ -395,7 +406,7 @@ class Paper implements PaperBroker {
   async balances(): Promise<Balance[]> {
     this.settleFunding();
     const currency = this.venue === 'hyperliquid' ? 'USDC' : 'USDT';
-    const unrealised = [...this.#held].reduce((sum, [symbol, h]) => sum + h.size * ((this.#quote(symbol)?.markPrice ?? h.entry) - h.entry), 0);
+    const unrealised = [...this.#held].reduce((sum, [symbol, h]) => sum + h.size * ((this.#mark(symbol) ?? h.entry) - h.entry), 0);
     return [{ currency, total: this.#wallet + unrealised, free: this.#wallet + unrealised }];
   }
 

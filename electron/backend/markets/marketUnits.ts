@@ -1,0 +1,15 @@
+/**
+ * The units of a ccxt market (docs/units.md): the venue's own base name carries the multiplier
+ * (`1000PEPE`; Hyperliquid's `kPEPE`, which ccxt upper-cases into a `KPEPE` base that `K`
+ * alone cannot tell from KAVA, survives in `baseName`), and `contractSize` says how many of
+ * those one contract holds (OKX `ctVal`, Gate `quanto_multiplier`; 1 on Binance, Bybit, Bitget
+ * and Hyperliquid, whose `szDecimals` is only the amount's precision).
+ */
+import type { MarketInterface } from 'ccxt';
+import { marketUnits, type MarketUnits } from '../../../shared/domain/units.ts';
+
+export function unitsOfMarket(market: MarketInterface): MarketUnits {
+  const baseName = (market as { baseName?: unknown }).baseName;
+  const venueBase = typeof baseName === 'string' && baseName.length > 0 ? baseName : market.base;
+  return marketUnits(venueBase, market.contractSize ?? 1);
+}

@@ -1,0 +1,110 @@
+/**
+ * A ticket desk over the simulator for the units tests: the ticket service, the gateway and one
+ * broker per venue (paper or live, through ccxt's real HTTP code), wired as the trading desk
+ * wires them, and the simulator's own account of what each venue holds, read without the
+ * terminal's conversions: contracts × the venue's contract size × the listing's price scale
+ * (how many coins the venue's base name stands for) gives coins, contracts × contract size ×
+ * the venue's mark gives USD.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Simulator } from '../../../electron/simulator/server.ts';
+import { DEMO_CREDENTIAL } from '../../../electron/simulator/credentials.ts';
+import { ADAPTERS } from '../../../electron/backend/markets/adapters.ts';
+import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts';
+import { createGateway, type Gateway } from '../../../electron/backend/trading/gateway.ts';
+import { TradingStateMachine } from '../../../electron/backend/trading/tradingState.ts';
+import { createLiveBroker } from '../../../electron/backend/trading/brokers/live.ts';
+import { createPaperBroker } from '../../../electron/backend/trading/brokers/paper.ts';
+import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
+import { createTicketService, type TicketService } from '../../../electron/backend/trading/ticketService.ts';
+import { brokerBalance } from '../../../electron/backend/trading/deskTicketData.ts';
+import type { FundingQuote } from '../../../shared/domain/quotes.ts';
+import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
+import { DEFAULT_RISK_SETTINGS, type TicketInput } from '../../../shared/domain/ticket.ts';
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import { credentialsFor } from './harness.ts';
+
+export type BrokerMode = 'paper' | 'live';
+
+export interface UnitDesk {
+  mode: BrokerMode;
+  brokers: Map<VenueId, Broker>;
+  gateway: Gateway;
+  tickets: TicketService;
+  store: Store;
+  state: TradingStateMachine;
+  quotes: () => FundingQuote[];
+  alerts: string[];
+  close(): Promise<void>;
+}
+
+export async function openUnitDesk(sim: Simulator, venues: readonly VenueId[], mode: BrokerMode): Promise<UnitDesk> {
+  const now = () => sim.clock.now();
+  const connection = { baseUrl: sim.url, timeoutMs: 2_000 };
+  const adapters = venues.map((venue) => ADAPTERS[venue]({ connection, cadenceScale: 1, now }));
+  let quotes = (await Promise.all(adapters.map((adapter) => adapter.poll()))).flat();
+  for (const adapter of adapters) await adapter.close();
+  const brokers = new Map<VenueId, Broker>();
+  for (const venue of venues) {
+    brokers.set(venue, mode === 'live'
+      ? await createLiveBroker({ venue, credentials: credentialsFor(venue), connection })
+      : await createPaperBroker({ venue, connection, quotes: () => quotes, now, readCredentials: { ...DEMO_CREDENTIAL } }));
+  }
+  const dir = await mkdtemp(join(tmpdir(), `ft-units-${mode}-`));
+  const store = await openStore(dir);
+  const state = new TradingStateMachine(0, () => undefined);
+  const alerts: string[] = [];
+  const broker = (venue: VenueId) => brokers.get(venue)!;
+  const gateway = createGateway({ state, journal: store.journal, brokers: broker, now, alert: (text) => alerts.push(text), lookupDelaysMs: [0, 300, 600] });
+  const tickets = createTicketService({
+    quotes: () => quotes,
+    orderBook: (venue, symbol, depth) => broker(venue).orderBook(symbol, depth),
+    units: (venue, symbol) => broker(venue).units(symbol),
+    balances: (venue) => brokerBalance(broker(venue)),
+    marketInfo: (venue, symbol) => broker(venue).marketInfo(symbol),
+    settings: () => ({ ...DEFAULT_SETTINGS, ...DEFAULT_RISK_SETTINGS }),
+    alignment: () => ({ tag: 'neutral', reason: 'units test' }),
+    gateway, exposure: () => 0, now,
+  });
+  return {
+    mode, brokers, gateway, tickets, store, state, alerts,
+    quotes: () => quotes,
+    async close() {
+      for (const b of brokers.values()) await b.close();
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+      quotes = [];
+    },
+  };
+}
+
+/** A ticket whose checklist passes whatever the carry's sign: a long and a short of `base`. */
+export function pairTicket(ticketId: string, base: string, long: { venue: VenueId; symbol: string }, short: { venue: VenueId; symbol: string }, quantity: number): TicketInput {
+  return {
+    ticketId, kind: 'perp-perp', base,
+    legs: [{ ...long, side: 'buy', instrument: 'perp' }, { ...short, side: 'sell', instrument: 'perp' }],
+    quantity, leverage: 3, basisStopPct: 0.01, takeProfitSpreadPer8h: -1, maxHoldingHours: 72,
+    acknowledgements: { settlementTiming: true, negativeCarry: true }, override: 'units test: the carry does not matter here',
+  };
+}
+
+export interface Held {
+  coins: number;
+  usd: number;
+}
+
+/** What the simulator's venue account holds on `id`, by the simulator's own definitions. */
+export function simulatorHolds(sim: Simulator, venue: VenueId, id: string): Held {
+  const apiKey = credentialsFor(venue).apiKey;
+  const contracts = sim.accounts.positions(venue, apiKey).find((p) => p.instrumentId === id)?.size ?? 0;
+  const listing = sim.market.listing(venue, id);
+  const venueBase = contracts * listing.instrument.contractSize;
+  return { coins: venueBase * listing.priceScale, usd: venueBase * sim.market.markPrice(venue, id) };
+}
+
+/** The USD price of one coin of the asset listed as `id`, by the simulator's own definitions. */
+export function simulatorCoinPrice(sim: Simulator, venue: VenueId, id: string): number {
+  return sim.market.markPrice(venue, id) / sim.market.listing(venue, id).priceScale;
+}
