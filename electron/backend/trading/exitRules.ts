@@ -106,9 +106,12 @@ function whatMet(rule: ExitRule, figures: ExitFigures, threshold: number): strin
   }
 }
 
-/** Which exits a pair meets now (pure); only an open pair is watched. */
+/**
+ * Which exits a pair meets now (pure). Only an open pair with every leg held is watched: a pair
+ * whose second leg is still being sent is the execution's, and its one leg's PnL is no basis.
+ */
 export function exitsMet(pair: Pair, quotes: ReadonlyMap<string, FundingQuote>, now: number, sectorReversed: boolean): ExitSignal[] {
-  if (pair.status !== 'open') return [];
+  if (pair.status !== 'open' || pair.legs.some((leg) => leg.size === 0)) return [];
   const figures = exitFigures(pair, quotes, now);
   const met: Array<Pick<ExitSignal, 'rule' | 'threshold'>> = armedExits(pair.exits, figures).filter(isMet);
   if (sectorReversed) met.push({ rule: 'sector-reversed', threshold: 0 });

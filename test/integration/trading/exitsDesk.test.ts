@@ -236,4 +236,35 @@ describe.each([
     expect(alertsSaying('pair retried: closed flat on every venue by its basis stop (3 attempts)')).toHaveLength(1);
     expect((await desk.call('trading.reconcile')).differences).toEqual([]);
   }, 120_000);
+
+  it('a max-loss stop set in USD closes the pair when the net loss reaches it, before a wide basis stop', async () => {
+    const pair = await open('max-loss', { basisStopPct: 0.05, maxLoss: { unit: 'usd', value: 20 } });
+    expect(pair.exitWatch.find((w) => w.rule === 'max-loss')).toMatchObject({ action: 'close', threshold: -20 });
+    await control(world.sim(), '/premium', { venue: shortVenue(pair), id: INSTRUMENT, premium: 0.01 });
+    try {
+      await until('the close said', async () => alertsSaying('pair max-loss: closed flat'), (lines) => lines.length > 0);
+    } finally {
+      await control(world.sim(), '/premium', { venue: shortVenue(pair), id: INSTRUMENT, premium: 0 });
+    }
+    for (const v of VENUES) expect(await world.venueHolds(v)).toBe(0);
+    const exits = exitsOf(await journal('max-loss'));
+    expect(exits.map((e) => (e.data as { rule: string }).rule)).toEqual(['max-loss']);
+    expect((exits[0].data as { figures: { netPnl: number } }).figures.netPnl).toBeLessThanOrEqual(-20);
+    expect(alertsSaying('pair max-loss: closed flat on every venue by its maximum-loss stop (1 attempt)')).toHaveLength(1);
+  }, 120_000);
+
+  it('REDUCING admits the stop\'s close as it admits every close', async () => {
+    const pair = await open('reducing');
+    expect((await desk.call('trading.reduce', { reason: 'exits test winds down' })).state).toBe('REDUCING');
+    await control(world.sim(), '/premium', { venue: shortVenue(pair), id: INSTRUMENT, premium: 0.02 });
+    try {
+      await until('the close said', async () => alertsSaying('pair reducing: closed flat'), (lines) => lines.length > 0);
+    } finally {
+      await control(world.sim(), '/premium', { venue: shortVenue(pair), id: INSTRUMENT, premium: 0 });
+    }
+    for (const v of VENUES) expect(await world.venueHolds(v)).toBe(0);
+    const intents = (await journal('reducing')).filter((e) => e.kind === 'intent').map((e) => (e.data as { tradingState: string }).tradingState);
+    expect(intents).toEqual(['ACTIVE', 'REDUCING']);
+    expect((await desk.call('trading.rearm', { confirm: true })).state).toBe('ACTIVE');
+  }, 120_000);
 });

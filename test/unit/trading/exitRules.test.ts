@@ -59,6 +59,8 @@ describe('exit rules', () => {
   it('a condition journalled without an action only alerts, and only open pairs are watched', () => {
     expect(exitsMet(pair(legs, { takeProfitSpreadPer8h: 1 }), quotes, 0, false)[0].action).toBe('alert');
     expect(exitsMet({ ...pair(legs, { takeProfitSpreadPer8h: 1 }), status: 'unhedged' }, quotes, 0, false)).toEqual([]);
+    // A pair whose second leg is not filled yet is still being opened: its one leg's loss is no basis move.
+    expect(exitsMet(pair([leg('okx', 1, 100, 90), leg('hyperliquid', 0, 100, 100)], { basisStopPct: 0.01 }), quotes, 0, false)).toEqual([]);
   });
 
   it('the watch lists every armed exit with its figure now, its threshold and when it fired', () => {
