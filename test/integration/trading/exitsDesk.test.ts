@@ -133,6 +133,16 @@ describe.each([
     return (await pairOf(ticketId))!;
   }
 
+  /** Holds the short leg's venue `premium` above the model (the basis against the pair) until an alert says `text`, then ends it. */
+  async function moveBasisUntil(pair: Pair, premium: number, text: string): Promise<void> {
+    await control(world.sim(), '/premium', { venue: shortVenue(pair), id: INSTRUMENT, premium });
+    try {
+      await until(`an alert saying "${text}"`, async () => alertsSaying(text), (lines) => lines.length > 0);
+    } finally {
+      await control(world.sim(), '/premium', { venue: shortVenue(pair), id: INSTRUMENT, premium: 0 });
+    }
+  }
+
   beforeAll(async () => {
     world = await makeWorld(dataDir, seen);
     desk = deskDriver(() => world.backend(), VENUES, () => world.sim().clock.now(), seen);
@@ -167,16 +177,10 @@ describe.each([
 
   it('the basis stop hit closes the pair flat on both venues, journalled once', async () => {
     const pair = await open('basis-stop');
-    const venue = shortVenue(pair);
     const basis = pair.exitWatch.find((w) => w.rule === 'basis-stop')!;
     expect(basis).toMatchObject({ action: 'close', threshold: 0.01, firedAt: null });
     expect(basis.value!).toBeLessThan(0.01);
-    await control(world.sim(), '/premium', { venue, id: INSTRUMENT, premium: 0.02 });
-    try {
-      await until('the close said', async () => alertsSaying('pair basis-stop: closed flat'), (lines) => lines.length > 0);
-    } finally {
-      await control(world.sim(), '/premium', { venue, id: INSTRUMENT, premium: 0 });
-    }
+    await moveBasisUntil(pair, 0.02, 'pair basis-stop: closed flat');
     for (const v of VENUES) expect(await world.venueHolds(v)).toBe(0);
     const closed = (await pairOf('basis-stop'))!;
     expect(closed.status).toBe('closed');
@@ -198,12 +202,10 @@ describe.each([
     const refusing = pair.legs.find((leg) => leg.size > 0)!.venue; // the long leg's venue refuses
     const other = VENUES.find((v) => v !== refusing)!;
     const fault = world.refuseCloses(refusing) as FaultSpec & { id: string };
-    await control(world.sim(), '/premium', { venue: shortVenue(pair), id: INSTRUMENT, premium: 0.02 });
     try {
-      await until('the refusal said', async () => alertsSaying('UNHEDGED: pair refused: the basis stop'), (lines) => lines.length > 0);
+      await moveBasisUntil(pair, 0.02, 'UNHEDGED: pair refused: the basis stop');
     } finally {
       world.sim().faults.clear(fault.id);
-      await control(world.sim(), '/premium', { venue: shortVenue(pair), id: INSTRUMENT, premium: 0 });
     }
     const entries = await journal('refused');
     expect(exitsOf(entries)).toHaveLength(1);
@@ -225,12 +227,7 @@ describe.each([
   it('a venue refusing twice, then accepting: the retries close the pair flat', async () => {
     const pair = await open('retried');
     world.refuseCloses(pair.legs[0].venue, 2);
-    await control(world.sim(), '/premium', { venue: shortVenue(pair), id: INSTRUMENT, premium: 0.02 });
-    try {
-      await until('the close said', async () => alertsSaying('pair retried: closed flat'), (lines) => lines.length > 0);
-    } finally {
-      await control(world.sim(), '/premium', { venue: shortVenue(pair), id: INSTRUMENT, premium: 0 });
-    }
+    await moveBasisUntil(pair, 0.02, 'pair retried: closed flat');
     for (const v of VENUES) expect(await world.venueHolds(v)).toBe(0);
     expect((await pairOf('retried'))?.status).toBe('closed');
     expect(alertsSaying('pair retried: closed flat on every venue by its basis stop (3 attempts)')).toHaveLength(1);
@@ -240,12 +237,7 @@ describe.each([
   it('a max-loss stop set in USD closes the pair when the net loss reaches it, before a wide basis stop', async () => {
     const pair = await open('max-loss', { basisStopPct: 0.05, maxLoss: { unit: 'usd', value: 20 } });
     expect(pair.exitWatch.find((w) => w.rule === 'max-loss')).toMatchObject({ action: 'close', threshold: -20 });
-    await control(world.sim(), '/premium', { venue: shortVenue(pair), id: INSTRUMENT, premium: 0.01 });
-    try {
-      await until('the close said', async () => alertsSaying('pair max-loss: closed flat'), (lines) => lines.length > 0);
-    } finally {
-      await control(world.sim(), '/premium', { venue: shortVenue(pair), id: INSTRUMENT, premium: 0 });
-    }
+    await moveBasisUntil(pair, 0.01, 'pair max-loss: closed flat');
     for (const v of VENUES) expect(await world.venueHolds(v)).toBe(0);
     const exits = exitsOf(await journal('max-loss'));
     expect(exits.map((e) => (e.data as { rule: string }).rule)).toEqual(['max-loss']);
@@ -256,12 +248,7 @@ describe.each([
   it('REDUCING admits the stop\'s close as it admits every close', async () => {
     const pair = await open('reducing');
     expect((await desk.call('trading.reduce', { reason: 'exits test winds down' })).state).toBe('REDUCING');
-    await control(world.sim(), '/premium', { venue: shortVenue(pair), id: INSTRUMENT, premium: 0.02 });
-    try {
-      await until('the close said', async () => alertsSaying('pair reducing: closed flat'), (lines) => lines.length > 0);
-    } finally {
-      await control(world.sim(), '/premium', { venue: shortVenue(pair), id: INSTRUMENT, premium: 0 });
-    }
+    await moveBasisUntil(pair, 0.02, 'pair reducing: closed flat');
     for (const v of VENUES) expect(await world.venueHolds(v)).toBe(0);
     const intents = (await journal('reducing')).filter((e) => e.kind === 'intent').map((e) => (e.data as { tradingState: string }).tradingState);
     expect(intents).toEqual(['ACTIVE', 'REDUCING']);
