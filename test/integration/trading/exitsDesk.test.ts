@@ -250,8 +250,11 @@ describe.each([
     expect((await desk.call('trading.reduce', { reason: 'exits test winds down' })).state).toBe('REDUCING');
     await moveBasisUntil(pair, 0.02, 'pair reducing: closed flat');
     for (const v of VENUES) expect(await world.venueHolds(v)).toBe(0);
-    const intents = (await journal('reducing')).filter((e) => e.kind === 'intent').map((e) => (e.data as { tradingState: string }).tradingState);
-    expect(intents).toEqual(['ACTIVE', 'REDUCING']);
+    // Opened while ACTIVE; every close attempt (one, unless a venue's answer needed another) went through under REDUCING.
+    const [opening, ...closes] = (await journal('reducing')).filter((e) => e.kind === 'intent').map((e) => (e.data as { tradingState: string }).tradingState);
+    expect(opening).toBe('ACTIVE');
+    expect(closes.length).toBeGreaterThan(0);
+    expect(new Set(closes)).toEqual(new Set(['REDUCING']));
     expect((await desk.call('trading.rearm', { confirm: true })).state).toBe('ACTIVE');
   }, 120_000);
 });
