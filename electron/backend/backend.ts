@@ -94,7 +94,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     return DEFAULT_SETTINGS;
   });
 
-  const trading = new TradingStateMachine(now(), (state) => options.publish('tradingState', state));
+  // Restored from the journal: HALTED or REDUCING left by the previous run holds until changed by hand.
+  const trading = new TradingStateMachine(venueNow(), (state) => options.publish('tradingState', state), store.journal);
 
   const engine = startEngine({
     settings,

@@ -187,6 +187,18 @@ describe('from a triggered monitor row to a hedged pair and back to flat, in Chr
     await screenshot(page, 'e2e-positions-flat-halted');
   });
 
+  it('a restart over the same data dir comes back HALTED and says so in the status bar', async () => {
+    await page.goto('about:blank'); // the terminal closed first, so it does not retry its link to the stopped host
+    await host.close();
+    host = await startHost({ port: 0, demo: true, dataDir });
+    await page.goto(host.url);
+    const restored = page.getByRole('status', { name: 'Restored from the last run' });
+    await expect.poll(() => restored.textContent(), { timeout: 30_000 })
+      .toMatch(/^HALTED since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(kill switch pressed in the terminal\) — restored at start$/);
+    expect(await page.getByLabel(/^Trading state /).getAttribute('aria-label')).toBe('Trading state HALTED');
+    await screenshot(page, 'e2e-restored-halted');
+  });
+
   it('the journal lists the intent and orders of the pair, and exports them as CSV', async () => {
     await page.keyboard.press('8');
     const journal = page.getByRole('region', { name: 'Journal' });

@@ -60,7 +60,7 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 export async function engageKillSwitch(options: KillSwitchOptions, reason: string): Promise<KillSwitchReport> {
   const wallNow = options.wallNow ?? Date.now;
   const engagedAt = wallNow();
-  const state = options.state.transition('HALTED', reason, options.now());
+  const state = await options.state.transition('HALTED', reason, options.now());
   const deadlineMs = options.deadlineMs ?? DEFAULT_KILL_SWITCH_DEADLINE_MS;
   const sleep = options.sleep ?? realSleep;
   const targets = await options.targets();

@@ -21,6 +21,8 @@ export interface PairRecord {
   alignment: Pair['alignment'];
   /** The latest answer per client order id, in the order the ids first appeared. */
   orders: Order[];
+  /** Every order sent for the pair (answered or not), in sending order. */
+  sent: Array<{ clientOrderId: string; venue: VenueId; symbol: string }>;
   unhedgedReason: string | null;
   /** Intents journalled for the pair: the opening one, then one per close attempt. */
   intents: number;
@@ -133,6 +135,9 @@ function applyToPair(state: LedgerState, pairId: string, entry: JournalEntry): v
   }
   if (record === undefined) return;
   if (entry.kind === 'order') setOrder(state, record, String(entry.clientOrderId), entry.data as Order);
+  if (entry.kind === 'order-sent' && entry.clientOrderId !== null && entry.venue !== null && entry.symbol !== null) {
+    record.sent.push({ clientOrderId: entry.clientOrderId, venue: entry.venue, symbol: entry.symbol });
+  }
   if (entry.kind === 'unhedged') record.unhedgedReason = String((entry.data as { reason: string }).reason);
   if (entry.kind === 'unhedged-resolved') record.unhedgedReason = null;
   if (entry.kind === 'exit') record.firedExits[(entry.data as { rule: ExitRule }).rule] = entry.time;
@@ -151,7 +156,7 @@ function newPair(pairId: string, entry: JournalEntry): PairRecord {
   const data = entry.data as { ticketId?: string; intent?: { legs?: LegIntent[]; exits?: ExitRules }; checklist?: unknown };
   return {
     pairId, ticketId: data.ticketId ?? pairId, status: 'opening', openedAt: entry.time, closedAt: null, legs: data.intent?.legs ?? [],
-    exits: data.intent?.exits ?? {}, alignment: alignmentOf(data.checklist), orders: [], unhedgedReason: null, intents: 0, firedExits: {},
+    exits: data.intent?.exits ?? {}, alignment: alignmentOf(data.checklist), orders: [], sent: [], unhedgedReason: null, intents: 0, firedExits: {},
   };
 }
 

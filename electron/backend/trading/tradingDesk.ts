@@ -11,7 +11,7 @@ import type { EngineSettings } from '../../../shared/domain/settings.ts';
 import { RiskSettingsSchema, type RiskSettings } from '../../../shared/domain/ticket.ts';
 import { VENUE_IDS, type VenueId } from '../../../shared/domain/venues.ts';
 import { retryText, venueVerdict } from '../../../shared/domain/killSwitchWords.ts';
-import type { Handlers, KillSwitchReport, Mode, Publish } from '../../../shared/ipc/contract.ts';
+import { restoredStateText, type Handlers, type KillSwitchReport, type Mode, type Publish } from '../../../shared/ipc/contract.ts';
 import type { EngineHandle } from '../engine/engineClient.ts';
 import type { Logger } from '../log/logger.ts';
 import type { MarketData } from '../markets/marketData.ts';
@@ -30,6 +30,7 @@ import { journalFlatPairs } from './pairClosing.ts';
 import type { Flattener, KillSwitchTarget } from './killSwitch.ts';
 import { createKillSwitch } from './killSwitchRetries.ts';
 import { journalHolds } from './journal.ts';
+import { markInterruptedPairs } from './interruptedPairs.ts';
 import { createPositionBook, resolveUnhedged } from './positions.ts';
 import { reconcile } from './reconcile.ts';
 import { createPassLoop, createSettlementLoop } from './settlementLoop.ts';
@@ -98,6 +99,9 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     alertSeq += 1;
     publish('alerts', [{ id: `trading-${now()}-${alertSeq}`, kind: 'trading', severity, at: now(), base: null, venue, message }]);
   };
+
+  // Before any order can be sent: a pair the last run left between its legs is UNHEDGED.
+  for (const pair of await markInterruptedPairs(store.journal, now())) alert('critical', `UNHEDGED: pair ${pair.pairId}: ${pair.reason}`);
 
   const quotes = () => options.market.quotes();
   const brokers = createDeskBrokers({ mode: options.mode, venues: options.venues, vault: options.vault, journal: store.journal, baseUrl: options.baseUrl, quotes, now,
@@ -269,8 +273,8 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     'trading.state': async () => state.current,
     'trading.reconcile': reconcileNow,
     'trading.rearm': async () => {
-      const next = state.transition('ACTIVE', 're-armed by hand', now());
-      // Re-arming ends the kill switch's background retries; the attempt in flight finishes on its own.
+      const next = await state.transition('ACTIVE', 're-armed by hand', now());
+      // Re-arming (once journalled) ends the kill switch's background retries; the attempt in flight finishes on its own.
       killSwitch.stop('re-armed').catch((error: unknown) => options.log.warn('kill switch retries not stopped cleanly', { error }));
       return next;
     },
@@ -290,6 +294,11 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     start() {
       loop.start();
       exitLoop.start();
+      const restored = restoredStateText(state.current);
+      if (restored !== null) {
+        alert('critical', `trading ${restored}: re-arm by hand to trade again`);
+        publish('tradingState', state.current);
+      }
       starting = (async () => {
         await reconcileNow().catch((error: unknown) => alert('critical', `reconcile at start failed: ${error instanceof Error ? error.message : String(error)}`));
         await publishPositions().catch((error: unknown) => options.log.warn('positions not published at start', { error }));

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { restoredStateText } from '../../../shared/ipc/contract.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../app/bridgeContext.ts';
 import { useSession } from '../../store/sessionStore.ts';
@@ -41,12 +42,14 @@ export function TradingStateControls() {
   };
 
   const state = trading?.state;
+  const restored = trading ? restoredStateText(trading) : null;
   const title = state ? `${STATE_WORDS[state]}${trading.reason ? `\nReason: ${trading.reason}` : ''}` : undefined;
   return (
     <>
       <span className={`trading-state ts-${state ?? 'unknown'}`} title={title} aria-label={`Trading state ${state ?? 'unknown'}`}>
         {state ?? 'state –'}
       </span>
+      {restored !== null ? <span className="trading-restored" role="status" aria-label="Restored from the last run" title={restored}>{restored}</span> : null}
       {state === 'ACTIVE' ? (
         <button className="reduce" onClick={() => setAsking('reduce')} title="Only orders that close positions pass until re-armed">Reduce only…</button>
       ) : null}

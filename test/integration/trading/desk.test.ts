@@ -9,13 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBackend, type Backend } from '../../../electron/backend/backend.ts';
+import type { Backend } from '../../../electron/backend/backend.ts';
 import { openStore } from '../../../electron/backend/store/duckdb.ts';
 import { dispatch } from '../../../shared/ipc/dispatch.ts';
 import { requests, type RequestName, type RequestOutput } from '../../../shared/ipc/contract.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { TicketInput } from '../../../shared/domain/ticket.ts';
 import { defaultMaintenanceRate } from '../../../shared/risk/liquidation.ts';
+import { startDemoBackend } from './deskDriver.ts';
 import { START_TIME } from '../simulator/simulatorClients.ts';
 
 const VENUES = ['binanceusdm', 'bybit'] as const;
@@ -25,12 +26,7 @@ const seen: string[] = [];
 let backend: Backend;
 
 function start(): Promise<Backend> {
-  return createBackend({
-    mode: 'demo', dataDir, venues: [...VENUES], pollScale: 0.05, killSwitchDeadlineMs: 5_000,
-    demoSimulatorOptions: { paused: true, startTime: START_TIME, universeSize: 20, initialBalance: 100_000 },
-    publish: (name, payload) => seen.push(`${name} ${JSON.stringify(payload)}`),
-    logSink: (line) => seen.push(line),
-  });
+  return startDemoBackend(dataDir, VENUES, seen);
 }
 
 /** A request over dispatch; its output must match the contract schema. */
@@ -170,7 +166,7 @@ describe('the trading desk over dispatch, Demo mode against the simulator', () =
     expect(result.ok && (result.value as { checklist: Array<{ id: string; status: string }> }).checklist.find((i) => i.id === 'leverage')?.status).toBe('fail');
   }, 60_000);
 
-  it('restart over the same data dir: reconcile reports the pair journalled with one leg before the crash', async () => {
+  it('restart over the same data dir: the pair journalled with one leg before the crash comes back UNHEDGED, saying why', async () => {
     await backend.stop();
     const store = await openStore(dataDir);
     const leg = { venue: 'bybit' as const, symbol: 'BTC/USDT:USDT', side: 'sell' as const, quantity: 0.05, reduceOnly: false };
@@ -183,10 +179,12 @@ describe('the trading desk over dispatch, Demo mode against the simulator', () =
     await store.close();
     backend = await start();
     await call('vault.unlock', { passphrase: 'correct horse battery staple' });
-    const { differences } = await call('trading.reconcile');
-    expect(differences.find((d) => d.startsWith('pair desk-crash is one-legged'))).toMatch(/bybit BTC\/USDT:USDT short 0\.05, binanceusdm BTC\/USDT:USDT flat/);
-    expect(seen.some((line) => line.startsWith('alerts ') && line.includes('"severity":"critical"') && line.includes('desk-crash'))).toBe(true);
-    expect((await call('positions.list')).find((p) => p.pairId === 'desk-crash')?.deltaDrift).toBe(-0.05);
+    await call('trading.reconcile');
+    expect(seen.some((line) => line.startsWith('alerts ') && line.includes('"severity":"critical"') && line.includes('UNHEDGED: pair desk-crash'))).toBe(true);
+    expect((await call('positions.list')).find((p) => p.pairId === 'desk-crash')).toMatchObject({
+      status: 'unhedged', deltaDrift: -0.05,
+      unhedgedReason: 'interrupted between legs: leg 1 never sent (binanceusdm BTC/USDT:USDT); delta -0.05 BTC by the journal (bybit short 0.05, binanceusdm flat)',
+    });
   }, 120_000);
 
   it('never lets the vault secret out in any output, stream or log line', () => {

@@ -7,7 +7,8 @@ import { requests, type RequestName, type RequestOutput } from '../../../shared/
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { TicketInput } from '../../../shared/domain/ticket.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
-import type { Backend } from '../../../electron/backend/backend.ts';
+import { createBackend, type Backend } from '../../../electron/backend/backend.ts';
+import { START_TIME } from '../simulator/simulatorClients.ts';
 
 export interface DeskDriver {
   call<N extends RequestName>(name: N, input?: unknown): Promise<RequestOutput<N>>;
@@ -56,4 +57,18 @@ export function deskDriver(backend: () => Backend, venues: readonly VenueId[], v
     for (const [venue, key] of Object.entries(keys)) await call('vault.setKey', { venue, label: 'main', ...key });
   }
   return { call, btcQuotes, btcTicket, unlockWithKeys };
+}
+
+/**
+ * A Demo backend over `dataDir` (the simulator paused at START_TIME, polling sped up, a 5 s
+ * kill-switch deadline), every stream message and log line kept in `seen`. Starting it again
+ * over the same folder is a restart.
+ */
+export function startDemoBackend(dataDir: string, venues: readonly VenueId[], seen: string[]): Promise<Backend> {
+  return createBackend({
+    mode: 'demo', dataDir, venues: [...venues], pollScale: 0.05, killSwitchDeadlineMs: 5_000,
+    demoSimulatorOptions: { paused: true, startTime: START_TIME, universeSize: 20, initialBalance: 100_000 },
+    publish: (name, payload) => seen.push(`${name} ${JSON.stringify(payload)}`),
+    logSink: (line) => seen.push(line),
+  });
 }

@@ -9,10 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBackend, type Backend } from '../../../electron/backend/backend.ts';
+import type { Backend } from '../../../electron/backend/backend.ts';
 import type { FundingPayment, JournalEntry, Pair } from '../../../shared/domain/orders.ts';
-import { deskDriver } from './deskDriver.ts';
-import { START_TIME } from '../simulator/simulatorClients.ts';
+import { deskDriver, startDemoBackend } from './deskDriver.ts';
 
 const VENUES = ['binanceusdm', 'bybit'] as const;
 const dataDir = mkdtempSync(join(tmpdir(), 'desk-restart-'));
@@ -21,12 +20,7 @@ let backend: Backend;
 const desk = deskDriver(() => backend, VENUES, () => backend.demo!.simulator.clock.now(), seen);
 
 function start(): Promise<Backend> {
-  return createBackend({
-    mode: 'demo', dataDir, venues: [...VENUES], pollScale: 0.05, killSwitchDeadlineMs: 5_000,
-    demoSimulatorOptions: { paused: true, startTime: START_TIME, universeSize: 20, initialBalance: 100_000 },
-    publish: (name, payload) => seen.push(`${name} ${JSON.stringify(payload)}`),
-    logSink: (line) => seen.push(line),
-  });
+  return startDemoBackend(dataDir, VENUES, seen);
 }
 
 /** What must survive a restart: sizes, entries, fees and funding of every leg, the exits armed (marks, and the figures read from them, move with the venue). */

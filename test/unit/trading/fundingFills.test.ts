@@ -12,7 +12,7 @@ const order = (over: Partial<Order>): Order => ({
 
 function record(pairId: string, size: number, openedAt = 0, closedAt: number | null = null): PairRecord {
   return {
-    pairId, ticketId: pairId, status: 'open', openedAt, closedAt, exits: {}, alignment: null, unhedgedReason: null, intents: 1, firedExits: {},
+    pairId, ticketId: pairId, status: 'open', openedAt, closedAt, exits: {}, alignment: null, unhedgedReason: null, intents: 1, firedExits: {}, sent: [],
     legs: [{ venue: 'bybit', symbol: 'BTC/USDT:USDT', side: size > 0 ? 'buy' : 'sell', quantity: Math.abs(size), reduceOnly: false }],
     orders: [order({ clientOrderId: `${pairId}-open`, side: size > 0 ? 'buy' : 'sell', filled: Math.abs(size), averagePrice: 100, status: 'filled', time: openedAt })],
   };

@@ -3,6 +3,8 @@ import { TradingStateMachine } from '../../../electron/backend/trading/tradingSt
 import { engageKillSwitch, reachableTarget, type Flattener, type KillSwitchReport } from '../../../electron/backend/trading/killSwitch.ts';
 import { createKillSwitch } from '../../../electron/backend/trading/killSwitchRetries.ts';
 import { retryText, venueVerdict } from '../../../shared/domain/killSwitchWords.ts';
+import type { JournalledTradingState } from '../../../electron/backend/trading/ledgerFold.ts';
+import { restoredStateText } from '../../../shared/ipc/contract.ts';
 
 /** A manual clock: `sleep` advances it, so retries and deadlines are deterministic. */
 function manualClock(start = 1_000_000) {
@@ -36,21 +38,79 @@ function venue(name: Flattener['venue'], failuresBeforeFlat: number, positions =
   return f;
 }
 
+/** A journal that records what is appended, and may be made to fail or to wait. */
+function stateJournal(restored: JournalledTradingState | null = null) {
+  const appended: Array<{ data: unknown; time?: number }> = [];
+  let release: (() => void) | null = null;
+  const journal = {
+    appended,
+    failing: null as Error | null,
+    holding: false,
+    release: () => release?.(),
+    ledger: { tradingState: () => restored },
+    async append(entry: { data: unknown; time?: number }) {
+      if (journal.holding) await new Promise<void>((resolve) => { release = resolve; });
+      if (journal.failing) throw journal.failing;
+      appended.push(entry);
+      return entry;
+    },
+  };
+  return journal;
+}
+
 describe('trading state', () => {
-  it('HALTED admits nothing, REDUCING only reduce-only orders', () => {
+  it('HALTED admits nothing, REDUCING only reduce-only orders', async () => {
     const sm = new TradingStateMachine(0, () => {});
     expect(sm.admits({ reduceOnly: false })).toBe(true);
-    sm.transition('REDUCING', 'drawdown', 1);
+    await sm.transition('REDUCING', 'drawdown', 1);
     expect(sm.admits({ reduceOnly: false })).toBe(false);
     expect(sm.admits({ reduceOnly: true })).toBe(true);
-    sm.transition('HALTED', 'kill switch', 2);
+    await sm.transition('HALTED', 'kill switch', 2);
     expect(sm.admits({ reduceOnly: true })).toBe(false);
   });
-  it('HALTED leaves only by re-arming to ACTIVE', () => {
+
+  it('HALTED leaves only by re-arming to ACTIVE', async () => {
     const sm = new TradingStateMachine(0, () => {});
-    sm.transition('HALTED', 'kill switch', 1);
-    expect(() => sm.transition('REDUCING', 'x', 2)).toThrow(/cannot go from HALTED to REDUCING/);
-    expect(sm.transition('ACTIVE', 're-armed', 3).state).toBe('ACTIVE');
+    await sm.transition('HALTED', 'kill switch', 1);
+    await expect(sm.transition('REDUCING', 'x', 2)).rejects.toThrow(/cannot go from HALTED to REDUCING/);
+    expect((await sm.transition('ACTIVE', 're-armed', 3)).state).toBe('ACTIVE');
+  });
+
+  it('journals each transition before it takes effect, and refuses what the new state refuses while it is being journalled', async () => {
+    const journal = stateJournal();
+    const seen: string[] = [];
+    const sm = new TradingStateMachine(0, (s) => seen.push(`${s.state} after ${journal.appended.length} entries`), journal);
+    journal.holding = true;
+    const halting = sm.transition('HALTED', 'kill switch pressed', 5);
+    await Promise.resolve();
+    expect(sm.current.state).toBe('ACTIVE');
+    expect(sm.admits({ reduceOnly: false })).toBe(false);
+    journal.holding = false;
+    journal.release();
+    expect(await halting).toEqual({ state: 'HALTED', since: 5, reason: 'kill switch pressed' });
+    await sm.transition('ACTIVE', 're-armed by hand', 6);
+    expect(journal.appended).toEqual([
+      expect.objectContaining({ kind: 'trading-state', time: 5, data: { state: 'HALTED', reason: 'kill switch pressed' } }),
+      expect.objectContaining({ kind: 'trading-state', time: 6, data: { state: 'ACTIVE', reason: 're-armed by hand' } }),
+    ]);
+    expect(seen).toEqual(['HALTED after 1 entries', 'ACTIVE after 2 entries']);
+  });
+
+  it('starts in the state the journal last recorded, marked restored', () => {
+    const sm = new TradingStateMachine(100, () => {}, stateJournal({ state: 'HALTED', since: 7, reason: 'kill switch pressed' }));
+    expect(sm.current).toEqual({ state: 'HALTED', since: 7, reason: 'kill switch pressed', restoredAt: 100 });
+    expect(sm.admits({ reduceOnly: true })).toBe(false);
+    expect(restoredStateText(sm.current)).toBe('HALTED since 1970-01-01 00:00:00 UTC (kill switch pressed) — restored at start');
+    expect(new TradingStateMachine(100, () => {}, stateJournal({ state: 'ACTIVE', since: 7, reason: 're-armed' })).current.restoredAt).toBeUndefined();
+  });
+
+  it('a journal that cannot be written still lets trading tighten, saying so, but never re-arms', async () => {
+    const journal = stateJournal();
+    const sm = new TradingStateMachine(0, () => {}, journal);
+    journal.failing = new Error('disk full');
+    expect((await sm.transition('HALTED', 'kill switch pressed', 1)).reason).toBe('kill switch pressed (not journalled: disk full; it will not survive a restart)');
+    await expect(sm.transition('ACTIVE', 're-armed', 2)).rejects.toThrow('trading state stays HALTED: the change to ACTIVE could not be journalled (disk full)');
+    expect(sm.current.state).toBe('HALTED');
   });
 });
 
