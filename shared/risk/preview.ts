@@ -86,13 +86,20 @@ function fundingLegOf(leg: TicketLeg, market: LegMarket, quantity: number, mark:
 }
 
 /**
- * The risk rule's quantity, capped by the exposure room. Slippage grows with size, so the
- * cost fraction is re-measured at the first estimate and the size solved again.
+ * Share of the allowed size the suggestion leaves unused. A size exactly at the 2 % rule or
+ * the exposure cap fails both the moment the price ticks up between the suggestion and the
+ * submit, which re-checks on fresh marks; 1 % of headroom survives a 1 % move.
+ */
+const SUGGESTION_HEADROOM = 0.01;
+
+/**
+ * The risk rule's quantity, capped by the exposure room, less the headroom. Slippage grows with
+ * size, so the cost fraction is re-measured at the first estimate and the size solved again.
  */
 function suggestQuantity(inputs: PreviewInputs, marks: readonly number[], equity: number, exit: number): number {
   const { ticket, risk, engine, markets } = inputs;
   const price = marks[0];
-  const room = Math.max(0, equity * risk.maxExposurePct - inputs.currentExposureUsd) / price;
+  const room = (Math.max(0, equity * risk.maxExposurePct - inputs.currentExposureUsd) / price) * (1 - SUGGESTION_HEADROOM);
   if (ticket.basisStopPct === null) return room;
   const feeFraction = ticket.legs.reduce((sum, leg) => sum + 2 * takerFee(engine, leg) + borrowCost(leg, 1, risk.spotBorrowApr, exit - inputs.now), 0);
   const base = { equity, maxRiskPct: risk.maxRiskPct, price, basisStopPct: ticket.basisStopPct, fixedCostUsd: 0 };
@@ -100,7 +107,7 @@ function suggestQuantity(inputs: PreviewInputs, marks: readonly number[], equity
   const slippage = ticket.legs.reduce((sum, leg, i) => sum + walkBook(sideOfBook(leg, markets[i]), quantity).slippageQuote, 0);
   const slipFraction = quantity > 0 ? slippage / (quantity * price) : 0;
   quantity = riskSizedQuantity({ ...base, costFraction: feeFraction + slipFraction });
-  return Math.min(quantity, room);
+  return Math.min(quantity * (1 - SUGGESTION_HEADROOM), room);
 }
 
 function previewLeg(inputs: PreviewInputs, index: 0 | 1, quantity: number, mark: number, exit: number): { leg: LegPreview; funding: FundingLeg | null } {
