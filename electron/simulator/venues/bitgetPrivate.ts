@@ -63,6 +63,7 @@ function orderBody(order: SimOrder, accounts: SimAccounts, apiKey: string): Reco
     quoteVolume: decimalString(order.filled * (order.averagePrice ?? 0)), orderType: order.type, leverage: String(leverage),
     marginMode: marginMode === 'cross' ? 'crossed' : 'isolated', reduceOnly: order.reduceOnly ? 'YES' : 'NO',
     enterPointSource: 'API', tradeSide: 'open', posMode: 'one_way_mode', orderSource: 'normal',
+    presetStopSurplusPrice: '', presetStopLossPrice: '',
     cTime: String(order.createdAt), uTime: String(order.updatedAt),
   };
 }
@@ -191,7 +192,11 @@ function orderDetail(call: Call): SimResponse {
 function pendingOrders(call: Call): SimResponse {
   const open = call.context.accounts.openOrders(VENUE, call.apiKey, instrumentOf(call)?.id);
   // Bitget answers `null`, not an empty list, when nothing is pending.
-  const list = open.length === 0 ? null : open.map((o) => orderBody(o, call.context.accounts, call.apiKey));
+  // The pending list names an order's state `status`; the order detail names it `state`.
+  const list = open.length === 0 ? null : open.map((o) => {
+    const { state, ...row } = orderBody(o, call.context.accounts, call.apiKey);
+    return { ...row, status: state };
+  });
   return envelope(call.now, { entrustedList: list, endId: open.at(-1)?.orderId ?? null });
 }
 

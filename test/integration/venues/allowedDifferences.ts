@@ -84,3 +84,7 @@ export const OKX_ALLOWED: Readonly<Record<string, string>> = {
   'extra $.data[].fee': OKX_NEWER,
   'extra $.data[].fundingFee': OKX_NEWER,
 };
+
+export const BITGET_ALLOWED: Readonly<Record<string, string>> = {
+  'extra $.data[].uTime': 'position rows carry their update time (Bitget v2 all-position reference); the documented example omits it',
+};

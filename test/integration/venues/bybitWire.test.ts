@@ -2,7 +2,7 @@
  * Bybit: every request the terminal makes, the simulator's raw answer against Bybit's recorded
  * or documented one (fields and JSON types), and its market definitions against the real ones.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ccxt from 'ccxt';
 import type { Simulator } from '../../../electron/simulator/server.ts';
 import { createLiveBroker } from '../../../electron/backend/trading/brokers/live.ts';
@@ -12,8 +12,8 @@ import { BYBIT_ALLOWED } from './allowedDifferences.ts';
 import { recorded, recordedMarkets } from './recordedFixtures.ts';
 import { startRecordedProxy } from './recordedProxy.ts';
 import { wireClient, type WireClient } from './venueClients.ts';
-import { describeMarketDefinitions, expectWireCase, type WireCase } from './wireCases.ts';
-import { settleOnce, startWireSimulator } from './wireHarness.ts';
+import { describeWireCases, describeMarketDefinitions, withAllowed } from './wireCases.ts';
+import { closeAfterAll, readPositionAndFunding, startWireSimulator } from './wireHarness.ts';
 
 const SYMBOL = 'BTC/USDT:USDT';
 let sim: Simulator;
@@ -21,7 +21,7 @@ let client: WireClient;
 
 const firstRow = (answer: unknown) => (answer as { result: { list: unknown[] } }).result.list[0];
 
-const CASES: WireCase[] = [
+const CASES = withAllowed([
   { method: 'fetchMarkets', fixture: 'markets', route: 'GET /v5/market/instruments-info', pick: firstRow, real: () => recordedMarkets('bybit').markets[SYMBOL].info },
   { method: 'fetchFundingRates', fixture: 'fetchFundingRates', route: 'GET /v5/market/tickers' },
   { method: 'fetchFundingRateHistory', fixture: 'fetchFundingRateHistory', route: 'GET /v5/market/funding/history' },
@@ -40,7 +40,7 @@ const CASES: WireCase[] = [
   { method: 'cancelOrder', fixture: 'cancelOrder', route: 'POST /v5/order/cancel' },
   { method: 'fetchPositions', fixture: 'fetchPositions', route: 'GET /v5/position/list' },
   { method: 'fetchFundingHistory', fixture: 'fetchFundingHistory', route: 'GET /v5/execution/list' },
-].map((wire) => ({ ...wire, allowed: { ...BYBIT_ALLOWED, ...wire.allowed } }));
+], BYBIT_ALLOWED);
 
 /** The answer of each route as the terminal's calls leave it; fetchOrder's and fetchOpenOrders' share a route. */
 const answers = new Map<string, unknown>();
@@ -66,19 +66,12 @@ beforeAll(async () => {
   await ex.fetchOpenOrders(SYMBOL);
   answers.set('fetchOpenOrders', client.answer('GET', '/v5/order/realtime'));
   await ex.cancelOrder(String(resting.id), SYMBOL);
-  await ex.fetchPositions([SYMBOL]);
-  settleOnce(sim, 'bybit', 'BTCUSDT');
-  await ex.fetchFundingHistory(SYMBOL);
+  await readPositionAndFunding(sim, ex, 'bybit', 'BTCUSDT', SYMBOL);
 });
 
-afterAll(async () => {
-  await client.exchange.close();
-  await sim.close();
-});
+closeAfterAll(() => ({ exchanges: [client.exchange], sim }));
 
-describe("Bybit: the simulator's answers have the fields and types of Bybit's", () => {
-  it.each(CASES)('$method ($route)', (wire) => expectWireCase('bybit', client, wire, answers));
-});
+describeWireCases('bybit', CASES, () => ({ client, saved: answers }));
 
 describeMarketDefinitions('bybit', () => client, ['BTC/USDT:USDT', 'ETH/USDT:USDT', 'LTC/USDT:USDT', 'ADA/USDT:USDT'], (real, simulated) => {
   expect((simulated.info as { fundingInterval?: unknown }).fundingInterval).toEqual(Number((real.info as { fundingInterval: string }).fundingInterval));

@@ -10,7 +10,7 @@ import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts
 import { credentialsFor } from '../trading/harness.ts';
 import { GATE_ALLOWED } from './allowedDifferences.ts';
 import { wireClient, type WireClient } from './venueClients.ts';
-import { expectWireCase, type WireCase } from './wireCases.ts';
+import { describeWireCases, type WireCase } from './wireCases.ts';
 import { settleOnce, startWireSimulator } from './wireHarness.ts';
 
 const SYMBOL = 'BTC/USDT:USDT';
@@ -63,8 +63,9 @@ afterAll(async () => {
   await sim.close();
 });
 
-describe("Gate: the simulator's answers have the fields and types of Gate's", () => {
-  it.each(CASES)('$method ($route)', (wire) => expectWireCase('gate', client, wire, answers));
+describeWireCases('gate', CASES, () => ({ client, saved: answers }));
+
+describe('Gate tiers in both places', () => {
 
   it("the tiers ccxt derives from the contract's risk_limit_* equal Gate's tier table", async () => {
     const fromContract = (await client.exchange.fetchLeverageTiers([SYMBOL]))[SYMBOL];

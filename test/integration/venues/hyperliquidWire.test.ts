@@ -8,7 +8,7 @@ import { createLiveBroker } from '../../../electron/backend/trading/brokers/live
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import { credentialsFor } from '../trading/harness.ts';
 import { wireClient, type WireClient } from './venueClients.ts';
-import { expectWireCase, type WireCase } from './wireCases.ts';
+import { describeWireCases, type WireCase } from './wireCases.ts';
 import { settleOnce, startWireSimulator } from './wireHarness.ts';
 
 const SYMBOL = 'BTC/USDC:USDC';
@@ -45,8 +45,9 @@ afterAll(async () => {
   await sim.close();
 });
 
-describe("Hyperliquid: the simulator's answers have the fields and types of Hyperliquid's", () => {
-  it.each(CASES)('$method ($route)', (wire) => expectWireCase('hyperliquid', client, wire, answers));
+describeWireCases('hyperliquid', CASES, () => ({ client, saved: answers }));
+
+describe('Hyperliquid cumFunding', () => {
 
   it("a position's cumFunding is what it paid: the two settlements' income, negated", async () => {
     const state = answers.get('fetchPositions') as { assetPositions: Array<{ position: { coin: string; cumFunding: Record<string, string> } }> };

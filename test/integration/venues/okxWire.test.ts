@@ -2,13 +2,13 @@
  * OKX: every request the terminal makes, the simulator's raw answer against OKX's documented
  * one (fields and JSON types), and its market definitions against the real ones.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { beforeAll } from 'vitest';
 import type { Simulator } from '../../../electron/simulator/server.ts';
 import { OKX_ALLOWED, OKX_BILL_ALLOWED } from './allowedDifferences.ts';
 import { recordedMarkets } from './recordedFixtures.ts';
 import { wireClient, type WireClient } from './venueClients.ts';
-import { describeMarketDefinitions, expectWireCase, type WireCase } from './wireCases.ts';
-import { settleOnce, startWireSimulator } from './wireHarness.ts';
+import { describeWireCases, describeMarketDefinitions, withAllowed } from './wireCases.ts';
+import { closeAfterAll, readPositionAndFunding, startWireSimulator } from './wireHarness.ts';
 
 const SYMBOL = 'BTC/USDT:USDT';
 let sim: Simulator;
@@ -16,7 +16,7 @@ let client: WireClient;
 const answers = new Map<string, unknown>();
 const firstRow = (answer: unknown) => (answer as { data: unknown[] }).data[0];
 
-const CASES: WireCase[] = [
+const CASES = withAllowed([
   { method: 'fetchMarkets', fixture: 'markets', route: 'GET /api/v5/public/instruments', pick: firstRow, real: () => recordedMarkets('okx').markets[SYMBOL].info },
   { method: 'fetchFundingRates', fixture: 'fetchFundingRates', route: 'GET /api/v5/public/funding-rate' },
   { method: 'fetchFundingRateHistory', fixture: 'fetchFundingRateHistory', route: 'GET /api/v5/public/funding-rate-history' },
@@ -33,7 +33,7 @@ const CASES: WireCase[] = [
   { method: 'fetchPositions', fixture: 'fetchPositions', route: 'GET /api/v5/account/positions' },
   // ccxt reads bills older than a week from the archive, which has the same rows.
   { method: 'fetchFundingHistory', fixture: 'fetchFundingHistory', route: 'GET /api/v5/account/bills-archive', allowed: OKX_BILL_ALLOWED },
-].map((wire) => ({ ...wire, allowed: { ...OKX_ALLOWED, ...wire.allowed } }));
+], OKX_ALLOWED);
 
 beforeAll(async () => {
   sim = await startWireSimulator(['okx']);
@@ -54,18 +54,11 @@ beforeAll(async () => {
   const resting = await ex.createOrder(SYMBOL, 'limit', 'buy', 1, Number(book.bids[4]?.[0]) * 0.9, { clOrdId: 'ftwireokx2', tdMode: 'cross' });
   await ex.fetchOpenOrders(SYMBOL);
   await ex.cancelOrder(String(resting.id), SYMBOL);
-  await ex.fetchPositions([SYMBOL]);
-  settleOnce(sim, 'okx', 'BTC-USDT-SWAP');
-  await ex.fetchFundingHistory(SYMBOL);
+  await readPositionAndFunding(sim, ex, 'okx', 'BTC-USDT-SWAP', SYMBOL);
 });
 
-afterAll(async () => {
-  await client.exchange.close();
-  await sim.close();
-});
+closeAfterAll(() => ({ exchanges: [client.exchange], sim }));
 
-describe("OKX: the simulator's answers have the fields and types of OKX's", () => {
-  it.each(CASES)('$method ($route)', (wire) => expectWireCase('okx', client, wire, answers));
-});
+describeWireCases('okx', CASES, () => ({ client, saved: answers }));
 
 describeMarketDefinitions('okx', () => client, ['BTC/USDT:USDT', 'ETH/USDT:USDT']);

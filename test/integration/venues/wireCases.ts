@@ -26,6 +26,11 @@ export interface WireCase {
   real?: () => unknown;
 }
 
+/** The cases with a venue's accepted differences added to each case's own. */
+export function withAllowed(cases: readonly WireCase[], allowed: Readonly<Record<string, string>>): WireCase[] {
+  return cases.map((wire) => ({ ...wire, allowed: { ...allowed, ...wire.allowed } }));
+}
+
 export function checkCase(venue: VenueId, client: WireClient, wire: WireCase): string[] {
   const real = wire.real ? wire.real() : recorded(venue, wire.fixture).response;
   const [method, path] = wire.route.split(' ');
@@ -41,6 +46,13 @@ export function expectWireCase(venue: VenueId, client: WireClient, wire: WireCas
   const answer = saved.get(wire.method);
   if (answer !== undefined) client.answers.set(wire.route, answer);
   expect(checkCase(venue, client, wire).join('\n')).toBe('');
+}
+
+/** One test per case, named by the call and route; `state` is read when the tests run (after `beforeAll`). */
+export function describeWireCases(venue: VenueId, cases: readonly WireCase[], state: () => { client: WireClient; saved?: ReadonlyMap<string, unknown> }): void {
+  describe(`${venue}: the simulator's answers have the fields and types of the venue's`, () => {
+    it.each(cases)('$method ($route)', (wire) => expectWireCase(venue, state().client, wire, state().saved ?? new Map()));
+  });
 }
 
 /** What a market must state as the venue does: contract size, lot step, minimums, tick, settle. */

@@ -1,0 +1,45 @@
+/**
+ * Binance USDⓈ-M: the funding, position and income reads the terminal makes, the simulator's
+ * raw answer against Binance's documented one (rows where ccxt quotes a row).
+ */
+import { beforeAll } from 'vitest';
+import type { Simulator } from '../../../electron/simulator/server.ts';
+import { wireClient, type WireClient } from './venueClients.ts';
+import { describeWireCases, type WireCase } from './wireCases.ts';
+import { closeAfterAll, readPositionAndFunding, startWireSimulator } from './wireHarness.ts';
+
+const SYMBOL = 'BTC/USDT:USDT';
+let sim: Simulator;
+let client: WireClient;
+const firstRow = (answer: unknown) => (answer as unknown[])[0];
+
+const CASES: WireCase[] = [
+  { method: 'fetchFundingRates', fixture: 'fetchFundingRates', route: 'GET /fapi/v1/premiumIndex', pick: firstRow },
+  {
+    method: 'fetchFundingRateHistory', fixture: 'fetchFundingRateHistory', route: 'GET /fapi/v1/fundingRate', pick: firstRow,
+    allowed: { 'extra $.markPrice': 'Binance added the settlement mark price to funding history rows (USDⓈ-M API reference); the documented row predates it' },
+  },
+  { method: 'fetchFundingIntervals', fixture: 'fetchFundingIntervals', route: 'GET /fapi/v1/fundingInfo' },
+  { method: 'fetchPositions', fixture: 'fetchPositions', route: 'GET /fapi/v3/positionRisk' },
+  { method: 'fetchFundingHistory', fixture: 'fetchFundingHistory', route: 'GET /fapi/v1/income', pick: firstRow },
+];
+
+beforeAll(async () => {
+  sim = await startWireSimulator(['binanceusdm']);
+  // A symbol off the default 8 h, so that fundingInfo lists a row.
+  const off = sim.market.instruments('binanceusdm').find((i) => i.intervalHours !== 8) ?? sim.market.instruments('binanceusdm')[30];
+  sim.market.setInterval('binanceusdm', off.id, 4);
+  client = wireClient(sim, 'binanceusdm');
+  const ex = client.exchange;
+  await ex.loadMarkets();
+  await ex.fetchFundingRates();
+  await ex.fetchFundingRateHistory(SYMBOL);
+  await ex.fetchFundingIntervals();
+  await ex.setLeverage(3, SYMBOL);
+  await ex.createOrder(SYMBOL, 'market', 'buy', 0.01, undefined, { newClientOrderId: 'ftwirebn1', newOrderRespType: 'RESULT' });
+  await readPositionAndFunding(sim, ex, 'binanceusdm', 'BTCUSDT', SYMBOL);
+});
+
+closeAfterAll(() => ({ exchanges: [client.exchange], sim }));
+
+describeWireCases('binanceusdm', CASES, () => ({ client }));
