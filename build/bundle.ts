@@ -1,4 +1,5 @@
 import { build } from 'esbuild';
+import { requests, streams } from '../shared/ipc/contract.ts';
 
 /**
  * Bundles the Electron shell for `npm start` and `npm run dist`: main, the engine worker and the study worker
@@ -11,6 +12,10 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.mjs', format: 'esm', packages: 'external' }),
   build({ ...common, entryPoints: ['electron/engine/worker.ts'], outfile: 'dist/electron/engine-worker.mjs', format: 'esm', packages: 'external' }),
   build({ ...common, entryPoints: ['electron/engine/studyWorker.ts'], outfile: 'dist/electron/study-worker.mjs', format: 'esm', packages: 'external' }),
-  build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'] }),
+  build({
+    ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs', external: ['electron'],
+    // The names only: the preload checks them, main validates the payloads.
+    define: { CONTRACT_NAMES: JSON.stringify({ requests: Object.keys(requests), streams: Object.keys(streams) }) },
+  }),
 ]);
 console.log('bundled dist/electron/{main.mjs, engine-worker.mjs, study-worker.mjs, preload.cjs}');

@@ -8,6 +8,8 @@ const BoundsSchema = z.object({ x: z.number().int(), y: z.number().int(), width:
 const PrefsSchema = z.object({
   /** Off unless the trader turns it on: a system-wide hotkey fires from any app. */
   systemWideKillHotkey: z.boolean().default(false),
+  /** Off unless chosen, and only once a release feed is configured (build/electron-builder.json `publish`). */
+  checkForUpdates: z.boolean().default(false),
   window: z.object({ bounds: BoundsSchema, maximized: z.boolean() }).optional(),
 });
 

@@ -18,6 +18,7 @@ import { watchRenderer } from './rendererWatch.ts';
 import { guardClose } from './closeGuard.ts';
 import { countOpenPairs } from './openPairs.ts';
 import { createDesktopNotifier } from './notifications.ts';
+import { checkForUpdates } from './updates.ts';
 import { createAlertNotifier } from '../../shared/domain/alertNotifications.ts';
 import type { Alert } from '../../shared/domain/signals.ts';
 
@@ -108,6 +109,12 @@ async function start(): Promise<void> {
     prefs,
     engage: (reason) => started.engageKillSwitch(reason),
     applyMenu,
+    warn: (line) => started.log.warn(line),
+  });
+  void checkForUpdates({
+    packaged: app.isPackaged,
+    enabled: prefs.read().checkForUpdates,
+    loadUpdater: async () => (await import('electron-updater')).autoUpdater,
     warn: (line) => started.log.warn(line),
   });
 }

@@ -1,8 +1,18 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { isRequestName, isStreamName, type TerminalBridge } from '../../shared/ipc/contract.ts';
+import type { RequestName, StreamName, TerminalBridge } from '../../shared/ipc/contract.ts';
 import { INVOKE_CHANNEL, STREAM_CHANNEL } from '../../shared/ipc/channels.ts';
 import type { DispatchResult } from '../../shared/ipc/dispatch.ts';
 import { TerminalError } from '../../shared/ipc/errors.ts';
+
+/**
+ * The contract's request and stream names, written in by build/bundle.ts from
+ * shared/ipc/contract.ts: checking a name needs no schema, and the preload carries none.
+ */
+declare const CONTRACT_NAMES: { requests: readonly RequestName[]; streams: readonly StreamName[] };
+const requestNames: ReadonlySet<string> = new Set(CONTRACT_NAMES.requests);
+const streamNames: ReadonlySet<string> = new Set(CONTRACT_NAMES.streams);
+const isRequestName = (name: unknown): name is RequestName => typeof name === 'string' && requestNames.has(name);
+const isStreamName = (name: unknown): name is StreamName => typeof name === 'string' && streamNames.has(name);
 
 /**
  * `window.terminal`: the contract and nothing else. No ipcRenderer, no channel names, no

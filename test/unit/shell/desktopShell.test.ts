@@ -10,6 +10,7 @@ import { watchRenderer } from '../../../electron/main/rendererWatch.ts';
 import { CLOSE_ANYWAY, KEEP_OPEN, guardClose } from '../../../electron/main/closeGuard.ts';
 import { countOpenPairs } from '../../../electron/main/openPairs.ts';
 import { openLogFile } from '../../../electron/main/logFile.ts';
+import { checkForUpdates } from '../../../electron/main/updates.ts';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -170,5 +171,28 @@ describe('the log file', () => {
     const files = readdirSync(dir).sort();
     expect(files).toEqual(['terminal.log', 'terminal.log.1', 'terminal.log.2']);
     for (const file of files) expect(readFileSync(join(dir, file), 'utf8').split('\n').filter(Boolean).every((l) => l === line)).toBe(true);
+  });
+});
+
+describe('updates', () => {
+  const updater = () => {
+    let checks = 0;
+    return { load: async () => ({ checkForUpdatesAndNotify: async () => void checks++ }), checks: () => checks };
+  };
+
+  it('are off by default and never checked from a development run', async () => {
+    const u = updater();
+    expect(await checkForUpdates({ packaged: true, enabled: false, loadUpdater: u.load, warn: () => {} })).toBe('off');
+    expect(await checkForUpdates({ packaged: false, enabled: true, loadUpdater: u.load, warn: () => {} })).toBe('off');
+    expect(u.checks()).toBe(0);
+  });
+
+  it('once chosen, an installed app checks; a failed check is logged, not thrown', async () => {
+    const u = updater();
+    expect(await checkForUpdates({ packaged: true, enabled: true, loadUpdater: u.load, warn: () => {} })).toBe('checked');
+    expect(u.checks()).toBe(1);
+    const warnings: string[] = [];
+    await checkForUpdates({ packaged: true, enabled: true, loadUpdater: async () => ({ checkForUpdatesAndNotify: async () => { throw new Error('no feed'); } }), warn: (l) => warnings.push(l) });
+    expect(warnings).toEqual(['update check failed: no feed']);
   });
 });

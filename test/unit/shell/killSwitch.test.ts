@@ -198,9 +198,9 @@ describe('the desktop preferences file', () => {
   it('missing: defaults; damaged: defaults and one warning; written: read back', () => {
     const dir = mkdtempSync(join(tmpdir(), 'desktop-prefs-'));
     const warnings: string[] = [];
-    expect(openPrefsFile(join(dir, 'none.json'), (l) => warnings.push(l)).read()).toEqual({ systemWideKillHotkey: false });
+    expect(openPrefsFile(join(dir, 'none.json'), (l) => warnings.push(l)).read()).toEqual({ systemWideKillHotkey: false, checkForUpdates: false });
     writeFileSync(join(dir, 'bad.json'), '{"systemWideKillHotkey": "yes"');
-    expect(openPrefsFile(join(dir, 'bad.json'), (l) => warnings.push(l)).read()).toEqual({ systemWideKillHotkey: false });
+    expect(openPrefsFile(join(dir, 'bad.json'), (l) => warnings.push(l)).read()).toEqual({ systemWideKillHotkey: false, checkForUpdates: false });
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/bad\.json could not be read .*reset to their defaults/);
     const file = openPrefsFile(join(dir, 'sub', 'ok.json'), (l) => warnings.push(l));
