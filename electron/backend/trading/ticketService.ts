@@ -14,7 +14,7 @@ import type { AlignmentTag } from '../../engine/alignment.ts';
 import { buildPreview, type LegMarket, type OrderBookSides } from '../../../shared/risk/preview.ts';
 import { failingItems } from '../../../shared/risk/checklist.ts';
 import { ratePer8h } from '../../../shared/funding/normalise.ts';
-import { assertTicketShape } from './ticketShape.ts';
+import { assertNoSpotLeg, assertTicketShape } from './ticketShape.ts';
 import { TicketDataError, TicketInvalidError, TicketRefusedError } from './ticketErrors.ts';
 import { legsInSendingOrder } from './legOrder.ts';
 import type { MarketInfo } from './venueMarket.ts';
@@ -120,6 +120,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
 
   async function preview(ticket: Ticket): Promise<TicketPreview> {
     assertTicketShape(ticket);
+    assertNoSpotLeg(ticket);
     const [a, b, balances] = await Promise.all([legMarket(ticket, 0), legMarket(ticket, 1), balancesOf(ticket)]);
     const { holdingDays, fees, triggerSpreadPer8h, extremeRatePer8h, divergencePer8h, windowMinutes, notifyKinds, ...risk } = deps.settings();
     const engine = { holdingDays, fees, triggerSpreadPer8h, extremeRatePer8h, divergencePer8h, windowMinutes, notifyKinds };

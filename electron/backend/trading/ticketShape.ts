@@ -1,9 +1,10 @@
 /**
  * Structural checks of a ticket before anything is priced: the two legs must form the trade
- * its kind names, on markets of the ticket's base asset.
+ * its kind names, on markets of the ticket's base asset, on instruments the terminal trades.
  */
 import type { Ticket } from '../../../shared/domain/ticket.ts';
 import { normaliseBase, parseUnifiedSymbol } from '../../../shared/domain/symbols.ts';
+import { VENUES } from '../../../shared/domain/venues.ts';
 import { TicketInvalidError } from './ticketErrors.ts';
 
 function baseOfLeg(symbol: string, instrument: 'perp' | 'spot'): string | null {
@@ -28,4 +29,17 @@ export function assertTicketShape(ticket: Ticket): void {
   } else if ([a, b].filter((leg) => leg.instrument === 'perp').length !== 1) {
     fail('a perp/spot carry ticket needs one perp leg and one spot leg');
   }
+}
+
+/**
+ * Spot legs are refused before anything is priced or sent (docs/orders.md): each venue's
+ * account here is its perpetual-futures account, where ccxt resolves `BTC/USDT` to the perp
+ * (Binance) or fails, and a spot sell would need a margin borrow the terminal does not arrange.
+ */
+export function assertNoSpotLeg(ticket: Ticket): void {
+  const spot = ticket.legs.find((leg) => leg.instrument === 'spot');
+  if (spot === undefined) return;
+  const label = VENUES[spot.venue].label;
+  const borrow = spot.side === 'sell' ? `, and selling spot ${ticket.base} needs a margin borrow it does not arrange` : '';
+  throw new TicketInvalidError(ticket.ticketId, `${spot.symbol} on ${label} is a spot leg: the terminal trades ${label}'s perpetual futures only (a spot order would reach the perpetual market or be refused)${borrow}; nothing was sent. Trade the carry as a perp/perp ticket, or hold the spot leg at ${label} yourself`);
 }

@@ -46,7 +46,9 @@ function LegRow({ leg, asset }: { leg: LegPreview; asset: string }) {
       </td>
       <td className="num">{leg.intervalHours === null ? '–' : `${leg.intervalHours} h`}</td>
       <td className="num"><Countdown at={leg.nextFundingTime} windowMinutes={15} />{leg.paysNextSettlement ? <span className="warn"> pays</span> : null}</td>
-      <td className="num">{price(leg.liquidationPrice)}</td>
+      <td className="num" title={leg.marginMode === 'cross' ? 'cross margin: account-wide, from the venue\'s equity as if this were its only position; other positions there move it' : undefined}>
+        {price(leg.liquidationPrice)}{leg.marginMode === 'cross' ? <span className="muted"> account-wide</span> : null}
+      </td>
       <td className={`num${liqWarn ? ' warn' : ''}`} title={leg.tiersFromVenue ? 'maintenance margin from the venue tiers' : 'conservative default maintenance margin'}>
         {share(leg.liquidationDistancePct)}{leg.tiersFromVenue ? '' : ' *'}
       </td>

@@ -80,6 +80,13 @@ export function TicketFields({ form, patch, suggested, maxLossUsd = null }: { fo
             </button>
           ) : null} />
         <NumberField label="Leverage" unit="×" value={form.leverage} onChange={(v) => patch({ leverage: v })} />
+        <label className="field">
+          <span>Margin</span>
+          <select aria-label="Margin mode" value={form.marginMode} onChange={(e) => patch({ marginMode: e.target.value as TicketForm['marginMode'] })}>
+            <option value="isolated">isolated (per leg)</option>
+            <option value="cross">cross (account-wide liquidation)</option>
+          </select>
+        </label>
         <NumberField label="Basis stop" unit="% price gap" value={form.basisStopPct} onChange={(v) => patch({ basisStopPct: v })} />
         <ClosesBox name="Basis stop" checked={form.closes.basisStop} onChange={closes('basisStop')} offText="alert only: the loss at the stop is not enforced" />
         <MaxLossField form={form} patch={patch} ruleUsd={form.maxLoss.trim() === '' ? maxLossUsd : null} />

@@ -14,6 +14,8 @@ export interface TicketForm {
   /** Base units; empty asks main for the risk-sized quantity. */
   quantity: string;
   leverage: string;
+  /** Cross: the venue's whole equity backs each perp leg, and its liquidation price is account-wide. */
+  marginMode: 'isolated' | 'cross';
   /** Percent of the price gap between the legs. */
   basisStopPct: string;
   /** Percent per 8 h at which the spread is taken profit on. */
@@ -43,6 +45,7 @@ export function formFromPrefill(input: TicketInput): TicketForm {
     legs: [{ ...input.legs[0] }, { ...input.legs[1] }],
     quantity: fromPrefill(input.quantity),
     leverage: String(input.leverage),
+    marginMode: input.marginMode ?? 'isolated',
     basisStopPct: fromPrefill(input.basisStopPct, 100),
     takeProfitPct: fromPrefill(input.takeProfitSpreadPer8h, 100),
     maxHoldingHours: fromPrefill(input.maxHoldingHours),
@@ -97,6 +100,7 @@ export function ticketFromForm(form: TicketForm): FormResult {
       legs: form.legs,
       quantity,
       leverage: leverage!,
+      marginMode: form.marginMode,
       basisStopPct: stop === null ? null : stop / 100,
       takeProfitSpreadPer8h: takeProfit === null ? null : takeProfit / 100,
       maxHoldingHours: holding,

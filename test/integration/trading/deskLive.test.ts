@@ -73,6 +73,27 @@ describe('live mode through the desk, against the simulator with vault keys', ()
     expect((await desk.call('trading.reconcile')).differences).toEqual([]);
   }, 120_000);
 
+  it('a perp/spot carry, on one venue or across two, is refused in words at preview and submit, and nothing reaches a venue', async () => {
+    const orders = () => VENUES.reduce((sum, venue) => sum + sim.accounts.orders(venue, KEYS[venue].apiKey).length, 0);
+    const before = { orders: orders(), journal: (await desk.call('journal.list')).length };
+    const oneVenue = await desk.btcTicket('carry-one', {
+      kind: 'perp-spot',
+      legs: [{ venue: 'binanceusdm', symbol: 'BTC/USDT:USDT', side: 'sell', instrument: 'perp' }, { venue: 'binanceusdm', symbol: 'BTC/USDT', side: 'buy', instrument: 'spot' }],
+    });
+    const twoVenues = await desk.btcTicket('carry-two', {
+      kind: 'perp-spot',
+      legs: [{ venue: 'bybit', symbol: 'BTC/USDT:USDT', side: 'buy', instrument: 'perp' }, { venue: 'binanceusdm', symbol: 'BTC/USDT', side: 'sell', instrument: 'spot' }],
+    });
+    const refusal = /BTC\/USDT on Binance is a spot leg: the terminal trades Binance's perpetual futures only .*nothing was sent/;
+    for (const ticket of [oneVenue, twoVenues]) {
+      await expect(desk.call('ticket.preview', ticket)).rejects.toThrow(refusal);
+      await expect(desk.call('ticket.submit', ticket)).rejects.toThrow(refusal);
+    }
+    await expect(desk.call('ticket.preview', twoVenues)).rejects.toThrow(/selling spot BTC needs a margin borrow it does not arrange/);
+    expect(orders()).toBe(before.orders);
+    expect((await desk.call('journal.list')).length).toBe(before.journal);
+  });
+
   it('no secret appears in any output, stream or log line', () => {
     expect(seen.length).toBeGreaterThan(10);
     const secrets = VENUES.map((venue) => KEYS[venue].secret);
