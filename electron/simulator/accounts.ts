@@ -9,6 +9,7 @@ import type {
   SimAccounts, SimBalance, SimIncome, SimInstrument, SimOrder, SimOrderRequest, SimPosition, SimSettlement, SimTrade, VenueId,
 } from './types.ts';
 import { SimRejection } from './types.ts';
+import { venueTakesClientId } from './clientIds.ts';
 import type { Market } from './market.ts';
 import { VENUES } from '../../shared/domain/venues.ts';
 
@@ -242,6 +243,9 @@ export class Accounts implements SimAccounts {
 
   private validate(account: Account, instrument: SimInstrument, request: SimOrderRequest): void {
     const where = `${account.venue} ${instrument.id}`;
+    if (request.clientOrderId !== undefined && !venueTakesClientId(account.venue, request.clientOrderId)) {
+      throw new SimRejection('invalid-client-id', `${where}: client order id "${request.clientOrderId}" does not fit ${account.venue}'s rule`);
+    }
     if (request.clientOrderId && account.clientIds.has(request.clientOrderId)) {
       throw new SimRejection('duplicate-client-id', `${where}: client order id "${request.clientOrderId}" already used`);
     }

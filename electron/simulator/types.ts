@@ -194,7 +194,8 @@ export type RejectionReason =
   | 'invalid-quantity'
   | 'invalid-price'
   | 'duplicate-client-id'
-  | 'margin-mode';
+  | 'margin-mode'
+  | 'invalid-client-id';
 
 /** Thrown by SimAccounts; each venue maps the reason to its own real error code and body. */
 export class SimRejection extends Error {

@@ -55,6 +55,7 @@ function rejection(reason: RejectionReason, instrument?: SimInstrument): SimResp
     case 'invalid-price': return fail(ERRORS.price);
     case 'duplicate-client-id': return fail(ERRORS.duplicate);
     case 'margin-mode': return error(400, -4047, 'Margin type cannot be changed if there exists position.');
+    case 'invalid-client-id': return error(400, -4015, 'Client order id is not valid.');
   }
 }
 

@@ -20,6 +20,7 @@ const REJECTION: Record<RejectionReason, [string, string]> = {
   'invalid-price': ['41103', 'param price scale error error'],
   'duplicate-client-id': ['40786', 'Duplicate clientOid'],
   'margin-mode': ['40808', 'Parameter verification exception marginMode'],
+  'invalid-client-id': ['40305', 'Client_oid length is not greater than 50, and cannot be Martian characters'],
 };
 
 const ORDER_STATE: Record<SimOrder['status'], string> = {

@@ -21,6 +21,7 @@ const REJECTION_CODES: Record<RejectionReason, [number, string]> = {
   'invalid-price': [BYBIT_ERRORS.paramsError, 'Price invalid'],
   'duplicate-client-id': [BYBIT_ERRORS.duplicateOrderLinkId, 'OrderLinkedID is duplicate'],
   'margin-mode': [BYBIT_ERRORS.paramsError, 'params error: margin mode'],
+  'invalid-client-id': [BYBIT_ERRORS.paramsError, 'params error: orderLinkId'],
 };
 
 /** Runs an account operation; a SimRejection becomes Bybit's own retCode and message. */

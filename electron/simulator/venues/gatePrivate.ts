@@ -21,6 +21,7 @@ const REJECTION: Record<RejectionReason, [string, string]> = {
   'invalid-price': ['INVALID_PARAM_VALUE', 'invalid argument: price'],
   'duplicate-client-id': ['INVALID_PARAM_VALUE', 'invalid argument: text already used'],
   'margin-mode': ['INVALID_PARAM_VALUE', 'invalid argument: margin mode'],
+  'invalid-client-id': ['INVALID_PARAM_VALUE', 'invalid argument: text'],
 };
 
 interface Call {

@@ -44,6 +44,7 @@ const REJECTION_TEXT: Record<RejectionReason, string> = {
   'invalid-price': 'Price must be divisible by tick size.',
   'duplicate-client-id': 'Duplicate cloid.',
   'margin-mode': 'Cannot switch leverage type with open position.',
+  'invalid-client-id': 'Invalid cloid.',
 };
 
 function venueError(text: string): SimResponse {

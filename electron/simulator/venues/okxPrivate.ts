@@ -22,6 +22,7 @@ const REJECTION_CODES: Record<RejectionReason, [string, string]> = {
   'invalid-price': [OKX_ERRORS.priceOutOfLimit, 'Order price is not within the price limit.'],
   'duplicate-client-id': [OKX_ERRORS.duplicateClientId, 'Duplicated client order ID.'],
   'margin-mode': [OKX_ERRORS.parameterError, 'Parameter tdMode error'],
+  'invalid-client-id': [OKX_ERRORS.parameterError, 'Parameter clOrdId error'],
 };
 
 function rejection(error: unknown): [string, string] {

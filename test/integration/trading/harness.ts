@@ -19,16 +19,16 @@ export function credentialsFor(venue: VenueId): { apiKey: string; secret: string
   return { ...DEMO_CREDENTIAL };
 }
 
-export async function startTradingSimulator(universeSize = 20): Promise<Simulator> {
-  const sim = await startSimulator({ seed: 11, paused: true, startTime: START_TIME, venues: [...TRADING_VENUES], universeSize, initialBalance: 100_000 });
+export async function startTradingSimulator(universeSize = 20, venues: readonly VenueId[] = TRADING_VENUES, seed = 11): Promise<Simulator> {
+  const sim = await startSimulator({ seed, paused: true, startTime: START_TIME, venues: [...venues], universeSize, initialBalance: 100_000 });
   const hl = credentialsFor('hyperliquid');
   sim.credentials.add({ venue: 'hyperliquid', apiKey: hl.apiKey, secret: hl.secret });
   return sim;
 }
 
-export async function liveBrokers(sim: Simulator, timeoutMs = 1_000): Promise<Map<VenueId, Broker>> {
+export async function liveBrokers(sim: Simulator, timeoutMs = 1_000, venues: readonly VenueId[] = TRADING_VENUES): Promise<Map<VenueId, Broker>> {
   const brokers = new Map<VenueId, Broker>();
-  for (const venue of TRADING_VENUES) {
+  for (const venue of venues) {
     brokers.set(venue, await createLiveBroker({ venue, credentials: credentialsFor(venue), connection: { baseUrl: sim.url, timeoutMs } }));
   }
   return brokers;

@@ -7,15 +7,13 @@
  * the other mode is refused in words and nothing is sent or switched.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
+import type { Simulator } from '../../../electron/simulator/server.ts';
 import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts';
 import { createGateway, type Gateway } from '../../../electron/backend/trading/gateway.ts';
 import { TradingStateMachine } from '../../../electron/backend/trading/tradingState.ts';
-import { createLiveBroker } from '../../../electron/backend/trading/brokers/live.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import { VENUE_IDS, type VenueId } from '../../../shared/domain/venues.ts';
-import { credentialsFor } from './harness.ts';
-import { START_TIME } from '../simulator/simulatorClients.ts';
+import { credentialsFor, liveBrokers, startTradingSimulator } from './harness.ts';
 
 const symbolOf = (venue: VenueId) => (venue === 'hyperliquid' ? 'BTC/USDC:USDC' : 'BTC/USDT:USDT');
 const idOf = (venue: VenueId) => (venue === 'hyperliquid' ? 'BTC' : venue === 'okx' ? 'BTC-USDT-SWAP' : venue === 'gate' ? 'BTC_USDT' : 'BTCUSDT');
@@ -23,15 +21,11 @@ const idOf = (venue: VenueId) => (venue === 'hyperliquid' ? 'BTC' : venue === 'o
 let sim: Simulator;
 let store: Store;
 let gateway: Gateway;
-const brokers = new Map<VenueId, Broker>();
+let brokers: Map<VenueId, Broker>;
 
 beforeAll(async () => {
-  sim = await startSimulator({ seed: 23, paused: true, startTime: START_TIME, venues: [...VENUE_IDS], universeSize: 20, initialBalance: 100_000 });
-  const hl = credentialsFor('hyperliquid');
-  sim.credentials.add({ venue: 'hyperliquid', apiKey: hl.apiKey, secret: hl.secret });
-  for (const venue of VENUE_IDS) {
-    brokers.set(venue, await createLiveBroker({ venue, credentials: credentialsFor(venue), connection: { baseUrl: sim.url, timeoutMs: 2_000 } }));
-  }
+  sim = await startTradingSimulator(20, VENUE_IDS, 23);
+  brokers = await liveBrokers(sim, 2_000, VENUE_IDS);
   store = await openStore(':memory:');
   gateway = createGateway({ state: new TradingStateMachine(0, () => undefined), journal: store.journal, brokers: (v) => brokers.get(v)!, now: () => sim.clock.now(), lookupDelaysMs: [0] });
 });

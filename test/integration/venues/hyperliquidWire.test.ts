@@ -28,7 +28,7 @@ const CASES: WireCase[] = [
 beforeAll(async () => {
   sim = await startWireSimulator(['hyperliquid']);
   broker = await createLiveBroker({ venue: 'hyperliquid', credentials: credentialsFor('hyperliquid'), connection: { baseUrl: sim.url, timeoutMs: 3_000 } });
-  await broker.createOrder({ symbol: SYMBOL, side: 'sell', type: 'market', quantity: 0.01, reduceOnly: false, clientOrderId: 'ftwirehl1' });
+  await broker.createOrder({ symbol: SYMBOL, side: 'sell', type: 'market', quantity: 0.01, reduceOnly: false, clientOrderId: `0x${'f1'.repeat(16)}` }); // Hyperliquid takes a 128-bit hex cloid only
   settleOnce(sim, 'hyperliquid', 'BTC');
   settleOnce(sim, 'hyperliquid', 'BTC');
   client = wireClient(sim, 'hyperliquid');
