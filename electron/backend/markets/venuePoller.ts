@@ -39,12 +39,14 @@ export interface LastPoll {
   rateLimited: boolean;
   /** What the venue asked for (Retry-After), scaled; 0 when it did not say. */
   retryAfterMs: number;
+  /** How long the poll took: a down venue's polls start one cadence apart, however long each took. */
+  tookMs?: number;
 }
 
 /**
  * Pause before the next poll. Good: the period in force. Bad, not yet down: the short retry,
- * so that down is decided within seconds. Down: the normal cadence, so that recovery shows
- * within one period. Rate-limited: never sooner than the cadence or Retry-After, doubling once down.
+ * so that down is decided within seconds. Down: one cadence from the start of the last poll (a
+ * hung poll that timed out is followed at once), so that recovery shows within one period. Rate-limited: never sooner than the cadence or Retry-After, doubling once down.
  */
 export function nextDelayMs(bounds: HealthBounds, periodMs: number, last: LastPoll, scale = 1): number {
   if (last.consecutiveErrors === 0) return periodMs;
@@ -53,7 +55,7 @@ export function nextDelayMs(bounds: HealthBounds, periodMs: number, last: LastPo
     const backoff = Math.min(bounds.pollMs * 2 ** Math.max(0, beyondDown), Math.max(MAX_BACKOFF_MS * scale, bounds.pollMs));
     return Math.max(backoff, last.retryAfterMs);
   }
-  return beyondDown < 0 ? bounds.retryMs : bounds.pollMs;
+  return beyondDown < 0 ? bounds.retryMs : Math.max(0, bounds.pollMs - (last.tookMs ?? 0));
 }
 
 /** The clock and timers the loop runs on: real ones by default, a manual clock in tests. */
@@ -230,7 +232,7 @@ export function createVenuePoller(options: PollerOptions): VenuePoller {
     flight = null;
     lastSettledAt = timers.elapsed();
     options.onAttempt();
-    if (!stopped) schedule(nextDelayMs(bounds, currentPollMs(), last, scale));
+    if (!stopped) schedule(nextDelayMs(bounds, currentPollMs(), { ...last, tookMs: lastSettledAt - current.startedAt }, scale));
   }
 
   function schedule(delayMs: number): void {

@@ -100,12 +100,12 @@ export class FaultDriver {
   }
 
   /**
-   * One outage from fault to recovery: the fault starts `phaseMs` after the last good poll and is
-   * cleared `clearAfterMs` after the venue went down (both less than the cadence; 0 in the matrix).
+   * One outage from fault to recovery. The fault starts at `phase` (a share, 0 to 1) of the wait
+   * for the next poll, and is cleared at `clearPhase` of the time between down and the next poll
+   * (or, for a hang, the hung request's timeout); both 0 in the matrix.
    */
-  async outage(fault: MatrixFault, phaseMs = 0, clearAfterMs = 0): Promise<Outage> {
-    const untilPoll = this.timers.nextIn() ?? 0;
-    this.timers.advance(Math.min(phaseMs, Math.max(0, untilPoll - 1)));
+  async outage(fault: MatrixFault, phase = 0, clearPhase = 0): Promise<Outage> {
+    this.timers.advance(phase * Math.max(0, (this.timers.nextIn() ?? 0) - 1));
     const injected = this.sim.faults.inject({ venue: this.venue, ...fault.spec });
     const faultAt = this.timers.elapsed();
     const startedBefore = this.started;
@@ -125,19 +125,21 @@ export class FaultDriver {
       }
     }
     const pollsDuringFault = this.started - startedBefore;
-    const untilNext = this.timers.nextIn() ?? Infinity;
-    this.timers.advance(Math.min(clearAfterMs, Math.max(0, untilNext - 1)));
+    // Live, a hung request times out one cadence after it started (ccxt's timeout is the cadence):
+    // the fault is cleared before then, and the clock moved to that moment before ccxt's short
+    // test timeout ends the request.
+    const timesOutAt = this.lastPollAt + this.bounds.pollMs;
+    const clearWithin = fault.hangs ? timesOutAt - this.timers.elapsed() : (this.timers.nextIn() ?? 0);
+    this.timers.advance(clearPhase * Math.max(0, clearWithin - 1));
     this.sim.faults.clear(injected.id);
     const clearedAt = this.timers.elapsed();
-    // Live, a hung request times out after one cadence from its start; here ccxt's short timeout
-    // ends it at once, so the time left until then is added to the recovery.
-    const timeoutLeftMs = fault.hangs ? Math.max(0, this.lastPollAt + this.bounds.pollMs - clearedAt) : 0;
+    if (fault.hangs) this.timers.advance(Math.max(0, timesOutAt - clearedAt));
     await waitFor(`${this.venue} hung poll timed out`, () => this.settled === this.started);
     const startedAtClear = this.started;
     while (this.status() !== 'ok' && this.started - startedAtClear < this.bounds.downAfterPolls) await this.pollOnce();
     return {
       statuses, pollsDuringFault, pollsToRecover: this.started - startedAtClear,
-      msToDegraded: degradedAt - faultAt, msToDown: downAt - faultAt, msToRecovered: this.timers.elapsed() - clearedAt + timeoutLeftMs,
+      msToDegraded: degradedAt - faultAt, msToDown: downAt - faultAt, msToRecovered: this.timers.elapsed() - clearedAt,
     };
   }
 

@@ -18,6 +18,11 @@ describe('pause before the next poll', () => {
     expect([3, 4, 50].map((n) => nextDelayMs(bounds, 20_000, bad(n)))).toEqual([5_000, 5_000, 5_000]);
   });
 
+  it('once down, polls start one cadence apart: a poll that hung until its timeout is followed at once', () => {
+    expect(nextDelayMs(bounds, 5_000, { ...bad(3), tookMs: 1_500 })).toBe(3_500);
+    expect(nextDelayMs(bounds, 5_000, { ...bad(3), tookMs: 5_000 })).toBe(0);
+  });
+
   it('a rate-limited venue is never polled sooner than its cadence, and backs off doubling once down, up to a cap', () => {
     expect([1, 2, 3, 4, 5].map((n) => nextDelayMs(bounds, 5_000, bad(n, true)))).toEqual([5_000, 5_000, 5_000, 10_000, 20_000]);
     expect(nextDelayMs(bounds, 5_000, bad(30, true))).toBe(MAX_BACKOFF_MS);
