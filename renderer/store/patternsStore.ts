@@ -10,7 +10,7 @@ export interface StudyDraft {
   kPct: string;
 }
 
-/** Issue 4 item 5's defaults: X = 0.05 % /8h, Z = 24 h, k = 2 %. */
+/** The event study's defaults (docs/domain.md §2.6): X = 0.05 % /8h, Z = 24 h, k = 2 %. */
 export const DEFAULT_DRAFT: StudyDraft = { thresholdPct: '0.05', horizonHours: '24', kPct: '2' };
 
 interface PatternsState {
