@@ -124,7 +124,7 @@ export type FundingPayment = z.infer<typeof FundingPaymentSchema>;
 export const PositionLegSchema = z.object({
   venue: VenueIdSchema,
   symbol: z.string(),
-  /** Signed base units: > 0 long, < 0 short. */
+  /** Signed coins of the asset: > 0 long, < 0 short (docs/units.md); prices per coin. */
   size: z.number(),
   entryPrice: z.number(),
   markPrice: z.number(),
@@ -171,7 +171,7 @@ export const PairSchema = z.object({
   alignment: z.enum(['confirmed', 'contradicted', 'neutral']).nullable(),
   exits: ExitRulesSchema,
   legs: z.array(PositionLegSchema),
-  /** Long base minus short base across the legs (0 when perfectly hedged). */
+  /** Long coins minus short coins across the legs (0 when perfectly hedged). */
   deltaDrift: z.number(),
   net: z.number(),
   /** Why the pair is unhedged, while it is. */

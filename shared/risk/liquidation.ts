@@ -33,9 +33,21 @@ export function defaultMaintenanceRate(base: string): number {
  * beyond every cap, or the conservative default without tiers.
  */
 export function maintenanceRateFor(tiers: readonly MarginTier[] | null, notional: number, base: string): number {
-  if (!tiers || tiers.length === 0) return defaultMaintenanceRate(base);
-  const tier = tiers.find((t) => notional >= t.floor && notional < t.cap) ?? tiers[tiers.length - 1];
-  return tier.maintenanceMarginRate;
+  return tierFor(tiers, notional)?.maintenanceMarginRate ?? defaultMaintenanceRate(base);
+}
+
+/** The tier a position of `notional` falls in (the last beyond every cap); null without tiers. */
+export function tierFor(tiers: readonly MarginTier[] | null, notional: number): MarginTier | null {
+  if (!tiers || tiers.length === 0) return null;
+  return tiers.find((t) => notional >= t.floor && notional < t.cap) ?? tiers[tiers.length - 1];
+}
+
+/**
+ * The largest leverage a position of `notional` may take: its tier's (a larger position falls
+ * in a tier that allows less), else the market's stated maximum.
+ */
+export function maxLeverageFor(tiers: readonly MarginTier[] | null, notional: number, marketMax: number | null): number | null {
+  return tierFor(tiers, notional)?.maxLeverage ?? marketMax;
 }
 
 export function liquidationPrice(side: 'buy' | 'sell', entry: number, leverage: number, mmr: number): number {

@@ -12,7 +12,7 @@ import { breakEvenTime, expectedFunding, legPays, type FundingLeg } from './carr
 import { DEFAULT_WITHDRAWAL_FEES_USD, planTransfers, roundTripFee, walkBook, type BookLevel, type MarginNeed } from './costs.ts';
 import { evaluateChecklist, checklistPassed, type LegContext } from './checklist.ts';
 import { exposureAfter } from './exposure.ts';
-import { crossLiquidationPrice, initialMargin, liquidationDistance, liquidationPrice, maintenanceRateFor, type MarginTier } from './liquidation.ts';
+import { crossLiquidationPrice, initialMargin, liquidationDistance, liquidationPrice, maintenanceRateFor, maxLeverageFor, type MarginTier } from './liquidation.ts';
 import { coarserStep, roundDownToStep, type LotRules } from './lots.ts';
 import { lossAtStop, riskPct, riskSizedQuantity } from './sizing.ts';
 import { amountOf, coinPrice, type MarketUnits } from '../domain/units.ts';
@@ -32,6 +32,7 @@ export interface LegMarket {
   quote: FundingQuote | null;
   book: OrderBookSides;
   tiers: MarginTier[] | null;
+  /** The market's stated maximum; the leg's own is its tier's, by notional. */
   maxLeverage: number | null;
   recentMeanAbsPer8h: number | null;
   /** The venue's lot rules for the symbol (coins); null when unknown. */
@@ -201,7 +202,9 @@ export function buildPreview(inputs: PreviewInputs): TicketPreview {
     exposure: { currentUsd: exposure.currentUsd, afterUsd: exposure.afterUsd, afterPct: exposure.afterPct, capPct: exposure.capPct },
     alignment: inputs.alignment,
   };
-  const legContext: LegContext[] = inputs.markets.map((m) => ({ maxLeverage: m.maxLeverage, recentMeanAbsPer8h: m.recentMeanAbsPer8h, accountMarginMode: m.accountMarginMode ?? null }));
+  const legContext: LegContext[] = inputs.markets.map((m, i) => ({
+    maxLeverage: maxLeverageFor(m.tiers, legs[i].quantity * legs[i].markPrice, m.maxLeverage), recentMeanAbsPer8h: m.recentMeanAbsPer8h, accountMarginMode: m.accountMarginMode ?? null,
+  }));
   const checklist = evaluateChecklist({ now, ticket, preview, legContext, settings: risk });
   return { ...preview, checklist, passed: checklistPassed(checklist) };
 }

@@ -8,11 +8,12 @@
  */
 import type { LegIntent, Order, PairExecutionResult, PairIntent } from '../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
-import { toVenueError } from '../markets/venueErrors.ts';
+import { toVenueError, VenueError } from '../markets/venueErrors.ts';
 import type { Broker, OrderRequest } from './brokers/broker.ts';
 import { clientIdProblem, ticketOrderId, type OrderRole } from './clientOrderIds.ts';
 import { fillEntry, newFill } from './fills.ts';
 import { JournalWriteError, type Journal } from './journal.ts';
+import { roundDownToStep } from '../../../shared/risk/lots.ts';
 
 export interface ExecutionContext {
   journal: Journal;
@@ -130,13 +131,36 @@ async function sendLegs(ctx: ExecutionContext, pairId: string, intent: PairInten
     placeOrder(ctx, pairId, leg.venue, legRequest(leg, ticketOrderId(leg.venue, intent.ticketId, index, role)), ms);
   if (intent.legOrder === 'together') return Promise.all(intent.legs.map((leg, index) => send(leg, index, intent.legTimeoutMs)));
   const outcomes: PlaceOutcome[] = [];
+  let held: number | null = null;
   for (const [index, leg] of intent.legs.entries()) {
-    const outcome = await send(leg, index, intent.legTimeoutMs);
+    // A later leg hedges what the first actually filled (in coins), on its own venue's lots.
+    const quantity = held === null || held >= leg.quantity ? leg.quantity : roundDownToStep(held, await lotStep(ctx, leg));
+    if (!(quantity > 0)) break;
+    const outcome = await send({ ...leg, quantity }, index, intent.legTimeoutMs);
     outcomes.push(outcome);
     // The next leg goes only once this one holds: a failed first leg costs nothing.
     if (outcome.order === null || outcome.order.filled <= 0) break;
+    held ??= outcome.order.filled;
   }
   return outcomes;
+}
+
+/** A leg's lot step in coins; 0 where the venue cannot say (its precision then decides). */
+async function lotStep(ctx: ExecutionContext, leg: LegIntent): Promise<number> {
+  try {
+    return (await ctx.brokers(leg.venue).marketInfo(leg.symbol)).lot?.step ?? 0;
+  } catch (error) {
+    // Without the lot the broker refuses an off-lot opening order in words, and the unwind takes the first leg back.
+    if (error instanceof VenueError) return 0;
+    throw error;
+  }
+}
+
+/** Legs hedged when they hold the same coins, or differ by less than the larger leg's venue can unwind (one of its lots). */
+async function legsEqual(ctx: ExecutionContext, intent: PairIntent, filled: readonly number[]): Promise<boolean> {
+  const gap = Math.abs(filled[0] - filled[1]);
+  if (gap <= 1e-9 * Math.max(...filled)) return true;
+  return gap < (await lotStep(ctx, intent.legs[filled[0] > filled[1] ? 0 : 1])) * (1 - 1e-9);
 }
 
 /** Executes a pair intent already journalled and admitted by the gateway. */
@@ -151,7 +175,7 @@ export async function executePair(ctx: ExecutionContext, pairId: string, intent:
   if (filled.every((f) => f <= 0)) {
     return { pairId, status: 'failed', orders, alerts: [], message: errors.join('; ') || 'no leg filled' };
   }
-  if (intent.legs.length < 2 || Math.abs(filled[0] - filled[1]) <= 1e-9 * Math.max(...filled)) {
+  if (intent.legs.length < 2 || await legsEqual(ctx, intent, filled)) {
     return { pairId, status: 'hedged', orders, alerts: [], message: errors.length ? errors.join('; ') : 'every leg filled' };
   }
   if (role === 'close') return markUnhedged(ctx, pairId, intent, filled, orders, `closing leg failed: ${errors.join('; ') || 'partial fill'}`);

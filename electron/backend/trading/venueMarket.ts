@@ -55,6 +55,7 @@ export async function readMarketInfo(exchange: Exchange, symbol: string): Promis
     throw error;
   }
   const tiers = tiersOf(raw);
+  // The largest any size may take; a leg's own maximum is its tier's, found by notional in the preview.
   return { tiers, maxLeverage: tiers?.[0]?.maxLeverage ?? marketMax, lot };
 }
 

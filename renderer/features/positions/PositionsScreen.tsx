@@ -12,7 +12,7 @@ import { isFlat, orderPairs } from './pairOrder.ts';
 import { exitProgress, exitWatchText } from './exitWatchText.ts';
 import { TradingStyles } from '../ticket/TradingStyles.tsx';
 
-const HEADS = ['Leg', 'Size (base)', 'Entry', 'Mark', 'Price PnL', 'Funding PnL', 'Fees', 'Net', 'Liq. distance', 'Next settlement', 'Next pays'];
+const HEADS = ['Leg', 'Size (coins)', 'Entry', 'Mark', 'Price PnL', 'Funding PnL', 'Fees', 'Net', 'Liq. distance', 'Next settlement', 'Next pays'];
 
 const num = (v: number | null): string => (v === null ? '–' : `${v.toPrecision(7)} USD`);
 
@@ -79,7 +79,7 @@ function PairBlock({ pair, onClose }: { pair: Pair; onClose?: (pair: Pair) => vo
           {unhedged ? <strong className="unhedged-flag" role="alert">⚠ UNHEDGED — {pair.unhedgedReason ?? 'one leg is open without its hedge'}</strong> : null}{' '}
           {pair.pairId} <span className={`status status-${pair.status}`}>{pair.status.toUpperCase()}</span>{' '}
           <span className="muted">opened {formatUtcTime(pair.openedAt, Date.now())}{pair.alignment ? ` · ${pair.alignment}` : ''}</span>{' '}
-          <span className={pair.deltaDrift === 0 ? 'muted' : 'warn'}>delta drift {+pair.deltaDrift.toPrecision(6)} base</span>
+          <span className={pair.deltaDrift === 0 ? 'muted' : 'warn'}>delta drift {+pair.deltaDrift.toPrecision(6)} coins</span>
         </th>
         <Usd value={total(pair, (leg) => leg.pricePnl)} />
         <Usd value={total(pair, (leg) => leg.fundingPnl)} />

@@ -20,6 +20,7 @@ import { legSizes } from '../../../electron/backend/trading/ledgerFold.ts';
 import type { Fill, PairIntent } from '../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { liveBrokers, startTradingSimulator, SYMBOLS } from './harness.ts';
+import { DEMO_CREDENTIAL } from '../../../electron/simulator/credentials.ts';
 
 let sim: Simulator;
 let brokers: Map<VenueId, Broker>;
@@ -184,12 +185,29 @@ describe('pair execution through the gateway', () => {
     await gatewayOver(store).submitOrder({ venue: 'bybit', symbol: leg.symbol, side: 'sell', quantity: 0.01, reduceOnly: true, purpose: 'close', pairId: intent.ticketId, clientOrderId: `ftcrash${ticket}` });
   });
 
-  it('a partial fill is journalled as a fill of the part filled, the pair shows it and the excess of the other leg is unwound', async () => {
+  /** Submits `intent` with OKX filling half of its next order; the pair ends hedged. */
+  async function hedgedWithHalfOkxFill(intent: PairIntent): Promise<{ intent: PairIntent; entries: Awaited<ReturnType<Store['journal']['list']>> }> {
     sim.faults.inject({ venue: 'okx', kind: 'partial', fraction: 0.5, path: '/api/v5/trade/', method: 'POST', times: 1 });
-    const intent = pair('binanceusdm', 'okx', 0.1);
     const result = await gatewayOver(store).submitPair(intent);
     expect(result.status).toBe('hedged');
-    const entries = await store.journal.list({ pairId: intent.ticketId });
+    return { intent, entries: await store.journal.list({ pairId: intent.ticketId }) };
+  }
+
+  it('after a partial first fill the second leg is sized to what the first filled, so nothing is unwound', async () => {
+    const { intent, entries } = await hedgedWithHalfOkxFill(pair('okx', 'binanceusdm', 0.1));
+    const sent = entries.filter((e) => e.kind === 'order-sent').map((e) => [e.venue, (e.data as { quantity: number }).quantity]);
+    expect(sent).toEqual([['okx', 0.1], ['binanceusdm', 0.05]]);
+    expect(entries.some((e) => e.kind === 'unwind')).toBe(false);
+    const okx = sim.accounts.positions('okx', DEMO_CREDENTIAL.apiKey).find((p) => p.instrumentId === 'BTC-USDT-SWAP')!;
+    const okxCoins = okx.size * sim.market.listing('okx', 'BTC-USDT-SWAP').instrument.contractSize;
+    const binance = sim.accounts.positions('binanceusdm', DEMO_CREDENTIAL.apiKey).find((p) => p.instrumentId === 'BTCUSDT')!;
+    expect(okxCoins).toBeCloseTo(0.05, 12);
+    expect(binance.size).toBeCloseTo(-0.05, 12);
+    await gatewayOver(store).submitPair({ ...pair('binanceusdm', 'okx'), pairId: intent.ticketId, legs: intent.legs.map((l) => ({ ...l, quantity: 0.05, side: l.side === 'buy' ? 'sell' : 'buy', reduceOnly: true })) });
+  });
+
+  it('a partial fill is journalled as a fill of the part filled, the pair shows it and the excess of the other leg is unwound', async () => {
+    const { intent, entries } = await hedgedWithHalfOkxFill(pair('binanceusdm', 'okx', 0.1));
     const fills = entries.filter((e) => e.kind === 'fill').map((e) => e.data as Fill);
     expect(fills.map((f) => [f.venue, f.side, f.quantity])).toEqual([['binanceusdm', 'buy', 0.1], ['okx', 'sell', 0.05], ['binanceusdm', 'sell', 0.05]]);
     expect(entries.find((e) => e.kind === 'unwind')?.data).toMatchObject({ quantity: 0.05 });

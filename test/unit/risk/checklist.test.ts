@@ -161,6 +161,16 @@ describe('checklist items', () => {
     expect(statusOf(venueMax, 'leverage').detail).toMatch(/on binanceusdm allows at most 4×/);
   });
 
+  it('the venue\'s maximum leverage is the one of the tier the leg\'s notional falls in, not the first tier\'s', () => {
+    // 1 BTC at 40,000: $40,000 falls in the second tier, which allows 4×; the first allows 20×.
+    const tiers = [{ floor: 0, cap: 25_000, maintenanceMarginRate: 0.004, maxLeverage: 20 }, { floor: 25_000, cap: Infinity, maintenanceMarginRate: 0.01, maxLeverage: 4 }];
+    const large = buildPreview(inputs({ markets: [market(quote('binanceusdm', 0.0001), { tiers, maxLeverage: 20 }), market(quote('bybit', 0.0005))] }));
+    expect(statusOf(large, 'leverage').detail).toMatch(/on binanceusdm allows at most 4×/);
+    expect(large.legs[0].maintenanceMarginRate).toBe(0.01);
+    const small = buildPreview(inputs({ ticket: ticket({ quantity: 0.5 }), markets: [market(quote('binanceusdm', 0.0001), { tiers, maxLeverage: 20 }), market(quote('bybit', 0.0005))] }));
+    expect(statusOf(small, 'leverage').status).toBe('pass');
+  });
+
   it('entering 10 min before a settlement the long pays requires acknowledgement; one the position receives does not', () => {
     const beforeSettlement = Date.UTC(2026, 2, 4, 15, 50);
     const paying = buildPreview(inputs({ now: beforeSettlement }));
