@@ -9,7 +9,8 @@ import type { VenueId } from './types.ts';
 export interface RealTerms {
   /** Base units per contract (OKX ctVal); 1 where orders are in coins. */
   contractSize: number;
-  tickSize: number;
+  /** Absent where the venue states no tick (Hyperliquid: five significant figures). */
+  tickSize?: number;
   /** Quantity step in contracts (OKX lotSz, Bybit qtyStep). */
   stepSize: number;
   minQty: number;
@@ -38,7 +39,15 @@ const OKX: Table = {
   'SUSHI-USDT-SWAP': { contractSize: 1, tickSize: 0.0001, stepSize: 1, minQty: 1, maxLeverage: 50 },
 };
 
-const TABLES: Partial<Record<VenueId, Table>> = { bybit: BYBIT, okx: OKX };
+/** Hyperliquid states a step as `szDecimals` and prices by significant figures. */
+const HYPERLIQUID: Table = {
+  BTC: { contractSize: 1, stepSize: 0.00001, minQty: 0.00001, maxLeverage: 50 },
+  ETH: { contractSize: 1, stepSize: 0.0001, minQty: 0.0001, maxLeverage: 50 },
+  SOL: { contractSize: 1, stepSize: 0.01, minQty: 0.01, maxLeverage: 20 },
+  ADA: { contractSize: 1, stepSize: 1, minQty: 1, maxLeverage: 20 },
+};
+
+const TABLES: Partial<Record<VenueId, Table>> = { bybit: BYBIT, okx: OKX, hyperliquid: HYPERLIQUID };
 
 export function realTerms(venue: VenueId, instrumentId: string): RealTerms | undefined {
   return TABLES[venue]?.[instrumentId];

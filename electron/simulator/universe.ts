@@ -109,7 +109,7 @@ function nativeId(venue: VenueId, rawBase: string): string {
 }
 
 /** Terms the simulator makes up from the price level where it has no real listing to copy. */
-function generatedTerms(venue: VenueId, asset: Asset, price: number, tier: number): RealTerms {
+function generatedTerms(venue: VenueId, asset: Asset, price: number, tier: number): Required<RealTerms> {
   const contractVenue = venue === 'okx' || venue === 'gate';
   const stepSize = contractVenue ? 1 : Math.min(1, pow10(Math.floor(Math.log10(10 / price))));
   return {

@@ -56,13 +56,13 @@ export function describeWireCases(venue: VenueId, cases: readonly WireCase[], st
 }
 
 /** What a market must state as the venue does: contract size, lot step, minimums, tick, settle. */
-export function marketDifferences(symbol: string, real: MarketInterface, simulated: MarketInterface): string[] {
+export function marketDifferences(symbol: string, real: MarketInterface, simulated: MarketInterface, skip: readonly string[] = []): string[] {
   const fields: Array<[string, (m: MarketInterface) => unknown]> = [
     ['contractSize', (m) => m.contractSize], ['precision.amount', (m) => m.precision?.amount], ['precision.price', (m) => m.precision?.price],
     ['limits.amount.min', (m) => m.limits?.amount?.min], ['limits.cost.min', (m) => m.limits?.cost?.min], ['settle', (m) => m.settle],
     ['limits.leverage.max', (m) => m.limits?.leverage?.max],
   ];
-  return fields.flatMap(([name, read]) => {
+  return fields.filter(([name]) => !skip.includes(name)).flatMap(([name, read]) => {
     const want = read(real) ?? null;
     const got = read(simulated) ?? null;
     // A figure the recording does not state (ccxt of that day did not read it) is not compared.
@@ -74,15 +74,21 @@ export function marketDifferences(symbol: string, real: MarketInterface, simulat
  * The recorded markets of `venue` against the simulator's, for the symbols both list; `always`
  * names symbols the simulator must list (so the comparison cannot pass by listing nothing).
  */
-export function describeMarketDefinitions(venue: VenueId, client: () => WireClient, always: readonly string[], extra?: (real: MarketInterface, simulated: MarketInterface) => void): void {
+export interface MarketCheck {
+  /** Fields not compared, each for a reason the caller states. */
+  skip?: readonly string[];
+  extra?: (real: MarketInterface, simulated: MarketInterface) => void;
+}
+
+export function describeMarketDefinitions(venue: VenueId, client: () => WireClient, always: readonly string[], check: MarketCheck = {}): void {
   describe(`${venue}: the simulator's market definitions are the real ones`, () => {
     const real = recordedMarkets(venue).markets;
     it.each(Object.keys(real))('%s', (symbol) => {
       const simulated = client().exchange.markets?.[symbol];
       if (always.includes(symbol)) expect(simulated, `${symbol} is not listed by the simulator`).toBeDefined();
       if (simulated === undefined) return;
-      expect(marketDifferences(symbol, real[symbol], simulated).join('\n')).toBe('');
-      extra?.(real[symbol], simulated);
+      expect(marketDifferences(symbol, real[symbol], simulated, check.skip).join('\n')).toBe('');
+      check.extra?.(real[symbol], simulated);
     });
   });
 }
