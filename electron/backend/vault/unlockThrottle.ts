@@ -7,10 +7,9 @@
  * Anyone who can edit that file can also copy the vault and guess offline, so the file guards
  * the contract path (the renderer asking main to unlock), not against local file access.
  */
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { VaultError } from './cipher.ts';
-import { writeFileAtomically } from './vaultFile.ts';
+import { readTextIfPresent, writeFileAtomically } from './vaultFile.ts';
 
 /** Wrong passphrases allowed in a row before any wait. */
 export const FREE_FAILURES = 2;
@@ -59,13 +58,8 @@ export function createUnlockThrottle(options: { path: string; now: () => number 
   const { path, now } = options;
 
   async function read(): Promise<Attempts> {
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return NONE;
-      throw error;
-    }
+    const text = await readTextIfPresent(path);
+    if (text === null) return NONE;
     // A damaged counter allows one try, and a wrong one then waits the longest: damage cannot reopen guessing.
     const parsed = AttemptsSchema.safeParse(parseJson(text));
     return parsed.success ? parsed.data : DAMAGED;

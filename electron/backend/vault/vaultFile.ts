@@ -44,15 +44,20 @@ export function newHeader(cipher: VaultFile['cipher'], backend: string, kdf: Vau
   return { format: FORMAT, version: 1, cipher, backend, kdf };
 }
 
-/** Reads and validates the vault file; `null` when there is none yet. */
-export async function readVaultFile(path: string): Promise<VaultFile | null> {
-  let text: string;
+/** A file's text, or `null` when it does not exist yet (any other read failure throws). */
+export async function readTextIfPresent(path: string): Promise<string | null> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+}
+
+/** Reads and validates the vault file; `null` when there is none yet. */
+export async function readVaultFile(path: string): Promise<VaultFile | null> {
+  const text = await readTextIfPresent(path);
+  if (text === null) return null;
   let json: unknown;
   try {
     json = JSON.parse(text);
