@@ -1,6 +1,6 @@
 import type { TerminalBridge } from '../../shared/ipc/contract.ts';
 import { hostSocketUrl, takeAccessToken } from './accessToken.ts';
-import { createWsBridge, type LinkStatus, type LinkedBridge } from './wsBridge.ts';
+import { createWsBridge, type LinkStatus, type LinkedBridge } from '../bridge/wsBridge.ts';
 
 declare global {
   interface Window {

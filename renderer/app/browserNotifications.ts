@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { createAlertNotifier } from '../../shared/domain/alertNotifications.ts';
 import { useSession } from '../store/sessionStore.ts';
-import { useBridge } from './bridgeContext.ts';
+import { useBridge } from '../bridge/bridgeContext.ts';
 
 /**
  * The browser terminal's desktop notifications, through the Notification API once the trader

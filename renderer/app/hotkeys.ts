@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useUi, type Screen } from '../store/uiStore.ts';
+import { isModalOpen, isTyping } from '../ui/keyFocus.ts';
 
 export const SCREEN_KEYS: ReadonlyArray<[string, Screen, string]> = [
   ['1', 'monitor', 'Monitor'],
@@ -29,15 +30,6 @@ export const SHORTCUTS: ReadonlyArray<[string, string]> = [
 /** Ctrl/Cmd+Shift+K: the same keys main watches in the desktop app (electron/main/killKeys.ts). */
 export function isKillSwitchKey(e: KeyboardEvent): boolean {
   return (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k';
-}
-
-export function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-}
-
-/** While a modal dialog asks a question, screen keys must not act behind it. */
-export function isModalOpen(): boolean {
-  return document.querySelector('[aria-modal="true"]') !== null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { BridgeContext } from './bridgeContext.ts';
+import { BridgeContext } from '../bridge/bridgeContext.ts';
 import { connectBridge } from './bridge.ts';
 import { startSync } from './startSync.ts';
 import { startClock } from '../store/clockStore.ts';

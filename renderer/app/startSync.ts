@@ -7,7 +7,7 @@ import { useHealth } from '../store/healthStore.ts';
 import { useQuotes } from '../store/quotesStore.ts';
 import { laterReport, useSession } from '../store/sessionStore.ts';
 import { useSignals } from '../store/signalsStore.ts';
-import type { LinkedBridge } from './wsBridge.ts';
+import type { LinkedBridge } from '../bridge/wsBridge.ts';
 
 /** Hidden windows get no animation frames; the timer keeps batches from piling up meanwhile. */
 const HIDDEN_FLUSH_MS = 500;

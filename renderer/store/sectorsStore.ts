@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { SectorMapView, SectorSnapshotView } from '../../shared/domain/sectors.ts';
 import { errorMessage } from '../../shared/ipc/dispatch.ts';
-import type { LinkedBridge } from '../app/wsBridge.ts';
-import { appendSnapshot } from '../features/sectors/divergenceHistory.ts';
+import type { LinkedBridge } from '../bridge/wsBridge.ts';
+import { appendSnapshot } from './divergenceHistory.ts';
 
 /** The sector overlay: the latest snapshot, the ones seen since the page opened, and the sector map. */
 interface SectorsState {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { TicketInput, TicketPreview, TicketReceipt } from '../../shared/domain/ticket.ts';
-import { formFromPrefill, type TicketForm } from '../features/ticket/ticketForm.ts';
+import { formFromPrefill, type TicketForm } from './ticketForm.ts';
 
 /**
  * The open order ticket: what the trader typed, and what main last said about it (preview,

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { WinRateStats } from '../../../shared/domain/orders.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
-import { useBridge } from '../../app/bridgeContext.ts';
+import { useBridge } from '../../bridge/bridgeContext.ts';
 import { useJournal } from '../../store/journalStore.ts';
 import { formatPct } from '../../ui/format.ts';
 import { journalDetail } from './journalDetail.ts';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
-import { useBridge } from '../../app/bridgeContext.ts';
+import { useBridge } from '../../bridge/bridgeContext.ts';
 
 /** Venues whose API keys come with a passphrase of their own. */
 const HAS_PASSPHRASE: ReadonlySet<VenueId> = new Set(['okx', 'bitget']);

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { RequestOutput, VaultKey } from '../../../shared/ipc/contract.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
-import { useBridge } from '../../app/bridgeContext.ts';
+import { useBridge } from '../../bridge/bridgeContext.ts';
 import { formatUtcTime } from '../../ui/format.ts';
 import { KeyForm } from './KeyForm.tsx';
 import { TradingStyles } from '../ticket/TradingStyles.tsx';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProp
 import type { Opportunity } from '../../../shared/domain/signals.ts';
 import { useMonitorView, type SortSpec } from '../../store/monitorViewStore.ts';
 import { useUi } from '../../store/uiStore.ts';
-import { isModalOpen, isTyping } from '../../app/hotkeys.ts';
+import { isModalOpen, isTyping } from '../../ui/keyFocus.ts';
 import { HEADER_HEIGHT, ROW_HEIGHT, assetLeft, gridTemplate, type Column } from './columns.ts';
 import { MonitorRow } from './MonitorRow.tsx';
 import { scrollToReveal, visibleRange } from './virtualRange.ts';

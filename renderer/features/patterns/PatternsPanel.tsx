@@ -1,7 +1,7 @@
 import { useEffect, useMemo, type FormEvent } from 'react';
 import type { PatternStudy } from '../../../shared/domain/patterns.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
-import { useBridge } from '../../app/bridgeContext.ts';
+import { useBridge } from '../../bridge/bridgeContext.ts';
 import { usePatterns, type StudyDraft } from '../../store/patternsStore.ts';
 import { useSectors } from '../../store/sectorsStore.ts';
 import { useSignals } from '../../store/signalsStore.ts';

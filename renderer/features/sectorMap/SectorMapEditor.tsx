@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { SectorMapView } from '../../../shared/domain/sectors.ts';
 import type { ImportResult } from '../../../shared/ipc/contract.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
-import { useBridge } from '../../app/bridgeContext.ts';
+import { useBridge } from '../../bridge/bridgeContext.ts';
 import { useSectors } from '../../store/sectorsStore.ts';
 import { SectorStyles } from '../sectors/SectorStyles.tsx';
 import { searchEntries } from './mapSearch.ts';

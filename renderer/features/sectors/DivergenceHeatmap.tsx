@@ -1,6 +1,6 @@
 import type { SectorSnapshotView } from '../../../shared/domain/sectors.ts';
 import { formatPct } from '../../ui/format.ts';
-import { buildHeatmap, divergenceColour, type HeatmapCell } from './divergenceHistory.ts';
+import { buildHeatmap, divergenceColour, type HeatmapCell } from '../../store/divergenceHistory.ts';
 
 /** Columns drawn: the last hour at one snapshot a minute. */
 const COLUMNS = 60;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { AlertKindSchema, type AlertKind } from '../../../shared/domain/signals.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
-import { useBridge } from '../../app/bridgeContext.ts';
+import { useBridge } from '../../bridge/bridgeContext.ts';
 import { useSession } from '../../store/sessionStore.ts';
 
 const LABELS: Record<AlertKind, string> = {

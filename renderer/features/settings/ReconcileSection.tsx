@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ReconcileReport } from '../../../shared/domain/orders.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
-import { useBridge } from '../../app/bridgeContext.ts';
+import { useBridge } from '../../bridge/bridgeContext.ts';
 import { formatUtcTime } from '../../ui/format.ts';
 
 /** The journal against every connected venue, on demand; each difference is a sentence from main. */

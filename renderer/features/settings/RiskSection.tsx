@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { RiskSettings, RiskSettingsPatch } from '../../../shared/domain/ticket.ts';
 import { VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
-import { useBridge } from '../../app/bridgeContext.ts';
+import { useBridge } from '../../bridge/bridgeContext.ts';
 import { Field } from './Field.tsx';
 import { fromPct, toPct } from './percent.ts';
 

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { EngineSettings } from '../../../shared/domain/settings.ts';
 import { VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
-import { useBridge } from '../../app/bridgeContext.ts';
+import { useBridge } from '../../bridge/bridgeContext.ts';
 import { useSession } from '../../store/sessionStore.ts';
 import { CsvImport } from '../../ui/CsvImport.tsx';
 import { Field } from './Field.tsx';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { KillSwitchReport } from '../../../shared/ipc/contract.ts';
 import { retryText, venueVerdict } from '../../../shared/domain/killSwitchWords.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
-import { useBridge } from '../../app/bridgeContext.ts';
+import { useBridge } from '../../bridge/bridgeContext.ts';
 import { useClock } from '../../store/clockStore.ts';
 import { laterReport, useSession } from '../../store/sessionStore.ts';
 import { useUi } from '../../store/uiStore.ts';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { restoredStateText } from '../../../shared/ipc/contract.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
-import { useBridge } from '../../app/bridgeContext.ts';
+import { useBridge } from '../../bridge/bridgeContext.ts';
 import { useSession } from '../../store/sessionStore.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 

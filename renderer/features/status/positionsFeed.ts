@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
-import { useBridge } from '../../app/bridgeContext.ts';
+import { useBridge } from '../../bridge/bridgeContext.ts';
 import { usePositions } from '../../store/positionsStore.ts';
 import { useSession } from '../../store/sessionStore.ts';
 

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { TicketLeg } from '../../../shared/domain/ticket.ts';
 import { VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { formatUsd } from '../../ui/format.ts';
-import { allowedQuantityText, type TicketForm } from './ticketForm.ts';
+import { allowedQuantityText, type TicketForm } from '../../store/ticketForm.ts';
 
 type Patch = (patch: Partial<TicketForm>) => void;
 

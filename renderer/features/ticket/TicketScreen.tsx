@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { TicketKind, TicketReceipt } from '../../../shared/domain/ticket.ts';
 import { prefillFromOpportunity } from '../../../shared/risk/prefill.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
-import { useBridge } from '../../app/bridgeContext.ts';
+import { useBridge } from '../../bridge/bridgeContext.ts';
 import { useSignals } from '../../store/signalsStore.ts';
 import { useTicket } from '../../store/ticketStore.ts';
 import { useSession } from '../../store/sessionStore.ts';
@@ -11,7 +11,7 @@ import { Checklist } from './Checklist.tsx';
 import { PreviewPanel } from './PreviewPanel.tsx';
 import { TicketFields } from './TicketFields.tsx';
 import { TradingStyles } from './TradingStyles.tsx';
-import { newTicketId, ticketFromForm } from './ticketForm.ts';
+import { newTicketId, ticketFromForm } from '../../store/ticketForm.ts';
 import { useTicketPreview } from './useTicketPreview.ts';
 
 const RESULT_TEXT: Record<TicketReceipt['execution']['status'], string> = {

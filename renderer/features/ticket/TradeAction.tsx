@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { prefillFromOpportunity } from '../../../shared/risk/prefill.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
-import { isModalOpen, isTyping } from '../../app/hotkeys.ts';
+import { isModalOpen, isTyping } from '../../ui/keyFocus.ts';
 import { useMonitorView } from '../../store/monitorViewStore.ts';
 import { useSignals } from '../../store/signalsStore.ts';
 import { useTicket } from '../../store/ticketStore.ts';
 import { useUi } from '../../store/uiStore.ts';
-import { newTicketId } from './ticketForm.ts';
+import { newTicketId } from '../../store/ticketForm.ts';
 import { TradingStyles } from './TradingStyles.tsx';
 
 /**

@@ -1,8 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
-import { useBridge } from '../../app/bridgeContext.ts';
+import { useBridge } from '../../bridge/bridgeContext.ts';
 import { useTicket } from '../../store/ticketStore.ts';
-import { ticketFromForm } from './ticketForm.ts';
+import { ticketFromForm } from '../../store/ticketForm.ts';
 
 /** Typing settles for this long before main is asked again. */
 const DEBOUNCE_MS = 200;

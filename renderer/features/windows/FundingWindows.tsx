@@ -5,7 +5,7 @@ import { isWindowOpen } from '../../../shared/funding/settlements.ts';
 import { useClock } from '../../store/clockStore.ts';
 import { useQuotes } from '../../store/quotesStore.ts';
 import { useSession } from '../../store/sessionStore.ts';
-import { Countdown } from '../../ui/Countdown.tsx';
+import { Countdown } from './Countdown.tsx';
 import { formatUtcTime } from '../../ui/format.ts';
 import { Rate } from '../../ui/Rate.tsx';
 import { buildSettlements, type Settlement } from './buildSettlements.ts';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket as ServerSocket } from 'ws';
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage } from 'node:http';
-import { createWsBridge, type LinkStatus, type LinkedBridge } from '../../../renderer/app/wsBridge.ts';
+import { createWsBridge, type LinkStatus, type LinkedBridge } from '../../../renderer/bridge/wsBridge.ts';
 import { TerminalError } from '../../../shared/ipc/errors.ts';
 import type { ClientFrame, ServerFrame } from '../../../shared/ipc/wire.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';

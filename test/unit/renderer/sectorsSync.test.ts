@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SectorSnapshotView } from '../../../shared/domain/sectors.ts';
 import type { RequestName } from '../../../shared/ipc/contract.ts';
-import type { LinkStatus, LinkedBridge } from '../../../renderer/app/wsBridge.ts';
+import type { LinkStatus, LinkedBridge } from '../../../renderer/bridge/wsBridge.ts';
 import { syncSectors, useSectors } from '../../../renderer/store/sectorsStore.ts';
 
 const snap = (at: number): SectorSnapshotView => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SectorSnapshotView, SectorStateView } from '../../../shared/domain/sectors.ts';
 import type { PatternStudy, StudySummaryView } from '../../../shared/domain/patterns.ts';
-import { appendSnapshot, buildHeatmap, divergenceColour } from '../../../renderer/features/sectors/divergenceHistory.ts';
+import { appendSnapshot, buildHeatmap, divergenceColour } from '../../../renderer/store/divergenceHistory.ts';
 import { baseRateText, hitRateText, modelVerdict, sectorLeadAsset } from '../../../renderer/features/patterns/studyText.ts';
 import { searchEntries } from '../../../renderer/features/sectorMap/mapSearch.ts';
 import { studyInput, DEFAULT_DRAFT } from '../../../renderer/store/patternsStore.ts';

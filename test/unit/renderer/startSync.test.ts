@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RequestName, StreamName } from '../../../shared/ipc/contract.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
 import { startSync } from '../../../renderer/app/startSync.ts';
-import type { LinkStatus, LinkedBridge } from '../../../renderer/app/wsBridge.ts';
+import type { LinkStatus, LinkedBridge } from '../../../renderer/bridge/wsBridge.ts';
 import { useSession } from '../../../renderer/store/sessionStore.ts';
 import { useSignals } from '../../../renderer/store/signalsStore.ts';
 import { batch, row } from './opportunityFixture.ts';

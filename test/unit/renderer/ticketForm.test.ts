@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TicketSchema, type TicketInput } from '../../../shared/domain/ticket.ts';
-import { allowedQuantityText, formFromPrefill, newTicketId, ticketFromForm, type TicketForm } from '../../../renderer/features/ticket/ticketForm.ts';
+import { allowedQuantityText, formFromPrefill, newTicketId, ticketFromForm, type TicketForm } from '../../../renderer/store/ticketForm.ts';
 
 const prefill: TicketInput = {
   ticketId: 'BTC-1',

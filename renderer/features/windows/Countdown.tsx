@@ -1,6 +1,6 @@
-import { formatCountdown, isWindowOpen } from '../../shared/funding/settlements.ts';
-import { useClock } from '../store/clockStore.ts';
-import { formatUtcTime } from './format.ts';
+import { formatCountdown, isWindowOpen } from '../../../shared/funding/settlements.ts';
+import { useClock } from '../../store/clockStore.ts';
+import { formatUtcTime } from '../../ui/format.ts';
 
 /**
  * Time left to a settlement, ticking with the shared clock. Inside the window before it

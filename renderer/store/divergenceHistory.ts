@@ -1,4 +1,4 @@
-import type { SectorSnapshotView } from '../../../shared/domain/sectors.ts';
+import type { SectorSnapshotView } from '../../shared/domain/sectors.ts';
 
 /** Snapshots kept in the renderer: one a minute for a day is about 1,440; beyond that the oldest go. */
 export const HISTORY_CAP = 1_440;

@@ -3,8 +3,8 @@
  * contract's `TicketInput` (decimals). The renderer never prices anything: a field it cannot
  * read is reported by name, and main recomputes every figure from its own data.
  */
-import type { ExitAction } from '../../../shared/domain/orders.ts';
-import { TicketExitActionsSchema, type TicketExitActions, type TicketInput, type TicketKind, type TicketLeg } from '../../../shared/domain/ticket.ts';
+import type { ExitAction } from '../../shared/domain/orders.ts';
+import { TicketExitActionsSchema, type TicketExitActions, type TicketInput, type TicketKind, type TicketLeg } from '../../shared/domain/ticket.ts';
 
 export interface TicketForm {
   ticketId: string;
