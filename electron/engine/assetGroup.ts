@@ -14,13 +14,15 @@ export interface QuoteEntry {
 
 /** One base asset's quotes across venues (one per venue and symbol), in leg order, and its rate history. */
 export class AssetGroup {
+  readonly base: string;
   readonly history: RateHistory;
   /** Earliest time one of the fresh legs turns stale, as of the last `legsAt`; +Infinity when none is fresh. */
   deadline = Number.POSITIVE_INFINITY;
   private readonly entries: QuoteEntry[] = [];
 
   /** `history`: what a seed rebuilt for this asset before its first live quote. */
-  constructor(history: RateHistory = new RateHistory()) {
+  constructor(base: string, history: RateHistory = new RateHistory()) {
+    this.base = base;
     this.history = history;
   }
 

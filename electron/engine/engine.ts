@@ -6,7 +6,8 @@ import { AlertTracker } from './alerts.ts';
 import { computeAssetRow, type RowContext } from './assetRow.ts';
 import { takerFeesFor, type TakerFees } from './carryCosts.ts';
 import { AssetGroup, type QuoteEntry } from './assetGroup.ts';
-import { mergeOrder, sortNearlySorted } from './ranking.ts';
+import { DeadlineQueue } from './deadlineQueue.ts';
+import { RankedOrder } from './rankedOrder.ts';
 import { minuteOf, RateHistory } from './rateHistory.ts';
 import { replaySamples, type SampleSeedColumns } from './historySeed.ts';
 import { sameShownRow } from './rowEquality.ts';
@@ -38,7 +39,13 @@ export class SignalEngine {
   private readonly groups = new Map<string, AssetGroup>();
   private readonly rows = new Map<string, Opportunity>();
   private readonly tracker = new AlertTracker();
-  private order: string[] = [];
+  private readonly order = new RankedOrder();
+  /** Bases whose row is triggered: the summary's count and the settlement-window alerts read only these. */
+  private readonly triggered = new Set<string>();
+  /** When each group's next fresh leg turns stale, so a call finds the due ones without a scan. */
+  private readonly deadlines = new DeadlineQueue<AssetGroup>();
+  /** Quotes taken in, legs gathered and rows visited: grows with what changed, not with all there is (tested). */
+  private counted = 0;
   private minute = Number.NaN;
   private summary: MarketSummary | null = null;
   private readonly sectors = new SectorTracker();
@@ -59,7 +66,8 @@ export class SignalEngine {
     const alerts: Alert[] = [];
     const touched = new Set<string>();
     for (const quote of quotes) this.ingest(quote, touched, now);
-    for (const [base, group] of this.groups) if (now > group.deadline) touched.add(base);
+    this.counted += quotes.length;
+    this.deadlines.due(now, (group) => group.deadline, (group) => touched.add(group.base));
     if (minuteOf(now) !== this.minute || this.sectorsBehind()) return this.recomputeAll(now, alerts);
     return this.recompute(touched, false, now, alerts);
   }
@@ -121,7 +129,12 @@ export class SignalEngine {
 
   /** The current state as a full batch, without recomputing. */
   snapshot(): SignalsBatch {
-    return { full: true, upserts: this.order.map((base) => this.rows.get(base)!), removed: [], summary: this.summary ?? emptySummary(0) };
+    return { full: true, upserts: [...this.order.all()], removed: [], summary: this.summary ?? emptySummary(0) };
+  }
+
+  /** Units of work done so far (see `counted`); for complexity tests, not for timing. */
+  get work(): number {
+    return this.counted + this.order.work;
   }
 
   /** Interval changes are announced by the market data service, which sees them first. */
@@ -144,7 +157,7 @@ export class SignalEngine {
     }
     let group = this.groups.get(quote.base);
     if (!group) {
-      this.groups.set(quote.base, (group = new AssetGroup(this.seededHistories.get(quote.base))));
+      this.groups.set(quote.base, (group = new AssetGroup(quote.base, this.seededHistories.get(quote.base))));
       this.seededHistories.delete(quote.base);
     }
     venueEntries.set(quote.symbol, group.add(quote, now));
@@ -155,25 +168,32 @@ export class SignalEngine {
     const sectors = full ? this.refreshSectors(now) : null;
     const changed = new Set<string>();
     const gone = new Set<string>();
-    const added: string[] = [];
+    /** Recomputed rows with what they replace (undefined: new), applied to the order below. */
+    const moves: Array<[Opportunity | undefined, Opportunity]> = [];
+    const removals: Opportunity[] = [];
     for (const base of bases) {
+      const previous = this.rows.get(base);
       const row = this.recomputeBase(base, ctx);
       if (row === null) {
-        if (this.rows.delete(base)) gone.add(base);
+        if (previous) {
+          this.setRow(base, undefined);
+          removals.push(previous);
+          gone.add(base);
+        }
         continue;
       }
-      const previous = this.rows.get(base);
       if (previous && sameShownRow(previous, row)) continue;
-      if (!previous) added.push(base);
       this.tracker.rowAlerts(previous, row, this.settings, now, alerts);
-      this.rows.set(base, row);
+      this.setRow(base, row);
+      moves.push([previous, row]);
       changed.add(base);
     }
-    this.order = full || changed.size * 4 > this.rows.size ? this.resortedOrder(added, gone) : mergeOrder(this.order, this.rows, changed, gone);
-    const upserts = this.assignRanks(changed, full);
+    this.reorder(moves, removals, full);
+    const upserts = this.order.commit(changed, full);
+    for (const row of upserts) this.rows.set(row.base, row);
     this.minute = minuteOf(now);
     const summary = this.summarise(now, alerts);
-    alerts.push(...this.tracker.windowAlerts(this.rows.values(), this.settings, now));
+    alerts.push(...this.tracker.windowAlerts(this.triggeredRows(), this.settings, now));
     return { batch: { full, upserts, removed: full ? [] : [...gone], summary }, alerts, sectors };
   }
 
@@ -198,34 +218,60 @@ export class SignalEngine {
   private recomputeBase(base: string, ctx: RowContext): Opportunity | null {
     const group = this.groups.get(base);
     if (!group) return null;
+    const before = group.deadline;
     const legs = group.legsAt(ctx.now);
+    this.counted += legs.length + 1;
+    if (group.deadline !== before && Number.isFinite(group.deadline)) this.queueDeadline(group);
     if (legs.length === 0) return null;
     const row = computeAssetRow(base, legs, group.history, ctx);
     row.alignment = this.sectors.align(row);
     return row;
   }
 
-  /** Re-sorts from the previous order, which rates moving a little leave nearly sorted. */
-  private resortedOrder(added: readonly string[], gone: ReadonlySet<string>): string[] {
-    const rows: Opportunity[] = [];
-    for (const base of this.order) if (!gone.has(base)) rows.push(this.rows.get(base)!);
-    for (const base of added) rows.push(this.rows.get(base)!);
-    return sortNearlySorted(rows).map((row) => row.base);
+  /**
+   * Stale entries stay in the queue until due; past a few per group it is rebuilt from the
+   * groups' current deadlines, which bounds it at O(groups) (amortised O(1) per push).
+   */
+  private queueDeadline(group: AssetGroup): void {
+    this.deadlines.push(group.deadline, group);
+    if (this.deadlines.size <= 4 * this.groups.size + 1_024) return;
+    this.deadlines.clear();
+    for (const each of this.groups.values()) if (Number.isFinite(each.deadline)) this.deadlines.push(each.deadline, each);
+    this.counted += this.groups.size;
   }
 
-  /** Ranks follow the order; rows whose rank moved are re-sent with the recomputed ones. */
-  private assignRanks(changed: ReadonlySet<string>, full: boolean): Opportunity[] {
-    const upserts: Opportunity[] = [];
-    for (let i = 0; i < this.order.length; i++) {
-      const base = this.order[i];
-      let row = this.rows.get(base)!;
-      const rank = i + 1;
-      if (changed.has(base)) row.rank = rank; // a fresh object nobody has seen yet
-      else if (row.rank !== rank) this.rows.set(base, (row = { ...row, rank }));
-      else if (!full) continue;
-      upserts.push(row);
+  /** The row map and the triggered set change together. */
+  private setRow(base: string, row: Opportunity | undefined): void {
+    if (row) this.rows.set(base, row);
+    else this.rows.delete(base);
+    if (row?.triggered) this.triggered.add(base);
+    else this.triggered.delete(base);
+  }
+
+  /**
+   * Few rows moved: each leaves its place and is inserted at its new one. Many (or a full
+   * recompute): one pass of a nearly-sorted sort over the previous order, cheaper past a quarter.
+   */
+  private reorder(moves: ReadonlyArray<[Opportunity | undefined, Opportunity]>, removals: readonly Opportunity[], full: boolean): void {
+    if (full || (moves.length + removals.length) * 4 > this.rows.size) {
+      const rows: Opportunity[] = [];
+      for (const row of this.order.all()) {
+        const current = this.rows.get(row.base);
+        if (current) rows.push(current);
+      }
+      for (const [previous, row] of moves) if (!previous) rows.push(row);
+      this.order.resort(rows);
+      return;
     }
-    return upserts;
+    for (const row of removals) this.order.remove(row);
+    for (const [previous, row] of moves) {
+      if (previous) this.order.replace(previous, row);
+      else this.order.insert(row);
+    }
+  }
+
+  private *triggeredRows(): Iterable<Opportunity> {
+    for (const base of this.triggered) yield this.rows.get(base)!;
   }
 
   private summarise(now: number, alerts: Alert[]): MarketSummary {
@@ -235,9 +281,7 @@ export class SignalEngine {
     const diverging = divergence !== null && Math.abs(divergence) > this.settings.divergencePer8h;
     const was = this.summary && this.summary.btcEthDivergencePer8h !== null ? this.summary.btcEthDiverging : null;
     alerts.push(...this.tracker.divergenceAlert(was, divergence, diverging, this.settings, now));
-    let triggered = 0;
-    for (const row of this.rows.values()) if (row.triggered) triggered++;
-    this.summary = { ...emptySummary(now), btcEthDivergencePer8h: divergence, btcEthDiverging: diverging, assets: this.rows.size, triggered };
+    this.summary = { ...emptySummary(now), btcEthDivergencePer8h: divergence, btcEthDiverging: diverging, assets: this.rows.size, triggered: this.triggered.size };
     return this.summary;
   }
 }

@@ -27,24 +27,6 @@ export function compareRows(a: Opportunity, b: Opportunity): number {
 }
 
 /**
- * The new order after the `changed` rows were recomputed and the `gone` ones dropped: the
- * untouched rows keep their (sorted) order, the changed ones are sorted and merged in, so an
- * update of k rows out of n costs O(n + k log k) instead of a full sort.
- */
-export function mergeOrder(order: readonly string[], rows: ReadonlyMap<string, Opportunity>, changed: ReadonlySet<string>, gone: ReadonlySet<string>): string[] {
-  const kept = order.filter((base) => !changed.has(base) && !gone.has(base));
-  const moved = [...changed].filter((base) => rows.has(base)).sort((x, y) => compareRows(rows.get(x)!, rows.get(y)!));
-  const merged: string[] = new Array(kept.length + moved.length);
-  let i = 0;
-  let j = 0;
-  for (let k = 0; k < merged.length; k++) {
-    const takeKept = j >= moved.length || (i < kept.length && compareRows(rows.get(kept[i])!, rows.get(moved[j])!) <= 0);
-    merged[k] = takeKept ? kept[i++] : moved[j++];
-  }
-  return merged;
-}
-
-/**
  * Sorts rows that were sorted before this update and moved a little: insertion sort costs
  * O(n + inversions) there. Past a budget of moves the input was not nearly sorted after all
  * and the built-in O(n log n) sort finishes the job.

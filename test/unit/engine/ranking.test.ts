@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
 import type { Opportunity } from '../../../shared/domain/signals.ts';
 import { SignalEngine } from '../../../electron/engine/engine.ts';
-import { compareRows, mergeOrder, sortNearlySorted } from '../../../electron/engine/ranking.ts';
+import { compareRows, sortNearlySorted } from '../../../electron/engine/ranking.ts';
+import { RankedOrder } from '../../../electron/engine/rankedOrder.ts';
 import { makeQuoteSet, seededRandom } from '../../fixtures/engine/quoteSet.ts';
 import { NOW } from './quotes.ts';
 
@@ -23,13 +24,47 @@ describe('ranking order', () => {
     expect(bases(sortNearlySorted(scrambled))).toEqual(bases(sorted));
   });
 
-  it('merging re-sorted changed rows into the kept order equals sorting everything', () => {
-    const changed = new Set(bases(sorted.filter((_, i) => i % 11 === 0)));
-    const gone = new Set(bases(sorted.filter((_, i) => i % 13 === 5)));
-    const byBase = new Map(rows.map((r) => [r.base, r]));
-    for (const base of changed) byBase.set(base, { ...byBase.get(base)!, netCarryPerDay: -byBase.get(base)!.netCarryPerDay! });
-    for (const base of gone) byBase.delete(base);
-    const expected = bases([...byBase.values()].sort(compareRows));
-    expect(mergeOrder(bases(sorted), byBase, changed, gone)).toEqual(expected);
+  it('moving changed rows, dropping gone ones and adding new ones in place equals sorting everything, ranks included', () => {
+    const order = new RankedOrder();
+    order.resort([...rows]);
+    order.commit(new Set(bases(rows)), true);
+    const byBase = new Map(order.all().map((r) => [r.base, r]));
+    const changed = new Set<string>();
+    for (const [i, row] of [...order.all()].entries()) {
+      if (i % 13 === 5) {
+        order.remove(row);
+        byBase.delete(row.base);
+      } else if (i % 11 === 0) {
+        const next = { ...row, netCarryPerDay: -row.netCarryPerDay!, rank: 0 };
+        order.replace(row, next);
+        byBase.set(row.base, next);
+        changed.add(row.base);
+      }
+    }
+    const added = { ...sorted[0], base: 'ZNEW', rank: 0 };
+    order.insert(added);
+    byBase.set(added.base, added);
+    changed.add(added.base);
+    const upserts = order.commit(changed, false);
+    for (const row of upserts) byBase.set(row.base, row);
+    const expected = [...byBase.values()].sort(compareRows);
+    expect(bases([...order.all()])).toEqual(bases(expected));
+    expect(order.all().map((r) => r.rank)).toEqual(expected.map((_, i) => i + 1));
+    expect(upserts.map((r) => r.rank)).toEqual([...upserts.map((r) => r.rank)].sort((a, b) => a - b));
+    for (const base of changed) expect(upserts.some((r) => r.base === base)).toBe(true);
+  });
+
+  it('one row moving a few places re-ranks only the rows between its old and new place', () => {
+    const order = new RankedOrder();
+    order.resort([...rows]);
+    order.commit(new Set(bases(rows)), true);
+    const at = 100;
+    const row = order.all()[at];
+    const above = order.all()[at - 3];
+    const next = { ...row, triggered: above.triggered, netCarryPerDay: above.netCarryPerDay! + 1e-12, spreadPer8h: above.spreadPer8h, alignment: above.alignment, rank: 0 };
+    order.replace(row, next);
+    const upserts = order.commit(new Set([row.base]), false);
+    expect(upserts.map((r) => r.base)).toEqual([row.base, ...bases(sorted.slice(at - 3, at))]);
+    expect(upserts.map((r) => r.rank)).toEqual([at - 2, at - 1, at, at + 1]);
   });
 });
