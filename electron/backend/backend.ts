@@ -140,7 +140,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const sampleRetention = startSampleRetention({ samples: store.quoteSamples, log, now: venueNow });
 
   const desk = await createTradingDesk({
-    mode: options.mode, venues, store, vault, market, engine, baseUrl, state: trading, settings: () => settings,
+    mode: options.mode, venues, store, vault, market, engine, baseUrl, readCredentials: demo?.readCredentials, state: trading, settings: () => settings,
     publish: options.publish, log, now: venueNow, killSwitchDeadlineMs: options.killSwitchDeadlineMs,
     killSwitchRetryMs: options.killSwitchRetryMs,
     exitTiming: options.exitTiming,

@@ -1,5 +1,8 @@
 import type { VenueId } from '../../shared/domain/venues.ts';
+import { DEMO_CREDENTIAL } from '../simulator/credentials.ts';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator/server.ts';
+
+export type { Simulator } from '../simulator/server.ts';
 
 /**
  * Demo mode: the venue simulator runs in this process on a loopback port and the ccxt
@@ -10,10 +13,12 @@ export interface DemoVenues {
   url: string;
   wsUrl: string;
   simulator: Simulator;
+  /** The simulator's built-in account: paper brokers sign their reads of the venues' terms with it. */
+  readCredentials: { apiKey: string; secret: string; password: string };
   close(): Promise<void>;
 }
 
 export async function startDemoVenues(options: { seed: number; venues: VenueId[]; simulator?: Partial<SimulatorOptions> }): Promise<DemoVenues> {
   const simulator = await startSimulator({ port: 0, seed: options.seed, speed: 1, venues: options.venues, ...options.simulator });
-  return { url: simulator.url, wsUrl: simulator.wsUrl, simulator, close: () => simulator.close() };
+  return { url: simulator.url, wsUrl: simulator.wsUrl, simulator, readCredentials: { ...DEMO_CREDENTIAL }, close: () => simulator.close() };
 }

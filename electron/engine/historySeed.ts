@@ -1,6 +1,7 @@
 import { ratePer8h } from '../../shared/funding/normalise.ts';
 import { minuteOf } from './rateHistory.ts';
 import type { SectorSample } from './sectorTracker.ts';
+import type { SampleSeedColumns } from '../../shared/history/sampleSeedColumns.ts';
 
 const MINUTE_MS = 60_000;
 /**
@@ -9,25 +10,6 @@ const MINUTE_MS = 60_000;
  * for a whole 8-h funding period has left (predicted rates move on nearly every poll).
  */
 export const SAMPLE_HOLD_MS = 8 * 3_600_000;
-
-/**
- * Stored quote samples as columns (no transfer needed; the client keeps them for a restarted
- * worker). Rows ascend by `observedAt`; `key` numbers the venue/symbol, `base` indexes `bases`.
- * Numbers are raw quote fields; NaN stands for null.
- */
-export interface SampleSeedColumns {
-  bases: string[];
-  keys: number;
-  base: Uint32Array;
-  key: Uint32Array;
-  observedAt: Float64Array;
-  rate: Float64Array;
-  lastSettledRate: Float64Array;
-  intervalHours: Float64Array;
-  multiplier: Float64Array;
-  markPrice: Float64Array;
-  openInterestUsd: Float64Array;
-}
 
 /** Receives one base's reading for one minute of the replay, in time order. */
 export type ReplayVisitor = (base: string, minute: number, sample: SectorSample) => void;

@@ -2,7 +2,7 @@ import type { EngineSettings } from '../../shared/domain/settings.ts';
 import type { Alert, SignalsBatch } from '../../shared/domain/signals.ts';
 import type { QuoteColumns } from './quoteColumns.ts';
 import type { SectorSnapshot } from './sectors.ts';
-import type { SampleSeedColumns } from './historySeed.ts';
+import type { SampleSeedColumns } from '../../shared/history/sampleSeedColumns.ts';
 
 /**
  * Seeded 4-h closes as columns (transferable): base i's rows are `offsets[i]..offsets[i + 1]`

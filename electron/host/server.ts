@@ -12,7 +12,7 @@ import type { Mode, Publish } from '../../shared/ipc/contract.ts';
 import { createBackend, type Backend } from '../backend/backend.ts';
 import { createStreamBatcher } from '../backend/streams/streamBatcher.ts';
 import { readStatic } from './staticFiles.ts';
-import type { Simulator } from '../simulator/server.ts';
+import type { Simulator } from '../backend/demo.ts';
 
 export interface HostOptions {
   port?: number;

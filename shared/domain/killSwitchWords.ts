@@ -3,7 +3,7 @@
  * bar: a venue reads "flat" only when it answered flat; one it could not reach reads NOT FLAT
  * with what the journal holds there (see docs/kill-switch.md).
  */
-import type { JournalHold, KillSwitchReport, KillSwitchVenue } from '../ipc/contract.ts';
+import type { JournalHold, KillSwitchReport, KillSwitchVenue } from './killSwitch.ts';
 import { VENUES } from './venues.ts';
 
 /** "BTC/USDT:USDT short 0.05, ETH/USDT:USDT long 5.7" (base coins). */

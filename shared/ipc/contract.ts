@@ -5,6 +5,8 @@ import { EngineSettingsPatchSchema, EngineSettingsSchema } from '../domain/setti
 import { SectorMapViewSchema, SectorSnapshotSchema } from '../domain/sectors.ts';
 import { HistoryAnalyticsSchema, PatternStudyInputSchema, PatternStudySchema } from '../domain/patterns.ts';
 import { RiskSettingsPatchSchema, RiskSettingsSchema, TicketPreviewSchema, TicketReceiptSchema, TicketSchema } from '../domain/ticket.ts';
+import { TradingStateSchema } from '../domain/tradingState.ts';
+import { KillSwitchReportSchema } from '../domain/killSwitch.ts';
 import {
   JournalEntrySchema, JournalFilterSchema, PairExecutionResultSchema, PairSchema, ReconcileReportSchema, WinRateSchema,
 } from '../domain/orders.ts';
@@ -29,64 +31,10 @@ export const AppInfoSchema = z.object({
   startedAt: z.number().int(),
 });
 
-export const TradingStateSchema = z.object({
-  state: z.enum(['ACTIVE', 'REDUCING', 'HALTED']),
-  since: z.number().int(),
-  reason: z.string().nullable(),
-  /** Set when this state was left by the previous run and restored from the journal at start (the time of the start). */
-  restoredAt: z.number().int().optional(),
-});
-export type TradingState = z.infer<typeof TradingStateSchema>;
-
-/** "HALTED since 2026-03-04 12:00:00 UTC (kill switch pressed) — restored at start", or null when not restored. */
-export function restoredStateText(state: TradingState): string | null {
-  if (state.restoredAt === undefined) return null;
-  const since = `${new Date(state.since).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-  return `${state.state} since ${since}${state.reason ? ` (${state.reason})` : ''} — restored at start`;
-}
-
-/** A position the journal says is open at a venue, in base coins (what the kill switch names). */
-export const JournalHoldSchema = z.object({
-  symbol: z.string(),
-  side: z.enum(['long', 'short']),
-  /** Base coins, > 0. */
-  size: z.number().positive(),
-});
-export type JournalHold = z.infer<typeof JournalHoldSchema>;
-
-/** One venue in the kill switch's report: every venue the journal or the vault knows has a row. */
-export const KillSwitchVenueSchema = z.object({
-  venue: VenueIdSchema,
-  flat: z.boolean(),
-  /** False when the venue could not be reached (its account not opened, or not answering). */
-  reachable: z.boolean(),
-  cancelledOrders: z.number().int().nonnegative(),
-  closedPositions: z.number().int().nonnegative(),
-  error: z.string().nullable(),
-  /** What the journal says is still open there, after the flatten. */
-  journalHolds: z.array(JournalHoldSchema),
-  /** Entries the journal could not write for this venue's orders (disk full): what was sent but is not on record. */
-  journalGaps: z.array(z.string()),
-});
-export type KillSwitchVenue = z.infer<typeof KillSwitchVenueSchema>;
-
-export const KillSwitchReportSchema = z.object({
-  /** Wall-clock times of the press and of the end of the flatten within the deadline. */
-  engagedAt: z.number().int(),
-  finishedAt: z.number().int(),
-  deadlineMs: z.number().int().positive(),
-  venues: z.array(KillSwitchVenueSchema),
-  state: TradingStateSchema,
-  /** After the deadline: the venues not flat are retried in the background until flat or re-armed. */
-  retry: z.object({
-    active: z.boolean(),
-    attempts: z.number().int().nonnegative(),
-    /** Wall-clock time of the next background attempt, while active. */
-    nextAt: z.number().int().nullable(),
-    endedBy: z.enum(['flat', 're-armed', 'stopped']).nullable(),
-  }),
-});
-export type KillSwitchReport = z.infer<typeof KillSwitchReportSchema>;
+export { TradingStateSchema, restoredStateText, type TradingState } from '../domain/tradingState.ts';
+export {
+  JournalHoldSchema, KillSwitchReportSchema, KillSwitchVenueSchema, type JournalHold, type KillSwitchReport, type KillSwitchVenue,
+} from '../domain/killSwitch.ts';
 
 export const CsvErrorSchema = z.object({ line: z.number().int().positive(), message: z.string() });
 export const ImportResultSchema = z.object({

@@ -16,7 +16,7 @@ import { SignalEngine } from '../../electron/engine/engine.ts';
 import { HISTORY_MINUTES } from '../../electron/engine/rateHistory.ts';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings.ts';
 import { VENUE_IDS } from '../../shared/domain/venues.ts';
-import type { SampleSeedColumns } from '../../electron/engine/historySeed.ts';
+import type { SampleSeedColumns } from '../../shared/history/sampleSeedColumns.ts';
 import type { BenchResult } from './types.ts';
 
 const VENUES = 6;

@@ -10,7 +10,7 @@ import type { Alert, MarketSummary, Opportunity, SignalsBatch } from '../../../s
 import { QuoteEncoder, transferablesOf } from '../../engine/quoteColumns.ts';
 import type { FromEngine, PriceSeedColumns, ToEngine } from '../../engine/workerMessages.ts';
 import type { SectorSnapshot } from '../../engine/sectors.ts';
-import type { SampleSeedColumns } from '../../engine/historySeed.ts';
+import type { SampleSeedColumns } from '../../../shared/history/sampleSeedColumns.ts';
 import type { SectorMap } from '../../../shared/sectors/sectorOf.ts';
 
 export interface EngineOptions {

@@ -1,5 +1,5 @@
 import type { EngineSeedRepo } from '../store/engineSeed.ts';
-import type { SampleSeedColumns } from '../../engine/historySeed.ts';
+import type { SampleSeedColumns } from '../../../shared/history/sampleSeedColumns.ts';
 import type { EngineHandle } from './engineClient.ts';
 import type { Logger } from '../log/logger.ts';
 import { HISTORY_MINUTES } from '../../engine/rateHistory.ts';

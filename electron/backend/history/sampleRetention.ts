@@ -4,7 +4,7 @@
  */
 import type { QuoteSampleRepo } from '../store/quoteSamples.ts';
 import type { Logger } from '../log/logger.ts';
-import { startPeriodicJob, type PeriodicJob, type PeriodicSchedule } from '../periodicJob.ts';
+import { startPeriodicJob, type PeriodicJob, type PeriodicSchedule } from '../jobs/periodicJob.ts';
 
 export interface SampleRetentionDeps {
   samples: Pick<QuoteSampleRepo, 'prune'>;

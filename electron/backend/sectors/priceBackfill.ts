@@ -1,7 +1,7 @@
 import type { FundingQuote, PricePoint } from '../../../shared/domain/quotes.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { Logger } from '../log/logger.ts';
-import { startPeriodicJob, type PeriodicJob, type PeriodicSchedule } from '../periodicJob.ts';
+import { startPeriodicJob, type PeriodicJob, type PeriodicSchedule } from '../jobs/periodicJob.ts';
 
 const HOUR = 3_600_000;
 const CANDLE_MS = 4 * HOUR;

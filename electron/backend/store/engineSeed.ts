@@ -1,4 +1,4 @@
-import type { SampleSeedColumns } from '../../engine/historySeed.ts';
+import type { SampleSeedColumns } from '../../../shared/history/sampleSeedColumns.ts';
 import type { DuckDBMaterializedResult } from '@duckdb/node-api';
 import type { Database } from './connection.ts';
 

@@ -16,7 +16,6 @@ import type { Journal } from './journal.ts';
 import type { Broker } from './brokers/broker.ts';
 import { createLiveBroker } from './brokers/live.ts';
 import { createPaperBroker, type PaperBroker } from './brokers/paper.ts';
-import { DEMO_CREDENTIAL } from '../../simulator/credentials.ts';
 
 export interface DeskBrokerOptions {
   mode: Mode;
@@ -24,6 +23,8 @@ export interface DeskBrokerOptions {
   vault: Vault;
   journal: Journal;
   baseUrl?: string;
+  /** Demo: the simulator's built-in account, with which paper brokers may read the venues' signed terms (tiers). */
+  readCredentials?: { apiKey: string; secret: string; password?: string };
   quotes: () => readonly FundingQuote[];
   now: () => number;
   /** The market data's public exchange per venue, which paper brokers share (markets held once). */
@@ -52,8 +53,7 @@ export function createDeskBrokers(options: DeskBrokerOptions): DeskBrokers {
   async function openOne(venue: VenueId): Promise<void> {
     if (options.mode !== 'live') {
       const exchange = options.publicExchange?.(venue);
-      // Demo's venues are the simulator, whose built-in account may read the venues' signed terms (tiers).
-      const readCredentials = options.mode === 'demo' && options.baseUrl !== undefined ? { ...DEMO_CREDENTIAL } : undefined;
+      const readCredentials = options.mode === 'demo' && options.readCredentials ? { ...options.readCredentials } : undefined;
       const broker = await createPaperBroker({ venue, connection, quotes: options.quotes, now: options.now, exchange, readCredentials });
       broker.restore(options.journal.ledger.entries());
       await broker.restoreTerms();

@@ -51,6 +51,8 @@ export interface TradingDeskOptions {
   engine: EngineHandle;
   /** The simulator in Demo (and tests); undefined reaches the real venues. */
   baseUrl?: string;
+  /** Demo: the simulator's built-in account, for the paper brokers' signed reads (tiers). */
+  readCredentials?: { apiKey: string; secret: string; password?: string };
   state: TradingStateMachine;
   settings: () => EngineSettings;
   publish: Publish;
@@ -104,7 +106,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
   for (const pair of await markInterruptedPairs(store.journal, now())) alert('critical', `UNHEDGED: pair ${pair.pairId}: ${pair.reason}`);
 
   const quotes = () => options.market.quotes();
-  const brokers = createDeskBrokers({ mode: options.mode, venues: options.venues, vault: options.vault, journal: store.journal, baseUrl: options.baseUrl, quotes, now,
+  const brokers = createDeskBrokers({ mode: options.mode, venues: options.venues, vault: options.vault, journal: store.journal, baseUrl: options.baseUrl, readCredentials: options.readCredentials, quotes, now,
     publicExchange: (venue) => options.market.publicExchange(venue) });
   const gateway = createGateway({ state, journal: store.journal, brokers: brokers.get, now, alert: (message) => alert('critical', message) });
   const book = createPositionBook({ journal: store.journal, brokers: brokers.get, quotes });

@@ -11,7 +11,7 @@ import { createExchange } from '../markets/exchanges.ts';
 import { optionsFor } from '../markets/accountOptions.ts';
 import { VenueError, toVenueError } from '../markets/venueErrors.ts';
 import { scrubText } from '../log/redact.ts';
-import { hedgeModeMessage, inHedgeMode } from '../trading/brokers/positionMode.ts';
+import { hedgeModeMessage, inHedgeMode } from '../markets/positionMode.ts';
 import type { VenueCredentials } from './vault.ts';
 
 /**

@@ -1,41 +1,86 @@
 import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
+import { rooms } from '../../../build/lint/rooms.ts';
 
 /**
- * The layering rule is the lint config's `no-restricted-imports` per folder. These cases
- * prove it bites: a rule nobody checks decays.
+ * The import wall (build/lint/rooms.ts, an allow-list per folder) is the lint rule
+ * `wall/imports`. Each wall is proved here with an import it must refuse: a rule nobody checks
+ * decays. Files need not exist; the rule reads the path it is given.
  */
 const eslint = new ESLint({ cwd: process.cwd() });
 
 async function violations(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return result.messages.filter((m) => m.ruleId === 'wall/imports').map((m) => m.message);
 }
 
-describe('who may import whom', () => {
+describe('the import wall refuses', () => {
   it.each([
+    // shared/ is pure and the domain is its floor.
     ['shared/funding/x.ts', "import { readFileSync } from 'node:fs';"],
     ['shared/ipc/x.ts', "import { ipcMain } from 'electron';"],
     ['shared/domain/x.ts', "import ccxt from 'ccxt';"],
     ['shared/domain/x.ts', "import { startHost } from '../../electron/host/server.ts';"],
-    ['electron/backend/markets/x.ts', "import { safeStorage } from 'electron';"],
-    ['electron/host/x.ts', "import { createTerminalWindow } from '../main/window.ts';"],
+    ['shared/domain/x.ts', "import { requests } from '../ipc/contract.ts';"],
+    // The engine is pure; it imports shared/ only.
     ['electron/engine/x.ts', "import { readFile } from 'node:fs/promises';"],
     ['electron/engine/x.ts', "import ccxt from 'ccxt';"],
-    ['renderer/features/x.ts', "import { DuckDBInstance } from '@duckdb/node-api';"],
-    ['renderer/features/x.ts', "import { createBackend } from '../../electron/backend/backend.ts';"],
-    ['renderer/features/x.ts', "import { readFileSync } from 'fs';"],
-  ])('%s may not: %s', async (file, code) => {
+    ['electron/engine/x.ts', "import { runScan } from '../cli/scan.ts';"],
+    // The backend never imports electron, and its layers point down.
+    ['electron/backend/markets/x.ts', "import { safeStorage } from 'electron';"],
+    ['electron/backend/store/x.ts', "import { createGateway } from '../trading/gateway.ts';"],
+    ['electron/backend/vault/x.ts', "import { createLiveBroker } from '../trading/brokers/live.ts';"],
+    ['electron/backend/markets/x.ts', "import { startPeriodicJob } from '../../backend/backend.ts';"],
+    // The simulator is reached only from the demo wiring at the composition root, and from tests.
+    ['electron/backend/trading/x.ts', "import { DEMO_CREDENTIAL } from '../../simulator/credentials.ts';"],
+    ['electron/host/x.ts', "import { startSimulator } from '../simulator/server.ts';"],
+    ['electron/host/x.ts', "import { createTerminalWindow } from '../main/window.ts';"],
+    // The preload sees the contract and Electron only.
+    ['electron/preload/x.ts', "import { readFileSync } from 'node:fs';"],
+    ['electron/preload/x.ts', "import { createBackend } from '../backend/backend.ts';"],
+    // The renderer: app → features → store → bridge, ui → shared; nothing of the main process.
+    ['renderer/features/monitor/x.ts', "import { DuckDBInstance } from '@duckdb/node-api';"],
+    ['renderer/features/monitor/x.ts', "import { createBackend } from '../../../electron/backend/backend.ts';"],
+    ['renderer/features/monitor/x.ts', "import { App } from '../../app/App.tsx';"],
+    ['renderer/store/x.ts', "import { TicketScreen } from '../features/ticket/TicketScreen.tsx';"],
+    ['renderer/ui/x.ts', "import { useClock } from '../store/clockStore.ts';"],
+    ['renderer/bridge/x.ts', "import { useUi } from '../store/uiStore.ts';"],
+    // Built-ins by their node: name only, so the wall can tell them from packages.
+    ['electron/backend/store/x.ts', "import { readFileSync } from 'fs';"],
+  ])('%s: %s', async (file, code) => {
     expect(await violations(file, code)).not.toEqual([]);
   });
 
+  it('a folder nobody listed, until it is listed', async () => {
+    const [message] = await violations('electron/backend/newroom/x.ts', "import { z } from 'zod';");
+    expect(message).toContain('electron/backend/newroom is not in the wall');
+    expect(await violations('renderer/features/newfeature/x.ts', '')).toHaveLength(1);
+  });
+});
+
+describe('the import wall lets through', () => {
   it.each([
-    ['shared/funding/x.ts', "import { z } from 'zod';"],
-    ['electron/backend/x.ts', "import ccxt from 'ccxt';"],
+    ['shared/funding/x.ts', "import { VenueIdSchema } from '../domain/quotes.ts';"],
+    ['shared/domain/x.ts', "import { z } from 'zod';"],
+    ['electron/backend/markets/x.ts', "import ccxt from 'ccxt';"],
+    ['electron/backend/trading/x.ts', "import { openStore } from '../store/duckdb.ts';"],
+    ['electron/backend/x.ts', "import { startSimulator } from '../simulator/server.ts';"],
     ['electron/engine/worker.ts', "import { parentPort } from 'node:worker_threads';"],
     ['electron/main/x.ts', "import { app } from 'electron';"],
+    ['electron/preload/x.ts', "import { contextBridge } from 'electron';"],
     ['renderer/app/x.ts', "import { ratePer8h } from '../../shared/funding/normalise.ts';"],
-  ])('%s may: %s', async (file, code) => {
+    ['renderer/features/ticket/x.ts', "import { useBridge } from '../../bridge/bridgeContext.ts';"],
+    ['renderer/features/ticket/x.ts', "import { Countdown } from '../windows/Countdown.tsx';"],
+    ['test/unit/x.ts', "import { startSimulator } from '../../electron/simulator/server.ts';"],
+  ])('%s: %s', async (file, code) => {
     expect(await violations(file, code)).toEqual([]);
+  });
+
+  it('every room names only rooms, or files, that exist in the table', () => {
+    const names = new Set(Object.keys(rooms));
+    for (const [room, rule] of Object.entries(rooms)) {
+      const listed = [...rule.may, ...Object.values(rule.files ?? {}).flatMap((more) => more.may ?? [])];
+      for (const target of listed) expect(target === '**' || names.has(target) || /\.tsx?$/.test(target), `${room} → ${target}`).toBe(true);
+    }
   });
 });

@@ -14,7 +14,7 @@ import { toVenueError, VenueError } from '../../markets/venueErrors.ts';
 import type { VenueCredentials } from '../../vault/vault.ts';
 import type { Balance, Broker, OrderBook, OrderRequest, VenuePosition } from './broker.ts';
 import { readMarketInfo, type MarketInfo } from '../venueMarket.ts';
-import { hedgeModeMessage, inHedgeMode } from './positionMode.ts';
+import { hedgeModeMessage, inHedgeMode } from '../../markets/positionMode.ts';
 import { ownClientId } from '../clientOrderIds.ts';
 import { accountWideMode, heldMarginMode, namesModePerOrder, prepareMargin, type MarginMode } from './marginMode.ts';
 import { amountToSend, bookInCoins, unitsOf } from './venueAmounts.ts';

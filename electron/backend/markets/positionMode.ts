@@ -6,7 +6,7 @@
  * hedge-mode account is refused in words the trader can act on.
  */
 import type { Balances, Exchange } from 'ccxt';
-import type { VenueId } from '../../../../shared/domain/venues.ts';
+import type { VenueId } from '../../../shared/domain/venues.ts';
 
 type Reader = (exchange: Exchange, symbol: string) => Promise<boolean>;
 

@@ -1,0 +1,99 @@
+// The wall: every folder of the product and what it may import (docs/architecture.md, "The wall").
+// An allow-list: a folder not listed here is denied until it is, and an import is allowed only
+// when its target's folder (or package) is listed for the importing folder. `name/**` is a
+// folder and everything below it, as one room; `**` in `may` is anything; `*` in a package or
+// file name stands for any name.
+
+const SHARED_PURE = ['shared/domain', 'shared/funding', 'shared/history', 'shared/risk', 'shared/sectors'];
+const SHARED = [...SHARED_PURE, 'shared/ipc'];
+const BACKEND_SERVICES = [
+  'electron/backend/engine', 'electron/backend/history', 'electron/backend/markets', 'electron/backend/patterns',
+  'electron/backend/sectors', 'electron/backend/streams', 'electron/backend/trading', 'electron/backend/trading/brokers',
+  'electron/backend/vault',
+];
+const BACKEND_BASE = ['electron/backend/store', 'electron/backend/log', 'electron/backend/jobs', ...SHARED];
+/** Each feature is a room of its own; a new feature folder is listed here before it builds. */
+const RENDERER_FEATURES = ['alerts', 'journal', 'keys', 'monitor', 'patterns', 'positions', 'sectorMap', 'sectors', 'settings', 'status', 'symbol', 'ticket', 'windows']
+  .map((name) => `renderer/features/${name}`);
+const feature: Room = { may: [...RENDERER_FEATURES, 'renderer/store', 'renderer/bridge', 'renderer/ui', ...SHARED], packages: ['react', 'lightweight-charts'] };
+
+export interface Room {
+  /** Rooms (or single files, by path) this room's files may import. */
+  may: string[];
+  /** Packages, by name; `node:*` is every Node built-in. */
+  packages: string[];
+  /** Single files of the room (by name pattern) that alone may import more. */
+  files?: Record<string, { may?: string[]; packages?: string[] }>;
+}
+
+export const rooms: Record<string, Room> = {
+  // shared/: pure, both sides. The domain is the floor; the contract composes the domain's schemas.
+  'shared/domain': { may: [], packages: ['zod'] },
+  'shared/funding': { may: ['shared/domain'], packages: [] },
+  'shared/history': { may: ['shared/domain', 'shared/funding'], packages: [] },
+  'shared/risk': { may: ['shared/domain', 'shared/funding'], packages: [] },
+  'shared/sectors': { may: ['shared/domain', 'shared/history'], packages: [] },
+  'shared/ipc': { may: SHARED_PURE, packages: ['zod'] },
+
+  // The engine: pure computation over arrays, time an argument; only the thread entries touch the thread API.
+  'electron/engine': {
+    may: SHARED, packages: [],
+    files: { 'electron/engine/worker.ts': { packages: ['node:worker_threads'] }, 'electron/engine/*Worker.ts': { packages: ['node:worker_threads'] } },
+  },
+
+  // The backend, layered: composition root → services → store, log, jobs → shared.
+  // Only the composition root wires the simulator in (Demo); nothing in the backend imports `electron`.
+  'electron/backend': { may: [...BACKEND_SERVICES, ...BACKEND_BASE, 'electron/engine', 'electron/simulator'], packages: ['node:*'] },
+  'electron/backend/engine': { may: [...BACKEND_BASE, 'electron/engine'], packages: ['node:worker_threads'] },
+  'electron/backend/history': { may: [...BACKEND_BASE, 'electron/backend/markets'], packages: ['node:*'] },
+  'electron/backend/markets': { may: BACKEND_BASE, packages: ['ccxt', 'node:*'] },
+  'electron/backend/patterns': { may: [...BACKEND_BASE, 'electron/engine'], packages: ['node:worker_threads'] },
+  'electron/backend/sectors': { may: [...BACKEND_BASE, 'electron/engine'], packages: ['node:*'] },
+  'electron/backend/streams': { may: BACKEND_BASE, packages: [] },
+  'electron/backend/trading': {
+    may: [...BACKEND_BASE, 'electron/backend/trading/brokers', 'electron/backend/markets', 'electron/backend/vault', 'electron/backend/engine', 'electron/engine'],
+    packages: ['ccxt', 'node:crypto'],
+  },
+  'electron/backend/trading/brokers': {
+    may: [...BACKEND_BASE, 'electron/backend/markets', 'electron/backend/vault', 'electron/backend/trading'], packages: ['ccxt', 'node:crypto'],
+  },
+  'electron/backend/vault': { may: [...BACKEND_BASE, 'electron/backend/markets'], packages: ['ccxt', 'zod', 'node:*'] },
+  'electron/backend/store': {
+    may: ['electron/backend/log', ...SHARED], packages: ['@duckdb/node-api', 'node:*'],
+    // The one exception left: the store opens the order journal, whose meaning (the ledger) is
+    // trading's; docs/architecture.md, "The wall", says how it is to be split.
+    files: { 'electron/backend/store/duckdb.ts': { may: ['electron/backend/trading/journal.ts'] } },
+  },
+  'electron/backend/log': { may: SHARED, packages: ['node:*'] },
+  'electron/backend/jobs': { may: [], packages: [] },
+
+  // Entry points around the backend.
+  'electron/cli': { may: ['electron/backend/markets', 'electron/backend/store', 'electron/engine', ...SHARED], packages: ['node:*'] },
+  'electron/host': {
+    may: ['electron/backend', 'electron/backend/store', 'electron/backend/streams', 'electron/cli', ...SHARED], packages: ['ws', 'node:*'],
+  },
+  'electron/main': {
+    may: ['electron/backend', 'electron/backend/streams', 'electron/backend/vault', 'electron/host', ...SHARED],
+    packages: ['electron', 'electron-updater', 'rotating-file-stream', 'zod', 'node:*'],
+  },
+  // The preload sees the contract and Electron's bridge API only: no backend, no Node.
+  'electron/preload': { may: ['shared/ipc'], packages: ['electron'] },
+  // The venue simulator: tests and the demo wiring reach it; it reaches only shared/ and the CLI's argument parsing.
+  'electron/simulator': { may: ['electron/simulator/venues', 'electron/cli', ...SHARED], packages: ['ws', 'node:*'] },
+  'electron/simulator/venues': { may: ['electron/simulator', ...SHARED], packages: ['@noble/curves', '@noble/hashes', 'node:*'] },
+
+  // The renderer, layered: app → features → store → bridge, ui → shared; it talks to the backend only through window.terminal.
+  'renderer': { may: [], packages: ['vite', '@vitejs/plugin-react', 'node:*'] }, // renderer/vite.config.ts: the build, not the page
+  'renderer/app': { may: [...RENDERER_FEATURES, 'renderer/store', 'renderer/bridge', 'renderer/ui', ...SHARED], packages: ['react', 'react-dom'] },
+  ...Object.fromEntries(RENDERER_FEATURES.map((name) => [name, feature])),
+  'renderer/store': { may: ['renderer/bridge', 'renderer/ui', ...SHARED], packages: ['zustand', 'zod'] },
+  // The renderer's end of the contract: the client over window.terminal or the host's WebSocket.
+  'renderer/bridge': { may: SHARED, packages: ['react'] },
+  'renderer/ui': { may: SHARED, packages: ['react'] },
+
+  // Build scripts and tests stand outside the product and may use it all.
+  'build/**': { may: ['shared/ipc'], packages: ['esbuild', 'eslint', 'node:*'] },
+  'test/**': { may: ['**'], packages: ['*'] },
+  // The project root's own config files (lint, test runner).
+  '.': { may: ['build/**'], packages: ['*'] },
+};
