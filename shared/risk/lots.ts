@@ -1,7 +1,7 @@
 /**
  * Venue lot rules: an order's quantity must be a whole number of the venue's lot step and
  * reach its minimum quantity and minimum notional. Both legs of a pair carry the same base
- * quantity, so it is rounded DOWN to the coarser of the two steps (rounding up would size the
+ * quantity, so it is rounded DOWN to a step both venues can send (rounding up would size the
  * trade past what the risk rule allowed). All figures are base units (contracts × size).
  */
 export interface LotRules {
@@ -23,10 +23,33 @@ export function roundDownToStep(quantity: number, step: number | null): number {
   return Number((steps * step).toFixed(Math.min(decimals, 20)));
 }
 
-/** The coarser step of the legs (null when no leg has one). */
-export function coarserStep(lots: readonly (LotRules | null)[]): number | null {
+/** Decimal places of a step as written (0.25 → 2, 1e-7 → 7, 10 → 0), to 15 at most. */
+function decimalsOf(step: number): number {
+  for (let d = 0; d < 15; d += 1) {
+    const scaled = step * 10 ** d;
+    if (Math.abs(scaled - Math.round(scaled)) <= STEP_EPSILON * scaled) return d;
+  }
+  return 15;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  return b === 0n ? a : gcd(b, a % b);
+}
+
+/**
+ * The smallest step every leg can send: the least common multiple of the legs' steps (null
+ * when no leg has one). A quantity on it is a whole number of lots on each venue, also where
+ * neither step divides the other (0.3 and 0.2 coins → 0.6; the larger step alone, 0.3, is
+ * 1.5 lots of 0.2 and would be cut on that venue).
+ */
+export function commonStep(lots: readonly (LotRules | null)[]): number | null {
   const steps = lots.flatMap((lot) => (lot?.step && lot.step > 0 ? [lot.step] : []));
-  return steps.length ? Math.max(...steps) : null;
+  if (!steps.length) return null;
+  const decimals = Math.max(...steps.map(decimalsOf));
+  const scale = 10n ** BigInt(decimals);
+  const whole = steps.map((step) => BigInt(Math.round(step * 10 ** decimals)));
+  const lcm = whole.reduce((a, b) => (a / gcd(a, b)) * b);
+  return Number(lcm) / Number(scale);
 }
 
 /** Whether `quantity` is a whole number of `step` (within floating-point slack). */

@@ -13,7 +13,7 @@ import { DEFAULT_WITHDRAWAL_FEES_USD, planTransfers, roundTripFee, walkBook, typ
 import { evaluateChecklist, checklistPassed, type LegContext } from './checklist.ts';
 import { exposureAfter } from './exposure.ts';
 import { crossLiquidationPrice, initialMargin, liquidationDistance, liquidationPrice, maintenanceRateFor, maxLeverageFor, type MarginTier } from './liquidation.ts';
-import { coarserStep, roundDownToStep, type LotRules } from './lots.ts';
+import { commonStep, roundDownToStep, type LotRules } from './lots.ts';
 import { lossAtStop, riskPct, riskSizedQuantity } from './sizing.ts';
 import { amountOf, coinPrice, type MarketUnits } from '../domain/units.ts';
 
@@ -172,8 +172,8 @@ export function buildPreview(inputs: PreviewInputs): TicketPreview {
   const marks = inputs.markets.map(markOf);
   const equity = [...new Set(ticket.legs.map((leg) => leg.venue))].reduce((sum, venue) => sum + (inputs.balances.get(venue)?.equity ?? 0), 0);
   const exit = now + (ticket.maxHoldingHours ?? inputs.engine.holdingDays * 24) * HOUR_MS;
-  // Both legs trade one base quantity: whole lots of the coarser step, rounded down.
-  const step = coarserStep(inputs.markets.map((m) => m.lot ?? null));
+  // Both legs trade one base quantity: whole lots of a step both venues can send, rounded down.
+  const step = commonStep(inputs.markets.map((m) => m.lot ?? null));
   const suggestedQuantity = roundDownToStep(suggestQuantity(inputs, marks, equity, exit), step);
   const requestedQuantity = ticket.quantity ?? suggestedQuantity;
   const quantity = roundDownToStep(requestedQuantity, step);

@@ -119,7 +119,13 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
   }
 
   async function preview(ticket: Ticket): Promise<TicketPreview> {
-    assertTicketShape(ticket);
+    assertTicketShape(ticket, (leg) => {
+      try {
+        return deps.units(leg.venue, leg.symbol).asset;
+      } catch {
+        return null; // an unknown market: the symbol is checked instead, and pricing names the market
+      }
+    });
     assertNoSpotLeg(ticket);
     const [a, b, balances] = await Promise.all([legMarket(ticket, 0), legMarket(ticket, 1), balancesOf(ticket)]);
     const { holdingDays, fees, triggerSpreadPer8h, extremeRatePer8h, divergencePer8h, windowMinutes, notifyKinds, ...risk } = deps.settings();

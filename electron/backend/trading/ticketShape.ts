@@ -2,24 +2,32 @@
  * Structural checks of a ticket before anything is priced: the two legs must form the trade
  * its kind names, on markets of the ticket's base asset, on instruments the terminal trades.
  */
-import type { Ticket } from '../../../shared/domain/ticket.ts';
+import type { Ticket, TicketLeg } from '../../../shared/domain/ticket.ts';
 import { normaliseBase, parseUnifiedSymbol } from '../../../shared/domain/symbols.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
 import { TicketInvalidError } from './ticketErrors.ts';
 
-function baseOfLeg(symbol: string, instrument: 'perp' | 'spot'): string | null {
-  if (instrument === 'perp') return parseUnifiedSymbol(symbol)?.base ?? null;
-  const spot = /^([^/:]+)\/([^/:]+)$/.exec(symbol);
+/**
+ * The asset a perp leg's market counts (docs/units.md), or null when the market is not known:
+ * read from the market, not the symbol, because ccxt upper-cases Hyperliquid's `kPEPE` into
+ * `KPEPE/USDC:USDC`, whose `K` cannot be told from KAVA's.
+ */
+export type AssetOfLeg = (leg: TicketLeg) => string | null;
+
+function baseOfLeg(leg: TicketLeg, assetOf: AssetOfLeg): string | null {
+  if (leg.instrument === 'perp') return assetOf(leg) ?? parseUnifiedSymbol(leg.symbol)?.base ?? null;
+  const spot = /^([^/:]+)\/([^/:]+)$/.exec(leg.symbol);
   return spot ? normaliseBase(spot[1]).base : null;
 }
 
-export function assertTicketShape(ticket: Ticket): void {
+export function assertTicketShape(ticket: Ticket, assetOf: AssetOfLeg = () => null): void {
   const fail = (problem: string) => {
     throw new TicketInvalidError(ticket.ticketId, problem);
   };
   const [a, b] = ticket.legs;
   for (const leg of ticket.legs) {
-    const base = baseOfLeg(leg.symbol, leg.instrument);
+    if (leg.instrument === 'perp' && parseUnifiedSymbol(leg.symbol) === null) fail(`${leg.symbol} on ${leg.venue} is not a linear perp (BASE/QUOTE:SETTLE) symbol`);
+    const base = baseOfLeg(leg, assetOf);
     if (base === null) fail(`${leg.symbol} on ${leg.venue} is not a ${leg.instrument === 'perp' ? 'linear perp (BASE/QUOTE:SETTLE)' : 'spot (BASE/QUOTE)'} symbol`);
     if (base !== ticket.base.toUpperCase()) fail(`${leg.symbol} on ${leg.venue} is not a ${ticket.base} market`);
   }

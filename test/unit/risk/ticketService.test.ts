@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
 import { DEFAULT_RISK_SETTINGS, type ChecklistSnapshot, type TicketInput } from '../../../shared/domain/ticket.ts';
 import { createTicketHandlers, createTicketService, type TicketServiceDeps } from '../../../electron/backend/trading/ticketService.ts';
 import { NOW, book, quote } from './ticketFixture.ts';
-import { coinUnits } from '../../../shared/domain/units.ts';
+import { marketUnits } from '../../../shared/domain/units.ts';
 
 /** A passing ticket as the renderer would send it (before schema defaults). */
 const passing: TicketInput = {
@@ -36,7 +36,8 @@ function harness(): Harness {
       h.bookCalls++;
       return book();
     },
-    units: () => coinUnits('BTC'),
+    // Hyperliquid's kPEPE, which ccxt lists as KPEPE/USDC:USDC; every other market counts its symbol's base.
+    units: (_venue, symbol) => (marketUnits(symbol === 'KPEPE/USDC:USDC' ? 'kPEPE' : symbol.split('/')[0])),
     balances: async () => ({ equity: 200_000, free: 200_000 }),
     settings: () => ({ ...DEFAULT_SETTINGS, ...DEFAULT_RISK_SETTINGS }),
     alignment: () => h.alignment,
@@ -157,5 +158,15 @@ describe('ticket.submit over the contract', () => {
     const result = await dispatch(h.handlers, 'ticket.preview', { ...passing, legs: [passing.legs[0], { ...passing.legs[1], symbol: 'ETH/USDT:USDT' }] });
     expect(result).toMatchObject({ ok: false, error: { message: 'ticket.preview: ticket tk-1: ETH/USDT:USDT on bybit is not a BTC market' } });
     expect(h.bookCalls).toBe(0);
+  });
+
+  it("Hyperliquid's kPEPE (ccxt's KPEPE/USDC:USDC) is a PEPE market: the market's asset decides, not the symbol's K", async () => {
+    const h = harness();
+    const pepe = { ...passing, base: 'PEPE', legs: [{ ...passing.legs[0], symbol: '1000PEPE/USDT:USDT' }, { venue: 'hyperliquid', symbol: 'KPEPE/USDC:USDC', side: 'sell', instrument: 'perp' }] };
+    const result = await dispatch(h.handlers, 'ticket.preview', pepe);
+    expect(JSON.stringify(result)).not.toContain('is not a PEPE market');
+    expect(h.bookCalls).toBe(2);
+    const kava = await dispatch(h.handlers, 'ticket.preview', { ...pepe, legs: [pepe.legs[0], { ...pepe.legs[1], symbol: 'KAVA/USDC:USDC' }] });
+    expect(kava).toMatchObject({ ok: false, error: { message: 'ticket.preview: ticket tk-1: KAVA/USDC:USDC on hyperliquid is not a PEPE market' } });
   });
 });

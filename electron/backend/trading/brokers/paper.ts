@@ -9,7 +9,6 @@
  */
 import type { Exchange } from 'ccxt';
 import type { Fill, FundingPayment, JournalEntry, Order, PairIntent } from '../../../../shared/domain/orders.ts';
-import { parseUnifiedSymbol } from '../../../../shared/domain/symbols.ts';
 import { crossLiquidationPrice, liquidationPrice, maintenanceRateFor, type MarginTier } from '../../../../shared/risk/liquidation.ts';
 import type { FundingQuote } from '../../../../shared/domain/quotes.ts';
 import { VENUES, type VenueId } from '../../../../shared/domain/venues.ts';
@@ -160,8 +159,7 @@ class Paper implements PaperBroker {
    * leverage (1× when none was set), cross on the account's equity (account-wide).
    */
   #liquidation(symbol: string, held: Held, equity: number): number {
-    const base = parseUnifiedSymbol(symbol)?.base ?? symbol;
-    const mmr = maintenanceRateFor(this.#tiers.get(symbol) ?? null, Math.abs(held.size) * held.entry, base);
+    const mmr = maintenanceRateFor(this.#tiers.get(symbol) ?? null, Math.abs(held.size) * held.entry, this.units(symbol).asset);
     const side = held.size > 0 ? 'buy' : 'sell';
     if (this.#marginModes.get(symbol) === 'cross') return crossLiquidationPrice(side, held.entry, Math.abs(held.size), equity, mmr);
     return liquidationPrice(side, held.entry, this.#leverage.get(symbol) ?? 1, mmr);
