@@ -25,6 +25,8 @@ const VENUE_TRAITS: Record<VenueId, { share: number; bias: number }> = {
   bitget: { share: 0.3, bias: 0.00001 },
   gate: { share: 0.25, bias: -0.00002 },
   hyperliquid: { share: 0.3, bias: 0.00004 },
+  // A perp DEX: thinner books, and a standing long premium from its retail flow.
+  aster: { share: 0.15, bias: 0.00005 },
 };
 
 /** Thrown when a caller names an instrument the venue does not list. */

@@ -14,7 +14,8 @@ export interface RealTerms {
   /** Quantity step in contracts (OKX lotSz, Bybit qtyStep). */
   stepSize: number;
   minQty: number;
-  maxLeverage: number;
+  /** Absent where the recorded list does not state it (Aster's exchange info has no leverage cap). */
+  maxLeverage?: number;
   /** Where the venue lists a settlement interval on the instrument. */
   intervalHours?: number;
 }
@@ -47,7 +48,12 @@ const HYPERLIQUID: Table = {
   ADA: { contractSize: 1, stepSize: 1, minQty: 1, maxLeverage: 20 },
 };
 
-const TABLES: Partial<Record<VenueId, Table>> = { bybit: BYBIT, okx: OKX, hyperliquid: HYPERLIQUID };
+const ASTER: Table = {
+  BTCUSDT: { contractSize: 1, tickSize: 0.1, stepSize: 0.001, minQty: 0.001 },
+  ASTERUSDT: { contractSize: 1, tickSize: 0.0001, stepSize: 0.01, minQty: 0.01 },
+};
+
+const TABLES: Partial<Record<VenueId, Table>> = { bybit: BYBIT, okx: OKX, hyperliquid: HYPERLIQUID, aster: ASTER };
 
 export function realTerms(venue: VenueId, instrumentId: string): RealTerms | undefined {
   return TABLES[venue]?.[instrumentId];

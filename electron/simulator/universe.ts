@@ -64,6 +64,7 @@ const COVERAGE: Record<VenueId, { top: number; rest: number }> = {
   gate: { top: 300, rest: 0.95 },
   okx: { top: 120, rest: 0.45 },
   hyperliquid: { top: 80, rest: 0.4 },
+  aster: { top: 60, rest: 0.5 },
 };
 
 export function isListed(venue: VenueId, asset: Asset): boolean {
@@ -87,6 +88,8 @@ function intervalFor(venue: VenueId, asset: Asset): number {
   if (asset.rank < 20) return 8;
   const u = hash32(stringId(`interval:${venue}`), stringId(asset.base)) / 4294967296;
   if (venue === 'okx') return u < 0.8 ? 8 : 4;
+  // Aster mixes 8 h, 4 h and 1 h per symbol (its fundingInfo lists each).
+  if (venue === 'aster') return u < 0.35 ? 8 : u < 0.8 ? 4 : 1;
   if (u < 0.45) return 8;
   if (u < 0.95) return 4;
   return u < 0.97 ? 2 : 1;

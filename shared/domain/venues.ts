@@ -1,5 +1,5 @@
 /** The venues the terminal knows, with the defaults it uses until the user says otherwise. */
-export const VENUE_IDS = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'hyperliquid'] as const;
+export const VENUE_IDS = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'hyperliquid', 'aster'] as const;
 export type VenueId = (typeof VENUE_IDS)[number];
 
 export interface VenueProfile {
@@ -25,8 +25,18 @@ export const VENUES: Record<VenueId, VenueProfile> = {
   bitget: { id: 'bitget', label: 'Bitget', takerFee: 0.0006, makerFee: 0.0002, spotTakerFee: 0.001, defaultIntervalHours: 8, staleAfterMs: 45_000, pollMs: 10_000 },
   gate: { id: 'gate', label: 'Gate', takerFee: 0.0005, makerFee: 0.0002, spotTakerFee: 0.002, defaultIntervalHours: 8, staleAfterMs: 45_000, pollMs: 10_000 },
   hyperliquid: { id: 'hyperliquid', label: 'Hyperliquid', takerFee: 0.00045, makerFee: 0.00015, spotTakerFee: 0.0007, defaultIntervalHours: 1, staleAfterMs: 30_000, pollMs: 5_000 },
+  // Aster's own fee table and ccxt's (maker 0.01 %, taker 0.035 %); its free public API allows ~3 requests a second.
+  aster: { id: 'aster', label: 'Aster', takerFee: 0.00035, makerFee: 0.0001, spotTakerFee: 0.001, defaultIntervalHours: 8, staleAfterMs: 45_000, pollMs: 10_000 },
 };
 
 export function isVenueId(value: string): value is VenueId {
   return (VENUE_IDS as readonly string[]).includes(value);
 }
+
+/**
+ * Where a venue's paths live on the one loopback server (simulator, Demo). Aster's futures API
+ * uses Binance's paths (`/fapi/…`), so its endpoints are served under their own prefix; every
+ * other venue's paths are distinct and stay at the root (docs/ccxt.md, "Pointing ccxt at a
+ * local server").
+ */
+export const LOOPBACK_PATH_PREFIX: Readonly<Partial<Record<VenueId, string>>> = { aster: '/aster' };

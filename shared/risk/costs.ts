@@ -60,6 +60,7 @@ export const DEFAULT_WITHDRAWAL_FEES_USD: Readonly<Record<VenueId, number>> = {
   bitget: 1,
   gate: 1,
   hyperliquid: 1,
+  aster: 1,
 };
 
 export interface MarginNeed {

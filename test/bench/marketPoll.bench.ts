@@ -21,6 +21,7 @@ const MAIN_ENDPOINT: Record<VenueId, { path: string; body?: string }> = {
   bitget: { path: '/api/v2/mix/market/tickers?productType=USDT-FUTURES' },
   gate: { path: '/api/v4/futures/usdt/contracts' },
   hyperliquid: { path: '/info', body: JSON.stringify({ type: 'metaAndAssetCtxs' }) },
+  aster: { path: '/aster/fapi/v3/premiumIndex' },
 };
 
 async function medianMs(fn: () => Promise<unknown>): Promise<number> {

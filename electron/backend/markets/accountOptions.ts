@@ -3,6 +3,7 @@
  * broker's book reads and the key test all build their exchange with these.
  */
 import type { VenueId } from '../../../shared/domain/venues.ts';
+import { asterSpec } from './aster.ts';
 import { binanceSpec } from './binanceusdm.ts';
 import { bitgetSpec } from './bitget.ts';
 import { bybitSpec } from './bybit.ts';
@@ -12,7 +13,7 @@ import { okxSpec } from './okx.ts';
 
 const SPEC_OPTIONS: Record<VenueId, Record<string, unknown>> = {
   binanceusdm: binanceSpec.exchangeOptions, bybit: bybitSpec.exchangeOptions, okx: okxSpec.exchangeOptions,
-  bitget: bitgetSpec.exchangeOptions, gate: gateSpec.exchangeOptions, hyperliquid: hyperliquidSpec.exchangeOptions,
+  bitget: bitgetSpec.exchangeOptions, gate: gateSpec.exchangeOptions, hyperliquid: hyperliquidSpec.exchangeOptions, aster: asterSpec.exchangeOptions,
 };
 
 /** The venue's market-data options plus what a signed account needs on top of them. */
@@ -25,5 +26,17 @@ export function optionsFor(venue: VenueId, loopback: boolean): Record<string, un
   if (venue === 'bybit' && loopback) return { ...base, enableUnifiedAccount: true, enableUnifiedMargin: false };
   // ccxt would otherwise sign a builder-fee approval and a referrer before the first order.
   if (venue === 'hyperliquid') return { ...base, builderFee: false, approvedBuilderFee: true, refSet: true };
+  // Aster: the same builder-fee approval (ccxt's builder takes 0.1 % of every order) is never
+  // signed, and open orders are listed across symbols (as on Binance) without ccxt's warning.
+  if (venue === 'aster') return { ...base, builderFee: false, approvedBuilderFee: true, fetchOpenOrders: { warnIfNoSymbol: false } };
   return base;
+}
+
+/** Venues whose key is a wallet: the vault's key field holds the address, its secret the wallet's private key. */
+export const WALLET_VENUES: ReadonlySet<VenueId> = new Set<VenueId>(['hyperliquid', 'aster']);
+
+/** The credentials under ccxt's field names: a wallet venue signs with `privateKey`, the others with an API key and secret. */
+export function ccxtCredentials(venue: VenueId, credentials: { apiKey: string; secret: string; password?: string }): Record<string, string> {
+  if (WALLET_VENUES.has(venue)) return { walletAddress: credentials.apiKey, privateKey: credentials.secret };
+  return { apiKey: credentials.apiKey, secret: credentials.secret, ...(credentials.password ? { password: credentials.password } : {}) };
 }

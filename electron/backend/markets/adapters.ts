@@ -3,6 +3,7 @@ import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { AdapterContext, VenueAdapter } from './adapter.ts';
 import { createBinanceAdapter } from './binanceusdm.ts';
 import { createBitgetAdapter } from './bitget.ts';
+import { createAsterAdapter } from './aster.ts';
 import { createBybitAdapter } from './bybit.ts';
 import { createGateAdapter } from './gate.ts';
 import { createHyperliquidAdapter } from './hyperliquid.ts';
@@ -15,4 +16,5 @@ export const ADAPTERS: Record<VenueId, (context: AdapterContext) => VenueAdapter
   bitget: createBitgetAdapter,
   gate: createGateAdapter,
   hyperliquid: createHyperliquidAdapter,
+  aster: createAsterAdapter,
 };

@@ -9,7 +9,7 @@
  */
 import type { Exchange, FundingRate, Ticker } from 'ccxt';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
-import { VENUES } from '../../../shared/domain/venues.ts';
+import { VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { MINUTE_MS, createVenueAdapter, knownRates } from './adapter.ts';
 import type { AdapterContext, VenueAdapter, VenueSpec } from './adapter.ts';
 import { buildQuote, intervalHoursOf, numberOrNull } from './fundingQuote.ts';
@@ -20,17 +20,47 @@ import type { StreamSpec } from './streams.ts';
 
 const VENUE = 'binanceusdm';
 
-export function binanceQuote(market: PerpMarket, rate: FundingRate, listedInterval: FundingRate | undefined, ticker: Ticker | undefined, observedAt: number): FundingQuote {
-  const intervalHours = intervalHoursOf(listedInterval?.interval) ?? VENUES[VENUE].defaultIntervalHours;
-  return buildQuote(VENUE, market, {
+/** Where ccxt puts a Binance-shaped venue's next settlement (binanceusdm: `fundingTimestamp`; aster: `nextFundingTimestamp`). */
+export type NextSettlementOf = (rate: FundingRate) => number | undefined;
+
+/**
+ * A quote from a Binance-shaped premium index row: the running period's rate (named
+ * `lastFundingRate` by Binance and Aster), the interval from the venue's funding-info list
+ * (the venue's default where the list leaves the symbol out), 24-h volume from the tickers.
+ */
+export function premiumIndexQuote(venue: VenueId, next: NextSettlementOf, market: PerpMarket, rate: FundingRate, listedInterval: FundingRate | undefined, ticker: Ticker | undefined, observedAt: number): FundingQuote {
+  const intervalHours = intervalHoursOf(listedInterval?.interval) ?? VENUES[venue].defaultIntervalHours;
+  return buildQuote(venue, market, {
     rate: rate.fundingRate,
     rateKind: 'predicted',
     intervalHours,
-    nextFundingTime: rate.fundingTimestamp,
+    nextFundingTime: next(rate),
     markPrice: rate.markPrice,
     indexPrice: rate.indexPrice,
     volume24hUsd: ticker?.quoteVolume,
   }, observedAt);
+}
+
+const binanceNext: NextSettlementOf = (rate) => rate.fundingTimestamp;
+
+export function binanceQuote(market: PerpMarket, rate: FundingRate, listedInterval: FundingRate | undefined, ticker: Ticker | undefined, observedAt: number): FundingQuote {
+  return premiumIndexQuote(VENUE, binanceNext, market, rate, listedInterval, ticker, observedAt);
+}
+
+/**
+ * One poll of a Binance-shaped venue: the premium index every poll, the interval list every
+ * minute (it changes while a symbol trades) and the 24-h tickers every half minute.
+ */
+export function premiumIndexFetch(venue: VenueId, next: NextSettlementOf): VenueSpec['fetchQuotes'] {
+  return async ({ exchange, markets, observedAt, every }) => {
+    const [rates, intervals, tickers] = await Promise.all([
+      exchange.fetchFundingRates(),
+      every('fundingInfo', MINUTE_MS, () => exchange.fetchFundingIntervals()),
+      every('tickers', MINUTE_MS / 2, () => exchange.fetchTickers()),
+    ]);
+    return knownRates(venue, rates, markets).map(([market, rate]) =>
+      premiumIndexQuote(venue, next, market, rate, intervals[market.symbol], tickers[market.symbol], observedAt));
+  };
 }
 
 export const binanceSpec: VenueSpec = {
@@ -39,15 +69,7 @@ export const binanceSpec: VenueSpec = {
   marketsReloadMs: 30 * MINUTE_MS,
   historyPageLimit: 1000,
   candlePageLimit: 1500,
-  async fetchQuotes({ exchange, markets, observedAt, every }) {
-    const [rates, intervals, tickers] = await Promise.all([
-      exchange.fetchFundingRates(),
-      every('fundingInfo', MINUTE_MS, () => exchange.fetchFundingIntervals()),
-      every('tickers', MINUTE_MS / 2, () => exchange.fetchTickers()),
-    ]);
-    return knownRates(VENUE, rates, markets).map(([market, rate]) =>
-      binanceQuote(market, rate, intervals[market.symbol], tickers[market.symbol], observedAt));
-  },
+  fetchQuotes: premiumIndexFetch(VENUE, binanceNext),
 };
 
 /**

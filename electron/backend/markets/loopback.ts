@@ -5,6 +5,7 @@
  * ccxt at a local server").
  */
 import type { Exchange } from 'ccxt';
+import { LOOPBACK_PATH_PREFIX, type VenueId } from '../../../shared/domain/venues.ts';
 
 /** Options ccxt needs against a loopback server: no client-side throttling, fail fast. */
 export const LOOPBACK_OPTIONS = { enableRateLimit: false, timeout: 3_000 } as const;
@@ -30,8 +31,13 @@ function rewrite(value: unknown, baseUrl: string, wsBaseUrl: string | undefined)
   return value;
 }
 
-/** Rewrites every http(s) endpoint of `exchange.urls.api` to `baseUrl` (and ws(s) to `wsBaseUrl`). */
+/**
+ * Rewrites every http(s) endpoint of `exchange.urls.api` to `baseUrl` (and ws(s) to `wsBaseUrl`),
+ * under the venue's own path prefix where its paths would collide with another venue's.
+ */
 export function pointAtBaseUrl(exchange: Exchange, baseUrl: string, wsBaseUrl?: string): void {
   const urls = exchange.urls as { api?: unknown };
-  exchange.urls = { ...exchange.urls, api: rewrite(urls.api, baseUrl, wsBaseUrl) } as Exchange['urls'];
+  const prefix = LOOPBACK_PATH_PREFIX[exchange.id as VenueId] ?? '';
+  const under = (base: string) => base.replace(/\/+$/, '') + prefix;
+  exchange.urls = { ...exchange.urls, api: rewrite(urls.api, under(baseUrl), wsBaseUrl === undefined ? undefined : under(wsBaseUrl)) } as Exchange['urls'];
 }

@@ -2,8 +2,9 @@
  * A symbol's whole margin-tier table, read where its venue states it (docs/venues.md,
  * "Margin tiers"): ccxt's per-market reader where it has one (Bybit's risk limit, OKX's
  * position tiers, Bitget's position levels, Gate's risk-limit tiers), its all-markets reader
- * otherwise (Binance's leverage brackets), and Hyperliquid's margin tables from `meta`, which
- * ccxt does not read. Bands come back in the settle currency's notional.
+ * otherwise (Binance's leverage brackets), and two tables ccxt does not read as tiers:
+ * Hyperliquid's margin tables from `meta`, and Aster's leverage brackets (signed, Binance's
+ * shape). Bands come back in the settle currency's notional.
  */
 import type { Exchange, MarketInterface } from 'ccxt';
 import { coinPrice, coinsOf } from '../../../shared/domain/units.ts';
@@ -43,9 +44,23 @@ async function okxTiers(exchange: Exchange, market: MarketInterface): Promise<Ra
   return tiers.map((t) => ({ ...t, minNotional: (t.minNotional ?? 0) * perContract, maxNotional: t.maxNotional === undefined ? undefined : t.maxNotional * perContract }));
 }
 
+interface Bracket { initialLeverage?: unknown; notionalCap?: unknown; notionalFloor?: unknown; maintMarginRatio?: unknown }
+
+/** Aster: `/fapi/v3/leverageBracket` for the symbol, Binance's bracket rows. */
+async function asterTiers(exchange: Exchange, market: MarketInterface): Promise<RawTier[]> {
+  const answer = await (exchange as unknown as { fapiPrivateGetV3LeverageBracket(request: unknown): Promise<unknown> })
+    .fapiPrivateGetV3LeverageBracket({ symbol: market.id });
+  const rows = (Array.isArray(answer) ? answer : [answer]) as Array<{ symbol?: string; brackets?: Bracket[] }>;
+  const brackets = rows.find((row) => row.symbol === market.id)?.brackets ?? [];
+  return brackets.map((b) => ({
+    minNotional: Number(b.notionalFloor), maxNotional: Number(b.notionalCap), maintenanceMarginRate: Number(b.maintMarginRatio), maxLeverage: Number(b.initialLeverage),
+  }));
+}
+
 export async function readVenueTiers(exchange: Exchange, market: MarketInterface): Promise<RawTier[]> {
   if (exchange.id === 'hyperliquid') return hyperliquidTiers(exchange, market);
   if (exchange.id === 'okx') return okxTiers(exchange, market);
+  if (exchange.id === 'aster') return asterTiers(exchange, market);
   if (exchange.has.fetchMarketLeverageTiers === true) return exchange.fetchMarketLeverageTiers(market.symbol);
   if (exchange.has.fetchLeverageTiers) return (await exchange.fetchLeverageTiers([market.symbol]))[market.symbol] ?? [];
   return [];

@@ -5,21 +5,22 @@
  * on that call, and finding out by placing an order would not be harmless. (Hyperliquid is the
  * exception to "signed": see assertHyperliquidKey.)
  */
-import type { VenueId } from '../../../shared/domain/venues.ts';
+import { VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import type { Exchange } from 'ccxt';
 import { createExchange } from '../markets/exchanges.ts';
-import { optionsFor } from '../markets/accountOptions.ts';
+import { WALLET_VENUES, ccxtCredentials, optionsFor } from '../markets/accountOptions.ts';
 import { VenueError, toVenueError } from '../markets/venueErrors.ts';
 import { scrubText } from '../log/redact.ts';
 import { hedgeModeMessage, inHedgeMode } from '../markets/positionMode.ts';
 import type { VenueCredentials } from './vault.ts';
 
 /**
- * Hyperliquid's balance is a public read by wallet address, so the private key is checked
- * here: it must be a valid secp256k1 key. Whether it is the wallet's own key or an approved
- * agent's can only be proven by a signed action, which the first order performs.
+ * A wallet venue's private key must be a valid secp256k1 key: Hyperliquid's balance is a
+ * public read by wallet address and would not prove it, and Aster's signer would fail inside
+ * ccxt with a message in no trader's words. Whether it is the wallet's own key or an approved
+ * agent's can only be proven by a signed action (Hyperliquid: the first order).
  */
-function assertHyperliquidKey(exchange: Exchange, credentials: VenueCredentials): void {
+function assertWalletKey(venue: VenueId, exchange: Exchange, credentials: VenueCredentials): void {
   let valid = /^(0x)?[0-9a-fA-F]{64}$/.test(credentials.secret);
   if (valid) {
     try {
@@ -30,7 +31,7 @@ function assertHyperliquidKey(exchange: Exchange, credentials: VenueCredentials)
       valid = false;
     }
   }
-  if (!valid) throw new VenueError('auth', 'hyperliquid', 'Hyperliquid refused the API credentials (the private key is not a valid 32-byte hex key); check the API key in Settings.');
+  if (!valid) throw new VenueError('auth', venue, `${VENUES[venue].label} refused the API credentials (the private key is not a valid 32-byte hex key); check the API key in Settings.`);
 }
 
 export interface KeyTestResult {
@@ -40,12 +41,6 @@ export interface KeyTestResult {
 
 /** Bybit sets the position mode per symbol (or settle coin), Bitget answers it per symbol: BTC stands for the account here; each ticket checks its own. */
 const MODE_SYMBOL = 'BTC/USDT:USDT';
-
-/** ccxt's field names: Hyperliquid signs with a wallet's private key, not an HMAC secret. */
-function ccxtCredentials(venue: VenueId, credentials: VenueCredentials): Record<string, string> {
-  if (venue === 'hyperliquid') return { walletAddress: credentials.apiKey, privateKey: credentials.secret };
-  return { apiKey: credentials.apiKey, secret: credentials.secret, ...(credentials.password ? { password: credentials.password } : {}) };
-}
 
 /**
  * Makes one signed read on `venue` and returns the permissions it proved (`['read']`), with a
@@ -61,7 +56,7 @@ export async function testVenueKey(venue: VenueId, credentials: VenueCredentials
   // and Bybit); a balance does not need it, and the test should stay one request.
   exchange.has = { ...exchange.has, fetchCurrencies: false };
   try {
-    if (venue === 'hyperliquid') assertHyperliquidKey(exchange, credentials);
+    if (WALLET_VENUES.has(venue)) assertWalletKey(venue, exchange, credentials);
     const balance = await exchange.fetchBalance();
     const hedged = await inHedgeMode(venue, exchange, MODE_SYMBOL, balance);
     return { permissions: ['read'], warnings: hedged ? [hedgeModeMessage(venue)] : [] };

@@ -9,5 +9,6 @@ import { okxWire } from './okx.ts';
 import { hyperliquidWire } from './hyperliquid.ts';
 import { bitgetWire } from './bitget.ts';
 import { gateWire } from './gate.ts';
+import { asterWire } from './aster.ts';
 
-export const VENUE_WIRES: readonly VenueWire[] = [binanceWire, bybitWire, okxWire, hyperliquidWire, bitgetWire, gateWire];
+export const VENUE_WIRES: readonly VenueWire[] = [binanceWire, bybitWire, okxWire, hyperliquidWire, bitgetWire, gateWire, asterWire];

@@ -5,9 +5,12 @@ import { DEMO_CREDENTIAL } from '../../../electron/simulator/credentials.ts';
 import { createLiveBroker } from '../../../electron/backend/trading/brokers/live.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
+import { WALLET_VENUES } from '../../../electron/backend/markets/accountOptions.ts';
 import { START_TIME } from '../simulator/simulatorClients.ts';
 
 export const HL_KEY = `0x${'4c'.repeat(32)}`;
+/** The test wallet of the Aster account (a published test key, never a real one). */
+export const ASTER_KEY = `0x${'a5'.repeat(32)}`;
 export const TRADING_VENUES = ['binanceusdm', 'bybit', 'okx', 'hyperliquid'] as const satisfies readonly VenueId[];
 
 export const SYMBOLS: Record<(typeof TRADING_VENUES)[number], string> = {
@@ -16,14 +19,22 @@ export const SYMBOLS: Record<(typeof TRADING_VENUES)[number], string> = {
 
 export function credentialsFor(venue: VenueId): { apiKey: string; secret: string; password?: string } {
   if (venue === 'hyperliquid') return { apiKey: new ccxt.hyperliquid().ethGetAddressFromPrivateKey(HL_KEY), secret: HL_KEY };
+  if (venue === 'aster') return { apiKey: new ccxt.aster().ethGetAddressFromPrivateKey(ASTER_KEY), secret: ASTER_KEY };
   return { ...DEMO_CREDENTIAL };
 }
 
 export async function startTradingSimulator(universeSize = 20, venues: readonly VenueId[] = TRADING_VENUES, seed = 11): Promise<Simulator> {
   const sim = await startSimulator({ seed, paused: true, startTime: START_TIME, venues: [...venues], universeSize, initialBalance: 100_000 });
-  const hl = credentialsFor('hyperliquid');
-  sim.credentials.add({ venue: 'hyperliquid', apiKey: hl.apiKey, secret: hl.secret });
+  addWalletAccounts(sim, venues);
   return sim;
+}
+
+/** Registers the test wallets of the wallet venues (Hyperliquid, Aster) among `venues`. */
+export function addWalletAccounts(sim: Simulator, venues: readonly VenueId[]): void {
+  for (const venue of venues.filter((v) => WALLET_VENUES.has(v))) {
+    const wallet = credentialsFor(venue);
+    sim.credentials.add({ venue, apiKey: wallet.apiKey, secret: wallet.secret });
+  }
 }
 
 export async function liveBrokers(sim: Simulator, timeoutMs = 1_000, venues: readonly VenueId[] = TRADING_VENUES): Promise<Map<VenueId, Broker>> {

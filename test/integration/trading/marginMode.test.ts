@@ -55,7 +55,7 @@ async function close(venue: VenueId, ticketId: string) {
 }
 
 describe('margin mode as approved, per order, per venue', () => {
-  for (const venue of ['binanceusdm', 'okx', 'bitget', 'gate', 'hyperliquid'] as const) {
+  for (const venue of ['binanceusdm', 'okx', 'bitget', 'gate', 'hyperliquid', 'aster'] as const) {
     for (const mode of ['isolated', 'cross'] as const) {
       it(`${venue}: a ${mode} ticket's order and position are ${mode}, and its close goes out in the position's mode`, async () => {
         const ticketId = `mm-${venue}-${mode}`;

@@ -16,9 +16,9 @@ let sim: Simulator;
 const clients = new Map<VenueId, WireClient>();
 
 const SYMBOL: Record<VenueId, string> = {
-  binanceusdm: 'BTC/USDT:USDT', bybit: 'BTC/USDT:USDT', okx: 'BTC/USDT:USDT', bitget: 'BTC/USDT:USDT', gate: 'BTC/USDT:USDT', hyperliquid: 'BTC/USDC:USDC',
+  binanceusdm: 'BTC/USDT:USDT', bybit: 'BTC/USDT:USDT', okx: 'BTC/USDT:USDT', bitget: 'BTC/USDT:USDT', gate: 'BTC/USDT:USDT', hyperliquid: 'BTC/USDC:USDC', aster: 'BTC/USDT:USDT',
 };
-const ID: Record<VenueId, string> = { binanceusdm: 'BTCUSDT', bybit: 'BTCUSDT', okx: 'BTC-USDT-SWAP', bitget: 'BTCUSDT', gate: 'BTC_USDT', hyperliquid: 'BTC' };
+const ID: Record<VenueId, string> = { binanceusdm: 'BTCUSDT', bybit: 'BTCUSDT', okx: 'BTC-USDT-SWAP', bitget: 'BTCUSDT', gate: 'BTC_USDT', hyperliquid: 'BTC', aster: 'BTCUSDT' };
 
 beforeAll(async () => {
   sim = await startWireSimulator([...VENUE_IDS]);

@@ -5,7 +5,7 @@
  */
 import type { Exchange } from 'ccxt';
 import { createExchange } from '../../../electron/backend/markets/exchanges.ts';
-import { optionsFor } from '../../../electron/backend/markets/accountOptions.ts';
+import { ccxtCredentials, optionsFor } from '../../../electron/backend/markets/accountOptions.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { credentialsFor } from '../trading/harness.ts';
 
@@ -22,8 +22,7 @@ type Fetch = (url: string, method?: string, headers?: unknown, body?: unknown) =
 export function wireClient(sim: { url: string }, venue: VenueId): WireClient {
   const exchange = createExchange(venue, optionsFor(venue, true), { baseUrl: sim.url, timeoutMs: 3_000 });
   const credentials = credentialsFor(venue);
-  if (venue === 'hyperliquid') Object.assign(exchange, { walletAddress: credentials.apiKey, privateKey: credentials.secret });
-  else Object.assign(exchange, credentials);
+  Object.assign(exchange, ccxtCredentials(venue, credentials));
   exchange.has = { ...exchange.has, fetchCurrencies: false };
   const answers = new Map<string, unknown>();
   const fetch = (exchange.fetch as Fetch).bind(exchange);

@@ -9,14 +9,11 @@ import { startSimulator, type Simulator } from '../../../electron/simulator/serv
 import { DEFAULT_UNIVERSE_SIZE } from '../../../electron/simulator/universe.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { START_TIME } from '../simulator/simulatorClients.ts';
-import { credentialsFor } from '../trading/harness.ts';
+import { addWalletAccounts } from '../trading/harness.ts';
 
 export async function startWireSimulator(venues: VenueId[]): Promise<Simulator> {
   const sim = await startSimulator({ seed: 3, paused: true, startTime: START_TIME, venues, universeSize: DEFAULT_UNIVERSE_SIZE, initialBalance: 100_000 });
-  if (venues.includes('hyperliquid')) {
-    const hl = credentialsFor('hyperliquid');
-    sim.credentials.add({ venue: 'hyperliquid', apiKey: hl.apiKey, secret: hl.secret });
-  }
+  addWalletAccounts(sim, venues);
   return sim;
 }
 

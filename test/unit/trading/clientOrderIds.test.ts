@@ -14,6 +14,8 @@ const VENUE_DOCS: Record<VenueId, RegExp> = {
   bitget: /^.{1,50}$/,
   gate: /^[^t][A-Za-z0-9_.-]{0,27}$/,
   hyperliquid: /^0x[0-9a-f]{32}$/,
+  // Aster's futures API reference states Binance's pattern for newClientOrderId.
+  aster: /^[.A-Z:/a-z0-9_-]{1,36}$/,
 };
 
 const LONG_TICKET = 'a-very_long-ticket-id-'.repeat(4);

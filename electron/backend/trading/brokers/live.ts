@@ -9,7 +9,7 @@ import type { Exchange, FundingHistory, Order as CcxtOrder } from 'ccxt';
 import type { FundingPayment, Order, OrderStatus } from '../../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../../shared/domain/venues.ts';
 import { createExchange, type Connection } from '../../markets/exchanges.ts';
-import { optionsFor } from '../../markets/accountOptions.ts';
+import { ccxtCredentials, optionsFor } from '../../markets/accountOptions.ts';
 import { toVenueError, VenueError } from '../../markets/venueErrors.ts';
 import type { VenueCredentials } from '../../vault/vault.ts';
 import type { Balance, Broker, OrderBook, OrderRequest, VenuePosition } from './broker.ts';
@@ -75,8 +75,7 @@ export interface LiveBrokerOptions {
 export async function createLiveBroker(options: LiveBrokerOptions): Promise<Broker> {
   const { venue, credentials } = options;
   const exchange = createExchange(venue, optionsFor(venue, options.connection.baseUrl !== undefined), options.connection);
-  if (venue === 'hyperliquid') Object.assign(exchange, { walletAddress: credentials.apiKey, privateKey: credentials.secret });
-  else Object.assign(exchange, { apiKey: credentials.apiKey, secret: credentials.secret, ...(credentials.password ? { password: credentials.password } : {}) });
+  Object.assign(exchange, ccxtCredentials(venue, credentials));
   exchange.has = { ...exchange.has, fetchCurrencies: false };
   await call(venue, '', () => exchange.loadMarkets());
   return new LiveBroker(venue, exchange);

@@ -67,10 +67,12 @@ export async function prepareMargin(venue: VenueId, exchange: Exchange, symbol: 
     await exchange.setLeverage(leverage, symbol);
     return;
   }
-  if (venue === 'binanceusdm' || venue === 'bitget') await unlessAlreadySet(() => exchange.setMarginMode(mode, symbol, { leverage }));
+  // Binance and Aster (Binance's API) set `marginType` per symbol, Bitget its margin mode.
+  const modeFirst = venue === 'binanceusdm' || venue === 'aster' || venue === 'bitget';
+  if (modeFirst) await unlessAlreadySet(() => exchange.setMarginMode(mode, symbol, { leverage }));
   if (venue === 'bybit') await bybitAccountMode(exchange, symbol, mode, leverage);
   // OKX sets leverage per margin mode; Gate and Hyperliquid take the mode with the leverage.
-  await exchange.setLeverage(leverage, symbol, venue === 'bybit' || venue === 'binanceusdm' ? {} : { marginMode: mode });
+  await exchange.setLeverage(leverage, symbol, venue === 'bybit' || (modeFirst && venue !== 'bitget') ? {} : { marginMode: mode });
 }
 
 /** The margin mode a position holds by ccxt's reading of it (null: flat, or the venue does not say). */

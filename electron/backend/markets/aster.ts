@@ -1,0 +1,28 @@
+/**
+ * Aster perpetuals. Aster's futures API is Binance's (`/fapi/v3/…`): the premium index
+ * (fetchFundingRates) carries every symbol's running-period rate (`lastFundingRate`), next
+ * settlement, mark and index in one call. Unlike Binance, its funding-info list
+ * (fetchFundingIntervals) states every symbol's interval (1 h, 4 h and 8 h are all in use), and
+ * ccxt puts the next settlement in `nextFundingTimestamp`, not `fundingTimestamp`. ccxt also
+ * lists Aster's spot pairs; the market catalog keeps the perpetuals only.
+ */
+import { MINUTE_MS, createVenueAdapter } from './adapter.ts';
+import type { AdapterContext, VenueAdapter, VenueSpec } from './adapter.ts';
+import { premiumIndexFetch, type NextSettlementOf } from './binanceusdm.ts';
+
+const VENUE = 'aster';
+const asterNext: NextSettlementOf = (rate) => rate.nextFundingTimestamp;
+
+export const asterSpec: VenueSpec = {
+  venue: VENUE,
+  // Swap by default: ccxt's Aster defaults to spot for calls that take no symbol (tickers).
+  exchangeOptions: { defaultType: 'swap' },
+  marketsReloadMs: 30 * MINUTE_MS,
+  historyPageLimit: 1000,
+  candlePageLimit: 1500,
+  fetchQuotes: premiumIndexFetch(VENUE, asterNext),
+};
+
+export function createAsterAdapter(context: AdapterContext): VenueAdapter {
+  return createVenueAdapter(asterSpec, context);
+}
