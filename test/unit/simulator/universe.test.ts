@@ -24,7 +24,7 @@ describe('simulated universe', () => {
 
   it('names instruments as each venue does', () => {
     const ids = Object.fromEntries(VENUE_IDS.map((v) => [v, all.listings(v).find((l) => l.asset.base === 'BTC')!.instrument.id]));
-    expect(ids).toEqual({ binanceusdm: 'BTCUSDT', bybit: 'BTCUSDT', okx: 'BTC-USDT-SWAP', bitget: 'BTCUSDT', gate: 'BTC_USDT', hyperliquid: 'BTC' });
+    expect(ids).toEqual({ binanceusdm: 'BTCUSDT', bybit: 'BTCUSDT', okx: 'BTC-USDT-SWAP', bitget: 'BTCUSDT', gate: 'BTC_USDT', hyperliquid: 'BTC', aster: 'BTCUSDT' });
     expect(all.listing('binanceusdm', '1000PEPEUSDT')?.priceScale).toBe(1000);
     expect(all.listing('hyperliquid', 'kPEPE')?.instrument.settle).toBe('USDC');
     expect(all.listing('okx', 'BTC-USDT-SWAP')?.instrument.contractSize).toBe(0.01);
@@ -41,6 +41,8 @@ describe('simulated universe', () => {
     const hours = (venue: (typeof VENUE_IDS)[number]) => all.listings(venue).map((l) => l.instrument.intervalHours);
     expect(new Set(hours('hyperliquid'))).toEqual(new Set([1]));
     expect(new Set(hours('okx'))).toEqual(new Set([4, 8]));
+    // Aster mixes 8 h, 4 h and 1 h per symbol, as its fundingInfo lists them.
+    expect(new Set(hours('aster'))).toEqual(new Set([1, 4, 8]));
     const binance = hours('binanceusdm');
     expect(new Set(binance)).toEqual(new Set([1, 2, 4, 8]));
     expect(binance.filter((h) => h === 4 || h === 8).length / binance.length).toBeGreaterThan(0.9);
