@@ -1,6 +1,7 @@
 import type { FundingPoint } from '../../shared/domain/quotes.ts';
 import { ratePer8h } from '../../shared/funding/normalise.ts';
 import { canonicalBase } from '../../shared/sectors/sectorOf.ts';
+import { ar1HalfLife, type Ar1Fit } from '../../shared/funding/decay.ts';
 
 /**
  * History analytics over settled funding: per venue/symbol the trailing
@@ -166,28 +167,6 @@ export function onGrid(series: ReadonlyArray<{ times: readonly number[]; per8h: 
     return column;
   });
   return { grid, values };
-}
-
-export interface Ar1Fit { phi: number | null; halfLifeHours: number | null; n: number }
-
-/**
- * AR(1) with an intercept, x_t = c + φ x_{t−1} + e, by least squares over consecutive defined
- * pairs of an evenly spaced series. Half-life = −ln 2 / ln φ steps, null when φ ∉ (0, 1): a
- * spread that does not revert (φ ≥ 1) or that flips sign each step (φ ≤ 0) has no half-life.
- */
-export function ar1HalfLife(series: ArrayLike<number>, stepHours: number): Ar1Fit {
-  let n = 0; let sx = 0; let sy = 0; let sxx = 0; let sxy = 0;
-  for (let i = 1; i < series.length; i++) {
-    const x = series[i - 1];
-    const y = series[i];
-    if (Number.isNaN(x) || Number.isNaN(y)) continue;
-    n++; sx += x; sy += y; sxx += x * x; sxy += x * y;
-  }
-  const varianceX = sxx - (sx * sx) / n;
-  if (n < 3 || !(varianceX > 1e-12 * sxx)) return { phi: null, halfLifeHours: null, n };
-  const phi = (sxy - (sx * sy) / n) / varianceX;
-  const halfLifeHours = phi > 0 && phi < 1 ? (-Math.LN2 / Math.log(phi)) * stepHours : null;
-  return { phi, halfLifeHours, n };
 }
 
 export interface SpreadHalfLife extends Ar1Fit {

@@ -8,7 +8,8 @@ import type { EngineSettings } from '../domain/settings.ts';
 import { withdrawalFeesFor, type LegPreview, type RiskSettings, type Ticket, type TicketLeg, type TicketPreview } from '../domain/ticket.ts';
 import { VENUES, type VenueId } from '../domain/venues.ts';
 import { ratePer8h } from '../funding/normalise.ts';
-import { breakEvenTime, expectedFunding, legPays, type FundingLeg } from './carry.ts';
+import { breakEvenTime, expectedCarry, legPays, type FundingLeg, type LegCarry } from './carry.ts';
+import type { SpreadDecay } from '../funding/decay.ts';
 import { DEFAULT_WITHDRAWAL_FEES_USD, planTransfers, roundTripFee, walkBook, type BookLevel, type MarginNeed } from './costs.ts';
 import { evaluateChecklist, checklistPassed, type LegContext } from './checklist.ts';
 import { exposureAfter } from './exposure.ts';
@@ -52,6 +53,8 @@ export interface PreviewInputs {
   balances: ReadonlyMap<VenueId, { equity: number; free: number }>;
   currentExposureUsd: number;
   alignment: { tag: 'confirmed' | 'contradicted' | 'neutral'; reason: string };
+  /** How the pair's spread is expected to decay to the exit, oriented as the position receives it (docs/domain.md §1). */
+  decay: SpreadDecay;
 }
 
 /** The user's fee tiers are the venues' derivatives tiers; a spot leg pays the venue's spot fee. */
@@ -111,7 +114,7 @@ function suggestQuantity(inputs: PreviewInputs, marks: readonly number[], equity
   return Math.min(quantity * (1 - SUGGESTION_HEADROOM), room);
 }
 
-function previewLeg(inputs: PreviewInputs, index: 0 | 1, quantity: number, mark: number, exit: number): { leg: LegPreview; funding: FundingLeg | null } {
+function previewLeg(inputs: PreviewInputs, index: 0 | 1, quantity: number, mark: number, exit: number, funding: FundingLeg | null, carry: LegCarry): LegPreview {
   const leg = inputs.ticket.legs[index];
   const market = inputs.markets[index];
   const walk = walkBook(sideOfBook(leg, market), quantity);
@@ -123,12 +126,8 @@ function previewLeg(inputs: PreviewInputs, index: 0 | 1, quantity: number, mark:
   const cross = perp && inputs.ticket.marginMode === 'cross';
   const equity = inputs.balances.get(leg.venue)?.equity ?? 0;
   const liquidation = mmr === null ? null : cross ? crossLiquidationPrice(leg.side, entry, quantity, equity, mmr) : liquidationPrice(leg.side, entry, leverage, mmr);
-  const funding = fundingLegOf(leg, market, quantity, mark);
-  const carry = funding ? expectedFunding(funding, inputs.now, exit) : { settlements: 0, amount: 0 };
   const quote = market.quote;
   return {
-    funding,
-    leg: {
       venue: leg.venue, symbol: leg.symbol, side: leg.side, instrument: leg.instrument, quantity, markPrice: mark,
       venueAmount: amountOf(market.units, quantity), coinsPerAmount: market.units.coinsPerAmount,
       averageFillPrice: Number.isFinite(walk.averagePrice) ? walk.averagePrice : null, bookComplete: walk.complete,
@@ -144,7 +143,6 @@ function previewLeg(inputs: PreviewInputs, index: 0 | 1, quantity: number, mark:
       intervalHours: perp ? quote?.intervalHours ?? null : null, nextFundingTime: perp ? quote?.nextFundingTime ?? null : null,
       quoteAgeMs: perp && quote ? inputs.now - quote.observedAt : null,
       settlementsToExit: carry.settlements, expectedFundingUsd: carry.amount, paysNextSettlement: funding ? legPays(funding) : false,
-    },
   };
 }
 
@@ -177,8 +175,11 @@ export function buildPreview(inputs: PreviewInputs): TicketPreview {
   const suggestedQuantity = roundDownToStep(suggestQuantity(inputs, marks, equity, exit), step);
   const requestedQuantity = ticket.quantity ?? suggestedQuantity;
   const quantity = roundDownToStep(requestedQuantity, step);
-  const built = [previewLeg(inputs, 0, quantity, marks[0], exit), previewLeg(inputs, 1, quantity, marks[1], exit)];
-  const legs = built.map((b) => b.leg);
+  const funding = ticket.legs.map((leg, i) => fundingLegOf(leg, inputs.markets[i], quantity, marks[i]));
+  const fundingLegs = funding.filter((leg): leg is FundingLeg => leg !== null);
+  const carried = expectedCarry(fundingLegs, inputs.decay, now, exit);
+  const carryOf = (i: number): LegCarry => (funding[i] ? carried[fundingLegs.indexOf(funding[i])] : { settlements: 0, amount: 0 });
+  const legs = [previewLeg(inputs, 0, quantity, marks[0], exit, funding[0], carryOf(0)), previewLeg(inputs, 1, quantity, marks[1], exit, funding[1], carryOf(1))];
   const margin = marginByVenue(inputs, legs);
   const transfers = planTransfers(margin, withdrawalFeesFor(risk, DEFAULT_WITHDRAWAL_FEES_USD));
   const feesUsd = legs.reduce((sum, leg) => sum + leg.feesUsd, 0);
@@ -186,8 +187,7 @@ export function buildPreview(inputs: PreviewInputs): TicketPreview {
   const borrowUsd = legs.reduce((sum, leg) => sum + leg.borrowUsd, 0);
   const totalUsd = feesUsd + slippageUsd + transfers.feeUsd + borrowUsd;
   const expectedFundingUsd = legs.reduce((sum, leg) => sum + leg.expectedFundingUsd, 0);
-  const fundingLegs = built.flatMap((b) => (b.funding ? [b.funding] : []));
-  const breakEvenAt = breakEvenTime(fundingLegs, now, totalUsd, now + BREAK_EVEN_HORIZON_MS);
+  const breakEvenAt = breakEvenTime(fundingLegs, now, totalUsd, now + BREAK_EVEN_HORIZON_MS, inputs.decay);
   const notionalUsd = quantity * marks[0];
   const loss = ticket.basisStopPct === null ? null : lossAtStop({ notional: notionalUsd, basisStopPct: ticket.basisStopPct, costsUsd: totalUsd });
   const exposure = exposureAfter(inputs.currentExposureUsd, notionalUsd, equity, risk.maxExposurePct);

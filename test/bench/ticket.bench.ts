@@ -6,6 +6,7 @@
  * per call, and break-even found by stepping hour by hour and re-deriving each leg's
  * settlements (quadratic in the horizon), as a first implementation would.
  */
+import { CONSTANT_SPREAD } from '../../shared/funding/decay.ts';
 import type { FundingQuote } from '../../shared/domain/quotes.ts';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings.ts';
 import { DEFAULT_RISK_SETTINGS, TicketSchema } from '../../shared/domain/ticket.ts';
@@ -46,7 +47,7 @@ function inputsAt(i: number): PreviewInputs {
       ticketId: `b${i}`, kind: 'perp-perp', base: 'BTC', quantity: 20, leverage: 5, basisStopPct: 0.02, takeProfitSpreadPer8h: 0.0001, maxHoldingHours: 24 * 14,
       legs: [{ venue: 'binanceusdm', symbol: 'BTC/USDT:USDT', side: 'buy', instrument: 'perp' }, { venue: 'hyperliquid', symbol: 'BTC/USDT:USDT', side: 'sell', instrument: 'perp' }],
     }),
-    now: NOW + i * 1_000, engine: DEFAULT_SETTINGS, risk: DEFAULT_RISK_SETTINGS,
+    now: NOW + i * 1_000, engine: DEFAULT_SETTINGS, risk: DEFAULT_RISK_SETTINGS, decay: CONSTANT_SPREAD,
     markets: [
       { quote: quote('binanceusdm', 0.0001, 8), book: book(40_000, i), units: coinUnits('BTC'), tiers, maxLeverage: 125, recentMeanAbsPer8h: 0.0001 },
       { quote: quote('hyperliquid', 0.00004, 1), book: book(40_001, i + 1), units: coinUnits('BTC'), tiers: null, maxLeverage: 40, recentMeanAbsPer8h: 0.0002 },

@@ -14,6 +14,7 @@ import type { AlignmentTag } from '../../engine/alignment.ts';
 import { buildPreview, type LegMarket, type OrderBookSides } from '../../../shared/risk/preview.ts';
 import { failingItems } from '../../../shared/risk/checklist.ts';
 import { ratePer8h } from '../../../shared/funding/normalise.ts';
+import { defaultDecay, type SpreadDecay } from '../../../shared/funding/decay.ts';
 import { assertNoSpotLeg, assertTicketShape } from './ticketShape.ts';
 import { TicketDataError, TicketInvalidError, TicketRefusedError } from './ticketErrors.ts';
 import { legsInSendingOrder } from './legOrder.ts';
@@ -47,6 +48,8 @@ export interface TicketServiceDeps {
   bookDepth?: number;
   /** The margin mode a venue account fixes for every symbol (Bybit unified), null where the ticket sets it. */
   accountMarginMode?: (venue: VenueId, symbol: string) => Promise<'cross' | 'isolated' | null>;
+  /** How the ticket's pair spread decays, fitted on stored history (docs/domain.md §1); without it the conservative default. */
+  decay?: (ticket: Ticket) => SpreadDecay;
 }
 
 export interface TicketService {
@@ -133,6 +136,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
     return buildPreview({
       ticket, now: deps.now(), engine, risk, markets: [a, b], balances,
       currentExposureUsd: deps.exposure(), alignment: deps.alignment(ticket.base),
+      decay: deps.decay ? fetchingNow(ticket.ticketId, 'spread history of the pair', () => deps.decay!(ticket)) : defaultDecay('no stored history of this pair'),
     });
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FundingPoint } from '../../../shared/domain/quotes.ts';
-import { ar1HalfLife, fundingCorrelation, onGrid, pearson, persistence, rollingStats, seriesAnalytics, spreadHalfLife } from '../../../electron/engine/analytics.ts';
+import { ar1HalfLife } from '../../../shared/funding/decay.ts';
+import { fundingCorrelation, onGrid, pearson, persistence, rollingStats, seriesAnalytics, spreadHalfLife } from '../../../electron/engine/analytics.ts';
 
 const H = 3_600_000;
 const D = 24 * H;

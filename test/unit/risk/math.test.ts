@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { breakEvenTime, expectedFunding, legPays, legSettlements, paymentPerSettlement, type FundingLeg } from '../../../shared/risk/carry.ts';
+import { CONSTANT_SPREAD } from '../../../shared/funding/decay.ts';
+import { breakEvenTime, expectedCarry, legPays, legSettlements, paymentPerSettlement, type FundingLeg } from '../../../shared/risk/carry.ts';
 import { planTransfers, roundTripFee, walkBook } from '../../../shared/risk/costs.ts';
 import { liquidationDistance, liquidationPrice, maintenanceRateFor, DEFAULT_MMR_MAJOR, DEFAULT_MMR_OTHER } from '../../../shared/risk/liquidation.ts';
 import { lossAtStop, riskSizedQuantity } from '../../../shared/risk/sizing.ts';
@@ -14,7 +15,7 @@ const btcShort: FundingLeg = { side: 'sell', quantity: 10, price: 45_000, rate: 
 describe('carry along each leg\'s own schedule', () => {
   it('short 10 BTC at 45,000 at +0.05 %/8 h receives $225 per settlement and $675 a day', () => {
     expect(paymentPerSettlement(btcShort)).toBeCloseTo(225, 9);
-    const day = expectedFunding(btcShort, Date.UTC(2026, 2, 4, 0, 0), Date.UTC(2026, 2, 5, 0, 0));
+    const day = expectedCarry([btcShort], CONSTANT_SPREAD, Date.UTC(2026, 2, 4, 0, 0), Date.UTC(2026, 2, 5, 0, 0))[0];
     expect(day.settlements).toBe(3);
     expect(day.amount).toBeCloseTo(675, 9);
   });
@@ -29,10 +30,10 @@ describe('carry along each leg\'s own schedule', () => {
   it('to a 12 h exit a 1-h leg counts 12 settlements and an 8-h leg 1 or 2, depending on the entry time', () => {
     const exit = NOW + 12 * HOUR; // 22:20 UTC
     const hourly = { ...btcShort, intervalHours: 1 };
-    expect(expectedFunding(hourly, NOW, exit).settlements).toBe(12);
-    expect(expectedFunding(btcShort, NOW, exit).settlements).toBe(1);
+    expect(expectedCarry([hourly], CONSTANT_SPREAD, NOW, exit)[0].settlements).toBe(12);
+    expect(expectedCarry([btcShort], CONSTANT_SPREAD, NOW, exit)[0].settlements).toBe(1);
     // From 07:50 the same 12 h catch 08:00 and 16:00: two.
-    expect(expectedFunding(btcShort, Date.UTC(2026, 2, 4, 7, 50), Date.UTC(2026, 2, 4, 19, 50)).settlements).toBe(2);
+    expect(expectedCarry([btcShort], CONSTANT_SPREAD, Date.UTC(2026, 2, 4, 7, 50), Date.UTC(2026, 2, 4, 19, 50))[0].settlements).toBe(2);
   });
 
   it('the venue\'s announced next settlement is followed even when off the UTC grid', () => {
@@ -42,14 +43,14 @@ describe('carry along each leg\'s own schedule', () => {
 
   it('break-even is the first settlement at which the collected funding has paid the costs', () => {
     // $225 at 16:00, 00:00, 08:00: $500 of costs are paid at the third, 08:00 next day.
-    expect(breakEvenTime([btcShort], NOW, 500, NOW + 48 * HOUR)).toBe(Date.UTC(2026, 2, 5, 8, 0));
-    expect(breakEvenTime([{ ...btcShort, side: 'buy' }], NOW, 500, NOW + 48 * HOUR)).toBeNull();
+    expect(breakEvenTime([btcShort], NOW, 500, NOW + 48 * HOUR, CONSTANT_SPREAD)).toBe(Date.UTC(2026, 2, 5, 8, 0));
+    expect(breakEvenTime([{ ...btcShort, side: 'buy' }], NOW, 500, NOW + 48 * HOUR, CONSTANT_SPREAD)).toBeNull();
   });
 
   it('a paying leg delays break-even: the hourly long at +0.01 % pays $45 an hour against the short\'s $225 per 8 h', () => {
     const hourlyLong: FundingLeg = { side: 'buy', quantity: 10, price: 45_000, rate: 0.0001, intervalHours: 1, nextFundingTime: null };
     // By 16:00: 6 hourly payments (11:00…16:00) = −270, +225 → −45; never positive before 16:00 next.
-    expect(breakEvenTime([btcShort, hourlyLong], NOW, 1, NOW + 48 * HOUR)).toBeNull();
+    expect(breakEvenTime([btcShort, hourlyLong], NOW, 1, NOW + 48 * HOUR, CONSTANT_SPREAD)).toBeNull();
   });
 });
 

@@ -1,4 +1,5 @@
 /** Small, hand-checkable inputs for the ticket preview and the checklist. */
+import { CONSTANT_SPREAD } from '../../../shared/funding/decay.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
 import { DEFAULT_RISK_SETTINGS, TicketSchema, type Ticket, type TicketInput } from '../../../shared/domain/ticket.ts';
@@ -55,7 +56,7 @@ export function inputs(overrides: Partial<PreviewInputs> = {}): PreviewInputs {
     ticket: ticket(), now: NOW, engine: DEFAULT_SETTINGS, risk: DEFAULT_RISK_SETTINGS,
     markets: [market(quote('binanceusdm', 0.0001)), market(quote('bybit', 0.0005))],
     balances: new Map([['binanceusdm', { equity: 200_000, free: 200_000 }], ['bybit', { equity: 200_000, free: 200_000 }]]),
-    currentExposureUsd: 0, alignment: { tag: 'neutral', reason: 'BTC shows no rotation signal.' },
+    currentExposureUsd: 0, alignment: { tag: 'neutral', reason: 'BTC shows no rotation signal.' }, decay: CONSTANT_SPREAD,
     ...overrides,
   };
 }

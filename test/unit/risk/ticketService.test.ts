@@ -8,6 +8,7 @@ import { DEFAULT_RISK_SETTINGS, type ChecklistSnapshot, type TicketInput } from 
 import { createTicketHandlers, createTicketService, type TicketServiceDeps } from '../../../electron/backend/trading/ticketService.ts';
 import { NOW, book, quote } from './ticketFixture.ts';
 import { marketUnits } from '../../../shared/domain/units.ts';
+import { CONSTANT_SPREAD, type SpreadDecay } from '../../../shared/funding/decay.ts';
 
 /** A passing ticket as the renderer would send it (before schema defaults). */
 const passing: TicketInput = {
@@ -18,6 +19,9 @@ const passing: TicketInput = {
   ],
   quantity: 1, leverage: 5, basisStopPct: 0.01, takeProfitSpreadPer8h: 0.0001, maxHoldingHours: 72,
 };
+
+/** A spread that has held on this pair: 0.9 per 8 h (half-life 52.6 h) towards 0.03 %/8 h. */
+const PERSISTENT: SpreadDecay = { ...CONSTANT_SPREAD, phi: 0.9, levelPer8h: 0.0003, halfLifeHours: 52.6, n: 90, source: 'fit', reason: 'AR(1) over 90 8-h pairs' };
 
 interface Harness {
   handlers: Handlers;
@@ -49,6 +53,7 @@ function harness(): Harness {
     },
     exposure: () => 0,
     now: () => NOW,
+    decay: () => PERSISTENT,
   };
   h.handlers = createTicketHandlers(createTicketService(deps)) as unknown as Handlers;
   return h;
