@@ -6,6 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import type { Alert, SignalsBatch } from '../../shared/domain/signals.ts';
 import { SignalEngine, type EngineOutput } from './engine.ts';
 import { QuoteDecoder } from './quoteColumns.ts';
+import { RowEncoder, rowTransferables } from './rowColumns.ts';
 import type { FromEngine, ToEngine } from './workerMessages.ts';
 import type { SectorSnapshot } from './sectors.ts';
 
@@ -14,9 +15,17 @@ const port = parentPort;
 
 let engine: SignalEngine | null = null;
 const decoder = new QuoteDecoder();
+const rowEncoder = new RowEncoder();
 
 function post(message: FromEngine): void {
   port.postMessage(message);
+}
+
+/** The one answer to a message: its rows as transferred columns, its alerts and sector snapshot. */
+function postSignals({ upserts, ...rest }: SignalsBatch, alerts: Alert[], sectors: SectorSnapshot | null): void {
+  const rows = rowEncoder.encode(upserts);
+  const message: FromEngine = { type: 'signals', batch: { ...rest, rows }, alerts, sectors };
+  port.postMessage(message, rowTransferables(rows));
 }
 
 function emptyBatch(): SignalsBatch {
@@ -51,15 +60,13 @@ port.on('message', (message: ToEngine) => {
   const started = performance.now();
   let batch: SignalsBatch = emptyBatch();
   let alerts: Alert[] = [];
+  let sectors: SectorSnapshot | null = null;
   try {
-    let sectors: SectorSnapshot | null;
     ({ batch, alerts, sectors } = handle(message));
-    if (sectors) post({ type: 'sectors', snapshot: sectors });
     batch.summary = { ...batch.summary, computeMs: performance.now() - started };
   } catch (err) {
     post({ type: 'error', message: `engine worker, "${message?.type}" message: ${err instanceof Error ? err.message : String(err)}` });
     if (engine) batch = { ...engine.snapshot(), full: false, upserts: [] };
   }
-  post({ type: 'signals', batch });
-  if (alerts.length > 0) post({ type: 'alerts', alerts });
+  postSignals(batch, alerts, sectors);
 });

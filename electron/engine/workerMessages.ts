@@ -1,6 +1,7 @@
 import type { EngineSettings } from '../../shared/domain/settings.ts';
 import type { Alert, SignalsBatch } from '../../shared/domain/signals.ts';
 import type { QuoteColumns } from './quoteColumns.ts';
+import type { RowColumns } from './rowColumns.ts';
 import type { SectorSnapshot } from './sectors.ts';
 import type { SampleSeedColumns } from '../../shared/history/sampleSeedColumns.ts';
 
@@ -33,13 +34,15 @@ export type ToEngine =
   /** Stored quote samples of the last 25 h: rebuilds rate histories and sector series (history only). */
   | { type: 'samples'; columns: SampleSeedColumns; now: number };
 
+/** A `SignalsBatch` with its rows as transferred columns (`RowEncoder` / `RowDecoder`). */
+export type EncodedBatch = Omit<SignalsBatch, 'upserts'> & { rows: RowColumns };
+
 /**
  * What the worker sends back: exactly one `signals` per message it receives (the client counts
- * on it to know the worker is idle again), `alerts` when there are any, `sectors` (before the
- * `signals`) when the sector snapshot changed, and `error` instead of dying.
+ * on it to know the worker is idle again), carrying the alerts of that message and the sector
+ * snapshot when it changed (null otherwise), so a batch costs one message each way; `error`
+ * (before the `signals`) instead of dying.
  */
 export type FromEngine =
-  | { type: 'signals'; batch: SignalsBatch }
-  | { type: 'sectors'; snapshot: SectorSnapshot }
-  | { type: 'alerts'; alerts: Alert[] }
+  | { type: 'signals'; batch: EncodedBatch; alerts: Alert[]; sectors: SectorSnapshot | null }
   | { type: 'error'; message: string };

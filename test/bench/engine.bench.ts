@@ -3,7 +3,9 @@
  * update (500 quotes), each against a straightforward full recompute measured in the same run
  * (group by filtering the whole quote list per asset, fresh objects, no caches, no history); the
  * quote codec against structured cloning of the objects; and the round trip through the real
- * worker thread (dominated by cloning the ~500 upserted rows back).
+ * worker thread (quotes out as columns, rows back as columns, decoded into the contract's rows on
+ * the main thread; the main thread's share is printed on its own). The cost curve repeats the
+ * engine figures and the round trip at 1,000, 3,000 and 10,000 quotes (six venues each).
  */
 import { Worker } from 'node:worker_threads';
 import type { FundingQuote } from '../../shared/domain/quotes.ts';
@@ -15,6 +17,7 @@ import { bestSpread } from '../../shared/funding/spread.ts';
 import { SignalEngine } from '../../electron/engine/engine.ts';
 import { legOf } from '../../electron/engine/legs.ts';
 import { QuoteDecoder, QuoteEncoder, transferablesOf } from '../../electron/engine/quoteColumns.ts';
+import { RowDecoder, RowEncoder } from '../../electron/engine/rowColumns.ts';
 import { compareRows } from '../../electron/engine/ranking.ts';
 import type { FromEngine, ToEngine } from '../../electron/engine/workerMessages.ts';
 import { makeQuoteSet, repollVenue } from '../fixtures/engine/quoteSet.ts';
@@ -24,6 +27,9 @@ import type { BenchResult } from './types.ts';
 const ASSETS = 500;
 const RUNS = 300;
 const WARMUP = 50;
+/** Assets per cost-curve point: 6 venues × these ≈ 1,000 / 3,000 / 10,000 quotes. */
+const CURVE_ASSETS = [167, 500, 1_667];
+const CURVE_RUNS = 100;
 /** A minute start plus one second: every timed call stays inside one sampling minute. */
 const NOW = Date.UTC(2026, 2, 2, 12, 0, 1);
 
@@ -61,15 +67,26 @@ function asDecoded(quotes: readonly FundingQuote[]): (batch: readonly FundingQuo
   return (batch) => decoder.decode(encoder.encode(batch));
 }
 
-async function workerRoundTrips(quotes: readonly FundingQuote[]): Promise<number[]> {
+interface RoundTrips {
+  /** Encode on main → worker → rows decoded on main, per batch. */
+  trips: number[];
+  /** The main thread's part of it: encoding the quotes and decoding the rows. */
+  mainThread: number[];
+}
+
+async function workerRoundTrips(quotes: readonly FundingQuote[], runs: number): Promise<RoundTrips> {
   const worker = new Worker(new URL('../../electron/engine/worker.ts', import.meta.url));
   const encoder = new QuoteEncoder();
-  const replies: Array<() => void> = [];
+  const rows = new RowDecoder();
+  const replies: Array<(decodeMs: number) => void> = [];
   worker.on('message', (message: FromEngine) => {
-    if (message.type === 'signals') replies.shift()?.();
+    if (message.type !== 'signals') return;
+    const started = performance.now();
+    rows.decode(message.batch.rows);
+    replies.shift()?.(performance.now() - started);
   });
   const roundTrip = (message: ToEngine, transfer: ArrayBuffer[] = []) =>
-    new Promise<void>((resolve) => {
+    new Promise<number>((resolve) => {
       replies.push(resolve);
       worker.postMessage(message, transfer);
     });
@@ -77,47 +94,92 @@ async function workerRoundTrips(quotes: readonly FundingQuote[]): Promise<number
     await roundTrip({ type: 'settings', settings: DEFAULT_SETTINGS, now: NOW });
     const all = encoder.encode(quotes);
     await roundTrip({ type: 'quotes', columns: all, now: NOW }, transferablesOf(all));
-    const samples: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
+    const result: RoundTrips = { trips: [], mainThread: [] };
+    for (let i = 0; i < runs; i++) {
       const { poll, at } = venuePoll(quotes, i);
       const started = performance.now();
       const columns = encoder.encode(poll);
-      await roundTrip({ type: 'quotes', columns, now: at }, transferablesOf(columns));
-      if (i >= WARMUP / 5) samples.push(performance.now() - started);
+      const encodeMs = performance.now() - started;
+      const decodeMs = await roundTrip({ type: 'quotes', columns, now: at }, transferablesOf(columns));
+      if (i < WARMUP / 5) continue;
+      result.trips.push(performance.now() - started);
+      result.mainThread.push(encodeMs + decodeMs);
     }
-    return samples;
+    return result;
   } finally {
     await worker.terminate();
   }
 }
 
-export async function run(): Promise<BenchResult[]> {
-  const quotes = makeQuoteSet(ASSETS, NOW);
+/** Full recompute and one-venue update of an engine holding `quotes`, `runs` timed calls each. */
+function engineFigures(quotes: readonly FundingQuote[], runs: number): { full: number[]; incremental: number[] } {
   const decoded = asDecoded(quotes);
-  const naive = timeRuns(RUNS, WARMUP, () => null, () => naiveRecompute(quotes, NOW, DEFAULT_SETTINGS));
   const engine = new SignalEngine(DEFAULT_SETTINGS);
   engine.apply(quotes, NOW);
-  const full = timeRuns(RUNS, WARMUP, () => null, () => engine.recomputeAll(NOW));
-  const incremental = timeRuns(RUNS, WARMUP, (i) => {
+  const full = timeRuns(runs, WARMUP, () => null, () => engine.recomputeAll(NOW));
+  const incremental = timeRuns(runs, WARMUP, (i) => {
     const { poll, at } = venuePoll(quotes, i);
     return { poll: decoded(poll), at };
   }, ({ poll, at }) => {
     if (engine.apply(poll, at).batch.full) throw new Error('a one-venue update fell back to a full recompute: the bench left its sampling minute');
   });
+  return { full, incremental };
+}
+
+async function costCurve(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  for (const assets of CURVE_ASSETS) {
+    const quotes = makeQuoteSet(assets, NOW);
+    const label = `${quotes.length.toLocaleString('en-US')} quotes`;
+    const { full, incremental } = engineFigures(quotes, CURVE_RUNS);
+    const { trips, mainThread } = await workerRoundTrips(quotes, CURVE_RUNS);
+    results.push(
+      { name: `curve ${label}: full recompute, median`, value: percentile(full, 50), unit: 'ms' },
+      { name: `curve ${label}: one-venue update (${assets} quotes), median`, value: percentile(incremental, 50), unit: 'ms' },
+      { name: `curve ${label}: worker round trip, median`, value: percentile(trips, 50), unit: 'ms' },
+      { name: `curve ${label}: main-thread part of it, median`, value: percentile(mainThread, 50), unit: 'ms' },
+    );
+  }
+  return results;
+}
+
+/** The old wire format of the answer: rows structured-cloned as objects, against the row columns both ways. */
+function answerTransport(quotes: readonly FundingQuote[]): { columns: number[]; cloned: number[] } {
+  const engine = new SignalEngine(DEFAULT_SETTINGS);
+  engine.apply(quotes, NOW);
+  const batches = Array.from({ length: VENUE_IDS.length }, (_, i) => {
+    const { poll, at } = venuePoll(quotes, i);
+    return engine.apply(poll, at).batch.upserts;
+  });
+  const encoder = new RowEncoder();
+  const decoder = new RowDecoder();
+  const columns = timeRuns(RUNS, WARMUP, (i) => batches[i % batches.length], (rows) => decoder.decode(encoder.encode(rows)));
+  const cloned = timeRuns(RUNS, WARMUP, (i) => batches[i % batches.length], (rows) => structuredClone(rows));
+  return { columns, cloned };
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const quotes = makeQuoteSet(ASSETS, NOW);
+  const naive = timeRuns(RUNS, WARMUP, () => null, () => naiveRecompute(quotes, NOW, DEFAULT_SETTINGS));
+  const { full, incremental } = engineFigures(quotes, RUNS);
   const codec = asDecoded(quotes);
   const polls = Array.from({ length: VENUE_IDS.length }, (_, i) => venuePoll(quotes, i).poll);
   const columnar = timeRuns(RUNS, WARMUP, (i) => polls[i % polls.length], (poll) => codec(poll));
   const cloned = timeRuns(RUNS, WARMUP, (i) => polls[i % polls.length], (poll) => structuredClone(poll));
-  const trips = await workerRoundTrips(quotes);
+  const answer = answerTransport(quotes);
+  const { trips, mainThread } = await workerRoundTrips(quotes, RUNS);
   const naiveMedian = percentile(naive, 50);
   const fullMedian = percentile(full, 50);
   return [
     { name: 'engine full recompute, 3,000 quotes, median', value: fullMedian, unit: 'ms', baseline: naiveMedian, target: '≤ 2 ms' },
     { name: 'engine full recompute, 3,000 quotes, p95', value: percentile(full, 95), unit: 'ms', baseline: percentile(naive, 95), target: '≤ 2 ms' },
-    { name: 'engine one-venue update (500 quotes), median', value: percentile(incremental, 50), unit: 'ms', baseline: naiveMedian, target: '≤ 0.5 ms' },
-    { name: 'engine one-venue update vs engine full, median', value: percentile(incremental, 50), unit: 'ms', baseline: fullMedian },
+    { name: 'engine one-venue update (500 quotes), median', value: percentile(incremental, 50), unit: 'ms', baseline: naiveMedian, target: '≤ 0.1 ms' },
+    { name: 'engine one-venue update vs engine full, median', value: percentile(incremental, 50), unit: 'ms', baseline: fullMedian, target: '≥ 5×' },
     { name: 'quote transport, 500 quotes, columns encode + decode, median', value: percentile(columnar, 50), unit: 'ms', baseline: percentile(cloned, 50) },
-    { name: 'engine worker round trip (encode → worker → batch), median', value: percentile(trips, 50), unit: 'ms' },
+    { name: 'row transport, 500 rows, columns encode + decode vs structured clone, median', value: percentile(answer.columns, 50), unit: 'ms', baseline: percentile(answer.cloned, 50) },
+    { name: 'engine worker round trip (encode → worker → rows on main), median', value: percentile(trips, 50), unit: 'ms', target: '≤ 1 ms' },
     { name: 'engine worker round trip, p95', value: percentile(trips, 95), unit: 'ms' },
+    { name: 'main-thread time per round trip (encode + decode), median', value: percentile(mainThread, 50), unit: 'ms' },
+    ...(await costCurve()),
   ];
 }

@@ -1,9 +1,16 @@
 /**
  * `npm run bench [-- --filter <name>]`: loads every `test/bench/*.bench.ts` (or those whose file
  * name contains <name>), runs each one's `run()`, and prints one aligned table. A bench that
- * throws is reported by file name and makes the exit code 1; the others still run.
+ * throws is reported by file name and makes the exit code 1; the others still run. Each bench is
+ * framed by the machine's 1-minute load average, so a busy run is read as one.
  */
+
+/** The 1-minute load average as a table row; above the core count, figures are inflated. */
+function loadRow(moment: string, file: string): BenchResult {
+  return { name: `machine load ${moment} ${file} (1-min average, ${availableParallelism()} cores)`, value: loadavg()[0], unit: 'load' };
+}
 import { readdir } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatBenchTable } from './benchTable.ts';
@@ -31,8 +38,10 @@ async function main(): Promise<number> {
     try {
       const mod = (await import(pathToFileURL(join(dir, file)).href)) as Partial<BenchModule>;
       if (typeof mod.run !== 'function') throw new Error('exports no run(): Promise<BenchResult[]>');
-      console.error(`running ${file} …`);
+      console.error(`running ${file} … (load ${loadavg()[0].toFixed(2)})`);
+      results.push(loadRow('before', file));
       results.push(...(await mod.run()));
+      results.push(loadRow('after', file));
     } catch (err) {
       failed++;
       console.error(`${file}: ${err instanceof Error ? err.message : String(err)}`);

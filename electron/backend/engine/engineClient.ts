@@ -8,6 +8,7 @@ import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { EngineSettings } from '../../../shared/domain/settings.ts';
 import type { Alert, MarketSummary, Opportunity, SignalsBatch } from '../../../shared/domain/signals.ts';
 import { QuoteEncoder, transferablesOf } from '../../engine/quoteColumns.ts';
+import { RowDecoder } from '../../engine/rowColumns.ts';
 import type { FromEngine, PriceSeedColumns, ToEngine } from '../../engine/workerMessages.ts';
 import type { SectorSnapshot } from '../../engine/sectors.ts';
 import type { SampleSeedColumns } from '../../../shared/history/sampleSeedColumns.ts';
@@ -73,6 +74,7 @@ export function startEngine(options: EngineOptions): EngineHandle {
   let summary: MarketSummary = { btcEthDivergencePer8h: null, btcEthDiverging: false, assets: 0, triggered: 0, computedAt: 0, computeMs: 0 };
   let worker: Worker;
   let encoder: QuoteEncoder;
+  let rowDecoder: RowDecoder;
   let inFlight = 0;
   let stopping = false;
   let gaveUp = false;
@@ -112,20 +114,25 @@ export function startEngine(options: EngineOptions): EngineHandle {
   }
 
   function onMessage(message: FromEngine): void {
-    if (message.type === 'signals') {
-      inFlight--;
-      applyBatch(message.batch);
-      flush();
-    } else if (message.type === 'alerts') options.onAlerts(message.alerts);
-    else if (message.type === 'sectors') {
-      sectors = message.snapshot;
-      options.onSectors?.(message.snapshot);
-    } else options.onError(message.message);
+    if (message.type === 'error') {
+      options.onError(message.message);
+      return;
+    }
+    inFlight--;
+    if (message.sectors) {
+      sectors = message.sectors;
+      options.onSectors?.(message.sectors);
+    }
+    const { rows, ...rest } = message.batch;
+    applyBatch({ ...rest, upserts: rowDecoder.decode(rows) });
+    if (message.alerts.length > 0) options.onAlerts(message.alerts);
+    flush();
   }
 
   function spawn(): void {
     worker = new Worker(options.workerUrl ?? DEFAULT_WORKER_URL, { resourceLimits: WORKER_LIMITS });
     encoder = new QuoteEncoder();
+    rowDecoder = new RowDecoder();
     inFlight = 0;
     worker.on('message', onMessage);
     worker.on('error', (err) => options.onError(`engine worker failed: ${err.message}`));

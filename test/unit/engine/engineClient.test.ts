@@ -117,7 +117,7 @@ describe('engine worker protocol', () => {
       worker.postMessage({ type: 'settings', settings: DEFAULT_SETTINGS, now: NOW });
       worker.postMessage({ type: 'snapshot', now: NOW });
       await eventually(() => expect(received.filter((m) => m.type === 'signals')).toHaveLength(3));
-      const snapshot = received.at(-1) as { type: 'signals'; batch: SignalsBatch };
+      const snapshot = received.at(-1) as Extract<FromEngine, { type: 'signals' }>;
       expect(snapshot.batch.full).toBe(true);
     } finally {
       await worker.terminate();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { QuoteColumnsError, QuoteDecoder, QuoteEncoder, transferablesOf } from '../../../electron/engine/quoteColumns.ts';
+import { QuoteDecoder, QuoteEncoder, transferablesOf } from '../../../electron/engine/quoteColumns.ts';
+import { StringTableError } from '../../../electron/engine/stringTable.ts';
 import { makeQuoteSet } from '../../fixtures/engine/quoteSet.ts';
 import { NOW, q } from './quotes.ts';
 
@@ -34,7 +35,7 @@ describe('quote columns codec', () => {
     const encoder = new QuoteEncoder();
     encoder.encode(makeQuoteSet(5, NOW));
     const later = encoder.encode([q('bybit', 'NEW', 0.0001)]);
-    expect(() => new QuoteDecoder().decode(later)).toThrow(QuoteColumnsError);
+    expect(() => new QuoteDecoder().decode(later)).toThrow(StringTableError);
     expect(() => new QuoteDecoder().decode(later)).toThrow(/out of step: strings start at 15 but the table holds 0/);
   });
 });
