@@ -12,6 +12,7 @@ import { PositionsScreen } from '../features/positions/PositionsScreen.tsx';
 import { TicketScreen } from '../features/ticket/TicketScreen.tsx';
 import { useAlerts } from '../store/alertsStore.ts';
 import { useSession } from '../store/sessionStore.ts';
+import { useTicket } from '../store/ticketStore.ts';
 import { useUi, type Screen } from '../store/uiStore.ts';
 import { SCREEN_KEYS, SHORTCUTS, useGlobalHotkeys } from './hotkeys.ts';
 import { useBrowserNotifications } from './browserNotifications.ts';
@@ -21,7 +22,13 @@ function Nav() {
   const symbol = useUi((s) => s.symbol);
   const open = useUi((s) => s.open);
   const unread = useAlerts((s) => s.unread);
-  const label = (id: Screen, name: string) => (id === 'symbol' && symbol ? symbol : id === 'alerts' && unread ? `${name} (${unread})` : name);
+  const ticketBase = useTicket((s) => s.form?.base);
+  const label = (id: Screen, name: string): string => {
+    if (id === 'symbol' && symbol) return symbol;
+    if (id === 'alerts' && unread) return `${name} (${unread})`;
+    if (id === 'ticket' && ticketBase) return `${name} ${ticketBase}`;
+    return name;
+  };
   return (
     <nav className="nav" aria-label="Screens">
       <span className="brand">Funding Terminal</span>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useUi, type Screen } from '../store/uiStore.ts';
 import { isModalOpen, isTyping } from '../ui/keyFocus.ts';
+import { assetInView, startTicket } from '../features/ticket/startTicket.ts';
 
 export const SCREEN_KEYS: ReadonlyArray<[string, Screen, string]> = [
   ['1', 'monitor', 'Monitor'],
@@ -12,6 +13,7 @@ export const SCREEN_KEYS: ReadonlyArray<[string, Screen, string]> = [
   ['7', 'positions', 'Positions'],
   ['8', 'journal', 'Journal'],
   ['9', 'patterns', 'Patterns'],
+  ['t', 'ticket', 'Ticket'],
 ];
 
 export const SHORTCUTS: ReadonlyArray<[string, string]> = [
@@ -19,9 +21,10 @@ export const SHORTCUTS: ReadonlyArray<[string, string]> = [
   ['j / ↓, k / ↑', 'Next / previous row'],
   ['PageDown / PageUp, g / G', 'Page down / up, first / last row'],
   ['Enter', 'Open the selected asset'],
-  ['t', 'Trade the selected asset: open the order ticket'],
-  ['Esc', 'Back to the monitor, close dialogs'],
-  ['/', 'Search assets'],
+  ['t', 'Trade the asset on show or selected: its ticket, with the draft typed before'],
+  ['Esc', 'Back to the monitor (a ticket draft is kept), close dialogs'],
+  ['/', 'Search assets (the old query selected: type over it)'],
+  ['Enter / ↓ in search', 'Open the first match / move into the rows'],
   ['1 … 5', 'Monitor, windows, symbol, alerts, settings'],
   ['6 … 9', 'Sectors, positions, journal, patterns'],
   ['?', 'This list'],
@@ -37,9 +40,15 @@ export function isKillSwitchKey(e: KeyboardEvent): boolean {
  * it (a trader types "/btc" in one go); from another screen, after the monitor has rendered.
  */
 function focusSearch(): void {
-  const box = document.getElementById('monitor-search');
-  if (box) box.focus();
-  else requestAnimationFrame(() => document.getElementById('monitor-search')?.focus());
+  const focus = (): void => {
+    const box = document.getElementById('monitor-search');
+    if (!(box instanceof HTMLInputElement)) return;
+    box.focus();
+    // Typing replaces the old query: "/pengu" after "BTC" searches PENGU, not BTCPENGU.
+    box.select();
+  };
+  if (document.getElementById('monitor-search')) focus();
+  else requestAnimationFrame(focus);
 }
 
 /** Application-wide keys. Row navigation lives in the monitor grid, which owns the row order. */
@@ -71,6 +80,11 @@ export function useGlobalHotkeys(): void {
         e.preventDefault();
         ui.open('monitor');
         focusSearch();
+        return;
+      }
+      if (e.key === 't') {
+        e.preventDefault();
+        startTicket(assetInView());
         return;
       }
       const screen = SCREEN_KEYS.find(([key]) => key === e.key);

@@ -9,7 +9,7 @@ import { monitorColumns } from './columns.ts';
 import { MonitorGrid } from './MonitorGrid.tsx';
 import { MonitorToolbar } from './MonitorToolbar.tsx';
 import { TradeAction } from '../ticket/TradeAction.tsx';
-import { orderRows } from './rowOrder.ts';
+import { firstMatch, orderRows } from './rowOrder.ts';
 
 /** The monitor screen: every asset across venues, ranked by net carry unless sorted otherwise. */
 export function Monitor() {
@@ -27,7 +27,7 @@ export function Monitor() {
   return (
     <section className="screen monitor" aria-label="Monitor">
       <div className="screen-head">
-        <MonitorToolbar venues={venues} shown={ordered.length} total={rows.size} />
+        <MonitorToolbar venues={venues} shown={ordered.length} total={rows.size} firstMatch={firstMatch(ordered, filter.search)} />
         <TradeAction />
         {summary ? (
           <div className="summary">

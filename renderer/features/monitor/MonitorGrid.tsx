@@ -7,6 +7,8 @@ import { HEADER_HEIGHT, ROW_HEIGHT, assetLeft, gridTemplate, type Column } from 
 import { MonitorRow } from './MonitorRow.tsx';
 import { scrollToReveal, visibleRange } from './virtualRange.ts';
 
+/** The grid's element id: the search box hands the keyboard to it (↓). */
+export const GRID_ID = 'monitor-grid';
 const OVERSCAN = 4;
 /** Rows per render block: the grid re-renders when the viewport crosses a block boundary. */
 const BLOCK = 4;
@@ -80,7 +82,8 @@ export function MonitorGrid({ rows, columns, sort, windowMinutes }: MonitorGridP
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || isModalOpen() || rows.length === 0) return;
-      if (e.key === 'Enter' && cursorIndex >= 0 && !(e.target instanceof HTMLButtonElement)) {
+      // Enter on a button or a box is that control's own; elsewhere it opens the cursor's row.
+      if (e.key === 'Enter' && cursorIndex >= 0 && !(e.target instanceof HTMLButtonElement || e.target instanceof HTMLInputElement)) {
         e.preventDefault();
         openSymbol(rows[cursorIndex].base);
         return;
@@ -101,6 +104,7 @@ export function MonitorGrid({ rows, columns, sort, windowMinutes }: MonitorGridP
   return (
     <div
       ref={scrollRef}
+      id={GRID_ID}
       role="grid"
       aria-label="Funding monitor: one row per asset, rates per 8 hours"
       aria-rowcount={rows.length + 1}

@@ -1,8 +1,36 @@
+import type { KeyboardEvent } from 'react';
 import { VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { useMonitorView } from '../../store/monitorViewStore.ts';
+import { useUi } from '../../store/uiStore.ts';
+import { GRID_ID } from './MonitorGrid.tsx';
+
+/**
+ * Keys of the search box: Enter opens the first match, ↓ puts the cursor on it and moves into
+ * the rows (j/k from there), Esc clears the query.
+ */
+function onSearchKey(e: KeyboardEvent<HTMLInputElement>, firstMatch: string | null): void {
+  const view = useMonitorView.getState();
+  if (e.key === 'Escape') {
+    e.currentTarget.blur();
+    view.setFilter({ search: '' });
+    return;
+  }
+  if (!firstMatch || (e.key !== 'Enter' && e.key !== 'ArrowDown')) return;
+  e.preventDefault();
+  view.setCursor(firstMatch);
+  if (e.key === 'Enter') {
+    useUi.getState().openSymbol(firstMatch);
+    return;
+  }
+  const grid = document.getElementById(GRID_ID);
+  if (grid) {
+    grid.scrollTop = 0;
+    grid.focus();
+  }
+}
 
 /** Search and filters. Min spread is typed in percent per 8 h, stored as a decimal. */
-export function MonitorToolbar({ venues, shown, total }: { venues: readonly VenueId[]; shown: number; total: number }) {
+export function MonitorToolbar({ venues, shown, total, firstMatch }: { venues: readonly VenueId[]; shown: number; total: number; firstMatch: string | null }) {
   const filter = useMonitorView((s) => s.filter);
   const setFilter = useMonitorView((s) => s.setFilter);
   return (
@@ -14,7 +42,7 @@ export function MonitorToolbar({ venues, shown, total }: { venues: readonly Venu
         aria-label="Search assets"
         value={filter.search}
         onChange={(e) => setFilter({ search: e.target.value })}
-        onKeyDown={(e) => e.key === 'Escape' && (e.currentTarget.blur(), setFilter({ search: '' }))}
+        onKeyDown={(e) => onSearchKey(e, firstMatch)}
       />
       <label>
         <input type="checkbox" checked={filter.triggeredOnly} onChange={(e) => setFilter({ triggeredOnly: e.target.checked })} />

@@ -58,3 +58,9 @@ export function orderRows(rows: Iterable<Opportunity>, filter: MonitorFilter, so
   for (const row of rows) if (matchesFilter(row, filter)) out.push(row);
   return out.sort((a, b) => compareRows(a, b, sort));
 }
+
+/** What Enter in the search box opens: the asset named exactly ("ETH", not ETHFI above it), else the top row. */
+export function firstMatch(ordered: readonly Opportunity[], search: string): string | null {
+  const wanted = search.trim().toUpperCase();
+  return (ordered.find((r) => r.base === wanted) ?? ordered[0])?.base ?? null;
+}

@@ -62,7 +62,7 @@ function useSubmit(): () => Promise<void> {
     if (!parsed?.ok) return;
     set({ submitting: true, submitError: null, receipt: null });
     try {
-      set({ receipt: await bridge.invoke('ticket.submit', parsed.ticket), submitting: false });
+      useTicket.getState().submitted(await bridge.invoke('ticket.submit', parsed.ticket));
     } catch (err) {
       set({ submitError: errorMessage(err), submitting: false });
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRows, legFor, matchesFilter, orderRows } from '../../../renderer/features/monitor/rowOrder.ts';
+import { compareRows, firstMatch, legFor, matchesFilter, orderRows } from '../../../renderer/features/monitor/rowOrder.ts';
 import { nextSort, type MonitorFilter } from '../../../renderer/store/monitorViewStore.ts';
 import { leg, row } from './opportunityFixture.ts';
 
@@ -63,6 +63,13 @@ describe('monitor order: filters and search', () => {
   it('search is case-insensitive and matches inside the name', () => {
     expect(matchesFilter(row('PEPE'), { ...noFilter, search: 'ep' })).toBe(true);
     expect(matchesFilter(row('PEPE'), { ...noFilter, search: 'btc' })).toBe(false);
+  });
+
+  it('Enter in the search opens the asset typed exactly even when a longer name ranks above it', () => {
+    const shown = [row('ETHFI', { rank: 1 }), row('ETH', { rank: 2 }), row('ETHW', { rank: 3 })];
+    expect(firstMatch(shown, ' eth ')).toBe('ETH');
+    expect(firstMatch(shown, 'et')).toBe('ETHFI');
+    expect(firstMatch([], 'eth')).toBeNull();
   });
 });
 
