@@ -5,10 +5,6 @@
  */
 export const HOURS_PER_YEAR = 8760;
 
-export function ratePerHour(rate: number, intervalHours: number): number {
-  return rate / intervalHours;
-}
-
 /** The terminal's display unit: the rate an 8-hour interval would carry. */
 export function ratePer8h(rate: number, intervalHours: number): number {
   return (rate * 8) / intervalHours;

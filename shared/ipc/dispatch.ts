@@ -1,4 +1,4 @@
-import { isRequestName, requests, type Handlers, type RequestName } from './contract.ts';
+import { isRequestName, requests, type Handlers } from './contract.ts';
 
 /** A failure that crosses the process boundary: a code the UI can branch on and plain words. */
 export interface WireError {
@@ -36,8 +36,4 @@ export async function dispatch(handlers: Handlers, name: unknown, input: unknown
 export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;
   return typeof err === 'string' ? err : 'unexpected error';
-}
-
-export function requestNames(): RequestName[] {
-  return Object.keys(requests) as RequestName[];
 }

@@ -1,5 +1,5 @@
 import { EngineSettingsSchema, type EngineSettings } from '../../../shared/domain/settings.ts';
-import { RiskSettingsSchema, type RiskSettings } from '../../../shared/domain/ticket.ts';
+import { DEFAULT_RISK_SETTINGS, RiskSettingsSchema, type RiskSettings } from '../../../shared/domain/ticket.ts';
 import type { Database } from './connection.ts';
 
 const ENGINE_KEY = 'engine';
@@ -39,7 +39,7 @@ export function createSettingsRepo(db: Database): SettingsRepo {
       db.exclusive('load risk settings', async (connection) => {
         const reader = await connection.runAndReadAll('SELECT json FROM settings WHERE key = $1', [RISK_KEY]);
         const row = reader.getRowObjectsJS()[0];
-        if (!row) return RiskSettingsSchema.parse({});
+        if (!row) return { ...DEFAULT_RISK_SETTINGS };
         // Risk limits gate orders: a corrupt row is an error, never a silent reset to defaults.
         const parsed = RiskSettingsSchema.safeParse(JSON.parse(String(row.json)));
         if (!parsed.success) throw new Error(`saved risk settings are invalid (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);

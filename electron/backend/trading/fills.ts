@@ -4,7 +4,7 @@
  * average price, its own fee, maker or taker). Partial fills therefore appear as several fill
  * entries under one order, and a restart can rebuild a paper account from them alone.
  */
-import type { Fill, JournalEntry, Order } from '../../../shared/domain/orders.ts';
+import type { Fill, Order } from '../../../shared/domain/orders.ts';
 import type { NewJournalEntry } from './journal.ts';
 
 const EPSILON = 1e-12;
@@ -23,9 +23,4 @@ export function newFill(order: Order, previous: Order | null, liquidity: 'maker'
 
 export function fillEntry(pairId: string | null, fill: Fill): NewJournalEntry {
   return { kind: 'fill', pairId, venue: fill.venue, symbol: fill.symbol, clientOrderId: fill.clientOrderId, time: fill.time, data: fill };
-}
-
-/** Every fill the journal holds, oldest first. */
-export function fillsOf(entries: readonly JournalEntry[]): Fill[] {
-  return entries.filter((entry) => entry.kind === 'fill').map((entry) => entry.data as Fill);
 }

@@ -9,7 +9,6 @@ import type { EngineSettings } from '../../../shared/domain/settings.ts';
 import type { ExitRules, PairExecutionResult, PairIntent } from '../../../shared/domain/orders.ts';
 import type { ChecklistSnapshot, RiskSettings, Ticket, TicketPreview, TicketReceipt } from '../../../shared/domain/ticket.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
-import type { Handlers } from '../../../shared/ipc/contract.ts';
 import type { AlignmentTag } from '../../engine/alignment.ts';
 import { buildPreview, type LegMarket, type OrderBookSides } from '../../../shared/risk/preview.ts';
 import { failingItems } from '../../../shared/risk/checklist.ts';
@@ -175,12 +174,4 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
   }
 
   return { preview, submit };
-}
-
-/** The `ticket.*` handlers for the composition root to spread into the handler map. */
-export function createTicketHandlers(service: TicketService): Pick<Handlers, 'ticket.preview' | 'ticket.submit'> {
-  return {
-    'ticket.preview': (ticket) => service.preview(ticket),
-    'ticket.submit': (ticket) => service.submit(ticket),
-  };
 }

@@ -8,7 +8,7 @@
  */
 import type { Alert } from '../../../shared/domain/signals.ts';
 import type { EngineSettings } from '../../../shared/domain/settings.ts';
-import { RiskSettingsSchema, type RiskSettings } from '../../../shared/domain/ticket.ts';
+import { DEFAULT_RISK_SETTINGS, RiskSettingsSchema, type RiskSettings } from '../../../shared/domain/ticket.ts';
 import { VENUE_IDS, type VenueId } from '../../../shared/domain/venues.ts';
 import { retryText, venueVerdict } from '../../../shared/domain/killSwitchWords.ts';
 import { restoredStateText, type Handlers, type KillSwitchReport, type Mode, type Publish } from '../../../shared/ipc/contract.ts';
@@ -94,7 +94,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
   const { store, state, now, publish } = options;
   let risk: RiskSettings = await store.settings.loadRisk().catch((error: unknown) => {
     options.log.warn('risk settings could not be read; defaults in force', { error });
-    return RiskSettingsSchema.parse({});
+    return { ...DEFAULT_RISK_SETTINGS };
   });
   let alertSeq = 0;
   const alert = (severity: Alert['severity'], message: string, venue: VenueId | null = null) => {

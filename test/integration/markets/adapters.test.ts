@@ -12,7 +12,6 @@ import { relativeGap, servedBySimulator, simIdOf, startPausedSimulator } from '.
 import type { Simulator } from './simulatorHarness.ts';
 
 const venues: VenueId[] = VENUE_IDS.filter(servedBySimulator);
-const unserved: VenueId[] = VENUE_IDS.filter((venue) => !servedBySimulator(venue));
 let sim: Simulator;
 const adapters = new Map<VenueId, VenueAdapter>();
 
@@ -36,8 +35,6 @@ async function marketOf(venue: VenueId, base: string) {
 function linearPerps(venue: VenueId) {
   return sim.market.instruments(venue).filter((i) => i.settle === 'USDT' || i.settle === 'USDC');
 }
-
-for (const venue of unserved) it.todo(`${venue} adapter against the simulator (the simulator serves no ${venue} wire yet)`);
 
 describe.each(venues)('%s adapter against the simulator', (venue) => {
   it('quotes every listed linear perp with the simulator\'s rate, interval, next settlement and mark', async () => {

@@ -10,7 +10,7 @@ import { startSimulator, type Simulator } from '../../../electron/simulator/serv
 import { createExchange } from '../../../electron/backend/markets/exchanges.ts';
 import { optionsFor } from '../../../electron/backend/markets/accountOptions.ts';
 import { createTicketService, type TicketService } from '../../../electron/backend/trading/ticketService.ts';
-import { createTicketSources } from '../../../electron/backend/trading/ticketSources.ts';
+import { createTicketSources } from './ticketSources.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
 import { DEFAULT_RISK_SETTINGS, TicketSchema, type Ticket } from '../../../shared/domain/ticket.ts';
 import { START_TIME } from '../simulator/simulatorClients.ts';

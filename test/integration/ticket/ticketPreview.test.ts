@@ -12,7 +12,7 @@ import { createExchange } from '../../../electron/backend/markets/exchanges.ts';
 import { binanceSpec } from '../../../electron/backend/markets/binanceusdm.ts';
 import { bybitSpec } from '../../../electron/backend/markets/bybit.ts';
 import { createTicketService, type TicketService } from '../../../electron/backend/trading/ticketService.ts';
-import { createTicketSources } from '../../../electron/backend/trading/ticketSources.ts';
+import { createTicketSources } from './ticketSources.ts';
 import type { PairIntent } from '../../../shared/domain/orders.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';

@@ -5,7 +5,7 @@ import type { PairIntent, PairExecutionResult } from '../../../shared/domain/ord
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
 import { DEFAULT_RISK_SETTINGS, type ChecklistSnapshot, type TicketInput } from '../../../shared/domain/ticket.ts';
-import { createTicketHandlers, createTicketService, type TicketServiceDeps } from '../../../electron/backend/trading/ticketService.ts';
+import { createTicketService, type TicketServiceDeps } from '../../../electron/backend/trading/ticketService.ts';
 import { NOW, book, quote } from './ticketFixture.ts';
 import { marketUnits } from '../../../shared/domain/units.ts';
 import { CONSTANT_SPREAD, type SpreadDecay } from '../../../shared/funding/decay.ts';
@@ -55,7 +55,8 @@ function harness(): Harness {
     now: () => NOW,
     decay: () => PERSISTENT,
   };
-  h.handlers = createTicketHandlers(createTicketService(deps)) as unknown as Handlers;
+  const service = createTicketService(deps);
+  h.handlers = { 'ticket.preview': (ticket: never) => service.preview(ticket), 'ticket.submit': (ticket: never) => service.submit(ticket) } as unknown as Handlers;
   return h;
 }
 

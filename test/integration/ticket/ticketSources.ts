@@ -1,5 +1,6 @@
 /**
- * The venue data a ticket preview needs, read through ccxt: order books at depth (in coins at
+ * Test harness: the venue data a ticket preview needs, read straight through ccxt (the desk reads
+ * the same through its brokers): order books at depth (in coins at
  * prices per coin, as the brokers give them), the markets' units, account
  * balances, and maintenance-margin tiers. Tiers change rarely and cost a signed call, so they
  * are kept for an hour per symbol; books and balances are read fresh on every preview.
@@ -7,8 +8,8 @@
 import type { Exchange } from 'ccxt';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { OrderBookSides } from '../../../shared/risk/preview.ts';
-import { cachedMarketInfo, readMarketInfo, type MarketInfo } from './venueMarket.ts';
-import { bookInCoins, unitsOf } from './brokers/venueAmounts.ts';
+import { cachedMarketInfo, readMarketInfo, type MarketInfo } from '../../../electron/backend/trading/venueMarket.ts';
+import { bookInCoins, unitsOf } from '../../../electron/backend/trading/brokers/venueAmounts.ts';
 import type { MarketUnits } from '../../../shared/domain/units.ts';
 
 /** Stablecoins counted at par as margin. */
