@@ -179,21 +179,32 @@ export interface SpreadHalfLife extends Ar1Fit {
 }
 
 /**
- * The cross-venue spread of one base on the 8-hour grid: at each boundary, the highest minus
- * the lowest venue rate per 8 h (the spread an arbitrage would collect), over venues that have
- * one; then its AR(1) half-life. A venue with several symbols for the base counts their mean.
+ * One base's settled rates on the 8-hour grid, one column per venue (a venue with several symbols
+ * for the base counts their mean; NaN where it had no rate in force).
  */
-export function spreadHalfLife(base: string, funding: readonly FundingPoint[]): SpreadHalfLife {
+export function venueGrid(base: string, funding: readonly FundingPoint[]): { venues: string[]; grid: number[]; columns: Float64Array[] } {
   const all = groupSeries(funding.filter((p) => canonicalBase(p.symbol) === canonicalBase(base)));
   const venues = [...new Set(all.map((s) => s.venue))].sort();
-  const { values } = onGrid(all);
-  const G = values[0]?.length ?? 0;
-  const spread = new Float64Array(G).fill(Number.NaN);
+  const { grid, values } = onGrid(all);
+  const columns = venues.map((venue) => {
+    const members = all.flatMap((s, i) => (s.venue === venue ? [values[i]] : []));
+    return Float64Array.from(grid, (_, g) => meanDefined(members.map((m) => m[g])));
+  });
+  return { venues, grid, columns };
+}
+
+/**
+ * The cross-venue spread of one base on the 8-hour grid: at each boundary, the highest minus
+ * the lowest venue rate per 8 h (the spread an arbitrage would collect), over venues that have
+ * one; then its AR(1) half-life.
+ */
+export function spreadHalfLife(base: string, funding: readonly FundingPoint[]): SpreadHalfLife {
+  const { venues, grid, columns } = venueGrid(base, funding);
+  const spread = new Float64Array(grid.length).fill(Number.NaN);
   let points = 0;
   let sum = 0;
-  for (let g = 0; g < G; g++) {
-    const perVenue = venues.map((venue) => meanDefined(all.flatMap((s, i) => (s.venue === venue ? [values[i][g]] : []))));
-    const defined = perVenue.filter((v) => !Number.isNaN(v));
+  for (let g = 0; g < grid.length; g++) {
+    const defined = columns.map((c) => c[g]).filter((v) => !Number.isNaN(v));
     if (defined.length < 2) continue;
     spread[g] = Math.max(...defined) - Math.min(...defined);
     points++;

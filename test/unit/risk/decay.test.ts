@@ -32,7 +32,7 @@ describe('fitting how a spread decays', () => {
 
   it('too little history falls back to the conservative default and says why, with n', () => {
     const fit = fitSpreadDecay([0.001, 0.0008, 0.0009, 0.0007, 0.0006, 0.0008, 0.0005, 0.0006, 0.0004, 0.0005]);
-    expect(fit).toMatchObject({ source: 'default', n: 9, phi: 0.5, levelPer8h: 0, halfLifeHours: 8 });
+    expect(fit).toMatchObject({ source: 'default', n: 9, phi: 0.5 ** 4, levelPer8h: 0, halfLifeHours: 2 });
     expect(fit.reason).toBe('9 8-h pairs of history, fewer than 21');
   });
 
