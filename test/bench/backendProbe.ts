@@ -1,7 +1,8 @@
 /**
- * Child process of backend.bench.ts: runs the real backend (six venues, engine worker, DuckDB)
- * against a simulator URL, waits until every venue has delivered quotes, then measures for a
- * few seconds and prints one JSON line. A separate process so its memory is its own.
+ * Child process of backend.bench.ts: runs the real backend (every venue, or the comma-separated
+ * list given; engine worker, DuckDB) against a simulator URL, waits until every venue has
+ * delivered quotes, then measures for a few seconds (memory, and CPU time used while measuring)
+ * and prints one JSON line. A separate process so its memory and CPU are its own.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,8 +12,10 @@ import { createStreamBatcher } from '../../electron/backend/streams/streamBatche
 import type { FundingQuote } from '../../shared/domain/quotes.ts';
 import type { SignalsBatch } from '../../shared/domain/signals.ts';
 import { TicketSchema, type Ticket } from '../../shared/domain/ticket.ts';
+import { VENUE_IDS, isVenueId } from '../../shared/domain/venues.ts';
 
-const [baseUrl, measureMs = '8000'] = process.argv.slice(2);
+const [baseUrl, measureMs = '8000', venueList = VENUE_IDS.join(',')] = process.argv.slice(2);
+const venues = venueList.split(',').filter(isVenueId);
 const started = performance.now();
 const venuesSeen = new Set<string>();
 const latencies: number[] = [];
@@ -47,7 +50,7 @@ const batcher = createStreamBatcher((name, payload) => {
     latencies.push(wall - q.observedAt);
   }
   quotesPublished += (payload as FundingQuote[]).length;
-  if (firstAllVenuesMs === null && venuesSeen.size === 6) firstAllVenuesMs = performance.now() - started;
+  if (firstAllVenuesMs === null && venuesSeen.size === venues.length) firstAllVenuesMs = performance.now() - started;
 });
 
 const publish: typeof batcher.publish = (name, payload) => {
@@ -75,7 +78,7 @@ function btcTicket(quotes: readonly FundingQuote[]): Ticket {
   });
 }
 
-const backend = await createBackend({ mode: 'paper', dataDir: mkdtempSync(join(tmpdir(), 'ft-bench-')), baseUrl, publish, pollScale: 0.2 });
+const backend = await createBackend({ mode: 'paper', dataDir: mkdtempSync(join(tmpdir(), 'ft-bench-')), baseUrl, publish, pollScale: 0.2, venues });
 const afterStart = memoryMb();
 while (firstAllVenuesMs === null && performance.now() - started < 60_000) await new Promise((r) => setTimeout(r, 100));
 const afterQuotes = memoryMb();
@@ -84,7 +87,9 @@ const afterPreview = memoryMb();
 latencies.length = 0;
 rowLatencies.length = 0;
 quotesPublished = 0;
+const cpuBefore = process.cpuUsage();
 await new Promise((r) => setTimeout(r, Number(measureMs)));
+const cpu = process.cpuUsage(cpuBefore);
 const memory = process.memoryUsage();
 const sorted = [...latencies].sort((a, b) => a - b);
 const percentile = (values: number[], p: number) => (values.length ? values[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)] : NaN);
@@ -92,6 +97,8 @@ const pick = (p: number) => percentile(sorted, p);
 const rowsSorted = [...rowLatencies].sort((a, b) => a - b);
 console.log(JSON.stringify({
   firstAllVenuesMs,
+  venues: venues.length,
+  cpuPercent: ((cpu.user + cpu.system) / 1000 / Number(measureMs)) * 100,
   rssMb: memory.rss / 2 ** 20,
   heapMb: memory.heapUsed / 2 ** 20,
   quotes: backend.handlers ? (await backend.handlers['markets.snapshot'](undefined)).quotes.length : 0,
