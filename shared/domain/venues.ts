@@ -29,6 +29,12 @@ export const VENUES: Record<VenueId, VenueProfile> = {
   aster: { id: 'aster', label: 'Aster', takerFee: 0.00035, makerFee: 0.0001, spotTakerFee: 0.001, defaultIntervalHours: 8, staleAfterMs: 45_000, pollMs: 10_000 },
 };
 
+/**
+ * Venues whose key is a wallet: the key field holds the wallet address and the secret the
+ * wallet's private key (Hyperliquid and Aster sign with it, docs/ccxt.md "Private calls").
+ */
+export const WALLET_VENUES: ReadonlySet<VenueId> = new Set<VenueId>(['hyperliquid', 'aster']);
+
 export function isVenueId(value: string): value is VenueId {
   return (VENUE_IDS as readonly string[]).includes(value);
 }

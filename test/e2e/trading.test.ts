@@ -238,6 +238,10 @@ describe('from a triggered monitor row to a hedged pair and back to flat, in Chr
     const html = await page.content();
     expect(html).not.toContain(secret);
     expect(html).not.toContain('okx-pass-e2e');
+    // A wallet venue's fields ask for what it signs with: the wallet's address and its private key.
+    await form.getByLabel('Key venue').selectOption('aster');
+    expect(await form.getByLabel('Wallet address').count()).toBe(1);
+    expect(await form.getByLabel('Wallet private key').getAttribute('type')).toBe('password');
     await screenshot(page, 'e2e-keys');
   });
 

@@ -2,7 +2,7 @@
  * ccxt options for a venue account signed with the user's keys: the brokers, the paper
  * broker's book reads and the key test all build their exchange with these.
  */
-import type { VenueId } from '../../../shared/domain/venues.ts';
+import { WALLET_VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { asterSpec } from './aster.ts';
 import { binanceSpec } from './binanceusdm.ts';
 import { bitgetSpec } from './bitget.ts';
@@ -31,9 +31,6 @@ export function optionsFor(venue: VenueId, loopback: boolean): Record<string, un
   if (venue === 'aster') return { ...base, builderFee: false, approvedBuilderFee: true, fetchOpenOrders: { warnIfNoSymbol: false } };
   return base;
 }
-
-/** Venues whose key is a wallet: the vault's key field holds the address, its secret the wallet's private key. */
-export const WALLET_VENUES: ReadonlySet<VenueId> = new Set<VenueId>(['hyperliquid', 'aster']);
 
 /** The credentials under ccxt's field names: a wallet venue signs with `privateKey`, the others with an API key and secret. */
 export function ccxtCredentials(venue: VenueId, credentials: { apiKey: string; secret: string; password?: string }): Record<string, string> {

@@ -5,10 +5,10 @@
  * on that call, and finding out by placing an order would not be harmless. (Hyperliquid is the
  * exception to "signed": see assertHyperliquidKey.)
  */
-import { VENUES, type VenueId } from '../../../shared/domain/venues.ts';
+import { VENUES, WALLET_VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import type { Exchange } from 'ccxt';
 import { createExchange } from '../markets/exchanges.ts';
-import { WALLET_VENUES, ccxtCredentials, optionsFor } from '../markets/accountOptions.ts';
+import { ccxtCredentials, optionsFor } from '../markets/accountOptions.ts';
 import { VenueError, toVenueError } from '../markets/venueErrors.ts';
 import { scrubText } from '../log/redact.ts';
 import { hedgeModeMessage, inHedgeMode } from '../markets/positionMode.ts';

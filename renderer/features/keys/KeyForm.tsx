@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
+import { VENUE_IDS, VENUES, WALLET_VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../bridge/bridgeContext.ts';
 
@@ -20,6 +20,8 @@ export function KeyForm({ onSaved }: { onSaved(message: string): void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const needsPassphrase = HAS_PASSPHRASE.has(venue);
+  // A wallet venue signs with the wallet's private key: the fields say so, in the venue's words.
+  const wallet = WALLET_VENUES.has(venue);
 
   const save = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -43,8 +45,8 @@ export function KeyForm({ onSaved }: { onSaved(message: string): void }) {
         {VENUE_IDS.map((v) => <option key={v} value={v}>{VENUES[v].label}</option>)}
       </select>
       <input aria-label="Key label" value={label} maxLength={64} onChange={(e) => setLabel(e.target.value)} />
-      <input aria-label="API key" type="password" autoComplete="off" value={secrets.apiKey} onChange={(e) => setSecrets({ ...secrets, apiKey: e.target.value })} />
-      <input aria-label="API secret" type="password" autoComplete="off" value={secrets.secret} onChange={(e) => setSecrets({ ...secrets, secret: e.target.value })} />
+      <input aria-label={wallet ? 'Wallet address' : 'API key'} placeholder={wallet ? 'wallet address 0x…' : 'API key'} type={wallet ? 'text' : 'password'} autoComplete="off" value={secrets.apiKey} onChange={(e) => setSecrets({ ...secrets, apiKey: e.target.value })} />
+      <input aria-label={wallet ? 'Wallet private key' : 'API secret'} placeholder={wallet ? 'private key 0x…' : 'API secret'} type="password" autoComplete="off" value={secrets.secret} onChange={(e) => setSecrets({ ...secrets, secret: e.target.value })} />
       {needsPassphrase ? (
         <input aria-label={`${VENUES[venue].label} API passphrase`} type="password" autoComplete="off" value={secrets.password} onChange={(e) => setSecrets({ ...secrets, password: e.target.value })} />
       ) : null}

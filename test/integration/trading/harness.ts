@@ -5,7 +5,7 @@ import { DEMO_CREDENTIAL } from '../../../electron/simulator/credentials.ts';
 import { createLiveBroker } from '../../../electron/backend/trading/brokers/live.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
-import { WALLET_VENUES } from '../../../electron/backend/markets/accountOptions.ts';
+import { WALLET_VENUES } from '../../../shared/domain/venues.ts';
 import { START_TIME } from '../simulator/simulatorClients.ts';
 
 export const HL_KEY = `0x${'4c'.repeat(32)}`;

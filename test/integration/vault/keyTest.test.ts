@@ -13,6 +13,7 @@ import { PASSPHRASE, leakedSecrets, tempVaultPath } from '../../unit/vault/vault
 
 const VENUES = ['binanceusdm', 'bybit', 'okx'] as const satisfies readonly VenueId[];
 const HL_PRIVATE_KEY = `0x${'5d'.repeat(32)}`;
+const ASTER_PRIVATE_KEY = `0x${'6e'.repeat(32)}`;
 const CREDENTIALS = {
   binanceusdm: { apiKey: 'BINANCE-test-key-a1b2', secret: 'BINANCE-secret-c3d4e5f6' },
   bybit: { apiKey: 'BYBIT-test-key-g7h8', secret: 'BYBIT-secret-i9j0k1l2' },
@@ -22,11 +23,14 @@ const ALL_SECRETS = Object.values(CREDENTIALS).flatMap((c) => Object.values(c) a
 
 let sim: Simulator;
 let hlWallet: string;
+let asterWallet: string;
 beforeAll(async () => {
-  sim = await startSimulator({ seed: 3, paused: true, venues: [...VENUES, 'hyperliquid'], universeSize: 20 });
+  sim = await startSimulator({ seed: 3, paused: true, venues: [...VENUES, 'hyperliquid', 'aster'], universeSize: 20 });
   for (const venue of VENUES) sim.credentials.add({ venue, ...CREDENTIALS[venue] });
   hlWallet = new ccxt.hyperliquid().ethGetAddressFromPrivateKey(HL_PRIVATE_KEY);
   sim.credentials.add({ venue: 'hyperliquid', apiKey: hlWallet, secret: HL_PRIVATE_KEY });
+  asterWallet = new ccxt.aster().ethGetAddressFromPrivateKey(ASTER_PRIVATE_KEY);
+  sim.credentials.add({ venue: 'aster', apiKey: asterWallet, secret: ASTER_PRIVATE_KEY });
 });
 afterAll(async () => {
   await sim.close();
@@ -76,6 +80,25 @@ describe('testVenueKey on Hyperliquid (balance is a public read by wallet addres
     expect(error).toBeInstanceOf(VenueError);
     expect((error as VenueError).kind).toBe('auth');
     expect(leakedSecrets((error as Error).message, [secret])).toEqual([]);
+  });
+});
+
+describe('testVenueKey on Aster (every private call is signed with the wallet key)', () => {
+  it('the wallet\'s key passes with read after one signed balance read, and no builder-fee approval is signed', async () => {
+    sim.log.clear();
+    expect(await testVenueKey('aster', { apiKey: asterWallet, secret: ASTER_PRIVATE_KEY }, sim.url)).toEqual({ permissions: ['read'], warnings: [] });
+    const paths = sim.log.list({ venue: 'aster' }).map((entry) => entry.path);
+    expect(paths).toContain('/aster/fapi/v3/balance');
+    expect(paths.filter((path) => /builder/i.test(path))).toEqual([]);
+  });
+
+  it('a key of another wallet is refused by the venue as an auth error; a key that is not one says so in words', async () => {
+    const other = await testVenueKey('aster', { apiKey: asterWallet, secret: `0x${'7f'.repeat(32)}` }, sim.url).then(() => null, (e: unknown) => e);
+    expect((other as VenueError).kind).toBe('auth');
+    const malformed = await testVenueKey('aster', { apiKey: asterWallet, secret: 'an-old-hmac-api-secret' }, sim.url).then(() => null, (e: unknown) => e);
+    expect((malformed as VenueError).kind).toBe('auth');
+    expect((malformed as Error).message).toContain('Aster refused the API credentials (the private key is not a valid 32-byte hex key)');
+    expect(leakedSecrets((malformed as Error).message, ['an-old-hmac-api-secret'])).toEqual([]);
   });
 });
 
