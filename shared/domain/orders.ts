@@ -66,7 +66,7 @@ export const OrderIntentSchema = z.object({
   quantity: z.number().positive(),
   reduceOnly: z.literal(true),
   /** Why it is sent; `kill-switch` and `unwind` pass even when trading is HALTED. */
-  purpose: z.enum(['close', 'unwind', 'kill-switch']),
+  purpose: z.enum(['close', 'unwind', 'kill-switch', 'restore']),
   pairId: z.string().nullable(),
   clientOrderId: z.string().min(1),
 });
@@ -162,6 +162,50 @@ export const ExitWatchSchema = z.object({
 });
 export type ExitWatch = z.infer<typeof ExitWatchSchema>;
 
+/**
+ * A venue holding something other than the journal approved on one venue/symbol, beyond one
+ * lot, in coins or in the venue's own USD value (docs/units.md, "Checked at run time").
+ * Journalled when found (kind `mismatch`), cleared by a `mismatch-resolved` entry.
+ */
+export const HoldingMismatchSchema = z.object({
+  venue: VenueIdSchema,
+  symbol: z.string(),
+  /** When it was first found (the `mismatch` entry's time). */
+  since: z.number().int(),
+  /** Signed coins the journal approved, and what the venue shows by the terminal's conversion. */
+  approvedCoins: z.number(),
+  venueCoins: z.number(),
+  /** The approved coins at the venue's mark, and the venue's own USD value (null: the venue gives none). */
+  approvedUsd: z.number().nullable(),
+  venueUsd: z.number().nullable(),
+  /** One lot of the venue, in coins: the tolerance. */
+  lotCoins: z.number().nullable(),
+  /** What differs, in words. */
+  reason: z.string(),
+  /** The reduce-only order that restores the approved size, when one can be offered. */
+  restore: z.object({ side: SideSchema, quantity: z.number().positive() }).nullable(),
+  /** What the restore does, or why none is offered. */
+  restoreNote: z.string(),
+});
+export type HoldingMismatch = z.infer<typeof HoldingMismatchSchema>;
+
+/** Which leg's venue the restore order is for: main recomputes the order from a fresh read. */
+export const RestoreRequestSchema = z.object({
+  pairId: z.string().min(1).max(128),
+  venue: VenueIdSchema,
+  symbol: z.string().min(1).max(64),
+});
+export type RestoreRequest = z.infer<typeof RestoreRequestSchema>;
+
+export const RestoreResultSchema = z.object({
+  /** Whether a reduce-only order was sent. */
+  sent: z.boolean(),
+  /** Whether the venue is back within one lot of approval (the MISMATCH cleared). */
+  resolved: z.boolean(),
+  message: z.string(),
+});
+export type RestoreResult = z.infer<typeof RestoreResultSchema>;
+
 export const PairSchema = z.object({
   pairId: z.string(),
   ticketId: z.string(),
@@ -178,6 +222,8 @@ export const PairSchema = z.object({
   unhedgedReason: z.string().nullable(),
   /** The exits set at entry, with their distance from firing. */
   exitWatch: z.array(ExitWatchSchema).default([]),
+  /** Legs whose venue holds something other than approved, until a later check finds it back within one lot. */
+  mismatches: z.array(HoldingMismatchSchema).default([]),
 });
 export type Pair = z.infer<typeof PairSchema>;
 
@@ -185,6 +231,8 @@ export const JournalKindSchema = z.enum([
   'intent', 'order-sent', 'order', 'fill', 'order-error', 'cancel', 'funding', 'unwind', 'unhedged', 'unhedged-resolved', 'pair-closed', 'alert', 'exit',
   /** A trading-state transition (kill switch, reduce, re-arm), journalled before it takes effect. */
   'trading-state',
+  /** A venue found holding other than approved (a HoldingMismatch), and its resolution. */
+  'mismatch', 'mismatch-resolved',
 ]);
 export type JournalKind = z.infer<typeof JournalKindSchema>;
 

@@ -8,7 +8,8 @@ import { RiskSettingsPatchSchema, RiskSettingsSchema, TicketPreviewSchema, Ticke
 import { TradingStateSchema } from '../domain/tradingState.ts';
 import { KillSwitchReportSchema } from '../domain/killSwitch.ts';
 import {
-  JournalEntrySchema, JournalFilterSchema, PairExecutionResultSchema, PairSchema, ReconcileReportSchema, WinRateSchema,
+  JournalEntrySchema, JournalFilterSchema, PairExecutionResultSchema, PairSchema, ReconcileReportSchema, RestoreRequestSchema, RestoreResultSchema,
+  WinRateSchema,
 } from '../domain/orders.ts';
 
 /**
@@ -141,6 +142,11 @@ export const requests = {
   'positions.list': { input: NoInput, output: z.array(PairSchema) },
   /** Closes a pair's open legs reduce-only through the order gateway (refused while HALTED). */
   'positions.close': { input: z.object({ pairId: z.string().min(1).max(128) }), output: PairExecutionResultSchema },
+  /**
+   * Sends the reduce-only order that brings a MISMATCHed leg's venue back to the approved size,
+   * recomputed by main from a fresh read of the venue; refused in words when none can be offered.
+   */
+  'positions.restore': { input: RestoreRequestSchema, output: RestoreResultSchema },
   'journal.list': { input: JournalFilterSchema.default({}), output: z.array(JournalEntrySchema) },
   'journal.exportCsv': { input: JournalFilterSchema.default({}), output: z.object({ text: z.string() }) },
   /** Win rate over closed pairs split confirmed/contradicted, with the below-55 % review warning. */

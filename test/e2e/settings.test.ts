@@ -107,7 +107,7 @@ describe('settings, CSV import and the kill switch in Chromium against the demo 
     const pair: Pair = {
       pairId: 'e2e-pair-1', ticketId: 'e2e-ticket-1', status: 'unhedged', openedAt: Date.now() - 60_000, closedAt: null,
       alignment: 'neutral', exits: { basisStopPct: 0.01 }, deltaDrift: 0.5, net: -1.25,
-      unhedgedReason: 'bybit BTC/USDT:USDT short leg rejected and the unwind failed', exitWatch: [],
+      unhedgedReason: 'bybit BTC/USDT:USDT short leg rejected and the unwind failed', exitWatch: [], mismatches: [],
       legs: [{
         venue: 'binanceusdm', symbol: 'BTC/USDT:USDT', size: 0.5, entryPrice: 60_000, markPrice: 59_990, pricePnl: -5, fundingPnl: 0, fees: 1.25,
         net: -6.25, liquidationPrice: null, liquidationDistancePct: null, nextFundingTime: null, nextPayment: null,

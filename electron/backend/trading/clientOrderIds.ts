@@ -51,7 +51,7 @@ function digest(parts: ReadonlyArray<string | number>): string {
 }
 
 /** An id for `venue` from what the order is for; the same parts always give the same id. */
-function idFor(venue: VenueId, prefix: 'ft' | 'ks', parts: ReadonlyArray<string | number>): string {
+function idFor(venue: VenueId, prefix: 'ft' | 'ks' | 'rs', parts: ReadonlyArray<string | number>): string {
   const hex = digest(parts);
   if (venue === 'hyperliquid') return `0x${hex.slice(0, DIGEST_HEX)}`;
   return `${prefix}${hex.slice(0, Math.min(CLIENT_ID_RULES[venue].maxLength, DIGEST_HEX) - prefix.length)}`;
@@ -68,6 +68,11 @@ export function ticketOrderId(venue: VenueId, ticketId: string, leg: number, rol
 /** A fresh id per kill-switch attempt: positions are re-read before each attempt, so nothing is closed twice. */
 export function killSwitchOrderId(venue: VenueId, symbol: string, pairId: string | null, attempt: number, now: number): string {
   return idFor(venue, 'ks', ['kill', venue, symbol, pairId ?? '', attempt, now]);
+}
+
+/** A fresh id per restore order (docs/units.md): the venue is re-read before each, so nothing is reduced twice. */
+export function restoreOrderId(venue: VenueId, symbol: string, since: number, now: number): string {
+  return idFor(venue, 'rs', ['restore', venue, symbol, since, now]);
 }
 
 /** Why `id` breaks `venue`'s rule, or null when the venue takes it. */

@@ -4,7 +4,7 @@
  * so every reader answers synchronously from it and none re-reads the store. The fold itself is
  * `ledgerFold.ts`; what each read means is in docs/ledger.md.
  */
-import type { JournalEntry } from '../../../shared/domain/orders.ts';
+import type { HoldingMismatch, JournalEntry } from '../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import {
   applyEntry, foldJournal, fundingKey, positionKey, type JournalExpectation, type JournalledTradingState, type LedgerState, type PairRecord,
@@ -36,6 +36,8 @@ export interface Ledger {
   winRate(): WinRate;
   /** The last journalled trading-state transition, or null when none was ever journalled. */
   tradingState(): JournalledTradingState | null;
+  /** Venue/symbol positions found holding other than approved and not yet resolved, by `positionKey`. */
+  mismatches(): ReadonlyMap<string, Readonly<HoldingMismatch>>;
   /** Every entry in journal order (a paper account replays its venue's entries at restart). */
   entries(): readonly JournalEntry[];
 }
@@ -86,6 +88,7 @@ export function createLedger(stored: readonly JournalEntry[]): LedgerWriter {
     hasFunding: (paymentId) => state.fundingIds.has(paymentId),
     winRate: () => winRateOf(state),
     tradingState: () => state.tradingState,
+    mismatches: () => state.mismatches,
     entries: () => entries,
   };
 }

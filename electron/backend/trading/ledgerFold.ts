@@ -5,7 +5,7 @@
  * the whole journal at start and applying entries one by one as they are written reach the same
  * state; see docs/ledger.md.
  */
-import type { ExitRule, ExitRules, JournalEntry, LegIntent, Order, Pair, PairStatus } from '../../../shared/domain/orders.ts';
+import type { ExitRule, ExitRules, HoldingMismatch, JournalEntry, LegIntent, Order, Pair, PairStatus } from '../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { TradingStateName } from './tradingState.ts';
 
@@ -65,7 +65,12 @@ export interface LedgerState {
   /** Closed pairs by alignment at entry: [wins, closed]. */
   tally: { confirmed: [number, number]; contradicted: [number, number] };
   tradingState: JournalledTradingState | null;
+  /** Venue/symbol positions found holding other than approved, until resolved (docs/units.md). */
+  mismatches: Map<string, HoldingMismatch>;
 }
+
+/** A `mismatch` entry's data: the mismatch as found; its `since` is the first entry's time. */
+export type MismatchEntryData = Omit<HoldingMismatch, 'since'>;
 
 export const positionKey = (venue: string, symbol: string): string => `${venue} ${symbol}`;
 export const fundingKey = (pairId: string, venue: string, symbol: string): string => `${pairId}\u0000${positionKey(venue, symbol)}`;
@@ -75,7 +80,7 @@ export function emptyLedgerState(): LedgerState {
     lastSeq: 0, pairs: new Map(), orderIndex: new Map(),
     expectation: { positions: new Map(), openOrders: new Map(), unanswered: new Map() },
     counted: new Map(), pairOfPosition: new Map(), funding: new Map(), fundingIds: new Set(),
-    tally: { confirmed: [0, 0], contradicted: [0, 0] }, tradingState: null,
+    tally: { confirmed: [0, 0], contradicted: [0, 0] }, tradingState: null, mismatches: new Map(),
   };
 }
 
@@ -119,6 +124,7 @@ export function applyEntry(state: LedgerState, entry: JournalEntry): void {
     const data = entry.data as TradingStateEntryData;
     state.tradingState = { state: data.state, reason: data.reason ?? null, since: entry.time };
   }
+  if (entry.kind === 'mismatch' || entry.kind === 'mismatch-resolved') applyMismatch(state, entry);
   if (entry.pairId === null) return;
   if (entry.venue !== null && entry.symbol !== null) state.pairOfPosition.set(positionKey(entry.venue, entry.symbol), entry.pairId);
   applyToPair(state, entry.pairId, entry);
@@ -200,4 +206,15 @@ function applyFunding(state: LedgerState, entry: JournalEntry): void {
   if (entry.pairId === null || entry.venue === null || entry.symbol === null) return;
   const key = fundingKey(entry.pairId, entry.venue, entry.symbol);
   state.funding.set(key, (state.funding.get(key) ?? 0) + data.amount);
+}
+
+function applyMismatch(state: LedgerState, entry: JournalEntry): void {
+  if (entry.venue === null || entry.symbol === null) return;
+  const key = positionKey(entry.venue, entry.symbol);
+  if (entry.kind === 'mismatch-resolved') {
+    state.mismatches.delete(key);
+    return;
+  }
+  const since = state.mismatches.get(key)?.since ?? entry.time;
+  state.mismatches.set(key, { ...(entry.data as MismatchEntryData), venue: entry.venue, symbol: entry.symbol, since });
 }

@@ -10,6 +10,7 @@ import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import { quoteMarkPerCoin } from '../../../shared/domain/units.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { Broker, VenuePosition } from './brokers/broker.ts';
+import type { HoldingWatch } from './holdingWatch.ts';
 import type { Journal } from './journal.ts';
 import type { Ledger } from './ledger.ts';
 import { legSizes, positionKey, type PairRecord } from './ledgerFold.ts';
@@ -57,6 +58,8 @@ export interface PositionBookOptions {
   journal: Journal;
   brokers: (venue: VenueId) => Broker;
   quotes: () => readonly FundingQuote[];
+  /** Judges every read of the venues against the journal (docs/units.md, "Checked at run time"). */
+  watch?: HoldingWatch;
 }
 
 export interface PositionBook {
@@ -70,7 +73,7 @@ export function createPositionBook(options: PositionBookOptions): PositionBook {
       const records = ledger.pairs();
       const quotes = new Map(options.quotes().map((q) => [positionKey(q.venue, q.symbol), q]));
       const venues = new Set(records.flatMap((r) => r.legs.map((leg) => leg.venue)));
-      const { held, unreachable } = await venuePositions(options.brokers, venues);
+      const { held, unreachable } = await (options.watch?.read(venues) ?? venuePositions(options.brokers, venues));
       return records.map((record) => pairView(ledger, record, held, quotes, unreachable));
     },
   };
@@ -112,6 +115,10 @@ function pairView(
     alignment: record.alignment, exits: record.exits, legs, deltaDrift: sizes.reduce((sum, s) => sum + s, 0),
     net: legs.reduce((sum, l) => sum + l.net, 0), unhedgedReason: record.unhedgedReason,
     exitWatch: [], // the exit monitor's to fill: it knows which exits already fired
+    mismatches: record.legs.flatMap((leg) => {
+      const found = ledger.mismatches().get(positionKey(leg.venue, leg.symbol));
+      return found === undefined ? [] : [{ ...found }];
+    }),
   };
 }
 

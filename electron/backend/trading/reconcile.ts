@@ -1,6 +1,7 @@
 /**
- * Start-up reconciliation: what the journal says is open (positions folded from journalled
- * fills, orders still open, orders sent without an answer) against what each venue shows.
+ * Start-up reconciliation: what the journal says is open (the pairs' positions folded from
+ * journalled fills, orders still open, orders sent without an answer) against what each venue
+ * shows, joined by the one comparison in `holdingCheck.ts`, exactly.
  * Every difference comes back as a sentence naming venue, symbol and both sides, e.g.
  * "okx BTC/USDT:USDT: journal expects short 0.5, venue shows flat". A crash between the two
  * legs of a pair shows up here as the first leg's position, with the pair named.
@@ -10,7 +11,8 @@ import type { Broker, VenuePosition } from './brokers/broker.ts';
 import { holdsText } from '../../../shared/domain/killSwitchWords.ts';
 import { journalHolds, type Journal } from './journal.ts';
 import type { Ledger } from './ledger.ts';
-import { legSizes, positionKey, type JournalExpectation } from './ledgerFold.ts';
+import { legSizes, type JournalExpectation } from './ledgerFold.ts';
+import { approvedHoldings, holdingsOf } from './holdingCheck.ts';
 
 export interface ReconcileOptions {
   journal: Journal;
@@ -51,16 +53,9 @@ async function reconcileVenue(
     return [`${venue}: could not be reconciled (${error instanceof Error ? error.message : String(error)}); positions there are unverified`];
   }
   const out: string[] = [];
-  const seen = new Set<string>();
-  for (const position of held) {
-    const key = positionKey(venue, position.symbol);
-    seen.add(key);
-    const journalSize = expected.positions.get(key)?.size ?? 0;
-    if (Math.abs(journalSize - position.size) > TOLERANCE) out.push(sizeDifference(venue, position.symbol, journalSize, position.size, ledger.pairOf(venue, position.symbol)));
-  }
-  for (const [key, position] of expected.positions) {
-    if (position.venue !== venue || seen.has(key) || Math.abs(position.size) <= TOLERANCE) continue;
-    out.push(sizeDifference(venue, position.symbol, position.size, 0, ledger.pairOf(venue, position.symbol)));
+  for (const holding of holdingsOf(venue, approvedHoldings(ledger), held, true)) {
+    const venueSize = holding.held?.size ?? 0;
+    if (Math.abs(holding.size - venueSize) > TOLERANCE) out.push(sizeDifference(venue, holding.symbol, holding.size, venueSize, ledger.pairOf(venue, holding.symbol)));
   }
   const venueIds = new Set(open.map((order) => order.clientOrderId));
   for (const [clientOrderId, order] of expected.openOrders) {

@@ -26,6 +26,8 @@ import { createFlattener } from './flatteners.ts';
 import { createPairCloser } from './pairCloser.ts';
 import { createFundingJournaller } from './fundingJournal.ts';
 import { createGateway } from './gateway.ts';
+import { restoreApproved } from './holdingRestore.ts';
+import { createHoldingWatch } from './holdingWatch.ts';
 import { journalFlatPairs } from './pairClosing.ts';
 import type { Flattener, KillSwitchTarget } from './killSwitch.ts';
 import { createKillSwitch } from './killSwitchRetries.ts';
@@ -39,7 +41,7 @@ import { cachedMarketInfo } from './venueMarket.ts';
 import type { TradingStateMachine } from './tradingState.ts';
 
 export type TradingRequest =
-  | 'ticket.preview' | 'ticket.submit' | 'positions.list' | 'positions.close' | 'journal.list' | 'journal.exportCsv' | 'journal.stats'
+  | 'ticket.preview' | 'ticket.submit' | 'positions.list' | 'positions.close' | 'positions.restore' | 'journal.list' | 'journal.exportCsv' | 'journal.stats'
   | 'trading.state' | 'trading.reconcile' | 'trading.rearm' | 'trading.reduce' | 'killSwitch.engage' | 'killSwitch.status' | 'risk.get' | 'risk.set';
 
 export interface TradingDeskOptions {
@@ -109,7 +111,9 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
   const brokers = createDeskBrokers({ mode: options.mode, venues: options.venues, vault: options.vault, journal: store.journal, baseUrl: options.baseUrl, readCredentials: options.readCredentials, quotes, now,
     publicExchange: (venue) => options.market.publicExchange(venue) });
   const gateway = createGateway({ state, journal: store.journal, brokers: brokers.get, now, alert: (message) => alert('critical', message) });
-  const book = createPositionBook({ journal: store.journal, brokers: brokers.get, quotes });
+  // Every read of the venues' positions is judged against the journal (docs/units.md, "Checked at run time").
+  const watch = createHoldingWatch({ journal: store.journal, brokers: brokers.get, state, now, alert: (severity, message) => alert(severity, message) });
+  const book = createPositionBook({ journal: store.journal, brokers: brokers.get, quotes, watch });
   const funding = createFundingJournaller(store.journal, now, (venue, error) => options.log.warn('funding history not read', { venue, error }));
   const closer = createPairCloser({ pairs: () => book.pairs(), gateway, journal: store.journal });
   const exits = createExitMonitor({
@@ -266,6 +270,12 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     'positions.close': async ({ pairId }) => {
       await funding.sync(brokers.connected()); // settlements up to the close belong to the pair
       const { result } = await closer.close(pairId, 'closed by hand');
+      await refreshPositions();
+      return result;
+    },
+    'positions.restore': async (request) => {
+      await brokers.connect();
+      const result = await restoreApproved({ journal: store.journal, gateway, watch, now }, request);
       await refreshPositions();
       return result;
     },

@@ -18,6 +18,8 @@ import { TradingStateMachine } from '../../../electron/backend/trading/tradingSt
 import { createLiveBroker } from '../../../electron/backend/trading/brokers/live.ts';
 import { createPaperBroker } from '../../../electron/backend/trading/brokers/paper.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
+import { createHoldingWatch, type HoldingWatch } from '../../../electron/backend/trading/holdingWatch.ts';
+import { createPositionBook, type PositionBook } from '../../../electron/backend/trading/positions.ts';
 import { createTicketService, type TicketService } from '../../../electron/backend/trading/ticketService.ts';
 import { brokerBalance } from '../../../electron/backend/trading/deskTicketData.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
@@ -30,6 +32,7 @@ export type BrokerMode = 'paper' | 'live';
 
 export interface UnitDesk {
   mode: BrokerMode;
+  /** The brokers as opened (what `wrap` was given). */
   brokers: Map<VenueId, Broker>;
   gateway: Gateway;
   tickets: TicketService;
@@ -37,10 +40,13 @@ export interface UnitDesk {
   state: TradingStateMachine;
   quotes: () => FundingQuote[];
   alerts: string[];
+  watch: HoldingWatch;
+  book: PositionBook;
   close(): Promise<void>;
 }
 
-export async function openUnitDesk(sim: Simulator, venues: readonly VenueId[], mode: BrokerMode): Promise<UnitDesk> {
+/** `wrap` stands between the gateway and a venue's broker (a deliberately wrong conversion, in the holdings tests). */
+export async function openUnitDesk(sim: Simulator, venues: readonly VenueId[], mode: BrokerMode, wrap: (broker: Broker) => Broker = (broker) => broker): Promise<UnitDesk> {
   const now = () => sim.clock.now();
   const connection = { baseUrl: sim.url, timeoutMs: 2_000 };
   const adapters = venues.map((venue) => ADAPTERS[venue]({ connection, cadenceScale: 1, now }));
@@ -54,9 +60,10 @@ export async function openUnitDesk(sim: Simulator, venues: readonly VenueId[], m
   }
   const dir = await mkdtemp(join(tmpdir(), `ft-units-${mode}-`));
   const store = await openStore(dir);
-  const state = new TradingStateMachine(0, () => undefined);
+  const state = new TradingStateMachine(0, () => undefined, store.journal);
   const alerts: string[] = [];
-  const broker = (venue: VenueId) => brokers.get(venue)!;
+  const wrapped = new Map([...brokers].map(([venue, b]) => [venue, wrap(b)]));
+  const broker = (venue: VenueId) => wrapped.get(venue)!;
   const gateway = createGateway({ state, journal: store.journal, brokers: broker, now, alert: (text) => alerts.push(text), lookupDelaysMs: [0, 300, 600] });
   const tickets = createTicketService({
     quotes: () => quotes,
@@ -68,8 +75,11 @@ export async function openUnitDesk(sim: Simulator, venues: readonly VenueId[], m
     alignment: () => ({ tag: 'neutral', reason: 'units test' }),
     gateway, exposure: () => 0, now,
   });
+  // The run-time holdings check, wired as the trading desk wires it.
+  const watch = createHoldingWatch({ journal: store.journal, brokers: broker, state, now, alert: (_severity, text) => alerts.push(text) });
+  const book = createPositionBook({ journal: store.journal, brokers: broker, quotes: () => quotes, watch });
   return {
-    mode, brokers, gateway, tickets, store, state, alerts,
+    mode, brokers, gateway, tickets, store, state, alerts, watch, book,
     quotes: () => quotes,
     async close() {
       for (const b of brokers.values()) await b.close();

@@ -4,7 +4,7 @@ import { exposureSummary, unhedgedBases } from '../../../renderer/features/statu
 
 function pair(pairId: string, status: PairStatus, symbol = 'BTC/USDT:USDT'): Pair {
   return {
-    pairId, ticketId: pairId, status, openedAt: 1, closedAt: null, alignment: null, exits: {}, deltaDrift: 0, net: 0, unhedgedReason: null, exitWatch: [],
+    pairId, ticketId: pairId, status, openedAt: 1, closedAt: null, alignment: null, exits: {}, deltaDrift: 0, net: 0, unhedgedReason: null, exitWatch: [], mismatches: [],
     legs: [{
       venue: 'bybit', symbol, size: 1, entryPrice: 100, markPrice: 100, pricePnl: 0, fundingPnl: 0,
       fees: 0, net: 0, liquidationPrice: null, liquidationDistancePct: null, nextFundingTime: null, nextPayment: null,

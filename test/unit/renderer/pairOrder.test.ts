@@ -4,7 +4,7 @@ import { isFlat, orderPairs } from '../../../renderer/features/positions/pairOrd
 
 function pair(pairId: string, status: PairStatus, openedAt: number, sizes: number[] = [1, -1]): Pair {
   return {
-    pairId, ticketId: pairId, status, openedAt, closedAt: null, alignment: 'confirmed', exits: {}, deltaDrift: 0, net: 0, unhedgedReason: null, exitWatch: [],
+    pairId, ticketId: pairId, status, openedAt, closedAt: null, alignment: 'confirmed', exits: {}, deltaDrift: 0, net: 0, unhedgedReason: null, exitWatch: [], mismatches: [],
     legs: sizes.map((size, i) => ({
       venue: i === 0 ? 'binanceusdm' : 'bybit', symbol: 'BTC/USDT:USDT', size, entryPrice: 100, markPrice: 100, pricePnl: 0, fundingPnl: 0,
       fees: 0, net: 0, liquidationPrice: null, liquidationDistancePct: null, nextFundingTime: null, nextPayment: null,

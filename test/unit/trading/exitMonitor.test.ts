@@ -38,7 +38,7 @@ function leg(venue: VenueId, size: number, mark: number): PositionLeg {
 }
 
 function openPair(exits: Pair['exits'], legs = [leg('okx', 1, 100), leg('bybit', -1, 100)]): Pair {
-  return { pairId: 'p1', ticketId: 't1', status: 'open', openedAt: 0, closedAt: null, alignment: null, exits, legs, deltaDrift: 0, net: 0, unhedgedReason: null, exitWatch: [] };
+  return { pairId: 'p1', ticketId: 't1', status: 'open', openedAt: 0, closedAt: null, alignment: null, exits, legs, deltaDrift: 0, net: 0, unhedgedReason: null, exitWatch: [], mismatches: [] };
 }
 
 const result = (status: PairExecutionResult['status'], message: string): PairExecutionResult => ({ pairId: 'p1', status, orders: [], alerts: [], message });

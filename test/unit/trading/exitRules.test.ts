@@ -21,7 +21,7 @@ function quote(venue: VenueId, rate: number, intervalHours: number): FundingQuot
 }
 
 const pair = (legs: PositionLeg[], exits: Pair['exits']): Pair => ({
-  pairId: 'p', ticketId: 't', status: 'open', openedAt: 0, closedAt: null, alignment: 'confirmed', exits, legs, deltaDrift: 0, net: 0, unhedgedReason: null, exitWatch: [],
+  pairId: 'p', ticketId: 't', status: 'open', openedAt: 0, closedAt: null, alignment: 'confirmed', exits, legs, deltaDrift: 0, net: 0, unhedgedReason: null, exitWatch: [], mismatches: [],
 });
 
 describe('exit rules', () => {

@@ -9,6 +9,7 @@ import type { FundingPayment, Order, Side } from '../../../../shared/domain/orde
 import type { VenueId } from '../../../../shared/domain/venues.ts';
 import type { MarketInfo } from '../venueMarket.ts';
 import type { MarketUnits } from '../../../../shared/domain/units.ts';
+import type { LotRules } from '../../../../shared/risk/lots.ts';
 
 export interface OrderRequest {
   symbol: string;
@@ -33,6 +34,13 @@ export interface VenuePosition {
   entryPrice: number;
   markPrice: number;
   liquidationPrice: number | null;
+  /**
+   * The position's USD value as the venue itself states it (or as ccxt computes it from the
+   * venue's contracts, its contract size and mark), never through the terminal's own coin
+   * conversion: the run-time holdings check compares it with the approved coins × mark
+   * (docs/units.md, "Checked at run time"). Null when the venue gives nothing to compute it from.
+   */
+  venueUsd: number | null;
 }
 
 export interface Balance {
@@ -66,6 +74,8 @@ export interface Broker {
   marketInfo(symbol: string): Promise<MarketInfo>;
   /** How the symbol's venue amounts and prices convert to coins (markets are loaded). */
   units(symbol: string): MarketUnits;
+  /** The symbol's lot step and minimums in coins (markets are loaded). */
+  lot(symbol: string): LotRules;
   close(): Promise<void>;
 }
 

@@ -5,7 +5,7 @@
  * takes our client order id, coins vs venue amounts (venueAmounts.ts), Hyperliquid's 128-bit `cloid`
  * and its price on market orders, and Bybit/OKX answering a create with the ids only.
  */
-import type { Exchange, FundingHistory, Order as CcxtOrder } from 'ccxt';
+import type { Exchange, FundingHistory, MarketInterface, Order as CcxtOrder, Position as CcxtPosition } from 'ccxt';
 import type { FundingPayment, Order, OrderStatus } from '../../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../../shared/domain/venues.ts';
 import { createExchange, type Connection } from '../../markets/exchanges.ts';
@@ -13,7 +13,8 @@ import { ccxtCredentials, optionsFor } from '../../markets/accountOptions.ts';
 import { toVenueError, VenueError } from '../../markets/venueErrors.ts';
 import type { VenueCredentials } from '../../vault/vault.ts';
 import type { Balance, Broker, OrderBook, OrderRequest, VenuePosition } from './broker.ts';
-import { readMarketInfo, type MarketInfo } from '../venueMarket.ts';
+import { lotRulesOf, readMarketInfo, type MarketInfo } from '../venueMarket.ts';
+import type { LotRules } from '../../../../shared/risk/lots.ts';
 import { hedgeModeMessage, inHedgeMode } from '../../markets/positionMode.ts';
 import { ownClientId } from '../clientOrderIds.ts';
 import { accountWideMode, heldMarginMode, namesModePerOrder, prepareMargin, type MarginMode } from './marginMode.ts';
@@ -62,6 +63,21 @@ function fundingIncome(venue: VenueId, entry: FundingHistory): number {
   if (venue !== 'bybit') return entry.amount ?? 0;
   const fee = Number((entry.info as { execFee?: unknown } | undefined)?.execFee);
   return Number.isFinite(fee) && fee !== 0 ? -fee : 0;
+}
+
+/**
+ * The position's USD value from the venue's own figures, untouched by the terminal's coin
+ * conversion: ccxt's `notional`, which is the venue's own field at the mark (Binance `notional`,
+ * OKX `notionalUsd`, Gate `value`, Hyperliquid `positionValue`; Bitget's total × mark). Bybit's
+ * `positionValue` is valued at the entry price, so there, as wherever `notional` is missing,
+ * it is the venue's contracts × ccxt's contract size × the venue's mark (docs/units.md).
+ */
+function venueValue(venue: VenueId, position: CcxtPosition, market: MarketInterface): number | null {
+  const stated = position.notional;
+  if (venue !== 'bybit' && typeof stated === 'number' && Number.isFinite(stated)) return Math.abs(stated);
+  const { contracts, markPrice } = position;
+  if (contracts === undefined || markPrice === undefined) return null;
+  return Math.abs(contracts * (market.contractSize ?? 1) * markPrice);
 }
 
 const STATUS: Record<string, OrderStatus> = { open: 'open', closed: 'filled', canceled: 'cancelled', cancelled: 'cancelled', rejected: 'rejected', expired: 'cancelled' };
@@ -117,6 +133,10 @@ class LiveBroker implements Broker {
 
   units(symbol: string): MarketUnits {
     return unitsOf(this.#exchange, symbol);
+  }
+
+  lot(symbol: string): LotRules {
+    return lotRulesOf(this.#exchange.market(symbol));
   }
 
   #toOrder(symbol: string, raw: CcxtOrder, request?: Pick<OrderRequest, 'clientOrderId'> & Partial<OrderRequest>): Order {
@@ -244,6 +264,7 @@ class LiveBroker implements Broker {
       return {
         venue: this.venue, symbol, size: p.side === 'short' ? -size : size,
         entryPrice: perCoin(p.entryPrice) ?? 0, markPrice: perCoin(p.markPrice ?? p.entryPrice) ?? 0, liquidationPrice: perCoin(p.liquidationPrice) ?? null,
+        venueUsd: venueValue(this.venue, p, this.#exchange.market(symbol)),
       };
     });
   }

@@ -16,7 +16,8 @@ import { createExchange, type Connection } from '../../markets/exchanges.ts';
 import { toVenueError, VenueError } from '../../markets/venueErrors.ts';
 import type { Balance, Broker, OrderBook, OrderRequest, VenuePosition } from './broker.ts';
 import { optionsFor } from '../../markets/accountOptions.ts';
-import { readMarketInfo, type MarketInfo } from '../venueMarket.ts';
+import { lotRulesOf, readMarketInfo, type MarketInfo } from '../venueMarket.ts';
+import type { LotRules } from '../../../../shared/risk/lots.ts';
 import { amountToSend, bookInCoins, unitsOf } from './venueAmounts.ts';
 import { coinPrice, coinsOf, type MarketUnits } from '../../../../shared/domain/units.ts';
 
@@ -167,6 +168,10 @@ class Paper implements PaperBroker {
 
   units(symbol: string): MarketUnits {
     return unitsOf(this.#exchange, symbol);
+  }
+
+  lot(symbol: string): LotRules {
+    return lotRulesOf(this.#exchange.market(symbol));
   }
 
   /** The mark per coin from the venue's quote. */
@@ -395,10 +400,14 @@ class Paper implements PaperBroker {
   async positions(): Promise<VenuePosition[]> {
     this.settleFunding();
     // A cross leg liquidates on the wallet, as if it were the account's only position.
-    return [...this.#held].map(([symbol, held]) => ({
-      venue: this.venue, symbol, size: held.size, entryPrice: held.entry, markPrice: this.#mark(symbol) ?? held.entry,
-      liquidationPrice: this.#liquidation(symbol, held, this.#wallet),
-    }));
+    // The paper account is its own venue: its value is its own coins at the mark per coin.
+    return [...this.#held].map(([symbol, held]) => {
+      const mark = this.#mark(symbol) ?? held.entry;
+      return {
+        venue: this.venue, symbol, size: held.size, entryPrice: held.entry, markPrice: mark,
+        liquidationPrice: this.#liquidation(symbol, held, this.#wallet), venueUsd: Math.abs(held.size) * mark,
+      };
+    });
   }
 
   async balances(): Promise<Balance[]> {

@@ -1,0 +1,166 @@
+/**
+ * The venue's answer is the truth, checked at run time (docs/units.md, "Checked at run time"):
+ * through the ticket service, the real gateway and real brokers (paper, and live over ccxt)
+ * against the simulator, a deliberately wrong conversion between the gateway and the Binance
+ * broker is caught by the first read of the positions after the ticket: journalled, trading
+ * REDUCING, the restore order offered where one can be, and when taken it leaves the venue within
+ * one lot of approval. Healthy pairs (1000PEPE against OKX contracts, Gate's multiplier), a
+ * partial fill, a close and the kill switch raise nothing.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
+import { START_TIME } from '../simulator/simulatorClients.ts';
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import { TicketSchema } from '../../../shared/domain/ticket.ts';
+import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
+import { restoreApproved } from '../../../electron/backend/trading/holdingRestore.ts';
+import { foldJournal } from '../../../electron/backend/trading/ledgerFold.ts';
+import { createPairCloser } from '../../../electron/backend/trading/pairCloser.ts';
+import { engageKillSwitch, reachableTarget } from '../../../electron/backend/trading/killSwitch.ts';
+import { createFlatteners } from '../../../electron/backend/trading/flatteners.ts';
+import { misconverting } from './misconverting.ts';
+import { openUnitDesk, pairTicket, simulatorCoinPrice, simulatorHolds, type BrokerMode, type UnitDesk } from './unitDesk.ts';
+
+const VENUES: VenueId[] = ['binanceusdm', 'okx', 'gate'];
+const BINANCE = { venue: 'binanceusdm' as const, symbol: '1000PEPE/USDT:USDT', id: '1000PEPEUSDT' };
+const OKX = { venue: 'okx' as const, symbol: 'PEPE/USDT:USDT', id: 'PEPE-USDT-SWAP' };
+const GATE_BTC = { venue: 'gate' as const, symbol: 'BTC/USDT:USDT', id: 'BTC_USDT' };
+const BINANCE_BTC = { venue: 'binanceusdm' as const, symbol: 'BTC/USDT:USDT', id: 'BTCUSDT' };
+
+let sim: Simulator;
+let desk: UnitDesk | undefined;
+
+beforeAll(async () => {
+  sim = await startSimulator({ seed: 29, paused: true, startTime: START_TIME, venues: VENUES, universeSize: 20, initialBalance: 1_000_000 });
+});
+
+afterAll(async () => {
+  await sim?.close();
+});
+
+/** Each test leaves the simulator's accounts flat for the next, whatever the terminal did. */
+afterEach(async () => {
+  await desk?.close();
+  desk = undefined;
+  sim.faults.clear();
+  for (const venue of VENUES) {
+    for (const position of sim.accounts.positions(venue, 'demo-key')) {
+      if (position.size === 0) continue;
+      sim.accounts.placeOrder(venue, 'demo-key', { instrumentId: position.instrumentId, side: position.size > 0 ? 'sell' : 'buy', type: 'market', quantity: Math.abs(position.size), reduceOnly: true });
+    }
+  }
+});
+
+/** About `usd` a leg of PEPE, rounded down to OKX's lot (100,000,000 PEPE, about $340). */
+function pepeTicket(ticketId: string, usd: number) {
+  const asked = Math.round(usd / simulatorCoinPrice(sim, 'okx', OKX.id));
+  return TicketSchema.parse(pairTicket(ticketId, 'PEPE', BINANCE, OKX, asked));
+}
+
+/** What Binance holds of 1000PEPE, in coins: the simulator's own account in Live, the paper account as opened in Paper. */
+async function binanceHolds(d: UnitDesk): Promise<number> {
+  if (d.mode === 'live') return simulatorHolds(sim, 'binanceusdm', BINANCE.id).coins;
+  return (await d.brokers.get('binanceusdm')!.positions()).find((p) => p.symbol === BINANCE.symbol)?.size ?? 0;
+}
+
+const wrongOnBinance = (symmetric: boolean) => (broker: Broker) => (broker.venue === 'binanceusdm' ? misconverting(broker, BINANCE.symbol, 1000, symmetric) : broker);
+
+describe.each<BrokerMode>(['paper', 'live'])('the run-time holdings check (%s)', (mode) => {
+  it('a healthy 1000PEPE / OKX ctVal pair and a Gate multiplier pair raise nothing', async () => {
+    desk = await openUnitDesk(sim, VENUES, mode);
+    expect((await desk.tickets.submit(pepeTicket(`ok-pepe-${mode}`, 685))).execution.status).toBe('hedged');
+    const btc = TicketSchema.parse(pairTicket(`ok-gate-${mode}`, 'BTC', BINANCE_BTC, GATE_BTC, 0.0123));
+    expect((await desk.tickets.submit(btc)).execution.status).toBe('hedged');
+    const pairs = await desk.book.pairs();
+    expect(pairs.map((p) => [p.pairId, p.status, p.mismatches])).toEqual([[`ok-pepe-${mode}`, 'open', []], [`ok-gate-${mode}`, 'open', []]]);
+    expect(desk.state.current.state).toBe('ACTIVE');
+    expect(desk.store.journal.ledger.entries().filter((e) => e.kind === 'mismatch')).toEqual([]);
+  });
+
+  it('a conversion wrong both ways (sent ×1000, read back ÷1000) is caught by the venue\'s own USD value in one refresh', async () => {
+    desk = await openUnitDesk(sim, VENUES, mode, wrongOnBinance(true));
+    const receipt = await desk.tickets.submit(pepeTicket(`sym-${mode}`, 400));
+    // The terminal's own view agrees with itself: hedged, both legs the same coins.
+    expect(receipt.execution.status).toBe('hedged');
+    const approved = desk.store.journal.ledger.pair(receipt.ticketId)!.legs[0].quantity;
+    expect(await binanceHolds(desk)).toBeCloseTo(approved * 1000, 0);
+
+    const [pair] = await desk.book.pairs();
+    expect(pair.legs.map((leg) => Math.abs(leg.size))).toEqual([approved, approved]);
+    expect(pair.mismatches).toHaveLength(1);
+    const [mismatch] = pair.mismatches;
+    expect(mismatch).toMatchObject({ venue: 'binanceusdm', symbol: BINANCE.symbol, approvedCoins: approved, venueCoins: approved, restore: null });
+    expect(mismatch.venueUsd! / mismatch.approvedUsd!).toBeCloseTo(1000, 0);
+    expect(mismatch.reason).toMatch(/venue values the position at \$[\d.]+, the approved long [\d.]+ PEPE is \$[\d.]+ at the venue's mark/);
+    expect(mismatch.restoreNote).toMatch(/no order is offered/);
+    expect(desk.state.current.state).toBe('REDUCING');
+    expect(desk.alerts.some((a) => a.startsWith('MISMATCH: binanceusdm 1000PEPE/USDT:USDT'))).toBe(true);
+    // Journalled: a restart folds it back.
+    const entries = desk.store.journal.ledger.entries();
+    expect(entries.filter((e) => e.kind === 'mismatch')).toHaveLength(1);
+    expect([...foldJournal(entries).mismatches.values()]).toMatchObject([{ venue: 'binanceusdm', restore: null }]);
+    expect(entries.find((e) => e.kind === 'trading-state')?.data).toMatchObject({ state: 'REDUCING' });
+    // A second refresh journals nothing new.
+    await desk.book.pairs();
+    expect(desk.store.journal.ledger.entries().filter((e) => e.kind === 'mismatch')).toHaveLength(1);
+  });
+
+  it('a venue holding 1000× what the journal knows: caught, and the restore order brings it back within one lot', async () => {
+    desk = await openUnitDesk(sim, VENUES, mode, wrongOnBinance(false));
+    const receipt = await desk.tickets.submit(pepeTicket(`asym-${mode}`, 400));
+    expect(receipt.execution.status).toBe('hedged');
+    const approved = desk.store.journal.ledger.pair(receipt.ticketId)!.legs[0].quantity;
+
+    const [pair] = await desk.book.pairs();
+    const [mismatch] = pair.mismatches;
+    expect(mismatch).toMatchObject({ venue: 'binanceusdm', approvedCoins: approved, restore: { side: 'sell' } });
+    expect(mismatch.venueCoins).toBeCloseTo(approved * 1000, 0);
+    expect(mismatch.restore!.quantity).toBeCloseTo(approved * 999, 0);
+    expect(desk.state.current.state).toBe('REDUCING');
+
+    const result = await restoreApproved({ journal: desk.store.journal, gateway: desk.gateway, watch: desk.watch, now: () => sim.clock.now() }, { pairId: pair.pairId, venue: 'binanceusdm', symbol: BINANCE.symbol });
+    expect(result).toMatchObject({ sent: true, resolved: true });
+    const lot = desk.brokers.get('binanceusdm')!.lot(BINANCE.symbol).step!;
+    expect(Math.abs((await binanceHolds(desk)) - approved)).toBeLessThanOrEqual(lot);
+    const kinds = desk.store.journal.ledger.entries().map((e) => e.kind);
+    expect(kinds.filter((k) => k === 'mismatch' || k === 'mismatch-resolved')).toEqual(['mismatch', 'mismatch-resolved']);
+    // The restore went under no pair: the pair still holds what it approved, and is clean.
+    const [after] = await desk.book.pairs();
+    expect(after.mismatches).toEqual([]);
+    expect(after.legs.map((leg) => leg.size)).toEqual([approved, -approved]);
+    // Resolving never loosens trading: it stays REDUCING until re-armed by hand.
+    expect(desk.state.current.state).toBe('REDUCING');
+  });
+
+  it('after a close and after the kill switch: nothing raised', async () => {
+    desk = await openUnitDesk(sim, VENUES, mode);
+    const d = desk;
+    expect((await d.tickets.submit(pepeTicket(`close-${mode}`, 800))).execution.status).toBe('hedged');
+    expect((await d.tickets.submit(pepeTicket(`kill-${mode}`, 400))).execution.status).toBe('hedged');
+    const closer = createPairCloser({ pairs: () => d.book.pairs(), gateway: d.gateway, journal: d.store.journal });
+    expect((await closer.close(`close-${mode}`)).flat).toBe(true);
+    expect((await d.book.pairs()).flatMap((p) => p.mismatches)).toEqual([]);
+    const report = await engageKillSwitch({
+      state: d.state, now: () => sim.clock.now(), deadlineMs: 5_000,
+      targets: () => createFlatteners(['binanceusdm', 'okx'].map((v) => d.brokers.get(v as VenueId)!), d.gateway, d.store.journal, () => sim.clock.now()).map(reachableTarget),
+    }, 'test: kill switch');
+    expect(report.venues.every((v) => v.flat)).toBe(true);
+    expect((await d.book.pairs()).flatMap((p) => p.mismatches)).toEqual([]);
+    expect(d.store.journal.ledger.entries().filter((e) => e.kind === 'mismatch')).toEqual([]);
+    expect(d.state.current.state).toBe('HALTED');
+  });
+});
+
+describe('after a partial first fill (live)', () => {
+  it('the second leg sized to the fill holds what the journal says: nothing raised', async () => {
+    desk = await openUnitDesk(sim, VENUES, 'live');
+    sim.faults.inject({ venue: 'okx', kind: 'partial', fraction: 0.5, path: '/api/v5/trade/', method: 'POST', times: 1 });
+    const ticket = TicketSchema.parse(pairTicket('partial', 'PEPE', OKX, BINANCE, Math.round(800 / simulatorCoinPrice(sim, 'okx', OKX.id))));
+    const receipt = await desk.tickets.submit(ticket);
+    expect(receipt.execution.status).toBe('hedged');
+    const [pair] = await desk.book.pairs();
+    expect(Math.abs(pair.legs[0].size)).toBeLessThan(desk.store.journal.ledger.pair('partial')!.legs[0].quantity);
+    expect(pair.mismatches).toEqual([]);
+    expect(desk.state.current.state).toBe('ACTIVE');
+  });
+});
