@@ -66,9 +66,15 @@ export const rooms: Record<string, Room> = {
   },
   'electron/backend/log': { may: SHARED, packages: ['node:*'] },
   'electron/backend/jobs': { may: [], packages: [] },
+  // The backtest runs the desk, the engine and paper brokers against the simulator, which stands
+  // in for the venues' books that history does not record (docs/domain.md §7).
+  'electron/backend/backtest': {
+    may: [...BACKEND_BASE, 'electron/backend/trading', 'electron/backend/markets', 'electron/backend/vault', 'electron/engine', 'electron/simulator'],
+    packages: ['ccxt', 'node:*'],
+  },
 
   // Entry points around the backend.
-  'electron/cli': { may: ['electron/backend/markets', 'electron/backend/store', 'electron/engine', ...SHARED], packages: ['node:*'] },
+  'electron/cli': { may: ['electron/backend/markets', 'electron/backend/store', 'electron/backend/backtest', 'electron/engine', ...SHARED], packages: ['node:*'] },
   'electron/host': {
     may: ['electron/backend', 'electron/backend/store', 'electron/backend/streams', 'electron/cli', ...SHARED], packages: ['ws', 'node:*'],
   },

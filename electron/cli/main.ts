@@ -1,10 +1,11 @@
 import { appVersion } from './args.ts';
 import { EXIT_BAD_INPUT, UsageError, type CliCommand, type CliIo } from './io.ts';
+import { backtest } from './backtest.ts';
 import { scan } from './scan.ts';
 import { study } from './study.ts';
 
 /** The headless commands, by name. Adding one means adding it here. */
-export const COMMANDS: Record<string, CliCommand> = { scan, study };
+export const COMMANDS: Record<string, CliCommand> = { scan, study, backtest };
 
 /** Any other failure: a bug or an environment problem, not something the input can fix. */
 const EXIT_FAILURE = 1;

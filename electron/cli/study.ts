@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import type { FundingPoint, PricePoint } from '../../shared/domain/quotes.ts';
-import { parseFundingCsv, type CsvLineError } from '../../shared/history/fundingCsv.ts';
+import { parseFundingCsv } from '../../shared/history/fundingCsv.ts';
+import { readAll, readText, throwOnErrors } from './csvFiles.ts';
 import { parsePriceCsv } from '../../shared/history/priceCsv.ts';
 import { parseSectorCsv } from '../../shared/sectors/sectorCsv.ts';
 import type { SectorMap } from '../../shared/sectors/sectorOf.ts';
@@ -17,9 +16,6 @@ const USAGE = `usage: study --history <funding.csv>... --prices <prices.csv>... 
   The top-level figures are for the first horizon; "byHorizon" holds every horizon.
   --model adds the walk-forward logistic model per horizon, scored against the base rate out of sample.`;
 
-/** At most this many bad lines are printed; the count of the rest follows. */
-const MAX_ERRORS_SHOWN = 20;
-
 interface StudyArgs { history: string[]; prices: string[]; sectors: string | null; params: StudyParams; json: boolean; model: boolean }
 
 /** `study`: the sector-divergence event study over funding and price CSV files. */
@@ -30,8 +26,8 @@ export const study: CliCommand = async (argv, io) => {
       io.out(`${USAGE}\n`);
       return 0;
     }
-    const funding = await readAll(args.history, parseFundingCsv);
-    const prices = await readAll(args.prices, parsePriceCsv);
+    const funding = await readAll('study', args.history, parseFundingCsv);
+    const prices = await readAll('study', args.prices, parsePriceCsv);
     const map = args.sectors === null ? DEFAULT_SECTOR_MAP : await readSectorMap(args.sectors);
     const panel = studyPanelFor(funding, prices, map, args.params);
     const result = summarisePanel(panel, args.params);
@@ -90,37 +86,11 @@ function positiveNumber(option: string, text: string): number {
   return value;
 }
 
-async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`study: cannot read ${file}: ${(error as Error).message}`);
-  }
-}
-
-/** Reads every file; any bad line in any file is fatal, and the message names file and line. */
-async function readAll<T extends FundingPoint | PricePoint>(files: string[], parse: (text: string, file: string) => { points: T[]; errors: CsvLineError[] }): Promise<T[]> {
-  const all: T[] = [];
-  for (const file of files) {
-    const { points, errors } = parse(await readText(file), file);
-    throwOnErrors(file, errors);
-    for (const point of points) all.push(point);
-  }
-  return all;
-}
-
 async function readSectorMap(file: string): Promise<SectorMap> {
-  const { map, errors } = parseSectorCsv(await readText(file), file);
-  throwOnErrors(file, errors);
+  const { map, errors } = parseSectorCsv(await readText('study', file), file);
+  throwOnErrors('study', file, errors);
   if (map.size === 0) throw new UsageError(`study: ${file}: no base,sector rows`);
   return map;
-}
-
-function throwOnErrors(file: string, errors: CsvLineError[]): void {
-  if (errors.length === 0) return;
-  const shown = errors.slice(0, MAX_ERRORS_SHOWN).map((e) => `${file}:${e.line}: ${e.message}`);
-  const more = errors.length > MAX_ERRORS_SHOWN ? [`… and ${errors.length - MAX_ERRORS_SHOWN} more bad lines in ${file}`] : [];
-  throw new UsageError([`study: ${errors.length} bad line(s) in ${file}; nothing was computed:`, ...shown, ...more].join('\n'));
 }
 
 function studyJson(result: StudyResult, args: StudyArgs, models: ModelReport[]) {

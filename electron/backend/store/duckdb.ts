@@ -35,26 +35,28 @@ export interface OpenStoreOptions {
    * starts a fresh one; false, or no answer, refuses to start with a DamagedStoreError.
    */
   onDamaged?: (fault: DamagedStoreError) => boolean | Promise<boolean>;
+  /** The journal's clock (default the wall clock); a backtest stamps entries on its simulated one. */
+  now?: () => number;
 }
 
 /** Opens `dir/terminal.duckdb` (created and migrated as needed); `:memory:` for a throwaway store. */
 export async function openStore(dir: string, options: OpenStoreOptions = {}): Promise<Store> {
   try {
-    return await openStoreAt(dir, null);
+    return await openStoreAt(dir, null, options.now);
   } catch (error) {
     if (dir === ':memory:' || !isDamagedStore(error)) throw error;
     const fault = new DamagedStoreError(join(dir, STORE_FILE), error);
     if (!(await options.onDamaged?.(fault))) throw fault;
-    return openStoreAt(dir, setAsideDamagedStore(fault.path));
+    return openStoreAt(dir, setAsideDamagedStore(fault.path), options.now);
   }
 }
 
-async function openStoreAt(dir: string, setAside: string | null): Promise<Store> {
+async function openStoreAt(dir: string, setAside: string | null, now?: () => number): Promise<Store> {
   const db = await Database.open(dir);
   let journal: Journal;
   try {
     // Reads every journal row: a damaged file is found here, at start, not at the first order.
-    journal = await openJournal(db);
+    journal = await openJournal(db, now);
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;

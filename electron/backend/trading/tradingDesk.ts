@@ -49,8 +49,10 @@ export interface TradingDeskOptions {
   venues: readonly VenueId[];
   store: Store;
   vault: Vault;
-  market: MarketData;
-  engine: EngineHandle;
+  /** The quotes and the public exchanges the paper brokers share (the market data service, or a backtest's feed). */
+  market: Pick<MarketData, 'quotes' | 'publicExchange'>;
+  /** The engine's latest rows, for the ticket's alignment item. */
+  engine: Pick<EngineHandle, 'latest'>;
   /** The simulator in Demo (and tests); undefined reaches the real venues. */
   baseUrl?: string;
   /** Demo: the simulator's built-in account, for the paper brokers' signed reads (tiers). */
@@ -89,6 +91,11 @@ export interface TradingDesk {
    * public venues, so the composition root need not wait for it.
    */
   start(): Promise<void>;
+  /**
+   * One settlement pass then one exit pass, now, instead of on the desk's loops: for a caller
+   * that moves the clock itself (the backtest, docs/domain.md §7), which never calls `start`.
+   */
+  runPasses(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -316,6 +323,10 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
         await publishPositions().catch((error: unknown) => options.log.warn('positions not published at start', { error }));
       })();
       return starting;
+    },
+    async runPasses() {
+      await settlementPass();
+      await exitPass();
     },
     async stop() {
       await killSwitch.stop('stopped');
