@@ -14,7 +14,7 @@ export interface RealTerms {
   /** Quantity step in contracts (OKX lotSz, Bybit qtyStep). */
   stepSize: number;
   minQty: number;
-  /** Absent where the recorded list does not state it (Aster's exchange info has no leverage cap). */
+  /** Absent where the recording states none (Binance's leverage is per account bracket, Aster's exchange info has no cap). */
   maxLeverage?: number;
   /** Where the venue lists a settlement interval on the instrument. */
   intervalHours?: number;
@@ -38,6 +38,34 @@ const OKX: Table = {
   'DOGE-USDT-SWAP': { contractSize: 1000, tickSize: 0.00001, stepSize: 0.1, minQty: 0.1, maxLeverage: 50 },
   'TRX-USDT-SWAP': { contractSize: 1000, tickSize: 0.00001, stepSize: 0.1, minQty: 0.1, maxLeverage: 50 },
   'SUSHI-USDT-SWAP': { contractSize: 1, tickSize: 0.0001, stepSize: 1, minQty: 1, maxLeverage: 50 },
+  // Not in ccxt's recording: OKX's instrument row as public code quotes it (docs/venues.md).
+  'PEPE-USDT-SWAP': { contractSize: 10_000_000, tickSize: 0.000000001, stepSize: 0.1, minQty: 0.1, maxLeverage: 50 },
+};
+
+/** Binance states the terms as the PRICE_FILTER tick and the LOT_SIZE step and minimum. */
+const BINANCE: Table = {
+  BTCUSDT: { contractSize: 1, tickSize: 0.1, stepSize: 0.001, minQty: 0.001 },
+  ETHUSDT: { contractSize: 1, tickSize: 0.01, stepSize: 0.001, minQty: 0.001 },
+  LTCUSDT: { contractSize: 1, tickSize: 0.01, stepSize: 0.001, minQty: 0.001 },
+  ADAUSDT: { contractSize: 1, tickSize: 0.0001, stepSize: 1, minQty: 1 },
+  XRPUSDT: { contractSize: 1, tickSize: 0.0001, stepSize: 0.1, minQty: 0.1 },
+};
+
+const BITGET: Table = {
+  BTCUSDT: { contractSize: 1, tickSize: 0.1, stepSize: 0.001, minQty: 0.001, maxLeverage: 125, intervalHours: 8 },
+  ETHUSDT: { contractSize: 1, tickSize: 0.01, stepSize: 0.01, minQty: 0.01, maxLeverage: 100, intervalHours: 8 },
+  LTCUSDT: { contractSize: 1, tickSize: 0.01, stepSize: 0.1, minQty: 0.1, maxLeverage: 50, intervalHours: 8 },
+  ADAUSDT: { contractSize: 1, tickSize: 0.0001, stepSize: 1, minQty: 1, maxLeverage: 75, intervalHours: 8 },
+  XRPUSDT: { contractSize: 1, tickSize: 0.0001, stepSize: 1, minQty: 1, maxLeverage: 125, intervalHours: 8 },
+  DOGEUSDT: { contractSize: 1, tickSize: 0.00001, stepSize: 1, minQty: 1, maxLeverage: 75, intervalHours: 8 },
+  TRXUSDT: { contractSize: 1, tickSize: 0.00001, stepSize: 1, minQty: 1, maxLeverage: 30, intervalHours: 8 },
+};
+
+/** Gate counts whole contracts of `quanto_multiplier` coins. */
+const GATE: Table = {
+  BTC_USDT: { contractSize: 0.0001, tickSize: 0.1, stepSize: 1, minQty: 1, maxLeverage: 200, intervalHours: 8 },
+  LTC_USDT: { contractSize: 0.1, tickSize: 0.01, stepSize: 1, minQty: 1, maxLeverage: 75, intervalHours: 8 },
+  ADA_USDT: { contractSize: 10, tickSize: 0.0001, stepSize: 1, minQty: 1, maxLeverage: 75, intervalHours: 8 },
 };
 
 /** Hyperliquid states a step as `szDecimals` and prices by significant figures. */
@@ -53,7 +81,7 @@ const ASTER: Table = {
   ASTERUSDT: { contractSize: 1, tickSize: 0.0001, stepSize: 0.01, minQty: 0.01 },
 };
 
-const TABLES: Partial<Record<VenueId, Table>> = { bybit: BYBIT, okx: OKX, hyperliquid: HYPERLIQUID, aster: ASTER };
+const TABLES: Partial<Record<VenueId, Table>> = { binanceusdm: BINANCE, bybit: BYBIT, okx: OKX, bitget: BITGET, gate: GATE, hyperliquid: HYPERLIQUID, aster: ASTER };
 
 export function realTerms(venue: VenueId, instrumentId: string): RealTerms | undefined {
   return TABLES[venue]?.[instrumentId];

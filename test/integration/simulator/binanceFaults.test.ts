@@ -140,7 +140,7 @@ describe('order rejections carry Binance’s codes', () => {
     expect(error).toBeInstanceOf(ccxt.ExchangeError);
     expect(error).not.toBeInstanceOf(ccxt.InsufficientFunds);
     expect(String(error)).toContain('-2019');
-    await expect(ex.createOrder('BTC/USDT:USDT', 'market', 'buy', 0.0001)).rejects.toThrow(/-4164/);
+    await expect(ex.createOrder('BTC/USDT:USDT', 'market', 'buy', 0.001)).rejects.toThrow(/-4164/);
     await expect(ex.createOrder('BTC/USDT:USDT', 'market', 'sell', 0.01, undefined, { reduceOnly: true })).rejects.toThrow(/-2022/);
   });
 
@@ -150,7 +150,7 @@ describe('order rejections carry Binance’s codes', () => {
     linear.getExceptionsByUrl = (_url: string, exactOrBroad: string) => (table[exactOrBroad] ?? {}) as Record<string, never>;
     await linear.loadMarkets();
     await expect(linear.createOrder('BTC/USDT:USDT', 'market', 'buy', 1000)).rejects.toBeInstanceOf(ccxt.InsufficientFunds);
-    await expect(linear.createOrder('BTC/USDT:USDT', 'market', 'buy', 0.0001)).rejects.toBeInstanceOf(ccxt.InvalidOrder);
+    await expect(linear.createOrder('BTC/USDT:USDT', 'market', 'buy', 0.001)).rejects.toBeInstanceOf(ccxt.InvalidOrder);
     await expect(linear.createOrder('BTC/USDT:USDT', 'market', 'sell', 0.01, undefined, { reduceOnly: true })).rejects.toBeInstanceOf(ccxt.InvalidOrder);
   });
 });

@@ -1,8 +1,9 @@
 /**
- * Lot rules against the simulator through ccxt: BTC trades in 0.0001 BTC steps on Binance and
- * in 0.1 of a 0.01-BTC contract on OKX (OKX's own lotSz and ctVal, which the simulator copies;
- * ccxt counts OKX in contracts and `contractSize` turns them into coins). The pair's one base
- * quantity is rounded down to OKX's coarser step.
+ * Lot rules against the simulator through ccxt: BTC trades in 0.001 BTC steps on Binance (its
+ * LOT_SIZE filter) and in 0.1 of a 0.01-BTC contract on OKX (OKX's own lotSz and ctVal; the
+ * simulator copies both venues' recorded terms, and ccxt counts OKX in contracts that
+ * `contractSize` turns into coins): 0.001 BTC on both. The pair's one base quantity is rounded
+ * down to a step both venues can send.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from 'ccxt';
@@ -60,17 +61,17 @@ function ticket(quantity: number): Ticket {
 const instrument = (venue: (typeof VENUES)[number]) => sim.market.instruments(venue).find((i) => i.base === 'BTC')!;
 
 describe('lot size and minimums across venues', () => {
-  it('reads each venue\'s step in base units: Binance 0.0001 BTC, OKX 0.1 of a 0.01-BTC contract', async () => {
+  it('reads each venue\'s step in base units: Binance 0.001 BTC, OKX 0.1 of a 0.01-BTC contract', async () => {
     const preview = await service.preview(ticket(0.05));
     const [binance, okx] = preview.legs;
     expect(binance.lotStep).toBeCloseTo(instrument('binanceusdm').stepSize, 12);
     expect(binance.minNotional).toBe(instrument('binanceusdm').minNotional);
     expect(okx.lotStep).toBeCloseTo(instrument('okx').stepSize * instrument('okx').contractSize, 12);
     expect(okx.minQuantity).toBeCloseTo(instrument('okx').minQty * instrument('okx').contractSize, 12);
-    expect(okx.lotStep!).toBeGreaterThan(binance.lotStep!);
+    expect([binance.lotStep, okx.lotStep]).toEqual([0.001, 0.001]);
   });
 
-  it('rounds the one base quantity of both legs down to the coarser (OKX) step: 0.05375 BTC trades 0.053', async () => {
+  it('rounds the one base quantity of both legs down to the step both send: 0.05375 BTC trades 0.053', async () => {
     const preview = await service.preview(ticket(0.05375));
     expect(preview.requestedQuantity).toBe(0.05375);
     expect(preview.quantity).toBe(0.053);

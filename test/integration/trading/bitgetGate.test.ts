@@ -73,22 +73,22 @@ afterEach(async () => {
 
 describe('a pair long Gate, short Bitget, through the live brokers', () => {
   it('opens hedged in base units (Gate counts 0.0001 BTC contracts), collects funding at the 16:00 settlement, and closes flat', async () => {
-    const open = intent('bg-1', gate, bitget, 0.0123);
+    const open = intent('bg-1', gate, bitget, 0.012);
     const opened = await gateway.submitPair(open);
     expect(opened.status).toBe('hedged');
-    expect(opened.orders.map((o) => [o.venue, o.side, o.filled])).toEqual([['gate', 'buy', 0.0123], ['bitget', 'sell', 0.0123]]);
-    expect(await size(gate)).toBeCloseTo(0.0123, 12);
-    expect(await size(bitget)).toBeCloseTo(-0.0123, 12);
+    expect(opened.orders.map((o) => [o.venue, o.side, o.filled])).toEqual([['gate', 'buy', 0.012], ['bitget', 'sell', 0.012]]);
+    expect(await size(gate)).toBeCloseTo(0.012, 12);
+    expect(await size(bitget)).toBeCloseTo(-0.012, 12);
     const fills = (await store.journal.list({ pairId: 'bg-1' })).filter((e) => e.kind === 'fill').map((e) => e.data as Fill);
-    expect(fills.map((f) => [f.venue, f.quantity])).toEqual([['gate', 0.0123], ['bitget', 0.0123]]);
+    expect(fills.map((f) => [f.venue, f.quantity])).toEqual([['gate', 0.012], ['bitget', 0.012]]);
     // Gate states no fee amount on a futures order, only its taker rate (0.05 % here): the fee is derived from it.
-    expect(fills[0].fee).toBeCloseTo(0.0123 * fills[0].price * 0.0005, 9);
+    expect(fills[0].fee).toBeCloseTo(0.012 * fills[0].price * 0.0005, 9);
     expect(fills[1].fee).toBeGreaterThan(0);
     expect(fills.map((f) => f.clientOrderId)).toEqual(opened.orders.map((o) => o.clientOrderId));
     expect(opened.orders.every((o) => o.clientOrderId.startsWith('ft'))).toBe(true);
     // The gateway never resends a creation: the venue finds each leg by its client id.
     for (const order of opened.orders) {
-      expect((await (order.venue === 'gate' ? gate : bitget).fetchOrderByClientId(SYMBOL, order.clientOrderId))?.filled).toBeCloseTo(0.0123, 12);
+      expect((await (order.venue === 'gate' ? gate : bitget).fetchOrderByClientId(SYMBOL, order.clientOrderId))?.filled).toBeCloseTo(0.012, 12);
     }
 
     const settlement = Date.UTC(2026, 2, 4, 16, 0, 0);
@@ -101,7 +101,7 @@ describe('a pair long Gate, short Bitget, through the live brokers', () => {
     const amounts = funding.map((e) => (e.data as { amount: number }).amount);
     expect(Math.sign(amounts[0]) * Math.sign(amounts[1])).toBe(-1);
 
-    const close = await gateway.submitPair({ ...intent('bg-1-close', bitget, gate, 0.0123, true), pairId: 'bg-1' });
+    const close = await gateway.submitPair({ ...intent('bg-1-close', bitget, gate, 0.012, true), pairId: 'bg-1' });
     expect(close.status).toBe('hedged');
     expect(await size(gate)).toBeCloseTo(0, 12);
     expect(await size(bitget)).toBeCloseTo(0, 12);

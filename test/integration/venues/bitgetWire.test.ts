@@ -6,7 +6,7 @@ import { beforeAll } from 'vitest';
 import type { Simulator } from '../../../electron/simulator/server.ts';
 import { BITGET_ALLOWED } from './allowedDifferences.ts';
 import { wireClient, type WireClient } from './venueClients.ts';
-import { describeWireCases, withAllowed } from './wireCases.ts';
+import { describeMarketDefinitions, describeWireCases, withAllowed } from './wireCases.ts';
 import { closeAfterAll, readPositionAndFunding, startWireSimulator } from './wireHarness.ts';
 
 const SYMBOL = 'BTC/USDT:USDT';
@@ -47,3 +47,5 @@ beforeAll(async () => {
 closeAfterAll(() => ({ exchanges: [client.exchange], sim }));
 
 describeWireCases('bitget', CASES, () => ({ client }));
+
+describeMarketDefinitions('bitget', () => client, ['BTC/USDT:USDT', 'ETH/USDT:USDT', 'LTC/USDT:USDT']);

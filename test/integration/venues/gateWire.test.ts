@@ -10,7 +10,7 @@ import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts
 import { credentialsFor } from '../trading/harness.ts';
 import { GATE_ALLOWED } from './allowedDifferences.ts';
 import { wireClient, type WireClient } from './venueClients.ts';
-import { describeWireCases, type WireCase } from './wireCases.ts';
+import { describeMarketDefinitions, describeWireCases, type WireCase } from './wireCases.ts';
 import { settleOnce, startWireSimulator } from './wireHarness.ts';
 
 const SYMBOL = 'BTC/USDT:USDT';
@@ -75,3 +75,5 @@ describe('Gate tiers in both places', () => {
     expect(shape(fromContract)).toEqual(shape(fromTable));
   });
 });
+
+describeMarketDefinitions('gate', () => client, ['BTC/USDT:USDT', 'LTC/USDT:USDT', 'ADA/USDT:USDT']);
