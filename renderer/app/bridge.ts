@@ -1,4 +1,6 @@
+/// <reference types="vite/client" />
 import type { TerminalBridge } from '../../shared/ipc/contract.ts';
+import { checkOutput } from '../../shared/ipc/outputCheck.ts';
 import { hostSocketUrl, takeAccessToken } from './accessToken.ts';
 import { createWsBridge, type LinkStatus, type LinkedBridge } from '../bridge/wsBridge.ts';
 
@@ -29,5 +31,6 @@ export function connectBridge(): LinkedBridge {
     };
   }
   const token = takeAccessToken(window.location, window.sessionStorage, window.history);
-  return createWsBridge({ url: hostSocketUrl(window.location, token) });
+  // A development build checks every answer against the contract's output schemas.
+  return createWsBridge({ url: hostSocketUrl(window.location, token), checkOutput: import.meta.env.DEV ? checkOutput : undefined });
 }

@@ -1,5 +1,6 @@
-import type { RequestName, StreamName, StreamPayload, TerminalBridge } from '../../shared/ipc/contract.ts';
-import type { WireError } from '../../shared/ipc/dispatch.ts';
+import { requests, streams, type RequestName, type StreamName, type TerminalBridge } from '../../shared/ipc/contract.ts';
+import { createClient, type Transport } from '../../shared/ipc/client.ts';
+import type { DispatchResult, WireError } from '../../shared/ipc/dispatch.ts';
 import { TerminalError } from '../../shared/ipc/errors.ts';
 import type { ClientFrame, ServerFrame } from '../../shared/ipc/wire.ts';
 
@@ -23,11 +24,16 @@ export interface WsBridgeOptions {
   maxBackoffMs?: number;
   /** Injected in tests that run under Node; the browser's WebSocket otherwise. */
   WebSocketImpl?: typeof WebSocket;
+  /** Checks each answer against the contract's output schema (tests, development builds). */
+  checkOutput?: (name: RequestName, value: unknown) => void;
 }
+
+/** The contract's names, for the client's refusal of anything else. */
+const CONTRACT_NAMES = { requests: Object.keys(requests) as RequestName[], streams: Object.keys(streams) as StreamName[] };
 
 interface Pending {
   name: string;
-  resolve(value: unknown): void;
+  resolve(result: DispatchResult): void;
   reject(error: Error): void;
 }
 
@@ -39,16 +45,16 @@ function toWireError(error: { code: string; message: string }): WireError {
 }
 
 /**
- * `TerminalBridge` over the headless host's WebSocket. Calls made while the link is down wait
- * for it; calls in flight when it drops are rejected (their outcome is unknown, so the caller
- * decides whether to retry). Reconnects with exponential backoff.
+ * The contract client (`shared/ipc/client.ts`) over the headless host's WebSocket. Calls made
+ * while the link is down wait for it; calls in flight when it drops are rejected (their outcome
+ * is unknown, so the caller decides whether to retry). Reconnects with exponential backoff.
  */
 export function createWsBridge(options: WsBridgeOptions): LinkedBridge {
   const Impl = options.WebSocketImpl ?? WebSocket;
   const initialBackoff = options.initialBackoffMs ?? 500;
   const maxBackoff = options.maxBackoffMs ?? 10_000;
   const pending = new Map<number, Pending>();
-  const streamListeners = new Map<string, Set<(payload: unknown) => void>>();
+  const streamListeners = new Set<(name: string, payload: unknown) => void>();
   const statusListeners = new Set<(status: LinkStatus) => void>();
   let queue: string[] = [];
   let nextId = 1;
@@ -66,14 +72,13 @@ export function createWsBridge(options: WsBridgeOptions): LinkedBridge {
 
   const onFrame = (frame: ServerFrame): void => {
     if (frame.kind === 'stream') {
-      for (const l of streamListeners.get(frame.name) ?? []) l(frame.payload);
+      for (const l of streamListeners) l(frame.name, frame.payload);
       return;
     }
     const call = pending.get(frame.id);
     if (!call) return;
     pending.delete(frame.id);
-    if (frame.ok) call.resolve(frame.value);
-    else call.reject(new TerminalError(toWireError(frame.error)));
+    call.resolve(frame.ok ? { ok: true, value: frame.value } : { ok: false, error: toWireError(frame.error) });
   };
 
   const failInFlight = (reason: string): void => {
@@ -125,31 +130,30 @@ export function createWsBridge(options: WsBridgeOptions): LinkedBridge {
     };
   };
 
-  const invoke = (name: RequestName, ...input: unknown[]): Promise<unknown> =>
-    new Promise((resolve, reject) => {
+  const transport: Transport = {
+    call: (name, input) => new Promise((resolve, reject) => {
       if (closed) {
         reject(new TerminalError({ code: 'failed', message: `${name}: the terminal link is closed` }));
         return;
       }
       const id = nextId++;
-      const frame: ClientFrame = { id, name, input: input[0] };
+      const frame: ClientFrame = { id, name, input };
       pending.set(id, { name, resolve, reject });
       const text = JSON.stringify(frame);
       if (socket && socket.readyState === Impl.OPEN) socket.send(text);
       else queue.push(text);
-    });
-
-  const on = (name: StreamName, listener: (payload: unknown) => void): (() => void) => {
-    let set = streamListeners.get(name);
-    if (!set) streamListeners.set(name, (set = new Set()));
-    set.add(listener);
-    return () => set.delete(listener);
+    }),
+    subscribe(listener) {
+      streamListeners.add(listener);
+      return () => streamListeners.delete(listener);
+    },
   };
+  const client: TerminalBridge = createClient(transport, { names: CONTRACT_NAMES, checkOutput: options.checkOutput });
 
   connect();
   return {
-    invoke: invoke as TerminalBridge['invoke'],
-    on: on as <S extends StreamName>(name: S, listener: (payload: StreamPayload<S>) => void) => () => void,
+    invoke: client.invoke,
+    on: client.on,
     onStatus(listener) {
       statusListeners.add(listener);
       listener(status);

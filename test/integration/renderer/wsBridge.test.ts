@@ -70,6 +70,18 @@ describe('the WebSocket bridge to the headless host', () => {
     expect(err).toMatchObject({ code: 'invalid-input', message: 'history.funding: base: a base asset is letters and digits' });
   });
 
+  it('refuses a request name outside the contract as the preload does, sending nothing', async () => {
+    const seen: ClientFrame[] = [];
+    const server = await startServer((f) => (seen.push(f), { kind: 'reply', id: f.id, ok: true, value: null }));
+    cleanup.push(server.close);
+    const bridge = createWsBridge({ url: server.url() });
+    cleanup.push(() => bridge.close());
+    await waitFor(bridge, (s) => s.status === 'open');
+    await expect((bridge.invoke as (name: string) => Promise<unknown>)('vault.export')).rejects.toMatchObject({ code: 'unknown-request' });
+    await bridge.invoke('settings.get');
+    expect(seen.map((f) => f.name)).toEqual(['settings.get']);
+  });
+
   it('delivers stream frames to the listeners of that stream only, until unsubscribed', async () => {
     const server = await startServer(() => null);
     cleanup.push(server.close);
