@@ -1,25 +1,29 @@
 /**
  * L2-regularised logistic regression fitted by Newton's method (IRLS). Small dense problems
  * (a handful of features, thousands of rows), so an exact d × d solve per iteration is cheapest
- * and converges in a few steps. The intercept (column 0) is not penalised.
+ * and converges in a few steps. The intercept (column 0) is not penalised. Rows come as one
+ * row-major n × d matrix, so a walk-forward refit reuses one buffer instead of n small arrays.
  */
 export interface LogisticFit { weights: Float64Array; iterations: number }
 
-export function fitLogistic(rows: Float64Array[], labels: Uint8Array, lambda: number, start?: Float64Array): LogisticFit {
-  const d = rows[0].length;
+/** `rows`: row i is `rows[i * d .. i * d + d]`, for each of the `labels.length` rows (a longer buffer is fine). */
+export function fitLogistic(rows: Float64Array, d: number, labels: Uint8Array, lambda: number, start?: Float64Array): LogisticFit {
   const w = start ? Float64Array.from(start) : new Float64Array(d);
   let iterations = 0;
   for (; iterations < 50; iterations++) {
     const gradient = new Float64Array(d);
     const hessian = new Float64Array(d * d);
-    for (let i = 0; i < rows.length; i++) {
-      const x = rows[i];
-      const p = sigmoid(dot(w, x));
+    for (let i = 0; i < labels.length; i++) {
+      const at = i * d;
+      let z = 0;
+      for (let a = 0; a < d; a++) z += w[a] * rows[at + a];
+      const p = sigmoid(z);
       const r = p - labels[i];
       const weight = Math.max(p * (1 - p), 1e-12);
       for (let a = 0; a < d; a++) {
-        gradient[a] += r * x[a];
-        for (let b = 0; b <= a; b++) hessian[a * d + b] += weight * x[a] * x[b];
+        const xa = rows[at + a];
+        gradient[a] += r * xa;
+        for (let b = 0; b <= a; b++) hessian[a * d + b] += weight * xa * rows[at + b];
       }
     }
     for (let a = 0; a < d; a++) {

@@ -41,8 +41,18 @@ export interface ModelReport {
   verdict: string;
 }
 
-interface Sample { s: number; g: number; x: Float64Array; y: number; labelTime: number; event: boolean }
+interface Sample { s: number; g: number; y: number; labelTime: number; event: boolean }
 
+/** The samples, their features as one row-major matrix (`FEATURES_WITH_INTERCEPT` per sample), and by grid point. */
+interface SampleSet { list: Sample[]; x: Float64Array; atGrid: number[][] }
+
+const FEATURES_WITH_INTERCEPT = MODEL_FEATURES.length + 1;
+
+/**
+ * Allocation-free per refit: the training window is standardised into one buffer reused across
+ * refits, and each grid point's samples are listed once, so a year's walk-forward is O(refits ×
+ * window) arithmetic rather than millions of small arrays (see docs/domain.md §2.6 for the model).
+ */
 export function walkForwardModel(panel: StudyPanel, params: StudyParams, options: ModelOptions = DEFAULT_MODEL_OPTIONS): ModelReport {
   const horizonHours = params.horizonsHours[options.horizon];
   const samples = buildSamples(panel, params, options);
@@ -50,19 +60,23 @@ export function walkForwardModel(panel: StudyPanel, params: StudyParams, options
   let weights: Float64Array | null = null;
   let scaling: Scaling | null = null;
   let baseRate = 0;
+  const buffer = new Float64Array(samples.x.length);
+  const scaled = new Float64Array(FEATURES_WITH_INTERCEPT);
   const G = panel.grid.length;
   for (let g = 0; g < G; g++) {
     const now = panel.grid[g];
     if (g % options.refitEvery === 0) {
-      const training = samples.filter((sample) => sample.labelTime <= now);
-      const fitted = fitWindow(training, options, weights);
+      const training: number[] = [];
+      for (let k = 0; k < samples.list.length; k++) if (samples.list[k].labelTime <= now) training.push(k);
+      const fitted = fitWindow(samples, training, buffer, options, weights);
       if (fitted) ({ weights, scaling, baseRate } = fitted);
     }
     if (!weights || !scaling) continue;
-    for (const sample of samples) {
-      if (sample.g !== g) continue;
+    for (const k of samples.atGrid[g]) {
+      const sample = samples.list[k];
+      scaling.apply(samples.x, k, scaled, 0);
       predictions.push({
-        sector: panel.sectors[sample.s], time: now, probability: predictLogistic(weights, scaling.apply(sample.x)),
+        sector: panel.sectors[sample.s], time: now, probability: predictLogistic(weights, scaled),
         baseRateForecast: baseRate, hit: sample.y === 1, event: sample.event,
       });
     }
@@ -77,10 +91,12 @@ export function walkForwardModel(panel: StudyPanel, params: StudyParams, options
 }
 
 /** One row per (sector, grid point) with all features defined and a computable outcome. */
-function buildSamples(panel: StudyPanel, params: StudyParams, options: ModelOptions): Sample[] {
+function buildSamples(panel: StudyPanel, params: StudyParams, options: ModelOptions): SampleSet {
   const G = panel.grid.length;
   const D = panel.divergence;
-  const samples: Sample[] = [];
+  const list: Sample[] = [];
+  const features: number[] = [];
+  const atGrid: number[][] = Array.from({ length: G }, () => []);
   const horizonMs = params.horizonsHours[options.horizon] * HOUR_MS;
   for (let s = 0; s < panel.sectors.length; s++) {
     for (let g = 3; g < G; g++) {
@@ -89,10 +105,12 @@ function buildSamples(panel: StudyPanel, params: StudyParams, options: ModelOpti
       const z = rollingZ(D, s * G, g, options.zWindow);
       const x = [1, D[i], D[i] - D[i - 1], D[i] - D[i - 3], z, panel.trailingRelativeReturn[i], panel.sectorDispersion[i]];
       if (hit === null || x.some(Number.isNaN)) continue;
-      samples.push({ s, g, x: Float64Array.from(x), y: hit ? 1 : 0, labelTime: panel.grid[g] + horizonMs, event: isEvent(D, s, g, G, params.thresholdPer8h) });
+      atGrid[g].push(list.length);
+      list.push({ s, g, y: hit ? 1 : 0, labelTime: panel.grid[g] + horizonMs, event: isEvent(D, s, g, G, params.thresholdPer8h) });
+      features.push(...x);
     }
   }
-  return samples;
+  return { list, x: Float64Array.from(features), atGrid };
 }
 
 /** z-score of the value at g against the window of defined values ending at g (past and present only). */
@@ -109,29 +127,40 @@ function rollingZ(values: Float64Array, offset: number, g: number, window: numbe
   return sd > 0 ? (values[offset + g] - mean) / sd : 0;
 }
 
-interface Scaling { apply(x: Float64Array): Float64Array }
+/** Writes sample `k`'s standardised features (row k of `x`) into row `row` of `out`. */
+interface Scaling { apply(x: Float64Array, k: number, out: Float64Array, row: number): void }
 
-function fitWindow(training: Sample[], options: ModelOptions, start: Float64Array | null) {
-  const hits = training.reduce((sum, sample) => sum + sample.y, 0);
+function fitWindow(samples: SampleSet, training: readonly number[], buffer: Float64Array, options: ModelOptions, start: Float64Array | null) {
+  let hits = 0;
+  for (const k of training) hits += samples.list[k].y;
   if (training.length < options.minTrainSamples || hits === 0 || hits === training.length) return null;
-  const scaling = standardiser(training);
-  const rows = training.map((sample) => scaling.apply(sample.x));
-  const { weights } = fitLogistic(rows, Uint8Array.from(training, (sample) => sample.y), options.lambda, start ?? undefined);
+  const scaling = standardiser(samples.x, training);
+  const labels = new Uint8Array(training.length);
+  training.forEach((k, row) => {
+    scaling.apply(samples.x, k, buffer, row);
+    labels[row] = samples.list[k].y;
+  });
+  const { weights } = fitLogistic(buffer, FEATURES_WITH_INTERCEPT, labels, options.lambda, start ?? undefined);
   return { weights, scaling, baseRate: hits / training.length };
 }
 
 /** Feature standardisation with the training window's own mean and deviation (no look-ahead). */
-function standardiser(training: Sample[]): Scaling {
-  const d = training[0].x.length;
+function standardiser(x: Float64Array, training: readonly number[]): Scaling {
+  const d = FEATURES_WITH_INTERCEPT;
   const mean = new Float64Array(d);
   const sd = new Float64Array(d).fill(1);
   for (let a = 1; a < d; a++) {
     let sum = 0, squares = 0;
-    for (const sample of training) { sum += sample.x[a]; squares += sample.x[a] ** 2; }
+    for (const k of training) { const v = x[k * d + a]; sum += v; squares += v ** 2; }
     mean[a] = sum / training.length;
     sd[a] = Math.sqrt(Math.max(0, squares / training.length - mean[a] ** 2)) || 1;
   }
-  return { apply: (x) => Float64Array.from(x, (v, a) => (a === 0 ? 1 : (v - mean[a]) / sd[a])) };
+  return {
+    apply(source, k, out, row) {
+      out[row * d] = 1;
+      for (let a = 1; a < d; a++) out[row * d + a] = (source[k * d + a] - mean[a]) / sd[a];
+    },
+  };
 }
 
 function score(predictions: Prediction[]): ForecastScore {

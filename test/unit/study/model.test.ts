@@ -7,18 +7,19 @@ import { seededRandom, syntheticStudyData } from '../../fixtures/studySynthetic.
 
 describe('L2 logistic regression', () => {
   it('with only an intercept it predicts the observed frequency (3 of 10 → 0.3)', () => {
-    const rows = Array.from({ length: 10 }, () => Float64Array.of(1));
+    const rows = new Float64Array(10).fill(1);
     const labels = Uint8Array.of(1, 1, 1, 0, 0, 0, 0, 0, 0, 0);
-    const { weights } = fitLogistic(rows, labels, 1);
+    const { weights } = fitLogistic(rows, 1, labels, 1);
     expect(predictLogistic(weights, Float64Array.of(1))).toBeCloseTo(0.3, 9);
   });
 
   it('a stronger penalty shrinks the slope towards the base rate', () => {
     const random = seededRandom(3);
-    const rows = Array.from({ length: 400 }, () => Float64Array.of(1, random() * 2 - 1));
-    const labels = Uint8Array.from(rows, (x) => (random() < 1 / (1 + Math.exp(-3 * x[1])) ? 1 : 0));
-    const loose = fitLogistic(rows, labels, 0.01).weights[1];
-    const tight = fitLogistic(rows, labels, 1000).weights[1];
+    const xs = Array.from({ length: 400 }, () => random() * 2 - 1);
+    const rows = Float64Array.from(xs.flatMap((x) => [1, x]));
+    const labels = Uint8Array.from(xs, (x) => (random() < 1 / (1 + Math.exp(-3 * x)) ? 1 : 0));
+    const loose = fitLogistic(rows, 2, labels, 0.01).weights[1];
+    const tight = fitLogistic(rows, 2, labels, 1000).weights[1];
     expect(loose).toBeGreaterThan(2);
     expect(Math.abs(tight)).toBeLessThan(loose / 3);
   });
