@@ -72,6 +72,14 @@ export class Accounts implements SimAccounts {
     this.account(venue, apiKey).wallet = amount;
   }
 
+  /**
+   * Moves `amount` (USDT; negative to spend) into the account's wallet: a Bybit unified account's
+   * spot trades settle in the same wallet as its derivatives (spot.ts).
+   */
+  creditWallet(venue: VenueId, apiKey: string, amount: number): void {
+    this.synced(venue, apiKey).wallet += amount;
+  }
+
   /** The account's position mode as its venue reports it (control API / tests); orders stay one-way. */
   setHedgeMode(venue: VenueId, apiKey: string, on: boolean): void {
     this.account(venue, apiKey).hedgeMode = on;

@@ -11,6 +11,7 @@ import { VENUE_IDS } from '../../shared/domain/venues.ts';
 import { SimClock } from './clock.ts';
 import { Market } from './market.ts';
 import { Accounts } from './accounts.ts';
+import { SpotMarkets } from './spot.ts';
 import { Faults, emptyLists, type Fault } from './faults.ts';
 import { CredentialStore, DEMO_CREDENTIAL } from './credentials.ts';
 import { RequestLog, type LogEntry } from './requestLog.ts';
@@ -48,6 +49,7 @@ export interface Simulator {
   venues: VenueId[];
   market: Market;
   accounts: Accounts;
+  spot: SpotMarkets;
   clock: SimClock;
   faults: Faults;
   credentials: CredentialStore;
@@ -129,7 +131,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const credentials = new CredentialStore();
   for (const venue of venues) credentials.add({ venue, ...DEMO_CREDENTIAL });
   const log = new RequestLog();
-  const context: SimContext = { market, accounts, credentials };
+  const spot = new SpotMarkets({ market, accounts, venues, initialBalance: options.initialBalance });
+  const context: SimContext = { market, accounts, credentials, spot };
   const wires = VENUE_WIRES.filter((wire) => venues.includes(wire.venue));
 
   const notReplayed = applyReplay(market, recordings);
@@ -246,6 +249,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     venues,
     market,
     accounts,
+    spot,
     clock,
     faults,
     credentials,

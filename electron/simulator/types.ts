@@ -5,6 +5,7 @@
  * venue's real shapes. The server (server.ts) routes a request to the venue owning its path.
  */
 import type { VenueId } from '../../shared/domain/venues.ts';
+import type { SpotMarkets } from './spot.ts';
 
 export type { VenueId };
 
@@ -260,6 +261,8 @@ export interface SimContext {
   market: SimMarket;
   accounts: SimAccounts;
   credentials: SimCredentials;
+  /** Spot pairs and wallets of the venues whose spot is served (spot.ts). */
+  spot: SpotMarkets;
 }
 
 /** One venue's wire format. `handle` returns undefined for a path it does not serve. */

@@ -18,8 +18,11 @@ export interface Connection {
 
 type ExchangeClass = new (config: Record<string, unknown>) => Exchange;
 
-export function createExchange(venue: VenueId, venueOptions: Record<string, unknown>, connection: Connection): Exchange {
-  const ExchangeClass = (ccxt as unknown as Record<VenueId, ExchangeClass>)[venue];
+/** A venue's ccxt class, or another ccxt class of the same venue (`binance`: Binance's spot, docs/orders.md). */
+export type CcxtId = VenueId | 'binance';
+
+export function createExchange(venue: CcxtId, venueOptions: Record<string, unknown>, connection: Connection): Exchange {
+  const ExchangeClass = (ccxt as unknown as Record<CcxtId, ExchangeClass>)[venue];
   const loopback = connection.baseUrl !== undefined;
   const options = loopback ? venueOptions : { ...venueOptions, adjustForTimeDifference: true };
   const exchange = new ExchangeClass({

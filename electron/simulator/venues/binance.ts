@@ -52,7 +52,7 @@ const PRIVATE: Record<string, Handler> = {
  * the local clock, while simulated time may run fast or start elsewhere) or near simulated time
  * (a client that adjusted to `/fapi/v1/time`).
  */
-function authenticate(request: SimRequest, context: SimContext): { apiKey: string; params: Params } | SimResponse {
+export function authenticateBinance(request: SimRequest, context: SimContext): { apiKey: string; params: Params } | SimResponse {
   const apiKey = request.headers['x-mbx-apikey'];
   if (!apiKey) return fail(ERRORS.badKeyFormat);
   const credential = context.credentials.find(VENUE, apiKey);
@@ -76,7 +76,7 @@ export const binanceWire: VenueWire = {
   venue: VENUE,
   pathPrefixes: ['/fapi/'],
   handle(request, context) {
-    return handleBinanceShaped(request, context, { public: PUBLIC, private: PRIVATE }, api.rejection, VENUE, authenticate);
+    return handleBinanceShaped(request, context, { public: PUBLIC, private: PRIVATE }, api.rejection, VENUE, authenticateBinance);
   },
 
   errorBody(status) {

@@ -20,6 +20,9 @@ import { ownClientId } from '../clientOrderIds.ts';
 import { accountWideMode, heldMarginMode, namesModePerOrder, prepareMargin, type MarginMode } from './marginMode.ts';
 import { amountToSend, bookInCoins, unitsOf } from './venueAmounts.ts';
 import { coinPrice, coinsOf, venuePrice, type MarketUnits } from '../../../../shared/domain/units.ts';
+import { isSpotSymbol } from '../../markets/spotExchange.ts';
+import { exchangeFor, openSpot, spotShortRefusal, type SpotAccess } from './spotRoute.ts';
+import { spotFill, spotHoldings, spotQuoteRows } from './spotHoldings.ts';
 
 /** The request parameter each venue reads our client order id from (ccxt-notes "Private calls"). */
 function clientIdParams(venue: VenueId, clientOrderId: string): Record<string, string> {
@@ -94,7 +97,7 @@ export async function createLiveBroker(options: LiveBrokerOptions): Promise<Brok
   Object.assign(exchange, ccxtCredentials(venue, credentials));
   exchange.has = { ...exchange.has, fetchCurrencies: false };
   await call(venue, '', () => exchange.loadMarkets());
-  return new LiveBroker(venue, exchange);
+  return new LiveBroker(venue, exchange, await openSpot(venue, options.connection, ccxtCredentials(venue, credentials)));
 }
 
 /** Runs a ccxt call, mapping what it throws to a VenueError naming venue and symbol. */
@@ -117,34 +120,43 @@ class LiveBroker implements Broker {
   readonly venue: VenueId;
   readonly mode = 'live' as const;
   readonly #exchange: Exchange;
+  /** The venue's spot account, for spot legs (spotRoute.ts). */
+  readonly #spot: SpotAccess;
   /** When each symbol's account was last seen in one-way mode (a hedge-mode verdict is never cached). */
   readonly #oneWaySeenAt = new Map<string, number>();
   /** The margin mode set per symbol through this broker. */
   readonly #marginModes = new Map<string, MarginMode>();
 
-  constructor(venue: VenueId, exchange: Exchange) {
+  constructor(venue: VenueId, exchange: Exchange, spot: SpotAccess) {
     this.venue = venue;
     this.#exchange = exchange;
+    this.#spot = spot;
+  }
+
+  /** The exchange serving `symbol`: spot symbols never reach the perp exchange. */
+  #ex(symbol: string): Exchange {
+    return exchangeFor(this.venue, this.#exchange, this.#spot, symbol);
   }
 
   marketInfo(symbol: string): Promise<MarketInfo> {
-    return readMarketInfo(this.#exchange, symbol);
+    return readMarketInfo(this.#ex(symbol), symbol);
   }
 
   units(symbol: string): MarketUnits {
-    return unitsOf(this.#exchange, symbol);
+    return unitsOf(this.#ex(symbol), symbol);
   }
 
   lot(symbol: string): LotRules {
-    return lotRulesOf(this.#exchange.market(symbol));
+    return lotRulesOf(this.#ex(symbol).market(symbol));
   }
 
   #toOrder(symbol: string, raw: CcxtOrder, request?: Pick<OrderRequest, 'clientOrderId'> & Partial<OrderRequest>): Order {
     const units = this.units(symbol);
     const status = STATUS[raw.status ?? ''] ?? 'open';
-    const filled = coinsOf(units, raw.filled ?? 0);
     const averagePrice = raw.average ? coinPrice(units, raw.average) : null;
-    const fee = orderFee(raw, filled * (averagePrice ?? 0));
+    const spotFilled = isSpotSymbol(symbol) ? spotFill(this.#ex(symbol), symbol, raw) : null;
+    const filled = spotFilled?.held ?? coinsOf(units, raw.filled ?? 0);
+    const fee = spotFilled?.feeUsd ?? orderFee(raw, filled * (averagePrice ?? 0));
     return {
       venue: this.venue, symbol, clientOrderId: request?.clientOrderId ?? ownClientId(this.venue, raw.clientOrderId), venueOrderId: raw.id ? String(raw.id) : null,
       side: (raw.side ?? request?.side) as Order['side'], type: (raw.type === 'limit' ? 'limit' : request?.type ?? 'market'),
@@ -187,22 +199,45 @@ class LiveBroker implements Broker {
 
   async createOrder(request: OrderRequest): Promise<Order> {
     const { symbol } = request;
+    const spot = isSpotSymbol(symbol);
     // Closing orders go out whatever the mode: an unwind or the kill switch must at least try.
-    if (!request.reduceOnly) await this.#assertOneWay(symbol);
-    const amount = amountToSend(this.venue, this.#exchange, symbol, request.quantity, request.reduceOnly);
+    if (!request.reduceOnly && !spot) await this.#assertOneWay(symbol);
+    const quantity = spot ? await this.#spotQuantity(request) : request.quantity;
+    const amount = amountToSend(this.venue, this.#ex(symbol), symbol, quantity, request.reduceOnly);
     const perCoin = request.price ?? (this.venue === 'hyperliquid' ? await this.#marketPrice(symbol, request.side) : undefined);
     const price = perCoin === undefined ? undefined : venuePrice(this.units(symbol), perCoin);
-    const params = {
+    // A spot order has no reduce-only flag or margin mode; Binance's spot answers a market order
+    // in full with its fills (ccxt asks FULL), which carry the fee that a read-back would lose.
+    const params = spot ? clientIdParams(this.venue, request.clientOrderId) : {
       ...clientIdParams(this.venue, request.clientOrderId), ...(request.reduceOnly ? { reduceOnly: true } : {}), ...(await this.#orderMarginMode(request)),
       // Binance's default answer (ACK) shows a market order NEW with nothing filled, whatever it became.
       ...(this.venue === 'binanceusdm' ? { newOrderRespType: 'RESULT' } : {}),
     };
-    const raw = await call(this.venue, symbol, () => this.#exchange.createOrder(symbol, request.type, request.side, amount, price, params));
+    const raw = await call(this.venue, symbol, () => this.#ex(symbol).createOrder(symbol, request.type, request.side, amount, price, params));
     const answered = this.#toOrder(symbol, raw, request);
     // Bybit and OKX answer a create with the ids only, Hyperliquid without the final status, and
     // Binance may answer before matching: whatever is not final is read back until it is.
     if (this.venue === 'binanceusdm' && !(request.type === 'market' && isOpen(answered))) return answered;
     return (await this.#finalState(request)) ?? answered;
+  }
+
+  /**
+   * A spot leg only ever holds coins: an opening sell would be a short (refused, no borrow), and
+   * a closing sell sells at most the coins held, so it cannot turn into a short either.
+   */
+  async #spotQuantity(request: OrderRequest): Promise<number> {
+    if (!request.reduceOnly && request.side === 'sell') throw new VenueError('rejected', this.venue, spotShortRefusal(this.venue, request.symbol));
+    if (!request.reduceOnly) return request.quantity;
+    if (request.side === 'buy') throw new VenueError('rejected', this.venue, `${request.symbol}: a spot leg is never short, there is nothing to buy back; nothing was sent`);
+    const held = (await this.#spotPositions()).find((p) => p.symbol === request.symbol)?.size ?? 0;
+    if (!(held > 0)) throw new VenueError('rejected', this.venue, `${request.symbol}: no ${request.symbol.split('/')[0]} held to sell; nothing was sent`);
+    return Math.min(held, request.quantity);
+  }
+
+  async #spotPositions(): Promise<VenuePosition[]> {
+    if (!('exchange' in this.#spot)) return [];
+    const spot = this.#spot.exchange;
+    return call(this.venue, '', () => spotHoldings(this.venue, spot));
   }
 
   /**
@@ -234,12 +269,12 @@ class LiveBroker implements Broker {
   async cancelOrder(symbol: string, clientOrderId: string): Promise<void> {
     const order = await this.fetchOrderByClientId(symbol, clientOrderId);
     if (order === null || order.venueOrderId === null) throw new VenueError('rejected', this.venue, `${symbol}: no order with client id ${clientOrderId} to cancel`);
-    await call(this.venue, symbol, () => this.#exchange.cancelOrder(order.venueOrderId!, symbol));
+    await call(this.venue, symbol, () => this.#ex(symbol).cancelOrder(order.venueOrderId!, symbol));
   }
 
   async fetchOrderByClientId(symbol: string, clientOrderId: string): Promise<Order | null> {
     try {
-      const raw = await this.#exchange.fetchOrder(this.venue === 'bybit' ? '' : (undefined as unknown as string), symbol, lookupParams(this.venue, clientOrderId));
+      const raw = await this.#ex(symbol).fetchOrder(this.venue === 'bybit' ? '' : (undefined as unknown as string), symbol, lookupParams(this.venue, clientOrderId));
       return this.#toOrder(symbol, raw, { clientOrderId });
     } catch (error) {
       const mapped = toVenueError(this.venue, error);
@@ -250,11 +285,18 @@ class LiveBroker implements Broker {
   }
 
   async openOrders(): Promise<Order[]> {
-    const raw = await call(this.venue, '', () => this.#exchange.fetchOpenOrders());
+    const exchanges = 'exchange' in this.#spot ? [this.#exchange, this.#spot.exchange] : [this.#exchange];
+    const raw = (await Promise.all(exchanges.map((exchange) => call(this.venue, '', () => exchange.fetchOpenOrders())))).flat();
     return raw.map((order) => this.#toOrder(String(order.symbol), order));
   }
 
+  /** Perp positions, and each spot leg as the coins held of its pair (docs/orders.md). */
   async positions(): Promise<VenuePosition[]> {
+    const [perps, spot] = await Promise.all([this.#perpPositions(), this.#spotPositions()]);
+    return [...perps, ...spot];
+  }
+
+  async #perpPositions(): Promise<VenuePosition[]> {
     const raw = await call(this.venue, '', () => this.#exchange.fetchPositions());
     return raw.filter((p) => (p.contracts ?? 0) !== 0).map((p) => {
       const symbol = String(p.symbol);
@@ -269,11 +311,15 @@ class LiveBroker implements Broker {
     });
   }
 
+  /** The derivatives account's balances, and on Binance the spot wallet's stablecoins (a wallet of its own there). */
   async balances(): Promise<Balance[]> {
     const raw = await call(this.venue, '', () => this.#exchange.fetchBalance());
     const totals = raw.total as unknown as Record<string, number>;
     const free = raw.free as unknown as Record<string, number>;
-    return Object.keys(totals).map((currency) => ({ currency, total: totals[currency] ?? 0, free: free[currency] ?? 0 }));
+    const perp = Object.keys(totals).map((currency) => ({ currency, total: totals[currency] ?? 0, free: free[currency] ?? 0 }));
+    if (this.venue !== 'binanceusdm' || !('exchange' in this.#spot)) return perp;
+    const spot = this.#spot.exchange;
+    return [...perp, ...await call(this.venue, '', () => spotQuoteRows(spot))];
   }
 
   async fundingPayments(symbol?: string, since?: number): Promise<FundingPayment[]> {
@@ -286,11 +332,12 @@ class LiveBroker implements Broker {
   }
 
   async orderBook(symbol: string, depth: number): Promise<OrderBook> {
-    const book = await call(this.venue, symbol, () => this.#exchange.fetchOrderBook(symbol, depth));
+    const book = await call(this.venue, symbol, () => this.#ex(symbol).fetchOrderBook(symbol, depth));
     return bookInCoins(this.units(symbol), book);
   }
 
   async close(): Promise<void> {
     await this.#exchange.close();
+    if ('exchange' in this.#spot) await this.#spot.exchange.close();
   }
 }

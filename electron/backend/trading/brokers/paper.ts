@@ -20,6 +20,8 @@ import { lotRulesOf, readMarketInfo, type MarketInfo } from '../venueMarket.ts';
 import type { LotRules } from '../../../../shared/risk/lots.ts';
 import { amountToSend, bookInCoins, unitsOf } from './venueAmounts.ts';
 import { coinPrice, coinsOf, type MarketUnits } from '../../../../shared/domain/units.ts';
+import { isSpotSymbol } from '../../markets/spotExchange.ts';
+import { exchangeFor, openSpot, spotShortRefusal, type SpotAccess } from './spotRoute.ts';
 
 export interface PaperBrokerOptions {
   venue: VenueId;
@@ -81,7 +83,7 @@ export async function createPaperBroker(options: PaperBrokerOptions): Promise<Pa
   } catch (error) {
     throw toVenueError(options.venue, error);
   }
-  return new Paper(options, exchange, options.exchange === undefined);
+  return new Paper(options, exchange, options.exchange === undefined, await openSpot(options.venue, options.connection));
 }
 
 class Paper implements PaperBroker {
@@ -110,12 +112,15 @@ class Paper implements PaperBroker {
   readonly #ownsExchange: boolean;
   /** Demo's signed reader of the venue's terms, made on first use. */
   #signed: Exchange | null = null;
+  /** The venue's public spot markets, for spot legs (spotRoute.ts). */
+  readonly #spot: SpotAccess;
 
-  constructor(options: PaperBrokerOptions, exchange: Exchange, ownsExchange: boolean) {
+  constructor(options: PaperBrokerOptions, exchange: Exchange, ownsExchange: boolean, spot: SpotAccess) {
     this.venue = options.venue;
     this.#options = options;
     this.#exchange = exchange;
     this.#ownsExchange = ownsExchange;
+    this.#spot = spot;
     this.#wallet = options.initialBalance ?? 100_000;
   }
 
@@ -131,9 +136,14 @@ class Paper implements PaperBroker {
     return null;
   }
 
+  /** The exchange serving `symbol`: spot symbols never reach the perp exchange. */
+  #ex(symbol: string): Exchange {
+    return exchangeFor(this.venue, this.#exchange, this.#spot, symbol);
+  }
+
   async marketInfo(symbol: string): Promise<MarketInfo> {
     try {
-      return await readMarketInfo(this.#termsExchange(), symbol);
+      return await readMarketInfo(isSpotSymbol(symbol) ? this.#ex(symbol) : this.#termsExchange(), symbol);
     } catch (error) {
       throw toVenueError(this.venue, error);
     }
@@ -159,7 +169,9 @@ class Paper implements PaperBroker {
    * Liquidation price of a held position at the venue's tier for its notional: isolated on its
    * leverage (1× when none was set), cross on the account's equity (account-wide).
    */
-  #liquidation(symbol: string, held: Held, equity: number): number {
+  #liquidation(symbol: string, held: Held, equity: number): number | null {
+    // Coins held outright cannot be liquidated.
+    if (isSpotSymbol(symbol)) return null;
     const mmr = maintenanceRateFor(this.#tiers.get(symbol) ?? null, Math.abs(held.size) * held.entry, this.units(symbol).asset);
     const side = held.size > 0 ? 'buy' : 'sell';
     if (this.#marginModes.get(symbol) === 'cross') return crossLiquidationPrice(side, held.entry, Math.abs(held.size), equity, mmr);
@@ -167,11 +179,11 @@ class Paper implements PaperBroker {
   }
 
   units(symbol: string): MarketUnits {
-    return unitsOf(this.#exchange, symbol);
+    return unitsOf(this.#ex(symbol), symbol);
   }
 
   lot(symbol: string): LotRules {
-    return lotRulesOf(this.#exchange.market(symbol));
+    return lotRulesOf(this.#ex(symbol).market(symbol));
   }
 
   /** The mark per coin from the venue's quote. */
@@ -182,7 +194,7 @@ class Paper implements PaperBroker {
 
   async orderBook(symbol: string, depth: number): Promise<OrderBook> {
     try {
-      return bookInCoins(this.units(symbol), await this.#exchange.fetchOrderBook(symbol, depth));
+      return bookInCoins(this.units(symbol), await this.#ex(symbol).fetchOrderBook(symbol, depth));
     } catch (error) {
       const mapped = toVenueError(this.venue, error);
       throw new VenueError(mapped.kind, this.venue, `${symbol}: ${mapped.message}`, mapped.retryAfterMs);
@@ -192,15 +204,18 @@ class Paper implements PaperBroker {
   async createOrder(request: OrderRequest): Promise<Order> {
     const known = this.#orders.get(request.clientOrderId);
     if (known) return { ...known }; // the same client id is the same order, never a second one
+    const spot = isSpotSymbol(request.symbol);
+    // A spot leg only ever holds coins (docs/orders.md): an opening sell would be a short on a borrow.
+    if (spot && !request.reduceOnly && request.side === 'sell') throw new VenueError('rejected', this.venue, spotShortRefusal(this.venue, request.symbol));
     const asked = request.reduceOnly ? this.#reducible(request) : request.quantity;
-    const quantity = coinsOf(this.units(request.symbol), amountToSend(this.venue, this.#exchange, request.symbol, asked, request.reduceOnly));
+    const quantity = coinsOf(this.units(request.symbol), amountToSend(this.venue, this.#ex(request.symbol), request.symbol, asked, request.reduceOnly));
     const order: Order = {
       venue: this.venue, symbol: request.symbol, clientOrderId: request.clientOrderId, venueOrderId: `paper-${this.#orders.size + 1}`,
       side: request.side, type: request.type, price: request.price ?? null, quantity, filled: 0, averagePrice: null, status: 'open',
       reduceOnly: request.reduceOnly, fee: 0, time: this.#options.now(),
     };
     const book = await this.orderBook(request.symbol, this.#options.bookDepth ?? 100);
-    this.#walk(order, request.side === 'buy' ? book.asks : book.bids, VENUES[this.venue].takerFee);
+    this.#walk(order, request.side === 'buy' ? book.asks : book.bids, spot ? VENUES[this.venue].spotTakerFee : VENUES[this.venue].takerFee);
     // A market order's unfilled rest (book too thin) is cancelled, as an IOC remainder is at a venue.
     if (order.type === 'market' && order.status !== 'filled') order.status = order.filled > 0 ? 'cancelled' : 'rejected';
     this.#orders.set(order.clientOrderId, order);
@@ -399,10 +414,11 @@ class Paper implements PaperBroker {
 
   async positions(): Promise<VenuePosition[]> {
     this.settleFunding();
+    const spotMarks = await this.#spotMarks();
     // A cross leg liquidates on the wallet, as if it were the account's only position.
     // The paper account is its own venue: its value is its own coins at the mark per coin.
     return [...this.#held].map(([symbol, held]) => {
-      const mark = this.#mark(symbol) ?? held.entry;
+      const mark = spotMarks.get(symbol) ?? this.#mark(symbol) ?? held.entry;
       return {
         venue: this.venue, symbol, size: held.size, entryPrice: held.entry, markPrice: mark,
         liquidationPrice: this.#liquidation(symbol, held, this.#wallet), venueUsd: Math.abs(held.size) * mark,
@@ -410,11 +426,29 @@ class Paper implements PaperBroker {
     });
   }
 
+  /** Last prices of the spot pairs held (spot legs have no funding quote to take a mark from). */
+  async #spotMarks(): Promise<Map<string, number>> {
+    const symbols = [...this.#held.keys()].filter(isSpotSymbol);
+    if (symbols.length === 0 || !('exchange' in this.#spot)) return new Map();
+    try {
+      const tickers = await this.#spot.exchange.fetchTickers(symbols);
+      return new Map(symbols.flatMap((symbol) => (tickers[symbol]?.last ? [[symbol, tickers[symbol].last]] : [])));
+    } catch (error) {
+      throw toVenueError(this.venue, error);
+    }
+  }
+
+  /**
+   * The paper wallet counts coins bought at their price (equity), but what spot legs paid for
+   * them is not free to back other orders. Fees come out of the wallet in USD (a venue takes a
+   * spot buy's fee in the coin bought).
+   */
   async balances(): Promise<Balance[]> {
     this.settleFunding();
     const currency = this.venue === 'hyperliquid' ? 'USDC' : 'USDT';
     const unrealised = [...this.#held].reduce((sum, [symbol, h]) => sum + h.size * ((this.#mark(symbol) ?? h.entry) - h.entry), 0);
-    return [{ currency, total: this.#wallet + unrealised, free: this.#wallet + unrealised }];
+    const paidForCoins = [...this.#held].filter(([symbol]) => isSpotSymbol(symbol)).reduce((sum, [, h]) => sum + h.size * h.entry, 0);
+    return [{ currency, total: this.#wallet + unrealised, free: this.#wallet + unrealised - paidForCoins }];
   }
 
   async fundingPayments(symbol?: string, since?: number): Promise<FundingPayment[]> {
@@ -424,6 +458,7 @@ class Paper implements PaperBroker {
 
   async close(): Promise<void> {
     if (this.#ownsExchange) await this.#exchange.close();
+    if ('exchange' in this.#spot) await this.#spot.exchange.close();
     await this.#signed?.close();
   }
 }

@@ -15,8 +15,15 @@ import type { OrderBook } from './broker.ts';
 /** Relative slack for binary floating point between coins and amounts. */
 const SLACK = 1e-9;
 
+/**
+ * The units of exactly `symbol`. ccxt resolves some symbols it does not hold to another market
+ * (Binance: `BTC/USDT` to the perp `BTC/USDT:USDT` when only swaps are loaded); an order sized
+ * on that market would open the wrong instrument, so a market under another symbol is refused.
+ */
 export function unitsOf(exchange: Exchange, symbol: string): MarketUnits {
-  return unitsOfMarket(exchange.market(symbol));
+  const market = exchange.market(symbol);
+  if (market.symbol !== symbol) throw new Error(`${symbol} is not listed on this account (ccxt resolved it to ${market.symbol})`);
+  return unitsOfMarket(market);
 }
 
 /** The venue amount for `coins` of `symbol`, on the venue's precision. */

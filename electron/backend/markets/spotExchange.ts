@@ -1,0 +1,38 @@
+/**
+ * The ccxt exchange of a venue's spot market, loaded with spot markets only (docs/orders.md,
+ * "Spot legs"). A perp exchange with only swap markets resolves `BTC/USDT` to the perp
+ * (Binance's ccxt falls back to `BTC/USDT:USDT`), so spot legs never go through it: Binance's
+ * spot is another ccxt class (`binance`, not `binanceusdm`), Bybit's the same class loading
+ * `spot` instead of `linear`. Other venues' spot is not traded yet, and says so.
+ */
+import type { Exchange } from 'ccxt';
+import { VENUES, type VenueId } from '../../../shared/domain/venues.ts';
+import { optionsFor } from './accountOptions.ts';
+import { createExchange, type Connection } from './exchanges.ts';
+
+export const SPOT_VENUES: readonly VenueId[] = ['binanceusdm', 'bybit'];
+
+/** A spot symbol is `BASE/QUOTE`; a linear perp's carries its settle currency (`BASE/QUOTE:SETTLE`). */
+export function isSpotSymbol(symbol: string): boolean {
+  return !symbol.includes(':');
+}
+
+/** Why the venue's spot is not traded, or null when it is. */
+export function spotRefusal(venue: VenueId): string | null {
+  if (SPOT_VENUES.includes(venue)) return null;
+  const label = VENUES[venue].label;
+  return `the terminal does not trade ${label}'s spot market yet (spot legs trade on ${SPOT_VENUES.map((v) => VENUES[v].label).join(' and ')})`;
+}
+
+export function createSpotExchange(venue: VenueId, connection: Connection): Exchange {
+  const loopback = connection.baseUrl !== undefined;
+  if (venue === 'binanceusdm') {
+    // fetchMargins off: the margin pair lists are signed calls of a margin account we do not use.
+    return createExchange('binance', {
+      fetchMarkets: { types: ['spot'] }, fetchMargins: false, defaultType: 'spot', fetchCurrencies: false, warnOnFetchOpenOrdersWithoutSymbol: false,
+    }, connection);
+  }
+  if (venue === 'bybit') return createExchange('bybit', { ...optionsFor('bybit', loopback), fetchMarkets: { types: ['spot'] }, defaultType: 'spot' }, connection);
+  throw new Error(`${venue}: ${spotRefusal(venue)}`);
+}
+

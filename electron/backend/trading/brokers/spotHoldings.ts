@@ -1,0 +1,48 @@
+/**
+ * A spot leg as the venue states it (docs/orders.md, "Spot legs"). A spot account holds coins,
+ * not positions: the leg is the balance of its base coin, priced at the pair's last trade. A
+ * buy's fee is taken in the coin bought (Binance and Bybit alike), so the leg holds what filled
+ * less that fee; the fee is counted in USD at the fill's price.
+ */
+import type { Exchange, Order as CcxtOrder } from 'ccxt';
+import type { VenueId } from '../../../../shared/domain/venues.ts';
+import type { Balance, VenuePosition } from './broker.ts';
+
+/** The stablecoin spot legs are quoted in on the venues whose spot is traded. */
+const SPOT_QUOTE = 'USDT';
+const STABLECOINS = new Set(['USDT', 'USDC']);
+
+/** Each coin held that has a `COIN/USDT` spot pair, as a long of that pair. */
+export async function spotHoldings(venue: VenueId, exchange: Exchange): Promise<VenuePosition[]> {
+  const balance = await exchange.fetchBalance();
+  const totals = balance.total as unknown as Record<string, number | undefined>;
+  const held = Object.entries(totals).filter(([coin, total]) => !STABLECOINS.has(coin) && (total ?? 0) > 0 && exchange.markets?.[`${coin}/${SPOT_QUOTE}`]?.spot === true);
+  if (held.length === 0) return [];
+  const symbols = held.map(([coin]) => `${coin}/${SPOT_QUOTE}`);
+  const tickers = await exchange.fetchTickers(symbols);
+  return held.map(([coin, total], i) => {
+    const ticker = tickers[symbols[i]];
+    const mark = ticker?.last ?? ticker?.close ?? 0;
+    // A balance has no entry price: the positions view takes it from the journalled fills. Its
+    // value is the venue's own numbers: coins (a spot pair counts coins) at the venue's last trade.
+    return { venue, symbol: `${coin}/${SPOT_QUOTE}`, size: total ?? 0, entryPrice: 0, markPrice: mark, liquidationPrice: null, venueUsd: (total ?? 0) * mark };
+  });
+}
+
+/** The spot wallet's stablecoins, where spot is a wallet of its own (Binance). */
+export async function spotQuoteRows(exchange: Exchange): Promise<Balance[]> {
+  const balance = await exchange.fetchBalance();
+  const totals = balance.total as unknown as Record<string, number | undefined>;
+  const free = balance.free as unknown as Record<string, number | undefined>;
+  return [...STABLECOINS].filter((coin) => totals[coin] !== undefined).map((currency) => ({ currency, total: totals[currency] ?? 0, free: free[currency] ?? 0 }));
+}
+
+/** What a spot order left the account holding and what its fee cost in USD, when the fee's coin is known. */
+export function spotFill(exchange: Exchange, symbol: string, raw: CcxtOrder): { held: number; feeUsd: number } | null {
+  const market = exchange.market(symbol);
+  const filled = raw.filled ?? 0;
+  const fee = raw.fee;
+  if (fee?.cost === undefined || fee.currency === undefined) return null;
+  if (fee.currency === market.base) return { held: raw.side === 'buy' ? Number((filled - fee.cost).toPrecision(12)) : filled, feeUsd: fee.cost * (raw.average ?? 0) };
+  return fee.currency === market.quote ? { held: filled, feeUsd: fee.cost } : null;
+}

@@ -1,0 +1,49 @@
+/**
+ * How both brokers reach a venue's spot market (docs/orders.md, "Spot legs"): a second ccxt
+ * exchange with spot markets only, opened beside the perp one, and every call for a spot
+ * symbol (`BASE/QUOTE`) routed to it. A venue whose spot is not traded, or whose spot markets
+ * could not be loaded, keeps the reason, and a spot leg there is refused in those words.
+ */
+import type { Exchange } from 'ccxt';
+import type { VenueId } from '../../../../shared/domain/venues.ts';
+import { VENUES } from '../../../../shared/domain/venues.ts';
+import type { Connection } from '../../markets/exchanges.ts';
+import { createSpotExchange, isSpotSymbol, spotRefusal } from '../../markets/spotExchange.ts';
+import { toVenueError, VenueError } from '../../markets/venueErrors.ts';
+
+/** The spot exchange, or why there is none. */
+export type SpotAccess = { exchange: Exchange } | { refused: string };
+
+export async function openSpot(venue: VenueId, connection: Connection, credentials?: Record<string, string>): Promise<SpotAccess> {
+  const refusal = spotRefusal(venue);
+  if (refusal !== null) return { refused: refusal };
+  const exchange = createSpotExchange(venue, connection);
+  if (credentials) Object.assign(exchange, credentials);
+  exchange.has = { ...exchange.has, fetchCurrencies: false };
+  try {
+    await exchange.loadMarkets();
+    return { exchange };
+  } catch (error) {
+    await exchange.close();
+    return { refused: `${VENUES[venue].label}'s spot markets could not be loaded (${toVenueError(venue, error).message})` };
+  }
+}
+
+/** The exchange serving `symbol`: the spot one for a spot symbol, else the perp one. */
+export function exchangeFor(venue: VenueId, perp: Exchange, spot: SpotAccess, symbol: string): Exchange {
+  if (!isSpotSymbol(symbol)) return perp;
+  if ('exchange' in spot) return spot.exchange;
+  throw new VenueError('rejected', venue, `${symbol}: ${spot.refused}; nothing was sent`);
+}
+
+/** A spot sell that is not closing held coins is a short: it needs a borrow this terminal does not arrange. */
+export function spotShortRefusal(venue: VenueId, symbol: string): string {
+  const label = VENUES[venue].label;
+  return `${symbol}: a spot short on ${label} needs a margin borrow, which this terminal does not do on ${label} yet; nothing was sent`;
+}
+
+/** The spot pair's base coin and quote currency. */
+export function spotCoins(exchange: Exchange, symbol: string): { base: string; quote: string } {
+  const market = exchange.market(symbol);
+  return { base: market.base, quote: market.quote };
+}

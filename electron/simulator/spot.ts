@@ -1,0 +1,276 @@
+/**
+ * Spot markets and spot wallets on the venues whose spot the simulator serves (Binance, Bybit).
+ * Each spot pair (`BTCUSDT`) trades the asset of a listed USDT perp, in coins at prices per
+ * coin, around the perp's index (the spot price the perp's index follows). A market order walks
+ * a spot book built as the perp's is. Fees follow the venues: a buy pays its fee in the coin it
+ * receives, a sell in USDT. Binance's spot wallet is its own (apart from the futures wallet);
+ * Bybit's unified account keeps USDT in one wallet for spot and derivatives, so a Bybit spot
+ * trade moves the account's wallet in `Accounts`. A resting limit order is held and can be
+ * cancelled but never fills later (the terminal sends market orders only).
+ */
+import type { Accounts } from './accounts.ts';
+import type { Market } from './market.ts';
+import { buildBook } from './book.ts';
+import { venueTakesClientId } from './clientIds.ts';
+import { stringId } from './random.ts';
+import { SimRejection, type OrderSide, type OrderStatus, type SimBook, type SimInstrument, type VenueId } from './types.ts';
+import { VENUES } from '../../shared/domain/venues.ts';
+
+export const SPOT_VENUES: readonly VenueId[] = ['binanceusdm', 'bybit'];
+const QUOTE = 'USDT';
+const BOOK_DEPTH = 200;
+
+export interface SpotInstrument {
+  venue: VenueId;
+  /** `BTCUSDT` on both venues. */
+  id: string;
+  /** The coin, without any multiplier (`PEPE`, whatever the perp calls it). */
+  base: string;
+  quote: string;
+  /** The perp whose index prices the pair, and its price scale (1000 for `1000PEPEUSDT`). */
+  perpId: string;
+  priceScale: number;
+  tickSize: number;
+  stepSize: number;
+  minQty: number;
+  /** Minimum order value in USDT. */
+  minNotional: number;
+  pricePrecision: number;
+  qtyPrecision: number;
+}
+
+export interface SpotOrder {
+  venue: VenueId;
+  orderId: string;
+  clientOrderId: string;
+  instrumentId: string;
+  side: OrderSide;
+  type: 'market' | 'limit';
+  price: number | null;
+  /** Coins asked. */
+  quantity: number;
+  filled: number;
+  /** USDT paid or received for `filled`, before fees. */
+  cost: number;
+  averagePrice: number | null;
+  status: OrderStatus;
+  fee: number;
+  /** The coin of a buy, USDT for a sell. */
+  feeCurrency: string;
+  /** Each level taken: price, coins, fee. */
+  fills: Array<{ price: number; quantity: number; fee: number; tradeId: number }>;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface SpotOrderRequest {
+  instrumentId: string;
+  side: OrderSide;
+  type: 'market' | 'limit';
+  quantity: number;
+  price?: number;
+  clientOrderId?: string;
+}
+
+export interface SpotBalance {
+  coin: string;
+  free: number;
+  locked: number;
+}
+
+interface Wallet {
+  apiKey: string;
+  coins: Map<string, number>;
+  orders: Map<string, SpotOrder>;
+  clientIds: Map<string, string>;
+}
+
+const decimalsOf = (step: number) => Math.max(0, Math.round(-Math.log10(step)));
+const almostInteger = (value: number) => Math.abs(value - Math.round(value)) < 1e-7;
+const clean = (value: number) => Number(value.toPrecision(12));
+
+/**
+ * Binance's spot terms where ccxt's recorded markets state them (ccxt/ccxt
+ * ts/src/test/static/markets/binance.json: BTC/USDT tick 0.01 step 0.00001, …).
+ */
+const RECORDED_BINANCE_TERMS: Readonly<Record<string, { tickSize: number; stepSize: number }>> = {
+  BTC: { tickSize: 0.01, stepSize: 0.00001 }, ETH: { tickSize: 0.01, stepSize: 0.0001 },
+  ADA: { tickSize: 0.0001, stepSize: 0.1 }, LTC: { tickSize: 0.01, stepSize: 0.001 },
+};
+
+/** Six significant digits of price; a coin step worth about one dollar or less, never above one coin. */
+function termsOf(pricePerCoin: number): { tickSize: number; stepSize: number } {
+  const tickSize = 10 ** (Math.floor(Math.log10(pricePerCoin)) - 5);
+  const stepSize = Math.min(1, 10 ** Math.floor(Math.log10(1 / pricePerCoin)));
+  return { tickSize: clean(tickSize), stepSize: clean(stepSize) };
+}
+
+export class SpotMarkets {
+  private readonly market: Market;
+  private readonly accounts: Accounts;
+  private readonly initialBalance: number;
+  private readonly listed = new Map<VenueId, Map<string, SpotInstrument>>();
+  private readonly wallets = new Map<string, Wallet>();
+  private nextOrderId = 1;
+  private nextTradeId = 1;
+
+  constructor(opts: { market: Market; accounts: Accounts; venues: readonly VenueId[]; initialBalance?: number }) {
+    this.market = opts.market;
+    this.accounts = opts.accounts;
+    this.initialBalance = opts.initialBalance ?? 100_000;
+    for (const venue of SPOT_VENUES.filter((v) => opts.venues.includes(v))) this.listed.set(venue, this.listFor(venue));
+  }
+
+  private listFor(venue: VenueId): Map<string, SpotInstrument> {
+    const out = new Map<string, SpotInstrument>();
+    for (const listing of this.market.universe.listings(venue)) {
+      const id = `${listing.asset.base}${QUOTE}`;
+      if (listing.instrument.settle !== QUOTE || out.has(id)) continue;
+      const { tickSize, stepSize } = (venue === 'binanceusdm' ? RECORDED_BINANCE_TERMS[listing.asset.base] : undefined) ?? termsOf(listing.asset.price);
+      out.set(id, {
+        venue, id, base: listing.asset.base, quote: QUOTE, perpId: listing.instrument.id, priceScale: listing.priceScale,
+        tickSize, stepSize, minQty: stepSize, minNotional: 5, pricePrecision: decimalsOf(tickSize), qtyPrecision: decimalsOf(stepSize),
+      });
+    }
+    return out;
+  }
+
+  serves(venue: VenueId): boolean {
+    return this.listed.has(venue);
+  }
+
+  instruments(venue: VenueId): SpotInstrument[] {
+    return [...(this.listed.get(venue)?.values() ?? [])];
+  }
+
+  instrument(venue: VenueId, id: string): SpotInstrument | undefined {
+    return this.listed.get(venue)?.get(id);
+  }
+
+  /** The spot price of one coin: the perp's index in coins. */
+  price(instrument: SpotInstrument): number {
+    return this.market.indexPrice(instrument.venue, instrument.perpId) / instrument.priceScale;
+  }
+
+  book(instrument: SpotInstrument, depth: number): SimBook {
+    const listing = this.market.listing(instrument.venue, instrument.perpId);
+    // The book model reads only tick, step and contract size of the instrument it is given.
+    const shape = { ...listing.instrument, tickSize: instrument.tickSize, stepSize: instrument.stepSize, contractSize: 1 } satisfies SimInstrument;
+    return buildBook(shape, this.price(instrument), this.market.now(), depth, {
+      volumeUsd: listing.asset.volumeUsd * 0.5, seed: this.market.seed, stream: stringId(`spot:${instrument.venue}:${instrument.id}`),
+    });
+  }
+
+  balances(venue: VenueId, apiKey: string): SpotBalance[] {
+    const wallet = this.wallet(venue, apiKey);
+    const rows = [...wallet.coins].filter(([coin, amount]) => amount > 0 || coin === QUOTE).map(([coin, amount]) => ({ coin, free: amount, locked: 0 }));
+    return rows.filter((row) => !(venue === 'bybit' && row.coin === QUOTE));
+  }
+
+  placeOrder(venue: VenueId, apiKey: string, request: SpotOrderRequest): SpotOrder {
+    const instrument = this.instrument(venue, request.instrumentId);
+    if (!instrument) throw new SimRejection('unknown-instrument', `${venue} lists no spot pair "${request.instrumentId}"`);
+    const wallet = this.wallet(venue, apiKey);
+    this.validate(wallet, instrument, request);
+    const now = this.market.now();
+    const orderId = String(this.nextOrderId++);
+    const order: SpotOrder = {
+      venue, orderId, clientOrderId: request.clientOrderId ?? `sim-${orderId}`, instrumentId: instrument.id, side: request.side, type: request.type,
+      price: request.type === 'limit' ? request.price ?? null : null, quantity: request.quantity, filled: 0, cost: 0, averagePrice: null,
+      status: 'new', fee: 0, feeCurrency: request.side === 'buy' ? instrument.base : QUOTE, fills: [], createdAt: now, updatedAt: now,
+    };
+    const book = this.book(instrument, BOOK_DEPTH);
+    for (const [price, available] of request.side === 'buy' ? book.asks : book.bids) {
+      const left = clean(order.quantity - order.filled);
+      if (left <= 0) break;
+      if (order.type === 'limit' && (order.side === 'buy' ? price > order.price! : price < order.price!)) break;
+      this.fill(venue, apiKey, wallet, instrument, order, price, Math.min(left, available));
+    }
+    order.status = order.filled >= order.quantity - 1e-12 ? 'filled' : order.type === 'market' ? (order.filled > 0 ? 'cancelled' : 'rejected') : order.filled > 0 ? 'partially-filled' : 'new';
+    wallet.orders.set(orderId, order);
+    wallet.clientIds.set(order.clientOrderId, orderId);
+    return structuredClone(order);
+  }
+
+  order(venue: VenueId, apiKey: string, ref: { orderId?: string; clientOrderId?: string }): SpotOrder | undefined {
+    const found = this.find(this.wallet(venue, apiKey), ref);
+    return found ? structuredClone(found) : undefined;
+  }
+
+  openOrders(venue: VenueId, apiKey: string, instrumentId?: string): SpotOrder[] {
+    return [...this.wallet(venue, apiKey).orders.values()]
+      .filter((o) => (o.status === 'new' || o.status === 'partially-filled') && (!instrumentId || o.instrumentId === instrumentId))
+      .map((o) => structuredClone(o));
+  }
+
+  cancelOrder(venue: VenueId, apiKey: string, ref: { orderId?: string; clientOrderId?: string }): SpotOrder {
+    const order = this.find(this.wallet(venue, apiKey), ref);
+    if (!order || (order.status !== 'new' && order.status !== 'partially-filled')) throw new SimRejection('unknown-order', `${venue}: no open spot order ${ref.orderId ?? ref.clientOrderId}`);
+    order.status = 'cancelled';
+    order.updatedAt = this.market.now();
+    return structuredClone(order);
+  }
+
+  /** USDT the account may spend on spot: Bybit's unified wallet, Binance's spot wallet. */
+  private quoteFree(venue: VenueId, apiKey: string, wallet: Wallet): number {
+    return venue === 'bybit' ? this.accounts.balances(venue, apiKey)[0].free : wallet.coins.get(QUOTE) ?? 0;
+  }
+
+  private moveQuote(venue: VenueId, apiKey: string, wallet: Wallet, amount: number): void {
+    if (venue === 'bybit') this.accounts.creditWallet(venue, apiKey, amount);
+    else wallet.coins.set(QUOTE, clean((wallet.coins.get(QUOTE) ?? 0) + amount));
+  }
+
+  private validate(wallet: Wallet, instrument: SpotInstrument, request: SpotOrderRequest): void {
+    const where = `${instrument.venue} spot ${instrument.id}`;
+    if (request.clientOrderId !== undefined && !venueTakesClientId(instrument.venue, request.clientOrderId)) {
+      throw new SimRejection('invalid-client-id', `${where}: client order id "${request.clientOrderId}" does not fit the venue's rule`);
+    }
+    if (request.clientOrderId && wallet.clientIds.has(request.clientOrderId)) throw new SimRejection('duplicate-client-id', `${where}: client order id "${request.clientOrderId}" already used`);
+    if (!(request.quantity >= instrument.minQty - 1e-12) || !almostInteger(request.quantity / instrument.stepSize)) {
+      throw new SimRejection('invalid-quantity', `${where}: quantity ${request.quantity} is not a positive multiple of ${instrument.stepSize}`);
+    }
+    const price = request.type === 'limit' ? Number(request.price) : this.price(instrument);
+    if (request.type === 'limit' && (!(price > 0) || !almostInteger(price / instrument.tickSize))) throw new SimRejection('invalid-price', `${where}: price ${request.price} is not a multiple of ${instrument.tickSize}`);
+    if (request.quantity * price < instrument.minNotional) throw new SimRejection('min-notional', `${where}: order value ${(request.quantity * price).toFixed(2)} is below ${instrument.minNotional}`);
+    const enough = request.side === 'buy'
+      ? request.quantity * price * 1.01 <= this.quoteFree(instrument.venue, wallet.apiKey, wallet)
+      : request.quantity <= (wallet.coins.get(instrument.base) ?? 0) + 1e-12;
+    if (!enough) throw new SimRejection('insufficient-margin', `${where}: insufficient ${request.side === 'buy' ? QUOTE : instrument.base} balance for ${request.side} ${request.quantity}`);
+  }
+
+  private fill(venue: VenueId, apiKey: string, wallet: Wallet, instrument: SpotInstrument, order: SpotOrder, price: number, quantity: number): void {
+    const rate = VENUES[venue].spotTakerFee;
+    const value = price * quantity;
+    const base = wallet.coins.get(instrument.base) ?? 0;
+    const fee = order.side === 'buy' ? quantity * rate : value * rate;
+    if (order.side === 'buy') {
+      this.moveQuote(venue, apiKey, wallet, -value);
+      wallet.coins.set(instrument.base, clean(base + quantity - fee));
+    } else {
+      wallet.coins.set(instrument.base, clean(base - quantity));
+      this.moveQuote(venue, apiKey, wallet, value - fee);
+    }
+    order.cost = clean(order.cost + value);
+    order.filled = clean(order.filled + quantity);
+    order.averagePrice = order.cost / order.filled;
+    order.fee = clean(order.fee + fee);
+    order.fills.push({ price, quantity, fee, tradeId: this.nextTradeId++ });
+    order.updatedAt = this.market.now();
+  }
+
+  private find(wallet: Wallet, ref: { orderId?: string; clientOrderId?: string }): SpotOrder | undefined {
+    const orderId = ref.orderId ?? (ref.clientOrderId !== undefined ? wallet.clientIds.get(ref.clientOrderId) : undefined);
+    return orderId === undefined ? undefined : wallet.orders.get(orderId);
+  }
+
+  private wallet(venue: VenueId, apiKey: string): Wallet {
+    const key = `${venue}:${apiKey}`;
+    let wallet = this.wallets.get(key);
+    if (!wallet) {
+      wallet = { apiKey, coins: new Map(venue === 'bybit' ? [] : [[QUOTE, this.initialBalance]]), orders: new Map(), clientIds: new Map() };
+      this.wallets.set(key, wallet);
+    }
+    return wallet;
+  }
+}
