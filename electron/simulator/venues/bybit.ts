@@ -8,6 +8,7 @@ import { BYBIT_ERRORS, bybitError, bybitParams } from './bybitEnvelope.ts';
 import * as privateApi from './bybitPrivate.ts';
 import type { BybitPrivateHandler } from './bybitPrivate.ts';
 import * as publicApi from './bybitPublic.ts';
+import * as spotApi from './bybitSpot.ts';
 
 type PublicHandler = (params: Record<string, unknown>, context: SimContext) => SimResponse;
 
@@ -38,17 +39,32 @@ const PRIVATE_ROUTES: Record<string, BybitPrivateHandler> = {
   'GET /v5/asset/coin/query-info': privateApi.coinInfo,
 };
 
+/** The routes whose `category: spot` requests the spot pairs answer (bybitSpot.ts). */
+const SPOT_PUBLIC: Record<string, PublicHandler> = {
+  'GET /v5/market/instruments-info': spotApi.instrumentsInfo,
+  'GET /v5/market/tickers': spotApi.tickers,
+  'GET /v5/market/orderbook': spotApi.orderBook,
+};
+
+const SPOT_PRIVATE: Record<string, BybitPrivateHandler> = {
+  'POST /v5/order/create': spotApi.createOrder,
+  'POST /v5/order/cancel': spotApi.cancelOrder,
+  'GET /v5/order/realtime': spotApi.openOrders,
+};
+
 function handle(request: SimRequest, context: SimContext): SimResponse | undefined {
   const route = `${request.method} ${request.path}`;
-  const publicHandler = PUBLIC_ROUTES[route];
-  const privateHandler = PRIVATE_ROUTES[route];
-  if (publicHandler === undefined && privateHandler === undefined) return undefined;
+  if (PUBLIC_ROUTES[route] === undefined && PRIVATE_ROUTES[route] === undefined) return undefined;
   let params: Record<string, unknown>;
   try {
     params = bybitParams(request.method, request.query, request.body);
   } catch (error) {
     return bybitError(BYBIT_ERRORS.paramsError, `request body is not JSON: ${(error as Error).message}`, context.market.now());
   }
+  const spot = params.category === 'spot';
+  const publicHandler = (spot ? SPOT_PUBLIC : PUBLIC_ROUTES)[route];
+  const privateHandler = (spot ? SPOT_PRIVATE : PRIVATE_ROUTES)[route];
+  if (publicHandler === undefined && privateHandler === undefined) return bybitError(BYBIT_ERRORS.paramsError, `Illegal category: ${String(params.category)}`, context.market.now());
   if (publicHandler !== undefined) return publicHandler(params, context);
   const auth = authenticateBybit(request, context, Date.now());
   if ('refused' in auth) return auth.refused;

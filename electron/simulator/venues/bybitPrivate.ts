@@ -5,6 +5,7 @@
 import { SimRejection } from '../types.ts';
 import type { RejectionReason, SimContext, SimInstrument, SimOrder, SimPosition, SimResponse } from '../types.ts';
 import { BYBIT_ERRORS, bybitError, bybitOk, paramNumber, paramString } from './bybitEnvelope.ts';
+import { walletSpotCoins } from './bybitSpot.ts';
 import { fundingExecutionJson, orderJson, positionJson, tradeExecutionJson, walletCoinJson } from './bybitShapes.ts';
 
 type Params = Record<string, unknown>;
@@ -74,7 +75,10 @@ export const walletBalance: BybitPrivateHandler = (params, context, apiKey) => {
   if (accountType !== 'UNIFIED') return bybitError(BYBIT_ERRORS.paramsError, `accountType only support UNIFIED, got ${accountType ?? '(missing)'}`, now);
   const positions = context.accounts.positions(VENUE, apiKey);
   const upl = positions.reduce((sum, position) => sum + position.unrealisedPnl, 0);
-  const coins = context.accounts.balances(VENUE, apiKey).map((balance) => walletCoinJson(balance, balance.currency === 'USDT' ? upl : 0));
+  const coins = [
+    ...context.accounts.balances(VENUE, apiKey).map((balance) => walletCoinJson(balance, balance.currency === 'USDT' ? upl : 0)),
+    ...walletSpotCoins(context, apiKey),
+  ];
   const total = context.accounts.balances(VENUE, apiKey).reduce((sum, balance) => sum + balance.total, 0);
   const wallet = {
     accountType: 'UNIFIED',

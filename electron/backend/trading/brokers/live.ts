@@ -163,7 +163,8 @@ class LiveBroker implements Broker {
       price: raw.price ? coinPrice(units, raw.price) : request?.price ?? null, quantity: raw.amount !== undefined ? coinsOf(units, raw.amount) : request?.quantity ?? 0,
       filled, averagePrice,
       status: status === 'open' && filled > 0 ? 'partially-filled' : status,
-      reduceOnly: raw.reduceOnly ?? request?.reduceOnly ?? false, fee, time: raw.timestamp ?? Date.now(),
+      // A spot leg is never short, so its every sell reduces it; spot venues state no such flag.
+      reduceOnly: isSpotSymbol(symbol) ? raw.side === 'sell' : raw.reduceOnly ?? request?.reduceOnly ?? false, fee, time: raw.timestamp ?? Date.now(),
     };
   }
 
