@@ -5,7 +5,9 @@
  * OKX and Hyperliquid have no cancel-all, so every venue is cancelled order by order: one
  * path, and a failure names the order it stopped at. Each cancel is journalled; each close is
  * sent per pair that holds the position by the journal (so the pairs show flat afterwards),
- * any rest the journal does not account for under no pair.
+ * any rest the journal does not account for under no pair. A spot leg is coins held, and coins
+ * beyond what the pairs bought are the trader's own, not exposure the terminal opened: the
+ * kill switch sells only the pairs' shares of a spot balance (docs/kill-switch.md).
  */
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { Broker } from './brokers/broker.ts';
@@ -15,6 +17,8 @@ import type { Journal } from './journal.ts';
 import type { Ledger } from './ledger.ts';
 import { legSizes } from './ledgerFold.ts';
 import type { Flattener } from './killSwitch.ts';
+import type { VenuePosition } from './brokers/broker.ts';
+import { isSpotSymbol } from '../markets/spotExchange.ts';
 
 export interface FlattenerOptions {
   venue: VenueId;
@@ -40,6 +44,12 @@ export function pairShares(ledger: Ledger, venue: VenueId, symbol: string, size:
   }
   if (left > 1e-12) shares.push({ pairId: null, quantity: left });
   return shares;
+}
+
+/** What the kill switch closes of a position: every share of a perp, only the pairs' shares of a spot balance. */
+function sharesToClose(ledger: Ledger, venue: VenueId, position: VenuePosition): Array<{ pairId: string | null; quantity: number }> {
+  const shares = pairShares(ledger, venue, position.symbol, position.size);
+  return isSpotSymbol(position.symbol) ? shares.filter((share) => share.pairId !== null) : shares;
 }
 
 export function createFlattener(options: FlattenerOptions): Flattener {
@@ -69,8 +79,9 @@ export function createFlattener(options: FlattenerOptions): Flattener {
       attempt += 1;
       let closed = 0;
       for (const position of await broker.positions()) {
-        if (position.size === 0) continue;
-        for (const share of pairShares(options.journal.ledger, venue, position.symbol, position.size)) {
+        const shares = position.size === 0 ? [] : sharesToClose(options.journal.ledger, venue, position);
+        if (shares.length === 0) continue;
+        for (const share of shares) {
           const side = position.size > 0 ? 'sell' : 'buy';
           const clientOrderId = killSwitchOrderId(venue, position.symbol, share.pairId, attempt, options.now());
           did.set(clientOrderId, `${position.symbol} ${side} ${share.quantity} reduce-only`);
@@ -82,7 +93,7 @@ export function createFlattener(options: FlattenerOptions): Flattener {
     },
     async isFlat() {
       const [positions, open] = await Promise.all([broker.positions(), broker.openOrders()]);
-      return positions.every((p) => p.size === 0) && open.length === 0;
+      return positions.every((p) => p.size === 0 || sharesToClose(options.journal.ledger, venue, p).length === 0) && open.length === 0;
     },
   };
 }

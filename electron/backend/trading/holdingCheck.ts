@@ -12,6 +12,7 @@ import { roundDownToStep, type LotRules } from '../../../shared/risk/lots.ts';
 import type { VenuePosition } from './brokers/broker.ts';
 import type { Ledger } from './ledger.ts';
 import { legSizes, positionKey, type MismatchEntryData } from './ledgerFold.ts';
+import { isSpotSymbol } from '../markets/spotExchange.ts';
 
 export interface ApprovedHolding {
   venue: VenueId;
@@ -55,13 +56,24 @@ export function holdingsOf(
   const shown = new Map([...held].map((position) => [positionKey(venue, position.symbol), position]));
   const out: Holding[] = [];
   for (const [key, holding] of approved) {
-    if (holding.venue === venue) out.push({ ...holding, key, held: shown.get(key) });
+    const position = shown.get(key);
+    if (holding.venue === venue) out.push({ ...holding, key, held: position === undefined ? undefined : pairsShare(position, holding.size) });
   }
   if (!everyHeld) return out;
   for (const [key, position] of shown) {
-    if (!approved.has(key)) out.push({ venue, symbol: position.symbol, size: 0, key, held: position });
+    if (!approved.has(key) && !isSpotSymbol(position.symbol)) out.push({ venue, symbol: position.symbol, size: 0, key, held: position });
   }
   return out;
+}
+
+/**
+ * A spot leg is a coin balance, and coins beyond what the pairs bought are the trader's own,
+ * not a difference from what was approved (docs/orders.md, "Spot legs"): only a shortfall counts.
+ */
+function pairsShare(position: VenuePosition, approvedSize: number): VenuePosition {
+  if (!isSpotSymbol(position.symbol) || position.size <= approvedSize) return position;
+  const share = Math.max(0, approvedSize);
+  return { ...position, size: share, venueUsd: position.venueUsd === null ? null : (position.venueUsd * share) / position.size };
 }
 
 /** Decimal slack on the venue's stated value (its strings are rounded). */

@@ -36,7 +36,8 @@ export interface LegInputs {
 export function legView(input: LegInputs): PositionLeg {
   const { size, orders, position, quote } = input;
   const openSide = orders.find((o) => !o.reduceOnly)?.side ?? (size >= 0 ? 'buy' : 'sell');
-  const entry = position?.entryPrice ?? averageEntry(orders, openSide);
+  // A spot balance states no entry price (0): the journalled fills do.
+  const entry = position && position.entryPrice > 0 ? position.entryPrice : averageEntry(orders, openSide);
   const mark = position?.markPrice ?? (quote ? quoteMarkPerCoin(quote) : null) ?? entry;
   const realised = orders.filter((o) => o.reduceOnly && o.averagePrice !== null)
     .reduce((sum, o) => sum + o.filled * (o.averagePrice! - entry) * (o.side === 'sell' ? 1 : -1), 0);

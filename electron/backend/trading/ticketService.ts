@@ -14,7 +14,7 @@ import { buildPreview, type LegMarket, type OrderBookSides } from '../../../shar
 import { failingItems } from '../../../shared/risk/checklist.ts';
 import { ratePer8h } from '../../../shared/funding/normalise.ts';
 import { defaultDecay, type SpreadDecay } from '../../../shared/funding/decay.ts';
-import { assertNoSpotLeg, assertTicketShape } from './ticketShape.ts';
+import { assertSpotLegTradable, assertTicketShape } from './ticketShape.ts';
 import { TicketDataError, TicketInvalidError, TicketRefusedError } from './ticketErrors.ts';
 import { legsInSendingOrder } from './legOrder.ts';
 import type { MarketInfo } from './venueMarket.ts';
@@ -103,7 +103,8 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
     const perp = leg.instrument === 'perp';
     const [book, info, history, accountMarginMode] = await Promise.all([
       fetching(ticket.ticketId, `order book of ${where}`, () => deps.orderBook(leg.venue, leg.symbol, depth)),
-      perp && deps.marketInfo ? fetching(ticket.ticketId, `margin tiers of ${where}`, () => deps.marketInfo!(leg.venue, leg.symbol)) : NO_INFO,
+      // A spot leg has no tiers, but its lot rules come from the same read.
+      deps.marketInfo ? fetching(ticket.ticketId, `${perp ? 'margin tiers' : 'lot rules'} of ${where}`, () => deps.marketInfo!(leg.venue, leg.symbol)) : NO_INFO,
       perp && deps.recentRates ? fetching(ticket.ticketId, `recent funding rates of ${where}`, () => deps.recentRates!(leg.venue, leg.symbol)) : [],
       perp && deps.accountMarginMode ? fetching(ticket.ticketId, `margin mode of the ${leg.venue} account`, () => deps.accountMarginMode!(leg.venue, leg.symbol)) : null,
     ]);
@@ -128,7 +129,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
         return null; // an unknown market: the symbol is checked instead, and pricing names the market
       }
     });
-    assertNoSpotLeg(ticket);
+    assertSpotLegTradable(ticket);
     const [a, b, balances] = await Promise.all([legMarket(ticket, 0), legMarket(ticket, 1), balancesOf(ticket)]);
     const { holdingDays, fees, triggerSpreadPer8h, extremeRatePer8h, divergencePer8h, windowMinutes, notifyKinds, ...risk } = deps.settings();
     const engine = { holdingDays, fees, triggerSpreadPer8h, extremeRatePer8h, divergencePer8h, windowMinutes, notifyKinds };

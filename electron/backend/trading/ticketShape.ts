@@ -6,6 +6,7 @@ import type { Ticket, TicketLeg } from '../../../shared/domain/ticket.ts';
 import { normaliseBase, parseUnifiedSymbol } from '../../../shared/domain/symbols.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
 import { TicketInvalidError } from './ticketErrors.ts';
+import { spotRefusal } from '../markets/spotExchange.ts';
 
 /**
  * The asset a perp leg's market counts (docs/units.md), or null when the market is not known:
@@ -40,14 +41,18 @@ export function assertTicketShape(ticket: Ticket, assetOf: AssetOfLeg = () => nu
 }
 
 /**
- * Spot legs are refused before anything is priced or sent (docs/orders.md): each venue's
- * account here is its perpetual-futures account, where ccxt resolves `BTC/USDT` to the perp
- * (Binance) or fails, and a spot sell would need a margin borrow the terminal does not arrange.
+ * A spot leg is priced and sent only where it can be what the checklist shows (docs/orders.md,
+ * "Spot legs"): on a venue whose spot market the terminal trades, and as a buy. A spot sell
+ * would be a short on borrowed coins, and no venue's margin borrow is arranged here yet; both
+ * refusals come before anything is priced or sent.
  */
-export function assertNoSpotLeg(ticket: Ticket): void {
+export function assertSpotLegTradable(ticket: Ticket): void {
   const spot = ticket.legs.find((leg) => leg.instrument === 'spot');
   if (spot === undefined) return;
   const label = VENUES[spot.venue].label;
-  const borrow = spot.side === 'sell' ? `, and selling spot ${ticket.base} needs a margin borrow it does not arrange` : '';
-  throw new TicketInvalidError(ticket.ticketId, `${spot.symbol} on ${label} is a spot leg: the terminal trades ${label}'s perpetual futures only (a spot order would reach the perpetual market or be refused)${borrow}; nothing was sent. Trade the carry as a perp/perp ticket, or hold the spot leg at ${label} yourself`);
+  const refusal = spotRefusal(spot.venue);
+  if (refusal !== null) throw new TicketInvalidError(ticket.ticketId, `${spot.symbol} on ${label} is a spot leg: ${refusal}; nothing was sent`);
+  if (spot.side === 'sell') {
+    throw new TicketInvalidError(ticket.ticketId, `spot short on ${label} needs a margin borrow, which this terminal does not do on ${label} yet; nothing was sent. For a negative rate, hold the carry as a perp/perp ticket`);
+  }
 }
