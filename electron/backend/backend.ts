@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Handlers, Mode, Publish } from '../../shared/ipc/contract.ts';
+import { composeHandlers } from '../../shared/ipc/composeHandlers.ts';
 import { DEFAULT_SETTINGS, EngineSettingsSchema, type EngineSettings } from '../../shared/domain/settings.ts';
 import { VENUE_IDS, type VenueId } from '../../shared/domain/venues.ts';
 import { createMarketData } from './markets/marketData.ts';
@@ -149,7 +150,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   desk.start().catch((err: unknown) => log.error('trading desk did not start', { error: err }));
 
   const patterns = createPatternService({ history: store.history, sectorMap: effectiveSectorMap(store.sectorMap), workerUrl: options.studyWorkerUrl, now });
-  const handlers: Handlers = {
+  const appHandlers = {
     'app.info': async () => ({
       name: 'Funding Terminal',
       version: options.version ?? '0.0.0',
@@ -159,7 +160,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       startedAt,
     }),
     'markets.snapshot': async () => ({ quotes: market.quotes(), health: market.health(), signals: engine.latest() }),
-    ...createHistoryHandlers({ store, market, log, now }),
     'settings.get': async () => settings,
     'settings.set': async (patch) => {
       settings = EngineSettingsSchema.parse({ ...settings, ...patch });
@@ -167,11 +167,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       engine.setSettings(settings);
       return settings;
     },
-    ...desk.handlers,
-    ...createVaultHandlers(vault, { baseUrlFor: () => baseUrl, log }),
-    ...createPatternHandlers(patterns, store),
-    ...sectorHandlers,
-  };
+  } satisfies Partial<Handlers>;
+  const handlers: Handlers = composeHandlers(
+    appHandlers,
+    createHistoryHandlers({ store, market, log, now }),
+    desk.handlers,
+    createVaultHandlers(vault, { baseUrlFor: () => baseUrl, log }),
+    createPatternHandlers(patterns, store),
+    sectorHandlers,
+  );
 
   return {
     handlers,
