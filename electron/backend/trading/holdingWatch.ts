@@ -99,7 +99,10 @@ export function createHoldingWatch(options: HoldingWatchOptions): HoldingWatch {
     }
     const held = [...read.held.values()].filter((position) => position.venue === venue);
     const known = journal.ledger.mismatches();
-    for (const holding of holdingsOf(venue, approvedHoldings(journal.ledger), held, false)) {
+    // A mismatch on a venue/symbol no pair approves any more is judged against nothing approved.
+    const approved = approvedHoldings(journal.ledger);
+    for (const [key, m] of known) if (m.venue === venue && !approved.has(key)) approved.set(key, { venue, symbol: m.symbol, size: 0 });
+    for (const holding of holdingsOf(venue, approved, held, false)) {
       if (skip.has(holding.key)) continue;
       const { lot, asset } = termsOf(broker, holding.symbol);
       const verdict = judgeHolding(holding, lot, asset);

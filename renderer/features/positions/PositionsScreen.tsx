@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Pair, PositionLeg } from '../../../shared/domain/orders.ts';
+import type { HoldingMismatch, Pair, PositionLeg } from '../../../shared/domain/orders.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import type { RequestOutput } from '../../../shared/ipc/contract.ts';
@@ -11,6 +11,8 @@ import { formatUsd, formatUtcTime, signClass } from '../../ui/format.ts';
 import { isFlat, orderPairs } from './pairOrder.ts';
 import { exitProgress, exitWatchText } from './exitWatchText.ts';
 import { TradingStyles } from '../ticket/TradingStyles.tsx';
+import { MismatchRow } from './MismatchRow.tsx';
+import { useRestore } from './useRestore.tsx';
 
 const HEADS = ['Leg', 'Size (coins)', 'Entry', 'Mark', 'Price PnL', 'Funding PnL', 'Fees', 'Net', 'Liq. distance', 'Next settlement', 'Next pays'];
 
@@ -70,7 +72,9 @@ function ExitRow({ pair }: { pair: Pair }) {
   );
 }
 
-function PairBlock({ pair, onClose }: { pair: Pair; onClose?: (pair: Pair) => void }) {
+type OnRestore = (pair: Pair, mismatch: HoldingMismatch) => void;
+
+function PairBlock({ pair, onClose, onRestore }: { pair: Pair; onClose?: (pair: Pair) => void; onRestore: OnRestore }) {
   const unhedged = pair.status === 'unhedged';
   return (
     <tbody className={`pair pair-${pair.status}`} aria-label={`Pair ${pair.pairId} ${pair.status}`}>
@@ -90,6 +94,7 @@ function PairBlock({ pair, onClose }: { pair: Pair; onClose?: (pair: Pair) => vo
         </td>
         <Usd value={pair.legs.some((leg) => leg.nextPayment !== null) ? total(pair, (leg) => leg.nextPayment ?? 0) : null} />
       </tr>
+      {pair.mismatches.map((m) => <MismatchRow key={`${m.venue}:${m.symbol}`} pair={pair} mismatch={m} columns={HEADS.length} onRestore={onRestore} />)}
       {pair.legs.map((leg) => <LegRow key={`${leg.venue}:${leg.symbol}`} leg={leg} />)}
       <ExitRow pair={pair} />
     </tbody>
@@ -105,6 +110,7 @@ export function PositionsScreen() {
   const [result, setResult] = useState<RequestOutput<'positions.close'> | null>(null);
   const [closeError, setCloseError] = useState<string | null>(null);
   const { live, done } = orderPairs(pairs);
+  const restore = useRestore();
 
   const close = async (pair: Pair): Promise<void> => {
     setBusy(true);
@@ -130,20 +136,22 @@ export function PositionsScreen() {
         {error ? <span className="error" role="alert">{error}</span> : null}
         {result ? <span role="status" aria-label="Close result">{result.status}: {result.message}</span> : null}
         {closeError && !closing ? <span className="error" role="alert">{closeError}</span> : null}
+        {restore.status}
       </div>
       <table className="positions-table" aria-label="Open pairs">
         <thead><tr>{HEADS.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
-        {live.map((p) => <PairBlock key={p.pairId} pair={p} onClose={setClosing} />)}
+        {live.map((p) => <PairBlock key={p.pairId} pair={p} onClose={setClosing} onRestore={restore.ask} />)}
       </table>
       {done.length ? (
         <details>
           <summary>Closed and failed pairs ({done.length})</summary>
           <table className="positions-table" aria-label="Closed pairs">
             <thead><tr>{HEADS.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
-            {done.map((p) => <PairBlock key={p.pairId} pair={p} />)}
+            {done.map((p) => <PairBlock key={p.pairId} pair={p} onRestore={restore.ask} />)}
           </table>
         </details>
       ) : null}
+      {restore.dialog}
       {closing ? (
         <ConfirmDialog title={`Close pair ${closing.pairId}?`} confirmLabel="Close pair" danger busy={busy} onConfirm={() => void close(closing)} onCancel={() => setClosing(null)}>
           <p>Sends reduce-only market orders for every open leg of this pair through the order gateway.</p>

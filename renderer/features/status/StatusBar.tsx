@@ -6,6 +6,7 @@ import { useSession } from '../../store/sessionStore.ts';
 import { formatAge } from '../../ui/format.ts';
 import { ExposureFlag } from './ExposureFlag.tsx';
 import { KillSwitch } from './KillSwitch.tsx';
+import { MismatchFlag } from './MismatchFlag.tsx';
 import { usePositionsFeed } from './positionsFeed.ts';
 import { VenueChip } from './VenueChip.tsx';
 
@@ -34,7 +35,7 @@ function LinkState() {
   );
 }
 
-/** Present on every screen: mode, unhedged pairs, link state, venue health, data age, trading state and the kill switch. */
+/** Present on every screen: mode, unhedged pairs, venues holding other than approved, link state, venue health, data age, trading state and the kill switch. */
 export function StatusBar() {
   usePositionsFeed();
   const venues = useHealth((s) => s.venues);
@@ -46,6 +47,7 @@ export function StatusBar() {
     <footer className="statusbar" aria-label="Status bar">
       <ModeBadge />
       <ExposureFlag />
+      <MismatchFlag />
       <LinkState />
       <span className="chips" aria-label="Venue health">
         {ids.map((v) => {

@@ -1,4 +1,4 @@
-import type { Pair, PairStatus } from '../../../shared/domain/orders.ts';
+import type { HoldingMismatch, Pair, PairStatus } from '../../../shared/domain/orders.ts';
 
 /** Statuses in which a pair still holds (or is about to hold) a position on some venue. */
 const LIVE: ReadonlySet<PairStatus> = new Set(['opening', 'open', 'unhedged', 'closing']);
@@ -21,4 +21,11 @@ export function exposureSummary(pairs: readonly Pair[]): ExposureSummary {
 export function unhedgedBases(unhedged: readonly Pair[]): string {
   const bases = unhedged.map((p) => p.legs[0]?.symbol.split('/')[0] ?? p.pairId);
   return [...new Set(bases)].join(', ');
+}
+
+/** Every venue/symbol found holding other than approved, each once (pairs on one symbol share it). */
+export function mismatchesOf(pairs: readonly Pair[]): HoldingMismatch[] {
+  const byLeg = new Map<string, HoldingMismatch>();
+  for (const pair of pairs) for (const m of pair.mismatches) byLeg.set(`${m.venue} ${m.symbol}`, m);
+  return [...byLeg.values()];
 }

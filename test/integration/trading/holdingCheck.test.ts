@@ -73,6 +73,12 @@ describe.each<BrokerMode>(['paper', 'live'])('the run-time holdings check (%s)',
     expect((await desk.tickets.submit(btc)).execution.status).toBe('hedged');
     const pairs = await desk.book.pairs();
     expect(pairs.map((p) => [p.pairId, p.status, p.mismatches])).toEqual([[`ok-pepe-${mode}`, 'open', []], [`ok-gate-${mode}`, 'open', []]]);
+    // The check judges the positions a refresh reads: one positions request per venue in Live, none in Paper
+    // (ccxt reads Binance's leverage brackets once, on its first positions call).
+    const requests = sim.log.list().length;
+    await desk.book.pairs();
+    const made = sim.log.list().slice(requests).map((entry) => `${entry.venue} ${entry.method} ${entry.path}`);
+    expect(made.sort()).toEqual(mode === 'live' ? ['binanceusdm GET /fapi/v3/positionRisk', 'gate GET /api/v4/futures/usdt/positions', 'okx GET /api/v5/account/positions'] : []);
     expect(desk.state.current.state).toBe('ACTIVE');
     expect(desk.store.journal.ledger.entries().filter((e) => e.kind === 'mismatch')).toEqual([]);
   });

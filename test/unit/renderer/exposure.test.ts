@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pair, PairStatus } from '../../../shared/domain/orders.ts';
-import { exposureSummary, unhedgedBases } from '../../../renderer/features/status/exposure.ts';
+import { exposureSummary, mismatchesOf, unhedgedBases } from '../../../renderer/features/status/exposure.ts';
 
 function pair(pairId: string, status: PairStatus, symbol = 'BTC/USDT:USDT'): Pair {
   return {
@@ -25,5 +25,12 @@ describe('the status bar exposure flag', () => {
 
   it('names each unhedged base once, from the leg symbol', () => {
     expect(unhedgedBases([pair('a', 'unhedged', 'ETH/USDT:USDT'), pair('b', 'unhedged', 'BTC/USDC:USDC'), pair('c', 'unhedged', 'ETH/USDT:USDT')])).toBe('ETH, BTC');
+  });
+
+  it('lists each venue/symbol found holding other than approved once, though two pairs share it', () => {
+    const found = { venue: 'bybit' as const, symbol: 'BTC/USDT:USDT', since: 5, approvedCoins: 1, venueCoins: 1000, approvedUsd: 100, venueUsd: 100_000, lotCoins: 0.001, reason: 'r', restore: null, restoreNote: 'n' };
+    const pairs = [{ ...pair('a', 'open'), mismatches: [found] }, { ...pair('b', 'open'), mismatches: [found] }, pair('c', 'open')];
+    expect(mismatchesOf(pairs)).toEqual([found]);
+    expect(mismatchesOf([pair('c', 'open')])).toEqual([]);
   });
 });

@@ -72,8 +72,9 @@ function fundingIncome(venue: VenueId, entry: FundingHistory): number {
  * The position's USD value from the venue's own figures, untouched by the terminal's coin
  * conversion: ccxt's `notional`, which is the venue's own field at the mark (Binance `notional`,
  * OKX `notionalUsd`, Gate `value`, Hyperliquid `positionValue`; Bitget's total × mark). Bybit's
- * `positionValue` is valued at the entry price, so there, as wherever `notional` is missing,
- * it is the venue's contracts × ccxt's contract size × the venue's mark (docs/units.md).
+ * `positionValue` is stated at the entry price (as the simulator states it), so there, as
+ * wherever `notional` is missing, it is the venue's contracts × ccxt's contract size × the
+ * venue's mark (docs/units.md).
  */
 function venueValue(venue: VenueId, position: CcxtPosition, market: MarketInterface): number | null {
   const stated = position.notional;
