@@ -7,6 +7,7 @@
 import type { FundingPoint } from '../../shared/domain/quotes.ts';
 import { DEFAULT_DECAY_PARAMS, defaultDecay, fitSpreadDecay, reversed, type DecayParams, type SpreadDecay } from '../../shared/funding/decay.ts';
 import { canonicalBase } from '../../shared/sectors/sectorOf.ts';
+import type { Ticket } from '../../shared/domain/ticket.ts';
 import { venueGrid } from './analytics.ts';
 
 /** Fits keyed `base|venueA|venueB` with venueA < venueB, the spread oriented as A's rate minus B's. */
@@ -45,4 +46,12 @@ export function decayFor(table: DecayTable, base: string, shortVenue: string, lo
   const fit = table.get(forward ? keyOf(base, shortVenue, longVenue) : keyOf(base, longVenue, shortVenue));
   if (!fit) return defaultDecay(`no stored history of ${canonicalBase(base)} on both ${shortVenue} and ${longVenue}`, params);
   return forward ? fit : reversed(fit);
+}
+
+/** A ticket's decay: its perp/perp pair's fit; a perp/spot carry has no pair history here and takes the default. */
+export function ticketDecay(table: DecayTable, ticket: Pick<Ticket, 'base' | 'legs'>, params: DecayParams = DEFAULT_DECAY_PARAMS): SpreadDecay {
+  const short = ticket.legs.find((leg) => leg.side === 'sell');
+  const long = ticket.legs.find((leg) => leg.side === 'buy');
+  if (!short || !long || short.instrument !== 'perp' || long.instrument !== 'perp') return defaultDecay('a perp/spot carry: no venue-pair history', params);
+  return decayFor(table, ticket.base, short.venue, long.venue, params);
 }

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FundingPoint, FundingQuote, PricePoint } from '../../../shared/domain/quotes.ts';
 import { quoteMarkPerCoin } from '../../../shared/domain/units.ts';
+import { VENUE_IDS } from '../../../shared/domain/venues.ts';
 import { DEFAULT_SETTINGS, type EngineSettings } from '../../../shared/domain/settings.ts';
 import type { Opportunity } from '../../../shared/domain/signals.ts';
 import type { TicketInput, TicketReceipt } from '../../../shared/domain/ticket.ts';
@@ -18,6 +19,7 @@ import type { BacktestParams, BacktestReport } from '../../../shared/domain/back
 import { TicketSchema } from '../../../shared/domain/ticket.ts';
 import { prefillFromOpportunity } from '../../../shared/risk/prefill.ts';
 import { SignalEngine } from '../../engine/engine.ts';
+import { pairDecays, type DecayTable } from '../../engine/pairDecay.ts';
 import { openStore } from '../store/duckdb.ts';
 import { createLogger } from '../log/logger.ts';
 import { createVault } from '../vault/vault.ts';
@@ -52,7 +54,7 @@ export async function runBacktest(input: BacktestInput): Promise<BacktestReport>
     ...skipped.venues.map((s) => ({ series: s, reason: 'not a venue the terminal trades, or not a linear perp symbol' })),
     ...skipped.unpriced.map((s) => ({ series: s, reason: 'no price for this venue and symbol in the price files' })),
   ];
-  if (series.length === 0) throw new BacktestInputError('backtest: no series has both funding and prices on a venue the terminal trades (binanceusdm, bybit, okx, bitget, gate, hyperliquid); check the venue and symbol columns of both files');
+  if (series.length === 0) throw new BacktestInputError(`backtest: no series has both funding and prices on a venue the terminal trades (${VENUE_IDS.join(', ')}); check the venue and symbol columns of both files`);
   const times = eventTimes(series, params.from ?? -Infinity, params.to ?? Infinity);
   if (times.length === 0) throw new BacktestInputError('backtest: no settlement or price falls between --from and --to');
   const venues = await openBacktestVenues(series, times[0]);
@@ -62,7 +64,7 @@ export async function runBacktest(input: BacktestInput): Promise<BacktestReport>
   try {
     await store.history.insertFunding(input.funding);
     const settings: EngineSettings = { ...DEFAULT_SETTINGS, triggerSpreadPer8h: params.triggerPer8h, holdingDays: params.holdHours / 24 };
-    const run = await replay({ params, settings, times, clock, feed: new HistoryFeed(venues.tradable), venues, store, progress: input.progress });
+    const run = await replay({ params, settings, times, clock, funding: input.funding, feed: new HistoryFeed(venues.tradable), venues, store, progress: input.progress });
     return buildReport({
       params, times, entries: run.entries, journal: store.journal.ledger.entries(), records: store.journal.ledger.pairs(), pairs: run.pairs,
       equity: run.equity, series: venues.tradable, notTraded, previews: run.previews, refusals: run.refusals,
@@ -79,6 +81,7 @@ interface ReplayDeps {
   times: readonly number[];
   /** The simulated time, shared with the store's journal. */
   clock: { now: number };
+  funding: readonly FundingPoint[];
   feed: HistoryFeed;
   venues: Awaited<ReturnType<typeof openBacktestVenues>>;
   store: Awaited<ReturnType<typeof openStore>>;
@@ -97,6 +100,7 @@ async function replay(deps: ReplayDeps) {
     market: { quotes: () => feed.quotes(), publicExchange: (venue) => venues.exchanges.get(venue)! },
     engine: { latest: () => engine.snapshot() },
     state: new TradingStateMachine(now(), () => {}, store.journal), settings: () => settings, publish: () => {}, log, now,
+    decays: decaysKnownAt(deps.funding, now),
   });
   const entries: EntryRecord[] = [];
   const equity: number[] = [];
@@ -128,6 +132,26 @@ async function replay(deps: ReplayDeps) {
   } finally {
     await desk.stop();
   }
+}
+
+const REFIT_MS = 8 * 3_600_000;
+
+/**
+ * The pairs' spread decay as the live terminal fits it (electron/engine/pairDecay.ts), on the
+ * settlements known at the moment only, refitted once per 8 h of simulated time and only when a
+ * ticket asks.
+ */
+function decaysKnownAt(funding: readonly FundingPoint[], now: () => number): () => DecayTable {
+  let fittedFor = Number.NaN;
+  let table: DecayTable = new Map();
+  return () => {
+    const period = Math.floor(now() / REFIT_MS);
+    if (period !== fittedFor) {
+      table = pairDecays(funding, now());
+      fittedFor = period;
+    }
+    return table;
+  };
 }
 
 /** Bases a pair is open on: one pair per asset at a time, as a trader would hold it. */

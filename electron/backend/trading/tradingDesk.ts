@@ -38,6 +38,7 @@ import { reconcile } from './reconcile.ts';
 import { createPassLoop, createSettlementLoop } from './settlementLoop.ts';
 import { createTicketService, type TicketService } from './ticketService.ts';
 import { cachedMarketInfo } from './venueMarket.ts';
+import { ticketDecay, type DecayTable } from '../../engine/pairDecay.ts';
 import type { TradingStateMachine } from './tradingState.ts';
 
 export type TradingRequest =
@@ -69,6 +70,8 @@ export interface TradingDeskOptions {
   killSwitchRetryMs?: number;
   /** How often exits are checked (default 5 s) and the pauses between an exit's close attempts (docs/exits.md). */
   exitTiming?: ExitTiming;
+  /** Spread decay fits per base and venue pair, the engine's (docs/domain.md §1); none: the default decay. */
+  decays?: () => DecayTable;
 }
 
 export interface ExitTiming {
@@ -141,6 +144,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     gateway,
     exposure: ticketData.exposure,
     recentRates: ticketData.recentRates,
+    decay: (ticket) => ticketDecay(options.decays?.() ?? new Map(), ticket),
     now,
   });
 
