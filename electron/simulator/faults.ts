@@ -110,16 +110,21 @@ export class Faults {
   }
 }
 
-/** Replaces the first list in a response body by an empty one (the "empty list" fault). */
+/**
+ * Empties the first lists of a response body (the "empty list" fault): every list of the first
+ * object that holds one, so that an order book answers with both sides empty, not only its
+ * first (a half-empty book is not an empty answer).
+ */
 export function emptyLists(body: unknown): unknown {
   if (Array.isArray(body)) return [];
   if (body === null || typeof body !== 'object') return body;
   const copy: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  const lists = Object.keys(copy).filter((key) => Array.isArray(copy[key]));
+  if (lists.length) {
+    for (const key of lists) copy[key] = [];
+    return copy;
+  }
   for (const [key, value] of Object.entries(copy)) {
-    if (Array.isArray(value)) {
-      copy[key] = [];
-      return copy;
-    }
     if (value && typeof value === 'object') {
       const emptied = emptyLists(value);
       if (emptied !== value) {

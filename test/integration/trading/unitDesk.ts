@@ -118,3 +118,13 @@ export function simulatorHolds(sim: Simulator, venue: VenueId, id: string): Held
 export function simulatorCoinPrice(sim: Simulator, venue: VenueId, id: string): number {
   return sim.market.markPrice(venue, id) / sim.market.listing(venue, id).priceScale;
 }
+
+/**
+ * What the venue holds of a leg: in Live the simulator's account by its own definitions; in
+ * Paper the paper account (the venue holds nothing), priced per coin by the simulator.
+ */
+export async function deskHolds(sim: Simulator, desk: UnitDesk, leg: { venue: VenueId; symbol: string; id: string }): Promise<Held> {
+  if (desk.mode === 'live') return simulatorHolds(sim, leg.venue, leg.id);
+  const coins = (await desk.brokers.get(leg.venue)!.positions()).find((p) => p.symbol === leg.symbol)?.size ?? 0;
+  return { coins, usd: coins * simulatorCoinPrice(sim, leg.venue, leg.id) };
+}

@@ -10,7 +10,7 @@ import { startSimulator, type Simulator } from '../../../electron/simulator/serv
 import { START_TIME } from '../simulator/simulatorClients.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { TicketSchema } from '../../../shared/domain/ticket.ts';
-import { openUnitDesk, pairTicket, simulatorCoinPrice, simulatorHolds, type BrokerMode, type UnitDesk } from './unitDesk.ts';
+import { deskHolds, openUnitDesk, pairTicket, simulatorCoinPrice, type BrokerMode, type UnitDesk } from './unitDesk.ts';
 
 const VENUES: VenueId[] = ['binanceusdm', 'okx'];
 const BINANCE = { venue: 'binanceusdm' as const, symbol: '1000PEPE/USDT:USDT', id: '1000PEPEUSDT' };
@@ -26,13 +26,10 @@ afterAll(async () => {
   await sim?.close();
 });
 
-/** What the venue holds of a leg: the simulator's account in Live, the paper account in Paper (priced by the simulator). */
+/** What the venue holds of a leg, with the USD the broker reports for it. */
 async function holds(desk: UnitDesk, leg: { venue: VenueId; symbol: string; id: string }): Promise<{ coins: number; usd: number; reportedUsd: number }> {
   const reported = (await desk.brokers.get(leg.venue)!.positions()).find((p) => p.symbol === leg.symbol);
-  const reportedUsd = reported ? reported.size * reported.markPrice : 0;
-  if (desk.mode === 'live') return { ...simulatorHolds(sim, leg.venue, leg.id), reportedUsd };
-  const coins = reported?.size ?? 0;
-  return { coins, usd: coins * simulatorCoinPrice(sim, leg.venue, leg.id), reportedUsd };
+  return { ...(await deskHolds(sim, desk, leg)), reportedUsd: reported ? reported.size * reported.markPrice : 0 };
 }
 
 describe.each<BrokerMode>(['paper', 'live'])('a PEPE pair, Binance 1000PEPE long against OKX PEPE contracts short (%s)', (mode) => {

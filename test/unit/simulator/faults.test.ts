@@ -50,6 +50,8 @@ describe('fault injection', () => {
   it('the empty-list fault empties the first list, at any depth of an envelope', () => {
     expect(emptyLists([1, 2])).toEqual([]);
     expect(emptyLists({ retCode: 0, result: { category: 'linear', list: [1] } })).toEqual({ retCode: 0, result: { category: 'linear', list: [] } });
+    // An empty book has both sides empty, not only the first listed.
+    expect(emptyLists({ code: '00000', data: { asks: [[1, 2]], bids: [[1, 2]], ts: 1 } })).toEqual({ code: '00000', data: { asks: [], bids: [], ts: 1 } });
     expect(emptyLists({ code: '0', data: [{ a: 1 }] })).toEqual({ code: '0', data: [] });
   });
 });

@@ -84,6 +84,18 @@ function venueValue(venue: VenueId, position: CcxtPosition, market: MarketInterf
   return Math.abs(contracts * (market.contractSize ?? 1) * markPrice);
 }
 
+/**
+ * The mark the venue's own value implies, where ccxt states no mark (Hyperliquid: ccxt leaves
+ * `markPrice` empty and passes `positionValue`, valued at the mark, as `notional`). Without it
+ * the entry price stood in, and a position whose fill was a spread away from the mark looked
+ * mis-valued (docs/venues.md, Hyperliquid).
+ */
+function statedMark(position: CcxtPosition, market: MarketInterface): number | undefined {
+  const { notional, contracts } = position;
+  if (typeof notional !== 'number' || !Number.isFinite(notional) || !contracts) return undefined;
+  return Math.abs(notional) / Math.abs(contracts * (market.contractSize ?? 1));
+}
+
 const STATUS: Record<string, OrderStatus> = { open: 'open', closed: 'filled', canceled: 'cancelled', cancelled: 'cancelled', rejected: 'rejected', expired: 'cancelled' };
 
 export interface LiveBrokerOptions {
@@ -307,7 +319,7 @@ class LiveBroker implements Broker {
       const perCoin = (price: number | undefined) => (price === undefined ? undefined : coinPrice(units, price));
       return {
         venue: this.venue, symbol, size: p.side === 'short' ? -size : size,
-        entryPrice: perCoin(p.entryPrice) ?? 0, markPrice: perCoin(p.markPrice ?? p.entryPrice) ?? 0, liquidationPrice: perCoin(p.liquidationPrice) ?? null,
+        entryPrice: perCoin(p.entryPrice) ?? 0, markPrice: perCoin(p.markPrice ?? statedMark(p, this.#exchange.market(symbol)) ?? p.entryPrice) ?? 0, liquidationPrice: perCoin(p.liquidationPrice) ?? null,
         venueUsd: venueValue(this.venue, p, this.#exchange.market(symbol)),
       };
     });

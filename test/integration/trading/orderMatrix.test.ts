@@ -1,0 +1,245 @@
+/**
+ * The order matrix (docs/orders.md "The order matrix"): every venue × the ways it counts the
+ * asset (a plain symbol, `1000PEPE`, Hyperliquid's `kPEPE`, OKX contracts of `ctVal` ≠ 1,
+ * Gate's `quanto_multiplier`) × open, partial fill, close, unwind and kill switch, through the
+ * ticket service and the gateway, with paper and live brokers over ccxt against one simulator.
+ * After each step the venue holds what was approved within one lot of that venue, in coins and
+ * in USD, read by the simulator's own definitions (contracts × contract size × its price
+ * scale), not the terminal's conversions; in Live each order went out in the ticket's margin
+ * mode as the simulator recorded it, and Gate's kill-switch ids fit its 28 characters.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Simulator } from '../../../electron/simulator/server.ts';
+import { engageKillSwitch, reachableTarget } from '../../../electron/backend/trading/killSwitch.ts';
+import { createFlatteners } from '../../../electron/backend/trading/flatteners.ts';
+import { createPairCloser } from '../../../electron/backend/trading/pairCloser.ts';
+import { legsInSendingOrder } from '../../../electron/backend/trading/legOrder.ts';
+import { restoreOrderId } from '../../../electron/backend/trading/clientOrderIds.ts';
+import type { LegIntent } from '../../../shared/domain/orders.ts';
+import { TicketSchema, type Ticket } from '../../../shared/domain/ticket.ts';
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import { credentialsFor, startTradingSimulator } from './harness.ts';
+import { deskHolds, openUnitDesk, pairTicket, simulatorCoinPrice, type BrokerMode, type UnitDesk } from './unitDesk.ts';
+
+const VENUES: VenueId[] = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'hyperliquid'];
+
+type Counting = 'plain' | '1000-prefixed' | 'k-prefixed' | 'OKX ctVal ≠ 1' | 'Gate multiplier';
+interface MatrixLeg { venue: VenueId; symbol: string; id: string; counting: Counting }
+
+const leg = (venue: VenueId, symbol: string, id: string, counting: Counting): MatrixLeg => ({ venue, symbol, id, counting });
+const BTC = {
+  binanceusdm: leg('binanceusdm', 'BTC/USDT:USDT', 'BTCUSDT', 'plain'),
+  bybit: leg('bybit', 'BTC/USDT:USDT', 'BTCUSDT', 'plain'),
+  okx: leg('okx', 'BTC/USDT:USDT', 'BTC-USDT-SWAP', 'OKX ctVal ≠ 1'),
+  bitget: leg('bitget', 'BTC/USDT:USDT', 'BTCUSDT', 'plain'),
+  gate: leg('gate', 'BTC/USDT:USDT', 'BTC_USDT', 'Gate multiplier'),
+  hyperliquid: leg('hyperliquid', 'BTC/USDC:USDC', 'BTC', 'plain'),
+};
+const PEPE = {
+  binanceusdm: leg('binanceusdm', '1000PEPE/USDT:USDT', '1000PEPEUSDT', '1000-prefixed'),
+  bybit: leg('bybit', '1000PEPE/USDT:USDT', '1000PEPEUSDT', '1000-prefixed'),
+  okx: leg('okx', 'PEPE/USDT:USDT', 'PEPE-USDT-SWAP', 'OKX ctVal ≠ 1'),
+  bitget: leg('bitget', '1000PEPE/USDT:USDT', '1000PEPEUSDT', '1000-prefixed'),
+  gate: leg('gate', 'PEPE/USDT:USDT', 'PEPE_USDT', 'Gate multiplier'),
+  hyperliquid: leg('hyperliquid', 'KPEPE/USDC:USDC', 'kPEPE', 'k-prefixed'),
+};
+
+interface MatrixPair { name: string; base: 'BTC' | 'PEPE'; long: MatrixLeg; short: MatrixLeg; usd: number; marginMode: 'cross' | 'isolated' }
+
+/**
+ * Each venue's two countings, each once long and once short across the pairs. Pairs with a
+ * Bybit leg are cross: the simulator's Bybit is a unified account in cross for every symbol,
+ * which an isolated ticket may not switch (docs/orders.md).
+ */
+const PAIRS: MatrixPair[] = [
+  { name: 'Binance BTC / Bybit BTC', base: 'BTC', long: BTC.binanceusdm, short: BTC.bybit, usd: 1_500, marginMode: 'cross' },
+  { name: 'OKX BTC contracts / Bitget BTC', base: 'BTC', long: BTC.okx, short: BTC.bitget, usd: 1_500, marginMode: 'isolated' },
+  { name: 'Hyperliquid BTC / Gate BTC contracts', base: 'BTC', long: BTC.hyperliquid, short: BTC.gate, usd: 1_500, marginMode: 'isolated' },
+  { name: 'Binance 1000PEPE / OKX PEPE contracts', base: 'PEPE', long: PEPE.binanceusdm, short: PEPE.okx, usd: 1_500, marginMode: 'isolated' },
+  { name: 'Hyperliquid kPEPE / Bybit 1000PEPE', base: 'PEPE', long: PEPE.hyperliquid, short: PEPE.bybit, usd: 1_500, marginMode: 'cross' },
+  { name: 'Gate PEPE contracts / Bitget 1000PEPE', base: 'PEPE', long: PEPE.gate, short: PEPE.bitget, usd: 1_500, marginMode: 'cross' },
+];
+
+/** Where each venue's order book is read: an empty answer there leaves a paper market order nothing to fill. */
+const BOOK: Record<VenueId, { path: string; method: string }> = {
+  binanceusdm: { path: '/fapi/v1/depth', method: 'GET' }, bybit: { path: '/v5/market/orderbook', method: 'GET' }, okx: { path: '/api/v5/market/books', method: 'GET' },
+  bitget: { path: '/api/v2/mix/market/merge-depth', method: 'GET' }, gate: { path: '/api/v4/futures/usdt/order_book', method: 'GET' },
+  // The paper broker's next read of Hyperliquid's POST /info is the order's book.
+  hyperliquid: { path: '/info', method: 'POST' }, aster: { path: '/fapi/v1/depth', method: 'GET' },
+};
+
+let cleanups = 0;
+
+/** Whatever a failed step left open is closed at the venue (reduce-only, through the broker), so the next step starts flat. */
+async function flatten(desk: UnitDesk): Promise<void> {
+  for (const broker of desk.brokers.values()) {
+    for (const position of await broker.positions()) {
+      if (position.size === 0) continue;
+      await broker.createOrder({ symbol: position.symbol, side: position.size > 0 ? 'sell' : 'buy', type: 'market', quantity: Math.abs(position.size), reduceOnly: true, clientOrderId: restoreOrderId(broker.venue, position.symbol, cleanups, (cleanups += 1)) });
+    }
+  }
+}
+
+let sim: Simulator;
+
+beforeAll(async () => {
+  sim = await startTradingSimulator(20, VENUES, 31);
+});
+
+afterAll(async () => {
+  await sim?.close();
+});
+
+const holds = (desk: UnitDesk, of: MatrixLeg) => deskHolds(sim, desk, of);
+
+/** One lot of the leg's venue, in coins. */
+const lotOf = (desk: UnitDesk, of: MatrixLeg): number => desk.brokers.get(of.venue)!.lot(of.symbol).step!;
+
+/** The leg holds `coins` (signed) within one lot of its venue, and the venue's USD value is those coins at the simulator's price per coin within one lot's worth. */
+async function expectHolds(desk: UnitDesk, of: MatrixLeg, coins: number): Promise<void> {
+  const held = await holds(desk, of);
+  const lot = lotOf(desk, of);
+  const price = simulatorCoinPrice(sim, of.venue, of.id);
+  expect(Math.abs(held.coins - coins), `${of.venue} ${of.symbol} holds ${held.coins} coins, approved ${coins}`).toBeLessThanOrEqual(lot * (1 + 1e-9));
+  expect(Math.abs(held.usd - coins * price), `${of.venue} ${of.symbol} holds $${held.usd}, approved $${coins * price}`).toBeLessThanOrEqual(lot * price * (1 + 1e-6) + 1e-9);
+}
+
+function ticketOf(pair: MatrixPair, ticketId: string): Ticket {
+  const coins = pair.usd / simulatorCoinPrice(sim, pair.long.venue, pair.long.id);
+  return TicketSchema.parse({ ...pairTicket(ticketId, pair.base, pair.long, pair.short, coins), marginMode: pair.marginMode });
+}
+
+/** In Live, every order the simulator recorded under the ticket's client ids went out in the ticket's margin mode. */
+function expectMarginMode(desk: UnitDesk, pair: MatrixPair, ticketId: string): void {
+  if (desk.mode !== 'live') return;
+  for (const of of [pair.long, pair.short]) {
+    const sent = new Set(desk.store.journal.ledger.pair(ticketId)!.orders.filter((o) => o.venue === of.venue).map((o) => o.clientOrderId));
+    const orders = sim.accounts.orders(of.venue, credentialsFor(of.venue).apiKey).filter((o) => sent.has(String(o.clientOrderId).replace(/^t-/, '')));
+    expect(orders.length, `${of.venue}: orders of ${ticketId}`).toBeGreaterThan(0);
+    expect(orders.map((o) => [of.venue, o.marginMode])).toEqual(orders.map(() => [of.venue, pair.marginMode]));
+  }
+}
+
+/** The legs in the order the gateway sends them (the thinner book first), from the ticket's preview. */
+async function sendingOrder(desk: UnitDesk, ticket: Ticket): Promise<[MatrixLeg, MatrixLeg]> {
+  const preview = await desk.tickets.preview(ticket);
+  const legs = ticket.legs.map((l): LegIntent => ({ venue: l.venue, symbol: l.symbol, side: l.side, quantity: preview.quantity, reduceOnly: false }));
+  const [first] = legsInSendingOrder(legs, preview);
+  const pair = PAIRS.find((p) => p.long.symbol === ticket.legs[0].symbol && p.long.venue === ticket.legs[0].venue && p.short.venue === ticket.legs[1].venue)!;
+  return first.venue === pair.long.venue ? [pair.long, pair.short] : [pair.short, pair.long];
+}
+
+describe.each<BrokerMode>(['paper', 'live'])('the order matrix (%s)', (mode) => {
+  let desk: UnitDesk;
+  beforeAll(async () => {
+    desk = await openUnitDesk(sim, VENUES, mode);
+  });
+  afterAll(async () => {
+    await desk?.close();
+  });
+  afterEach(async () => {
+    sim.faults.clear();
+    await flatten(desk);
+    // Nothing a step did may hide behind the next: trading stays ACTIVE (no mismatch raised) unless the kill switch halted it.
+    if (desk.state.current.state === 'HALTED') await desk.state.transition('ACTIVE', 'matrix: re-armed after the kill switch', sim.clock.now());
+    expect(desk.state.current.state).toBe('ACTIVE');
+  });
+
+  const closer = () => createPairCloser({ pairs: () => desk.book.pairs(), gateway: desk.gateway, journal: desk.store.journal });
+
+  it.each(PAIRS)('open, then close: $name', async (pair) => {
+    const ticketId = `mx-open-${mode}-${pair.long.venue}-${pair.base}`;
+    const receipt = await desk.tickets.submit(ticketOf(pair, ticketId));
+    expect(receipt.execution.status, receipt.execution.message).toBe('hedged');
+    const approved = receipt.checklist.preview.quantity;
+    expect(approved).toBeGreaterThan(0);
+    expect(desk.store.journal.ledger.pair(ticketId)!.legs.map((l) => l.quantity)).toEqual([approved, approved]);
+    await expectHolds(desk, pair.long, approved);
+    await expectHolds(desk, pair.short, -approved);
+    expectMarginMode(desk, pair, ticketId);
+    expect((await desk.book.pairs()).flatMap((p) => p.mismatches.map((m) => m.reason))).toEqual([]);
+
+    expect((await closer().close(ticketId)).flat).toBe(true);
+    await expectHolds(desk, pair.long, 0);
+    await expectHolds(desk, pair.short, 0);
+    expectMarginMode(desk, pair, ticketId);
+  });
+
+  it.each(PAIRS)('the second leg refused: the first is unwound, both venues flat: $name', async (pair) => {
+    const ticketId = `mx-unwind-${mode}-${pair.long.venue}-${pair.base}`;
+    const ticket = ticketOf(pair, ticketId);
+    const preview = await desk.tickets.preview(ticket);
+    const [first, second] = await sendingOrder(desk, ticket);
+    // Live: the venue refuses the order. Paper: its book answers empty, so the market order fills nothing.
+    if (mode === 'live') sim.faults.inject({ venue: second.venue, kind: 'reject', reason: 'insufficient-margin', times: 1 });
+    else sim.faults.inject({ venue: second.venue, kind: 'empty', ...BOOK[second.venue], times: 1 });
+    const legs = [first, second].map((of) => ({ venue: of.venue, symbol: of.symbol, side: of === pair.long ? 'buy' as const : 'sell' as const, quantity: preview.quantity, reduceOnly: false, leverage: 3, marginMode: pair.marginMode }));
+    const result = await desk.gateway.submitPair({ ticketId, legs, legOrder: 'sequential', legTimeoutMs: 5_000, override: null, checklist: { alignment: 'neutral', items: ['matrix'] } });
+    expect(result.status, result.message).toBe('unwound');
+    expect(result.orders.filter((o) => o.venue === first.venue).map((o) => [o.reduceOnly, o.filled])).toEqual([[false, preview.quantity], [true, preview.quantity]]);
+    await expectHolds(desk, first, 0);
+    await expectHolds(desk, second, 0);
+  });
+
+  it.each(PAIRS)('the kill switch flattens both legs: $name', async (pair) => {
+    const ticketId = `mx-kill-${mode}-${pair.long.venue}-${pair.base}`;
+    const receipt = await desk.tickets.submit(ticketOf(pair, ticketId));
+    expect(receipt.execution.status, receipt.execution.message).toBe('hedged');
+    const approved = receipt.checklist.preview.quantity;
+    await expectHolds(desk, pair.long, approved);
+    await expectHolds(desk, pair.short, -approved);
+    const brokers = [pair.long, pair.short].map((of) => desk.brokers.get(of.venue)!);
+    const report = await engageKillSwitch({
+      state: desk.state, now: () => sim.clock.now(), deadlineMs: 5_000,
+      targets: () => createFlatteners(brokers, desk.gateway, desk.store.journal, () => sim.clock.now()).map(reachableTarget),
+    }, 'matrix: kill switch');
+    expect(report.venues.map((v) => [v.venue, v.flat])).toEqual([[pair.long.venue, true], [pair.short.venue, true]]);
+    await expectHolds(desk, pair.long, 0);
+    await expectHolds(desk, pair.short, 0);
+    if (mode === 'live' && [pair.long.venue, pair.short.venue].includes('gate')) {
+      // Gate takes `t-` and 28 characters: the kill switch's closes reached it with their ids.
+      const closes = sim.accounts.orders('gate', credentialsFor('gate').apiKey).filter((o) => o.reduceOnly && String(o.clientOrderId).startsWith('t-ks'));
+      expect(closes.length).toBeGreaterThan(0);
+      for (const order of closes) expect(String(order.clientOrderId).length - 2).toBeLessThanOrEqual(28);
+    }
+  });
+});
+
+describe('a partial first fill (live): the second leg is sized to it, both venues hold the same coins', () => {
+  let desk: UnitDesk;
+  beforeAll(async () => {
+    desk = await openUnitDesk(sim, VENUES, 'live');
+  });
+  afterAll(async () => {
+    await desk?.close();
+  });
+  afterEach(async () => {
+    sim.faults.clear();
+    await flatten(desk);
+  });
+
+  it.each(PAIRS)('$name', async (pair) => {
+    const ticketId = `mx-partial-${pair.long.venue}-${pair.base}`;
+    const ticket = ticketOf(pair, ticketId);
+    const [first, second] = await sendingOrder(desk, ticket);
+    sim.faults.inject({ venue: first.venue, kind: 'partial', fraction: 0.5, times: 1 });
+    const receipt = await desk.tickets.submit(ticket);
+    const approved = receipt.checklist.preview.quantity;
+    const firstHeld = (await holds(desk, first)).coins;
+    expect(Math.abs(firstHeld)).toBeLessThan(approved);
+    expect(Math.abs(firstHeld)).toBeGreaterThan(0);
+    // The second leg holds the first's fill on its own lots: within one lot of the larger venue.
+    const sign = (of: MatrixLeg) => (of === pair.long ? 1 : -1);
+    const secondCoins = sign(second) * Math.abs(firstHeld);
+    const lot = Math.max(lotOf(desk, first), lotOf(desk, second));
+    expect(Math.abs((await holds(desk, second)).coins - secondCoins)).toBeLessThanOrEqual(lot * (1 + 1e-9));
+    await expectHolds(desk, second, (await holds(desk, second)).coins);
+    const [held] = (await desk.book.pairs()).filter((p) => p.pairId === ticketId);
+    expect(held.mismatches).toEqual([]);
+    expect(desk.state.current.state).toBe('ACTIVE');
+    expectMarginMode(desk, pair, ticketId);
+    expect((await createPairCloser({ pairs: () => desk.book.pairs(), gateway: desk.gateway, journal: desk.store.journal }).close(ticketId)).flat).toBe(true);
+    await expectHolds(desk, first, 0);
+    await expectHolds(desk, second, 0);
+  });
+});
