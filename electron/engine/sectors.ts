@@ -1,5 +1,6 @@
 import type { SectorMap } from '../../shared/sectors/sectorOf.ts';
 import { medianOf } from './studyPanel.ts';
+import type { SectorSnapshotView, SectorStateView } from '../../shared/domain/sectors.ts';
 
 /**
  * Live sector state for the rotation overlay (docs/domain.md §2), recomputed on each engine tick from
@@ -41,39 +42,9 @@ export const DEFAULT_SECTOR_STATE_OPTIONS: SectorStateOptions = {
   thresholdPer8h: 0.0005, zThreshold: 2, zWindowPoints: 21, btcEthPer8h: 0.0005, minAssetsPerSector: 3, maxAgeMs: 2 * 3_600_000,
 };
 
-export interface SectorState {
-  sector: string;
-  /** Assets with a current funding value. */
-  assets: number;
-  medianPer8h: number | null;
-  oiWeightedPer8h: number | null;
-  /** Change of the median per-8 h funding over 1 h / 8 h / 24 h. */
-  change1h: number | null;
-  change8h: number | null;
-  change24h: number | null;
-  /** Standard deviation of the members' per-8 h funding. */
-  dispersion: number | null;
-  /** Median price return of the members over 4 h / 24 h / 48 h. */
-  return4h: number | null;
-  return24h: number | null;
-  return48h: number | null;
-  /** Sector open interest now against 24 h ago (assets with both), as a fraction. */
-  oiChange24h: number | null;
-  /** 24-h return minus the market's (median over all mapped assets). */
-  relativeStrength24h: number | null;
-  /** D_S: median funding minus the cross-sector median, and its z-score over the rolling window. */
-  divergence: number | null;
-  divergenceZ: number | null;
-  signal: 'overheated' | 'washed-out' | null;
-}
-
-export interface SectorSnapshot {
-  at: number;
-  crossSectorMedianPer8h: number | null;
-  sectors: SectorState[];
-  rotation: { outOf: string[]; into: string[]; label: string | null };
-  btcEth: { divergencePer8h: number | null; flagged: boolean };
-}
+/** A sector's state and the whole overlay, as the contract's schemas define them (never mirrored here). */
+export type SectorState = SectorStateView;
+export type SectorSnapshot = SectorSnapshotView;
 
 const HOUR = 3_600_000;
 

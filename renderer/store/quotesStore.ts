@@ -1,9 +1,7 @@
 import { create } from 'zustand';
 import type { FundingQuote } from '../../shared/domain/quotes.ts';
 
-export function quoteKey(q: Pick<FundingQuote, 'venue' | 'symbol'>): string {
-  return `${q.venue}|${q.symbol}`;
-}
+import { quoteKey } from '../../shared/ipc/streamRules.ts';
 
 /** Latest quote per venue and symbol (the funding-windows calendar reads these). */
 interface QuotesState {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { MarketSummary, Opportunity, SignalsBatch } from '../../shared/domain/signals.ts';
-import { applySignalsBatches } from './applySignals.ts';
+import { applySignalsBatches } from '../../shared/ipc/streamRules.ts';
 
 /** The monitor's rows: one Opportunity per base asset, kept current from the `signals` stream. */
 interface SignalsState {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /**
- * The live sector overlay as it crosses the IPC boundary: mirrors
- * `SectorSnapshot` of `electron/engine/sectors.ts`. Every figure is a fraction (per 8 h for
- * funding); null where the data do not allow it (too few assets, no history that far back).
+ * The live sector overlay, as the engine computes it (`electron/engine/sectors.ts` uses these
+ * types) and as it crosses the IPC boundary. Every figure is a fraction (per 8 h for funding);
+ * null where the data do not allow it (too few assets, no history that far back).
  */
 export const SectorStateSchema = z.object({
   sector: z.string(),
@@ -11,16 +11,19 @@ export const SectorStateSchema = z.object({
   assets: z.number().int().nonnegative(),
   medianPer8h: z.number().nullable(),
   oiWeightedPer8h: z.number().nullable(),
+  /** Change of the median per-8 h funding over 1 h / 8 h / 24 h. */
   change1h: z.number().nullable(),
   change8h: z.number().nullable(),
   change24h: z.number().nullable(),
   /** Standard deviation of the members' per-8 h funding. */
   dispersion: z.number().nullable(),
+  /** Median price return of the members over 4 h / 24 h / 48 h. */
   return4h: z.number().nullable(),
   return24h: z.number().nullable(),
   return48h: z.number().nullable(),
+  /** Sector open interest now against 24 h ago (assets with both), as a fraction. */
   oiChange24h: z.number().nullable(),
-  /** 24-h return minus the market's. */
+  /** 24-h return minus the market's (median over all mapped assets). */
   relativeStrength24h: z.number().nullable(),
   /** D_S: the sector's median funding minus the cross-sector median, and its rolling z-score. */
   divergence: z.number().nullable(),

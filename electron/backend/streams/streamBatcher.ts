@@ -1,13 +1,14 @@
 import type { Publish, StreamName, StreamPayload } from '../../../shared/ipc/contract.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { Alert, SignalsBatch } from '../../../shared/domain/signals.ts';
+import { mergeSignals, quoteKey, streamMerge } from '../../../shared/ipc/streamRules.ts';
 
 /**
  * Coalesces stream traffic so the renderer receives at most one batch per stream per frame.
  * The frame starts at the first publish after a quiet spell (sent on the next tick, so that a
  * synchronous burst is still one batch), not a frame later: an idle terminal adds no delay.
- * Quotes merge by venue/symbol (the newest wins), signal batches merge by base, health and
- * trading state keep only the latest value, alerts accumulate. A burst of venue answers thus
+ * Each stream folds by its rule in `shared/ipc/streamRules.ts` (quotes by venue/symbol, signal
+ * batches by base, alerts accumulate, the rest keep the latest). A burst of venue answers thus
  * costs the renderer one store update, not one per venue.
  */
 export interface StreamBatcher {
@@ -40,11 +41,12 @@ export function createStreamBatcher(send: Publish, frameMs = 16, now: () => numb
   };
 
   const publish: Publish = (name, payload) => {
-    if (name === 'quotes') {
-      for (const q of payload as FundingQuote[]) pending.quotes.set(`${q.venue}|${q.symbol}`, q);
-    } else if (name === 'signals') {
+    const rule = streamMerge[name];
+    if (rule === 'by-key') {
+      for (const q of payload as FundingQuote[]) pending.quotes.set(quoteKey(q), q);
+    } else if (rule === 'signals') {
       pending.signals = mergeSignals(pending.signals, payload as SignalsBatch);
-    } else if (name === 'alerts') {
+    } else if (rule === 'append') {
       pending.alerts.push(...(payload as Alert[]));
     } else {
       pending.latest.set(name, payload);
@@ -67,20 +69,4 @@ export function createStreamBatcher(send: Publish, frameMs = 16, now: () => numb
 
 function emptyPending(): Pending {
   return { quotes: new Map(), signals: null, alerts: [], latest: new Map() };
-}
-
-/** Folds a newer batch into an older one; a full batch supersedes everything before it. */
-export function mergeSignals(older: SignalsBatch | null, newer: SignalsBatch): SignalsBatch {
-  if (!older || newer.full) return newer;
-  const rows = new Map(older.upserts.map((o) => [o.base, o]));
-  const removed = new Set(older.removed);
-  for (const base of newer.removed) {
-    rows.delete(base);
-    removed.add(base);
-  }
-  for (const row of newer.upserts) {
-    rows.set(row.base, row);
-    removed.delete(row.base);
-  }
-  return { full: older.full, upserts: [...rows.values()], removed: older.full ? [] : [...removed], summary: newer.summary };
 }

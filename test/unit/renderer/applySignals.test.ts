@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySignalsBatches } from '../../../renderer/store/applySignals.ts';
+import { applySignalsBatches } from '../../../shared/ipc/streamRules.ts';
 import { batch, row } from './opportunityFixture.ts';
 
 describe('applying signal batches to the monitor rows', () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createStreamBatcher, mergeSignals } from '../../../electron/backend/streams/streamBatcher.ts';
+import { createStreamBatcher } from '../../../electron/backend/streams/streamBatcher.ts';
+import { mergeSignals } from '../../../shared/ipc/streamRules.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { Opportunity, SignalsBatch } from '../../../shared/domain/signals.ts';
 
