@@ -203,17 +203,22 @@ export function binanceShapedHandlers(VENUE: VenueId) {
 
   // ---------------------------------------------------------------- private
 
-  function orderBody(order: SimOrder, context: SimContext) {
+  /**
+   * An order as Binance states it: a create or cancel answer carries `cumQty` and no `time`, a
+   * query row (one order, open orders, all orders) the other way round (USDⓈ-M API reference;
+   * checked against ccxt's recorded rows in test/integration/venues/binanceWire.test.ts).
+   */
+  function orderBody(order: SimOrder, context: SimContext, kind: 'answer' | 'row' = 'row') {
     const instrument = context.market.instrument(VENUE, order.instrumentId)!;
     const status = { new: 'NEW', 'partially-filled': 'PARTIALLY_FILLED', filled: 'FILLED', cancelled: order.type === 'market' ? 'EXPIRED' : 'CANCELED', rejected: 'REJECTED' }[order.status];
     const type = order.type === 'market' ? 'MARKET' : 'LIMIT';
     return {
       orderId: Number(order.orderId), symbol: order.instrumentId, status, clientOrderId: order.clientOrderId,
       price: price(instrument, order.price ?? 0), avgPrice: (order.averagePrice ?? 0).toFixed(8), origQty: qty(instrument, order.quantity),
-      executedQty: qty(instrument, order.filled), cumQty: qty(instrument, order.filled), cumQuote: ((order.averagePrice ?? 0) * order.filled * instrument.contractSize).toFixed(8),
+      executedQty: qty(instrument, order.filled), ...(kind === 'answer' ? { cumQty: qty(instrument, order.filled) } : {}), cumQuote: ((order.averagePrice ?? 0) * order.filled * instrument.contractSize).toFixed(8),
       timeInForce: order.type === 'market' ? 'GTC' : 'GTC', type, reduceOnly: order.reduceOnly, closePosition: false, side: order.side.toUpperCase(),
       positionSide: 'BOTH', stopPrice: '0', workingType: 'CONTRACT_PRICE', priceProtect: false, origType: type, priceMatch: 'NONE',
-      selfTradePreventionMode: 'EXPIRE_MAKER', goodTillDate: 0, time: order.createdAt, updateTime: order.updatedAt,
+      selfTradePreventionMode: 'EXPIRE_MAKER', goodTillDate: 0, ...(kind === 'row' ? { time: order.createdAt } : {}), updateTime: order.updatedAt,
     };
   }
 
@@ -236,7 +241,7 @@ export function binanceShapedHandlers(VENUE: VenueId) {
     });
     // Binance's futures default is ACK: the order as accepted (NEW, nothing filled), whatever it became.
     const answered = respType === 'RESULT' ? order : { ...order, status: 'new' as const, filled: 0, averagePrice: null };
-    return ok(orderBody(answered, context));
+    return ok(orderBody(answered, context, 'answer'));
   }
 
   function orderRef(params: Params): { orderId?: string; clientOrderId?: string } {
@@ -255,7 +260,7 @@ export function binanceShapedHandlers(VENUE: VenueId) {
     if (isResponse(instrument)) return instrument;
     const existing = context.accounts.order(VENUE, apiKey, orderRef(params));
     if (!existing || existing.instrumentId !== instrument.id) return fail(ERRORS.noCancel);
-    return ok(orderBody(context.accounts.cancelOrder(VENUE, apiKey, orderRef(params)), context));
+    return ok(orderBody(context.accounts.cancelOrder(VENUE, apiKey, orderRef(params)), context, 'answer'));
   }
 
   function cancelAll(params: Params, context: SimContext, apiKey: string): SimResponse {

@@ -1,6 +1,8 @@
 /**
- * Binance USDⓈ-M: the funding, position and income reads the terminal makes, the simulator's
- * raw answer against Binance's documented one (rows where ccxt quotes a row).
+ * Binance USDⓈ-M: the requests the terminal makes (funding, positions, income, book, balance,
+ * order create and read-back), the simulator's raw answer against Binance's recorded one where
+ * ccxt's fixtures hold it, else its documented one (rows where ccxt quotes a row); the market
+ * definitions against ccxt's recorded markets.
  */
 import { beforeAll, expect } from 'vitest';
 import type { Simulator } from '../../../electron/simulator/server.ts';
@@ -12,6 +14,8 @@ const SYMBOL = 'BTC/USDT:USDT';
 let sim: Simulator;
 let client: WireClient;
 const firstRow = (answer: unknown) => (answer as unknown[])[0];
+/** The USDⓈ-M account answer ccxt's fetchBalance reads. */
+const BALANCE_ROUTE = 'GET /fapi/v3/account';
 
 const CASES: WireCase[] = [
   { method: 'fetchFundingRates', fixture: 'fetchFundingRates', route: 'GET /fapi/v1/premiumIndex', pick: firstRow },
@@ -22,6 +26,10 @@ const CASES: WireCase[] = [
   { method: 'fetchFundingIntervals', fixture: 'fetchFundingIntervals', route: 'GET /fapi/v1/fundingInfo' },
   { method: 'fetchPositions', fixture: 'fetchPositions', route: 'GET /fapi/v3/positionRisk' },
   { method: 'fetchFundingHistory', fixture: 'fetchFundingHistory', route: 'GET /fapi/v1/income', pick: firstRow },
+  { method: 'fetchOrderBook', fixture: 'fetchOrderBook', route: 'GET /fapi/v1/depth' },
+  { method: 'fetchBalance', fixture: 'fetchBalance', route: BALANCE_ROUTE },
+  { method: 'createOrder', fixture: 'createOrder', route: 'POST /fapi/v1/order' },
+  { method: 'fetchOrder', fixture: 'fetchOrder', route: 'GET /fapi/v1/order' },
 ];
 
 beforeAll(async () => {
@@ -36,7 +44,10 @@ beforeAll(async () => {
   await ex.fetchFundingRateHistory(SYMBOL);
   await ex.fetchFundingIntervals();
   await ex.setLeverage(3, SYMBOL);
-  await ex.createOrder(SYMBOL, 'market', 'buy', 0.01, undefined, { newClientOrderId: 'ftwirebn1', newOrderRespType: 'RESULT' });
+  await ex.fetchOrderBook(SYMBOL, 5);
+  const created = await ex.createOrder(SYMBOL, 'market', 'buy', 0.01, undefined, { newClientOrderId: 'ftwirebn1', newOrderRespType: 'RESULT' });
+  await ex.fetchOrder(String(created.id), SYMBOL);
+  await ex.fetchBalance(); // after the fill, so that the account lists a position
   await readPositionAndFunding(sim, ex, 'binanceusdm', 'BTCUSDT', SYMBOL);
 });
 
