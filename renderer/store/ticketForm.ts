@@ -3,8 +3,11 @@
  * contract's `TicketInput` (decimals). The renderer never prices anything: a field it cannot
  * read is reported by name, and main recomputes every figure from its own data.
  */
+import type { z } from 'zod';
 import type { ExitAction } from '../../shared/domain/orders.ts';
-import { TicketExitActionsSchema, type TicketExitActions, type TicketInput, type TicketKind, type TicketLeg } from '../../shared/domain/ticket.ts';
+import { parseUnifiedSymbol } from '../../shared/domain/symbols.ts';
+import type { VenueId } from '../../shared/domain/venues.ts';
+import { TicketExitActionsSchema, TicketSchema, type TicketExitActions, type TicketInput, type TicketKind, type TicketLeg } from '../../shared/domain/ticket.ts';
 
 export interface TicketForm {
   ticketId: string;
@@ -32,7 +35,10 @@ export interface TicketForm {
   override: string;
 }
 
-export type FormResult = { ok: true; ticket: TicketInput } | { ok: false; problems: string[] };
+/** The number fields of the ticket: each problem is shown beside its field (docs/screens.md). */
+export type TicketField = 'quantity' | 'leverage' | 'basisStopPct' | 'takeProfitPct' | 'maxHoldingHours' | 'maxLoss';
+export type FieldProblems = Partial<Record<TicketField | 'form', string>>;
+export type FormResult = { ok: true; ticket: TicketInput } | { ok: false; problems: FieldProblems };
 
 const fromPrefill = (value: number | null | undefined, scale = 1): string =>
   value === null || value === undefined ? '' : String(+(value * scale).toFixed(8));
@@ -66,54 +72,87 @@ const closesOf = (actions: TicketExitActions): TicketForm['closes'] => ({
 const actionOf = (closes: boolean): ExitAction => (closes ? 'close' : 'alert');
 
 /** An optional number field: empty is null, anything else must be a finite number. */
-function optionalNumber(text: string, name: string, problems: string[]): number | null {
+function optionalNumber(text: string, field: TicketField, problems: FieldProblems): number | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;
   const value = Number(trimmed);
   if (!Number.isFinite(value)) {
-    problems.push(`${name}: "${text}" is not a number`);
+    problems[field] = `"${text}" is not a number${trimmed.includes(',') ? ' (use a point for decimals)' : ''}`;
     return null;
   }
   return value;
 }
 
+/** How a contract field is shown to the trader: which box, in which unit, and what empty means. */
+interface FieldView { field: TicketField; scale: number; unit: string; empty?: string }
+
+function fieldView(path: readonly PropertyKey[], form: TicketForm): FieldView | null {
+  switch (path[0]) {
+    case 'quantity': return { field: 'quantity', scale: 1, unit: `${form.base}`, empty: 'the risk-sized quantity' };
+    case 'leverage': return { field: 'leverage', scale: 1, unit: '×' };
+    case 'basisStopPct': return { field: 'basisStopPct', scale: 100, unit: '% price gap' };
+    case 'takeProfitSpreadPer8h': return { field: 'takeProfitPct', scale: 100, unit: '% /8h' };
+    case 'maxHoldingHours': return { field: 'maxHoldingHours', scale: 1, unit: 'h' };
+    case 'maxLoss': return form.maxLossUnit === 'usd' ? { field: 'maxLoss', scale: 1, unit: 'USD', empty: 'the 2 % rule' } : { field: 'maxLoss', scale: 100, unit: '% of equity', empty: 'the 2 % rule' };
+    default: return null;
+  }
+}
+
+const shown = (value: number | bigint, view: FieldView): string => `${+(Number(value) * view.scale).toPrecision(6)} ${view.unit}`;
+
+/**
+ * The contract's own limits (TicketSchema), said in the field's unit and the trader's words:
+ * "at most 50 % price gap", not "basisStopPct: Too big: expected number to be <=0.5".
+ */
+function limitText(issue: z.core.$ZodIssue, view: FieldView): string {
+  const orEmpty = view.empty ? ` (or leave it empty for ${view.empty})` : '';
+  if (issue.code === 'too_big') return `${issue.inclusive ? 'at most' : 'below'} ${shown(issue.maximum, view)}`;
+  if (issue.code === 'too_small') return `${issue.inclusive ? 'at least' : 'above'} ${shown(issue.minimum, view)}${orEmpty}`;
+  if (issue.code === 'invalid_type') return 'required';
+  return issue.message;
+}
+
+/** Problems the contract finds in a ticket built from the form, each put beside its field. */
+function contractProblems(ticket: TicketInput, form: TicketForm, problems: FieldProblems): void {
+  const parsed = TicketSchema.safeParse(ticket);
+  if (parsed.success) return;
+  for (const issue of parsed.error.issues) {
+    const view = fieldView(issue.path, form);
+    const key = view?.field ?? 'form';
+    problems[key] ??= view ? limitText(issue, view) : `${issue.path.join(' ')}: ${issue.message}`;
+  }
+}
+
 export function ticketFromForm(form: TicketForm): FormResult {
-  const problems: string[] = [];
-  const quantity = optionalNumber(form.quantity, 'Quantity', problems);
-  const leverage = optionalNumber(form.leverage, 'Leverage', problems);
-  const stop = optionalNumber(form.basisStopPct, 'Basis stop', problems);
-  const takeProfit = optionalNumber(form.takeProfitPct, 'Take-profit spread', problems);
-  const holding = optionalNumber(form.maxHoldingHours, 'Max holding', problems);
-  const maxLoss = optionalNumber(form.maxLoss, 'Max loss', problems);
-  if (maxLoss !== null && maxLoss <= 0) problems.push('Max loss: must be above 0 (leave empty for the 2 % rule)');
-  if (maxLoss !== null && form.maxLossUnit === 'equity-pct' && maxLoss > 100) problems.push('Max loss: at most 100 % of equity');
-  if (quantity !== null && quantity <= 0) problems.push('Quantity: must be above 0 (leave empty for the risk-sized quantity)');
-  if (leverage === null) problems.push('Leverage: required');
-  else if (leverage < 1) problems.push('Leverage: at least 1×');
-  if (problems.length) return { ok: false, problems };
-  return {
-    ok: true,
-    ticket: {
-      ticketId: form.ticketId,
-      kind: form.kind,
-      base: form.base,
-      legs: form.legs,
-      quantity,
-      leverage: leverage!,
-      marginMode: form.marginMode,
-      basisStopPct: stop === null ? null : stop / 100,
-      takeProfitSpreadPer8h: takeProfit === null ? null : takeProfit / 100,
-      maxHoldingHours: holding,
-      maxLoss: maxLoss === null ? null : form.maxLossUnit === 'usd' ? { unit: 'usd', value: maxLoss } : { unit: 'equity', value: maxLoss / 100 },
-      exitActions: {
-        basisStop: actionOf(form.closes.basisStop), maxLoss: actionOf(form.closes.maxLoss),
-        takeProfit: actionOf(form.closes.takeProfit), maxHolding: actionOf(form.closes.maxHolding),
-      },
-      legOrder: form.legOrder,
-      acknowledgements: { settlementTiming: form.ackSettlement, negativeCarry: form.ackNegativeCarry },
-      override: form.override.trim() === '' ? null : form.override.trim(),
+  const problems: FieldProblems = {};
+  const quantity = optionalNumber(form.quantity, 'quantity', problems);
+  const leverage = optionalNumber(form.leverage, 'leverage', problems);
+  const stop = optionalNumber(form.basisStopPct, 'basisStopPct', problems);
+  const takeProfit = optionalNumber(form.takeProfitPct, 'takeProfitPct', problems);
+  const holding = optionalNumber(form.maxHoldingHours, 'maxHoldingHours', problems);
+  const maxLoss = optionalNumber(form.maxLoss, 'maxLoss', problems);
+  const ticket: TicketInput = {
+    ticketId: form.ticketId,
+    kind: form.kind,
+    base: form.base,
+    legs: form.legs,
+    quantity,
+    leverage: leverage as number,
+    marginMode: form.marginMode,
+    basisStopPct: stop === null ? null : stop / 100,
+    takeProfitSpreadPer8h: takeProfit === null ? null : takeProfit / 100,
+    maxHoldingHours: holding,
+    maxLoss: maxLoss === null ? null : form.maxLossUnit === 'usd' ? { unit: 'usd', value: maxLoss } : { unit: 'equity', value: maxLoss / 100 },
+    exitActions: {
+      basisStop: actionOf(form.closes.basisStop), maxLoss: actionOf(form.closes.maxLoss),
+      takeProfit: actionOf(form.closes.takeProfit), maxHolding: actionOf(form.closes.maxHolding),
     },
+    legOrder: form.legOrder,
+    acknowledgements: { settlementTiming: form.ackSettlement, negativeCarry: form.ackNegativeCarry },
+    override: form.override.trim() === '' ? null : form.override.trim(),
   };
+  contractProblems(ticket, form, problems);
+  return Object.keys(problems).length ? { ok: false, problems } : { ok: true, ticket };
 }
 
 /**
@@ -130,4 +169,30 @@ export function allowedQuantityText(allowed: number): string {
 export function newTicketId(base: string, now: number, random: () => number = Math.random): string {
   const suffix = Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0');
   return `${base.replace(/[^A-Za-z0-9]/g, '')}-${now.toString(36)}-${suffix}`;
+}
+
+/** A venue's perp markets of the ticket's asset, from the asset's monitor row (its quoted listings). */
+export type Listings = ReadonlyMap<VenueId, readonly string[]>;
+
+export function listingsOf(legs: readonly { venue: VenueId; symbol: string }[]): Listings {
+  const out = new Map<VenueId, string[]>();
+  for (const leg of legs) {
+    const symbols = out.get(leg.venue) ?? [];
+    if (!symbols.includes(leg.symbol)) symbols.push(leg.symbol);
+    out.set(leg.venue, symbols);
+  }
+  return out;
+}
+
+/**
+ * A perp leg moved to another venue takes a market listed there, never the old venue's symbol:
+ * the one settled in the same currency (USDT stays USDT) if listed, else the first. Null when
+ * the venue lists none of the asset.
+ */
+export function legOnVenue(leg: TicketLeg, venue: VenueId, listings: Listings): TicketLeg | null {
+  const symbols = listings.get(venue) ?? [];
+  if (symbols.length === 0) return null;
+  const settle = parseUnifiedSymbol(leg.symbol)?.settle;
+  const symbol = symbols.find((s) => parseUnifiedSymbol(s)?.settle === settle) ?? symbols[0];
+  return { ...leg, venue, symbol };
 }

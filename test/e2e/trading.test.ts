@@ -92,7 +92,8 @@ describe('from a triggered monitor row to a hedged pair and back to flat, in Chr
     expect(await ticket().getByRole('button', { name: 'Submit ticket' }).isDisabled()).toBe(true);
     const preview = ticket().getByRole('region', { name: 'Ticket preview' });
     const legs = preview.getByRole('table', { name: 'Legs' });
-    expect(await legs.getByRole('row').count()).toBe(3);
+    // Legs are the table's columns (after the figure names), figures its rows.
+    expect(await legs.getByRole('columnheader').count()).toBe(3);
     // Every simulated venue gives a lot step: each leg shows it, with the rule in its tooltip.
     const lots = legs.locator('tbody td[title^="quantities in steps of"]');
     expect(await lots.count()).toBe(2);

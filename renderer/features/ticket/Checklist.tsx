@@ -28,7 +28,7 @@ export function Checklist({ items, passed }: { items: readonly ChecklistItem[]; 
             <span className="check-status">{statusText(item)}</span>
             <span className="check-label">{item.label}</span>
             <span className="check-kind muted">{item.kind}</span>
-            <span className="check-detail">{item.detail}</span>
+            <span className="check-detail" title={item.detail}>{item.detail}</span>
           </li>
         ))}
       </ul>

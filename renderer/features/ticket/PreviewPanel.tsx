@@ -30,36 +30,56 @@ function venueAmountNote(leg: LegPreview): string | null {
   return `= ${qty(leg.venueAmount)} contracts of ${leg.coinsPerAmount.toLocaleString('en-US', { maximumFractionDigits: 12 })}`;
 }
 
-function LegRow({ leg, asset }: { leg: LegPreview; asset: string }) {
-  const venueNote = venueAmountNote(leg);
-  const liqWarn = leg.liquidationDistancePct !== null && leg.liquidationDistancePct < 0.1;
+/** One line of the legs table: a figure, then its value on each leg. */
+interface LegLine { head: string; cell(leg: LegPreview, asset: string): ReactNode; title?(leg: LegPreview, asset: string): string | undefined; className?(leg: LegPreview): string }
+
+const LEG_LINES: readonly LegLine[] = [
+  { head: 'Qty (coins)', cell: (leg, asset) => { const note = venueAmountNote(leg); return <>{qty(leg.quantity)} {asset}{note ? <span className="muted"> {note}</span> : null}</>; },
+    title: (leg, asset) => (venueAmountNote(leg) ? `the venue counts ${leg.coinsPerAmount} ${asset} as one unit of its amount` : undefined) },
+  { head: 'Lot step (coins)', cell: (leg) => <>{leg.lotStep === null ? '–' : qty(leg.lotStep)}{leg.minQuantity !== null ? <span className="muted"> min {qty(leg.minQuantity)}</span> : null}</>, title: lotTitle },
+  { head: 'Mark', cell: (leg) => price(leg.markPrice) },
+  { head: 'Rate % /8h', cell: (leg) => <><Rate value={leg.ratePer8h} /> <span className="muted">{leg.rateKind ?? ''}</span></>,
+    title: (leg) => (leg.rate === null ? undefined : `${formatPct(leg.rate)} per ${leg.intervalHours} h (${leg.rateKind})`) },
+  { head: 'Interval', cell: (leg) => (leg.intervalHours === null ? '–' : `${leg.intervalHours} h`) },
+  { head: 'Next settlement', cell: (leg) => <><Countdown at={leg.nextFundingTime} windowMinutes={15} />{leg.paysNextSettlement ? <span className="warn"> pays</span> : null}</> },
+  { head: 'Liq. price', cell: (leg) => <>{price(leg.liquidationPrice)}{leg.marginMode === 'cross' ? <span className="muted"> account-wide</span> : null}</>,
+    title: (leg) => (leg.marginMode === 'cross' ? 'cross margin: account-wide, from the venue\'s equity as if this were its only position; other positions there move it' : undefined) },
+  { head: 'Liq. distance', cell: (leg) => <>{share(leg.liquidationDistancePct)}{leg.tiersFromVenue ? '' : ' *'}</>,
+    title: (leg) => (leg.tiersFromVenue ? 'maintenance margin from the venue tiers' : 'conservative default maintenance margin'),
+    className: (leg) => (leg.liquidationDistancePct !== null && leg.liquidationDistancePct < 0.1 ? 'warn' : '') },
+  { head: 'Margin needed', cell: (leg) => formatUsd(leg.marginNeeded) },
+  { head: 'Slippage', cell: (leg) => <>{formatUsd(leg.slippageUsd)}{leg.bookComplete ? '' : ' (book short)'}</> },
+  { head: 'Funding to exit', cell: (leg) => formatUsd(leg.expectedFundingUsd), className: (leg) => signClass(leg.expectedFundingUsd) },
+];
+
+/** Legs as columns, figures as rows: two legs fit any width, where twelve columns did not. */
+function LegsTable({ legs, asset }: { legs: readonly LegPreview[]; asset: string }) {
   return (
-    <tr>
-      <th scope="row">{VENUES[leg.venue].label} {leg.symbol} <span className={leg.side === 'buy' ? 'pos' : 'neg'}>{leg.side === 'buy' ? '▲ buy' : '▼ sell'}</span> <span className="muted">{leg.instrument}</span></th>
-      <td className="num" title={venueNote ? `the venue counts ${leg.coinsPerAmount} ${asset} as one unit of its amount` : undefined}>
-        {qty(leg.quantity)} {asset}{venueNote ? <span className="muted"> {venueNote}</span> : null}
-      </td>
-      <td className="num" title={lotTitle(leg, asset)}>{leg.lotStep === null ? '–' : qty(leg.lotStep)}{leg.minQuantity !== null ? <span className="muted"> min {qty(leg.minQuantity)}</span> : null}</td>
-      <td className="num">{price(leg.markPrice)}</td>
-      <td className="num" title={leg.rate === null ? undefined : `${formatPct(leg.rate)} per ${leg.intervalHours} h (${leg.rateKind})`}>
-        <Rate value={leg.ratePer8h} /> <span className="muted">{leg.rateKind ?? ''}</span>
-      </td>
-      <td className="num">{leg.intervalHours === null ? '–' : `${leg.intervalHours} h`}</td>
-      <td className="num"><Countdown at={leg.nextFundingTime} windowMinutes={15} />{leg.paysNextSettlement ? <span className="warn"> pays</span> : null}</td>
-      <td className="num" title={leg.marginMode === 'cross' ? 'cross margin: account-wide, from the venue\'s equity as if this were its only position; other positions there move it' : undefined}>
-        {price(leg.liquidationPrice)}{leg.marginMode === 'cross' ? <span className="muted"> account-wide</span> : null}
-      </td>
-      <td className={`num${liqWarn ? ' warn' : ''}`} title={leg.tiersFromVenue ? 'maintenance margin from the venue tiers' : 'conservative default maintenance margin'}>
-        {share(leg.liquidationDistancePct)}{leg.tiersFromVenue ? '' : ' *'}
-      </td>
-      <td className="num">{formatUsd(leg.marginNeeded)}</td>
-      <td className="num">{formatUsd(leg.slippageUsd)}{leg.bookComplete ? '' : ' (book short)'}</td>
-      <td className={`num ${signClass(leg.expectedFundingUsd)}`}>{formatUsd(leg.expectedFundingUsd)}</td>
-    </tr>
+    <table className="legs-table" aria-label="Legs">
+      <thead>
+        <tr>
+          <th scope="col">Leg</th>
+          {legs.map((leg) => (
+            <th key={`${leg.venue}:${leg.symbol}`} scope="col">
+              {VENUES[leg.venue].label} <span className={leg.side === 'buy' ? 'pos' : 'neg'}>{leg.side === 'buy' ? '▲ buy' : '▼ sell'}</span>
+              <span className="leg-symbol">{leg.symbol} {leg.instrument}</span>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {LEG_LINES.map((line) => (
+          <tr key={line.head}>
+            <th scope="row">{line.head}</th>
+            {legs.map((leg) => (
+              <td key={`${leg.venue}:${leg.symbol}`} className={`num ${line.className?.(leg) ?? ''}`} title={line.title?.(leg, asset)}>{line.cell(leg, asset)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
-
-const HEADS = ['Leg', 'Qty (coins)', 'Lot step (coins)', 'Mark', 'Rate % /8h', 'Interval', 'Next settlement', 'Liq. price', 'Liq. distance %', 'Margin needed', 'Slippage', 'Funding to exit'];
 
 function Figure({ label, children, tone }: { label: string; children: ReactNode; tone?: string }) {
   return (
@@ -71,18 +91,15 @@ function Figure({ label, children, tone }: { label: string; children: ReactNode;
 }
 
 /** Every figure main computed for the ticket as typed; the renderer adds units, nothing else. */
-export function PreviewPanel({ preview, asset }: { preview: TicketPreview; asset: string }) {
+export function PreviewPanel({ preview, asset, stale = false }: { preview: TicketPreview; asset: string; stale?: boolean }) {
   const now = preview.computedAt;
   const overCap = preview.exposure.afterPct > preview.exposure.capPct;
   const hasSpotSell = preview.legs.some((leg) => leg.instrument === 'spot' && leg.side === 'sell');
   return (
-    <section className="preview" aria-label="Ticket preview">
-      <div className="table-scroll">
-        <table className="legs-table" aria-label="Legs">
-          <thead><tr>{HEADS.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
-          <tbody>{preview.legs.map((leg) => <LegRow key={`${leg.venue}:${leg.symbol}`} leg={leg} asset={asset} />)}</tbody>
-        </table>
-      </div>
+    // Greyed while it answers an older version of the ticket: main's last good answer, not the current one.
+    <section className={`preview${stale ? ' stale-preview' : ''}`} aria-label="Ticket preview" aria-describedby={stale ? 'preview-stale-note' : undefined}>
+      {stale ? <p className="muted small" id="preview-stale-note">Out of date: the last good preview, for the ticket before the latest change.</p> : null}
+      <LegsTable legs={preview.legs} asset={asset} />
       <dl className="figures">
         <Figure label="Quantity">{qty(preview.quantity)} {asset} {quantityNote(preview)}</Figure>
         <Figure label="2 % rule allows">{qty(preview.suggestedQuantity)} {asset}</Figure>

@@ -2,37 +2,61 @@ import type { ReactNode } from 'react';
 import type { TicketLeg } from '../../../shared/domain/ticket.ts';
 import { VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { formatUsd } from '../../ui/format.ts';
-import { allowedQuantityText, type TicketForm } from '../../store/ticketForm.ts';
+import { allowedQuantityText, legOnVenue, type FieldProblems, type Listings, type TicketForm } from '../../store/ticketForm.ts';
 
 type Patch = (patch: Partial<TicketForm>) => void;
 
-export function NumberField({ label, unit, value, onChange, placeholder, hint }: {
-  label: string; unit: string; value: string; onChange(v: string): void; placeholder?: string; hint?: ReactNode;
+/** The field's own problem, beside it and announced with it (aria-describedby). */
+function FieldProblem({ id, problem }: { id: string; problem: string | undefined }) {
+  return problem ? <span className="field-error" id={id} role="alert">{problem}</span> : null;
+}
+
+const problemId = (label: string): string => `problem-${label.replace(/[^A-Za-z]/g, '')}`;
+
+export function NumberField({ label, unit, value, onChange, placeholder, hint, problem }: {
+  label: string; unit: string; value: string; onChange(v: string): void; placeholder?: string; hint?: ReactNode; problem?: string;
 }) {
+  const id = problemId(label);
   return (
-    <label className="field">
-      <span>{label}</span>
-      <input type="text" inputMode="decimal" value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} aria-label={`${label} (${unit})`} />
-      <span className="unit">{unit}</span>
-      {hint ? <span className="hint muted">{hint}</span> : null}
-    </label>
+    <div className="field-row">
+      <label className="field">
+        <span className="field-name">{label}</span>
+        <input type="text" inputMode="decimal" value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} aria-label={`${label} (${unit})`}
+          aria-invalid={problem ? true : undefined} aria-describedby={problem ? id : undefined} />
+        <span className="unit">{unit}</span>
+        {hint ? <span className="hint muted">{hint}</span> : null}
+      </label>
+      <FieldProblem id={id} problem={problem} />
+    </div>
   );
 }
 
-function LegFields({ index, leg, onChange }: { index: 0 | 1; leg: TicketLeg; onChange(leg: TicketLeg): void }) {
+/** Venue, then one of the asset's markets there (never free text), then the side. */
+function LegFields({ index, leg, listings, onChange }: { index: 0 | 1; leg: TicketLeg; listings: Listings; onChange(leg: TicketLeg): void }) {
   const name = `Leg ${index + 1}`;
+  const markets = listings.get(leg.venue) ?? [];
+  const perp = leg.instrument === 'perp';
+  const moveTo = (venue: VenueId): void => onChange(perp ? legOnVenue(leg, venue, listings) ?? { ...leg, venue } : { ...leg, venue });
   return (
-    <fieldset className="leg-fields">
-      <legend>{name} ({leg.instrument})</legend>
-      <select aria-label={`${name} venue`} value={leg.venue} onChange={(e) => onChange({ ...leg, venue: e.target.value as VenueId })}>
-        {VENUE_IDS.map((v) => <option key={v} value={v}>{VENUES[v].label}</option>)}
-      </select>
-      <input aria-label={`${name} symbol`} value={leg.symbol} onChange={(e) => onChange({ ...leg, symbol: e.target.value })} />
+    <div className="leg-fields" role="group" aria-label={`${name} (${leg.instrument})`} title={`${name}, ${leg.instrument}`}>
+      <span className="leg-name muted" aria-hidden="true">{index + 1}</span>
       <select aria-label={`${name} side`} value={leg.side} onChange={(e) => onChange({ ...leg, side: e.target.value as TicketLeg['side'] })}>
-        <option value="buy">▲ buy (long)</option>
-        <option value="sell">▼ sell (short)</option>
+        <option value="buy">▲ buy</option>
+        <option value="sell">▼ sell</option>
       </select>
-    </fieldset>
+      <select aria-label={`${name} venue`} value={leg.venue} onChange={(e) => moveTo(e.target.value as VenueId)}>
+        {VENUE_IDS.map((v) => {
+          const listed = !perp || (listings.get(v)?.length ?? 0) > 0;
+          return <option key={v} value={v} disabled={!listed}>{VENUES[v].label}{listed ? '' : ' (not listed)'}</option>;
+        })}
+      </select>
+      {perp ? (
+        <select aria-label={`${name} market`} value={leg.symbol} onChange={(e) => onChange({ ...leg, symbol: e.target.value })}>
+          {markets.includes(leg.symbol) ? null : <option value={leg.symbol}>{leg.symbol} (no quote now)</option>}
+          {markets.map((m) => <option key={m} value={m}>{m}</option>)}
+        </select>
+      ) : <span className="num" aria-label={`${name} market`}>{leg.symbol} <span className="muted">{leg.instrument}</span></span>}
+    </div>
   );
 }
 
@@ -47,65 +71,76 @@ function ClosesBox({ name, checked, onChange, offText = 'alert only' }: { name: 
   );
 }
 
-function MaxLossField({ form, patch, ruleUsd }: { form: TicketForm; patch: Patch; ruleUsd: number | null }) {
+function MaxLossField({ form, patch, ruleUsd, problem }: { form: TicketForm; patch: Patch; ruleUsd: number | null; problem?: string }) {
   const unit = form.maxLossUnit === 'usd' ? 'USD' : '% of equity';
+  const id = problemId('Max loss');
   return (
+    <div className="field-row">
     <label className="field">
-      <span>Max loss</span>
-      <input type="text" inputMode="decimal" value={form.maxLoss} placeholder="2 % rule" onChange={(e) => patch({ maxLoss: e.target.value })} aria-label={`Max loss (${unit})`} />
+      <span className="field-name">Max loss</span>
+      <input type="text" inputMode="decimal" value={form.maxLoss} placeholder="2 % rule" onChange={(e) => patch({ maxLoss: e.target.value })} aria-label={`Max loss (${unit})`}
+        aria-invalid={problem ? true : undefined} aria-describedby={problem ? id : undefined} />
       <select aria-label="Max loss unit" value={form.maxLossUnit} onChange={(e) => patch({ maxLossUnit: e.target.value as TicketForm['maxLossUnit'] })}>
         <option value="usd">USD</option>
         <option value="equity-pct">% of equity</option>
       </select>
       {form.maxLoss.trim() === '' && ruleUsd !== null ? <span className="hint muted">2 % rule: {formatUsd(-ruleUsd)}</span> : null}
     </label>
+    <FieldProblem id={id} problem={problem} />
+    </div>
   );
 }
 
-/** The trader's side of the ticket: legs, size, leverage, stops, exits and what each does, leg order. */
-export function TicketFields({ form, patch, suggested, maxLossUsd = null }: { form: TicketForm; patch: Patch; suggested: number | null; maxLossUsd?: number | null }) {
+/** The trader's side of the ticket: legs, size, leverage, stops, exits and what each does, leg order; each field's problem beside it. */
+export function TicketFields({ form, patch, suggested, maxLossUsd = null, problems, listings }: {
+  form: TicketForm; patch: Patch; suggested: number | null; maxLossUsd?: number | null; problems: FieldProblems; listings: Listings;
+}) {
   const closes = (key: keyof TicketForm['closes']) => (v: boolean) => patch({ closes: { ...form.closes, [key]: v } });
   const allowed = suggested === null ? '' : allowedQuantityText(suggested);
   const setLeg = (i: 0 | 1) => (leg: TicketLeg) => patch({ legs: i === 0 ? [leg, form.legs[1]] : [form.legs[0], leg] });
   return (
     <div className="ticket-fields">
-      <LegFields index={0} leg={form.legs[0]} onChange={setLeg(0)} />
-      <LegFields index={1} leg={form.legs[1]} onChange={setLeg(1)} />
+      <fieldset className="legs-fields">
+        <legend>Legs: side, venue, market (perp unless marked)</legend>
+        <LegFields index={0} leg={form.legs[0]} listings={listings} onChange={setLeg(0)} />
+        <LegFields index={1} leg={form.legs[1]} listings={listings} onChange={setLeg(1)} />
+      </fieldset>
       <fieldset>
         <legend>Size and risk</legend>
-        <NumberField label="Quantity" unit={`coins of ${form.base || 'the asset'}`} value={form.quantity} placeholder="risk-sized" onChange={(v) => patch({ quantity: v })}
+        <NumberField label="Quantity" unit={`coins of ${form.base || 'the asset'}`} value={form.quantity} placeholder="risk-sized" onChange={(v) => patch({ quantity: v })} problem={problems.quantity}
           hint={allowed ? (
             <button type="button" onClick={() => patch({ quantity: allowed })} aria-label={`Use the size the 2 % rule allows: ${allowed} ${form.base}`}>
-              2 % rule: {allowed} {form.base}
+              2 % rule: {allowed}
             </button>
           ) : null} />
-        <NumberField label="Leverage" unit="×" value={form.leverage} onChange={(v) => patch({ leverage: v })} />
+        <NumberField label="Leverage" unit="×" value={form.leverage} onChange={(v) => patch({ leverage: v })} problem={problems.leverage} />
         <label className="field">
-          <span>Margin</span>
+          <span className="field-name">Margin</span>
           <select aria-label="Margin mode" value={form.marginMode} onChange={(e) => patch({ marginMode: e.target.value as TicketForm['marginMode'] })}>
             <option value="isolated">isolated (per leg)</option>
             <option value="cross">cross (account-wide liquidation)</option>
           </select>
         </label>
-        <NumberField label="Basis stop" unit="% price gap" value={form.basisStopPct} onChange={(v) => patch({ basisStopPct: v })} />
+        <NumberField label="Basis stop" unit="% price gap" value={form.basisStopPct} onChange={(v) => patch({ basisStopPct: v })} problem={problems.basisStopPct} />
         <ClosesBox name="Basis stop" checked={form.closes.basisStop} onChange={closes('basisStop')} offText="alert only: the loss at the stop is not enforced" />
-        <MaxLossField form={form} patch={patch} ruleUsd={form.maxLoss.trim() === '' ? maxLossUsd : null} />
+        <MaxLossField form={form} patch={patch} ruleUsd={form.maxLoss.trim() === '' ? maxLossUsd : null} problem={problems.maxLoss} />
         <ClosesBox name="Maximum-loss stop" checked={form.closes.maxLoss} onChange={closes('maxLoss')} />
       </fieldset>
       <fieldset>
         <legend>Exits (defined before entry)</legend>
-        <NumberField label="Take-profit spread" unit="% /8h" value={form.takeProfitPct} onChange={(v) => patch({ takeProfitPct: v })} />
+        <NumberField label="Take-profit spread" unit="% /8h" value={form.takeProfitPct} onChange={(v) => patch({ takeProfitPct: v })} problem={problems.takeProfitPct} />
         <ClosesBox name="Take-profit" checked={form.closes.takeProfit} onChange={closes('takeProfit')} />
-        <NumberField label="Max holding" unit="hours" value={form.maxHoldingHours} onChange={(v) => patch({ maxHoldingHours: v })} />
+        <NumberField label="Max holding" unit="hours" value={form.maxHoldingHours} onChange={(v) => patch({ maxHoldingHours: v })} problem={problems.maxHoldingHours} />
         <ClosesBox name="Maximum holding" checked={form.closes.maxHolding} onChange={closes('maxHolding')} />
         <label className="field">
-          <span>Leg order</span>
+          <span className="field-name">Leg order</span>
           <select aria-label="Leg order" value={form.legOrder} onChange={(e) => patch({ legOrder: e.target.value as TicketForm['legOrder'] })}>
             <option value="sequential">sequential (less liquid first)</option>
             <option value="together">together (with leg timeout)</option>
           </select>
         </label>
       </fieldset>
+      {problems.form ? <p className="error" role="alert">{problems.form}</p> : null}
     </div>
   );
 }

@@ -1,5 +1,7 @@
-import { useMemo } from 'react';
-import type { TicketKind, TicketReceipt } from '../../../shared/domain/ticket.ts';
+import { useCallback, useEffect, useMemo } from 'react';
+import type { TicketKind, TicketPreview, TicketReceipt } from '../../../shared/domain/ticket.ts';
+import { pairSpreadPer8h, takeProfitProblem } from '../../../shared/risk/takeProfit.ts';
+import { formatHours, formatUsd, signClass } from '../../ui/format.ts';
 import { prefillFromOpportunity } from '../../../shared/risk/prefill.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../bridge/bridgeContext.ts';
@@ -11,7 +13,7 @@ import { Checklist } from './Checklist.tsx';
 import { PreviewPanel } from './PreviewPanel.tsx';
 import { TicketFields } from './TicketFields.tsx';
 import { TradingStyles } from './TradingStyles.tsx';
-import { newTicketId, ticketFromForm } from '../../store/ticketForm.ts';
+import { listingsOf, newTicketId, ticketFromForm, type FieldProblems, type FormResult, type TicketForm } from '../../store/ticketForm.ts';
 import { useTicketPreview } from './useTicketPreview.ts';
 
 const RESULT_TEXT: Record<TicketReceipt['execution']['status'], string> = {
@@ -69,22 +71,82 @@ function useSubmit(): () => Promise<void> {
   };
 }
 
+/** The form's own problems, and a take-profit outside 0 … the spread of main's last preview. */
+function useFieldProblems(parsed: FormResult | null, form: TicketForm | null, preview: TicketPreview | null): FieldProblems {
+  return useMemo(() => {
+    const problems: FieldProblems = parsed && !parsed.ok ? { ...parsed.problems } : {};
+    const typed = form?.takeProfitPct.trim() ?? '';
+    if (typed !== '' && !problems.takeProfitPct && Number.isFinite(Number(typed))) {
+      const problem = takeProfitProblem(Number(typed) / 100, preview ? pairSpreadPer8h(preview.legs) : null);
+      if (problem) problems.takeProfitPct = problem;
+    }
+    return problems;
+  }, [parsed, form, preview]);
+}
+
+/** The verdict and Submit, pinned under the ticket: visible whatever the window's height. */
+function SubmitBar({ preview, problems, canSubmit, submit }: { preview: TicketPreview | null; problems: FieldProblems; canSubmit: boolean; submit(): void }) {
+  const { submitting, previewing } = useTicket();
+  const fields = Object.keys(problems).length;
+  const failing = preview?.checklist.filter((i) => i.status === 'fail') ?? [];
+  const verdict = fields ? `✗ ${fields} field${fields > 1 ? 's' : ''} to fix` : !preview ? 'waiting for main' : preview.passed ? '✓ checklist passes' : `✗ blocks: ${failing.map((i) => i.label).join(' · ')}`;
+  const tone = fields || (preview && !preview.passed) ? 'error' : preview ? 'ok' : 'muted';
+  return (
+    <div className="submit-bar" aria-label="Submit bar">
+      <span className={`verdict ${tone}`} aria-label={`Verdict: ${verdict}`} title={verdict}>{verdict}</span>
+      {preview ? (
+        <span className="bar-figures num">
+          net to exit <span className={signClass(preview.netUsd)}>{formatUsd(preview.netUsd)}</span> · costs {formatUsd(preview.costs.totalUsd)} · break-even {preview.breakEvenHours === null ? 'never' : formatHours(preview.breakEvenHours)}
+        </span>
+      ) : null}
+      <span className="muted small">{previewing ? 'recomputing…' : ''}</span>
+      <button className="primary" disabled={!canSubmit} onClick={submit} aria-label="Submit ticket" aria-keyshortcuts="Control+Enter" title="Submit (Ctrl+Enter)">
+        {submitting ? 'Sending…' : 'Submit'} <kbd aria-hidden="true">Ctrl+Enter</kbd>
+      </button>
+    </div>
+  );
+}
+
+/** Ctrl/Cmd+Enter submits from any field of the ticket, when Submit is enabled. */
+function useSubmitKey(canSubmit: boolean, submit: () => void): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || !canSubmit) return;
+      e.preventDefault();
+      submit();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [canSubmit, submit]);
+}
+
 /**
- * The checklist-gated order ticket. Every figure and every checklist item comes from main's
- * preview of the ticket as typed; Submit stays disabled until main says the checklist passes,
- * and main checks it again on its own fresh data when the ticket arrives.
+ * The checklist-gated order ticket on one screen: inputs left, main's preview and checklist
+ * right, the verdict and Submit in a bar pinned below. Every figure and checklist item comes
+ * from main's preview of the ticket as typed; Submit stays disabled until main says the
+ * checklist passes, and main checks it again on its own fresh data when the ticket arrives.
  */
 export function TicketScreen() {
   useTicketPreview();
   const form = useTicket((s) => s.form);
-  const { preview, previewError, previewing, submitting, receipt, submitError, patch, open: reopen } = useTicket();
+  const { preview, previewError, previewing, submitting, receipt, submitError, startProblem, patch, open: reopen } = useTicket();
   const opportunity = useSignals((s) => (form ? s.rows.get(form.base) : undefined));
+  const listings = useMemo(() => listingsOf(opportunity?.legs ?? []), [opportunity?.legs]);
   const openScreen = useUi((s) => s.open);
   const trading = useSession((s) => s.trading);
   const submit = useSubmit();
   const parsed = useMemo(() => (form ? ticketFromForm(form) : null), [form]);
+  const problems = useFieldProblems(parsed, form, preview);
+  const canSubmit = !!preview?.passed && !previewing && !submitting && !!parsed?.ok && !receipt && !previewError && Object.keys(problems).length === 0;
+  const send = useCallback(() => void submit(), [submit]);
+  useSubmitKey(canSubmit, send);
   if (!form) {
-    return <section className="screen ticket" aria-label="Order ticket"><p className="placeholder">No ticket open: select a monitor row and press t (or Trade).</p></section>;
+    return (
+      <section className="screen ticket" aria-label="Order ticket">
+        {startProblem ? <p className="error" role="alert">{startProblem}</p> : null}
+        <p className="placeholder">No ticket open: select a monitor row and press t (or Trade).</p>
+      </section>
+    );
   }
   const changeKind = (kind: TicketKind): void => {
     if (!opportunity) return;
@@ -94,7 +156,7 @@ export function TicketScreen() {
       useTicket.getState().set({ previewError: errorMessage(err) });
     }
   };
-  const canSubmit = !!preview?.passed && !previewing && !submitting && !!parsed?.ok && !receipt;
+  const stale = previewing || !parsed?.ok || previewError !== null;
   return (
     <section className="screen ticket" aria-label={`Order ticket ${form.base}`}>
       <TradingStyles />
@@ -108,31 +170,28 @@ export function TicketScreen() {
           </select>
         </label>
         <span className="muted">id {form.ticketId}</span>
-        <span className="muted" role="status" aria-label="Preview state">{previewing ? 'recomputing…' : preview ? 'preview current' : ''}</span>
-        <button onClick={() => openScreen('monitor')}>Close ticket (Esc)</button>
+        <span className="muted" role="status" aria-label="Preview state">{previewing ? 'recomputing…' : stale && preview ? 'preview out of date' : preview ? 'preview current' : ''}</span>
+        <button onClick={() => openScreen('monitor')} title="The draft is kept: t brings it back">Close ticket (Esc)</button>
       </div>
       {trading && trading.state !== 'ACTIVE' ? (
         <p className="error" role="alert">Trading is {trading.state}{trading.reason ? ` (${trading.reason})` : ''}: main refuses new pairs until trading is re-armed by hand.</p>
       ) : null}
       <div className="ticket-body">
         <div className="ticket-left">
-          <TicketFields form={form} patch={patch} suggested={preview?.suggestedQuantity ?? null} maxLossUsd={preview?.risk.maxLossUsd ?? null} />
+          <TicketFields form={form} patch={patch} suggested={preview?.suggestedQuantity ?? null} maxLossUsd={preview?.risk.maxLossUsd ?? null} problems={problems} listings={listings} />
           <ManualItems contradicted={preview?.alignment.tag === 'contradicted'} />
-          {preview ? <Checklist items={preview.checklist} passed={preview.passed} /> : null}
-          <div className="form-actions">
-            <button className="primary" disabled={!canSubmit} onClick={() => void submit()} aria-label="Submit ticket">
-              {submitting ? 'Sending…' : 'Submit'}
-            </button>
-            {!preview?.passed && preview ? <span className="muted">Submit unlocks when every checklist item passes or only warns.</span> : null}
-          </div>
-          {submitError ? <p className="error" role="alert" aria-label="Submit refused">Refused: {submitError}</p> : null}
-          {receipt ? <Result receipt={receipt} /> : null}
         </div>
         <div className="ticket-right">
+          {submitError ? <p className="error" role="alert" aria-label="Submit refused">Refused: {submitError}</p> : null}
+          {receipt ? <Result receipt={receipt} /> : null}
           {previewError ? <p className="error" role="alert" aria-label="Preview error">{previewError}</p> : null}
-          {preview ? <PreviewPanel preview={preview} asset={form.base} /> : previewError ? null : <p className="placeholder" role="status">Asking main for the preview…</p>}
+          {preview ? <PreviewPanel preview={preview} asset={form.base} stale={stale} /> : previewError ? null : <p className="placeholder" role="status">Asking main for the preview…</p>}
+        </div>
+        <div className={`ticket-checks${stale ? ' stale-preview' : ''}`}>
+          {preview ? <Checklist items={preview.checklist} passed={preview.passed} /> : null}
         </div>
       </div>
+      <SubmitBar preview={preview} problems={problems} canSubmit={canSubmit} submit={send} />
     </section>
   );
 }

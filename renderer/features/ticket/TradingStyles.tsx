@@ -3,30 +3,50 @@
  * a `<style>` with `href` and `precedence` into the head once, however many screens render it.
  */
 const CSS = `
-.ticket-body { display: flex; gap: 12px; align-items: flex-start; min-height: 0; }
-.ticket-left { flex: 0 0 430px; display: flex; flex-direction: column; gap: 6px; }
-.ticket-right { flex: 1; min-width: 0; overflow: auto; }
-.ticket-fields fieldset, .manual-items { border: 1px solid var(--line); padding: 4px 8px; margin: 0 0 4px; display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: center; }
+.screen.ticket { overflow: hidden; padding-bottom: 0; }
+/* One screen: inputs | preview | checklist, each scrolling on its own; the submit bar pinned below. */
+.ticket-body { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(372px, 27vw) minmax(0, 1fr) minmax(270px, 24vw); gap: 10px; }
+.ticket-left, .ticket-right, .ticket-checks { min-height: 0; overflow: auto; }
+.ticket-fields fieldset, .manual-items { border: 1px solid var(--line); padding: 2px 6px 4px; margin: 0 0 4px; display: flex; flex-direction: column; gap: 2px; }
 .ticket-fields legend, .manual-items legend { color: var(--muted); }
-.ticket-fields .field { display: flex; gap: 4px; align-items: center; }
+.ticket-fields .field-row { display: flex; flex-direction: column; }
+.ticket-fields .field { display: flex; gap: 4px; align-items: center; margin: 0; }
+.ticket-fields .field-name { width: 92px; flex: none; }
 .ticket-fields .field input { width: 80px; }
-.leg-fields input { width: 150px; }
-.ticket-fields .closes { display: flex; gap: 4px; align-items: center; width: 100%; }
+.ticket-fields input[aria-invalid='true'] { border-color: var(--neg); background: #2a1215; }
+.field-error { color: var(--neg); font-size: 11px; margin-left: 96px; }
+.leg-fields { display: flex; gap: 4px; align-items: center; }
+.leg-fields .leg-name { width: 10px; flex: none; }
+.leg-fields select[aria-label$='side'] { width: 76px; }
+.leg-fields select[aria-label$='venue'] { width: 98px; }
+.leg-fields select[aria-label$='market'] { width: 142px; }
+.ticket-fields .closes { display: flex; gap: 4px; align-items: center; margin-left: 96px; font-size: 11px; }
+.stale-preview { opacity: .45; filter: grayscale(1); }
+.submit-bar { display: flex; gap: 12px; align-items: center; padding: 5px 8px; margin: 4px -8px 0; background: var(--panel); border-top: 1px solid var(--line); }
+.submit-bar .verdict { font-weight: 700; flex: 1; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.submit-bar .bar-figures { white-space: nowrap; }
+.submit-bar button.primary { font-weight: 700; padding: 3px 16px; }
 .exit-watch { display: flex; flex-wrap: wrap; gap: 2px 16px; font-size: 11px; list-style: none; margin: 0; padding: 1px 6px; }
 .exit-watch .near { color: var(--warn); } .exit-watch .fired { color: var(--neg); font-weight: 700; }
 .manual-items label { display: flex; gap: 4px; align-items: center; width: 100%; }
 .manual-items .override { flex-direction: column; align-items: stretch; }
 .manual-items textarea { font: inherit; color: var(--text); background: #21262d; border: 1px solid var(--warn); min-height: 40px; }
-.checklist h2 { margin: 4px 0; }
+.checklist h2 { margin: 0 0 4px; }
 .checklist ul { list-style: none; margin: 0; padding: 0; }
-.check { display: grid; grid-template-columns: 86px 1fr 44px; gap: 0 6px; padding: 2px 4px; border-bottom: 1px solid #1b2129; }
-.check-detail { grid-column: 2 / 4; color: var(--muted); font-size: 11px; }
+.check { display: grid; grid-template-columns: 78px 1fr 40px; gap: 0 6px; padding: 1px 4px; border-bottom: 1px solid #1b2129; }
+/* Two lines of detail at most; the whole sentence is in the tooltip. */
+.check-detail { grid-column: 2 / 4; color: var(--muted); font-size: 10.5px; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
 .check-pass .check-status { color: var(--pos); } .check-warn .check-status { color: var(--warn); } .check-fail .check-status { color: var(--neg); font-weight: 700; }
 .legs-table, .positions-table, .journal-table, .keys-table { border-collapse: collapse; width: 100%; }
 .legs-table th, .legs-table td, .positions-table th, .positions-table td, .journal-table th, .journal-table td, .keys-table th, .keys-table td { padding: 1px 6px; border-bottom: 1px solid #1b2129; white-space: nowrap; text-align: left; }
 .legs-table thead th, .positions-table thead th, .journal-table thead th, .keys-table thead th { color: var(--muted); font-weight: 600; }
 td.num { text-align: right; }
-.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 2px 12px; margin: 8px 0; }
+.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(250px, 1fr)); gap: 0 12px; margin: 6px 0; }
+.legs-table th[scope='row'] { color: var(--muted); font-weight: 400; }
+.legs-table thead th { white-space: normal; text-align: right; }
+.legs-table thead th:first-child { text-align: left; }
+.legs-table .leg-symbol { display: block; font-size: 10.5px; color: var(--muted); font-weight: 400; }
+.legs-table td.num { text-align: right; }
 .figure { display: flex; justify-content: space-between; gap: 8px; border-bottom: 1px solid #1b2129; }
 .figure dt { color: var(--muted); } .figure dd { margin: 0; text-align: right; }
 .figure.error dd { color: var(--neg); } .figure.pos dd { color: var(--pos); } .figure.neg dd { color: var(--neg); }

@@ -11,8 +11,8 @@ const REFRESH_MS = 5_000;
 
 /**
  * Asks main for the preview on every change of the ticket (debounced) and periodically while
- * it is open. Answers to an older version of the ticket are dropped, so the screen always
- * shows the preview of what is typed now.
+ * it is open. Answers to an older version of the ticket are dropped; until main answers the
+ * ticket as typed now, the last answer stays on screen greyed, never passed off as current.
  */
 export function useTicketPreview(): void {
   const bridge = useBridge();
@@ -22,8 +22,9 @@ export function useTicketPreview(): void {
 
   useEffect(() => {
     if (!parsed) return;
+    // A field main cannot be asked about is shown beside the field; the last good preview stays, greyed.
     if (!parsed.ok) {
-      set({ preview: null, previewError: parsed.problems.join('; '), previewing: false });
+      set({ previewError: null, previewing: false });
       return;
     }
     let current = true;
@@ -34,7 +35,7 @@ export function useTicketPreview(): void {
         const preview = await bridge.invoke('ticket.preview', parsed.ticket);
         if (current) set({ preview, previewError: null, previewing: false });
       } catch (err) {
-        if (current) set({ preview: null, previewError: errorMessage(err), previewing: false });
+        if (current) set({ previewError: errorMessage(err), previewing: false });
       }
     };
     const debounce = setTimeout(() => void ask(), DEBOUNCE_MS);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TicketSchema, type TicketInput } from '../../../shared/domain/ticket.ts';
-import { allowedQuantityText, formFromPrefill, newTicketId, ticketFromForm, type TicketForm } from '../../../renderer/store/ticketForm.ts';
+import { allowedQuantityText, formFromPrefill, legOnVenue, listingsOf, newTicketId, ticketFromForm, type TicketForm } from '../../../renderer/store/ticketForm.ts';
 
 const prefill: TicketInput = {
   ticketId: 'BTC-1',
@@ -50,8 +50,8 @@ describe('the ticket form', () => {
     expect(usd.ok && usd.ticket.maxLoss).toEqual({ unit: 'usd', value: 250 });
     // A ticket sent back to the form keeps the choices.
     expect(formFromPrefill({ ...prefill, maxLoss: { unit: 'equity', value: 0.015 }, exitActions: { basisStop: 'alert' } })).toMatchObject({ maxLoss: '1.5', maxLossUnit: 'equity-pct', closes: { basisStop: false, maxLoss: true } });
-    expect(ticketFromForm(typed({ maxLoss: '-5' }))).toEqual({ ok: false, problems: ['Max loss: must be above 0 (leave empty for the 2 % rule)'] });
-    expect(ticketFromForm(typed({ maxLoss: '150', maxLossUnit: 'equity-pct' }))).toEqual({ ok: false, problems: ['Max loss: at most 100 % of equity'] });
+    expect(ticketFromForm(typed({ maxLoss: '-5' }))).toEqual({ ok: false, problems: { maxLoss: 'above 0 USD (or leave it empty for the 2 % rule)' } });
+    expect(ticketFromForm(typed({ maxLoss: '150', maxLossUnit: 'equity-pct' }))).toEqual({ ok: false, problems: { maxLoss: 'at most 100 % of equity' } });
   });
 
   it('an empty quantity asks main for the risk-sized quantity (null)', () => {
@@ -71,17 +71,36 @@ describe('the ticket form', () => {
     const result = ticketFromForm(typed({ quantity: '1,5', leverage: 'x', basisStopPct: 'abc' }));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems.join(' ')).toMatch(/Quantity: "1,5" is not a number/);
-    expect(result.problems.join(' ')).toMatch(/Leverage/);
-    expect(result.problems.join(' ')).toMatch(/Basis stop: "abc"/);
+    expect(result.problems).toEqual({
+      quantity: '"1,5" is not a number (use a point for decimals)',
+      leverage: '"x" is not a number',
+      basisStopPct: '"abc" is not a number',
+    });
   });
 
   it('a zero quantity and a leverage below 1× are refused with what to do', () => {
     const result = ticketFromForm(typed({ quantity: '0', leverage: '0.5' }));
-    expect(!result.ok && result.problems).toEqual([
-      'Quantity: must be above 0 (leave empty for the risk-sized quantity)',
-      'Leverage: at least 1×',
+    expect(!result.ok && result.problems).toEqual({
+      quantity: 'above 0 BTC (or leave it empty for the risk-sized quantity)',
+      leverage: 'at least 1 ×',
+    });
+  });
+
+  it("the contract's limits are said beside the field in its own unit: a 60 % stop is over the 50 % price-gap limit, not \"<=0.5\"", () => {
+    expect(ticketFromForm(typed({ basisStopPct: '60' }))).toEqual({ ok: false, problems: { basisStopPct: 'at most 50 % price gap' } });
+    expect(ticketFromForm(typed({ leverage: '200', maxHoldingHours: '0' }))).toEqual({ ok: false, problems: { leverage: 'at most 125 ×', maxHoldingHours: 'above 0 h' } });
+    expect(ticketFromForm(typed({ leverage: '' }))).toEqual({ ok: false, problems: { leverage: 'required' } });
+  });
+
+  it("a leg moved to another venue takes that venue's market of the asset, the same settle currency first, never the old symbol", () => {
+    const listings = listingsOf([
+      { venue: 'binanceusdm', symbol: 'BTC/USDT:USDT' }, { venue: 'hyperliquid', symbol: 'BTC/USDC:USDC' },
+      { venue: 'bybit', symbol: 'BTC/USDC:USDC' }, { venue: 'bybit', symbol: 'BTC/USDT:USDT' },
     ]);
+    const leg = prefill.legs[0];
+    expect(legOnVenue(leg, 'hyperliquid', listings)).toEqual({ ...leg, venue: 'hyperliquid', symbol: 'BTC/USDC:USDC' });
+    expect(legOnVenue(leg, 'bybit', listings)).toEqual({ ...leg, venue: 'bybit', symbol: 'BTC/USDT:USDT' });
+    expect(legOnVenue(leg, 'okx', listings)).toBeNull();
   });
 
   it('ticket ids satisfy the contract (letters, digits, - and _) and differ per ticket', () => {

@@ -1,0 +1,148 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startHost, type Host } from '../../electron/host/server.ts';
+import { collectPageErrors, launchChromium, screenshot } from './browser.ts';
+import { clippedCells, inViewport, sidewaysScrollers } from './layout.ts';
+import { MonitorPage } from './monitorPage.ts';
+
+let host: Host;
+let browser: Browser;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'ft-e2e-ticket-'));
+  host = await startHost({ port: 0, demo: true, dataDir });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const VIEWPORTS = [{ width: 1280, height: 800 }, { width: 1600, height: 900 }] as const;
+
+describe.each(VIEWPORTS)('the order ticket on one screen at $width×$height', (viewport) => {
+  let page: Page;
+  let pageErrors: string[];
+  let base: string;
+  const ticket = () => page.getByRole('region', { name: /^Order ticket / });
+  const submit = () => ticket().getByRole('button', { name: 'Submit ticket' });
+  const name = `${viewport.width}x${viewport.height}`;
+
+  beforeAll(async () => {
+    page = await (await browser.newContext({ viewport })).newPage();
+    pageErrors = collectPageErrors(page);
+    await page.goto(host.url);
+  });
+
+  it('by keyboard: / and a triggered asset, ↓ into the rows, t opens its ticket', async () => {
+    const monitor = new MonitorPage(page);
+    await monitor.dataRows().first().waitFor({ timeout: 60_000 });
+    const triggered = monitor.dataRows().filter({ hasText: '●TRIG' }).first();
+    await expect.poll(() => triggered.count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    base = (await triggered.locator('[role=gridcell][aria-colindex="2"]').textContent())!;
+    await page.keyboard.press('/');
+    await page.keyboard.type(base);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('t');
+    await ticket().waitFor();
+    expect(await ticket().getAttribute('aria-label')).toBe(`Order ticket ${base}`);
+    await ticket().getByRole('region', { name: 'Ticket preview' }).waitFor({ timeout: 30_000 });
+  });
+
+  it('Submit, the verdict, the preview and the checklist are all in the window without scrolling, nothing cut or scrolling sideways', async () => {
+    await ticket().getByRole('region', { name: 'Pre-trade checklist' }).waitFor({ timeout: 30_000 });
+    expect(await inViewport(submit())).toBe(true);
+    expect(await inViewport(ticket().getByLabel(/^Verdict: /))).toBe(true);
+    expect(await inViewport(ticket().getByRole('table', { name: 'Legs' }))).toBe(true);
+    expect(await inViewport(page.getByLabel('Max holding (hours)'))).toBe(true);
+    expect(await sidewaysScrollers(ticket())).toEqual([]);
+    expect(await clippedCells(ticket().getByRole('table', { name: 'Legs' }))).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+    await screenshot(page, `e2e-ticket-${name}`);
+  });
+
+  it("a bad field says what is wrong beside it, in the field's unit, and the last good preview stays, greyed", async () => {
+    const stop = page.getByLabel('Basis stop (% price gap)');
+    await stop.fill('60');
+    expect(await stop.getAttribute('aria-invalid')).toBe('true');
+    const problem = page.locator(`#${await stop.getAttribute('aria-describedby')}`);
+    expect(await problem.textContent()).toBe('at most 50 % price gap');
+    const [field, text] = [await stop.boundingBox(), await problem.boundingBox()];
+    expect(text!.y - (field!.y + field!.height)).toBeLessThan(20);
+    expect(await ticket().textContent()).not.toMatch(/basisStopPct|Too big|expected number/);
+    const preview = ticket().getByRole('region', { name: 'Ticket preview' });
+    expect(await preview.getByRole('table', { name: 'Legs' }).count()).toBe(1);
+    expect(await preview.textContent()).toMatch(/^Out of date: the last good preview/);
+    expect(await submit().isDisabled()).toBe(true);
+    expect(await ticket().getByLabel(/^Verdict: /).textContent()).toBe('✗ 1 field to fix');
+    await screenshot(page, `e2e-ticket-field-error-${name}`);
+    await stop.fill('1');
+    await expect.poll(() => stop.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('a take-profit at or above the current spread, or at or below 0, is refused beside the field in % /8h', async () => {
+    const takeProfit = page.getByLabel('Take-profit spread (% /8h)');
+    await takeProfit.fill('5');
+    const problem = () => page.locator(`#${'problem-Takeprofitspread'}`);
+    await expect.poll(() => problem().textContent()).toMatch(/^take-profit 5\.0000 % \/8h is at or above the current spread \d+\.\d{4} % \/8h: it would be met at once/);
+    await takeProfit.fill('-0.5');
+    await expect.poll(() => problem().textContent()).toMatch(/above 0 % \/8h/);
+    await takeProfit.fill('0.005');
+    await expect.poll(() => problem().count()).toBe(0);
+  });
+
+  it("a leg moved to another venue takes that venue's market of the asset, and main prices the new leg", async () => {
+    const venue = page.getByLabel('Leg 2 venue');
+    const market = page.getByLabel('Leg 2 market');
+    const taken = [await venue.inputValue(), await page.getByLabel('Leg 1 venue').inputValue()];
+    const listed = await venue.locator('option:not([disabled])').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    const next = listed.find((v) => !taken.includes(v));
+    expect(next, `${base} is listed on ${listed.join(', ')} only`).toBeDefined();
+    await venue.selectOption(next!);
+    const options = await market.locator('option').allTextContents();
+    expect(options.some((o) => o.includes('no quote now'))).toBe(false);
+    expect(options).toContain(await market.inputValue());
+    const legs = ticket().getByRole('table', { name: 'Legs' });
+    await expect.poll(() => legs.locator('thead th').nth(2).textContent(), { timeout: 30_000 }).toContain(await market.inputValue());
+    expect(await ticket().getByRole('alert', { name: 'Preview error' }).count()).toBe(0);
+  });
+
+  it.runIf(viewport.width === 1280)('by keyboard to the end: the fields typed, the boxes ticked with Space, Ctrl+Enter submits a hedged pair whose result is in view', async () => {
+    const type = async (label: string | RegExp, text: string): Promise<void> => {
+      await page.getByLabel(label).focus();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(text);
+    };
+    await type('Basis stop (% price gap)', '1');
+    await type('Max holding (hours)', '24');
+    await type('Leverage (×)', '3');
+    const sizeButton = ticket().getByRole('button', { name: /^Use the size the 2 % rule allows/ });
+    await sizeButton.waitFor({ timeout: 30_000 });
+    const allowed = Number(/: ([\d.]+) /.exec((await sizeButton.getAttribute('aria-label'))!)![1]);
+    // Half the allowed size: the other viewport's ticket must not meet the exposure cap.
+    await type(/^Quantity \(coins of /, String(+(allowed / 2).toPrecision(6)));
+    for (const box of ['I enter before a settlement this position pays', 'I accept costs above the funding expected by the planned exit']) {
+      await page.getByLabel(box).focus();
+      await page.keyboard.press('Space');
+    }
+    const override = page.getByLabel('Override reason');
+    if (await override.count()) await type('Override reason', 'e2e: trading the spread by hand');
+    await expect.poll(() => submit().isEnabled(), { timeout: 30_000 }).toBe(true);
+    await page.keyboard.press('Control+Enter');
+    const result = ticket().getByRole('status', { name: 'Submit result' });
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.textContent()).toMatch(/^HEDGED/);
+    expect(await inViewport(result)).toBe(true);
+    await screenshot(page, `e2e-ticket-submitted-${name}`);
+  });
+
+  it('no page errors were raised along the way', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
