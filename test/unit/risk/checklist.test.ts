@@ -131,7 +131,6 @@ describe('checklist items', () => {
     expect(statusOf(preview, 'exits').detail).toBe('set a take-profit spread and a maximum holding period');
   });
 
-
   it('a contradicted setup fails without an override reason and passes with a warning and the reason once one is typed', () => {
     const contradicted = { tag: 'contradicted' as const, reason: 'DeFi is overheated and reversing.' };
     expect(statusOf(buildPreview(inputs({ alignment: contradicted })), 'alignment').status).toBe('fail');
