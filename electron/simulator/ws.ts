@@ -1,7 +1,7 @@
 /**
  * Websocket streams on the simulator's port (the `ws` package), in the venues' own formats:
  * Binance USDⓈ-M mark price streams (`!markPrice@arr@1s`, `<symbol>@markPrice@1s`, as ccxt.pro
- * `watchMarkPrice(s)` subscribes) and OKX v5 public `funding-rate` and `mark-price` channels
+ * `watchMarkPrice(s)` subscribes; Aster's, the same, under `/aster`) and OKX v5 public `funding-rate` and `mark-price` channels
  * (as ccxt.pro okx `watchFundingRate(s)` / `watchMarkPrice` subscribe). A venue module may add
  * its own stream dialect with `register`. Disconnects are injectable per venue.
  */
@@ -9,6 +9,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { VenueId } from './types.ts';
+import { LOOPBACK_PATH_PREFIX } from '../../shared/domain/venues.ts';
 import type { Market } from './market.ts';
 import type { SimClock } from './clock.ts';
 import type { Faults } from './faults.ts';
@@ -29,38 +30,48 @@ export interface StreamDialect {
   push(connection: StreamConnection, market: Market): unknown[];
 }
 
-const binanceMarkPrice: StreamDialect = {
-  venue: 'binanceusdm',
-  owns: (path) => !path.startsWith('/ws/v5') && (/^\/(market\/|public\/)?ws(\/|$)/.test(path) || path.startsWith('/stream')),
-  onMessage(connection, text) {
-    const request = JSON.parse(text) as { method?: string; params?: string[]; id?: number };
-    for (const topic of request.params ?? []) {
-      if (request.method === 'SUBSCRIBE') connection.topics.add(topic);
-      if (request.method === 'UNSUBSCRIBE') connection.topics.delete(topic);
-    }
-    connection.socket.send(JSON.stringify({ result: null, id: request.id ?? null }));
-  },
-  push(connection, market) {
-    const messages: unknown[] = [];
-    const now = market.now();
-    const event = (id: string) => {
-      const funding = market.funding('binanceusdm', id);
-      return {
-        e: 'markPriceUpdate', E: now, s: id, p: market.markPrice('binanceusdm', id).toFixed(8), i: market.indexPrice('binanceusdm', id).toFixed(8),
-        P: market.indexPrice('binanceusdm', id).toFixed(8), r: funding.rate.toFixed(8), T: funding.nextFundingTime,
-      };
-    };
-    for (const topic of connection.topics) {
-      if (topic.startsWith('!markPrice@arr')) messages.push(market.instruments('binanceusdm').map((instrument) => event(instrument.id)));
-      const single = /^([a-z0-9]+)@markPrice/.exec(topic);
-      if (single) {
-        const instrument = market.instruments('binanceusdm').find((i) => i.id.toLowerCase() === single[1]);
-        if (instrument) messages.push(event(instrument.id));
+/**
+ * Binance's mark-price streams (`!markPrice@arr@1s`, `<symbol>@markPrice@1s`), served for each
+ * venue that speaks them: Binance at the root, Aster under its loopback prefix.
+ */
+function binanceMarkPrice(venue: VenueId, owns: (path: string) => boolean): StreamDialect {
+  return {
+    venue,
+    owns,
+    onMessage(connection, text) {
+      const request = JSON.parse(text) as { method?: string; params?: string[]; id?: number };
+      for (const topic of request.params ?? []) {
+        if (request.method === 'SUBSCRIBE') connection.topics.add(topic);
+        if (request.method === 'UNSUBSCRIBE') connection.topics.delete(topic);
       }
-    }
-    return messages;
-  },
-};
+      connection.socket.send(JSON.stringify({ result: null, id: request.id ?? null }));
+    },
+    push(connection, market) {
+      const messages: unknown[] = [];
+      const now = market.now();
+      const event = (id: string) => {
+        const funding = market.funding(venue, id);
+        return {
+          e: 'markPriceUpdate', E: now, s: id, p: market.markPrice(venue, id).toFixed(8), i: market.indexPrice(venue, id).toFixed(8),
+          P: market.indexPrice(venue, id).toFixed(8), r: funding.rate.toFixed(8), T: funding.nextFundingTime,
+        };
+      };
+      for (const topic of connection.topics) {
+        if (topic.startsWith('!markPrice@arr')) messages.push(market.instruments(venue).map((instrument) => event(instrument.id)));
+        const single = /^([a-z0-9]+)@markPrice/.exec(topic);
+        if (single) {
+          const instrument = market.instruments(venue).find((i) => i.id.toLowerCase() === single[1]);
+          if (instrument) messages.push(event(instrument.id));
+        }
+      }
+      return messages;
+    },
+  };
+}
+
+const ASTER_PREFIX = LOOPBACK_PATH_PREFIX.aster ?? '/aster';
+const binanceStreams = binanceMarkPrice('binanceusdm', (path) => !path.startsWith('/ws/v5') && (/^\/(market\/|public\/)?ws(\/|$)/.test(path) || path.startsWith('/stream')));
+const asterStreams = binanceMarkPrice('aster', (path) => path.startsWith(`${ASTER_PREFIX}/`));
 
 const okxPublic: StreamDialect = {
   venue: 'okx',
@@ -120,7 +131,7 @@ export interface StreamsOptions {
 
 export class SimStreams {
   private readonly wss = new WebSocketServer({ noServer: true });
-  private readonly dialects: StreamDialect[] = [okxPublic, binanceMarkPrice];
+  private readonly dialects: StreamDialect[] = [okxPublic, binanceStreams, asterStreams];
   private readonly connections = new Map<StreamConnection, StreamDialect>();
   private readonly market: Market;
   private readonly faults: Faults;

@@ -4,11 +4,14 @@
  * settlement, mark and index in one call. Unlike Binance, its funding-info list
  * (fetchFundingIntervals) states every symbol's interval (1 h, 4 h and 8 h are all in use), and
  * ccxt puts the next settlement in `nextFundingTimestamp`, not `fundingTimestamp`. ccxt also
- * lists Aster's spot pairs; the market catalog keeps the perpetuals only.
+ * lists Aster's spot pairs; the market catalog keeps the perpetuals only. Marks and rates of the
+ * most traded symbols also arrive by websocket (`asterStream`).
  */
 import { MINUTE_MS, createVenueAdapter } from './adapter.ts';
 import type { AdapterContext, VenueAdapter, VenueSpec } from './adapter.ts';
-import { premiumIndexFetch, type NextSettlementOf } from './binanceusdm.ts';
+import type { Exchange } from 'ccxt';
+import { binanceMarkUpdate, premiumIndexFetch, type NextSettlementOf } from './binanceusdm.ts';
+import { cached, type StreamSpec } from './streams.ts';
 
 const VENUE = 'aster';
 const asterNext: NextSettlementOf = (rate) => rate.nextFundingTimestamp;
@@ -21,6 +24,22 @@ export const asterSpec: VenueSpec = {
   historyPageLimit: 1000,
   candlePageLimit: 1500,
   fetchQuotes: premiumIndexFetch(VENUE, asterNext),
+};
+
+/**
+ * Aster streams Binance's `markPriceUpdate` per symbol (`<symbol>@markPrice@1s`; ccxt.pro's
+ * Aster takes no subscription without symbols): mark, index, the running rate and the next
+ * settlement, once a second, for the most traded symbols.
+ */
+export const asterStream: StreamSpec = {
+  venue: VENUE,
+  exchangeOptions: asterSpec.exchangeOptions,
+  perSymbol: true,
+  expectedGapMs: 1_000,
+  watchers: (exchange: Exchange, symbols: string[]) => symbols.length === 0 ? [] : [async () => {
+    await exchange.watchMarkPrices(symbols);
+    return cached(exchange.tickers, symbols).map(binanceMarkUpdate).filter((update) => update !== null);
+  }],
 };
 
 export function createAsterAdapter(context: AdapterContext): VenueAdapter {

@@ -15,7 +15,7 @@ import { buildQuote, intervalHoursOf, numberOrNull, productOrNull } from './fund
 import type { PerpMarket } from './perpMarkets.ts';
 import { presentFields } from './streamMerge.ts';
 import type { StreamUpdate } from './streamMerge.ts';
-import type { StreamSpec } from './streams.ts';
+import { cached, type StreamSpec } from './streams.ts';
 
 const VENUE = 'okx';
 const HOUR_MS = 3_600_000;
@@ -93,10 +93,6 @@ export function okxMarkUpdate(ticker: Ticker): StreamUpdate | null {
 }
 
 /** Each turn reads ccxt's cache of every watched symbol (see `binanceStream` for why). */
-function cached<T>(cache: Record<string, T> | undefined, symbols: string[]): T[] {
-  return symbols.map((symbol) => cache?.[symbol]).filter((value) => value !== undefined);
-}
-
 /** OKX subscribes per instrument: funding and mark channels for the most traded swaps. */
 export const okxStream: StreamSpec = {
   venue: VENUE,

@@ -1,5 +1,6 @@
 /** Venues whose market data also arrives by websocket (docs/ccxt.md, "Streams"); the rest are only polled. */
 import type { VenueId } from '../../../shared/domain/venues.ts';
+import { asterStream } from './aster.ts';
 import { binanceStream } from './binanceusdm.ts';
 import { okxStream } from './okx.ts';
 import type { StreamSpec } from './streams.ts';
@@ -7,4 +8,5 @@ import type { StreamSpec } from './streams.ts';
 export const STREAM_SPECS: Partial<Record<VenueId, StreamSpec>> = {
   binanceusdm: binanceStream,
   okx: okxStream,
+  aster: asterStream,
 };

@@ -31,6 +31,11 @@ export interface StreamSpec {
   watchers(exchange: Exchange, symbols: string[]): Array<() => Promise<StreamUpdate[]>>;
 }
 
+/** What ccxt.pro holds for the watched symbols (its cache: a watch resolves with the first message only). */
+export function cached<T>(cache: Record<string, T> | undefined, symbols: string[]): T[] {
+  return symbols.map((symbol) => cache?.[symbol]).filter((value) => value !== undefined);
+}
+
 export interface StreamHandlers {
   /** The poller's current quotes (the most traded are chosen from them). */
   quotes(): FundingQuote[];

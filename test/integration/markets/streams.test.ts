@@ -178,3 +178,42 @@ describe('OKX funding and mark by websocket', () => {
     expect(restCount(s, 'okx', '/api/v5/public/funding-rate') + restCount(s, 'okx', '/api/v5/public/mark-price')).toBe(polls);
   });
 });
+
+describe('Aster mark prices by websocket', () => {
+  it('a pushed mark and rate reach onQuotes without a REST poll, for the most traded N only', async () => {
+    const s = await start(['aster'], 3_600_000, { pollScale: 10, streams: { maxSymbols: 3 } });
+    await untilLive(s, 'aster');
+    expect(streamOf('aster')!.symbols).toBe(3);
+    const polls = restCount(s, 'aster', '/aster/fapi/v3/premiumIndex');
+    const top = [...market!.quotes()].sort((a, b) => (b.volume24hUsd ?? -1) - (a.volume24hUsd ?? -1)).slice(0, 3).map((q) => q.symbol);
+    s.clock.step(60_000);
+    changed = [];
+
+    await waitFor('the three watched symbols updated', () => pushed(s) && new Set(changed.filter((q) => q.observedAt === s.clock.now()).map((q) => q.symbol)).size === 3);
+    expect(new Set(changed.map((q) => q.symbol))).toEqual(new Set(top));
+    const first = changed.filter((q) => q.symbol === top[0]).at(-1)!;
+    const id = top[0].replace('/USDT:USDT', 'USDT');
+    expect(relativeGap(first.markPrice, s.market.markPrice('aster', id))).toBeLessThan(1e-9);
+    expect(first.rate).toBeCloseTo(s.market.funding('aster', id).rate, 8);
+    expect(first.nextFundingTime).toBe(s.market.funding('aster', id).nextFundingTime);
+    expect(restCount(s, 'aster', '/aster/fapi/v3/premiumIndex')).toBe(polls);
+  });
+
+  it('a dropped stream falls back to polling at the normal period and reconnects', async () => {
+    let refusing = false;
+    const refuse: StreamDialect = { venue: 'aster', owns: (path) => refusing && path.startsWith('/aster/'), onMessage: (connection) => connection.socket.terminate(), push: () => [] };
+    // Aster's normal period 10 s × 0.05 = 500 ms; while streaming half its 45 s staleness bound, 1,125 ms.
+    const s = await start(['aster'], 50, { pollScale: 0.05, streams: { maxSymbols: 3 } });
+    s.streams.register(refuse);
+    await untilLive(s, 'aster');
+    await waitFor('slow polling while live', () => streamOf('aster')?.pollMs === 1_125);
+    refusing = true;
+    expect(s.streams.disconnect('aster')).toBe(1);
+    await waitFor('stream down, normal period', () => streamOf('aster')?.status === 'down' && streamOf('aster')?.pollMs === 500);
+    const polls = restCount(s, 'aster', '/aster/fapi/v3/premiumIndex');
+    await waitFor('REST polls go on while the stream is down', () => restCount(s, 'aster', '/aster/fapi/v3/premiumIndex') >= polls + 2);
+    refusing = false;
+    await waitFor('stream back', () => streamOf('aster')?.status === 'live');
+    expect(streamOf('aster')!.reconnects).toBeGreaterThanOrEqual(1);
+  });
+});
