@@ -51,10 +51,13 @@ function orderBody(order: SimOrder): Record<string, unknown> {
     id: Number(order.orderId), user: 1, contract: order.instrumentId, create_time: seconds(order.createdAt),
     update_time: seconds(order.updatedAt), finish_time: open ? undefined : seconds(order.updatedAt), finish_as: finishAs,
     status: open ? 'open' : 'finished', size: sign * order.quantity, iceberg: 0,
-    price: order.price === null ? '0' : decimalString(order.price), is_reduce_only: order.reduceOnly, reduce_only: order.reduceOnly,
+    price: order.price === null ? '0' : decimalString(order.price), is_reduce_only: order.reduceOnly,
     is_close: false, is_liq: false, tif: order.type === 'market' ? 'ioc' : 'gtc', left: sign * (order.quantity - order.filled),
     fill_price: decimalString(order.averagePrice ?? 0), text: order.clientOrderId.startsWith('t-') ? order.clientOrderId : 'api',
-    tkfr: '0.0005', mkfr: '0.0002', refu: 0, stp_act: '-', amend_text: '-',
+    tkfr: '0.0005', mkfr: '0.0002', refu: 0, refr: '0', stp_act: '-', stp_id: 0, amend_text: '-', biz_info: '-', bbo: '-',
+    update_id: 1, market_order_slip_ratio: '0.05',
+    // Gate states the order's realised PnL; the simulator books PnL on the position only.
+    pnl: '0', pnl_margin: '0',
   };
 }
 

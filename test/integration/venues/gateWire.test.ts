@@ -37,6 +37,7 @@ const CASES: WireCase[] = [
   },
   { method: 'fetchPositions', fixture: 'fetchPositions', route: 'GET /api/v4/futures/usdt/positions' },
   { method: 'fetchFundingHistory', fixture: 'fetchFundingHistory', route: 'GET /api/v4/futures/usdt/account_book', allowed: GATE_ALLOWED },
+  { method: 'createOrder', fixture: 'createOrder', route: 'POST /api/v4/futures/usdt/orders' },
 ];
 
 beforeAll(async () => {
@@ -55,6 +56,7 @@ beforeAll(async () => {
   await ex.setLeverage(3, SYMBOL);
   await ex.fetchPositions();
   await ex.fetchFundingHistory(SYMBOL);
+  await ex.createOrder(SYMBOL, 'market', 'buy', 1, undefined, { text: 't-ftwiregate2' });
 });
 
 afterAll(async () => {
