@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { createSectorHandlers } from './sectors/sectorHandlers.ts';
 import { startPriceBackfill } from './sectors/priceBackfill.ts';
 import { startSampleRetention } from './history/sampleRetention.ts';
+import { startDecayRefresh } from './engine/decayRefresh.ts';
 
 export interface BackendOptions {
   mode: Mode;
@@ -139,12 +140,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   });
 
   const sampleRetention = startSampleRetention({ samples: store.quoteSamples, log, now: venueNow });
+  const decays = startDecayRefresh({ history: store.history, engine, log, now: venueNow });
 
   const desk = await createTradingDesk({
     mode: options.mode, venues, store, vault, market, engine, baseUrl, readCredentials: demo?.readCredentials, state: trading, settings: () => settings,
     publish: options.publish, log, now: venueNow, killSwitchDeadlineMs: options.killSwitchDeadlineMs,
     killSwitchRetryMs: options.killSwitchRetryMs,
-    exitTiming: options.exitTiming,
+    exitTiming: options.exitTiming, decays: () => decays.table(),
   });
   // Not awaited: opening the venues' accounts may take the network's time; requests wait for it themselves.
   desk.start().catch((err: unknown) => log.error('trading desk did not start', { error: err }));
@@ -188,6 +190,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await desk.stop();
       await priceBackfill.stop();
       await sampleRetention.stop();
+      await decays.stop();
       await market.stop();
       await engine.stop();
       await patterns.stop();

@@ -2,13 +2,17 @@ import type { EngineSettings } from '../../shared/domain/settings.ts';
 import type { Leg, Opportunity } from '../../shared/domain/signals.ts';
 import { bestSpread } from '../../shared/funding/spread.ts';
 import { regimeOf } from '../../shared/funding/regime.ts';
-import { breakEvenHours, netCarryPerDay, roundTripTakerFees, type TakerFees } from './carryCosts.ts';
+import { netCarryPerDay, roundTripTakerFees, type TakerFees } from './carryCosts.ts';
+import type { DecayTable } from './pairDecay.ts';
+import { extremeLeg, rowCarry } from './rowCarry.ts';
 import { minuteOf, type RateHistory } from './rateHistory.ts';
 
 export interface RowContext {
   settings: EngineSettings;
   fees: TakerFees;
   now: number;
+  /** Fitted decays of the venue pairs (null until the backend has sent them: the default applies). */
+  decays: DecayTable | null;
 }
 
 function meanPer8hOf(fresh: readonly Leg[]): number | null {
@@ -40,6 +44,9 @@ export function computeAssetRow(base: string, legs: Leg[], history: RateHistory,
   const best = bestSpread(fresh);
   const roundTripFees = best ? roundTripTakerFees(ctx.fees, best.longVenue, best.shortVenue) : null;
   const hasMean = meanPer8h !== null;
+  const expected = best && roundTripFees !== null
+    ? rowCarry(base, extremeLeg(fresh, best.longVenue, 'buy'), extremeLeg(fresh, best.shortVenue, 'sell'), roundTripFees, ctx.settings.holdingDays, ctx.decays, ctx.now)
+    : null;
   return {
     base,
     legs,
@@ -49,7 +56,9 @@ export function computeAssetRow(base: string, legs: Leg[], history: RateHistory,
     spreadApr: best?.spreadApr ?? null,
     roundTripFees,
     netCarryPerDay: best && roundTripFees !== null ? netCarryPerDay(best.spreadPer8h, roundTripFees, ctx.settings.holdingDays) : null,
-    breakEvenHours: best && roundTripFees !== null ? breakEvenHours(best.spreadPer8h, roundTripFees) : null,
+    breakEvenHours: expected?.breakEvenHours ?? null,
+    expectedNetPerDay: expected?.expectedNetPerDay ?? null,
+    carry: expected?.carry ?? null,
     meanPer8h,
     regime: hasMean ? regimeOf(meanPer8h) : null,
     velocity: {

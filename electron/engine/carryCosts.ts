@@ -16,13 +16,7 @@ export function roundTripTakerFees(fees: TakerFees, longVenue: VenueId, shortVen
   return 2 * (fees[longVenue] + fees[shortVenue]);
 }
 
-/** Spread collected per day (three 8-h periods) minus the round trip spread over the holding period. */
+/** Instantaneous: today's spread collected per day (three 8-h periods) minus the round trip spread over the holding period. */
 export function netCarryPerDay(spreadPer8h: number, roundTripFees: number, holdingDays: number): number {
   return spreadPer8h * 3 - roundTripFees / holdingDays;
-}
-
-/** Hours of carry that pay the round trip; null when the spread earns nothing. */
-export function breakEvenHours(spreadPer8h: number, roundTripFees: number): number | null {
-  if (!(spreadPer8h > 0)) return null;
-  return roundTripFees / (spreadPer8h / 8);
 }

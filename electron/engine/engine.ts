@@ -15,6 +15,7 @@ import { sameShownRow } from './rowEquality.ts';
 import { SectorTracker } from './sectorTracker.ts';
 import type { SectorSnapshot } from './sectors.ts';
 import type { SectorMap } from '../../shared/sectors/sectorOf.ts';
+import type { DecayTable } from './pairDecay.ts';
 
 export interface EngineOutput {
   batch: SignalsBatch;
@@ -56,6 +57,8 @@ export class SignalEngine {
   private sectorAssets = 0;
   /** Rate histories a seed rebuilt for assets with no live quote yet; a new group takes its own. */
   private readonly seededHistories = new Map<string, RateHistory>();
+  /** Fitted spread decays per venue pair, from the stored settlements (null until sent). */
+  private decays: DecayTable | null = null;
 
   constructor(settings: EngineSettings) {
     this.settings = settings;
@@ -77,6 +80,12 @@ export class SignalEngine {
   setSettings(settings: EngineSettings, now: number): EngineOutput {
     this.settings = settings;
     this.fees = takerFeesFor(settings);
+    return this.recomputeAll(now, []);
+  }
+
+  /** New decay fits (the backend refits from the store): every row's expected edge is recomputed. */
+  setDecays(decays: DecayTable, now: number): EngineOutput {
+    this.decays = decays;
     return this.recomputeAll(now, []);
   }
 
@@ -165,7 +174,7 @@ export class SignalEngine {
   }
 
   private recompute(bases: ReadonlySet<string>, full: boolean, now: number, alerts: Alert[]): EngineOutput {
-    const ctx: RowContext = { settings: this.settings, fees: this.fees, now };
+    const ctx: RowContext = { settings: this.settings, fees: this.fees, now, decays: this.decays };
     const sectors = full ? this.refreshSectors(now) : null;
     const changed = new Set<string>();
     const gone = new Set<string>();

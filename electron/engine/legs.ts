@@ -41,5 +41,6 @@ export function legOf(quote: FundingQuote, now: number): Leg | null {
     markPrice: quote.markPrice,
     stale: isStale(quote, now),
     observedAt: quote.observedAt,
+    multiplier: quote.multiplier,
   };
 }

@@ -15,14 +15,16 @@ function alignmentTier(row: Opportunity): number {
 
 /**
  * The monitor's order: triggered rows first (a trader acts on those), then by expected net
- * carry per day after fees, then gross spread; sector alignment only breaks ties that money
+ * edge per day (funding under the pair's decay less costs both ways, docs/domain.md §1), then
+ * the instantaneous net carry, then gross spread; sector alignment only breaks ties that money
  * leaves, so a thin "confirmed" spread never outranks a wide neutral one (alignment is a tag,
  * a filter and a checklist item, docs/domain.md §2.5). Then base name, so every order is total
  * and a row's rank depends only on the rows, not on how they were computed.
  */
 export function compareRows(a: Opportunity, b: Opportunity): number {
   if (a.triggered !== b.triggered) return a.triggered ? -1 : 1;
-  return descNullsLast(a.netCarryPerDay, b.netCarryPerDay) || descNullsLast(a.spreadPer8h, b.spreadPer8h)
+  return descNullsLast(a.expectedNetPerDay ?? null, b.expectedNetPerDay ?? null) || descNullsLast(a.netCarryPerDay, b.netCarryPerDay)
+    || descNullsLast(a.spreadPer8h, b.spreadPer8h)
     || alignmentTier(a) - alignmentTier(b) || (a.base < b.base ? -1 : a.base > b.base ? 1 : 0);
 }
 

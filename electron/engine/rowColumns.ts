@@ -1,4 +1,5 @@
-import type { Leg, Opportunity } from '../../shared/domain/signals.ts';
+import type { CarryEstimate, Leg, Opportunity } from '../../shared/domain/signals.ts';
+import type { SpreadDecay } from '../../shared/funding/decay.ts';
 import { VENUE_IDS, type VenueId } from '../../shared/domain/venues.ts';
 import type { Regime } from '../../shared/funding/regime.ts';
 import type { AlignmentTag } from './alignment.ts';
@@ -13,9 +14,9 @@ import { StringTableError, StringTableReader, StringTableWriter, type StringDelt
  */
 export interface RowColumns extends StringDelta {
   count: number;
-  /** Per row: long venue, short venue, regime, triggered, alignment tag; NONE for null. */
+  /** Per row: long venue, short venue, regime, triggered, alignment tag, decay source of the carry; NONE for null. */
   rowBytes: Uint8Array;
-  /** Per row: base, sector (string ids; NONE_ID for null). */
+  /** Per row: base, sector, decay reason (string ids; NONE_ID for null). */
   rowIds: Uint32Array;
   rowNumbers: Float64Array;
   /** Row i's legs are `legStart[i]..legStart[i + 1]`. */
@@ -30,16 +31,27 @@ export interface RowColumns extends StringDelta {
 
 const NONE = 255;
 const NONE_ID = 0xffff_ffff;
-const ROW_BYTES = 5;
-const ROW_NUMBERS = 12;
+const ROW_BYTES = 6;
+const ROW_IDS = 3;
+/** 12 figures of the row, then the expected net per day and the carry estimate's 12 (see `carryNumbers`). */
+const ROW_NUMBERS = 25;
+const CARRY_AT = 13;
 const LEG_BYTES = 3;
-const LEG_NUMBERS = 7;
+const LEG_NUMBERS = 8;
+const DECAY_SOURCES: readonly SpreadDecay['source'][] = ['fit', 'default', 'constant'];
 const REGIMES: readonly Regime[] = ['extreme-bull', 'mild-bull', 'neutral-bear', 'extreme-bear'];
 const TAGS: readonly AlignmentTag[] = ['confirmed', 'contradicted', 'neutral'];
 
 const orNaN = (value: number | null): number => value ?? Number.NaN;
 const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
 const indexOrNone = <T>(list: readonly T[], value: T | null): number => (value === null ? NONE : list.indexOf(value));
+
+/** The carry estimate's numbers in `ROW_NUMBERS` order after `CARRY_AT`; all null without one. */
+function carryNumbers(carry: CarryEstimate | null): Array<number | null> {
+  if (!carry) return new Array<null>(12).fill(null);
+  const { decay } = carry;
+  return [carry.holdingHours, carry.expectedFunding, carry.fees, carry.entryBasis, carry.net, decay.phi, decay.levelPer8h, decay.halfLifeHours, decay.n, decay.realisedPer8h.d1, decay.realisedPer8h.d3, decay.realisedPer8h.d7];
+}
 
 export function rowTransferables(columns: RowColumns): ArrayBuffer[] {
   const { rowBytes, rowIds, rowNumbers, legStart, legBytes, legSymbol, legNumbers } = columns;
@@ -57,7 +69,7 @@ export class RowEncoder {
     const delta = this.table.begin();
     const c: RowColumns = {
       ...delta, count: n, reasons: new Array<string>(n),
-      rowBytes: new Uint8Array(n * ROW_BYTES), rowIds: new Uint32Array(n * 2), rowNumbers: new Float64Array(n * ROW_NUMBERS),
+      rowBytes: new Uint8Array(n * ROW_BYTES), rowIds: new Uint32Array(n * ROW_IDS), rowNumbers: new Float64Array(n * ROW_NUMBERS),
       legStart: new Uint32Array(n + 1), legBytes: new Uint8Array(legs * LEG_BYTES), legSymbol: new Uint32Array(legs), legNumbers: new Float64Array(legs * LEG_NUMBERS),
     };
     let l = 0;
@@ -77,12 +89,17 @@ export class RowEncoder {
     c.rowBytes[b + 2] = indexOrNone(REGIMES, row.regime);
     c.rowBytes[b + 3] = row.triggered ? 1 : 0;
     c.rowBytes[b + 4] = indexOrNone(TAGS, row.alignment?.tag ?? null);
-    c.rowIds[i * 2] = this.table.intern(row.base);
-    c.rowIds[i * 2 + 1] = row.alignment?.sector == null ? NONE_ID : this.table.intern(row.alignment.sector);
+    c.rowBytes[b + 5] = indexOrNone(DECAY_SOURCES, row.carry?.decay.source ?? null);
+    c.rowIds[i * ROW_IDS] = this.table.intern(row.base);
+    c.rowIds[i * ROW_IDS + 1] = row.alignment?.sector == null ? NONE_ID : this.table.intern(row.alignment.sector);
+    c.rowIds[i * ROW_IDS + 2] = row.carry ? this.table.intern(row.carry.decay.reason) : NONE_ID;
     c.reasons[i] = row.alignment?.reason ?? '';
     const x = i * ROW_NUMBERS;
     const v = row.velocity;
-    const values = [row.spreadPer8h, row.spreadApr, row.roundTripFees, row.netCarryPerDay, row.breakEvenHours, row.meanPer8h, v.h1, v.h4, v.h24, row.persistenceHours, row.nextFundingTime, row.rank];
+    const values = [
+      row.spreadPer8h, row.spreadApr, row.roundTripFees, row.netCarryPerDay, row.breakEvenHours, row.meanPer8h, v.h1, v.h4, v.h24, row.persistenceHours, row.nextFundingTime, row.rank,
+      row.expectedNetPerDay ?? null, ...carryNumbers(row.carry ?? null),
+    ];
     for (let k = 0; k < ROW_NUMBERS; k++) c.rowNumbers[x + k] = orNaN(values[k]);
   }
 
@@ -100,6 +117,7 @@ export class RowEncoder {
     c.legNumbers[x + 4] = orNaN(leg.nextFundingTime);
     c.legNumbers[x + 5] = orNaN(leg.markPrice);
     c.legNumbers[x + 6] = leg.observedAt;
+    c.legNumbers[x + 7] = leg.multiplier ?? Number.NaN;
   }
 }
 
@@ -122,9 +140,10 @@ export class RowDecoder {
     const b = i * ROW_BYTES;
     const x = i * ROW_NUMBERS;
     const num = (k: number) => orNull(c.rowNumbers[x + k]);
-    const base = this.table.get(c.rowIds[i * 2], i, 'row');
+    const base = this.table.get(c.rowIds[i * ROW_IDS], i, 'row');
     const tag = c.rowBytes[b + 4];
-    const sector = c.rowIds[i * 2 + 1];
+    const sector = c.rowIds[i * ROW_IDS + 1];
+    const source = c.rowBytes[b + 5];
     return {
       base, legs,
       longVenue: this.venueOrNull(c.rowBytes[b], i),
@@ -137,6 +156,16 @@ export class RowDecoder {
       nextFundingTime: num(10),
       alignment: tag === NONE ? null : { tag: TAGS[tag], sector: sector === NONE_ID ? null : this.table.get(sector, i, 'row'), reason: c.reasons[i] },
       rank: c.rowNumbers[x + 11],
+      expectedNetPerDay: num(12),
+      carry: source === NONE ? null : this.carry(num, DECAY_SOURCES[source], this.table.get(c.rowIds[i * ROW_IDS + 2], i, 'row')),
+    };
+  }
+
+  private carry(num: (k: number) => number | null, source: SpreadDecay['source'], reason: string): CarryEstimate {
+    const at = (k: number) => num(CARRY_AT + k);
+    return {
+      holdingHours: at(0)!, expectedFunding: at(1)!, fees: at(2)!, entryBasis: at(3)!, net: at(4)!,
+      decay: { phi: at(5)!, levelPer8h: at(6)!, halfLifeHours: at(7), n: at(8)!, source, reason, realisedPer8h: { d1: at(9), d3: at(10), d7: at(11) } },
     };
   }
 
@@ -155,6 +184,7 @@ export class RowDecoder {
       markPrice: orNull(c.legNumbers[x + 5]),
       stale: c.legBytes[b + 2] === 1,
       observedAt: c.legNumbers[x + 6],
+      multiplier: orNull(c.legNumbers[x + 7]) ?? undefined,
     };
   }
 

@@ -15,8 +15,14 @@ export function sameShownRow(a: Opportunity, b: Opportunity): boolean {
     a.breakEvenHours === b.breakEvenHours && a.meanPer8h === b.meanPer8h && a.regime === b.regime &&
     a.velocity.h1 === b.velocity.h1 && a.velocity.h4 === b.velocity.h4 && a.velocity.h24 === b.velocity.h24 &&
     a.persistenceHours === b.persistenceHours && a.triggered === b.triggered && a.nextFundingTime === b.nextFundingTime &&
-    sameAlignment(a.alignment, b.alignment)
+    a.expectedNetPerDay === b.expectedNetPerDay && sameDecay(a.carry ?? null, b.carry ?? null) && sameAlignment(a.alignment, b.alignment)
   );
+}
+
+/** The estimate follows from the row's other fields and the decay; the decay is what can change alone. */
+function sameDecay(a: Opportunity['carry'], b: Opportunity['carry']): boolean {
+  if (!a || !b) return a === b;
+  return a.net === b.net && a.decay.source === b.decay.source && a.decay.n === b.decay.n && a.decay.phi === b.decay.phi && a.decay.levelPer8h === b.decay.levelPer8h;
 }
 
 function sameAlignment(a: Opportunity['alignment'], b: Opportunity['alignment']): boolean {

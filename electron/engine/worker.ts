@@ -53,6 +53,8 @@ function handle(message: ToEngine): EngineOutput {
     }
     case 'samples':
       return engine.seedSamples(message.columns, message.now);
+    case 'decays':
+      return engine.setDecays(new Map(message.entries), message.now);
   }
 }
 

@@ -3,6 +3,7 @@ import type { Alert, SignalsBatch } from '../../shared/domain/signals.ts';
 import type { QuoteColumns } from './quoteColumns.ts';
 import type { RowColumns } from './rowColumns.ts';
 import type { SectorSnapshot } from './sectors.ts';
+import type { SpreadDecay } from '../../shared/funding/decay.ts';
 import type { SampleSeedColumns } from '../../shared/history/sampleSeedColumns.ts';
 
 /**
@@ -32,7 +33,9 @@ export type ToEngine =
   | { type: 'sectorMap'; entries: Array<[string, string]>; now: number }
   | { type: 'prices'; columns: PriceSeedColumns; now: number }
   /** Stored quote samples of the last 25 h: rebuilds rate histories and sector series (history only). */
-  | { type: 'samples'; columns: SampleSeedColumns; now: number };
+  | { type: 'samples'; columns: SampleSeedColumns; now: number }
+  /** Spread decay fits per base and venue pair (see `DecayTable`), refitted from the store. */
+  | { type: 'decays'; entries: Array<[string, SpreadDecay]>; now: number };
 
 /** A `SignalsBatch` with its rows as transferred columns (`RowEncoder` / `RowDecoder`). */
 export type EncodedBatch = Omit<SignalsBatch, 'upserts'> & { rows: RowColumns };

@@ -17,8 +17,43 @@ export const LegSchema = z.object({
   markPrice: z.number().nullable(),
   stale: z.boolean(),
   observedAt: z.number().int(),
+  /** Coins of the base per unit of the symbol (1000 for `1000PEPE`): marks per coin are `markPrice / multiplier`. */
+  multiplier: z.number().positive().optional(),
 });
 export type Leg = z.infer<typeof LegSchema>;
+
+/** How a pair's spread is expected to decay to the exit (docs/domain.md §1), oriented as the position receives it. */
+export const SpreadDecaySchema = z.object({
+  /** AR(1) coefficient per 8-h step. */
+  phi: z.number(),
+  /** Decimal per 8 h. */
+  levelPer8h: z.number(),
+  halfLifeHours: z.number().nullable(),
+  /** Consecutive 8-h pairs of history behind the fit. */
+  n: z.number().int().nonnegative(),
+  source: z.enum(['fit', 'default', 'constant']),
+  reason: z.string(),
+  /** Trailing mean spread over 1, 3 and 7 days, decimal per 8 h. */
+  realisedPer8h: z.object({ d1: z.number().nullable(), d3: z.number().nullable(), d7: z.number().nullable() }),
+});
+export type SpreadDecay = z.infer<typeof SpreadDecaySchema>;
+
+/**
+ * The monitor's expected edge of a row's pair to the planned exit (the default holding period),
+ * fractions of one leg's notional: funding expected under the decay, minus the fees of opening
+ * and closing both legs and the entry basis read from the marks (slippage and crossing the
+ * books at size are the ticket's, which reads the books).
+ */
+export const CarryEstimateSchema = z.object({
+  holdingHours: z.number().positive(),
+  expectedFunding: z.number(),
+  fees: z.number(),
+  /** Long mark above short mark at entry, as a fraction (a gap in the trade's favour is not credited). */
+  entryBasis: z.number().nonnegative(),
+  net: z.number(),
+  decay: SpreadDecaySchema,
+});
+export type CarryEstimate = z.infer<typeof CarryEstimateSchema>;
 
 /** Change of the per-8 h rate per hour over a look-back, null until enough history exists. */
 export const VelocitySchema = z.object({
@@ -37,10 +72,13 @@ export const OpportunitySchema = z.object({
   spreadApr: z.number().nullable(),
   /** Round-trip taker fees of both legs (open + close), as a fraction of one leg's notional. */
   roundTripFees: z.number().nullable(),
-  /** Expected carry per day after fees amortised over the default holding period, fraction of notional. */
+  /** Instantaneous: today's spread held, per day, after fees amortised over the default holding period, fraction of notional. */
   netCarryPerDay: z.number().nullable(),
-  /** Hours of carry needed to pay the round-trip fees; null when the spread is not positive. */
+  /** Hours until the funding expected under decay has paid the fees and the entry basis (shared/risk/carry.ts `breakEvenTime`); null when not within 30 days. */
   breakEvenHours: z.number().nullable(),
+  /** The ranking key: expected net edge per day to the planned exit, fraction of notional (see `carry`). */
+  expectedNetPerDay: z.number().nullable().optional(),
+  carry: CarryEstimateSchema.nullable().optional(),
   /** Mean per-8 h rate across fresh legs, and its regime. */
   meanPer8h: z.number().nullable(),
   regime: RegimeSchema.nullable(),

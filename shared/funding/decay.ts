@@ -3,6 +3,8 @@
  * on one venue pair's per-8 h spread, x_t = c + φ x_{t−1} + e, whose expectation k steps of 8 h
  * ahead is μ + φ^k (x_0 − μ). Pure: the series and the parameters are the arguments.
  */
+import type { SpreadDecay } from '../domain/signals.ts';
+
 const GRID_HOURS = 8;
 
 export interface Ar1Fit { phi: number | null; intercept: number | null; halfLifeHours: number | null; n: number }
@@ -27,24 +29,8 @@ export function ar1HalfLife(series: ArrayLike<number>, stepHours: number): Ar1Fi
   return { phi, intercept: (sy - phi * sx) / n, halfLifeHours, n };
 }
 
-/**
- * The expected path of one pair's spread, oriented as what the position receives per 8 h
- * (short-leg rate minus long-leg rate; a single perp leg's own received rate).
- */
-export interface SpreadDecay {
-  /** AR(1) coefficient per 8-h step: 1 holds the spread, 0 drops it to the level at once. */
-  phi: number;
-  /** The level the spread reverts to, decimal per 8 h. */
-  levelPer8h: number;
-  halfLifeHours: number | null;
-  /** Consecutive 8-h pairs the fit used (0 for the default). */
-  n: number;
-  /** `fit`: from this pair's history; `default`: the conservative assumption (see `reason`). */
-  source: 'fit' | 'default' | 'constant';
-  reason: string;
-  /** Mean spread over the trailing 1, 3 and 7 days of the history, decimal per 8 h; null without points. */
-  realisedPer8h: { d1: number | null; d3: number | null; d7: number | null };
-}
+/** The expected path of one pair's spread, oriented as what the position receives per 8 h (short-leg rate minus long-leg rate; a single perp leg's own received rate). */
+export type { SpreadDecay };
 
 export interface DecayParams {
   /** Fewer consecutive 8-h pairs than this (7 days) and the default applies. */

@@ -4,11 +4,13 @@
  * 12 and 1–2 settlements respectively; summing per-8-h rates × hours would hide that the 8-h
  * leg pays nothing until its settlement comes.
  */
-import { settlementsBetween } from '../funding/settlements.ts';
+import { nextSettlementAfter, settlementsBetween } from '../funding/settlements.ts';
 import { ratePer8h } from '../funding/normalise.ts';
-import { decayedSpreadPer8h, type SpreadDecay } from '../funding/decay.ts';
+import { meanDecayFactor, type SpreadDecay } from '../funding/decay.ts';
 
 const HOUR_MS = 3_600_000;
+/** How far ahead break-even is searched, by the monitor and the ticket alike; beyond a month a trade is not worth its risk. */
+export const BREAK_EVEN_HORIZON_MS = 30 * 24 * HOUR_MS;
 
 export interface FundingLeg {
   side: 'buy' | 'sell';
@@ -57,37 +59,125 @@ export function receivedPer8h(legs: readonly FundingLeg[]): number {
 }
 
 /**
- * Every settlement of every leg in (now, until], with what it is expected to pay (quote
- * currency, > 0 received) when the pair's spread follows `decay` from today's value. The change
- * of the spread is shared equally by the perp legs (the short's rate rises by half of it, the
- * long's falls by half; a single perp leg carries all of it), and each settlement pays its leg's
- * rate averaged over its own interval before it, clipped at now (docs/domain.md §1): an 8-h leg
- * waits for its settlement, a 1-h leg is paid every hour along the path.
+ * One leg's expected settlements in time order when the pair's spread follows `decay` from
+ * today's value. The change of the spread is shared equally by the perp legs (the short's rate
+ * rises by half of it, the long's falls by half; a single perp leg carries all of it), and each
+ * settlement pays its leg's rate averaged over its own interval before it, clipped at now
+ * (docs/domain.md §1): an 8-h leg waits for its settlement, a 1-h leg is paid every hour along
+ * the path. After the first settlement every interval is whole, so the decay factor advances by
+ * one multiplication: the monitor walks a month of hourly settlements per row.
  */
-export function settlementPayments(legs: readonly FundingLeg[], decay: SpreadDecay, now: number, until: number): Array<{ time: number; leg: number; amount: number }> {
+class LegPath {
+  time: number;
+  /** φ^(start of the current interval / 8 h), once the intervals are whole. */
+  private factor = Number.NaN;
+  private readonly step: number;
+  private readonly hours: number;
+  private readonly stepFactor: number;
+  private readonly wholeMean: number;
+  /** Payment at a decay factor f: base + slope × f. */
+  private readonly base: number;
+  private readonly slope: number;
+  private readonly phi: number;
+  private readonly now: number;
+
+  constructor(leg: FundingLeg, perpLegs: number, decay: SpreadDecay, spreadNow: number, now: number) {
+    this.phi = decay.phi;
+    this.now = now;
+    const side = leg.side === 'sell' ? 1 : -1;
+    this.hours = leg.intervalHours;
+    this.step = leg.intervalHours * HOUR_MS;
+    this.time = leg.nextFundingTime !== null && leg.nextFundingTime > now ? leg.nextFundingTime : nextSettlementAfter(now, leg.intervalHours);
+    this.stepFactor = decay.phi ** (this.hours / 8);
+    this.wholeMean = meanDecayFactor(decay.phi, 0, this.hours);
+    // rate(F) = rate + side × (level + (spread − level) F − spread) × h / (8 n); payment = side × q × p × rate(F).
+    const share = this.hours / (8 * perpLegs);
+    const excess = spreadNow - decay.levelPer8h;
+    this.base = side * leg.quantity * leg.price * (leg.rate - side * excess * share);
+    this.slope = leg.quantity * leg.price * excess * share;
+  }
+
+  /** What the current settlement pays (quote currency, > 0 received). */
+  payment(): number {
+    const toHours = (this.time - this.now) / HOUR_MS;
+    const fromHours = toHours - this.hours;
+    if (fromHours < 0) return this.base + this.slope * meanDecayFactor(this.phi, 0, toHours);
+    if (Number.isNaN(this.factor)) this.factor = this.phi >= 1 ? 1 : this.phi ** (fromHours / 8);
+    return this.base + this.slope * this.factor * this.wholeMean;
+  }
+
+  advance(): void {
+    if (!Number.isNaN(this.factor)) this.factor *= this.stepFactor;
+    this.time += this.step;
+  }
+
+  /** Every payment from here on is the same: the intervals are whole and the excess left is below a millionth of the payment (or held, φ = 1). */
+  stationary(): boolean {
+    if (Number.isNaN(this.factor)) return false;
+    return this.phi >= 1 || Math.abs(this.slope * this.factor) <= 1e-6 * (Math.abs(this.base) + Math.abs(this.slope));
+  }
+
+  /** Settlements per `periodMs` (a multiple of the interval). */
+  perPeriod(periodMs: number): number {
+    return periodMs / this.step;
+  }
+
+  skip(periods: number, periodMs: number): void {
+    const steps = periods * this.perPeriod(periodMs);
+    this.factor *= this.stepFactor ** steps;
+    this.time += steps * this.step;
+  }
+}
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/**
+ * Once every path is stationary the payments repeat every `period` (the intervals' least common
+ * multiple): whole periods are added at once instead of walked, short of where the sum could
+ * reach the cost inside one (`swing`: the most a period's receipts add before its payments).
+ * Returns the horizon to walk to exactly: one more period when the periods gain nothing.
+ */
+function skipStationary(paths: readonly LegPath[], collected: number, cost: number, horizon: number): { collected: number; horizon: number } {
+  const hours = paths.map((p) => p.perPeriod(HOUR_MS));
+  if (!hours.every((h) => Number.isInteger(1 / h))) return { collected, horizon };
+  const period = paths.reduce((l, p) => { const h = Math.round(1 / p.perPeriod(HOUR_MS)); return (l * h) / gcd(l, h); }, 1) * HOUR_MS;
+  let gain = 0;
+  let swing = 0;
+  for (const p of paths) {
+    const each = p.payment();
+    gain += each * p.perPeriod(period);
+    if (each > 0) swing += each * p.perPeriod(period);
+  }
+  const last = Math.max(...paths.map((p) => p.time));
+  if (!(gain > 0)) return { collected, horizon: Math.min(horizon, last + period) };
+  const periods = Math.min(Math.floor((cost - collected - swing) / gain) - 1, Math.floor((horizon - last) / period));
+  if (periods <= 0) return { collected, horizon };
+  for (const p of paths) p.skip(periods, period);
+  return { collected: collected + periods * gain, horizon };
+}
+
+/** The legs' paths and the index of the one whose settlement comes next (the first leg on a tie). */
+function pathsOf(legs: readonly FundingLeg[], decay: SpreadDecay, now: number): LegPath[] {
   const spreadNow = receivedPer8h(legs);
-  const out: Array<{ time: number; leg: number; amount: number }> = [];
-  legs.forEach((leg, index) => {
-    const sign = leg.side === 'sell' ? 1 : -1;
-    for (const time of legSettlements(leg, now, until)) {
-      const toHours = (time - now) / HOUR_MS;
-      const fromHours = Math.max(0, toHours - leg.intervalHours);
-      const change = decayedSpreadPer8h(decay, spreadNow, fromHours, toHours) - spreadNow;
-      const rate = leg.rate + (sign * change * leg.intervalHours) / (8 * legs.length);
-      out.push({ time, leg: index, amount: paymentPerSettlement({ ...leg, rate }) });
-    }
-  });
-  return out.sort((a, b) => a.time - b.time || a.leg - b.leg);
+  return legs.map((leg) => new LegPath(leg, legs.length, decay, spreadNow, now));
+}
+
+function nextPath(paths: readonly LegPath[]): number {
+  let next = 0;
+  for (let i = 1; i < paths.length; i++) if (paths[i].time < paths[next].time) next = i;
+  return next;
 }
 
 /** Expected funding of each leg to the exit along its own schedule, under `decay` (see `settlementPayments`). */
 export function expectedCarry(legs: readonly FundingLeg[], decay: SpreadDecay, now: number, exit: number): LegCarry[] {
-  const carry = legs.map(() => ({ settlements: 0, amount: 0 }));
-  for (const payment of settlementPayments(legs, decay, now, exit)) {
-    carry[payment.leg].settlements++;
-    carry[payment.leg].amount += payment.amount;
-  }
-  return carry;
+  return pathsOf(legs, decay, now).map((path) => {
+    const carry = { settlements: 0, amount: 0 };
+    for (; path.time <= exit; path.advance()) {
+      carry.settlements++;
+      carry.amount += path.payment();
+    }
+    return carry;
+  });
 }
 
 /**
@@ -98,10 +188,20 @@ export function expectedCarry(legs: readonly FundingLeg[], decay: SpreadDecay, n
  */
 export function breakEvenTime(legs: readonly FundingLeg[], now: number, cost: number, horizon: number, decay: SpreadDecay): number | null {
   if (cost <= 0) return now;
+  const paths = pathsOf(legs, decay, now);
+  if (paths.length === 0) return null;
   let collected = 0;
-  for (const payment of settlementPayments(legs, decay, now, horizon)) {
-    collected += payment.amount;
-    if (collected >= cost) return payment.time;
+  let walked = false;
+  for (let next = nextPath(paths); paths[next].time <= horizon; next = nextPath(paths)) {
+    if (!walked && paths.every((p) => p.stationary())) {
+      walked = true;
+      ({ collected, horizon } = skipStationary(paths, collected, cost, horizon));
+      next = nextPath(paths);
+      if (paths[next].time > horizon) break;
+    }
+    collected += paths[next].payment();
+    if (collected >= cost) return paths[next].time;
+    paths[next].advance();
   }
   return null;
 }

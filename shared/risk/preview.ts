@@ -8,7 +8,7 @@ import type { EngineSettings } from '../domain/settings.ts';
 import { withdrawalFeesFor, type LegPreview, type RiskSettings, type Ticket, type TicketLeg, type TicketPreview } from '../domain/ticket.ts';
 import { VENUES, type VenueId } from '../domain/venues.ts';
 import { ratePer8h } from '../funding/normalise.ts';
-import { breakEvenTime, expectedCarry, legPays, type FundingLeg, type LegCarry } from './carry.ts';
+import { BREAK_EVEN_HORIZON_MS, breakEvenTime, expectedCarry, legPays, type FundingLeg, type LegCarry } from './carry.ts';
 import type { SpreadDecay } from '../funding/decay.ts';
 import { DEFAULT_WITHDRAWAL_FEES_USD, planTransfers, roundTripFee, walkBook, type BookLevel, type MarginNeed } from './costs.ts';
 import { evaluateChecklist, checklistPassed, type LegContext } from './checklist.ts';
@@ -20,8 +20,6 @@ import { amountOf, coinPrice, type MarketUnits } from '../domain/units.ts';
 
 const HOUR_MS = 3_600_000;
 const YEAR_MS = 365 * 24 * HOUR_MS;
-/** How far ahead break-even is searched; beyond a month the trade is not worth its risk. */
-const BREAK_EVEN_HORIZON_MS = 30 * 24 * HOUR_MS;
 
 export interface OrderBookSides {
   bids: readonly BookLevel[];

@@ -13,6 +13,8 @@ import type { FromEngine, PriceSeedColumns, ToEngine } from '../../engine/worker
 import type { SectorSnapshot } from '../../engine/sectors.ts';
 import type { SampleSeedColumns } from '../../../shared/history/sampleSeedColumns.ts';
 import type { SectorMap } from '../../../shared/sectors/sectorOf.ts';
+import type { SpreadDecay } from '../../../shared/funding/decay.ts';
+import type { DecayTable } from '../../engine/pairDecay.ts';
 
 export interface EngineOptions {
   /** The worker entry; the Electron bundle passes its built file. */
@@ -46,6 +48,8 @@ export interface EngineHandle {
   seedPrices(prices: ReadonlyMap<string, { times: number[]; closes: number[] }>): void;
   /** The latest sector snapshot; null until the worker computed one (it needs a sector map). */
   latestSectors(): SectorSnapshot | null;
+  /** Spread decay fits per base and venue pair; kept and re-sent to a restarted worker. */
+  setDecays(decays: DecayTable): void;
   stop(): Promise<void>;
 }
 
@@ -81,6 +85,7 @@ export function startEngine(options: EngineOptions): EngineHandle {
   let restarts: number[] = [];
   let lastSent = now();
   let sectorMap: Array<[string, string]> | null = null;
+  let decays: Array<[string, SpreadDecay]> | null = null;
   /** Every seed so far, latest per base: replayed into a restarted worker. */
   const seeds = new Map<string, { times: number[]; closes: number[] }>();
   let sectors: SectorSnapshot | null = null;
@@ -141,6 +146,7 @@ export function startEngine(options: EngineOptions): EngineHandle {
     });
     send({ type: 'settings', settings, now: now() });
     if (sectorMap) send({ type: 'sectorMap', entries: sectorMap, now: now() });
+    if (decays) send({ type: 'decays', entries: decays, now: now() });
     if (seeds.size > 0) sendSeeds(seeds);
     if (options.loadSamples) seedThenReplay(worker, options.loadSamples);
     else replayKnown();
@@ -217,6 +223,10 @@ export function startEngine(options: EngineOptions): EngineHandle {
       if (!gaveUp && prices.size > 0) sendSeeds(prices);
     },
     latestSectors: () => sectors,
+    setDecays(table) {
+      decays = [...table];
+      if (!gaveUp) send({ type: 'decays', entries: decays, now: now() });
+    },
     async stop() {
       stopping = true;
       clearInterval(ticker);

@@ -4,6 +4,7 @@ import type { Opportunity } from '../../../shared/domain/signals.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import { SignalEngine } from '../../../electron/engine/engine.ts';
 import { NOW, q } from './quotes.ts';
+import { CONSTANT_SPREAD } from '../../../shared/funding/decay.ts';
 
 function rowOf(quotes: FundingQuote[], base = quotes[0].base, settings = DEFAULT_SETTINGS): Opportunity {
   const engine = new SignalEngine(settings);
@@ -54,12 +55,38 @@ describe('cross-venue spread per asset', () => {
 });
 
 describe('costs and net carry', () => {
-  it('a 0.06 % spread Binance/Bybit pays 0.21 % round trip, nets 0.11 % a day over 3 days and breaks even in 28 h', () => {
+  it('a 0.06 % spread Binance/Bybit pays 0.21 % round trip: held, it would net 0.11 % a day; without history the default decay says it never pays', () => {
     const row = rowOf([q('binanceusdm', 'XRP', 0.0001), q('bybit', 'XRP', 0.0007)]);
     expect(row.triggered).toBe(true);
     expect(row.roundTripFees).toBeCloseTo(2 * (0.0005 + 0.00055), 12);
     expect(row.netCarryPerDay).toBeCloseTo(0.0018 - 0.0021 / 3, 12);
+    // Default: the excess halves every 2 h towards 0. The first settlement (16:00, 4 h away) pays the
+    // mean of 0.5^(u/2) over [0, 4] h of 0.06 %, the next eight the means over [4, 12], … [60, 68]: a telescoping sum.
+    const first = 0.75 / (2 * Math.LN2);
+    const rest = (0.5 ** 2 - 0.5 ** 34) / (4 * Math.LN2);
+    expect(row.carry!.decay).toMatchObject({ source: 'default', n: 0, halfLifeHours: 2 });
+    expect(row.carry!.expectedFunding).toBeCloseTo(0.0006 * (first + rest), 12);
+    expect(row.carry!.net).toBeCloseTo(row.carry!.expectedFunding - 0.0021, 12);
+    expect(row.expectedNetPerDay).toBeCloseTo(row.carry!.net / 3, 12);
+    expect(row.breakEvenHours).toBeNull();
+  });
+
+  it('with the pair\'s fit held (φ = 1), break-even is the first settlement after the fees are paid: 28 h along the 8-h schedule', () => {
+    const engine = new SignalEngine(DEFAULT_SETTINGS);
+    engine.setDecays(new Map([['XRP|binanceusdm|bybit', { ...CONSTANT_SPREAD, source: 'fit' as const, n: 90 }]]), NOW);
+    const row = engine.apply([q('binanceusdm', 'XRP', 0.0001), q('bybit', 'XRP', 0.0007)], NOW).batch.upserts.find((r) => r.base === 'XRP')!;
+    // bybit − binance oriented: the table's A−B is binance − bybit, so the fit is read reversed (level 0 either way).
+    expect(row.carry!.expectedFunding).toBeCloseTo(0.0006 * 9, 12);
+    // 0.06 % per settlement at 16:00, 00:00, 08:00, 16:00: the 4th (0.24 % ≥ 0.21 %) is 28 h after 12:00 (the minute of now).
     expect(row.breakEvenHours).toBeCloseTo(28, 9);
+  });
+
+  it('the entry basis from the marks counts when the long is dearer than the short, not the other way', () => {
+    const dear = rowOf([q('binanceusdm', 'XRP', 0.0001, 8, { markPrice: 100.2 }), q('bybit', 'XRP', 0.0007)]);
+    expect(dear.carry!.entryBasis).toBeCloseTo(0.002, 12);
+    expect(dear.carry!.net).toBeCloseTo(dear.carry!.expectedFunding - 0.0021 - 0.002, 12);
+    const cheap = rowOf([q('binanceusdm', 'XRP', 0.0001, 8, { markPrice: 99.8 }), q('bybit', 'XRP', 0.0007)]);
+    expect(cheap.carry!.entryBasis).toBe(0);
   });
 
   it('a user fee tier replaces the venue default for that venue only', () => {

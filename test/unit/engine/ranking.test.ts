@@ -35,7 +35,7 @@ describe('ranking order', () => {
         order.remove(row);
         byBase.delete(row.base);
       } else if (i % 11 === 0) {
-        const next = { ...row, netCarryPerDay: -row.netCarryPerDay!, rank: 0 };
+        const next = { ...row, expectedNetPerDay: -row.expectedNetPerDay!, rank: 0 };
         order.replace(row, next);
         byBase.set(row.base, next);
         changed.add(row.base);
@@ -61,7 +61,7 @@ describe('ranking order', () => {
     const at = 100;
     const row = order.all()[at];
     const above = order.all()[at - 3];
-    const next = { ...row, triggered: above.triggered, netCarryPerDay: above.netCarryPerDay! + 1e-12, spreadPer8h: above.spreadPer8h, alignment: above.alignment, rank: 0 };
+    const next = { ...row, triggered: above.triggered, expectedNetPerDay: above.expectedNetPerDay! + 1e-12, netCarryPerDay: above.netCarryPerDay, spreadPer8h: above.spreadPer8h, alignment: above.alignment, rank: 0 };
     order.replace(row, next);
     const upserts = order.commit(new Set([row.base]), false);
     expect(upserts.map((r) => r.base)).toEqual([row.base, ...bases(sorted.slice(at - 3, at))]);

@@ -1,0 +1,61 @@
+/**
+ * A monitor row's expected edge (docs/domain.md §1 "Expected carry under decay", §4 "Costs"): the
+ * funding its best pair is expected to collect to the planned exit under the pair's fitted
+ * decay, less the fees of opening and closing both legs and the entry basis the marks show.
+ * Uses the ticket's functions (shared/risk/carry.ts), so the monitor and the ticket agree on
+ * what carry and break-even mean; the ticket adds what needs the books at size.
+ */
+import type { CarryEstimate, Leg } from '../../shared/domain/signals.ts';
+import { defaultDecay, type SpreadDecay } from '../../shared/funding/decay.ts';
+import { BREAK_EVEN_HORIZON_MS, breakEvenTime, expectedCarry, type FundingLeg } from '../../shared/risk/carry.ts';
+import { decayFor, type DecayTable } from './pairDecay.ts';
+
+const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+
+export interface RowCarry {
+  carry: CarryEstimate;
+  expectedNetPerDay: number;
+  breakEvenHours: number | null;
+}
+
+/** The leg of `venue` with the lowest (long) or highest (short) rate: the one the best spread used. */
+export function extremeLeg(legs: readonly Leg[], venue: string, side: 'buy' | 'sell'): Leg {
+  let best: Leg | null = null;
+  for (const leg of legs) {
+    if (leg.venue !== venue) continue;
+    if (!best || (side === 'buy' ? leg.ratePer8h < best.ratePer8h : leg.ratePer8h > best.ratePer8h)) best = leg;
+  }
+  return best!;
+}
+
+const unitLeg = (leg: Leg, side: 'buy' | 'sell'): FundingLeg => ({ side, quantity: 1, price: 1, rate: leg.rate, intervalHours: leg.intervalHours, nextFundingTime: leg.nextFundingTime });
+const perCoin = (leg: Leg): number | null => (leg.markPrice !== null && leg.markPrice > 0 ? leg.markPrice / (leg.multiplier ?? 1) : null);
+
+/** Buying the long above where the short sells is paid back only if the gap closes: a cost; a gap the other way is not credited. */
+export function entryBasisFromMarks(long: Leg, short: Leg): number {
+  const buy = perCoin(long);
+  const sell = perCoin(short);
+  return buy === null || sell === null ? 0 : Math.max(0, (buy - sell) / sell);
+}
+
+/**
+ * `now` is taken at the minute, as velocity and persistence are, so a row nobody touched within
+ * a minute equals what a full recompute would give.
+ */
+export function rowCarry(base: string, long: Leg, short: Leg, roundTripFees: number, holdingDays: number, decays: DecayTable | null, now: number): RowCarry {
+  const at = Math.floor(now / MINUTE_MS) * MINUTE_MS;
+  const decay: SpreadDecay = decays ? decayFor(decays, base, short.venue, long.venue) : defaultDecay('no stored funding history loaded yet');
+  const legs = [unitLeg(short, 'sell'), unitLeg(long, 'buy')];
+  const holdingHours = holdingDays * 24;
+  const expectedFunding = expectedCarry(legs, decay, at, at + holdingHours * HOUR_MS).reduce((sum, leg) => sum + leg.amount, 0);
+  const entryBasis = entryBasisFromMarks(long, short);
+  const costs = roundTripFees + entryBasis;
+  const net = expectedFunding - costs;
+  const breakEvenAt = breakEvenTime(legs, at, costs, at + BREAK_EVEN_HORIZON_MS, decay);
+  return {
+    carry: { holdingHours, expectedFunding, fees: roundTripFees, entryBasis, net, decay },
+    expectedNetPerDay: net / holdingDays,
+    breakEvenHours: breakEvenAt === null ? null : (breakEvenAt - at) / HOUR_MS,
+  };
+}
