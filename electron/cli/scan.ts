@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import type { FundingPoint } from '../../shared/domain/quotes.ts';
-import { parseFundingCsv, parseUtcTime } from '../../shared/history/fundingCsv.ts';
-import { scanAt, type ScanResult } from '../../shared/history/scan.ts';
+import { FundingCsvReader, parseUtcTime } from '../../shared/history/fundingCsv.ts';
+import { ScanAt, type ScanResult } from '../../shared/history/scan.ts';
+import { fileLines } from './fileLines.ts';
 import { UsageError, type CliCommand } from './io.ts';
 import { liveScan, parseVenues, type LiveScanArgs } from './liveScan.ts';
 import { HELP_OPTION, parseCommandLine } from './args.ts';
@@ -46,10 +45,11 @@ export const scan: CliCommand = async (argv, io) => {
     io.out(args.json ? `${JSON.stringify(result)}\n` : scanTable(result));
     return 0;
   }
-  const points: FundingPoint[] = [];
-  // One loop, not push(...rows): a year of three venues is 200 k+ rows, past the argument limit.
-  for (const file of args.files) for (const point of await readHistory(file)) points.push(point);
-  const result = scanAt(points, args.at);
+  // Files are read as streams into the scan, which keeps one settlement per venue/symbol:
+  // memory does not grow with the files (a year of three venues is 200 k+ rows).
+  const scanned = new ScanAt(args.at);
+  for (const file of args.files) await readHistory(file, scanned);
+  const result = scanned.result();
   io.out(args.json ? `${JSON.stringify(result)}\n` : scanTable(result));
   return 0;
 };
@@ -106,15 +106,15 @@ function readAt(value: string): number {
   return at;
 }
 
-async function readHistory(file: string): Promise<FundingPoint[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+/** Feeds one file's settlements to the scan; any bad line refuses the whole scan (nothing is printed). */
+async function readHistory(file: string, scanned: ScanAt): Promise<void> {
+  const reader = new FundingCsvReader();
+  for await (const line of fileLines(file, (code) => `${file}: cannot read the file (${code})`)) {
+    const point = reader.line(line);
+    if (point) scanned.add(point);
   }
-  const { points, errors } = parseFundingCsv(text, file);
-  if (errors.length === 0) return points;
+  const errors = reader.finish();
+  if (errors.length === 0) return;
   const shown = errors.slice(0, MAX_ERRORS_SHOWN).map((e) => `${file}:${e.line}: ${e.message}`);
   const more = errors.length > MAX_ERRORS_SHOWN ? [`… and ${errors.length - MAX_ERRORS_SHOWN} more bad line(s) in ${file}`] : [];
   throw new UsageError([`${errors.length} bad line(s) in ${file}; nothing was computed:`, ...shown, ...more].join('\n'));

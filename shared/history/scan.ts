@@ -35,33 +35,44 @@ export interface ScanResult {
  * Points whose symbol is not a unified perpetual `BASE/QUOTE:SETTLE` are not comparable and
  * are left out.
  */
-export function scanAt(points: readonly FundingPoint[], at: number): ScanResult {
-  const latest = latestPerVenueSymbol(points, at);
-  const byBase = new Map<string, ScanQuote[]>();
-  for (const point of latest.values()) {
-    const parsed = parseUnifiedSymbol(point.symbol);
-    if (!parsed) continue;
-    const quotes = byBase.get(parsed.base) ?? [];
-    quotes.push(toQuote(point));
-    byBase.set(parsed.base, quotes);
-  }
-  const assets: ScanAsset[] = [...byBase].map(([base, quotes]) => {
-    quotes.sort((a, b) => a.venue.localeCompare(b.venue) || a.symbol.localeCompare(b.symbol));
-    return { base, quotes, best: bestSpread(quotes) };
-  });
-  assets.sort(bySpreadThenBase);
-  return { at: new Date(at).toISOString(), assets };
+export function scanAt(points: Iterable<FundingPoint>, at: number): ScanResult {
+  const scan = new ScanAt(at);
+  for (const point of points) scan.add(point);
+  return scan.result();
 }
 
-function latestPerVenueSymbol(points: readonly FundingPoint[], at: number): Map<string, FundingPoint> {
-  const latest = new Map<string, FundingPoint>();
-  for (const point of points) {
-    if (point.time > at) continue;
-    const key = `${point.venue}|${point.symbol}`;
-    const held = latest.get(key);
-    if (!held || point.time > held.time) latest.set(key, point);
+/** `scanAt` fed one point at a time (a file read as a stream): holds one point per venue/symbol. */
+export class ScanAt {
+  private readonly at: number;
+  private readonly latest = new Map<string, FundingPoint>();
+
+  constructor(at: number) {
+    this.at = at;
   }
-  return latest;
+
+  add(point: FundingPoint): void {
+    if (point.time > this.at) return;
+    const key = `${point.venue}|${point.symbol}`;
+    const held = this.latest.get(key);
+    if (!held || point.time > held.time) this.latest.set(key, point);
+  }
+
+  result(): ScanResult {
+    const byBase = new Map<string, ScanQuote[]>();
+    for (const point of this.latest.values()) {
+      const parsed = parseUnifiedSymbol(point.symbol);
+      if (!parsed) continue;
+      const quotes = byBase.get(parsed.base) ?? [];
+      quotes.push(toQuote(point));
+      byBase.set(parsed.base, quotes);
+    }
+    const assets: ScanAsset[] = [...byBase].map(([base, quotes]) => {
+      quotes.sort((a, b) => a.venue.localeCompare(b.venue) || a.symbol.localeCompare(b.symbol));
+      return { base, quotes, best: bestSpread(quotes) };
+    });
+    assets.sort(bySpreadThenBase);
+    return { at: new Date(this.at).toISOString(), assets };
+  }
 }
 
 function toQuote(point: FundingPoint): ScanQuote {
