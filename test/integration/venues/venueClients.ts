@@ -24,6 +24,11 @@ export function wireClient(sim: { url: string }, venue: VenueId): WireClient {
   const credentials = credentialsFor(venue);
   Object.assign(exchange, ccxtCredentials(venue, credentials));
   exchange.has = { ...exchange.has, fetchCurrencies: false };
+  return capturingClient(exchange, venue);
+}
+
+/** Keeps every raw answer `exchange` receives, by request path. */
+export function capturingClient(exchange: Exchange, label: string): WireClient {
   const answers = new Map<string, unknown>();
   const fetch = (exchange.fetch as Fetch).bind(exchange);
   exchange.fetch = (async (url: string, method = 'GET', headers?: unknown, body?: unknown) => {
@@ -36,7 +41,7 @@ export function wireClient(sim: { url: string }, venue: VenueId): WireClient {
     exchange, answers,
     answer(method, path) {
       const key = `${method} ${path}`;
-      if (!answers.has(key)) throw new Error(`${venue}: no ${key} was sent (sent: ${[...answers.keys()].join(', ') || 'nothing'})`);
+      if (!answers.has(key)) throw new Error(`${label}: no ${key} was sent (sent: ${[...answers.keys()].join(', ') || 'nothing'})`);
       return answers.get(key);
     },
   };
