@@ -1,12 +1,14 @@
 /**
  * A ticket prefilled from a monitor row. Cross-venue perp/perp: long the leg
  * with the lowest funding, short the highest, equal base quantity. Perp/spot carry on the venue
- * with the largest |rate|: rate > 0 short the perp and buy spot, rate < 0 long the perp and
+ * with the largest |rate| among those whose spot market is traded (any venue when none is, and
+ * the preview then says why): rate > 0 short the perp and buy spot, rate < 0 long the perp and
  * sell spot. The trader still sets size, stop and exits: nothing here is a decision.
  */
 import type { Opportunity, Leg } from '../domain/signals.ts';
 import type { TicketInput, TicketKind, TicketLeg } from '../domain/ticket.ts';
 import { parseUnifiedSymbol } from '../domain/symbols.ts';
+import { SPOT_TRADED_VENUES } from '../domain/venues.ts';
 
 export class PrefillError extends Error {
   constructor(message: string) {
@@ -40,7 +42,8 @@ function perpPerpLegs(opportunity: Opportunity): [TicketLeg, TicketLeg] {
 function carryLegs(opportunity: Opportunity): [TicketLeg, TicketLeg] {
   const fresh = opportunity.legs.filter((l) => !l.stale && parseUnifiedSymbol(l.symbol)?.multiplier === 1);
   if (!fresh.length) throw new PrefillError(`${opportunity.base}: no fresh leg without a contract multiplier for a spot hedge`);
-  const leg = fresh.reduce((a, b) => (Math.abs(b.ratePer8h) > Math.abs(a.ratePer8h) ? b : a));
+  const withSpot = fresh.filter((l) => SPOT_TRADED_VENUES.includes(l.venue));
+  const leg = (withSpot.length ? withSpot : fresh).reduce((a, b) => (Math.abs(b.ratePer8h) > Math.abs(a.ratePer8h) ? b : a));
   const perpSide = leg.rate > 0 ? 'sell' : 'buy';
   return [
     { venue: leg.venue, symbol: leg.symbol, side: perpSide, instrument: 'perp' },

@@ -6,11 +6,11 @@
  * `spot` instead of `linear`. Other venues' spot is not traded yet, and says so.
  */
 import type { Exchange } from 'ccxt';
-import { VENUES, type VenueId } from '../../../shared/domain/venues.ts';
+import { SPOT_TRADED_VENUES, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { optionsFor } from './accountOptions.ts';
 import { createExchange, type Connection } from './exchanges.ts';
 
-export const SPOT_VENUES: readonly VenueId[] = ['binanceusdm', 'bybit'];
+const SPOT_VENUES = SPOT_TRADED_VENUES;
 
 /** A spot symbol is `BASE/QUOTE`; a linear perp's carries its settle currency (`BASE/QUOTE:SETTLE`). */
 export function isSpotSymbol(symbol: string): boolean {

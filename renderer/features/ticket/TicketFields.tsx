@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { TicketLeg } from '../../../shared/domain/ticket.ts';
-import { VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
+import { SPOT_TRADED_VENUES, VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { formatUsd } from '../../ui/format.ts';
 import { allowedQuantityText, legOnVenue, type FieldProblems, type Listings, type TicketForm } from '../../store/ticketForm.ts';
 
@@ -46,8 +46,10 @@ function LegFields({ index, leg, listings, onChange }: { index: 0 | 1; leg: Tick
       </select>
       <select aria-label={`${name} venue`} value={leg.venue} onChange={(e) => moveTo(e.target.value as VenueId)}>
         {VENUE_IDS.map((v) => {
-          const listed = !perp || (listings.get(v)?.length ?? 0) > 0;
-          return <option key={v} value={v} disabled={!listed}>{VENUES[v].label}{listed ? '' : ' (not listed)'}</option>;
+          // A spot leg trades only where the terminal trades spot (docs/orders.md); the venue chosen stays selectable, and the preview says why.
+          const listed = perp ? (listings.get(v)?.length ?? 0) > 0 : SPOT_TRADED_VENUES.includes(v) || v === leg.venue;
+          const why = perp ? ' (not listed)' : ' (spot not traded)';
+          return <option key={v} value={v} disabled={!listed}>{VENUES[v].label}{listed && (perp || SPOT_TRADED_VENUES.includes(v)) ? '' : why}</option>;
         })}
       </select>
       {perp ? (

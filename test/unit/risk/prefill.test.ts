@@ -31,8 +31,15 @@ describe('a ticket prefilled from an opportunity', () => {
   });
 
   it('carry on a negative rate longs the perp and sells spot', () => {
-    const negative = opportunity([leg('okx', -0.0009), leg('bybit', 0.0001)], 'okx', 'bybit');
+    const negative = opportunity([leg('binanceusdm', -0.0009), leg('bybit', 0.0001)], 'binanceusdm', 'bybit');
     expect(prefillFromOpportunity(negative, 'perp-spot', 'c2').legs.map((l) => [l.side, l.instrument])).toEqual([['buy', 'perp'], ['sell', 'spot']]);
+  });
+
+  it('carry goes to a venue whose spot is traded (Binance, Bybit) before a larger rate elsewhere, and to the largest |rate| when none is', () => {
+    const larger = opportunity([leg('okx', 0.0012), leg('gate', 0.0011), leg('binanceusdm', 0.0004)], 'binanceusdm', 'okx');
+    expect(prefillFromOpportunity(larger, 'perp-spot', 'c3').legs.map((l) => l.venue)).toEqual(['binanceusdm', 'binanceusdm']);
+    const none = opportunity([leg('okx', 0.0012), leg('gate', 0.0011)], 'gate', 'okx');
+    expect(prefillFromOpportunity(none, 'perp-spot', 'c4').legs.map((l) => l.venue)).toEqual(['okx', 'okx']);
   });
 
   it('a venue whose leg is stale cannot be prefilled', () => {
