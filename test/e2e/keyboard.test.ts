@@ -1,35 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startHost, type Host } from '../../electron/host/server.ts';
-import { collectPageErrors, launchChromium } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { openDemoSession, type DemoSession } from './demoSession.ts';
 import { MonitorPage } from './monitorPage.ts';
 
-let host: Host;
-let browser: Browser;
+let session: DemoSession;
 let page: Page;
-let monitor: MonitorPage;
 let pageErrors: string[];
-let dataDir: string;
+let monitor: MonitorPage;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'ft-e2e-keys-'));
-  host = await startHost({ port: 0, demo: true, dataDir });
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  pageErrors = collectPageErrors(page);
-  await page.goto(host.url);
+  session = await openDemoSession({ name: 'keys', viewport: { width: 1280, height: 800 } });
+  ({ page, pageErrors } = session);
   monitor = new MonitorPage(page);
   await monitor.dataRows().first().waitFor({ timeout: 60_000 });
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 const search = () => page.getByRole('searchbox', { name: 'Search assets' });
 const selectedAsset = async (): Promise<string> =>

@@ -5,42 +5,36 @@
  * retrying; the status bar flags it; when the venue answers again the background retry
  * flattens it and the flag goes.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startHost, type Host } from '../../electron/host/server.ts';
+import type { Page } from 'playwright-core';
+import type { Host } from '../../electron/host/server.ts';
+import { openDemoSession, type DemoSession } from './demoSession.ts';
 import { VENUES, VENUE_IDS, type VenueId } from '../../shared/domain/venues.ts';
 import { deskDriver } from '../integration/trading/deskDriver.ts';
-import { collectPageErrors, launchChromium, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
 
+let session: DemoSession;
 let host: Host;
-let browser: Browser;
 let page: Page;
 let pageErrors: string[];
-let dataDir: string;
 let down: VenueId;
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'ft-e2e-kill-'));
-  host = await startHost({ port: 0, demo: true, dataDir, killSwitchDeadlineMs: 1_500, killSwitchRetryMs: 500 });
-  const desk = deskDriver(() => host.backend, VENUE_IDS, () => host.backend.demo!.simulator.clock.now(), []);
+/** A hedged BTC pair opened before the page, so the kill switch has something to flatten. */
+async function openPair(started: Host): Promise<void> {
+  const desk = deskDriver(() => started.backend, VENUE_IDS, () => started.backend.demo!.simulator.clock.now(), []);
   const ticket = await desk.btcTicket('e2e-kill-pair');
   const receipt = await desk.call('ticket.submit', ticket);
   expect(receipt.execution.status).toBe('hedged');
   down = ticket.legs[0].venue;
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-  pageErrors = collectPageErrors(page);
-  await page.goto(host.url);
-});
+}
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+beforeAll(async () => {
+  session = await openDemoSession({
+    name: 'kill', viewport: { width: 1600, height: 1000 }, host: { killSwitchDeadlineMs: 1_500, killSwitchRetryMs: 500 }, beforeOpen: openPair,
+  });
+  ({ host, page, pageErrors } = session);
 });
+afterAll(() => session?.close());
 
 const flag = () => page.getByRole('button', { name: /^Kill switch: NOT FLAT on / });
 const report = () => page.getByRole('status', { name: 'Kill switch report' });

@@ -1,37 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import WebSocket from 'ws';
-import { startHost, type Host } from '../../electron/host/server.ts';
-import { collectPageErrors, launchChromium, screenshot } from './browser.ts';
+import type { Host } from '../../electron/host/server.ts';
+import { openDemoSession, type DemoSession } from './demoSession.ts';
+import { screenshot } from './browser.ts';
 import { MonitorPage, parsePct } from './monitorPage.ts';
 
+let session: DemoSession;
 let host: Host;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-let monitor: MonitorPage;
 let pageErrors: string[];
-let dataDir: string;
+let monitor: MonitorPage;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'ft-e2e-'));
-  host = await startHost({ port: 0, demo: true, dataDir });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
-  page = await context.newPage();
-  pageErrors = collectPageErrors(page);
-  await page.goto(host.url);
+  session = await openDemoSession({ name: 'monitor', viewport: { width: 1600, height: 900 } });
+  ({ host, page, pageErrors } = session);
   monitor = new MonitorPage(page);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 describe('the monitor in Chromium against the demo host', () => {
   it('shows one row per asset, read through the grid roles, with the token gone from the address bar', async () => {
@@ -251,7 +237,7 @@ describe('access to the host', () => {
   });
 
   it('a page opened without the token shows it cannot connect and shows no market data', async () => {
-    const stranger = await browser.newContext();
+    const stranger = await session.browser.newContext();
     const p = await stranger.newPage();
     await p.goto(`http://127.0.0.1:${host.port}/`);
     await p.getByText(/disconnected/).waitFor({ timeout: 20_000 });

@@ -1,37 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startHost, type Host } from '../../electron/host/server.ts';
-import { collectPageErrors, launchChromium, screenshot } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { openDemoSession, type DemoSession } from './demoSession.ts';
+import { screenshot } from './browser.ts';
 
-let host: Host;
-let browser: Browser;
+let session: DemoSession;
 let page: Page;
 let pageErrors: string[];
-let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'ft-e2e-sectors-'));
-  host = await startHost({ port: 0, demo: true, dataDir });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  pageErrors = collectPageErrors(page);
-  await page.goto(host.url);
+  session = await openDemoSession({ name: 'sectors', viewport: { width: 1600, height: 1000 } });
+  ({ page, pageErrors } = session);
   await page.getByRole('grid', { name: /Funding monitor/ }).waitFor({ timeout: 60_000 });
 });
+afterAll(() => session?.close());
 
 /** Screen by its nav button: a screen key would be taken as typing while a form control has focus. */
 async function openScreen(name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
 }
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
 
 /** Three sectors of four assets each, all placed by the default taxonomy. */
 const SECTORS = { DeFi: ['AAVE', 'COMP', 'CRV', 'SNX'], 'Layer 1': ['SOL', 'ADA', 'AVAX', 'DOT'], Meme: ['DOGE', 'SHIB', 'BONK', 'WIF'] };

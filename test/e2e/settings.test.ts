@@ -1,39 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page, WebSocketRoute } from 'playwright-core';
+import type { Page, WebSocketRoute } from 'playwright-core';
 import type { Pair } from '../../shared/domain/orders.ts';
-import { startHost, type Host } from '../../electron/host/server.ts';
-import { collectPageErrors, launchChromium, screenshot } from './browser.ts';
+import type { Host } from '../../electron/host/server.ts';
+import { openDemoSession, type DemoSession } from './demoSession.ts';
+import { screenshot } from './browser.ts';
 
+let session: DemoSession;
 let host: Host;
-let browser: Browser;
 let page: Page;
 let pageErrors: string[];
-let dataDir: string;
 /** The page's side of its link to the host: the test can push a stream frame the demo cannot produce on demand. */
 let link: WebSocketRoute | null = null;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'ft-e2e-settings-'));
-  host = await startHost({ port: 0, demo: true, dataDir });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-  pageErrors = collectPageErrors(page);
-  await page.routeWebSocket(/./, (ws) => {
+  session = await openDemoSession({ name: 'settings', viewport: { width: 1600, height: 900 }, beforeOpen: (_host, opened) => opened.routeWebSocket(/./, (ws) => {
     ws.connectToServer();
     link = ws;
-  });
-  await page.goto(host.url);
+  }) });
+  ({ host, page, pageErrors } = session);
   await page.getByRole('grid', { name: /Funding monitor/ }).waitFor({ timeout: 60_000 });
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 describe('settings, CSV import and the kill switch in Chromium against the demo host', () => {
   it('a new trigger threshold typed in percent is saved by the backend and shown on the monitor', async () => {

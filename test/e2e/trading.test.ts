@@ -1,37 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startHost, type Host } from '../../electron/host/server.ts';
-import { collectPageErrors, launchChromium, screenshot } from './browser.ts';
+import type { Page } from 'playwright-core';
+import type { Host } from '../../electron/host/server.ts';
+import { openDemoSession, type DemoSession } from './demoSession.ts';
+import { screenshot } from './browser.ts';
 import { MonitorPage } from './monitorPage.ts';
 
+let session: DemoSession;
 let host: Host;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-let monitor: MonitorPage;
 let pageErrors: string[];
-let dataDir: string;
+let monitor: MonitorPage;
 let base: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'ft-e2e-trading-'));
-  host = await startHost({ port: 0, demo: true, dataDir });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
-  page = await context.newPage();
-  pageErrors = collectPageErrors(page);
-  await page.goto(host.url);
+  session = await openDemoSession({ name: 'trading', viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
+  ({ host, page, pageErrors } = session);
   monitor = new MonitorPage(page);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => session?.close());
 
 const ticket = () => page.getByRole('region', { name: /^Order ticket / });
 const checklistState = () => ticket().getByRole('status', { name: /^Checklist / });
@@ -190,8 +176,7 @@ describe('from a triggered monitor row to a hedged pair and back to flat, in Chr
 
   it('a restart over the same data dir comes back HALTED and says so in the status bar', async () => {
     await page.goto('about:blank'); // the terminal closed first, so it does not retry its link to the stopped host
-    await host.close();
-    host = await startHost({ port: 0, demo: true, dataDir });
+    host = await session.restartHost();
     await page.goto(host.url);
     const restored = page.getByRole('status', { name: 'Restored from the last run' });
     await expect.poll(() => restored.textContent(), { timeout: 30_000 })

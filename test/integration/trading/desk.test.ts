@@ -12,11 +12,9 @@ import { join } from 'node:path';
 import type { Backend } from '../../../electron/backend/backend.ts';
 import { openStore } from '../../../electron/backend/store/duckdb.ts';
 import { dispatch } from '../../../shared/ipc/dispatch.ts';
-import { requests, type RequestName, type RequestOutput } from '../../../shared/ipc/contract.ts';
-import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { TicketInput } from '../../../shared/domain/ticket.ts';
 import { defaultMaintenanceRate } from '../../../shared/risk/liquidation.ts';
-import { startDemoBackend } from './deskDriver.ts';
+import { deskDriver, startDemoBackend } from './deskDriver.ts';
 import { START_TIME } from '../simulator/simulatorClients.ts';
 
 const VENUES = ['binanceusdm', 'bybit'] as const;
@@ -29,40 +27,10 @@ function start(): Promise<Backend> {
   return startDemoBackend(dataDir, VENUES, seen);
 }
 
-/** A request over dispatch; its output must match the contract schema. */
-async function call<N extends RequestName>(name: N, input?: unknown): Promise<RequestOutput<N>> {
-  const result = await dispatch(backend.handlers, name, input);
-  seen.push(JSON.stringify(result));
-  if (!result.ok) throw new Error(result.error.message);
-  return requests[name].output.parse(result.value) as RequestOutput<N>;
-}
-
-/** BTC quotes on both venues, fresh by the simulated clock. */
-async function btcQuotes(): Promise<FundingQuote[]> {
-  for (let i = 0; i < 200; i += 1) {
-    const { quotes } = await call('markets.snapshot');
-    // Fresh by the simulated clock: after a step the pollers need a moment to catch up.
-    const now = backend.demo!.simulator.clock.now();
-    const btc = quotes.filter((q) => q.base === 'BTC' && q.multiplier === 1 && q.rate !== null && now - q.observedAt < 10_000);
-    if (new Set(btc.map((q) => q.venue)).size === VENUES.length) return btc;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('no BTC quote on both venues');
-}
-
-/** Long BTC on the lower-rate venue, short on the higher, as the prefill would. */
-async function btcTicket(ticketId: string, overrides: Partial<TicketInput> = {}): Promise<TicketInput> {
-  const [low, high] = (await btcQuotes()).sort((a, b) => a.rate! / a.intervalHours - b.rate! / b.intervalHours);
-  return {
-    ticketId, kind: 'perp-perp', base: 'BTC',
-    legs: [
-      { venue: low.venue, symbol: low.symbol, side: 'buy', instrument: 'perp' },
-      { venue: high.venue, symbol: high.symbol, side: 'sell', instrument: 'perp' },
-    ],
-    quantity: 0.05, leverage: 3, basisStopPct: 0.01, takeProfitSpreadPer8h: -1, maxHoldingHours: 72,
-    acknowledgements: { settlementTiming: true, negativeCarry: true }, override: 'desk test: contradicted setups are taken on purpose', ...overrides,
-  };
-}
+const driver = deskDriver(() => backend, VENUES, () => backend.demo!.simulator.clock.now(), seen);
+const call = driver.call;
+/** The driver's BTC ticket, isolated as a ticket is by default (the driver's is cross). */
+const btcTicket = (ticketId: string, overrides: Partial<TicketInput> = {}) => driver.btcTicket(ticketId, { marginMode: 'isolated', ...overrides });
 
 beforeAll(async () => {
   backend = await start();
