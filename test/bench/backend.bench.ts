@@ -66,6 +66,8 @@ export async function run(): Promise<BenchResult[]> {
       { name: `backend: venue answer parsed → engine row published p50 (${figures.rowsMeasured} rows)`, value: figures.rowLatencyP50, unit: 'ms' },
       { name: 'backend: venue answer parsed → engine row published p95', value: figures.rowLatencyP95, unit: 'ms', baseline: defaultFlags.rowLatencyP95, target: '≤ 50 (whole path to paint)' },
       { name: 'backend: quotes published per second', value: figures.quotesPerSecond, unit: 'quotes/s' },
+      { name: 'backend: main-thread event-loop delay p50 while polling', value: figures.loopDelayP50Ms, unit: 'ms' },
+      { name: `backend: main-thread event-loop delay p99 while polling (${Math.round(figures.quotesPerSecond)} quotes/s)`, value: figures.loopDelayP99Ms, unit: 'ms', baseline: sixVenues.loopDelayP99Ms, target: '≤ 5 ms at 1,400 quotes/s' },
     ];
   } finally {
     sim.kill('SIGTERM');
