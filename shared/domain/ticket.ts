@@ -9,6 +9,7 @@ import { patchSchema } from './patch.ts';
 import { VenueIdSchema } from './quotes.ts';
 import { ExitActionSchema, SideSchema, PairExecutionResultSchema } from './orders.ts';
 import { VENUE_IDS, type VenueId } from './venues.ts';
+import { SpreadDecaySchema } from './signals.ts';
 
 const Fraction = z.number().finite();
 
@@ -130,8 +131,20 @@ export const LegPreviewSchema = z.object({
   markPrice: z.number(),
   averageFillPrice: z.number().nullable(),
   bookComplete: z.boolean(),
+  /** Entry slippage beyond the best level, walking the live book at size. */
   slippageUsd: z.number(),
+  /** Taker fees of the open and the close (entry + exit). */
   feesUsd: z.number(),
+  entryFeeUsd: z.number().default(0),
+  exitFeeUsd: z.number().default(0),
+  /** Half the bid–ask spread crossed on entry, and (estimate: today's book) on exit. */
+  entryHalfSpreadUsd: z.number().default(0),
+  exitHalfSpreadUsd: z.number().default(0),
+  /** Estimate of the exit's slippage: the other side of today's book walked at size. */
+  exitSlippageUsd: z.number().default(0),
+  /** The leg's 99 % adverse price move over the holding period from realised volatility, and the 4-h returns behind it; null without price history. */
+  adverseMovePct: z.number().nullable().default(null),
+  volatilityReturns: z.number().int().nonnegative().default(0),
   /** The venue's lot step, minimum quantity (coins) and minimum notional; null where it gives none. */
   lotStep: z.number().nullable().default(null),
   minQuantity: z.number().nullable().default(null),
@@ -185,14 +198,23 @@ export const TicketPreviewSchema = z.object({
   margin: z.array(VenueMarginSchema),
   costs: z.object({
     feesUsd: z.number(),
+    /** Entry slippage of both legs at size. */
     slippageUsd: z.number(),
+    exitSlippageUsd: z.number().default(0),
+    /** Half-spreads crossed on entry and exit, both legs. */
+    crossingUsd: z.number().default(0),
+    /** The mids' gap against the pair at entry (counted), and the executable gap at size buying the long's fills against selling the short's (shown). */
+    basisUsd: z.number().default(0),
+    executableBasisUsd: z.number().default(0),
     transferUsd: z.number(),
     borrowUsd: z.number().default(0),
     totalUsd: z.number(),
     transfers: z.array(z.object({ from: VenueIdSchema, to: VenueIdSchema, amount: z.number(), feeUsd: z.number() })),
   }),
   plannedExitAt: z.number().int(),
+  /** Funding to the planned exit expected under `decay` along each leg's schedule. */
   expectedFundingUsd: z.number(),
+  decay: SpreadDecaySchema.optional(),
   netUsd: z.number(),
   breakEvenAt: z.number().int().nullable(),
   breakEvenHours: z.number().nullable(),

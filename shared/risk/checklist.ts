@@ -6,6 +6,7 @@
 import { onStep } from './lots.ts';
 import type { ChecklistItem, ChecklistItemId, LegPreview, RiskSettings, Ticket, TicketPreview } from '../domain/ticket.ts';
 import { VENUES } from '../domain/venues.ts';
+import type { SpreadDecay } from '../domain/signals.ts';
 
 export interface LegContext {
   /** Venue's largest leverage for the symbol when known (from its tiers). */
@@ -55,11 +56,23 @@ const costs: Rule = (input) => {
   const { preview, ticket } = input;
   const thin = preview.legs.filter((leg) => !leg.bookComplete);
   if (thin.length) return item('costs', label, 'auto', 'fail', thin.map((leg) => `order book of ${where(leg)} cannot fill ${leg.quantity} at once`).join('; '));
-  const summary = `costs ${usd(preview.costs.totalUsd)} (fees ${usd(preview.costs.feesUsd)}, slippage ${usd(preview.costs.slippageUsd)}, transfer ${usd(preview.costs.transferUsd)}${preview.costs.borrowUsd > 0 ? `, borrow ${usd(preview.costs.borrowUsd)}` : ''}) vs funding ${usd(preview.expectedFundingUsd)} to exit; break-even ${preview.breakEvenHours === null ? 'not reached within 30 days' : `${preview.breakEvenHours.toFixed(1)} h`}`;
+  const c = preview.costs;
+  const parts = [`fees ${usd(c.feesUsd)} in and out`, `spread crossing ${usd(c.crossingUsd)}`, `slippage ${usd(c.slippageUsd)} in + ${usd(c.exitSlippageUsd)} out (est.)`,
+    `entry basis ${usd(c.basisUsd)}`, `transfer ${usd(c.transferUsd)}`, ...(c.borrowUsd > 0 ? [`borrow ${usd(c.borrowUsd)}`] : [])];
+  const summary = `costs ${usd(c.totalUsd)} (${parts.join(', ')}) vs funding ${usd(preview.expectedFundingUsd)} to exit ${decayWords(preview.decay)}; break-even ${preview.breakEvenHours === null ? 'not reached within 30 days' : `${preview.breakEvenHours.toFixed(1)} h`}`;
   if (preview.netUsd >= 0) return item('costs', label, 'auto', 'pass', summary);
   if (ticket.acknowledgements.negativeCarry) return item('costs', label, 'auto', 'warn', `${summary}; net ${usd(preview.netUsd)} acknowledged`);
   return item('costs', label, 'auto', 'fail', `${summary}: net ${usd(preview.netUsd)} by the planned exit; acknowledge it or change the plan`);
 };
+
+/** Which expectation the funding figure is: the pair's fit with its n, or the default and why. */
+export function decayWords(decay: SpreadDecay | undefined): string {
+  if (!decay || decay.source === 'constant') return 'with the spread held';
+  const halfLife = decay.halfLifeHours === null ? 'no half-life' : `half-life ${decay.halfLifeHours.toFixed(1)} h`;
+  const level = `towards ${pct(decay.levelPer8h, 4)}/8 h`;
+  if (decay.source === 'fit') return `as the spread decays (fit on n = ${decay.n} 8-h steps, ${halfLife} ${level})`;
+  return `as the spread decays by the conservative default (${halfLife} ${level}: ${decay.reason})`;
+}
 
 /** How a met exit acts, in the words the checklist uses. */
 const acts = (action: 'close' | 'alert') => (action === 'close' ? 'closes the pair automatically' : 'alerts only');
@@ -69,6 +82,31 @@ const basisStop: Rule = ({ ticket }) => {
   if (ticket.basisStopPct === null) return item('basis-stop', label, 'manual', 'fail', 'set a basis stop (price-gap move that closes the pair)');
   return item('basis-stop', label, 'manual', 'pass', `basis stop at ${pct(ticket.basisStopPct)}, ${acts(ticket.exitActions.basisStop)}`);
 };
+
+/**
+ * What a leg's liquidation distance is judged against: the leg's 99 % adverse price move over
+ * the holding period from realised volatility; without price history, the old proxy of a
+ * multiple of the basis stop, said so (the stop limits the legs' gap, not either leg's price).
+ */
+function againstWhat(leg: LegPreview, ticket: Ticket, settings: RiskSettings): string {
+  if (leg.adverseMovePct !== null) return `beyond its 99 % adverse move of ${pct(leg.adverseMovePct)} over the hold (realised volatility, n = ${leg.volatilityReturns} returns)`;
+  const stop = ticket.basisStopPct === null ? 'no basis stop' : `${settings.liquidationBufferMultiple}× the basis stop (${pct(ticket.basisStopPct * settings.liquidationBufferMultiple)})`;
+  return `no price history: judged against ${stop}`;
+}
+
+function liquidationProblem(leg: LegPreview, ticket: Ticket, settings: RiskSettings): string[] {
+  const distance = leg.liquidationDistancePct;
+  if (leg.adverseMovePct !== null) {
+    return distance !== null && distance < leg.adverseMovePct
+      ? [`${where(leg)} liquidates ${pct(distance)} away, inside its 99 % adverse move of ${pct(leg.adverseMovePct)} over the hold (realised volatility, n = ${leg.volatilityReturns}): lower the leverage or the holding period`]
+      : [];
+  }
+  if (ticket.basisStopPct === null) return [`no price history and no basis stop to compare ${where(leg)}'s liquidation distance with`];
+  const buffer = ticket.basisStopPct * settings.liquidationBufferMultiple;
+  return distance !== null && distance < buffer
+    ? [`${where(leg)} liquidates ${pct(distance)} away, inside ${settings.liquidationBufferMultiple}× the stop (${pct(buffer)}; no price history for its volatility): lower the leverage`]
+    : [];
+}
 
 const margin: Rule = (input) => {
   const label = 'Sufficient margin on both legs; liquidation beyond the stop';
@@ -84,15 +122,9 @@ const margin: Rule = (input) => {
       problems.push(`the ${leg.venue} account is in ${fixed} margin for every symbol and the ticket asks ${ticket.marginMode}: choose ${fixed} on the ticket, or change the account's margin mode at ${leg.venue} (the terminal never switches a whole account)`);
     }
   });
-  const buffer = ticket.basisStopPct === null ? null : ticket.basisStopPct * settings.liquidationBufferMultiple;
-  for (const leg of perpLegs(input)) {
-    if (buffer === null) problems.push(`no basis stop to compare ${where(leg)}'s liquidation distance with`);
-    else if (leg.liquidationDistancePct !== null && leg.liquidationDistancePct < buffer) {
-      problems.push(`${where(leg)} liquidates ${pct(leg.liquidationDistancePct)} away, inside ${settings.liquidationBufferMultiple}× the stop (${pct(buffer)}): lower the leverage`);
-    }
-  }
+  problems.push(...perpLegs(input).flatMap((leg) => liquidationProblem(leg, ticket, settings)));
   if (problems.length) return item('margin', label, 'auto', 'fail', problems.join('; '));
-  const distances = perpLegs(input).map((leg) => `${leg.venue} liquidation ${pct(leg.liquidationDistancePct ?? 0)} away${leg.marginMode === 'cross' ? ' (cross: account-wide, from the venue\'s equity)' : ''}`);
+  const distances = perpLegs(input).map((leg) => `${leg.venue} liquidation ${pct(leg.liquidationDistancePct ?? 0)} away${leg.marginMode === 'cross' ? ' (cross: account-wide, from the venue\'s equity)' : ''}, ${againstWhat(leg, ticket, settings)}`);
   return item('margin', label, 'auto', 'pass', [...preview.margin.map((v) => `${v.venue} ${usd(v.needed)} of ${usd(v.free)} free`), ...distances].join('; '));
 };
 

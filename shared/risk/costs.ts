@@ -42,11 +42,6 @@ export function walkBook(levels: readonly BookLevel[], quantity: number): BookWa
   return { filled, averagePrice, slippageQuote: Math.abs(notional - filled * best), complete: remaining <= quantity * 1e-12, levelsUsed: used };
 }
 
-/** Taker fees of opening and closing one leg: two fills of `notional` each. */
-export function roundTripFee(notional: number, takerFee: number): number {
-  return 2 * notional * takerFee;
-}
-
 /**
  * Withdrawal fee (USD) of moving stablecoin margin out of each venue, on the cheapest common
  * network (TRC-20/Arbitrum-class: about one dollar; Hyperliquid charges a flat 1 USDC to bridge
@@ -103,4 +98,63 @@ export function planTransfers(needs: readonly MarginNeed[], withdrawalFees: Read
     uncovered += Math.max(0, short);
   }
   return { moves, feeUsd: moves.reduce((sum, m) => sum + m.feeUsd, 0), uncovered };
+}
+
+/** One side of a book each way: a buy enters on the asks and exits on the bids, a sell the reverse. */
+export interface TwoSidedBook {
+  bids: readonly BookLevel[];
+  asks: readonly BookLevel[];
+}
+
+/**
+ * One leg's costs both ways at `quantity` (docs/domain.md §4 "Costs"): the taker fee on the open
+ * and on the close, half the bid–ask spread crossed each way, and the slippage beyond the best
+ * level from walking the entry side now and, as the estimate of the exit, the other side of the
+ * same book now. Quote currency; the leg's entry fill price for the pair's entry basis.
+ */
+export interface LegCosts {
+  entryFeeUsd: number;
+  exitFeeUsd: number;
+  entryHalfSpreadUsd: number;
+  exitHalfSpreadUsd: number;
+  entrySlippageUsd: number;
+  exitSlippageUsd: number;
+  /** Volume-weighted entry price; NaN when nothing filled. */
+  entryPrice: number;
+  entryComplete: boolean;
+  /** Mid of the best bid and ask; NaN when a side is empty. */
+  mid: number;
+}
+
+export function legCosts(book: TwoSidedBook, side: 'buy' | 'sell', quantity: number, notional: number, takerFee: number): LegCosts {
+  const [entrySide, exitSide] = side === 'buy' ? [book.asks, book.bids] : [book.bids, book.asks];
+  const entry = walkBook(entrySide, quantity);
+  const exit = walkBook(exitSide, quantity);
+  const bid = book.bids[0]?.[0];
+  const ask = book.asks[0]?.[0];
+  const halfSpread = bid !== undefined && ask !== undefined ? ((ask - bid) / 2) * quantity : 0;
+  return {
+    entryFeeUsd: notional * takerFee, exitFeeUsd: notional * takerFee,
+    entryHalfSpreadUsd: halfSpread, exitHalfSpreadUsd: halfSpread,
+    entrySlippageUsd: entry.slippageQuote, exitSlippageUsd: exit.slippageQuote,
+    entryPrice: entry.averagePrice, entryComplete: entry.complete,
+    mid: bid !== undefined && ask !== undefined ? (bid + ask) / 2 : NaN,
+  };
+}
+
+/** What a leg's costs both ways add up to. */
+export function legCostsTotal(c: LegCosts): number {
+  return c.entryFeeUsd + c.exitFeeUsd + c.entryHalfSpreadUsd + c.exitHalfSpreadUsd + c.entrySlippageUsd + c.exitSlippageUsd;
+}
+
+/**
+ * The entry basis of a pair at `quantity` coins: the executable gap, buying at the long's fills
+ * against selling at the short's (crossing and slippage included, shown), and the part of it
+ * counted as a cost beyond the crossing the legs already count: the mids' gap when the long's is
+ * higher (it is paid back only if the gap closes); a gap in the pair's favour is not credited.
+ */
+export function entryBasis(long: LegCosts, short: LegCosts, quantity: number): { executableUsd: number; costUsd: number } {
+  const executable = (long.entryPrice - short.entryPrice) * quantity;
+  const midGap = (long.mid - short.mid) * quantity;
+  return { executableUsd: Number.isFinite(executable) ? executable : 0, costUsd: Number.isFinite(midGap) ? Math.max(0, midGap) : 0 };
 }

@@ -10,12 +10,13 @@ import { VENUES, type VenueId } from '../domain/venues.ts';
 import { ratePer8h } from '../funding/normalise.ts';
 import { BREAK_EVEN_HORIZON_MS, breakEvenTime, expectedCarry, legPays, type FundingLeg, type LegCarry } from './carry.ts';
 import type { SpreadDecay } from '../funding/decay.ts';
-import { DEFAULT_WITHDRAWAL_FEES_USD, planTransfers, roundTripFee, walkBook, type BookLevel, type MarginNeed } from './costs.ts';
+import { DEFAULT_WITHDRAWAL_FEES_USD, entryBasis, legCosts, legCostsTotal, planTransfers, type BookLevel, type LegCosts, type MarginNeed } from './costs.ts';
 import { evaluateChecklist, checklistPassed, type LegContext } from './checklist.ts';
 import { exposureAfter } from './exposure.ts';
 import { crossLiquidationPrice, initialMargin, liquidationDistance, liquidationPrice, maintenanceRateFor, maxLeverageFor, type MarginTier } from './liquidation.ts';
 import { commonStep, roundDownToStep, type LotRules } from './lots.ts';
 import { lossAtStop, riskPct, riskSizedQuantity } from './sizing.ts';
+import { adverseMove, type RealisedVolatility } from './volatility.ts';
 import { amountOf, coinPrice, type MarketUnits } from '../domain/units.ts';
 
 const HOUR_MS = 3_600_000;
@@ -40,6 +41,8 @@ export interface LegMarket {
   accountMarginMode?: 'cross' | 'isolated' | null;
   /** How the market's amounts and prices convert to coins; the book is already in coins. */
   units: MarketUnits;
+  /** Realised volatility of the leg's price from stored closes; null without enough history. */
+  volatility?: RealisedVolatility | null;
 }
 
 export interface PreviewInputs {
@@ -68,10 +71,6 @@ function markOf(market: LegMarket): number {
   const ask = market.book.asks[0]?.[0];
   if (bid !== undefined && ask !== undefined) return (bid + ask) / 2;
   return bid ?? ask ?? NaN;
-}
-
-function sideOfBook(leg: TicketLeg, market: LegMarket): readonly BookLevel[] {
-  return leg.side === 'buy' ? market.book.asks : market.book.bids;
 }
 
 /** A spot sell borrows the coin it sells: simple interest on the notional until the planned exit. */
@@ -106,20 +105,20 @@ function suggestQuantity(inputs: PreviewInputs, marks: readonly number[], equity
   const feeFraction = ticket.legs.reduce((sum, leg) => sum + 2 * takerFee(engine, leg) + borrowCost(leg, 1, risk.spotBorrowApr, exit - inputs.now), 0);
   const base = { equity, maxRiskPct: risk.maxRiskPct, price, basisStopPct: ticket.basisStopPct, fixedCostUsd: 0 };
   let quantity = riskSizedQuantity({ ...base, costFraction: feeFraction });
-  const slippage = ticket.legs.reduce((sum, leg, i) => sum + walkBook(sideOfBook(leg, markets[i]), quantity).slippageQuote, 0);
-  const slipFraction = quantity > 0 ? slippage / (quantity * price) : 0;
+  // Both ways: the crossing and the slippage of the entry and of the estimated exit, at this size.
+  const crossing = ticket.legs.reduce((sum, leg, i) => sum + legCostsTotal(legCosts(markets[i].book, leg.side, quantity, 0, 0)), 0);
+  const slipFraction = quantity > 0 ? crossing / (quantity * price) : 0;
   quantity = riskSizedQuantity({ ...base, costFraction: feeFraction + slipFraction });
   return Math.min(quantity * (1 - SUGGESTION_HEADROOM), room);
 }
 
-function previewLeg(inputs: PreviewInputs, index: 0 | 1, quantity: number, mark: number, exit: number, funding: FundingLeg | null, carry: LegCarry): LegPreview {
+function previewLeg(inputs: PreviewInputs, index: 0 | 1, quantity: number, mark: number, exit: number, funding: FundingLeg | null, carry: LegCarry, costs: LegCosts): LegPreview {
   const leg = inputs.ticket.legs[index];
   const market = inputs.markets[index];
-  const walk = walkBook(sideOfBook(leg, market), quantity);
   const notional = quantity * mark;
   const perp = leg.instrument === 'perp';
   const leverage = perp ? inputs.ticket.leverage : 1;
-  const entry = Number.isFinite(walk.averagePrice) ? walk.averagePrice : mark;
+  const entry = Number.isFinite(costs.entryPrice) ? costs.entryPrice : mark;
   const mmr = perp ? maintenanceRateFor(market.tiers, notional, inputs.ticket.base) : null;
   const cross = perp && inputs.ticket.marginMode === 'cross';
   const equity = inputs.balances.get(leg.venue)?.equity ?? 0;
@@ -128,8 +127,11 @@ function previewLeg(inputs: PreviewInputs, index: 0 | 1, quantity: number, mark:
   return {
       venue: leg.venue, symbol: leg.symbol, side: leg.side, instrument: leg.instrument, quantity, markPrice: mark,
       venueAmount: amountOf(market.units, quantity), coinsPerAmount: market.units.coinsPerAmount,
-      averageFillPrice: Number.isFinite(walk.averagePrice) ? walk.averagePrice : null, bookComplete: walk.complete,
-      slippageUsd: walk.slippageQuote, feesUsd: roundTripFee(notional, takerFee(inputs.engine, leg)), borrowUsd: borrowCost(leg, notional, inputs.risk.spotBorrowApr, exit - inputs.now), leverage,
+      averageFillPrice: Number.isFinite(costs.entryPrice) ? costs.entryPrice : null, bookComplete: costs.entryComplete,
+      slippageUsd: costs.entrySlippageUsd, feesUsd: costs.entryFeeUsd + costs.exitFeeUsd, entryFeeUsd: costs.entryFeeUsd, exitFeeUsd: costs.exitFeeUsd,
+      entryHalfSpreadUsd: costs.entryHalfSpreadUsd, exitHalfSpreadUsd: costs.exitHalfSpreadUsd, exitSlippageUsd: costs.exitSlippageUsd,
+      adverseMovePct: market.volatility ? adverseMove(market.volatility, (exit - inputs.now) / HOUR_MS) : null,
+      volatilityReturns: market.volatility?.returns ?? 0, borrowUsd: borrowCost(leg, notional, inputs.risk.spotBorrowApr, exit - inputs.now), leverage,
       lotStep: market.lot?.step ?? null, minQuantity: market.lot?.minQuantity ?? null, minNotional: market.lot?.minNotional ?? null,
       maintenanceMarginRate: mmr, tiersFromVenue: perp && !!market.tiers?.length,
       liquidationPrice: liquidation, liquidationDistancePct: liquidation === null ? null : liquidationDistance(entry, liquidation),
@@ -177,13 +179,18 @@ export function buildPreview(inputs: PreviewInputs): TicketPreview {
   const fundingLegs = funding.filter((leg): leg is FundingLeg => leg !== null);
   const carried = expectedCarry(fundingLegs, inputs.decay, now, exit);
   const carryOf = (i: number): LegCarry => (funding[i] ? carried[fundingLegs.indexOf(funding[i])] : { settlements: 0, amount: 0 });
-  const legs = [previewLeg(inputs, 0, quantity, marks[0], exit, funding[0], carryOf(0)), previewLeg(inputs, 1, quantity, marks[1], exit, funding[1], carryOf(1))];
+  const costsOf = ticket.legs.map((leg, i) => legCosts(inputs.markets[i].book, leg.side, quantity, quantity * marks[i], takerFee(inputs.engine, leg)));
+  const legs = [0, 1].map((i) => previewLeg(inputs, i as 0 | 1, quantity, marks[i], exit, funding[i], carryOf(i), costsOf[i]));
   const margin = marginByVenue(inputs, legs);
   const transfers = planTransfers(margin, withdrawalFeesFor(risk, DEFAULT_WITHDRAWAL_FEES_USD));
   const feesUsd = legs.reduce((sum, leg) => sum + leg.feesUsd, 0);
   const slippageUsd = legs.reduce((sum, leg) => sum + leg.slippageUsd, 0);
+  const exitSlippageUsd = legs.reduce((sum, leg) => sum + leg.exitSlippageUsd, 0);
+  const crossingUsd = legs.reduce((sum, leg) => sum + leg.entryHalfSpreadUsd + leg.exitHalfSpreadUsd, 0);
+  const buyAt = ticket.legs[0].side === 'buy' ? 0 : 1;
+  const basis = entryBasis(costsOf[buyAt], costsOf[1 - buyAt], quantity);
   const borrowUsd = legs.reduce((sum, leg) => sum + leg.borrowUsd, 0);
-  const totalUsd = feesUsd + slippageUsd + transfers.feeUsd + borrowUsd;
+  const totalUsd = feesUsd + slippageUsd + exitSlippageUsd + crossingUsd + basis.costUsd + transfers.feeUsd + borrowUsd;
   const expectedFundingUsd = legs.reduce((sum, leg) => sum + leg.expectedFundingUsd, 0);
   const breakEvenAt = breakEvenTime(fundingLegs, now, totalUsd, now + BREAK_EVEN_HORIZON_MS, inputs.decay);
   const notionalUsd = quantity * marks[0];
@@ -193,8 +200,11 @@ export function buildPreview(inputs: PreviewInputs): TicketPreview {
     ticketId: ticket.ticketId, computedAt: now, quantity, quantitySource: ticket.quantity === null ? 'risk-rule' : 'ticket', requestedQuantity, suggestedQuantity,
     notionalUsd, equityUsd: equity, legs,
     margin: margin.map(({ venue, equity: e, free, needed }) => ({ venue, equity: e, free, needed })),
-    costs: { feesUsd, slippageUsd, transferUsd: transfers.feeUsd, borrowUsd, totalUsd, transfers: transfers.moves },
-    plannedExitAt: exit, expectedFundingUsd, netUsd: expectedFundingUsd - totalUsd,
+    costs: {
+      feesUsd, slippageUsd, exitSlippageUsd, crossingUsd, basisUsd: basis.costUsd, executableBasisUsd: basis.executableUsd,
+      transferUsd: transfers.feeUsd, borrowUsd, totalUsd, transfers: transfers.moves,
+    },
+    plannedExitAt: exit, expectedFundingUsd, decay: inputs.decay, netUsd: expectedFundingUsd - totalUsd,
     breakEvenAt, breakEvenHours: breakEvenAt === null ? null : (breakEvenAt - now) / HOUR_MS,
     risk: { lossAtStopUsd: loss, riskPct: loss === null ? null : riskPct(loss, equity), maxRiskPct: risk.maxRiskPct, ...maxLossOf(ticket, risk, equity) },
     exposure: { currentUsd: exposure.currentUsd, afterUsd: exposure.afterUsd, afterPct: exposure.afterPct, capPct: exposure.capPct },

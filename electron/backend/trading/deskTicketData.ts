@@ -5,7 +5,8 @@
  * rates from the store (funding history, else the sampled live quotes) for the rate-chasing check.
  */
 import type { LegIntent } from '../../../shared/domain/orders.ts';
-import type { FundingQuote } from '../../../shared/domain/quotes.ts';
+import type { FundingQuote, PricePoint } from '../../../shared/domain/quotes.ts';
+import { realisedVolatility, type RealisedVolatility } from '../../../shared/risk/volatility.ts';
 import type { SignalsBatch } from '../../../shared/domain/signals.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { AlignmentTag } from '../../engine/alignment.ts';
@@ -18,6 +19,19 @@ import { averageEntry } from './positions.ts';
 /** How far back the rate-chasing check looks for a symbol's typical rate. */
 const RECENT_WINDOW_MS = 14 * 86_400_000;
 const MARGIN_CURRENCIES = new Set(['USDT', 'USDC']);
+/** How far back a leg's realised volatility looks (180 4-h closes). */
+const VOLATILITY_WINDOW_MS = 30 * 86_400_000;
+
+function longestSeries(points: readonly PricePoint[]): PricePoint[] {
+  const bySeries = new Map<string, PricePoint[]>();
+  for (const p of points) {
+    const key = `${p.venue}|${p.symbol}`;
+    const list = bySeries.get(key);
+    if (list) list.push(p);
+    else bySeries.set(key, [p]);
+  }
+  return [...bySeries.values()].reduce<PricePoint[]>((best, s) => (s.length > best.length ? s : best), []);
+}
 
 export async function brokerBalance(broker: Broker): Promise<{ equity: number; free: number }> {
   const margin = (await broker.balances()).filter((balance) => MARGIN_CURRENCIES.has(balance.currency));
@@ -48,6 +62,7 @@ export function exposureOf(ledger: Ledger, quotes: readonly FundingQuote[]): num
 export interface TicketData {
   exposure(): number;
   recentRates(venue: VenueId, symbol: string): Promise<number[]>;
+  recentVolatility(venue: VenueId, symbol: string): Promise<RealisedVolatility | null>;
 }
 
 export function createTicketData(store: Store, quotes: () => readonly FundingQuote[], now: () => number): TicketData {
@@ -62,5 +77,18 @@ export function createTicketData(store: Store, quotes: () => readonly FundingQuo
     return sampled.flatMap((q) => (q.lastSettledRate === null ? [] : [(q.lastSettledRate * interval) / q.intervalHours]));
   }
 
-  return { exposure: () => exposureOf(store.journal.ledger, quotes()), recentRates };
+  /**
+   * The leg's own stored closes over the window; where the store has none for that venue, the
+   * asset's longest stored series elsewhere (one asset's price moves alike across venues).
+   */
+  async function recentVolatility(venue: VenueId, symbol: string): Promise<RealisedVolatility | null> {
+    const base = quotes().find((q) => q.venue === venue && q.symbol === symbol)?.base ?? symbol.split('/')[0];
+    const points = await store.history.prices({ base, from: now() - VOLATILITY_WINDOW_MS, to: now() });
+    const own = points.filter((p) => p.venue === venue && p.symbol === symbol);
+    const series = own.length > 0 ? own : longestSeries(points);
+    series.sort((a, b) => a.time - b.time);
+    return realisedVolatility(series.map((p) => p.time), series.map((p) => p.close));
+  }
+
+  return { exposure: () => exposureOf(store.journal.ledger, quotes()), recentRates, recentVolatility };
 }

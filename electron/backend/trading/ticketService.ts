@@ -14,6 +14,7 @@ import { buildPreview, type LegMarket, type OrderBookSides } from '../../../shar
 import { failingItems } from '../../../shared/risk/checklist.ts';
 import { ratePer8h } from '../../../shared/funding/normalise.ts';
 import { defaultDecay, type SpreadDecay } from '../../../shared/funding/decay.ts';
+import type { RealisedVolatility } from '../../../shared/risk/volatility.ts';
 import { assertSpotLegTradable, assertTicketShape } from './ticketShape.ts';
 import { TicketDataError, TicketInvalidError, TicketRefusedError } from './ticketErrors.ts';
 import { legsInSendingOrder } from './legOrder.ts';
@@ -47,6 +48,8 @@ export interface TicketServiceDeps {
   bookDepth?: number;
   /** The margin mode a venue account fixes for every symbol (Bybit unified), null where the ticket sets it. */
   accountMarginMode?: (venue: VenueId, symbol: string) => Promise<'cross' | 'isolated' | null>;
+  /** Realised volatility of a perp leg's price from stored closes (for the liquidation check); null without history. */
+  volatility?: (venue: VenueId, symbol: string) => Promise<RealisedVolatility | null>;
   /** How the ticket's pair spread decays, fitted on stored history (docs/domain.md §1); without it the conservative default. */
   decay?: (ticket: Ticket) => SpreadDecay;
 }
@@ -101,16 +104,17 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
     const where = `${leg.symbol} on ${leg.venue}`;
     const quote = leg.instrument === 'perp' ? deps.quotes().find((q) => q.venue === leg.venue && q.symbol === leg.symbol) ?? null : null;
     const perp = leg.instrument === 'perp';
-    const [book, info, history, accountMarginMode] = await Promise.all([
+    const [book, info, history, accountMarginMode, volatility] = await Promise.all([
       fetching(ticket.ticketId, `order book of ${where}`, () => deps.orderBook(leg.venue, leg.symbol, depth)),
       // A spot leg has no tiers, but its lot rules come from the same read.
       deps.marketInfo ? fetching(ticket.ticketId, `${perp ? 'margin tiers' : 'lot rules'} of ${where}`, () => deps.marketInfo!(leg.venue, leg.symbol)) : NO_INFO,
       perp && deps.recentRates ? fetching(ticket.ticketId, `recent funding rates of ${where}`, () => deps.recentRates!(leg.venue, leg.symbol)) : [],
       perp && deps.accountMarginMode ? fetching(ticket.ticketId, `margin mode of the ${leg.venue} account`, () => deps.accountMarginMode!(leg.venue, leg.symbol)) : null,
+      perp && deps.volatility ? fetching(ticket.ticketId, `price history of ${where}`, () => deps.volatility!(leg.venue, leg.symbol)) : null,
     ]);
     const units = fetchingNow(ticket.ticketId, `units of ${where}`, () => deps.units(leg.venue, leg.symbol));
     return {
-      quote, book, units, tiers: info.tiers, maxLeverage: info.maxLeverage, lot: info.lot ?? null, recentMeanAbsPer8h: meanAbsPer8h(history, quote?.intervalHours ?? 8), accountMarginMode,
+      quote, book, units, tiers: info.tiers, maxLeverage: info.maxLeverage, lot: info.lot ?? null, recentMeanAbsPer8h: meanAbsPer8h(history, quote?.intervalHours ?? 8), accountMarginMode, volatility,
     };
   }
 

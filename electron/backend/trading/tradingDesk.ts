@@ -144,6 +144,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     gateway,
     exposure: ticketData.exposure,
     recentRates: ticketData.recentRates,
+    volatility: ticketData.recentVolatility,
     decay: (ticket) => ticketDecay(options.decays?.() ?? new Map(), ticket),
     now,
   });

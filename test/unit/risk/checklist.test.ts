@@ -11,17 +11,35 @@ describe('the preview on hand-checkable numbers', () => {
 
   it('fees are open+close of both legs at each venue\'s taker: 2×0.05 % + 2×0.055 % of $40,000 = $84', () => {
     expect(preview.costs.feesUsd).toBeCloseTo(84, 9);
+    expect(preview.legs.map((leg) => [leg.entryFeeUsd, leg.exitFeeUsd])).toEqual([[20, 20], [22, 22]]);
     expect(preview.costs.slippageUsd).toBeCloseTo(0, 9);
     expect(preview.costs.transferUsd).toBe(0);
   });
 
-  it('the 0.04 %/8 h spread on $40,000 collects $16 at each of the 9 settlements before a 72 h exit, net $60', () => {
-    expect(preview.legs.map((leg) => leg.settlementsToExit)).toEqual([9, 9]);
-    expect(preview.expectedFundingUsd).toBeCloseTo(144, 9);
-    expect(preview.netUsd).toBeCloseTo(60, 9);
+  it('costs both ways: the $1 spread of each book is half crossed in and half out on both legs ($2); 1 BTC fills at the best level each way; mids equal: no basis', () => {
+    expect(preview.legs.map((leg) => [leg.entryHalfSpreadUsd, leg.exitHalfSpreadUsd, leg.exitSlippageUsd])).toEqual([[0.5, 0.5, 0], [0.5, 0.5, 0]]);
+    expect(preview.costs.crossingUsd).toBeCloseTo(2, 12);
+    expect(preview.costs.exitSlippageUsd).toBe(0);
+    // Buying at 40,000.5 against selling at 39,999.5: the executable gap is the two half-spreads, counted as crossing already.
+    expect(preview.costs.executableBasisUsd).toBeCloseTo(1, 9);
+    expect(preview.costs.basisUsd).toBe(0);
+    expect(preview.costs.totalUsd).toBeCloseTo(86, 9);
   });
 
-  it('break-even comes at the sixth settlement ($96 ≥ $84), 45 h 40 min after entry', () => {
+  it('a long venue whose book sits $10 above the short\'s adds its $10 gap to the costs', () => {
+    const apart = buildPreview(inputs({ markets: [market(quote('binanceusdm', 0.0001), { book: book(50, 40_010) }), market(quote('bybit', 0.0005))] }));
+    expect(apart.costs.basisUsd).toBeCloseTo(10, 9);
+    expect(apart.costs.executableBasisUsd).toBeCloseTo(11, 9);
+    expect(apart.costs.totalUsd).toBeCloseTo(96, 9);
+  });
+
+  it('the 0.04 %/8 h spread held on $40,000 collects $16 at each of the 9 settlements before a 72 h exit, net $58 after $86 both ways', () => {
+    expect(preview.legs.map((leg) => leg.settlementsToExit)).toEqual([9, 9]);
+    expect(preview.expectedFundingUsd).toBeCloseTo(144, 9);
+    expect(preview.netUsd).toBeCloseTo(58, 9);
+  });
+
+  it('break-even comes at the sixth settlement ($96 ≥ $86), 45 h 40 min after entry', () => {
     expect(preview.breakEvenAt).toBe(Date.UTC(2026, 2, 6, 8, 0));
     expect(preview.breakEvenHours).toBeCloseTo(45 + 40 / 60, 9);
   });
@@ -35,9 +53,9 @@ describe('the preview on hand-checkable numbers', () => {
     expect(long.marginNeeded).toBeCloseTo(8_000, 9);
   });
 
-  it('risk is the stop\'s move plus costs over equity: ($400 + $84) / $400,000', () => {
-    expect(preview.risk.lossAtStopUsd).toBeCloseTo(484, 9);
-    expect(preview.risk.riskPct).toBeCloseTo(484 / 400_000, 12);
+  it('risk is the stop\'s move plus costs over equity: ($400 + $86) / $400,000', () => {
+    expect(preview.risk.lossAtStopUsd).toBeCloseTo(486, 9);
+    expect(preview.risk.riskPct).toBeCloseTo(486 / 400_000, 12);
     expect(preview.exposure.afterPct).toBeCloseTo(0.1, 12);
   });
 
@@ -94,7 +112,7 @@ describe('checklist items', () => {
     expect(statusOf(thin, 'costs').status).toBe('fail');
     expect(statusOf(thin, 'costs').detail).toMatch(/order book of BTC\/USDT:USDT on binanceusdm cannot fill 2/);
     const short = buildPreview(inputs({ ticket: ticket({ maxHoldingHours: 8 }) }));
-    expect(short.netUsd).toBeCloseTo(16 - 84, 9);
+    expect(short.netUsd).toBeCloseTo(16 - 86, 9);
     expect(statusOf(short, 'costs').status).toBe('fail');
     const acknowledged = buildPreview(inputs({ ticket: ticket({ maxHoldingHours: 8, acknowledgements: { negativeCarry: true, settlementTiming: false } }) }));
     expect(statusOf(acknowledged, 'costs').status).toBe('warn');
@@ -114,10 +132,27 @@ describe('checklist items', () => {
     expect(preview.costs.transferUsd).toBe(1);
   });
 
-  it('item 4 fails when a leg would liquidate inside the buffer beyond the stop', () => {
+  it('item 4 without price history falls back to the buffer beyond the stop, and says so', () => {
     const preview = buildPreview(inputs({ ticket: ticket({ leverage: 10, basisStopPct: 0.06 }) }));
     expect(statusOf(preview, 'margin').status).toBe('fail');
-    expect(statusOf(preview, 'margin').detail).toMatch(/inside 2× the stop \(12.00 %\): lower the leverage/);
+    expect(statusOf(preview, 'margin').detail).toMatch(/inside 2× the stop \(12.00 %; no price history for its volatility\): lower the leverage/);
+  });
+
+  it('item 4 judges each leg\'s liquidation against its 99 % adverse move over the hold, not the basis stop', () => {
+    // σ 0.5 % per √h over 72 h: 1 − e^(−2.326 × 0.005 × √72) = 9.40 %.
+    const volatile = { volatility: { perSqrtHour: 0.005, returns: 180 } };
+    const withVol = (leverage: number, basisStopPct: number) => buildPreview(inputs({
+      ticket: ticket({ leverage, basisStopPct }),
+      markets: [market(quote('binanceusdm', 0.0001), volatile), market(quote('bybit', 0.0005), volatile)],
+    }));
+    const tight = withVol(10, 0.01);
+    expect(tight.legs[0].adverseMovePct).toBeCloseTo(1 - Math.exp(-2.326 * 0.005 * Math.sqrt(72)), 12);
+    expect(statusOf(tight, 'margin').status).toBe('fail');
+    expect(statusOf(tight, 'margin').detail).toMatch(/liquidates 9.09 % away, inside its 99 % adverse move of 9.40 % over the hold \(realised volatility, n = 180\)/);
+    // At 5× (19 % away) it passes, though 2× a 15 % stop (30 %) would have failed the old rule.
+    const wide = withVol(5, 0.15);
+    expect(statusOf(wide, 'margin').status).toBe('pass');
+    expect(statusOf(wide, 'margin').detail).toMatch(/beyond its 99 % adverse move of 9.40 % over the hold \(realised volatility, n = 180 returns\)/);
   });
 
   it('item 5 fails when both legs are on the same side', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONSTANT_SPREAD } from '../../../shared/funding/decay.ts';
 import { breakEvenTime, expectedCarry, legPays, legSettlements, paymentPerSettlement, type FundingLeg } from '../../../shared/risk/carry.ts';
-import { planTransfers, roundTripFee, walkBook } from '../../../shared/risk/costs.ts';
+import { planTransfers, walkBook } from '../../../shared/risk/costs.ts';
 import { liquidationDistance, liquidationPrice, maintenanceRateFor, DEFAULT_MMR_MAJOR, DEFAULT_MMR_OTHER } from '../../../shared/risk/liquidation.ts';
 import { lossAtStop, riskSizedQuantity } from '../../../shared/risk/sizing.ts';
 import { exposureAfter } from '../../../shared/risk/exposure.ts';
@@ -97,10 +97,6 @@ describe('costs', () => {
     const walk = walkBook(asks, 10);
     expect(walk.complete).toBe(false);
     expect(walk.filled).toBe(8);
-  });
-
-  it('fees cover the open and the close of a leg', () => {
-    expect(roundTripFee(450_000, 0.0005)).toBeCloseTo(450, 9);
   });
 
   it('a venue short of margin is topped up from the other venue, paying that venue\'s withdrawal fee', () => {

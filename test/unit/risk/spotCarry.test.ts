@@ -38,7 +38,7 @@ describe('perp/spot carry costs', () => {
     const preview = carry({ venue: 'gate', side: 'sell' });
     expect(preview.legs[1].borrowUsd).toBeCloseTo((40_000 * 0.1 * 72) / 8760, 9);
     expect(preview.costs.borrowUsd).toBeCloseTo(32.876712, 5);
-    expect(preview.costs.totalUsd).toBeCloseTo(204 + 32.876712 + preview.costs.slippageUsd + preview.costs.transferUsd, 5);
+    expect(preview.costs.totalUsd).toBeCloseTo(204 + 32.876712 + preview.costs.slippageUsd + preview.costs.exitSlippageUsd + preview.costs.crossingUsd + preview.costs.basisUsd + preview.costs.transferUsd, 5);
     expect(preview.checklist.find((item) => item.id === 'costs')!.detail).toContain('borrow $32.88');
   });
 
