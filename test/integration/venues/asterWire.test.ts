@@ -29,7 +29,6 @@ const CASES: WireCase[] = [
     allowed: {
       'missing $.activatePrice': 'a trailing-stop field; the recorded order is a trailing stop, the terminal sends market and limit orders',
       'missing $.priceRate': 'a trailing-stop field; the recorded order is a trailing stop, the terminal sends market and limit orders',
-      'extra $.cumQty': 'Aster\'s order answers carry it (ccxt\'s recorded createOrder and cancelOrder answers); the recorded query answer omits it',
     },
   },
   { method: 'fetchMyTrades', fixture: 'fetchMyTrades', route: 'GET /aster/fapi/v3/userTrades' },
