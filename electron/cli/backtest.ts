@@ -127,6 +127,7 @@ export function backtestText(report: BacktestReport): string {
     `backtest ${iso(report.period.from)} → ${iso(report.period.to)}, ${report.period.steps} steps, ${report.series.used} series traded (${report.series.notTraded.length} left out), ${report.previews} tickets sent`,
     line(head), ...rows.map(line), '',
     `total: ${t.trades} trades, hit rate ${t.hitRate === null ? '—' : `${(t.hitRate * 100).toFixed(1)} %`}, funding $${usd(t.fundingUsd)}, price $${usd(t.pricePnlUsd)} (slippage $${usd(t.slippageUsd)} of it), fees $${usd(t.feesUsd)}, net $${usd(t.netUsd)}, max drawdown $${usd(t.maxDrawdownUsd)}`,
+    `refused by the checklist: ${Object.entries(report.refusals).map(([id, n]) => `${id} ${n}`).join(', ') || 'none'}`,
     `realised / expected funding: ${t.realisedOverExpected === null ? '—' : t.realisedOverExpected.toFixed(2)} (expected: ${report.model.expectedCarry})`,
     `books: ${report.model.books}`, '',
   ].join('\n');

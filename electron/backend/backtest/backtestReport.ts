@@ -32,12 +32,8 @@ export interface ReportInput {
   refusals: BacktestReport['refusals'];
 }
 
-/**
- * Where the expected carry comes from. Today the engine's and the ticket's: the rates at entry
- * held to the planned exit on each leg's own schedule (shared/risk/carry.ts). When the preview
- * carries an expectation under decay, this is the one line to point at it.
- */
-export const EXPECTED_CARRY_SOURCE = 'ticket preview at entry: each leg\'s rate at entry held to the planned exit on its own settlement schedule (shared/risk/carry.ts)';
+/** Where the expected carry comes from: the ticket preview's figure, under the decay the desk was given. */
+export const EXPECTED_CARRY_SOURCE = 'ticket preview at entry: the pair\'s spread decayed as fitted on the settlements known then (electron/engine/pairDecay.ts), each leg paid on its own schedule (shared/risk/carry.ts); the conservative default decay where the pair has under 7 days of history';
 const expectedFundingOf = (receipt: TicketReceipt): number => receipt.checklist.preview.expectedFundingUsd;
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
