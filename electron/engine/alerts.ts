@@ -9,6 +9,11 @@ function pct(fraction: number, digits = 4): string {
   return `${(fraction * 100).toFixed(digits)} %`;
 }
 
+/** A signed value against a ± limit, said the way round it was met: "at or below −0.1000 %", never "−0.1 % is beyond ±0.1 %". */
+function againstLimit(value: number, limit: number): string {
+  return value < 0 ? `at or below −${pct(limit)}` : `at or above +${pct(limit)}`;
+}
+
 function freshLeg(row: Opportunity | undefined, venue: VenueId, symbol: string): Leg | undefined {
   return row?.legs.find((leg) => leg.venue === venue && leg.symbol === symbol && !leg.stale);
 }
@@ -37,7 +42,7 @@ export class AlertTracker {
       if (before && Math.abs(before.ratePer8h) >= settings.extremeRatePer8h) continue;
       const key = `extreme:${row.base}:${leg.venue}:${leg.symbol}`;
       if (!this.mayFire(key, now)) continue;
-      const message = `${row.base} on ${VENUES[leg.venue].label} (${leg.symbol}): funding ${pct(leg.ratePer8h)} per 8 h is beyond ±${pct(settings.extremeRatePer8h)}`;
+      const message = `${row.base} on ${VENUES[leg.venue].label} (${leg.symbol}): funding ${pct(leg.ratePer8h)} per 8 h is ${againstLimit(leg.ratePer8h, settings.extremeRatePer8h)} per 8 h`;
       out.push(alert(key, 'extreme-rate', 'warn', now, row.base, leg.venue, message));
     }
   }
@@ -63,7 +68,7 @@ export class AlertTracker {
 
   divergenceAlert(wasDiverging: boolean | null, divergencePer8h: number | null, diverging: boolean, settings: EngineSettings, now: number): Alert[] {
     if (wasDiverging !== false || !diverging || divergencePer8h === null || !this.mayFire('divergence', now)) return [];
-    const message = `BTC − ETH funding ${pct(divergencePer8h)} per 8 h exceeds ±${pct(settings.divergencePer8h)}`;
+    const message = `BTC − ETH funding ${pct(divergencePer8h)} per 8 h is ${againstLimit(divergencePer8h, settings.divergencePer8h)} per 8 h`;
     return [alert('divergence', 'divergence', 'warn', now, null, null, message)];
   }
 

@@ -63,6 +63,16 @@ describe('alerts', () => {
     expect(kinds(engine.apply(pair('WIF', 0.0016, NOW + 2000), NOW + 2000).alerts, 'extreme-rate')).toHaveLength(0);
   });
 
+  it('says an extreme rate the way round it was met: -0.1000 % is at or below −0.1000 %, not "beyond ±0.1000 %"', () => {
+    const engine = new SignalEngine(DEFAULT_SETTINGS);
+    engine.apply(pair('WIF', 0.0005, NOW), NOW);
+    const [negative] = kinds(engine.apply(pair('WIF', -0.001, NOW + 1000), NOW + 1000).alerts, 'extreme-rate');
+    expect(negative.message).toBe('WIF on Bybit (WIF/USDT:USDT): funding -0.1000 % per 8 h is at or below −0.1000 % per 8 h');
+    const other = new SignalEngine(DEFAULT_SETTINGS);
+    other.apply(pair('ENA', 0.0005, NOW), NOW);
+    expect(kinds(other.apply(pair('ENA', 0.0012, NOW + 1000), NOW + 1000).alerts, 'extreme-rate')[0].message).toMatch(/funding 0\.1200 % per 8 h is at or above \+0\.1000 % per 8 h$/);
+  });
+
   it('announces a settlement window once for a triggered asset whose legs settle within the window', () => {
     const engine = new SignalEngine(DEFAULT_SETTINGS);
     const settlement = Date.UTC(2026, 2, 1, 16);
