@@ -96,8 +96,11 @@ export function judgeHolding(holding: Holding, lot: LotRules | null, asset: stri
   const venueUsd = holding.held === undefined ? 0 : holding.held.venueUsd;
   const approvedUsd = mark === null ? null : Math.abs(approvedCoins) * mark;
   const coinTolerance = (lotCoins ?? 0) + COIN_SLACK * Math.max(Math.abs(approvedCoins), Math.abs(venueCoins));
-  const coinsOff = Math.abs(venueCoins - approvedCoins) > coinTolerance;
-  const usdOff = !coinsOff && mark !== null && venueUsd !== null && approvedUsd !== null
+  // A spot wallet's balance (ccxt names spot markets without a settle currency) may hold the
+  // trader's own coins besides the leg's: only less than approved is a mismatch there.
+  const wallet = !holding.symbol.includes(':');
+  const coinsOff = wallet ? approvedCoins - venueCoins > coinTolerance : Math.abs(venueCoins - approvedCoins) > coinTolerance;
+  const usdOff = !coinsOff && !wallet && mark !== null && venueUsd !== null && approvedUsd !== null
     && Math.abs(venueUsd - approvedUsd) > (lotCoins ?? 0) * mark + USD_SLACK * Math.max(venueUsd, approvedUsd);
   if (!coinsOff && !usdOff) return null;
   const where = `${holding.venue} ${holding.symbol}`;
