@@ -7,7 +7,7 @@
 const SHARED_PURE = ['shared/domain', 'shared/funding', 'shared/history', 'shared/risk', 'shared/sectors'];
 const SHARED = [...SHARED_PURE, 'shared/ipc'];
 const BACKEND_SERVICES = [
-  'electron/backend/engine', 'electron/backend/history', 'electron/backend/markets', 'electron/backend/patterns',
+  'electron/backend/backtest', 'electron/backend/engine', 'electron/backend/history', 'electron/backend/markets', 'electron/backend/patterns',
   'electron/backend/sectors', 'electron/backend/streams', 'electron/backend/trading', 'electron/backend/trading/brokers',
   'electron/backend/vault',
 ];

@@ -15,6 +15,7 @@ import type { SimulatorOptions } from '../simulator/server.ts';
 import { createVault } from './vault/vault.ts';
 import type { Cipher } from './vault/cipher.ts';
 import { createVaultHandlers } from './vault/vaultHandlers.ts';
+import { createBacktestHandlers } from './backtest/backtestHandlers.ts';
 import { createPatternHandlers } from './patterns/patternHandlers.ts';
 import { createPatternService, effectiveSectorMap } from './patterns/patternService.ts';
 import { createLogger, type Logger } from './log/logger.ts';
@@ -176,6 +177,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     desk.handlers,
     createVaultHandlers(vault, { baseUrlFor: () => baseUrl, log }),
     createPatternHandlers(patterns, store),
+    createBacktestHandlers(store),
     sectorHandlers,
   );
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BacktestParamsSchema, BacktestReportSchema } from '../domain/backtest.ts';
 import { AlertSchema, SignalsBatchSchema } from '../domain/signals.ts';
 import { FundingPointSchema, FundingQuoteSchema, PricePointSchema, VenueHealthSchema, VenueIdSchema } from '../domain/quotes.ts';
 import { EngineSettingsPatchSchema, EngineSettingsSchema } from '../domain/settings.ts';
@@ -113,6 +114,8 @@ export const requests = {
   },
   /** The sector-divergence event study over the stored history, with the walk-forward model; run off the main thread. */
   'patterns.study': { input: PatternStudyInputSchema, output: PatternStudySchema },
+  /** The backtest over the stored funding and price history, through the trading code on paper (docs/domain.md §7). */
+  'backtest.run': { input: BacktestParamsSchema.partial().default({}), output: BacktestReportSchema },
   'settings.get': { input: NoInput, output: EngineSettingsSchema },
   'settings.set': { input: EngineSettingsPatchSchema, output: EngineSettingsSchema },
   'killSwitch.engage': { input: z.object({ reason: z.string().max(500).optional() }), output: KillSwitchReportSchema },

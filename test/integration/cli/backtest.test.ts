@@ -13,35 +13,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main.ts';
 import { BacktestReportSchema, type BacktestReport, type BacktestTrade } from '../../../shared/domain/backtest.ts';
-import { sevenVenuesCsv } from '../../unit/history/realFundingData.ts';
+import { flatPrices, fundingSlice, FROM } from '../../fixtures/backtestSlice.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ft-backtest-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const HISTORY_FROM = '2021-03-10T00:00:00Z';
-const FROM = '2021-04-10T00:00:00Z';
-const TO = '2021-04-20T00:00:00Z';
-const VENUES = ['binanceusdm', 'bybit', 'gate'];
 
 function file(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
-}
-
-function fundingSlice(): string {
-  const [header, ...rows] = sevenVenuesCsv('BTC-USDT').trim().split('\n');
-  const kept = rows.filter((line) => {
-    const [venue, , time] = line.split(',');
-    return VENUES.includes(venue) && time >= HISTORY_FROM.replace('Z', '.000Z') && time < TO.replace('Z', '.000Z');
-  });
-  return `${[header, ...kept].join('\n')}\n`;
-}
-
-function flatPrices(): string {
-  const lines = ['venue,symbol,time,close'];
-  for (const venue of VENUES) for (let t = Date.parse(HISTORY_FROM); t < Date.parse(TO); t += 4 * 3_600_000) lines.push(`${venue},BTC/USDT:USDT,${new Date(t).toISOString()},60000`);
-  return `${lines.join('\n')}\n`;
 }
 
 async function cli(...args: string[]) {
