@@ -5,7 +5,7 @@ import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../bridge/bridgeContext.ts';
 import { useJournal } from '../../store/journalStore.ts';
 import { formatPct } from '../../ui/format.ts';
-import { journalDetail } from './journalDetail.ts';
+import { journalDetail, localTime } from './journalDetail.ts';
 import { TradingStyles } from '../ticket/TradingStyles.tsx';
 
 /** The table shows the newest entries; the CSV export carries the whole journal. */
@@ -78,12 +78,12 @@ export function JournalScreen() {
       ) : (
         <div className="table-scroll">
           <table className="journal-table" aria-label="Journal entries, newest first">
-            <thead><tr><th scope="col">#</th><th scope="col">Time (UTC)</th><th scope="col">Kind</th><th scope="col">Venue</th><th scope="col">Symbol</th><th scope="col">Pair</th><th scope="col">Details</th></tr></thead>
+            <thead><tr><th scope="col">#</th><th scope="col">Time (local)</th><th scope="col">Kind</th><th scope="col">Venue</th><th scope="col">Symbol</th><th scope="col">Pair</th><th scope="col">Details</th></tr></thead>
             <tbody>
               {entries.map((e) => (
                 <tr key={e.seq} className={`jk-${e.kind}`}>
                   <td className="num muted">{e.seq}</td>
-                  <td className="num">{new Date(e.time).toISOString().replace('T', ' ').slice(0, 19)}</td>
+                  <td className="num" title={`${new Date(e.time).toISOString().replace('T', ' ').slice(0, 19)} UTC`}>{localTime(e.time)}</td>
                   <td>{e.kind}</td>
                   <td>{e.venue ? VENUES[e.venue].label : '–'}</td>
                   <td>{e.symbol ?? '–'}</td>
