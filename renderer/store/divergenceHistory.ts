@@ -58,12 +58,12 @@ export function buildHeatmap(history: readonly SectorSnapshotView[], columns: nu
 }
 
 /**
- * Cell colour: red for a sector paying more than the market (overheated), blue for less; the
- * alpha grows with |D_S| / scale. Red/blue rather than red/green so the common colour-blind
- * forms still tell the sides apart; the cell also carries the sign as text.
+ * Cell colour: green for a sector paying more than the market, red for less, as positive and
+ * negative rates are coloured on every other screen; the alpha grows with |D_S| / scale. The
+ * cell also carries the sign as text, the cue that does not rest on colour.
  */
 export function divergenceColour(divergence: number | null, scale: number): string {
   if (divergence === null || scale === 0) return 'transparent';
   const alpha = Math.min(1, Math.abs(divergence) / scale) * 0.85 + 0.1;
-  return divergence >= 0 ? `rgba(248, 81, 73, ${alpha.toFixed(2)})` : `rgba(88, 166, 255, ${alpha.toFixed(2)})`;
+  return divergence >= 0 ? `rgba(63, 185, 80, ${alpha.toFixed(2)})` : `rgba(248, 81, 73, ${alpha.toFixed(2)})`;
 }

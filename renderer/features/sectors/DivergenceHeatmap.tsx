@@ -25,7 +25,7 @@ export function DivergenceHeatmap({ history }: { history: readonly SectorSnapsho
       <h2 id="heatmap-title">Funding divergence by sector over time (% /8h vs the cross-sector median)</h2>
       <p className="legend">
         Since this page opened: {map.times.length} snapshot{map.times.length === 1 ? '' : 's'}, {clock(map.times[0])}–{clock(map.times.at(-1)!)} UTC.
-        Red + = pays more than the market (overheated), blue − = pays less; full colour at {formatPct(map.scale)} /8h.
+        Green + = pays more than the market (overheated), red − = pays less; full colour at {formatPct(map.scale)} /8h.
       </p>
       <table aria-label="Funding divergence heatmap">
         <thead>

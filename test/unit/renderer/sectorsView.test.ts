@@ -61,9 +61,9 @@ describe('the divergence heatmap', () => {
     expect(buildHeatmap(history, 1).times).toEqual([2]);
   });
 
-  it('overheated cells are red, cooler ones blue, empty ones transparent, full intensity at the scale', () => {
-    expect(divergenceColour(0.001, 0.001)).toBe('rgba(248, 81, 73, 0.95)');
-    expect(divergenceColour(-0.001, 0.001)).toMatch(/^rgba\(88, 166, 255/);
+  it('a sector paying more is green and one paying less red, as positive and negative everywhere; empty cells transparent, full intensity at the scale', () => {
+    expect(divergenceColour(0.001, 0.001)).toBe('rgba(63, 185, 80, 0.95)');
+    expect(divergenceColour(-0.001, 0.001)).toMatch(/^rgba\(248, 81, 73/);
     expect(divergenceColour(null, 0.001)).toBe('transparent');
   });
 });
