@@ -105,14 +105,14 @@ describe('scan and the command registry in-process', () => {
     for (const args of [['--help'], ['-h']]) {
       const run = await inProcess(...args);
       expect([run.code, run.err]).toEqual([0, '']);
-      expect(run.out).toMatch(/commands: scan, study/);
+      expect(run.out).toMatch(/commands: scan, study, backtest/);
     }
     const none = await inProcess();
     expect(none.code).toBe(2);
-    expect(none.err).toMatch(/^no command given\n.*commands: scan, study/s);
+    expect(none.err).toMatch(/^no command given\n.*commands: scan, study, backtest/s);
     const unknown = await inProcess('frobnicate');
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toBe('unknown command "frobnicate": the commands are scan, study (--help for more)\n');
+    expect(unknown.err).toBe('unknown command "frobnicate": the commands are scan, study, backtest (--help for more)\n');
   });
 
   it('an unexpected failure inside a command exits 1 and names the command', async () => {
