@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { VENUE_IDS, type VenueId } from '../../shared/domain/venues.ts';
 import { viewPersistence } from './persistedView.ts';
 
-export type SortKey = 'base' | 'spread' | 'apr' | 'carry' | 'breakEven' | 'next' | 'velocity' | 'regime' | 'rank' | `venue:${VenueId}`;
+export type SortKey = 'base' | 'spread' | 'apr' | 'edge' | 'carry' | 'history' | 'breakEven' | 'next' | 'velocity' | 'regime' | 'rank' | `venue:${VenueId}`;
 export interface SortSpec {
   key: SortKey;
   dir: 'asc' | 'desc';

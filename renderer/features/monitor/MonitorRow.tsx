@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from 'react';
-import type { Leg, Opportunity } from '../../../shared/domain/signals.ts';
+import type { Leg, Opportunity, SpreadDecay } from '../../../shared/domain/signals.ts';
 import { VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { REGIME_LABELS } from '../../../shared/funding/regime.ts';
 import { Countdown } from '../windows/Countdown.tsx';
@@ -95,6 +95,19 @@ function Signal({ row }: { row: Opportunity }) {
   );
 }
 
+function decayTitle(d: SpreadDecay): string {
+  const realised = (v: number | null) => (v === null ? '–' : `${formatPct(v, 4)} /8h`);
+  const how = d.source === 'fit' ? `fitted on ${d.n} 8-h points` : `conservative default (${d.reason})`;
+  return `Spread decay: ${how}; half-life ${formatHours(d.halfLifeHours)} towards ${formatPct(d.levelPer8h, 4)} /8h; realised spread 1 d ${realised(d.realisedPer8h.d1)}, 3 d ${realised(d.realisedPer8h.d3)}, 7 d ${realised(d.realisedPer8h.d7)}`;
+}
+
+/** What the expected edge is made of, over the planned holding period, in % of one leg notional. */
+function carryTitle(row: Opportunity): string {
+  const c = row.carry;
+  if (!c) return 'No pair to trade';
+  return `Over ${formatHours(c.holdingHours)}: expected funding ${formatPct(c.expectedFunding, 3)} − fees in and out ${formatPct(c.fees, 3)} − entry basis ${formatPct(c.entryBasis, 3)} = ${formatPct(c.net, 3)} of notional. ${decayTitle(c.decay)}`;
+}
+
 function cellContent(column: Column, row: Opportunity, windowMinutes: number): ReactNode {
   if (column.venue) {
     const leg = legFor(row, column.venue);
@@ -108,7 +121,9 @@ function cellContent(column: Column, row: Opportunity, windowMinutes: number): R
     case 'apr': return <Rate value={row.spreadApr} digits={1} />;
     case 'long': return row.longVenue ? <span className="venue-long">{VENUES[row.longVenue as VenueId].label}</span> : '–';
     case 'short': return row.shortVenue ? <span className="venue-short">{VENUES[row.shortVenue as VenueId].label}</span> : '–';
+    case 'edge': return <span title={carryTitle(row)}><Rate value={row.expectedNetPerDay ?? null} digits={3} /></span>;
     case 'carry': return <Rate value={row.netCarryPerDay} digits={3} />;
+    case 'history': return row.carry ? <span className="num muted" title={decayTitle(row.carry.decay)}>{row.carry.decay.n}{row.carry.decay.source === 'fit' ? '' : ' d'}</span> : '–';
     case 'breakEven': return <span className="num">{formatHours(row.breakEvenHours)}</span>;
     case 'next': return <Countdown at={row.nextFundingTime} windowMinutes={windowMinutes} />;
     case 'velocity': return <Velocity perHour={row.velocity.h1} />;

@@ -20,7 +20,9 @@ function sortValue(row: Opportunity, key: SortKey): number | string | null {
     case 'base': return row.base;
     case 'spread': return row.spreadPer8h;
     case 'apr': return row.spreadApr;
+    case 'edge': return row.expectedNetPerDay ?? null;
     case 'carry': return row.netCarryPerDay;
+    case 'history': return row.carry?.decay.n ?? null;
     case 'breakEven': return row.breakEvenHours;
     case 'next': return row.nextFundingTime;
     case 'velocity': return row.velocity.h1;

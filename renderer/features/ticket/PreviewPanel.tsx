@@ -48,7 +48,13 @@ const LEG_LINES: readonly LegLine[] = [
     title: (leg) => (leg.tiersFromVenue ? 'maintenance margin from the venue tiers' : 'conservative default maintenance margin'),
     className: (leg) => (leg.liquidationDistancePct !== null && leg.liquidationDistancePct < 0.1 ? 'warn' : '') },
   { head: 'Margin needed', cell: (leg) => formatUsd(leg.marginNeeded) },
-  { head: 'Slippage', cell: (leg) => <>{formatUsd(leg.slippageUsd)}{leg.bookComplete ? '' : ' (book short)'}</> },
+  { head: 'Fees in / out', cell: (leg) => <>{formatUsd(leg.entryFeeUsd)} / {formatUsd(leg.exitFeeUsd)}</>, title: () => 'taker fee of the open and of the close at your tier, USD' },
+  { head: 'Half-spread in / out', cell: (leg) => <>{formatUsd(leg.entryHalfSpreadUsd)} / {formatUsd(leg.exitHalfSpreadUsd)}</>,
+    title: () => 'half the live bid–ask spread crossed on entry; the exit assumes the same spread, USD' },
+  { head: 'Slippage in / out', cell: (leg) => <>{formatUsd(leg.slippageUsd)} / {formatUsd(leg.exitSlippageUsd)} est.{leg.bookComplete ? '' : ' (book short)'}</>,
+    title: () => 'beyond the best level: the entry walks the live book at size; the exit estimate walks its other side now, USD' },
+  { head: '99 % adverse move', cell: (leg) => (leg.adverseMovePct === null ? 'no price history' : <>{share(leg.adverseMovePct)} <span className="muted">n {leg.volatilityReturns}</span></>),
+    title: (leg) => (leg.adverseMovePct === null ? 'no stored closes: liquidation is judged against the basis stop instead' : `over the holding period from the realised volatility of ${leg.volatilityReturns} stored returns; the liquidation distance must lie beyond it`) },
   { head: 'Funding to exit', cell: (leg) => formatUsd(leg.expectedFundingUsd), className: (leg) => signClass(leg.expectedFundingUsd) },
 ];
 
@@ -90,6 +96,13 @@ function Figure({ label, children, tone }: { label: string; children: ReactNode;
   );
 }
 
+/** Which expectation the funding is, with its sample size. */
+function decayNote(decay: TicketPreview['decay']): string {
+  if (!decay || decay.source === 'constant') return 'spread held';
+  const halfLife = decay.halfLifeHours === null ? '' : `, half-life ${formatHours(decay.halfLifeHours)}`;
+  return decay.source === 'fit' ? `decayed: fit n ${decay.n} 8-h pts${halfLife}` : `decayed: conservative default${halfLife} (${decay.reason})`;
+}
+
 /** Every figure main computed for the ticket as typed; the renderer adds units, nothing else. */
 export function PreviewPanel({ preview, asset, stale = false }: { preview: TicketPreview; asset: string; stale?: boolean }) {
   const now = preview.computedAt;
@@ -111,7 +124,9 @@ export function PreviewPanel({ preview, asset, stale = false }: { preview: Ticke
           </Figure>
         ))}
         <Figure label="Fees (open+close, both legs)">{formatUsd(preview.costs.feesUsd)}</Figure>
-        <Figure label="Slippage at size">{formatUsd(preview.costs.slippageUsd)}</Figure>
+        <Figure label="Spread crossing (in+out, both legs)">{formatUsd(preview.costs.crossingUsd)}</Figure>
+        <Figure label="Slippage at size (in + out est.)">{formatUsd(preview.costs.slippageUsd)} + {formatUsd(preview.costs.exitSlippageUsd)}</Figure>
+        <Figure label="Entry basis (counted / executable gap)">{formatUsd(preview.costs.basisUsd)} <span className="muted">/ {formatUsd(preview.costs.executableBasisUsd)}</span></Figure>
         <Figure label="Transfer">
           {formatUsd(preview.costs.transferUsd)}
           {preview.costs.transfers.map((t) => (
@@ -121,7 +136,7 @@ export function PreviewPanel({ preview, asset, stale = false }: { preview: Ticke
         {hasSpotSell ? <Figure label="Borrow (spot sell, to exit)">{formatUsd(preview.costs.borrowUsd)}</Figure> : null}
         <Figure label="All-in cost">{formatUsd(preview.costs.totalUsd)}</Figure>
         <Figure label="Planned exit">{formatUtcTime(preview.plannedExitAt, now)}</Figure>
-        <Figure label="Expected funding to exit" tone={signClass(preview.expectedFundingUsd)}>{formatUsd(preview.expectedFundingUsd)}</Figure>
+        <Figure label="Expected funding to exit" tone={signClass(preview.expectedFundingUsd)}>{formatUsd(preview.expectedFundingUsd)} <span className="muted">{decayNote(preview.decay)}</span></Figure>
         <Figure label="Net to exit" tone={signClass(preview.netUsd)}>{formatUsd(preview.netUsd)}</Figure>
         <Figure label="Break-even">{preview.breakEvenHours === null ? 'never at current rates' : formatHours(preview.breakEvenHours)}</Figure>
         <Figure label="Loss at stop">{formatUsd(preview.risk.lossAtStopUsd)} = {share(preview.risk.riskPct)} of equity (max {share(preview.risk.maxRiskPct)})</Figure>
