@@ -25,6 +25,9 @@ interface MonitorViewState {
   sort: SortSpec;
   filter: MonitorFilter;
   cursor: string | null;
+  /** Monitor column ids the trader hid (Columns…). */
+  hiddenColumns: readonly string[];
+  toggleColumn(id: string): void;
   setSort(key: SortKey): void;
   setFilter(patch: Partial<MonitorFilter>): void;
   setCursor(base: string | null): void;
@@ -42,13 +45,16 @@ const VenueSchema = z.enum(VENUE_IDS as unknown as [VenueId, ...VenueId[]]);
 const SavedView = z.object({
   sort: z.object({ key: z.enum(SORT_KEYS), dir: z.enum(['asc', 'desc']) }),
   filter: z.object({ triggeredOnly: z.boolean(), confirmedOnly: z.boolean(), minSpreadPer8h: z.number().min(0).max(0.05), venue: VenueSchema.nullable() }),
-}).transform(({ sort, filter }) => ({ sort, filter: { ...filter, search: '' } }));
+  hiddenColumns: z.array(z.string().max(40)).max(40).default([]),
+}).transform(({ sort, filter, hiddenColumns }) => ({ sort, filter: { ...filter, search: '' }, hiddenColumns }));
 
 export const useMonitorView = create<MonitorViewState>()(persist((set) => ({
   sort: { key: 'rank', dir: 'asc' },
   filter: { search: '', triggeredOnly: false, confirmedOnly: false, minSpreadPer8h: 0, venue: null },
   cursor: null,
+  hiddenColumns: [],
+  toggleColumn: (id) => set((s) => ({ hiddenColumns: s.hiddenColumns.includes(id) ? s.hiddenColumns.filter((c) => c !== id) : [...s.hiddenColumns, id] })),
   setSort: (key) => set((s) => ({ sort: nextSort(s.sort, key) })),
   setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),
   setCursor: (cursor) => set({ cursor }),
-}), viewPersistence('monitor-view', (s: MonitorViewState) => ({ sort: s.sort, filter: s.filter }), SavedView)));
+}), viewPersistence('monitor-view', (s: MonitorViewState) => ({ sort: s.sort, filter: s.filter, hiddenColumns: s.hiddenColumns }), SavedView)));

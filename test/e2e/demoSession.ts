@@ -1,53 +1,75 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startHost, type Host, type HostOptions } from '../../electron/host/server.ts';
 import { collectPageErrors, launchChromium } from './browser.ts';
 
-/** One end-to-end session: a demo host on a fresh data folder, headless Chromium, one page on it. */
-export interface DemoSession {
+/** A demo host on a fresh data folder and a headless Chromium beside it. */
+export interface DemoHost {
   host: Host;
   browser: Browser;
-  page: Page;
-  /** Every error the page threw or logged; each file asserts it stays empty. */
-  pageErrors: string[];
   /** Stops the host and starts a new one over the same data folder (a restart of the terminal). */
   restartHost(): Promise<Host>;
   close(): Promise<void>;
 }
 
-export interface DemoSessionOptions {
+/** A demo host with one page open on it. */
+export interface DemoSession extends DemoHost {
+  page: Page;
+  /** Every error the page threw or logged; each file asserts it stays empty. */
+  pageErrors: string[];
+}
+
+export interface DemoHostOptions {
   /** Names the data folder, for a failing run's leftovers. */
   name: string;
-  viewport: { width: number; height: number };
   host?: Omit<HostOptions, 'port' | 'demo' | 'dataDir'>;
+}
+
+export interface DemoSessionOptions extends DemoHostOptions {
+  viewport: { width: number; height: number };
   acceptDownloads?: boolean;
   /** Runs after the host is up and before the page opens (open a pair, route the socket…). */
   beforeOpen?: (host: Host, page: Page) => Promise<void>;
 }
 
-export async function openDemoSession(options: DemoSessionOptions): Promise<DemoSession> {
+export async function startDemoHost(options: DemoHostOptions): Promise<DemoHost> {
   const dataDir = mkdtempSync(join(tmpdir(), `ft-e2e-${options.name}-`));
-  const host = await startHost({ port: 0, demo: true, dataDir, ...options.host });
-  const browser = await launchChromium();
-  const context = await browser.newContext({ viewport: options.viewport, acceptDownloads: options.acceptDownloads ?? false });
-  const page = await context.newPage();
-  const pageErrors = collectPageErrors(page);
-  await options.beforeOpen?.(host, page);
-  await page.goto(host.url);
-  const session: DemoSession = {
-    host, browser, page, pageErrors,
+  const demo: DemoHost = {
+    host: await startHost({ port: 0, demo: true, dataDir, ...options.host }),
+    browser: await launchChromium(),
     async restartHost() {
-      await session.host.close();
-      session.host = await startHost({ port: 0, demo: true, dataDir, ...options.host });
-      return session.host;
+      await demo.host.close();
+      demo.host = await startHost({ port: 0, demo: true, dataDir, ...options.host });
+      return demo.host;
     },
     async close() {
-      await browser.close();
-      await session.host.close();
+      await demo.browser.close();
+      await demo.host.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-  return session;
+  return demo;
+}
+
+export async function openDemoSession(options: DemoSessionOptions): Promise<DemoSession> {
+  const demo = await startDemoHost(options);
+  const context = await demo.browser.newContext({ viewport: options.viewport, acceptDownloads: options.acceptDownloads ?? false });
+  const page = await context.newPage();
+  const pageErrors = collectPageErrors(page);
+  await options.beforeOpen?.(demo.host, page);
+  await page.goto(demo.host.url);
+  return Object.assign(demo, { page, pageErrors });
+}
+
+/** One demo host for the whole file, for files that open their own pages (one per viewport). */
+export function useDemoHost(name: string): { host(): Host; browser(): Browser } {
+  let demo: DemoHost | undefined;
+  beforeAll(async () => {
+    demo = await startDemoHost({ name });
+  });
+  afterAll(() => demo?.close());
+  return { host: () => demo!.host, browser: () => demo!.browser };
 }

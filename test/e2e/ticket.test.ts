@@ -1,28 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startHost, type Host } from '../../electron/host/server.ts';
-import { collectPageErrors, launchChromium, screenshot } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { collectPageErrors, screenshot } from './browser.ts';
+import { useDemoHost } from './demoSession.ts';
 import { clippedCells, inViewport, sidewaysScrollers } from './layout.ts';
 import { MonitorPage } from './monitorPage.ts';
 
-let host: Host;
-let browser: Browser;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'ft-e2e-ticket-'));
-  host = await startHost({ port: 0, demo: true, dataDir });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const demo = useDemoHost('ticket');
 
 const VIEWPORTS = [{ width: 1280, height: 800 }, { width: 1600, height: 900 }] as const;
 
@@ -35,9 +18,9 @@ describe.each(VIEWPORTS)('the order ticket on one screen at $width×$height', (v
   const name = `${viewport.width}x${viewport.height}`;
 
   beforeAll(async () => {
-    page = await (await browser.newContext({ viewport })).newPage();
+    page = await (await demo.browser().newContext({ viewport })).newPage();
     pageErrors = collectPageErrors(page);
-    await page.goto(host.url);
+    await page.goto(demo.host().url);
   });
 
   it('by keyboard: / and a triggered asset, ↓ into the rows, t opens its ticket', async () => {

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { VENUE_IDS } from '../../../shared/domain/venues.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
 import { useMonitorView } from '../../store/monitorViewStore.ts';
@@ -8,6 +8,7 @@ import { formatPct } from '../../ui/format.ts';
 import { monitorColumns } from './columns.ts';
 import { MonitorGrid } from './MonitorGrid.tsx';
 import { MonitorToolbar } from './MonitorToolbar.tsx';
+import { ColumnChooser } from './ColumnChooser.tsx';
 import { TradeAction } from '../ticket/TradeAction.tsx';
 import { firstMatch, orderRows } from './rowOrder.ts';
 
@@ -22,6 +23,9 @@ export function Monitor() {
   const settings = useSession((s) => s.settings) ?? DEFAULT_SETTINGS;
   const connectionError = useSession((s) => s.connectionError);
   const columns = useMemo(() => monitorColumns(venues), [venues]);
+  const hiddenColumns = useMonitorView((s) => s.hiddenColumns);
+  const hidden = useMemo(() => new Set(hiddenColumns), [hiddenColumns]);
+  const [dropped, setDropped] = useState<readonly string[]>([]);
   const ordered = useMemo(() => orderRows(rows.values(), filter, sort), [rows, filter, sort]);
 
   return (
@@ -29,6 +33,7 @@ export function Monitor() {
       <div className="screen-head">
         <MonitorToolbar venues={venues} shown={ordered.length} total={rows.size} firstMatch={firstMatch(ordered, filter.search)} />
         <TradeAction />
+        <ColumnChooser columns={columns} dropped={dropped} />
         {summary ? (
           <div className="summary">
             <span>trigger ≥ {formatPct(settings.triggerSpreadPer8h, 3)} /8h: <strong>{summary.triggered}</strong> triggered</span>
@@ -45,7 +50,7 @@ export function Monitor() {
       ) : rows.size === 0 ? (
         <div className="placeholder" role="status">No assets yet: the venues have not answered. See the venue chips below.</div>
       ) : (
-        <MonitorGrid rows={ordered} columns={columns} sort={sort} windowMinutes={settings.windowMinutes} />
+        <MonitorGrid rows={ordered} columns={columns} hidden={hidden} onDropped={setDropped} sort={sort} windowMinutes={settings.windowMinutes} />
       )}
       {loaded && ordered.length === 0 && rows.size > 0 ? <div className="placeholder" role="status">No asset matches the filters.</div> : null}
     </section>

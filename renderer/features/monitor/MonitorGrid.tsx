@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { Opportunity } from '../../../shared/domain/signals.ts';
 import { useMonitorView, type SortSpec } from '../../store/monitorViewStore.ts';
 import { useUi } from '../../store/uiStore.ts';
 import { isModalOpen, isTyping } from '../../ui/keyFocus.ts';
-import { HEADER_HEIGHT, ROW_HEIGHT, assetLeft, gridTemplate, type Column } from './columns.ts';
+import { HEADER_HEIGHT, ROW_HEIGHT, assetLeft, fitColumns, gridTemplate, type Column } from './columns.ts';
 import { MonitorRow } from './MonitorRow.tsx';
 import { scrollToReveal, visibleRange } from './virtualRange.ts';
 
@@ -15,7 +15,11 @@ const BLOCK = 4;
 
 interface MonitorGridProps {
   rows: readonly Opportunity[];
+  /** Every column; the grid shows those that fit its width (fitColumns). */
   columns: readonly Column[];
+  hidden: ReadonlySet<string>;
+  /** The ids left out for want of room, for the column chooser to say so. */
+  onDropped(ids: readonly string[]): void;
   sort: SortSpec;
   windowMinutes: number;
 }
@@ -45,10 +49,15 @@ function cursorTarget(key: string, index: number, page: number, total: number): 
  * DOM, each positioned by its index. ARIA row indices tell assistive tech (and tests) where a
  * rendered row sits in the full list.
  */
-export function MonitorGrid({ rows, columns, sort, windowMinutes }: MonitorGridProps) {
+export function MonitorGrid({ rows, columns: all, hidden, onDropped, sort, windowMinutes }: MonitorGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
+  const [gridWidth, setGridWidth] = useState(1200);
+  const fitted = useMemo(() => fitColumns(all, gridWidth, hidden), [all, gridWidth, hidden]);
+  const columns = fitted.shown;
+  const droppedKey = fitted.dropped.join(',');
+  useEffect(() => onDropped(droppedKey ? droppedKey.split(',') : []), [droppedKey, onDropped]);
   const cursor = useMonitorView((s) => s.cursor);
   const setCursor = useMonitorView((s) => s.setCursor);
   const setSort = useMonitorView((s) => s.setSort);
@@ -60,9 +69,14 @@ export function MonitorGrid({ rows, columns, sort, windowMinutes }: MonitorGridP
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => setViewport(el.clientHeight));
+    // clientWidth leaves out the vertical scrollbar: the columns fit beside it.
+    const measure = (): void => {
+      setViewport(el.clientHeight);
+      setGridWidth(el.clientWidth);
+    };
+    const observer = new ResizeObserver(measure);
     observer.observe(el);
-    setViewport(el.clientHeight);
+    measure();
     return () => observer.disconnect();
   }, []);
 
@@ -120,7 +134,7 @@ export function MonitorGrid({ rows, columns, sort, windowMinutes }: MonitorGridP
     >
       <div role="row" aria-rowindex={1} className="grid-header" style={{ gridTemplateColumns: template, width, height: HEADER_HEIGHT }}>
         {columns.map((c, i) => (
-          <div role="columnheader" aria-colindex={i + 1} aria-sort={ariaSort(c, sort)} key={c.id} className={`cell head-${c.id}`} title={c.title}>
+          <div role="columnheader" aria-colindex={i + 1} aria-sort={ariaSort(c, sort)} key={c.id} className={`cell head-${c.id}${c.numeric ? ' numeric' : ''}`} title={c.title}>
             {c.sortKey ? (
               <button className="sort" onClick={() => setSort(c.sortKey!)} aria-label={`${c.label}${c.unit ? ` (${c.unit})` : ''}: sort`}>
                 <span>{c.label}</span>

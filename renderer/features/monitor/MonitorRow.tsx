@@ -154,7 +154,7 @@ export const MonitorRow = memo(function MonitorRow(props: MonitorRowProps) {
       onDoubleClick={() => onOpen(row.base)}
     >
       {columns.map((c, i) => (
-        <div role="gridcell" aria-colindex={i + 1} key={c.id} className={`cell cell-${c.id}`}>
+        <div role="gridcell" aria-colindex={i + 1} key={c.id} className={`cell cell-${c.id}${c.numeric ? ' numeric' : ''}`}>
           {cellContent(c, row, windowMinutes)}
         </div>
       ))}

@@ -8,7 +8,17 @@ export interface Column {
   unit: string;
   /** Absent when the column does not sort. */
   sortKey?: SortKey;
+  /** Width at which nothing in it is cut; the fitted width lies between it and `width`. */
+  minWidth: number;
   width: number;
+  /** Numbers are right-aligned so their digits line up. */
+  numeric: boolean;
+  /**
+   * 0: always shown. Higher: hidden first when the window is too narrow (the trader may hide
+   * any column but rank and asset). Long and Short repeat the ▲/▼ marks of the venue cells, so
+   * they go first, together.
+   */
+  dropOrder: number;
   /** Longer wording for the header tooltip. */
   title: string;
   venue?: VenueId;
@@ -17,32 +27,61 @@ export interface Column {
 export const ROW_HEIGHT = 26;
 export const HEADER_HEIGHT = 40;
 
+type Spec = Omit<Column, 'minWidth' | 'numeric' | 'dropOrder'> & Partial<Pick<Column, 'minWidth' | 'numeric' | 'dropOrder'>>;
+const column = (spec: Spec): Column => ({ minWidth: spec.width, numeric: true, dropOrder: 0, ...spec });
+
 export function monitorColumns(venues: readonly VenueId[]): Column[] {
   return [
-    { id: 'rank', label: '#', unit: 'rank', sortKey: 'rank', width: 46, title: 'Rank by expected net edge per day: funding under the pair\'s decay less costs both ways' },
-    { id: 'base', label: 'Asset', unit: '', sortKey: 'base', width: 88, title: 'Base asset (multiplier prefixes such as 1000 removed)' },
-    ...venues.map((v): Column => ({
+    column({ id: 'rank', label: '#', unit: 'rank', sortKey: 'rank', minWidth: 45, width: 48, title: 'Rank by expected net edge per day: funding under the pair\'s decay less costs both ways' }),
+    column({ id: 'base', label: 'Asset', unit: '', sortKey: 'base', minWidth: 78, width: 88, numeric: false, title: 'Base asset (multiplier prefixes such as 1000 removed)' }),
+    ...venues.map((v): Column => column({
       id: `venue-${v}`,
       label: VENUES[v].label,
       unit: '% /8h',
       sortKey: `venue:${v}`,
-      width: 104,
+      // ▲, a signed rate to four decimals and the interval badge: 113 px, whatever the row.
+      minWidth: 113,
+      width: 116,
       venue: v,
-      title: `${VENUES[v].label} funding rate normalised to 8 h; badge: settlement interval; p = predicted for the running period, s = last settled`,
+      title: `${VENUES[v].label} funding rate normalised to 8 h; ▲ long leg, ▼ short leg; badge: settlement interval; p = predicted for the running period, s = last settled`,
     })),
-    { id: 'spread', label: 'Spread', unit: '% /8h', sortKey: 'spread', width: 72, title: 'Highest minus lowest rate across venues, per 8 h' },
-    { id: 'apr', label: 'Spread', unit: 'APR', sortKey: 'apr', width: 60, title: 'Spread as a simple annual rate' },
-    { id: 'long', label: 'Long', unit: 'venue', width: 90, title: 'Go long where funding is lowest' },
-    { id: 'short', label: 'Short', unit: 'venue', width: 90, title: 'Go short where funding is highest' },
-    { id: 'edge', label: 'Exp. net', unit: '% /day', sortKey: 'edge', width: 72, title: 'Expected net edge per day to the planned exit: funding as the spread is expected to decay (fitted on this venue pair\'s history), less fees in and out and the entry basis from the marks, % of one leg notional (the ranking key)' },
-    { id: 'carry', label: 'Net now', unit: '% /day', sortKey: 'carry', width: 64, title: 'Instantaneous: today\'s spread held for the whole holding period, less round-trip taker fees, % of one leg notional per day' },
-    { id: 'history', label: 'n', unit: '8-h pts', sortKey: 'history', width: 48, title: 'Sample behind the decay fit: consecutive 8-h points of this pair\'s stored history; "d": too little history, the conservative default decay applies' },
-    { id: 'breakEven', label: 'Break-even', unit: 'hours', sortKey: 'breakEven', width: 86, title: 'Hours until the funding expected under decay has paid the fees and the entry basis (the ticket uses the same rule with its costs at size)' },
-    { id: 'next', label: 'Next', unit: 'hh:mm:ss', sortKey: 'next', width: 86, title: 'Countdown to the earliest next settlement over the legs' },
-    { id: 'velocity', label: 'Velocity 1h', unit: '% /8h per h', sortKey: 'velocity', width: 86, title: 'Change of the mean rate per 8 h, per hour, over the last hour' },
-    { id: 'regime', label: 'Regime', unit: 'mean % /8h', sortKey: 'regime', width: 78, title: 'Market regime of the mean rate per 8 h (domain table)' },
-    { id: 'signal', label: 'Signal', unit: 'trigger · sector', width: 104, title: 'TRIG: spread at or above the trigger threshold; ✓ confirmed or ✗ contradicted (a probable trap) by the sector signal' },
+    column({ id: 'spread', label: 'Spread', unit: '% /8h', sortKey: 'spread', minWidth: 70, width: 76, title: 'Highest minus lowest rate across venues, per 8 h' }),
+    column({ id: 'apr', label: 'Spread', unit: 'APR', sortKey: 'apr', minWidth: 58, width: 64, title: 'Spread as a simple annual rate' }),
+    column({ id: 'long', label: 'Long', unit: 'venue', minWidth: 92, width: 96, numeric: false, dropOrder: 3, title: 'Go long where funding is lowest (the ▲ venue cell)' }),
+    column({ id: 'short', label: 'Short', unit: 'venue', minWidth: 92, width: 96, numeric: false, dropOrder: 3, title: 'Go short where funding is highest (the ▼ venue cell)' }),
+    column({ id: 'edge', label: 'Exp. net', unit: '% /day', sortKey: 'edge', minWidth: 72, width: 76, title: 'Expected net edge per day to the planned exit: funding as the spread is expected to decay (fitted on this venue pair\'s history), less fees in and out and the entry basis from the marks, % of one leg notional (the ranking key)' }),
+    column({ id: 'carry', label: 'Net now', unit: '% /day', sortKey: 'carry', minWidth: 64, width: 70, dropOrder: 2, title: 'Instantaneous: today\'s spread held for the whole holding period, less round-trip taker fees, % of one leg notional per day' }),
+    column({ id: 'history', label: 'n', unit: '8-h pts', sortKey: 'history', minWidth: 48, width: 52, title: 'Sample behind the decay fit: consecutive 8-h points of this pair\'s stored history; "d": too little history, the conservative default decay applies' }),
+    column({ id: 'breakEven', label: 'Break-even', unit: 'hours', sortKey: 'breakEven', minWidth: 85, width: 88, title: 'Hours until the funding expected under decay has paid the fees and the entry basis (the ticket uses the same rule with its costs at size)' }),
+    column({ id: 'next', label: 'Next', unit: 'hh:mm:ss', sortKey: 'next', minWidth: 80, width: 86, title: 'Countdown to the earliest next settlement over the legs' }),
+    column({ id: 'velocity', label: 'Velocity 1h', unit: '% /8h per h', sortKey: 'velocity', minWidth: 80, width: 86, dropOrder: 2, title: 'Change of the mean rate per 8 h, per hour, over the last hour' }),
+    column({ id: 'regime', label: 'Regime', unit: 'mean % /8h', sortKey: 'regime', minWidth: 76, width: 84, numeric: false, dropOrder: 1, title: 'Market regime of the mean rate per 8 h (domain table)' }),
+    column({ id: 'signal', label: 'Signal', unit: 'trigger · sector', minWidth: 92, width: 104, numeric: false, title: 'TRIG: spread at or above the trigger threshold; ✓ confirmed or ✗ contradicted (a probable trap) by the sector signal' }),
   ];
+}
+
+/** Columns the trader can hide (Columns…): all but rank and asset, which name the row. */
+export const hideable = (c: Column): boolean => c.id !== 'rank' && c.id !== 'base';
+
+/**
+ * The columns shown in `available` px: the trader's hidden ones out, then, while even the
+ * narrowest widths do not fit, the next by drop order; the room left widens every column
+ * towards its preferred width alike. Returns the shown columns and the ids dropped for room.
+ */
+export function fitColumns(columns: readonly Column[], available: number, hidden: ReadonlySet<string>): { shown: Column[]; dropped: string[] } {
+  let shown = columns.filter((c) => !hidden.has(c.id));
+  const dropped: string[] = [];
+  const minTotal = (cs: readonly Column[]) => cs.reduce((sum, c) => sum + c.minWidth, 0);
+  // Columns of one drop order go together (Long with Short).
+  const orders = [...new Set(shown.map((c) => c.dropOrder).filter((o) => o > 0))].sort((a, b) => b - a);
+  for (const order of orders) {
+    if (minTotal(shown) <= available) break;
+    dropped.push(...shown.filter((c) => c.dropOrder === order).map((c) => c.id));
+    shown = shown.filter((c) => c.dropOrder !== order);
+  }
+  const slack = shown.reduce((sum, c) => sum + c.width - c.minWidth, 0);
+  const share = slack > 0 ? Math.max(0, Math.min(1, (available - minTotal(shown)) / slack)) : 0;
+  return { shown: shown.map((c) => ({ ...c, width: Math.floor(c.minWidth + (c.width - c.minWidth) * share) })), dropped };
 }
 
 /**

@@ -14,7 +14,7 @@ export function VenueChip({ health, now }: { health: VenueHealth; now: number })
   return (
     <span className={`chip chip-${tone}`} title={title} data-venue={health.venue} data-status={health.status} aria-label={`${label} ${health.status}${health.stale ? ' stale' : ''}, ${health.errorCount} errors`}>
       <span aria-hidden="true">{STATUS_MARK[health.status]}</span> {label}
-      <span className="num">{health.latencyMs === null ? '–' : `${Math.round(health.latencyMs)} ms`}</span>
+      <span className="num latency">{health.latencyMs === null ? '–' : `${Math.round(health.latencyMs)} ms`}</span>
       <span className="num">{age === null ? '–' : formatAge(age)}</span>
       {health.errorCount > 0 ? <span className="num err-count">✕{health.errorCount}</span> : null}
     </span>
