@@ -7,13 +7,13 @@
 const SHARED_PURE = ['shared/domain', 'shared/funding', 'shared/history', 'shared/risk', 'shared/sectors'];
 const SHARED = [...SHARED_PURE, 'shared/ipc'];
 const BACKEND_SERVICES = [
-  'electron/backend/backtest', 'electron/backend/engine', 'electron/backend/history', 'electron/backend/markets', 'electron/backend/patterns',
+  'electron/backend/backtest', 'electron/backend/engineClient', 'electron/backend/history', 'electron/backend/markets', 'electron/backend/patterns',
   'electron/backend/sectors', 'electron/backend/streams', 'electron/backend/trading', 'electron/backend/trading/brokers',
   'electron/backend/vault',
 ];
 const BACKEND_BASE = ['electron/backend/store', 'electron/backend/log', 'electron/backend/jobs', ...SHARED];
 /** Each feature is a room of its own; a new feature folder is listed here before it builds. */
-const RENDERER_FEATURES = ['alerts', 'journal', 'keys', 'monitor', 'patterns', 'positions', 'sectorMap', 'sectors', 'settings', 'status', 'symbol', 'ticket', 'windows']
+const RENDERER_FEATURES = ['alerts', 'journal', 'keys', 'monitor', 'patterns', 'positions', 'sectorMap', 'sectors', 'settings', 'statusBar', 'symbol', 'ticket', 'fundingWindows']
   .map((name) => `renderer/features/${name}`);
 const feature: Room = { may: [...RENDERER_FEATURES, 'renderer/store', 'renderer/bridge', 'renderer/ui', ...SHARED], packages: ['react', 'lightweight-charts'] };
 
@@ -44,14 +44,14 @@ export const rooms: Record<string, Room> = {
   // The backend, layered: composition root → services → store, log, jobs → shared.
   // Only the composition root wires the simulator in (Demo); nothing in the backend imports `electron`.
   'electron/backend': { may: [...BACKEND_SERVICES, ...BACKEND_BASE, 'electron/engine', 'electron/simulator'], packages: ['node:*'] },
-  'electron/backend/engine': { may: [...BACKEND_BASE, 'electron/engine'], packages: ['node:worker_threads'] },
+  'electron/backend/engineClient': { may: [...BACKEND_BASE, 'electron/engine'], packages: ['node:worker_threads'] },
   'electron/backend/history': { may: [...BACKEND_BASE, 'electron/backend/markets'], packages: ['node:*'] },
   'electron/backend/markets': { may: BACKEND_BASE, packages: ['ccxt', 'node:*'] },
   'electron/backend/patterns': { may: [...BACKEND_BASE, 'electron/engine'], packages: ['node:worker_threads'] },
   'electron/backend/sectors': { may: [...BACKEND_BASE, 'electron/engine'], packages: ['node:*'] },
   'electron/backend/streams': { may: BACKEND_BASE, packages: [] },
   'electron/backend/trading': {
-    may: [...BACKEND_BASE, 'electron/backend/trading/brokers', 'electron/backend/markets', 'electron/backend/vault', 'electron/backend/engine', 'electron/engine'],
+    may: [...BACKEND_BASE, 'electron/backend/trading/brokers', 'electron/backend/markets', 'electron/backend/vault', 'electron/backend/engineClient', 'electron/engine'],
     packages: ['ccxt', 'node:crypto'],
   },
   'electron/backend/trading/brokers': {

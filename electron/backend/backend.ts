@@ -4,8 +4,8 @@ import { composeHandlers } from '../../shared/ipc/composeHandlers.ts';
 import { DEFAULT_SETTINGS, EngineSettingsSchema, type EngineSettings } from '../../shared/domain/settings.ts';
 import { VENUE_IDS, type VenueId } from '../../shared/domain/venues.ts';
 import { createMarketData } from './markets/marketData.ts';
-import { startEngine } from './engine/engineClient.ts';
-import { seedStoredCloses, storedSamplesLoader } from './engine/engineSeed.ts';
+import { startEngine } from './engineClient/engineClient.ts';
+import { seedStoredCloses, storedSamplesLoader } from './engineClient/seedLoader.ts';
 import { openStore, type OpenStoreOptions } from './store/duckdb.ts';
 import { createHistoryHandlers } from './history/historyHandlers.ts';
 import { TradingStateMachine } from './trading/tradingState.ts';
@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { createSectorHandlers } from './sectors/sectorHandlers.ts';
 import { startPriceBackfill } from './sectors/priceBackfill.ts';
 import { startSampleRetention } from './history/sampleRetention.ts';
-import { startDecayRefresh } from './engine/decayRefresh.ts';
+import { startDecayRefresh } from './engineClient/decayRefresh.ts';
 
 export interface BackendOptions {
   mode: Mode;

@@ -7,7 +7,7 @@ import { createHistoryRepo, type HistoryRepo } from './history.ts';
 import { createQuoteSampleRepo, createQuoteSampler, type QuoteSampleRepo, type QuoteSampler } from './quoteSamples.ts';
 import { createSettingsRepo, type SettingsRepo } from './settingsStore.ts';
 import { createSectorMapRepo, type SectorMapRepo } from './sectorMapStore.ts';
-import { createEngineSeedRepo, type EngineSeedRepo } from './engineSeed.ts';
+import { createEngineSeedRepo, type EngineSeedRepo } from './engineSeedStore.ts';
 import { openJournal, type Journal } from '../trading/journal.ts';
 
 /** The terminal's embedded database and its repositories, over one serialised connection. */

@@ -6,7 +6,7 @@ import type { ImportResult } from '../../../shared/ipc/contract.ts';
 import { parsePriceCsv } from '../../../shared/history/priceCsv.ts';
 import type { FundingColumns, PriceColumns } from '../../../shared/history/historyColumns.ts';
 import { appendColumns, type Database } from './connection.ts';
-import { fundingBases, historyFingerprint, readFundingColumns, readPriceColumns, type HistoryFingerprint, type TimeRange } from './historyColumns.ts';
+import { fundingBases, historyFingerprint, readFundingColumns, readPriceColumns, type HistoryFingerprint, type TimeRange } from './historyColumnReads.ts';
 
 export interface HistoryRange {
   /** Base asset (`BTC`, `PEPE` for `1000PEPE` symbols). */

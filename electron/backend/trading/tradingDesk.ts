@@ -12,7 +12,7 @@ import { DEFAULT_RISK_SETTINGS, RiskSettingsSchema, type RiskSettings } from '..
 import { VENUE_IDS, type VenueId } from '../../../shared/domain/venues.ts';
 import { retryText, venueVerdict } from '../../../shared/domain/killSwitchWords.ts';
 import { restoredStateText, type Handlers, type KillSwitchReport, type Mode, type Publish } from '../../../shared/ipc/contract.ts';
-import type { EngineHandle } from '../engine/engineClient.ts';
+import type { EngineHandle } from '../engineClient/engineClient.ts';
 import type { Logger } from '../log/logger.ts';
 import type { MarketData } from '../markets/marketData.ts';
 import type { Store } from '../store/duckdb.ts';

@@ -7,7 +7,7 @@ import type { Handlers } from '../../../shared/ipc/contract.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { VenueError } from '../markets/venueErrors.ts';
 import type { Logger } from '../log/logger.ts';
-import { testVenueKey } from './keyTest.ts';
+import { testVenueKey } from './keyCheck.ts';
 import type { Vault } from './vault.ts';
 
 export type VaultHandlers = Pick<Handlers, 'vault.status' | 'vault.unlock' | 'vault.setKey' | 'vault.deleteKey' | 'vault.list' | 'vault.testKey'>;

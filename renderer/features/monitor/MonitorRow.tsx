@@ -2,7 +2,7 @@ import { memo, type ReactNode } from 'react';
 import type { Leg, Opportunity, SpreadDecay } from '../../../shared/domain/signals.ts';
 import { VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { REGIME_LABELS } from '../../../shared/funding/regime.ts';
-import { Countdown } from '../windows/Countdown.tsx';
+import { Countdown } from '../fundingWindows/Countdown.tsx';
 import { formatAge, formatHours, formatPct, signClass } from '../../ui/format.ts';
 import { Rate } from '../../ui/Rate.tsx';
 import type { Column } from './columns.ts';

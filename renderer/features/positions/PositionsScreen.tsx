@@ -6,7 +6,7 @@ import type { RequestOutput } from '../../../shared/ipc/contract.ts';
 import { useBridge } from '../../bridge/bridgeContext.ts';
 import { usePositions } from '../../store/positionsStore.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { Countdown } from '../windows/Countdown.tsx';
+import { Countdown } from '../fundingWindows/Countdown.tsx';
 import { formatUsd, formatUtcTime, signClass } from '../../ui/format.ts';
 import { isFlat, orderPairs } from './pairOrder.ts';
 import { exitProgress, exitWatchText } from './exitWatchText.ts';

@@ -8,7 +8,7 @@ import { useClock } from '../../store/clockStore.ts';
 import { useSession } from '../../store/sessionStore.ts';
 import { useSignals } from '../../store/signalsStore.ts';
 import { useUi } from '../../store/uiStore.ts';
-import { Countdown } from '../windows/Countdown.tsx';
+import { Countdown } from '../fundingWindows/Countdown.tsx';
 import { formatAge, formatUsd } from '../../ui/format.ts';
 import { Rate } from '../../ui/Rate.tsx';
 import { FundingChart } from './FundingChart.tsx';

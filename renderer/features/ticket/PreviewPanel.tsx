@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { LegPreview, TicketPreview } from '../../../shared/domain/ticket.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
-import { Countdown } from '../windows/Countdown.tsx';
+import { Countdown } from '../fundingWindows/Countdown.tsx';
 import { formatHours, formatPct, formatUsd, formatUtcTime, signClass } from '../../ui/format.ts';
 import { Rate } from '../../ui/Rate.tsx';
 

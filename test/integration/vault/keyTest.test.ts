@@ -1,7 +1,7 @@
 import ccxt from 'ccxt';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
-import { testVenueKey } from '../../../electron/backend/vault/keyTest.ts';
+import { testVenueKey } from '../../../electron/backend/vault/keyCheck.ts';
 import { createVault, type Vault } from '../../../electron/backend/vault/vault.ts';
 import { createVaultHandlers, type VaultHandlers } from '../../../electron/backend/vault/vaultHandlers.ts';
 import { createLogger } from '../../../electron/backend/log/logger.ts';

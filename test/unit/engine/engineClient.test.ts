@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
 import type { Alert, SignalsBatch } from '../../../shared/domain/signals.ts';
-import { startEngine, type EngineHandle } from '../../../electron/backend/engine/engineClient.ts';
+import { startEngine, type EngineHandle } from '../../../electron/backend/engineClient/engineClient.ts';
 import type { FromEngine } from '../../../electron/engine/workerMessages.ts';
 import { makeQuoteSet, repollVenue } from '../../fixtures/engine/quoteSet.ts';
 import { NOW, q } from './quotes.ts';

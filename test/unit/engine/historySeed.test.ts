@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { Opportunity } from '../../../shared/domain/signals.ts';
 import { SignalEngine } from '../../../electron/engine/engine.ts';
-import { startEngine, type EngineHandle } from '../../../electron/backend/engine/engineClient.ts';
+import { startEngine, type EngineHandle } from '../../../electron/backend/engineClient/engineClient.ts';
 import { livedSeries, sampleColumns, type LivedMinute, type SeriesShape } from '../../fixtures/engine/sampleSeries.ts';
 
 const START = Date.UTC(2026, 2, 1, 0, 0, 0);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
 import { SectorSnapshotSchema } from '../../../shared/domain/sectors.ts';
-import { startEngine, type EngineHandle } from '../../../electron/backend/engine/engineClient.ts';
+import { startEngine, type EngineHandle } from '../../../electron/backend/engineClient/engineClient.ts';
 import type { SectorSnapshot } from '../../../electron/engine/sectors.ts';
 import { MAP, market } from '../../fixtures/engine/sectorMarket.ts';
 import { NOW } from './quotes.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FundingPoint } from '../../../shared/domain/quotes.ts';
 import { encodeStrings, fundingColumnsOf, fundingPointsOf } from '../../../shared/history/historyColumns.ts';
-import { canonicalOrder } from '../../../electron/backend/store/historyColumns.ts';
+import { canonicalOrder } from '../../../electron/backend/store/historyColumnReads.ts';
 
 describe('history as columns', () => {
   it('settlements survive the trip to columns and back (venue and symbol through dictionaries)', () => {

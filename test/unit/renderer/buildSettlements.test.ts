@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
-import { buildSettlements } from '../../../renderer/features/windows/buildSettlements.ts';
+import { buildSettlements } from '../../../renderer/features/fundingWindows/buildSettlements.ts';
 
 const H = 3_600_000;
 const MIDNIGHT = Date.UTC(2026, 2, 10);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pair, PairStatus } from '../../../shared/domain/orders.ts';
-import { exposureSummary, mismatchesOf, unhedgedBases } from '../../../renderer/features/status/exposure.ts';
+import { exposureSummary, mismatchesOf, unhedgedBases } from '../../../renderer/features/statusBar/exposure.ts';
 
 function pair(pairId: string, status: PairStatus, symbol = 'BTC/USDT:USDT'): Pair {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { healthBounds } from '../../../electron/backend/markets/health.ts';
-import { healthTooltip } from '../../../renderer/features/status/venueHealthText.ts';
+import { healthTooltip } from '../../../renderer/features/statusBar/venueHealthText.ts';
 import type { VenueHealth } from '../../../shared/domain/quotes.ts';
 
 const base: VenueHealth = {

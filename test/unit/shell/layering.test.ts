@@ -70,7 +70,7 @@ describe('the import wall lets through', () => {
     ['electron/preload/x.ts', "import { contextBridge } from 'electron';"],
     ['renderer/app/x.ts', "import { ratePer8h } from '../../shared/funding/normalise.ts';"],
     ['renderer/features/ticket/x.ts', "import { useBridge } from '../../bridge/bridgeContext.ts';"],
-    ['renderer/features/ticket/x.ts', "import { Countdown } from '../windows/Countdown.tsx';"],
+    ['renderer/features/ticket/x.ts', "import { Countdown } from '../fundingWindows/Countdown.tsx';"],
     ['test/unit/x.ts', "import { startSimulator } from '../../electron/simulator/server.ts';"],
   ])('%s: %s', async (file, code) => {
     expect(await violations(file, code)).toEqual([]);

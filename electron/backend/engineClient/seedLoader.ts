@@ -1,4 +1,4 @@
-import type { EngineSeedRepo } from '../store/engineSeed.ts';
+import type { EngineSeedRepo } from '../store/engineSeedStore.ts';
 import type { SampleSeedColumns } from '../../../shared/history/sampleSeedColumns.ts';
 import type { EngineHandle } from './engineClient.ts';
 import type { Logger } from '../log/logger.ts';
