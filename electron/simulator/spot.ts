@@ -13,7 +13,7 @@ import type { Market } from './market.ts';
 import { buildBook } from './book.ts';
 import { venueTakesClientId } from './clientIds.ts';
 import { stringId } from './random.ts';
-import { SimRejection, type OrderSide, type OrderStatus, type SimBook, type SimInstrument, type VenueId } from './types.ts';
+import { SimRejection, type OrderSide, type SimBook, type SimInstrument, type SimOrder, type VenueId } from './types.ts';
 import { VENUES } from '../../shared/domain/venues.ts';
 
 export const SPOT_VENUES: readonly VenueId[] = ['binanceusdm', 'bybit'];
@@ -39,28 +39,14 @@ export interface SpotInstrument {
   qtyPrecision: number;
 }
 
-export interface SpotOrder {
-  venue: VenueId;
-  orderId: string;
-  clientOrderId: string;
-  instrumentId: string;
-  side: OrderSide;
-  type: 'market' | 'limit';
-  price: number | null;
-  /** Coins asked. */
-  quantity: number;
-  filled: number;
+/** A perp order's fields without its margin (quantity and filled in coins), and what a spot fill adds. */
+export interface SpotOrder extends Omit<SimOrder, 'reduceOnly' | 'marginMode'> {
   /** USDT paid or received for `filled`, before fees. */
   cost: number;
-  averagePrice: number | null;
-  status: OrderStatus;
-  fee: number;
   /** The coin of a buy, USDT for a sell. */
   feeCurrency: string;
   /** Each level taken: price, coins, fee. */
   fills: Array<{ price: number; quantity: number; fee: number; tradeId: number }>;
-  createdAt: number;
-  updatedAt: number;
 }
 
 export interface SpotOrderRequest {

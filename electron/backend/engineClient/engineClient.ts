@@ -5,6 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
+import { quoteKey } from '../../../shared/ipc/streamRules.ts';
 import type { EngineSettings } from '../../../shared/domain/settings.ts';
 import type { Alert, MarketSummary, Opportunity, SignalsBatch } from '../../../shared/domain/signals.ts';
 import { QuoteEncoder, transferablesOf } from '../../engine/quoteColumns.ts';
@@ -57,7 +58,6 @@ const DEFAULT_WORKER_URL = new URL('../../engine/worker.ts', import.meta.url);
 /** More crashes than this within a minute means restarting will not help. */
 const MAX_RESTARTS_PER_MINUTE = 5;
 
-const quoteKey = (quote: FundingQuote): string => `${quote.venue}|${quote.symbol}`;
 
 /**
  * V8 grows a busy thread's young generation to its maximum (64 MB a semi-space on a desktop),

@@ -244,10 +244,6 @@ export function binanceShapedHandlers(VENUE: VenueId) {
     return ok(orderBody(answered, context, 'answer'));
   }
 
-  function orderRef(params: Params): { orderId?: string; clientOrderId?: string } {
-    return { orderId: params.get('orderId') ?? undefined, clientOrderId: params.get('origClientOrderId') ?? undefined };
-  }
-
   function queryOrder(params: Params, context: SimContext, apiKey: string): SimResponse {
     const instrument = instrumentOf(params, context);
     if (isResponse(instrument)) return instrument;
@@ -419,4 +415,9 @@ export function handleBinanceShaped(
     if (caught instanceof SimRejection) return rejection(caught.reason, context.market.instrument(venue, auth.params.get('symbol') ?? ''));
     throw caught;
   }
+}
+
+/** Which order a Binance-shaped query or cancel names: its id or the client id it was sent with. */
+export function orderRef(params: Params): { orderId?: string; clientOrderId?: string } {
+  return { orderId: params.get('orderId') ?? undefined, clientOrderId: params.get('origClientOrderId') ?? undefined };
 }

@@ -8,7 +8,7 @@
 import type { RejectionReason, SimContext, SimResponse, VenueWire } from '../types.ts';
 import type { SpotInstrument, SpotOrder } from '../spot.ts';
 import { authenticateBinance } from './binance.ts';
-import { error, handleBinanceShaped, isResponse, missing, ok, type Handler, type Params } from './binanceShaped.ts';
+import { error, handleBinanceShaped, isResponse, missing, ok, orderRef, type Handler, type Params } from './binanceShaped.ts';
 
 const VENUE = 'binanceusdm' as const;
 const price = (instrument: SpotInstrument, value: number) => value.toFixed(Math.max(instrument.pricePrecision, 8));
@@ -145,10 +145,6 @@ function placeOrder(params: Params, context: SimContext, apiKey: string): SimRes
     price: limit ? Number(limit) : undefined, clientOrderId: params.get('newClientOrderId') ?? undefined,
   });
   return ok(createAnswer(order, respType, context));
-}
-
-function orderRef(params: Params): { orderId?: string; clientOrderId?: string } {
-  return { orderId: params.get('orderId') ?? undefined, clientOrderId: params.get('origClientOrderId') ?? undefined };
 }
 
 function queryOrder(params: Params, context: SimContext, apiKey: string): SimResponse {
