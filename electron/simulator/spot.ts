@@ -1,12 +1,12 @@
 /**
- * Spot markets and spot wallets on the venues whose spot the simulator serves (Binance, Bybit).
- * Each spot pair (`BTCUSDT`) trades the asset of a listed USDT perp, in coins at prices per
- * coin, around the perp's index (the spot price the perp's index follows). A market order walks
- * a spot book built as the perp's is. Fees follow the venues: a buy pays its fee in the coin it
- * receives, a sell in USDT. Binance's spot wallet is its own (apart from the futures wallet);
- * Bybit's unified account keeps USDT in one wallet for spot and derivatives, so a Bybit spot
- * trade moves the account's wallet in `Accounts`. A resting limit order is held and can be
- * cancelled but never fills later (the terminal sends market orders only).
+ * Spot markets and spot wallets on the venues whose spot the simulator serves (Binance, Bybit,
+ * OKX). Each spot pair (`BTCUSDT`, OKX's `BTC-USDT`) trades the asset of a listed USDT perp, in
+ * coins at prices per coin, around the perp's index (the spot price the perp's index follows).
+ * A market order walks a spot book built as the perp's is. Fees follow the venues: a buy pays
+ * its fee in the coin it receives, a sell in USDT. Binance's spot wallet is its own (apart from
+ * the futures wallet); Bybit's and OKX's unified accounts keep USDT in one wallet for spot and
+ * derivatives, so a spot trade there moves the account's wallet in `Accounts`. A resting limit
+ * order is held and can be cancelled but never fills later (the terminal sends market orders only).
  */
 import type { Accounts } from './accounts.ts';
 import type { Market } from './market.ts';
@@ -16,13 +16,12 @@ import { stringId } from './random.ts';
 import { SimRejection, type OrderSide, type SimBook, type SimInstrument, type SimOrder, type VenueId } from './types.ts';
 import { VENUES } from '../../shared/domain/venues.ts';
 
-export const SPOT_VENUES: readonly VenueId[] = ['binanceusdm', 'bybit'];
 const QUOTE = 'USDT';
 const BOOK_DEPTH = 200;
 
 export interface SpotInstrument {
   venue: VenueId;
-  /** `BTCUSDT` on both venues. */
+  /** `BTCUSDT` on Binance and Bybit, `BTC-USDT` on OKX. */
   id: string;
   /** The coin, without any multiplier (`PEPE`, whatever the perp calls it). */
   base: string;
@@ -47,6 +46,8 @@ export interface SpotOrder extends Omit<SimOrder, 'reduceOnly' | 'marginMode'> {
   feeCurrency: string;
   /** Each level taken: price, coins, fee. */
   fills: Array<{ price: number; quantity: number; fee: number; tradeId: number }>;
+  /** USDT a market buy was asked to spend, where the venue counted it so (OKX `tgtCcy: quote_ccy`). */
+  quoteAmount?: number;
 }
 
 export interface SpotOrderRequest {
@@ -56,6 +57,8 @@ export interface SpotOrderRequest {
   quantity: number;
   price?: number;
   clientOrderId?: string;
+  /** USDT a market buy was asked to spend (`quantity` is then the coins it buys at the best ask). */
+  quoteAmount?: number;
 }
 
 export interface SpotBalance {
@@ -75,20 +78,46 @@ const decimalsOf = (step: number) => Math.max(0, Math.round(-Math.log10(step)));
 const almostInteger = (value: number) => Math.abs(value - Math.round(value)) < 1e-7;
 const clean = (value: number) => Number(value.toPrecision(12));
 
+type Terms = { tickSize: number; stepSize: number; minQty: number };
+
 /**
- * Binance's spot terms where ccxt's recorded markets state them (ccxt/ccxt
- * ts/src/test/static/markets/binance.json: BTC/USDT tick 0.01 step 0.00001, …).
+ * How each venue names and bounds its spot pairs, and the terms of the pairs ccxt's recorded
+ * markets state (ccxt/ccxt ts/src/test/static/markets/<id>.json; docs/venues.md, "Spot"):
+ * Binance's BTC/USDT tick 0.01 step 0.00001, OKX's BTC-USDT tick 0.1 lot 0.00000001 minimum
+ * 0.00001, …. `unified`: the venue pays spot from the derivatives wallet.
  */
-const RECORDED_BINANCE_TERMS: Readonly<Record<string, { tickSize: number; stepSize: number }>> = {
-  BTC: { tickSize: 0.01, stepSize: 0.00001 }, ETH: { tickSize: 0.01, stepSize: 0.0001 },
-  ADA: { tickSize: 0.0001, stepSize: 0.1 }, LTC: { tickSize: 0.01, stepSize: 0.001 },
+interface SpotVenue {
+  pairId: (base: string) => string;
+  unified: boolean;
+  /** Minimum order value in USDT; OKX states none (its minimum is `minSz`). */
+  minNotional: number;
+  recorded: Readonly<Record<string, Terms>>;
+}
+
+const terms = (tickSize: number, stepSize: number, minQty = stepSize): Terms => ({ tickSize, stepSize, minQty });
+
+const SPOT_VENUE_RULES: Partial<Record<VenueId, SpotVenue>> = {
+  binanceusdm: {
+    pairId: (base) => `${base}${QUOTE}`, unified: false, minNotional: 5,
+    recorded: { BTC: terms(0.01, 0.00001), ETH: terms(0.01, 0.0001), ADA: terms(0.0001, 0.1), LTC: terms(0.01, 0.001) },
+  },
+  bybit: { pairId: (base) => `${base}${QUOTE}`, unified: true, minNotional: 5, recorded: {} },
+  okx: {
+    pairId: (base) => `${base}-${QUOTE}`, unified: true, minNotional: 0,
+    recorded: {
+      BTC: terms(0.1, 1e-8, 0.00001), ETH: terms(0.01, 1e-6, 0.0001), ADA: terms(0.0001, 0.0001, 10), LTC: terms(0.01, 1e-6, 0.01),
+      XRP: terms(0.0001, 1e-6, 1), DOGE: terms(0.00001, 1e-6, 10), TRX: terms(0.00001, 1e-6, 1),
+    },
+  },
 };
 
+export const SPOT_VENUES = Object.keys(SPOT_VENUE_RULES) as VenueId[];
+
 /** Six significant digits of price; a coin step worth about one dollar or less, never above one coin. */
-function termsOf(pricePerCoin: number): { tickSize: number; stepSize: number } {
+function termsOf(pricePerCoin: number): Terms {
   const tickSize = 10 ** (Math.floor(Math.log10(pricePerCoin)) - 5);
   const stepSize = Math.min(1, 10 ** Math.floor(Math.log10(1 / pricePerCoin)));
-  return { tickSize: clean(tickSize), stepSize: clean(stepSize) };
+  return terms(clean(tickSize), clean(stepSize));
 }
 
 export class SpotMarkets {
@@ -104,21 +133,27 @@ export class SpotMarkets {
     this.market = opts.market;
     this.accounts = opts.accounts;
     this.initialBalance = opts.initialBalance ?? 100_000;
-    for (const venue of SPOT_VENUES.filter((v) => opts.venues.includes(v))) this.listed.set(venue, this.listFor(venue));
+    for (const venue of SPOT_VENUES.filter((v) => opts.venues.includes(v))) this.listed.set(venue, this.listFor(venue, SPOT_VENUE_RULES[venue]!));
   }
 
-  private listFor(venue: VenueId): Map<string, SpotInstrument> {
+  private listFor(venue: VenueId, rules: SpotVenue): Map<string, SpotInstrument> {
     const out = new Map<string, SpotInstrument>();
     for (const listing of this.market.universe.listings(venue)) {
-      const id = `${listing.asset.base}${QUOTE}`;
+      const id = rules.pairId(listing.asset.base);
       if (listing.instrument.settle !== QUOTE || out.has(id)) continue;
-      const { tickSize, stepSize } = (venue === 'binanceusdm' ? RECORDED_BINANCE_TERMS[listing.asset.base] : undefined) ?? termsOf(listing.asset.price);
+      const { tickSize, stepSize, minQty } = rules.recorded[listing.asset.base] ?? termsOf(listing.asset.price);
       out.set(id, {
         venue, id, base: listing.asset.base, quote: QUOTE, perpId: listing.instrument.id, priceScale: listing.priceScale,
-        tickSize, stepSize, minQty: stepSize, minNotional: 5, pricePrecision: decimalsOf(tickSize), qtyPrecision: decimalsOf(stepSize),
+        tickSize, stepSize, minQty, minNotional: rules.minNotional, pricePrecision: decimalsOf(tickSize), qtyPrecision: decimalsOf(stepSize),
       });
     }
     return out;
+  }
+
+  /** The pair of `base` on the venue (`BTC` → `BTCUSDT`, `BTC-USDT` on OKX). */
+  pairOf(venue: VenueId, base: string): SpotInstrument | undefined {
+    const rules = SPOT_VENUE_RULES[venue];
+    return rules && this.instrument(venue, rules.pairId(base));
   }
 
   serves(venue: VenueId): boolean {
@@ -150,7 +185,8 @@ export class SpotMarkets {
   balances(venue: VenueId, apiKey: string): SpotBalance[] {
     const wallet = this.wallet(venue, apiKey);
     const rows = [...wallet.coins].filter(([coin, amount]) => amount > 0 || coin === QUOTE).map(([coin, amount]) => ({ coin, free: amount, locked: 0 }));
-    return rows.filter((row) => !(venue === 'bybit' && row.coin === QUOTE));
+    // A unified account's USDT is its derivatives wallet, which lists it already.
+    return rows.filter((row) => !(this.unified(venue) && row.coin === QUOTE));
   }
 
   placeOrder(venue: VenueId, apiKey: string, request: SpotOrderRequest): SpotOrder {
@@ -164,6 +200,7 @@ export class SpotMarkets {
       venue, orderId, clientOrderId: request.clientOrderId ?? `sim-${orderId}`, instrumentId: instrument.id, side: request.side, type: request.type,
       price: request.type === 'limit' ? request.price ?? null : null, quantity: request.quantity, filled: 0, cost: 0, averagePrice: null,
       status: 'new', fee: 0, feeCurrency: request.side === 'buy' ? instrument.base : QUOTE, fills: [], createdAt: now, updatedAt: now,
+      ...(request.quoteAmount !== undefined ? { quoteAmount: request.quoteAmount } : {}),
     };
     const book = this.book(instrument, BOOK_DEPTH);
     for (const [price, available] of request.side === 'buy' ? book.asks : book.bids) {
@@ -197,13 +234,17 @@ export class SpotMarkets {
     return structuredClone(order);
   }
 
-  /** USDT the account may spend on spot: Bybit's unified wallet, Binance's spot wallet. */
+  private unified(venue: VenueId): boolean {
+    return SPOT_VENUE_RULES[venue]?.unified === true;
+  }
+
+  /** USDT the account may spend on spot: a unified account's wallet (Bybit, OKX), Binance's spot wallet. */
   private quoteFree(venue: VenueId, apiKey: string, wallet: Wallet): number {
-    return venue === 'bybit' ? this.accounts.balances(venue, apiKey)[0].free : wallet.coins.get(QUOTE) ?? 0;
+    return this.unified(venue) ? this.accounts.balances(venue, apiKey)[0].free : wallet.coins.get(QUOTE) ?? 0;
   }
 
   private moveQuote(venue: VenueId, apiKey: string, wallet: Wallet, amount: number): void {
-    if (venue === 'bybit') this.accounts.creditWallet(venue, apiKey, amount);
+    if (this.unified(venue)) this.accounts.creditWallet(venue, apiKey, amount);
     else wallet.coins.set(QUOTE, clean((wallet.coins.get(QUOTE) ?? 0) + amount));
   }
 
@@ -254,7 +295,7 @@ export class SpotMarkets {
     const key = `${venue}:${apiKey}`;
     let wallet = this.wallets.get(key);
     if (!wallet) {
-      wallet = { apiKey, coins: new Map(venue === 'bybit' ? [] : [[QUOTE, this.initialBalance]]), orders: new Map(), clientIds: new Map() };
+      wallet = { apiKey, coins: new Map(this.unified(venue) ? [] : [[QUOTE, this.initialBalance]]), orders: new Map(), clientIds: new Map() };
       this.wallets.set(key, wallet);
     }
     return wallet;

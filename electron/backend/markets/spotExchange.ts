@@ -2,8 +2,8 @@
  * The ccxt exchange of a venue's spot market, loaded with spot markets only (docs/orders.md,
  * "Spot legs"). A perp exchange with only swap markets resolves `BTC/USDT` to the perp
  * (Binance's ccxt falls back to `BTC/USDT:USDT`), so spot legs never go through it: Binance's
- * spot is another ccxt class (`binance`, not `binanceusdm`), Bybit's the same class loading
- * `spot` instead of `linear`. Other venues' spot is not traded yet, and says so.
+ * spot is another ccxt class (`binance`, not `binanceusdm`), Bybit's and OKX's the same class
+ * loading `spot` instead of their perps. Other venues' spot is not traded yet, and says so.
  */
 import type { Exchange } from 'ccxt';
 import { SPOT_TRADED_VENUES, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
@@ -21,7 +21,18 @@ export function isSpotSymbol(symbol: string): boolean {
 export function spotRefusal(venue: VenueId): string | null {
   if (SPOT_VENUES.includes(venue)) return null;
   const label = VENUES[venue].label;
-  return `the terminal does not trade ${label}'s spot market yet (spot legs trade on ${SPOT_VENUES.map((v) => VENUES[v].label).join(' and ')})`;
+  const labels = SPOT_VENUES.map((v) => VENUES[v].label);
+  return `the terminal does not trade ${label}'s spot market yet (spot legs trade on ${labels.slice(0, -1).join(', ')} and ${labels.at(-1)})`;
+}
+
+/**
+ * What a listing of open orders across symbols names, per exchange: OKX lists swap and spot
+ * orders on one endpoint, so each of the two exchanges asks for its own kind (else each would
+ * list the other's orders too, under symbols it has no market for).
+ */
+export function openOrdersParams(venue: VenueId, spot: boolean): Record<string, string> {
+  if (venue === 'okx') return { instType: spot ? 'SPOT' : 'SWAP' };
+  return {};
 }
 
 export function createSpotExchange(venue: VenueId, connection: Connection): Exchange {
@@ -32,7 +43,8 @@ export function createSpotExchange(venue: VenueId, connection: Connection): Exch
       fetchMarkets: { types: ['spot'] }, fetchMargins: false, defaultType: 'spot', fetchCurrencies: false, warnOnFetchOpenOrdersWithoutSymbol: false,
     }, connection);
   }
-  if (venue === 'bybit') return createExchange('bybit', { ...optionsFor('bybit', loopback), fetchMarkets: { types: ['spot'] }, defaultType: 'spot' }, connection);
+  // OKX: ccxt sends a spot order in the trading mode `cash` and a market buy's size in coins (`tgtCcy: base_ccy`).
+  if (venue === 'bybit' || venue === 'okx') return createExchange(venue, { ...optionsFor(venue, loopback), fetchMarkets: { types: ['spot'] }, defaultType: 'spot' }, connection);
   throw new Error(`${venue}: ${spotRefusal(venue)}`);
 }
 

@@ -198,11 +198,12 @@ async function unwindExcess(
   };
   const outcome = await placeOrder(ctx, pairId, leg.venue, request, intent.legTimeoutMs);
   if (outcome.order) orders.push(outcome.order);
-  if (outcome.order !== null && outcome.order.filled >= excess * (1 - 1e-9)) {
-    const status = filled[1 - big] > 0 ? 'hedged' : 'unwound';
-    return { pairId, status, orders, alerts: [alertText], message: `${why}; ${leg.venue} leg unwound (${excess})` };
-  }
   const left = excess - (outcome.order?.filled ?? 0);
+  // What the venue's lots leave of the excess (less than one of them) is hedged, as in legsEqual.
+  if (outcome.order !== null && (left <= excess * 1e-9 || left < (await lotStep(ctx, leg)) * (1 - 1e-9))) {
+    const status = filled[1 - big] > 0 ? 'hedged' : 'unwound';
+    return { pairId, status, orders, alerts: [alertText], message: `${why}; ${leg.venue} leg unwound (${outcome.order.filled})` };
+  }
   return markUnhedged(ctx, pairId, intent, filled, orders, `unwind of ${leg.venue} ${leg.symbol} failed with ${left} still open (${outcome.error ?? 'partial fill'}) after: ${why}`, [alertText]);
 }
 

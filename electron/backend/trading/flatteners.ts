@@ -19,6 +19,7 @@ import { legSizes } from './ledgerFold.ts';
 import type { Flattener } from './killSwitch.ts';
 import type { VenuePosition } from './brokers/broker.ts';
 import { isSpotSymbol } from '../markets/spotExchange.ts';
+import { isSpotDust } from './brokers/spotHoldings.ts';
 
 export interface FlattenerOptions {
   venue: VenueId;
@@ -46,10 +47,14 @@ export function pairShares(ledger: Ledger, venue: VenueId, symbol: string, size:
   return shares;
 }
 
-/** What the kill switch closes of a position: every share of a perp, only the pairs' shares of a spot balance. */
-function sharesToClose(ledger: Ledger, venue: VenueId, position: VenuePosition): Array<{ pairId: string | null; quantity: number }> {
-  const shares = pairShares(ledger, venue, position.symbol, position.size);
-  return isSpotSymbol(position.symbol) ? shares.filter((share) => share.pairId !== null) : shares;
+/**
+ * What the kill switch closes of a position: every share of a perp, only the pairs' shares of a
+ * spot balance, and of those none that is dust no order can sell (spotHoldings.ts).
+ */
+function sharesToClose(ledger: Ledger, broker: Broker, position: VenuePosition): Array<{ pairId: string | null; quantity: number }> {
+  const shares = pairShares(ledger, broker.venue, position.symbol, position.size);
+  if (!isSpotSymbol(position.symbol)) return shares;
+  return shares.filter((share) => share.pairId !== null && !isSpotDust(broker, position.symbol, share.quantity, position.markPrice));
 }
 
 export function createFlattener(options: FlattenerOptions): Flattener {
@@ -79,7 +84,7 @@ export function createFlattener(options: FlattenerOptions): Flattener {
       attempt += 1;
       let closed = 0;
       for (const position of await broker.positions()) {
-        const shares = position.size === 0 ? [] : sharesToClose(options.journal.ledger, venue, position);
+        const shares = position.size === 0 ? [] : sharesToClose(options.journal.ledger, broker, position);
         if (shares.length === 0) continue;
         for (const share of shares) {
           const side = position.size > 0 ? 'sell' : 'buy';
@@ -93,7 +98,7 @@ export function createFlattener(options: FlattenerOptions): Flattener {
     },
     async isFlat() {
       const [positions, open] = await Promise.all([broker.positions(), broker.openOrders()]);
-      return positions.every((p) => p.size === 0 || sharesToClose(options.journal.ledger, venue, p).length === 0) && open.length === 0;
+      return positions.every((p) => p.size === 0 || sharesToClose(options.journal.ledger, broker, p).length === 0) && open.length === 0;
     },
   };
 }

@@ -10,6 +10,7 @@ import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import { quoteMarkPerCoin } from '../../../shared/domain/units.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { Broker, VenuePosition } from './brokers/broker.ts';
+import { isSpotDust } from './brokers/spotHoldings.ts';
 import type { HoldingWatch } from './holdingWatch.ts';
 import type { Journal } from './journal.ts';
 import type { Ledger } from './ledger.ts';
@@ -75,7 +76,7 @@ export function createPositionBook(options: PositionBookOptions): PositionBook {
       const quotes = new Map(options.quotes().map((q) => [positionKey(q.venue, q.symbol), q]));
       const venues = new Set(records.flatMap((r) => r.legs.map((leg) => leg.venue)));
       const { held, unreachable } = await (options.watch?.read(venues) ?? venuePositions(options.brokers, venues));
-      return records.map((record) => pairView(ledger, record, held, quotes, unreachable));
+      return records.map((record) => pairView(ledger, record, held, quotes, unreachable, options.brokers));
     },
   };
 }
@@ -99,8 +100,13 @@ export async function venuePositions(brokers: (venue: VenueId) => Broker, venues
 
 function pairView(
   ledger: Ledger, record: Readonly<PairRecord>, held: Map<string, VenuePosition>, quotes: Map<string, FundingQuote>, unreachable: Map<VenueId, string>,
+  brokers: (venue: VenueId) => Broker,
 ): Pair {
-  const sizes = legSizes(record);
+  // A spot leg's unsellable rest after a close is dust, not a position (spotHoldings.ts).
+  const sizes = legSizes(record).map((size, i) => {
+    const leg = record.legs[i];
+    return isSpotDust(brokers(leg.venue), leg.symbol, size, held.get(positionKey(leg.venue, leg.symbol))?.markPrice ?? 0) ? 0 : size;
+  });
   const legs: PositionLeg[] = [];
   for (const [i, leg] of record.legs.entries()) {
     const key = positionKey(leg.venue, leg.symbol);

@@ -1,6 +1,7 @@
 /**
- * OKX v5 (perpetual swaps) on the simulator's loopback server: public market data and the
- * signed trading-account endpoints ccxt's `okx` calls, answered in OKX's own envelope.
+ * OKX v5 (perpetual swaps, and spot pairs in okxSpot.ts) on the simulator's loopback server:
+ * public market data and the signed trading-account endpoints ccxt's `okx` calls, answered in
+ * OKX's own envelope.
  */
 import type { SimContext, SimRequest, SimResponse, VenueWire } from '../types.ts';
 import { authenticateOkx } from './okxAuth.ts';
@@ -9,6 +10,7 @@ import type { OkxParams } from './okxEnvelope.ts';
 import * as privateApi from './okxPrivate.ts';
 import type { OkxPrivateHandler } from './okxPrivate.ts';
 import * as publicApi from './okxPublic.ts';
+import * as spotApi from './okxSpot.ts';
 
 type PublicHandler = (params: OkxParams, context: SimContext) => SimResponse;
 
@@ -26,6 +28,15 @@ const PUBLIC_ROUTES: Record<string, PublicHandler> = {
   'GET /api/v5/market/books-full': publicApi.booksFull,
   'GET /api/v5/market/candles': publicApi.candles,
   'GET /api/v5/market/history-candles': publicApi.candles,
+};
+
+/** Public routes whose spot requests (`instType=SPOT` or a spot `instId`) the spot pairs answer. */
+const SPOT_PUBLIC: Record<string, PublicHandler> = {
+  'GET /api/v5/public/instruments': spotApi.instruments,
+  'GET /api/v5/market/tickers': spotApi.tickers,
+  'GET /api/v5/market/ticker': spotApi.ticker,
+  'GET /api/v5/market/books': spotApi.books,
+  'GET /api/v5/market/books-full': spotApi.booksFull,
 };
 
 const PRIVATE_ROUTES: Record<string, OkxPrivateHandler> = {
@@ -58,7 +69,11 @@ function handle(request: SimRequest, context: SimContext): SimResponse | undefin
   } catch (error) {
     return okxError(OKX_ERRORS.parameterError, `Request body is not JSON: ${(error as Error).message}`, 400);
   }
-  if (publicHandler !== undefined) return publicHandler(Array.isArray(params) ? {} : params, context);
+  if (publicHandler !== undefined) {
+    const query = Array.isArray(params) ? {} : params;
+    const spotHandler = SPOT_PUBLIC[route];
+    return (spotHandler !== undefined && spotApi.isSpotRequest(context, query) ? spotHandler : publicHandler)(query, context);
+  }
   const auth = authenticateOkx(request, context, Date.now());
   if ('refused' in auth) return auth.refused;
   return privateHandler(params, context, auth.apiKey);

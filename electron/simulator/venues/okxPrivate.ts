@@ -1,6 +1,7 @@
 /**
  * OKX v5 private endpoints (trading account, SWAP) over SimAccounts: balance, positions,
- * leverage/margin mode, single and batch orders, order queries, fills and funding bills.
+ * leverage/margin mode, single and batch orders, order queries, fills and funding bills. An
+ * order item or query naming a spot pair goes to the spot pairs (okxSpot.ts).
  */
 import { SimRejection } from '../types.ts';
 import type { RejectionReason, SimContext, SimInstrument, SimOrder, SimResponse } from '../types.ts';
@@ -8,6 +9,7 @@ import { OKX_ERRORS, okxError, okxLimit, okxNumber, okxOk, okxString } from './o
 import type { OkxParams } from './okxEnvelope.ts';
 import { balanceDetailJson, fillJson, fundingBillJson, orderJson, positionJson } from './okxShapes.ts';
 import { decimalString } from './wireDecimal.ts';
+import { cancelSpot, openSpotOrders, placeSpot, spotBalanceRows, spotOrder, spotOrderJson, spotPairOf } from './okxSpot.ts';
 
 export type OkxPrivateHandler = (params: OkxParams | OkxParams[], context: SimContext, apiKey: string) => SimResponse;
 const VENUE = 'okx';
@@ -64,7 +66,7 @@ function orderRow(context: SimContext, apiKey: string, order: SimOrder): Record<
  * Trade operations answer per item with sCode/sMsg: code "0" when all succeed, "2" when some
  * do, "1" (Operation failed) when none does, as the venue's batch endpoints do.
  */
-function perItem(items: OkxParams[], operation: (item: OkxParams) => SimOrder): SimResponse {
+function perItem(items: OkxParams[], operation: (item: OkxParams) => Pick<SimOrder, 'orderId' | 'clientOrderId'>): SimResponse {
   const ts = String(Date.now());
   const data = items.map((item) => {
     try {
@@ -92,9 +94,14 @@ export const balance: OkxPrivateHandler = (params, context, apiKey) => {
   const upl = context.accounts.positions(VENUE, apiKey).reduce((sum, position) => sum + position.unrealisedPnl, 0);
   const now = context.market.now();
   const balances = context.accounts.balances(VENUE, apiKey).filter((entry) => wanted === undefined || wanted.includes(entry.currency));
-  const details = balances.map((entry) => balanceDetailJson(entry, entry.currency === 'USDT' ? upl : 0, now));
-  const totalEq = balances.reduce((sum, entry) => sum + entry.total, 0) + upl;
-  return okxOk([{ uTime: String(now), totalEq: String(totalEq), isoEq: '0', adjEq: String(totalEq), ordFroz: '0', imr: '', mmr: '', mgnRatio: '', notionalUsd: '', details }]);
+  const coins = spotBalanceRows(context, apiKey).filter((row) => wanted === undefined || wanted.includes(String(row.ccy)));
+  const details = [...balances.map((entry) => balanceDetailJson(entry, entry.currency === 'USDT' ? upl : 0, now)), ...coins];
+  const totalEq = balances.reduce((sum, entry) => sum + entry.total, 0) + upl + coins.reduce((sum, row) => sum + Number(row.eqUsd), 0);
+  return okxOk([{
+    adjEq: String(totalEq), availEq: String(totalEq), borrowFroz: '0', details, imr: '', isoEq: '0', mgnRatio: '', mmr: '', notionalUsd: '',
+    notionalUsdForBorrow: '0', notionalUsdForFutures: '0', notionalUsdForOption: '0', notionalUsdForSwap: '', ordFroz: '0',
+    totalEq: String(totalEq), uTime: String(now), upl: decimalString(upl),
+  }]);
 };
 
 export const positions: OkxPrivateHandler = (params, context, apiKey) => guarded(() => {
@@ -137,7 +144,9 @@ const ORDER_TYPES: Record<string, { type: 'market' | 'limit'; postOnly: boolean 
   post_only: { type: 'limit', postOnly: true },
 };
 
-function placeOne(context: SimContext, apiKey: string, item: OkxParams): SimOrder {
+function placeOne(context: SimContext, apiKey: string, item: OkxParams): Pick<SimOrder, 'orderId' | 'clientOrderId'> {
+  const pair = spotPairOf(context, item);
+  if (pair !== undefined) return placeSpot(context, apiKey, item, pair);
   const instrument = instrumentOf(context, okxString(item, 'instId'));
   const kind = ORDER_TYPES[okxString(item, 'ordType') ?? ''];
   const side = okxString(item, 'side');
@@ -164,7 +173,8 @@ function placeOne(context: SimContext, apiKey: string, item: OkxParams): SimOrde
 export const placeOrder: OkxPrivateHandler = (params, context, apiKey) => perItem([one(params)], (item) => placeOne(context, apiKey, item));
 export const batchOrders: OkxPrivateHandler = (params, context, apiKey) => perItem(many(params), (item) => placeOne(context, apiKey, item));
 
-function cancelOne(context: SimContext, apiKey: string, item: OkxParams): SimOrder {
+function cancelOne(context: SimContext, apiKey: string, item: OkxParams): Pick<SimOrder, 'orderId' | 'clientOrderId'> {
+  if (spotPairOf(context, item) !== undefined) return cancelSpot(context, apiKey, item);
   instrumentOf(context, okxString(item, 'instId'));
   return context.accounts.cancelOrder(VENUE, apiKey, { orderId: okxString(item, 'ordId'), clientOrderId: okxString(item, 'clOrdId') });
 }
@@ -184,34 +194,44 @@ function withCancelCode(response: SimResponse): SimResponse {
 /** GET /api/v5/trade/order: one order by ordId or clOrdId. */
 export const orderDetails: OkxPrivateHandler = (params, context, apiKey) => guarded(() => {
   const query = one(params);
+  if (spotPairOf(context, query) !== undefined) return okxOk([spotOrderJson(spotOrder(context, apiKey, query), context)]);
   instrumentOf(context, okxString(query, 'instId'));
   const order = context.accounts.order(VENUE, apiKey, { orderId: okxString(query, 'ordId'), clientOrderId: okxString(query, 'clOrdId') });
   if (order === undefined) throw new SimRejection('unknown-order', `no order ${okxString(query, 'ordId') ?? okxString(query, 'clOrdId')}`);
   return okxOk([orderRow(context, apiKey, order)]);
 });
 
-function listOrders(params: OkxParams | OkxParams[], context: SimContext, apiKey: string, source: SimOrder[]): SimResponse {
+type Listed = { instrumentId: string; createdAt: number; row: () => Record<string, unknown> };
+
+function listOrders(params: OkxParams | OkxParams[], source: Listed[]): SimResponse {
   const query = one(params);
   const instId = okxString(query, 'instId');
+  const instType = okxString(query, 'instType');
   const state = okxString(query, 'state');
   const begin = okxNumber(query, 'begin') ?? 0;
   const end = okxNumber(query, 'end') ?? Number.POSITIVE_INFINITY;
   const data = source
     .filter((order) => (instId === undefined || order.instrumentId === instId) && order.createdAt >= begin && order.createdAt <= end)
-    .map((order) => orderRow(context, apiKey, order))
-    .filter((row) => state === undefined || row.state === state)
+    .map((order) => order.row())
+    .filter((row) => (state === undefined || row.state === state) && (instType === undefined || row.instType === instType))
     .sort((a, b) => Number(b.cTime) - Number(a.cTime))
     .slice(0, okxLimit(query, 100, 100));
   return okxOk(data);
 }
 
-export const ordersPending: OkxPrivateHandler = (params, context, apiKey) => guarded(() => listOrders(params, context, apiKey, context.accounts.openOrders(VENUE, apiKey)));
+const swapListed = (context: SimContext, apiKey: string, orders: SimOrder[]): Listed[] => orders.map((order) => ({ ...order, row: () => orderRow(context, apiKey, order) }));
+
+/** GET /api/v5/trade/orders-pending: swap and spot orders, or those of `instType`. */
+export const ordersPending: OkxPrivateHandler = (params, context, apiKey) => guarded(() => listOrders(params, [
+  ...swapListed(context, apiKey, context.accounts.openOrders(VENUE, apiKey)),
+  ...openSpotOrders(context, apiKey).map((order) => ({ ...order, row: () => spotOrderJson(order, context) })),
+]));
 
 /** GET /api/v5/trade/orders-history(-archive): finished orders only, as at OKX. */
 export const ordersHistory: OkxPrivateHandler = (params, context, apiKey) => guarded(() => {
   if (okxString(one(params), 'instType') === undefined) return okxError(OKX_ERRORS.parameterError, 'Parameter instType can not be empty');
   const finished = context.accounts.orders(VENUE, apiKey).filter((order) => order.status !== 'new' && order.status !== 'partially-filled');
-  return listOrders(params, context, apiKey, finished);
+  return listOrders(params, swapListed(context, apiKey, finished));
 });
 
 /** GET /api/v5/trade/fills(-history): newest first. */

@@ -60,14 +60,20 @@ export function fillJson(trade: SimTrade, instrument: SimInstrument): Record<str
   };
 }
 
-/** One currency of the trading account: `eq` includes unrealised PnL, `cashBal` does not. */
+/**
+ * One currency of the trading account: `eq` includes unrealised PnL, `cashBal` does not. The
+ * fields are those of OKX's recorded balance (ccxt's 2025 recording, docs/venues.md); the
+ * simulator neither lends nor tracks spot cost, so borrow, loan and spot-PnL fields are 0 or empty.
+ */
 export function balanceDetailJson(balance: SimBalance, unrealisedPnl: number, time: number): Record<string, unknown> {
   const equity = decimalString(balance.total + unrealisedPnl);
   return {
-    ccy: balance.currency, eq: equity, cashBal: decimalString(balance.total), availBal: decimalString(balance.free),
-    availEq: decimalString(balance.free), frozenBal: decimalString(balance.used), ordFrozen: '0', upl: decimalString(unrealisedPnl),
-    isoEq: '0', disEq: equity, eqUsd: equity, liab: '', crossLiab: '', isoLiab: '', interest: '', mgnRatio: '',
-    notionalLever: '', stgyEq: '0', twap: '0', maxLoan: '', uplLiab: '', uTime: String(time),
+    accAvgPx: '', availBal: decimalString(balance.free), availEq: decimalString(balance.free), borrowFroz: '0', cashBal: decimalString(balance.total),
+    ccy: balance.currency, clSpotInUseAmt: '', colBorrAutoConversion: '0', collateralEnabled: true, collateralRestrict: false, crossLiab: '',
+    disEq: equity, eq: equity, eqUsd: equity, fixedBal: '0', frozenBal: decimalString(balance.used), imr: '', interest: '', isoEq: '0',
+    isoLiab: '', isoUpl: '0', liab: '', maxLoan: '', maxSpotInUse: '', mgnRatio: '', mmr: '', notionalLever: '', openAvgPx: '', ordFrozen: '0',
+    rewardBal: '', smtSyncEq: '0', spotBal: '', spotCopyTradingEq: '0', spotInUseAmt: '', spotIsoBal: '0', spotUpl: '', spotUplRatio: '',
+    stgyEq: '0', totalPnl: '', totalPnlRatio: '', twap: '0', uTime: String(time), upl: decimalString(unrealisedPnl), uplLiab: '',
   };
 }
 

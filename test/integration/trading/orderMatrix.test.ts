@@ -7,6 +7,9 @@
  * in USD, read by the simulator's own definitions (contracts × contract size × its price
  * scale), not the terminal's conversions; in Live each order went out in the ticket's margin
  * mode as the simulator recorded it, and Gate's kill-switch ids fit its 28 characters.
+ * Perp/spot carries put every venue whose spot is traded on the spot side, once with the perp on
+ * the same venue and once across two, each opened and closed and opened and flattened by the
+ * kill switch: the spot account holds the perp's coins within one lot, in coins and in USD.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../electron/simulator/server.ts';
@@ -15,11 +18,13 @@ import { createFlatteners } from '../../../electron/backend/trading/flatteners.t
 import { createPairCloser } from '../../../electron/backend/trading/pairCloser.ts';
 import { legsInSendingOrder } from '../../../electron/backend/trading/legOrder.ts';
 import { restoreOrderId } from '../../../electron/backend/trading/clientOrderIds.ts';
+import { isSpotDust } from '../../../electron/backend/trading/brokers/spotHoldings.ts';
 import type { LegIntent } from '../../../shared/domain/orders.ts';
 import { TicketSchema, type Ticket } from '../../../shared/domain/ticket.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { credentialsFor, startTradingSimulator } from './harness.ts';
-import { deskHolds, openUnitDesk, pairTicket, simulatorCoinPrice, type BrokerMode, type UnitDesk } from './unitDesk.ts';
+import { carryTicket, deskHolds, openUnitDesk, pairTicket, simulatorCoinPrice, simulatorSpotCoins, type BrokerMode, type UnitDesk } from './unitDesk.ts';
+import { SPOT_TRADED_VENUES, VENUES as VENUE_PROFILES } from '../../../shared/domain/venues.ts';
 
 const VENUES: VenueId[] = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'hyperliquid'];
 
@@ -74,7 +79,7 @@ let cleanups = 0;
 async function flatten(desk: UnitDesk): Promise<void> {
   for (const broker of desk.brokers.values()) {
     for (const position of await broker.positions()) {
-      if (position.size === 0) continue;
+      if (position.size === 0 || isSpotDust(broker, position.symbol, position.size, position.markPrice)) continue;
       await broker.createOrder({ symbol: position.symbol, side: position.size > 0 ? 'sell' : 'buy', type: 'market', quantity: Math.abs(position.size), reduceOnly: true, clientOrderId: restoreOrderId(broker.venue, position.symbol, cleanups, (cleanups += 1)) });
     }
   }
@@ -128,6 +133,19 @@ async function sendingOrder(desk: UnitDesk, ticket: Ticket): Promise<[MatrixLeg,
   const pair = PAIRS.find((p) => p.long.symbol === ticket.legs[0].symbol && p.long.venue === ticket.legs[0].venue && p.short.venue === ticket.legs[1].venue)!;
   return first.venue === pair.long.venue ? [pair.long, pair.short] : [pair.short, pair.long];
 }
+
+interface CarryCase { name: string; perp: MatrixLeg; spot: VenueId; marginMode: 'cross' | 'isolated' }
+
+/** Each spot-traded venue's spot against its own perp and against another venue's. Bybit perps are cross (a unified cross account). */
+const CARRIES: CarryCase[] = [
+  { name: 'Binance perp / Binance spot', perp: BTC.binanceusdm, spot: 'binanceusdm', marginMode: 'isolated' },
+  { name: 'Bybit perp / Bybit spot', perp: BTC.bybit, spot: 'bybit', marginMode: 'cross' },
+  { name: 'OKX perp contracts / OKX spot', perp: BTC.okx, spot: 'okx', marginMode: 'isolated' },
+  { name: 'Gate perp contracts / Binance spot', perp: BTC.gate, spot: 'binanceusdm', marginMode: 'isolated' },
+  { name: 'Bitget perp / Bybit spot', perp: BTC.bitget, spot: 'bybit', marginMode: 'isolated' },
+  { name: 'Hyperliquid perp / OKX spot', perp: BTC.hyperliquid, spot: 'okx', marginMode: 'isolated' },
+];
+const BTC_SPOT = 'BTC/USDT';
 
 describe.each<BrokerMode>(['paper', 'live'])('the order matrix (%s)', (mode) => {
   let desk: UnitDesk;
@@ -202,6 +220,66 @@ describe.each<BrokerMode>(['paper', 'live'])('the order matrix (%s)', (mode) => 
       expect(closes.length).toBeGreaterThan(0);
       for (const order of closes) expect(String(order.clientOrderId).length - 2).toBeLessThanOrEqual(28);
     }
+  });
+
+  // Perp/spot carries: the spot legs of every spot-traded venue (docs/orders.md, "The order matrix").
+  it('covers every venue whose spot is traded, on its own perp and across venues', () => {
+    expect(new Set(CARRIES.filter((c) => c.perp.venue === c.spot).map((c) => c.spot))).toEqual(new Set(SPOT_TRADED_VENUES));
+    expect(new Set(CARRIES.filter((c) => c.perp.venue !== c.spot).map((c) => c.spot))).toEqual(new Set(SPOT_TRADED_VENUES));
+  });
+
+  /** The coins of the spot leg: the simulator's spot wallet (Live) or the paper account (Paper). */
+  async function spotCoins(venue: VenueId): Promise<number> {
+    if (mode === 'live') return simulatorSpotCoins(sim, venue, 'BTC');
+    return (await desk.brokers.get(venue)!.positions()).find((p) => p.symbol === BTC_SPOT)?.size ?? 0;
+  }
+
+  /** The spot leg holds `coins` within one lot of the larger of the two venues' lots, in coins and in USD. */
+  async function expectSpotHolds(carry: CarryCase, coins: number): Promise<void> {
+    const held = await spotCoins(carry.spot);
+    const lot = Math.max(lotOf(desk, carry.perp), desk.brokers.get(carry.spot)!.lot(BTC_SPOT).step!);
+    const price = sim.spot.price(sim.spot.pairOf(carry.spot, 'BTC')!);
+    expect(Math.abs(held - coins), `${carry.spot} spot holds ${held} BTC, approved ${coins}`).toBeLessThanOrEqual(lot * (1 + 1e-9));
+    expect(Math.abs(held * price - coins * price)).toBeLessThanOrEqual(lot * price * (1 + 1e-6));
+  }
+
+  async function open(carry: CarryCase, ticketId: string): Promise<number> {
+    const coins = 1_500 / simulatorCoinPrice(sim, carry.perp.venue, carry.perp.id);
+    const ticket = TicketSchema.parse({
+      ...carryTicket(ticketId, 'BTC', { venue: carry.perp.venue, symbol: carry.perp.symbol, side: 'sell' }, { venue: carry.spot, symbol: BTC_SPOT, side: 'buy' }, coins),
+      marginMode: carry.marginMode,
+    });
+    const receipt = await desk.tickets.submit(ticket);
+    expect(receipt.execution.status, receipt.execution.message).toBe('hedged');
+    const approved = receipt.checklist.preview.quantity;
+    // A spot buy pays its fee in the coin at the venue (docs/orders.md): the spot leg holds the
+    // approved coins less that fee, and the perp the same coins within one of its lots (its excess
+    // unwound when the fee is more than a lot of the perp). Paper charges the fee in USD.
+    const net = mode === 'live' ? approved * (1 - VENUE_PROFILES[carry.spot].spotTakerFee) : approved;
+    await expectSpotHolds(carry, net);
+    await expectHolds(desk, carry.perp, -net);
+    expect((await desk.book.pairs()).flatMap((p) => p.mismatches.map((m) => m.reason))).toEqual([]);
+    return approved;
+  }
+
+  it.each(CARRIES)('open, then close: $name', async (carry) => {
+    const ticketId = `mx-carry-${mode}-${carry.perp.venue}-${carry.spot}`;
+    await open(carry, ticketId);
+    expect((await createPairCloser({ pairs: () => desk.book.pairs(), gateway: desk.gateway, journal: desk.store.journal }).close(ticketId)).flat).toBe(true);
+    await expectHolds(desk, carry.perp, 0);
+    await expectSpotHolds(carry, 0);
+  });
+
+  it.each(CARRIES)('the kill switch flattens both legs: $name', async (carry) => {
+    await open(carry, `mx-carry-kill-${mode}-${carry.perp.venue}-${carry.spot}`);
+    const brokers = [...new Set([carry.perp.venue, carry.spot])].map((venue) => desk.brokers.get(venue)!);
+    const report = await engageKillSwitch({
+      state: desk.state, now: () => sim.clock.now(), deadlineMs: 5_000,
+      targets: () => createFlatteners(brokers, desk.gateway, desk.store.journal, () => sim.clock.now()).map(reachableTarget),
+    }, 'matrix: kill switch');
+    expect(report.venues.every((v) => v.flat), JSON.stringify(report.venues)).toBe(true);
+    await expectHolds(desk, carry.perp, 0);
+    await expectSpotHolds(carry, 0);
   });
 });
 

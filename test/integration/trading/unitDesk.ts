@@ -100,6 +100,21 @@ export function pairTicket(ticketId: string, base: string, long: { venue: VenueI
   };
 }
 
+/** A perp/spot carry: short the perp on one venue, buy the coin on the spot market of the same venue or another. */
+export function carryTicket(ticketId: string, base: string, perp: { venue: VenueId; symbol: string; side: 'buy' | 'sell' }, spot: { venue: VenueId; symbol: string; side: 'buy' | 'sell' }, quantity: number): TicketInput {
+  return {
+    ticketId, kind: 'perp-spot', base,
+    legs: [{ ...perp, instrument: 'perp' }, { ...spot, instrument: 'spot' }],
+    quantity, leverage: 3, basisStopPct: 0.01, takeProfitSpreadPer8h: -1, maxHoldingHours: 72,
+    acknowledgements: { settlementTiming: true, negativeCarry: true }, override: 'spot test: the carry does not matter here',
+  };
+}
+
+/** The coins of `base` the venue's spot account holds, by the simulator's own wallet. */
+export function simulatorSpotCoins(sim: Simulator, venue: VenueId, base: string): number {
+  return sim.spot.balances(venue, credentialsFor(venue).apiKey).find((b) => b.coin === base)?.free ?? 0;
+}
+
 export interface Held {
   coins: number;
   usd: number;

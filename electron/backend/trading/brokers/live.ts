@@ -20,7 +20,7 @@ import { ownClientId } from '../clientOrderIds.ts';
 import { accountWideMode, heldMarginMode, namesModePerOrder, prepareMargin, type MarginMode } from './marginMode.ts';
 import { amountToSend, bookInCoins, unitsOf } from './venueAmounts.ts';
 import { coinPrice, coinsOf, venuePrice, type MarketUnits } from '../../../../shared/domain/units.ts';
-import { isSpotSymbol } from '../../markets/spotExchange.ts';
+import { isSpotSymbol, openOrdersParams } from '../../markets/spotExchange.ts';
 import { exchangeFor, openSpot, spotShortRefusal, type SpotAccess } from './spotRoute.ts';
 import { spotFill, spotHoldings, spotQuoteRows } from './spotHoldings.ts';
 
@@ -299,8 +299,8 @@ class LiveBroker implements Broker {
   }
 
   async openOrders(): Promise<Order[]> {
-    const exchanges = 'exchange' in this.#spot ? [this.#exchange, this.#spot.exchange] : [this.#exchange];
-    const raw = (await Promise.all(exchanges.map((exchange) => call(this.venue, '', () => exchange.fetchOpenOrders())))).flat();
+    const exchanges: Array<[Exchange, boolean]> = 'exchange' in this.#spot ? [[this.#exchange, false], [this.#spot.exchange, true]] : [[this.#exchange, false]];
+    const raw = (await Promise.all(exchanges.map(([exchange, spot]) => call(this.venue, '', () => exchange.fetchOpenOrders(undefined, undefined, undefined, openOrdersParams(this.venue, spot)))))).flat();
     return raw.map((order) => this.#toOrder(String(order.symbol), order));
   }
 

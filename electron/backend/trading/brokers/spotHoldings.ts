@@ -6,7 +6,8 @@
  */
 import type { Exchange, Order as CcxtOrder } from 'ccxt';
 import type { VenueId } from '../../../../shared/domain/venues.ts';
-import type { Balance, VenuePosition } from './broker.ts';
+import type { Balance, Broker, VenuePosition } from './broker.ts';
+import { isSpotSymbol } from '../../markets/spotExchange.ts';
 
 /** The stablecoin spot legs are quoted in on the venues whose spot is traded. */
 const SPOT_QUOTE = 'USDT';
@@ -45,4 +46,23 @@ export function spotFill(exchange: Exchange, symbol: string, raw: CcxtOrder): { 
   if (fee?.cost === undefined || fee.currency === undefined) return null;
   if (fee.currency === market.base) return { held: raw.side === 'buy' ? Number((filled - fee.cost).toPrecision(12)) : filled, feeUsd: fee.cost * (raw.average ?? 0) };
   return fee.currency === market.quote ? { held: filled, feeUsd: fee.cost } : null;
+}
+
+/**
+ * Coins of a spot leg that no order can sell: less than the venue's minimum quantity, step or
+ * order value. A buy's fee taken in the coin leaves a fraction of a lot behind, and a close
+ * sells whole lots only, so a closed leg may keep such dust; it is not exposure and counts as
+ * flat (docs/orders.md, "Spot legs").
+ */
+export function isSpotDust(broker: Pick<Broker, 'lot'>, symbol: string, coins: number, pricePerCoin: number): boolean {
+  if (!isSpotSymbol(symbol) || coins === 0) return false;
+  let lot;
+  try {
+    lot = broker.lot(symbol);
+  } catch {
+    // The venue's spot market is not reachable: nothing says the coins are dust.
+    return false;
+  }
+  const least = Math.max(lot.minQuantity ?? 0, lot.step ?? 0);
+  return Math.abs(coins) < least * (1 - 1e-9) || (lot.minNotional !== null && pricePerCoin > 0 && Math.abs(coins) * pricePerCoin < lot.minNotional);
 }
