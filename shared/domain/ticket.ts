@@ -86,6 +86,7 @@ export const TicketSchema = z.object({
   marginMode: z.enum(['isolated', 'cross']).default('isolated'),
   /** Close when the price gap between the legs moves against the pair by this fraction. */
   basisStopPct: z.number().gt(0).max(0.5).nullable(),
+  /** Take-profit when the spread narrows to this (decimal per 8 h); null: no take-profit, the pair is held to its maximum holding or a stop. */
   takeProfitSpreadPer8h: Fraction.nullable(),
   maxHoldingHours: z.number().gt(0).max(24 * 365).nullable(),
   /** Null: the most the 2 % rule allows (maxRiskPct of the equity the preview reads). */

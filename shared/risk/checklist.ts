@@ -4,6 +4,7 @@
  * A warning that needs the trader's acknowledgement fails until it is acknowledged.
  */
 import { onStep } from './lots.ts';
+import { pairSpreadPer8h, takeProfitProblem } from './takeProfit.ts';
 import type { ChecklistItem, ChecklistItemId, LegPreview, RiskSettings, Ticket, TicketPreview } from '../domain/ticket.ts';
 import { VENUES } from '../domain/venues.ts';
 import type { SpreadDecay } from '../domain/signals.ts';
@@ -139,12 +140,21 @@ const hedge: Rule = (input) => {
   return item('hedge', label, 'auto', 'pass', `${a.side} ${a.quantity} / ${b.side} ${b.quantity} ${input.ticket.base}`);
 };
 
-const exits: Rule = ({ ticket }) => {
+/**
+ * Both exits are the trader's to set; a take-profit left out (null) is a choice the checklist
+ * says in words, and one set must lie between 0 and the spread the legs earn now
+ * (`takeProfit.ts`), checked here on main's own rates whatever the renderer showed.
+ */
+const exits: Rule = ({ ticket, preview }) => {
   const label = 'Profit target and maximum holding period set';
-  const missing = [ticket.takeProfitSpreadPer8h === null ? 'a take-profit spread' : null, ticket.maxHoldingHours === null ? 'a maximum holding period' : null].filter(Boolean);
-  if (missing.length) return item('exits', label, 'manual', 'fail', `set ${missing.join(' and ')}`);
+  if (ticket.maxHoldingHours === null) return item('exits', label, 'manual', 'fail', 'set a maximum holding period');
   const { takeProfit, maxHolding } = ticket.exitActions;
-  return item('exits', label, 'manual', 'pass', `take profit at ${pct(ticket.takeProfitSpreadPer8h!, 4)}/8 h spread (${acts(takeProfit)}), maximum holding ${ticket.maxHoldingHours} h (${acts(maxHolding)})`);
+  const holding = `maximum holding ${ticket.maxHoldingHours} h (${acts(maxHolding)})`;
+  const target = ticket.takeProfitSpreadPer8h;
+  if (target === null) return item('exits', label, 'manual', 'warn', `no take-profit: the pair is held to its ${holding} or a stop`);
+  const problem = takeProfitProblem(target, pairSpreadPer8h(preview.legs));
+  if (problem) return item('exits', label, 'manual', 'fail', problem);
+  return item('exits', label, 'manual', 'pass', `take profit at ${pct(target, 4)}/8 h spread (${acts(takeProfit)}), ${holding}`);
 };
 
 const alignment: Rule = ({ preview, ticket }) => {

@@ -1,7 +1,8 @@
 /**
  * Where a take-profit may lie (docs/exits.md): above 0, or the pair is held while it pays
  * funding, and below the spread the legs earn now, or it is met the moment the pair opens.
- * The ticket form shows this beside the take-profit field, on the rates of main's last preview.
+ * Main's checklist applies it on its own rates at preview and at submit; the ticket form shows it
+ * beside the take-profit field, on the rates of main's last preview.
  */
 import type { LegPreview } from '../domain/ticket.ts';
 

@@ -130,7 +130,7 @@ export function TicketFields({ form, patch, suggested, maxLossUsd = null, proble
       </fieldset>
       <fieldset>
         <legend>Exits (defined before entry)</legend>
-        <NumberField label="Take-profit spread" unit="% /8h" value={form.takeProfitPct} onChange={(v) => patch({ takeProfitPct: v })} problem={problems.takeProfitPct} />
+        <NumberField label="Take-profit spread" unit="% /8h" value={form.takeProfitPct} placeholder="none" onChange={(v) => patch({ takeProfitPct: v })} problem={problems.takeProfitPct} />
         <ClosesBox name="Take-profit" checked={form.closes.takeProfit} onChange={closes('takeProfit')} />
         <NumberField label="Max holding" unit="hours" value={form.maxHoldingHours} onChange={(v) => patch({ maxHoldingHours: v })} problem={problems.maxHoldingHours} />
         <ClosesBox name="Maximum holding" checked={form.closes.maxHolding} onChange={closes('maxHolding')} />

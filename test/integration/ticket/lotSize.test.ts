@@ -54,7 +54,7 @@ function ticket(quantity: number): Ticket {
       { venue: 'binanceusdm', symbol: 'BTC/USDT:USDT', side: 'buy', instrument: 'perp' },
       { venue: 'okx', symbol: 'BTC/USDT:USDT', side: 'sell', instrument: 'perp' },
     ],
-    quantity, leverage: 3, basisStopPct: 0.01, takeProfitSpreadPer8h: 0, maxHoldingHours: 24,
+    quantity, leverage: 3, basisStopPct: 0.01, takeProfitSpreadPer8h: null, maxHoldingHours: 24,
   });
 }
 

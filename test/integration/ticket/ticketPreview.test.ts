@@ -72,7 +72,7 @@ function btcTicket(overrides: Partial<Ticket> = {}): Ticket {
       { venue: low.venue, symbol: low.symbol, side: 'buy', instrument: 'perp' },
       { venue: high.venue, symbol: high.symbol, side: 'sell', instrument: 'perp' },
     ],
-    quantity: 0.05, leverage: 5, basisStopPct: 0.01, takeProfitSpreadPer8h: 0, maxHoldingHours: 24, ...overrides,
+    quantity: 0.05, leverage: 5, basisStopPct: 0.01, takeProfitSpreadPer8h: null, maxHoldingHours: 24, ...overrides,
   });
 }
 

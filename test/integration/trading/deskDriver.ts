@@ -48,7 +48,7 @@ export function deskDriver(backend: () => Backend, venues: readonly VenueId[], v
         { venue: high.venue, symbol: high.symbol, side: 'sell', instrument: 'perp' },
       ],
       // Cross: the simulator's Bybit is a unified account in cross margin for every symbol, which an isolated ticket may not switch.
-      marginMode: 'cross', quantity: 0.05, leverage: 3, basisStopPct: 0.01, takeProfitSpreadPer8h: -1, maxHoldingHours: 72,
+      marginMode: 'cross', quantity: 0.05, leverage: 3, basisStopPct: 0.01, takeProfitSpreadPer8h: null, maxHoldingHours: 72,
       acknowledgements: { settlementTiming: true, negativeCarry: true }, override: 'desk test: contradicted setups are taken on purpose', ...overrides,
     };
   }

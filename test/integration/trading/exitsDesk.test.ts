@@ -159,11 +159,27 @@ describe.each([
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('a take-profit set to alert, met at entry, alerts once and is journalled once, also after a restart', async () => {
-    const pair = await open('tp-alert', { takeProfitSpreadPer8h: 1, exitActions: { takeProfit: 'alert' } });
+  /** Holds `venue`'s BTC funding rate at `rate` (null: the model's again) until the pollers have read it. */
+  async function holdRate(venue: VenueId, rate: number | null): Promise<void> {
+    const answer = await fetch(`${world.sim().url}/__sim/rate`, { method: 'POST', body: JSON.stringify({ venue, id: INSTRUMENT, rate }) });
+    const { rate: held } = await answer.json() as { rate: number };
+    await until(`${venue}'s BTC rate at ${held}`, () => desk.btcQuotes(), (quotes) => quotes.some((q) => q.venue === venue && Math.abs(q.rate! - held) < 1e-9));
+  }
+
+  it('a take-profit set to alert, met when the spread narrows to it, alerts once and is journalled once, also after a restart', async () => {
+    const ticket = await desk.btcTicket('tp-alert', { takeProfitSpreadPer8h: 0.0002, exitActions: { takeProfit: 'alert' } });
+    const [long, short] = ticket.legs;
+    const longRate = (await desk.btcQuotes()).find((q) => q.venue === long.venue)!.rate!;
+    // The short leg earns 0.05 %/8 h over the long: the 0.02 % target lies inside the spread, so main lets the ticket through.
+    await holdRate(short.venue, longRate + 0.0005);
+    expect((await desk.call('ticket.submit', ticket)).execution.status).toBe('hedged');
+    const pair = (await pairOf('tp-alert'))!;
     expect(pair.exitWatch.map((w) => [w.rule, w.action])).toEqual([['basis-stop', 'close'], ['max-loss', 'close'], ['take-profit', 'alert'], ['max-holding', 'alert']]);
+    expect(exitsOf(await journal('tp-alert'))).toEqual([]);
+    // The spread closes to nothing: the take-profit is met.
+    await holdRate(short.venue, longRate);
     const entries = await until('the take-profit journalled', () => journal('tp-alert'), (list) => exitsOf(list).length > 0);
-    expect(exitsOf(entries).map((e) => e.data)).toEqual([expect.objectContaining({ rule: 'take-profit', action: 'alert', threshold: 1, figures: expect.objectContaining({ spreadPer8h: expect.any(Number), hoursHeld: 0 }) })]);
+    expect(exitsOf(entries).map((e) => e.data)).toEqual([expect.objectContaining({ rule: 'take-profit', action: 'alert', threshold: 0.0002, figures: expect.objectContaining({ spreadPer8h: expect.closeTo(0, 8), hoursHeld: 0 }) })]);
     // Many more checks later: still one entry, one alert, and the pair open.
     const passes = positionPublishes();
     await until('five more exit checks', async () => positionPublishes(), (n) => n >= passes + 5);
@@ -179,6 +195,7 @@ describe.each([
     expect(exitsOf(await journal('tp-alert'))).toHaveLength(1);
     expect(alertsSaying('pair tp-alert: take-profit met')).toHaveLength(1);
     expect((await desk.call('positions.close', { pairId: 'tp-alert' })).status).toBe('hedged');
+    await holdRate(short.venue, null);
   }, 180_000);
 
   it('the basis stop hit closes the pair flat on both venues, journalled once', async () => {

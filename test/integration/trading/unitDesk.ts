@@ -95,7 +95,7 @@ export function pairTicket(ticketId: string, base: string, long: { venue: VenueI
   return {
     ticketId, kind: 'perp-perp', base,
     legs: [{ ...long, side: 'buy', instrument: 'perp' }, { ...short, side: 'sell', instrument: 'perp' }],
-    quantity, leverage: 3, basisStopPct: 0.01, takeProfitSpreadPer8h: -1, maxHoldingHours: 72,
+    quantity, leverage: 3, basisStopPct: 0.01, takeProfitSpreadPer8h: null, maxHoldingHours: 72,
     acknowledgements: { settlementTiming: true, negativeCarry: true }, override: 'units test: the carry does not matter here',
   };
 }
@@ -105,7 +105,7 @@ export function carryTicket(ticketId: string, base: string, perp: { venue: Venue
   return {
     ticketId, kind: 'perp-spot', base,
     legs: [{ ...perp, instrument: 'perp' }, { ...spot, instrument: 'spot' }],
-    quantity, leverage: 3, basisStopPct: 0.01, takeProfitSpreadPer8h: -1, maxHoldingHours: 72,
+    quantity, leverage: 3, basisStopPct: 0.01, takeProfitSpreadPer8h: null, maxHoldingHours: 72,
     acknowledgements: { settlementTiming: true, negativeCarry: true }, override: 'spot test: the carry does not matter here',
   };
 }

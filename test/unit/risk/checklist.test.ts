@@ -161,9 +161,26 @@ describe('checklist items', () => {
     expect(statusOf(preview, 'hedge').status).toBe('fail');
   });
 
-  it('item 6 fails without a profit target or a maximum holding period, naming what is missing', () => {
-    const preview = buildPreview(inputs({ ticket: ticket({ takeProfitSpreadPer8h: null, maxHoldingHours: null }) }));
-    expect(statusOf(preview, 'exits').detail).toBe('set a take-profit spread and a maximum holding period');
+  it('item 6 fails without a maximum holding period; a take-profit left out is said as a warning, not a block', () => {
+    expect(statusOf(buildPreview(inputs({ ticket: ticket({ maxHoldingHours: null }) })), 'exits')).toMatchObject({ status: 'fail', detail: 'set a maximum holding period' });
+    const none = statusOf(buildPreview(inputs({ ticket: ticket({ takeProfitSpreadPer8h: null }) })), 'exits');
+    expect(none).toMatchObject({ status: 'warn', detail: 'no take-profit: the pair is held to its maximum holding 72 h (alerts only) or a stop' });
+  });
+
+  it('item 6 checks the take-profit on main\'s rates: above 0 and below the 0.04 %/8 h the legs earn (short Bybit 0.05 % − long Binance 0.01 %)', () => {
+    const at = (target: number) => statusOf(buildPreview(inputs({ ticket: ticket({ takeProfitSpreadPer8h: target }) })), 'exits');
+    expect(at(0.0001).status).toBe('pass');
+    expect(at(0.00039).status).toBe('pass');
+    expect(at(-1)).toMatchObject({ status: 'fail', detail: expect.stringMatching(/^take-profit -100\.0000 % \/8h must be above 0 % \/8h/) });
+    expect(at(0)).toMatchObject({ status: 'fail', detail: expect.stringMatching(/must be above 0 % \/8h: at or below 0 the pair would be held while it pays funding/) });
+    expect(at(0.0004)).toMatchObject({ status: 'fail', detail: expect.stringMatching(/at or above the current spread 0\.0400 % \/8h: it would be met at once; set it between 0 and 0\.0400 % \/8h/) });
+    expect(at(0.05).status).toBe('fail');
+  });
+
+  it('item 6 refuses any take-profit when the legs earn no spread now (long the higher rate)', () => {
+    const t = ticket();
+    const reversed = ticket({ legs: [{ ...t.legs[0], side: 'sell' }, { ...t.legs[1], side: 'buy' }] });
+    expect(statusOf(buildPreview(inputs({ ticket: reversed })), 'exits')).toMatchObject({ status: 'fail', detail: 'the legs earn -0.0400 % /8h now: there is no spread to take profit on' });
   });
 
   it('a contradicted setup fails without an override reason and passes with a warning and the reason once one is typed', () => {

@@ -72,6 +72,18 @@ describe('ticket.submit over the contract', () => {
     expect(h.sent).toEqual([]);
   });
 
+  it('a take-profit outside 0 … the spread is refused by main in the trader\'s words, whatever the renderer let through; none at all is sent', async () => {
+    for (const takeProfitSpreadPer8h of [-1, 1]) {
+      const h = harness();
+      const result = await dispatch(h.handlers, 'ticket.submit', { ...passing, takeProfitSpreadPer8h });
+      expect(!result.ok && result.error.message).toMatch(/checklist failing: exits \(take-profit .* (must be above 0 % \/8h|is at or above the current spread)/);
+      expect(h.sent).toEqual([]);
+    }
+    const h = harness();
+    expect((await dispatch(h.handlers, 'ticket.submit', { ...passing, takeProfitSpreadPer8h: null })).ok).toBe(true);
+    expect(h.sent).toHaveLength(1);
+  });
+
   it('numbers the renderer computed are ignored: a forged passing preview is stripped and main recomputes', async () => {
     const h = harness();
     const forged = { ...passing, basisStopPct: null, passed: true, checklist: [{ id: 'basis-stop', status: 'pass' }], preview: { riskPct: 0 } };
