@@ -39,9 +39,10 @@ export function startSync(link: LinkedBridge): () => void {
     try {
       // The trading state too: a terminal restarted while HALTED must say so before any change is pushed.
       // And the kill switch's last report: a venue left not flat stays on screen across reloads.
-      const [info, settings, snapshot, trading, killSwitch] = await Promise.all([
+      const [info, settings, risk, snapshot, trading, killSwitch] = await Promise.all([
         link.invoke('app.info'),
         link.invoke('settings.get'),
+        link.invoke('risk.get'),
         link.invoke('markets.snapshot'),
         link.invoke('trading.state'),
         link.invoke('killSwitch.status'),
@@ -51,7 +52,7 @@ export function startSync(link: LinkedBridge): () => void {
       useQuotes.getState().replace(snapshot.quotes);
       useHealth.getState().apply(snapshot.health);
       useSignals.getState().apply([{ ...snapshot.signals, full: true }]);
-      session.set({ info, settings, trading, connectionError: null, killSwitch: laterReport(useSession.getState().killSwitch, killSwitch) });
+      session.set({ info, settings, risk, trading, connectionError: null, killSwitch: laterReport(useSession.getState().killSwitch, killSwitch) });
     } catch (err) {
       session.set({ connectionError: `Could not load the market snapshot: ${errorMessage(err)}` });
     }

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { KillSwitchReport, RequestOutput, TradingState } from '../../shared/ipc/contract.ts';
 import type { EngineSettings } from '../../shared/domain/settings.ts';
+import type { RiskSettings } from '../../shared/domain/ticket.ts';
 
 export type AppInfo = RequestOutput<'app.info'>;
 export type ConnectionStatus = 'connecting' | 'open' | 'reconnecting';
@@ -10,6 +11,8 @@ interface SessionState {
   info: AppInfo | null;
   trading: TradingState | null;
   settings: EngineSettings | null;
+  /** The risk rules, read for the exits a new ticket starts at (Settings → Risk). */
+  risk: RiskSettings | null;
   connection: ConnectionStatus;
   /** Why the last connection attempt or snapshot failed, shown until the next success. */
   connectionError: string | null;
@@ -23,6 +26,7 @@ export const useSession = create<SessionState>((set) => ({
   info: null,
   trading: null,
   settings: null,
+  risk: null,
   connection: 'connecting',
   connectionError: null,
   nextRetryAt: null,

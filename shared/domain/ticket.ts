@@ -13,6 +13,31 @@ import { SpreadDecaySchema } from './signals.ts';
 
 const Fraction = z.number().finite();
 
+/** The pair's loss limit: USD, or a fraction of the legs' equity (0.02 = 2 %). */
+export const MaxLossSchema = z.discriminatedUnion('unit', [
+  z.object({ unit: z.literal('usd'), value: z.number().positive().finite() }),
+  z.object({ unit: z.literal('equity'), value: z.number().positive().max(1) }),
+]);
+export type MaxLoss = z.infer<typeof MaxLossSchema>;
+
+/** Close when the price gap between the legs moves against the pair by this fraction. */
+const BasisStopPct = z.number().gt(0).max(0.5);
+const MaxHoldingHours = z.number().gt(0).max(24 * 365);
+
+/**
+ * What a new ticket's exits start at (docs/exits.md), set in Settings; the trader may change each
+ * on the ticket. Null leaves that field empty for the trader to fill.
+ */
+export const ExitDefaultsSchema = z.object({
+  basisStopPct: BasisStopPct.nullable().default(null),
+  maxLossUsd: z.number().positive().finite().nullable().default(null),
+  /** The take-profit as a share of the spread the legs earn when the ticket opens (0.25: when it has narrowed to a quarter). */
+  takeProfitOfSpread: z.number().gt(0).lt(1).nullable().default(null),
+  maxHoldingHours: MaxHoldingHours.nullable().default(null),
+});
+export type ExitDefaults = z.infer<typeof ExitDefaultsSchema>;
+export const NO_EXIT_DEFAULTS: ExitDefaults = ExitDefaultsSchema.parse({});
+
 /** Risk rules of docs/domain.md §4 with their defaults; the lead persists them beside EngineSettings. */
 export const RiskSettingsSchema = z.object({
   /** Loss at the basis stop, as a fraction of equity (0.02 = 2 %). */
@@ -34,6 +59,7 @@ export const RiskSettingsSchema = z.object({
   spotBorrowApr: z.number().min(0).max(2).default(0.1),
   /** Withdrawal fee (USD) of moving margin out of a venue; venues not listed use the defaults. */
   withdrawalFeesUsd: z.partialRecord(VenueIdSchema, z.number().min(0).max(1000)).default({}),
+  exitDefaults: ExitDefaultsSchema.default(NO_EXIT_DEFAULTS),
 });
 export type RiskSettings = z.infer<typeof RiskSettingsSchema>;
 export const DEFAULT_RISK_SETTINGS: RiskSettings = RiskSettingsSchema.parse({});
@@ -68,13 +94,6 @@ export const TicketExitActionsSchema = z.object({
 });
 export type TicketExitActions = z.infer<typeof TicketExitActionsSchema>;
 
-/** The pair's loss limit: USD, or a fraction of the legs' equity (0.02 = 2 %). */
-export const MaxLossSchema = z.discriminatedUnion('unit', [
-  z.object({ unit: z.literal('usd'), value: z.number().positive().finite() }),
-  z.object({ unit: z.literal('equity'), value: z.number().positive().max(1) }),
-]);
-export type MaxLoss = z.infer<typeof MaxLossSchema>;
-
 export const TicketSchema = z.object({
   ticketId: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only'),
   kind: TicketKindSchema,
@@ -84,11 +103,10 @@ export const TicketSchema = z.object({
   quantity: z.number().positive().finite().nullable(),
   leverage: z.number().min(1).max(125),
   marginMode: z.enum(['isolated', 'cross']).default('isolated'),
-  /** Close when the price gap between the legs moves against the pair by this fraction. */
-  basisStopPct: z.number().gt(0).max(0.5).nullable(),
+  basisStopPct: BasisStopPct.nullable(),
   /** Take-profit when the spread narrows to this (decimal per 8 h); null: no take-profit, the pair is held to its maximum holding or a stop. */
   takeProfitSpreadPer8h: Fraction.nullable(),
-  maxHoldingHours: z.number().gt(0).max(24 * 365).nullable(),
+  maxHoldingHours: MaxHoldingHours.nullable(),
   /** Null: the most the 2 % rule allows (maxRiskPct of the equity the preview reads). */
   maxLoss: MaxLossSchema.nullable().default(null),
   exitActions: TicketExitActionsSchema.prefault({}),

@@ -3,12 +3,14 @@
  * with the lowest funding, short the highest, equal base quantity. Perp/spot carry on the venue
  * with the largest |rate| among those whose spot market is traded (any venue when none is, and
  * the preview then says why): rate > 0 short the perp and buy spot, rate < 0 long the perp and
- * sell spot. The trader still sets size, stop and exits: nothing here is a decision.
+ * sell spot. The exits start at the trader's own defaults from Settings (the take-profit as a
+ * share of the spread the legs earn on the row), else empty; the size is always the trader's.
  */
 import type { Opportunity, Leg } from '../domain/signals.ts';
-import type { TicketInput, TicketKind, TicketLeg } from '../domain/ticket.ts';
+import { NO_EXIT_DEFAULTS, type ExitDefaults, type TicketInput, type TicketKind, type TicketLeg } from '../domain/ticket.ts';
 import { parseUnifiedSymbol } from '../domain/symbols.ts';
 import { SPOT_TRADED_VENUES } from '../domain/venues.ts';
+import { pairSpreadPer8h } from './takeProfit.ts';
 
 export class PrefillError extends Error {
   constructor(message: string) {
@@ -51,16 +53,26 @@ function carryLegs(opportunity: Opportunity): [TicketLeg, TicketLeg] {
   ];
 }
 
-export function prefillFromOpportunity(opportunity: Opportunity, kind: TicketKind, ticketId: string, leverage = 3): TicketInput {
+/** The defaults' take-profit on these legs: its share of what they earn on the row, none when they earn nothing. */
+function takeProfitOf(opportunity: Opportunity, legs: readonly TicketLeg[], share: number | null): number | null {
+  if (share === null) return null;
+  const rated = legs.map((leg) => ({ ...leg, ratePer8h: opportunity.legs.find((l) => l.venue === leg.venue && l.symbol === leg.symbol)?.ratePer8h ?? null }));
+  const spread = pairSpreadPer8h(rated);
+  return spread !== null && spread > 0 ? Number((spread * share).toPrecision(4)) : null;
+}
+
+export function prefillFromOpportunity(opportunity: Opportunity, kind: TicketKind, ticketId: string, leverage = 3, exits: ExitDefaults = NO_EXIT_DEFAULTS): TicketInput {
+  const legs = kind === 'perp-perp' ? perpPerpLegs(opportunity) : carryLegs(opportunity);
   return {
     ticketId,
     kind,
     base: opportunity.base,
-    legs: kind === 'perp-perp' ? perpPerpLegs(opportunity) : carryLegs(opportunity),
+    legs,
     quantity: null,
     leverage,
-    basisStopPct: null,
-    takeProfitSpreadPer8h: null,
-    maxHoldingHours: null,
+    basisStopPct: exits.basisStopPct,
+    takeProfitSpreadPer8h: takeProfitOf(opportunity, legs, exits.takeProfitOfSpread),
+    maxHoldingHours: exits.maxHoldingHours,
+    maxLoss: exits.maxLossUsd === null ? null : { unit: 'usd', value: exits.maxLossUsd },
   };
 }

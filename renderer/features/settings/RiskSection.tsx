@@ -1,8 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { RiskSettings, RiskSettingsPatch } from '../../../shared/domain/ticket.ts';
+import type { ExitDefaults, RiskSettings, RiskSettingsPatch } from '../../../shared/domain/ticket.ts';
 import { VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../bridge/bridgeContext.ts';
+import { useSession } from '../../store/sessionStore.ts';
 import { Field } from './Field.tsx';
 import { fromPct, toPct } from './percent.ts';
 
@@ -17,6 +18,24 @@ interface RiskDraft {
   liquidationBufferMultiple: string;
   hedgeTolerancePct: string;
   withdrawalFeesUsd: Record<VenueId, string>;
+  /** A new ticket's exits, as typed: empty = none (the ticket asks). */
+  exits: Record<keyof ExitDefaults, string>;
+}
+
+/** Percent where the default holds a fraction (the stop, the take-profit's share), as typed otherwise. */
+const EXIT_IN_PCT: Record<keyof ExitDefaults, boolean> = { basisStopPct: true, maxLossUsd: false, takeProfitOfSpread: true, maxHoldingHours: false };
+const EXIT_KEYS = Object.keys(EXIT_IN_PCT) as (keyof ExitDefaults)[];
+
+function exitsDraftOf(d: ExitDefaults): RiskDraft['exits'] {
+  const out = {} as RiskDraft['exits'];
+  for (const k of EXIT_KEYS) out[k] = d[k] === null ? '' : EXIT_IN_PCT[k] ? toPct(d[k]) : String(d[k]);
+  return out;
+}
+
+function exitsOf(typed: RiskDraft['exits']): ExitDefaults {
+  const out = {} as ExitDefaults;
+  for (const k of EXIT_KEYS) out[k] = typed[k].trim() === '' ? null : EXIT_IN_PCT[k] ? fromPct(typed[k]) : Number(typed[k]);
+  return out;
 }
 
 function draftOf(r: RiskSettings): RiskDraft {
@@ -32,6 +51,7 @@ function draftOf(r: RiskSettings): RiskDraft {
     liquidationBufferMultiple: String(r.liquidationBufferMultiple),
     hedgeTolerancePct: toPct(r.hedgeTolerancePct),
     withdrawalFeesUsd: fees,
+    exits: exitsDraftOf(r.exitDefaults),
   };
 }
 
@@ -48,6 +68,7 @@ function patchOf(d: RiskDraft): RiskSettingsPatch {
     liquidationBufferMultiple: Number(d.liquidationBufferMultiple),
     hedgeTolerancePct: fromPct(d.hedgeTolerancePct),
     withdrawalFeesUsd: fees,
+    exitDefaults: exitsOf(d.exits),
   };
 }
 
@@ -67,7 +88,9 @@ export function RiskSection() {
     e.preventDefault();
     if (!draft) return;
     try {
-      setDraft(draftOf(await bridge.invoke('risk.set', patchOf(draft))));
+      const saved = await bridge.invoke('risk.set', patchOf(draft));
+      useSession.getState().set({ risk: saved });
+      setDraft(draftOf(saved));
       setMessage({ ok: true, text: 'Risk settings saved; the next ticket preview applies them.' });
     } catch (err) {
       setMessage({ ok: false, text: `Not saved: ${errorMessage(err)}` });
@@ -77,6 +100,7 @@ export function RiskSection() {
   const status = message ? <span role="status" className={message.ok ? 'ok' : 'error'}>{message.text}</span> : null;
   if (!draft) return <section aria-label="Risk settings"><h2>Risk</h2>{status ?? <p role="status" className="muted">Loading risk settings…</p>}</section>;
   const patch = (p: Partial<RiskDraft>) => setDraft({ ...draft, ...p });
+  const exit = (p: Partial<RiskDraft['exits']>) => patch({ exits: { ...draft.exits, ...p } });
   return (
     <section aria-label="Risk settings">
       <h2>Risk</h2>
@@ -94,6 +118,13 @@ export function RiskSection() {
           <Field label="Settlement warning" unit="minutes before" value={draft.settlementWarningMinutes} onChange={(v) => patch({ settlementWarningMinutes: v })} />
           <Field label="Rate-chasing level" unit="|% /8h|" value={draft.chasingRatePct} onChange={(v) => patch({ chasingRatePct: v })} />
           <Field label="Rate-chasing history multiple" unit="× recent mean |rate|" value={draft.chasingHistoryMultiple} onChange={(v) => patch({ chasingHistoryMultiple: v })} />
+        </fieldset>
+        <fieldset>
+          <legend>Exits a new ticket starts at (empty = the ticket asks)</legend>
+          <Field label="Default basis stop" unit="% price gap" value={draft.exits.basisStopPct} onChange={(v) => exit({ basisStopPct: v })} />
+          <Field label="Default max loss" unit="USD (empty: the 2 % rule)" value={draft.exits.maxLossUsd} onChange={(v) => exit({ maxLossUsd: v })} />
+          <Field label="Default take-profit" unit="% of the spread at entry" value={draft.exits.takeProfitOfSpread} onChange={(v) => exit({ takeProfitOfSpread: v })} />
+          <Field label="Default max holding" unit="hours" value={draft.exits.maxHoldingHours} onChange={(v) => exit({ maxHoldingHours: v })} />
         </fieldset>
         <fieldset>
           <legend>Withdrawal fees (empty = default)</legend>

@@ -151,7 +151,7 @@ export function TicketScreen() {
   const changeKind = (kind: TicketKind): void => {
     if (!opportunity) return;
     try {
-      reopen(prefillFromOpportunity(opportunity, kind, newTicketId(form.base, Date.now())));
+      reopen(prefillFromOpportunity(opportunity, kind, newTicketId(form.base, Date.now()), undefined, useSession.getState().risk?.exitDefaults));
     } catch (err) {
       useTicket.getState().set({ previewError: errorMessage(err) });
     }

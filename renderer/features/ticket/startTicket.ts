@@ -1,5 +1,6 @@
 import { prefillFromOpportunity } from '../../../shared/risk/prefill.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
+import { useSession } from '../../store/sessionStore.ts';
 import { useMonitorView } from '../../store/monitorViewStore.ts';
 import { useSignals } from '../../store/signalsStore.ts';
 import { useTicket } from '../../store/ticketStore.ts';
@@ -27,7 +28,7 @@ export function startTicket(base: string | null): void {
     if (!row) problem = `${base}: no monitor row to prefill a ticket from`;
     else {
       try {
-        ticket.open(prefillFromOpportunity(row, 'perp-perp', newTicketId(row.base, Date.now())));
+        ticket.open(prefillFromOpportunity(row, 'perp-perp', newTicketId(row.base, Date.now()), undefined, useSession.getState().risk?.exitDefaults));
       } catch (err) {
         problem = errorMessage(err);
       }

@@ -23,6 +23,21 @@ describe('a ticket prefilled from an opportunity', () => {
     expect([ticket.quantity, ticket.basisStopPct, ticket.maxHoldingHours, ticket.takeProfitSpreadPer8h]).toEqual([null, null, null, null]);
   });
 
+  it('exits start at the trader\'s Settings: stop, USD max loss and holding as set, the take-profit a quarter of the 0.07 %/8 h the legs earn (0.0175 %)', () => {
+    const exits = { basisStopPct: 0.015, maxLossUsd: 250, takeProfitOfSpread: 0.25, maxHoldingHours: 48 };
+    const ticket = prefillFromOpportunity(row, 'perp-perp', 'p2', 3, exits);
+    expect([ticket.basisStopPct, ticket.maxLoss, ticket.maxHoldingHours]).toEqual([0.015, { unit: 'usd', value: 250 }, 48]);
+    expect(ticket.takeProfitSpreadPer8h).toBeCloseTo(0.000175, 12);
+    // The carry earns the short perp's 0.08 %/8 h alone (spot pays none): a quarter is 0.02 %.
+    expect(prefillFromOpportunity(row, 'perp-spot', 'c0', 3, exits).takeProfitSpreadPer8h).toBeCloseTo(0.0002, 12);
+  });
+
+  it('a take-profit default on legs that earn nothing now leaves the field empty rather than one met at entry', () => {
+    const flat = opportunity([leg('okx', 0.0001), leg('bybit', 0.0001)], 'okx', 'bybit');
+    const ticket = prefillFromOpportunity(flat, 'perp-perp', 'p3', 3, { basisStopPct: null, maxLossUsd: null, takeProfitOfSpread: 0.5, maxHoldingHours: null });
+    expect([ticket.takeProfitSpreadPer8h, ticket.maxLoss]).toEqual([null, null]);
+  });
+
   it('carry on a positive rate shorts the perp and buys spot on the venue with the largest fresh |rate|', () => {
     expect(prefillFromOpportunity(row, 'perp-spot', 'c1').legs).toEqual([
       { venue: 'bybit', symbol: 'ETH/USDT:USDT', side: 'sell', instrument: 'perp' },
