@@ -138,6 +138,9 @@ export const PositionLegSchema = z.object({
   nextFundingTime: z.number().int().nullable(),
   /** What the next settlement pays this leg at the current rate (> 0 received). */
   nextPayment: z.number().nullable(),
+  /** |size| × mark (USD), and the leverage the ticket set for the leg (null for spot, or pairs journalled without one). */
+  notionalUsd: z.number().default(0),
+  leverage: z.number().nullable().default(null),
   /** Set, to why, when the leg's venue could not be read: its size is then the journal's, unverified. */
   unreachable: z.string().optional(),
 });

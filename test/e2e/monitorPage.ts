@@ -21,6 +21,14 @@ export class MonitorPage {
     throw new Error(`monitor: no column header matches ${name}`);
   }
 
+  /** The first triggered row once the engine has one (the demo's ranking decides which), and its asset. */
+  async firstTriggered(): Promise<{ row: Locator; base: string }> {
+    await this.dataRows().first().waitFor({ timeout: 60_000 });
+    const row = this.dataRows().filter({ hasText: '●TRIG' }).first();
+    await row.waitFor({ timeout: 60_000 });
+    return { row, base: (await row.locator('[role=gridcell][aria-colindex="2"]').textContent())! };
+  }
+
   /** Rendered data rows in display order (the DOM holds only the visible ones). */
   dataRows(): Locator {
     return this.grid.locator('[role=row][aria-rowindex]:not([aria-rowindex="1"])');

@@ -97,7 +97,7 @@ describe('settings, CSV import and the kill switch in Chromium against the demo 
       unhedgedReason: 'bybit BTC/USDT:USDT short leg rejected and the unwind failed', exitWatch: [], mismatches: [],
       legs: [{
         venue: 'binanceusdm', symbol: 'BTC/USDT:USDT', size: 0.5, entryPrice: 60_000, markPrice: 59_990, pricePnl: -5, fundingPnl: 0, fees: 1.25,
-        net: -6.25, liquidationPrice: null, liquidationDistancePct: null, nextFundingTime: null, nextPayment: null,
+        net: -6.25, liquidationPrice: null, liquidationDistancePct: null, nextFundingTime: null, nextPayment: null, notionalUsd: 0, leverage: null,
       }],
     };
     expect(link).not.toBeNull();

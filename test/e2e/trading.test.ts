@@ -55,11 +55,9 @@ const exposure = () => page.getByRole('region', { name: 'Positions' }).getByRole
 
 describe('from a triggered monitor row to a hedged pair and back to flat, in Chromium against the demo host', () => {
   it('t on a triggered row opens the ticket prefilled long the low venue, short the high one', async () => {
-    await monitor.dataRows().first().waitFor({ timeout: 60_000 });
-    const triggered = monitor.dataRows().filter({ hasText: '●TRIG' }).first();
-    await expect.poll(() => triggered.count(), { timeout: 60_000 }).toBeGreaterThan(0);
-    base = (await triggered.locator('[role=gridcell][aria-colindex="2"]').textContent())!;
-    await triggered.click();
+    const triggered = await monitor.firstTriggered();
+    base = triggered.base;
+    await triggered.row.click();
     await page.keyboard.press('t');
     await ticket().waitFor();
     expect(await ticket().getAttribute('aria-label')).toBe(`Order ticket ${base}`);

@@ -31,6 +31,7 @@ export interface LegInputs {
   position: VenuePosition | undefined;
   quote: FundingQuote | undefined;
   fundingPnl: number;
+  leverage?: number;
 }
 
 /** One leg's figures; a leg's realised price PnL is kept in `pricePnl` once closed. */
@@ -53,6 +54,7 @@ export function legView(input: LegInputs): PositionLeg {
     nextFundingTime: quote?.nextFundingTime ?? null,
     // Longs pay a positive rate: what this leg receives is −size × mark × rate.
     nextPayment: rate === null || size === 0 ? null : -size * mark * rate,
+    notionalUsd: Math.abs(size) * mark, leverage: input.leverage ?? null,
   };
 }
 
@@ -113,7 +115,7 @@ function pairView(
     const funding = ledger.funding(record.pairId, leg.venue, leg.symbol);
     const orders = record.orders.filter((o) => o.venue === leg.venue && o.symbol === leg.symbol);
     const position = sizes[i] !== 0 ? held.get(key) : undefined;
-    const view = legView({ venue: leg.venue, symbol: leg.symbol, size: sizes[i], orders, position, quote: quotes.get(key), fundingPnl: funding });
+    const view = legView({ venue: leg.venue, symbol: leg.symbol, size: sizes[i], orders, position, quote: quotes.get(key), fundingPnl: funding, leverage: leg.leverage });
     const why = unreachable.get(leg.venue);
     legs.push(why === undefined || sizes[i] === 0 ? view : { ...view, unreachable: why });
   }

@@ -14,9 +14,10 @@ import { TradingStyles } from '../ticket/TradingStyles.tsx';
 import { MismatchRow } from './MismatchRow.tsx';
 import { useRestore } from './useRestore.tsx';
 
-const HEADS = ['Leg', 'Size (coins)', 'Entry', 'Mark', 'Price PnL', 'Funding PnL', 'Fees', 'Net', 'Liq. distance', 'Next settlement', 'Next pays'];
+// Prices carry their unit in the header, so the row fits 1280 px with notional and leverage at its end.
+const HEADS = ['Leg', 'Size (coins)', 'Entry (USD)', 'Mark (USD)', 'Price PnL', 'Funding PnL', 'Fees', 'Net', 'Liq. USD (distance)', 'Settles in', 'Next pays', 'Notional (lev.)'];
 
-const num = (v: number | null): string => (v === null ? '–' : `${v.toPrecision(7)} USD`);
+const num = (v: number | null): string => (v === null ? '–' : v.toPrecision(7));
 
 function Usd({ value }: { value: number | null }) {
   return <td className={`num ${signClass(value)}`}>{formatUsd(value)}</td>;
@@ -42,9 +43,12 @@ function LegRow({ leg }: { leg: PositionLeg }) {
       <Usd value={leg.fundingPnl} />
       <Usd value={-Math.abs(leg.fees)} />
       <Usd value={leg.net} />
-      <td className={`num${leg.liquidationDistancePct !== null && leg.liquidationDistancePct < 0.1 ? ' warn' : ''}`}>{leg.liquidationDistancePct === null ? '–' : `${(leg.liquidationDistancePct * 100).toFixed(2)} %`}</td>
+      <td className={`num${leg.liquidationDistancePct !== null && leg.liquidationDistancePct < 0.1 ? ' warn' : ''}`}>
+        {leg.liquidationPrice === null ? '–' : num(leg.liquidationPrice)}{leg.liquidationDistancePct === null ? '' : ` (${(leg.liquidationDistancePct * 100).toFixed(2)} %)`}
+      </td>
       <td className="num"><Countdown at={leg.nextFundingTime} windowMinutes={15} /></td>
       <Usd value={leg.nextPayment} />
+      <td className="num">{formatUsd(leg.notionalUsd)}{leg.leverage === null ? '' : ` (${leg.leverage}×)`}</td>
     </tr>
   );
 }
@@ -93,6 +97,7 @@ function PairBlock({ pair, onClose, onRestore }: { pair: Pair; onClose?: (pair: 
           {onClose ? <button className="danger" onClick={() => onClose(pair)} aria-label={`Close pair ${pair.pairId}`}>Close pair</button> : null}
         </td>
         <Usd value={pair.legs.some((leg) => leg.nextPayment !== null) ? total(pair, (leg) => leg.nextPayment ?? 0) : null} />
+        <td className="num" title="the larger leg's">{formatUsd(Math.max(0, ...pair.legs.map((leg) => leg.notionalUsd)))}</td>
       </tr>
       {pair.mismatches.map((m) => <MismatchRow key={`${m.venue}:${m.symbol}`} pair={pair} mismatch={m} columns={HEADS.length} onRestore={onRestore} />)}
       {pair.legs.map((leg) => <LegRow key={`${leg.venue}:${leg.symbol}`} leg={leg} />)}

@@ -10,6 +10,7 @@ import { useTicket } from '../../store/ticketStore.ts';
 import { useSession } from '../../store/sessionStore.ts';
 import { useUi } from '../../store/uiStore.ts';
 import { Checklist } from './Checklist.tsx';
+import { FillTable } from './FillTable.tsx';
 import { PreviewPanel } from './PreviewPanel.tsx';
 import { TicketFields } from './TicketFields.tsx';
 import { TradingStyles } from './TradingStyles.tsx';
@@ -32,6 +33,7 @@ function Result({ receipt }: { receipt: TicketReceipt }) {
     <div className={`ticket-result result-${execution.status}`} role={execution.status === 'hedged' ? 'status' : 'alert'} aria-label="Submit result">
       <strong>{RESULT_TEXT[execution.status]}</strong> — {execution.message}
       {execution.alerts.length ? <ul>{execution.alerts.map((a) => <li key={a}>{a}</li>)}</ul> : null}
+      {execution.orders.length ? <FillTable receipt={receipt} /> : null}
       <button onClick={() => open('positions')}>Show positions</button>
     </div>
   );

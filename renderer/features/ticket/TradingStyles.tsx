@@ -26,6 +26,7 @@ const CSS = `
 .submit-bar .verdict { font-weight: 700; flex: 1; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .submit-bar .bar-figures { white-space: nowrap; }
 .submit-bar button.primary { font-weight: 700; padding: 3px 16px; }
+.positions-table .pair-head th { white-space: normal; }
 .exit-watch { display: flex; flex-wrap: wrap; gap: 2px 16px; font-size: 11px; list-style: none; margin: 0; padding: 1px 6px; }
 .exit-watch .near { color: var(--warn); } .exit-watch .fired { color: var(--neg); font-weight: 700; }
 .manual-items label { display: flex; gap: 4px; align-items: center; width: 100%; }
@@ -52,6 +53,8 @@ td.num { text-align: right; }
 .figure.error dd { color: var(--neg); } .figure.pos dd { color: var(--pos); } .figure.neg dd { color: var(--neg); }
 .figure.align-contradicted dd { color: var(--neg); } .figure.align-confirmed dd { color: var(--pos); }
 .ticket-result { border: 1px solid var(--line); padding: 6px; }
+.fill-table { width: 100%; border-collapse: collapse; margin: 4px 0; } .fill-table th, .fill-table td { padding: 1px 4px; white-space: nowrap; }
+.fill-table tbody th { color: var(--muted); text-align: left; font-weight: normal; } .fill-table td.pos { color: var(--pos); } .fill-table td.neg { color: var(--neg); }
 .result-hedged { border-color: var(--pos); } .result-unwound, .result-failed, .result-refused { border-color: var(--warn); }
 .result-unhedged { border: 2px solid var(--neg); background: #3d1214; color: #fff; }
 .pair-head th, .pair-head td { background: var(--panel); border-top: 1px solid var(--line); }

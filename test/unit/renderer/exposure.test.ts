@@ -7,7 +7,7 @@ function pair(pairId: string, status: PairStatus, symbol = 'BTC/USDT:USDT'): Pai
     pairId, ticketId: pairId, status, openedAt: 1, closedAt: null, alignment: null, exits: {}, deltaDrift: 0, net: 0, unhedgedReason: null, exitWatch: [], mismatches: [],
     legs: [{
       venue: 'bybit', symbol, size: 1, entryPrice: 100, markPrice: 100, pricePnl: 0, fundingPnl: 0,
-      fees: 0, net: 0, liquidationPrice: null, liquidationDistancePct: null, nextFundingTime: null, nextPayment: null,
+      fees: 0, net: 0, liquidationPrice: null, liquidationDistancePct: null, nextFundingTime: null, nextPayment: null, notionalUsd: 0, leverage: null,
     }],
   };
 }

@@ -7,7 +7,7 @@ function pair(pairId: string, status: PairStatus, openedAt: number, sizes: numbe
     pairId, ticketId: pairId, status, openedAt, closedAt: null, alignment: 'confirmed', exits: {}, deltaDrift: 0, net: 0, unhedgedReason: null, exitWatch: [], mismatches: [],
     legs: sizes.map((size, i) => ({
       venue: i === 0 ? 'binanceusdm' : 'bybit', symbol: 'BTC/USDT:USDT', size, entryPrice: 100, markPrice: 100, pricePnl: 0, fundingPnl: 0,
-      fees: 0, net: 0, liquidationPrice: null, liquidationDistancePct: null, nextFundingTime: null, nextPayment: null,
+      fees: 0, net: 0, liquidationPrice: null, liquidationDistancePct: null, nextFundingTime: null, nextPayment: null, notionalUsd: 0, leverage: null,
     })),
   };
 }

@@ -33,7 +33,7 @@ function leg(venue: VenueId, size: number, mark: number): PositionLeg {
   const pricePnl = size * (mark - 100);
   return {
     venue, symbol: 'BTC/USDT:USDT', size, entryPrice: 100, markPrice: mark, pricePnl, fundingPnl: 0, fees: 0, net: pricePnl,
-    liquidationPrice: null, liquidationDistancePct: null, nextFundingTime: null, nextPayment: null,
+    liquidationPrice: null, liquidationDistancePct: null, nextFundingTime: null, nextPayment: null, notionalUsd: 0, leverage: null,
   };
 }
 

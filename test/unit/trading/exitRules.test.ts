@@ -9,7 +9,7 @@ const H = 3_600_000;
 function leg(venue: VenueId, size: number, entry: number, mark: number): PositionLeg {
   return {
     venue, symbol: 'BTC/USDT:USDT', size, entryPrice: entry, markPrice: mark, pricePnl: size * (mark - entry), fundingPnl: 0, fees: 0,
-    net: size * (mark - entry), liquidationPrice: null, liquidationDistancePct: null, nextFundingTime: null, nextPayment: null,
+    net: size * (mark - entry), liquidationPrice: null, liquidationDistancePct: null, nextFundingTime: null, nextPayment: null, notionalUsd: 0, leverage: null,
   };
 }
 
