@@ -76,3 +76,23 @@ export function buildCandles(
   }
   return candles;
 }
+
+/**
+ * The book cut to `usd` a side (the `thin` fault): the best levels up to that value, the last
+ * one cut down to the lot step. A market order larger than that fills only in part where the
+ * order fills against this answer (the paper broker).
+ */
+export function thinBook(book: SimBook, instrument: SimInstrument, usd: number): SimBook {
+  const cut = (levels: Array<[number, number]>): Array<[number, number]> => {
+    const kept: Array<[number, number]> = [];
+    let left = usd;
+    for (const [price, size] of levels) {
+      const fits = roundTo(Math.min(size, left / (price * instrument.contractSize)), instrument.stepSize, 'down');
+      if (fits <= 0) break;
+      kept.push([price, fits]);
+      left -= fits * price * instrument.contractSize;
+    }
+    return kept;
+  };
+  return { ...book, bids: cut(book.bids), asks: cut(book.asks) };
+}

@@ -1,14 +1,16 @@
 /**
  * Faults a test (or the control API) injects per venue and endpoint: an HTTP status with the
  * venue's own body, a hang, a delay, a garbage or truncated body, an empty list, a reset
- * connection, an order rejection, a partial fill, an order answered before it is matched
- * (`ack`), or a whole venue going down. Each applies a number of times
+ * connection, a thin order book (`thin`: the book holds only so many dollars a side, what a
+ * paper broker filling against the venue's book sees when the book is thinner than its order),
+ * an order rejection, a partial fill, an order answered before it is matched (`ack`), or a
+ * whole venue going down. Each applies a number of times
  * or until cleared.
  */
 import type { RejectionReason, VenueId } from './types.ts';
 import { isVenueId } from '../../shared/domain/venues.ts';
 
-export type FaultKind = 'status' | 'hang' | 'delay' | 'garbage' | 'truncated' | 'empty' | 'reset' | 'reject' | 'partial' | 'ack';
+export type FaultKind = 'status' | 'hang' | 'delay' | 'garbage' | 'truncated' | 'empty' | 'thin' | 'reset' | 'reject' | 'partial' | 'ack';
 
 export interface FaultSpec {
   venue: VenueId;
@@ -23,6 +25,8 @@ export interface FaultSpec {
   delayMs?: number;
   /** For `reject`: why the venue refuses the order. */
   reason?: RejectionReason;
+  /** For `thin`: the USD value each side of the book answer holds, best levels first. */
+  usd?: number;
   /** For `partial`: the share of the next orders' quantity that fills (0 < fraction < 1). */
   fraction?: number;
   /** How many matching requests it affects; until cleared when absent. */
@@ -35,8 +39,10 @@ export interface Fault extends FaultSpec {
   hits: number;
 }
 
-const KINDS: readonly FaultKind[] = ['status', 'hang', 'delay', 'garbage', 'truncated', 'empty', 'reset', 'reject', 'partial', 'ack'];
+const KINDS: readonly FaultKind[] = ['status', 'hang', 'delay', 'garbage', 'truncated', 'empty', 'thin', 'reset', 'reject', 'partial', 'ack'];
 const ORDER_KINDS: readonly FaultKind[] = ['reject', 'partial', 'ack'];
+/** Faults armed on a path and used up by what the request reads (a book), not by the request itself. */
+const ARMED_KINDS: readonly FaultKind[] = [...ORDER_KINDS, 'thin'];
 
 export class Faults {
   private readonly active: Fault[] = [];
@@ -49,6 +55,7 @@ export class Faults {
     if (spec.kind === 'status' && !(Number(spec.status) >= 400)) throw new Error(`simulator faults: a status fault needs an HTTP status >= 400, got ${spec.status}`);
     if (spec.kind === 'reject' && !spec.reason) throw new Error('simulator faults: a reject fault needs a reason');
     if (spec.kind === 'partial' && !(Number(spec.fraction) > 0 && Number(spec.fraction) < 1)) throw new Error(`simulator faults: a partial fault needs 0 < fraction < 1, got ${spec.fraction}`);
+    if (spec.kind === 'thin' && !(Number(spec.usd) > 0)) throw new Error(`simulator faults: a thin fault needs usd > 0, got ${spec.usd}`);
     const fault: Fault = { ...spec, id: `f${this.nextId++}`, hits: 0 };
     this.active.push(fault);
     return fault;
@@ -79,9 +86,9 @@ export class Faults {
     return this.active.map((fault) => ({ ...fault }));
   }
 
-  /** The first transport fault matching the request, consumed once; order faults are taken by `takeOrderFault`. */
+  /** The first transport fault matching the request, consumed once; order and book faults are taken by `takeArmed`. */
   take(venue: VenueId, method: string, path: string): Fault | undefined {
-    return this.consume((fault) => !ORDER_KINDS.includes(fault.kind) && this.matches(fault, venue, method, path));
+    return this.consume((fault) => !ARMED_KINDS.includes(fault.kind) && this.matches(fault, venue, method, path));
   }
 
   /** An order fault (`reject`, `partial` or `ack`) armed for this venue and path, not yet consumed. */
@@ -89,8 +96,13 @@ export class Faults {
     return this.active.find((fault) => ORDER_KINDS.includes(fault.kind) && this.matches(fault, venue, method, path));
   }
 
-  /** Consumes an order fault once an order is actually placed (reads do not use it up). */
-  takeOrderFault(id: string): Fault | undefined {
+  /** A `thin` book fault armed for this venue and path, not yet consumed. */
+  peekBookFault(venue: VenueId, method: string, path: string): Fault | undefined {
+    return this.active.find((fault) => fault.kind === 'thin' && this.matches(fault, venue, method, path));
+  }
+
+  /** Consumes an armed fault once it applies: an order actually placed, a book actually read. */
+  takeArmed(id: string): Fault | undefined {
     return this.consume((fault) => fault.id === id);
   }
 

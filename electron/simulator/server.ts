@@ -20,6 +20,7 @@ import { VENUE_WIRES } from './venues/index.ts';
 import { ControlError, handleControl, isLoopback } from './control.ts';
 import { SimRejection } from './types.ts';
 import { SimStreams } from './ws.ts';
+import { thinBook } from './book.ts';
 import { Scheduler, type ScheduledAction, type ScheduledEvent } from './scheduler.ts';
 import { applyReplay, firstRecordedTime, readReplay, type ReplaySeries } from './replay.ts';
 
@@ -99,7 +100,7 @@ function acceptedState(order: SimOrder): SimOrder {
 function withOrderFault(context: SimContext, accounts: Accounts, faults: Faults, fault: Fault | undefined): SimContext {
   if (!fault) return context;
   const placeOrder: Accounts['placeOrder'] = (venue, apiKey, request) => {
-    const taken = faults.takeOrderFault(fault.id);
+    const taken = faults.takeArmed(fault.id);
     if (taken?.kind === 'reject') throw new SimRejection(taken.reason!, `injected rejection: ${taken.reason}`);
     const order = accounts.placeOrder(venue, apiKey, request, taken?.kind === 'partial' ? { fillFraction: taken.fraction } : undefined);
     // The order executes; only its answer shows it as it was accepted, nothing filled yet.
@@ -114,6 +115,27 @@ function withOrderFault(context: SimContext, accounts: Accounts, faults: Faults,
     },
   });
   return { ...context, accounts: wrapped };
+}
+
+/**
+ * Under an armed `thin` fault the next book the request reads holds only the fault's dollars a
+ * side; the fault is used up by that read (a Hyperliquid `/info` call that reads no book leaves it armed).
+ */
+function withThinBook(context: SimContext, faults: Faults, fault: Fault | undefined): SimContext {
+  if (!fault) return context;
+  const market = context.market;
+  const orderBook: SimContext['market']['orderBook'] = (venue, id, depth) => {
+    const book = market.orderBook(venue, id, depth);
+    const taken = faults.takeArmed(fault.id);
+    return taken ? thinBook(book, market.instrument(venue, id)!, taken.usd!) : book;
+  };
+  return { ...context, market: new Proxy(market, {
+    get(target, property) {
+      if (property === 'orderBook') return orderBook;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  }) };
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
@@ -169,8 +191,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (fault?.kind === 'delay') await sleep(fault.delayMs ?? 0);
     const request: SimRequest = { method, path: url.pathname, query: url.searchParams, rawQuery: url.search.replace(/^\?/, ''), headers: req.headers as Record<string, string | undefined>, body };
     const orderFault = faults.peekOrderFault(wire.venue, method, url.pathname);
-    const response = (await wire.handle(request, withOrderFault(context, accounts, faults, orderFault))) ?? { status: 404, body: wire.errorBody(404) };
-    log.add({ ...entry, status: response.status, durationMs: Date.now() - received, fault: fault?.id ?? orderFault?.id });
+    const bookFault = faults.peekBookFault(wire.venue, method, url.pathname);
+    const response = (await wire.handle(request, withOrderFault(withThinBook(context, faults, bookFault), accounts, faults, orderFault))) ?? { status: 404, body: wire.errorBody(404) };
+    log.add({ ...entry, status: response.status, durationMs: Date.now() - received, fault: fault?.id ?? orderFault?.id ?? bookFault?.id });
     sendWithBodyFault(res, response, fault);
   }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Faults, emptyLists } from '../../../electron/simulator/faults.ts';
+import { thinBook } from '../../../electron/simulator/book.ts';
+import type { SimInstrument } from '../../../electron/simulator/types.ts';
 
 describe('fault injection', () => {
   it('a fault with times applies that many times to matching requests only, then disappears', () => {
@@ -27,7 +29,7 @@ describe('fault injection', () => {
     expect(faults.take('binanceusdm', 'POST', '/fapi/v1/order')).toBeUndefined();
     const armed = faults.peekOrderFault('binanceusdm', 'POST', '/fapi/v1/order')!;
     expect(faults.peekOrderFault('binanceusdm', 'GET', '/fapi/v1/order')?.id).toBe(armed.id);
-    expect(faults.takeOrderFault(armed.id)?.reason).toBe('min-notional');
+    expect(faults.takeArmed(armed.id)?.reason).toBe('min-notional');
     expect(faults.peekOrderFault('binanceusdm', 'POST', '/fapi/v1/order')).toBeUndefined();
   });
 
@@ -36,6 +38,7 @@ describe('fault injection', () => {
     expect(() => faults.inject({ venue: 'gate', kind: 'status' })).toThrow(/HTTP status/);
     expect(() => faults.inject({ venue: 'gate', kind: 'reject' })).toThrow(/reason/);
     expect(() => faults.inject({ venue: 'gate', kind: 'partial', fraction: 1 })).toThrow(/fraction/);
+    expect(() => faults.inject({ venue: 'gate', kind: 'thin' })).toThrow(/usd > 0/);
     expect(() => faults.inject({ venue: 'ftx' as 'gate', kind: 'hang' })).toThrow(/unknown venue "ftx"/);
   });
 
@@ -53,5 +56,20 @@ describe('fault injection', () => {
     // An empty book has both sides empty, not only the first listed.
     expect(emptyLists({ code: '00000', data: { asks: [[1, 2]], bids: [[1, 2]], ts: 1 } })).toEqual({ code: '00000', data: { asks: [], bids: [], ts: 1 } });
     expect(emptyLists({ code: '0', data: [{ a: 1 }] })).toEqual({ code: '0', data: [] });
+  });
+
+  it('a thin book fault is armed apart from the request and holds the book to its dollars a side, the last level cut to the lot', () => {
+    const faults = new Faults();
+    const armed = faults.inject({ venue: 'gate', kind: 'thin', usd: 750, path: '/api/v4/futures/usdt/order_book', times: 1 });
+    expect(faults.take('gate', 'GET', '/api/v4/futures/usdt/order_book')).toBeUndefined();
+    expect(faults.peekOrderFault('gate', 'GET', '/api/v4/futures/usdt/order_book')).toBeUndefined();
+    expect(faults.peekBookFault('gate', 'GET', '/api/v4/futures/usdt/order_book')?.id).toBe(armed.id);
+    // Gate BTC: contracts of 0.0001 BTC at 100,000 USD a BTC are 10 USD each.
+    const instrument = { contractSize: 0.0001, stepSize: 1 } as SimInstrument;
+    const book = { bids: [[100_000, 40], [99_990, 40], [99_980, 40]] as Array<[number, number]>, asks: [[100_010, 60], [100_020, 60]] as Array<[number, number]>, time: 1 };
+    const thin = thinBook(book, instrument, faults.takeArmed(armed.id)!.usd!);
+    expect(thin.bids).toEqual([[100_000, 40], [99_990, 35]]);
+    expect(thin.asks).toEqual([[100_010, 60], [100_020, 14]]);
+    expect(faults.peekBookFault('gate', 'GET', '/api/v4/futures/usdt/order_book')).toBeUndefined();
   });
 });
