@@ -7,6 +7,7 @@ import { SectorMapViewSchema, SectorSnapshotSchema } from '../domain/sectors.ts'
 import { HistoryAnalyticsSchema, PatternStudyInputSchema, PatternStudySchema } from '../domain/patterns.ts';
 import { RiskSettingsPatchSchema, RiskSettingsSchema, TicketPreviewSchema, TicketReceiptSchema, TicketSchema } from '../domain/ticket.ts';
 import { TradingStateSchema } from '../domain/tradingState.ts';
+import { PortfolioSchema } from '../domain/portfolio.ts';
 import { KillSwitchReportSchema } from '../domain/killSwitch.ts';
 import {
   JournalEntrySchema, JournalFilterSchema, PairExecutionResultSchema, PairSchema, ReconcileReportSchema, RestoreRequestSchema, RestoreResultSchema,
@@ -150,6 +151,8 @@ export const requests = {
    * recomputed by main from a fresh read of the venue; refused in words when none can be offered.
    */
   'positions.restore': { input: RestoreRequestSchema, output: RestoreResultSchema },
+  /** Equity and margin in use per venue, funding today (UTC) and over 7 d, the pairs' realised and open PnL; a venue not read says why. */
+  'portfolio.summary': { input: NoInput, output: PortfolioSchema },
   'journal.list': { input: JournalFilterSchema.default({}), output: z.array(JournalEntrySchema) },
   'journal.exportCsv': { input: JournalFilterSchema.default({}), output: z.object({ text: z.string() }) },
   /** Win rate over closed pairs split confirmed/contradicted, with the below-55 % review warning. */

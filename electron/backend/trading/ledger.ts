@@ -31,6 +31,8 @@ export interface Ledger {
   pairOf(venue: VenueId, symbol: string): string | undefined;
   /** Funding a pair's leg received (> 0) or paid, summed over its `funding` entries. */
   funding(pairId: string, venue: VenueId, symbol: string): number;
+  /** Funding received (> 0) or paid over every journalled payment settled at or after `since`, pairs or not. */
+  fundingSince(since: number): number;
   /** Whether a venue payment id is journalled already. */
   hasFunding(paymentId: string): boolean;
   winRate(): WinRate;
@@ -85,6 +87,7 @@ export function createLedger(stored: readonly JournalEntry[]): LedgerWriter {
     expectation: () => state.expectation,
     pairOf: (venue, symbol) => state.pairOfPosition.get(positionKey(venue, symbol)),
     funding: (pairId, venue, symbol) => state.funding.get(fundingKey(pairId, venue, symbol)) ?? 0,
+    fundingSince: (since) => state.fundingTimes.reduce((sum, f) => (f.time >= since ? sum + f.amount : sum), 0),
     hasFunding: (paymentId) => state.fundingIds.has(paymentId),
     winRate: () => winRateOf(state),
     tradingState: () => state.tradingState,

@@ -62,6 +62,8 @@ export interface LedgerState {
   funding: Map<string, number>;
   /** Venue payment ids already journalled. */
   fundingIds: Set<string>;
+  /** Every journalled funding amount with its settlement time, in journal order (the portfolio's windows). */
+  fundingTimes: Array<{ time: number; amount: number }>;
   /** Closed pairs by alignment at entry: [wins, closed]. */
   tally: { confirmed: [number, number]; contradicted: [number, number] };
   tradingState: JournalledTradingState | null;
@@ -79,7 +81,7 @@ export function emptyLedgerState(): LedgerState {
   return {
     lastSeq: 0, pairs: new Map(), orderIndex: new Map(),
     expectation: { positions: new Map(), openOrders: new Map(), unanswered: new Map() },
-    counted: new Map(), pairOfPosition: new Map(), funding: new Map(), fundingIds: new Set(),
+    counted: new Map(), pairOfPosition: new Map(), funding: new Map(), fundingIds: new Set(), fundingTimes: [],
     tally: { confirmed: [0, 0], contradicted: [0, 0] }, tradingState: null, mismatches: new Map(),
   };
 }
@@ -203,6 +205,7 @@ function applyExpectation(state: LedgerState, entry: JournalEntry): void {
 function applyFunding(state: LedgerState, entry: JournalEntry): void {
   const data = entry.data as { id?: string; amount: number };
   if (data.id !== undefined) state.fundingIds.add(data.id);
+  state.fundingTimes.push({ time: entry.time, amount: data.amount });
   if (entry.pairId === null || entry.venue === null || entry.symbol === null) return;
   const key = fundingKey(entry.pairId, entry.venue, entry.symbol);
   state.funding.set(key, (state.funding.get(key) ?? 0) + data.amount);

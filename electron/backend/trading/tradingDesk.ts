@@ -20,6 +20,7 @@ import type { Vault } from '../vault/vault.ts';
 import { storeFaultWords } from '../store/storeFaults.ts';
 import { createDeskBrokers } from './deskBrokers.ts';
 import { alignmentFromRows, brokerBalance, createTicketData } from './deskTicketData.ts';
+import { portfolioOf, type VenueBalanceRead } from '../../../shared/risk/portfolio.ts';
 import { createExitMonitor } from './exitMonitor.ts';
 import type { Broker } from './brokers/broker.ts';
 import { createFlattener } from './flatteners.ts';
@@ -42,7 +43,7 @@ import { ticketDecay, type DecayTable } from '../../engine/pairDecay.ts';
 import type { TradingStateMachine } from './tradingState.ts';
 
 export type TradingRequest =
-  | 'ticket.preview' | 'ticket.submit' | 'positions.list' | 'positions.close' | 'positions.restore' | 'journal.list' | 'journal.exportCsv' | 'journal.stats'
+  | 'ticket.preview' | 'ticket.submit' | 'positions.list' | 'positions.close' | 'positions.restore' | 'portfolio.summary' | 'journal.list' | 'journal.exportCsv' | 'journal.stats'
   | 'trading.state' | 'trading.reconcile' | 'trading.rearm' | 'trading.reduce' | 'killSwitch.engage' | 'killSwitch.status' | 'risk.get' | 'risk.set';
 
 export interface TradingDeskOptions {
@@ -290,6 +291,17 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
       const result = await restoreApproved({ journal: store.journal, gateway, watch, now }, request);
       await refreshPositions();
       return result;
+    },
+    'portfolio.summary': async () => {
+      await funding.sync(brokers.paper());
+      const balances = await Promise.all(options.venues.map(async (venue): Promise<VenueBalanceRead> => {
+        try {
+          return { venue, ...(await brokerBalance(brokers.get(venue))) };
+        } catch (error) {
+          return { venue, error: error instanceof Error ? error.message : String(error) };
+        }
+      }));
+      return portfolioOf({ now: now(), pairs: await exits.pairs(), balances, fundingSince: (since) => store.journal.ledger.fundingSince(since) });
     },
     'journal.list': (filter) => store.journal.list(filter),
     'journal.exportCsv': async (filter) => ({ text: await store.journal.toCsv(filter) }),

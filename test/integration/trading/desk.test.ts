@@ -84,11 +84,22 @@ describe('the trading desk over dispatch, Demo mode against the simulator', () =
     clock.advanceTo(Math.min(...opened.legs.map((leg) => leg.nextFundingTime!)) + 1_000);
     const [accrued] = await call('positions.list');
     expect(accrued.legs.filter((leg) => leg.fundingPnl !== 0).length).toBeGreaterThan(0);
+    // The portfolio bar's figures: the legs' margin in use on both venues, the settlement's funding today and this week, the pair's net as open PnL.
+    const portfolio = await call('portfolio.summary');
+    expect(portfolio.venues.map((v) => v.venue)).toEqual([...VENUES]);
+    for (const venue of portfolio.venues) expect(venue).toMatchObject({ error: null, usedPct: expect.any(Number) });
+    for (const venue of portfolio.venues) expect(venue.usedPct!).toBeGreaterThan(0);
+    expect(portfolio.equityUsd).toBeCloseTo(portfolio.venues.reduce((sum, v) => sum + v.equityUsd!, 0), 6);
+    const earned = accrued.legs.reduce((sum, leg) => sum + leg.fundingPnl, 0);
+    expect(portfolio.funding7dUsd).toBeCloseTo(earned, 6);
+    expect(portfolio.fundingTodayUsd).toBeCloseTo(new Date(clock.now()).getUTCDate() === new Date(Math.min(...opened.legs.map((leg) => leg.nextFundingTime!))).getUTCDate() ? earned : 0, 6);
+    expect(portfolio).toMatchObject({ livePairs: 1, realisedPnlUsd: 0 });
 
     const closed = await call('positions.close', { pairId: 'desk-life' });
     expect(closed.status).toBe('hedged');
     const [after] = await call('positions.list');
     expect(after.status).toBe('closed');
+    expect(await call('portfolio.summary')).toMatchObject({ livePairs: 0, unrealisedPnlUsd: 0, realisedPnlUsd: expect.closeTo(after.net, 6) });
     expect((await call('ticket.preview', await btcTicket('desk-next'))).exposure.currentUsd).toBe(0);
     const kinds = (await call('journal.list', { pairId: 'desk-life' })).map((entry) => entry.kind);
     expect(kinds.filter((kind) => kind === 'intent')).toHaveLength(2);

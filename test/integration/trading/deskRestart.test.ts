@@ -26,7 +26,7 @@ function start(): Promise<Backend> {
 /** What must survive a restart: sizes, entries, fees and funding of every leg, the exits armed (marks, and the figures read from them, move with the venue). */
 function lasting(pair: Pair) {
   const exitWatch = pair.exitWatch.map((watch) => ({ ...watch, value: undefined }));
-  return { ...pair, net: undefined, exitWatch, legs: pair.legs.map((leg) => ({ ...leg, markPrice: undefined, pricePnl: undefined, net: undefined, nextFundingTime: undefined, nextPayment: undefined, liquidationDistancePct: undefined })) };
+  return { ...pair, net: undefined, exitWatch, legs: pair.legs.map((leg) => ({ ...leg, markPrice: undefined, pricePnl: undefined, net: undefined, nextFundingTime: undefined, nextPayment: undefined, liquidationDistancePct: undefined, notionalUsd: undefined })) };
 }
 
 const fundingOf = (entries: JournalEntry[], venue: string) => entries.filter((e) => e.kind === 'funding' && e.venue === venue);

@@ -448,7 +448,10 @@ class Paper implements PaperBroker {
     const currency = this.venue === 'hyperliquid' ? 'USDC' : 'USDT';
     const unrealised = [...this.#held].reduce((sum, [symbol, h]) => sum + h.size * ((this.#mark(symbol) ?? h.entry) - h.entry), 0);
     const paidForCoins = [...this.#held].filter(([symbol]) => isSpotSymbol(symbol)).reduce((sum, [, h]) => sum + h.size * h.entry, 0);
-    return [{ currency, total: this.#wallet + unrealised, free: this.#wallet + unrealised - paidForCoins }];
+    // As a venue reports it: free is what the perps' initial margin (notional at entry / leverage) does not hold.
+    const initialMargin = [...this.#held].filter(([symbol]) => !isSpotSymbol(symbol))
+      .reduce((sum, [symbol, h]) => sum + Math.abs(h.size * h.entry) / (this.#leverage.get(symbol) ?? 1), 0);
+    return [{ currency, total: this.#wallet + unrealised, free: this.#wallet + unrealised - paidForCoins - initialMargin }];
   }
 
   async fundingPayments(symbol?: string, since?: number): Promise<FundingPayment[]> {
