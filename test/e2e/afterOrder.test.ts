@@ -84,7 +84,7 @@ describe.each(VIEWPORTS)('exits from Settings, the fills and the pair at $widthÃ
     await screenshot(page, `e2e-after-order-result-${name}`);
   });
 
-  it('positions show the pair\'s notional, leverage, liquidation price and funding per leg, and its basis against the stop', async () => {
+  it('positions show the portfolio bar, the pair\'s notional, leverage, liquidation price and funding per leg, and its basis against the stop', async () => {
     await ticket().getByRole('button', { name: 'Show positions' }).click();
     const positions = page.getByRole('region', { name: 'Positions' });
     const pair = positions.getByRole('table', { name: 'Open pairs' }).getByRole('rowgroup', { name: /^Pair .* open$/ }).first();
@@ -99,6 +99,15 @@ describe.each(VIEWPORTS)('exits from Settings, the fills and the pair at $widthÃ
       expect(await cell(i, 'Funding PnL')).toMatch(/USD$/);
       expect(await cell(i, 'Liq. USD (distance)')).toMatch(/^[\d.]+ \(\d+\.\d\d %\)$/);
     }
+    // The portfolio bar: equity, the margin the two legs hold on their venues, the open pair's PnL.
+    const portfolio = positions.getByRole('region', { name: 'Portfolio' });
+    await expect.poll(() => portfolio.getByLabel(/^Open PnL \(1 pair\): /).count(), { timeout: 30_000 }).toBe(1);
+    expect(await portfolio.getByLabel(/^Equity: [\d,]+\.\d\d USD$/).count()).toBe(1);
+    for (const i of [0, 1]) {
+      const venue = (await legRows.nth(i).locator('th').textContent())!.split(' ')[0];
+      expect(Number((await portfolio.getByLabel(new RegExp(`^${venue} \\d+\\.\\d %$`)).getAttribute('aria-label'))!.split(' ')[1])).toBeGreaterThan(0);
+    }
+    for (const label of [/^Funding today \(UTC\): /, /^Funding 7 d: /, /^Realised PnL: /]) expect(await portfolio.getByLabel(label).count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(await sidewaysScrollers(positions)).toEqual([]);
     const exits = await pair.getByRole('list', { name: /^Exits of pair / }).getByRole('listitem').allTextContents();

@@ -12,6 +12,7 @@ import { isFlat, orderPairs } from './pairOrder.ts';
 import { exitProgress, exitWatchText } from './exitWatchText.ts';
 import { TradingStyles } from '../ticket/TradingStyles.tsx';
 import { MismatchRow } from './MismatchRow.tsx';
+import { PortfolioBar } from './PortfolioBar.tsx';
 import { useRestore } from './useRestore.tsx';
 
 // Prices carry their unit in the header, so the row fits 1280 px with notional and leverage at its end.
@@ -143,6 +144,7 @@ export function PositionsScreen() {
         {closeError && !closing ? <span className="error" role="alert">{closeError}</span> : null}
         {restore.status}
       </div>
+      <PortfolioBar />
       <table className="positions-table" aria-label="Open pairs">
         <thead><tr>{HEADS.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
         {live.map((p) => <PairBlock key={p.pairId} pair={p} onClose={setClosing} onRestore={restore.ask} />)}

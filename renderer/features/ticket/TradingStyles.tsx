@@ -27,6 +27,8 @@ const CSS = `
 .submit-bar .bar-figures { white-space: nowrap; }
 .submit-bar button.primary { font-weight: 700; padding: 3px 16px; }
 .positions-table .pair-head th { white-space: normal; }
+.portfolio-bar { display: flex; flex-wrap: wrap; gap: 2px 18px; padding: 3px 8px; border: 1px solid var(--line); background: var(--panel); margin: 0 0 6px; }
+.portfolio-figure .num { margin-left: 4px; } .portfolio-figure .num.pos { color: var(--pos); } .portfolio-figure .num.neg { color: var(--neg); } .portfolio-figure .num.warn { color: var(--warn); }
 .exit-watch { display: flex; flex-wrap: wrap; gap: 2px 16px; font-size: 11px; list-style: none; margin: 0; padding: 1px 6px; }
 .exit-watch .near { color: var(--warn); } .exit-watch .fired { color: var(--neg); font-weight: 700; }
 .manual-items label { display: flex; gap: 4px; align-items: center; width: 100%; }
