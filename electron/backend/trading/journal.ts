@@ -132,17 +132,37 @@ export async function openJournal(db: Database, now: () => number = Date.now): P
   };
 }
 
-const CSV_COLUMNS = ['seq', 'time', 'kind', 'pairId', 'venue', 'symbol', 'clientOrderId', 'data'] as const;
+const CSV_COLUMNS = ['seq', 'time', 'kind', 'pairId', 'venue', 'symbol', 'clientOrderId'] as const;
 
 function csvField(value: unknown): string {
-  const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  const text = value === null || value === undefined ? '' : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A payload as dot-path fields (`legs.0.venue`, `figures.basisMovePct`): one column each, never a JSON blob. */
+function flatFields(value: unknown, path: string, out: Map<string, unknown>): void {
+  if (value !== null && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) flatFields(inner, path === '' ? key : `${path}.${key}`, out);
+  } else if (path !== '') out.set(path, value);
+  else if (value !== null && value !== undefined) out.set('value', value);
+}
+
+/**
+ * The journal as a flat CSV: the entry's own columns, then one `data.<path>` column per payload
+ * field seen in any entry (in the order first seen), empty where an entry has no such field.
+ */
 export function journalCsv(entries: readonly JournalEntry[]): string {
-  const rows = entries.map((entry) => CSV_COLUMNS.map((column) =>
-    csvField(column === 'time' ? new Date(entry.time).toISOString() : entry[column])).join(','));
-  return [CSV_COLUMNS.join(','), ...rows].join('\n') + '\n';
+  const flat = entries.map((entry) => {
+    const fields = new Map<string, unknown>();
+    flatFields(entry.data, '', fields);
+    return fields;
+  });
+  const dataColumns = [...new Set(flat.flatMap((fields) => [...fields.keys()]))];
+  const rows = entries.map((entry, i) => [
+    ...CSV_COLUMNS.map((column) => csvField(column === 'time' ? new Date(entry.time).toISOString() : entry[column])),
+    ...dataColumns.map((column) => csvField(flat[i].get(column))),
+  ].join(','));
+  return [[...CSV_COLUMNS, ...dataColumns.map((c) => `data.${c}`)].join(','), ...rows].join('\n') + '\n';
 }
 
 const HOLD_TOLERANCE = 1e-9;

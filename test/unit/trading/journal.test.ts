@@ -25,9 +25,18 @@ describe('order journal', () => {
     expect((await store.journal.list({ from: 2, limit: 1 })).map((e) => e.seq)).toEqual([2]);
   });
 
-  it('exports CSV with quoted JSON payloads and ISO times', () => {
-    const csv = journalCsv([{ seq: 1, time: 0, kind: 'order-error', pairId: 'p', venue: 'okx', symbol: 'BTC/USDT:USDT', clientOrderId: 'x', data: { error: 'a, "b"' } }]);
-    expect(csv).toBe('seq,time,kind,pairId,venue,symbol,clientOrderId,data\n1,1970-01-01T00:00:00.000Z,order-error,p,okx,BTC/USDT:USDT,x,"{""error"":""a, \\""b\\""""}"\n');
+  it('exports a flat CSV: ISO times, one data.<path> column per payload field across the entries, quoted where a value needs it, no JSON', () => {
+    const csv = journalCsv([
+      { seq: 1, time: 0, kind: 'order-error', pairId: 'p', venue: 'okx', symbol: 'BTC/USDT:USDT', clientOrderId: 'x', data: { error: 'a, "b"' } },
+      { seq: 2, time: 1_000, kind: 'exit', pairId: 'p', venue: null, symbol: null, clientOrderId: null, data: { rule: 'basis-stop', figures: { basisMovePct: 0.0125 }, legs: [{ venue: 'bybit' }] } },
+    ]);
+    expect(csv).toBe([
+      'seq,time,kind,pairId,venue,symbol,clientOrderId,data.error,data.rule,data.figures.basisMovePct,data.legs.0.venue',
+      '1,1970-01-01T00:00:00.000Z,order-error,p,okx,BTC/USDT:USDT,x,"a, ""b""",,,',
+      '2,1970-01-01T00:00:01.000Z,exit,p,,,,,basis-stop,0.0125,bybit',
+      '',
+    ].join('\n'));
+    expect(csv).not.toMatch(/[{}]/);
   });
 
   it('win rate below 55 % on confirmed setups says the entry criteria need review', () => {
