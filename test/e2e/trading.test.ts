@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { Host } from '../../electron/host/server.ts';
 import { openDemoSession, type DemoSession } from './demoSession.ts';
@@ -186,14 +187,24 @@ describe('from a triggered monitor row to a hedged pair and back to flat, in Chr
   it('the journal lists the intent and orders of the pair, and exports them as CSV', async () => {
     await page.keyboard.press('8');
     const journal = page.getByRole('region', { name: 'Journal' });
-    const table = journal.getByRole('table', { name: 'Journal entries, newest first' });
+    const table = journal.getByRole('table', { name: 'Journal by pair, latest first' });
     await table.waitFor({ timeout: 30_000 });
-    const kinds = await table.locator('tbody tr td:nth-child(3)').allTextContents();
+    // One line per pair with its net PnL and local times; expanded, its entries.
+    const pairs = table.getByRole('rowgroup', { name: /^Pair / });
+    expect(await pairs.count()).toBe(2);
+    const head = pairs.first().locator('tr.pair-head');
+    expect(await head.locator('td').first().textContent()).toMatch(/^−?[\d,]+\.\d{2,4} USD$/);
+    expect(await head.locator('th').textContent()).toMatch(/▲ .* \/ ▼ .* \d{4}-\d\d-\d\d \d\d:\d\d:\d\d → \d{4}-\d\d-\d\d \d\d:\d\d:\d\d · \d+ entries$/);
+    await pairs.first().getByRole('button', { name: /^Show the \d+ entries of / }).click();
+    const kinds = await pairs.first().locator('tr:not(.pair-head) td:nth-child(3)').allTextContents();
     expect(kinds).toContain('intent');
     expect(kinds.some((k) => k.startsWith('order'))).toBe(true);
     const download = page.waitForEvent('download');
     await journal.getByRole('button', { name: 'Export CSV' }).click();
     expect((await download).suggestedFilename()).toMatch(/^journal-\d{4}-\d\d-\d\d\.csv$/);
+    const csv = readFileSync((await (await download).path())!, 'utf8');
+    expect(csv.split('\n')[0]).toMatch(/^seq,time,kind,pairId,venue,symbol,clientOrderId,data\./);
+    expect(csv).not.toContain('{');
     await screenshot(page, 'e2e-journal');
   });
 

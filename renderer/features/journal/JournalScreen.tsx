@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { WinRateStats } from '../../../shared/domain/orders.ts';
+import type { JournalEntry, WinRateStats } from '../../../shared/domain/orders.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../bridge/bridgeContext.ts';
 import { useJournal } from '../../store/journalStore.ts';
-import { formatPct } from '../../ui/format.ts';
+import { formatPct, formatUsd, signClass } from '../../ui/format.ts';
+import { usePositions } from '../../store/positionsStore.ts';
+import { blotterGroups, type BlotterGroup } from './blotter.ts';
 import { journalDetail, localTime } from './journalDetail.ts';
 import { TradingStyles } from '../ticket/TradingStyles.tsx';
 
@@ -30,10 +32,46 @@ function downloadCsv(text: string, now: number): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** Every intent, order, fill, funding payment and override main journalled, and the win rate. */
+function EntryRow({ entry: e }: { entry: JournalEntry }) {
+  return (
+    <tr className={`jk-${e.kind}`}>
+      <td className="num muted">{e.seq}</td>
+      <td className="num" title={`${new Date(e.time).toISOString().replace('T', ' ').slice(0, 19)} UTC`}>{localTime(e.time)}</td>
+      <td>{e.kind}</td>
+      <td>{e.venue ? VENUES[e.venue].label : '–'}</td>
+      <td>{e.symbol ?? '–'}</td>
+      <td />
+      <td className="detail" title={journalDetail(e)}>{journalDetail(e)}</td>
+    </tr>
+  );
+}
+
+/** A pair's line (legs, status, span, net PnL) and, expanded, its entries newest first. */
+function PairGroup({ group }: { group: BlotterGroup }) {
+  const [open, setOpen] = useState(false);
+  const name = group.pairId === null ? 'Not of a pair (trading state, alerts)' : `Pair ${group.pairId}`;
+  return (
+    <tbody aria-label={name}>
+      <tr className="pair-head">
+        <th scope="rowgroup" colSpan={5}>
+          <button aria-expanded={open} onClick={() => setOpen(!open)} aria-label={`${open ? 'Hide' : 'Show'} the ${group.entries.length} entries of ${group.pairId ?? 'no pair'}`}>{open ? '▾' : '▸'}</button>{' '}
+          {group.pairId ?? 'not of a pair'} {group.status ? <span className={`status status-${group.status}`}>{group.status.toUpperCase()}</span> : null}{' '}
+          <span>{group.legs}</span>{' '}
+          <span className="muted">{localTime(group.firstTime)} → {localTime(group.lastTime)} · {group.entries.length} entries</span>
+        </th>
+        <td className={`num ${signClass(group.net)}`}>{formatUsd(group.net)}</td>
+        <td />
+      </tr>
+      {open ? group.entries.map((e) => <EntryRow key={e.seq} entry={e} />) : null}
+    </tbody>
+  );
+}
+
+/** Every intent, order, fill, funding payment and override main journalled, by pair, and the win rate. */
 export function JournalScreen() {
   const bridge = useBridge();
   const { entries, stats, loaded, error, set } = useJournal();
+  const pairs = usePositions((s) => s.pairs);
   const [exportError, setExportError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
@@ -77,21 +115,9 @@ export function JournalScreen() {
         <p className="placeholder" role="status">The journal is empty: no order has been sent yet.</p>
       ) : (
         <div className="table-scroll">
-          <table className="journal-table" aria-label="Journal entries, newest first">
-            <thead><tr><th scope="col">#</th><th scope="col">Time (local)</th><th scope="col">Kind</th><th scope="col">Venue</th><th scope="col">Symbol</th><th scope="col">Pair</th><th scope="col">Details</th></tr></thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.seq} className={`jk-${e.kind}`}>
-                  <td className="num muted">{e.seq}</td>
-                  <td className="num" title={`${new Date(e.time).toISOString().replace('T', ' ').slice(0, 19)} UTC`}>{localTime(e.time)}</td>
-                  <td>{e.kind}</td>
-                  <td>{e.venue ? VENUES[e.venue].label : '–'}</td>
-                  <td>{e.symbol ?? '–'}</td>
-                  <td className="muted">{e.pairId ?? '–'}</td>
-                  <td className="detail" title={journalDetail(e)}>{journalDetail(e)}</td>
-                </tr>
-              ))}
-            </tbody>
+          <table className="journal-table" aria-label="Journal by pair, latest first">
+            <thead><tr><th scope="col">#</th><th scope="col">Time (local)</th><th scope="col">Kind</th><th scope="col">Venue</th><th scope="col">Symbol</th><th scope="col">Net PnL</th><th scope="col">Details</th></tr></thead>
+            {blotterGroups(entries, pairs).map((group) => <PairGroup key={group.pairId ?? ''} group={group} />)}
           </table>
         </div>
       )}
