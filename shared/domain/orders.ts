@@ -189,6 +189,11 @@ export const HoldingMismatchSchema = z.object({
   restore: z.object({ side: SideSchema, quantity: z.number().positive() }).nullable(),
   /** What the restore does, or why none is offered. */
   restoreNote: z.string(),
+  /**
+   * Set when the holding agrees with the journal on its own but its venue value differs from
+   * the pair's other leg's (docs/units.md, "Across the two legs"): that leg, and its venue value.
+   */
+  across: z.object({ pairId: z.string(), venue: VenueIdSchema, symbol: z.string(), venueUsd: z.number() }).optional(),
 });
 export type HoldingMismatch = z.infer<typeof HoldingMismatchSchema>;
 

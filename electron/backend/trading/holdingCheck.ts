@@ -107,24 +107,46 @@ export function judgeHolding(holding: Holding, lot: LotRules | null, asset: stri
   const reason = coinsOff
     ? `${where}: the venue holds ${side(venueCoins)} ${asset}, the journal approved ${side(approvedCoins)} (one lot is ${lotCoins ?? 'not stated'} ${asset})`
     : `${where}: the venue values the position at ${usd(venueUsd!)}, the approved ${side(approvedCoins)} ${asset} is ${usd(approvedUsd!)} at the venue's mark: the terminal's conversion of this market is wrong`;
-  return { venue: holding.venue, symbol: holding.symbol, approvedCoins, venueCoins, approvedUsd, venueUsd, lotCoins, reason, ...restoreOf(holding, lotCoins, asset, coinsOff) };
+  return { venue: holding.venue, symbol: holding.symbol, approvedCoins, venueCoins, approvedUsd, venueUsd, lotCoins, reason, ...(coinsOff ? restoreOf(holding, lotCoins, asset) : restoreByValue(holding, lotCoins, asset, approvedUsd!)) };
+}
+
+const NO_ADDING = 'restoring it would add exposure, which the terminal does not offer; close the pair reduce-only, or check the venue and the journal';
+
+/**
+ * The reduce-only order when only the venue's USD value differs: the venue's value is the
+ * outside truth, the terminal's coins are not. The order is the share of the position the
+ * venue values above the approved USD (1 − approved ÷ venue value) of the coins the terminal
+ * reads: the order goes out through the same conversion as that reading, so the share of the
+ * venue's position it takes is right even where the conversion is not, and a reduce-only order
+ * can take at most the whole position.
+ */
+function restoreByValue(holding: Holding, lotCoins: number | null, asset: string, approvedUsd: number): Pick<HoldingMismatch, 'restore' | 'restoreNote'> {
+  const venueCoins = holding.held?.size ?? 0;
+  const venueUsd = Math.abs(holding.held?.venueUsd ?? 0);
+  if (!(venueUsd > approvedUsd) || venueCoins === 0 || Math.sign(venueCoins) !== Math.sign(holding.size)) {
+    return { restore: null, restoreNote: `the venue values the position below the approved size (or on the other side): ${NO_ADDING}` };
+  }
+  const share = 1 - approvedUsd / venueUsd;
+  const quantity = roundDownToStep(Math.abs(venueCoins) * share, lotCoins);
+  if (!(quantity > 0)) return { restore: null, restoreNote: 'the excess the venue values is less than one lot: nothing can be sent; reduce at the venue by hand' };
+  const orderSide = venueCoins > 0 ? 'sell' as const : 'buy' as const;
+  return {
+    restore: { side: orderSide, quantity },
+    restoreNote: `reduce-only ${orderSide} of ${(share * 100).toFixed(2)} % of the position (${quantity} ${asset} as the terminal counts them; the venue's value says the position is ${(venueUsd / approvedUsd).toPrecision(4)}× the approved ${usd(approvedUsd)}) brings it back to the approved value; the terminal's conversion of this market is wrong: check it before trading it again`,
+  };
 }
 
 /**
- * The reduce-only order back to the approved size. Offered only when the venue holds more than
- * approved on the same side (or anything where nothing was approved) and the terminal's own
- * reading of the venue agrees with the venue's value: an order never adds exposure, and never
- * goes through a conversion the check has just found wrong.
+ * The reduce-only order back to the approved size when the coins the terminal reads differ.
+ * Offered only when the venue holds more than approved on the same side (or anything where
+ * nothing was approved): an order never adds exposure.
  */
-function restoreOf(holding: Holding, lotCoins: number | null, asset: string, coinsOff: boolean): Pick<HoldingMismatch, 'restore' | 'restoreNote'> {
-  if (!coinsOff) {
-    return { restore: null, restoreNote: 'no order is offered: any order would pass through the same wrong conversion; reduce at the venue by hand or use the kill switch' };
-  }
+function restoreOf(holding: Holding, lotCoins: number | null, asset: string): Pick<HoldingMismatch, 'restore' | 'restoreNote'> {
   const venueCoins = holding.held?.size ?? 0;
   const sameSide = holding.size === 0 || Math.sign(venueCoins) === Math.sign(holding.size);
   const excess = roundDownToStep(Math.abs(venueCoins) - Math.abs(holding.size), lotCoins);
   if (!sameSide || !(excess > 0) || venueCoins === 0) {
-    return { restore: null, restoreNote: 'the venue holds less than approved (or the other side): restoring it would add exposure, which the terminal does not offer; close the pair reduce-only, or check the venue and the journal' };
+    return { restore: null, restoreNote: `the venue holds less than approved (or the other side): ${NO_ADDING}` };
   }
   const orderSide = venueCoins > 0 ? 'sell' as const : 'buy' as const;
   return {

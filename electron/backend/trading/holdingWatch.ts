@@ -12,9 +12,10 @@ import type { HoldingMismatch } from '../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { LotRules } from '../../../shared/risk/lots.ts';
 import type { Broker, VenuePosition } from './brokers/broker.ts';
-import { approvedHoldings, holdingsOf, judgeHolding } from './holdingCheck.ts';
+import { approvedHoldings, holdingsOf, judgeHolding, type Holding } from './holdingCheck.ts';
 import type { Journal } from './journal.ts';
 import { positionKey, type MismatchEntryData } from './ledgerFold.ts';
+import { judgePairValues, type PairValueVerdicts } from './pairValueCheck.ts';
 import { venuePositions } from './positions.ts';
 import type { TradingStateMachine } from './tradingState.ts';
 
@@ -90,26 +91,42 @@ export function createHoldingWatch(options: HoldingWatchOptions): HoldingWatch {
     options.alert('info', `${venue} ${symbol}: the venue holds the approved size again (within one lot); MISMATCH cleared — re-arm by hand to trade again`);
   }
 
-  async function judge(venue: VenueId, read: VenueRead, skip: ReadonlySet<string>): Promise<void> {
+  /** The symbol's lot on `venue`, null where the venue's broker is not open or no longer lists it. */
+  function lotOf(venue: VenueId, symbol: string): LotRules | null {
+    try {
+      return termsOf(options.brokers(venue), symbol).lot;
+    } catch {
+      return null;
+    }
+  }
+
+  interface Judged { venue: VenueId; holding: Holding; own: MismatchEntryData | null }
+
+  /** Each holding of `venue` judged on its own against the journal (nothing journalled yet). */
+  function ownVerdicts(venue: VenueId, read: VenueRead, skip: ReadonlySet<string>): Judged[] {
     let broker: Broker;
     try {
       broker = options.brokers(venue);
     } catch {
-      return; // not open: the read set it aside as unreachable
+      return []; // not open: the read set it aside as unreachable
     }
     const held = [...read.held.values()].filter((position) => position.venue === venue);
-    const known = journal.ledger.mismatches();
     // A mismatch on a venue/symbol no pair approves any more is judged against nothing approved.
     const approved = approvedHoldings(journal.ledger);
-    for (const [key, m] of known) if (m.venue === venue && !approved.has(key)) approved.set(key, { venue, symbol: m.symbol, size: 0 });
-    for (const holding of holdingsOf(venue, approved, held, false)) {
-      if (skip.has(holding.key)) continue;
+    for (const [key, m] of journal.ledger.mismatches()) if (m.venue === venue && !approved.has(key)) approved.set(key, { venue, symbol: m.symbol, size: 0 });
+    return holdingsOf(venue, approved, held, false).filter((holding) => !skip.has(holding.key)).map((holding) => {
       const { lot, asset } = termsOf(broker, holding.symbol);
-      const verdict = judgeHolding(holding, lot, asset);
-      const before = known.get(holding.key);
-      if (verdict === null && before !== undefined) await resolved(venue, holding.symbol, holding.held?.size ?? 0);
-      if (verdict !== null && (before === undefined || moved(before, verdict))) await found(verdict, before !== undefined);
-    }
+      return { venue, holding, own: judgeHolding(holding, lot, asset) };
+    });
+  }
+
+  async function judge({ venue, holding, own }: Judged, across: PairValueVerdicts): Promise<void> {
+    const before = journal.ledger.mismatches().get(holding.key);
+    // Its own check first; then its pair's other leg, where both were read (docs/units.md, "Across the two legs").
+    const verdict = own ?? across.found.get(holding.key) ?? null;
+    if (verdict === null && before?.across !== undefined && !across.judged.has(holding.key)) return;
+    if (verdict === null && before !== undefined) await resolved(venue, holding.symbol, holding.held?.size ?? 0);
+    if (verdict !== null && (before === undefined || moved(before, verdict))) await found(verdict, before !== undefined);
   }
 
   // Reads judged one at a time: two overlapping refreshes must not journal one mismatch twice.
@@ -122,7 +139,11 @@ export function createHoldingWatch(options: HoldingWatchOptions): HoldingWatch {
       const judged = judging.then(async () => {
         const skip = new Set([...busyBefore, ...busyKeys(journal)]);
         for (const [key, size] of approvedSizes(journal)) if (sizesBefore.get(key) !== size) skip.add(key);
-        for (const venue of list.filter((v) => !read.unreachable.has(v))) await judge(venue, read, skip);
+        const judged = list.filter((v) => !read.unreachable.has(v)).flatMap((venue) => ownVerdicts(venue, read, skip));
+        // A pair with a leg off on its own is explained by that leg: it is not judged across as well.
+        const ownOff = new Set(judged.filter((j) => j.own !== null).map((j) => j.holding.key));
+        const across = judgePairValues({ ledger: journal.ledger, approved: approvedHoldings(journal.ledger), held: read.held, skip: (key) => skip.has(key) || ownOff.has(key), lot: lotOf });
+        for (const one of judged) await judge(one, across);
       });
       judging = judged.catch(() => undefined);
       await judged;

@@ -18,7 +18,7 @@ import { foldJournal } from '../../../electron/backend/trading/ledgerFold.ts';
 import { createPairCloser } from '../../../electron/backend/trading/pairCloser.ts';
 import { engageKillSwitch, reachableTarget } from '../../../electron/backend/trading/killSwitch.ts';
 import { createFlatteners } from '../../../electron/backend/trading/flatteners.ts';
-import { misconverting } from './misconverting.ts';
+import { misconverting, type Misconversion } from './misconverting.ts';
 import { openUnitDesk, pairTicket, simulatorCoinPrice, simulatorHolds, type BrokerMode, type UnitDesk } from './unitDesk.ts';
 
 const VENUES: VenueId[] = ['binanceusdm', 'okx', 'gate'];
@@ -43,6 +43,8 @@ afterEach(async () => {
   await desk?.close();
   desk = undefined;
   sim.faults.clear();
+  // Restore ids carry the time (docs/orders.md): the paused clock moves on, as time would between two restores.
+  sim.clock.step(1_000);
   for (const venue of VENUES) {
     for (const position of sim.accounts.positions(venue, 'demo-key')) {
       if (position.size === 0) continue;
@@ -63,7 +65,20 @@ async function binanceHolds(d: UnitDesk): Promise<number> {
   return (await d.brokers.get('binanceusdm')!.positions()).find((p) => p.symbol === BINANCE.symbol)?.size ?? 0;
 }
 
-const wrongOnBinance = (symmetric: boolean) => (broker: Broker) => (broker.venue === 'binanceusdm' ? misconverting(broker, BINANCE.symbol, 1000, symmetric) : broker);
+const wrongOnBinance = (kind: Misconversion) => (broker: Broker) => (broker.venue === 'binanceusdm' ? misconverting(broker, BINANCE.symbol, 1000, kind) : broker);
+
+/**
+ * A desk with `kind` wrong on the Binance leg, and a PEPE pair opened through it: hedged by the
+ * terminal's own view, the Binance venue holding 1000× the approved coins.
+ */
+async function openWrongPair(mode: BrokerMode, kind: Misconversion, ticketId: string): Promise<{ opened: UnitDesk; approved: number }> {
+  const opened = await openUnitDesk(sim, VENUES, mode, wrongOnBinance(kind));
+  const receipt = await opened.tickets.submit(pepeTicket(ticketId, 400));
+  expect(receipt.execution.status).toBe('hedged');
+  const approved = opened.store.journal.ledger.pair(receipt.ticketId)!.legs[0].quantity;
+  expect(await binanceHolds(opened)).toBeCloseTo(approved * 1000, 0);
+  return { opened, approved };
+}
 
 describe.each<BrokerMode>(['paper', 'live'])('the run-time holdings check (%s)', (mode) => {
   it('a healthy 1000PEPE / OKX ctVal pair and a Gate multiplier pair raise nothing', async () => {
@@ -85,35 +100,66 @@ describe.each<BrokerMode>(['paper', 'live'])('the run-time holdings check (%s)',
   });
 
   it('a conversion wrong both ways (sent ×1000, read back ÷1000) is caught by the venue\'s own USD value in one refresh', async () => {
-    desk = await openUnitDesk(sim, VENUES, mode, wrongOnBinance(true));
-    const receipt = await desk.tickets.submit(pepeTicket(`sym-${mode}`, 400));
     // The terminal's own view agrees with itself: hedged, both legs the same coins.
-    expect(receipt.execution.status).toBe('hedged');
-    const approved = desk.store.journal.ledger.pair(receipt.ticketId)!.legs[0].quantity;
-    expect(await binanceHolds(desk)).toBeCloseTo(approved * 1000, 0);
+    const { opened, approved } = await openWrongPair(mode, 'sent-and-read', `sym-${mode}`);
+    desk = opened;
 
     const [pair] = await desk.book.pairs();
     expect(pair.legs.map((leg) => Math.abs(leg.size))).toEqual([approved, approved]);
     expect(pair.mismatches).toHaveLength(1);
     const [mismatch] = pair.mismatches;
-    expect(mismatch).toMatchObject({ venue: 'binanceusdm', symbol: BINANCE.symbol, approvedCoins: approved, venueCoins: approved, restore: null });
+    expect(mismatch).toMatchObject({ venue: 'binanceusdm', symbol: BINANCE.symbol, approvedCoins: approved, venueCoins: approved, restore: { side: 'sell' } });
     expect(mismatch.venueUsd! / mismatch.approvedUsd!).toBeCloseTo(1000, 0);
     expect(mismatch.reason).toMatch(/venue values the position at \$[\d.]+, the approved long [\d.]+ PEPE is \$[\d.]+ at the venue's mark/);
-    expect(mismatch.restoreNote).toMatch(/no order is offered/);
+    // The venue's value is the truth: the share of the position above it, of the coins the terminal reads.
+    const lot = desk.brokers.get('binanceusdm')!.lot(BINANCE.symbol).step!;
+    expect(Math.abs(mismatch.restore!.quantity - approved * (1 - mismatch.approvedUsd! / mismatch.venueUsd!))).toBeLessThanOrEqual(lot);
+    expect(mismatch.restoreNote).toMatch(/reduce-only sell of 99\.9\d % of the position .* conversion of this market is wrong/);
     expect(desk.state.current.state).toBe('REDUCING');
     expect(desk.alerts.some((a) => a.startsWith('MISMATCH: binanceusdm 1000PEPE/USDT:USDT'))).toBe(true);
     // Journalled: a restart folds it back.
     const entries = desk.store.journal.ledger.entries();
     expect(entries.filter((e) => e.kind === 'mismatch')).toHaveLength(1);
-    expect([...foldJournal(entries).mismatches.values()]).toMatchObject([{ venue: 'binanceusdm', restore: null }]);
+    expect([...foldJournal(entries).mismatches.values()]).toMatchObject([{ venue: 'binanceusdm', restore: { side: 'sell' } }]);
     expect(entries.find((e) => e.kind === 'trading-state')?.data).toMatchObject({ state: 'REDUCING' });
     // A second refresh journals nothing new.
     await desk.book.pairs();
     expect(desk.store.journal.ledger.entries().filter((e) => e.kind === 'mismatch')).toHaveLength(1);
+
+    // The restore goes through the same wrong conversion, so it takes the right share: the venue
+    // holds the approved coins again (its value is the approved one); the terminal, reading them
+    // through its wrong conversion, now sees a thousandth and keeps the MISMATCH up, without an order.
+    const result = await restoreApproved({ journal: desk.store.journal, gateway: desk.gateway, watch: desk.watch, now: () => sim.clock.now() }, { pairId: pair.pairId, venue: 'binanceusdm', symbol: BINANCE.symbol });
+    expect(result).toMatchObject({ sent: true, resolved: false });
+    expect(result.message).toMatch(/the venue holds long [\d.]+ PEPE, the journal approved long/);
+    expect(Math.abs((await binanceHolds(desk)) - approved)).toBeLessThanOrEqual(lot * 1000);
+    const [after] = (await desk.book.pairs())[0].mismatches;
+    expect(after).toMatchObject({ restore: null });
+    expect(after.venueUsd! / after.approvedUsd!).toBeCloseTo(1, 1);
+    expect(desk.state.current.state).toBe('REDUCING');
+  });
+
+  it('a base multiplier wrong in the amount and the price per coin passes each leg\'s check and is caught across the pair\'s two legs', async () => {
+    desk = (await openWrongPair(mode, 'multiplier', `mult-${mode}`)).opened;
+
+    const [pair] = await desk.book.pairs();
+    // Each leg on its own agrees with the journal in coins and in the venue's value: only the other leg tells.
+    expect(pair.mismatches.map((m) => [m.venue, m.across?.venue, m.restore])).toEqual([['binanceusdm', 'okx', null], ['okx', 'binanceusdm', null]]);
+    const [binance, okx] = pair.mismatches;
+    expect(binance.venueUsd! / okx.venueUsd!).toBeCloseTo(1000, -1);
+    expect(binance.reason).toMatch(/binanceusdm 1000PEPE\/USDT:USDT: the venue values pair mult-\w+'s leg at \$[\d.]+, okx PEPE\/USDT:USDT values the other leg at \$[\d.]+ .*the legs do not hold the same asset/);
+    expect(binance.restoreNote).toMatch(/no order is offered/);
+    expect(desk.state.current.state).toBe('REDUCING');
+    // A read of one venue alone cannot judge across the pair, and does not clear it.
+    await desk.watch.read(['binanceusdm']);
+    expect(desk.store.journal.ledger.mismatches().size).toBe(2);
+    await desk.book.pairs();
+    expect(desk.store.journal.ledger.entries().filter((e) => e.kind === 'mismatch')).toHaveLength(2);
+    expect(desk.store.journal.ledger.entries().filter((e) => e.kind === 'mismatch-resolved')).toHaveLength(0);
   });
 
   it('a venue holding 1000× what the journal knows: caught, and the restore order brings it back within one lot', async () => {
-    desk = await openUnitDesk(sim, VENUES, mode, wrongOnBinance(false));
+    desk = await openUnitDesk(sim, VENUES, mode, wrongOnBinance('sent'));
     const receipt = await desk.tickets.submit(pepeTicket(`asym-${mode}`, 400));
     expect(receipt.execution.status).toBe('hedged');
     const approved = desk.store.journal.ledger.pair(receipt.ticketId)!.legs[0].quantity;

@@ -3,14 +3,22 @@
  * run-time holdings check (docs/units.md, "Checked at run time"). Opening orders on `symbol`
  * go out `factor` times what was asked (a contract size or a `1000` prefix applied twice) and
  * their answers come back divided by it, so the journal records what the ticket approved.
- * `symmetric`: positions are read back divided by it too, as a conversion wrong both ways
- * would read them, so only the venue's own USD value can tell; otherwise the venue's
- * positions are read as they are (the venue holds `factor` × what the journal knows).
+ * - `sent`: only opening orders are wrong; the venue's positions are read as they are (the
+ *   venue holds `factor` × what the journal knows);
+ * - `sent-and-read`: a contract size wrong both ways: every order (reduce-only too) goes out
+ *   `factor` times, positions are read back divided by it, so only the venue's own USD value
+ *   can tell;
+ * - `multiplier`: a base-name multiplier wrong both ways, in the amount and in the price per
+ *   coin: as `sent-and-read`, and the mark per coin is read `factor` times too, so each leg's
+ *   coins × mark equal the venue's value and only the other leg's value can tell.
  */
 import type { Order } from '../../../shared/domain/orders.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 
-export function misconverting(inner: Broker, symbol: string, factor: number, symmetric: boolean): Broker {
+export type Misconversion = 'sent' | 'sent-and-read' | 'multiplier';
+
+export function misconverting(inner: Broker, symbol: string, factor: number, kind: Misconversion): Broker {
+  const symmetric = kind !== 'sent';
   const back = (order: Order): Order => ({ ...order, quantity: order.quantity / factor, filled: order.filled / factor });
   const wrong = new Set<string>();
   return {
@@ -19,7 +27,7 @@ export function misconverting(inner: Broker, symbol: string, factor: number, sym
     setLeverage: (s, leverage, marginMode) => inner.setLeverage(s, leverage, marginMode),
     accountMarginMode: (s) => inner.accountMarginMode(s),
     async createOrder(request) {
-      if (request.symbol !== symbol || request.reduceOnly) return inner.createOrder(request);
+      if (request.symbol !== symbol || (request.reduceOnly && !symmetric)) return inner.createOrder(request);
       wrong.add(request.clientOrderId);
       return back(await inner.createOrder({ ...request, quantity: request.quantity * factor }));
     },
@@ -31,7 +39,8 @@ export function misconverting(inner: Broker, symbol: string, factor: number, sym
     openOrders: () => inner.openOrders(),
     async positions() {
       const held = await inner.positions();
-      return symmetric ? held.map((p) => (p.symbol === symbol ? { ...p, size: p.size / factor } : p)) : held;
+      const mark = kind === 'multiplier' ? factor : 1;
+      return symmetric ? held.map((p) => (p.symbol === symbol ? { ...p, size: p.size / factor, markPrice: p.markPrice * mark } : p)) : held;
     },
     balances: () => inner.balances(),
     fundingPayments: (s, since) => inner.fundingPayments(s, since),
