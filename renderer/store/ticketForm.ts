@@ -98,13 +98,13 @@ function fieldView(path: readonly PropertyKey[], form: TicketForm): FieldView | 
   }
 }
 
-const shown = (value: number | bigint, view: FieldView): string => `${+(Number(value) * view.scale).toPrecision(6)} ${view.unit}`;
+const shown = (value: number | bigint, view: Pick<FieldView, 'scale' | 'unit'>): string => `${+(Number(value) * view.scale).toPrecision(6)} ${view.unit}`;
 
 /**
  * The contract's own limits (TicketSchema), said in the field's unit and the trader's words:
  * "at most 50 % price gap", not "basisStopPct: Too big: expected number to be <=0.5".
  */
-function limitText(issue: z.core.$ZodIssue, view: FieldView): string {
+export function limitText(issue: z.core.$ZodIssue, view: Pick<FieldView, 'scale' | 'unit' | 'empty'>): string {
   const orEmpty = view.empty ? ` (or leave it empty for ${view.empty})` : '';
   if (issue.code === 'too_big') return `${issue.inclusive ? 'at most' : 'below'} ${shown(issue.maximum, view)}`;
   if (issue.code === 'too_small') return `${issue.inclusive ? 'at least' : 'above'} ${shown(issue.minimum, view)}${orEmpty}`;

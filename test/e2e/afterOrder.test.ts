@@ -31,6 +31,10 @@ describe.each(VIEWPORTS)('exits from Settings, the fills and the pair at $width√
     await new MonitorPage(page).dataRows().first().waitFor({ timeout: 60_000 });
     await page.keyboard.press('5');
     const risk = page.getByRole('region', { name: 'Risk settings' });
+    // A default outside the ticket's own limits is refused in the field's unit, and nothing is sent.
+    await risk.getByLabel('Default basis stop (% price gap)').fill('60');
+    await risk.getByRole('button', { name: 'Save risk settings' }).click();
+    expect(await risk.getByRole('status').textContent()).toBe('Not saved: Default basis stop: at most 50 % price gap');
     await risk.getByLabel('Default basis stop (% price gap)').fill('1');
     await risk.getByLabel('Default take-profit (% of the spread at entry)').fill('25');
     await risk.getByLabel('Default max holding (hours)').fill('48');

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { ExitDefaults, RiskSettings, RiskSettingsPatch } from '../../../shared/domain/ticket.ts';
+import { ExitDefaultsSchema, type ExitDefaults, type RiskSettings, type RiskSettingsPatch } from '../../../shared/domain/ticket.ts';
+import { limitText } from '../../store/ticketForm.ts';
 import { VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../bridge/bridgeContext.ts';
@@ -25,6 +26,21 @@ interface RiskDraft {
 /** Percent where the default holds a fraction (the stop, the take-profit's share), as typed otherwise. */
 const EXIT_IN_PCT: Record<keyof ExitDefaults, boolean> = { basisStopPct: true, maxLossUsd: false, takeProfitOfSpread: true, maxHoldingHours: false };
 const EXIT_KEYS = Object.keys(EXIT_IN_PCT) as (keyof ExitDefaults)[];
+/** Each default's name and unit, as its field shows them, for a limit said in the trader's words. */
+const EXIT_VIEWS: Record<keyof ExitDefaults, { name: string; unit: string }> = {
+  basisStopPct: { name: 'Default basis stop', unit: '% price gap' }, maxLossUsd: { name: 'Default max loss', unit: 'USD' },
+  takeProfitOfSpread: { name: 'Default take-profit', unit: '% of the spread at entry' }, maxHoldingHours: { name: 'Default max holding', unit: 'hours' },
+};
+
+/** Why the typed defaults cannot be saved, field by field in its unit ("Default basis stop: at most 50 % price gap"), null when they can. */
+function exitsProblem(typed: RiskDraft['exits']): string | null {
+  const parsed = ExitDefaultsSchema.safeParse(exitsOf(typed));
+  if (parsed.success) return null;
+  return parsed.error.issues.map((issue) => {
+    const key = issue.path[0] as keyof ExitDefaults;
+    return `${EXIT_VIEWS[key].name}: ${limitText(issue, { scale: EXIT_IN_PCT[key] ? 100 : 1, unit: EXIT_VIEWS[key].unit, empty: 'no default' })}`;
+  }).join('; ');
+}
 
 function exitsDraftOf(d: ExitDefaults): RiskDraft['exits'] {
   const out = {} as RiskDraft['exits'];
@@ -87,6 +103,11 @@ export function RiskSection() {
   const save = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     if (!draft) return;
+    const exitProblem = exitsProblem(draft.exits);
+    if (exitProblem) {
+      setMessage({ ok: false, text: `Not saved: ${exitProblem}` });
+      return;
+    }
     try {
       const saved = await bridge.invoke('risk.set', patchOf(draft));
       useSession.getState().set({ risk: saved });
