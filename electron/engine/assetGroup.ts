@@ -2,6 +2,7 @@ import type { FundingQuote } from '../../shared/domain/quotes.ts';
 import type { Leg } from '../../shared/domain/signals.ts';
 import { compareLegs, legOf, staleDeadline } from './legs.ts';
 import { RateHistory } from './rateHistory.ts';
+import { CarryMemo } from './rowCarry.ts';
 import type { SectorSample } from './sectorTracker.ts';
 
 /** One venue/symbol's slot in its asset group; the engine's quote index points at it, so an update is in place. */
@@ -16,6 +17,8 @@ export interface QuoteEntry {
 export class AssetGroup {
   readonly base: string;
   readonly history: RateHistory;
+  /** The row's last carry and its inputs, reused while its best pair's legs do not change. */
+  readonly carry = new CarryMemo();
   /** Earliest time one of the fresh legs turns stale, as of the last `legsAt`; +Infinity when none is fresh. */
   deadline = Number.POSITIVE_INFINITY;
   private readonly entries: QuoteEntry[] = [];

@@ -4,7 +4,7 @@ import { bestSpread } from '../../shared/funding/spread.ts';
 import { regimeOf } from '../../shared/funding/regime.ts';
 import { netCarryPerDay, roundTripTakerFees, type TakerFees } from './carryCosts.ts';
 import type { DecayTable } from './pairDecay.ts';
-import { extremeLeg, rowCarry } from './rowCarry.ts';
+import { extremeLeg, type CarryMemo } from './rowCarry.ts';
 import { minuteOf, type RateHistory } from './rateHistory.ts';
 
 export interface RowContext {
@@ -35,9 +35,9 @@ function earliestFunding(legs: readonly Leg[]): number | null {
  * stale as of `ctx.now`), rank left at 0 for the ranking to set and alignment null for the
  * sector overlay to set. Records the fresh legs' mean
  * into the asset's history first (one sample per minute), so velocity and persistence
- * include the present.
+ * include the present. `memo` keeps the asset's last carry (see `CarryMemo`).
  */
-export function computeAssetRow(base: string, legs: Leg[], history: RateHistory, ctx: RowContext): Opportunity {
+export function computeAssetRow(base: string, legs: Leg[], history: RateHistory, memo: CarryMemo, ctx: RowContext): Opportunity {
   const fresh = legs.some((leg) => leg.stale) ? legs.filter((leg) => !leg.stale) : legs;
   const meanPer8h = meanPer8hOf(fresh);
   if (meanPer8h !== null) history.record(minuteOf(ctx.now), meanPer8h);
@@ -45,7 +45,7 @@ export function computeAssetRow(base: string, legs: Leg[], history: RateHistory,
   const roundTripFees = best ? roundTripTakerFees(ctx.fees, best.longVenue, best.shortVenue) : null;
   const hasMean = meanPer8h !== null;
   const expected = best && roundTripFees !== null
-    ? rowCarry(base, extremeLeg(fresh, best.longVenue, 'buy'), extremeLeg(fresh, best.shortVenue, 'sell'), roundTripFees, ctx.settings.holdingDays, ctx.decays, ctx.now)
+    ? memo.carry(base, extremeLeg(fresh, best.longVenue, 'buy'), extremeLeg(fresh, best.shortVenue, 'sell'), roundTripFees, ctx.settings.holdingDays, ctx.decays, ctx.now)
     : null;
   return {
     base,

@@ -46,7 +46,7 @@ export class SignalEngine {
   private readonly triggered = new Set<string>();
   /** When each group's next fresh leg turns stale, so a call finds the due ones without a scan. */
   private readonly deadlines = new DeadlineQueue<AssetGroup>();
-  /** Quotes taken in, legs gathered and rows visited: grows with what changed, not with all there is (tested). */
+  /** Quotes taken in, legs gathered, carries computed and rows visited: grows with what changed, not with all there is (tested). */
   private counted = 0;
   private minute = Number.NaN;
   private summary: MarketSummary | null = null;
@@ -233,7 +233,9 @@ export class SignalEngine {
     this.counted += legs.length + 1;
     if (group.deadline !== before && Number.isFinite(group.deadline)) this.queueDeadline(group);
     if (legs.length === 0) return null;
-    const row = computeAssetRow(base, legs, group.history, ctx);
+    const carries = group.carry.computed;
+    const row = computeAssetRow(base, legs, group.history, group.carry, ctx);
+    this.counted += group.carry.computed - carries;
     row.alignment = this.sectors.align(row);
     return row;
   }

@@ -59,3 +59,38 @@ export function rowCarry(base: string, long: Leg, short: Leg, roundTripFees: num
     breakEvenHours: breakEvenAt === null ? null : (breakEvenAt - at) / HOUR_MS,
   };
 }
+
+/** What `rowCarry` reads of a leg: a leg equal in these gives the same carry. */
+const sameCarryLeg = (a: Leg, b: Leg): boolean =>
+  a.venue === b.venue && a.rate === b.rate && a.intervalHours === b.intervalHours && a.nextFundingTime === b.nextFundingTime && a.markPrice === b.markPrice && a.multiplier === b.multiplier;
+
+/**
+ * One asset's last `rowCarry` and its inputs. A venue poll re-observes every asset, but for most
+ * of them the polled venue is not in the best pair: the pair's legs, the fees, the decays and the
+ * minute are unchanged, and the carry (a month of settlements walked) is reused as it was.
+ * Anything `rowCarry` comes to read must be part of the key here.
+ */
+export class CarryMemo {
+  private long: Leg | null = null;
+  private short: Leg | null = null;
+  private fees = Number.NaN;
+  private holdingDays = Number.NaN;
+  private decays: DecayTable | null = null;
+  private at = Number.NaN;
+  private last: RowCarry | null = null;
+  /** Carries computed (not reused); the engine's work counter adds them. */
+  computed = 0;
+
+  carry(base: string, long: Leg, short: Leg, roundTripFees: number, holdingDays: number, decays: DecayTable | null, now: number): RowCarry {
+    const at = Math.floor(now / MINUTE_MS) * MINUTE_MS;
+    if (this.last && at === this.at && roundTripFees === this.fees && holdingDays === this.holdingDays && decays === this.decays && sameCarryLeg(long, this.long!) && sameCarryLeg(short, this.short!)) return this.last;
+    this.computed++;
+    this.long = long;
+    this.short = short;
+    this.fees = roundTripFees;
+    this.holdingDays = holdingDays;
+    this.decays = decays;
+    this.at = at;
+    return (this.last = rowCarry(base, long, short, roundTripFees, holdingDays, decays, now));
+  }
+}
