@@ -24,6 +24,7 @@ const CASES: WireCase[] = [
     allowed: { 'extra $.markPrice': 'Binance added the settlement mark price to funding history rows (USDⓈ-M API reference); the documented row predates it' },
   },
   { method: 'fetchFundingIntervals', fixture: 'fetchFundingIntervals', route: 'GET /fapi/v1/fundingInfo' },
+  { method: 'setLeverage', fixture: 'setLeverage', route: 'POST /fapi/v1/leverage' },
   { method: 'fetchPositions', fixture: 'fetchPositions', route: 'GET /fapi/v3/positionRisk' },
   { method: 'fetchFundingHistory', fixture: 'fetchFundingHistory', route: 'GET /fapi/v1/income', pick: firstRow },
   { method: 'fetchOrderBook', fixture: 'fetchOrderBook', route: 'GET /fapi/v1/depth' },

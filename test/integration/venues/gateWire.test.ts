@@ -20,6 +20,9 @@ let broker: Broker;
 const answers = new Map<string, unknown>();
 const firstRow = (answer: unknown) => (answer as unknown[])[0];
 
+/** Gate's order read-back by the id it echoes. */
+const READ_BACK = 'GET /api/v4/futures/usdt/orders/t-ftwiregate2';
+
 const CASES: WireCase[] = [
   { method: 'fetchFundingRates', fixture: 'fetchFundingRates', route: 'GET /api/v4/futures/usdt/contracts', allowed: GATE_ALLOWED },
   { method: 'fetchFundingRateHistory', fixture: 'fetchFundingRateHistory', route: 'GET /api/v4/futures/usdt/funding_rate', pick: firstRow },
@@ -38,6 +41,14 @@ const CASES: WireCase[] = [
   { method: 'fetchPositions', fixture: 'fetchPositions', route: 'GET /api/v4/futures/usdt/positions' },
   { method: 'fetchFundingHistory', fixture: 'fetchFundingHistory', route: 'GET /api/v4/futures/usdt/account_book', allowed: GATE_ALLOWED },
   { method: 'createOrder', fixture: 'createOrder', route: 'POST /api/v4/futures/usdt/orders' },
+  // The read-back by the id Gate echoes (`t-` + ours), as the live broker reads an order back:
+  // against the recorded finished order row of 2024, and against the recorded 2026 order (the create's answer is the same object).
+  {
+    method: 'fetchOrder', fixture: 'fetchOrder', route: READ_BACK,
+    allowed: Object.fromEntries(['user', 'update_time', 'tkfr', 'mkfr', 'refu', 'refr', 'bbo', 'update_id', 'market_order_slip_ratio', 'pnl', 'pnl_margin']
+      .map((field) => [`extra $.${field}`, 'on Gate\'s recorded order of 2026 (createOrder.json); the finished row recorded in 2024 predates it'])),
+  },
+  { method: 'fetchOrder (as the 2026 order)', fixture: 'createOrder', route: READ_BACK },
 ];
 
 beforeAll(async () => {
@@ -57,6 +68,7 @@ beforeAll(async () => {
   await ex.fetchPositions();
   await ex.fetchFundingHistory(SYMBOL);
   await ex.createOrder(SYMBOL, 'market', 'buy', 1, undefined, { text: 't-ftwiregate2' });
+  await ex.fetchOrder('t-ftwiregate2', SYMBOL);
 });
 
 afterAll(async () => {

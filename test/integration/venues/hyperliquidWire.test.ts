@@ -23,6 +23,9 @@ const CASES: WireCase[] = [
     allowed: { 'missing $.assetPositions[].position.leverage.rawUsd': 'isolated positions carry it; the documented position is isolated, the simulated one cross (the terminal trades cross by default)' },
   },
   { method: 'fetchFundingHistory', fixture: 'fetchFundingHistory', route: 'POST /info' },
+  { method: 'createOrder', fixture: 'createOrder', route: 'POST /exchange' },
+  // The order status answer wraps the order row ({order, status, statusTimestamp}) the recorded list holds.
+  { method: 'fetchOrder', fixture: 'fetchOrder', route: 'POST /info', pick: (answer) => (answer as { order: unknown }).order },
 ];
 
 beforeAll(async () => {
@@ -37,6 +40,11 @@ beforeAll(async () => {
   answers.set('fetchPositions', client.answer('POST', '/info'));
   await client.exchange.fetchFundingHistory(SYMBOL);
   answers.set('fetchFundingHistory', client.answer('POST', '/info'));
+  const mark = sim.market.markPrice('hyperliquid', 'BTC');
+  const created = await client.exchange.createOrder(SYMBOL, 'market', 'buy', 0.01, mark, { clientOrderId: `0x${'f2'.repeat(16)}` });
+  answers.set('createOrder', client.answer('POST', '/exchange'));
+  await client.exchange.fetchOrder(String(created.id), SYMBOL);
+  answers.set('fetchOrder', client.answer('POST', '/info'));
 });
 
 afterAll(async () => {
