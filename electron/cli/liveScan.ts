@@ -1,8 +1,8 @@
-import type { FundingPoint, FundingQuote, VenueHealth } from '../../shared/domain/quotes.ts';
+import type { FundingQuote, VenueHealth } from '../../shared/domain/quotes.ts';
 import { VENUE_IDS, VENUES, isVenueId, type VenueId } from '../../shared/domain/venues.ts';
-import { scanAt, type ScanResult } from '../../shared/history/scan.ts';
 import { createMarketData } from '../backend/markets/marketData.ts';
 import { UsageError } from './io.ts';
+import { monitorScan, type ScanResult } from './monitorScan.ts';
 
 export interface LiveScanArgs {
   venues: VenueId[];
@@ -43,15 +43,7 @@ export async function liveScan(args: LiveScanArgs, warn: (line: string) => void)
   for (const h of health) {
     if (h.lastSuccessAt === null) warn(`${VENUES[h.venue].label}: no quotes (${h.lastError ?? 'no answer within the wait'}); left out of the scan`);
   }
+  // The quotes go to the engine as the monitor would take them; each is reported at the settlement it is paid at.
   const now = Date.now();
-  const points = [...latest.values()].flatMap((q) => toPoint(q, now));
-  // Every live quote counts: scan "as of" the furthest settlement any of them is paid at.
-  const result = scanAt(points, points.reduce((max, p) => Math.max(max, p.time), now));
-  return { ...result, at: new Date(now).toISOString() };
-}
-
-function toPoint(quote: FundingQuote, now: number): FundingPoint[] {
-  const rate = quote.rate ?? quote.lastSettledRate;
-  if (rate === null) return [];
-  return [{ venue: quote.venue, symbol: quote.symbol, time: quote.nextFundingTime ?? now, rate, intervalHours: quote.intervalHours, markPrice: quote.markPrice }];
+  return monitorScan([...latest.values()], now, (leg) => leg.nextFundingTime ?? now);
 }

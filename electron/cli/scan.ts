@@ -1,17 +1,22 @@
 import { FundingCsvReader, parseUtcTime } from '../../shared/history/fundingCsv.ts';
-import { ScanAt, type ScanResult } from '../../shared/history/scan.ts';
+import { LatestSettlements } from '../../shared/history/latestSettlements.ts';
+import type { FundingPoint, FundingQuote } from '../../shared/domain/quotes.ts';
+import { monitorScan, settledQuote, type ScanResult } from './monitorScan.ts';
 import { fileLines } from './fileLines.ts';
 import { UsageError, type CliCommand } from './io.ts';
 import { liveScan, parseVenues, type LiveScanArgs } from './liveScan.ts';
 import { HELP_OPTION, parseCommandLine } from './args.ts';
-import { VENUE_IDS } from '../../shared/domain/venues.ts';
+import { isVenueId, VENUE_IDS } from '../../shared/domain/venues.ts';
 
 export const SCAN_USAGE = `usage: scan --history <file.csv>... [--at <time>] [--json]
        scan --live [--venues a,b,…] [--wait <seconds>] [--base-url <http://127.0.0.1:PORT>] [--json]
   Options take "--flag value" or "--flag=value".
   Rebuilds the monitor from funding history: for every venue/symbol its latest settlement
-  at or before --at (ISO-8601 with Z or an offset, or epoch ms; default: now), normalised to
-  % per 8 h and APR, with the best cross-venue spread per base asset, widest first.
+  at or before --at (ISO-8601 with Z or an offset, or epoch ms; default: now), run through the
+  terminal's signal engine with its default settings: rates normalised to % per 8 h and APR,
+  the best cross-venue pair per base asset, in the monitor's order (triggered pairs first, then
+  expected net edge per day after fees). Venues the terminal does not trade are named on stderr
+  and left out (they have no fees or staleness bound to rank them by).
   CSV columns: venue,symbol,time,rate,interval_hours[,mark_price] (header required).
   A file with any bad line is refused as a whole (exit 2, every bad line listed as file:line):
   a scan over partly read history would show spreads that are not there.
@@ -45,14 +50,39 @@ export const scan: CliCommand = async (argv, io) => {
     io.out(args.json ? `${JSON.stringify(result)}\n` : scanTable(result));
     return 0;
   }
-  // Files are read as streams into the scan, which keeps one settlement per venue/symbol:
-  // memory does not grow with the files (a year of three venues is 200 k+ rows).
-  const scanned = new ScanAt(args.at);
-  for (const file of args.files) await readHistory(file, scanned);
-  const result = scanned.result();
+  // Files are read as streams, keeping one settlement per venue/symbol: memory does not grow
+  // with the files (a year of three venues is 200 k+ rows).
+  const latest = new LatestSettlements(args.at);
+  for (const file of args.files) await readHistory(file, latest);
+  const result = historyScan(latest.points(), args.at, (line) => io.err(`${line}\n`));
   io.out(args.json ? `${JSON.stringify(result)}\n` : scanTable(result));
   return 0;
 };
+
+/** The monitor over the settlements in force at `at`; what cannot be ranked is named through `warn`. */
+export function historyScan(points: Iterable<FundingPoint>, at: number, warn: (line: string) => void): ScanResult {
+  const quotes: FundingQuote[] = [];
+  const paidAt = new Map<string, number>();
+  const otherVenues = new Set<string>();
+  const notPerpetual = new Set<string>();
+  for (const point of points) {
+    const venue = point.venue;
+    if (!isVenueId(venue)) {
+      otherVenues.add(venue);
+      continue;
+    }
+    const quote = settledQuote({ ...point, venue }, at);
+    if (quote === null) {
+      notPerpetual.add(`${venue} ${point.symbol}`);
+      continue;
+    }
+    quotes.push(quote);
+    paidAt.set(`${quote.venue}|${quote.symbol}`, point.time);
+  }
+  if (otherVenues.size > 0) warn(`scan: ${[...otherVenues].sort().join(', ')}: not venues the terminal trades (it knows ${VENUE_IDS.join(', ')}); left out of the scan`);
+  if (notPerpetual.size > 0) warn(`scan: ${[...notPerpetual].sort().join(', ')}: not a unified perpetual symbol (BASE/QUOTE:SETTLE); left out of the scan`);
+  return monitorScan(quotes, at, (leg) => paidAt.get(`${leg.venue}|${leg.symbol}`)!);
+}
 
 /** `scan --live` that got no quote from any venue: not a scan of an empty market, a failure. */
 export const EXIT_NOTHING_SCANNED = 1;
@@ -107,11 +137,11 @@ function readAt(value: string): number {
 }
 
 /** Feeds one file's settlements to the scan; any bad line refuses the whole scan (nothing is printed). */
-async function readHistory(file: string, scanned: ScanAt): Promise<void> {
+async function readHistory(file: string, latest: LatestSettlements): Promise<void> {
   const reader = new FundingCsvReader();
   for await (const line of fileLines(file, (code) => `${file}: cannot read the file (${code})`)) {
     const point = reader.line(line);
-    if (point) scanned.add(point);
+    if (point) latest.add(point);
   }
   const errors = reader.finish();
   if (errors.length === 0) return;
@@ -132,12 +162,13 @@ export function scanTable(result: ScanResult): string {
       rows.push([asset.base, q.venue, q.symbol, pct(q.rate, 5), String(q.intervalHours), pct(q.ratePer8h, 4), pct(q.apr, 2), q.fundingTime.slice(0, 16).replace('T', ' ')]);
     }
     const best = asset.best;
+    const net = asset.expectedNetPerDay === null ? '' : `, expected net ${pct(asset.expectedNetPerDay, 4)} % a day after fees${asset.triggered ? ' (triggered)' : ''}`;
     notes.push(best
-      ? `${asset.base}: long ${best.longVenue} / short ${best.shortVenue}, spread ${pct(best.spreadPer8h, 4)} % per 8 h (${pct(best.spreadApr, 2)} % APR)`
+      ? `${asset.base}: long ${best.longVenue} / short ${best.shortVenue}, spread ${pct(best.spreadPer8h, 4)} % per 8 h (${pct(best.spreadApr, 2)} % APR)${net}`
       : `${asset.base}: one venue only, no cross-venue spread`);
   }
-  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const widths = head.map((h, c) => rows.reduce((width, r) => Math.max(width, r[c].length), h.length));
   const numeric = new Set([3, 4, 5, 6]);
   const line = (cells: string[]) => cells.map((cell, c) => (numeric.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd();
-  return [`Funding as of ${result.at} (latest settlement at or before; rates normalised per 8 h)`, line(head), ...rows.map(line), '', ...notes, ''].join('\n');
+  return [`Funding as of ${result.at} (latest settlement at or before; rates normalised per 8 h; the monitor's order)`, line(head), ...rows.map(line), '', ...notes, ''].join('\n');
 }

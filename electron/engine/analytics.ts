@@ -126,7 +126,7 @@ export function persistence(per8h: readonly number[], hours: readonly number[], 
   if (current > 0) runs.push(current);
   const above = runs.reduce((a, b) => a + b, 0);
   return {
-    thresholdPer8h, runs: runs.length, longestRunHours: runs.length ? Math.max(...runs) : 0,
+    thresholdPer8h, runs: runs.length, longestRunHours: runs.reduce((a, b) => Math.max(a, b), 0),
     meanRunHours: runs.length ? above / runs.length : null, shareOfTime: totalHours > 0 ? above / totalHours : 0,
   };
 }

@@ -203,7 +203,8 @@ export class SignalEngine {
     for (const row of upserts) this.rows.set(row.base, row);
     this.minute = minuteOf(now);
     const summary = this.summarise(now, alerts);
-    alerts.push(...this.tracker.windowAlerts(this.triggeredRows(), this.settings, now));
+    // One alert per triggered row can be many: appended one by one, never as spread arguments.
+    for (const alert of this.tracker.windowAlerts(this.triggeredRows(), this.settings, now)) alerts.push(alert);
     return { batch: { full, upserts, removed: full ? [] : [...gone], summary }, alerts, sectors };
   }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main.ts';
 import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
-import type { ScanResult } from '../../../shared/history/scan.ts';
+import type { ScanResult } from '../../../electron/cli/monitorScan.ts';
 import { ratePer8h } from '../../../shared/funding/normalise.ts';
 
 let sim: Simulator;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main.ts';
-import type { ScanResult } from '../../../shared/history/scan.ts';
+import type { ScanResult } from '../../../electron/cli/monitorScan.ts';
 import { sevenVenuesCsv } from '../../unit/history/realFundingData.ts';
 
 const MAIN = fileURLToPath(new URL('../../../electron/cli/main.ts', import.meta.url));
@@ -53,17 +53,19 @@ describe('scan as a child process', () => {
     const btc = file('btc.csv', sevenVenuesCsv('BTC-USDT'));
     const eth = file('eth.csv', sevenVenuesCsv('ETH-USDT'));
     const run = cli('scan', '--history', btc, eth, '--at', '2023-06-01T00:00:00Z', '--json');
-    expect(run.err).toBe('');
+    expect(run.err).toMatch(/^scan: dydx, htx, kucoinfutures, mexc: not venues the terminal trades .*; left out of the scan\n$/);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.out) as ScanResult;
     expect(result.at).toBe('2023-06-01T00:00:00.000Z');
     expect(result.assets.map((a) => a.base).sort()).toEqual(['BTC', 'ETH']);
-    // Hand-checked in test/unit/history/scan.test.ts: mexc 0.00002 vs dydx 0.0000205807 × 8.
+    // Hand-checked in test/unit/cli/historyScan.test.ts: binance 0.00002096 vs bybit 0.0001.
     const btcAsset = result.assets.find((a) => a.base === 'BTC')!;
-    expect(btcAsset.best).toMatchObject({ longVenue: 'mexc', shortVenue: 'dydx' });
+    expect(btcAsset.best).toMatchObject({ longVenue: 'binanceusdm', shortVenue: 'bybit' });
     expect(Object.keys(btcAsset.quotes[0])).toEqual(['venue', 'symbol', 'rate', 'intervalHours', 'ratePer8h', 'apr', 'fundingTime']);
-    const spreads = result.assets.map((a) => a.best!.spreadPer8h);
-    expect(spreads).toEqual([...spreads].sort((a, b) => b - a));
+    // The monitor's order: neither is triggered, so by expected net edge per day, higher first.
+    const nets = result.assets.map((a) => a.expectedNetPerDay!);
+    expect(result.assets.every((a) => !a.triggered)).toBe(true);
+    expect(nets).toEqual([...nets].sort((a, b) => b - a));
   });
 
   it('a bad row exits 2 with stderr naming the file and the line, and prints no result', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ScanResult } from '../../../shared/history/scan.ts';
+import type { ScanResult } from '../../../electron/cli/monitorScan.ts';
 
 const MAIN = fileURLToPath(new URL('../../../electron/cli/main.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ft-cli-large-'));

@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { FundingPoint } from '../../../shared/domain/quotes.ts';
 import { parseFundingCsv } from '../../../shared/history/fundingCsv.ts';
-import { scanAt } from '../../../shared/history/scan.ts';
-import { binanceQ1Csv, inferIntervals, sevenVenuesCsv } from './realFundingData.ts';
+import { historyScan } from '../../../electron/cli/scan.ts';
+import { LatestSettlements } from '../../../shared/history/latestSettlements.ts';
+import { binanceQ1Csv, inferIntervals, sevenVenuesCsv } from '../history/realFundingData.ts';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2024, 0, 1);
+/** The scan as `scan --history` runs it (the engine over the settlements in force), with what it left out. */
+function scanAt(points: Iterable<FundingPoint>, at: number, warnings: string[] = []) {
+  const latest = new LatestSettlements(at);
+  for (const point of points) latest.add(point);
+  return historyScan(latest.points(), at, (line) => warnings.push(line));
+}
 const p = (venue: string, symbol: string, time: number, rate: number, intervalHours: number): FundingPoint => ({ venue, symbol, time, rate, intervalHours, markPrice: null });
 
-describe('scanAt on hand-made history', () => {
+describe('historyScan on hand-made history', () => {
   it('takes each venue/symbol\'s latest settlement at or before the scan time, never a later one', () => {
     const pts = [p('okx', 'BTC/USDT:USDT', T0, 0.0001, 8), p('okx', 'BTC/USDT:USDT', T0 + 8 * H, 0.0002, 8), p('okx', 'BTC/USDT:USDT', T0 + 16 * H, 0.0009, 8)];
     const quote = scanAt(pts, T0 + 8 * H).assets[0].quotes[0];
@@ -26,7 +33,7 @@ describe('scanAt on hand-made history', () => {
     expect(asset.best).toEqual({ longVenue: 'binanceusdm', shortVenue: 'hyperliquid', spreadPer8h: expect.closeTo(0.0008, 12), spreadApr: expect.closeTo(0.876, 12) });
   });
 
-  it('groups multiplier symbols with their asset and orders assets by spread, single-venue assets last', () => {
+  it('groups multiplier symbols with their asset and orders assets as the monitor does: triggered first, single-venue assets last', () => {
     const result = scanAt([
       p('binanceusdm', '1000PEPE/USDT:USDT', T0, 0.0005, 4),
       p('bybit', 'PEPE/USDT:USDT', T0, 0.0001, 8),
@@ -43,6 +50,17 @@ describe('scanAt on hand-made history', () => {
       ['SOL', null],
     ]);
     expect(result.assets[0].quotes.map((q) => q.symbol)).toEqual(['1000PEPE/USDT:USDT', 'PEPE/USDT:USDT']);
+    expect(result.assets.map((a) => a.triggered)).toEqual([true, false, false, false]);
+  });
+
+  it('names venues the terminal does not trade and symbols that are not unified perpetuals, and leaves them out', () => {
+    const warnings: string[] = [];
+    const result = scanAt([p('dydx', 'BTC/USD:USD', T0, 0.0001, 1), p('okx', 'BTC-USDT', T0, 0.0001, 8), p('okx', 'BTC/USDT:USDT', T0, 0.0001, 8)], T0, warnings);
+    expect(result.assets.map((a) => a.quotes.map((q) => q.venue))).toEqual([['okx']]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^scan: dydx: not venues the terminal trades/),
+      'scan: okx BTC-USDT: not a unified perpetual symbol (BASE/QUOTE:SETTLE); left out of the scan',
+    ]);
   });
 
   it('two symbols on one venue make no cross-venue spread', () => {
@@ -61,7 +79,7 @@ describe('inferIntervals (test-side conversion of the recordings)', () => {
   });
 });
 
-describe('scanAt on real data: btc-eth-7venues (dates UTC+3 on binance/bybit/htx/kucoin/mexc, UTC on gate/dydx)', () => {
+describe('historyScan on real data: btc-eth-7venues (dates UTC+3 on binance/bybit/htx/kucoin/mexc, UTC on gate/dydx)', () => {
   const { points, errors } = parseFundingCsv(sevenVenuesCsv('BTC-USDT'), 'BTC-USDT (7 venues)');
 
   it('the converted recording parses without a bad line', () => {
@@ -75,24 +93,23 @@ describe('scanAt on real data: btc-eth-7venues (dates UTC+3 on binance/bybit/htx
   //   kucoin  line 2644 "2023-05-31 23:00:00,0.0001" (→ 20:00Z; kucoin settles 04/12/20 UTC)
   //   gate    line 3650 "2023-06-01 00:00:00,6.6e-05" (UTC)
   //   dydx    line 12386 "2023-06-01 00:00:00,0.0000205807", hourly → 0.000164646 per 8 h
-  // Highest per 8 h: dydx 0.0001646456; lowest: mexc 0.00002 → spread 0.0001446456 per 8 h.
-  it('at 2023-06-01T00:00Z BTC shows the hand-checked rates and long mexc / short dydx', () => {
-    const [btc] = scanAt(points, Date.UTC(2023, 5, 1)).assets;
-    expect(btc.base).toBe('BTC');
+  // htx, kucoin, mexc and dydx are not venues the terminal trades: the monitor has no fees or
+  // staleness bound for them, so the scan names them and leaves them out.
+  // Of the rest, highest per 8 h: bybit 0.0001; lowest: binance 0.00002096 → spread 0.00007904 per 8 h.
+  it('at 2023-06-01T00:00Z BTC shows the hand-checked rates of the terminal\'s venues and long binanceusdm / short bybit', () => {
+    const warnings: string[] = [];
+    const btc = scanAt(points, Date.UTC(2023, 5, 1), warnings).assets.find((a) => a.base === 'BTC')!;
+    expect(warnings).toEqual([expect.stringMatching(/^scan: dydx, htx, kucoinfutures, mexc: not venues the terminal trades/)]);
     const byVenue = Object.fromEntries(btc.quotes.map((q) => [q.venue, q]));
-    expect(Object.keys(byVenue).sort()).toEqual(['binanceusdm', 'bybit', 'dydx', 'gate', 'htx', 'kucoinfutures', 'mexc']);
+    expect(Object.keys(byVenue).sort()).toEqual(['binanceusdm', 'bybit', 'gate']);
     expect(byVenue.binanceusdm).toMatchObject({ rate: 0.00002096, intervalHours: 8, fundingTime: '2023-06-01T00:00:00.000Z' });
     expect(byVenue.bybit).toMatchObject({ rate: 0.0001, intervalHours: 8, fundingTime: '2023-06-01T00:00:00.000Z' });
-    expect(byVenue.htx).toMatchObject({ rate: 0.0001, fundingTime: '2023-06-01T00:00:00.000Z' });
-    expect(byVenue.mexc).toMatchObject({ rate: 0.00002, fundingTime: '2023-06-01T00:00:00.000Z' });
-    expect(byVenue.kucoinfutures).toMatchObject({ rate: 0.0001, fundingTime: '2023-05-31T20:00:00.000Z' });
     expect(byVenue.gate).toMatchObject({ rate: 0.000066, intervalHours: 8, fundingTime: '2023-06-01T00:00:00.000Z' });
-    expect(byVenue.dydx).toMatchObject({ rate: 0.0000205807, intervalHours: 1, ratePer8h: expect.closeTo(0.0001646456, 12) });
-    expect(btc.best).toEqual({ longVenue: 'mexc', shortVenue: 'dydx', spreadPer8h: expect.closeTo(0.0001446456, 12), spreadApr: expect.closeTo(0.0001446456 * 1095, 10) });
+    expect(btc.best).toEqual({ longVenue: 'binanceusdm', shortVenue: 'bybit', spreadPer8h: expect.closeTo(0.00007904, 12), spreadApr: expect.closeTo(0.00007904 * 1095, 10) });
   });
 });
 
-describe('scanAt on real data: binance-usdm-2026q1/funding (ms jitter, intervals inferred, changing)', () => {
+describe('historyScan on real data: binance-usdm-2026q1/funding (ms jitter, intervals inferred, changing)', () => {
   const { points, errors } = parseFundingCsv(binanceQ1Csv(), 'binance-usdm-2026q1');
 
   it('all 539 symbols convert and parse without a bad line', () => {
