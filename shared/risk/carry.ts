@@ -65,7 +65,7 @@ export function receivedPer8h(legs: readonly FundingLeg[]): number {
  * settlement pays its leg's rate averaged over its own interval before it, clipped at now
  * (docs/domain.md §1): an 8-h leg waits for its settlement, a 1-h leg is paid every hour along
  * the path. After the first settlement every interval is whole, so the decay factor advances by
- * one multiplication: the monitor walks a month of hourly settlements per row.
+ * one multiplication per settlement, and the payments to an exit sum as a geometric series.
  */
 class LegPath {
   time: number;
@@ -104,6 +104,29 @@ class LegPath {
     if (fromHours < 0) return this.base + this.slope * meanDecayFactor(this.phi, 0, toHours);
     if (Number.isNaN(this.factor)) this.factor = this.phi >= 1 ? 1 : this.phi ** (fromHours / 8);
     return this.base + this.slope * this.factor * this.wholeMean;
+  }
+
+  /**
+   * The settlements from here (a fresh path: at its first) to `exit` and what they pay together,
+   * without walking them: the first on its own when it is clipped at now, the whole intervals
+   * after it as one geometric series in the decay factor.
+   */
+  sumTo(exit: number): LegCarry {
+    if (this.time > exit) return { settlements: 0, amount: 0 };
+    const settlements = Math.floor((exit - this.time) / this.step) + 1;
+    let fromHours = (this.time - this.now) / HOUR_MS - this.hours;
+    let whole = settlements;
+    let amount = 0;
+    if (fromHours < 0) {
+      amount = this.payment();
+      whole--;
+      fromHours += this.hours;
+    }
+    if (whole === 0) return { settlements, amount };
+    const factor = this.phi >= 1 ? 1 : this.phi ** (fromHours / 8);
+    const ratio = this.stepFactor;
+    const series = ratio === 1 ? whole : (1 - ratio ** whole) / (1 - ratio);
+    return { settlements, amount: amount + whole * this.base + this.slope * this.wholeMean * factor * series };
   }
 
   advance(): void {
@@ -168,16 +191,9 @@ function nextPath(paths: readonly LegPath[]): number {
   return next;
 }
 
-/** Expected funding of each leg to the exit along its own schedule, under `decay` (see `settlementPayments`). */
+/** Expected funding of each leg to the exit along its own schedule, under `decay` (see `LegPath`). */
 export function expectedCarry(legs: readonly FundingLeg[], decay: SpreadDecay, now: number, exit: number): LegCarry[] {
-  return pathsOf(legs, decay, now).map((path) => {
-    const carry = { settlements: 0, amount: 0 };
-    for (; path.time <= exit; path.advance()) {
-      carry.settlements++;
-      carry.amount += path.payment();
-    }
-    return carry;
-  });
+  return pathsOf(legs, decay, now).map((path) => path.sumTo(exit));
 }
 
 /**

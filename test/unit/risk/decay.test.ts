@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONSTANT_SPREAD, decayedSpreadPer8h, fitSpreadDecay, meanDecayFactor, reversed, type SpreadDecay } from '../../../shared/funding/decay.ts';
-import { breakEvenTime, expectedCarry, type FundingLeg } from '../../../shared/risk/carry.ts';
+import { breakEvenTime, expectedCarry, legSettlements, receivedPer8h, type FundingLeg } from '../../../shared/risk/carry.ts';
+import { seededRandom } from '../../fixtures/engine/quoteSet.ts';
 
 const HOUR = 3_600_000;
 /** 00:00 UTC: 8-h settlements at 08:00 and 16:00, 1-h ones every hour. */
@@ -100,5 +101,35 @@ describe('expected carry under decay along each leg\'s own schedule', () => {
     expect(breakEvenTime(leg, NOW, 0.0012, NOW + 30 * 24 * HOUR, HALVING)).toBe(NOW + 24 * HOUR);
     // All it will ever pay is 0.1 % × 1 / ln 2 ≈ 0.1443 %.
     expect(breakEvenTime(leg, NOW, 0.0015, NOW + 30 * 24 * HOUR, HALVING)).toBeNull();
+  });
+
+  it.each([1, 2, 3])('summed to the exit as a geometric series, the carry equals settlement-by-settlement payments (seed %i)', (seed) => {
+    const random = seededRandom(seed);
+    const decays: SpreadDecay[] = [CONSTANT_SPREAD, HALVING, { ...HALVING, phi: 0 }, { ...HALVING, phi: 0.95, levelPer8h: 0.00005 }, { ...HALVING, phi: 0.0625 }];
+    for (let k = 0; k < 40; k++) {
+      const now = NOW + Math.floor(random() * 8 * HOUR);
+      const legOf = (side: 'buy' | 'sell'): FundingLeg => {
+        const intervalHours = [1, 2, 4, 8][Math.floor(random() * 4)];
+        const announced = random() < 0.5 ? Math.ceil((now + 1) / (intervalHours * HOUR)) * intervalHours * HOUR : null;
+        return { side, quantity: 1 + random(), price: 10 + random() * 100, rate: (random() - 0.4) * 0.001 * intervalHours / 8, intervalHours, nextFundingTime: announced };
+      };
+      const legs = [legOf('sell'), legOf('buy')];
+      const decay = decays[k % decays.length];
+      const exit = now + Math.floor(random() * 30 * 24) * HOUR;
+      const spreadNow = receivedPer8h(legs);
+      const carried = expectedCarry(legs, decay, now, exit);
+      legs.forEach((leg, i) => {
+        const side = leg.side === 'sell' ? 1 : -1;
+        const times = legSettlements(leg, now, exit);
+        // Each settlement pays the leg's rate averaged over its interval (clipped at now), moved by half the spread's expected change.
+        const walked = times.reduce((sum, t) => {
+          const to = (t - now) / HOUR;
+          const averaged = decayedSpreadPer8h(decay, spreadNow, Math.max(0, to - leg.intervalHours), to);
+          return sum + side * leg.quantity * leg.price * (leg.rate + (side * (averaged - spreadNow) * leg.intervalHours) / 16);
+        }, 0);
+        expect(carried[i].settlements).toBe(times.length);
+        expect(Math.abs(carried[i].amount - walked)).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(walked)));
+      });
+    }
   });
 });
