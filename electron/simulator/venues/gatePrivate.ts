@@ -85,15 +85,31 @@ function accountDetail(): SimResponse {
   return ok({ user_id: 1, ip_whitelist: [], currency_pairs: [], key: { mode: 1 }, tier: 0 });
 }
 
+/**
+ * The futures account as Gate documents it (`GET /futures/{settle}/accounts`): a classic account
+ * in the old margin mode (`enable_evolved_classic` false), its cross figures stated from the
+ * cross positions. The simulator keeps no statistics of how the total came about, so `history`
+ * states it all as deposits (Gate: total = dnw + pnl + fee + refr + fund).
+ */
 function futuresAccount(call: Call): SimResponse {
   const { accounts } = call.context;
   const [balance] = accounts.balances(VENUE, call.apiKey);
   const positions = accounts.positions(VENUE, call.apiKey);
+  const sum = (of: typeof positions, value: (p: (typeof positions)[number]) => number) => of.reduce((s, p) => s + value(p), 0);
+  const cross = positions.filter((p) => p.marginMode === 'cross');
+  const margin = sum(positions, (p) => p.margin);
+  const zero = '0';
   return ok({
-    total: decimalString(balance.total), unrealised_pnl: decimalString(positions.reduce((s, p) => s + p.unrealisedPnl, 0)),
-    position_margin: decimalString(positions.reduce((s, p) => s + p.margin, 0)), order_margin: decimalString(Math.max(0, balance.used - positions.reduce((s, p) => s + p.margin, 0))),
-    available: decimalString(balance.free), point: '0', currency: balance.currency, in_dual_mode: accounts.hedgeMode(VENUE, call.apiKey), enable_credit: false,
-    bonus: '0',
+    user: 1, total: decimalString(balance.total), unrealised_pnl: decimalString(sum(positions, (p) => p.unrealisedPnl)),
+    position_margin: decimalString(margin), order_margin: decimalString(Math.max(0, balance.used - margin)),
+    available: decimalString(balance.free), point: zero, currency: balance.currency, in_dual_mode: accounts.hedgeMode(VENUE, call.apiKey), enable_credit: false,
+    bonus: zero, enable_evolved_classic: false,
+    cross_initial_margin: decimalString(sum(cross, (p) => p.margin)), cross_maintenance_margin: zero, cross_order_margin: zero,
+    cross_unrealised_pnl: decimalString(sum(cross, (p) => p.unrealisedPnl)), cross_available: decimalString(balance.free),
+    cross_margin_balance: decimalString(balance.total + sum(cross, (p) => p.unrealisedPnl)), cross_mmr: zero, cross_imr: zero,
+    isolated_position_margin: decimalString(margin - sum(cross, (p) => p.margin)),
+    history: { dnw: decimalString(balance.total), pnl: zero, fee: zero, refr: zero, fund: zero, point_dnw: zero, point_fee: zero, point_refr: zero, bonus_dnw: zero, bonus_offset: zero },
+    enable_tiered_mm: true,
   });
 }
 

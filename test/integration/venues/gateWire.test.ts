@@ -40,6 +40,10 @@ const CASES: WireCase[] = [
   },
   { method: 'fetchPositions', fixture: 'fetchPositions', route: 'GET /api/v4/futures/usdt/positions' },
   { method: 'fetchFundingHistory', fixture: 'fetchFundingHistory', route: 'GET /api/v4/futures/usdt/account_book', allowed: GATE_ALLOWED },
+  {
+    method: 'fetchBalance', fixture: 'fetchBalance', route: 'GET /api/v4/futures/usdt/accounts',
+    allowed: { 'extra $.enable_credit': "in Gate's documented response schema (portfolio margin mode on or off), absent from its example" },
+  },
   { method: 'createOrder', fixture: 'createOrder', route: 'POST /api/v4/futures/usdt/orders' },
   // The read-back by the id Gate echoes (`t-` + ours), as the live broker reads an order back:
   // against the recorded finished order row of 2024, and against the recorded 2026 order (the create's answer is the same object).
@@ -67,6 +71,7 @@ beforeAll(async () => {
   await ex.setLeverage(3, SYMBOL);
   await ex.fetchPositions();
   await ex.fetchFundingHistory(SYMBOL);
+  await ex.fetchBalance();
   await ex.createOrder(SYMBOL, 'market', 'buy', 1, undefined, { text: 't-ftwiregate2' });
   await ex.fetchOrder('t-ftwiregate2', SYMBOL);
 });
