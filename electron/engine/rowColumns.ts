@@ -33,7 +33,7 @@ const NONE = 255;
 const NONE_ID = 0xffff_ffff;
 const ROW_BYTES = 6;
 const ROW_IDS = 3;
-/** 12 figures of the row, then the expected net per day and the carry estimate's 12 (see `carryNumbers`). */
+/** 12 figures of the row, then the expected net per day and the carry estimate's 12 (see `writeCarry`). */
 const ROW_NUMBERS = 25;
 const CARRY_AT = 13;
 const LEG_BYTES = 3;
@@ -46,11 +46,25 @@ const orNaN = (value: number | null): number => value ?? Number.NaN;
 const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
 const indexOrNone = <T>(list: readonly T[], value: T | null): number => (value === null ? NONE : list.indexOf(value));
 
-/** The carry estimate's numbers in `ROW_NUMBERS` order after `CARRY_AT`; all null without one. */
-function carryNumbers(carry: CarryEstimate | null): Array<number | null> {
-  if (!carry) return new Array<null>(12).fill(null);
+/** Writes the carry estimate's numbers in `ROW_NUMBERS` order from `CARRY_AT` on; all null without one. */
+function writeCarry(numbers: Float64Array, at: number, carry: CarryEstimate | null): void {
+  if (!carry) {
+    numbers.fill(Number.NaN, at, at + 12);
+    return;
+  }
   const { decay } = carry;
-  return [carry.holdingHours, carry.expectedFunding, carry.fees, carry.entryBasis, carry.net, decay.phi, decay.levelPer8h, decay.halfLifeHours, decay.n, decay.realisedPer8h.d1, decay.realisedPer8h.d3, decay.realisedPer8h.d7];
+  numbers[at] = carry.holdingHours;
+  numbers[at + 1] = carry.expectedFunding;
+  numbers[at + 2] = carry.fees;
+  numbers[at + 3] = carry.entryBasis;
+  numbers[at + 4] = carry.net;
+  numbers[at + 5] = decay.phi;
+  numbers[at + 6] = decay.levelPer8h;
+  numbers[at + 7] = orNaN(decay.halfLifeHours);
+  numbers[at + 8] = decay.n;
+  numbers[at + 9] = orNaN(decay.realisedPer8h.d1);
+  numbers[at + 10] = orNaN(decay.realisedPer8h.d3);
+  numbers[at + 11] = orNaN(decay.realisedPer8h.d7);
 }
 
 export function rowTransferables(columns: RowColumns): ArrayBuffer[] {
@@ -94,13 +108,24 @@ export class RowEncoder {
     c.rowIds[i * ROW_IDS + 1] = row.alignment?.sector == null ? NONE_ID : this.table.intern(row.alignment.sector);
     c.rowIds[i * ROW_IDS + 2] = row.carry ? this.table.intern(row.carry.decay.reason) : NONE_ID;
     c.reasons[i] = row.alignment?.reason ?? '';
+    // Written field by field: no array per row on the way out.
     const x = i * ROW_NUMBERS;
+    const numbers = c.rowNumbers;
     const v = row.velocity;
-    const values = [
-      row.spreadPer8h, row.spreadApr, row.roundTripFees, row.netCarryPerDay, row.breakEvenHours, row.meanPer8h, v.h1, v.h4, v.h24, row.persistenceHours, row.nextFundingTime, row.rank,
-      row.expectedNetPerDay ?? null, ...carryNumbers(row.carry ?? null),
-    ];
-    for (let k = 0; k < ROW_NUMBERS; k++) c.rowNumbers[x + k] = orNaN(values[k]);
+    numbers[x] = orNaN(row.spreadPer8h);
+    numbers[x + 1] = orNaN(row.spreadApr);
+    numbers[x + 2] = orNaN(row.roundTripFees);
+    numbers[x + 3] = orNaN(row.netCarryPerDay);
+    numbers[x + 4] = orNaN(row.breakEvenHours);
+    numbers[x + 5] = orNaN(row.meanPer8h);
+    numbers[x + 6] = orNaN(v.h1);
+    numbers[x + 7] = orNaN(v.h4);
+    numbers[x + 8] = orNaN(v.h24);
+    numbers[x + 9] = row.persistenceHours;
+    numbers[x + 10] = orNaN(row.nextFundingTime);
+    numbers[x + 11] = row.rank;
+    numbers[x + 12] = orNaN(row.expectedNetPerDay ?? null);
+    writeCarry(numbers, x + CARRY_AT, row.carry ?? null);
   }
 
   private writeLeg(c: RowColumns, l: number, leg: Leg): void {
