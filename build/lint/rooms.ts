@@ -4,7 +4,7 @@
 // folder and everything below it, as one room; `**` in `may` is anything; `*` in a package or
 // file name stands for any name.
 
-const SHARED_PURE = ['shared/domain', 'shared/funding', 'shared/history', 'shared/risk', 'shared/sectors'];
+const SHARED_PURE = ['shared/domain', 'shared/funding', 'shared/history', 'shared/risk', 'shared/sectors', 'shared/accounts'];
 const SHARED = [...SHARED_PURE, 'shared/ipc'];
 const BACKEND_SERVICES = [
   'electron/backend/backtest', 'electron/backend/engineClient', 'electron/backend/history', 'electron/backend/markets', 'electron/backend/patterns',
@@ -33,6 +33,8 @@ export const rooms: Record<string, Room> = {
   'shared/history': { may: ['shared/domain', 'shared/funding'], packages: [] },
   'shared/risk': { may: ['shared/domain', 'shared/funding'], packages: [] },
   'shared/sectors': { may: ['shared/domain', 'shared/history'], packages: [] },
+  // One account model (fills, positions, funding) for the paper broker and the venue simulator.
+  'shared/accounts': { may: [], packages: [] },
   'shared/ipc': { may: SHARED_PURE, packages: ['zod'] },
 
   // The engine: pure computation over arrays, time an argument; only the thread entries touch the thread API.

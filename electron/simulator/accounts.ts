@@ -4,6 +4,8 @@
  * the market crosses them (a book level at a time, so large orders fill partially), maker and
  * taker fees, margin and reduce-only checks, maintenance margin and liquidation, and funding
  * settlements credited or debited on open positions (size × contract size × mark × rate).
+ * Fills, positions, funding and liquidation prices are the paper broker's model
+ * (`shared/accounts/position.ts`, `shared/risk/liquidation.ts`); this file speaks the venues' terms.
  */
 import type {
   SimAccounts, SimBalance, SimIncome, SimInstrument, SimOrder, SimOrderRequest, SimPosition, SimSettlement, SimTrade, VenueId,
@@ -12,6 +14,8 @@ import { SimRejection } from './types.ts';
 import { venueTakesClientId } from './clientIds.ts';
 import type { Market } from './market.ts';
 import { VENUES } from '../../shared/domain/venues.ts';
+import { applyFill, fillFee, fundingAmount, liquidationBreached, takeFromBook, unrealisedPnl } from '../../shared/accounts/position.ts';
+import { crossLiquidationPrice, liquidationPrice } from '../../shared/risk/liquidation.ts';
 
 const BOOK_DEPTH = 200;
 const MINUTE = 60_000;
@@ -154,10 +158,8 @@ export class Accounts implements SimAccounts {
       const levels = order.side === 'buy' ? book.asks : book.bids;
       const cap = options.fillFraction === undefined ? order.quantity
         : Math.max(instrument.stepSize, Math.floor((order.quantity * options.fillFraction) / instrument.stepSize) * instrument.stepSize);
-      for (const [price, quantity] of levels) {
-        if (order.filled >= cap - 1e-12) break;
-        if (order.type === 'limit' && (order.side === 'buy' ? price > order.price! : price < order.price!)) break;
-        this.fill(account, instrument, order, price, Math.min(quantity, cap - order.filled), false);
+      for (const [price, quantity] of takeFromBook(levels, order.side, order.type === 'limit' ? order.price : null, cap)) {
+        this.fill(account, instrument, order, price, quantity, false);
       }
     }
     this.settleStatus(order);
@@ -289,7 +291,7 @@ export class Accounts implements SimAccounts {
   private fill(account: Account, instrument: SimInstrument, order: SimOrder, price: number, quantity: number, maker: boolean): void {
     const now = this.market.now();
     const feeRate = maker ? VENUES[account.venue].makerFee : VENUES[account.venue].takerFee;
-    const fee = price * quantity * instrument.contractSize * feeRate;
+    const fee = fillFee(price, quantity, feeRate, instrument.contractSize);
     order.averagePrice = ((order.averagePrice ?? 0) * order.filled + price * quantity) / (order.filled + quantity);
     order.filled = Number((order.filled + quantity).toPrecision(12));
     order.fee += fee;
@@ -303,19 +305,11 @@ export class Accounts implements SimAccounts {
   }
 
   private applyToPosition(account: Account, instrument: SimInstrument, signed: number, price: number, now: number): void {
-    const position = account.positions.get(instrument.id) ?? { size: 0, entryPrice: 0, updatedAt: now };
-    const closing = position.size * signed < 0 ? Math.min(Math.abs(signed), Math.abs(position.size)) : 0;
-    if (closing > 0) account.wallet += (price - position.entryPrice) * closing * instrument.contractSize * Math.sign(position.size);
-    const size = Number((position.size + signed).toPrecision(12));
-    if (Math.abs(size) < 1e-12) {
-      account.positions.delete(instrument.id);
-      return;
-    }
-    if (Math.sign(size) !== Math.sign(position.size)) position.entryPrice = price;
-    else if (Math.abs(size) > Math.abs(position.size)) position.entryPrice = (position.entryPrice * Math.abs(position.size) + price * Math.abs(signed)) / Math.abs(size);
-    position.size = size;
-    position.updatedAt = now;
-    account.positions.set(instrument.id, position);
+    const held = account.positions.get(instrument.id);
+    const { position, realisedPnl } = applyFill(held && { size: held.size, entry: held.entryPrice }, signed, price, instrument.contractSize);
+    account.wallet += realisedPnl;
+    if (position === null) account.positions.delete(instrument.id);
+    else account.positions.set(instrument.id, { size: position.size, entryPrice: position.entry, updatedAt: now });
   }
 
   /** Resting limit orders take the crossing book levels, at most once per simulated minute. */
@@ -327,10 +321,7 @@ export class Accounts implements SimAccounts {
       const instrument = this.instrumentOf(account.venue, order.instrumentId);
       const book = this.market.orderBook(account.venue, order.instrumentId, BOOK_DEPTH);
       const levels = order.side === 'buy' ? book.asks : book.bids;
-      const crossing = levels.filter(([price]) => (order.side === 'buy' ? price <= order.price! : price >= order.price!));
-      for (const [, quantity] of crossing) {
-        const take = Math.min(quantity, order.quantity - order.filled);
-        if (take <= 1e-12) break;
+      for (const [, take] of takeFromBook(levels, order.side, order.price, order.quantity - order.filled)) {
         this.fill(account, instrument, order, order.price!, take, true);
       }
       this.settleStatus(order);
@@ -347,11 +338,9 @@ export class Accounts implements SimAccounts {
   /** A position whose mark crosses its liquidation price is closed at that price. */
   private liquidate(account: Account): void {
     for (const position of this.positionList(account)) {
-      if (position.liquidationPrice === null) continue;
-      const breached = position.size > 0 ? position.markPrice <= position.liquidationPrice : position.markPrice >= position.liquidationPrice;
-      if (!breached) continue;
+      if (!liquidationBreached(position.size, position.markPrice, position.liquidationPrice)) continue;
       const instrument = this.instrumentOf(account.venue, position.instrumentId);
-      this.applyToPosition(account, instrument, -position.size, position.liquidationPrice, this.market.now());
+      this.applyToPosition(account, instrument, -position.size, position.liquidationPrice!, this.market.now());
       account.wallet = Math.max(0, account.wallet);
     }
   }
@@ -364,14 +353,15 @@ export class Accounts implements SimAccounts {
       const mark = this.market.markPrice(account.venue, id);
       const quantity = Math.abs(state.size) * instrument.contractSize;
       const margin = (quantity * mark) / leverage;
-      const cushion = marginMode === 'isolated' ? (quantity * state.entryPrice) / leverage : account.wallet;
+      const side = state.size > 0 ? 'buy' : 'sell';
       const mmr = instrument.maintenanceMarginRate;
-      const liquidation = state.size > 0
-        ? (state.entryPrice * quantity - cushion) / (quantity * (1 - mmr))
-        : (cushion + state.entryPrice * quantity) / (quantity * (1 + mmr));
+      // Isolated: the position's own margin backs it; cross: the whole wallet does.
+      const liquidation = marginMode === 'isolated'
+        ? liquidationPrice(side, state.entryPrice, leverage, mmr)
+        : crossLiquidationPrice(side, state.entryPrice, quantity, account.wallet, mmr);
       list.push({
         instrumentId: id, size: state.size, entryPrice: state.entryPrice, markPrice: mark, leverage, marginMode,
-        unrealisedPnl: (mark - state.entryPrice) * state.size * instrument.contractSize,
+        unrealisedPnl: unrealisedPnl({ size: state.size, entry: state.entryPrice }, mark, instrument.contractSize),
         liquidationPrice: liquidation > 0 ? liquidation : null, margin, updatedAt: state.updatedAt,
       });
     }
@@ -394,14 +384,14 @@ export class Accounts implements SimAccounts {
     return orderId === undefined ? undefined : account.orders.get(orderId);
   }
 
-  /** Long pays short when the rate is positive: amount = −size × contractSize × mark × rate. */
+  /** Long pays short when the rate is positive (`fundingAmount`). */
   private creditFunding(venue: VenueId, instrumentId: string, settlement: SimSettlement): void {
     for (const account of this.accounts.values()) {
       if (account.venue !== venue) continue;
       const position = account.positions.get(instrumentId);
       if (!position) continue;
       const instrument = this.instrumentOf(venue, instrumentId);
-      const amount = -position.size * instrument.contractSize * settlement.markPrice * settlement.rate;
+      const amount = fundingAmount(position.size, settlement.markPrice, settlement.rate, instrument.contractSize);
       account.wallet += amount;
       account.income.push({
         id: String(this.nextIncomeId++), instrumentId, time: settlement.time, amount, currency: account.currency,

@@ -22,6 +22,7 @@ import { amountToSend, bookInCoins, unitsOf } from './venueAmounts.ts';
 import { coinPrice, coinsOf, type MarketUnits } from '../../../../shared/domain/units.ts';
 import { isSpotSymbol } from '../../markets/spotExchange.ts';
 import { exchangeFor, openSpot, spotShortRefusal, type SpotAccess } from './spotRoute.ts';
+import { applyFill, fillFee, fundingAmount, takeFromBook, unrealisedPnl, type HeldPosition } from '../../../../shared/accounts/position.ts';
 
 export interface PaperBrokerOptions {
   venue: VenueId;
@@ -69,10 +70,8 @@ export interface FundingEntryData extends FundingPayment {
 
 const EPSILON = 1e-12;
 
-interface Held {
-  size: number;
-  entry: number;
-}
+/** Sizes in coins, prices per coin (docs/units.md). */
+type Held = HeldPosition;
 
 export async function createPaperBroker(options: PaperBrokerOptions): Promise<PaperBroker> {
   const exchange = options.exchange ?? createExchange(options.venue, optionsFor(options.venue, options.connection.baseUrl !== undefined), options.connection);
@@ -230,19 +229,17 @@ class Paper implements PaperBroker {
     return Math.min(reducible, request.quantity);
   }
 
-  /** Fills `order` level by level, up to its limit price, at `feeRate`. */
+  /** Fills `order` level by level, up to its limit price, at `feeRate` (shared/accounts/position.ts walks the book). */
   #walk(order: Order, levels: ReadonlyArray<[number, number]>, feeRate: number): void {
     let cost = order.averagePrice === null ? 0 : order.averagePrice * order.filled;
-    for (const [price, available] of levels) {
-      const left = order.quantity - order.filled;
-      if (left <= 1e-12) break;
-      if (order.price !== null && (order.side === 'buy' ? price > order.price : price < order.price)) break;
-      const take = Math.min(left, available);
-      const fillPrice = order.type === 'limit' && feeRate === VENUES[this.venue].makerFee ? order.price! : price;
+    const maker = order.type === 'limit' && feeRate === VENUES[this.venue].makerFee;
+    for (const [price, take] of takeFromBook(levels, order.side, order.price, order.quantity - order.filled)) {
+      const fillPrice = maker ? order.price! : price;
+      const fee = fillFee(fillPrice, take, feeRate);
       cost += take * fillPrice;
       order.filled += take;
-      order.fee += take * fillPrice * feeRate;
-      this.#wallet -= take * fillPrice * feeRate;
+      order.fee += fee;
+      this.#wallet -= fee;
       this.#apply(order.symbol, order.side === 'buy' ? take : -take, fillPrice);
     }
     if (order.filled > 0) order.averagePrice = cost / order.filled;
@@ -254,21 +251,14 @@ class Paper implements PaperBroker {
     // Settlements before this fill are owed at the size held until now.
     if (this.#held.has(symbol) && !this.#restoring) this.settleFunding();
     const opening = !this.#held.has(symbol);
-    const held = this.#held.get(symbol) ?? { size: 0, entry: 0 };
-    if (held.size === 0 || Math.sign(held.size) === Math.sign(delta)) {
-      held.entry = (held.entry * Math.abs(held.size) + price * Math.abs(delta)) / (Math.abs(held.size) + Math.abs(delta));
-    } else {
-      const closing = Math.min(Math.abs(delta), Math.abs(held.size));
-      this.#wallet += closing * (price - held.entry) * Math.sign(held.size);
-      if (Math.abs(delta) > Math.abs(held.size)) held.entry = price;
-    }
-    held.size += delta;
-    if (Math.abs(held.size) < 1e-12) {
+    const { position, realisedPnl } = applyFill(this.#held.get(symbol), delta, price);
+    this.#wallet += realisedPnl;
+    if (position === null) {
       this.#held.delete(symbol);
       this.#since.delete(symbol);
       this.#due.delete(symbol);
     } else {
-      this.#held.set(symbol, held);
+      this.#held.set(symbol, position);
       if (opening) this.#since.set(symbol, at);
     }
   }
@@ -400,7 +390,7 @@ class Paper implements PaperBroker {
         const mark = this.#mark(symbol) ?? held.entry;
         const journalled = due <= (this.#restoredThrough.get(symbol) ?? -Infinity);
         if (rate !== null && !journalled) {
-          const payment = { venue: this.venue, symbol, time: due, amount: -held.size * mark * rate, rate, id: `${this.venue} ${symbol} ${due}` };
+          const payment = { venue: this.venue, symbol, time: due, amount: fundingAmount(held.size, mark, rate), rate, id: `${this.venue} ${symbol} ${due}` };
           this.#wallet += payment.amount;
           this.#ledger.push(payment);
           booked.push(payment);
@@ -446,7 +436,7 @@ class Paper implements PaperBroker {
   async balances(): Promise<Balance[]> {
     this.settleFunding();
     const currency = this.venue === 'hyperliquid' ? 'USDC' : 'USDT';
-    const unrealised = [...this.#held].reduce((sum, [symbol, h]) => sum + h.size * ((this.#mark(symbol) ?? h.entry) - h.entry), 0);
+    const unrealised = [...this.#held].reduce((sum, [symbol, h]) => sum + unrealisedPnl(h, this.#mark(symbol) ?? h.entry), 0);
     const paidForCoins = [...this.#held].filter(([symbol]) => isSpotSymbol(symbol)).reduce((sum, [, h]) => sum + h.size * h.entry, 0);
     // As a venue reports it: free is what the perps' initial margin (notional at entry / leverage) does not hold.
     const initialMargin = [...this.#held].filter(([symbol]) => !isSpotSymbol(symbol))
