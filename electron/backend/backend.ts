@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Handlers, Mode, Publish } from '../../shared/ipc/contract.ts';
 import { composeHandlers } from '../../shared/ipc/composeHandlers.ts';
-import { DEFAULT_SETTINGS, EngineSettingsSchema, type EngineSettings } from '../../shared/domain/settings.ts';
+import { DEFAULT_SETTINGS, EngineSettingsSchema, venuesOn, type EngineSettings } from '../../shared/domain/settings.ts';
 import { VENUE_IDS, type VenueId } from '../../shared/domain/venues.ts';
 import { createMarketData } from './markets/marketData.ts';
 import { startEngine } from './engineClient/engineClient.ts';
@@ -113,8 +113,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   });
   await seedStoredCloses({ store, engine, log, now: venueNow });
 
+  // A venue the trader switched off is not opened at all (docs/venues.md, "Venue choice").
   const market = createMarketData({
-    venues,
+    venues: venuesOn(venues, settings),
     baseUrl,
     wsBaseUrl,
     now: venueNow,
@@ -168,6 +169,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       settings = EngineSettingsSchema.parse({ ...settings, ...patch });
       await store.settings.save(settings);
       engine.setSettings(settings);
+      await market.setVenues(venuesOn(venues, settings));
       return settings;
     },
   } satisfies Partial<Handlers>;

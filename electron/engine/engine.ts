@@ -76,11 +76,21 @@ export class SignalEngine {
     return this.recompute(touched, false, now, alerts);
   }
 
-  /** New settings change fees, thresholds and triggers everywhere: a full recompute. */
+  /** New settings change fees, thresholds and triggers everywhere: a full recompute. A venue switched off leaves every row. */
   setSettings(settings: EngineSettings, now: number): EngineOutput {
     this.settings = settings;
     this.fees = takerFeesFor(settings);
+    for (const venue of settings.venuesOff) this.dropVenue(venue);
     return this.recomputeAll(now, []);
+  }
+
+  private dropVenue(venue: VenueId): void {
+    for (const entry of this.entries.get(venue)?.values() ?? []) {
+      const group = this.groups.get(entry.quote.base);
+      group?.remove(entry);
+      if (group?.size === 0) this.groups.delete(entry.quote.base);
+    }
+    this.entries.delete(venue);
   }
 
   /** New decay fits (the backend refits from the store): every row's expected edge is recomputed. */
@@ -149,6 +159,8 @@ export class SignalEngine {
 
   /** Interval changes are announced by the market data service, which sees them first. */
   private ingest(quote: FundingQuote, touched: Set<string>, now: number): void {
+    // A poll answered just before its venue was switched off must not bring it back.
+    if (this.settings.venuesOff.includes(quote.venue)) return;
     let venueEntries = this.entries.get(quote.venue);
     if (!venueEntries) this.entries.set(quote.venue, (venueEntries = new Map()));
     const entry = venueEntries.get(quote.symbol);

@@ -59,6 +59,14 @@ export function startSync(link: LinkedBridge): () => void {
   };
 
   const unsubscribe = [
+    // A venue switched off leaves the quotes and the status bar (the engine drops it from the rows).
+    useSession.subscribe((next, previous) => {
+      const off = next.settings?.venuesOff;
+      if (off && off !== previous.settings?.venuesOff && off.length > 0) {
+        useQuotes.getState().dropVenues(off);
+        useHealth.getState().dropVenues(off);
+      }
+    }),
     link.on('signals', (p) => signals.push(p)),
     link.on('quotes', (p) => quotes.push(p)),
     link.on('health', (p) => health.push(p)),

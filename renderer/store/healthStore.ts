@@ -6,6 +6,8 @@ import type { VenueId } from '../../shared/domain/venues.ts';
 interface HealthState {
   venues: Partial<Record<VenueId, VenueHealth>>;
   apply(reports: readonly VenueHealth[]): void;
+  /** Forgets the reports of venues switched off (their chips leave the status bar). */
+  dropVenues(off: readonly VenueId[]): void;
 }
 
 export const useHealth = create<HealthState>((set) => ({
@@ -16,4 +18,5 @@ export const useHealth = create<HealthState>((set) => ({
       for (const r of reports) venues[r.venue] = r;
       return { venues };
     }),
+  dropVenues: (off) => set((s) => ({ venues: Object.fromEntries(Object.entries(s.venues).filter(([venue]) => !off.includes(venue as VenueId))) })),
 }));

@@ -18,6 +18,8 @@ export interface MonitorFilter {
   /** Decimal per 8 h; rows below are hidden. */
   minSpreadPer8h: number;
   venue: VenueId | null;
+  /** Only the columns of venues with an API key in the vault, and rows whose best pair is on two of them. */
+  tradableOnly: boolean;
 }
 
 /** How the trader sorted and filtered the monitor, and which row has the cursor. */
@@ -44,13 +46,13 @@ const VenueSchema = z.enum(VENUE_IDS as unknown as [VenueId, ...VenueId[]]);
 /** The sort and the filters come back after a restart; the typed search does not (rows hidden by a forgotten word look missing). */
 const SavedView = z.object({
   sort: z.object({ key: z.enum(SORT_KEYS), dir: z.enum(['asc', 'desc']) }),
-  filter: z.object({ triggeredOnly: z.boolean(), confirmedOnly: z.boolean(), minSpreadPer8h: z.number().min(0).max(0.05), venue: VenueSchema.nullable() }),
+  filter: z.object({ triggeredOnly: z.boolean(), confirmedOnly: z.boolean(), minSpreadPer8h: z.number().min(0).max(0.05), venue: VenueSchema.nullable(), tradableOnly: z.boolean().default(false) }),
   hiddenColumns: z.array(z.string().max(40)).max(40).default([]),
 }).transform(({ sort, filter, hiddenColumns }) => ({ sort, filter: { ...filter, search: '' }, hiddenColumns }));
 
 export const useMonitorView = create<MonitorViewState>()(persist((set) => ({
   sort: { key: 'rank', dir: 'asc' },
-  filter: { search: '', triggeredOnly: false, confirmedOnly: false, minSpreadPer8h: 0, venue: null },
+  filter: { search: '', triggeredOnly: false, confirmedOnly: false, minSpreadPer8h: 0, venue: null, tradableOnly: false },
   cursor: null,
   hiddenColumns: [],
   toggleColumn: (id) => set((s) => ({ hiddenColumns: s.hiddenColumns.includes(id) ? s.hiddenColumns.filter((c) => c !== id) : [...s.hiddenColumns, id] })),

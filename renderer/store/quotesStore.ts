@@ -9,6 +9,8 @@ interface QuotesState {
   newestObservedAt: number | null;
   replace(quotes: readonly FundingQuote[]): void;
   upsert(batches: readonly (readonly FundingQuote[])[]): void;
+  /** Forgets the quotes of venues switched off. */
+  dropVenues(off: readonly string[]): void;
 }
 
 function newest(current: number | null, quotes: readonly FundingQuote[]): number | null {
@@ -31,4 +33,5 @@ export const useQuotes = create<QuotesState>((set) => ({
       }
       return { quotes: next, newestObservedAt: observed };
     }),
+  dropVenues: (off) => set((s) => ({ quotes: new Map([...s.quotes].filter(([, q]) => !off.includes(q.venue))) })),
 }));

@@ -21,9 +21,16 @@ export const EngineSettingsSchema = z.object({
   fees: z.array(FeeTierSchema).default([]),
   /** Alert kinds shown as desktop notifications (the alerts list shows every kind). */
   notifyKinds: z.array(AlertKindSchema).max(7).default(['trading', 'venue', 'trigger']),
+  /** Venues the trader switched off: not polled, not streamed, no markets held, no monitor column (docs/venues.md, "Venue choice"). */
+  venuesOff: z.array(VenueIdSchema).max(32).default([]),
 });
 export type EngineSettings = z.infer<typeof EngineSettingsSchema>;
 export const DEFAULT_SETTINGS: EngineSettings = EngineSettingsSchema.parse({});
+
+/** The session's venues the trader keeps on, in the session's order. */
+export function venuesOn<V extends string>(venues: readonly V[], settings: Pick<EngineSettings, 'venuesOff'>): V[] {
+  return venues.filter((venue) => !(settings.venuesOff as readonly string[]).includes(venue));
+}
 
 /** A change to the engine settings: only the fields sent. */
 export const EngineSettingsPatchSchema = patchSchema(EngineSettingsSchema);

@@ -40,6 +40,14 @@ export interface MarketDataOptions {
 export interface MarketData {
   start(): void;
   stop(): Promise<void>;
+  /**
+   * Switches venues on and off while running: a venue left out has its poller and stream
+   * stopped and its ccxt exchange closed and dropped (its markets go with it); a venue added is
+   * opened and, once started, polled. Health is republished with the venues now on.
+   */
+  setVenues(venues: readonly VenueId[]): Promise<void>;
+  /** The venues on now. */
+  venues(): VenueId[];
   quotes(): FundingQuote[];
   health(): VenueHealth[];
   fundingHistory(venue: VenueId, symbol: string, since: number, until?: number): Promise<FundingPoint[]>;
@@ -76,22 +84,27 @@ function streamFor(venue: VenueId, adapter: VenueAdapter, options: MarketDataOpt
   });
 }
 
+interface VenueFeed {
+  adapter: VenueAdapter;
+  poller: VenuePoller;
+}
+
 export function createMarketData(options: MarketDataOptions): MarketData {
   const now = options.now ?? Date.now;
   const scale = options.pollScale ?? 1;
   const live = options.baseUrl === undefined;
-  const adapters = new Map<VenueId, VenueAdapter>();
-  const pollers: VenuePoller[] = [];
-  const health = (): VenueHealth[] => pollers.map((poller) => poller.health());
+  /** The venues on, in the order they were asked for; a venue switched off has no entry (nothing held). */
+  const feeds = new Map<VenueId, VenueFeed>();
+  let started = false;
+  const health = (): VenueHealth[] => [...feeds.values()].map((feed) => feed.poller.health());
 
-  for (const venue of new Set(options.venues)) {
+  function openFeed(venue: VenueId): VenueFeed {
     const timeoutMs = options.timeoutMs ?? (live ? VENUES[venue].pollMs : undefined);
     const connection = { baseUrl: options.baseUrl, wsBaseUrl: options.wsBaseUrl, timeoutMs };
     const adapter = ADAPTERS[venue]({ connection, cadenceScale: scale, now });
     const streamGapMs = streamsFor(venue, options) ? STREAM_SPECS[venue]?.expectedGapMs : undefined;
     const bounds = healthBounds({ pollMs: VENUES[venue].pollMs, scale, streamGapMs });
-    adapters.set(venue, adapter);
-    pollers.push(createVenuePoller({
+    const poller = createVenuePoller({
       adapter,
       profile: VENUES[venue],
       scale,
@@ -102,22 +115,47 @@ export function createMarketData(options: MarketDataOptions): MarketData {
       onAlerts: options.onAlert,
       onAttempt: () => options.onHealth(health()),
       stream: streamFor(venue, adapter, options, bounds, now),
-    }));
+    });
+    return { adapter, poller };
   }
 
+  async function closeFeed(feed: VenueFeed): Promise<void> {
+    await feed.poller.stop();
+    await feed.adapter.close();
+  }
+
+  for (const venue of new Set(options.venues)) feeds.set(venue, openFeed(venue));
+
   function adapterFor(venue: VenueId): VenueAdapter {
-    const adapter = adapters.get(venue);
-    if (!adapter) throw new Error(`${VENUES[venue]?.label ?? venue} is not among the venues this terminal polls (${[...adapters.keys()].join(', ')}).`);
+    const adapter = feeds.get(venue)?.adapter;
+    if (!adapter) throw new Error(`${VENUES[venue]?.label ?? venue} is switched off or not among this session's venues (on: ${[...feeds.keys()].map((v) => VENUES[v].label).join(', ') || 'none'}); switch it on in Settings → Venues.`);
     return adapter;
   }
 
   return {
-    start: () => pollers.forEach((poller) => poller.start()),
-    async stop() {
-      await Promise.all(pollers.map((poller) => poller.stop()));
-      await Promise.all([...adapters.values()].map((adapter) => adapter.close()));
+    start() {
+      started = true;
+      for (const feed of feeds.values()) feed.poller.start();
     },
-    quotes: () => pollers.flatMap((poller) => poller.quotes()),
+    async stop() {
+      started = false;
+      await Promise.all([...feeds.values()].map(closeFeed));
+    },
+    async setVenues(venues) {
+      const wanted = new Set(venues);
+      const off = [...feeds].filter(([venue]) => !wanted.has(venue));
+      for (const [venue] of off) feeds.delete(venue);
+      await Promise.all(off.map(([, feed]) => closeFeed(feed)));
+      for (const venue of wanted) {
+        if (feeds.has(venue)) continue;
+        const feed = openFeed(venue);
+        feeds.set(venue, feed);
+        if (started) feed.poller.start();
+      }
+      options.onHealth(health());
+    },
+    venues: () => [...feeds.keys()],
+    quotes: () => [...feeds.values()].flatMap((feed) => feed.poller.quotes()),
     health,
     async fundingHistory(venue, symbol, since, until) {
       const adapter = adapterFor(venue);
@@ -129,7 +167,7 @@ export function createMarketData(options: MarketDataOptions): MarketData {
     },
     symbolsFor(base) {
       const wanted = base.toUpperCase();
-      return [...adapters.values()].flatMap((adapter) => adapter.markets()
+      return [...feeds.values()].flatMap(({ adapter }) => adapter.markets()
         .filter((market) => market.base === wanted)
         .map((market) => ({ venue: adapter.venue, symbol: market.symbol })));
     },

@@ -188,6 +188,8 @@ export function createVenuePoller(options: PollerOptions): VenuePoller {
   }
 
   function succeeded(polled: FundingQuote[], current: Flight): void {
+    // A poll answered after stop (the venue switched off) must not bring its quotes back.
+    if (stopped) return;
     const at = now();
     const latencyMs = timers.elapsed() - current.startedAt;
     const snapshot = overlay.onto(polled);

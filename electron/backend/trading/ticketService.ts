@@ -135,8 +135,8 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
     });
     assertSpotLegTradable(ticket);
     const [a, b, balances] = await Promise.all([legMarket(ticket, 0), legMarket(ticket, 1), balancesOf(ticket)]);
-    const { holdingDays, fees, triggerSpreadPer8h, extremeRatePer8h, divergencePer8h, windowMinutes, notifyKinds, ...risk } = deps.settings();
-    const engine = { holdingDays, fees, triggerSpreadPer8h, extremeRatePer8h, divergencePer8h, windowMinutes, notifyKinds };
+    const { holdingDays, fees, triggerSpreadPer8h, extremeRatePer8h, divergencePer8h, windowMinutes, notifyKinds, venuesOff, ...risk } = deps.settings();
+    const engine = { holdingDays, fees, triggerSpreadPer8h, extremeRatePer8h, divergencePer8h, windowMinutes, notifyKinds, venuesOff };
     return buildPreview({
       ticket, now: deps.now(), engine, risk, markets: [a, b], balances,
       currentExposureUsd: deps.exposure(), alignment: deps.alignment(ticket.base),

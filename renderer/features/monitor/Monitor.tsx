@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { VENUE_IDS } from '../../../shared/domain/venues.ts';
-import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
+import { DEFAULT_SETTINGS, venuesOn } from '../../../shared/domain/settings.ts';
+import { useKeyedVenues } from '../keys/useKeyedVenues.ts';
 import { useMonitorView } from '../../store/monitorViewStore.ts';
 import { useSession } from '../../store/sessionStore.ts';
 import { useSignals } from '../../store/signalsStore.ts';
@@ -19,14 +20,17 @@ export function Monitor() {
   const summary = useSignals((s) => s.summary);
   const sort = useMonitorView((s) => s.sort);
   const filter = useMonitorView((s) => s.filter);
-  const venues = useSession((s) => s.info?.venues) ?? VENUE_IDS;
+  const sessionVenues = useSession((s) => s.info?.venues) ?? VENUE_IDS;
   const settings = useSession((s) => s.settings) ?? DEFAULT_SETTINGS;
   const connectionError = useSession((s) => s.connectionError);
+  const keyed = useKeyedVenues();
+  // Switched-off venues have no column; "only venues I can trade" keeps those with keys.
+  const venues = useMemo(() => venuesOn(sessionVenues, settings).filter((v) => !filter.tradableOnly || keyed?.has(v)), [sessionVenues, settings, filter.tradableOnly, keyed]);
   const columns = useMemo(() => monitorColumns(venues), [venues]);
   const hiddenColumns = useMonitorView((s) => s.hiddenColumns);
   const hidden = useMemo(() => new Set(hiddenColumns), [hiddenColumns]);
   const [dropped, setDropped] = useState<readonly string[]>([]);
-  const ordered = useMemo(() => orderRows(rows.values(), filter, sort), [rows, filter, sort]);
+  const ordered = useMemo(() => orderRows(rows.values(), filter, sort, keyed), [rows, filter, sort, keyed]);
 
   return (
     <section className="screen monitor" aria-label="Monitor">

@@ -52,6 +52,10 @@ export function MonitorToolbar({ venues, shown, total, firstMatch }: { venues: r
         <input type="checkbox" checked={filter.confirmedOnly} onChange={(e) => setFilter({ confirmedOnly: e.target.checked })} />
         Confirmed only
       </label>
+      <label title="Columns of the venues with an API key in the vault; rows whose best pair is on two of them">
+        <input type="checkbox" checked={filter.tradableOnly} onChange={(e) => setFilter({ tradableOnly: e.target.checked })} />
+        Only venues I can trade
+      </label>
       <label>
         Min spread
         <input

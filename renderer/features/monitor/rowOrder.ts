@@ -45,7 +45,13 @@ export function compareRows(a: Opportunity, b: Opportunity, sort: SortSpec): num
   return sort.dir === 'asc' ? order : -order;
 }
 
-export function matchesFilter(row: Opportunity, filter: MonitorFilter): boolean {
+/**
+ * `tradable`: the venues the trader can trade (keys in the vault), read when `tradableOnly` is on;
+ * a row passes when both legs of its best pair are on them (the engine ranks over every venue on,
+ * so a row whose best pair needs a venue without keys is left out, not re-ranked).
+ */
+export function matchesFilter(row: Opportunity, filter: MonitorFilter, tradable: ReadonlySet<VenueId> | null = null): boolean {
+  if (filter.tradableOnly && !(row.longVenue && row.shortVenue && tradable?.has(row.longVenue) && tradable.has(row.shortVenue))) return false;
   if (filter.triggeredOnly && !row.triggered) return false;
   if (filter.confirmedOnly && row.alignment?.tag !== 'confirmed') return false;
   if (filter.minSpreadPer8h > 0 && (row.spreadPer8h === null || row.spreadPer8h < filter.minSpreadPer8h)) return false;
@@ -55,9 +61,9 @@ export function matchesFilter(row: Opportunity, filter: MonitorFilter): boolean 
 }
 
 /** The monitor's visible order: filtered, then sorted. */
-export function orderRows(rows: Iterable<Opportunity>, filter: MonitorFilter, sort: SortSpec): Opportunity[] {
+export function orderRows(rows: Iterable<Opportunity>, filter: MonitorFilter, sort: SortSpec, tradable: ReadonlySet<VenueId> | null = null): Opportunity[] {
   const out: Opportunity[] = [];
-  for (const row of rows) if (matchesFilter(row, filter)) out.push(row);
+  for (const row of rows) if (matchesFilter(row, filter, tradable)) out.push(row);
   return out.sort((a, b) => compareRows(a, b, sort));
 }
 

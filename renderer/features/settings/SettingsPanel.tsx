@@ -10,6 +10,7 @@ import { fromPct, toPct } from './percent.ts';
 import { ReconcileSection } from './ReconcileSection.tsx';
 import { RiskSection } from './RiskSection.tsx';
 import { NotificationsSection } from './NotificationsSection.tsx';
+import { VenuesSection } from './VenuesSection.tsx';
 import { KeysSection } from '../keys/KeysSection.tsx';
 import { SectorMapEditor } from '../sectorMap/SectorMapEditor.tsx';
 
@@ -110,6 +111,7 @@ export function SettingsPanel() {
           {message ? <span role="status" className={message.ok ? 'ok' : 'error'}>{message.text}</span> : null}
         </div>
       </form>
+      <VenuesSection />
       <NotificationsSection />
       <RiskSection />
       <ReconcileSection />

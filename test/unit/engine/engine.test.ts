@@ -33,6 +33,22 @@ describe('ranking', () => {
   });
 });
 
+describe('venues switched off', () => {
+  it('leave every row at once, their late quotes are ignored, and switched on again they count', () => {
+    const engine = new SignalEngine(DEFAULT_SETTINGS);
+    engine.apply([q('binanceusdm', 'AAA', 0.0001), q('okx', 'AAA', 0.0008), q('bybit', 'AAA', 0.0003), q('okx', 'BBB', 0.0005)], NOW);
+    const off = engine.setSettings({ ...DEFAULT_SETTINGS, venuesOff: ['okx'] }, NOW).batch;
+    expect(off.full).toBe(true);
+    expect(off.upserts.map((r) => r.base)).toEqual(['AAA']);
+    expect(off.upserts[0].legs.map((l) => l.venue).sort()).toEqual(['binanceusdm', 'bybit']);
+    const late = engine.apply([q('okx', 'AAA', 0.002, 8, { observedAt: NOW + 1000 })], NOW + 1000).batch;
+    expect(late.upserts).toEqual([]);
+    engine.setSettings(DEFAULT_SETTINGS, NOW + 2000);
+    const back = engine.apply([q('okx', 'AAA', 0.002, 8, { observedAt: NOW + 3000 })], NOW + 3000).batch;
+    expect(back.upserts.find((r) => r.base === 'AAA')!.legs.some((l) => l.venue === 'okx')).toBe(true);
+  });
+});
+
 describe('alerts', () => {
   const pair = (base: string, high: number, t: number) => [q('binanceusdm', base, 0.0001, 8, { observedAt: t }), q('bybit', base, high, 8, { observedAt: t })];
 

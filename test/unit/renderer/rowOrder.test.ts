@@ -3,7 +3,7 @@ import { compareRows, firstMatch, legFor, matchesFilter, orderRows } from '../..
 import { nextSort, type MonitorFilter } from '../../../renderer/store/monitorViewStore.ts';
 import { leg, row } from './opportunityFixture.ts';
 
-const noFilter: MonitorFilter = { search: '', triggeredOnly: false, confirmedOnly: false, minSpreadPer8h: 0, venue: null };
+const noFilter: MonitorFilter = { search: '', triggeredOnly: false, confirmedOnly: false, minSpreadPer8h: 0, venue: null, tradableOnly: false };
 const bases = (rows: { base: string }[]) => rows.map((r) => r.base);
 
 describe('monitor order: sorting', () => {
@@ -58,6 +58,16 @@ describe('monitor order: filters and search', () => {
     const r = row('A', { legs: [leg('gate', 0)] });
     expect(matchesFilter(r, { ...noFilter, venue: 'gate' })).toBe(true);
     expect(matchesFilter(r, { ...noFilter, venue: 'okx' })).toBe(false);
+  });
+
+  it('"only venues I can trade" keeps rows whose best pair is on two keyed venues', () => {
+    const f = { ...noFilter, tradableOnly: true };
+    const pair = row('A', { longVenue: 'okx', shortVenue: 'bybit' });
+    expect(matchesFilter(pair, f, new Set(['okx', 'bybit']))).toBe(true);
+    expect(matchesFilter(pair, f, new Set(['okx']))).toBe(false);
+    expect(matchesFilter(pair, f, null)).toBe(false);
+    expect(matchesFilter(row('B'), f, new Set(['okx', 'bybit']))).toBe(false);
+    expect(matchesFilter(pair, noFilter, new Set())).toBe(true);
   });
 
   it('search is case-insensitive and matches inside the name', () => {

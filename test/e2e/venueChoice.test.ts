@@ -1,0 +1,56 @@
+/**
+ * Venue choice in Chromium against the demo host (docs/venues.md, "Venue choice"): a venue
+ * switched off in Settings leaves the monitor (its column) and the status bar, and the backend
+ * stops asking it (the simulator's request log); switched on again, its column comes back.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Host } from '../../electron/host/server.ts';
+import { openDemoSession, type DemoSession } from './demoSession.ts';
+
+let session: DemoSession;
+let host: Host;
+let page: Page;
+
+beforeAll(async () => {
+  session = await openDemoSession({ name: 'venue-choice', viewport: { width: 1600, height: 900 } });
+  ({ host, page } = session);
+  await page.getByRole('grid', { name: /Funding monitor/ }).waitFor({ timeout: 60_000 });
+});
+afterAll(() => session?.close());
+
+const header = (label: string) => page.getByRole('grid', { name: /Funding monitor/ }).getByRole('columnheader', { name: new RegExp(`^${label}`) });
+const bitgetRequests = () => host.backend.demo!.simulator.log.list({ venue: 'bitget' }).length;
+
+describe('switching a venue off in Settings', () => {
+  it('removes its monitor column and stops its polls; switched on, the column returns', async () => {
+    await header('Bitget').first().waitFor();
+    await page.keyboard.press('5');
+    const venues = page.getByRole('group', { name: 'Venues' });
+    const bitget = venues.getByRole('checkbox', { name: 'Bitget' });
+    expect(await bitget.isChecked()).toBe(true);
+    // A fresh demo data folder has no vault yet: the key column says so rather than claiming anything.
+    await venues.getByText(/^(vault locked|no API key|API key in vault)$/).first().waitFor();
+    // Saved at once; the box follows the backend's answer.
+    await bitget.click();
+    await venues.getByRole('checkbox', { name: 'Bitget', checked: false }).waitFor();
+    expect((await host.backend.handlers['settings.get']({} as never)).venuesOff).toEqual(['bitget']);
+
+    const before = bitgetRequests();
+    await page.keyboard.press('1');
+    await header('Bybit').first().waitFor();
+    expect(await header('Bitget').count()).toBe(0);
+    expect(await page.getByLabel('Venue health').textContent()).not.toMatch(/Bitget/);
+    // Other venues keep answering meanwhile; Bitget is asked nothing more.
+    const snapshot = await host.backend.handlers['markets.snapshot']({} as never);
+    expect(snapshot.quotes.some((quote) => quote.venue === 'bitget')).toBe(false);
+    expect(snapshot.health.map((h) => h.venue)).not.toContain('bitget');
+    expect(bitgetRequests()).toBe(before);
+
+    await page.keyboard.press('5');
+    await bitget.click();
+    await venues.getByRole('checkbox', { name: 'Bitget', checked: true }).waitFor();
+    await page.keyboard.press('1');
+    await header('Bitget').first().waitFor({ timeout: 30_000 });
+  });
+});
