@@ -73,10 +73,6 @@ export interface StudyResult {
   horizons: HorizonResult[];
 }
 
-export function runEventStudy(funding: readonly FundingPoint[], prices: readonly PricePoint[], map: SectorMap, params: StudyParams = DEFAULT_STUDY_PARAMS): StudyResult {
-  return summarisePanel(studyPanelFor(funding, prices, map, params), params);
-}
-
 /** The panel the study and the model share, built with the study's parameters. */
 export function studyPanelFor(funding: readonly FundingPoint[], prices: readonly PricePoint[], map: SectorMap, params: StudyParams): StudyPanel {
   return buildStudyPanel(funding, prices, map, {

@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runBacktest } from '../../electron/backend/backtest/backtest.ts';
-import { DEFAULT_STUDY_PARAMS, runEventStudy } from '../../electron/engine/study.ts';
+import { DEFAULT_STUDY_PARAMS } from '../../electron/engine/study.ts';
+import { eventStudy } from '../fixtures/eventStudy.ts';
 import { DEFAULT_BACKTEST_PARAMS } from '../../shared/domain/backtest.ts';
 import { parseFundingCsv } from '../../shared/history/fundingCsv.ts';
 import { parsePriceCsv } from '../../shared/history/priceCsv.ts';
@@ -22,7 +23,7 @@ export async function run(): Promise<BenchResult[]> {
   const prices = parsePriceCsv(binancePriceCsv(markets), 'prices').points;
 
   const studyStart = performance.now();
-  runEventStudy(funding, prices, DEFAULT_SECTOR_MAP, DEFAULT_STUDY_PARAMS);
+  eventStudy(funding, prices, DEFAULT_SECTOR_MAP, DEFAULT_STUDY_PARAMS);
   const studyMs = performance.now() - studyStart;
 
   const start = performance.now();

@@ -1,4 +1,5 @@
-import { DEFAULT_STUDY_PARAMS, runEventStudy } from '../../electron/engine/study.ts';
+import { DEFAULT_STUDY_PARAMS } from '../../electron/engine/study.ts';
+import { eventStudy } from '../fixtures/eventStudy.ts';
 import { syntheticStudyData } from '../fixtures/studySynthetic.ts';
 import { sqlEventStudy } from './studySql.ts';
 import type { BenchResult } from './types.ts';
@@ -11,12 +12,12 @@ import type { BenchResult } from './types.ts';
 export async function run(): Promise<BenchResult[]> {
   const { funding, prices, map } = syntheticStudyData({ symbols: 500, days: 365, seed: 11 });
   const params = { ...DEFAULT_STUDY_PARAMS, horizonsHours: [24], thresholdPer8h: 0.00005 };
-  runEventStudy(funding, prices, map, params); // warm-up: JIT, not measured
+  eventStudy(funding, prices, map, params); // warm-up: JIT, not measured
   const fastTimes: number[] = [];
-  let fast = runEventStudy(funding, prices, map, params);
+  let fast = eventStudy(funding, prices, map, params);
   for (let i = 0; i < 3; i++) {
     const start = performance.now();
-    fast = runEventStudy(funding, prices, map, params);
+    fast = eventStudy(funding, prices, map, params);
     fastTimes.push(performance.now() - start);
   }
   const sqlStart = performance.now();
@@ -28,7 +29,7 @@ export async function run(): Promise<BenchResult[]> {
   const same = sql.events.length === h.events.length && sql.events.every((e) => engineEvents.has(key(e))) && sql.basePoints === h.all.basePoints;
   if (!same) throw new Error(`study bench: engine and SQL disagree (${h.events.length} vs ${sql.events.length} events, ${h.all.basePoints} vs ${sql.basePoints} base points)`);
   const bothStart = performance.now();
-  runEventStudy(funding, prices, map, { ...params, horizonsHours: [24, 48] });
+  eventStudy(funding, prices, map, { ...params, horizonsHours: [24, 48] });
   const bothMs = performance.now() - bothStart;
   return [
     { name: `event study, ${funding.length} funding + ${prices.length} price rows, Z = 24 h (${h.events.length} events, median of 3)`, value: fastTimes.sort((a, b) => a - b)[1], unit: 'ms', baseline: sqlMs, target: '≤ 1000 ms' },

@@ -8,7 +8,8 @@ import { parsePriceCsv } from '../../../shared/history/priceCsv.ts';
 import { requests, type Handlers } from '../../../shared/ipc/contract.ts';
 import { dispatch } from '../../../shared/ipc/dispatch.ts';
 import { DEFAULT_SECTOR_MAP } from '../../../shared/sectors/taxonomy.ts';
-import { DEFAULT_STUDY_PARAMS, runEventStudy } from '../../../electron/engine/study.ts';
+import { DEFAULT_STUDY_PARAMS } from '../../../electron/engine/study.ts';
+import { eventStudy } from '../../fixtures/eventStudy.ts';
 import { runStudyJob, type StudyJob } from '../../../electron/engine/studyJob.ts';
 import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts';
 import { importFundingCsv } from '../../../electron/backend/store/history.ts';
@@ -74,9 +75,9 @@ describe.skipIf(!hasBinanceQ1)('patterns.study over history in a DuckDB store', 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('the study read back from the store equals runEventStudy run directly on the same data', async () => {
+  it('the study read back from the store equals the study run directly on the same data', async () => {
     const study = (await call('patterns.study', { threshold: LOW_THRESHOLD, horizonHours: 24 })) as Awaited<ReturnType<PatternService['study']>>;
-    const direct = runEventStudy(funding, prices, DEFAULT_SECTOR_MAP, { ...DEFAULT_STUDY_PARAMS, thresholdPer8h: LOW_THRESHOLD, horizonsHours: [24] });
+    const direct = eventStudy(funding, prices, DEFAULT_SECTOR_MAP, { ...DEFAULT_STUDY_PARAMS, thresholdPer8h: LOW_THRESHOLD, horizonsHours: [24] });
     const [horizon] = direct.horizons;
     expect(study.all.n).toBeGreaterThan(20);
     expect(study.all.excluded).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STUDY_PARAMS, runEventStudy } from '../../../electron/engine/study.ts';
+import { DEFAULT_STUDY_PARAMS } from '../../../electron/engine/study.ts';
+import { eventStudy } from '../../fixtures/eventStudy.ts';
 import { buildStudyPanel } from '../../../electron/engine/studyPanel.ts';
 import { DEFAULT_MODEL_OPTIONS, walkForwardModel } from '../../../electron/engine/model.ts';
 import { DEFAULT_SECTOR_MAP } from '../../../shared/sectors/taxonomy.ts';
@@ -43,7 +44,7 @@ describe.skipIf(!hasBinanceData)('event study on Binance USDⓈ-M 2026 Q1', () =
   });
 
   it('at the default X = 0.05 % per 8 h there are no events, and the base rates are reported', () => {
-    const result = runEventStudy(funding, prices, DEFAULT_SECTOR_MAP);
+    const result = eventStudy(funding, prices, DEFAULT_SECTOR_MAP);
     expect(result.period.gridPoints).toBe(200);
     for (const h of result.horizons) {
       expect(h.all.n).toBe(0);
@@ -56,7 +57,7 @@ describe.skipIf(!hasBinanceData)('event study on Binance USDⓈ-M 2026 Q1', () =
 
   it('at X = 0.005 % the fast study and the naive definition agree on every event and count', () => {
     const params = { ...DEFAULT_STUDY_PARAMS, thresholdPer8h: 0.00005, horizonsHours: [48] };
-    const [fast] = runEventStudy(funding, prices, DEFAULT_SECTOR_MAP, params).horizons;
+    const [fast] = eventStudy(funding, prices, DEFAULT_SECTOR_MAP, params).horizons;
     const naive = naiveEventStudy(funding, prices, DEFAULT_SECTOR_MAP, 0.00005, 48, 0.02);
     expect(fast.events).toEqual(naive.events);
     expect(fast.all.n).toBe(131);

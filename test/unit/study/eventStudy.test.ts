@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runEventStudy, DEFAULT_STUDY_PARAMS, type StudyParams } from '../../../electron/engine/study.ts';
+import { DEFAULT_STUDY_PARAMS, type StudyParams } from '../../../electron/engine/study.ts';
+import { eventStudy } from '../../fixtures/eventStudy.ts';
 import { buildStudyPanel } from '../../../electron/engine/studyPanel.ts';
 import { wilsonInterval } from '../../../electron/engine/proportions.ts';
 import { funding, prices, flat, U, T0, H } from './fixture.ts';
@@ -61,14 +62,14 @@ describe('sector funding medians', () => {
 
 describe('events', () => {
   it('an event needs D_S(t) ≥ X and D_S(t − 8 h) < X: DeFi crossing at grid 4 is one event', () => {
-    const result = runEventStudy(baseFunding(), flatPrices(), MAP, params());
+    const result = eventStudy(baseFunding(), flatPrices(), MAP, params());
     expect(result.horizons[0].events.map((e) => [e.sector, e.time])).toEqual([['DeFi', T0 + 4 * 8 * H]]);
   });
 
   it('D_S exactly equal to X counts as crossing; staying at or above X is no new event', () => {
-    const atX = runEventStudy(baseFunding(), flatPrices(), MAP, params({ thresholdPer8h: 9.5 * U }));
+    const atX = eventStudy(baseFunding(), flatPrices(), MAP, params({ thresholdPer8h: 9.5 * U }));
     expect(atX.horizons[0].events).toHaveLength(1);
-    const above = runEventStudy(baseFunding(), flatPrices(), MAP, params({ thresholdPer8h: 9.5 * U + U / 8 }));
+    const above = eventStudy(baseFunding(), flatPrices(), MAP, params({ thresholdPer8h: 9.5 * U + U / 8 }));
     expect(above.horizons[0].events).toHaveLength(0);
   });
 
@@ -77,7 +78,7 @@ describe('events', () => {
     // older than their 8-h interval, so DeFi has one fresh asset and no F_S at grid 3.
     const gap = [T0 + 2 * 8 * H, T0 + 3 * 8 * H];
     const rows = baseFunding().filter((p) => !(['DDBUSDT', 'DDCUSDT'].includes(p.symbol) && gap.includes(p.time)));
-    const result = runEventStudy(rows, flatPrices(), MAP, params());
+    const result = eventStudy(rows, flatPrices(), MAP, params());
     expect(result.horizons[0].events).toHaveLength(0);
   });
 });
@@ -90,7 +91,7 @@ describe('outcomes, hit rate and base rate', () => {
   ];
 
   it('a hit is R_S − R_M ≤ −k: DeFi −10 % against a market median of 0 % is a hit', () => {
-    const [h] = runEventStudy(baseFunding(), fallingDefi(), MAP, params()).horizons;
+    const [h] = eventStudy(baseFunding(), fallingDefi(), MAP, params()).horizons;
     expect(h.events[0]).toMatchObject({ sector: 'DeFi', sectorReturn: 0.9 - 1, marketReturn: 0, hit: true });
     expect(h.all).toMatchObject({ n: 1, hits: 1, hitRate: 1, excluded: 0 });
   });
@@ -98,7 +99,7 @@ describe('outcomes, hit rate and base rate', () => {
   it('the base rate counts every (S, t) with D defined and an outcome: 3 hits of 3 sectors × 10 points', () => {
     // Prices run to index 12, so every grid point 0..9 has its t + 24 h close. DeFi's 24-h return
     // is −10 % at grid 4, 5 and 6 (t + 24 h reaches the fall at index 7, t does not).
-    const [h] = runEventStudy(baseFunding(), fallingDefi(), MAP, params()).horizons;
+    const [h] = eventStudy(baseFunding(), fallingDefi(), MAP, params()).horizons;
     expect(h.all.basePoints).toBe(3 * N);
     expect(h.all.baseRate).toBe(3 / (3 * N));
     expect(h.all.lift).toBe(1 / (3 / (3 * N)));
@@ -106,13 +107,13 @@ describe('outcomes, hit rate and base rate', () => {
 
   it('an event without a price at t + Z is left out of n and counted apart', () => {
     const cut = fallingDefi().filter((p) => !(p.symbol.startsWith('DD') && p.time >= T0 + 6 * 8 * H));
-    const [h] = runEventStudy(baseFunding(), cut, MAP, params()).horizons;
+    const [h] = eventStudy(baseFunding(), cut, MAP, params()).horizons;
     expect(h.events[0]).toMatchObject({ sector: 'DeFi', hit: null, sectorReturn: null });
     expect(h.all).toMatchObject({ n: 0, excluded: 1, hitRate: null, ci95: null, lift: null });
   });
 
   it('the first 70 % of the grid period is in-sample, the rest out-of-sample', () => {
-    const result = runEventStudy(baseFunding(), fallingDefi(), MAP, params());
+    const result = eventStudy(baseFunding(), fallingDefi(), MAP, params());
     // grid 0..9 spans 72 h; the split is at 0.7 × 72 h = 50.4 h: grid 0..6 in, 7..9 out.
     expect(result.period.splitTime).toBe(T0 + 50.4 * H);
     const [h] = result.horizons;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runEventStudy, DEFAULT_STUDY_PARAMS } from '../../../electron/engine/study.ts';
+import { DEFAULT_STUDY_PARAMS } from '../../../electron/engine/study.ts';
+import { eventStudy } from '../../fixtures/eventStudy.ts';
 import { syntheticStudyData } from '../../fixtures/studySynthetic.ts';
 import { naiveEventStudy } from './naiveStudy.ts';
 
@@ -8,7 +9,7 @@ describe('the fast event study agrees with the naive definition', () => {
     const { funding, prices, map } = syntheticStudyData({ symbols: 40, days: 20, seed: 7, venues: ['binanceusdm', 'bybit'], gapShare: 0.03 });
     const X = 0.00004;
     for (const Z of [24, 48]) {
-      const fast = runEventStudy(funding, prices, map, { ...DEFAULT_STUDY_PARAMS, thresholdPer8h: X, horizonsHours: [Z] }).horizons[0];
+      const fast = eventStudy(funding, prices, map, { ...DEFAULT_STUDY_PARAMS, thresholdPer8h: X, horizonsHours: [Z] }).horizons[0];
       const naive = naiveEventStudy(funding, prices, map, X, Z, DEFAULT_STUDY_PARAMS.k);
       expect(naive.events.length).toBeGreaterThan(3);
       expect(fast.events).toEqual(naive.events);
