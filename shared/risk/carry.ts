@@ -129,6 +129,27 @@ class LegPath {
     return { settlements, amount: amount + whole * this.base + this.slope * this.wholeMean * factor * series };
   }
 
+  /** The most any one settlement of this path pays (≥ 0): the first, or whole ones, which move monotonically from the first towards `base`. */
+  largestPayment(): number {
+    const fromHours = (this.time - this.now) / HOUR_MS - this.hours;
+    const firstWhole = fromHours < 0 ? fromHours + this.hours : fromHours;
+    const wholeStart = this.base + this.slope * this.wholeMean * (this.phi >= 1 ? 1 : this.phi ** (firstWhole / 8));
+    const first = fromHours < 0 ? this.base + this.slope * meanDecayFactor(this.phi, 0, fromHours + this.hours) : wholeStart;
+    return Math.max(0, first, wholeStart, this.base);
+  }
+
+  /** Settlements per millisecond: with `largestPayment`, how fast the path's receipts can grow at most. */
+  get perMs(): number {
+    return 1 / this.step;
+  }
+
+  /** Moves a fresh path past its settlements up to `until` and returns what they paid together (see `sumTo`). */
+  forwardTo(until: number): number {
+    const { settlements, amount } = this.sumTo(until);
+    this.time += settlements * this.step;
+    return amount;
+  }
+
   advance(): void {
     if (!Number.isNaN(this.factor)) this.factor *= this.stepFactor;
     this.time += this.step;
@@ -185,6 +206,25 @@ function pathsOf(legs: readonly FundingLeg[], decay: SpreadDecay, now: number): 
   return legs.map((leg) => new LegPath(leg, legs.length, decay, spreadNow, now));
 }
 
+/**
+ * A time before which the receipts alone cannot reach `cost`, so no settlement up to it breaks
+ * even: a leg has at most (t − now) / step + 1 settlements by t, none paying more than its
+ * largest payment. Null when no settlement pays anything: break-even never comes.
+ */
+function unreachableUntil(paths: readonly LegPath[], cost: number, now: number): number | null {
+  let atOnce = 0;
+  let perMs = 0;
+  for (const path of paths) {
+    const largest = path.largestPayment();
+    atOnce += largest;
+    perMs += largest * path.perMs;
+  }
+  if (atOnce === 0) return null;
+  if (atOnce >= cost) return now;
+  // A margin below the bound, so rounding cannot carry it past a settlement that breaks even.
+  return now + Math.floor((0.999 * (cost - atOnce)) / perMs) - 1;
+}
+
 function nextPath(paths: readonly LegPath[]): number {
   let next = 0;
   for (let i = 1; i < paths.length; i++) if (paths[i].time < paths[next].time) next = i;
@@ -206,7 +246,11 @@ export function breakEvenTime(legs: readonly FundingLeg[], now: number, cost: nu
   if (cost <= 0) return now;
   const paths = pathsOf(legs, decay, now);
   if (paths.length === 0) return null;
+  const safe = unreachableUntil(paths, cost, now);
+  if (safe === null) return null;
   let collected = 0;
+  // Before `safe` nothing can break even: those settlements are summed in closed form, not walked.
+  if (safe > now) for (const path of paths) collected += path.forwardTo(Math.min(safe, horizon));
   let walked = false;
   for (let next = nextPath(paths); paths[next].time <= horizon; next = nextPath(paths)) {
     if (!walked && paths.every((p) => p.stationary())) {

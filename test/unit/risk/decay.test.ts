@@ -105,31 +105,64 @@ describe('expected carry under decay along each leg\'s own schedule', () => {
 
   it.each([1, 2, 3])('summed to the exit as a geometric series, the carry equals settlement-by-settlement payments (seed %i)', (seed) => {
     const random = seededRandom(seed);
-    const decays: SpreadDecay[] = [CONSTANT_SPREAD, HALVING, { ...HALVING, phi: 0 }, { ...HALVING, phi: 0.95, levelPer8h: 0.00005 }, { ...HALVING, phi: 0.0625 }];
     for (let k = 0; k < 40; k++) {
-      const now = NOW + Math.floor(random() * 8 * HOUR);
-      const legOf = (side: 'buy' | 'sell'): FundingLeg => {
-        const intervalHours = [1, 2, 4, 8][Math.floor(random() * 4)];
-        const announced = random() < 0.5 ? Math.ceil((now + 1) / (intervalHours * HOUR)) * intervalHours * HOUR : null;
-        return { side, quantity: 1 + random(), price: 10 + random() * 100, rate: (random() - 0.4) * 0.001 * intervalHours / 8, intervalHours, nextFundingTime: announced };
-      };
-      const legs = [legOf('sell'), legOf('buy')];
-      const decay = decays[k % decays.length];
+      const { legs, decay, now } = randomPair(random, k);
       const exit = now + Math.floor(random() * 30 * 24) * HOUR;
-      const spreadNow = receivedPer8h(legs);
       const carried = expectedCarry(legs, decay, now, exit);
       legs.forEach((leg, i) => {
-        const side = leg.side === 'sell' ? 1 : -1;
-        const times = legSettlements(leg, now, exit);
-        // Each settlement pays the leg's rate averaged over its interval (clipped at now), moved by half the spread's expected change.
-        const walked = times.reduce((sum, t) => {
-          const to = (t - now) / HOUR;
-          const averaged = decayedSpreadPer8h(decay, spreadNow, Math.max(0, to - leg.intervalHours), to);
-          return sum + side * leg.quantity * leg.price * (leg.rate + (side * (averaged - spreadNow) * leg.intervalHours) / 16);
-        }, 0);
-        expect(carried[i].settlements).toBe(times.length);
+        const payments = walkedPayments(legs, decay, now, exit).filter((p) => p.leg === i);
+        const walked = payments.reduce((sum, p) => sum + p.amount, 0);
+        expect(carried[i].settlements).toBe(payments.length);
         expect(Math.abs(carried[i].amount - walked)).toBeLessThanOrEqual(1e-12 * (1 + Math.abs(walked)));
       });
     }
   });
+
+  it.each([1, 2, 3])('break-even, with the settlements that cannot reach the cost summed at once, is the first settlement of a plain walk that pays the cost (seed %i)', (seed) => {
+    const random = seededRandom(seed);
+    let reached = 0;
+    for (let k = 0; k < 60; k++) {
+      const { legs, decay, now } = randomPair(random, k);
+      const horizon = now + 30 * 24 * HOUR;
+      const walk = walkedPayments(legs, decay, now, horizon);
+      const most = Math.max(0, ...walk.map((_, j) => walk.slice(0, j + 1).reduce((sum, p) => sum + p.amount, 0)));
+      // Up to the most the walk ever holds, and sometimes beyond it (never reached).
+      const cost = (0.1 + 1.1 * random()) * (most || 0.001);
+      let collected = 0;
+      const first = walk.find((p) => (collected += p.amount) >= cost);
+      if (first) reached++;
+      expect(breakEvenTime(legs, now, cost, horizon, decay)).toBe(first?.time ?? null);
+    }
+    expect(reached).toBeGreaterThan(20);
+  });
 });
+
+/** Two unit-less legs (short, long) of random intervals, rates and schedules, under one of five decays. */
+function randomPair(random: () => number, k: number): { legs: FundingLeg[]; decay: SpreadDecay; now: number } {
+  const decays: SpreadDecay[] = [CONSTANT_SPREAD, HALVING, { ...HALVING, phi: 0 }, { ...HALVING, phi: 0.95, levelPer8h: 0.00005 }, { ...HALVING, phi: 0.0625 }];
+  const now = NOW + Math.floor(random() * 8 * HOUR);
+  const legOf = (side: 'buy' | 'sell'): FundingLeg => {
+    const intervalHours = [1, 2, 4, 8][Math.floor(random() * 4)];
+    const announced = random() < 0.5 ? Math.ceil((now + 1) / (intervalHours * HOUR)) * intervalHours * HOUR : null;
+    return { side, quantity: 1 + random(), price: 10 + random() * 100, rate: ((random() - 0.4) * 0.001 * intervalHours) / 8, intervalHours, nextFundingTime: announced };
+  };
+  return { legs: [legOf('sell'), legOf('buy')], decay: decays[k % decays.length], now };
+}
+
+/**
+ * Every settlement of the legs to `until` in time order (the first leg first on a tie), each
+ * paying its leg's rate averaged over its interval (clipped at now), moved by half the spread's
+ * expected change (docs/domain.md §1).
+ */
+function walkedPayments(legs: readonly FundingLeg[], decay: SpreadDecay, now: number, until: number): Array<{ leg: number; time: number; amount: number }> {
+  const spreadNow = receivedPer8h(legs);
+  const out = legs.flatMap((leg, i) => {
+    const side = leg.side === 'sell' ? 1 : -1;
+    return legSettlements(leg, now, until).map((time) => {
+      const to = (time - now) / HOUR;
+      const averaged = decayedSpreadPer8h(decay, spreadNow, Math.max(0, to - leg.intervalHours), to);
+      return { leg: i, time, amount: side * leg.quantity * leg.price * (leg.rate + (side * (averaged - spreadNow) * leg.intervalHours) / 16) };
+    });
+  });
+  return out.sort((a, b) => a.time - b.time || a.leg - b.leg);
+}
