@@ -56,6 +56,15 @@ describe('engine work', () => {
     expect(more).toBeLessThan(large * 14);
   });
 
+  it('one venue\'s 10 quotes in a 3,000-quote market cost what they cost in a 30,000-quote one (the rows of those assets, their carries, log n ranking)', () => {
+    const perVenue = (quotes: number) => Math.round(quotes / VENUE_IDS.length);
+    const small = workOfUpdate(perVenue(3_000), 10).work;
+    const large = workOfUpdate(perVenue(30_000), 10).work;
+    expect(large).toBeLessThan(small * 1.5);
+    // 10 quotes in, 10 rows of seven legs gathered, at most 10 carries, about 2 × log2(n) comparisons each.
+    expect(small).toBeLessThan(10 * (1 + 8 + 1 + 2 * 13 + 10));
+  });
+
   it('staleness is found when it is due, without visiting the assets whose legs are still fresh', () => {
     const engine = new SignalEngine(DEFAULT_SETTINGS);
     const quotes = makeQuoteSet(1_000, START).map((q) => ({ ...q, observedAt: START }));
