@@ -60,12 +60,8 @@ export const rooms: Record<string, Room> = {
     may: [...BACKEND_BASE, 'electron/backend/markets', 'electron/backend/vault', 'electron/backend/trading'], packages: ['ccxt', 'node:crypto'],
   },
   'electron/backend/vault': { may: [...BACKEND_BASE, 'electron/backend/markets'], packages: ['ccxt', 'zod', 'node:*'] },
-  'electron/backend/store': {
-    may: ['electron/backend/log', ...SHARED], packages: ['@duckdb/node-api', 'node:*'],
-    // The one exception left: the store opens the order journal, whose meaning (the ledger) is
-    // trading's; docs/architecture.md, "The wall", says how it is to be split.
-    files: { 'electron/backend/store/duckdb.ts': { may: ['electron/backend/trading/journal.ts'] } },
-  },
+  // The journal's rows are stored here (journalStore.ts); their meaning, the ledger, is trading's.
+  'electron/backend/store': { may: ['electron/backend/log', ...SHARED], packages: ['@duckdb/node-api', 'node:*'] },
   'electron/backend/log': { may: SHARED, packages: ['node:*'] },
   'electron/backend/jobs': { may: [], packages: [] },
   // The backtest runs the desk, the engine and paper brokers against the simulator, which stands

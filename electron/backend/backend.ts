@@ -24,6 +24,7 @@ import { createSectorHandlers } from './sectors/sectorHandlers.ts';
 import { startPriceBackfill } from './sectors/priceBackfill.ts';
 import { startSampleRetention } from './history/sampleRetention.ts';
 import { startDecayRefresh } from './engineClient/decayRefresh.ts';
+import { journalOf } from './trading/journal.ts';
 
 export interface BackendOptions {
   mode: Mode;
@@ -98,7 +99,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   });
 
   // Restored from the journal: HALTED or REDUCING left by the previous run holds until changed by hand.
-  const trading = new TradingStateMachine(venueNow(), (state) => options.publish('tradingState', state), store.journal);
+  const trading = new TradingStateMachine(venueNow(), (state) => options.publish('tradingState', state), journalOf(store));
 
   const engine = startEngine({
     settings,

@@ -14,6 +14,7 @@ import type { Simulator } from '../../electron/simulator/server.ts';
 import type { Broker } from '../../electron/backend/trading/brokers/broker.ts';
 import type { VenueId } from '../../shared/domain/venues.ts';
 import { liveBrokers, startTradingSimulator, TRADING_VENUES } from '../integration/trading/harness.ts';
+import { journalOf } from '../../electron/backend/trading/journal.ts';
 
 const POSITIONS: Array<[VenueId, string, number]> = [
   ['binanceusdm', 'BTC/USDT:USDT', 0.02], ['binanceusdm', 'ETH/USDT:USDT', 0.5], ['binanceusdm', 'SOL/USDT:USDT', 5],
@@ -37,9 +38,9 @@ async function timeToFlat(
 ): Promise<{ ms: number; flat: number }> {
   const store = await openStore(':memory:');
   const state = new TradingStateMachine(Date.now(), () => undefined);
-  const gateway = createGateway({ state, journal: store.journal, brokers: (v) => brokers.get(v)!, now: Date.now, lookupDelaysMs: [0, 200] });
+  const gateway = createGateway({ state, journal: journalOf(store), brokers: (v) => brokers.get(v)!, now: Date.now, lookupDelaysMs: [0, 200] });
   await open(gateway, round);
-  const flatteners = createFlatteners(TRADING_VENUES.map((v) => brokers.get(v)!), gateway, store.journal, Date.now);
+  const flatteners = createFlatteners(TRADING_VENUES.map((v) => brokers.get(v)!), gateway, journalOf(store), Date.now);
   if (faults) {
     sim.faults.inject({ venue: 'bybit', kind: 'status', status: 429, times: 2 });
     sim.faults.inject({ venue: 'okx', kind: 'status', status: 429, times: 2 });

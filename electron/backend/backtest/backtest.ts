@@ -30,6 +30,7 @@ import type { PairRecord } from '../trading/ledgerFold.ts';
 import { eventTimes, feedSeries, HistoryFeed } from './historyFeed.ts';
 import { openBacktestVenues } from './backtestVenues.ts';
 import { buildReport, type EntryRecord } from './backtestReport.ts';
+import { journalOf } from '../trading/journal.ts';
 
 export interface BacktestInput {
   funding: readonly FundingPoint[];
@@ -66,7 +67,7 @@ export async function runBacktest(input: BacktestInput): Promise<BacktestReport>
     const settings: EngineSettings = { ...DEFAULT_SETTINGS, triggerSpreadPer8h: params.triggerPer8h, holdingDays: params.holdHours / 24 };
     const run = await replay({ params, settings, times, clock, funding: input.funding, feed: new HistoryFeed(venues.tradable), venues, store, progress: input.progress });
     return buildReport({
-      params, times, entries: run.entries, journal: store.journal.ledger.entries(), records: store.journal.ledger.pairs(), pairs: run.pairs,
+      params, times, entries: run.entries, journal: journalOf(store).ledger.entries(), records: journalOf(store).ledger.pairs(), pairs: run.pairs,
       equity: run.equity, series: venues.tradable, notTraded, previews: run.previews, refusals: run.refusals,
     });
   } finally {
@@ -99,7 +100,7 @@ async function replay(deps: ReplayDeps) {
     mode: 'demo', venues: [...venues.exchanges.keys()], store, vault, baseUrl: venues.simulator.url, readCredentials: venues.readCredentials,
     market: { quotes: () => feed.quotes(), publicExchange: (venue) => venues.exchanges.get(venue)! },
     engine: { latest: () => engine.snapshot() },
-    state: new TradingStateMachine(now(), () => {}, store.journal), settings: () => settings, publish: () => {}, log, now,
+    state: new TradingStateMachine(now(), () => {}, journalOf(store)), settings: () => settings, publish: () => {}, log, now,
     decays: decaysKnownAt(deps.funding, now),
   });
   const entries: EntryRecord[] = [];
@@ -113,17 +114,17 @@ async function replay(deps: ReplayDeps) {
       venues.simulator.clock.advanceTo(t);
       engine.apply(feed.at(t), t);
       await desk.runPasses();
-      const held = heldBases(entries, store.journal.ledger.pairs());
+      const held = heldBases(entries, journalOf(store).ledger.pairs());
       for (const row of candidates(engine.snapshot().upserts, held, params.top)) {
         previews++;
         const outcome = await enter(desk.handlers, ticketFor(row, feed.quotes(), previews, params));
         if ('failing' in outcome) for (const id of outcome.failing) refusals[id] = (refusals[id] ?? 0) + 1;
         else entries.push({ receipt: outcome, row });
       }
-      equity.push(await openNet(desk.handlers, store.journal.ledger.pairs().length));
+      equity.push(await openNet(desk.handlers, journalOf(store).ledger.pairs().length));
       if (step % every === 0 || step === times.length - 1) deps.progress?.(step + 1, times.length, t);
     }
-    for (const record of store.journal.ledger.pairs()) {
+    for (const record of journalOf(store).ledger.pairs()) {
       if (record.status === 'open' || record.status === 'unhedged') await desk.handlers['positions.close']({ pairId: record.pairId });
     }
     const pairs = await desk.handlers['positions.list'](undefined);

@@ -38,7 +38,7 @@ export const MIGRATIONS: readonly string[] = [
      volume_24h_usd DOUBLE, open_interest_usd DOUBLE,
      PRIMARY KEY (venue, symbol, minute));
    CREATE TABLE settings (key VARCHAR PRIMARY KEY, json VARCHAR NOT NULL);`,
-  // The order journal (electron/backend/trading/journal.ts): append-only, one row per event.
+  // The order journal (journalStore.ts; its meaning in trading/journal.ts): append-only, one row per event.
   `CREATE TABLE order_journal (
      seq BIGINT PRIMARY KEY, time BIGINT NOT NULL, kind VARCHAR NOT NULL, pair_id VARCHAR, venue VARCHAR,
      symbol VARCHAR, client_order_id VARCHAR, data VARCHAR NOT NULL);`,

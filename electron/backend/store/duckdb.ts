@@ -8,7 +8,7 @@ import { createQuoteSampleRepo, createQuoteSampler, type QuoteSampleRepo, type Q
 import { createSettingsRepo, type SettingsRepo } from './settingsStore.ts';
 import { createSectorMapRepo, type SectorMapRepo } from './sectorMapStore.ts';
 import { createEngineSeedRepo, type EngineSeedRepo } from './engineSeedStore.ts';
-import { openJournal, type Journal } from '../trading/journal.ts';
+import { openJournalStore, type JournalStore } from './journalStore.ts';
 
 /** The terminal's embedded database and its repositories, over one serialised connection. */
 export interface Store {
@@ -20,8 +20,8 @@ export interface Store {
   readonly settings: SettingsRepo;
   /** `record` throttles live quotes to one sample per venue/symbol per minute. */
   readonly quoteSamples: QuoteSampleRepo & QuoteSampler;
-  /** The order journal (append-only, committed before an order leaves the process) and its in-memory ledger. */
-  readonly journal: Journal;
+  /** The order journal's rows (append-only, committed before an order leaves the process); trading's `journalOf` folds them into the ledger. */
+  readonly journal: JournalStore;
   /** The user's sector overrides. */
   readonly sectorMap: SectorMapRepo;
   /** What the engine worker is seeded with at start (recent quote samples, stored closes). */
@@ -53,10 +53,10 @@ export async function openStore(dir: string, options: OpenStoreOptions = {}): Pr
 
 async function openStoreAt(dir: string, setAside: string | null, now?: () => number): Promise<Store> {
   const db = await Database.open(dir);
-  let journal: Journal;
+  let journal: JournalStore;
   try {
     // Reads every journal row: a damaged file is found here, at start, not at the first order.
-    journal = await openJournal(db, now);
+    journal = await openJournalStore(db, now);
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;

@@ -15,6 +15,7 @@ import type { Broker } from './brokers/broker.ts';
 import type { Ledger } from './ledger.ts';
 import { legSizes, positionKey, type PairRecord } from './ledgerFold.ts';
 import { averageEntry } from './positions.ts';
+import { journalOf } from './journal.ts';
 
 /** How far back the rate-chasing check looks for a symbol's typical rate. */
 const RECENT_WINDOW_MS = 14 * 86_400_000;
@@ -90,5 +91,5 @@ export function createTicketData(store: Store, quotes: () => readonly FundingQuo
     return realisedVolatility(series.map((p) => p.time), series.map((p) => p.close));
   }
 
-  return { exposure: () => exposureOf(store.journal.ledger, quotes()), recentRates, recentVolatility };
+  return { exposure: () => exposureOf(journalOf(store).ledger, quotes()), recentRates, recentVolatility };
 }

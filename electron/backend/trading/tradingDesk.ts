@@ -41,6 +41,7 @@ import { createTicketService, type TicketService } from './ticketService.ts';
 import { cachedMarketInfo } from './venueMarket.ts';
 import { ticketDecay, type DecayTable } from '../../engine/pairDecay.ts';
 import type { TradingStateMachine } from './tradingState.ts';
+import { journalOf } from './journal.ts';
 
 export type TradingRequest =
   | 'ticket.preview' | 'ticket.submit' | 'positions.list' | 'positions.close' | 'positions.restore' | 'portfolio.summary' | 'journal.list' | 'journal.exportCsv' | 'journal.stats'
@@ -116,19 +117,19 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
   };
 
   // Before any order can be sent: a pair the last run left between its legs is UNHEDGED.
-  for (const pair of await markInterruptedPairs(store.journal, now())) alert('critical', `UNHEDGED: pair ${pair.pairId}: ${pair.reason}`);
+  for (const pair of await markInterruptedPairs(journalOf(store), now())) alert('critical', `UNHEDGED: pair ${pair.pairId}: ${pair.reason}`);
 
   const quotes = () => options.market.quotes();
-  const brokers = createDeskBrokers({ mode: options.mode, venues: options.venues, vault: options.vault, journal: store.journal, baseUrl: options.baseUrl, readCredentials: options.readCredentials, quotes, now,
+  const brokers = createDeskBrokers({ mode: options.mode, venues: options.venues, vault: options.vault, journal: journalOf(store), baseUrl: options.baseUrl, readCredentials: options.readCredentials, quotes, now,
     publicExchange: (venue) => options.market.publicExchange(venue) });
-  const gateway = createGateway({ state, journal: store.journal, brokers: brokers.get, now, alert: (message) => alert('critical', message) });
+  const gateway = createGateway({ state, journal: journalOf(store), brokers: brokers.get, now, alert: (message) => alert('critical', message) });
   // Every read of the venues' positions is judged against the journal (docs/units.md, "Checked at run time").
-  const watch = createHoldingWatch({ journal: store.journal, brokers: brokers.get, state, now, alert: (severity, message) => alert(severity, message) });
-  const book = createPositionBook({ journal: store.journal, brokers: brokers.get, quotes, watch });
-  const funding = createFundingJournaller(store.journal, now, (venue, error) => options.log.warn('funding history not read', { venue, error }));
-  const closer = createPairCloser({ pairs: () => book.pairs(), gateway, journal: store.journal });
+  const watch = createHoldingWatch({ journal: journalOf(store), brokers: brokers.get, state, now, alert: (severity, message) => alert(severity, message) });
+  const book = createPositionBook({ journal: journalOf(store), brokers: brokers.get, quotes, watch });
+  const funding = createFundingJournaller(journalOf(store), now, (venue, error) => options.log.warn('funding history not read', { venue, error }));
+  const closer = createPairCloser({ pairs: () => book.pairs(), gateway, journal: journalOf(store) });
   const exits = createExitMonitor({
-    pairs: () => book.pairs(), closer, journal: store.journal, quotes, now, alert: (severity, message) => alert(severity, message),
+    pairs: () => book.pairs(), closer, journal: journalOf(store), quotes, now, alert: (severity, message) => alert(severity, message),
     retry: { delaysMs: options.exitTiming?.retryDelaysMs },
   });
   const ticketData = createTicketData(store, quotes, now);
@@ -158,9 +159,9 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
    */
   let journalHolding = false;
   async function watchJournal(): Promise<void> {
-    const remaining = await store.journal.flush();
+    const remaining = await journalOf(store).flush();
     if (remaining > 0 && !journalHolding) {
-      alert('critical', `the journal could not be written: ${storeFaultWords(store.journal.backlog().error)} — ${remaining} ${remaining === 1 ? 'entry is' : 'entries are'} held in memory (orders, answers, closes already done at the venues) and written as soon as the store can write; opening tickets are refused meanwhile, closes and the kill switch still work; keep the terminal running`);
+      alert('critical', `the journal could not be written: ${storeFaultWords(journalOf(store).backlog().error)} — ${remaining} ${remaining === 1 ? 'entry is' : 'entries are'} held in memory (orders, answers, closes already done at the venues) and written as soon as the store can write; opening tickets are refused meanwhile, closes and the kill switch still work; keep the terminal running`);
     }
     if (remaining === 0 && journalHolding) alert('info', 'the journal has caught up: every entry held in memory is written');
     journalHolding = remaining > 0;
@@ -171,8 +172,8 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
    */
   async function refreshPositions(reason = 'flat after reduce-only orders'): Promise<void> {
     await watchJournal();
-    for (const pairId of await resolveUnhedged({ journal: store.journal, brokers: brokers.get, quotes })) alert('info', `pair ${pairId}: no longer unhedged`);
-    for (const pairId of await journalFlatPairs(store.journal, () => book.pairs(), reason)) alert('info', `pair ${pairId}: closed (${reason})`);
+    for (const pairId of await resolveUnhedged({ journal: journalOf(store), brokers: brokers.get, quotes })) alert('info', `pair ${pairId}: no longer unhedged`);
+    for (const pairId of await journalFlatPairs(journalOf(store), () => book.pairs(), reason)) alert('info', `pair ${pairId}: closed (${reason})`);
     await publishPositions();
   }
 
@@ -183,7 +184,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
   }
   /** Exits act on their own loop; the positions stream gets the distances of the armed exits each time. */
   async function exitPass(): Promise<void> {
-    const live = store.journal.ledger.pairs().some((record) => record.status === 'open' || record.status === 'unhedged');
+    const live = journalOf(store).ledger.pairs().some((record) => record.status === 'open' || record.status === 'unhedged');
     if (!live) return; // nothing to watch: no venue is asked for positions
     // A live key unlocked after start opens its venue here too: exits run without a trader's request.
     await brokers.connect();
@@ -202,7 +203,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
    * those the journal holds legs on, and in Live those the vault has a key for, reachable or not.
    */
   async function knownVenues(): Promise<VenueId[]> {
-    const held = journalHolds(store.journal.ledger.expectation());
+    const held = journalHolds(journalOf(store).ledger.expectation());
     let keyed: VenueId[] = [];
     try {
       if (options.mode === 'live') keyed = options.vault.list().map((key) => key.venue);
@@ -223,7 +224,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
 
   async function reconcileNow() {
     await brokers.connect();
-    const differences = await reconcile({ journal: store.journal, brokers: brokers.connected(), unreachable: await unreachableVenues() });
+    const differences = await reconcile({ journal: journalOf(store), brokers: brokers.connected(), unreachable: await unreachableVenues() });
     for (const difference of differences) alert('critical', `reconcile: ${difference}`);
     return { checkedAt: now(), differences };
   }
@@ -237,7 +238,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
       if (!brokers.connected().some((broker) => broker.venue === venue)) await brokers.connect();
       const broker = brokers.get(venue);
       let flattener = flatteners.get(broker);
-      if (flattener === undefined) flatteners.set(broker, flattener = createFlattener({ venue, broker, gateway, journal: store.journal, now }));
+      if (flattener === undefined) flatteners.set(broker, flattener = createFlattener({ venue, broker, gateway, journal: journalOf(store), now }));
       return flattener;
     },
   });
@@ -258,7 +259,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
   const killSwitch = createKillSwitch({
     state, now, deadlineMs: options.killSwitchDeadlineMs, retryMs: options.killSwitchRetryMs,
     targets: async () => (await knownVenues()).map(killSwitchTarget),
-    journalHolds: async () => journalHolds(store.journal.ledger.expectation()),
+    journalHolds: async () => journalHolds(journalOf(store).ledger.expectation()),
     onReport: reportKillSwitch,
     onError: (error) => options.log.warn('kill switch background retry failed', { error }),
   });
@@ -288,7 +289,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     },
     'positions.restore': async (request) => {
       await brokers.connect();
-      const result = await restoreApproved({ journal: store.journal, gateway, watch, now }, request);
+      const result = await restoreApproved({ journal: journalOf(store), gateway, watch, now }, request);
       await refreshPositions();
       return result;
     },
@@ -301,11 +302,11 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
           return { venue, error: error instanceof Error ? error.message : String(error) };
         }
       }));
-      return portfolioOf({ now: now(), pairs: await exits.pairs(), balances, fundingSince: (since) => store.journal.ledger.fundingSince(since) });
+      return portfolioOf({ now: now(), pairs: await exits.pairs(), balances, fundingSince: (since) => journalOf(store).ledger.fundingSince(since) });
     },
-    'journal.list': (filter) => store.journal.list(filter),
-    'journal.exportCsv': async (filter) => ({ text: await store.journal.toCsv(filter) }),
-    'journal.stats': async () => store.journal.ledger.winRate(),
+    'journal.list': (filter) => journalOf(store).list(filter),
+    'journal.exportCsv': async (filter) => ({ text: await journalOf(store).toCsv(filter) }),
+    'journal.stats': async () => journalOf(store).ledger.winRate(),
     'trading.state': async () => state.current,
     'trading.reconcile': reconcileNow,
     'trading.rearm': async () => {
@@ -350,9 +351,9 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
       await loop.stop();
       await exitLoop.stop();
       await starting;
-      const unwritten = await store.journal.flush();
+      const unwritten = await journalOf(store).flush();
       if (unwritten > 0) {
-        options.log.error('the journal could not write every entry before stopping: these are not on disk; check the venues against them', { entries: store.journal.backlog().entries });
+        options.log.error('the journal could not write every entry before stopping: these are not on disk; check the venues against them', { entries: journalOf(store).backlog().entries });
       }
       await brokers.close();
     },

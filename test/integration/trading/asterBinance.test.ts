@@ -18,6 +18,7 @@ import type { PairIntent } from '../../../shared/domain/orders.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { credentialsFor, liveBrokers, startTradingSimulator } from './harness.ts';
+import { journalOf } from '../../../electron/backend/trading/journal.ts';
 
 const VENUES = ['aster', 'binanceusdm'] as const;
 let sim: Simulator;
@@ -53,7 +54,7 @@ function intent(ticketId: string, side: 'buy' | 'sell', reduceOnly = false): Pai
 function gatewayOf(brokers: Map<VenueId, Broker>): { gateway: Gateway; state: TradingStateMachine } {
   const now = () => sim.clock.now();
   const state = new TradingStateMachine(now(), () => undefined);
-  return { state, gateway: createGateway({ state, journal: store.journal, brokers: (venue) => brokers.get(venue)!, now, alert: () => undefined, lookupDelaysMs: [0, 300, 600] }) };
+  return { state, gateway: createGateway({ state, journal: journalOf(store), brokers: (venue) => brokers.get(venue)!, now, alert: () => undefined, lookupDelaysMs: [0, 300, 600] }) };
 }
 
 const held = async (broker: Broker): Promise<number> => (await broker.positions()).filter((p) => p.symbol === symbol).reduce((sum, p) => sum + p.size, 0);
@@ -109,13 +110,13 @@ describe('Aster × Binance, a 4 h leg against an 8 h leg', () => {
 
     const [aster, binance] = quotes();
     sim.clock.advanceTo(Math.max(aster.nextFundingTime!, binance.nextFundingTime!) + 1_000);
-    const journaller = createFundingJournaller(store.journal, () => sim.clock.now(), (venue, error) => { throw new Error(`${venue}: ${String(error)}`); });
+    const journaller = createFundingJournaller(journalOf(store), () => sim.clock.now(), (venue, error) => { throw new Error(`${venue}: ${String(error)}`); });
     await journaller.sync([...brokers.values()]);
-    const funding = (await store.journal.list({ pairId: 'ab-live' })).filter((e) => e.kind === 'funding');
+    const funding = (await journalOf(store).list({ pairId: 'ab-live' })).filter((e) => e.kind === 'funding');
     expect(new Set(funding.map((e) => e.venue))).toEqual(new Set(['aster', 'binanceusdm']));
 
     const report = await engageKillSwitch({
-      state, now: Date.now, deadlineMs: 3_000, targets: () => createFlatteners([...brokers.values()], gateway, store.journal, () => sim.clock.now()).map(reachableTarget),
+      state, now: Date.now, deadlineMs: 3_000, targets: () => createFlatteners([...brokers.values()], gateway, journalOf(store), () => sim.clock.now()).map(reachableTarget),
     }, 'test: flatten Aster and Binance');
     expect(report.venues.map((v) => [v.venue, v.flat, v.closedPositions, v.error])).toEqual([['aster', true, 1, null], ['binanceusdm', true, 1, null]]);
     for (const broker of brokers.values()) {

@@ -19,6 +19,7 @@ import { engageKillSwitch, reachableTarget } from '../../../electron/backend/tra
 import { createFlatteners } from '../../../electron/backend/trading/flatteners.ts';
 import type { Fill, PairIntent } from '../../../shared/domain/orders.ts';
 import { START_TIME } from '../simulator/simulatorClients.ts';
+import { journalOf } from '../../../electron/backend/trading/journal.ts';
 
 const SYMBOL = 'BTC/USDT:USDT';
 let sim: Simulator;
@@ -60,7 +61,7 @@ beforeEach(async () => {
   store = await openStore(dir);
   state = new TradingStateMachine(0, () => undefined);
   gateway = createGateway({
-    state, journal: store.journal, brokers: (venue) => (venue === 'bitget' ? bitget : gate),
+    state, journal: journalOf(store), brokers: (venue) => (venue === 'bitget' ? bitget : gate),
     now: () => sim.clock.now(), alert: () => undefined, lookupDelaysMs: [0, 300, 600],
   });
 });
@@ -79,7 +80,7 @@ describe('a pair long Gate, short Bitget, through the live brokers', () => {
     expect(opened.orders.map((o) => [o.venue, o.side, o.filled])).toEqual([['gate', 'buy', 0.012], ['bitget', 'sell', 0.012]]);
     expect(await size(gate)).toBeCloseTo(0.012, 12);
     expect(await size(bitget)).toBeCloseTo(-0.012, 12);
-    const fills = (await store.journal.list({ pairId: 'bg-1' })).filter((e) => e.kind === 'fill').map((e) => e.data as Fill);
+    const fills = (await journalOf(store).list({ pairId: 'bg-1' })).filter((e) => e.kind === 'fill').map((e) => e.data as Fill);
     expect(fills.map((f) => [f.venue, f.quantity])).toEqual([['gate', 0.012], ['bitget', 0.012]]);
     // Gate states no fee amount on a futures order, only its taker rate (0.05 % here): the fee is derived from it.
     expect(fills[0].fee).toBeCloseTo(0.012 * fills[0].price * 0.0005, 9);
@@ -93,9 +94,9 @@ describe('a pair long Gate, short Bitget, through the live brokers', () => {
 
     const settlement = Date.UTC(2026, 2, 4, 16, 0, 0);
     sim.clock.advanceTo(settlement + 1_000);
-    const journaller = createFundingJournaller(store.journal, () => sim.clock.now(), (venue, error) => { throw new Error(`${venue}: ${String(error)}`); });
+    const journaller = createFundingJournaller(journalOf(store), () => sim.clock.now(), (venue, error) => { throw new Error(`${venue}: ${String(error)}`); });
     expect(await journaller.sync([gate, bitget])).toBe(2);
-    const funding = (await store.journal.list()).filter((e) => e.kind === 'funding');
+    const funding = (await journalOf(store).list()).filter((e) => e.kind === 'funding');
     expect(funding.map((e) => [e.pairId, e.venue, e.time])).toEqual(expect.arrayContaining([['bg-1', 'gate', settlement], ['bg-1', 'bitget', settlement]]));
     // The long pays and the short receives the same sign of rate: the two amounts have opposite signs.
     const amounts = funding.map((e) => (e.data as { amount: number }).amount);
@@ -114,7 +115,7 @@ describe('a pair long Gate, short Bitget, through the live brokers', () => {
     expect(result.message).toMatch(/gate/i);
     expect(await size(bitget)).toBeCloseTo(0, 12);
     expect(await size(gate)).toBeCloseTo(0, 12);
-    const kinds = (await store.journal.list({ pairId: 'bg-2' })).map((e) => e.kind);
+    const kinds = (await journalOf(store).list({ pairId: 'bg-2' })).map((e) => e.kind);
     expect(kinds).toContain('order-error');
     expect(result.orders.map((o) => [o.venue, o.side, o.reduceOnly, o.filled])).toEqual([['bitget', 'buy', false, 0.02], ['bitget', 'sell', true, 0.02]]);
   });
@@ -123,12 +124,12 @@ describe('a pair long Gate, short Bitget, through the live brokers', () => {
     const opened = await gateway.submitPair(intent('bg-ks', gate, bitget, 0.02));
     expect(opened.status).toBe('hedged');
     const report = await engageKillSwitch({
-      state, now: Date.now, deadlineMs: 2_000, targets: () => createFlatteners([gate, bitget], gateway, store.journal, () => sim.clock.now()).map(reachableTarget),
+      state, now: Date.now, deadlineMs: 2_000, targets: () => createFlatteners([gate, bitget], gateway, journalOf(store), () => sim.clock.now()).map(reachableTarget),
     }, 'test: flatten Gate');
     expect(report.venues.map((v) => [v.venue, v.flat, v.closedPositions, v.error])).toEqual([['gate', true, 1, null], ['bitget', true, 1, null]]);
     expect(await size(gate)).toBe(0);
     expect(await size(bitget)).toBe(0);
-    const closes = (await store.journal.list({ pairId: 'bg-ks' })).filter((e) => e.kind === 'order' && (e.data as { reduceOnly: boolean }).reduceOnly);
+    const closes = (await journalOf(store).list({ pairId: 'bg-ks' })).filter((e) => e.kind === 'order' && (e.data as { reduceOnly: boolean }).reduceOnly);
     expect(closes.map((e) => [e.venue, (e.data as { filled: number }).filled])).toEqual([['gate', 0.02], ['bitget', 0.02]]);
     // What Gate received: `t-` and our kill-switch id, found again by it.
     const gateClose = closes[0].clientOrderId!;

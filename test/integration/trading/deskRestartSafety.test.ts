@@ -19,6 +19,7 @@ import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { deskDriver, startDemoBackend } from './deskDriver.ts';
 import { liveBrokers, startTradingSimulator, SYMBOLS } from './harness.ts';
+import { journalOf } from '../../../electron/backend/trading/journal.ts';
 
 const VENUES = ['binanceusdm', 'bybit'] as const;
 const dataDir = mkdtempSync(join(tmpdir(), 'desk-restart-safety-'));
@@ -114,7 +115,7 @@ describe('a restart keeps what protects the account', () => {
         : Reflect.get(target, key, target) as unknown),
     });
     const brokers = (venue: VenueId): Broker => (venue === 'binanceusdm' ? dying : venues.get(venue)!);
-    const gateway = createGateway({ state: new TradingStateMachine(sim.clock.now(), () => undefined, store.journal), journal: store.journal, brokers, now: () => sim.clock.now() });
+    const gateway = createGateway({ state: new TradingStateMachine(sim.clock.now(), () => undefined, journalOf(store)), journal: journalOf(store), brokers, now: () => sim.clock.now() });
     void gateway.submitPair({
       ticketId: 'safety-crash', legOrder: 'sequential', legTimeoutMs: 600_000, checklist: {}, override: null,
       legs: [
@@ -122,8 +123,8 @@ describe('a restart keeps what protects the account', () => {
         { venue: 'binanceusdm', symbol: SYMBOLS.binanceusdm, side: 'buy', quantity: 0.05, reduceOnly: false },
       ],
     });
-    for (let i = 0; i < 200 && store.journal.ledger.pair('safety-crash')?.sent.length !== 2; i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
-    expect(store.journal.ledger.pair('safety-crash')?.sent.map((s) => s.venue)).toEqual(['bybit', 'binanceusdm']);
+    for (let i = 0; i < 200 && journalOf(store).ledger.pair('safety-crash')?.sent.length !== 2; i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(journalOf(store).ledger.pair('safety-crash')?.sent.map((s) => s.venue)).toEqual(['bybit', 'binanceusdm']);
     await store.close(); // the process dies here
     for (const broker of venues.values()) await broker.close();
     await sim.close();

@@ -21,6 +21,7 @@ import type { Fill, PairIntent } from '../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { liveBrokers, startTradingSimulator, SYMBOLS } from './harness.ts';
 import { DEMO_CREDENTIAL } from '../../../electron/simulator/credentials.ts';
+import { journalOf } from '../../../electron/backend/trading/journal.ts';
 
 let sim: Simulator;
 let brokers: Map<VenueId, Broker>;
@@ -31,7 +32,7 @@ let ticket = 0;
 
 function gatewayOver(s: Store, onAlert: (text: string) => void = () => undefined): Gateway {
   return createGateway({
-    state: new TradingStateMachine(0, () => undefined), journal: s.journal, brokers: (venue) => brokers.get(venue)!, now: Date.now,
+    state: new TradingStateMachine(0, () => undefined), journal: journalOf(s), brokers: (venue) => brokers.get(venue)!, now: Date.now,
     alert: (text) => { alerts.push(text); onAlert(text); }, lookupDelaysMs: [0, 300, 600, 1200],
   });
 }
@@ -80,13 +81,13 @@ describe('pair execution through the gateway', () => {
     const result = await gatewayOver(store).submitPair(intent);
     expect(result.status).toBe('hedged');
     expect(result.orders.map((o) => o.filled)).toEqual([0.01, 0.01]);
-    const kinds = (await store.journal.list({ pairId: intent.ticketId })).map((e) => e.kind);
+    const kinds = (await journalOf(store).list({ pairId: intent.ticketId })).map((e) => e.kind);
     expect(kinds).toEqual(['intent', 'order-sent', 'order', 'fill', 'order-sent', 'order', 'fill']);
-    const fills = (await store.journal.list({ pairId: intent.ticketId })).filter((e) => e.kind === 'fill').map((e) => e.data as Fill);
+    const fills = (await journalOf(store).list({ pairId: intent.ticketId })).filter((e) => e.kind === 'fill').map((e) => e.data as Fill);
     expect(fills.map((f) => [f.venue, f.side, f.quantity, f.liquidity])).toEqual([['binanceusdm', 'buy', 0.01, 'taker'], ['okx', 'sell', 0.01, 'taker']]);
     expect(fills.map((f) => f.price)).toEqual(result.orders.map((o) => o.averagePrice));
     expect(fills.map((f) => f.fee)).toEqual(result.orders.map((o) => o.fee));
-    const [first] = await store.journal.list({ pairId: intent.ticketId, limit: 1 });
+    const [first] = await journalOf(store).list({ pairId: intent.ticketId, limit: 1 });
     expect(first.data).toMatchObject({ checklist: intent.checklist, override: null });
     await gatewayOver(store).submitPair({ ...pair('okx', 'binanceusdm'), pairId: intent.ticketId, legs: intent.legs.map((l) => ({ ...l, side: l.side === 'buy' ? 'sell' : 'buy', reduceOnly: true })) });
   });
@@ -95,8 +96,8 @@ describe('pair execution through the gateway', () => {
     const events: string[] = [];
     const place = sim.accounts.placeOrder.bind(sim.accounts);
     sim.accounts.placeOrder = (venue, key, request) => { events.push(`venue ${request.clientOrderId}`); return place(venue, key, request); };
-    const append = store.journal.append;
-    store.journal.append = async (entry) => {
+    const append = journalOf(store).append;
+    journalOf(store).append = async (entry) => {
       const written = await append(entry);
       if (entry.kind === 'order-sent') events.push(`journal ${entry.clientOrderId}`);
       return written;
@@ -131,12 +132,12 @@ describe('pair execution through the gateway', () => {
     expect(result.message).toMatch(/^UNHEDGED: pair .*unwind of binanceusdm BTC\/USDT:USDT failed/);
     await store.close();
     store = await openStore(dir);
-    expect(store.journal.ledger.pair(intent.ticketId)).toMatchObject({ status: 'unhedged' });
-    const book = { journal: store.journal, brokers: (venue: VenueId) => brokers.get(venue)!, quotes: () => [] };
+    expect(journalOf(store).ledger.pair(intent.ticketId)).toMatchObject({ status: 'unhedged' });
+    const book = { journal: journalOf(store), brokers: (venue: VenueId) => brokers.get(venue)!, quotes: () => [] };
     expect(await resolveUnhedged(book)).toEqual([]);
     await gatewayOver(store).submitOrder({ venue: 'binanceusdm', symbol: SYMBOLS.binanceusdm, side: 'sell', quantity: 0.01, reduceOnly: true, purpose: 'close', pairId: intent.ticketId, clientOrderId: ticketOrderId('binanceusdm', intent.ticketId, 0, 'close') });
     expect(await resolveUnhedged(book)).toEqual([intent.ticketId]);
-    expect(store.journal.ledger.pair(intent.ticketId)?.status).not.toBe('unhedged');
+    expect(journalOf(store).ledger.pair(intent.ticketId)?.status).not.toBe('unhedged');
   });
 
   it('a create that timed out is looked up by its client id and not sent again', async () => {
@@ -165,7 +166,7 @@ describe('pair execution through the gateway', () => {
     expect(result.status).toBe('hedged');
     expect(result.orders.map((o) => [o.venue, o.status, o.filled])).toEqual([['binanceusdm', 'filled', 0.01], ['okx', 'filled', 0.01]]);
     expect(reads() - before).toBe(1);
-    const fills = (await store.journal.list({ pairId: intent.ticketId })).filter((e) => e.kind === 'fill').map((e) => (e.data as Fill).venue);
+    const fills = (await journalOf(store).list({ pairId: intent.ticketId })).filter((e) => e.kind === 'fill').map((e) => (e.data as Fill).venue);
     expect(fills).toEqual(['binanceusdm', 'okx']);
     for (const done of [plain, intent]) {
       await gatewayOver(store).submitPair({ ...pair('okx', 'binanceusdm'), pairId: done.ticketId, legs: done.legs.map((l) => ({ ...l, side: l.side === 'buy' ? 'sell' : 'buy', reduceOnly: true })) });
@@ -174,13 +175,13 @@ describe('pair execution through the gateway', () => {
 
   it('a crash between the two legs is found at restart: reconcile names the open leg of the pair', async () => {
     const intent = pair('bybit', 'okx');
-    await store.journal.append({ kind: 'intent', pairId: intent.ticketId, venue: null, symbol: null, clientOrderId: null, data: { intent, checklist: intent.checklist, override: null } });
-    const ctx = { journal: store.journal, brokers: (venue: VenueId) => brokers.get(venue)!, now: Date.now, alert: () => undefined };
+    await journalOf(store).append({ kind: 'intent', pairId: intent.ticketId, venue: null, symbol: null, clientOrderId: null, data: { intent, checklist: intent.checklist, override: null } });
+    const ctx = { journal: journalOf(store), brokers: (venue: VenueId) => brokers.get(venue)!, now: Date.now, alert: () => undefined };
     const leg = intent.legs[0];
     await placeOrder(ctx, intent.ticketId, 'bybit', { symbol: leg.symbol, side: 'buy', type: 'market', quantity: 0.01, reduceOnly: false, clientOrderId: ticketOrderId('bybit', intent.ticketId, 0, 'open') });
     await store.close(); // the process dies here
     store = await openStore(dir);
-    const differences = await reconcile({ journal: store.journal, brokers: [brokers.get('bybit')!, brokers.get('okx')!] });
+    const differences = await reconcile({ journal: journalOf(store), brokers: [brokers.get('bybit')!, brokers.get('okx')!] });
     expect(differences).toContain(`pair ${intent.ticketId} is one-legged by the journal (bybit BTC/USDT:USDT long 0.01, okx BTC/USDT:USDT flat): interrupted between its legs; close or complete it`);
     await gatewayOver(store).submitOrder({ venue: 'bybit', symbol: leg.symbol, side: 'sell', quantity: 0.01, reduceOnly: true, purpose: 'close', pairId: intent.ticketId, clientOrderId: `ftcrash${ticket}` });
   });
@@ -190,7 +191,7 @@ describe('pair execution through the gateway', () => {
     sim.faults.inject({ venue: 'okx', kind: 'partial', fraction: 0.5, path: '/api/v5/trade/', method: 'POST', times: 1 });
     const result = await gatewayOver(store).submitPair(intent);
     expect(result.status).toBe('hedged');
-    return { intent, entries: await store.journal.list({ pairId: intent.ticketId }) };
+    return { intent, entries: await journalOf(store).list({ pairId: intent.ticketId }) };
   }
 
   it('after a partial first fill the second leg is sized to what the first filled, so nothing is unwound', async () => {
@@ -211,7 +212,7 @@ describe('pair execution through the gateway', () => {
     const fills = entries.filter((e) => e.kind === 'fill').map((e) => e.data as Fill);
     expect(fills.map((f) => [f.venue, f.side, f.quantity])).toEqual([['binanceusdm', 'buy', 0.1], ['okx', 'sell', 0.05], ['binanceusdm', 'sell', 0.05]]);
     expect(entries.find((e) => e.kind === 'unwind')?.data).toMatchObject({ quantity: 0.05 });
-    const record = store.journal.ledger.pair(intent.ticketId)!;
+    const record = journalOf(store).ledger.pair(intent.ticketId)!;
     expect(legSizes(record).map((size) => Number(size.toFixed(12)))).toEqual([0.05, -0.05]);
     expect(record.status).toBe('open');
     await gatewayOver(store).submitPair({ ...pair('okx', 'binanceusdm'), pairId: intent.ticketId, legs: intent.legs.map((l) => ({ ...l, quantity: 0.05, side: l.side === 'buy' ? 'sell' : 'buy', reduceOnly: true })) });
@@ -229,7 +230,7 @@ describe('pair execution through the gateway', () => {
     expect(posts() - before.posts).toBe(1);
     const okxId = ticketOrderId('okx', intent.ticketId, 1, 'open');
     expect(lookups() - before.lookups).toBeGreaterThan(0);
-    const errors = (await store.journal.list({ pairId: intent.ticketId })).filter((e) => e.kind === 'order-error' && e.clientOrderId === okxId);
+    const errors = (await journalOf(store).list({ pairId: intent.ticketId })).filter((e) => e.kind === 'order-error' && e.clientOrderId === okxId);
     expect(errors.map((e) => e.data)).toEqual([expect.objectContaining({ lookedUp: true, ambiguous: false })]);
     expect(result.message).toMatch(/not resent/);
     expect(await netPosition('binanceusdm')).toBeCloseTo(before.binance, 12);
@@ -239,15 +240,15 @@ describe('pair execution through the gateway', () => {
   it('venue funding income after a settlement becomes one funding entry per payment of the pair, journalled once however often it is polled', async () => {
     const intent = pair('binanceusdm', 'bybit', 0.1);
     // Journal times on the venues' clock, as the desk's gateway keeps them.
-    const gateway = createGateway({ state: new TradingStateMachine(0, () => undefined), journal: store.journal, brokers: (venue) => brokers.get(venue)!, now: () => sim.clock.now() });
+    const gateway = createGateway({ state: new TradingStateMachine(0, () => undefined), journal: journalOf(store), brokers: (venue) => brokers.get(venue)!, now: () => sim.clock.now() });
     expect((await gateway.submitPair(intent)).status).toBe('hedged');
     const settlement = Date.UTC(2026, 2, 4, 16, 0, 0); // both venues settle BTC every 8 h
     sim.clock.advanceTo(settlement + 1_000);
-    const journaller = createFundingJournaller(store.journal, () => sim.clock.now(), (venue, error) => { throw new Error(`${venue}: ${String(error)}`); });
+    const journaller = createFundingJournaller(journalOf(store), () => sim.clock.now(), (venue, error) => { throw new Error(`${venue}: ${String(error)}`); });
     const venues = [brokers.get('binanceusdm')!, brokers.get('bybit')!];
     expect(await journaller.sync(venues)).toBe(2);
     expect(await journaller.sync(venues)).toBe(0);
-    const funding = (await store.journal.list()).filter((e) => e.kind === 'funding');
+    const funding = (await journalOf(store).list()).filter((e) => e.kind === 'funding');
     expect(funding.map((e) => [e.pairId, e.venue, e.symbol, e.time])).toEqual([
       [intent.ticketId, 'binanceusdm', SYMBOLS.binanceusdm, settlement], [intent.ticketId, 'bybit', SYMBOLS.bybit, settlement],
     ]);

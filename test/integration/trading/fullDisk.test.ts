@@ -22,6 +22,7 @@ import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { venueVerdict } from '../../../shared/domain/killSwitchWords.ts';
 import { liveBrokers, startTradingSimulator, SYMBOLS } from './harness.ts';
+import { journalOf } from '../../../electron/backend/trading/journal.ts';
 
 const mountPoint = mkdtempSync(join(tmpdir(), 'ft-full-disk-'));
 const mounted = (() => {
@@ -67,15 +68,15 @@ beforeAll(async () => {
   sim = await startTradingSimulator();
   brokers = await liveBrokers(sim);
   store = await openStore(join(mountPoint, 'store'));
-  gateway = createGateway({ state, journal: store.journal, brokers: (v) => brokers.get(v)!, now: Date.now, lookupDelaysMs: [0] });
+  gateway = createGateway({ state, journal: journalOf(store), brokers: (v) => brokers.get(v)!, now: Date.now, lookupDelaysMs: [0] });
   for (const id of ['fd-close', 'fd-kill']) expect((await gateway.submitPair({ ...pair(id), pairId: id })).status).toBe('hedged');
   fillDisk();
   // The database file's last page may still have room for a small row: the terminal keeps
   // journalling (market alerts here) until the first write the disk refuses.
-  for (let i = 0; i < 10_000 && store.journal.backlog().entries.length === 0; i += 1) {
-    await store.journal.append({ kind: 'alert', pairId: null, venue: null, symbol: null, clientOrderId: null, data: { filling: i } });
+  for (let i = 0; i < 10_000 && journalOf(store).backlog().entries.length === 0; i += 1) {
+    await journalOf(store).append({ kind: 'alert', pairId: null, venue: null, symbol: null, clientOrderId: null, data: { filling: i } });
   }
-  expect(store.journal.backlog().entries).toHaveLength(1);
+  expect(journalOf(store).backlog().entries).toHaveLength(1);
 }, 60_000);
 
 afterAll(async () => {
@@ -94,14 +95,14 @@ describe.skipIf(!mounted)('a full disk under the journal', () => {
     expect(refused).toMatchObject({ status: 'refused', orders: [] });
     expect(refused.message).toBe('ticket fd-new refused: the journal could not be written: disk full — no order was sent');
     expect(sim.log.list({}).length).toBe(before);
-    expect(store.journal.ledger.pair('fd-new')).toBeUndefined();
+    expect(journalOf(store).ledger.pair('fd-new')).toBeUndefined();
   });
 
   it('a close still goes out; its entries are held in memory and the ledger shows the pair flat', async () => {
     const closed = await gateway.submitPair({ ...pair('fd-close-1', true), pairId: 'fd-close' });
     expect(closed.status).toBe('hedged');
-    expect(legSizes(store.journal.ledger.pair('fd-close')!)).toEqual([0, 0]);
-    const { entries, error } = store.journal.backlog();
+    expect(legSizes(journalOf(store).ledger.pair('fd-close')!)).toEqual([0, 0]);
+    const { entries, error } = journalOf(store).backlog();
     expect(entries.map((e) => e.kind)).toEqual(expect.arrayContaining(['intent', 'order-sent', 'order']));
     expect(String(error)).toMatch(/No space left on device/);
   });
@@ -109,7 +110,7 @@ describe.skipIf(!mounted)('a full disk under the journal', () => {
   it('the kill switch flattens and names the journal entries it could not write', async () => {
     const report = await engageKillSwitch({
       state, now: Date.now, deadlineMs: 5_000,
-      targets: () => createFlatteners(VENUES.map((v) => brokers.get(v)!), gateway, store.journal, Date.now).map(reachableTarget),
+      targets: () => createFlatteners(VENUES.map((v) => brokers.get(v)!), gateway, journalOf(store), Date.now).map(reachableTarget),
     }, 'full disk test');
     for (const row of report.venues) {
       expect(row).toMatchObject({ flat: true, closedPositions: 1 });
@@ -117,20 +118,20 @@ describe.skipIf(!mounted)('a full disk under the journal', () => {
       expect(venueVerdict(row)).toMatch(/: flat — 0 orders cancelled, 1 position closed; NOT IN THE JOURNAL \(it could not be written\): /);
     }
     for (const venue of VENUES) expect(await size(venue)).toBe(0);
-    expect(legSizes(store.journal.ledger.pair('fd-kill')!)).toEqual([0, 0]);
+    expect(legSizes(journalOf(store).ledger.pair('fd-kill')!)).toEqual([0, 0]);
   });
 
   it('once the disk has room, the held entries are written in order and survive a restart', async () => {
-    const held = store.journal.backlog().entries;
-    expect(await store.journal.flush()).toBe(held.length); // still full: nothing written
+    const held = journalOf(store).backlog().entries;
+    expect(await journalOf(store).flush()).toBe(held.length); // still full: nothing written
     rmSync(filler);
-    expect(await store.journal.flush()).toBe(0);
+    expect(await journalOf(store).flush()).toBe(0);
     const dir = join(mountPoint, 'store');
     await store.close();
     store = await openStore(dir);
-    const stored = await store.journal.list();
+    const stored = await journalOf(store).list();
     expect(stored.slice(-held.length)).toEqual(held);
     expect(stored.map((e) => e.seq)).toEqual(stored.map((_, i) => i + 1));
-    for (const id of ['fd-close', 'fd-kill']) expect(legSizes(store.journal.ledger.pair(id)!)).toEqual([0, 0]);
+    for (const id of ['fd-close', 'fd-kill']) expect(legSizes(journalOf(store).ledger.pair(id)!)).toEqual([0, 0]);
   });
 });

@@ -20,6 +20,7 @@ import { engageKillSwitch, reachableTarget } from '../../../electron/backend/tra
 import { createFlatteners } from '../../../electron/backend/trading/flatteners.ts';
 import { misconverting, type Misconversion } from './misconverting.ts';
 import { openUnitDesk, pairTicket, simulatorCoinPrice, simulatorHolds, type BrokerMode, type UnitDesk } from './unitDesk.ts';
+import { journalOf } from '../../../electron/backend/trading/journal.ts';
 
 const VENUES: VenueId[] = ['binanceusdm', 'okx', 'gate'];
 const BINANCE = { venue: 'binanceusdm' as const, symbol: '1000PEPE/USDT:USDT', id: '1000PEPEUSDT' };
@@ -75,7 +76,7 @@ async function openWrongPair(mode: BrokerMode, kind: Misconversion, ticketId: st
   const opened = await openUnitDesk(sim, VENUES, mode, wrongOnBinance(kind));
   const receipt = await opened.tickets.submit(pepeTicket(ticketId, 400));
   expect(receipt.execution.status).toBe('hedged');
-  const approved = opened.store.journal.ledger.pair(receipt.ticketId)!.legs[0].quantity;
+  const approved = journalOf(opened.store).ledger.pair(receipt.ticketId)!.legs[0].quantity;
   expect(await binanceHolds(opened)).toBeCloseTo(approved * 1000, 0);
   return { opened, approved };
 }
@@ -96,7 +97,7 @@ describe.each<BrokerMode>(['paper', 'live'])('the run-time holdings check (%s)',
     const made = sim.log.list().slice(requests).map((entry) => `${entry.venue} ${entry.method} ${entry.path}`);
     expect(made.sort()).toEqual(mode === 'live' ? ['binanceusdm GET /api/v3/account', 'binanceusdm GET /fapi/v3/positionRisk', 'gate GET /api/v4/futures/usdt/positions', 'okx GET /api/v5/account/balance', 'okx GET /api/v5/account/positions'] : []);
     expect(desk.state.current.state).toBe('ACTIVE');
-    expect(desk.store.journal.ledger.entries().filter((e) => e.kind === 'mismatch')).toEqual([]);
+    expect(journalOf(desk.store).ledger.entries().filter((e) => e.kind === 'mismatch')).toEqual([]);
   });
 
   it('a conversion wrong both ways (sent ×1000, read back ÷1000) is caught by the venue\'s own USD value in one refresh', async () => {
@@ -118,18 +119,18 @@ describe.each<BrokerMode>(['paper', 'live'])('the run-time holdings check (%s)',
     expect(desk.state.current.state).toBe('REDUCING');
     expect(desk.alerts.some((a) => a.startsWith('MISMATCH: binanceusdm 1000PEPE/USDT:USDT'))).toBe(true);
     // Journalled: a restart folds it back.
-    const entries = desk.store.journal.ledger.entries();
+    const entries = journalOf(desk.store).ledger.entries();
     expect(entries.filter((e) => e.kind === 'mismatch')).toHaveLength(1);
     expect([...foldJournal(entries).mismatches.values()]).toMatchObject([{ venue: 'binanceusdm', restore: { side: 'sell' } }]);
     expect(entries.find((e) => e.kind === 'trading-state')?.data).toMatchObject({ state: 'REDUCING' });
     // A second refresh journals nothing new.
     await desk.book.pairs();
-    expect(desk.store.journal.ledger.entries().filter((e) => e.kind === 'mismatch')).toHaveLength(1);
+    expect(journalOf(desk.store).ledger.entries().filter((e) => e.kind === 'mismatch')).toHaveLength(1);
 
     // The restore goes through the same wrong conversion, so it takes the right share: the venue
     // holds the approved coins again (its value is the approved one); the terminal, reading them
     // through its wrong conversion, now sees a thousandth and keeps the MISMATCH up, without an order.
-    const result = await restoreApproved({ journal: desk.store.journal, gateway: desk.gateway, watch: desk.watch, now: () => sim.clock.now() }, { pairId: pair.pairId, venue: 'binanceusdm', symbol: BINANCE.symbol });
+    const result = await restoreApproved({ journal: journalOf(desk.store), gateway: desk.gateway, watch: desk.watch, now: () => sim.clock.now() }, { pairId: pair.pairId, venue: 'binanceusdm', symbol: BINANCE.symbol });
     expect(result).toMatchObject({ sent: true, resolved: false });
     expect(result.message).toMatch(/the venue holds long [\d.]+ PEPE, the journal approved long/);
     expect(Math.abs((await binanceHolds(desk)) - approved)).toBeLessThanOrEqual(lot * 1000);
@@ -152,17 +153,17 @@ describe.each<BrokerMode>(['paper', 'live'])('the run-time holdings check (%s)',
     expect(desk.state.current.state).toBe('REDUCING');
     // A read of one venue alone cannot judge across the pair, and does not clear it.
     await desk.watch.read(['binanceusdm']);
-    expect(desk.store.journal.ledger.mismatches().size).toBe(2);
+    expect(journalOf(desk.store).ledger.mismatches().size).toBe(2);
     await desk.book.pairs();
-    expect(desk.store.journal.ledger.entries().filter((e) => e.kind === 'mismatch')).toHaveLength(2);
-    expect(desk.store.journal.ledger.entries().filter((e) => e.kind === 'mismatch-resolved')).toHaveLength(0);
+    expect(journalOf(desk.store).ledger.entries().filter((e) => e.kind === 'mismatch')).toHaveLength(2);
+    expect(journalOf(desk.store).ledger.entries().filter((e) => e.kind === 'mismatch-resolved')).toHaveLength(0);
   });
 
   it('a venue holding 1000× what the journal knows: caught, and the restore order brings it back within one lot', async () => {
     desk = await openUnitDesk(sim, VENUES, mode, wrongOnBinance('sent'));
     const receipt = await desk.tickets.submit(pepeTicket(`asym-${mode}`, 400));
     expect(receipt.execution.status).toBe('hedged');
-    const approved = desk.store.journal.ledger.pair(receipt.ticketId)!.legs[0].quantity;
+    const approved = journalOf(desk.store).ledger.pair(receipt.ticketId)!.legs[0].quantity;
 
     const [pair] = await desk.book.pairs();
     const [mismatch] = pair.mismatches;
@@ -171,11 +172,11 @@ describe.each<BrokerMode>(['paper', 'live'])('the run-time holdings check (%s)',
     expect(mismatch.restore!.quantity).toBeCloseTo(approved * 999, 0);
     expect(desk.state.current.state).toBe('REDUCING');
 
-    const result = await restoreApproved({ journal: desk.store.journal, gateway: desk.gateway, watch: desk.watch, now: () => sim.clock.now() }, { pairId: pair.pairId, venue: 'binanceusdm', symbol: BINANCE.symbol });
+    const result = await restoreApproved({ journal: journalOf(desk.store), gateway: desk.gateway, watch: desk.watch, now: () => sim.clock.now() }, { pairId: pair.pairId, venue: 'binanceusdm', symbol: BINANCE.symbol });
     expect(result).toMatchObject({ sent: true, resolved: true });
     const lot = desk.brokers.get('binanceusdm')!.lot(BINANCE.symbol).step!;
     expect(Math.abs((await binanceHolds(desk)) - approved)).toBeLessThanOrEqual(lot);
-    const kinds = desk.store.journal.ledger.entries().map((e) => e.kind);
+    const kinds = journalOf(desk.store).ledger.entries().map((e) => e.kind);
     expect(kinds.filter((k) => k === 'mismatch' || k === 'mismatch-resolved')).toEqual(['mismatch', 'mismatch-resolved']);
     // The restore went under no pair: the pair still holds what it approved, and is clean.
     const [after] = await desk.book.pairs();
@@ -190,16 +191,16 @@ describe.each<BrokerMode>(['paper', 'live'])('the run-time holdings check (%s)',
     const d = desk;
     expect((await d.tickets.submit(pepeTicket(`close-${mode}`, 800))).execution.status).toBe('hedged');
     expect((await d.tickets.submit(pepeTicket(`kill-${mode}`, 400))).execution.status).toBe('hedged');
-    const closer = createPairCloser({ pairs: () => d.book.pairs(), gateway: d.gateway, journal: d.store.journal });
+    const closer = createPairCloser({ pairs: () => d.book.pairs(), gateway: d.gateway, journal: journalOf(d.store) });
     expect((await closer.close(`close-${mode}`)).flat).toBe(true);
     expect((await d.book.pairs()).flatMap((p) => p.mismatches)).toEqual([]);
     const report = await engageKillSwitch({
       state: d.state, now: () => sim.clock.now(), deadlineMs: 5_000,
-      targets: () => createFlatteners(['binanceusdm', 'okx'].map((v) => d.brokers.get(v as VenueId)!), d.gateway, d.store.journal, () => sim.clock.now()).map(reachableTarget),
+      targets: () => createFlatteners(['binanceusdm', 'okx'].map((v) => d.brokers.get(v as VenueId)!), d.gateway, journalOf(d.store), () => sim.clock.now()).map(reachableTarget),
     }, 'test: kill switch');
     expect(report.venues.every((v) => v.flat)).toBe(true);
     expect((await d.book.pairs()).flatMap((p) => p.mismatches)).toEqual([]);
-    expect(d.store.journal.ledger.entries().filter((e) => e.kind === 'mismatch')).toEqual([]);
+    expect(journalOf(d.store).ledger.entries().filter((e) => e.kind === 'mismatch')).toEqual([]);
     expect(d.state.current.state).toBe('HALTED');
   });
 });
@@ -212,7 +213,7 @@ describe('after a partial first fill (live)', () => {
     const receipt = await desk.tickets.submit(ticket);
     expect(receipt.execution.status).toBe('hedged');
     const [pair] = await desk.book.pairs();
-    expect(Math.abs(pair.legs[0].size)).toBeLessThan(desk.store.journal.ledger.pair('partial')!.legs[0].quantity);
+    expect(Math.abs(pair.legs[0].size)).toBeLessThan(journalOf(desk.store).ledger.pair('partial')!.legs[0].quantity);
     expect(pair.mismatches).toEqual([]);
     expect(desk.state.current.state).toBe('ACTIVE');
   });

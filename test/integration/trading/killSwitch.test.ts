@@ -14,6 +14,7 @@ import { legSizes } from '../../../electron/backend/trading/ledgerFold.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { liveBrokers, startTradingSimulator, SYMBOLS, TRADING_VENUES } from './harness.ts';
+import { journalOf } from '../../../electron/backend/trading/journal.ts';
 
 let sim: Simulator;
 let brokers: Map<VenueId, Broker>;
@@ -34,7 +35,7 @@ afterAll(async () => {
 describe('kill switch over the simulator', () => {
   it('flattens every venue it can through 429s and an outage, reports the venue that stayed down, and halts', async () => {
     const state = new TradingStateMachine(Date.now(), () => undefined);
-    const gateway = createGateway({ state, journal: store.journal, brokers: (v) => brokers.get(v)!, now: Date.now, lookupDelaysMs: [0] });
+    const gateway = createGateway({ state, journal: journalOf(store), brokers: (v) => brokers.get(v)!, now: Date.now, lookupDelaysMs: [0] });
     for (const venue of TRADING_VENUES) {
       const result = await gateway.submitPair({
         ticketId: `open-${venue}`, legOrder: 'sequential', legTimeoutMs: 5_000, checklist: {}, override: null,
@@ -51,7 +52,7 @@ describe('kill switch over the simulator', () => {
     const okxBack = setTimeout(() => sim.faults.setDown('okx', false), 1_200);
     const report = await engageKillSwitch({
       state, now: Date.now, deadlineMs: 5_000,
-      targets: () => createFlatteners(TRADING_VENUES.map((v) => brokers.get(v)!), gateway, store.journal, Date.now).map(reachableTarget),
+      targets: () => createFlatteners(TRADING_VENUES.map((v) => brokers.get(v)!), gateway, journalOf(store), Date.now).map(reachableTarget),
     }, 'test: kill switch');
     clearTimeout(okxBack);
     sim.faults.clear();
@@ -67,10 +68,10 @@ describe('kill switch over the simulator', () => {
     for (const venue of ['binanceusdm', 'bybit', 'okx'] as const) expect(await brokers.get(venue)!.positions()).toEqual([]);
     expect(await brokers.get('hyperliquid')!.positions()).toHaveLength(1);
     // The closes went out under the pairs that held them, and the cancel is journalled.
-    const ledger = store.journal.ledger;
+    const ledger = journalOf(store).ledger;
     for (const venue of ['binanceusdm', 'bybit', 'okx'] as const) expect(legSizes(ledger.pair(`open-${venue}`)!)).toEqual([0]);
     expect(legSizes(ledger.pair('open-hyperliquid')!)).toEqual([0.02]);
-    expect((await store.journal.list()).filter((e) => e.kind === 'cancel').map((e) => e.clientOrderId)).toEqual(['ftresting1']);
+    expect((await journalOf(store).list()).filter((e) => e.kind === 'cancel').map((e) => e.clientOrderId)).toEqual(['ftresting1']);
 
     const refused = await gateway.submitPair({
       ticketId: 'after-halt', legOrder: 'sequential', legTimeoutMs: 5_000, checklist: {}, override: null,
@@ -78,6 +79,6 @@ describe('kill switch over the simulator', () => {
     });
     expect(refused).toMatchObject({ status: 'refused', orders: [] });
     expect(refused.message).toMatch(/^ticket after-halt refused: trading is HALTED \(test: kill switch\)/);
-    expect((await store.journal.list()).some((e) => e.pairId === 'after-halt')).toBe(false);
+    expect((await journalOf(store).list()).some((e) => e.pairId === 'after-halt')).toBe(false);
   });
 });

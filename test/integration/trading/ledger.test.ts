@@ -27,6 +27,7 @@ import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts
 import type { JournalEntry, PairIntent } from '../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { liveBrokers, startTradingSimulator, SYMBOLS } from './harness.ts';
+import { journalOf } from '../../../electron/backend/trading/journal.ts';
 
 let sim: Simulator;
 let brokers: Map<VenueId, Broker>;
@@ -72,19 +73,19 @@ beforeAll(async () => {
   brokers = await liveBrokers(sim);
   dir = await mkdtemp(join(tmpdir(), 'ft-ledger-'));
   store = await openStore(dir);
-  gateway = createGateway({ state: new TradingStateMachine(0, () => undefined), journal: store.journal, brokers: brokerOf, now: () => sim.clock.now(), lookupDelaysMs: [0, 300] });
+  gateway = createGateway({ state: new TradingStateMachine(0, () => undefined), journal: journalOf(store), brokers: brokerOf, now: () => sim.clock.now(), lookupDelaysMs: [0, 300] });
 
   // First, on venues flat so far: a second leg refused and its unwind refused too → UNHEDGED,
   // then the open leg closed by hand and the pair resolved.
   sim.faults.inject({ venue: 'okx', kind: 'reject', reason: 'insufficient-margin', path: '/api/v5/trade/', method: 'POST', times: 1 });
   const downOnAlert = createGateway({
-    state: new TradingStateMachine(0, () => undefined), journal: store.journal, brokers: brokerOf, now: () => sim.clock.now(),
+    state: new TradingStateMachine(0, () => undefined), journal: journalOf(store), brokers: brokerOf, now: () => sim.clock.now(),
     alert: () => sim.faults.setDown('hyperliquid', true),
   });
   expect((await downOnAlert.submitPair(pair('l-unhedged', 'hyperliquid', 'okx'))).status).toBe('unhedged');
   sim.faults.setDown('hyperliquid', false);
   await gateway.submitOrder({ venue: 'hyperliquid', symbol: SYMBOLS.hyperliquid, side: 'sell', quantity: 0.01, reduceOnly: true, purpose: 'close', pairId: 'l-unhedged', clientOrderId: `0x${'ab'.repeat(16)}` });
-  const book = { journal: store.journal, brokers: brokerOf, quotes: () => [] };
+  const book = { journal: journalOf(store), brokers: brokerOf, quotes: () => [] };
   expect(await resolveUnhedged(book)).toEqual(['l-unhedged']);
 
   const hedged = pair('l-hedged', 'binanceusdm', 'bybit', 0.1);
@@ -96,21 +97,21 @@ beforeAll(async () => {
 
   // A settlement, journalled per pair.
   sim.clock.advanceTo(Date.UTC(2026, 2, 4, 16, 0, 1));
-  const funding = createFundingJournaller(store.journal, () => sim.clock.now(), (venue, error) => { throw new Error(`${venue}: ${String(error)}`); });
+  const funding = createFundingJournaller(journalOf(store), () => sim.clock.now(), (venue, error) => { throw new Error(`${venue}: ${String(error)}`); });
   expect(await funding.sync([brokerOf('binanceusdm'), brokerOf('bybit'), brokerOf('okx')])).toBeGreaterThan(0);
 
   // The hedged pair is closed and journalled closed; concurrent appends keep their order.
   expect((await gateway.submitPair(closing(hedged, 0.1))).status).toBe('hedged');
-  expect(await journalFlatPairs(store.journal, () => createPositionBook(book).pairs(), 'closed by the test')).toContain('l-hedged');
-  await Promise.all(['a', 'b', 'c'].map((n) => store.journal.append({ kind: 'alert', pairId: 'l-partial', venue: null, symbol: null, clientOrderId: null, data: { n } })));
+  expect(await journalFlatPairs(journalOf(store), () => createPositionBook(book).pairs(), 'closed by the test')).toContain('l-hedged');
+  await Promise.all(['a', 'b', 'c'].map((n) => journalOf(store).append({ kind: 'alert', pairId: 'l-partial', venue: null, symbol: null, clientOrderId: null, data: { n } })));
 
   // A resting order, then the kill switch: cancels journalled, positions closed per pair.
   await brokerOf('okx').createOrder({ symbol: SYMBOLS.okx, side: 'buy', type: 'limit', quantity: 0.01, price: 1_000, reduceOnly: false, clientOrderId: 'ftledgerresting' });
   const state = new TradingStateMachine(0, () => undefined);
-  const halting = createGateway({ state, journal: store.journal, brokers: brokerOf, now: () => sim.clock.now() });
+  const halting = createGateway({ state, journal: journalOf(store), brokers: brokerOf, now: () => sim.clock.now() });
   const report = await engageKillSwitch({
     state, now: Date.now, deadlineMs: 5_000,
-    targets: () => createFlatteners([brokerOf('binanceusdm'), brokerOf('okx')], halting, store.journal, () => sim.clock.now()).map(reachableTarget),
+    targets: () => createFlatteners([brokerOf('binanceusdm'), brokerOf('okx')], halting, journalOf(store), () => sim.clock.now()).map(reachableTarget),
   }, 'ledger test');
   expect(report.venues.every((v) => v.flat)).toBe(true);
 }, 120_000);
@@ -124,19 +125,19 @@ afterAll(async () => {
 
 describe('the ledger', () => {
   it('kept entry by entry equals the ledger folded at once from the stored journal', async () => {
-    const stored = await store.journal.list();
+    const stored = await journalOf(store).list();
     const kinds = new Set(stored.map((e) => e.kind));
     for (const kind of ['intent', 'order-sent', 'order', 'fill', 'order-error', 'unwind', 'unhedged', 'unhedged-resolved', 'funding', 'pair-closed', 'cancel', 'alert'] as const) {
       expect(kinds, kind).toContain(kind);
     }
-    expect(readsOf(store.journal.ledger)).toEqual(readsOf(createLedger(stored)));
-    expect(store.journal.ledger.pair('l-unhedged')?.status).toBe('closed');
-    expect(store.journal.ledger.pair('l-hedged')?.status).toBe('closed');
-    expect(store.journal.ledger.winRate().confirmed.closed).toBe(1);
+    expect(readsOf(journalOf(store).ledger)).toEqual(readsOf(createLedger(stored)));
+    expect(journalOf(store).ledger.pair('l-unhedged')?.status).toBe('closed');
+    expect(journalOf(store).ledger.pair('l-hedged')?.status).toBe('closed');
+    expect(journalOf(store).ledger.winRate().confirmed.closed).toBe(1);
   });
 
   it('at every prefix of the journal, applying its entries one by one reaches the state folding them at once does', async () => {
-    const stored = await store.journal.list();
+    const stored = await journalOf(store).list();
     const incremental = createLedger([]);
     for (const [i, entry] of stored.entries()) {
       incremental.apply(entry);
@@ -145,7 +146,7 @@ describe('the ledger', () => {
   });
 
   it('entries applied out of sequence wait for the ones before them', async () => {
-    const stored = await store.journal.list();
+    const stored = await journalOf(store).list();
     const shuffled: JournalEntry[] = [];
     for (let i = 0; i < stored.length; i += 2) shuffled.push(...stored.slice(i, i + 2).reverse());
     const ledger = createLedger([]);
@@ -155,24 +156,24 @@ describe('the ledger', () => {
   });
 
   it('reopening the store folds the same ledger', async () => {
-    const before = readsOf(store.journal.ledger);
+    const before = readsOf(journalOf(store).ledger);
     await store.close();
     store = await openStore(dir);
-    expect(readsOf(store.journal.ledger)).toEqual(before);
+    expect(readsOf(journalOf(store).ledger)).toEqual(before);
   });
 
   it('no reader reads the journal from the store once it is open', async () => {
     const exclusive = vi.spyOn(Database.prototype, 'exclusive');
     try {
-      const book = createPositionBook({ journal: store.journal, brokers: brokerOf, quotes: () => [] });
+      const book = createPositionBook({ journal: journalOf(store), brokers: brokerOf, quotes: () => [] });
       await book.pairs();
-      await reconcile({ journal: store.journal, brokers: [brokerOf('binanceusdm'), brokerOf('bybit'), brokerOf('okx')] });
-      pairShares(store.journal.ledger, 'bybit', SYMBOLS.bybit, 0.1);
-      await createFundingJournaller(store.journal, () => sim.clock.now(), () => undefined).sync([brokerOf('bybit')]);
-      await journalFlatPairs(store.journal, () => book.pairs(), 'read count');
-      await resolveUnhedged({ journal: store.journal, brokers: brokerOf, quotes: () => [] });
-      exposureOf(store.journal.ledger, []);
-      store.journal.ledger.winRate();
+      await reconcile({ journal: journalOf(store), brokers: [brokerOf('binanceusdm'), brokerOf('bybit'), brokerOf('okx')] });
+      pairShares(journalOf(store).ledger, 'bybit', SYMBOLS.bybit, 0.1);
+      await createFundingJournaller(journalOf(store), () => sim.clock.now(), () => undefined).sync([brokerOf('bybit')]);
+      await journalFlatPairs(journalOf(store), () => book.pairs(), 'read count');
+      await resolveUnhedged({ journal: journalOf(store), brokers: brokerOf, quotes: () => [] });
+      exposureOf(journalOf(store).ledger, []);
+      journalOf(store).ledger.winRate();
       expect(exclusive.mock.calls.map(([operation]) => operation).filter((operation) => operation !== 'journal append')).toEqual([]);
     } finally {
       exclusive.mockRestore();

@@ -14,6 +14,7 @@ import { TradingStateMachine } from '../../../electron/backend/trading/tradingSt
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import { VENUE_IDS, type VenueId } from '../../../shared/domain/venues.ts';
 import { credentialsFor, liveBrokers, startTradingSimulator } from './harness.ts';
+import { journalOf } from '../../../electron/backend/trading/journal.ts';
 
 const symbolOf = (venue: VenueId) => (venue === 'hyperliquid' ? 'BTC/USDC:USDC' : 'BTC/USDT:USDT');
 const idOf = (venue: VenueId) => (venue === 'hyperliquid' ? 'BTC' : venue === 'okx' ? 'BTC-USDT-SWAP' : venue === 'gate' ? 'BTC_USDT' : 'BTCUSDT');
@@ -27,7 +28,7 @@ beforeAll(async () => {
   sim = await startTradingSimulator(20, VENUE_IDS, 23);
   brokers = await liveBrokers(sim, 2_000, VENUE_IDS);
   store = await openStore(':memory:');
-  gateway = createGateway({ state: new TradingStateMachine(0, () => undefined), journal: store.journal, brokers: (v) => brokers.get(v)!, now: () => sim.clock.now(), lookupDelaysMs: [0] });
+  gateway = createGateway({ state: new TradingStateMachine(0, () => undefined), journal: journalOf(store), brokers: (v) => brokers.get(v)!, now: () => sim.clock.now(), lookupDelaysMs: [0] });
 });
 
 afterAll(async () => {

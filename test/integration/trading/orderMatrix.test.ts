@@ -25,6 +25,7 @@ import type { VenueId } from '../../../shared/domain/venues.ts';
 import { credentialsFor, startTradingSimulator } from './harness.ts';
 import { carryTicket, deskHolds, openUnitDesk, pairTicket, simulatorCoinPrice, simulatorSpotCoins, type BrokerMode, type UnitDesk } from './unitDesk.ts';
 import { SPOT_TRADED_VENUES, VENUES as VENUE_PROFILES } from '../../../shared/domain/venues.ts';
+import { journalOf } from '../../../electron/backend/trading/journal.ts';
 
 const VENUES: VenueId[] = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'hyperliquid', 'aster'];
 
@@ -123,7 +124,7 @@ function ticketOf(pair: MatrixPair, ticketId: string): Ticket {
 function expectMarginMode(desk: UnitDesk, pair: MatrixPair, ticketId: string): void {
   if (desk.mode !== 'live') return;
   for (const of of [pair.long, pair.short]) {
-    const sent = new Set(desk.store.journal.ledger.pair(ticketId)!.orders.filter((o) => o.venue === of.venue).map((o) => o.clientOrderId));
+    const sent = new Set(journalOf(desk.store).ledger.pair(ticketId)!.orders.filter((o) => o.venue === of.venue).map((o) => o.clientOrderId));
     const orders = sim.accounts.orders(of.venue, credentialsFor(of.venue).apiKey).filter((o) => sent.has(String(o.clientOrderId).replace(/^t-/, '')));
     expect(orders.length, `${of.venue}: orders of ${ticketId}`).toBeGreaterThan(0);
     expect(orders.map((o) => [of.venue, o.marginMode])).toEqual(orders.map(() => [of.venue, pair.marginMode]));
@@ -168,7 +169,7 @@ describe.each<BrokerMode>(['paper', 'live'])('the order matrix (%s)', (mode) => 
     expect(desk.state.current.state).toBe('ACTIVE');
   });
 
-  const closer = () => createPairCloser({ pairs: () => desk.book.pairs(), gateway: desk.gateway, journal: desk.store.journal });
+  const closer = () => createPairCloser({ pairs: () => desk.book.pairs(), gateway: desk.gateway, journal: journalOf(desk.store) });
 
   it.each(PAIRS)('open, then close: $name', async (pair) => {
     const ticketId = `mx-open-${mode}-${pair.long.venue}-${pair.base}`;
@@ -176,7 +177,7 @@ describe.each<BrokerMode>(['paper', 'live'])('the order matrix (%s)', (mode) => 
     expect(receipt.execution.status, receipt.execution.message).toBe('hedged');
     const approved = receipt.checklist.preview.quantity;
     expect(approved).toBeGreaterThan(0);
-    expect(desk.store.journal.ledger.pair(ticketId)!.legs.map((l) => l.quantity)).toEqual([approved, approved]);
+    expect(journalOf(desk.store).ledger.pair(ticketId)!.legs.map((l) => l.quantity)).toEqual([approved, approved]);
     await expectHolds(desk, pair.long, approved);
     await expectHolds(desk, pair.short, -approved);
     expectMarginMode(desk, pair, ticketId);
@@ -214,7 +215,7 @@ describe.each<BrokerMode>(['paper', 'live'])('the order matrix (%s)', (mode) => 
     const brokers = [pair.long, pair.short].map((of) => desk.brokers.get(of.venue)!);
     const report = await engageKillSwitch({
       state: desk.state, now: () => sim.clock.now(), deadlineMs: 5_000,
-      targets: () => createFlatteners(brokers, desk.gateway, desk.store.journal, () => sim.clock.now()).map(reachableTarget),
+      targets: () => createFlatteners(brokers, desk.gateway, journalOf(desk.store), () => sim.clock.now()).map(reachableTarget),
     }, 'matrix: kill switch');
     expect(report.venues.map((v) => [v.venue, v.flat])).toEqual([[pair.long.venue, true], [pair.short.venue, true]]);
     await expectHolds(desk, pair.long, 0);
@@ -270,7 +271,7 @@ describe.each<BrokerMode>(['paper', 'live'])('the order matrix (%s)', (mode) => 
   it.each(CARRIES)('open, then close: $name', async (carry) => {
     const ticketId = `mx-carry-${mode}-${carry.perp.venue}-${carry.spot}`;
     await open(carry, ticketId);
-    expect((await createPairCloser({ pairs: () => desk.book.pairs(), gateway: desk.gateway, journal: desk.store.journal }).close(ticketId)).flat).toBe(true);
+    expect((await createPairCloser({ pairs: () => desk.book.pairs(), gateway: desk.gateway, journal: journalOf(desk.store) }).close(ticketId)).flat).toBe(true);
     await expectHolds(desk, carry.perp, 0);
     await expectSpotHolds(carry, 0);
   });
@@ -280,7 +281,7 @@ describe.each<BrokerMode>(['paper', 'live'])('the order matrix (%s)', (mode) => 
     const brokers = [...new Set([carry.perp.venue, carry.spot])].map((venue) => desk.brokers.get(venue)!);
     const report = await engageKillSwitch({
       state: desk.state, now: () => sim.clock.now(), deadlineMs: 5_000,
-      targets: () => createFlatteners(brokers, desk.gateway, desk.store.journal, () => sim.clock.now()).map(reachableTarget),
+      targets: () => createFlatteners(brokers, desk.gateway, journalOf(desk.store), () => sim.clock.now()).map(reachableTarget),
     }, 'matrix: kill switch');
     expect(report.venues.every((v) => v.flat), JSON.stringify(report.venues)).toBe(true);
     await expectHolds(desk, carry.perp, 0);
@@ -330,7 +331,7 @@ describe.each<BrokerMode>(['paper', 'live'])('a partial first fill (%s): the sec
     expect(held.mismatches).toEqual([]);
     expect(desk.state.current.state).toBe('ACTIVE');
     expectMarginMode(desk, pair, ticketId);
-    expect((await createPairCloser({ pairs: () => desk.book.pairs(), gateway: desk.gateway, journal: desk.store.journal }).close(ticketId)).flat).toBe(true);
+    expect((await createPairCloser({ pairs: () => desk.book.pairs(), gateway: desk.gateway, journal: journalOf(desk.store) }).close(ticketId)).flat).toBe(true);
     await expectHolds(desk, first, 0);
     await expectHolds(desk, second, 0);
   });

@@ -18,6 +18,7 @@ import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
 import { startTradingSimulator, SYMBOLS } from './harness.ts';
+import { journalOf } from '../../../electron/backend/trading/journal.ts';
 
 let sim: Simulator;
 let store: Store;
@@ -56,7 +57,7 @@ describe('a perp/perp pair on paper, from entry to exit', () => {
     const [binance, hyperliquid] = quotes();
     expect([binance.intervalHours, hyperliquid.intervalHours]).toEqual([8, 1]);
     const now = () => sim.clock.now();
-    const gateway = createGateway({ state: new TradingStateMachine(now(), () => undefined), journal: store.journal, brokers: (v) => brokers.get(v)!, now });
+    const gateway = createGateway({ state: new TradingStateMachine(now(), () => undefined), journal: journalOf(store), brokers: (v) => brokers.get(v)!, now });
     const opened = await gateway.submitPair({
       ticketId: 'life-1', legOrder: 'sequential', legTimeoutMs: 5_000, override: null,
       checklist: { alignment: 'confirmed' }, exits: { takeProfitSpreadPer8h: 0.01, maxHoldingHours: 48, actions: { 'take-profit': 'close', 'max-holding': 'alert' } },
@@ -66,7 +67,7 @@ describe('a perp/perp pair on paper, from entry to exit', () => {
       ],
     });
     expect(opened.status).toBe('hedged');
-    const book = createPositionBook({ journal: store.journal, brokers: (v) => brokers.get(v)!, quotes });
+    const book = createPositionBook({ journal: journalOf(store), brokers: (v) => brokers.get(v)!, quotes });
     const [fresh] = await book.pairs();
     expect(fresh.legs.map((l) => l.fees)).toEqual(opened.orders.map((o) => o.averagePrice! * 0.5 * VENUES[o.venue].takerFee));
     expect(fresh.deltaDrift).toBe(0);
@@ -91,10 +92,10 @@ describe('a perp/perp pair on paper, from entry to exit', () => {
       expect(p.rate).toBe(settled.rate);
       expect(p.amount).toBeCloseTo(0.5 * settled.markPrice * settled.rate, 9);
     }
-    const journaller = createFundingJournaller(store.journal, now, (venue, error) => { throw new Error(`${venue}: ${String(error)}`); });
+    const journaller = createFundingJournaller(journalOf(store), now, (venue, error) => { throw new Error(`${venue}: ${String(error)}`); });
     expect(await journaller.sync([...brokers.values()])).toBe(hlPaid.length + bnPaid.length);
     expect(await journaller.sync([...brokers.values()])).toBe(0); // each payment is journalled once
-    const funding = (await store.journal.list({ pairId: 'life-1' })).filter((e) => e.kind === 'funding');
+    const funding = (await journalOf(store).list({ pairId: 'life-1' })).filter((e) => e.kind === 'funding');
     expect(funding.filter((e) => e.venue === 'hyperliquid')).toHaveLength(10);
     expect(funding.filter((e) => e.venue === 'binanceusdm')).toHaveLength(bnPaid.length);
     expect(funding.map((e) => e.data)).toEqual(expect.arrayContaining(hlPaid.map((p) => expect.objectContaining({ symbol: SYMBOLS.hyperliquid, rate: p.rate, amount: p.amount, time: p.time }))));
@@ -107,7 +108,7 @@ describe('a perp/perp pair on paper, from entry to exit', () => {
     for (const [venue, broker] of brokers) {
       const restored = await createPaperBroker({ venue, connection: { baseUrl: sim.url }, quotes, now });
       try {
-        restored.restore(await store.journal.list());
+        restored.restore(await journalOf(store).list());
         // As the desk does at start: the venue's tiers of the restored positions, for their liquidation prices.
         await restored.restoreTerms();
         expect(restored.settleFunding()).toEqual([]);
@@ -120,8 +121,8 @@ describe('a perp/perp pair on paper, from entry to exit', () => {
     }
 
     const alerts: string[] = [];
-    const closer = createPairCloser({ pairs: () => book.pairs(), gateway, journal: store.journal });
-    const monitor = createExitMonitor({ pairs: () => book.pairs(), closer, journal: store.journal, quotes, now, alert: (_severity, message) => alerts.push(message) });
+    const closer = createPairCloser({ pairs: () => book.pairs(), gateway, journal: journalOf(store) });
+    const monitor = createExitMonitor({ pairs: () => book.pairs(), closer, journal: journalOf(store), quotes, now, alert: (_severity, message) => alerts.push(message) });
     // The take-profit was set to close: it fires once, closes the pair, and says so.
     expect((await monitor.check()).fired.map((s) => s.rule)).toEqual(['take-profit']);
     expect(alerts).toEqual([expect.stringMatching(/take-profit met: .*closing the pair reduce-only/), expect.stringMatching(/closed flat on every venue by its take-profit \(1 attempt\)/)]);
@@ -130,7 +131,7 @@ describe('a perp/perp pair on paper, from entry to exit', () => {
     expect(await brokers.get('binanceusdm')!.positions()).toEqual([]);
     const [done] = await book.pairs();
     expect(done.status).toBe('closed');
-    const winRate = store.journal.ledger.winRate();
+    const winRate = journalOf(store).ledger.winRate();
     expect(winRate.confirmed.closed).toBe(1);
     expect(winRate.confirmed.wins).toBe(done.net > 0 ? 1 : 0);
   });

@@ -15,6 +15,7 @@ import { createGateway } from '../../../electron/backend/trading/gateway.ts';
 import { TradingStateMachine } from '../../../electron/backend/trading/tradingState.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { START_TIME } from '../simulator/simulatorClients.ts';
+import { journalOf } from '../../../electron/backend/trading/journal.ts';
 
 const VENUES = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate'] as const satisfies readonly VenueId[];
 const SYMBOL = 'BTC/USDT:USDT';
@@ -54,7 +55,7 @@ describe('an account in hedge (dual-side) position mode', () => {
     const store = await openStore(dir);
     try {
       sim.accounts.setHedgeMode('okx', DEMO_CREDENTIAL.apiKey, true);
-      const gateway = createGateway({ state: new TradingStateMachine(0, () => undefined), journal: store.journal, brokers: (venue) => brokers.get(venue)!, now: () => sim.clock.now(), alert: () => undefined });
+      const gateway = createGateway({ state: new TradingStateMachine(0, () => undefined), journal: journalOf(store), brokers: (venue) => brokers.get(venue)!, now: () => sim.clock.now(), alert: () => undefined });
       const result = await gateway.submitPair({
         ticketId: 'hedge-1', legOrder: 'sequential', legTimeoutMs: 5_000, override: null, checklist: { alignment: 'neutral', items: [] },
         legs: [

@@ -19,6 +19,7 @@ import { createFlatteners } from '../../../electron/backend/trading/flatteners.t
 import { engageKillSwitch, reachableTarget } from '../../../electron/backend/trading/killSwitch.ts';
 import { credentialsFor } from './harness.ts';
 import { carryTicket, openUnitDesk, simulatorHolds, simulatorSpotCoins, type BrokerMode, type UnitDesk } from './unitDesk.ts';
+import { journalOf } from '../../../electron/backend/trading/journal.ts';
 
 const VENUES: VenueId[] = ['binanceusdm', 'bybit', 'okx', 'gate'];
 const BTC_PERP = 'BTC/USDT:USDT';
@@ -45,7 +46,7 @@ const requests = (path: string, method = 'POST') => sim.log.list({ path }).filte
 /** In Live, each order of the ticket reached the venue's market of its kind: spot symbols the spot pair, perps the perp. */
 function expectSpotReachedSpot(desk: UnitDesk, ticketId: string): void {
   if (desk.mode !== 'live') return;
-  const orders = desk.store.journal.ledger.pair(ticketId)!.orders;
+  const orders = journalOf(desk.store).ledger.pair(ticketId)!.orders;
   expect(orders.filter((o) => o.symbol === BTC_PERP).length).toBe(1);
   for (const order of orders) {
     const ref = { clientOrderId: order.clientOrderId };
@@ -73,8 +74,8 @@ function perpLot(venue: VenueId, id: string): number {
 
 function pairTools(desk: UnitDesk) {
   const brokers = (venue: VenueId) => desk.brokers.get(venue)!;
-  const book = createPositionBook({ journal: desk.store.journal, brokers, quotes: desk.quotes });
-  return { book, closer: createPairCloser({ pairs: () => book.pairs(), gateway: desk.gateway, journal: desk.store.journal }) };
+  const book = createPositionBook({ journal: journalOf(desk.store), brokers, quotes: desk.quotes });
+  return { book, closer: createPairCloser({ pairs: () => book.pairs(), gateway: desk.gateway, journal: journalOf(desk.store) }) };
 }
 
 describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mode) => {
@@ -130,7 +131,7 @@ describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mo
     expect(Math.abs((await spotHeld(desk, 'bybit')) - own - quantity)).toBeLessThan(lot);
     expect(Math.abs((await perpHeld(desk, 'okx', 'BTC-USDT-SWAP')) + quantity)).toBeLessThan(lot);
 
-    const flatteners = createFlatteners([...desk.brokers.values()], desk.gateway, desk.store.journal, () => sim.clock.now());
+    const flatteners = createFlatteners([...desk.brokers.values()], desk.gateway, journalOf(desk.store), () => sim.clock.now());
     const report = await engageKillSwitch({ state: desk.state, targets: () => flatteners.map(reachableTarget), now: () => sim.clock.now(), deadlineMs: 20_000 }, 'spot test');
     expect(report.venues.map((v) => [v.venue, v.flat])).toEqual(VENUES.map((v) => [v, true]));
     expect(await spotHeld(desk, 'bybit')).toBeCloseTo(own, 9);
@@ -140,12 +141,12 @@ describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mo
 
   it('a spot short is refused in words before anything is sent, on a venue with spot and one without', async () => {
     const sent = () => requests('/api/v3/order') + requests('/v5/order/create') + requests('/api/v5/trade/batch-orders') + requests('/fapi/v1/order') + requests('/api/v4/futures/usdt/orders');
-    const before = { sent: sent(), journal: desk.store.journal.ledger.entries().length };
+    const before = { sent: sent(), journal: journalOf(desk.store).ledger.entries().length };
     const short = TicketSchema.parse(carryTicketOf(`carry-short-${mode}`, { venue: 'okx', side: 'buy' }, { venue: 'bybit', side: 'sell' }, 0.04));
     await expect(desk.tickets.submit(short)).rejects.toThrow(/spot short on Bybit needs a margin borrow, which this terminal does not do on Bybit yet; nothing was sent/);
     const gateSpot = TicketSchema.parse(carryTicketOf(`carry-gate-${mode}`, { venue: 'bybit', side: 'sell' }, { venue: 'gate', side: 'buy' }, 0.04));
     await expect(desk.tickets.preview(gateSpot)).rejects.toThrow(/BTC\/USDT on Gate is a spot leg: the terminal does not trade Gate's spot market yet/);
     expect(sent()).toBe(before.sent);
-    expect(desk.store.journal.ledger.entries().length).toBe(before.journal);
+    expect(journalOf(desk.store).ledger.entries().length).toBe(before.journal);
   });
 });

@@ -27,6 +27,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
 import { DEFAULT_RISK_SETTINGS, type TicketInput } from '../../../shared/domain/ticket.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { credentialsFor } from './harness.ts';
+import { journalOf } from '../../../electron/backend/trading/journal.ts';
 
 export type BrokerMode = 'paper' | 'live';
 
@@ -60,11 +61,11 @@ export async function openUnitDesk(sim: Simulator, venues: readonly VenueId[], m
   }
   const dir = await mkdtemp(join(tmpdir(), `ft-units-${mode}-`));
   const store = await openStore(dir);
-  const state = new TradingStateMachine(0, () => undefined, store.journal);
+  const state = new TradingStateMachine(0, () => undefined, journalOf(store));
   const alerts: string[] = [];
   const wrapped = new Map([...brokers].map(([venue, b]) => [venue, wrap(b)]));
   const broker = (venue: VenueId) => wrapped.get(venue)!;
-  const gateway = createGateway({ state, journal: store.journal, brokers: broker, now, alert: (text) => alerts.push(text), lookupDelaysMs: [0, 300, 600] });
+  const gateway = createGateway({ state, journal: journalOf(store), brokers: broker, now, alert: (text) => alerts.push(text), lookupDelaysMs: [0, 300, 600] });
   const tickets = createTicketService({
     quotes: () => quotes,
     orderBook: (venue, symbol, depth) => broker(venue).orderBook(symbol, depth),
@@ -76,8 +77,8 @@ export async function openUnitDesk(sim: Simulator, venues: readonly VenueId[], m
     gateway, exposure: () => 0, now,
   });
   // The run-time holdings check, wired as the trading desk wires it.
-  const watch = createHoldingWatch({ journal: store.journal, brokers: broker, state, now, alert: (_severity, text) => alerts.push(text) });
-  const book = createPositionBook({ journal: store.journal, brokers: broker, quotes: () => quotes, watch });
+  const watch = createHoldingWatch({ journal: journalOf(store), brokers: broker, state, now, alert: (_severity, text) => alerts.push(text) });
+  const book = createPositionBook({ journal: journalOf(store), brokers: broker, quotes: () => quotes, watch });
   return {
     mode, brokers, gateway, tickets, store, state, alerts, watch, book,
     quotes: () => quotes,

@@ -24,6 +24,7 @@ import { startRecordedProxy, type RecordedProxy } from './recordedProxy.ts';
 import { unexplainedDifferences } from './wireShape.ts';
 import { BYBIT_ALLOWED } from './allowedDifferences.ts';
 import { wireClient } from './venueClients.ts';
+import { journalOf } from '../../../electron/backend/trading/journal.ts';
 
 let sim: Simulator;
 let brokers: Map<VenueId, Broker>;
@@ -70,15 +71,15 @@ describe('Bybit funding income sign', () => {
         { venue: 'bybit', symbol: SYMBOLS.bybit, side: 'sell', quantity: 0.1, reduceOnly: false },
       ],
     };
-    const gateway = createGateway({ state: new TradingStateMachine(0, () => undefined), journal: store.journal, brokers: (venue) => brokers.get(venue)!, now: () => sim.clock.now() });
+    const gateway = createGateway({ state: new TradingStateMachine(0, () => undefined), journal: journalOf(store), brokers: (venue) => brokers.get(venue)!, now: () => sim.clock.now() });
     expect((await gateway.submitPair(intent)).status).toBe('hedged');
     sim.market.setRate('bybit', 'BTCUSDT', 0.0004);
     sim.market.setRate('binanceusdm', 'BTCUSDT', 0.0004);
     const settlement = Date.UTC(2026, 2, 4, 16, 0, 0);
     sim.clock.advanceTo(settlement + 1_000);
-    const journaller = createFundingJournaller(store.journal, () => sim.clock.now(), (venue, error) => { throw new Error(`${venue}: ${String(error)}`); });
+    const journaller = createFundingJournaller(journalOf(store), () => sim.clock.now(), (venue, error) => { throw new Error(`${venue}: ${String(error)}`); });
     expect(await journaller.sync([brokers.get('binanceusdm')!, brokers.get('bybit')!])).toBe(2);
-    const amounts = new Map((await store.journal.list()).filter((e) => e.kind === 'funding').map((e) => [e.venue, (e.data as { amount: number }).amount]));
+    const amounts = new Map((await journalOf(store).list()).filter((e) => e.kind === 'funding').map((e) => [e.venue, (e.data as { amount: number }).amount]));
     expect(amounts.get('bybit')).toBeGreaterThan(0);
     expect(amounts.get('binanceusdm')).toBeLessThan(0);
     // 0.1 BTC at the settlement mark × 0.04 %: the same size on both legs, the same rate.

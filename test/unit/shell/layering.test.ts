@@ -29,6 +29,9 @@ describe('the import wall refuses', () => {
     // The backend never imports electron, and its layers point down.
     ['electron/backend/markets/x.ts', "import { safeStorage } from 'electron';"],
     ['electron/backend/store/x.ts', "import { createGateway } from '../trading/gateway.ts';"],
+    // No exception is left: the store keeps the journal's rows, trading folds them (store/journalStore.ts).
+    ['electron/backend/store/duckdb.ts', "import { createLedger } from '../trading/ledger.ts';"],
+    ['electron/backend/store/duckdb.ts', "import { journalOf } from '../trading/journal.ts';"],
     ['electron/backend/vault/x.ts', "import { createLiveBroker } from '../trading/brokers/live.ts';"],
     ['electron/backend/markets/x.ts', "import { startPeriodicJob } from '../../backend/backend.ts';"],
     // The simulator is reached only from the demo wiring at the composition root, and from tests.

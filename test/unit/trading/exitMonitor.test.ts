@@ -14,6 +14,7 @@ import { createExitMonitor } from '../../../electron/backend/trading/exitMonitor
 import { closeWithRetry, NothingToClose, type CloseAttempt, type PairCloser } from '../../../electron/backend/trading/pairCloser.ts';
 import type { Pair, PairExecutionResult, PositionLeg } from '../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
+import { journalOf } from '../../../electron/backend/trading/journal.ts';
 
 let dir: string;
 let store: Store;
@@ -22,7 +23,7 @@ beforeEach(async () => {
   store = await openStore(dir);
   // The pair's intent, as the gateway journals it: the ledger keeps each pair's fired exits.
   const leg = { venue: 'okx', symbol: 'BTC/USDT:USDT', side: 'buy', quantity: 1, reduceOnly: false } as const;
-  await store.journal.append({ kind: 'intent', pairId: 'p1', venue: null, symbol: null, clientOrderId: null, data: { ticketId: 't1', intent: { legs: [leg, { ...leg, venue: 'bybit', side: 'sell' }] }, checklist: {} } });
+  await journalOf(store).append({ kind: 'intent', pairId: 'p1', venue: null, symbol: null, clientOrderId: null, data: { ticketId: 't1', intent: { legs: [leg, { ...leg, venue: 'bybit', side: 'sell' }] }, checklist: {} } });
 });
 afterEach(async () => {
   await store.close();
@@ -59,7 +60,7 @@ function scriptedCloser(script: Array<CloseAttempt | Error>): PairCloser & { cal
 
 function monitorOver(pairs: () => Pair[], closer: PairCloser, alerts: string[], sleeps: number[] = []) {
   return createExitMonitor({
-    pairs: async () => pairs(), closer, journal: store.journal, quotes: () => [], now: () => 7_200_000,
+    pairs: async () => pairs(), closer, journal: journalOf(store), quotes: () => [], now: () => 7_200_000,
     alert: (severity, message) => alerts.push(`${severity}: ${message}`),
     retry: { sleep: async (ms) => { sleeps.push(ms); } },
   });
@@ -75,7 +76,7 @@ describe('exit monitor', () => {
     for (let i = 0; i < 3; i += 1) expect((await monitor.check()).fired).toEqual([]);
     expect(alerts).toEqual([expect.stringMatching(/^warn: pair p1: maximum holding reached: held 2\.0 h of 1 h\. Alert only: .*not repeated/)]);
     expect(closer.calls).toBe(0);
-    const exits = (await store.journal.list()).filter((e) => e.kind === 'exit');
+    const exits = (await journalOf(store).list()).filter((e) => e.kind === 'exit');
     expect(exits).toHaveLength(1);
     expect(exits[0]).toMatchObject({ pairId: 'p1', time: 7_200_000, data: { rule: 'max-holding', action: 'alert', threshold: 1, figures: { hoursHeld: 2, pricePnl: 0, netPnl: 0 } } });
 

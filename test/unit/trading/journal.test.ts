@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts';
-import { journalCsv } from '../../../electron/backend/trading/journal.ts';
+import { journalCsv } from '../../../electron/backend/store/journalStore.ts';
 import { winRateOf } from '../../../electron/backend/trading/ledger.ts';
 import { foldJournal } from '../../../electron/backend/trading/ledgerFold.ts';
 import type { JournalEntry } from '../../../shared/domain/orders.ts';
+import { journalOf } from '../../../electron/backend/trading/journal.ts';
 
 let store: Store;
 beforeEach(async () => { store = await openStore(':memory:'); });
@@ -19,10 +20,10 @@ function closedPair(pairId: string, alignment: string, net: number): JournalEntr
 describe('order journal', () => {
   it('numbers entries in order of commit and filters by pair and sequence', async () => {
     const base = { venue: null, symbol: null, clientOrderId: null, data: { n: 1 } } as const;
-    const written = await Promise.all(['a', 'b', 'a'].map((pairId) => store.journal.append({ ...base, kind: 'alert', pairId, time: 5 })));
+    const written = await Promise.all(['a', 'b', 'a'].map((pairId) => journalOf(store).append({ ...base, kind: 'alert', pairId, time: 5 })));
     expect(written.map((e) => e.seq)).toEqual([1, 2, 3]);
-    expect((await store.journal.list({ pairId: 'a' })).map((e) => e.seq)).toEqual([1, 3]);
-    expect((await store.journal.list({ from: 2, limit: 1 })).map((e) => e.seq)).toEqual([2]);
+    expect((await journalOf(store).list({ pairId: 'a' })).map((e) => e.seq)).toEqual([1, 3]);
+    expect((await journalOf(store).list({ from: 2, limit: 1 })).map((e) => e.seq)).toEqual([2]);
   });
 
   it('exports a flat CSV: ISO times, one data.<path> column per payload field across the entries, quoted where a value needs it, no JSON', () => {
