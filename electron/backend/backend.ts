@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Handlers, Mode, Publish } from '../../shared/ipc/contract.ts';
 import { composeHandlers } from '../../shared/ipc/composeHandlers.ts';
 import { DEFAULT_SETTINGS, EngineSettingsSchema, venuesOn, type EngineSettings } from '../../shared/domain/settings.ts';
+import { tiersOf } from '../../shared/domain/fees.ts';
 import { VENUE_IDS, type VenueId } from '../../shared/domain/venues.ts';
 import { createMarketData } from './markets/marketData.ts';
 import { startEngine } from './engineClient/engineClient.ts';
@@ -150,7 +151,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     publish: options.publish, log, now: venueNow, killSwitchDeadlineMs: options.killSwitchDeadlineMs,
     killSwitchRetryMs: options.killSwitchRetryMs,
     exitTiming: options.exitTiming, decays: () => decays.table(),
+    // The monitor counts the fees in force: an account's tier once read, else Settings, else the default.
+    onAccountFees: () => engine.setSettings(engineSettings()),
   });
+  const engineSettings = (): EngineSettings => ({ ...settings, fees: tiersOf(desk.feeSchedule()) });
   // Not awaited: opening the venues' accounts may take the network's time; requests wait for it themselves.
   desk.start().catch((err: unknown) => log.error('trading desk did not start', { error: err }));
 
@@ -169,7 +173,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     'settings.set': async (patch) => {
       settings = EngineSettingsSchema.parse({ ...settings, ...patch });
       await store.settings.save(settings);
-      engine.setSettings(settings);
+      engine.setSettings(engineSettings());
       await market.setVenues(venuesOn(venues, settings));
       return settings;
     },

@@ -7,7 +7,7 @@ export type TakerFees = Readonly<Record<VenueId, number>>;
 export function takerFeesFor(settings: EngineSettings): TakerFees {
   const fees = {} as Record<VenueId, number>;
   for (const venue of VENUE_IDS) fees[venue] = VENUES[venue].takerFee;
-  for (const tier of settings.fees) fees[tier.venue] = tier.taker;
+  for (const tier of settings.fees) if (tier.taker !== undefined) fees[tier.venue] = tier.taker;
   return fees;
 }
 

@@ -8,7 +8,7 @@
  * (`shared/accounts/position.ts`, `shared/risk/liquidation.ts`); this file speaks the venues' terms.
  */
 import type {
-  SimAccounts, SimBalance, SimIncome, SimInstrument, SimOrder, SimOrderRequest, SimPosition, SimSettlement, SimTrade, VenueId,
+  SimAccounts, SimBalance, SimFeeRates, SimIncome, SimInstrument, SimOrder, SimOrderRequest, SimPosition, SimSettlement, SimTrade, VenueId,
 } from './types.ts';
 import { SimRejection } from './types.ts';
 import { venueTakesClientId } from './clientIds.ts';
@@ -40,12 +40,16 @@ interface Account {
   income: SimIncome[];
   /** Hedge (dual-side) position mode, as the venue reports it; accounts start in one-way mode. */
   hedgeMode: boolean;
+  /** The account's fee tier; a new account is at the venue's lowest tier. */
+  fees: SimFeeRates;
 }
 
 export interface AccountsOptions {
   market: Market;
   /** Starting balance of every new account (USDT; USDC on hyperliquid). */
   initialBalance?: number;
+  /** The fee tier new accounts start at, per venue; else the venue's lowest tier. */
+  feeRates?: Partial<Record<VenueId, SimFeeRates>>;
 }
 
 function almostInteger(value: number): boolean {
@@ -55,6 +59,7 @@ function almostInteger(value: number): boolean {
 export class Accounts implements SimAccounts {
   private readonly market: Market;
   private readonly initialBalance: number;
+  private readonly feeRatesAtOpen: Partial<Record<VenueId, SimFeeRates>>;
   private readonly accounts = new Map<string, Account>();
   private nextOrderId = 1;
   private nextTradeId = 1;
@@ -63,6 +68,7 @@ export class Accounts implements SimAccounts {
   constructor(opts: AccountsOptions) {
     this.market = opts.market;
     this.initialBalance = opts.initialBalance ?? 100_000;
+    this.feeRatesAtOpen = opts.feeRates ?? {};
     this.market.onSettlement((venue, id, settlement) => this.creditFunding(venue, id, settlement));
   }
 
@@ -91,6 +97,15 @@ export class Accounts implements SimAccounts {
 
   hedgeMode(venue: VenueId, apiKey: string): boolean {
     return this.account(venue, apiKey).hedgeMode;
+  }
+
+  /** Sets the account's fee tier (control API / tests: a VIP account). */
+  setFeeRates(venue: VenueId, apiKey: string, rates: SimFeeRates): void {
+    this.account(venue, apiKey).fees = { ...rates };
+  }
+
+  feeRates(venue: VenueId, apiKey: string): SimFeeRates {
+    return { ...this.account(venue, apiKey).fees };
   }
 
   balances(venue: VenueId, apiKey: string): SimBalance[] {
@@ -215,6 +230,7 @@ export class Accounts implements SimAccounts {
       account = {
         venue, apiKey, currency: venue === 'hyperliquid' ? 'USDC' : 'USDT', wallet: this.initialBalance, positions: new Map(), settings: new Map(),
         orders: new Map(), clientIds: new Map(), lastFillMinute: new Map(), trades: [], income: [], hedgeMode: false,
+        fees: { ...(this.feeRatesAtOpen[venue] ?? { taker: VENUES[venue].takerFee, maker: VENUES[venue].makerFee }) },
       };
       this.accounts.set(key, account);
     }
@@ -290,7 +306,7 @@ export class Accounts implements SimAccounts {
 
   private fill(account: Account, instrument: SimInstrument, order: SimOrder, price: number, quantity: number, maker: boolean): void {
     const now = this.market.now();
-    const feeRate = maker ? VENUES[account.venue].makerFee : VENUES[account.venue].takerFee;
+    const feeRate = maker ? account.fees.maker : account.fees.taker;
     const fee = fillFee(price, quantity, feeRate, instrument.contractSize);
     order.averagePrice = ((order.averagePrice ?? 0) * order.filled + price * quantity) / (order.filled + quantity);
     order.filled = Number((order.filled + quantity).toPrecision(12));

@@ -80,6 +80,9 @@ export function handleControl(sim: Simulator, method: string, path: string, quer
     case 'POST /balance':
       sim.accounts.setBalance(venueOf(body), String(body.apiKey), Number(body.amount));
       return ok(sim.accounts.balances(venueOf(body), String(body.apiKey)));
+    case 'POST /fees':
+      sim.accounts.setFeeRates(venueOf(body), String(body.apiKey), { taker: Number(body.taker), maker: Number(body.maker) });
+      return ok(sim.accounts.feeRates(venueOf(body), String(body.apiKey)));
     case 'POST /credentials':
       sim.credentials.add({ venue: venueOf(body), apiKey: String(body.apiKey), secret: String(body.secret), password: body.password === undefined ? undefined : String(body.password) });
       return ok();

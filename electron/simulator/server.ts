@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { SimContext, SimOrder, SimRequest, SimResponse, VenueId, VenueWire } from './types.ts';
+import type { SimContext, SimFeeRates, SimOrder, SimRequest, SimResponse, VenueId, VenueWire } from './types.ts';
 import { VENUE_IDS } from '../../shared/domain/venues.ts';
 import { SimClock } from './clock.ts';
 import { Market } from './market.ts';
@@ -40,6 +40,8 @@ export interface SimulatorOptions {
   streamPushMs?: number;
   /** Starting balance of each account. */
   initialBalance?: number;
+  /** The fee tier new accounts start at per venue (a VIP account); a venue left out starts at its lowest tier. */
+  feeRates?: Partial<Record<VenueId, SimFeeRates>>;
 }
 
 export interface Simulator {
@@ -148,7 +150,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const clock = new SimClock({ startTime, speed: options.speed ?? 1, paused: options.paused ?? false });
   const universe = buildUniverse(venues, options.universeSize ?? DEFAULT_UNIVERSE_SIZE);
   const market = new Market({ seed, now: () => clock.now(), universe, startTime });
-  const accounts = new Accounts({ market, initialBalance: options.initialBalance });
+  const accounts = new Accounts({ market, initialBalance: options.initialBalance, feeRates: options.feeRates });
   const faults = new Faults();
   const credentials = new CredentialStore();
   for (const venue of venues) credentials.add({ venue, ...DEMO_CREDENTIAL });

@@ -208,11 +208,18 @@ export class SimRejection extends Error {
   }
 }
 
+export interface SimFeeRates {
+  taker: number;
+  maker: number;
+}
+
 /** Every private call is scoped to an account: one per (venue, API key). */
 export interface SimAccounts {
   balances(venue: VenueId, apiKey: string): SimBalance[];
   positions(venue: VenueId, apiKey: string): SimPosition[];
   hedgeMode(venue: VenueId, apiKey: string): boolean;
+  /** The account's fee tier (decimals per fill): what its fills are charged and what the fee endpoints state. */
+  feeRates(venue: VenueId, apiKey: string): SimFeeRates;
   position(venue: VenueId, apiKey: string, instrumentId: string): SimPosition;
   setLeverage(venue: VenueId, apiKey: string, instrumentId: string, leverage: number): void;
   setMarginMode(venue: VenueId, apiKey: string, instrumentId: string, mode: 'cross' | 'isolated'): void;

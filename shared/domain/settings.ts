@@ -3,7 +3,8 @@ import { patchSchema } from './patch.ts';
 import { VenueIdSchema } from './quotes.ts';
 import { AlertKindSchema } from './signals.ts';
 
-export const FeeTierSchema = z.object({ venue: VenueIdSchema, taker: z.number().min(0).max(0.01), maker: z.number().min(-0.001).max(0.01) });
+/** A fee tier the trader typed; a side left out is the venue's default (docs/domain.md §4 "Fees"). */
+export const FeeTierSchema = z.object({ venue: VenueIdSchema, taker: z.number().min(0).max(0.01).optional(), maker: z.number().min(-0.001).max(0.01).optional() });
 
 /** Engine and UI settings with the domain doc's defaults. */
 export const EngineSettingsSchema = z.object({

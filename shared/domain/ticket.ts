@@ -10,6 +10,7 @@ import { VenueIdSchema } from './quotes.ts';
 import { ExitActionSchema, SideSchema, PairExecutionResultSchema } from './orders.ts';
 import { VENUE_IDS, type VenueId } from './venues.ts';
 import { SpreadDecaySchema } from './signals.ts';
+import { FeeSourceSchema } from './fees.ts';
 
 const Fraction = z.number().finite();
 
@@ -154,6 +155,10 @@ export const LegPreviewSchema = z.object({
   slippageUsd: z.number(),
   /** Taker fees of the open and the close (entry + exit). */
   feesUsd: z.number(),
+  /** The taker rate charged, and where it came from: the account's tier read from the venue, Settings, or the venue's default (docs/domain.md §4 "Fees"). */
+  takerFeeRate: z.number().default(0),
+  feeSource: FeeSourceSchema.default('default'),
+  feeReadAt: z.number().int().nullable().default(null),
   entryFeeUsd: z.number().default(0),
   exitFeeUsd: z.number().default(0),
   /** Half the bid–ask spread crossed on entry, and (estimate: today's book) on exit. */

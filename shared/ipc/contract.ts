@@ -3,6 +3,7 @@ import { BacktestParamsSchema, BacktestReportSchema } from '../domain/backtest.t
 import { AlertSchema, SignalsBatchSchema } from '../domain/signals.ts';
 import { FundingPointSchema, FundingQuoteSchema, PricePointSchema, VenueHealthSchema, VenueIdSchema } from '../domain/quotes.ts';
 import { EngineSettingsPatchSchema, EngineSettingsSchema } from '../domain/settings.ts';
+import { VenueFeesSchema } from '../domain/fees.ts';
 import { SectorMapViewSchema, SectorSnapshotSchema } from '../domain/sectors.ts';
 import { HistoryAnalyticsSchema, PatternStudyInputSchema, PatternStudySchema } from '../domain/patterns.ts';
 import { RiskSettingsPatchSchema, RiskSettingsSchema, TicketPreviewSchema, TicketReceiptSchema, TicketSchema } from '../domain/ticket.ts';
@@ -160,6 +161,8 @@ export const requests = {
   'trading.state': { input: NoInput, output: TradingStateSchema },
   /** The journal against every connected venue now; differences also go out as critical alerts. */
   'trading.reconcile': { input: NoInput, output: ReconcileReportSchema },
+  /** The fees in force per venue, each with its source: the account's tier read from the venue, Settings, or the venue's default. */
+  'fees.schedule': { input: NoInput, output: z.array(VenueFeesSchema) },
   'risk.get': { input: NoInput, output: RiskSettingsSchema },
   /** Only the fields sent change; the result is the full, persisted settings. */
   'risk.set': { input: RiskSettingsPatchSchema, output: RiskSettingsSchema },

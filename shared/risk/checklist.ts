@@ -8,6 +8,7 @@ import { pairSpreadPer8h, takeProfitProblem } from './takeProfit.ts';
 import type { ChecklistItem, ChecklistItemId, LegPreview, RiskSettings, Ticket, TicketPreview } from '../domain/ticket.ts';
 import { VENUES } from '../domain/venues.ts';
 import type { SpreadDecay } from '../domain/signals.ts';
+import { feeSourceText } from '../domain/fees.ts';
 
 export interface LegContext {
   /** Venue's largest leverage for the symbol when known (from its tiers). */
@@ -58,7 +59,8 @@ const costs: Rule = (input) => {
   const thin = preview.legs.filter((leg) => !leg.bookComplete);
   if (thin.length) return item('costs', label, 'auto', 'fail', thin.map((leg) => `order book of ${where(leg)} cannot fill ${leg.quantity} at once`).join('; '));
   const c = preview.costs;
-  const parts = [`fees ${usd(c.feesUsd)} in and out`, `spread crossing ${usd(c.crossingUsd)}`, `slippage ${usd(c.slippageUsd)} in + ${usd(c.exitSlippageUsd)} out (est.)`,
+  const feeWords = preview.legs.map((leg) => `${leg.venue} ${pct(leg.takerFeeRate, 3)} ${feeSourceText({ source: leg.feeSource, readAt: leg.feeReadAt })}`).join(', ');
+  const parts = [`fees ${usd(c.feesUsd)} in and out (taker ${feeWords})`, `spread crossing ${usd(c.crossingUsd)}`, `slippage ${usd(c.slippageUsd)} in + ${usd(c.exitSlippageUsd)} out (est.)`,
     `entry basis ${usd(c.basisUsd)}`, `transfer ${usd(c.transferUsd)}`, ...(c.borrowUsd > 0 ? [`borrow ${usd(c.borrowUsd)}`] : [])];
   const summary = `costs ${usd(c.totalUsd)} (${parts.join(', ')}) vs funding ${usd(preview.expectedFundingUsd)} to exit ${decayWords(preview.decay)}; break-even ${preview.breakEvenHours === null ? 'not reached within 30 days' : `${preview.breakEvenHours.toFixed(1)} h`}`;
   if (preview.netUsd >= 0) return item('costs', label, 'auto', 'pass', summary);

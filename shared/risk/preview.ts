@@ -5,6 +5,7 @@
  */
 import type { FundingQuote } from '../domain/quotes.ts';
 import type { EngineSettings } from '../domain/settings.ts';
+import { feeSchedule, type SourcedFee, type VenueFees } from '../domain/fees.ts';
 import { withdrawalFeesFor, type LegPreview, type RiskSettings, type Ticket, type TicketLeg, type TicketPreview } from '../domain/ticket.ts';
 import { VENUES, type VenueId } from '../domain/venues.ts';
 import { ratePer8h } from '../funding/normalise.ts';
@@ -56,12 +57,18 @@ export interface PreviewInputs {
   alignment: { tag: 'confirmed' | 'contradicted' | 'neutral'; reason: string };
   /** How the pair's spread is expected to decay to the exit, oriented as the position receives it (docs/domain.md §1). */
   decay: SpreadDecay;
+  /** The fees in force per venue with their sources (docs/domain.md §4 "Fees"); without it, Settings over the defaults. */
+  fees?: readonly VenueFees[];
 }
 
-/** The user's fee tiers are the venues' derivatives tiers; a spot leg pays the venue's spot fee. */
-function takerFee(engine: EngineSettings, leg: TicketLeg): number {
-  if (leg.instrument === 'spot') return VENUES[leg.venue].spotTakerFee;
-  return engine.fees.find((tier) => tier.venue === leg.venue)?.taker ?? VENUES[leg.venue].takerFee;
+/**
+ * The leg's taker rate and its source: the schedule's (account, Settings or default) for a perp,
+ * the venue's spot default for a spot leg (the tiers read and typed are derivatives tiers).
+ */
+function takerFee(inputs: PreviewInputs, leg: TicketLeg): SourcedFee {
+  if (leg.instrument === 'spot') return { rate: VENUES[leg.venue].spotTakerFee, source: 'default', readAt: null };
+  const schedule = inputs.fees ?? feeSchedule(inputs.engine.fees, new Map());
+  return schedule.find((fee) => fee.venue === leg.venue)?.taker ?? { rate: VENUES[leg.venue].takerFee, source: 'default', readAt: null };
 }
 
 /** Mark per coin from the funding quote, else the book's mid (spot legs, or a venue without marks). */
@@ -98,11 +105,11 @@ const SUGGESTION_HEADROOM = 0.01;
  * size, so the cost fraction is re-measured at the first estimate and the size solved again.
  */
 function suggestQuantity(inputs: PreviewInputs, marks: readonly number[], equity: number, exit: number): number {
-  const { ticket, risk, engine, markets } = inputs;
+  const { ticket, risk, markets } = inputs;
   const price = marks[0];
   const room = (Math.max(0, equity * risk.maxExposurePct - inputs.currentExposureUsd) / price) * (1 - SUGGESTION_HEADROOM);
   if (ticket.basisStopPct === null) return room;
-  const feeFraction = ticket.legs.reduce((sum, leg) => sum + 2 * takerFee(engine, leg) + borrowCost(leg, 1, risk.spotBorrowApr, exit - inputs.now), 0);
+  const feeFraction = ticket.legs.reduce((sum, leg) => sum + 2 * takerFee(inputs, leg).rate + borrowCost(leg, 1, risk.spotBorrowApr, exit - inputs.now), 0);
   const base = { equity, maxRiskPct: risk.maxRiskPct, price, basisStopPct: ticket.basisStopPct, fixedCostUsd: 0 };
   let quantity = riskSizedQuantity({ ...base, costFraction: feeFraction });
   // Both ways: the crossing and the slippage of the entry and of the estimated exit, at this size.
@@ -112,7 +119,7 @@ function suggestQuantity(inputs: PreviewInputs, marks: readonly number[], equity
   return Math.min(quantity * (1 - SUGGESTION_HEADROOM), room);
 }
 
-function previewLeg(inputs: PreviewInputs, index: 0 | 1, quantity: number, mark: number, exit: number, funding: FundingLeg | null, carry: LegCarry, costs: LegCosts): LegPreview {
+function previewLeg(inputs: PreviewInputs, index: 0 | 1, quantity: number, mark: number, exit: number, funding: FundingLeg | null, carry: LegCarry, costs: LegCosts): Omit<LegPreview, 'takerFeeRate' | 'feeSource' | 'feeReadAt'> {
   const leg = inputs.ticket.legs[index];
   const market = inputs.markets[index];
   const notional = quantity * mark;
@@ -179,8 +186,12 @@ export function buildPreview(inputs: PreviewInputs): TicketPreview {
   const fundingLegs = funding.filter((leg): leg is FundingLeg => leg !== null);
   const carried = expectedCarry(fundingLegs, inputs.decay, now, exit);
   const carryOf = (i: number): LegCarry => (funding[i] ? carried[fundingLegs.indexOf(funding[i])] : { settlements: 0, amount: 0 });
-  const costsOf = ticket.legs.map((leg, i) => legCosts(inputs.markets[i].book, leg.side, quantity, quantity * marks[i], takerFee(inputs.engine, leg)));
-  const legs = [0, 1].map((i) => previewLeg(inputs, i as 0 | 1, quantity, marks[i], exit, funding[i], carryOf(i), costsOf[i]));
+  const fees = ticket.legs.map((leg) => takerFee(inputs, leg));
+  const costsOf = ticket.legs.map((leg, i) => legCosts(inputs.markets[i].book, leg.side, quantity, quantity * marks[i], fees[i].rate));
+  const legs = [0, 1].map((i) => ({
+    ...previewLeg(inputs, i as 0 | 1, quantity, marks[i], exit, funding[i], carryOf(i), costsOf[i]),
+    takerFeeRate: fees[i].rate, feeSource: fees[i].source, feeReadAt: fees[i].readAt,
+  }));
   const margin = marginByVenue(inputs, legs);
   const transfers = planTransfers(margin, withdrawalFeesFor(risk, DEFAULT_WITHDRAWAL_FEES_USD));
   const feesUsd = legs.reduce((sum, leg) => sum + leg.feesUsd, 0);

@@ -34,14 +34,18 @@ describe('settings, CSV import and the kill switch in Chromium against the demo 
     await page.getByText('trigger ≥ +0.080% /8h', { exact: false }).waitFor();
   });
 
-  it('a taker fee typed without a maker fee is saved, the maker taking the venue default shown beside it', async () => {
+  it('a taker fee typed without a maker fee is saved, the maker left blank for the venue default; the fees in force say their source', async () => {
     await page.keyboard.press('5');
     await page.getByLabel('Bybit taker').fill('0.04');
     await page.getByLabel('Bybit maker').fill('');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText(/Settings saved/).waitFor();
     expect(await page.getByLabel('Bybit taker').inputValue()).toBe('0.04');
-    expect(await page.getByLabel('Bybit maker').inputValue()).toBe('0.02');
+    expect(await page.getByLabel('Bybit maker').inputValue()).toBe('');
+    // Demo reads the simulator account's tier (the venue's lowest here), which outranks what is typed.
+    const inForce = page.getByLabel('Bybit fees in force');
+    await inForce.getByText(/account \(read \d\d:\d\d UTC\)/).first().waitFor();
+    expect(await inForce.textContent()).toContain('taker 0.055 % account (read');
   });
 
   it('a value the backend refuses is reported in its words and not saved', async () => {

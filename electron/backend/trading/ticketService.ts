@@ -6,6 +6,7 @@
  */
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { EngineSettings } from '../../../shared/domain/settings.ts';
+import type { VenueFees } from '../../../shared/domain/fees.ts';
 import type { ExitRules, PairExecutionResult, PairIntent } from '../../../shared/domain/orders.ts';
 import type { ChecklistSnapshot, RiskSettings, Ticket, TicketPreview, TicketReceipt } from '../../../shared/domain/ticket.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
@@ -52,6 +53,8 @@ export interface TicketServiceDeps {
   volatility?: (venue: VenueId, symbol: string) => Promise<RealisedVolatility | null>;
   /** How the ticket's pair spread decays, fitted on stored history (docs/domain.md §1); without it the conservative default. */
   decay?: (ticket: Ticket) => SpreadDecay;
+  /** The fees in force with their sources (account, Settings, default); without it Settings over the defaults. */
+  fees?: () => readonly VenueFees[];
 }
 
 export interface TicketService {
@@ -140,6 +143,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
     return buildPreview({
       ticket, now: deps.now(), engine, risk, markets: [a, b], balances,
       currentExposureUsd: deps.exposure(), alignment: deps.alignment(ticket.base),
+      fees: deps.fees?.(),
       decay: deps.decay ? fetchingNow(ticket.ticketId, 'spread history of the pair', () => deps.decay!(ticket)) : defaultDecay('no stored history of this pair'),
     });
   }

@@ -19,6 +19,8 @@ import type { Store } from '../store/duckdb.ts';
 import type { Vault } from '../vault/vault.ts';
 import { storeFaultWords } from '../store/storeFaults.ts';
 import { createDeskBrokers } from './deskBrokers.ts';
+import { createAccountFeeReader } from './accountFees.ts';
+import { feeSchedule, type VenueFees } from '../../../shared/domain/fees.ts';
 import { alignmentFromRows, brokerBalance, createTicketData } from './deskTicketData.ts';
 import { portfolioOf, type VenueBalanceRead } from '../../../shared/risk/portfolio.ts';
 import { createExitMonitor } from './exitMonitor.ts';
@@ -45,7 +47,8 @@ import { journalOf } from './journal.ts';
 
 export type TradingRequest =
   | 'ticket.preview' | 'ticket.submit' | 'positions.list' | 'positions.close' | 'positions.restore' | 'portfolio.summary' | 'journal.list' | 'journal.exportCsv' | 'journal.stats'
-  | 'trading.state' | 'trading.reconcile' | 'trading.rearm' | 'trading.reduce' | 'killSwitch.engage' | 'killSwitch.status' | 'risk.get' | 'risk.set';
+  | 'trading.state' | 'trading.reconcile' | 'trading.rearm' | 'trading.reduce' | 'killSwitch.engage' | 'killSwitch.status' | 'risk.get' | 'risk.set'
+  | 'fees.schedule';
 
 export interface TradingDeskOptions {
   mode: Mode;
@@ -74,6 +77,8 @@ export interface TradingDeskOptions {
   exitTiming?: ExitTiming;
   /** Spread decay fits per base and venue pair, the engine's (docs/domain.md §1); none: the default decay. */
   decays?: () => DecayTable;
+  /** Called when an account's fee tier was read anew (the monitor's costs follow it). */
+  onAccountFees?: () => void;
 }
 
 export interface ExitTiming {
@@ -101,6 +106,8 @@ export interface TradingDesk {
    * that moves the clock itself (the backtest, docs/domain.md §7), which never calls `start`.
    */
   runPasses(): Promise<void>;
+  /** The fees in force per venue with their sources: the accounts' tiers read so far, Settings, the defaults. */
+  feeSchedule(): VenueFees[];
   stop(): Promise<void>;
 }
 
@@ -133,6 +140,12 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     retry: { delaysMs: options.exitTiming?.retryDelaysMs },
   });
   const ticketData = createTicketData(store, quotes, now);
+  const accountFees = createAccountFeeReader({
+    brokers: () => brokers.connected(), now,
+    onError: (venue, error) => options.log.warn('account fee tier not read; Settings or the venue default stands', { venue, error }),
+    onChange: () => options.onAccountFees?.(),
+  });
+  const feeScheduleNow = () => feeSchedule(options.settings().fees, accountFees.current());
   const tickets: TicketService = createTicketService({
     quotes,
     orderBook: (venue, symbol, depth) => brokers.get(venue).orderBook(symbol, depth),
@@ -148,6 +161,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     recentRates: ticketData.recentRates,
     volatility: ticketData.recentVolatility,
     decay: (ticket) => ticketDecay(options.decays?.() ?? new Map(), ticket),
+    fees: feeScheduleNow,
     now,
   });
 
@@ -267,6 +281,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
   const handlers: Pick<Handlers, TradingRequest> = {
     'ticket.preview': async (ticket) => {
       await brokers.connect();
+      await accountFees.refresh();
       return tickets.preview(ticket);
     },
     'ticket.submit': async (ticket) => {
@@ -318,6 +333,12 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     'trading.reduce': async ({ reason }) => state.transition('REDUCING', reason ?? 'reducing set by hand', now()),
     'killSwitch.engage': ({ reason }) => killSwitch.engage(reason ?? 'kill switch pressed'),
     'killSwitch.status': async () => killSwitch.current(),
+    'fees.schedule': async () => {
+      // A key added or a vault unlocked since start opens its venue here, so its tier can be read.
+      await brokers.connect();
+      await accountFees.refresh();
+      return feeScheduleNow();
+    },
     'risk.get': async () => risk,
     'risk.set': async (patch) => {
       risk = await store.settings.saveRisk(RiskSettingsSchema.parse({ ...risk, ...patch }));
@@ -338,10 +359,12 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
       }
       starting = (async () => {
         await reconcileNow().catch((error: unknown) => alert('critical', `reconcile at start failed: ${error instanceof Error ? error.message : String(error)}`));
+        await accountFees.refresh();
         await publishPositions().catch((error: unknown) => options.log.warn('positions not published at start', { error }));
       })();
       return starting;
     },
+    feeSchedule: feeScheduleNow,
     async runPasses() {
       await settlementPass();
       await exitPass();

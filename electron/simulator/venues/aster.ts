@@ -103,6 +103,7 @@ const PUBLIC: Record<string, Handler> = {
 const PRIVATE: Record<string, Handler> = {
   'GET /fapi/v3/balance': api.balance,
   'GET /fapi/v3/positionSide/dual': api.positionSideDual,
+  'GET /fapi/v3/commissionRate': api.commissionRate,
   'GET /fapi/v3/positionRisk': positionRisk,
   'GET /fapi/v3/leverageBracket': api.leverageBracket,
   'POST /fapi/v3/leverage': api.setLeverage,

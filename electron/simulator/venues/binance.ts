@@ -30,6 +30,7 @@ const PRIVATE: Record<string, Handler> = {
   'GET /fapi/v3/account': api.account,
   'GET /fapi/v2/balance': api.balance,
   'GET /fapi/v1/positionSide/dual': api.positionSideDual,
+  'GET /fapi/v1/commissionRate': api.commissionRate,
   'GET /fapi/v2/positionRisk': api.positionRisk,
   'GET /fapi/v3/positionRisk': api.positionRisk,
   'GET /fapi/v1/leverageBracket': api.leverageBracket,

@@ -8,6 +8,7 @@
 import type { SimContext, SimOrder, SimRequest, SimResponse, SimInstrument, RejectionReason, VenueId } from '../types.ts';
 import { SimRejection } from '../types.ts';
 import { maintenanceDeduction, marginTiers } from '../marginTiers.ts';
+import { decimalString } from './wireDecimal.ts';
 
 export type Params = URLSearchParams;
 export type Handler = (params: Params, context: SimContext, apiKey: string) => SimResponse;
@@ -386,12 +387,20 @@ export function binanceShapedHandlers(VENUE: VenueId) {
       crossUnPnl: asset.crossUnPnl, availableBalance: asset.availableBalance, maxWithdrawAmount: asset.maxWithdrawAmount, marginAvailable: true, updateTime: asset.updateTime })));
   }
 
+  /** `GET …/commissionRate`: the account's fee tier for one symbol, decimals per fill. */
+  function commissionRate(params: Params, context: SimContext, apiKey: string): SimResponse {
+    const instrument = instrumentOf(params, context);
+    if (isResponse(instrument)) return instrument;
+    const fees = context.accounts.feeRates(VENUE, apiKey);
+    return ok({ symbol: instrument.id, makerCommissionRate: decimalString(fees.maker), takerCommissionRate: decimalString(fees.taker) });
+  }
+
   const positionSideDual: Handler = (_params, context, apiKey) => ok({ dualSidePosition: context.accounts.hedgeMode(VENUE, apiKey) });
 
   return {
     rejection,
     exchangeInfo, premiumIndex, fundingInfo, fundingRateHistory, ticker24hr, depth, klines, openInterest,
-    account, balance, positionSideDual, positionRisk, leverageBracket, setLeverage, setMarginType,
+    account, balance, commissionRate, positionSideDual, positionRisk, leverageBracket, setLeverage, setMarginType,
     placeOrder, queryOrder, cancelOrder, cancelAll, openOrders, allOrders, userTrades, income,
   };
 }

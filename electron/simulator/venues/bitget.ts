@@ -251,7 +251,7 @@ function errorBody(status: number): unknown {
 
 export const bitgetWire: VenueWire = {
   venue: VENUE,
-  pathPrefixes: ['/api/v2/mix/', '/api/v2/public/', '/api/v2/spot/public/', '/api/v2/margin/currencies'],
+  pathPrefixes: ['/api/v2/mix/', '/api/v2/common/', '/api/v2/public/', '/api/v2/spot/public/', '/api/v2/margin/currencies'],
   handle,
   errorBody,
 };

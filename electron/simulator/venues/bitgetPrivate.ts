@@ -237,7 +237,17 @@ function bills(call: Call): SimResponse {
   });
 }
 
+/** `GET /api/v2/common/trade-rate` (businessType `mix`): the account's tier for the symbol. */
+function tradeRate(call: Call): SimResponse {
+  const instrument = instrumentOf(call);
+  if (instrument === undefined) return failure(call.now, '40034', `Parameter symbol does not exist: ${call.params.symbol ?? '(missing)'}`);
+  if (call.params.businessType !== 'mix') return failure(call.now, '40017', `Parameter businessType error: the simulator serves mix only (${call.params.businessType ?? 'missing'})`);
+  const fees = call.context.accounts.feeRates(VENUE, call.apiKey);
+  return envelope(call.now, { makerFeeRate: decimalString(fees.maker), takerFeeRate: decimalString(fees.taker) });
+}
+
 const ROUTES: Record<string, (call: Call) => SimResponse> = {
+  'GET /api/v2/common/trade-rate': tradeRate,
   'GET /api/v2/mix/account/accounts': accountList,
   'GET /api/v2/mix/account/account': singleAccount,
   'GET /api/v2/mix/position/all-position': positionList,

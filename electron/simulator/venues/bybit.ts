@@ -30,6 +30,7 @@ const PRIVATE_ROUTES: Record<string, BybitPrivateHandler> = {
   'POST /v5/position/switch-isolated': privateApi.switchIsolated,
   'POST /v5/account/set-margin-mode': privateApi.setAccountMarginMode,
   'GET /v5/account/info': privateApi.accountInfo,
+  'GET /v5/account/fee-rate': privateApi.feeRate,
   'POST /v5/order/create': privateApi.createOrder,
   'POST /v5/order/cancel': privateApi.cancelOrder,
   'POST /v5/order/cancel-all': privateApi.cancelAll,

@@ -7,6 +7,7 @@ import type { RejectionReason, SimContext, SimInstrument, SimOrder, SimPosition,
 import { BYBIT_ERRORS, bybitError, bybitOk, paramNumber, paramString } from './bybitEnvelope.ts';
 import { walletSpotCoins } from './bybitSpot.ts';
 import { fundingExecutionJson, orderJson, positionJson, tradeExecutionJson, walletCoinJson } from './bybitShapes.ts';
+import { decimalString } from './wireDecimal.ts';
 
 type Params = Record<string, unknown>;
 export type BybitPrivateHandler = (params: Params, context: SimContext, apiKey: string) => SimResponse;
@@ -268,4 +269,14 @@ export const executionList: BybitPrivateHandler = (params, context, apiKey) => g
     .slice(0, limit)
     .map((entry) => entry.json);
   return bybitOk({ category: 'linear', list, nextPageCursor: '' }, context.market.now());
+});
+
+/** `GET /v5/account/fee-rate` (linear): the account's tier for the symbol asked, else for every linear symbol. */
+export const feeRate: BybitPrivateHandler = (params, context, apiKey) => guarded(context, () => {
+  requireLinear(params);
+  const symbol = paramString(params, 'symbol');
+  const instruments = symbol === undefined ? context.market.instruments(VENUE) : [instrumentOf(context, symbol)];
+  const fees = context.accounts.feeRates(VENUE, apiKey);
+  const list = instruments.map((instrument) => ({ symbol: instrument.id, takerFeeRate: decimalString(fees.taker), makerFeeRate: decimalString(fees.maker) }));
+  return bybitOk({ list }, context.market.now());
 });

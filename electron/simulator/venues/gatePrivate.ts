@@ -8,6 +8,7 @@
 import { SimRejection } from '../types.ts';
 import type { RejectionReason, SimContext, SimOrder, SimPosition, SimRequest, SimResponse } from '../types.ts';
 import { decimalString } from './wireDecimal.ts';
+import { VENUES } from '../../../shared/domain/venues.ts';
 
 const VENUE = 'gate';
 
@@ -83,6 +84,19 @@ function positionBody(position: SimPosition, context: SimContext): Record<string
 function accountDetail(): SimResponse {
   // mode 1: a classic account (ccxt then uses the futures endpoints, not the unified ones).
   return ok({ user_id: 1, ip_whitelist: [], currency_pairs: [], key: { mode: 1 }, tier: 0 });
+}
+
+/**
+ * `GET /api/v4/wallet/fee`: the account's tier, spot and futures in one answer (ccxt reads the
+ * futures pair for a contract). The simulator has no GT discount; spot is the venue's spot fee.
+ */
+function walletFee(context: SimContext, apiKey: string): SimResponse {
+  const fees = context.accounts.feeRates(VENUE, apiKey);
+  const spot = decimalString(VENUES.gate.spotTakerFee);
+  return ok({
+    user_id: 1, taker_fee: spot, maker_fee: spot, gt_discount: false, gt_taker_fee: '0', gt_maker_fee: '0', loan_fee: '0.18', point_type: '0',
+    futures_taker_fee: decimalString(fees.taker), futures_maker_fee: decimalString(fees.maker),
+  });
 }
 
 /**
@@ -239,8 +253,9 @@ interface Resolved {
   target?: string;
 }
 
-function resolve(request: SimRequest): Resolved | 'account-detail' | undefined {
+function resolve(request: SimRequest): Resolved | 'account-detail' | 'wallet-fee' | undefined {
   if (request.path === '/api/v4/account/detail' && request.method === 'GET') return 'account-detail';
+  if (request.path === '/api/v4/wallet/fee' && request.method === 'GET') return 'wallet-fee';
   const match = /^\/api\/v4\/futures\/([a-z]+)\/(accounts|positions|orders|my_trades|my_trades_timerange|account_book)(?:\/([^/]+))?(\/leverage)?$/.exec(request.path);
   if (match === null) return undefined;
   // One USDT account per key: the settle currency in the path does not select another.
@@ -268,6 +283,7 @@ export function handleGatePrivate(request: SimRequest, context: SimContext, apiK
   const resolved = resolve(request);
   if (resolved === undefined) return gateError(404, ['NOT_FOUND', 'Not found']);
   if (resolved === 'account-detail') return accountDetail();
+  if (resolved === 'wallet-fee') return walletFee(context, apiKey);
   const body = parseBody(request.body);
   if (body === undefined) return gateError(400, ['INVALID_PARAM_VALUE', 'invalid request body']);
   return resolved.route({ context, apiKey, target: resolved.target, query: request.query, body });

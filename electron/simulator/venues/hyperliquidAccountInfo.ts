@@ -6,6 +6,7 @@
  */
 import type { SimAccounts, SimContext, SimIncome, SimMarket, SimOrder, SimPosition, SimResponse } from '../types.ts';
 import { decimalString } from './wireDecimal.ts';
+import { VENUES } from '../../../shared/domain/venues.ts';
 import { checksumAddress } from './hyperliquidSignature.ts';
 import { VENUE, num, ok, unreadable } from './hyperliquidInfo.ts';
 import type { InfoRequest } from './hyperliquidInfo.ts';
@@ -161,8 +162,26 @@ function userFunding(accounts: SimAccounts, key: string | undefined, request: In
 /** Per-user reads: Hyperliquid answers them for any address, empty for one it does not know. */
 const USER_READS = new Set([
   'clearinghouseState', 'spotClearinghouseState', 'userAbstraction', 'openOrders', 'frontendOpenOrders',
-  'orderStatus', 'historicalOrders', 'userFills', 'userFillsByTime', 'userFunding',
+  'orderStatus', 'historicalOrders', 'userFills', 'userFillsByTime', 'userFunding', 'userFees',
 ]);
+
+/**
+ * `userFees`: the wallet's rates (`userCrossRate` taker, `userAddRate` maker) beside the
+ * venue's base schedule; a wallet it does not know is at the base rates with no volume.
+ */
+function userFees(accounts: SimAccounts, key: string | undefined, now: number): SimResponse {
+  const base = { taker: VENUES.hyperliquid.takerFee, maker: VENUES.hyperliquid.makerFee };
+  const own = key === undefined ? base : accounts.feeRates(VENUE, key);
+  return ok({
+    dailyUserVlm: [{ date: new Date(now).toISOString().slice(0, 10), userCross: '0.0', userAdd: '0.0', exchange: '0.0' }],
+    feeSchedule: {
+      cross: decimalString(base.taker), add: decimalString(base.maker),
+      tiers: { vip: [{ ntlCutoff: '5000000.0', cross: '0.0004', add: '0.00012' }], mm: [{ makerFractionCutoff: '0.005', add: '-0.00001' }] },
+      referralDiscount: '0.04',
+    },
+    userCrossRate: decimalString(own.taker), userAddRate: decimalString(own.maker), activeReferralDiscount: '0.0',
+  });
+}
 
 /** A per-wallet read, or undefined when `type` names none. */
 export function handleAccountInfo(type: string, request: InfoRequest, context: SimContext): SimResponse | undefined {
@@ -172,6 +191,7 @@ export function handleAccountInfo(type: string, request: InfoRequest, context: S
   switch (type) {
     case 'clearinghouseState': return clearinghouseState(accounts, market, key);
     case 'spotClearinghouseState': return ok({ balances: [] });
+    case 'userFees': return userFees(accounts, key, market.now());
     // A JSON string on the wire ("default"); a bare string body would be sent as plain text.
     case 'userAbstraction': return ok(JSON.stringify('default'));
     case 'openOrders':

@@ -43,6 +43,7 @@ const PRIVATE_ROUTES: Record<string, OkxPrivateHandler> = {
   'GET /api/v5/account/balance': privateApi.balance,
   'GET /api/v5/account/config': privateApi.accountConfig,
   'GET /api/v5/account/positions': privateApi.positions,
+  'GET /api/v5/account/trade-fee': privateApi.tradeFee,
   'POST /api/v5/account/set-leverage': privateApi.setLeverage,
   'GET /api/v5/account/bills': privateApi.bills,
   'GET /api/v5/account/bills-archive': privateApi.bills,

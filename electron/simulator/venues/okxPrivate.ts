@@ -266,3 +266,17 @@ export const bills: OkxPrivateHandler = (params, context, apiKey) => guarded(() 
     }));
   return okxOk(data);
 });
+
+/**
+ * `GET /api/v5/account/trade-fee` (SWAP): the account's tier. OKX states a fee charged as a
+ * negative rate and a rebate as a positive one; the simulator lists USDT-margined swaps only.
+ */
+export const tradeFee: OkxPrivateHandler = (params, context, apiKey) => guarded(() => {
+  const instType = okxString(one(params), 'instType');
+  if (instType !== 'SWAP') return okxError(OKX_ERRORS.parameterError, `Parameter instType error: the simulator serves SWAP only (${instType ?? 'missing'})`);
+  const fees = context.accounts.feeRates(VENUE, apiKey);
+  return okxOk([{
+    category: '1', delivery: '', exercise: '', instType: 'SWAP', level: 'Lv1',
+    maker: decimalString(-fees.maker), taker: decimalString(-fees.taker), ts: String(context.market.now()),
+  }]);
+});

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { EngineSettings } from '../../../shared/domain/settings.ts';
+import { feeSourceText, type VenueFees } from '../../../shared/domain/fees.ts';
 import { VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../bridge/bridgeContext.ts';
@@ -28,7 +29,7 @@ function draftOf(s: EngineSettings): Draft {
   const fees = {} as Draft['fees'];
   for (const v of VENUE_IDS) {
     const tier = s.fees.find((f) => f.venue === v);
-    fees[v] = { taker: tier ? toPct(tier.taker) : '', maker: tier ? toPct(tier.maker) : '' };
+    fees[v] = { taker: tier?.taker === undefined ? '' : toPct(tier.taker), maker: tier?.maker === undefined ? '' : toPct(tier.maker) };
   }
   return {
     triggerPct: toPct(s.triggerSpreadPer8h),
@@ -41,12 +42,12 @@ function draftOf(s: EngineSettings): Draft {
 }
 
 function settingsOf(d: Draft): Partial<EngineSettings> {
-  // A venue with either fee typed is a tier; the blank one is the venue's default shown beside it,
-  // so a taker fee typed alone is kept rather than dropped while "saved" is reported.
+  // A venue with either fee typed is a tier; the side left blank stays the venue's default (and is
+  // shown as such), so a taker fee typed alone is kept rather than dropped while "saved" is reported.
   const fees = VENUE_IDS.filter((v) => d.fees[v].taker !== '' || d.fees[v].maker !== '').map((v) => ({
     venue: v,
-    taker: d.fees[v].taker === '' ? VENUES[v].takerFee : fromPct(d.fees[v].taker),
-    maker: d.fees[v].maker === '' ? VENUES[v].makerFee : fromPct(d.fees[v].maker),
+    taker: d.fees[v].taker === '' ? undefined : fromPct(d.fees[v].taker),
+    maker: d.fees[v].maker === '' ? undefined : fromPct(d.fees[v].maker),
   }));
   return {
     triggerSpreadPer8h: fromPct(d.triggerPct),
@@ -58,6 +59,13 @@ function settingsOf(d: Draft): Partial<EngineSettings> {
   };
 }
 
+/** The rates the ticket and the monitor count for a venue, each with its source. */
+function FeeInForce({ fees }: { fees: VenueFees | undefined }) {
+  if (!fees) return null;
+  const side = (name: string, fee: VenueFees['taker']) => `${name} ${toPct(fee.rate)} % ${feeSourceText(fee)}`;
+  return <span className="muted fee-in-force" aria-label={`${VENUES[fees.venue].label} fees in force`}>in force: {side('taker', fees.taker)} · {side('maker', fees.maker)}</span>;
+}
+
 /** Engine and risk settings, reconcile, the CSV imports, sector map and keys. The backend validates; its words are shown. */
 export function SettingsPanel() {
   const bridge = useBridge();
@@ -65,9 +73,14 @@ export function SettingsPanel() {
   const setSession = useSession((s) => s.set);
   const [draft, setDraft] = useState<Draft | null>(settings ? draftOf(settings) : null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [inForce, setInForce] = useState<VenueFees[] | null>(null);
   useEffect(() => {
     if (settings && !draft) setDraft(draftOf(settings));
   }, [settings, draft]);
+  // The fees in force and their sources, after each save too: an account's tier outranks what is typed.
+  useEffect(() => {
+    bridge.invoke('fees.schedule').then(setInForce, () => setInForce(null));
+  }, [bridge, settings]);
 
   if (!draft) return <section className="screen placeholder" role="status">Loading settings…</section>;
   const patch = (p: Partial<Draft>) => setDraft({ ...draft, ...p });
@@ -97,12 +110,13 @@ export function SettingsPanel() {
           <Field label="Settlement window" unit="minutes" value={draft.windowMinutes} onChange={(v) => patch({ windowMinutes: v })} />
         </fieldset>
         <fieldset>
-          <legend>Fee tiers (empty = venue default)</legend>
+          <legend>Fee tiers (empty = venue default; an account's tier read from the venue outranks both)</legend>
           {VENUE_IDS.map((v) => (
             <div key={v} className="fee-row">
               <span className="fee-venue">{VENUES[v].label}</span>
               <Field label={`${VENUES[v].label} taker`} unit={`% (default ${toPct(VENUES[v].takerFee)})`} value={draft.fees[v].taker} onChange={(t) => patch({ fees: { ...draft.fees, [v]: { ...draft.fees[v], taker: t } } })} />
               <Field label={`${VENUES[v].label} maker`} unit={`% (default ${toPct(VENUES[v].makerFee)})`} value={draft.fees[v].maker} onChange={(m) => patch({ fees: { ...draft.fees, [v]: { ...draft.fees[v], maker: m } } })} />
+              <FeeInForce fees={inForce?.find((f) => f.venue === v)} />
             </div>
           ))}
         </fieldset>

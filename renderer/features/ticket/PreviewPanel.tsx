@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { LegPreview, TicketPreview } from '../../../shared/domain/ticket.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
+import { feeSourceText } from '../../../shared/domain/fees.ts';
 import { Countdown } from '../fundingWindows/Countdown.tsx';
 import { formatHours, formatPct, formatUsd, formatUtcTime, signClass } from '../../ui/format.ts';
 import { Rate } from '../../ui/Rate.tsx';
@@ -48,7 +49,9 @@ const LEG_LINES: readonly LegLine[] = [
     title: (leg) => (leg.tiersFromVenue ? 'maintenance margin from the venue tiers' : 'conservative default maintenance margin'),
     className: (leg) => (leg.liquidationDistancePct !== null && leg.liquidationDistancePct < 0.1 ? 'warn' : '') },
   { head: 'Margin needed', cell: (leg) => formatUsd(leg.marginNeeded) },
-  { head: 'Fees in/out', cell: (leg) => <>{formatUsd(leg.entryFeeUsd)}/{formatUsd(leg.exitFeeUsd)}</>, title: () => 'taker fee of the open and of the close at your tier, USD' },
+  { head: 'Fees in/out', cell: (leg) => <>{formatUsd(leg.entryFeeUsd)}/{formatUsd(leg.exitFeeUsd)}</>, title: () => 'taker fee of the open and of the close at the rate below, USD' },
+  { head: 'Taker fee', cell: (leg) => <>{formatPct(leg.takerFeeRate, 3)} <span className="muted">{feeSourceText({ source: leg.feeSource, readAt: leg.feeReadAt })}</span></>,
+    title: () => 'the rate per fill and where it came from: the account\'s tier read from the venue, Settings, or the venue\'s default' },
   { head: '½ spread in/out', cell: (leg) => <>{formatUsd(leg.entryHalfSpreadUsd)}/{formatUsd(leg.exitHalfSpreadUsd)}</>,
     title: () => 'half the live bid–ask spread crossed on entry; the exit assumes the same spread, USD' },
   { head: 'Slip in/out est.', cell: (leg) => <>{formatUsd(leg.slippageUsd)}/{formatUsd(leg.exitSlippageUsd)}{leg.bookComplete ? '' : ' (book short)'}</>,

@@ -46,6 +46,7 @@ export function misconverting(inner: Broker, symbol: string, factor: number, kin
     fundingPayments: (s, since) => inner.fundingPayments(s, since),
     orderBook: (s, depth) => inner.orderBook(s, depth),
     marketInfo: (s) => inner.marketInfo(s),
+    accountFee: () => inner.accountFee(),
     units: (s) => inner.units(s),
     lot: (s) => inner.lot(s),
     close: () => inner.close(),

@@ -72,6 +72,8 @@ export interface Broker {
   orderBook(symbol: string, depth: number): Promise<OrderBook>;
   /** The symbol's maintenance tiers and maximum leverage, as far as this account can read them. */
   marketInfo(symbol: string): Promise<MarketInfo>;
+  /** The account's own derivatives fee tier as the venue states it; null where no key lets this broker ask (docs/domain.md §4 "Fees"). */
+  accountFee(): Promise<{ taker: number; maker: number } | null>;
   /** How the symbol's venue amounts and prices convert to coins (markets are loaded). */
   units(symbol: string): MarketUnits;
   /** The symbol's lot step and minimums in coins (markets are loaded). */

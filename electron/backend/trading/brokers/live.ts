@@ -14,6 +14,7 @@ import { toVenueError, VenueError } from '../../markets/venueErrors.ts';
 import type { VenueCredentials } from '../../vault/vault.ts';
 import type { Balance, Broker, OrderBook, OrderRequest, VenuePosition } from './broker.ts';
 import { lotRulesOf, readMarketInfo, type MarketInfo } from '../venueMarket.ts';
+import { readAccountFee } from '../accountFees.ts';
 import type { LotRules } from '../../../../shared/risk/lots.ts';
 import { hedgeModeMessage, inHedgeMode } from '../../markets/positionMode.ts';
 import { ownClientId } from '../clientOrderIds.ts';
@@ -153,6 +154,10 @@ class LiveBroker implements Broker {
 
   marketInfo(symbol: string): Promise<MarketInfo> {
     return readMarketInfo(this.#ex(symbol), symbol);
+  }
+
+  accountFee(): Promise<{ taker: number; maker: number }> {
+    return readAccountFee(this.venue, this.#exchange);
   }
 
   units(symbol: string): MarketUnits {

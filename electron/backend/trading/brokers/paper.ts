@@ -17,6 +17,7 @@ import { toVenueError, VenueError } from '../../markets/venueErrors.ts';
 import type { Balance, Broker, OrderBook, OrderRequest, VenuePosition } from './broker.ts';
 import { optionsFor } from '../../markets/accountOptions.ts';
 import { lotRulesOf, readMarketInfo, type MarketInfo } from '../venueMarket.ts';
+import { readAccountFee } from '../accountFees.ts';
 import type { LotRules } from '../../../../shared/risk/lots.ts';
 import { amountToSend, bookInCoins, unitsOf } from './venueAmounts.ts';
 import { coinPrice, coinsOf, type MarketUnits } from '../../../../shared/domain/units.ts';
@@ -146,6 +147,11 @@ class Paper implements PaperBroker {
     } catch (error) {
       throw toVenueError(this.venue, error);
     }
+  }
+
+  /** Demo reads the simulator account's tier; a Paper account has no key to ask with. */
+  async accountFee(): Promise<{ taker: number; maker: number } | null> {
+    return this.#options.readCredentials ? readAccountFee(this.venue, this.#termsExchange()) : null;
   }
 
   /**
