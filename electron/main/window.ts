@@ -9,7 +9,7 @@ export function isAllowedExternal(url: string): boolean {
   return EXTERNAL_ALLOW.some((pattern) => pattern.test(url));
 }
 
-/** The window's options with Electron's security checklist applied (electron-notes §1–5, 8). */
+/** The window's options with Electron's security checklist applied (docs/security.md, "The Electron shell", items 1–5 and 8). */
 export function terminalWindowOptions(preloadPath: string, bounds?: Bounds): BrowserWindowConstructorOptions {
   return {
     width: 1600,

@@ -1,5 +1,5 @@
 /**
- * The engine seed's cost at start (issues 2 and 4): 6 venues × 500 symbols × 25 h of quote
+ * The engine seed's cost at start (electron/engine/README.md, "Seeded at start"): 6 venues × 500 symbols × 25 h of quote
  * samples in a DuckDB file, every quote changing every minute (the sampler's upper bound: it
  * stores a quote only when it changed), read as columns in one query, then replayed into the
  * engine: in-process (the replay alone) and through the real worker (columns transferred).

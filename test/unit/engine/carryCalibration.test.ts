@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFundingCsv } from '../../../shared/history/fundingCsv.ts';
-import { calibrationEvents, summariseCalibration, type CalibrationSummary } from '../../../electron/engine/carryCalibration.ts';
+import { calibrationEvents, summariseCalibration, type CalibrationSummary } from './carryCalibration.ts';
 import { DATA_DIR, sevenVenuesCsv } from '../history/realFundingData.ts';
 
 /**

@@ -25,7 +25,7 @@ import { isSpotSymbol, openOrdersParams } from '../../markets/spotExchange.ts';
 import { exchangeFor, openSpot, spotShortRefusal, type SpotAccess } from './spotRoute.ts';
 import { spotFill, spotHoldings, spotQuoteRows } from './spotHoldings.ts';
 
-/** The request parameter each venue reads our client order id from (ccxt-notes "Private calls"). */
+/** The request parameter each venue reads our client order id from (docs/ccxt.md, "Private calls"). */
 function clientIdParams(venue: VenueId, clientOrderId: string): Record<string, string> {
   switch (venue) {
     case 'binanceusdm': return { newClientOrderId: clientOrderId };

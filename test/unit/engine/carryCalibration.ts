@@ -3,14 +3,15 @@
  * every 8-h boundary where a venue pair's settled spread crossed the trigger, the carry to a
  * planned exit expected with the spread held constant and with the decay fitted on the history
  * known then (no look-ahead), against the funding the two legs really settled over that span.
- * Pure: the recorded settlements are the argument.
+ * Pure: the recorded settlements are the argument. A measurement of the engine's model, not part
+ * of the product, so it lives beside its test.
  */
-import type { FundingPoint } from '../../shared/domain/quotes.ts';
-import { CONSTANT_SPREAD, DEFAULT_DECAY_PARAMS, fitSpreadDecay, type DecayParams, type SpreadDecay } from '../../shared/funding/decay.ts';
-import { expectedCarry, type FundingLeg } from '../../shared/risk/carry.ts';
-import { canonicalBase } from '../../shared/sectors/sectorOf.ts';
-import { GRID_MS, venueGrid } from './analytics.ts';
-import { DECAY_WINDOW_DAYS } from './pairDecay.ts';
+import type { FundingPoint } from '../../../shared/domain/quotes.ts';
+import { CONSTANT_SPREAD, DEFAULT_DECAY_PARAMS, fitSpreadDecay, type DecayParams, type SpreadDecay } from '../../../shared/funding/decay.ts';
+import { expectedCarry, type FundingLeg } from '../../../shared/risk/carry.ts';
+import { canonicalBase } from '../../../shared/sectors/sectorOf.ts';
+import { GRID_MS, venueGrid } from '../../../electron/engine/analytics.ts';
+import { DECAY_WINDOW_DAYS } from '../../../electron/engine/pairDecay.ts';
 
 const HOUR_MS = 3_600_000;
 
