@@ -2,7 +2,8 @@
  * Websocket streams on the simulator's port (the `ws` package), in the venues' own formats:
  * Binance USDⓈ-M mark price streams (`!markPrice@arr@1s`, `<symbol>@markPrice@1s`, as ccxt.pro
  * `watchMarkPrice(s)` subscribes; Aster's, the same, under `/aster`) and OKX v5 public `funding-rate` and `mark-price` channels
- * (as ccxt.pro okx `watchFundingRate(s)` / `watchMarkPrice` subscribe). A venue module may add
+ * (as ccxt.pro okx `watchFundingRate(s)` / `watchMarkPrice` subscribe), Bybit v5 `tickers.<symbol>`
+ * (`venues/bybitStream.ts`, as ccxt.pro bybit `watchTickers` subscribes). A venue module may add
  * its own stream dialect with `register`. Disconnects are injectable per venue.
  */
 import type { IncomingMessage, Server } from 'node:http';
@@ -13,6 +14,7 @@ import { LOOPBACK_PATH_PREFIX } from '../../shared/domain/venues.ts';
 import type { Market } from './market.ts';
 import type { SimClock } from './clock.ts';
 import type { Faults } from './faults.ts';
+import { bybitLinearStream } from './venues/bybitStream.ts';
 
 /** One connected client of a stream dialect. */
 export interface StreamConnection {
@@ -131,7 +133,7 @@ export interface StreamsOptions {
 
 export class SimStreams {
   private readonly wss = new WebSocketServer({ noServer: true });
-  private readonly dialects: StreamDialect[] = [okxPublic, binanceStreams, asterStreams];
+  private readonly dialects: StreamDialect[] = [okxPublic, bybitLinearStream, binanceStreams, asterStreams];
   private readonly connections = new Map<StreamConnection, StreamDialect>();
   private readonly market: Market;
   private readonly faults: Faults;

@@ -13,7 +13,8 @@ import type { BenchResult } from './types.ts';
  * venue's answer is parsed to the engine's row for that asset published (through the worker and
  * the frame batcher); the renderer bench measures the rest. Baselines: the same figures with
  * V8's default young generation (a smaller one scavenges more often); memory and CPU with every
- * venue against the first six alone (the terminal's venues before Aster), in the same run.
+ * venue against the first six alone (the terminal's venues before Aster), and the first three alone
+ * (four switched off), in the same run.
  */
 /** As `npm start` and `npm run web` launch it (see package.json): V8's young generation capped. */
 const LAUNCH_FLAGS = ['--max-semi-space-size=16'];
@@ -49,11 +50,15 @@ export async function run(): Promise<BenchResult[]> {
     const figures = await probe([...LAUNCH_FLAGS, 'test/bench/backendProbe.ts', url, '8000']);
     const defaultFlags = await probe(['test/bench/backendProbe.ts', url, '8000']);
     const sixVenues = await probe([...LAUNCH_FLAGS, 'test/bench/backendProbe.ts', url, '8000', VENUE_IDS.slice(0, 6).join(',')]);
+    // Three venues on: a venue switched off is never opened (docs/venues.md, "Venue choice").
+    const threeVenues = await probe([...LAUNCH_FLAGS, 'test/bench/backendProbe.ts', url, '8000', VENUE_IDS.slice(0, 3).join(',')]);
     const bare = node(['-e', 'console.log(JSON.stringify({ rssMb: process.memoryUsage().rss / 2 ** 20 }))']);
     const bareRss = (JSON.parse(await firstLine(bare, /^\{/)) as { rssMb: number }).rssMb;
     return [
       { name: `backend: first quotes from all ${figures.venues} venues`, value: figures.firstAllVenuesMs, unit: 'ms', baseline: sixVenues.firstAllVenuesMs, target: '≤ 3000 (cold start budget)' },
       { name: `backend: resident memory, ${figures.venues} venues (baseline: the first 6)`, value: figures.rssMb, unit: 'MB', baseline: sixVenues.rssMb },
+      { name: `backend: resident memory, 3 venues on (baseline: all ${figures.venues})`, value: threeVenues.rssMb, unit: 'MB', baseline: figures.rssMb },
+      { name: `backend: heap used after all venues quote, 3 venues on (baseline: all ${figures.venues})`, value: threeVenues.afterQuotesHeapMb, unit: 'MB', baseline: figures.afterQuotesHeapMb },
       { name: `backend: CPU while polling, ${figures.venues} venues (baseline: the first 6)`, value: figures.cpuPercent, unit: '% of a core', baseline: sixVenues.cpuPercent },
       { name: `backend: resident memory, ${figures.quotes} quotes`, value: figures.rssMb, unit: 'MB', baseline: bareRss, target: '≤ 400' },
       { name: 'backend: same, V8 default young generation', value: defaultFlags.rssMb, unit: 'MB', baseline: figures.rssMb },

@@ -2,11 +2,13 @@
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { asterStream } from './aster.ts';
 import { binanceStream } from './binanceusdm.ts';
+import { bybitStream } from './bybit.ts';
 import { okxStream } from './okx.ts';
 import type { StreamSpec } from './streams.ts';
 
 export const STREAM_SPECS: Partial<Record<VenueId, StreamSpec>> = {
   binanceusdm: binanceStream,
+  bybit: bybitStream,
   okx: okxStream,
   aster: asterStream,
 };

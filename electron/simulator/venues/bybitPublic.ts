@@ -3,7 +3,7 @@
  * (fetchMarkets, fetchTickers/fetchFundingRates, fetchFundingRateHistory, fetchOrderBook,
  * fetchOHLCV, fetchOpenInterest, fetchTime).
  */
-import type { SimContext, SimInstrument, SimResponse } from '../types.ts';
+import type { SimContext, SimInstrument, SimMarket, SimResponse } from '../types.ts';
 import { BYBIT_ERRORS, bybitError, bybitOk, paramNumber, paramString } from './bybitEnvelope.ts';
 import { decimalString, fixedString } from './wireDecimal.ts';
 import { marginTiers } from '../marginTiers.ts';
@@ -103,10 +103,11 @@ export function instrumentsInfo(params: Params, context: SimContext): SimRespons
   return bybitOk({ category: 'linear', list, nextPageCursor }, now);
 }
 
-function tickerJson(instrument: SimInstrument, context: SimContext): Record<string, unknown> {
-  const ticker = context.market.ticker(VENUE, instrument.id);
-  const funding = context.market.funding(VENUE, instrument.id);
-  const top = context.market.orderBook(VENUE, instrument.id, 1);
+/** A linear ticker row, as `/v5/market/tickers` lists it and the `tickers.<symbol>` stream's snapshot carries it. */
+export function tickerJson(instrument: SimInstrument, market: SimMarket): Record<string, unknown> {
+  const ticker = market.ticker(VENUE, instrument.id);
+  const funding = market.funding(VENUE, instrument.id);
+  const top = market.orderBook(VENUE, instrument.id, 1);
   const price = (value: number) => fixedString(value, instrument.pricePrecision);
   const qty = (value: number) => fixedString(value * instrument.contractSize, instrument.qtyPrecision);
   const change = ticker.open24h > 0 ? ticker.last / ticker.open24h - 1 : 0;
@@ -152,7 +153,7 @@ export function tickers(params: Params, context: SimContext): SimResponse {
     if (isResponse(found)) return found;
     instruments = [found];
   }
-  return bybitOk({ category: 'linear', list: instruments.map((instrument) => tickerJson(instrument, context)) }, now);
+  return bybitOk({ category: 'linear', list: instruments.map((instrument) => tickerJson(instrument, context.market)) }, now);
 }
 
 /** GET /v5/market/funding/history: settled rates, newest first, limit ≤ 200. */

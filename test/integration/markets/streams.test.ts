@@ -179,41 +179,61 @@ describe('OKX funding and mark by websocket', () => {
   });
 });
 
+/** A per-symbol stream: the most traded N get mark, rate and next settlement pushed, with no REST poll meanwhile. */
+async function expectPushedWithoutPoll(venue: VenueId, restPath: string, idOf: (symbol: string) => string, markTolerance: number): Promise<void> {
+  const s = await start([venue], 3_600_000, { pollScale: 10, streams: { maxSymbols: 3 } });
+  await untilLive(s, venue);
+  expect(streamOf(venue)!.symbols).toBe(3);
+  const polls = restCount(s, venue, restPath);
+  const top = [...market!.quotes()].sort((a, b) => (b.volume24hUsd ?? -1) - (a.volume24hUsd ?? -1)).slice(0, 3).map((q) => q.symbol);
+  s.clock.step(60_000);
+  changed = [];
+
+  await waitFor('the three watched symbols updated', () => pushed(s) && new Set(changed.filter((q) => q.observedAt === s.clock.now()).map((q) => q.symbol)).size === 3);
+  expect(new Set(changed.map((q) => q.symbol))).toEqual(new Set(top));
+  const first = changed.filter((q) => q.symbol === top[0]).at(-1)!;
+  const id = idOf(top[0]);
+  expect(relativeGap(first.markPrice, s.market.markPrice(venue, id))).toBeLessThan(markTolerance);
+  expect(first.rate).toBeCloseTo(s.market.funding(venue, id).rate, 8);
+  expect(first.nextFundingTime).toBe(s.market.funding(venue, id).nextFundingTime);
+  expect(restCount(s, venue, restPath)).toBe(polls);
+}
+
+/** The socket dropped and refused: down, REST at the normal period (`normalMs`, scaled), then back live. */
+async function expectDropFallsBack(venue: VenueId, wsPath: string, restPath: string, normalMs: number): Promise<void> {
+  let refusing = false;
+  const refuse: StreamDialect = { venue, owns: (path) => refusing && path.startsWith(wsPath), onMessage: (connection) => connection.socket.terminate(), push: () => [] };
+  const s = await start([venue], 50, { pollScale: 0.05, streams: { maxSymbols: 3 } });
+  s.streams.register(refuse);
+  await untilLive(s, venue);
+  await waitFor('slow polling while live', () => (streamOf(venue)?.pollMs ?? 0) > normalMs);
+  refusing = true;
+  expect(s.streams.disconnect(venue)).toBe(1);
+  await waitFor('stream down, normal period', () => streamOf(venue)?.status === 'down' && streamOf(venue)?.pollMs === normalMs);
+  const polls = restCount(s, venue, restPath);
+  await waitFor('REST polls go on while the stream is down', () => restCount(s, venue, restPath) >= polls + 2);
+  refusing = false;
+  await waitFor('stream back', () => streamOf(venue)?.status === 'live');
+  expect(streamOf(venue)!.reconnects).toBeGreaterThanOrEqual(1);
+}
+
+const usdtId = (symbol: string) => symbol.replace('/USDT:USDT', 'USDT');
+
 describe('Aster mark prices by websocket', () => {
-  it('a pushed mark and rate reach onQuotes without a REST poll, for the most traded N only', async () => {
-    const s = await start(['aster'], 3_600_000, { pollScale: 10, streams: { maxSymbols: 3 } });
-    await untilLive(s, 'aster');
-    expect(streamOf('aster')!.symbols).toBe(3);
-    const polls = restCount(s, 'aster', '/aster/fapi/v3/premiumIndex');
-    const top = [...market!.quotes()].sort((a, b) => (b.volume24hUsd ?? -1) - (a.volume24hUsd ?? -1)).slice(0, 3).map((q) => q.symbol);
-    s.clock.step(60_000);
-    changed = [];
+  it('a pushed mark and rate reach onQuotes without a REST poll, for the most traded N only', () =>
+    expectPushedWithoutPoll('aster', '/aster/fapi/v3/premiumIndex', usdtId, 1e-9));
 
-    await waitFor('the three watched symbols updated', () => pushed(s) && new Set(changed.filter((q) => q.observedAt === s.clock.now()).map((q) => q.symbol)).size === 3);
-    expect(new Set(changed.map((q) => q.symbol))).toEqual(new Set(top));
-    const first = changed.filter((q) => q.symbol === top[0]).at(-1)!;
-    const id = top[0].replace('/USDT:USDT', 'USDT');
-    expect(relativeGap(first.markPrice, s.market.markPrice('aster', id))).toBeLessThan(1e-9);
-    expect(first.rate).toBeCloseTo(s.market.funding('aster', id).rate, 8);
-    expect(first.nextFundingTime).toBe(s.market.funding('aster', id).nextFundingTime);
-    expect(restCount(s, 'aster', '/aster/fapi/v3/premiumIndex')).toBe(polls);
-  });
+  // Aster's normal period 10 s × 0.05 = 500 ms.
+  it('a dropped stream falls back to polling at the normal period and reconnects', () =>
+    expectDropFallsBack('aster', '/aster/', '/aster/fapi/v3/premiumIndex', 500));
+});
 
-  it('a dropped stream falls back to polling at the normal period and reconnects', async () => {
-    let refusing = false;
-    const refuse: StreamDialect = { venue: 'aster', owns: (path) => refusing && path.startsWith('/aster/'), onMessage: (connection) => connection.socket.terminate(), push: () => [] };
-    // Aster's normal period 10 s × 0.05 = 500 ms; while streaming half its 45 s staleness bound, 1,125 ms.
-    const s = await start(['aster'], 50, { pollScale: 0.05, streams: { maxSymbols: 3 } });
-    s.streams.register(refuse);
-    await untilLive(s, 'aster');
-    await waitFor('slow polling while live', () => streamOf('aster')?.pollMs === 1_125);
-    refusing = true;
-    expect(s.streams.disconnect('aster')).toBe(1);
-    await waitFor('stream down, normal period', () => streamOf('aster')?.status === 'down' && streamOf('aster')?.pollMs === 500);
-    const polls = restCount(s, 'aster', '/aster/fapi/v3/premiumIndex');
-    await waitFor('REST polls go on while the stream is down', () => restCount(s, 'aster', '/aster/fapi/v3/premiumIndex') >= polls + 2);
-    refusing = false;
-    await waitFor('stream back', () => streamOf('aster')?.status === 'live');
-    expect(streamOf('aster')!.reconnects).toBeGreaterThanOrEqual(1);
-  });
+describe('Bybit tickers by websocket', () => {
+  // The stream's prices are the ticker row's strings at the instrument's tick.
+  it('a pushed mark and rate (snapshot, then deltas) reach onQuotes without a REST poll, for the most traded N only', () =>
+    expectPushedWithoutPoll('bybit', '/v5/market/tickers', usdtId, 1e-4));
+
+  // Bybit's normal period 5 s × 0.05 = 250 ms.
+  it('a dropped stream falls back to polling at the normal period and reconnects', () =>
+    expectDropFallsBack('bybit', '/v5/public/linear', '/v5/market/tickers', 250));
 });
