@@ -167,12 +167,14 @@ describe('checklist items', () => {
     expect(none).toMatchObject({ status: 'warn', detail: 'no take-profit: the pair is held to its maximum holding 72 h (alerts only) or a stop' });
   });
 
-  it('item 6 checks the take-profit on main\'s rates: above 0 and below the 0.04 %/8 h the legs earn (short Bybit 0.05 % − long Binance 0.01 %)', () => {
+  it('item 6 checks the take-profit on main\'s rates: at least 0 and below the 0.04 %/8 h the legs earn (short Bybit 0.05 % − long Binance 0.01 %)', () => {
     const at = (target: number) => statusOf(buildPreview(inputs({ ticket: ticket({ takeProfitSpreadPer8h: target }) })), 'exits');
     expect(at(0.0001).status).toBe('pass');
     expect(at(0.00039).status).toBe('pass');
-    expect(at(-1)).toMatchObject({ status: 'fail', detail: expect.stringMatching(/^take-profit -100\.0000 % \/8h must be above 0 % \/8h/) });
-    expect(at(0)).toMatchObject({ status: 'fail', detail: expect.stringMatching(/must be above 0 % \/8h: at or below 0 the pair would be held while it pays funding/) });
+    expect(at(-1)).toMatchObject({ status: 'fail', detail: expect.stringMatching(/^take-profit -100\.0000 % \/8h must be at least 0 % \/8h: below 0 the pair would be held while it pays funding/) });
+    expect(at(-0.000001).status).toBe('fail');
+    // 0: close the moment the spread stops paying, the backtest's default exit.
+    expect(at(0).status).toBe('pass');
     expect(at(0.0004)).toMatchObject({ status: 'fail', detail: expect.stringMatching(/at or above the current spread 0\.0400 % \/8h: it would be met at once; set it between 0 and 0\.0400 % \/8h/) });
     expect(at(0.05).status).toBe('fail');
   });

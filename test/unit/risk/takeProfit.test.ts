@@ -12,7 +12,7 @@ describe('where a take-profit may lie: above 0 and below the spread the legs ear
 
   it('a target of 5 % /8h on a 0.09 % spread, or of -0.5 %, is refused in % per 8 h; half the spread is fine', () => {
     expect(takeProfitProblem(0.05, 0.0009)).toBe('take-profit 5.0000 % /8h is at or above the current spread 0.0900 % /8h: it would be met at once; set it between 0 and 0.0900 % /8h');
-    expect(takeProfitProblem(-0.005, 0.0009)).toMatch(/^take-profit -0.5000 % \/8h must be above 0 % \/8h/);
+    expect(takeProfitProblem(-0.005, 0.0009)).toMatch(/^take-profit -0.5000 % \/8h must be at least 0 % \/8h/);
     expect(takeProfitProblem(0.0009, 0.0009)).toMatch(/at or above the current spread/);
     expect(takeProfitProblem(0.00045, 0.0009)).toBeNull();
   });

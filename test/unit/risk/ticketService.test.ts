@@ -76,7 +76,7 @@ describe('ticket.submit over the contract', () => {
     for (const takeProfitSpreadPer8h of [-1, 1]) {
       const h = harness();
       const result = await dispatch(h.handlers, 'ticket.submit', { ...passing, takeProfitSpreadPer8h });
-      expect(!result.ok && result.error.message).toMatch(/checklist failing: exits \(take-profit .* (must be above 0 % \/8h|is at or above the current spread)/);
+      expect(!result.ok && result.error.message).toMatch(/checklist failing: exits \(take-profit .* (must be at least 0 % \/8h|is at or above the current spread)/);
       expect(h.sent).toEqual([]);
     }
     const h = harness();
