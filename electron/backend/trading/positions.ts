@@ -104,9 +104,11 @@ function pairView(
   ledger: Ledger, record: Readonly<PairRecord>, held: Map<string, VenuePosition>, quotes: Map<string, FundingQuote>, unreachable: Map<VenueId, string>,
   brokers: (venue: VenueId) => Broker,
 ): Pair {
-  // A spot leg's unsellable rest after a close is dust, not a position (spotHoldings.ts).
+  // A spot leg's unsellable rest after a close is dust, not a position (spotHoldings.ts); a venue
+  // not reached has no broker to read its lots from, so nothing there counts as dust.
   const sizes = legSizes(record).map((size, i) => {
     const leg = record.legs[i];
+    if (unreachable.has(leg.venue)) return size;
     return isSpotDust(brokers(leg.venue), leg.symbol, size, held.get(positionKey(leg.venue, leg.symbol))?.markPrice ?? 0) ? 0 : size;
   });
   const legs: PositionLeg[] = [];

@@ -359,8 +359,9 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
       }
       starting = (async () => {
         await reconcileNow().catch((error: unknown) => alert('critical', `reconcile at start failed: ${error instanceof Error ? error.message : String(error)}`));
-        await accountFees.refresh();
+        // Positions first: what the account holds must not wait on the venues' fee endpoints.
         await publishPositions().catch((error: unknown) => options.log.warn('positions not published at start', { error }));
+        await accountFees.refresh();
       })();
       return starting;
     },

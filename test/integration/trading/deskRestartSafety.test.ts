@@ -137,7 +137,7 @@ describe('a restart keeps what protects the account', () => {
     expect(crashed.deltaDrift).toBe(-0.05);
     expect(alertTexts().some((text) => text.startsWith('UNHEDGED: pair safety-crash: interrupted between legs: leg 1 never answered'))).toBe(true);
     // The status bar's feed: the positions stream carries the pair UNHEDGED.
-    expect(published('positions').some((pairs) => (pairs as Array<{ pairId: string; status: string }>).some((p) => p.pairId === 'safety-crash' && p.status === 'unhedged'))).toBe(true);
+    await vi.waitFor(() => expect(published('positions').some((pairs) => (pairs as Array<{ pairId: string; status: string }>).some((p) => p.pairId === 'safety-crash' && p.status === 'unhedged'))).toBe(true));
     const { differences } = await desk.call('trading.reconcile');
     expect(differences.some((d) => d.includes('was sent but its answer was never journalled'))).toBe(true);
 
