@@ -15,6 +15,7 @@ import { venueTakesClientId } from './clientIds.ts';
 import { stringId } from './random.ts';
 import { SimRejection, type OrderSide, type SimBook, type SimInstrument, type SimOrder, type VenueId } from './types.ts';
 import { VENUES } from '../../shared/domain/venues.ts';
+import { MIN_MARGIN_LEVEL, MarginDebts } from './marginDebts.ts';
 
 const QUOTE = 'USDT';
 const BOOK_DEPTH = 200;
@@ -48,6 +49,26 @@ export interface SpotOrder extends Omit<SimOrder, 'reduceOnly' | 'marginMode'> {
   fills: Array<{ price: number; quantity: number; fee: number; tradeId: number }>;
   /** USDT a market buy was asked to spend, where the venue counted it so (OKX `tgtCcy: quote_ccy`). */
   quoteAmount?: number;
+  /** What a margin order borrowed before it filled (Binance `marginBuyBorrowAmount`/`Asset`). */
+  borrowed?: { coin: string; amount: number };
+}
+
+/** Which wallet an order trades from: the spot wallet, or the cross-margin account (Binance). */
+export type SpotAccount = 'spot' | 'margin';
+
+/**
+ * Binance's `sideEffectType` of a margin order: MARGIN_BUY borrows what the order lacks,
+ * AUTO_REPAY repays debt with what the order receives, AUTO_BORROW_REPAY does both.
+ */
+export type SideEffect = 'NO_SIDE_EFFECT' | 'MARGIN_BUY' | 'AUTO_REPAY' | 'AUTO_BORROW_REPAY';
+
+/** A coin of the cross-margin account as Binance states it (`GET /sapi/v1/margin/account`). */
+export interface MarginCoin {
+  coin: string;
+  free: number;
+  locked: number;
+  borrowed: number;
+  interest: number;
 }
 
 export interface SpotOrderRequest {
@@ -72,6 +93,8 @@ interface Wallet {
   coins: Map<string, number>;
   orders: Map<string, SpotOrder>;
   clientIds: Map<string, string>;
+  /** What a cross-margin account owes; none on a spot wallet. */
+  debts?: MarginDebts;
 }
 
 const decimalsOf = (step: number) => Math.max(0, Math.round(-Math.log10(step)));
@@ -189,11 +212,14 @@ export class SpotMarkets {
     return rows.filter((row) => !(this.unified(venue) && row.coin === QUOTE));
   }
 
-  placeOrder(venue: VenueId, apiKey: string, request: SpotOrderRequest): SpotOrder {
+  /** A spot order, or with `sideEffect` a cross-margin order (Binance `POST /sapi/v1/margin/order`). */
+  placeOrder(venue: VenueId, apiKey: string, request: SpotOrderRequest, sideEffect?: SideEffect): SpotOrder {
     const instrument = this.instrument(venue, request.instrumentId);
     if (!instrument) throw new SimRejection('unknown-instrument', `${venue} lists no spot pair "${request.instrumentId}"`);
-    const wallet = this.wallet(venue, apiKey);
-    this.validate(wallet, instrument, request);
+    const wallet = this.wallet(venue, apiKey, sideEffect === undefined ? 'spot' : 'margin');
+    const borrow = sideEffect === 'MARGIN_BUY' || sideEffect === 'AUTO_BORROW_REPAY' ? this.shortfall(wallet, instrument, request) : undefined;
+    this.validate(wallet, instrument, request, borrow?.amount ?? 0);
+    if (borrow) this.borrow(wallet, instrument, borrow);
     const now = this.market.now();
     const orderId = String(this.nextOrderId++);
     const order: SpotOrder = {
@@ -201,6 +227,7 @@ export class SpotMarkets {
       price: request.type === 'limit' ? request.price ?? null : null, quantity: request.quantity, filled: 0, cost: 0, averagePrice: null,
       status: 'new', fee: 0, feeCurrency: request.side === 'buy' ? instrument.base : QUOTE, fills: [], createdAt: now, updatedAt: now,
       ...(request.quoteAmount !== undefined ? { quoteAmount: request.quoteAmount } : {}),
+      ...(borrow ? { borrowed: borrow } : {}),
     };
     const book = this.book(instrument, BOOK_DEPTH);
     for (const [price, available] of request.side === 'buy' ? book.asks : book.bids) {
@@ -210,24 +237,34 @@ export class SpotMarkets {
       this.fill(venue, apiKey, wallet, instrument, order, price, Math.min(left, available));
     }
     order.status = order.filled >= order.quantity - 1e-12 ? 'filled' : order.type === 'market' ? (order.filled > 0 ? 'cancelled' : 'rejected') : order.filled > 0 ? 'partially-filled' : 'new';
+    if (sideEffect === 'AUTO_REPAY' || sideEffect === 'AUTO_BORROW_REPAY') this.repayFromFill(wallet, instrument, order);
     wallet.orders.set(orderId, order);
     wallet.clientIds.set(order.clientOrderId, orderId);
     return structuredClone(order);
   }
 
-  order(venue: VenueId, apiKey: string, ref: { orderId?: string; clientOrderId?: string }): SpotOrder | undefined {
-    const found = this.find(this.wallet(venue, apiKey), ref);
+  /** The cross-margin account's coins with what each owes, and the account's assets and liabilities in USDT. */
+  marginAccount(venue: VenueId, apiKey: string): { coins: MarginCoin[]; assetsUsdt: number; liabilitiesUsdt: number } {
+    const wallet = this.wallet(venue, apiKey, 'margin');
+    const debts = wallet.debts!;
+    const names = [...new Set([...wallet.coins.keys(), ...debts.coins()])];
+    const coins = names.map((coin) => ({ coin, free: wallet.coins.get(coin) ?? 0, locked: 0, borrowed: debts.of(coin).principal, interest: debts.of(coin).interest }));
+    return { coins, assetsUsdt: this.assetsValue(venue, wallet), liabilitiesUsdt: debts.value((coin) => this.coinPrice(venue, coin)) };
+  }
+
+  order(venue: VenueId, apiKey: string, ref: { orderId?: string; clientOrderId?: string }, account: SpotAccount = 'spot'): SpotOrder | undefined {
+    const found = this.find(this.wallet(venue, apiKey, account), ref);
     return found ? structuredClone(found) : undefined;
   }
 
-  openOrders(venue: VenueId, apiKey: string, instrumentId?: string): SpotOrder[] {
-    return [...this.wallet(venue, apiKey).orders.values()]
+  openOrders(venue: VenueId, apiKey: string, instrumentId?: string, account: SpotAccount = 'spot'): SpotOrder[] {
+    return [...this.wallet(venue, apiKey, account).orders.values()]
       .filter((o) => (o.status === 'new' || o.status === 'partially-filled') && (!instrumentId || o.instrumentId === instrumentId))
       .map((o) => structuredClone(o));
   }
 
-  cancelOrder(venue: VenueId, apiKey: string, ref: { orderId?: string; clientOrderId?: string }): SpotOrder {
-    const order = this.find(this.wallet(venue, apiKey), ref);
+  cancelOrder(venue: VenueId, apiKey: string, ref: { orderId?: string; clientOrderId?: string }, account: SpotAccount = 'spot'): SpotOrder {
+    const order = this.find(this.wallet(venue, apiKey, account), ref);
     if (!order || (order.status !== 'new' && order.status !== 'partially-filled')) throw new SimRejection('unknown-order', `${venue}: no open spot order ${ref.orderId ?? ref.clientOrderId}`);
     order.status = 'cancelled';
     order.updatedAt = this.market.now();
@@ -240,15 +277,16 @@ export class SpotMarkets {
 
   /** USDT the account may spend on spot: a unified account's wallet (Bybit, OKX), Binance's spot wallet. */
   private quoteFree(venue: VenueId, apiKey: string, wallet: Wallet): number {
-    return this.unified(venue) ? this.accounts.balances(venue, apiKey)[0].free : wallet.coins.get(QUOTE) ?? 0;
+    return this.unified(venue) && !wallet.debts ? this.accounts.balances(venue, apiKey)[0].free : wallet.coins.get(QUOTE) ?? 0;
   }
 
   private moveQuote(venue: VenueId, apiKey: string, wallet: Wallet, amount: number): void {
-    if (this.unified(venue)) this.accounts.creditWallet(venue, apiKey, amount);
+    if (this.unified(venue) && !wallet.debts) this.accounts.creditWallet(venue, apiKey, amount);
     else wallet.coins.set(QUOTE, clean((wallet.coins.get(QUOTE) ?? 0) + amount));
   }
 
-  private validate(wallet: Wallet, instrument: SpotInstrument, request: SpotOrderRequest): void {
+  /** `borrowing`: what a margin order borrows before it fills, of the coin its side pays with. */
+  private validate(wallet: Wallet, instrument: SpotInstrument, request: SpotOrderRequest, borrowing: number): void {
     const where = `${instrument.venue} spot ${instrument.id}`;
     if (request.clientOrderId !== undefined && !venueTakesClientId(instrument.venue, request.clientOrderId)) {
       throw new SimRejection('invalid-client-id', `${where}: client order id "${request.clientOrderId}" does not fit the venue's rule`);
@@ -261,8 +299,8 @@ export class SpotMarkets {
     if (request.type === 'limit' && (!(price > 0) || !almostInteger(price / instrument.tickSize))) throw new SimRejection('invalid-price', `${where}: price ${request.price} is not a multiple of ${instrument.tickSize}`);
     if (request.quantity * price < instrument.minNotional) throw new SimRejection('min-notional', `${where}: order value ${(request.quantity * price).toFixed(2)} is below ${instrument.minNotional}`);
     const enough = request.side === 'buy'
-      ? request.quantity * price * 1.01 <= this.quoteFree(instrument.venue, wallet.apiKey, wallet)
-      : request.quantity <= (wallet.coins.get(instrument.base) ?? 0) + 1e-12;
+      ? request.quantity * price * 1.01 <= this.quoteFree(instrument.venue, wallet.apiKey, wallet) + borrowing
+      : request.quantity <= (wallet.coins.get(instrument.base) ?? 0) + borrowing + 1e-12;
     if (!enough) throw new SimRejection('insufficient-margin', `${where}: insufficient ${request.side === 'buy' ? QUOTE : instrument.base} balance for ${request.side} ${request.quantity}`);
   }
 
@@ -291,13 +329,55 @@ export class SpotMarkets {
     return orderId === undefined ? undefined : wallet.orders.get(orderId);
   }
 
-  private wallet(venue: VenueId, apiKey: string): Wallet {
-    const key = `${venue}:${apiKey}`;
+  /** A margin wallet starts with the same USDT as a spot one (collateral moved in), and charges its interest on every look. */
+  private wallet(venue: VenueId, apiKey: string, account: SpotAccount = 'spot'): Wallet {
+    const key = `${venue}:${apiKey}:${account}`;
     let wallet = this.wallets.get(key);
     if (!wallet) {
-      wallet = { apiKey, coins: new Map(this.unified(venue) ? [] : [[QUOTE, this.initialBalance]]), orders: new Map(), clientIds: new Map() };
+      const funded = account === 'margin' || !this.unified(venue);
+      wallet = { apiKey, coins: new Map(funded ? [[QUOTE, this.initialBalance]] : []), orders: new Map(), clientIds: new Map() };
+      if (account === 'margin') wallet.debts = new MarginDebts(this.market.now());
       this.wallets.set(key, wallet);
     }
+    wallet.debts?.accrue(this.market.now());
     return wallet;
+  }
+
+  /** USDT per coin on the venue's spot market (1 for USDT, 0 for a coin without a pair). */
+  private coinPrice(venue: VenueId, coin: string): number {
+    if (coin === QUOTE) return 1;
+    const pair = this.pairOf(venue, coin);
+    return pair ? this.price(pair) : 0;
+  }
+
+  private assetsValue(venue: VenueId, wallet: Wallet): number {
+    return [...wallet.coins].reduce((sum, [coin, amount]) => sum + amount * this.coinPrice(venue, coin), 0);
+  }
+
+  /** What a MARGIN_BUY order lacks of the coin it pays with: coins to sell, or USDT to buy with. */
+  private shortfall(wallet: Wallet, instrument: SpotInstrument, request: SpotOrderRequest): { coin: string; amount: number } | undefined {
+    const price = request.type === 'limit' ? Number(request.price) : this.price(instrument);
+    const [coin, needed] = request.side === 'sell' ? [instrument.base, request.quantity] : [QUOTE, request.quantity * price * 1.01];
+    const amount = clean(needed - (wallet.coins.get(coin) ?? 0));
+    return amount > 0 ? { coin, amount } : undefined;
+  }
+
+  /** Borrows into the wallet, refused when the margin level after it would be under Cross Margin Classic's. */
+  private borrow(wallet: Wallet, instrument: SpotInstrument, loan: { coin: string; amount: number }): void {
+    const value = loan.amount * this.coinPrice(instrument.venue, loan.coin);
+    const liabilities = wallet.debts!.value((coin) => this.coinPrice(instrument.venue, coin)) + value;
+    if ((this.assetsValue(instrument.venue, wallet) + value) / liabilities < MIN_MARGIN_LEVEL) {
+      throw new SimRejection('insufficient-margin', `${instrument.venue} margin ${instrument.id}: borrowing ${loan.amount} ${loan.coin} would take the margin level under ${MIN_MARGIN_LEVEL}`);
+    }
+    wallet.debts!.borrow(loan.coin, loan.amount);
+    wallet.coins.set(loan.coin, clean((wallet.coins.get(loan.coin) ?? 0) + loan.amount));
+  }
+
+  /** AUTO_REPAY: what the order received (after its fee) repays the debt in that coin. */
+  private repayFromFill(wallet: Wallet, instrument: SpotInstrument, order: SpotOrder): void {
+    const coin = order.side === 'buy' ? instrument.base : QUOTE;
+    const received = order.side === 'buy' ? order.filled - order.fee : order.cost - order.fee;
+    const paid = wallet.debts!.repay(coin, Math.min(received, wallet.coins.get(coin) ?? 0));
+    wallet.coins.set(coin, clean((wallet.coins.get(coin) ?? 0) - paid));
   }
 }

@@ -6,15 +6,15 @@
  * recorded real spot answers (test/fixtures/venues/binance-spot).
  */
 import type { RejectionReason, SimContext, SimResponse, VenueWire } from '../types.ts';
-import type { SpotInstrument, SpotOrder } from '../spot.ts';
+import type { SpotInstrument, SpotOrder, SpotOrderRequest } from '../spot.ts';
 import { authenticateBinance } from './binance.ts';
 import { error, handleBinanceShaped, isResponse, missing, ok, orderRef, type Handler, type Params } from './binanceShaped.ts';
 
 const VENUE = 'binanceusdm' as const;
-const price = (instrument: SpotInstrument, value: number) => value.toFixed(Math.max(instrument.pricePrecision, 8));
-const qty = (value: number) => value.toFixed(8);
+export const price = (instrument: SpotInstrument, value: number) => value.toFixed(Math.max(instrument.pricePrecision, 8));
+export const qty = (value: number) => value.toFixed(8);
 
-function rejection(reason: RejectionReason): SimResponse {
+export function rejection(reason: RejectionReason): SimResponse {
   switch (reason) {
     case 'insufficient-margin': return error(400, -2010, 'Account has insufficient balance for requested action.');
     case 'min-notional': return error(400, -1013, 'Filter failure: NOTIONAL');
@@ -28,7 +28,7 @@ function rejection(reason: RejectionReason): SimResponse {
   }
 }
 
-function instrumentOf(params: Params, context: SimContext): SpotInstrument | SimResponse {
+export function instrumentOf(params: Params, context: SimContext): SpotInstrument | SimResponse {
   const symbol = params.get('symbol');
   if (!symbol) return missing('symbol');
   return context.spot.instrument(VENUE, symbol) ?? error(400, -1121, 'Invalid symbol.');
@@ -102,7 +102,7 @@ function ticker24hr(params: Params, context: SimContext): SimResponse {
 const STATUS: Record<SpotOrder['status'], string> = { new: 'NEW', 'partially-filled': 'PARTIALLY_FILLED', filled: 'FILLED', cancelled: 'CANCELED', rejected: 'EXPIRED' };
 
 /** The order as GET /api/v3/order states it. */
-function orderJson(order: SpotOrder, context: SimContext): Record<string, unknown> {
+export function orderJson(order: SpotOrder, context: SimContext): Record<string, unknown> {
   const instrument = context.spot.instrument(VENUE, order.instrumentId)!;
   // A market order's unfilled rest expires, as on Binance.
   const status = order.type === 'market' && order.status === 'cancelled' ? 'EXPIRED' : STATUS[order.status];
@@ -115,7 +115,7 @@ function orderJson(order: SpotOrder, context: SimContext): Record<string, unknow
 }
 
 /** The create answer in the asked type: ACK (ids), RESULT (the order), FULL (the order and its fills). */
-function createAnswer(order: SpotOrder, respType: string, context: SimContext): Record<string, unknown> {
+export function createAnswer(order: SpotOrder, respType: string, context: SimContext): Record<string, unknown> {
   const ack = { symbol: order.instrumentId, orderId: Number(order.orderId), orderListId: -1, clientOrderId: order.clientOrderId, transactTime: order.createdAt };
   if (respType === 'ACK') return ack;
   const { symbol, orderId, orderListId, clientOrderId, price: p, origQty, executedQty, origQuoteOrderQty, cummulativeQuoteQty, status, timeInForce, type, side, workingTime, selfTradePreventionMode } = orderJson(order, context);
@@ -126,7 +126,8 @@ function createAnswer(order: SpotOrder, respType: string, context: SimContext): 
   return { ...result, fills };
 }
 
-function placeOrder(params: Params, context: SimContext, apiKey: string): SimResponse {
+/** The order a spot or margin create asks for, and the answer type, read from Binance's form. */
+export function readOrderForm(params: Params, context: SimContext): { request: SpotOrderRequest; respType: string } | SimResponse {
   const instrument = instrumentOf(params, context);
   if (isResponse(instrument)) return instrument;
   const side = params.get('side');
@@ -140,11 +141,19 @@ function placeOrder(params: Params, context: SimContext, apiKey: string): SimRes
   if (!['ACK', 'RESULT', 'FULL'].includes(respType)) return error(400, -1136, 'Invalid newOrderRespType');
   const limit = params.get('price');
   if (type === 'LIMIT' && !limit) return missing('price');
-  const order = context.spot.placeOrder(VENUE, apiKey, {
-    instrumentId: instrument.id, side: side === 'BUY' ? 'buy' : 'sell', type: type === 'MARKET' ? 'market' : 'limit', quantity,
-    price: limit ? Number(limit) : undefined, clientOrderId: params.get('newClientOrderId') ?? undefined,
-  });
-  return ok(createAnswer(order, respType, context));
+  return {
+    respType,
+    request: {
+      instrumentId: instrument.id, side: side === 'BUY' ? 'buy' : 'sell', type: type === 'MARKET' ? 'market' : 'limit', quantity,
+      price: limit ? Number(limit) : undefined, clientOrderId: params.get('newClientOrderId') ?? undefined,
+    },
+  };
+}
+
+function placeOrder(params: Params, context: SimContext, apiKey: string): SimResponse {
+  const form = readOrderForm(params, context);
+  if (isResponse(form)) return form;
+  return ok(createAnswer(context.spot.placeOrder(VENUE, apiKey, form.request), form.respType, context));
 }
 
 function queryOrder(params: Params, context: SimContext, apiKey: string): SimResponse {

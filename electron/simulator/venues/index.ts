@@ -5,6 +5,7 @@
 import type { VenueWire } from '../types.ts';
 import { binanceWire } from './binance.ts';
 import { binanceSpotWire } from './binanceSpot.ts';
+import { binanceMarginWire } from './binanceMargin.ts';
 import { bybitWire } from './bybit.ts';
 import { okxWire } from './okx.ts';
 import { hyperliquidWire } from './hyperliquid.ts';
@@ -12,4 +13,4 @@ import { bitgetWire } from './bitget.ts';
 import { gateWire } from './gate.ts';
 import { asterWire } from './aster.ts';
 
-export const VENUE_WIRES: readonly VenueWire[] = [binanceWire, binanceSpotWire, bybitWire, okxWire, hyperliquidWire, bitgetWire, gateWire, asterWire];
+export const VENUE_WIRES: readonly VenueWire[] = [binanceWire, binanceSpotWire, binanceMarginWire, bybitWire, okxWire, hyperliquidWire, bitgetWire, gateWire, asterWire];
