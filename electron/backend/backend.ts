@@ -184,7 +184,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     desk.handlers,
     createVaultHandlers(vault, { baseUrlFor: () => baseUrl, log }),
     createPatternHandlers(patterns, store),
-    createBacktestHandlers(store),
+    createBacktestHandlers(store, options.publish),
     sectorHandlers,
   );
 

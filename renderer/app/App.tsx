@@ -6,6 +6,7 @@ import { SettingsPanel } from '../features/settings/SettingsPanel.tsx';
 import { StatusBar } from '../features/statusBar/StatusBar.tsx';
 import { FundingWindows } from '../features/fundingWindows/FundingWindows.tsx';
 import { PatternsPanel } from '../features/patterns/PatternsPanel.tsx';
+import { BacktestPanel } from '../features/backtest/BacktestPanel.tsx';
 import { SectorsView } from '../features/sectors/SectorsView.tsx';
 import { JournalScreen } from '../features/journal/JournalScreen.tsx';
 import { PositionsScreen } from '../features/positions/PositionsScreen.tsx';
@@ -80,6 +81,7 @@ const SCREENS: Record<Screen, ComponentType> = {
   journal: JournalScreen,
   sectors: SectorsView,
   patterns: PatternsPanel,
+  backtest: BacktestPanel,
 };
 
 export function App() {

@@ -13,6 +13,7 @@ export const SCREEN_KEYS: ReadonlyArray<[string, Screen, string]> = [
   ['7', 'positions', 'Positions'],
   ['8', 'journal', 'Journal'],
   ['9', 'patterns', 'Patterns'],
+  ['0', 'backtest', 'Backtest'],
   ['t', 'ticket', 'Ticket'],
 ];
 
@@ -26,7 +27,7 @@ export const SHORTCUTS: ReadonlyArray<[string, string]> = [
   ['/', 'Search assets (the old query selected: type over it)'],
   ['Enter / ↓ in search', 'Open the first match / move into the rows'],
   ['1 … 5', 'Monitor, windows, symbol, alerts, settings'],
-  ['6 … 9', 'Sectors, positions, journal, patterns'],
+  ['6 … 9, 0', 'Sectors, positions, journal, patterns, backtest'],
   ['?', 'This list'],
 ];
 

@@ -71,8 +71,8 @@ const closesOf = (actions: TicketExitActions): TicketForm['closes'] => ({
 
 const actionOf = (closes: boolean): ExitAction => (closes ? 'close' : 'alert');
 
-/** An optional number field: empty is null, anything else must be a finite number. */
-function optionalNumber(text: string, field: TicketField, problems: FieldProblems): number | null {
+/** An optional number field: empty is null, anything else must be a finite number (else its problem, by field). */
+export function optionalNumber<F extends string>(text: string, field: F, problems: Partial<Record<F, string>>): number | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;
   const value = Number(trimmed);

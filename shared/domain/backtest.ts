@@ -90,3 +90,13 @@ export const BacktestReportSchema = z.object({
   totals: BacktestTotalsSchema,
 });
 export type BacktestReport = z.infer<typeof BacktestReportSchema>;
+
+const HistorySpanSchema = z.object({ rows: z.number().int().nonnegative(), from: z.number().int().nullable(), to: z.number().int().nullable() });
+
+/** What the store holds for a backtest: settlements and closes, each with the time it spans. */
+export const BacktestHistorySchema = z.object({ funding: HistorySpanSchema, prices: HistorySpanSchema });
+export type BacktestHistory = z.infer<typeof BacktestHistorySchema>;
+
+/** A running backtest's progress: steps of the simulated clock done of all, and the simulated time reached. */
+export const BacktestProgressSchema = z.object({ done: z.number().int().nonnegative(), total: z.number().int().positive(), at: z.number().int() });
+export type BacktestProgress = z.infer<typeof BacktestProgressSchema>;

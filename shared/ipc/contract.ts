@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BacktestParamsSchema, BacktestReportSchema } from '../domain/backtest.ts';
+import { BacktestHistorySchema, BacktestParamsSchema, BacktestProgressSchema, BacktestReportSchema } from '../domain/backtest.ts';
 import { AlertSchema, SignalsBatchSchema } from '../domain/signals.ts';
 import { FundingPointSchema, FundingQuoteSchema, PricePointSchema, VenueHealthSchema, VenueIdSchema } from '../domain/quotes.ts';
 import { EngineSettingsPatchSchema, EngineSettingsSchema } from '../domain/settings.ts';
@@ -118,6 +118,8 @@ export const requests = {
   'patterns.study': { input: PatternStudyInputSchema, output: PatternStudySchema },
   /** The backtest over the stored funding and price history, through the trading code on paper (docs/domain.md §7). */
   'backtest.run': { input: BacktestParamsSchema.partial().default({}), output: BacktestReportSchema },
+  /** The funding and price history the backtest would run on: rows stored and the span of each. */
+  'backtest.history': { input: NoInput, output: BacktestHistorySchema },
   'settings.get': { input: NoInput, output: EngineSettingsSchema },
   'settings.set': { input: EngineSettingsPatchSchema, output: EngineSettingsSchema },
   'killSwitch.engage': { input: z.object({ reason: z.string().max(500).optional() }), output: KillSwitchReportSchema },
@@ -194,6 +196,8 @@ export const streams = {
   positions: z.array(PairSchema),
   /** The kill switch's report, at the press and after every background retry. */
   killSwitch: KillSwitchReportSchema,
+  /** The running backtest's steps done, every few percent of the run. */
+  backtestProgress: BacktestProgressSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Requests = typeof requests;

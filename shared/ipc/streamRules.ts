@@ -20,6 +20,7 @@ export const streamMerge = {
   sectors: 'latest',
   positions: 'latest',
   killSwitch: 'latest',
+  backtestProgress: 'latest',
 } as const satisfies Record<StreamName, 'by-key' | 'signals' | 'append' | 'latest'>;
 
 /** The key quotes merge by. */

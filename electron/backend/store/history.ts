@@ -6,7 +6,7 @@ import type { ImportResult } from '../../../shared/ipc/contract.ts';
 import { parsePriceCsv } from '../../../shared/history/priceCsv.ts';
 import type { FundingColumns, PriceColumns } from '../../../shared/history/historyColumns.ts';
 import { appendColumns, type Database } from './connection.ts';
-import { fundingBases, historyFingerprint, readFundingColumns, readPriceColumns, type HistoryFingerprint, type TimeRange } from './historyColumnReads.ts';
+import { fundingBases, historyFingerprint, historySpans, readFundingColumns, readPriceColumns, type HistoryFingerprint, type HistorySpan, type TimeRange } from './historyColumnReads.ts';
 
 export interface HistoryRange {
   /** Base asset (`BTC`, `PEPE` for `1000PEPE` symbols). */
@@ -32,6 +32,8 @@ export interface HistoryRepo {
   fingerprint(): Promise<HistoryFingerprint>;
   /** Bases with funding history and their settlement counts, most first. */
   bases(): Promise<{ base: string; rows: number }[]>;
+  /** Settlements and closes stored, and the time each spans. */
+  spans(): Promise<{ funding: HistorySpan; prices: HistorySpan }>;
 }
 
 interface TableSpec<P> {
@@ -81,6 +83,7 @@ export function createHistoryRepo(db: Database): HistoryRepo {
     priceColumns: (range) => readPriceColumns(db, range),
     fingerprint: () => historyFingerprint(db),
     bases: () => fundingBases(db),
+    spans: () => historySpans(db),
   };
 }
 

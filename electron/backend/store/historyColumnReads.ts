@@ -36,6 +36,24 @@ export async function historyFingerprint(db: Database): Promise<HistoryFingerpri
   });
 }
 
+/** How much of each kind of history is stored and the span it covers (epoch ms; null when none). */
+export interface HistorySpan { rows: number; from: number | null; to: number | null }
+
+/** Settlements and closes stored, each with its first and last time: one aggregate scan per table. */
+export async function historySpans(db: Database): Promise<{ funding: HistorySpan; prices: HistorySpan }> {
+  return db.exclusive('measure the stored history', async (connection) => {
+    const reader = await connection.runAndReadAll(`
+      SELECT (SELECT count(*) FROM funding_history) AS fr, (SELECT min(time) FROM funding_history) AS ff, (SELECT max(time) FROM funding_history) AS ft,
+             (SELECT count(*) FROM price_history) AS pr, (SELECT min(time) FROM price_history) AS pf, (SELECT max(time) FROM price_history) AS pt`);
+    const row = reader.getRowObjectsJS()[0];
+    const time = (value: unknown) => (value === null ? null : Number(value));
+    return {
+      funding: { rows: Number(row.fr), from: time(row.ff), to: time(row.ft) },
+      prices: { rows: Number(row.pr), from: time(row.pf), to: time(row.pt) },
+    };
+  });
+}
+
 /** Bases with stored funding, with their settlement counts, most first. */
 export async function fundingBases(db: Database): Promise<{ base: string; rows: number }[]> {
   return db.exclusive('list the bases with funding history', async (connection) => {

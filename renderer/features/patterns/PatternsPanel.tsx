@@ -7,7 +7,7 @@ import { useSectors } from '../../store/sectorsStore.ts';
 import { useSignals } from '../../store/signalsStore.ts';
 import { useUi } from '../../store/uiStore.ts';
 import { SectorStyles } from '../sectors/SectorStyles.tsx';
-import { CsvImport } from '../../ui/CsvImport.tsx';
+import { PriceHistoryImport } from '../../ui/HistoryImports.tsx';
 import { EventList } from './EventList.tsx';
 import { StudySummary } from './StudySummary.tsx';
 import { modelVerdict, sectorLeadAsset } from './studyText.ts';
@@ -118,11 +118,7 @@ export function PatternsPanel() {
           <EventList study={study} leadAsset={leadAsset} onOpen={openSymbol} />
         </>
       ) : null}
-      <CsvImport
-        title="Import price history"
-        hint={<>The study needs closes: header <code>venue,symbol,time,close</code> (time ISO-8601 or epoch ms UTC). Funding history is imported in Settings.</>}
-        send={(file) => bridge.invoke('history.importPrices', file)}
-      />
+      <PriceHistoryImport bridge={bridge} why={<>The study needs closes (funding history is imported in Settings). </>} />
     </section>
   );
 }

@@ -6,7 +6,7 @@
 import type { ExitWatch } from '../../../shared/domain/orders.ts';
 import { formatHours, formatPct, formatUsd, formatUtcTime } from '../../ui/format.ts';
 
-const NAMES: Record<ExitWatch['rule'], string> = {
+export const EXIT_NAMES: Record<ExitWatch['rule'], string> = {
   'basis-stop': 'Basis stop', 'max-loss': 'Max loss', 'take-profit': 'Take-profit', 'max-holding': 'Max holding', 'sector-reversed': 'Sector reversal',
 };
 
@@ -34,5 +34,5 @@ export function exitProgress(watch: ExitWatch): number | null {
 export function exitWatchText(watch: ExitWatch, now: number): string {
   const does = watch.action === 'close' ? 'closes' : 'alerts';
   const fired = watch.firedAt === null ? '' : ` · FIRED ${formatUtcTime(watch.firedAt, now)}`;
-  return `${NAMES[watch.rule]}: ${figures(watch)} · ${does}${fired}`;
+  return `${EXIT_NAMES[watch.rule]}: ${figures(watch)} · ${does}${fired}`;
 }

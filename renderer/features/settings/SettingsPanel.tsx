@@ -5,7 +5,7 @@ import { VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.t
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../bridge/bridgeContext.ts';
 import { useSession } from '../../store/sessionStore.ts';
-import { CsvImport } from '../../ui/CsvImport.tsx';
+import { FundingHistoryImport } from '../../ui/HistoryImports.tsx';
 import { Field } from './Field.tsx';
 import { fromPct, toPct } from './percent.ts';
 import { ReconcileSection } from './ReconcileSection.tsx';
@@ -129,12 +129,7 @@ export function SettingsPanel() {
       <NotificationsSection />
       <RiskSection />
       <ReconcileSection />
-      <CsvImport
-        title="Import funding history"
-        level={2}
-        hint={<>Header <code>venue,symbol,time,rate,interval_hours[,mark_price]</code>; time ISO-8601 or epoch ms UTC; rate decimal per interval.</>}
-        send={(file) => bridge.invoke('history.importCsv', file)}
-      />
+      <FundingHistoryImport bridge={bridge} level={2} />
       <SectorMapEditor />
       <KeysSection />
     </section>

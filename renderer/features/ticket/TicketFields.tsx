@@ -13,15 +13,17 @@ function FieldProblem({ id, problem }: { id: string; problem: string | undefined
 
 const problemId = (label: string): string => `problem-${label.replace(/[^A-Za-z]/g, '')}`;
 
-export function NumberField({ label, unit, value, onChange, placeholder, hint, problem }: {
+export function NumberField({ label, unit, value, onChange, placeholder, hint, problem, inputMode = 'decimal' }: {
   label: string; unit: string; value: string; onChange(v: string): void; placeholder?: string; hint?: ReactNode; problem?: string;
+  /** A day (YYYY-MM-DD) is typed with a dash: 'text'. */
+  inputMode?: 'decimal' | 'text';
 }) {
   const id = problemId(label);
   return (
     <div className="field-row">
       <label className="field">
         <span className="field-name">{label}</span>
-        <input type="text" inputMode="decimal" value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} aria-label={`${label} (${unit})`}
+        <input type="text" inputMode={inputMode} value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} aria-label={`${label} (${unit})`}
           aria-invalid={problem ? true : undefined} aria-describedby={problem ? id : undefined} />
         <span className="unit">{unit}</span>
         {hint ? <span className="hint muted">{hint}</span> : null}
