@@ -303,4 +303,3 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   return simulator;
 }
 
-export type { VenueWire };

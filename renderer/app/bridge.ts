@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 import type { TerminalBridge } from '../../shared/ipc/contract.ts';
-import { checkOutput } from '../../shared/ipc/outputCheck.ts';
+import { checkedBridge } from '../../shared/ipc/checkedBridge.ts';
 import { hostSocketUrl, takeAccessToken } from './accessToken.ts';
 import { createWsBridge, type LinkStatus, type LinkedBridge } from '../bridge/wsBridge.ts';
 
@@ -11,26 +11,30 @@ declare global {
   }
 }
 
+/** The preload's bridge as a link: IPC inside one app does not drop, so it is open for the life of the window. */
+function preloadLink(preload: TerminalBridge): LinkedBridge {
+  const open: LinkStatus = { status: 'open', error: null, nextRetryAt: null, reconnected: false };
+  return {
+    invoke: preload.invoke.bind(preload) as TerminalBridge['invoke'],
+    on: preload.on.bind(preload) as TerminalBridge['on'],
+    onStatus: (listener) => {
+      listener(open);
+      return () => {};
+    },
+    close: () => {},
+  };
+}
+
 /**
  * The one place the renderer obtains its bridge: Electron's preload object when present,
- * otherwise the WebSocket link to the headless host that served this page.
+ * otherwise the WebSocket link to the headless host that served this page. A development
+ * build (and a test) checks every answer and stream payload against the contract's schemas,
+ * over either transport; a production build trusts main's typed handlers and skips the cost
+ * (docs/architecture.md, "The contract").
  */
 export function connectBridge(): LinkedBridge {
-  const preload = window.terminal;
-  if (preload) {
-    // IPC inside one app does not drop: the link is open for the life of the window.
-    const open: LinkStatus = { status: 'open', error: null, nextRetryAt: null, reconnected: false };
-    return {
-      invoke: preload.invoke.bind(preload) as TerminalBridge['invoke'],
-      on: preload.on.bind(preload) as TerminalBridge['on'],
-      onStatus: (listener) => {
-        listener(open);
-        return () => {};
-      },
-      close: () => {},
-    };
-  }
-  const token = takeAccessToken(window.location, window.sessionStorage, window.history);
-  // A development build checks every answer against the contract's output schemas.
-  return createWsBridge({ url: hostSocketUrl(window.location, token), checkOutput: import.meta.env.DEV ? checkOutput : undefined });
+  const link = window.terminal
+    ? preloadLink(window.terminal)
+    : createWsBridge({ url: hostSocketUrl(window.location, takeAccessToken(window.location, window.sessionStorage, window.history)) });
+  return import.meta.env.DEV ? checkedBridge(link, (error) => console.error(error)) : link;
 }

@@ -24,8 +24,6 @@ export interface WsBridgeOptions {
   maxBackoffMs?: number;
   /** Injected in tests that run under Node; the browser's WebSocket otherwise. */
   WebSocketImpl?: typeof WebSocket;
-  /** Checks each answer against the contract's output schema (tests, development builds). */
-  checkOutput?: (name: RequestName, value: unknown) => void;
 }
 
 /** The contract's names, for the client's refusal of anything else. */
@@ -148,7 +146,7 @@ export function createWsBridge(options: WsBridgeOptions): LinkedBridge {
       return () => streamListeners.delete(listener);
     },
   };
-  const client: TerminalBridge = createClient(transport, { names: CONTRACT_NAMES, checkOutput: options.checkOutput });
+  const client: TerminalBridge = createClient(transport, { names: CONTRACT_NAMES });
 
   connect();
   return {

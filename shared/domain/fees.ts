@@ -9,7 +9,6 @@ import type { EngineSettings } from './settings.ts';
 import { VENUE_IDS, VENUES, type VenueId } from './venues.ts';
 
 export const FeeSourceSchema = z.enum(['account', 'settings', 'default']);
-export type FeeSource = z.infer<typeof FeeSourceSchema>;
 
 /** One fee rate (decimal per fill) with its source; `readAt` is when the venue stated it (account only). */
 export const SourcedFeeSchema = z.object({ rate: z.number(), source: FeeSourceSchema, readAt: z.number().int().nullable() });

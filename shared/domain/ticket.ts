@@ -19,7 +19,6 @@ export const MaxLossSchema = z.discriminatedUnion('unit', [
   z.object({ unit: z.literal('usd'), value: z.number().positive().finite() }),
   z.object({ unit: z.literal('equity'), value: z.number().positive().max(1) }),
 ]);
-export type MaxLoss = z.infer<typeof MaxLossSchema>;
 
 /** Close when the price gap between the legs moves against the pair by this fraction. */
 const BasisStopPct = z.number().gt(0).max(0.5);

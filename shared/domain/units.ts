@@ -37,11 +37,6 @@ export function marketUnits(venueBase: string, contractSize = 1): MarketUnits {
   return { asset: base, coinsPerAmount: clean(contractSize * multiplier), coinsPerPriceUnit: multiplier };
 }
 
-/** Units of a market whose amounts are coins and whose prices are per coin. */
-export function coinUnits(asset: string): MarketUnits {
-  return { asset, coinsPerAmount: 1, coinsPerPriceUnit: 1 };
-}
-
 export function coinsOf(units: MarketUnits, amount: number): number {
   return clean(amount * units.coinsPerAmount);
 }

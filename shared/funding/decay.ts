@@ -56,9 +56,6 @@ export function defaultDecay(reason: string, params: DecayParams = DEFAULT_DECAY
   };
 }
 
-/** Today's spread held to the exit: the figure the monitor showed before decay was modelled. */
-export const CONSTANT_SPREAD: SpreadDecay = { phi: 1, levelPer8h: 0, halfLifeHours: null, n: 0, source: 'constant', reason: 'spread held constant', realisedPer8h: NO_REALISED };
-
 function trailingMean(series: ArrayLike<number>, points: number): number | null {
   let sum = 0;
   let n = 0;
@@ -101,9 +98,4 @@ export function meanDecayFactor(phi: number, fromHours: number, toHours: number)
   const at = (u: number) => phi ** (u / GRID_HOURS);
   if (toHours <= fromHours) return at(fromHours);
   return (at(toHours) - at(fromHours)) / (((toHours - fromHours) / GRID_HOURS) * Math.log(phi));
-}
-
-/** Expected spread per 8 h averaged over [fromHours, toHours] after now, from today's `nowPer8h`. */
-export function decayedSpreadPer8h(decay: SpreadDecay, nowPer8h: number, fromHours: number, toHours: number): number {
-  return decay.levelPer8h + (nowPer8h - decay.levelPer8h) * meanDecayFactor(decay.phi, fromHours, toHours);
 }

@@ -11,18 +11,6 @@ export function nextSettlementAfter(now: number, intervalHours: number): number 
   return Math.floor(now / step) * step + step;
 }
 
-/** Settlements in (from, until], in order. */
-export function settlementsBetween(from: number, until: number, intervalHours: number): number[] {
-  const out: number[] = [];
-  for (let t = nextSettlementAfter(from, intervalHours); t <= until; t += intervalHours * HOUR_MS) out.push(t);
-  return out;
-}
-
-/** Milliseconds until a settlement, never negative. */
-export function msUntil(settlementTime: number, now: number): number {
-  return Math.max(0, settlementTime - now);
-}
-
 /** True in the minutes before a settlement, when positions are opened/closed and rates jump. */
 export function isWindowOpen(settlementTime: number, now: number, windowMinutes: number): boolean {
   const left = settlementTime - now;

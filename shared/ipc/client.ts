@@ -17,14 +17,14 @@ export interface Transport {
 export interface ClientOptions {
   /** The contract's names. The preload gets them written in at build time (it carries no schemas). */
   names: { requests: readonly RequestName[]; streams: readonly StreamName[] };
-  /** Checks each answer against its output schema: tests and development builds pass one. */
-  checkOutput?: (name: RequestName, value: unknown) => void;
 }
 
 /**
  * `TerminalBridge` over a transport: names outside the contract are refused before anything is
  * sent, a refusal from main arrives as a TerminalError with main's code and words, and each
- * stream listener gets only its stream's frames.
+ * stream listener gets only its stream's frames. Outputs are checked against their schemas one
+ * level up, by the renderer in development builds (`checkedBridge.ts`), so both transports get
+ * the same check and the preload still carries no schemas.
  */
 export function createClient(transport: Transport, options: ClientOptions): TerminalBridge {
   const requestNames: ReadonlySet<string> = new Set(options.names.requests);
@@ -40,7 +40,6 @@ export function createClient(transport: Transport, options: ClientOptions): Term
     if (!requestNames.has(name)) throw new TerminalError({ code: 'unknown-request', message: `unknown request ${JSON.stringify(String(name)).slice(0, 80)}` });
     const result = await transport.call(name as RequestName, input[0]);
     if (!result.ok) throw new TerminalError(result.error);
-    options.checkOutput?.(name as RequestName, result.value);
     return result.value;
   }
 

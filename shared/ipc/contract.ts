@@ -35,10 +35,8 @@ export const AppInfoSchema = z.object({
   startedAt: z.number().int(),
 });
 
-export { TradingStateSchema, restoredStateText, type TradingState } from '../domain/tradingState.ts';
-export {
-  JournalHoldSchema, KillSwitchReportSchema, KillSwitchVenueSchema, type JournalHold, type KillSwitchReport, type KillSwitchVenue,
-} from '../domain/killSwitch.ts';
+export { restoredStateText, type TradingState } from '../domain/tradingState.ts';
+export type { JournalHold, KillSwitchReport, KillSwitchVenue } from '../domain/killSwitch.ts';
 
 export const CsvErrorSchema = z.object({ line: z.number().int().positive(), message: z.string() });
 export const ImportResultSchema = z.object({
@@ -228,8 +226,4 @@ export interface TerminalBridge {
 
 export function isRequestName(name: unknown): name is RequestName {
   return typeof name === 'string' && Object.hasOwn(requests, name);
-}
-
-export function isStreamName(name: unknown): name is StreamName {
-  return typeof name === 'string' && Object.hasOwn(streams, name);
 }

@@ -4,7 +4,7 @@
  * 12 and 1–2 settlements respectively; summing per-8-h rates × hours would hide that the 8-h
  * leg pays nothing until its settlement comes.
  */
-import { nextSettlementAfter, settlementsBetween } from '../funding/settlements.ts';
+import { nextSettlementAfter } from '../funding/settlements.ts';
 import { ratePer8h } from '../funding/normalise.ts';
 import { meanDecayFactor, type SpreadDecay } from '../funding/decay.ts';
 
@@ -22,25 +22,6 @@ export interface FundingLeg {
   intervalHours: number;
   /** The venue's announced next settlement; the UTC-aligned one after `now` when unknown. */
   nextFundingTime: number | null;
-}
-
-/** Settlement times of a leg in (now, until]: the announced next one, then every interval. */
-export function legSettlements(leg: FundingLeg, now: number, until: number): number[] {
-  const step = leg.intervalHours * HOUR_MS;
-  const first = leg.nextFundingTime !== null && leg.nextFundingTime > now ? leg.nextFundingTime : null;
-  if (first === null) return settlementsBetween(now, until, leg.intervalHours);
-  const out: number[] = [];
-  for (let t = first; t <= until; t += step) out.push(t);
-  return out;
-}
-
-/**
- * What one settlement pays the leg, in quote currency (> 0 received): rate > 0 means longs pay
- * shorts, so a short receives `quantity × price × rate` and a long pays it.
- */
-export function paymentPerSettlement(leg: FundingLeg): number {
-  const received = leg.quantity * leg.price * leg.rate;
-  return leg.side === 'sell' ? received : -received;
 }
 
 /** True when the leg's next settlement, at its current rate, takes money from the position. */

@@ -8,13 +8,13 @@ import type { BenchResult } from './types.ts';
 import { openStore } from '../../electron/backend/store/duckdb.ts';
 import { createGateway, type Gateway } from '../../electron/backend/trading/gateway.ts';
 import { TradingStateMachine } from '../../electron/backend/trading/tradingState.ts';
-import { engageKillSwitch, reachableTarget, type Flattener } from '../../electron/backend/trading/killSwitch.ts';
-import { createFlatteners } from '../../electron/backend/trading/flatteners.ts';
+import { engageKillSwitch, type Flattener } from '../../electron/backend/trading/killSwitch.ts';
 import type { Simulator } from '../../electron/simulator/server.ts';
 import type { Broker } from '../../electron/backend/trading/brokers/broker.ts';
 import type { VenueId } from '../../shared/domain/venues.ts';
 import { liveBrokers, startTradingSimulator, TRADING_VENUES } from '../integration/trading/harness.ts';
 import { journalOf } from '../../electron/backend/trading/journal.ts';
+import { createFlatteners, reachableTarget } from '../fixtures/killSwitchTargets.ts';
 
 const POSITIONS: Array<[VenueId, string, number]> = [
   ['binanceusdm', 'BTC/USDT:USDT', 0.02], ['binanceusdm', 'ETH/USDT:USDT', 0.5], ['binanceusdm', 'SOL/USDT:USDT', 5],

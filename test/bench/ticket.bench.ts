@@ -6,12 +6,12 @@
  * per call, and break-even found by stepping hour by hour and re-deriving each leg's
  * settlements (quadratic in the horizon), as a first implementation would.
  */
-import { CONSTANT_SPREAD } from '../../shared/funding/decay.ts';
+import { CONSTANT_SPREAD } from '../fixtures/spreadDecay.ts';
 import type { FundingQuote } from '../../shared/domain/quotes.ts';
 import { DEFAULT_SETTINGS } from '../../shared/domain/settings.ts';
 import { DEFAULT_RISK_SETTINGS, TicketSchema } from '../../shared/domain/ticket.ts';
 import { buildPreview, type LegMarket, type PreviewInputs } from '../../shared/risk/preview.ts';
-import { coinUnits } from '../../shared/domain/units.ts';
+import { marketUnits } from '../../shared/domain/units.ts';
 import { percentile, timeRuns } from './sampleStats.ts';
 import type { BenchResult } from './types.ts';
 
@@ -49,8 +49,8 @@ function inputsAt(i: number): PreviewInputs {
     }),
     now: NOW + i * 1_000, engine: DEFAULT_SETTINGS, risk: DEFAULT_RISK_SETTINGS, decay: CONSTANT_SPREAD,
     markets: [
-      { quote: quote('binanceusdm', 0.0001, 8), book: book(40_000, i), units: coinUnits('BTC'), tiers, maxLeverage: 125, recentMeanAbsPer8h: 0.0001 },
-      { quote: quote('hyperliquid', 0.00004, 1), book: book(40_001, i + 1), units: coinUnits('BTC'), tiers: null, maxLeverage: 40, recentMeanAbsPer8h: 0.0002 },
+      { quote: quote('binanceusdm', 0.0001, 8), book: book(40_000, i), units: marketUnits('BTC'), tiers, maxLeverage: 125, recentMeanAbsPer8h: 0.0001 },
+      { quote: quote('hyperliquid', 0.00004, 1), book: book(40_001, i + 1), units: marketUnits('BTC'), tiers: null, maxLeverage: 40, recentMeanAbsPer8h: 0.0002 },
     ],
     balances: new Map([['binanceusdm', { equity: 2e6, free: 2e6 }], ['hyperliquid', { equity: 2e6, free: 2e6 }]]),
     currentExposureUsd: 0, alignment: { tag: 'neutral', reason: 'bench' },

@@ -41,11 +41,8 @@ export function premiumIndexQuote(venue: VenueId, next: NextSettlementOf, market
   }, observedAt);
 }
 
-const binanceNext: NextSettlementOf = (rate) => rate.fundingTimestamp;
-
-export function binanceQuote(market: PerpMarket, rate: FundingRate, listedInterval: FundingRate | undefined, ticker: Ticker | undefined, observedAt: number): FundingQuote {
-  return premiumIndexQuote(VENUE, binanceNext, market, rate, listedInterval, ticker, observedAt);
-}
+/** Binance states the next settlement as the funding timestamp of the premium index. */
+export const binanceNext: NextSettlementOf = (rate) => rate.fundingTimestamp;
 
 /**
  * One poll of a Binance-shaped venue: the premium index every poll, the interval list every

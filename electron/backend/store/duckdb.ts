@@ -1,4 +1,3 @@
-export { StoreError, STORE_FILE } from './connection.ts';
 export { DamagedStoreError } from './storeFaults.ts';
 import { join } from 'node:path';
 import { Database, STORE_FILE } from './connection.ts';

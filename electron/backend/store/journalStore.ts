@@ -6,7 +6,7 @@
  * see each entry, in order, before its append resolves.
  */
 import type { Database } from './connection.ts';
-import type { JournalEntry, JournalKind } from '../../../shared/domain/orders.ts';
+import type { JournalEntry, JournalFilter, JournalKind } from '../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { storeFaultWords } from './storeFaults.ts';
 
@@ -19,8 +19,6 @@ export interface AppendOptions {
    */
   mustWrite?: boolean;
 }
-
-type JournalFilter = { from?: number; limit?: number; pairId?: string };
 
 export interface JournalStore {
   /** The rows stored when the journal was opened, in sequence order. */

@@ -102,8 +102,3 @@ export function createFlattener(options: FlattenerOptions): Flattener {
     },
   };
 }
-
-/** One flattener per connected venue. */
-export function createFlatteners(brokers: readonly Broker[], gateway: Gateway, journal: Journal, now: () => number): Flattener[] {
-  return brokers.map((broker) => createFlattener({ venue: broker.venue, broker, gateway, journal, now }));
-}

@@ -10,7 +10,7 @@ import { createLedger, type Ledger } from './ledger.ts';
 import type { JournalExpectation } from './ledgerFold.ts';
 
 export { positionKey } from './ledgerFold.ts';
-export { JournalWriteError, type AppendOptions, type NewJournalEntry } from '../store/journalStore.ts';
+export { JournalWriteError, type NewJournalEntry } from '../store/journalStore.ts';
 
 /** The stored journal and the ledger folded from it. */
 export interface Journal extends Omit<JournalStore, 'stored' | 'onAppend'> {

@@ -28,11 +28,6 @@ export interface KillSwitchTarget {
   open(): Promise<Flattener>;
 }
 
-/** A target over a flattener already at hand (an open broker). */
-export function reachableTarget(flattener: Flattener): KillSwitchTarget {
-  return { venue: flattener.venue, open: async () => flattener };
-}
-
 export interface KillSwitchOptions {
   state: TradingStateMachine;
   /** Every venue the journal or the vault knows, each once; the same call gives the background retries their targets. */

@@ -170,17 +170,3 @@ export function checksumAddress(address: string): string {
   const hash = bytesToHex(keccak_256(utf8.encode(lower)));
   return `0x${[...lower].map((c, i) => (parseInt(hash[i], 16) >= 8 ? c.toUpperCase() : c)).join('')}`;
 }
-
-/** The wallet address of a private key: keccak of the uncompressed public key, last 20 bytes. */
-export function walletAddressOf(privateKey: string): string {
-  const publicKey = secp256k1.getPublicKey(hexToBytes(privateKey), false);
-  return `0x${bytesToHex(keccak_256(publicKey.slice(1)).slice(-20))}`;
-}
-
-/**
- * Demo mode's Hyperliquid wallet. A Hyperliquid key is a wallet, not an API key string: the
- * simulator registers `{ apiKey: address, secret: privateKey }` and ccxt is given
- * `walletAddress` and `privateKey`. A published demo key, never a real one.
- */
-export const HYPERLIQUID_DEMO_PRIVATE_KEY = `0x${'d3'.repeat(32)}`;
-export const HYPERLIQUID_DEMO_WALLET = walletAddressOf(HYPERLIQUID_DEMO_PRIVATE_KEY);

@@ -19,10 +19,3 @@ export function decimalString(value: number): string {
 export function fixedString(value: number, decimals: number): string {
   return value.toFixed(Math.max(0, decimals));
 }
-
-/** Decimals implied by a step such as 0.001 (→ 3), for venues that print values on a step. */
-export function stepDecimals(step: number): number {
-  const text = decimalString(step);
-  const dot = text.indexOf('.');
-  return dot < 0 ? 0 : text.length - dot - 1;
-}

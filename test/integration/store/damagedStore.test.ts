@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DamagedStoreError, openStore, STORE_FILE } from '../../../electron/backend/store/duckdb.ts';
+import { STORE_FILE } from '../../../electron/backend/store/connection.ts';
+import { DamagedStoreError, openStore } from '../../../electron/backend/store/duckdb.ts';
 
 const HOST_MAIN = fileURLToPath(new URL('../../../electron/host/main.ts', import.meta.url));
 const dirs: string[] = [];

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FundingPoint, FundingQuote } from '../../../shared/domain/quotes.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
-import { openStore, StoreError, type Store } from '../../../electron/backend/store/duckdb.ts';
+import { StoreError } from '../../../electron/backend/store/connection.ts';
+import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts';
 import { importFundingCsv } from '../../../electron/backend/store/history.ts';
 
 const H = 3_600_000;

@@ -12,13 +12,13 @@ import { TradingStateMachine } from '../../../electron/backend/trading/tradingSt
 import { createPaperBroker } from '../../../electron/backend/trading/brokers/paper.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import { createFundingJournaller } from '../../../electron/backend/trading/fundingJournal.ts';
-import { engageKillSwitch, reachableTarget } from '../../../electron/backend/trading/killSwitch.ts';
-import { createFlatteners } from '../../../electron/backend/trading/flatteners.ts';
+import { engageKillSwitch } from '../../../electron/backend/trading/killSwitch.ts';
 import type { PairIntent } from '../../../shared/domain/orders.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { credentialsFor, liveBrokers, startTradingSimulator } from './harness.ts';
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
+import { createFlatteners, reachableTarget } from '../../fixtures/killSwitchTargets.ts';
 
 const VENUES = ['aster', 'binanceusdm'] as const;
 let sim: Simulator;

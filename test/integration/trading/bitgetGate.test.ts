@@ -15,11 +15,11 @@ import { TradingStateMachine } from '../../../electron/backend/trading/tradingSt
 import { createLiveBroker } from '../../../electron/backend/trading/brokers/live.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import { createFundingJournaller } from '../../../electron/backend/trading/fundingJournal.ts';
-import { engageKillSwitch, reachableTarget } from '../../../electron/backend/trading/killSwitch.ts';
-import { createFlatteners } from '../../../electron/backend/trading/flatteners.ts';
+import { engageKillSwitch } from '../../../electron/backend/trading/killSwitch.ts';
 import type { Fill, PairIntent } from '../../../shared/domain/orders.ts';
 import { START_TIME } from '../simulator/simulatorClients.ts';
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
+import { createFlatteners, reachableTarget } from '../../fixtures/killSwitchTargets.ts';
 
 const SYMBOL = 'BTC/USDT:USDT';
 let sim: Simulator;

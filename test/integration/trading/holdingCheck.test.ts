@@ -16,11 +16,11 @@ import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts
 import { restoreApproved } from '../../../electron/backend/trading/holdingRestore.ts';
 import { foldJournal } from '../../../electron/backend/trading/ledgerFold.ts';
 import { createPairCloser } from '../../../electron/backend/trading/pairCloser.ts';
-import { engageKillSwitch, reachableTarget } from '../../../electron/backend/trading/killSwitch.ts';
-import { createFlatteners } from '../../../electron/backend/trading/flatteners.ts';
+import { engageKillSwitch } from '../../../electron/backend/trading/killSwitch.ts';
 import { misconverting, type Misconversion } from './misconverting.ts';
 import { openUnitDesk, pairTicket, simulatorCoinPrice, simulatorHolds, type BrokerMode, type UnitDesk } from './unitDesk.ts';
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
+import { createFlatteners, reachableTarget } from '../../fixtures/killSwitchTargets.ts';
 
 const VENUES: VenueId[] = ['binanceusdm', 'okx', 'gate'];
 const BINANCE = { venue: 'binanceusdm' as const, symbol: '1000PEPE/USDT:USDT', id: '1000PEPEUSDT' };

@@ -8,13 +8,13 @@ import type { Simulator } from '../../../electron/simulator/server.ts';
 import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts';
 import { createGateway } from '../../../electron/backend/trading/gateway.ts';
 import { TradingStateMachine } from '../../../electron/backend/trading/tradingState.ts';
-import { engageKillSwitch, reachableTarget } from '../../../electron/backend/trading/killSwitch.ts';
-import { createFlatteners } from '../../../electron/backend/trading/flatteners.ts';
+import { engageKillSwitch } from '../../../electron/backend/trading/killSwitch.ts';
 import { legSizes } from '../../../electron/backend/trading/ledgerFold.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { liveBrokers, startTradingSimulator, SYMBOLS, TRADING_VENUES } from './harness.ts';
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
+import { createFlatteners, reachableTarget } from '../../fixtures/killSwitchTargets.ts';
 
 let sim: Simulator;
 let brokers: Map<VenueId, Broker>;

@@ -17,8 +17,8 @@ import { createGateway, type Gateway } from '../../../electron/backend/trading/g
 import { TradingStateMachine } from '../../../electron/backend/trading/tradingState.ts';
 import { createLedger, type Ledger } from '../../../electron/backend/trading/ledger.ts';
 import { createFundingJournaller } from '../../../electron/backend/trading/fundingJournal.ts';
-import { createFlatteners, pairShares } from '../../../electron/backend/trading/flatteners.ts';
-import { engageKillSwitch, reachableTarget } from '../../../electron/backend/trading/killSwitch.ts';
+import { pairShares } from '../../../electron/backend/trading/flatteners.ts';
+import { engageKillSwitch } from '../../../electron/backend/trading/killSwitch.ts';
 import { createPositionBook, resolveUnhedged } from '../../../electron/backend/trading/positions.ts';
 import { journalFlatPairs } from '../../../electron/backend/trading/pairClosing.ts';
 import { reconcile } from '../../../electron/backend/trading/reconcile.ts';
@@ -28,6 +28,7 @@ import type { JournalEntry, PairIntent } from '../../../shared/domain/orders.ts'
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { liveBrokers, startTradingSimulator, SYMBOLS } from './harness.ts';
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
+import { createFlatteners, reachableTarget } from '../../fixtures/killSwitchTargets.ts';
 
 let sim: Simulator;
 let brokers: Map<VenueId, Broker>;

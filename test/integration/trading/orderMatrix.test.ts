@@ -13,8 +13,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../electron/simulator/server.ts';
-import { engageKillSwitch, reachableTarget } from '../../../electron/backend/trading/killSwitch.ts';
-import { createFlatteners } from '../../../electron/backend/trading/flatteners.ts';
+import { engageKillSwitch } from '../../../electron/backend/trading/killSwitch.ts';
 import { createPairCloser } from '../../../electron/backend/trading/pairCloser.ts';
 import { legsInSendingOrder } from '../../../electron/backend/trading/legOrder.ts';
 import { restoreOrderId } from '../../../electron/backend/trading/clientOrderIds.ts';
@@ -26,6 +25,7 @@ import { credentialsFor, startTradingSimulator } from './harness.ts';
 import { carryTicket, deskHolds, openUnitDesk, pairTicket, simulatorCoinPrice, simulatorSpotCoins, type BrokerMode, type UnitDesk } from './unitDesk.ts';
 import { SPOT_TRADED_VENUES, VENUES as VENUE_PROFILES } from '../../../shared/domain/venues.ts';
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
+import { createFlatteners, reachableTarget } from '../../fixtures/killSwitchTargets.ts';
 
 const VENUES: VenueId[] = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'hyperliquid', 'aster'];
 

@@ -15,11 +15,11 @@ import type { VenueId } from '../../../shared/domain/venues.ts';
 import { TicketSchema, type TicketInput } from '../../../shared/domain/ticket.ts';
 import { createPositionBook } from '../../../electron/backend/trading/positions.ts';
 import { createPairCloser } from '../../../electron/backend/trading/pairCloser.ts';
-import { createFlatteners } from '../../../electron/backend/trading/flatteners.ts';
-import { engageKillSwitch, reachableTarget } from '../../../electron/backend/trading/killSwitch.ts';
+import { engageKillSwitch } from '../../../electron/backend/trading/killSwitch.ts';
 import { credentialsFor } from './harness.ts';
 import { carryTicket, openUnitDesk, simulatorHolds, simulatorSpotCoins, type BrokerMode, type UnitDesk } from './unitDesk.ts';
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
+import { createFlatteners, reachableTarget } from '../../fixtures/killSwitchTargets.ts';
 
 const VENUES: VenueId[] = ['binanceusdm', 'bybit', 'okx', 'gate'];
 const BTC_PERP = 'BTC/USDT:USDT';

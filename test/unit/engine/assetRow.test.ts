@@ -4,7 +4,7 @@ import type { Opportunity } from '../../../shared/domain/signals.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import { SignalEngine } from '../../../electron/engine/engine.ts';
 import { NOW, q } from './quotes.ts';
-import { CONSTANT_SPREAD } from '../../../shared/funding/decay.ts';
+import { CONSTANT_SPREAD } from '../../fixtures/spreadDecay.ts';
 
 function rowOf(quotes: FundingQuote[], base = quotes[0].base, settings = DEFAULT_SETTINGS): Opportunity {
   const engine = new SignalEngine(settings);

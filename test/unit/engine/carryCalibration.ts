@@ -7,7 +7,8 @@
  * of the product, so it lives beside its test.
  */
 import type { FundingPoint } from '../../../shared/domain/quotes.ts';
-import { CONSTANT_SPREAD, DEFAULT_DECAY_PARAMS, fitSpreadDecay, type DecayParams, type SpreadDecay } from '../../../shared/funding/decay.ts';
+import { DEFAULT_DECAY_PARAMS, fitSpreadDecay, type DecayParams, type SpreadDecay } from '../../../shared/funding/decay.ts';
+import { CONSTANT_SPREAD } from '../../fixtures/spreadDecay.ts';
 import { expectedCarry, type FundingLeg } from '../../../shared/risk/carry.ts';
 import { canonicalBase } from '../../../shared/sectors/sectorOf.ts';
 import { GRID_MS, venueGrid } from '../../../electron/engine/analytics.ts';

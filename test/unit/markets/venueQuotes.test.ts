@@ -7,7 +7,7 @@ import ccxt from 'ccxt';
 import type { FundingRate, Ticker } from 'ccxt';
 import { describe, expect, it } from 'vitest';
 import { marketUnits } from '../../../shared/domain/units.ts';
-import { binanceQuote } from '../../../electron/backend/markets/binanceusdm.ts';
+import { binanceNext, premiumIndexQuote } from '../../../electron/backend/markets/binanceusdm.ts';
 import { bitgetQuote } from '../../../electron/backend/markets/bitget.ts';
 import { bybitQuote } from '../../../electron/backend/markets/bybit.ts';
 import { gateQuote } from '../../../electron/backend/markets/gate.ts';
@@ -16,6 +16,11 @@ import { okxQuote } from '../../../electron/backend/markets/okx.ts';
 import type { PerpMarket } from '../../../electron/backend/markets/perpMarkets.ts';
 
 const T = Date.UTC(2026, 0, 5, 3, 20);
+
+/** Binance's quote as its poll builds it: the premium index with Binance's next settlement. */
+function binanceQuote(market: PerpMarket, rate: FundingRate, listed: FundingRate | undefined, ticker: Ticker | undefined, observedAt: number) {
+  return premiumIndexQuote('binanceusdm', binanceNext, market, rate, listed, ticker, observedAt);
+}
 const NEXT = Date.UTC(2026, 0, 5, 4, 0);
 const H = 3_600_000;
 

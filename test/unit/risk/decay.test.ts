@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CONSTANT_SPREAD, decayedSpreadPer8h, fitSpreadDecay, meanDecayFactor, reversed, type SpreadDecay } from '../../../shared/funding/decay.ts';
-import { breakEvenTime, expectedCarry, legSettlements, receivedPer8h, type FundingLeg } from '../../../shared/risk/carry.ts';
+import { fitSpreadDecay, meanDecayFactor, reversed, type SpreadDecay } from '../../../shared/funding/decay.ts';
+import { nextSettlementAfter } from '../../../shared/funding/settlements.ts';
+import { breakEvenTime, expectedCarry, receivedPer8h, type FundingLeg } from '../../../shared/risk/carry.ts';
+import { CONSTANT_SPREAD } from '../../fixtures/spreadDecay.ts';
 import { seededRandom } from '../../fixtures/engine/quoteSet.ts';
 
 const HOUR = 3_600_000;
@@ -63,7 +65,6 @@ describe('the decayed path', () => {
     expect(meanDecayFactor(0.5, 0, 8)).toBeCloseTo(0.5 / Math.LN2, 12);
     expect(meanDecayFactor(0.5, 8, 16)).toBeCloseTo(0.25 / Math.LN2, 12);
     expect(meanDecayFactor(1, 0, 100)).toBe(1);
-    expect(decayedSpreadPer8h({ ...HALVING, levelPer8h: 0.0001 }, 0.0011, 0, 8)).toBeCloseTo(0.0001 + 0.001 * 0.5 / Math.LN2, 12);
   });
 });
 
@@ -147,6 +148,20 @@ function randomPair(random: () => number, k: number): { legs: FundingLeg[]; deca
     return { side, quantity: 1 + random(), price: 10 + random() * 100, rate: ((random() - 0.4) * 0.001 * intervalHours) / 8, intervalHours, nextFundingTime: announced };
   };
   return { legs: [legOf('sell'), legOf('buy')], decay: decays[k % decays.length], now };
+}
+
+/** Settlement times of a leg in (now, until]: the announced next one, then every interval. */
+function legSettlements(leg: FundingLeg, now: number, until: number): number[] {
+  const announced = leg.nextFundingTime !== null && leg.nextFundingTime > now ? leg.nextFundingTime : null;
+  const first = announced ?? nextSettlementAfter(now, leg.intervalHours);
+  const out: number[] = [];
+  for (let t = first; t <= until; t += leg.intervalHours * HOUR) out.push(t);
+  return out;
+}
+
+/** Expected spread per 8 h averaged over [fromHours, toHours] after now, from today's `nowPer8h`. */
+function decayedSpreadPer8h(decay: SpreadDecay, nowPer8h: number, fromHours: number, toHours: number): number {
+  return decay.levelPer8h + (nowPer8h - decay.levelPer8h) * meanDecayFactor(decay.phi, fromHours, toHours);
 }
 
 /**

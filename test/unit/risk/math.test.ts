@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CONSTANT_SPREAD } from '../../../shared/funding/decay.ts';
-import { breakEvenTime, expectedCarry, legPays, legSettlements, paymentPerSettlement, type FundingLeg } from '../../../shared/risk/carry.ts';
+import { breakEvenTime, expectedCarry, legPays, type FundingLeg } from '../../../shared/risk/carry.ts';
 import { planTransfers, walkBook } from '../../../shared/risk/costs.ts';
 import { liquidationDistance, liquidationPrice, maintenanceRateFor, DEFAULT_MMR_MAJOR, DEFAULT_MMR_OTHER } from '../../../shared/risk/liquidation.ts';
 import { lossAtStop, riskSizedQuantity } from '../../../shared/risk/sizing.ts';
 import { exposureAfter } from '../../../shared/risk/exposure.ts';
+import { CONSTANT_SPREAD } from '../../fixtures/spreadDecay.ts';
 
 const HOUR = 3_600_000;
 /** 10:20 UTC: the next 8-h settlement is 16:00, the next 1-h one 11:00. */
@@ -14,14 +14,15 @@ const btcShort: FundingLeg = { side: 'sell', quantity: 10, price: 45_000, rate: 
 
 describe('carry along each leg\'s own schedule', () => {
   it('short 10 BTC at 45,000 at +0.05 %/8 h receives $225 per settlement and $675 a day', () => {
-    expect(paymentPerSettlement(btcShort)).toBeCloseTo(225, 9);
+    // 10:20 to 16:00: one settlement.
+    expect(expectedCarry([btcShort], CONSTANT_SPREAD, NOW, Date.UTC(2026, 2, 4, 16, 0))[0]).toMatchObject({ settlements: 1, amount: expect.closeTo(225, 9) });
     const day = expectedCarry([btcShort], CONSTANT_SPREAD, Date.UTC(2026, 2, 4, 0, 0), Date.UTC(2026, 2, 5, 0, 0))[0];
     expect(day.settlements).toBe(3);
     expect(day.amount).toBeCloseTo(675, 9);
   });
 
   it('a long pays a positive rate and a short pays a negative one', () => {
-    expect(paymentPerSettlement({ ...btcShort, side: 'buy' })).toBeCloseTo(-225, 9);
+    expect(expectedCarry([{ ...btcShort, side: 'buy' }], CONSTANT_SPREAD, NOW, Date.UTC(2026, 2, 4, 16, 0))[0].amount).toBeCloseTo(-225, 9);
     expect(legPays({ side: 'buy', rate: 0.0001 })).toBe(true);
     expect(legPays({ side: 'sell', rate: 0.0001 })).toBe(false);
     expect(legPays({ side: 'sell', rate: -0.0001 })).toBe(true);
@@ -38,7 +39,9 @@ describe('carry along each leg\'s own schedule', () => {
 
   it('the venue\'s announced next settlement is followed even when off the UTC grid', () => {
     const announced = Date.UTC(2026, 2, 4, 12, 0);
-    expect(legSettlements({ ...btcShort, nextFundingTime: announced }, NOW, NOW + 12 * HOUR)).toEqual([announced, announced + 8 * HOUR]);
+    // 12:00 and 20:00 before 22:20, where the UTC grid would give 16:00 alone.
+    expect(expectedCarry([{ ...btcShort, nextFundingTime: announced }], CONSTANT_SPREAD, NOW, NOW + 12 * HOUR)[0].settlements).toBe(2);
+    expect(expectedCarry([btcShort], CONSTANT_SPREAD, NOW, NOW + 12 * HOUR)[0].settlements).toBe(1);
   });
 
   it('break-even is the first settlement at which the collected funding has paid the costs', () => {

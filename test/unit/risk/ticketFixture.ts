@@ -1,11 +1,11 @@
 /** Small, hand-checkable inputs for the ticket preview and the checklist. */
-import { CONSTANT_SPREAD } from '../../../shared/funding/decay.ts';
+import { CONSTANT_SPREAD } from '../../fixtures/spreadDecay.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
 import { DEFAULT_RISK_SETTINGS, TicketSchema, type Ticket, type TicketInput } from '../../../shared/domain/ticket.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { LegMarket, PreviewInputs } from '../../../shared/risk/preview.ts';
-import { coinUnits } from '../../../shared/domain/units.ts';
+import { marketUnits } from '../../../shared/domain/units.ts';
 
 /** 10:20 UTC: 8-h legs settle next at 16:00, 1-h legs at 11:00. */
 export const NOW = Date.UTC(2026, 2, 4, 10, 20);
@@ -44,7 +44,7 @@ export function ticket(overrides: Partial<TicketInput> = {}): Ticket {
 }
 
 export function market(q: FundingQuote | null, extra: Partial<LegMarket> = {}): LegMarket {
-  return { quote: q, book: book(), units: coinUnits(q?.base ?? 'BTC'), tiers: null, maxLeverage: null, recentMeanAbsPer8h: null, ...extra };
+  return { quote: q, book: book(), units: marketUnits(q?.base ?? 'BTC'), tiers: null, maxLeverage: null, recentMeanAbsPer8h: null, ...extra };
 }
 
 /**

@@ -8,7 +8,8 @@ import { DEFAULT_RISK_SETTINGS, type ChecklistSnapshot, type TicketInput } from 
 import { createTicketService, type TicketServiceDeps } from '../../../electron/backend/trading/ticketService.ts';
 import { NOW, book, quote } from './ticketFixture.ts';
 import { marketUnits } from '../../../shared/domain/units.ts';
-import { CONSTANT_SPREAD, type SpreadDecay } from '../../../shared/funding/decay.ts';
+import { type SpreadDecay } from '../../../shared/funding/decay.ts';
+import { CONSTANT_SPREAD } from '../../fixtures/spreadDecay.ts';
 
 /** A passing ticket as the renderer would send it (before schema defaults). */
 const passing: TicketInput = {

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
-import {
-  checksumAddress, l1ActionDigest, msgpack, recoverSigner, walletAddressOf,
-} from '../../../electron/simulator/venues/hyperliquidSignature.ts';
+import { keccak_256 } from '@noble/hashes/sha3.js';
+import { checksumAddress, l1ActionDigest, msgpack, recoverSigner } from '../../../electron/simulator/venues/hyperliquidSignature.ts';
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+
+/** The wallet address of a private key: keccak of the uncompressed public key, last 20 bytes (the signer the simulator must recover). */
+function walletAddressOf(privateKey: string): string {
+  const publicKey = secp256k1.getPublicKey(Uint8Array.from(Buffer.from(privateKey.slice(2), 'hex')), false);
+  return `0x${hex(keccak_256(publicKey.slice(1)).slice(-20))}`;
+}
 
 describe('msgpack as Hyperliquid hashes actions', () => {
   it('uses the narrowest integer form for each magnitude and sign', () => {

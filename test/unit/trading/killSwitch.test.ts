@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { TradingStateMachine } from '../../../electron/backend/trading/tradingState.ts';
-import { engageKillSwitch, reachableTarget, type Flattener, type KillSwitchReport } from '../../../electron/backend/trading/killSwitch.ts';
+import { engageKillSwitch, type Flattener, type KillSwitchReport } from '../../../electron/backend/trading/killSwitch.ts';
 import { createKillSwitch } from '../../../electron/backend/trading/killSwitchRetries.ts';
 import { retryText, venueVerdict } from '../../../shared/domain/killSwitchWords.ts';
 import type { JournalledTradingState } from '../../../electron/backend/trading/ledgerFold.ts';
 import { restoredStateText } from '../../../shared/ipc/contract.ts';
+import { reachableTarget } from '../../fixtures/killSwitchTargets.ts';
 
 /** A manual clock: `sleep` advances it, so retries and deadlines are deterministic. */
 function manualClock(start = 1_000_000) {

@@ -80,15 +80,3 @@ export interface Broker {
   lot(symbol: string): LotRules;
   close(): Promise<void>;
 }
-
-/** A venue answered, but refused (margin, reduce-only, unknown symbol …): never retried. */
-export class OrderRejected extends Error {
-  readonly venue: VenueId;
-  readonly symbol: string;
-  constructor(venue: VenueId, symbol: string, detail: string) {
-    super(`${venue} ${symbol}: order rejected: ${detail}`);
-    this.name = 'OrderRejected';
-    this.venue = venue;
-    this.symbol = symbol;
-  }
-}

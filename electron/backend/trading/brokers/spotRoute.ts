@@ -41,9 +41,3 @@ export function spotShortRefusal(venue: VenueId, symbol: string): string {
   const label = VENUES[venue].label;
   return `${symbol}: a spot short on ${label} needs a margin borrow, which this terminal does not do on ${label} yet; nothing was sent`;
 }
-
-/** The spot pair's base coin and quote currency. */
-export function spotCoins(exchange: Exchange, symbol: string): { base: string; quote: string } {
-  const market = exchange.market(symbol);
-  return { base: market.base, quote: market.quote };
-}
