@@ -26,6 +26,7 @@ import { startPriceBackfill } from './sectors/priceBackfill.ts';
 import { startSampleRetention } from './history/sampleRetention.ts';
 import { startDecayRefresh } from './engineClient/decayRefresh.ts';
 import { journalOf } from './trading/journal.ts';
+import { groupingAlerts } from './streams/alertGroups.ts';
 
 export interface BackendOptions {
   mode: Mode;
@@ -89,6 +90,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const demo = options.mode === 'demo' ? await startDemoVenues({ seed: options.demoSeed ?? 7, venues, simulator: options.demoSimulatorOptions }) : null;
   // The venues' clock: in Demo the simulator's (real time unless a test pauses it).
   const venueNow = demo ? () => demo.simulator.clock.now() : now;
+  // Every service's alerts are grouped once, here, so every window and notifier sees the same ones.
+  const publish = groupingAlerts(options.publish);
   const baseUrl = demo?.url ?? options.baseUrl;
   const wsBaseUrl = demo?.wsUrl ?? options.wsBaseUrl;
 
@@ -100,16 +103,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   });
 
   // Restored from the journal: HALTED or REDUCING left by the previous run holds until changed by hand.
-  const trading = new TradingStateMachine(venueNow(), (state) => options.publish('tradingState', state), journalOf(store));
+  const trading = new TradingStateMachine(venueNow(), (state) => publish('tradingState', state), journalOf(store));
 
   const engine = startEngine({
     settings,
     workerUrl: options.engineWorkerUrl,
     now: venueNow,
-    onSignals: (batch) => options.publish('signals', batch),
-    onAlerts: (alerts) => options.publish('alerts', alerts),
+    onSignals: (batch) => publish('signals', batch),
+    onAlerts: (alerts) => publish('alerts', alerts),
     onError: (message) => log.error('engine', { message }),
-    onSectors: (snapshot) => options.publish('sectors', snapshot),
+    onSectors: (snapshot) => publish('sectors', snapshot),
     // The worker rebuilds its history from the store first; quotes wait for it.
     loadSamples: storedSamplesLoader({ store, log, now: venueNow }),
   });
@@ -123,13 +126,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     now: venueNow,
     pollScale: options.pollScale,
     onQuotes: (changed) => {
-      options.publish('quotes', changed);
+      publish('quotes', changed);
       store.quoteSamples.record(changed).catch((err: unknown) => log.warn('quote samples not stored', { error: err }));
     },
     // The engine sees every polled quote: an unchanged rate re-confirmed by its venue is fresh.
     onPolled: (all) => engine.pushQuotes(all),
-    onHealth: (health) => options.publish('health', health),
-    onAlert: (alerts) => options.publish('alerts', alerts),
+    onHealth: (health) => publish('health', health),
+    onAlert: (alerts) => publish('alerts', alerts),
   });
   market.start();
 
@@ -148,7 +151,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   const desk = await createTradingDesk({
     mode: options.mode, venues, store, vault, market, engine, baseUrl, readCredentials: demo?.readCredentials, state: trading, settings: () => settings,
-    publish: options.publish, log, now: venueNow, killSwitchDeadlineMs: options.killSwitchDeadlineMs,
+    publish, log, now: venueNow, killSwitchDeadlineMs: options.killSwitchDeadlineMs,
     killSwitchRetryMs: options.killSwitchRetryMs,
     exitTiming: options.exitTiming, decays: () => decays.table(),
     // The monitor counts the fees in force: an account's tier once read, else Settings, else the default.

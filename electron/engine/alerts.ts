@@ -1,47 +1,71 @@
-import type { Alert, Leg, Opportunity } from '../../shared/domain/signals.ts';
+import type { Alert, Opportunity } from '../../shared/domain/signals.ts';
 import type { EngineSettings } from '../../shared/domain/settings.ts';
 import { VENUES, type VenueId } from '../../shared/domain/venues.ts';
 
-/** A condition that clears and re-enters within this time does not alert again (flapping at a threshold). */
-export const REALERT_AFTER_MS = 30 * 60_000;
+/**
+ * Hysteresis: a condition that fired re-arms only once its value is back inside the limit by
+ * this share of the limit (an extreme rate of 0.1000 % per 8 h re-arms below 0.0800 %), so a
+ * value wobbling on the threshold alerts once (docs/screens.md, "Alerts").
+ */
+export const REARM_MARGIN = 0.2;
 
+/** A decimal as a percentage with its sign said the same way as the limits': "−0.1000 %". */
 function pct(fraction: number, digits = 4): string {
-  return `${(fraction * 100).toFixed(digits)} %`;
+  const text = `${Math.abs(fraction * 100).toFixed(digits)} %`;
+  return fraction < 0 && Number(text.slice(0, -2)) !== 0 ? `−${text}` : text;
 }
 
-/** A signed value against a ± limit, said the way round it was met: "at or below −0.1000 %", never "−0.1 % is beyond ±0.1 %". */
+/** A signed value against a ± limit, said the way round it was met: "below −0.1000 %", never "−0.1 % is beyond ±0.1 %". */
 function againstLimit(value: number, limit: number): string {
   return value < 0 ? `at or below −${pct(limit)}` : `at or above +${pct(limit)}`;
 }
 
-function freshLeg(row: Opportunity | undefined, venue: VenueId, symbol: string): Leg | undefined {
-  return row?.legs.find((leg) => leg.venue === venue && leg.symbol === symbol && !leg.stale);
+/** True once the value is back inside `limit` by the re-arm margin. */
+function backInside(magnitude: number, limit: number): boolean {
+  return magnitude < limit * (1 - REARM_MARGIN);
+}
+
+/** Conditions that fired and have not re-armed yet, by condition key. */
+class Latches {
+  private readonly latched = new Set<string>();
+
+  /** True when `key` enters its condition now while armed; `rearm` says its value is back inside the margin. */
+  enter(key: string, holds: boolean, rearm: boolean): boolean {
+    if (holds) {
+      if (this.latched.has(key)) return false;
+      this.latched.add(key);
+      return true;
+    }
+    if (rearm) this.latched.delete(key);
+    return false;
+  }
 }
 
 /**
  * Turns row changes into alerts. Alerts mark changes, the monitor shows state: a condition
- * alerts when it is entered (not on first sight of an asset, not on every tick), and the
- * same condition re-entered within `REALERT_AFTER_MS` stays silent.
+ * alerts when it is entered (not on first sight of an asset, not on every tick), and once
+ * fired it stays silent until its value has come back past the limit by `REARM_MARGIN`.
  */
 export class AlertTracker {
-  private readonly lastFired = new Map<string, number>();
+  private readonly latches = new Latches();
   /** Window alerts already sent, by id, with the settlement they announce (pruned once past). */
   private readonly windowsSent = new Map<string, number>();
 
-  /** Appends to `out` the alerts of one recomputed row against its previous version. */
+  /** Appends to `out` the alerts of one recomputed row against its previous version (none on first sight). */
   rowAlerts(prev: Opportunity | undefined, row: Opportunity, settings: EngineSettings, now: number, out: Alert[]): void {
-    if (!prev) return;
     const triggerKey = `trigger:${row.base}`;
-    if (row.triggered && !prev.triggered && this.mayFire(triggerKey, now)) {
+    const spreadBack = row.spreadPer8h === null || backInside(row.spreadPer8h, settings.triggerSpreadPer8h);
+    if (this.latches.enter(triggerKey, row.triggered, !row.triggered && spreadBack) && prev) {
       const message = `${row.base}: spread ${pct(row.spreadPer8h!)} per 8 h reached the trigger ${pct(settings.triggerSpreadPer8h)} (long ${VENUES[row.longVenue!].label}, short ${VENUES[row.shortVenue!].label})`;
       out.push(alert(triggerKey, 'trigger', 'warn', now, row.base, null, message));
     }
     for (const leg of row.legs) {
-      if (leg.stale || Math.abs(leg.ratePer8h) < settings.extremeRatePer8h) continue;
-      const before = freshLeg(prev, leg.venue, leg.symbol);
-      if (before && Math.abs(before.ratePer8h) >= settings.extremeRatePer8h) continue;
+      if (leg.stale) continue;
       const key = `extreme:${row.base}:${leg.venue}:${leg.symbol}`;
-      if (!this.mayFire(key, now)) continue;
+      const size = Math.abs(leg.ratePer8h);
+      const entered = this.latches.enter(key, size >= settings.extremeRatePer8h, backInside(size, settings.extremeRatePer8h));
+      // A leg new to a known row alerts; a leg seen for the first time with its asset does not.
+      if (!entered || !prev) continue;
       const message = `${row.base} on ${VENUES[leg.venue].label} (${leg.symbol}): funding ${pct(leg.ratePer8h)} per 8 h is ${againstLimit(leg.ratePer8h, settings.extremeRatePer8h)} per 8 h`;
       out.push(alert(key, 'extreme-rate', 'warn', now, row.base, leg.venue, message));
     }
@@ -61,22 +85,17 @@ export class AlertTracker {
       this.windowsSent.set(id, settlement);
       const minutes = Math.ceil((settlement - now) / 60_000);
       const message = `${row.base}: settlement in ${minutes} min at ${new Date(settlement).toISOString().slice(11, 16)} UTC on a triggered spread of ${pct(row.spreadPer8h!)} per 8 h`;
-      out.push({ id, kind: 'window', severity: 'info', at: now, base: row.base, venue: null, message });
+      out.push({ id, kind: 'window', severity: 'info', at: now, base: row.base, venue: null, message, condition: id });
     }
     return out;
   }
 
-  divergenceAlert(wasDiverging: boolean | null, divergencePer8h: number | null, diverging: boolean, settings: EngineSettings, now: number): Alert[] {
-    if (wasDiverging !== false || !diverging || divergencePer8h === null || !this.mayFire('divergence', now)) return [];
+  /** `wasKnown`: the previous summary had a divergence figure (no alert on first sight). */
+  divergenceAlert(wasKnown: boolean, divergencePer8h: number | null, diverging: boolean, settings: EngineSettings, now: number): Alert[] {
+    const rearm = divergencePer8h !== null && backInside(Math.abs(divergencePer8h), settings.divergencePer8h);
+    if (!this.latches.enter('divergence', diverging, rearm) || !wasKnown || divergencePer8h === null) return [];
     const message = `BTC − ETH funding ${pct(divergencePer8h)} per 8 h is ${againstLimit(divergencePer8h, settings.divergencePer8h)} per 8 h`;
     return [alert('divergence', 'divergence', 'warn', now, null, null, message)];
-  }
-
-  private mayFire(key: string, now: number): boolean {
-    const last = this.lastFired.get(key);
-    if (last !== undefined && now - last < REALERT_AFTER_MS) return false;
-    this.lastFired.set(key, now);
-    return true;
   }
 }
 
@@ -92,5 +111,5 @@ function tradeSettlement(row: Opportunity): number | null {
 
 /** `key` names the condition (kind, asset, venue, symbol); with the time it makes the alert's id unique. */
 export function alert(key: string, kind: Alert['kind'], severity: Alert['severity'], at: number, base: string | null, venue: VenueId | null, message: string): Alert {
-  return { id: `${key}@${at}`, kind, severity, at, base, venue, message };
+  return { id: `${key}@${at}`, kind, severity, at, base, venue, message, condition: key };
 }

@@ -304,8 +304,8 @@ export class SignalEngine {
     const eth = this.rows.get('ETH')?.meanPer8h ?? null;
     const divergence = btc !== null && eth !== null ? btc - eth : null;
     const diverging = divergence !== null && Math.abs(divergence) > this.settings.divergencePer8h;
-    const was = this.summary && this.summary.btcEthDivergencePer8h !== null ? this.summary.btcEthDiverging : null;
-    alerts.push(...this.tracker.divergenceAlert(was, divergence, diverging, this.settings, now));
+    const wasKnown = this.summary !== null && this.summary.btcEthDivergencePer8h !== null;
+    alerts.push(...this.tracker.divergenceAlert(wasKnown, divergence, diverging, this.settings, now));
     this.summary = { ...emptySummary(now), btcEthDivergencePer8h: divergence, btcEthDiverging: diverging, assets: this.rows.size, triggered: this.triggered.size };
     return this.summary;
   }

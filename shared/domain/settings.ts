@@ -21,7 +21,7 @@ export const EngineSettingsSchema = z.object({
   /** User fee tiers; venues not listed use their default schedule. */
   fees: z.array(FeeTierSchema).default([]),
   /** Alert kinds shown as desktop notifications (the alerts list shows every kind). */
-  notifyKinds: z.array(AlertKindSchema).max(7).default(['trading', 'venue', 'trigger']),
+  notifyKinds: z.array(AlertKindSchema).max(AlertKindSchema.options.length).default(['trading', 'position', 'venue', 'trigger']),
   /** Venues the trader switched off: not polled, not streamed, no markets held, no monitor column (docs/venues.md, "Venue choice"). */
   venuesOff: z.array(VenueIdSchema).max(32).default([]),
 });

@@ -94,18 +94,42 @@ export const OpportunitySchema = z.object({
 });
 export type Opportunity = z.infer<typeof OpportunitySchema>;
 
-/** trading: kill switch reports, reconcile differences, UNHEDGED pairs, unwinds, met exits. */
-export const AlertKindSchema = z.enum(['trigger', 'extreme-rate', 'interval-change', 'window', 'divergence', 'venue', 'trading']);
+/**
+ * trading: kill switch reports, reconcile differences, UNHEDGED pairs, unwinds, the journal;
+ * position: a held pair's exits met, stops near, funding paid at a settlement.
+ */
+export const AlertKindSchema = z.enum(['trigger', 'extreme-rate', 'interval-change', 'window', 'divergence', 'venue', 'trading', 'position']);
 export type AlertKind = z.infer<typeof AlertKindSchema>;
 
+/** One alert folded into a burst group: what it said and about which asset and venue. */
+export const AlertMemberSchema = z.object({
+  base: z.string().nullable(),
+  venue: VenueIdSchema.nullable(),
+  message: z.string(),
+});
+export type AlertMember = z.infer<typeof AlertMemberSchema>;
+
+/**
+ * An alert as main publishes it, after grouping (docs/screens.md, "Alerts"): the same `id`
+ * published again is the same alert updated (its count and last time), never a new one.
+ */
 export const AlertSchema = z.object({
   id: z.string(),
   kind: AlertKindSchema,
   severity: z.enum(['info', 'warn', 'critical']),
+  /** The last time the condition fired. */
   at: z.number().int(),
   base: z.string().nullable(),
   venue: VenueIdSchema.nullable(),
   message: z.string(),
+  /** Names the condition (beside kind, venue and asset) so that its repeats fold into one alert. */
+  condition: z.string().optional(),
+  /** How many times the condition fired (or how many alerts a burst holds); 1 when absent. */
+  count: z.number().int().positive().optional(),
+  /** The first time the condition fired, when it fired more than once. */
+  firstAt: z.number().int().optional(),
+  /** A burst's alerts, newest last (capped: `count` says how many there were). */
+  members: z.array(AlertMemberSchema).optional(),
 });
 export type Alert = z.infer<typeof AlertSchema>;
 

@@ -40,6 +40,7 @@ export function intervalChangeAlert(quote: FundingQuote, previousHours: number, 
     at,
     base: quote.base,
     venue: quote.venue,
+    condition: `interval:${quote.symbol}`,
     message: `${label} ${quote.symbol} now settles every ${quote.intervalHours} h (was ${previousHours} h); per-8 h figures and settlement times follow the new interval.`,
   };
 }
@@ -53,6 +54,7 @@ export function venueDownAlert(venue: VenueId, reason: string | null, at: number
     at,
     base: null,
     venue,
+    condition: 'down',
     message: `${label} is down: ${reason ?? 'no answer'} Its quotes are stale and no signal is built on them; other venues keep updating.`,
   };
 }
@@ -67,6 +69,7 @@ export function venueRecoveredAlert(venue: VenueId, downSince: number, at: numbe
     at,
     base: null,
     venue,
+    condition: 'recovered',
     message: `${label} recovered after ${seconds} s; its quotes are live again.`,
   };
 }

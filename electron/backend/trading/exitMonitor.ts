@@ -13,6 +13,7 @@ import { EXIT_NAMES, exitFigures, exitsMet, exitWatch, type ExitFigures, type Ex
 import type { Journal } from './journal.ts';
 import { positionKey } from './journal.ts';
 import { closeWithRetry, type CloseOutcome, type PairCloser, type RetryOptions } from './pairCloser.ts';
+import { pairBase, StopProximity, type AlertAbout } from './positionAlerts.ts';
 
 export type { ExitSignal };
 
@@ -31,7 +32,7 @@ export interface ExitMonitorOptions {
   journal: Journal;
   quotes: () => readonly FundingQuote[];
   now: () => number;
-  alert: (severity: Alert['severity'], message: string) => void;
+  alert: (severity: Alert['severity'], message: string, about?: AlertAbout) => void;
   /** The sector overlay's verdict for this pair: true once its signal has reversed. */
   sectorSignalReversed?: (pair: Pair) => boolean;
   retry?: RetryOptions;
@@ -78,17 +79,25 @@ export function createExitMonitor(options: ExitMonitorOptions): ExitMonitor {
       : pair));
   }
 
-  async function act(signal: ExitSignal): Promise<void> {
+  /** Every alert of one exit names its pair's asset, and its condition (the exit of that pair). */
+  const aboutOf = (signal: ExitSignal, pairs: readonly Pair[], quotes: ReadonlyMap<string, FundingQuote>): AlertAbout => {
+    const pair = pairs.find((p) => p.pairId === signal.pairId);
+    return { base: pair ? pairBase(pair.legs, quotes) : null, condition: `exit:${signal.rule}:${signal.pairId}` };
+  };
+
+  async function act(signal: ExitSignal, about: AlertAbout): Promise<void> {
     if (signal.action === 'alert') {
-      options.alert('warn', `${signal.message}. Alert only: the pair stays open; close it from Positions when you choose (this alert is not repeated)`);
+      options.alert('warn', `${signal.message}. Alert only: the pair stays open; close it from Positions when you choose (this alert is not repeated)`, about);
       return;
     }
-    options.alert('warn', `${signal.message}: closing the pair reduce-only on every venue`);
+    options.alert('warn', `${signal.message}: closing the pair reduce-only on every venue`, about);
     const outcome = await closeWithRetry(options.closer, signal.pairId, signal.message, options.retry);
     const after = outcome.status === 'open' ? (await options.pairs()).find((p) => p.pairId === signal.pairId) : undefined;
     const { severity, message } = closeOutcomeAlert(signal, outcome, after);
-    options.alert(severity, message);
+    options.alert(severity, message, { ...about, condition: `${about.condition}:outcome` });
   }
+
+  const proximity = new StopProximity();
 
   async function pass(): Promise<ExitCheck> {
     const [pairs, quotes, now] = [await options.pairs(), quoteMap(), options.now()];
@@ -100,15 +109,17 @@ export function createExitMonitor(options: ExitMonitorOptions): ExitMonitor {
       await options.journal.append({ time: now, kind: 'exit', pairId: signal.pairId, venue: null, symbol: null, clientOrderId: null, data });
     }
     const annotated = annotate(pairs, quotes, now);
+    for (const near of proximity.alerts(annotated, quotes)) options.alert(near.severity, near.message, near.about);
     // One close per pair even when two of its stops fire together; the others only say so.
     const closing = new Set<string>();
     await Promise.all(due.map((signal) => {
+      const about = aboutOf(signal, pairs, quotes);
       if (signal.action === 'close' && closing.has(signal.pairId)) {
-        options.alert('warn', `${signal.message}: the pair is already being closed`);
+        options.alert('warn', `${signal.message}: the pair is already being closed`, about);
         return Promise.resolve();
       }
       if (signal.action === 'close') closing.add(signal.pairId);
-      return act(signal);
+      return act(signal, about);
     }));
     return { fired: due, pairs: annotated };
   }

@@ -12,6 +12,7 @@ import type { Broker } from './brokers/broker.ts';
 import type { FundingEntryData } from './brokers/paper.ts';
 import type { Journal, NewJournalEntry } from './journal.ts';
 import type { PairRecord } from './ledgerFold.ts';
+import type { PairPayment } from './positionAlerts.ts';
 
 /** Closed pairs stay polled this long, so a settlement just before the close is still journalled. */
 const CLOSED_POLL_MS = 24 * 3_600_000;
@@ -25,20 +26,26 @@ export function paymentId(payment: FundingPayment): string {
   return payment.id ?? `${payment.venue} ${payment.symbol} ${payment.time}`;
 }
 
-export function createFundingJournaller(journal: Journal, now: () => number, onError: (venue: VenueId, error: unknown) => void): FundingJournaller {
+/** `onPayments` hears each pair's share of the payments a sync journalled (the pair-paid alerts, docs/exits.md). */
+export function createFundingJournaller(
+  journal: Journal, now: () => number, onError: (venue: VenueId, error: unknown) => void, onPayments: (payments: PairPayment[]) => void = () => {},
+): FundingJournaller {
   let chain: Promise<unknown> = Promise.resolve();
   return {
     sync(brokers) {
-      const run = chain.then(() => syncOnce(journal, brokers, now(), onError));
+      const run = chain.then(() => syncOnce(journal, brokers, now(), onError, onPayments));
       chain = run.catch(() => undefined);
       return run;
     },
   };
 }
 
-async function syncOnce(journal: Journal, brokers: readonly Broker[], now: number, onError: (venue: VenueId, error: unknown) => void): Promise<number> {
+async function syncOnce(
+  journal: Journal, brokers: readonly Broker[], now: number, onError: (venue: VenueId, error: unknown) => void, onPayments: (payments: PairPayment[]) => void,
+): Promise<number> {
   const records = journal.ledger.pairs().filter((r) => r.closedAt === null || now - r.closedAt < CLOSED_POLL_MS);
   let added = 0;
+  const paired: PairPayment[] = [];
   for (const broker of brokers) {
     for (const [symbol, since] of heldSymbols(records, broker.venue)) {
       let payments: FundingPayment[];
@@ -52,10 +59,15 @@ async function syncOnce(journal: Journal, brokers: readonly Broker[], now: numbe
         const id = paymentId(payment);
         if (journal.ledger.hasFunding(id) || payment.symbol !== symbol) continue;
         added += 1;
-        for (const entry of fundingEntries({ ...payment, id }, records)) await journal.append(entry);
+        for (const entry of fundingEntries({ ...payment, id }, records)) {
+          await journal.append(entry);
+          const { amount } = entry.data as FundingEntryData;
+          if (entry.pairId !== null) paired.push({ pairId: entry.pairId, venue: payment.venue, symbol: payment.symbol, time: payment.time, amount });
+        }
       }
     }
   }
+  if (paired.length > 0) onPayments(paired);
   return added;
 }
 

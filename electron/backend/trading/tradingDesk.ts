@@ -34,8 +34,9 @@ import { createHoldingWatch } from './holdingWatch.ts';
 import { journalFlatPairs } from './pairClosing.ts';
 import type { Flattener, KillSwitchTarget } from './killSwitch.ts';
 import { createKillSwitch } from './killSwitchRetries.ts';
-import { journalHolds } from './journal.ts';
+import { journalHolds, positionKey } from './journal.ts';
 import { markInterruptedPairs } from './interruptedPairs.ts';
+import { FundingPaidWatch, pairBase, type AlertAbout } from './positionAlerts.ts';
 import { createPositionBook, resolveUnhedged } from './positions.ts';
 import { reconcile } from './reconcile.ts';
 import { createPassLoop, createSettlementLoop } from './settlementLoop.ts';
@@ -118,9 +119,11 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     return { ...DEFAULT_RISK_SETTINGS };
   });
   let alertSeq = 0;
-  const alert = (severity: Alert['severity'], message: string, venue: VenueId | null = null) => {
+  /** The desk's alerts are of kind `trading` unless `about` says otherwise (`position`: docs/exits.md). */
+  const alert = (severity: Alert['severity'], message: string, about: AlertAbout = {}) => {
     alertSeq += 1;
-    publish('alerts', [{ id: `trading-${now()}-${alertSeq}`, kind: 'trading', severity, at: now(), base: null, venue, message }]);
+    const { kind = 'trading', base = null, venue = null, condition } = about;
+    publish('alerts', [{ id: `${kind}-${now()}-${alertSeq}`, kind, severity, at: now(), base, venue, message, ...(condition ? { condition } : {}) }]);
   };
 
   // Before any order can be sent: a pair the last run left between its legs is UNHEDGED.
@@ -133,10 +136,13 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
   // Every read of the venues' positions is judged against the journal (docs/units.md, "Checked at run time").
   const watch = createHoldingWatch({ journal: journalOf(store), brokers: brokers.get, state, now, alert: (severity, message) => alert(severity, message) });
   const book = createPositionBook({ journal: journalOf(store), brokers: brokers.get, quotes, watch });
-  const funding = createFundingJournaller(journalOf(store), now, (venue, error) => options.log.warn('funding history not read', { venue, error }));
+  const fundingPaid = new FundingPaidWatch();
+  const baseOfPair = (pairId: string) => pairBase(journalOf(store).ledger.pair(pairId)?.legs ?? [], new Map(quotes().map((q) => [positionKey(q.venue, q.symbol), q])));
+  const funding = createFundingJournaller(journalOf(store), now, (venue, error) => options.log.warn('funding history not read', { venue, error }),
+    (payments) => { for (const paid of fundingPaid.alerts(payments, baseOfPair)) alert(paid.severity, paid.message, paid.about); });
   const closer = createPairCloser({ pairs: () => book.pairs(), gateway, journal: journalOf(store) });
   const exits = createExitMonitor({
-    pairs: () => book.pairs(), closer, journal: journalOf(store), quotes, now, alert: (severity, message) => alert(severity, message),
+    pairs: () => book.pairs(), closer, journal: journalOf(store), quotes, now, alert,
     retry: { delaysMs: options.exitTiming?.retryDelaysMs },
   });
   const ticketData = createTicketData(store, quotes, now);
@@ -262,8 +268,8 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     publish('killSwitch', report);
     const atPress = report.retry.attempts === 0 && report.retry.endedBy === null;
     for (const row of report.venues) {
-      if (atPress) alert(row.flat ? 'warn' : 'critical', `kill switch: ${venueVerdict(row, row.flat ? undefined : report.deadlineMs)}`, row.venue);
-      else if (row.flat && !flatAlerted.has(row.venue)) alert('warn', `kill switch, background retry ${report.retry.attempts}: ${venueVerdict(row)}`, row.venue);
+      if (atPress) alert(row.flat ? 'warn' : 'critical', `kill switch: ${venueVerdict(row, row.flat ? undefined : report.deadlineMs)}`, { venue: row.venue });
+      else if (row.flat && !flatAlerted.has(row.venue)) alert('warn', `kill switch, background retry ${report.retry.attempts}: ${venueVerdict(row)}`, { venue: row.venue });
     }
     flatAlerted = new Set(report.venues.filter((row) => row.flat).map((row) => row.venue));
     const retry = retryText(report, Date.now());

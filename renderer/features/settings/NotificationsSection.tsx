@@ -3,16 +3,7 @@ import { AlertKindSchema, type AlertKind } from '../../../shared/domain/signals.
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../bridge/bridgeContext.ts';
 import { useSession } from '../../store/sessionStore.ts';
-
-const LABELS: Record<AlertKind, string> = {
-  trading: 'Trading (kill switch, UNHEDGED, reconcile, exits)',
-  venue: 'Venue health',
-  trigger: 'Spread triggers',
-  'extreme-rate': 'Extreme rates',
-  'interval-change': 'Interval changes',
-  window: 'Settlement windows',
-  divergence: 'BTC/ETH divergence',
-};
+import { ALERT_KIND_LABELS } from '../alerts/alertKinds.ts';
 
 /** In the browser the page must ask for the permission; the desktop app notifies from main. */
 function browserPermission(): NotificationPermission | null {
@@ -43,7 +34,7 @@ export function NotificationsSection() {
       <legend>Desktop notifications</legend>
       {AlertKindSchema.options.map((kind) => (
         <label key={kind}>
-          <input type="checkbox" checked={settings.notifyKinds.includes(kind)} onChange={(e) => void toggle(kind, e.target.checked)} /> {LABELS[kind]}
+          <input type="checkbox" checked={settings.notifyKinds.includes(kind)} onChange={(e) => void toggle(kind, e.target.checked)} /> {ALERT_KIND_LABELS[kind]}
         </label>
       ))}
       {permission === 'default' ? (

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type EngineSettings } from '../../../shared/domain/settings.ts';
 import type { Alert } from '../../../shared/domain/signals.ts';
 import { SignalEngine } from '../../../electron/engine/engine.ts';
+import { REARM_MARGIN } from '../../../electron/engine/alerts.ts';
 import { NOW, q } from './quotes.ts';
 
 const kinds = (alerts: Alert[], kind: Alert['kind']) => alerts.filter((a) => a.kind === kind);
@@ -52,18 +53,26 @@ describe('venues switched off', () => {
 describe('alerts', () => {
   const pair = (base: string, high: number, t: number) => [q('binanceusdm', base, 0.0001, 8, { observedAt: t }), q('bybit', base, high, 8, { observedAt: t })];
 
-  it('fires the trigger alert once on crossing, not on every tick, and not again on a quick re-cross', () => {
+  it('fires the trigger alert once on crossing, not on every tick, and not while the spread wobbles on the trigger', () => {
     const engine = new SignalEngine(DEFAULT_SETTINGS);
-    const fired: number[] = [];
-    const steps = [0.0004, 0.0008, 0.0009, 0.0004, 0.0008];
-    steps.forEach((high, i) => {
+    // Spreads (bybit − binance) per 8 h against the 0.06 % trigger: 0.03, 0.07, 0.08, 0.059, 0.061, 0.055, 0.07.
+    const steps = [0.0004, 0.0008, 0.0009, 0.00069, 0.00071, 0.00065, 0.0008];
+    const fired = steps.map((high, i) => {
       const t = NOW + i * 5_000;
-      fired.push(kinds(engine.apply(pair('LINK', high, t), t).alerts, 'trigger').length);
+      return kinds(engine.apply(pair('LINK', high, t), t).alerts, 'trigger').length;
     });
-    expect(fired).toEqual([0, 1, 0, 0, 0]);
-    const later = NOW + 40 * 60_000;
-    engine.apply(pair('LINK', 0.0004, later), later);
-    expect(kinds(engine.apply(pair('LINK', 0.0008, later + 5_000), later + 5_000).alerts, 'trigger')).toHaveLength(1);
+    expect(fired).toEqual([0, 1, 0, 0, 0, 0, 0]);
+  });
+
+  it('re-arms the trigger once the spread is back below the trigger by the margin, and alerts on the next crossing', () => {
+    const engine = new SignalEngine(DEFAULT_SETTINGS);
+    const spreads = [0.0003, 0.0007, 0.00047, 0.0007]; // 0.047 % is below 0.06 % × (1 − 0.2)
+    const fired = spreads.map((spread, i) => {
+      const t = NOW + i * 5_000;
+      return kinds(engine.apply(pair('LINK', 0.0001 + spread, t), t).alerts, 'trigger').length;
+    });
+    expect(fired).toEqual([0, 1, 0, 1]);
+    expect(REARM_MARGIN).toBe(0.2);
   });
 
   it('does not alert on first sight of an asset that is already triggered', () => {
@@ -74,16 +83,27 @@ describe('alerts', () => {
     const engine = new SignalEngine(DEFAULT_SETTINGS);
     engine.apply(pair('WIF', 0.0005, NOW), NOW);
     const alerts = kinds(engine.apply(pair('WIF', 0.0015, NOW + 1000), NOW + 1000).alerts, 'extreme-rate');
-    expect(alerts.map((a) => [a.base, a.venue])).toEqual([['WIF', 'bybit']]);
+    expect(alerts.map((a) => [a.base, a.venue, a.condition])).toEqual([['WIF', 'bybit', 'extreme:WIF:bybit:WIF/USDT:USDT']]);
     expect(alerts[0].message).toContain('Bybit');
     expect(kinds(engine.apply(pair('WIF', 0.0016, NOW + 2000), NOW + 2000).alerts, 'extreme-rate')).toHaveLength(0);
   });
 
-  it('says an extreme rate the way round it was met: -0.1000 % is at or below −0.1000 %, not "beyond ±0.1000 %"', () => {
+  it('a rate flapping on the extreme threshold alerts once; after it clears by the margin and re-enters, again', () => {
+    const engine = new SignalEngine(DEFAULT_SETTINGS);
+    // Per 8 h against the 0.1 % threshold; it re-arms below 0.08 %.
+    const rates = [0.0005, 0.00101, 0.00099, 0.00102, 0.00085, 0.001, 0.00079, 0.0011];
+    const fired = rates.map((rate, i) => {
+      const t = NOW + i * 5_000;
+      return kinds(engine.apply(pair('WIF', rate, t), t).alerts, 'extreme-rate').length;
+    });
+    expect(fired).toEqual([0, 1, 0, 0, 0, 0, 0, 1]);
+  });
+
+  it('says an extreme rate the way round it was met: −0.1000 % is at or below −0.1000 %, not "beyond ±0.1000 %"', () => {
     const engine = new SignalEngine(DEFAULT_SETTINGS);
     engine.apply(pair('WIF', 0.0005, NOW), NOW);
     const [negative] = kinds(engine.apply(pair('WIF', -0.001, NOW + 1000), NOW + 1000).alerts, 'extreme-rate');
-    expect(negative.message).toBe('WIF on Bybit (WIF/USDT:USDT): funding -0.1000 % per 8 h is at or below −0.1000 % per 8 h');
+    expect(negative.message).toBe('WIF on Bybit (WIF/USDT:USDT): funding −0.1000 % per 8 h is at or below −0.1000 % per 8 h');
     const other = new SignalEngine(DEFAULT_SETTINGS);
     other.apply(pair('ENA', 0.0005, NOW), NOW);
     expect(kinds(other.apply(pair('ENA', 0.0012, NOW + 1000), NOW + 1000).alerts, 'extreme-rate')[0].message).toMatch(/funding 0\.1200 % per 8 h is at or above \+0\.1000 % per 8 h$/);

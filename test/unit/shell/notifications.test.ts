@@ -15,7 +15,7 @@ describe('which alerts become notifications', () => {
   }
 
   it('by default the trading, venue and trigger kinds', () => {
-    expect(DEFAULT_SETTINGS.notifyKinds).toEqual(['trading', 'venue', 'trigger']);
+    expect(DEFAULT_SETTINGS.notifyKinds).toEqual(['trading', 'position', 'venue', 'trigger']);
   });
 
   it('only the subscribed kinds, each alert once even when streamed again', () => {
