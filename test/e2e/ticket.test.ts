@@ -69,13 +69,15 @@ describe.each(VIEWPORTS)('the order ticket on one screen at $width×$height', (v
     await expect.poll(() => stop.getAttribute('aria-invalid')).toBeNull();
   });
 
-  it('a take-profit at or above the current spread, or at or below 0, is refused beside the field in % /8h', async () => {
+  it('a take-profit at or above the current spread, or below 0, is refused beside the field in % /8h; 0 (close when the spread stops paying) is accepted', async () => {
     const takeProfit = page.getByLabel('Take-profit spread (% /8h)');
     await takeProfit.fill('5');
     const problem = () => page.locator(`#${'problem-Takeprofitspread'}`);
     await expect.poll(() => problem().textContent()).toMatch(/^take-profit 5\.0000 % \/8h is at or above the current spread \d+\.\d{4} % \/8h: it would be met at once/);
     await takeProfit.fill('-0.5');
-    await expect.poll(() => problem().textContent()).toMatch(/above 0 % \/8h/);
+    await expect.poll(() => problem().textContent()).toMatch(/must be at least 0 % \/8h: below 0 the pair would be held while it pays funding/);
+    await takeProfit.fill('0');
+    await expect.poll(() => problem().count()).toBe(0);
     await takeProfit.fill('0.005');
     await expect.poll(() => problem().count()).toBe(0);
   });
