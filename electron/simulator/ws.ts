@@ -3,7 +3,9 @@
  * Binance USDⓈ-M mark price streams (`!markPrice@arr@1s`, `<symbol>@markPrice@1s`, as ccxt.pro
  * `watchMarkPrice(s)` subscribes; Aster's, the same, under `/aster`) and OKX v5 public `funding-rate` and `mark-price` channels
  * (as ccxt.pro okx `watchFundingRate(s)` / `watchMarkPrice` subscribe), Bybit v5 `tickers.<symbol>`
- * (`venues/bybitStream.ts`, as ccxt.pro bybit `watchTickers` subscribes). A venue module may add
+ * (`venues/bybitStream.ts`, as ccxt.pro bybit `watchTickers` subscribes), Hyperliquid `activeAssetCtx`
+ * (`venues/hyperliquidStream.ts`, as ccxt.pro hyperliquid `watchTicker` subscribes), Bitget v2 `ticker`
+ * (`venues/bitgetStream.ts`, as ccxt.pro bitget `watchTickers` subscribes). A venue module may add
  * its own stream dialect with `register`. Disconnects are injectable per venue.
  */
 import type { IncomingMessage, Server } from 'node:http';
@@ -14,7 +16,9 @@ import { LOOPBACK_PATH_PREFIX } from '../../shared/domain/venues.ts';
 import type { Market } from './market.ts';
 import type { SimClock } from './clock.ts';
 import type { Faults } from './faults.ts';
+import { bitgetPublicStream } from './venues/bitgetStream.ts';
 import { bybitLinearStream } from './venues/bybitStream.ts';
+import { hyperliquidStreams } from './venues/hyperliquidStream.ts';
 
 /** One connected client of a stream dialect. */
 export interface StreamConnection {
@@ -133,7 +137,7 @@ export interface StreamsOptions {
 
 export class SimStreams {
   private readonly wss = new WebSocketServer({ noServer: true });
-  private readonly dialects: StreamDialect[] = [okxPublic, bybitLinearStream, binanceStreams, asterStreams];
+  private readonly dialects: StreamDialect[] = [okxPublic, bybitLinearStream, bitgetPublicStream, hyperliquidStreams, binanceStreams, asterStreams];
   private readonly connections = new Map<StreamConnection, StreamDialect>();
   private readonly market: Market;
   private readonly faults: Faults;

@@ -3,8 +3,10 @@
  * running period's rate, mark, index, 24-h volume and open interest, but no interval and no
  * settlement time; `current-fund-rate` (fetchFundingIntervals) carries those. Both answer
  * per product type (USDT-FUTURES, USDC-FUTURES), so a poll is two calls per settle currency.
+ * The most traded contracts' mark, index, rate and next settlement also arrive by websocket
+ * (`bitgetStream`).
  */
-import type { FundingRate } from 'ccxt';
+import type { Exchange, FundingRate } from 'ccxt';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
 import { MINUTE_MS, createVenueAdapter, knownRates } from './adapter.ts';
@@ -12,6 +14,8 @@ import type { AdapterContext, VenueAdapter, VenueSpec } from './adapter.ts';
 import { buildQuote, intervalHoursOf, productOrNull } from './fundingQuote.ts';
 import type { PerpMarket } from './perpMarkets.ts';
 import { mergeBySymbol, settleCurrencies } from './settleGroups.ts';
+import type { StreamSpec } from './streams.ts';
+import { tickerRowWatchers } from './tickerRowStream.ts';
 
 const VENUE = 'bitget';
 
@@ -46,6 +50,24 @@ export const bitgetSpec: VenueSpec = {
     const tickers = mergeBySymbol(answers.map(([rates]) => rates));
     const current = mergeBySymbol(answers.map(([, intervals]) => intervals));
     return knownRates(VENUE, tickers, markets).map(([market, ticker]) => bitgetQuote(market, ticker, current[market.symbol], observedAt));
+  },
+};
+
+/**
+ * Bitget's contract `ticker` channel (`/v2/ws/public`, one subscription per contract) carries
+ * the mark, index, running rate and next settlement under Bybit's names. ccxt.pro's
+ * `watchTickers` gives every symbol the first one's product type, so each settle currency gets
+ * its own loop. Bitget pushes on change; a second is taken as the longest quiet gap across the
+ * most traded contracts.
+ */
+export const bitgetStream: StreamSpec = {
+  venue: VENUE,
+  exchangeOptions: bitgetSpec.exchangeOptions,
+  perSymbol: true,
+  expectedGapMs: 1_000,
+  watchers: (exchange: Exchange, symbols: string[]) => {
+    const bySettle = Map.groupBy(symbols, (symbol) => exchange.market(symbol).settle);
+    return [...bySettle.values()].flatMap((group) => tickerRowWatchers(exchange, group));
   },
 };
 

@@ -7,15 +7,15 @@
  * The most traded symbols' mark, index, rate and next settlement also arrive by websocket
  * (`bybitStream`).
  */
-import type { Exchange, FundingRate, Ticker } from 'ccxt';
+import type { FundingRate } from 'ccxt';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
 import { MINUTE_MS, createVenueAdapter, knownRates } from './adapter.ts';
 import type { AdapterContext, VenueAdapter, VenueSpec } from './adapter.ts';
 import { buildQuote, intervalHoursOf, numberOrNull } from './fundingQuote.ts';
 import type { PerpMarket } from './perpMarkets.ts';
-import { presentFields, type StreamUpdate } from './streamMerge.ts';
-import { cached, type StreamSpec } from './streams.ts';
+import type { StreamSpec } from './streams.ts';
+import { tickerRowWatchers } from './tickerRowStream.ts';
 
 const VENUE = 'bybit';
 
@@ -56,26 +56,8 @@ export const bybitSpec: VenueSpec = {
 };
 
 /**
- * A `tickers.<symbol>` message as ccxt.pro's `watchTickers` keeps it: ccxt merges Bybit's
- * deltas into the raw row (`info`) and stamps the message time; the mark, index, rate and next
- * settlement are read from that row.
- */
-export function bybitTickerUpdate(ticker: Ticker): StreamUpdate | null {
-  const eventTime = numberOrNull(ticker.timestamp);
-  if (eventTime === null || !ticker.symbol) return null;
-  const info = (ticker.info ?? {}) as Record<string, unknown>;
-  const next = numberOrNull(info.nextFundingTime);
-  return {
-    symbol: ticker.symbol,
-    channel: 'ticker',
-    eventTime,
-    fields: presentFields({ markPrice: numberOrNull(info.markPrice), indexPrice: numberOrNull(info.indexPrice), rate: numberOrNull(info.fundingRate), nextFundingTime: next === null ? null : Math.round(next) }),
-  };
-}
-
-/**
  * Bybit subscribes per symbol (`tickers.<symbol>` on `/v5/public/linear`): a snapshot, then
- * deltas of what changed. Bybit pushes linear tickers every 100 ms; a second is taken as the
+ * deltas of what changed, which ccxt merges into the row it keeps. Bybit pushes linear tickers every 100 ms; a second is taken as the
  * longest quiet gap across the most traded symbols.
  */
 export const bybitStream: StreamSpec = {
@@ -83,10 +65,7 @@ export const bybitStream: StreamSpec = {
   exchangeOptions: bybitSpec.exchangeOptions,
   perSymbol: true,
   expectedGapMs: 1_000,
-  watchers: (exchange: Exchange, symbols: string[]) => symbols.length === 0 ? [] : [async () => {
-    await exchange.watchTickers(symbols);
-    return cached(exchange.tickers, symbols).map(bybitTickerUpdate).filter((update) => update !== null);
-  }],
+  watchers: tickerRowWatchers,
 };
 
 export function createBybitAdapter(context: AdapterContext): VenueAdapter {

@@ -2,15 +2,18 @@
  * Hyperliquid. One `metaAndAssetCtxs` call (fetchFundingRates) gives every perp's current
  * hourly rate, mark, oracle price, 24-h notional volume and open interest (coins). Every
  * symbol settles on the hour; ccxt computes that from the machine clock, so the adapter
- * computes it from the terminal's clock instead (the simulator may run its own).
+ * computes it from the terminal's clock instead (the simulator may run its own). The most
+ * traded coins' mark, oracle price and rate also arrive by websocket (`hyperliquidStream`).
  */
-import type { FundingRate } from 'ccxt';
+import type { Exchange, FundingRate, Ticker } from 'ccxt';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import { nextSettlementAfter } from '../../../shared/funding/settlements.ts';
 import { MINUTE_MS, createVenueAdapter, knownRates } from './adapter.ts';
 import type { AdapterContext, VenueAdapter, VenueSpec } from './adapter.ts';
-import { buildQuote, productOrNull } from './fundingQuote.ts';
+import { buildQuote, numberOrNull, productOrNull } from './fundingQuote.ts';
 import type { PerpMarket } from './perpMarkets.ts';
+import { presentFields, type StreamUpdate } from './streamMerge.ts';
+import type { StreamSpec } from './streams.ts';
 
 const VENUE = 'hyperliquid';
 const INTERVAL_HOURS = 1;
@@ -39,6 +42,39 @@ export const hyperliquidSpec: VenueSpec = {
     const rates = await exchange.fetchFundingRates();
     return knownRates(VENUE, rates, markets).map(([market, rate]) => hyperliquidQuote(market, rate, observedAt));
   },
+};
+
+/**
+ * An `activeAssetCtx` message as ccxt.pro's `watchTicker` keeps it: `info` is the coin's asset
+ * context, the same fields as a `metaAndAssetCtxs` row. Hyperliquid stamps no time on it, so it
+ * is dated on receipt, and its next settlement is the hour after that, as for a poll.
+ */
+export function hyperliquidCtxUpdate(ticker: Ticker, receivedAt: number): StreamUpdate | null {
+  if (!ticker.symbol) return null;
+  const ctx = (ticker.info ?? {}) as Record<string, unknown>;
+  return {
+    symbol: ticker.symbol,
+    channel: 'assetCtx',
+    eventTime: receivedAt,
+    datedOnReceipt: true,
+    fields: presentFields({ markPrice: numberOrNull(ctx.markPx), indexPrice: numberOrNull(ctx.oraclePx), rate: numberOrNull(ctx.funding), nextFundingTime: nextSettlementAfter(receivedAt, INTERVAL_HOURS) }),
+  };
+}
+
+/**
+ * Hyperliquid subscribes per coin (`activeAssetCtx`; ccxt.pro's `watchTickers` takes `allMids`,
+ * which carries mids only), one watch loop per coin. Contexts follow the oracle, which
+ * validators publish about every 3 s: taken as the longest quiet gap.
+ */
+export const hyperliquidStream: StreamSpec = {
+  venue: VENUE,
+  exchangeOptions: hyperliquidSpec.exchangeOptions,
+  perSymbol: true,
+  expectedGapMs: 3_000,
+  watchers: (exchange: Exchange, symbols: string[], now: () => number) => symbols.map((symbol) => async () => {
+    const update = hyperliquidCtxUpdate(await exchange.watchTicker(symbol), now());
+    return update === null ? [] : [update];
+  }),
 };
 
 export function createHyperliquidAdapter(context: AdapterContext): VenueAdapter {

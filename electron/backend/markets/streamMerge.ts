@@ -2,7 +2,8 @@
  * Merges websocket updates into a venue's quotes without letting anything older win.
  * A stream message carries the venue's event time; it is applied only when it is newer than
  * both the last REST snapshot (observed at poll start) and the last message of the same
- * channel for that symbol. A REST snapshot that lands after a newer stream message keeps the
+ * channel for that symbol (a message dated on receipt only needs to be as new: those arrive in
+ * order). A REST snapshot that lands after a newer stream message keeps the
  * streamed fields (the snapshot was taken before the message). Pure: no clocks, no I/O.
  */
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
@@ -14,8 +15,10 @@ export interface StreamUpdate {
   symbol: string;
   /** Which subscription it came from (`markPrice`, `funding`): each channel is ordered on its own. */
   channel: string;
-  /** The venue's event time (ms). */
+  /** The venue's event time (ms); where the venue sends none, the time it was received. */
   eventTime: number;
+  /** The venue sends no time (`eventTime` is the receipt time): an equal time is a later message, not a repeat. */
+  datedOnReceipt?: boolean;
   fields: StreamFields;
 }
 
@@ -51,7 +54,7 @@ export function createStreamOverlay(): StreamOverlay {
         if (!current || update.eventTime <= restObservedAt) continue;
         const key = `${update.symbol}\u0000${update.channel}`;
         const previous = latest.get(key);
-        if (previous && update.eventTime <= previous.eventTime) continue;
+        if (previous && (update.eventTime < previous.eventTime || (update.eventTime === previous.eventTime && !update.datedOnReceipt))) continue;
         const applied = { ...update, receivedAt };
         latest.set(key, applied);
         merged.set(update.symbol, laidOver(current, applied));

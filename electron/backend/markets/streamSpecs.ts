@@ -2,7 +2,9 @@
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { asterStream } from './aster.ts';
 import { binanceStream } from './binanceusdm.ts';
+import { bitgetStream } from './bitget.ts';
 import { bybitStream } from './bybit.ts';
+import { hyperliquidStream } from './hyperliquid.ts';
 import { okxStream } from './okx.ts';
 import type { StreamSpec } from './streams.ts';
 
@@ -11,4 +13,6 @@ export const STREAM_SPECS: Partial<Record<VenueId, StreamSpec>> = {
   bybit: bybitStream,
   okx: okxStream,
   aster: asterStream,
+  hyperliquid: hyperliquidStream,
+  bitget: bitgetStream,
 };

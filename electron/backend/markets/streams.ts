@@ -27,8 +27,11 @@ export interface StreamSpec {
   perSymbol: boolean;
   /** The longest pause between two messages the venue promises for these subscriptions (ms, unscaled). */
   expectedGapMs: number;
-  /** Each watcher resolves with the updates of the message(s) ccxt received since it was last called. */
-  watchers(exchange: Exchange, symbols: string[]): Array<() => Promise<StreamUpdate[]>>;
+  /**
+   * Each watcher resolves with the updates of the message(s) ccxt received since it was last
+   * called. `now` is the terminal's clock, for venues whose messages carry no time of their own.
+   */
+  watchers(exchange: Exchange, symbols: string[], now: () => number): Array<() => Promise<StreamUpdate[]>>;
 }
 
 /** What ccxt.pro holds for the watched symbols (its cache: a watch resolves with the first message only). */
@@ -137,7 +140,7 @@ export function createVenueStream(options: VenueStreamOptions): VenueStream {
     ex.setMarketsFromExchange(options.markets); // new listings since the last session
     const symbols = spec.perSymbol ? mostTraded(handlers!.quotes(), options.maxSymbols) : [];
     publish({ ...state, symbols: symbols.length });
-    const watchers = spec.watchers(ex, symbols);
+    const watchers = spec.watchers(ex, symbols, now);
     // Once one watcher fails the session is over: the others must not reopen a connection.
     let ended = false;
     const read = async (watch: () => Promise<StreamUpdate[]>): Promise<void> => {

@@ -14,7 +14,7 @@ import { handleBitgetPrivate, isBitgetPrivate } from './bitgetPrivate.ts';
 
 const VENUE = 'bitget';
 /** Product types by settle currency; the simulator lists no demo (S…) or coin-margined contracts. */
-const SETTLE_BY_PRODUCT: Record<string, string> = { 'USDT-FUTURES': 'USDT', 'USDC-FUTURES': 'USDC' };
+export const SETTLE_BY_PRODUCT: Readonly<Record<string, string>> = { 'USDT-FUTURES': 'USDT', 'USDC-FUTURES': 'USDC' };
 const PRODUCT_TYPES = new Set(['USDT-FUTURES', 'USDC-FUTURES', 'COIN-FUTURES', 'SUSDT-FUTURES', 'SUSDC-FUTURES', 'SCOIN-FUTURES']);
 const GRANULARITY_MS: Record<string, number> = {
   '1m': 60_000, '3m': 180_000, '5m': 300_000, '15m': 900_000, '30m': 1_800_000,
@@ -73,7 +73,8 @@ function contractBody(market: SimMarket, instrument: SimInstrument): Record<stri
   };
 }
 
-function tickerBody(market: SimMarket, instrument: SimInstrument): Record<string, unknown> {
+/** A contract ticker row, as `/api/v2/mix/market/tickers` lists it; the `ticker` stream pushes the same fields. */
+export function tickerBody(market: SimMarket, instrument: SimInstrument): Record<string, unknown> {
   const funding = market.funding(VENUE, instrument.id);
   const t = market.ticker(VENUE, instrument.id);
   const change = t.open24h === 0 ? 0 : (t.last - t.open24h) / t.open24h;

@@ -54,7 +54,8 @@ function marginTables(instruments: readonly SimInstrument[]): Array<[number, Rec
   }]);
 }
 
-function assetContext(market: SimMarket, instrument: SimInstrument): Record<string, unknown> {
+/** A perp's asset context, as `metaAndAssetCtxs` lists it and the `activeAssetCtx` stream pushes it. */
+export function assetContext(market: SimMarket, instrument: SimInstrument): Record<string, unknown> {
   const funding = market.funding(VENUE, instrument.id);
   const t = market.ticker(VENUE, instrument.id);
   return {

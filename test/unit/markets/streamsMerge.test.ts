@@ -1,5 +1,7 @@
 /** Merging stream messages into quotes: nothing older ever wins, nothing missing blanks a value. */
+import type { Exchange } from 'ccxt';
 import { describe, expect, it } from 'vitest';
+import { bitgetStream } from '../../../electron/backend/markets/bitget.ts';
 import { createStreamOverlay, presentFields } from '../../../electron/backend/markets/streamMerge.ts';
 import type { StreamUpdate } from '../../../electron/backend/markets/streamMerge.ts';
 import { mostTraded, streamRetryMs } from '../../../electron/backend/markets/streams.ts';
@@ -37,6 +39,15 @@ describe('stream messages merged into quotes', () => {
     quotes.set(QUOTE.symbol, first[0]);
     expect(overlay.accept(quotes, [mark(REST_AT + 500, 101), mark(REST_AT + 400, 97)], REST_AT + 700)).toEqual([]);
     expect(overlay.accept(quotes, [funding(REST_AT + 500, 0.0003)], REST_AT + 700)).toEqual([{ ...first[0], rate: 0.0003, observedAt: REST_AT + 700 }]);
+  });
+
+  it('messages dated on receipt (the venue sends no time) apply in arrival order, an equal time included', () => {
+    const { overlay, quotes } = overlayAfterPoll();
+    const received = (markPrice: number): StreamUpdate => ({ ...mark(REST_AT + 500, markPrice), datedOnReceipt: true });
+    const first = overlay.accept(quotes, [received(101)], REST_AT + 500);
+    quotes.set(QUOTE.symbol, first[0]);
+    expect(overlay.accept(quotes, [received(102)], REST_AT + 500)).toEqual([{ ...QUOTE, markPrice: 102, observedAt: REST_AT + 500 }]);
+    expect(overlay.accept(quotes, [{ ...received(90), eventTime: REST_AT + 499 }], REST_AT + 500)).toEqual([]);
   });
 
   it('within one batch the newest message of a symbol wins and the others fold into one quote', () => {
@@ -81,5 +92,17 @@ describe('stream subscriptions and cadence', () => {
     expect(pollPeriodMs(5_000, 30_000, true)).toBe(15_000);
     expect(pollPeriodMs(5_000, 100_000, true)).toBe(20_000);
     expect(pollPeriodMs(10_000, 12_000, true)).toBe(10_000);
+  });
+
+  it('Bitget watches each settle currency in its own loop (ccxt.pro gives all symbols of one call the first one\'s product type)', async () => {
+    const calls: string[][] = [];
+    const exchange = {
+      tickers: {},
+      market: (symbol: string) => ({ settle: symbol.split(':')[1] }),
+      watchTickers: (symbols: string[]) => { calls.push(symbols); return Promise.resolve({}); },
+    } as unknown as Exchange;
+    const watchers = bitgetStream.watchers(exchange, ['BTC/USDT:USDT', 'BTC/USDC:USDC', 'ETH/USDT:USDT'], () => 0);
+    await Promise.all(watchers.map((watch) => watch()));
+    expect(calls).toEqual([['BTC/USDT:USDT', 'ETH/USDT:USDT'], ['BTC/USDC:USDC']]);
   });
 });
