@@ -1,12 +1,14 @@
 /**
  * Spot markets and spot wallets on the venues whose spot the simulator serves (Binance, Bybit,
- * OKX). Each spot pair (`BTCUSDT`, OKX's `BTC-USDT`) trades the asset of a listed USDT perp, in
- * coins at prices per coin, around the perp's index (the spot price the perp's index follows).
- * A market order walks a spot book built as the perp's is. Fees follow the venues: a buy pays
- * its fee in the coin it receives, a sell in USDT. Binance's spot wallet is its own (apart from
- * the futures wallet); Bybit's and OKX's unified accounts keep USDT in one wallet for spot and
- * derivatives, so a spot trade there moves the account's wallet in `Accounts`. A resting limit
- * order is held and can be cancelled but never fills later (the terminal sends market orders only).
+ * OKX, Bitget). Each spot pair (`BTCUSDT`, OKX's `BTC-USDT`) trades the asset of a listed USDT
+ * perp, in coins at prices per coin, around the perp's index (the spot price the perp's index
+ * follows). A market order walks a spot book built as the perp's is. Fees follow the venues: a
+ * buy pays its fee in the coin it receives, a sell in USDT. Binance's and Bitget's spot wallets
+ * are their own (apart from the futures wallet); Bybit's and OKX's unified accounts keep USDT in
+ * one wallet for spot and derivatives, so a spot trade there moves the account's wallet in
+ * `Accounts`. A limit order takes what the book holds at its price; the rest is cancelled when
+ * it is immediate-or-cancel, else held (cancellable, it never fills later: the terminal sends
+ * market and IOC orders only).
  */
 import type { Accounts } from './accounts.ts';
 import type { Market } from './market.ts';
@@ -80,6 +82,8 @@ export interface SpotOrderRequest {
   clientOrderId?: string;
   /** USDT a market buy was asked to spend (`quantity` is then the coins it buys at the best ask). */
   quoteAmount?: number;
+  /** A limit order whose unfilled rest is cancelled at once (Bitget `force: ioc`). */
+  immediateOrCancel?: boolean;
 }
 
 export interface SpotBalance {
@@ -107,7 +111,8 @@ type Terms = { tickSize: number; stepSize: number; minQty: number };
  * How each venue names and bounds its spot pairs, and the terms of the pairs ccxt's recorded
  * markets state (ccxt/ccxt ts/src/test/static/markets/<id>.json; docs/venues.md, "Spot"):
  * Binance's BTC/USDT tick 0.01 step 0.00001, OKX's BTC-USDT tick 0.1 lot 0.00000001 minimum
- * 0.00001, …. `unified`: the venue pays spot from the derivatives wallet.
+ * 0.00001, Bitget's BTCUSDT tick 0.01 step 0.000001 and no minimum quantity but 1 USDT an
+ * order, …. `unified`: the venue pays spot from the derivatives wallet.
  */
 interface SpotVenue {
   pairId: (base: string) => string;
@@ -132,6 +137,13 @@ const SPOT_VENUE_RULES: Partial<Record<VenueId, SpotVenue>> = {
       XRP: terms(0.0001, 1e-6, 1), DOGE: terms(0.00001, 1e-6, 10), TRX: terms(0.00001, 1e-6, 1),
     },
   },
+  bitget: {
+    pairId: (base) => `${base}${QUOTE}`, unified: false, minNotional: 1,
+    recorded: {
+      BTC: terms(0.01, 1e-6, 0), ETH: terms(0.01, 0.0001, 0), ADA: terms(0.0001, 0.001, 0), LTC: terms(0.01, 0.0001, 0),
+      XRP: terms(0.0001, 0.0001, 0), DOGE: terms(0.00001, 0.0001, 0), TRX: terms(0.00001, 0.0001, 0),
+    },
+  },
 };
 
 export const SPOT_VENUES = Object.keys(SPOT_VENUE_RULES) as VenueId[];
@@ -141,6 +153,14 @@ function termsOf(pricePerCoin: number): Terms {
   const tickSize = 10 ** (Math.floor(Math.log10(pricePerCoin)) - 5);
   const stepSize = Math.min(1, 10 ** Math.floor(Math.log10(1 / pricePerCoin)));
   return terms(clean(tickSize), clean(stepSize));
+}
+
+/** A market order's rest is cancelled (rejected when nothing filled), an IOC limit's cancelled, a GTC limit's rests. */
+function statusAfterMatching(order: SpotOrder, immediateOrCancel: boolean): SpotOrder['status'] {
+  if (order.filled >= order.quantity - 1e-12) return 'filled';
+  if (order.type === 'market') return order.filled > 0 ? 'cancelled' : 'rejected';
+  if (immediateOrCancel) return 'cancelled';
+  return order.filled > 0 ? 'partially-filled' : 'new';
 }
 
 export class SpotMarkets {
@@ -196,6 +216,12 @@ export class SpotMarkets {
     return this.market.indexPrice(instrument.venue, instrument.perpId) / instrument.priceScale;
   }
 
+  /** The whole steps of coins `usdt` buys at the best ask: a market buy counted in USDT (OKX `quote_ccy`, Bitget). */
+  coinsFor(instrument: SpotInstrument, usdt: number): number {
+    const ask = this.book(instrument, 1).asks[0][0];
+    return clean(Math.floor(usdt / ask / instrument.stepSize + 1e-9) * instrument.stepSize);
+  }
+
   book(instrument: SpotInstrument, depth: number): SimBook {
     const listing = this.market.listing(instrument.venue, instrument.perpId);
     // The book model reads only tick, step and contract size of the instrument it is given.
@@ -236,7 +262,7 @@ export class SpotMarkets {
       if (order.type === 'limit' && (order.side === 'buy' ? price > order.price! : price < order.price!)) break;
       this.fill(venue, apiKey, wallet, instrument, order, price, Math.min(left, available));
     }
-    order.status = order.filled >= order.quantity - 1e-12 ? 'filled' : order.type === 'market' ? (order.filled > 0 ? 'cancelled' : 'rejected') : order.filled > 0 ? 'partially-filled' : 'new';
+    order.status = statusAfterMatching(order, request.immediateOrCancel === true);
     if (sideEffect === 'AUTO_REPAY' || sideEffect === 'AUTO_BORROW_REPAY') this.repayFromFill(wallet, instrument, order);
     wallet.orders.set(orderId, order);
     wallet.clientIds.set(order.clientOrderId, orderId);
@@ -292,7 +318,7 @@ export class SpotMarkets {
       throw new SimRejection('invalid-client-id', `${where}: client order id "${request.clientOrderId}" does not fit the venue's rule`);
     }
     if (request.clientOrderId && wallet.clientIds.has(request.clientOrderId)) throw new SimRejection('duplicate-client-id', `${where}: client order id "${request.clientOrderId}" already used`);
-    if (!(request.quantity >= instrument.minQty - 1e-12) || !almostInteger(request.quantity / instrument.stepSize)) {
+    if (!(request.quantity > 0) || !(request.quantity >= instrument.minQty - 1e-12) || !almostInteger(request.quantity / instrument.stepSize)) {
       throw new SimRejection('invalid-quantity', `${where}: quantity ${request.quantity} is not a positive multiple of ${instrument.stepSize}`);
     }
     const price = request.type === 'limit' ? Number(request.price) : this.price(instrument);

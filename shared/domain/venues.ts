@@ -3,7 +3,7 @@ export const VENUE_IDS = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'hype
 export type VenueId = (typeof VENUE_IDS)[number];
 
 /** The venues whose spot market a perp/spot carry's spot leg can trade (docs/orders.md, "Spot legs"). */
-export const SPOT_TRADED_VENUES: readonly VenueId[] = ['binanceusdm', 'bybit', 'okx'];
+export const SPOT_TRADED_VENUES: readonly VenueId[] = ['binanceusdm', 'bybit', 'okx', 'bitget'];
 
 export interface VenueProfile {
   id: VenueId;

@@ -4,13 +4,15 @@
  * funding rate with its interval, funding history, next funding time, merged depth, candles,
  * open interest and server time. Every answer is wrapped in Bitget's envelope
  * `{"code":"00000","msg":"success","requestTime":…,"data":…}`. Signed account and order
- * endpoints are in bitgetPrivate.ts.
+ * endpoints are in bitgetPrivate.ts, the spot pairs' in bitgetSpot.ts.
  */
 import type { SimContext, SimInstrument, SimMarket, SimRequest, SimResponse, VenueWire } from '../types.ts';
 import { marginTiers } from '../marginTiers.ts';
 import { decimalString } from './wireDecimal.ts';
 import { authenticateBitget } from './bitgetAuth.ts';
+import { bitgetOk } from './bitgetEnvelope.ts';
 import { handleBitgetPrivate, isBitgetPrivate } from './bitgetPrivate.ts';
+import { SPOT_PUBLIC_ROUTES } from './bitgetSpot.ts';
 
 const VENUE = 'bitget';
 /** Product types by settle currency; the simulator lists no demo (S…) or coin-margined contracts. */
@@ -22,12 +24,8 @@ const GRANULARITY_MS: Record<string, number> = {
   '6Hutc': 21_600_000, '12Hutc': 43_200_000, '1D': 86_400_000, '1Dutc': 86_400_000,
   '3Dutc': 259_200_000, '1Wutc': 604_800_000,
 };
-/** Listings ccxt loads for its default spot type; the simulator trades perpetuals only. */
-const EMPTY_LISTS = new Set(['/api/v2/spot/public/symbols', '/api/v2/margin/currencies', '/api/v2/spot/public/coins']);
-
-function envelope(now: number, data: unknown): SimResponse {
-  return { status: 200, body: { code: '00000', msg: 'success', requestTime: now, data } };
-}
+/** Lists ccxt loads beside the spot pairs: no coin networks and no margin pairs (the simulator lends nothing). */
+const EMPTY_LISTS = new Set(['/api/v2/margin/currencies', '/api/v2/spot/public/coins']);
 
 /** Bitget's error envelope; ccxt maps `code` (e.g. 40034 parameter does not exist → BadSymbol). */
 function bitgetError(status: number, code: string, msg: string, now: number): SimResponse {
@@ -221,11 +219,11 @@ function mixMarket(request: SimRequest, market: SimMarket, endpoint: string): Si
   const symbol = request.query.get('symbol');
   const one = symbol === null ? undefined : listed.find((i) => i.id === symbol);
   if (symbol !== null && one === undefined) return bitgetError(400, '40034', 'Parameter does not exist', now);
-  if (listRoute !== undefined) return envelope(now, (one === undefined ? listed : [one]).map((i) => listRoute(market, i)));
+  if (listRoute !== undefined) return bitgetOk(now, (one === undefined ? listed : [one]).map((i) => listRoute(market, i)));
   if (one === undefined) return bitgetError(400, '40019', 'Parameter symbol cannot be empty', now);
   const data = symbolRoute(market, one, request.query);
   if (typeof data === 'string') return bitgetError(400, '40808', `Parameter verification exception ${data}`, now);
-  return envelope(now, data);
+  return bitgetOk(now, data);
 }
 
 function handle(request: SimRequest, context: SimContext): SimResponse | undefined {
@@ -235,8 +233,10 @@ function handle(request: SimRequest, context: SimContext): SimResponse | undefin
   }
   if (request.method !== 'GET') return undefined;
   const now = context.market.now();
-  if (request.path === '/api/v2/public/time') return envelope(now, { serverTime: String(now) });
-  if (EMPTY_LISTS.has(request.path)) return envelope(now, []);
+  if (request.path === '/api/v2/public/time') return bitgetOk(now, { serverTime: String(now) });
+  if (EMPTY_LISTS.has(request.path)) return bitgetOk(now, []);
+  const spotRoute = SPOT_PUBLIC_ROUTES[request.path];
+  if (spotRoute !== undefined) return spotRoute(request.query, context);
   const match = /^\/api\/v2\/mix\/market\/([a-z-]+)$/.exec(request.path);
   return match === null ? undefined : mixMarket(request, context.market, match[1]);
 }
@@ -252,7 +252,7 @@ function errorBody(status: number): unknown {
 
 export const bitgetWire: VenueWire = {
   venue: VENUE,
-  pathPrefixes: ['/api/v2/mix/', '/api/v2/common/', '/api/v2/public/', '/api/v2/spot/public/', '/api/v2/margin/currencies'],
+  pathPrefixes: ['/api/v2/mix/', '/api/v2/common/', '/api/v2/public/', '/api/v2/spot/', '/api/v2/margin/currencies'],
   handle,
   errorBody,
 };

@@ -3,53 +3,21 @@
  * USDT-FUTURES account: balance, positions, leverage and margin mode, place / cancel / cancel
  * all / fetch orders, pending orders, fills and funding settlements (account bills of type
  * `contract_settle_fee`). Rejections carry Bitget's own codes so ccxt raises the same classes.
+ * The spot account's signed endpoints (bitgetSpot.ts) are routed here too: one signature check.
  */
 import { SimRejection } from '../types.ts';
-import type { RejectionReason, SimAccounts, SimContext, SimInstrument, SimOrder, SimRequest, SimResponse } from '../types.ts';
+import type { SimAccounts, SimContext, SimInstrument, SimOrder, SimRequest, SimResponse } from '../types.ts';
 import { decimalString } from './wireDecimal.ts';
+import { MIX_REFUSALS, bitgetFailure, bitgetOk, bitgetOrderRef, bitgetRejected, type BitgetCall } from './bitgetEnvelope.ts';
+import { SPOT_PRIVATE_ROUTES } from './bitgetSpot.ts';
 
 const VENUE = 'bitget';
-
-const REJECTION: Record<RejectionReason, [string, string]> = {
-  'insufficient-margin': ['40762', 'The order amount exceeds the balance'],
-  'min-notional': ['45110', 'less than the minimum amount 5 USDT'],
-  'reduce-only': ['22002', 'No position to close'],
-  'unknown-order': ['40768', 'Order does not exist'],
-  'unknown-instrument': ['40034', 'Parameter does not exist'],
-  'invalid-quantity': ['40808', 'Parameter verification exception size checkBDScale error'],
-  'invalid-price': ['41103', 'param price scale error error'],
-  'duplicate-client-id': ['40786', 'Duplicate clientOid'],
-  'margin-mode': ['40808', 'Parameter verification exception marginMode'],
-  'invalid-client-id': ['40305', 'Client_oid length is not greater than 50, and cannot be Martian characters'],
-};
 
 const ORDER_STATE: Record<SimOrder['status'], string> = {
   new: 'live', 'partially-filled': 'partially_filled', filled: 'filled', cancelled: 'canceled', rejected: 'canceled',
 };
 
-interface Call {
-  context: SimContext;
-  apiKey: string;
-  /** Query parameters on GET, JSON body fields on POST. */
-  params: Record<string, string>;
-  now: number;
-}
-
-function envelope(now: number, data: unknown): SimResponse {
-  return { status: 200, body: { code: '00000', msg: 'success', requestTime: now, data } };
-}
-
-function failure(now: number, code: string, msg: string): SimResponse {
-  return { status: 400, body: { code, msg, requestTime: now, data: null } };
-}
-
-function rejected(now: number, error: unknown): SimResponse {
-  if (!(error instanceof SimRejection)) throw error;
-  const [code, msg] = REJECTION[error.reason];
-  return failure(now, code, msg);
-}
-
-function instrumentOf(call: Call): SimInstrument | undefined {
+function instrumentOf(call: BitgetCall): SimInstrument | undefined {
   return call.params.symbol === undefined ? undefined : call.context.market.instrument(VENUE, call.params.symbol);
 }
 
@@ -70,7 +38,7 @@ function orderBody(order: SimOrder, accounts: SimAccounts, apiKey: string): Reco
 }
 
 /** The money fields the account list and the single account share. */
-function accountMoney(call: Call, currency: string): Record<string, string> | undefined {
+function accountMoney(call: BitgetCall, currency: string): Record<string, string> | undefined {
   const { accounts } = call.context;
   const balance = accounts.balances(VENUE, call.apiKey).find((b) => b.currency === currency);
   if (balance === undefined) return undefined;
@@ -84,31 +52,31 @@ function accountMoney(call: Call, currency: string): Record<string, string> | un
 }
 
 /** GET /api/v2/mix/account/accounts: one row per margin coin; Bitget states no position mode here. */
-function accountList(call: Call): SimResponse {
+function accountList(call: BitgetCall): SimResponse {
   const rows = call.context.accounts.balances(VENUE, call.apiKey).map((b) => accountMoney(call, b.currency)!);
-  return envelope(call.now, rows);
+  return bitgetOk(call.now, rows);
 }
 
 /**
  * GET /api/v2/mix/account/account (symbol, productType, marginCoin): the account as one
  * symbol sees it, with its leverage, margin mode and the account's position mode (`posMode`).
  */
-function singleAccount(call: Call): SimResponse {
+function singleAccount(call: BitgetCall): SimResponse {
   const instrument = instrumentOf(call);
-  if (instrument === undefined) return failure(call.now, ...REJECTION['unknown-instrument']);
+  if (instrument === undefined) return bitgetFailure(call.now, ...MIX_REFUSALS['unknown-instrument']);
   const money = accountMoney(call, call.params.marginCoin ?? instrument.settle);
-  if (money === undefined) return failure(call.now, ...REJECTION['unknown-instrument']);
+  if (money === undefined) return bitgetFailure(call.now, ...MIX_REFUSALS['unknown-instrument']);
   const { leverage, marginMode } = call.context.accounts.leverage(VENUE, call.apiKey, instrument.id);
-  return envelope(call.now, {
+  return bitgetOk(call.now, {
     ...money, crossedMarginLeverage: leverage, isolatedLongLever: leverage, isolatedShortLever: leverage,
     marginMode: marginMode === 'cross' ? 'crossed' : 'isolated',
     posMode: call.context.accounts.hedgeMode(VENUE, call.apiKey) ? 'hedge_mode' : 'one_way_mode',
   });
 }
 
-function positionList(call: Call): SimResponse {
+function positionList(call: BitgetCall): SimResponse {
   const positions = call.context.accounts.positions(VENUE, call.apiKey).filter((p) => p.size !== 0);
-  return envelope(call.now, positions.map((p) => ({
+  return bitgetOk(call.now, positions.map((p) => ({
     marginCoin: 'USDT', symbol: p.instrumentId, holdSide: p.size > 0 ? 'long' : 'short', openDelegateSize: '0',
     marginSize: decimalString(p.margin), available: decimalString(Math.abs(p.size)), locked: '0', total: decimalString(Math.abs(p.size)),
     leverage: String(p.leverage), achievedProfits: '0', openPriceAvg: decimalString(p.entryPrice),
@@ -119,27 +87,27 @@ function positionList(call: Call): SimResponse {
   })));
 }
 
-function setLeverage(call: Call): SimResponse {
+function setLeverage(call: BitgetCall): SimResponse {
   const instrument = instrumentOf(call);
-  if (instrument === undefined) return failure(call.now, ...REJECTION['unknown-instrument']);
+  if (instrument === undefined) return bitgetFailure(call.now, ...MIX_REFUSALS['unknown-instrument']);
   try {
     call.context.accounts.setLeverage(VENUE, call.apiKey, instrument.id, Number(call.params.leverage));
   } catch (error) {
-    return rejected(call.now, error);
+    return bitgetRejected(call.now, error);
   }
   const { leverage, marginMode } = call.context.accounts.leverage(VENUE, call.apiKey, instrument.id);
-  return envelope(call.now, {
+  return bitgetOk(call.now, {
     symbol: instrument.id, marginCoin: 'USDT', longLeverage: String(leverage), shortLeverage: String(leverage),
     crossMarginLeverage: String(leverage), marginMode: marginMode === 'cross' ? 'crossed' : 'isolated',
   });
 }
 
-function setMarginMode(call: Call): SimResponse {
+function setMarginMode(call: BitgetCall): SimResponse {
   const instrument = instrumentOf(call);
-  if (instrument === undefined) return failure(call.now, ...REJECTION['unknown-instrument']);
+  if (instrument === undefined) return bitgetFailure(call.now, ...MIX_REFUSALS['unknown-instrument']);
   const mode = call.params.marginMode === 'isolated' ? 'isolated' : 'cross';
   call.context.accounts.setMarginMode(VENUE, call.apiKey, instrument.id, mode);
-  return envelope(call.now, { symbol: instrument.id, marginCoin: 'USDT', marginMode: call.params.marginMode });
+  return bitgetOk(call.now, { symbol: instrument.id, marginCoin: 'USDT', marginMode: call.params.marginMode });
 }
 
 /** Bitget names the margin mode on every order: `crossed` or `isolated` (required). */
@@ -149,10 +117,10 @@ function bitgetMarginMode(value: string | undefined): 'cross' | 'isolated' {
   throw new SimRejection('margin-mode', `marginMode ${value ?? '(missing)'}: crossed or isolated`);
 }
 
-function placeOrder(call: Call): SimResponse {
+function placeOrder(call: BitgetCall): SimResponse {
   const { params } = call;
   const instrument = instrumentOf(call);
-  if (instrument === undefined) return failure(call.now, ...REJECTION['unknown-instrument']);
+  if (instrument === undefined) return bitgetFailure(call.now, ...MIX_REFUSALS['unknown-instrument']);
   try {
     const order = call.context.accounts.placeOrder(VENUE, call.apiKey, {
       instrumentId: instrument.id, side: params.side === 'sell' ? 'sell' : 'buy', type: params.orderType === 'market' ? 'market' : 'limit',
@@ -160,37 +128,33 @@ function placeOrder(call: Call): SimResponse {
       reduceOnly: params.reduceOnly === 'YES', postOnly: params.force === 'post_only', clientOrderId: params.clientOid,
       marginMode: bitgetMarginMode(params.marginMode),
     });
-    return envelope(call.now, { orderId: order.orderId, clientOid: order.clientOrderId });
+    return bitgetOk(call.now, { orderId: order.orderId, clientOid: order.clientOrderId });
   } catch (error) {
-    return rejected(call.now, error);
+    return bitgetRejected(call.now, error);
   }
 }
 
-function orderRef(params: Record<string, string>): { orderId?: string; clientOrderId?: string } {
-  return params.orderId !== undefined ? { orderId: params.orderId } : { clientOrderId: params.clientOid };
-}
-
-function cancelOrder(call: Call): SimResponse {
+function cancelOrder(call: BitgetCall): SimResponse {
   try {
-    const order = call.context.accounts.cancelOrder(VENUE, call.apiKey, orderRef(call.params));
-    return envelope(call.now, { orderId: order.orderId, clientOid: order.clientOrderId });
+    const order = call.context.accounts.cancelOrder(VENUE, call.apiKey, bitgetOrderRef(call.params));
+    return bitgetOk(call.now, { orderId: order.orderId, clientOid: order.clientOrderId });
   } catch (error) {
-    return rejected(call.now, error);
+    return bitgetRejected(call.now, error);
   }
 }
 
-function cancelAll(call: Call): SimResponse {
+function cancelAll(call: BitgetCall): SimResponse {
   const cancelled = call.context.accounts.cancelAll(VENUE, call.apiKey, instrumentOf(call)?.id);
-  return envelope(call.now, { successList: cancelled.map((o) => ({ orderId: o.orderId, clientOid: o.clientOrderId })), failureList: [] });
+  return bitgetOk(call.now, { successList: cancelled.map((o) => ({ orderId: o.orderId, clientOid: o.clientOrderId })), failureList: [] });
 }
 
-function orderDetail(call: Call): SimResponse {
-  const order = call.context.accounts.order(VENUE, call.apiKey, orderRef(call.params));
-  if (order === undefined) return failure(call.now, '40109', 'The data of the order cannot be found, please confirm the order number');
-  return envelope(call.now, orderBody(order, call.context.accounts, call.apiKey));
+function orderDetail(call: BitgetCall): SimResponse {
+  const order = call.context.accounts.order(VENUE, call.apiKey, bitgetOrderRef(call.params));
+  if (order === undefined) return bitgetFailure(call.now, '40109', 'The data of the order cannot be found, please confirm the order number');
+  return bitgetOk(call.now, orderBody(order, call.context.accounts, call.apiKey));
 }
 
-function pendingOrders(call: Call): SimResponse {
+function pendingOrders(call: BitgetCall): SimResponse {
   const open = call.context.accounts.openOrders(VENUE, call.apiKey, instrumentOf(call)?.id);
   // Bitget answers `null`, not an empty list, when nothing is pending.
   // The pending list names an order's state `status`; the order detail names it `state`.
@@ -198,7 +162,7 @@ function pendingOrders(call: Call): SimResponse {
     const { state, ...row } = orderBody(o, call.context.accounts, call.apiKey);
     return { ...row, status: state };
   });
-  return envelope(call.now, { entrustedList: list, endId: open.at(-1)?.orderId ?? null });
+  return bitgetOk(call.now, { entrustedList: list, endId: open.at(-1)?.orderId ?? null });
 }
 
 function numberParam(params: Record<string, string>, name: string): number | undefined {
@@ -206,11 +170,11 @@ function numberParam(params: Record<string, string>, name: string): number | und
   return Number.isFinite(value) ? value : undefined;
 }
 
-function fills(call: Call): SimResponse {
+function fills(call: BitgetCall): SimResponse {
   const trades = call.context.accounts.trades(VENUE, call.apiKey, {
     instrumentId: instrumentOf(call)?.id, since: numberParam(call.params, 'startTime'), limit: numberParam(call.params, 'limit'),
   });
-  return envelope(call.now, {
+  return bitgetOk(call.now, {
     fillList: trades.map((t) => ({
       tradeId: t.tradeId, symbol: t.instrumentId, orderId: t.orderId, price: decimalString(t.price), baseVolume: decimalString(t.quantity),
       feeDetail: [{ deduction: 'no', feeCoin: t.feeCurrency, totalDeductionFee: '0', totalFee: decimalString(-t.fee) }],
@@ -221,14 +185,14 @@ function fills(call: Call): SimResponse {
   });
 }
 
-function bills(call: Call): SimResponse {
+function bills(call: BitgetCall): SimResponse {
   const wanted = call.params.businessType;
   const income = wanted === undefined || wanted === 'contract_settle_fee'
     ? call.context.accounts.income(VENUE, call.apiKey, {
       instrumentId: instrumentOf(call)?.id, since: numberParam(call.params, 'startTime'), limit: numberParam(call.params, 'limit'),
     })
     : [];
-  return envelope(call.now, {
+  return bitgetOk(call.now, {
     bills: income.map((i) => ({
       billId: i.id, symbol: i.instrumentId, amount: decimalString(i.amount), fee: '0', feeByCoupon: '',
       businessType: 'contract_settle_fee', coin: i.currency, cTime: String(i.time),
@@ -238,15 +202,15 @@ function bills(call: Call): SimResponse {
 }
 
 /** `GET /api/v2/common/trade-rate` (businessType `mix`): the account's tier for the symbol. */
-function tradeRate(call: Call): SimResponse {
+function tradeRate(call: BitgetCall): SimResponse {
   const instrument = instrumentOf(call);
-  if (instrument === undefined) return failure(call.now, '40034', `Parameter symbol does not exist: ${call.params.symbol ?? '(missing)'}`);
-  if (call.params.businessType !== 'mix') return failure(call.now, '40017', `Parameter businessType error: the simulator serves mix only (${call.params.businessType ?? 'missing'})`);
+  if (instrument === undefined) return bitgetFailure(call.now, '40034', `Parameter symbol does not exist: ${call.params.symbol ?? '(missing)'}`);
+  if (call.params.businessType !== 'mix') return bitgetFailure(call.now, '40017', `Parameter businessType error: the simulator serves mix only (${call.params.businessType ?? 'missing'})`);
   const fees = call.context.accounts.feeRates(VENUE, call.apiKey);
-  return envelope(call.now, { makerFeeRate: decimalString(fees.maker), takerFeeRate: decimalString(fees.taker) });
+  return bitgetOk(call.now, { makerFeeRate: decimalString(fees.maker), takerFeeRate: decimalString(fees.taker) });
 }
 
-const ROUTES: Record<string, (call: Call) => SimResponse> = {
+const ROUTES: Record<string, (call: BitgetCall) => SimResponse> = {
   'GET /api/v2/common/trade-rate': tradeRate,
   'GET /api/v2/mix/account/accounts': accountList,
   'GET /api/v2/mix/account/account': singleAccount,
@@ -260,6 +224,7 @@ const ROUTES: Record<string, (call: Call) => SimResponse> = {
   'GET /api/v2/mix/order/orders-pending': pendingOrders,
   'GET /api/v2/mix/order/fills': fills,
   'GET /api/v2/mix/account/bill': bills,
+  ...SPOT_PRIVATE_ROUTES,
 };
 
 export function isBitgetPrivate(request: SimRequest): boolean {
@@ -281,6 +246,6 @@ function paramsOf(request: SimRequest): Record<string, string> | undefined {
 export function handleBitgetPrivate(request: SimRequest, context: SimContext, apiKey: string): SimResponse {
   const now = context.market.now();
   const params = paramsOf(request);
-  if (params === undefined) return failure(now, '40017', 'Parameter verification failed: body is not JSON');
+  if (params === undefined) return bitgetFailure(now, '40017', 'Parameter verification failed: body is not JSON');
   return ROUTES[`${request.method} ${request.path}`]({ context, apiKey, params, now });
 }

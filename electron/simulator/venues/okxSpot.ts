@@ -99,8 +99,7 @@ const ORDER_STATE: Record<SpotOrder['status'], string> = { new: 'live', 'partial
 /** The coins a market buy's `sz` asks for: USDT to spend unless `tgtCcy` is `base_ccy`, as on OKX. */
 function coinsAsked(item: OkxParams, instrument: SpotInstrument, context: SimContext, size: number): { quantity: number; quoteAmount?: number } {
   if (okxString(item, 'ordType') !== 'market' || okxString(item, 'side') !== 'buy' || (okxString(item, 'tgtCcy') ?? 'quote_ccy') === 'base_ccy') return { quantity: size };
-  const ask = context.spot.book(instrument, 1).asks[0][0];
-  return { quantity: Math.floor(size / ask / instrument.stepSize + 1e-9) * instrument.stepSize, quoteAmount: size };
+  return { quantity: context.spot.coinsFor(instrument, size), quoteAmount: size };
 }
 
 /** One item of POST /api/v5/trade/order or batch-orders on a spot pair: trading mode `cash` (no margin borrow). */

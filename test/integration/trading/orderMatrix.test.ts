@@ -150,6 +150,8 @@ const CARRIES: CarryCase[] = [
   { name: 'Gate perp contracts / Binance spot', perp: BTC.gate, spot: 'binanceusdm', marginMode: 'isolated' },
   { name: 'Bitget perp / Bybit spot', perp: BTC.bitget, spot: 'bybit', marginMode: 'isolated' },
   { name: 'Hyperliquid perp / OKX spot', perp: BTC.hyperliquid, spot: 'okx', marginMode: 'isolated' },
+  { name: 'Bitget perp / Bitget spot', perp: BTC.bitget, spot: 'bitget', marginMode: 'isolated' },
+  { name: 'Aster perp / Bitget spot', perp: BTC.aster, spot: 'bitget', marginMode: 'isolated' },
 ];
 const BTC_SPOT = 'BTC/USDT';
 

@@ -1,9 +1,10 @@
 /**
  * Perp/spot carries whose spot leg is spot (docs/orders.md, "Spot legs"): through the ticket
  * service, the gateway and paper or live brokers over ccxt against the simulator. A Binance
- * carry sends its spot buy to Binance's spot API (`/api/v3/order`), not to the perp, and an OKX
- * carry its spot buy to OKX's spot pair (`BTC-USDT`, in cash); a Bybit spot × OKX perp carry
- * spans two venues. What each venue holds afterwards is read from the
+ * carry sends its spot buy to Binance's spot API (`/api/v3/order`), not to the perp, an OKX
+ * carry its spot buy to OKX's spot pair (`BTC-USDT`, in cash) and a Bitget carry its to
+ * Bitget's spot account (`/api/v2/spot/trade/place-order`, an IOC limit in coins); a Bybit
+ * spot × OKX perp carry spans two venues. What each venue holds afterwards is read from the
  * simulator's own accounts (Live) or the paper account priced by the simulator (Paper), in
  * coins and in USD. A close and the kill switch sell the spot leg back; a spot short is refused
  * in words before anything is sent.
@@ -21,7 +22,7 @@ import { carryTicket, openUnitDesk, simulatorHolds, simulatorSpotCoins, type Bro
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
 import { createFlatteners, reachableTarget } from '../../fixtures/killSwitchTargets.ts';
 
-const VENUES: VenueId[] = ['binanceusdm', 'bybit', 'okx', 'gate'];
+const VENUES: VenueId[] = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate'];
 const BTC_PERP = 'BTC/USDT:USDT';
 const BTC_SPOT = 'BTC/USDT';
 
@@ -90,6 +91,7 @@ describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mo
   it.each([
     { venue: 'binanceusdm' as const, perpId: 'BTCUSDT', spotPath: '/api/v3/order', perpPath: '/fapi/v1/order' },
     { venue: 'okx' as const, perpId: 'BTC-USDT-SWAP', spotPath: '/api/v5/trade/batch-orders', perpPath: '/api/v5/trade/batch-orders' },
+    { venue: 'bitget' as const, perpId: 'BTCUSDT', spotPath: '/api/v2/spot/trade/place-order', perpPath: '/api/v2/mix/order/place-order' },
   ])('a $venue carry buys spot on the spot pair and shorts the perp once; both hold the approved BTC within one lot, in coins and USD; a close sells the spot back', async ({ venue, perpId, spotPath, perpPath }) => {
     const sent = () => [...new Set([spotPath, perpPath])].reduce((count, path) => count + requests(path), 0);
     const before = sent();

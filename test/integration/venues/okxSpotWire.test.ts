@@ -10,7 +10,7 @@ import type { Simulator } from '../../../electron/simulator/server.ts';
 import { createSpotExchange } from '../../../electron/backend/markets/spotExchange.ts';
 import { ccxtCredentials } from '../../../electron/backend/markets/accountOptions.ts';
 import { credentialsFor } from '../trading/harness.ts';
-import { recorded, recordedMarkets } from './recordedFixtures.ts';
+import { recorded, recordedMarkets, spotTermsBesideRecorded } from './recordedFixtures.ts';
 import { capturingClient, type WireClient } from './venueClients.ts';
 import { startWireSimulator } from './wireHarness.ts';
 import { unexplainedDifferences } from './wireShape.ts';
@@ -72,15 +72,9 @@ describe('OKX spot answers have the fields and types of OKX\'s recorded ones', (
 
 describe('OKX spot through ccxt', () => {
   it('every pair the recording lists reads with the recorded lot step, minimum and tick, as a spot market', () => {
-    const real = recordedMarkets('okx-spot').markets;
-    const symbols = Object.keys(real).filter((symbol) => okx.exchange.markets?.[symbol] !== undefined);
-    expect(symbols.length).toBeGreaterThanOrEqual(4);
-    for (const symbol of symbols) {
-      const simulated = okx.exchange.market(symbol);
-      expect([symbol, simulated.spot, simulated.contract]).toEqual([symbol, true, false]);
-      expect([symbol, simulated.precision.amount, simulated.limits.amount?.min, simulated.precision.price])
-        .toEqual([symbol, real[symbol].precision.amount, real[symbol].limits.amount?.min, real[symbol].precision.price]);
-    }
+    const pairs = spotTermsBesideRecorded(okx.exchange, 'okx-spot');
+    expect(pairs.length).toBeGreaterThanOrEqual(4);
+    expect(pairs.map((p) => [p.symbol, ...p.simulated])).toEqual(pairs.map((p) => [p.symbol, ...p.real]));
     expect(() => okx.exchange.market('BTC/USDT:USDT')).toThrow();
   });
 

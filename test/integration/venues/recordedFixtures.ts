@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { MarketInterface } from 'ccxt';
+import type { Exchange, MarketInterface } from 'ccxt';
 
 export interface RecordedAnswer {
   /** Where the answer was recorded: repository, path, commit, entry. */
@@ -29,4 +29,16 @@ export interface RecordedMarkets {
 
 export function recordedMarkets(venue: string): RecordedMarkets {
   return JSON.parse(readFileSync(`${ROOT}${venue}/markets.json`, 'utf8')) as RecordedMarkets;
+}
+
+/** A spot pair's kind and terms as ccxt states them: spot, contract, lot step, minimum quantity, minimum order value, tick. */
+function spotTerms(market: MarketInterface): unknown[] {
+  return [market.spot, market.contract, market.precision.amount, market.limits.amount?.min, market.limits.cost?.min, market.precision.price];
+}
+
+/** Each recorded spot pair the exchange lists, with its terms as recorded and as ccxt read them from the simulator. */
+export function spotTermsBesideRecorded(exchange: Exchange, venue: string): Array<{ symbol: string; real: unknown[]; simulated: unknown[] }> {
+  const real = recordedMarkets(venue).markets;
+  return Object.keys(real).filter((symbol) => exchange.markets?.[symbol] !== undefined)
+    .map((symbol) => ({ symbol, real: spotTerms(real[symbol]), simulated: spotTerms(exchange.market(symbol)) }));
 }

@@ -50,11 +50,11 @@ describe('a ticket prefilled from an opportunity', () => {
     expect(prefillFromOpportunity(negative, 'perp-spot', 'c2').legs.map((l) => [l.side, l.instrument])).toEqual([['buy', 'perp'], ['sell', 'spot']]);
   });
 
-  it('carry goes to a venue whose spot is traded (Binance, Bybit, OKX) before a larger rate elsewhere, and to the largest |rate| when none is', () => {
-    const larger = opportunity([leg('gate', 0.0012), leg('bitget', 0.0011), leg('binanceusdm', 0.0004)], 'binanceusdm', 'gate');
+  it('carry goes to a venue whose spot is traded (Binance, Bybit, OKX, Bitget) before a larger rate elsewhere, and to the largest |rate| when none is', () => {
+    const larger = opportunity([leg('aster', 0.0012), leg('hyperliquid', 0.0011), leg('binanceusdm', 0.0004)], 'binanceusdm', 'aster');
     expect(prefillFromOpportunity(larger, 'perp-spot', 'c3').legs.map((l) => l.venue)).toEqual(['binanceusdm', 'binanceusdm']);
-    const none = opportunity([leg('gate', 0.0012), leg('bitget', 0.0011)], 'bitget', 'gate');
-    expect(prefillFromOpportunity(none, 'perp-spot', 'c4').legs.map((l) => l.venue)).toEqual(['gate', 'gate']);
+    const none = opportunity([leg('aster', 0.0012), leg('hyperliquid', 0.0011)], 'hyperliquid', 'aster');
+    expect(prefillFromOpportunity(none, 'perp-spot', 'c4').legs.map((l) => l.venue)).toEqual(['aster', 'aster']);
   });
 
   it('a venue whose leg is stale cannot be prefilled', () => {

@@ -22,8 +22,8 @@ import { accountWideMode, heldMarginMode, namesModePerOrder, prepareMargin, type
 import { amountToSend, bookInCoins, unitsOf } from './venueAmounts.ts';
 import { coinPrice, coinsOf, venuePrice, type MarketUnits } from '../../../../shared/domain/units.ts';
 import { isSpotSymbol, openOrdersParams } from '../../markets/spotExchange.ts';
-import { exchangeFor, openSpot, spotShortRefusal, type SpotAccess } from './spotRoute.ts';
-import { spotFill, spotHoldings, spotQuoteRows } from './spotHoldings.ts';
+import { buysByIocLimit, exchangeFor, iocBuyLimit, openSpot, spotShortRefusal, type SpotAccess } from './spotRoute.ts';
+import { SEPARATE_SPOT_WALLETS, spotFill, spotHoldings, spotQuoteRows } from './spotHoldings.ts';
 
 /** The request parameter each venue reads our client order id from (docs/ccxt.md, "Private calls"). */
 function clientIdParams(venue: VenueId, clientOrderId: string): Record<string, string> {
@@ -223,16 +223,18 @@ class LiveBroker implements Broker {
     if (!request.reduceOnly && !spot) await this.#assertOneWay(symbol);
     const quantity = spot ? await this.#spotQuantity(request) : request.quantity;
     const amount = amountToSend(this.venue, this.#ex(symbol), symbol, quantity, request.reduceOnly);
-    const perCoin = request.price ?? (this.venue === 'hyperliquid' ? await this.#marketPrice(symbol, request.side) : undefined);
+    const byLimit = buysByIocLimit(this.venue, request);
+    const perCoin = request.price ?? (byLimit ? iocBuyLimit(await this.#marketPrice(symbol, 'buy'))
+      : this.venue === 'hyperliquid' ? await this.#marketPrice(symbol, request.side) : undefined);
     const price = perCoin === undefined ? undefined : venuePrice(this.units(symbol), perCoin);
     // A spot order has no reduce-only flag or margin mode; Binance's spot answers a market order
     // in full with its fills (ccxt asks FULL), which carry the fee that a read-back would lose.
-    const params = spot ? clientIdParams(this.venue, request.clientOrderId) : {
+    const params = spot ? { ...clientIdParams(this.venue, request.clientOrderId), ...(byLimit ? { timeInForce: 'IOC' } : {}) } : {
       ...clientIdParams(this.venue, request.clientOrderId), ...(request.reduceOnly ? { reduceOnly: true } : {}), ...(await this.#orderMarginMode(request)),
       // Binance's default answer (ACK) shows a market order NEW with nothing filled, whatever it became.
       ...(this.venue === 'binanceusdm' ? { newOrderRespType: 'RESULT' } : {}),
     };
-    const raw = await call(this.venue, symbol, () => this.#ex(symbol).createOrder(symbol, request.type, request.side, amount, price, params));
+    const raw = await call(this.venue, symbol, () => this.#ex(symbol).createOrder(symbol, byLimit ? 'limit' : request.type, request.side, amount, price, params));
     const answered = this.#toOrder(symbol, raw, request);
     // Bybit and OKX answer a create with the ids only, Hyperliquid without the final status, and
     // Binance may answer before matching: whatever is not final is read back until it is.
@@ -277,7 +279,7 @@ class LiveBroker implements Broker {
     return this.fetchOrderByClientId(request.symbol, request.clientOrderId);
   }
 
-  /** Hyperliquid has no true market order: ccxt sends an IOC limit at this price ± its slippage. */
+  /** The best price a market order meets: Hyperliquid's IOC limit (ccxt adds its slippage), Bitget's spot buy (spotRoute.ts). */
   async #marketPrice(symbol: string, side: 'buy' | 'sell'): Promise<number> {
     const book = await this.orderBook(symbol, 5);
     const best = side === 'buy' ? book.asks[0]?.[0] : book.bids[0]?.[0];
@@ -330,13 +332,13 @@ class LiveBroker implements Broker {
     });
   }
 
-  /** The derivatives account's balances, and on Binance the spot wallet's stablecoins (a wallet of its own there). */
+  /** The derivatives account's balances, and the spot wallet's stablecoins where that is a wallet of its own (Binance, Bitget). */
   async balances(): Promise<Balance[]> {
     const raw = await call(this.venue, '', () => this.#exchange.fetchBalance());
     const totals = raw.total as unknown as Record<string, number>;
     const free = raw.free as unknown as Record<string, number>;
     const perp = Object.keys(totals).map((currency) => ({ currency, total: totals[currency] ?? 0, free: free[currency] ?? 0 }));
-    if (this.venue !== 'binanceusdm' || !('exchange' in this.#spot)) return perp;
+    if (!SEPARATE_SPOT_WALLETS.has(this.venue) || !('exchange' in this.#spot)) return perp;
     const spot = this.#spot.exchange;
     return [...perp, ...await call(this.venue, '', () => spotQuoteRows(spot))];
   }

@@ -1,8 +1,8 @@
 /**
  * A spot leg as the venue states it (docs/orders.md, "Spot legs"). A spot account holds coins,
  * not positions: the leg is the balance of its base coin, priced at the pair's last trade. A
- * buy's fee is taken in the coin bought (Binance and Bybit alike), so the leg holds what filled
- * less that fee; the fee is counted in USD at the fill's price.
+ * buy's fee is taken in the coin bought (Binance, Bybit, OKX and Bitget alike), so the leg holds
+ * what filled less that fee; the fee is counted in USD at the fill's price.
  */
 import type { Exchange, Order as CcxtOrder } from 'ccxt';
 import type { VenueId } from '../../../../shared/domain/venues.ts';
@@ -30,7 +30,10 @@ export async function spotHoldings(venue: VenueId, exchange: Exchange): Promise<
   });
 }
 
-/** The spot wallet's stablecoins, where spot is a wallet of its own (Binance). */
+/** Venues whose spot wallet is apart from the derivatives account (Binance, Bitget's classic account); Bybit's and OKX's unified accounts pay spot from one wallet. */
+export const SEPARATE_SPOT_WALLETS: ReadonlySet<VenueId> = new Set<VenueId>(['binanceusdm', 'bitget']);
+
+/** The spot wallet's stablecoins, where spot is a wallet of its own (SEPARATE_SPOT_WALLETS). */
 export async function spotQuoteRows(exchange: Exchange): Promise<Balance[]> {
   const balance = await exchange.fetchBalance();
   const totals = balance.total as unknown as Record<string, number | undefined>;

@@ -41,3 +41,22 @@ export function spotShortRefusal(venue: VenueId, symbol: string): string {
   const label = VENUES[venue].label;
   return `${symbol}: a spot short on ${label} needs a margin borrow, which this terminal does not do on ${label} yet; nothing was sent`;
 }
+
+/**
+ * Bitget's v2 spot market buy spends its `size` in USDT (ccxt sends amount × price, or the
+ * amount itself as USDT), so the coins it buys follow the book, not the ticket. There a spot
+ * market buy goes out as a limit in coins, immediate-or-cancel, at the best ask plus this guard
+ * (inside Bitget's 5 % band on limit prices): it buys the ticket's coins, or fewer where the
+ * book is thinner than that up to the guard, and what it bought drives the other leg
+ * (docs/orders.md, "Spot legs"). Every other spot venue counts a market buy in coins.
+ */
+const IOC_BUY_GUARD = 0.02;
+
+export function buysByIocLimit(venue: VenueId, request: { symbol: string; side: 'buy' | 'sell'; type: 'market' | 'limit' }): boolean {
+  return venue === 'bitget' && isSpotSymbol(request.symbol) && request.side === 'buy' && request.type === 'market';
+}
+
+/** The per-coin limit of such a buy. */
+export function iocBuyLimit(bestAsk: number): number {
+  return bestAsk * (1 + IOC_BUY_GUARD);
+}
