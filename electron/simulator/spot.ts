@@ -301,7 +301,7 @@ export class SpotMarkets {
     return SPOT_VENUE_RULES[venue]?.unified === true;
   }
 
-  /** USDT the account may spend on spot: a unified account's wallet (Bybit, OKX), Binance's spot wallet. */
+  /** USDT the account may spend on spot: a unified account's wallet (Bybit, OKX), Binance's or Bitget's spot wallet. */
   private quoteFree(venue: VenueId, apiKey: string, wallet: Wallet): number {
     return this.unified(venue) && !wallet.debts ? this.accounts.balances(venue, apiKey)[0].free : wallet.coins.get(QUOTE) ?? 0;
   }
