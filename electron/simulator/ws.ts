@@ -5,7 +5,8 @@
  * (as ccxt.pro okx `watchFundingRate(s)` / `watchMarkPrice` subscribe), Bybit v5 `tickers.<symbol>`
  * (`venues/bybitStream.ts`, as ccxt.pro bybit `watchTickers` subscribes), Hyperliquid `activeAssetCtx`
  * (`venues/hyperliquidStream.ts`, as ccxt.pro hyperliquid `watchTicker` subscribes), Bitget v2 `ticker`
- * (`venues/bitgetStream.ts`, as ccxt.pro bitget `watchTickers` subscribes). A venue module may add
+ * (`venues/bitgetStream.ts`, as ccxt.pro bitget `watchTickers` subscribes), Gate `futures.tickers`
+ * (`venues/gateStream.ts`, as ccxt.pro gate `watchTickers` subscribes). A venue module may add
  * its own stream dialect with `register`. Disconnects are injectable per venue.
  */
 import type { IncomingMessage, Server } from 'node:http';
@@ -18,6 +19,7 @@ import type { SimClock } from './clock.ts';
 import type { Faults } from './faults.ts';
 import { bitgetPublicStream } from './venues/bitgetStream.ts';
 import { bybitLinearStream } from './venues/bybitStream.ts';
+import { gateFuturesStream } from './venues/gateStream.ts';
 import { hyperliquidStreams } from './venues/hyperliquidStream.ts';
 
 /** One connected client of a stream dialect. */
@@ -137,7 +139,7 @@ export interface StreamsOptions {
 
 export class SimStreams {
   private readonly wss = new WebSocketServer({ noServer: true });
-  private readonly dialects: StreamDialect[] = [okxPublic, bybitLinearStream, bitgetPublicStream, hyperliquidStreams, binanceStreams, asterStreams];
+  private readonly dialects: StreamDialect[] = [okxPublic, bybitLinearStream, bitgetPublicStream, gateFuturesStream, hyperliquidStreams, binanceStreams, asterStreams];
   private readonly connections = new Map<StreamConnection, StreamDialect>();
   private readonly market: Market;
   private readonly faults: Faults;

@@ -11,7 +11,7 @@ import { MINUTE_MS, createVenueAdapter } from './adapter.ts';
 import type { AdapterContext, VenueAdapter, VenueSpec } from './adapter.ts';
 import type { Exchange } from 'ccxt';
 import { binanceMarkUpdate, premiumIndexFetch, type NextSettlementOf } from './binanceusdm.ts';
-import { cached, type StreamSpec } from './streams.ts';
+import { tickerCacheWatchers, type StreamSpec } from './streams.ts';
 
 const VENUE = 'aster';
 const asterNext: NextSettlementOf = (rate) => rate.nextFundingTimestamp;
@@ -36,10 +36,7 @@ export const asterStream: StreamSpec = {
   exchangeOptions: asterSpec.exchangeOptions,
   perSymbol: true,
   expectedGapMs: 1_000,
-  watchers: (exchange: Exchange, symbols: string[]) => symbols.length === 0 ? [] : [async () => {
-    await exchange.watchMarkPrices(symbols);
-    return cached(exchange.tickers, symbols).map(binanceMarkUpdate).filter((update) => update !== null);
-  }],
+  watchers: (exchange: Exchange, symbols: string[]) => tickerCacheWatchers(exchange, symbols, (watched) => exchange.watchMarkPrices(watched), binanceMarkUpdate),
 };
 
 export function createAsterAdapter(context: AdapterContext): VenueAdapter {

@@ -4,9 +4,10 @@
  * `funding_next_apply`), interval, next settlement, mark and index; no last settled rate
  * (that is in the funding history). `funding_rate_indicative` (ccxt's `nextFundingRate`) is
  * deprecated by Gate and not read (docs/venues.md, "Gate funding rate"). 24-h volume and
- * open interest come from the tickers on a slower cadence.
+ * open interest come from the tickers on a slower cadence. The most traded contracts' mark,
+ * index and rate also arrive by websocket (`gateStream`).
  */
-import type { FundingRate, Ticker } from 'ccxt';
+import type { Exchange, FundingRate, Ticker } from 'ccxt';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
 import { coinPrice, coinsOf } from '../../../shared/domain/units.ts';
@@ -15,6 +16,8 @@ import type { AdapterContext, VenueAdapter, VenueSpec } from './adapter.ts';
 import { buildQuote, intervalHoursOf, numberOrNull } from './fundingQuote.ts';
 import type { PerpMarket } from './perpMarkets.ts';
 import { mergeBySymbol, settleCurrencies } from './settleGroups.ts';
+import { presentFields, type StreamUpdate } from './streamMerge.ts';
+import { tickerCacheWatchers, type StreamSpec } from './streams.ts';
 
 const VENUE = 'gate';
 
@@ -57,6 +60,35 @@ export const gateSpec: VenueSpec = {
     const tickers = mergeBySymbol(tickerParts);
     return knownRates(VENUE, mergeBySymbol(rateParts), markets).map(([market, rate]) => gateQuote(market, rate, tickers[market.symbol], observedAt));
   },
+};
+
+/**
+ * A `futures.tickers` row as ccxt.pro's `watchTickers` keeps it (`t`, the push time, is its
+ * timestamp). The row carries no next settlement: that stays with the contracts poll.
+ */
+export function gateTickerUpdate(ticker: Ticker): StreamUpdate | null {
+  const eventTime = numberOrNull(ticker.timestamp);
+  if (eventTime === null || !ticker.symbol) return null;
+  const info = (ticker.info ?? {}) as Record<string, unknown>;
+  return {
+    symbol: ticker.symbol,
+    channel: 'ticker',
+    eventTime,
+    fields: presentFields({ markPrice: numberOrNull(info.mark_price), indexPrice: numberOrNull(info.index_price), rate: numberOrNull(info.funding_rate) }),
+  };
+}
+
+/**
+ * Gate subscribes per contract (`futures.tickers` on `/v4/ws/usdt`, the USDT-settled perps the
+ * adapter loads). Gate states no cadence (tickers follow trades); 2 s is taken as the longest
+ * quiet gap across the most traded contracts.
+ */
+export const gateStream: StreamSpec = {
+  venue: VENUE,
+  exchangeOptions: gateSpec.exchangeOptions,
+  perSymbol: true,
+  expectedGapMs: 2_000,
+  watchers: (exchange: Exchange, symbols: string[]) => tickerCacheWatchers(exchange, symbols, (watched) => exchange.watchTickers(watched), gateTickerUpdate),
 };
 
 export function createGateAdapter(context: AdapterContext): VenueAdapter {

@@ -60,7 +60,7 @@ export interface MarketData {
   publicExchange(venue: VenueId): Exchange;
 }
 
-/** Most traded symbols a per-symbol stream subscribes to (OKX). */
+/** Most traded symbols a per-symbol stream subscribes to (every venue but Binance, which streams all at once). */
 export const DEFAULT_STREAM_SYMBOLS = 50;
 
 function streamsFor(venue: VenueId, options: MarketDataOptions): boolean {

@@ -4,6 +4,7 @@ import { asterStream } from './aster.ts';
 import { binanceStream } from './binanceusdm.ts';
 import { bitgetStream } from './bitget.ts';
 import { bybitStream } from './bybit.ts';
+import { gateStream } from './gate.ts';
 import { hyperliquidStream } from './hyperliquid.ts';
 import { okxStream } from './okx.ts';
 import type { StreamSpec } from './streams.ts';
@@ -15,4 +16,5 @@ export const STREAM_SPECS: Partial<Record<VenueId, StreamSpec>> = {
   aster: asterStream,
   hyperliquid: hyperliquidStream,
   bitget: bitgetStream,
+  gate: gateStream,
 };

@@ -10,7 +10,7 @@
  * stall bound, the socket is dropped and reopened.
  */
 import ccxt from 'ccxt';
-import type { Exchange } from 'ccxt';
+import type { Exchange, Ticker } from 'ccxt';
 import type { FundingQuote, VenueHealth } from '../../../shared/domain/quotes.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { Connection } from './exchanges.ts';
@@ -37,6 +37,19 @@ export interface StreamSpec {
 /** What ccxt.pro holds for the watched symbols (its cache: a watch resolves with the first message only). */
 export function cached<T>(cache: Record<string, T> | undefined, symbols: string[]): T[] {
   return symbols.map((symbol) => cache?.[symbol]).filter((value) => value !== undefined);
+}
+
+/**
+ * One watch loop over all the symbols whose messages ccxt keeps as tickers: each turn waits for
+ * `watch` and reads the ticker cache of every symbol (`parse` turns each into an update).
+ */
+export function tickerCacheWatchers(
+  exchange: Exchange, symbols: string[], watch: (symbols: string[]) => Promise<unknown>, parse: (ticker: Ticker) => StreamUpdate | null,
+): Array<() => Promise<StreamUpdate[]>> {
+  return symbols.length === 0 ? [] : [async () => {
+    await watch(symbols);
+    return cached(exchange.tickers, symbols).map(parse).filter((update) => update !== null);
+  }];
 }
 
 export interface StreamHandlers {

@@ -7,7 +7,7 @@
 import type { Exchange, Ticker } from 'ccxt';
 import { numberOrNull } from './fundingQuote.ts';
 import { presentFields, type StreamUpdate } from './streamMerge.ts';
-import { cached } from './streams.ts';
+import { tickerCacheWatchers } from './streams.ts';
 
 /** The mark, index, rate and next settlement read from a ticker's raw row. */
 export function tickerRowUpdate(ticker: Ticker): StreamUpdate | null {
@@ -23,10 +23,7 @@ export function tickerRowUpdate(ticker: Ticker): StreamUpdate | null {
   };
 }
 
-/** One watch loop over every symbol; each turn reads ccxt's cache of all of them (see `cached`). */
+/** `watchTickers` over the symbols, each turn's rows read by `tickerRowUpdate`. */
 export function tickerRowWatchers(exchange: Exchange, symbols: string[]): Array<() => Promise<StreamUpdate[]>> {
-  return symbols.length === 0 ? [] : [async () => {
-    await exchange.watchTickers(symbols);
-    return cached(exchange.tickers, symbols).map(tickerRowUpdate).filter((update) => update !== null);
-  }];
+  return tickerCacheWatchers(exchange, symbols, (watched) => exchange.watchTickers(watched), tickerRowUpdate);
 }

@@ -91,7 +91,8 @@ function contractBody(market: SimMarket, instrument: SimInstrument): Record<stri
   };
 }
 
-function tickerBody(market: SimMarket, instrument: SimInstrument): Record<string, unknown> {
+/** A contract ticker row, as `/futures/{settle}/tickers` lists it; the `futures.tickers` stream pushes most of its fields. */
+export function tickerBody(market: SimMarket, instrument: SimInstrument): Record<string, unknown> {
   const funding = market.funding(VENUE, instrument.id);
   const ticker = market.ticker(VENUE, instrument.id);
   const change = ticker.open24h === 0 ? 0 : ((ticker.last - ticker.open24h) / ticker.open24h) * 100;

@@ -265,9 +265,21 @@ describe('Bitget tickers by websocket', () => {
     expectDropFallsBack('bitget', '/v2/ws/public', '/api/v2/mix/market/', 500));
 });
 
+describe('Gate tickers by websocket', () => {
+  const contractOf = (symbol: string) => symbol.replace('/USDT:USDT', '_USDT');
+
+  // The push carries mark, index and rate; the next settlement stays the contracts poll's.
+  it('a pushed mark and rate (futures.tickers) reach the quotes without a REST poll, for the most traded N only', () =>
+    expectPushedWithoutPoll('gate', '/api/v4/futures/', contractOf, 1e-9));
+
+  // Gate's normal period 10 s × 0.05 = 500 ms.
+  it('a dropped stream falls back to polling at the normal period and reconnects', () =>
+    expectDropFallsBack('gate', '/v4/ws/usdt', '/api/v4/futures/', 500));
+});
+
 describe('every streaming venue on one simulator, as Demo runs them', () => {
   it('each venue\'s stream goes live on its own path (Hyperliquid\'s `/ws` beside Binance\'s `/ws/<stream>`)', async () => {
-    const venues: VenueId[] = ['binanceusdm', 'bybit', 'okx', 'bitget', 'aster', 'hyperliquid'];
+    const venues: VenueId[] = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'aster', 'hyperliquid'];
     const s = await start(venues, 3_600_000, { pollScale: 10, streams: { maxSymbols: 3 } });
     for (const venue of venues) await untilLive(s, venue);
     expect(venues.map((venue) => streamOf(venue)!.lastError)).toEqual(venues.map(() => null));

@@ -1,6 +1,6 @@
 /**
- * The simulator's stream messages against the venues' documented pushes (as ccxt's source
- * quotes them, `test/fixtures/venues/<venue>/ws*.json`): a raw websocket sends the subscribe
+ * The simulator's stream messages against the venues' documented or recorded pushes
+ * (`test/fixtures/venues/<venue>/ws*.json`, the README there says where each comes from): a raw websocket sends the subscribe
  * message ccxt.pro sends, and the acknowledgement and the first push are compared field by
  * field (keys and JSON types, `wireShape.ts`).
  */
@@ -16,7 +16,7 @@ import { startWireSimulator } from './wireHarness.ts';
 let sim: Simulator;
 
 beforeAll(async () => {
-  sim = await startWireSimulator(['bitget', 'hyperliquid']);
+  sim = await startWireSimulator(['bitget', 'gate', 'hyperliquid']);
 });
 
 afterAll(async () => {
@@ -59,6 +59,17 @@ describe('Bitget contract ticker channel', () => {
     expect(received[0]).toEqual({ event: 'subscribe', arg });
     expect(pushed('bitget', 'wsTicker', received[1])).toEqual([]);
     expect(received[2]).toBe('pong');
+  });
+});
+
+describe('Gate futures.tickers channel', () => {
+  const request = { id: 1, time: 1_700_000_000, channel: 'futures.tickers', event: 'subscribe', payload: ['BTC_USDT'] };
+
+  it('acknowledges the request, pushes the recorded ticker row and answers futures.ping with futures.pong', async () => {
+    const received = await subscribed('/v4/ws/usdt', request, (m) => (m as { event?: string }).event === 'subscribe', JSON.stringify({ time: 1_700_000_000, channel: 'futures.ping' }));
+    expect(received[0]).toMatchObject({ id: 1, channel: 'futures.tickers', event: 'subscribe', payload: ['BTC_USDT'], result: { status: 'success' } });
+    expect(pushed('gate', 'wsTicker', received[1])).toEqual([]);
+    expect(received[2]).toMatchObject({ channel: 'futures.pong' });
   });
 });
 
