@@ -44,8 +44,11 @@ export const rooms: Record<string, Room> = {
   },
 
   // The backend, layered: composition root → services → store, log, jobs → shared.
-  // Only the composition root wires the simulator in (Demo); nothing in the backend imports `electron`.
-  'electron/backend': { may: [...BACKEND_SERVICES, ...BACKEND_BASE, 'electron/engine', 'electron/simulator'], packages: ['node:*'] },
+  // Only the Demo wiring (demo.ts) starts the simulator; nothing in the backend imports `electron`.
+  'electron/backend': {
+    may: [...BACKEND_SERVICES, ...BACKEND_BASE, 'electron/engine'], packages: ['node:*'],
+    files: { 'electron/backend/demo.ts': { may: ['electron/simulator'] } },
+  },
   'electron/backend/engineClient': { may: [...BACKEND_BASE, 'electron/engine'], packages: ['node:worker_threads'] },
   'electron/backend/history': { may: [...BACKEND_BASE, 'electron/backend/markets'], packages: ['node:*'] },
   'electron/backend/markets': { may: BACKEND_BASE, packages: ['ccxt', 'node:*'] },
@@ -65,10 +68,11 @@ export const rooms: Record<string, Room> = {
   'electron/backend/log': { may: SHARED, packages: ['node:*'] },
   'electron/backend/jobs': { may: [], packages: [] },
   // The backtest runs the desk, the engine and paper brokers against the simulator, which stands
-  // in for the venues' books that history does not record (docs/domain.md §7).
+  // in for the venues' books that history does not record (docs/domain.md §7); one file starts it.
   'electron/backend/backtest': {
-    may: [...BACKEND_BASE, 'electron/backend/trading', 'electron/backend/markets', 'electron/backend/vault', 'electron/engine', 'electron/simulator'],
+    may: [...BACKEND_BASE, 'electron/backend/trading', 'electron/backend/markets', 'electron/backend/vault', 'electron/engine'],
     packages: ['ccxt', 'node:*'],
+    files: { 'electron/backend/backtest/backtestVenues.ts': { may: ['electron/simulator'] } },
   },
 
   // Entry points around the backend.

@@ -11,8 +11,7 @@ import { openStore, type OpenStoreOptions } from './store/duckdb.ts';
 import { createHistoryHandlers } from './history/historyHandlers.ts';
 import { TradingStateMachine } from './trading/tradingState.ts';
 import { createTradingDesk, type ExitTiming } from './trading/tradingDesk.ts';
-import { startDemoVenues, type DemoVenues } from './demo.ts';
-import type { SimulatorOptions } from '../simulator/server.ts';
+import { startDemoVenues, type DemoSimulatorOptions, type DemoVenues } from './demo.ts';
 import { createVault } from './vault/vault.ts';
 import type { Cipher } from './vault/cipher.ts';
 import { createVaultHandlers } from './vault/vaultHandlers.ts';
@@ -39,7 +38,7 @@ export interface BackendOptions {
   /** Demo mode: the simulator's seed. */
   demoSeed?: number;
   /** Demo mode: further simulator options (tests pause its clock to step across settlements). */
-  demoSimulatorOptions?: Partial<SimulatorOptions>;
+  demoSimulatorOptions?: DemoSimulatorOptions;
   /** Kill-switch deadline (default 30 s). */
   killSwitchDeadlineMs?: number;
   /** First pause between the kill switch's background retries (default 10 s). */

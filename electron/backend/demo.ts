@@ -4,6 +4,9 @@ import { startSimulator, type Simulator, type SimulatorOptions } from '../simula
 
 export type { Simulator } from '../simulator/server.ts';
 
+/** What a test may change of Demo's simulator (its universe, faults, fee tiers…). */
+export type DemoSimulatorOptions = Partial<SimulatorOptions>;
+
 /**
  * Demo mode: the venue simulator runs in this process on a loopback port and the ccxt
  * instances are pointed at it. Real time (speed 1), so countdowns on screen match the
@@ -18,7 +21,7 @@ export interface DemoVenues {
   close(): Promise<void>;
 }
 
-export async function startDemoVenues(options: { seed: number; venues: VenueId[]; simulator?: Partial<SimulatorOptions> }): Promise<DemoVenues> {
+export async function startDemoVenues(options: { seed: number; venues: VenueId[]; simulator?: DemoSimulatorOptions }): Promise<DemoVenues> {
   const simulator = await startSimulator({ port: 0, seed: options.seed, speed: 1, venues: options.venues, ...options.simulator });
   return { url: simulator.url, wsUrl: simulator.wsUrl, simulator, readCredentials: { ...DEMO_CREDENTIAL }, close: () => simulator.close() };
 }

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { CsvLineError } from '../../shared/history/fundingCsv.ts';
+import type { CsvLineError } from '../../shared/domain/quotes.ts';
 import { UsageError } from './io.ts';
 
 /** At most this many bad lines are printed per file; the count of the rest follows. */

@@ -5,7 +5,8 @@ import { parseSectorCsv } from '../../shared/sectors/sectorCsv.ts';
 import type { SectorMap } from '../../shared/sectors/sectorOf.ts';
 import { DEFAULT_SECTOR_MAP } from '../../shared/sectors/taxonomy.ts';
 import { DEFAULT_MODEL_OPTIONS, walkForwardModel, type ModelReport } from '../engine/model.ts';
-import { DEFAULT_STUDY_PARAMS, studyPanelFor, summarisePanel, type HorizonResult, type StudyParams, type StudyResult, type StudySummary } from '../engine/study.ts';
+import { DEFAULT_STUDY_PARAMS, studyPanelFor, summarisePanel, type HorizonResult, type StudyParams, type StudyResult } from '../engine/study.ts';
+import type { StudySummaryView } from '../../shared/domain/patterns.ts';
 import { EXIT_BAD_INPUT, UsageError, type CliCommand } from './io.ts';
 import { HELP_OPTION, parseCommandLine } from './args.ts';
 
@@ -134,7 +135,7 @@ function studyText(result: StudyResult, models: ModelReport[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-function summaryText(s: StudySummary): string {
+function summaryText(s: StudySummaryView): string {
   const rate = s.hitRate === null ? 'no events' : `hit rate ${pct(s.hitRate)} (95 % ${pct(s.ci95![0])}–${pct(s.ci95![1])})`;
   const base = s.baseRate === null ? 'no base rate' : `base rate ${pct(s.baseRate)} over ${s.basePoints} points`;
   return `n ${s.n}, hits ${s.hits}, ${rate}, ${base}, lift ${s.lift === null ? '—' : s.lift.toFixed(2)}, ${s.excluded} without outcome`;

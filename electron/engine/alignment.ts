@@ -1,3 +1,4 @@
+import type { Alignment } from '../../shared/domain/sectors.ts';
 import type { Opportunity } from '../../shared/domain/signals.ts';
 import { sectorOf, type SectorMap } from '../../shared/sectors/sectorOf.ts';
 import type { SectorSnapshot, SectorState } from './sectors.ts';
@@ -17,9 +18,6 @@ import type { SectorSnapshot, SectorState } from './sectors.ts';
  *   signal reverses");
  * - **neutral** — no sector, too little data, or no sector signal: the trade stands on its own.
  */
-export type AlignmentTag = 'confirmed' | 'contradicted' | 'neutral';
-export interface Alignment { tag: AlignmentTag; sector: string | null; reason: string }
-
 export interface AlignmentOptions {
   /** A sector's 8-h funding change against its divergence at least this large is a reversal. */
   reversalPer8h: number;

@@ -1,3 +1,4 @@
+import type { PersistenceAtThreshold, RollingPoint, SeriesAnalytics } from '../../shared/domain/patterns.ts';
 import type { FundingPoint } from '../../shared/domain/quotes.ts';
 import { ratePer8h } from '../../shared/funding/normalise.ts';
 import { canonicalBase } from '../../shared/sectors/sectorOf.ts';
@@ -23,32 +24,6 @@ export interface AnalyticsParams {
 }
 
 export const DEFAULT_ANALYTICS_PARAMS: AnalyticsParams = { windowDays: 30, thresholdsPer8h: [0.0001, 0.0005, 0.001], capTolerance: 0.001 };
-
-export interface RollingPoint { time: number; mean: number; volatility: number | null; n: number }
-
-export interface PersistenceAtThreshold {
-  thresholdPer8h: number;
-  /** Maximal runs of consecutive settlements with the per-8 h rate ≥ the threshold. */
-  runs: number;
-  longestRunHours: number;
-  meanRunHours: number | null;
-  /** Share of the covered hours spent at or above the threshold. */
-  shareOfTime: number;
-}
-
-export interface SeriesAnalytics {
-  venue: string;
-  symbol: string;
-  settlements: number;
-  from: number;
-  to: number;
-  /** Mean and volatility over the window ending at each settlement. */
-  rolling: RollingPoint[];
-  latest: RollingPoint;
-  persistence: PersistenceAtThreshold[];
-  /** Share of settled hours at the venue's cap; null when the cap is not known. */
-  atCapShare: number | null;
-}
 
 /** One venue/symbol's settlements, sorted by time, with per-8 h rates. */
 interface Series { venue: string; symbol: string; times: number[]; rates: number[]; per8h: number[]; hours: number[] }

@@ -1,3 +1,4 @@
+import type { CalibrationBin } from '../../shared/domain/patterns.ts';
 import { fitLogistic, predictLogistic } from './logistic.ts';
 import { outcomeAt, isEvent, studySplitTime, type StudyParams } from './study.ts';
 import { HOUR_MS, type StudyPanel } from './studyPanel.ts';
@@ -26,7 +27,6 @@ export interface ModelOptions {
 export const DEFAULT_MODEL_OPTIONS: ModelOptions = { horizon: 0, lambda: 1, zWindow: 21, minTrainSamples: 200, refitEvery: 3, bins: 10 };
 
 export interface Prediction { sector: string; time: number; probability: number; baseRateForecast: number; hit: boolean; event: boolean }
-export interface CalibrationBin { from: number; to: number; n: number; meanPredicted: number | null; observedRate: number | null }
 export interface ForecastScore { n: number; hits: number; observedRate: number | null; brierModel: number | null; brierBaseRate: number | null; skill: number | null; beatsBaseRate: boolean }
 
 export interface ModelReport {

@@ -2,7 +2,7 @@ import type { CarryEstimate, Leg, Opportunity } from '../../shared/domain/signal
 import type { SpreadDecay } from '../../shared/funding/decay.ts';
 import { VENUE_IDS, type VenueId } from '../../shared/domain/venues.ts';
 import type { Regime } from '../../shared/funding/regime.ts';
-import type { AlignmentTag } from './alignment.ts';
+import type { AlignmentTag } from '../../shared/domain/sectors.ts';
 import { StringTableError, StringTableReader, StringTableWriter, type StringDelta } from './stringTable.ts';
 
 /**

@@ -1,6 +1,7 @@
 import type { Opportunity } from '../../shared/domain/signals.ts';
 import type { SectorMap } from '../../shared/sectors/sectorOf.ts';
-import { alignOpportunity, type Alignment } from './alignment.ts';
+import type { Alignment } from '../../shared/domain/sectors.ts';
+import { alignOpportunity } from './alignment.ts';
 import { SectorSeries } from './sectorSeries.ts';
 import { computeSectorState, DEFAULT_SECTOR_STATE_OPTIONS, SampleCursors, type SectorSnapshot, type SectorStateOptions } from './sectors.ts';
 

@@ -1,3 +1,4 @@
+import type { StudyEvent, StudySummaryView } from '../../shared/domain/patterns.ts';
 import type { FundingPoint, PricePoint } from '../../shared/domain/quotes.ts';
 import type { SectorMap } from '../../shared/sectors/sectorOf.ts';
 import { wilsonInterval } from './proportions.ts';
@@ -29,40 +30,11 @@ export const DEFAULT_STUDY_PARAMS: StudyParams = {
   thresholdPer8h: 0.0005, horizonsHours: [24, 48], k: 0.02, minAssetsPerSector: 3, inSampleShare: 0.7, maxPriceAgeHours: 8, trailingHours: 24, fundingStaleIntervals: 1,
 };
 
-export interface StudySummary {
-  /** Events with a computable outcome. */
-  n: number;
-  /**
-   * Independent outcome windows among them: events whose windows (t, t + Z] overlap, in any
-   * sector (every sector's outcome shares the market return), count once. The 95 % interval
-   * is Wilson's on this n.
-   */
-  effectiveN: number;
-  hits: number;
-  hitRate: number | null;
-  ci95: [number, number] | null;
-  /** Share of all grid points (S, t) with D_S(t) defined and a computable outcome that were hits. */
-  baseRate: number | null;
-  basePoints: number;
-  lift: number | null;
-  /** Events whose outcome could not be computed (no price at t + Z): left out of n. */
-  excluded: number;
-}
-
-export interface StudyEvent {
-  sector: string;
-  time: number;
-  divergence: number;
-  sectorReturn: number | null;
-  marketReturn: number | null;
-  hit: boolean | null;
-}
-
 export interface HorizonResult {
   horizonHours: number;
-  inSample: StudySummary;
-  outOfSample: StudySummary;
-  all: StudySummary;
+  inSample: StudySummaryView;
+  outOfSample: StudySummaryView;
+  all: StudySummaryView;
   events: StudyEvent[];
 }
 
@@ -168,7 +140,7 @@ class Tally {
     t.basePoints = a.basePoints + b.basePoints; t.baseHits = a.baseHits + b.baseHits;
     return t;
   }
-  summary(): StudySummary {
+  summary(): StudySummaryView {
     const hitRate = this.n > 0 ? this.hits / this.n : null;
     const baseRate = this.basePoints > 0 ? this.baseHits / this.basePoints : null;
     return {

@@ -61,7 +61,7 @@ export function patternStudy(input: PatternStudyInput, funding: FundingColumns, 
 }
 
 /**
- * Item 4 for one base: `funding` holds the base's settlements and its peers'; the series and the
+ * History analytics for one base (the table in README.md, `analytics.ts`): `funding` holds the base's settlements and its peers'; the series and the
  * spread are the base's, the correlation matrix spans every asset present.
  */
 export function historyAnalytics(base: string, funding: FundingColumns, caps: ReadonlyMap<string, number>, params: AnalyticsParams = DEFAULT_ANALYTICS_PARAMS): HistoryAnalytics {

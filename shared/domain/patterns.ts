@@ -19,6 +19,7 @@ export type PatternStudyInput = z.output<typeof PatternStudyInputSchema>;
 const Rate = z.number().min(0).max(1);
 
 export const StudySummarySchema = z.object({
+  /** Events with a computable outcome. */
   n: z.number().int().nonnegative(),
   /** Independent outcome windows among the n events (overlapping windows, in any sector, count once); the interval's n. */
   effectiveN: z.number().int().nonnegative(),
@@ -26,6 +27,7 @@ export const StudySummarySchema = z.object({
   hitRate: Rate.nullable(),
   /** Wilson's 95 % interval on the effective n. */
   ci95: z.tuple([Rate, Rate]).nullable(),
+  /** Share of all grid points (S, t) with D_S(t) defined and a computable outcome that were hits. */
   baseRate: Rate.nullable(),
   /** Grid points behind the base rate. */
   basePoints: z.number().int().nonnegative(),
@@ -43,6 +45,7 @@ export const StudyEventSchema = z.object({
   marketReturn: z.number().nullable(),
   hit: z.boolean().nullable(),
 });
+export type StudyEvent = z.infer<typeof StudyEventSchema>;
 
 export const CalibrationBinSchema = z.object({
   from: z.number(),
@@ -51,6 +54,7 @@ export const CalibrationBinSchema = z.object({
   meanPredicted: z.number().nullable(),
   observedRate: z.number().nullable(),
 });
+export type CalibrationBin = z.infer<typeof CalibrationBinSchema>;
 
 export const PatternModelSchema = z.object({
   /** Out-of-sample Brier score of the walk-forward model, and of the base-rate forecast. */
@@ -100,17 +104,24 @@ export const SeriesAnalyticsSchema = z.object({
   settlements: z.number().int().positive(),
   from: z.number().int(),
   to: z.number().int(),
+  /** Mean and volatility over the window ending at each settlement. */
   rolling: z.array(RollingPointSchema),
   latest: RollingPointSchema,
   persistence: z.array(z.object({
     thresholdPer8h: z.number(),
+    /** Maximal runs of consecutive settlements with the per-8 h rate ≥ the threshold. */
     runs: z.number().int().nonnegative(),
     longestRunHours: z.number().nonnegative(),
     meanRunHours: z.number().nonnegative().nullable(),
+    /** Share of the covered hours spent at or above the threshold. */
     shareOfTime: Rate,
   })),
+  /** Share of settled hours at the venue's cap; null when the cap is not known. */
   atCapShare: Rate.nullable(),
 });
+export type SeriesAnalytics = z.infer<typeof SeriesAnalyticsSchema>;
+export type RollingPoint = SeriesAnalytics['latest'];
+export type PersistenceAtThreshold = SeriesAnalytics['persistence'][number];
 
 export const HistoryAnalyticsSchema = z.object({
   base: z.string(),

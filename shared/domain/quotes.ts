@@ -112,3 +112,7 @@ export const PricePointSchema = z.object({
   close: z.number(),
 });
 export type PricePoint = z.infer<typeof PricePointSchema>;
+
+/** A history CSV row refused on import: its 1-based physical line and what is wrong with it. */
+export const CsvLineErrorSchema = z.object({ line: z.number().int().positive(), message: z.string() });
+export type CsvLineError = z.infer<typeof CsvLineErrorSchema>;

@@ -47,6 +47,8 @@ export const AlignmentSchema = z.object({
   sector: z.string().nullable(),
   reason: z.string(),
 });
+export type Alignment = z.infer<typeof AlignmentSchema>;
+export type AlignmentTag = Alignment['tag'];
 
 export const SectorMapEntrySchema = z.object({ base: z.string(), sector: z.string(), source: z.enum(['default', 'user']) });
 export const SectorMapViewSchema = z.object({

@@ -1,4 +1,4 @@
-import type { FundingPoint } from '../domain/quotes.ts';
+import type { CsvLineError, FundingPoint } from '../domain/quotes.ts';
 import { parseUnifiedSymbol } from '../domain/symbols.ts';
 
 /**
@@ -8,11 +8,6 @@ import { parseUnifiedSymbol } from '../domain/symbols.ts';
  * number and skipped; good rows are kept, so one typo does not lose a whole file.
  * A quoted field may contain commas and doubled quotes but not a line break.
  */
-export interface CsvLineError {
-  line: number;
-  message: string;
-}
-
 export interface FundingCsvParse {
   points: FundingPoint[];
   errors: CsvLineError[];

@@ -1,5 +1,6 @@
 import { HistoryVenueSchema, type PricePoint } from '../domain/quotes.ts';
-import { parseUtcTime, type CsvLineError } from './fundingCsv.ts';
+import type { CsvLineError } from '../domain/quotes.ts';
+import { parseUtcTime } from './fundingCsv.ts';
 
 export const PRICE_CSV_HEADER = 'venue,symbol,time,close';
 

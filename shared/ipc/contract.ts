@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BacktestHistorySchema, BacktestParamsSchema, BacktestProgressSchema, BacktestReportSchema } from '../domain/backtest.ts';
 import { AlertSchema, SignalsBatchSchema } from '../domain/signals.ts';
-import { FundingPointSchema, FundingQuoteSchema, PricePointSchema, VenueHealthSchema, VenueIdSchema } from '../domain/quotes.ts';
+import { CsvLineErrorSchema, FundingPointSchema, FundingQuoteSchema, PricePointSchema, VenueHealthSchema, VenueIdSchema } from '../domain/quotes.ts';
 import { EngineSettingsPatchSchema, EngineSettingsSchema } from '../domain/settings.ts';
 import { VenueFeesSchema } from '../domain/fees.ts';
 import { SectorMapViewSchema, SectorSnapshotSchema } from '../domain/sectors.ts';
@@ -38,12 +38,11 @@ export const AppInfoSchema = z.object({
 export { restoredStateText, type TradingState } from '../domain/tradingState.ts';
 export type { JournalHold, KillSwitchReport, KillSwitchVenue } from '../domain/killSwitch.ts';
 
-export const CsvErrorSchema = z.object({ line: z.number().int().positive(), message: z.string() });
 export const ImportResultSchema = z.object({
   fileName: z.string(),
   imported: z.number().int().nonnegative(),
   rejected: z.number().int().nonnegative(),
-  errors: z.array(CsvErrorSchema),
+  errors: z.array(CsvLineErrorSchema),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 
@@ -62,11 +61,13 @@ export const VaultStatusSchema = z.object({
   /** False until the first unlock creates the vault (the UI then asks for a new passphrase). */
   hasVault: z.boolean(),
 });
+export type VaultStatus = z.infer<typeof VaultStatusSchema>;
 export const VaultKeySchema = z.object({
   venue: VenueIdSchema,
   label: z.string(),
-  /** Last 4 characters of the API key. */
+  /** Last 4 characters of the API key: enough to tell keys apart, useless to an attacker. */
   fingerprint: z.string().max(4),
+  /** What a harmless signed call found, or null when the key was never tested. */
   permissions: z.array(z.string()).nullable(),
   createdAt: z.number().int(),
 });

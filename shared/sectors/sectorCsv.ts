@@ -1,4 +1,4 @@
-import type { CsvLineError } from '../history/fundingCsv.ts';
+import type { CsvLineError } from '../domain/quotes.ts';
 import { canonicalBase, type SectorMap } from './sectorOf.ts';
 
 export const SECTOR_CSV_HEADER = 'base,sector';

@@ -10,8 +10,11 @@ import { collectPageErrors, launchChromium } from './browser.ts';
 export interface DemoHost {
   host: Host;
   browser: Browser;
-  /** Stops the host and starts a new one over the same data folder (a restart of the terminal). */
-  restartHost(): Promise<Host>;
+  /**
+   * Stops the host and starts a new one over the same data folder (a restart of the terminal);
+   * `whileStopped` runs in between, on the data folder (to change what the next start finds).
+   */
+  restartHost(whileStopped?: (dataDir: string) => Promise<void>): Promise<Host>;
   close(): Promise<void>;
 }
 
@@ -40,8 +43,9 @@ export async function startDemoHost(options: DemoHostOptions): Promise<DemoHost>
   const demo: DemoHost = {
     host: await startHost({ port: 0, demo: true, dataDir, ...options.host }),
     browser: await launchChromium(),
-    async restartHost() {
+    async restartHost(whileStopped) {
       await demo.host.close();
+      await whileStopped?.(dataDir);
       demo.host = await startHost({ port: 0, demo: true, dataDir, ...options.host });
       return demo.host;
     },

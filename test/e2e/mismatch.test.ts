@@ -7,50 +7,39 @@
  * REDUCING, and the restore button, named for the order it sends; taking it brings the venue
  * back within one lot and the flag goes.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startHost, type Host } from '../../electron/host/server.ts';
+import type { Page } from 'playwright-core';
 import { openStore } from '../../electron/backend/store/duckdb.ts';
 import type { Fill, Order } from '../../shared/domain/orders.ts';
 import { VENUES, VENUE_IDS } from '../../shared/domain/venues.ts';
 import { deskDriver } from '../integration/trading/deskDriver.ts';
-import { collectPageErrors, launchChromium, screenshot } from './browser.ts';
+import { collectPageErrors, screenshot } from './browser.ts';
+import { startDemoHost, type DemoHost } from './demoSession.ts';
 
-let host: Host;
-let browser: Browser;
+let demo: DemoHost;
 let page: Page;
 let pageErrors: string[];
-let dataDir: string;
 let leg: Order;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'ft-e2e-mismatch-'));
-  host = await startHost({ port: 0, demo: true, dataDir });
-  const desk = deskDriver(() => host.backend, VENUE_IDS, () => host.backend.demo!.simulator.clock.now(), []);
+  demo = await startDemoHost({ name: 'mismatch' });
+  const desk = deskDriver(() => demo.host.backend, VENUE_IDS, () => demo.host.backend.demo!.simulator.clock.now(), []);
   const receipt = await desk.call('ticket.submit', await desk.btcTicket('e2e-mismatch'));
   expect(receipt.execution.status).toBe('hedged');
   leg = receipt.execution.orders.find((order) => order.side === 'buy')!;
-  await host.close();
-  // A fill as large again as the order's answer: the venue holds twice the approved size on this leg.
-  const store = await openStore(dataDir);
-  const fill: Fill = { venue: leg.venue, symbol: leg.symbol, clientOrderId: leg.clientOrderId, side: 'buy', quantity: leg.filled, price: leg.averagePrice!, fee: 0, time: leg.time };
-  await store.journal.append({ kind: 'fill', time: leg.time, pairId: 'e2e-mismatch', venue: leg.venue, symbol: leg.symbol, clientOrderId: leg.clientOrderId, data: fill });
-  await store.close();
-  host = await startHost({ port: 0, demo: true, dataDir });
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
+  await demo.restartHost(async (dataDir) => {
+    // A fill as large again as the order's answer: the venue holds twice the approved size on this leg.
+    const store = await openStore(dataDir);
+    const fill: Fill = { venue: leg.venue, symbol: leg.symbol, clientOrderId: leg.clientOrderId, side: 'buy', quantity: leg.filled, price: leg.averagePrice!, fee: 0, time: leg.time };
+    await store.journal.append({ kind: 'fill', time: leg.time, pairId: 'e2e-mismatch', venue: leg.venue, symbol: leg.symbol, clientOrderId: leg.clientOrderId, data: fill });
+    await store.close();
+  });
+  page = await (await demo.browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
   pageErrors = collectPageErrors(page);
-  await page.goto(host.url);
+  await page.goto(demo.host.url);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => demo?.close());
 
 const flag = () => page.getByRole('contentinfo', { name: 'Status bar' }).getByRole('button', { name: /^MISMATCH: / });
 

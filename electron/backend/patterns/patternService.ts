@@ -30,7 +30,7 @@ export interface PatternServiceOptions {
 
 export interface PatternService {
   study(input: PatternStudyInput): Promise<PatternStudy>;
-  /** Item 4 analytics of a base; peers default to BTC, ETH and the base's sector mates with history. */
+  /** History analytics of a base (electron/engine/README.md, `analytics.ts`); peers default to BTC, ETH and the base's sector mates with history. */
   analytics(base: string, peers?: string[]): Promise<HistoryAnalytics>;
   /** Worker runs started so far (a cached or shared result starts none). */
   runs(): number;

@@ -1,4 +1,5 @@
 import { BIGINT, DOUBLE, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import type { BacktestHistory } from '../../../shared/domain/backtest.ts';
 import type { FundingPoint, PricePoint } from '../../../shared/domain/quotes.ts';
 import { parseUnifiedSymbol } from '../../../shared/domain/symbols.ts';
 import { parseFundingCsv } from '../../../shared/history/fundingCsv.ts';
@@ -6,7 +7,7 @@ import type { ImportResult } from '../../../shared/ipc/contract.ts';
 import { parsePriceCsv } from '../../../shared/history/priceCsv.ts';
 import type { FundingColumns, PriceColumns } from '../../../shared/history/historyColumns.ts';
 import { appendColumns, type Database } from './connection.ts';
-import { fundingBases, historyFingerprint, historySpans, readFundingColumns, readPriceColumns, type HistoryFingerprint, type HistorySpan, type TimeRange } from './historyColumnReads.ts';
+import { fundingBases, historyFingerprint, historySpans, readFundingColumns, readPriceColumns, type HistoryFingerprint, type TimeRange } from './historyColumnReads.ts';
 
 export interface HistoryRange {
   /** Base asset (`BTC`, `PEPE` for `1000PEPE` symbols). */
@@ -33,7 +34,7 @@ export interface HistoryRepo {
   /** Bases with funding history and their settlement counts, most first. */
   bases(): Promise<{ base: string; rows: number }[]>;
   /** Settlements and closes stored, and the time each spans. */
-  spans(): Promise<{ funding: HistorySpan; prices: HistorySpan }>;
+  spans(): Promise<BacktestHistory>;
 }
 
 interface TableSpec<P> {

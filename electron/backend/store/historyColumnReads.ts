@@ -1,6 +1,7 @@
 import type { FundingColumns, PriceColumns } from '../../../shared/history/historyColumns.ts';
 import { encodeStrings } from '../../../shared/history/historyColumns.ts';
 import type { DuckDBMaterializedResult } from '@duckdb/node-api';
+import type { BacktestHistory } from '../../../shared/domain/backtest.ts';
 import type { Database } from './connection.ts';
 
 /** A time range over every base, epoch ms inclusive; open ends read everything. */
@@ -36,11 +37,8 @@ export async function historyFingerprint(db: Database): Promise<HistoryFingerpri
   });
 }
 
-/** How much of each kind of history is stored and the span it covers (epoch ms; null when none). */
-export interface HistorySpan { rows: number; from: number | null; to: number | null }
-
 /** Settlements and closes stored, each with its first and last time: one aggregate scan per table. */
-export async function historySpans(db: Database): Promise<{ funding: HistorySpan; prices: HistorySpan }> {
+export async function historySpans(db: Database): Promise<BacktestHistory> {
   return db.exclusive('measure the stored history', async (connection) => {
     const reader = await connection.runAndReadAll(`
       SELECT (SELECT count(*) FROM funding_history) AS fr, (SELECT min(time) FROM funding_history) AS ff, (SELECT max(time) FROM funding_history) AS ft,

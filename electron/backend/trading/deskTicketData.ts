@@ -9,7 +9,7 @@ import type { FundingQuote, PricePoint } from '../../../shared/domain/quotes.ts'
 import { realisedVolatility, type RealisedVolatility } from '../../../shared/risk/volatility.ts';
 import type { SignalsBatch } from '../../../shared/domain/signals.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
-import type { AlignmentTag } from '../../engine/alignment.ts';
+import type { AlignmentTag } from '../../../shared/domain/sectors.ts';
 import type { Store } from '../store/duckdb.ts';
 import type { Broker } from './brokers/broker.ts';
 import type { Ledger } from './ledger.ts';

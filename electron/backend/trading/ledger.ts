@@ -4,18 +4,11 @@
  * so every reader answers synchronously from it and none re-reads the store. The fold itself is
  * `ledgerFold.ts`; what each read means is in docs/ledger.md.
  */
-import type { HoldingMismatch, JournalEntry } from '../../../shared/domain/orders.ts';
+import type { HoldingMismatch, JournalEntry, WinRateStats } from '../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import {
   applyEntry, foldJournal, fundingKey, positionKey, type JournalExpectation, type JournalledTradingState, type LedgerState, type PairRecord,
 } from './ledgerFold.ts';
-
-export interface WinRate {
-  confirmed: { wins: number; closed: number; rate: number | null };
-  contradicted: { wins: number; closed: number; rate: number | null };
-  /** Set when confirmed setups win less than 55 % of the time. */
-  warning: string | null;
-}
 
 /** Below this win rate on confirmed setups the entry criteria need review (domain §4). */
 export const CONFIRMED_WIN_RATE_FLOOR = 0.55;
@@ -35,7 +28,7 @@ export interface Ledger {
   fundingSince(since: number): number;
   /** Whether a venue payment id is journalled already. */
   hasFunding(paymentId: string): boolean;
-  winRate(): WinRate;
+  winRate(): WinRateStats;
   /** The last journalled trading-state transition, or null when none was ever journalled. */
   tradingState(): JournalledTradingState | null;
   /** Venue/symbol positions found holding other than approved and not yet resolved, by `positionKey`. */
@@ -54,7 +47,7 @@ function rate(wins: number, closed: number): { wins: number; closed: number; rat
   return { wins, closed, rate: closed === 0 ? null : wins / closed };
 }
 
-export function winRateOf(state: LedgerState): WinRate {
+export function winRateOf(state: LedgerState): WinRateStats {
   const confirmed = rate(...state.tally.confirmed);
   const low = confirmed.rate !== null && confirmed.rate < CONFIRMED_WIN_RATE_FLOOR;
   return {

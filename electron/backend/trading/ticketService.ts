@@ -10,7 +10,7 @@ import type { VenueFees } from '../../../shared/domain/fees.ts';
 import type { ExitRules, PairExecutionResult, PairIntent } from '../../../shared/domain/orders.ts';
 import type { ChecklistSnapshot, RiskSettings, Ticket, TicketPreview, TicketReceipt } from '../../../shared/domain/ticket.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
-import type { AlignmentTag } from '../../engine/alignment.ts';
+import type { AlignmentTag } from '../../../shared/domain/sectors.ts';
 import { buildPreview, type LegMarket, type OrderBookSides } from '../../../shared/risk/preview.ts';
 import { failingItems } from '../../../shared/risk/checklist.ts';
 import { ratePer8h } from '../../../shared/funding/normalise.ts';

@@ -4,7 +4,9 @@
  * (passphraseCipher.ts) everywhere else. The vault file records `kind` and `backend` so that a
  * silent change of either is detected and refused (docs/security.md §10).
  */
-export type CipherKind = 'safeStorage' | 'passphrase';
+import type { VaultStatus } from '../../../shared/ipc/contract.ts';
+
+export type CipherKind = VaultStatus['cipher'];
 
 export interface Cipher {
   kind: CipherKind;

@@ -5,7 +5,8 @@
  * `credentials()` is the one exit for secrets and exists for building ccxt clients only.
  */
 import type { VenueId } from '../../../shared/domain/venues.ts';
-import { VaultError, type Cipher, type CipherKind } from './cipher.ts';
+import type { HandlerInput, VaultKey, VaultStatus } from '../../../shared/ipc/contract.ts';
+import { VaultError, type Cipher } from './cipher.ts';
 import { createPassphraseCipher, PASSPHRASE_BACKEND, type KdfParams } from './passphraseCipher.ts';
 import { attemptsPath, createUnlockThrottle } from './unlockThrottle.ts';
 import { headerDigest, newHeader, readVaultFile, writeVaultFile, type VaultFile, type VaultFileHeader } from './vaultFile.ts';
@@ -17,28 +18,8 @@ export interface VenueCredentials {
   password?: string;
 }
 
-export interface KeyInput extends VenueCredentials {
-  venue: VenueId;
-  label: string;
-}
-
-export interface KeyEntry {
-  venue: VenueId;
-  label: string;
-  /** Last 4 characters of the API key: enough to tell keys apart, useless to an attacker. */
-  fingerprint: string;
-  /** What a harmless signed call found, or null when the key was never tested. */
-  permissions: string[] | null;
-  createdAt: number;
-}
-
-export interface VaultStatus {
-  locked: boolean;
-  cipher: CipherKind;
-  backend: string;
-  /** False until the first unlock creates the file (the UI then asks for a new passphrase). */
-  hasVault: boolean;
-}
+/** A key as the trader enters it: where it is for, its label, and its secrets (validated by the contract). */
+type KeyInput = HandlerInput<'vault.setKey'>;
 
 export interface Vault {
   status(): Promise<VaultStatus>;
@@ -49,9 +30,9 @@ export interface Vault {
   unlock(passphrase?: string): Promise<void>;
   /** Drops every key and the cipher from memory. */
   lock(): void;
-  setKey(input: KeyInput): Promise<KeyEntry>;
+  setKey(input: KeyInput): Promise<VaultKey>;
   deleteKey(venue: VenueId, label: string): Promise<boolean>;
-  list(): KeyEntry[];
+  list(): VaultKey[];
   /**
    * The secrets of one key. ONLY for constructing a ccxt client in the main process (key test,
    * live broker); nothing may log, store, return over IPC or otherwise forward what this returns.
@@ -91,7 +72,7 @@ function describeBackend(cipher: string, backend: string): string {
   return cipher === 'passphrase' ? 'a passphrase (scrypt, AES-256-GCM)' : `the OS keyring through safeStorage (${backend})`;
 }
 
-function toEntry(key: StoredKey): KeyEntry {
+function toEntry(key: StoredKey): VaultKey {
   return { venue: key.venue, label: key.label, fingerprint: key.apiKey.slice(-4), permissions: key.permissions, createdAt: key.createdAt };
 }
 

@@ -34,8 +34,10 @@ describe('the import wall refuses', () => {
     ['electron/backend/store/duckdb.ts', "import { journalOf } from '../trading/journal.ts';"],
     ['electron/backend/vault/x.ts', "import { createLiveBroker } from '../trading/brokers/live.ts';"],
     ['electron/backend/markets/x.ts', "import { startPeriodicJob } from '../../backend/backend.ts';"],
-    // The simulator is reached only from the demo wiring at the composition root, and from tests.
+    // The simulator is reached only from the Demo wiring (demo.ts), the backtest's venues (backtestVenues.ts) and tests.
     ['electron/backend/trading/x.ts', "import { DEMO_CREDENTIAL } from '../../simulator/credentials.ts';"],
+    ['electron/backend/backend.ts', "import { startSimulator } from '../simulator/server.ts';"],
+    ['electron/backend/backtest/historyFeed.ts', "import { startSimulator } from '../../simulator/server.ts';"],
     ['electron/host/x.ts', "import { startSimulator } from '../simulator/server.ts';"],
     ['electron/host/x.ts', "import { createTerminalWindow } from '../main/window.ts';"],
     // The preload sees the contract and Electron only.
@@ -67,7 +69,8 @@ describe('the import wall lets through', () => {
     ['shared/domain/x.ts', "import { z } from 'zod';"],
     ['electron/backend/markets/x.ts', "import ccxt from 'ccxt';"],
     ['electron/backend/trading/x.ts', "import { openStore } from '../store/duckdb.ts';"],
-    ['electron/backend/x.ts', "import { startSimulator } from '../simulator/server.ts';"],
+    ['electron/backend/demo.ts', "import { startSimulator } from '../simulator/server.ts';"],
+    ['electron/backend/backtest/backtestVenues.ts', "import { startSimulator } from '../../simulator/server.ts';"],
     ['electron/engine/worker.ts', "import { parentPort } from 'node:worker_threads';"],
     ['electron/main/x.ts', "import { app } from 'electron';"],
     ['electron/preload/x.ts', "import { contextBridge } from 'electron';"],
