@@ -7,7 +7,7 @@ import type { FundingQuote } from '../domain/quotes.ts';
 import type { EngineSettings } from '../domain/settings.ts';
 import { feeSchedule, type SourcedFee, type VenueFees } from '../domain/fees.ts';
 import { withdrawalFeesFor, type LegPreview, type RiskSettings, type Ticket, type TicketLeg, type TicketPreview } from '../domain/ticket.ts';
-import { VENUES, type VenueId } from '../domain/venues.ts';
+import { SPOT_BORROW_COLLATERAL, VENUES, type VenueId } from '../domain/venues.ts';
 import { ratePer8h } from '../funding/normalise.ts';
 import { BREAK_EVEN_HORIZON_MS, breakEvenTime, expectedCarry, legPays, type FundingLeg, type LegCarry } from './carry.ts';
 import type { SpreadDecay } from '../funding/decay.ts';
@@ -143,8 +143,8 @@ function previewLeg(inputs: PreviewInputs, index: 0 | 1, quantity: number, mark:
       maintenanceMarginRate: mmr, tiersFromVenue: perp && !!market.tiers?.length,
       liquidationPrice: liquidation, liquidationDistancePct: liquidation === null ? null : liquidationDistance(entry, liquidation),
       marginMode: perp ? inputs.ticket.marginMode : null,
-      // A spot buy is paid in full; a spot sell is backed by the borrowed coin's value.
-      marginNeeded: initialMargin(notional, leverage),
+      // A spot buy is paid in full; a spot sell borrows the coin and holds Cross Margin Classic's collateral.
+      marginNeeded: leg.instrument === 'spot' && leg.side === 'sell' ? notional * SPOT_BORROW_COLLATERAL : initialMargin(notional, leverage),
       rate: funding?.rate ?? null, rateKind: perp ? quote?.rateKind ?? null : null,
       ratePer8h: funding ? ratePer8h(funding.rate, funding.intervalHours) : null,
       intervalHours: perp ? quote?.intervalHours ?? null : null, nextFundingTime: perp ? quote?.nextFundingTime ?? null : null,

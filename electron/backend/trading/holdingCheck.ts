@@ -69,9 +69,10 @@ export function holdingsOf(
 /**
  * A spot leg is a coin balance, and coins beyond what the pairs bought are the trader's own,
  * not a difference from what was approved (docs/orders.md, "Spot legs"): only a shortfall counts.
+ * A borrowed spot short is the pairs' own debt (docs/orders.md, "Spot shorts"): it counts whole.
  */
 function pairsShare(position: VenuePosition, approvedSize: number): VenuePosition {
-  if (!isSpotSymbol(position.symbol) || position.size <= approvedSize) return position;
+  if (!isSpotSymbol(position.symbol) || approvedSize < 0 || position.size <= approvedSize) return position;
   const share = Math.max(0, approvedSize);
   return { ...position, size: share, venueUsd: position.venueUsd === null ? null : (position.venueUsd * share) / position.size };
 }
@@ -97,8 +98,9 @@ export function judgeHolding(holding: Holding, lot: LotRules | null, asset: stri
   const approvedUsd = mark === null ? null : Math.abs(approvedCoins) * mark;
   const coinTolerance = (lotCoins ?? 0) + COIN_SLACK * Math.max(Math.abs(approvedCoins), Math.abs(venueCoins));
   // A spot wallet's balance (ccxt names spot markets without a settle currency) may hold the
-  // trader's own coins besides the leg's: only less than approved is a mismatch there.
-  const wallet = !holding.symbol.includes(':');
+  // trader's own coins besides the leg's: only less than approved is a mismatch there. A
+  // borrowed short (approved below zero) is the pairs' debt alone, off either way.
+  const wallet = !holding.symbol.includes(':') && approvedCoins >= 0;
   const coinsOff = wallet ? approvedCoins - venueCoins > coinTolerance : Math.abs(venueCoins - approvedCoins) > coinTolerance;
   const usdOff = !coinsOff && !wallet && mark !== null && venueUsd !== null && approvedUsd !== null
     && Math.abs(venueUsd - approvedUsd) > (lotCoins ?? 0) * mark + USD_SLACK * Math.max(venueUsd, approvedUsd);

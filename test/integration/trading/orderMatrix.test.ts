@@ -22,8 +22,8 @@ import type { LegIntent } from '../../../shared/domain/orders.ts';
 import { TicketSchema, type Ticket } from '../../../shared/domain/ticket.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { credentialsFor, startTradingSimulator } from './harness.ts';
-import { carryTicket, deskHolds, openUnitDesk, pairTicket, simulatorCoinPrice, simulatorSpotCoins, type BrokerMode, type UnitDesk } from './unitDesk.ts';
-import { SPOT_TRADED_VENUES, VENUES as VENUE_PROFILES } from '../../../shared/domain/venues.ts';
+import { carryTicket, deskHolds, openUnitDesk, pairTicket, simulatorCoinPrice, simulatorMarginCoins, simulatorSpotCoins, type BrokerMode, type UnitDesk } from './unitDesk.ts';
+import { SPOT_BORROW_VENUES, SPOT_TRADED_VENUES, VENUES as VENUE_PROFILES } from '../../../shared/domain/venues.ts';
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
 import { createFlatteners, reachableTarget } from '../../fixtures/killSwitchTargets.ts';
 
@@ -140,9 +140,13 @@ async function sendingOrder(desk: UnitDesk, ticket: Ticket): Promise<[MatrixLeg,
   return first.venue === pair.long.venue ? [pair.long, pair.short] : [pair.short, pair.long];
 }
 
-interface CarryCase { name: string; perp: MatrixLeg; spot: VenueId; marginMode: 'cross' | 'isolated' }
+interface CarryCase { name: string; perp: MatrixLeg; spot: VenueId; marginMode: 'cross' | 'isolated'; spotSide?: 'buy' | 'sell' }
 
-/** Each spot-traded venue's spot against its own perp and against another venue's. Bybit perps are cross (a unified cross account). */
+/**
+ * Each spot-traded venue's spot against its own perp and against another venue's, and the
+ * reverse carry (spot sold on a borrow, docs/orders.md "Spot shorts") wherever the terminal
+ * borrows. Bybit perps are cross (a unified cross account).
+ */
 const CARRIES: CarryCase[] = [
   { name: 'Binance perp / Binance spot', perp: BTC.binanceusdm, spot: 'binanceusdm', marginMode: 'isolated' },
   { name: 'Bybit perp / Bybit spot', perp: BTC.bybit, spot: 'bybit', marginMode: 'cross' },
@@ -152,6 +156,8 @@ const CARRIES: CarryCase[] = [
   { name: 'Hyperliquid perp / OKX spot', perp: BTC.hyperliquid, spot: 'okx', marginMode: 'isolated' },
   { name: 'Bitget perp / Bitget spot', perp: BTC.bitget, spot: 'bitget', marginMode: 'isolated' },
   { name: 'Aster perp / Bitget spot', perp: BTC.aster, spot: 'bitget', marginMode: 'isolated' },
+  { name: 'Binance perp long / Binance spot short (borrowed)', perp: BTC.binanceusdm, spot: 'binanceusdm', marginMode: 'isolated', spotSide: 'sell' },
+  { name: 'Gate perp contracts long / Binance spot short (borrowed)', perp: BTC.gate, spot: 'binanceusdm', marginMode: 'isolated', spotSide: 'sell' },
 ];
 const BTC_SPOT = 'BTC/USDT';
 
@@ -236,9 +242,9 @@ describe.each<BrokerMode>(['paper', 'live'])('the order matrix (%s)', (mode) => 
     expect(new Set(CARRIES.filter((c) => c.perp.venue !== c.spot).map((c) => c.spot))).toEqual(new Set(SPOT_TRADED_VENUES));
   });
 
-  /** The coins of the spot leg: the simulator's spot wallet (Live) or the paper account (Paper). */
+  /** The coins of the spot leg: the simulator's spot wallet and cross-margin net (Live) or the paper account (Paper). */
   async function spotCoins(venue: VenueId): Promise<number> {
-    if (mode === 'live') return simulatorSpotCoins(sim, venue, 'BTC');
+    if (mode === 'live') return simulatorSpotCoins(sim, venue, 'BTC') + (SPOT_BORROW_VENUES.includes(venue) ? simulatorMarginCoins(sim, venue, 'BTC').net : 0);
     return (await desk.brokers.get(venue)!.positions()).find((p) => p.symbol === BTC_SPOT)?.size ?? 0;
   }
 
@@ -253,8 +259,9 @@ describe.each<BrokerMode>(['paper', 'live'])('the order matrix (%s)', (mode) => 
 
   async function open(carry: CarryCase, ticketId: string): Promise<number> {
     const coins = 1_500 / simulatorCoinPrice(sim, carry.perp.venue, carry.perp.id);
+    const spotSide = carry.spotSide ?? 'buy';
     const ticket = TicketSchema.parse({
-      ...carryTicket(ticketId, 'BTC', { venue: carry.perp.venue, symbol: carry.perp.symbol, side: 'sell' }, { venue: carry.spot, symbol: BTC_SPOT, side: 'buy' }, coins),
+      ...carryTicket(ticketId, 'BTC', { venue: carry.perp.venue, symbol: carry.perp.symbol, side: spotSide === 'buy' ? 'sell' : 'buy' }, { venue: carry.spot, symbol: BTC_SPOT, side: spotSide }, coins),
       marginMode: carry.marginMode,
     });
     const receipt = await desk.tickets.submit(ticket);
@@ -262,24 +269,32 @@ describe.each<BrokerMode>(['paper', 'live'])('the order matrix (%s)', (mode) => 
     const approved = receipt.checklist.preview.quantity;
     // A spot buy pays its fee in the coin at the venue (docs/orders.md): the spot leg holds the
     // approved coins less that fee, and the perp the same coins within one of its lots (its excess
-    // unwound when the fee is more than a lot of the perp). Paper charges the fee in USD.
-    const net = mode === 'live' ? approved * (1 - VENUE_PROFILES[carry.spot].spotTakerFee) : approved;
-    await expectSpotHolds(carry, net);
-    await expectHolds(desk, carry.perp, -net);
+    // unwound when the fee is more than a lot of the perp). Paper charges the fee in USD. A
+    // borrowed sell's fee is in USDT: the short is the approved coins (and an hour's interest).
+    const net = mode === 'live' && spotSide === 'buy' ? approved * (1 - VENUE_PROFILES[carry.spot].spotTakerFee) : approved;
+    const signed = spotSide === 'buy' ? net : -net;
+    await expectSpotHolds(carry, signed);
+    await expectHolds(desk, carry.perp, -signed);
     expect((await desk.book.pairs()).flatMap((p) => p.mismatches.map((m) => m.reason))).toEqual([]);
     return approved;
   }
 
   it.each(CARRIES)('open, then close: $name', async (carry) => {
-    const ticketId = `mx-carry-${mode}-${carry.perp.venue}-${carry.spot}`;
+    const ticketId = `mx-carry-${mode}-${carry.perp.venue}-${carry.spot}-${carry.spotSide ?? 'buy'}`;
     await open(carry, ticketId);
     expect((await createPairCloser({ pairs: () => desk.book.pairs(), gateway: desk.gateway, journal: journalOf(desk.store) }).close(ticketId)).flat).toBe(true);
     await expectHolds(desk, carry.perp, 0);
     await expectSpotHolds(carry, 0);
+    expectBorrowRepaid(carry);
   });
 
+  /** Live: a reverse carry's borrow is repaid once its spot leg is flat, interest included. */
+  function expectBorrowRepaid(carry: CarryCase): void {
+    if (mode === 'live' && carry.spotSide === 'sell') expect(simulatorMarginCoins(sim, carry.spot, 'BTC').owed).toBe(0);
+  }
+
   it.each(CARRIES)('the kill switch flattens both legs: $name', async (carry) => {
-    await open(carry, `mx-carry-kill-${mode}-${carry.perp.venue}-${carry.spot}`);
+    await open(carry, `mx-carry-kill-${mode}-${carry.perp.venue}-${carry.spot}-${carry.spotSide ?? 'buy'}`);
     const brokers = [...new Set([carry.perp.venue, carry.spot])].map((venue) => desk.brokers.get(venue)!);
     const report = await engageKillSwitch({
       state: desk.state, now: () => sim.clock.now(), deadlineMs: 5_000,
@@ -288,6 +303,7 @@ describe.each<BrokerMode>(['paper', 'live'])('the order matrix (%s)', (mode) => 
     expect(report.venues.every((v) => v.flat), JSON.stringify(report.venues)).toBe(true);
     await expectHolds(desk, carry.perp, 0);
     await expectSpotHolds(carry, 0);
+    expectBorrowRepaid(carry);
   });
 });
 

@@ -18,7 +18,7 @@ import { createPositionBook } from '../../../electron/backend/trading/positions.
 import { createPairCloser } from '../../../electron/backend/trading/pairCloser.ts';
 import { engageKillSwitch } from '../../../electron/backend/trading/killSwitch.ts';
 import { credentialsFor } from './harness.ts';
-import { carryTicket, openUnitDesk, simulatorHolds, simulatorSpotCoins, type BrokerMode, type UnitDesk } from './unitDesk.ts';
+import { carryTicket, openUnitDesk, simulatorHolds, simulatorMarginCoins, simulatorSpotCoins, type BrokerMode, type UnitDesk } from './unitDesk.ts';
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
 import { createFlatteners, reachableTarget } from '../../fixtures/killSwitchTargets.ts';
 
@@ -77,6 +77,43 @@ function pairTools(desk: UnitDesk) {
   const brokers = (venue: VenueId) => desk.brokers.get(venue)!;
   const book = createPositionBook({ journal: journalOf(desk.store), brokers, quotes: desk.quotes });
   return { book, closer: createPairCloser({ pairs: () => book.pairs(), gateway: desk.gateway, journal: journalOf(desk.store) }) };
+}
+
+/** BTC on Binance's cross margin (Live). */
+const marginBtc = () => simulatorMarginCoins(sim, 'binanceusdm', 'BTC');
+
+/** The Binance spot leg as held: the cross-margin net (Live) or the paper account's position. */
+async function binanceSpotNet(desk: UnitDesk): Promise<number> {
+  if (desk.mode === 'live') return marginBtc().net;
+  return (await desk.brokers.get('binanceusdm')!.positions()).find((p) => p.symbol === BTC_SPOT)?.size ?? 0;
+}
+
+/** A reverse carry holds the approved short spot and long perp within one perp lot, in coins and USD; Live: its sell borrowed on the cross margin. */
+async function expectReverseCarryHeld(desk: UnitDesk, ticketId: string, quantity: number, perpBefore: number): Promise<void> {
+  const lot = perpLot('binanceusdm', 'BTCUSDT');
+  const price = sim.spot.price(spotPair('binanceusdm'));
+  const spot = await binanceSpotNet(desk);
+  expect(Math.abs(spot + quantity)).toBeLessThan(lot);
+  expect(Math.abs(Math.abs(spot) * price - quantity * price)).toBeLessThan(lot * price);
+  expect(Math.abs((await perpHeld(desk, 'binanceusdm', 'BTCUSDT')) - perpBefore - quantity)).toBeLessThan(lot);
+  const { book } = pairTools(desk);
+  const [pair] = (await book.pairs()).filter((p) => p.pairId === ticketId);
+  expect(pair.legs.map((leg) => Math.sign(leg.size))).toEqual([1, -1]);
+  if (desk.mode !== 'live') return;
+  const sell = journalOf(desk.store).ledger.pair(ticketId)!.orders.find((o) => o.symbol === BTC_SPOT)!;
+  const onMargin = sim.spot.order('binanceusdm', apiKey('binanceusdm'), { clientOrderId: sell.clientOrderId }, 'margin');
+  expect([onMargin?.side, onMargin?.borrowed?.coin, sim.spot.order('binanceusdm', apiKey('binanceusdm'), { clientOrderId: sell.clientOrderId })]).toEqual(['sell', 'BTC', undefined]);
+  // The borrow is what the margin account lacked: a rest an earlier buy-back kept over its debt counts.
+  expect(marginBtc().owed).toBeGreaterThan(quantity - 2 * spotPair('binanceusdm').stepSize);
+}
+
+/** After a close: the perp back where it was, the spot leg flat (what a buy-back keeps over the debt is dust under one order), nothing owed. */
+async function expectBorrowRepaid(desk: UnitDesk, perpBefore: number): Promise<void> {
+  expect(await perpHeld(desk, 'binanceusdm', 'BTCUSDT')).toBeCloseTo(perpBefore, 9);
+  const net = await binanceSpotNet(desk);
+  expect(net).toBeGreaterThanOrEqual(0);
+  expect(net).toBeLessThan(spotPair('binanceusdm').stepSize * 2);
+  if (desk.mode === 'live') expect(marginBtc().owed).toBe(0);
 }
 
 describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mode) => {
@@ -141,11 +178,46 @@ describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mo
     await desk.state.transition('ACTIVE', 'spot test re-armed', sim.clock.now());
   });
 
-  it('a spot short is refused in words before anything is sent, on a venue with spot and one without', async () => {
+  it('the kill switch buys back a Binance reverse carry\'s borrowed spot leg and repays the borrow', async () => {
+    const perpBefore = await perpHeld(desk, 'binanceusdm', 'BTCUSDT');
+    const ticket = TicketSchema.parse(carryTicketOf(`reverse-kill-${mode}`, { venue: 'binanceusdm', side: 'buy' }, { venue: 'binanceusdm', side: 'sell' }, 0.03));
+    const receipt = await desk.tickets.submit(ticket);
+    expect(receipt.execution.status).toBe('hedged');
+    await expectReverseCarryHeld(desk, ticket.ticketId, receipt.checklist.preview.quantity, perpBefore);
+    const flatteners = createFlatteners([...desk.brokers.values()], desk.gateway, journalOf(desk.store), () => sim.clock.now());
+    const report = await engageKillSwitch({ state: desk.state, targets: () => flatteners.map(reachableTarget), now: () => sim.clock.now(), deadlineMs: 20_000 }, 'reverse carry test');
+    expect(report.venues.map((v) => [v.venue, v.flat])).toEqual(VENUES.map((v) => [v, true]));
+    await expectBorrowRepaid(desk, 0);
+    await desk.state.transition('ACTIVE', 'reverse carry test re-armed', sim.clock.now());
+  });
+
+  it('a Binance reverse carry (long perp, spot sold on a cross-margin borrow) holds the approved short within one lot, in coins and USD; its preview counts the borrow\'s interest; a close buys the coins back and repays the borrow, interest included', async () => {
+    const perpBefore = await perpHeld(desk, 'binanceusdm', 'BTCUSDT');
+    const ticket = TicketSchema.parse(carryTicketOf(`reverse-${mode}`, { venue: 'binanceusdm', side: 'buy' }, { venue: 'binanceusdm', side: 'sell' }, 0.05));
+    const preview = await desk.tickets.preview(ticket);
+    const spotLeg = preview.legs.find((leg) => leg.instrument === 'spot')!;
+    expect(spotLeg.borrowUsd).toBeGreaterThan(0);
+    expect(spotLeg.marginNeeded).toBeCloseTo(spotLeg.quantity * spotLeg.markPrice * 0.5, 6);
+    const receipt = await desk.tickets.submit(ticket);
+    expect(receipt.execution.status).toBe('hedged');
+    await expectReverseCarryHeld(desk, ticket.ticketId, receipt.checklist.preview.quantity, perpBefore);
+    // Two hours pass (last of the Binance tests: the quotes go stale): the venue charges two more hours of interest.
+    if (mode === 'live') {
+      const owedAtOpen = marginBtc().owed;
+      sim.clock.advanceTo(sim.clock.now() + 2 * 3_600_000);
+      expect(marginBtc().owed).toBeGreaterThan(owedAtOpen);
+    }
+    const { closer } = pairTools(desk);
+    const closed = await closer.close(ticket.ticketId, 'reverse carry test');
+    expect(closed).toMatchObject({ flat: true, result: { status: 'hedged' } });
+    await expectBorrowRepaid(desk, perpBefore);
+  });
+
+  it('a spot short is refused in words before anything is sent where the terminal borrows nothing, on a venue with spot and one without', async () => {
     const sent = () => requests('/api/v3/order') + requests('/v5/order/create') + requests('/api/v5/trade/batch-orders') + requests('/fapi/v1/order') + requests('/api/v4/futures/usdt/orders');
     const before = { sent: sent(), journal: journalOf(desk.store).ledger.entries().length };
     const short = TicketSchema.parse(carryTicketOf(`carry-short-${mode}`, { venue: 'okx', side: 'buy' }, { venue: 'bybit', side: 'sell' }, 0.04));
-    await expect(desk.tickets.submit(short)).rejects.toThrow(/spot short on Bybit needs a margin borrow, which this terminal does not do on Bybit yet; nothing was sent/);
+    await expect(desk.tickets.submit(short)).rejects.toThrow(/a spot short on Bybit sells coins the account does not hold and needs a margin borrow, which this terminal arranges on Binance's cross margin only, not on Bybit; nothing was sent/);
     const gateSpot = TicketSchema.parse(carryTicketOf(`carry-gate-${mode}`, { venue: 'bybit', side: 'sell' }, { venue: 'gate', side: 'buy' }, 0.04));
     await expect(desk.tickets.preview(gateSpot)).rejects.toThrow(/BTC\/USDT on Gate is a spot leg: the terminal does not trade Gate's spot market yet/);
     expect(sent()).toBe(before.sent);

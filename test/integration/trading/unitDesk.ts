@@ -116,6 +116,13 @@ export function simulatorSpotCoins(sim: Simulator, venue: VenueId, base: string)
   return sim.spot.balances(venue, credentialsFor(venue).apiKey).find((b) => b.coin === base)?.free ?? 0;
 }
 
+/** `base` on the venue's cross-margin account (Binance): the net (negative: a borrowed short) and what is owed, interest included. */
+export function simulatorMarginCoins(sim: Simulator, venue: VenueId, base: string): { net: number; owed: number } {
+  const coin = sim.spot.marginAccount(venue, credentialsFor(venue).apiKey).coins.find((c) => c.coin === base);
+  const owed = (coin?.borrowed ?? 0) + (coin?.interest ?? 0);
+  return { net: (coin?.free ?? 0) + (coin?.locked ?? 0) - owed, owed };
+}
+
 export interface Held {
   coins: number;
   usd: number;

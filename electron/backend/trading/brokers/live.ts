@@ -22,8 +22,9 @@ import { accountWideMode, heldMarginMode, namesModePerOrder, prepareMargin, type
 import { amountToSend, bookInCoins, unitsOf } from './venueAmounts.ts';
 import { coinPrice, coinsOf, venuePrice, type MarketUnits } from '../../../../shared/domain/units.ts';
 import { isSpotSymbol, openOrdersParams } from '../../markets/spotExchange.ts';
-import { buysByIocLimit, exchangeFor, iocBuyLimit, openSpot, spotShortRefusal, type SpotAccess } from './spotRoute.ts';
+import { borrowsForSpotShort, buysByIocLimit, exchangeFor, iocBuyLimit, openSpot, spotShortRefusal, type SpotAccess } from './spotRoute.ts';
 import { SEPARATE_SPOT_WALLETS, spotFill, spotHoldings, spotQuoteRows } from './spotHoldings.ts';
+import { buyBackCoins, MARGIN_LOOKUP_PARAMS, MARGIN_REPAY_PARAMS, MARGIN_SHORT_PARAMS, marginNets } from './spotMargin.ts';
 
 /** The request parameter each venue reads our client order id from (docs/ccxt.md, "Private calls"). */
 function clientIdParams(venue: VenueId, clientOrderId: string): Record<string, string> {
@@ -181,8 +182,9 @@ class LiveBroker implements Broker {
       price: raw.price ? coinPrice(units, raw.price) : request?.price ?? null, quantity: raw.amount !== undefined ? coinsOf(units, raw.amount) : request?.quantity ?? 0,
       filled, averagePrice,
       status: status === 'open' && filled > 0 ? 'partially-filled' : status,
-      // A spot leg is never short, so its every sell reduces it; spot venues state no such flag.
-      reduceOnly: isSpotSymbol(symbol) ? raw.side === 'sell' : raw.reduceOnly ?? request?.reduceOnly ?? false, fee, time: raw.timestamp ?? Date.now(),
+      // Spot venues state no such flag: a read order counts as reducing when it sells (most spot
+      // legs hold coins); the journal keeps what the request said.
+      reduceOnly: isSpotSymbol(symbol) ? request?.reduceOnly ?? raw.side === 'sell' : raw.reduceOnly ?? request?.reduceOnly ?? false, fee, time: raw.timestamp ?? Date.now(),
     };
   }
 
@@ -221,15 +223,17 @@ class LiveBroker implements Broker {
     const spot = isSpotSymbol(symbol);
     // Closing orders go out whatever the mode: an unwind or the kill switch must at least try.
     if (!request.reduceOnly && !spot) await this.#assertOneWay(symbol);
-    const quantity = spot ? await this.#spotQuantity(request) : request.quantity;
+    const spotOrder = spot ? await this.#spotOrder(request) : null;
+    const quantity = spotOrder?.quantity ?? request.quantity;
     const amount = amountToSend(this.venue, this.#ex(symbol), symbol, quantity, request.reduceOnly);
     const byLimit = buysByIocLimit(this.venue, request);
     const perCoin = request.price ?? (byLimit ? iocBuyLimit(await this.#marketPrice(symbol, 'buy'))
       : this.venue === 'hyperliquid' ? await this.#marketPrice(symbol, request.side) : undefined);
     const price = perCoin === undefined ? undefined : venuePrice(this.units(symbol), perCoin);
-    // A spot order has no reduce-only flag or margin mode; Binance's spot answers a market order
-    // in full with its fills (ccxt asks FULL), which carry the fee that a read-back would lose.
-    const params = spot ? { ...clientIdParams(this.venue, request.clientOrderId), ...(byLimit ? { timeInForce: 'IOC' } : {}) } : {
+    // A spot order has no reduce-only flag or margin mode (a short's names the margin account);
+    // Binance's spot and margin answer a market order in full with its fills (ccxt asks FULL),
+    // which carry the fee that a read-back would lose.
+    const params = spotOrder ? { ...clientIdParams(this.venue, request.clientOrderId), ...spotOrder.params, ...(byLimit ? { timeInForce: 'IOC' } : {}) } : {
       ...clientIdParams(this.venue, request.clientOrderId), ...(request.reduceOnly ? { reduceOnly: true } : {}), ...(await this.#orderMarginMode(request)),
       // Binance's default answer (ACK) shows a market order NEW with nothing filled, whatever it became.
       ...(this.venue === 'binanceusdm' ? { newOrderRespType: 'RESULT' } : {}),
@@ -243,22 +247,40 @@ class LiveBroker implements Broker {
   }
 
   /**
-   * A spot leg only ever holds coins: an opening sell would be a short (refused, no borrow), and
-   * a closing sell sells at most the coins held, so it cannot turn into a short either.
+   * What a spot order sends (docs/orders.md, "Spot shorts"): a buy of coins, or a closing sell of
+   * at most the coins held, from the spot wallet; where the terminal borrows (Binance), an
+   * opening sell borrowed on the cross margin and a closing buy that buys back the debt and its
+   * interest, grossed up for the fee taken in the coin. Elsewhere an opening sell is refused.
    */
-  async #spotQuantity(request: OrderRequest): Promise<number> {
-    if (!request.reduceOnly && request.side === 'sell') throw new VenueError('rejected', this.venue, spotShortRefusal(this.venue, request.symbol));
-    if (!request.reduceOnly) return request.quantity;
-    if (request.side === 'buy') throw new VenueError('rejected', this.venue, `${request.symbol}: a spot leg is never short, there is nothing to buy back; nothing was sent`);
-    const held = (await this.#spotPositions()).find((p) => p.symbol === request.symbol)?.size ?? 0;
-    if (!(held > 0)) throw new VenueError('rejected', this.venue, `${request.symbol}: no ${request.symbol.split('/')[0]} held to sell; nothing was sent`);
-    return Math.min(held, request.quantity);
+  async #spotOrder(request: OrderRequest): Promise<{ quantity: number; params: Record<string, string> }> {
+    const { symbol, side } = request;
+    if (!request.reduceOnly && side === 'sell') {
+      if (!borrowsForSpotShort(this.venue)) throw new VenueError('rejected', this.venue, spotShortRefusal(this.venue, symbol));
+      return { quantity: request.quantity, params: MARGIN_SHORT_PARAMS };
+    }
+    if (!request.reduceOnly) return { quantity: request.quantity, params: {} };
+    const held = (await this.#spotPositions()).find((p) => p.symbol === symbol)?.size ?? 0;
+    const coin = symbol.split('/')[0];
+    if (side === 'sell') {
+      if (!(held > 0)) throw new VenueError('rejected', this.venue, `${symbol}: no ${coin} held to sell; nothing was sent`);
+      return { quantity: Math.min(held, request.quantity), params: {} };
+    }
+    const owed = -Math.min(0, (await call(this.venue, symbol, () => marginNets(this.#ex(symbol)))).get(coin) ?? 0);
+    if (!(held < 0) || !(owed > 0)) throw new VenueError('rejected', this.venue, `${symbol}: no ${coin} owed on the cross margin, there is nothing to buy back; nothing was sent`);
+    // Buying back the whole short repays the whole debt: coins in the spot wallet (a long leg's
+    // rest) make the short look smaller than what the margin account owes, and interest larger
+    // than what the pairs sold.
+    // What would stay short after the order, under one lot, is bought back too: no order could later.
+    const step = this.lot(symbol).step ?? 0;
+    const wanted = -held - request.quantity < step ? owed : Math.min(owed, request.quantity);
+    return { quantity: buyBackCoins(this.#ex(symbol), symbol, wanted), params: MARGIN_REPAY_PARAMS };
   }
 
+  /** The spot wallet's coins and, where spot shorts borrow, the cross-margin account's nets (a short below zero). */
   async #spotPositions(): Promise<VenuePosition[]> {
     if (!('exchange' in this.#spot)) return [];
     const spot = this.#spot.exchange;
-    return call(this.venue, '', () => spotHoldings(this.venue, spot));
+    return call(this.venue, '', async () => spotHoldings(this.venue, spot, borrowsForSpotShort(this.venue) ? await marginNets(spot) : undefined));
   }
 
   /**
@@ -288,26 +310,42 @@ class LiveBroker implements Broker {
   }
 
   async cancelOrder(symbol: string, clientOrderId: string): Promise<void> {
-    const order = await this.fetchOrderByClientId(symbol, clientOrderId);
-    if (order === null || order.venueOrderId === null) throw new VenueError('rejected', this.venue, `${symbol}: no order with client id ${clientOrderId} to cancel`);
-    await call(this.venue, symbol, () => this.#ex(symbol).cancelOrder(order.venueOrderId!, symbol));
+    const found = await this.#findOrder(symbol, clientOrderId);
+    if (found === null || found.raw.id === undefined) throw new VenueError('rejected', this.venue, `${symbol}: no order with client id ${clientOrderId} to cancel`);
+    await call(this.venue, symbol, () => this.#ex(symbol).cancelOrder(String(found.raw.id), symbol, found.params));
   }
 
   async fetchOrderByClientId(symbol: string, clientOrderId: string): Promise<Order | null> {
-    try {
-      const raw = await this.#ex(symbol).fetchOrder(this.venue === 'bybit' ? '' : (undefined as unknown as string), symbol, lookupParams(this.venue, clientOrderId));
-      return this.#toOrder(symbol, raw, { clientOrderId });
-    } catch (error) {
-      const mapped = toVenueError(this.venue, error);
-      // "No such order" is an answer: the venue never received it. Anything else is not.
-      if (mapped.kind === 'rejected') return null;
-      throw mapped;
+    const found = await this.#findOrder(symbol, clientOrderId);
+    return found === null ? null : this.#toOrder(symbol, found.raw, { clientOrderId });
+  }
+
+  /**
+   * The order as the venue holds it, and the parameters that name its account: a spot symbol's
+   * order is on the spot wallet or, where spot shorts borrow, on the cross margin (spotMargin.ts).
+   */
+  async #findOrder(symbol: string, clientOrderId: string): Promise<{ raw: CcxtOrder; params: Record<string, string> } | null> {
+    const accounts: Array<Record<string, string>> = isSpotSymbol(symbol) && borrowsForSpotShort(this.venue) ? [{}, MARGIN_LOOKUP_PARAMS] : [{}];
+    for (const params of accounts) {
+      try {
+        const raw = await this.#ex(symbol).fetchOrder(this.venue === 'bybit' ? '' : (undefined as unknown as string), symbol, { ...lookupParams(this.venue, clientOrderId), ...params });
+        return { raw, params };
+      } catch (error) {
+        const mapped = toVenueError(this.venue, error);
+        // "No such order" is an answer: that account never received it. Anything else is not.
+        if (mapped.kind !== 'rejected') throw mapped;
+      }
     }
+    return null;
   }
 
   async openOrders(): Promise<Order[]> {
-    const exchanges: Array<[Exchange, boolean]> = 'exchange' in this.#spot ? [[this.#exchange, false], [this.#spot.exchange, true]] : [[this.#exchange, false]];
-    const raw = (await Promise.all(exchanges.map(([exchange, spot]) => call(this.venue, '', () => exchange.fetchOpenOrders(undefined, undefined, undefined, openOrdersParams(this.venue, spot)))))).flat();
+    const lists: Array<[Exchange, Record<string, string>]> = [[this.#exchange, openOrdersParams(this.venue, false)]];
+    if ('exchange' in this.#spot) {
+      lists.push([this.#spot.exchange, openOrdersParams(this.venue, true)]);
+      if (borrowsForSpotShort(this.venue)) lists.push([this.#spot.exchange, MARGIN_LOOKUP_PARAMS]);
+    }
+    const raw = (await Promise.all(lists.map(([exchange, params]) => call(this.venue, '', () => exchange.fetchOpenOrders(undefined, undefined, undefined, params))))).flat();
     return raw.map((order) => this.#toOrder(String(order.symbol), order));
   }
 
@@ -340,7 +378,9 @@ class LiveBroker implements Broker {
     const perp = Object.keys(totals).map((currency) => ({ currency, total: totals[currency] ?? 0, free: free[currency] ?? 0 }));
     if (!SEPARATE_SPOT_WALLETS.has(this.venue) || !('exchange' in this.#spot)) return perp;
     const spot = this.#spot.exchange;
-    return [...perp, ...await call(this.venue, '', () => spotQuoteRows(spot))];
+    // The cross-margin account's stablecoins are the collateral of a spot short (spotMargin.ts).
+    const margin = borrowsForSpotShort(this.venue) ? await call(this.venue, '', () => spotQuoteRows(spot, { type: 'margin' })) : [];
+    return [...perp, ...await call(this.venue, '', () => spotQuoteRows(spot)), ...margin];
   }
 
   async fundingPayments(symbol?: string, since?: number): Promise<FundingPayment[]> {

@@ -11,7 +11,7 @@ import type { Exchange } from 'ccxt';
 import type { Fill, FundingPayment, JournalEntry, Order, PairIntent } from '../../../../shared/domain/orders.ts';
 import { crossLiquidationPrice, liquidationPrice, maintenanceRateFor, type MarginTier } from '../../../../shared/risk/liquidation.ts';
 import type { FundingQuote } from '../../../../shared/domain/quotes.ts';
-import { VENUES, type VenueId } from '../../../../shared/domain/venues.ts';
+import { SPOT_BORROW_COLLATERAL, VENUES, type VenueId } from '../../../../shared/domain/venues.ts';
 import { createExchange, type Connection } from '../../markets/exchanges.ts';
 import { toVenueError, VenueError } from '../../markets/venueErrors.ts';
 import type { Balance, Broker, OrderBook, OrderRequest, VenuePosition } from './broker.ts';
@@ -22,7 +22,7 @@ import type { LotRules } from '../../../../shared/risk/lots.ts';
 import { amountToSend, bookInCoins, unitsOf } from './venueAmounts.ts';
 import { coinPrice, coinsOf, type MarketUnits } from '../../../../shared/domain/units.ts';
 import { isSpotSymbol } from '../../markets/spotExchange.ts';
-import { exchangeFor, openSpot, spotShortRefusal, type SpotAccess } from './spotRoute.ts';
+import { borrowsForSpotShort, exchangeFor, openSpot, spotShortRefusal, type SpotAccess } from './spotRoute.ts';
 import { applyFill, fillFee, fundingAmount, takeFromBook, unrealisedPnl, type HeldPosition } from '../../../../shared/accounts/position.ts';
 
 export interface PaperBrokerOptions {
@@ -210,8 +210,8 @@ class Paper implements PaperBroker {
     const known = this.#orders.get(request.clientOrderId);
     if (known) return { ...known }; // the same client id is the same order, never a second one
     const spot = isSpotSymbol(request.symbol);
-    // A spot leg only ever holds coins (docs/orders.md): an opening sell would be a short on a borrow.
-    if (spot && !request.reduceOnly && request.side === 'sell') throw new VenueError('rejected', this.venue, spotShortRefusal(this.venue, request.symbol));
+    // An opening spot sell is a short on borrowed coins: only where the terminal borrows (docs/orders.md, "Spot shorts").
+    if (spot && !request.reduceOnly && request.side === 'sell' && !borrowsForSpotShort(this.venue)) throw new VenueError('rejected', this.venue, spotShortRefusal(this.venue, request.symbol));
     const asked = request.reduceOnly ? this.#reducible(request) : request.quantity;
     const quantity = coinsOf(this.units(request.symbol), amountToSend(this.venue, this.#ex(request.symbol), request.symbol, asked, request.reduceOnly));
     const order: Order = {
@@ -436,14 +436,16 @@ class Paper implements PaperBroker {
 
   /**
    * The paper wallet counts coins bought at their price (equity), but what spot legs paid for
-   * them is not free to back other orders. Fees come out of the wallet in USD (a venue takes a
-   * spot buy's fee in the coin bought).
+   * them is not free to back other orders, nor the collateral a borrowed short holds (Binance's
+   * Cross Margin Classic). Fees come out of the wallet in USD (a venue takes a spot buy's fee in
+   * the coin bought). A paper short is charged no borrow interest (the preview counts it).
    */
   async balances(): Promise<Balance[]> {
     this.settleFunding();
     const currency = this.venue === 'hyperliquid' ? 'USDC' : 'USDT';
     const unrealised = [...this.#held].reduce((sum, [symbol, h]) => sum + unrealisedPnl(h, this.#mark(symbol) ?? h.entry), 0);
-    const paidForCoins = [...this.#held].filter(([symbol]) => isSpotSymbol(symbol)).reduce((sum, [, h]) => sum + h.size * h.entry, 0);
+    const paidForCoins = [...this.#held].filter(([symbol]) => isSpotSymbol(symbol))
+      .reduce((sum, [, h]) => sum + (h.size > 0 ? h.size * h.entry : -h.size * h.entry * SPOT_BORROW_COLLATERAL), 0);
     // As a venue reports it: free is what the perps' initial margin (notional at entry / leverage) does not hold.
     const initialMargin = [...this.#held].filter(([symbol]) => !isSpotSymbol(symbol))
       .reduce((sum, [symbol, h]) => sum + Math.abs(h.size * h.entry) / (this.#leverage.get(symbol) ?? 1), 0);

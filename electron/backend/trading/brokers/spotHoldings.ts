@@ -13,11 +13,16 @@ import { isSpotSymbol } from '../../markets/spotExchange.ts';
 const SPOT_QUOTE = 'USDT';
 const STABLECOINS = new Set(['USDT', 'USDC']);
 
-/** Each coin held that has a `COIN/USDT` spot pair, as a long of that pair. */
-export async function spotHoldings(venue: VenueId, exchange: Exchange): Promise<VenuePosition[]> {
+/**
+ * Each coin held that has a `COIN/USDT` spot pair, as a position in that pair: the spot
+ * wallet's coins plus `margin`, each coin's net on a cross-margin account (negative: a borrowed
+ * short, spotMargin.ts), so a spot leg is one position whichever account holds it.
+ */
+export async function spotHoldings(venue: VenueId, exchange: Exchange, margin: ReadonlyMap<string, number> = new Map()): Promise<VenuePosition[]> {
   const balance = await exchange.fetchBalance();
-  const totals = balance.total as unknown as Record<string, number | undefined>;
-  const held = Object.entries(totals).filter(([coin, total]) => !STABLECOINS.has(coin) && (total ?? 0) > 0 && exchange.markets?.[`${coin}/${SPOT_QUOTE}`]?.spot === true);
+  const totals = new Map(Object.entries(balance.total as unknown as Record<string, number | undefined>).map(([coin, total]) => [coin, total ?? 0]));
+  for (const [coin, net] of margin) totals.set(coin, Number(((totals.get(coin) ?? 0) + net).toPrecision(12)));
+  const held = [...totals].filter(([coin, total]) => !STABLECOINS.has(coin) && total !== 0 && exchange.markets?.[`${coin}/${SPOT_QUOTE}`]?.spot === true);
   if (held.length === 0) return [];
   const symbols = held.map(([coin]) => `${coin}/${SPOT_QUOTE}`);
   const tickers = await exchange.fetchTickers(symbols);
@@ -26,16 +31,16 @@ export async function spotHoldings(venue: VenueId, exchange: Exchange): Promise<
     const mark = ticker?.last ?? ticker?.close ?? 0;
     // A balance has no entry price: the positions view takes it from the journalled fills. Its
     // value is the venue's own numbers: coins (a spot pair counts coins) at the venue's last trade.
-    return { venue, symbol: `${coin}/${SPOT_QUOTE}`, size: total ?? 0, entryPrice: 0, markPrice: mark, liquidationPrice: null, venueUsd: (total ?? 0) * mark };
+    return { venue, symbol: `${coin}/${SPOT_QUOTE}`, size: total, entryPrice: 0, markPrice: mark, liquidationPrice: null, venueUsd: Math.abs(total) * mark };
   });
 }
 
 /** Venues whose spot wallet is apart from the derivatives account (Binance, Bitget's classic account); Bybit's and OKX's unified accounts pay spot from one wallet. */
 export const SEPARATE_SPOT_WALLETS: ReadonlySet<VenueId> = new Set<VenueId>(['binanceusdm', 'bitget']);
 
-/** The spot wallet's stablecoins, where spot is a wallet of its own (SEPARATE_SPOT_WALLETS). */
-export async function spotQuoteRows(exchange: Exchange): Promise<Balance[]> {
-  const balance = await exchange.fetchBalance();
+/** The spot wallet's stablecoins, where spot is a wallet of its own (SEPARATE_SPOT_WALLETS); with `params`, another wallet's (`type: 'margin'`). */
+export async function spotQuoteRows(exchange: Exchange, params: Record<string, string> = {}): Promise<Balance[]> {
+  const balance = await exchange.fetchBalance(params);
   const totals = balance.total as unknown as Record<string, number | undefined>;
   const free = balance.free as unknown as Record<string, number | undefined>;
   return [...STABLECOINS].filter((coin) => totals[coin] !== undefined).map((currency) => ({ currency, total: totals[currency] ?? 0, free: free[currency] ?? 0 }));

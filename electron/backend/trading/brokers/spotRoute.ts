@@ -6,7 +6,7 @@
  */
 import type { Exchange } from 'ccxt';
 import type { VenueId } from '../../../../shared/domain/venues.ts';
-import { VENUES } from '../../../../shared/domain/venues.ts';
+import { SPOT_BORROW_VENUES, VENUES } from '../../../../shared/domain/venues.ts';
 import type { Connection } from '../../markets/exchanges.ts';
 import { createSpotExchange, isSpotSymbol, spotRefusal } from '../../markets/spotExchange.ts';
 import { toVenueError, VenueError } from '../../markets/venueErrors.ts';
@@ -36,10 +36,19 @@ export function exchangeFor(venue: VenueId, perp: Exchange, spot: SpotAccess, sy
   throw new VenueError('rejected', venue, `${symbol}: ${spot.refused}; nothing was sent`);
 }
 
-/** A spot sell that is not closing held coins is a short: it needs a borrow this terminal does not arrange. */
+/** Whether a spot leg may sell short on the venue (the coin borrowed on its cross margin). */
+export function borrowsForSpotShort(venue: VenueId): boolean {
+  return SPOT_BORROW_VENUES.includes(venue);
+}
+
+/**
+ * Why a spot short is refused on a venue where this terminal arranges no borrow: a spot sell
+ * that is not closing held coins sells coins the account does not have (docs/orders.md, "Spot shorts").
+ */
 export function spotShortRefusal(venue: VenueId, symbol: string): string {
   const label = VENUES[venue].label;
-  return `${symbol}: a spot short on ${label} needs a margin borrow, which this terminal does not do on ${label} yet; nothing was sent`;
+  const where = SPOT_BORROW_VENUES.map((v) => VENUES[v].label).join(', ');
+  return `${symbol}: a spot short on ${label} sells coins the account does not hold and needs a margin borrow, which this terminal arranges on ${where}'s cross margin only, not on ${label}; nothing was sent`;
 }
 
 /**
