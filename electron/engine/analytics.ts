@@ -1,4 +1,4 @@
-import type { PersistenceAtThreshold, RollingPoint, SeriesAnalytics } from '../../shared/domain/patterns.ts';
+import type { HistoryAnalytics, PersistenceAtThreshold, RollingPoint, SeriesAnalytics } from '../../shared/domain/patterns.ts';
 import type { FundingPoint } from '../../shared/domain/quotes.ts';
 import { ratePer8h } from '../../shared/funding/normalise.ts';
 import { canonicalBase } from '../../shared/sectors/sectorOf.ts';
@@ -195,19 +195,11 @@ function meanDefined(values: number[]): number {
   return n ? sum / n : Number.NaN;
 }
 
-export interface CorrelationMatrix {
-  assets: string[];
-  /** Pearson correlation of per-8 h funding; null with fewer than `minPairs` common points. */
-  matrix: (number | null)[][];
-  /** Common grid points of each pair (pairwise complete). */
-  pairs: number[][];
-}
-
 /**
  * Correlation across assets of f_a(t), each asset's per-8 h rate on the common 8-hour grid
  * (averaged across venues, as in the event study), each pair over the points where both have one.
  */
-export function fundingCorrelation(funding: readonly FundingPoint[], minPairs = 3): CorrelationMatrix {
+export function fundingCorrelation(funding: readonly FundingPoint[], minPairs = 3): HistoryAnalytics['correlation'] {
   const all = groupSeries(funding);
   const { values } = onGrid(all);
   const assets = [...new Set(all.map((s) => canonicalBase(s.symbol)))].sort();

@@ -138,7 +138,9 @@ export const HistoryAnalyticsSchema = z.object({
   /** Per-8 h funding correlation of the base with its peers (pairwise complete, 8-hour grid). */
   correlation: z.object({
     assets: z.array(z.string()),
+    /** Pearson correlation of per-8 h funding; null with too few common points. */
     matrix: z.array(z.array(z.number().min(-1).max(1).nullable())),
+    /** Common grid points of each pair (pairwise complete). */
     pairs: z.array(z.array(z.number().int().nonnegative())),
   }),
 });

@@ -3,19 +3,14 @@ import type { BacktestHistory } from '../../../shared/domain/backtest.ts';
 import type { FundingPoint, PricePoint } from '../../../shared/domain/quotes.ts';
 import { parseUnifiedSymbol } from '../../../shared/domain/symbols.ts';
 import { parseFundingCsv } from '../../../shared/history/fundingCsv.ts';
-import type { ImportResult } from '../../../shared/ipc/contract.ts';
+import type { HandlerInput, ImportResult } from '../../../shared/ipc/contract.ts';
 import { parsePriceCsv } from '../../../shared/history/priceCsv.ts';
 import type { FundingColumns, PriceColumns } from '../../../shared/history/historyColumns.ts';
 import { appendColumns, type Database } from './connection.ts';
 import { fundingBases, historyFingerprint, historySpans, readFundingColumns, readPriceColumns, type HistoryFingerprint, type TimeRange } from './historyColumnReads.ts';
 
-export interface HistoryRange {
-  /** Base asset (`BTC`, `PEPE` for `1000PEPE` symbols). */
-  base: string;
-  /** Epoch ms, inclusive. */
-  from?: number;
-  to?: number;
-}
+/** A base asset's history between two epoch-ms times, inclusive, as the symbol view asks for it. */
+export type HistoryRange = HandlerInput<'history.funding'>;
 
 /** Funding and price history, keyed by (venue, symbol, time); writing a key again replaces it. */
 export interface HistoryRepo {
