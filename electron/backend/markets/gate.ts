@@ -3,7 +3,7 @@
  * the running period's rate (`funding_rate`, "current funding rate", applied at
  * `funding_next_apply`), interval, next settlement, mark and index; no last settled rate
  * (that is in the funding history). `funding_rate_indicative` (ccxt's `nextFundingRate`) is
- * deprecated by Gate and not read (docs/venues.md, "Gate funding rate"). 24-h volume and
+ * deprecated by Gate and not read (docs/venues.md, "Gate", "Funding rate"). 24-h volume and
  * open interest come from the tickers on a slower cadence. The most traded contracts' mark,
  * index and rate also arrive by websocket (`gateStream`).
  */

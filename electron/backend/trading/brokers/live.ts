@@ -62,7 +62,7 @@ function orderFee(raw: CcxtOrder, filledUsd: number): number {
  * A funding payment as income (positive = received). ccxt passes Bybit's `execFee` through
  * as the amount, and Bybit states it as a fee (positive = paid): it is read from the venue's
  * own row and negated, so a later ccxt that corrects the sign changes nothing here
- * (docs/venues.md, "Bybit funding sign").
+ * (docs/venues.md, "Bybit", "Funding sign").
  */
 function fundingIncome(venue: VenueId, entry: FundingHistory): number {
   if (venue !== 'bybit') return entry.amount ?? 0;
