@@ -1,4 +1,4 @@
-import { BIGINT, DOUBLE, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import { BIGINT, DOUBLE, INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import type { BacktestHistory } from '../../../shared/domain/backtest.ts';
 import type { FundingPoint, PricePoint } from '../../../shared/domain/quotes.ts';
 import { parseUnifiedSymbol } from '../../../shared/domain/symbols.ts';
@@ -86,23 +86,33 @@ export function createHistoryRepo(db: Database): HistoryRepo {
 type Keyed = { venue: string; symbol: string; time: number };
 
 /**
- * Bulk upsert: append everything to a temporary staging table (DuckDB's fast path), count the
- * keys not yet stored, then merge with ON CONFLICT in one statement, all in one transaction.
- * Within one batch the last point of a key wins, as a later observation would.
+ * Bulk upsert in one transaction. The points go to a temporary staging table as numbers only: each
+ * (venue, symbol) becomes an id in a small dictionary table, because appending hundreds of
+ * thousands of strings dominates an import. DuckDB then joins the names back, keeps the last point
+ * of a key within the batch (as a later observation would win), inserts the keys not yet stored
+ * and updates the stored ones whose values differ. An INSERT … ON CONFLICT of the whole batch did
+ * the same with a third more CPU (docs/architecture.md, "Durability").
  */
 async function upsert<P extends Keyed>(db: Database, spec: TableSpec<P>, points: readonly P[]): Promise<number> {
   if (points.length === 0) return 0;
-  const batch = lastPerKey(points);
-  const staging = `staging_${spec.table}`;
-  const keys = 'venue, symbol, time';
-  return db.transaction(`insert ${batch.length} rows into ${spec.table}`, async (connection) => {
-    const columns = toColumns(spec, batch);
-    await connection.run(`CREATE OR REPLACE TEMP TABLE ${staging} AS SELECT * FROM ${spec.table} LIMIT 0`);
-    await appendColumns(connection, { name: staging, catalog: 'temp' }, [VARCHAR, VARCHAR, VARCHAR, BIGINT, ...spec.valueTypes], columns);
-    const fresh = await countNew(connection, staging, spec.table);
-    const updates = spec.valueColumns.map((c) => `${c} = excluded.${c}`).join(', ');
-    await connection.run(`INSERT INTO ${spec.table} SELECT * FROM ${staging} ON CONFLICT (${keys}) DO UPDATE SET ${updates}`);
-    await connection.run(`DROP TABLE ${staging}`);
+  const values = spec.valueColumns;
+  return db.transaction(`insert ${points.length} rows into ${spec.table}`, async (connection) => {
+    const { keys, columns, ordered } = stagedColumns(spec, points);
+    await connection.run('CREATE OR REPLACE TEMP TABLE staging_keys (id INTEGER, venue VARCHAR, symbol VARCHAR, base VARCHAR)');
+    await appendColumns(connection, { name: 'staging_keys', catalog: 'temp' }, [INTEGER, VARCHAR, VARCHAR, VARCHAR], keys);
+    await connection.run(`CREATE OR REPLACE TEMP TABLE staging_rows (seq INTEGER, id INTEGER, time BIGINT, ${values.map((c) => `${c} DOUBLE`).join(', ')})`);
+    await appendColumns(connection, { name: 'staging_rows', catalog: 'temp' }, [INTEGER, INTEGER, BIGINT, ...spec.valueTypes], columns);
+    await connection.run(`CREATE OR REPLACE TEMP TABLE staging_batch AS
+      SELECT k.venue, k.symbol, k.base, r.time, ${values.map((c) => `r.${c}`).join(', ')} FROM staging_rows r JOIN staging_keys k USING (id)
+      ${ordered ? '' : 'QUALIFY row_number() OVER (PARTITION BY r.id, r.time ORDER BY r.seq DESC) = 1'}`);
+    const fresh = await countNew(connection, 'staging_batch', spec.table);
+    await connection.run(`INSERT INTO ${spec.table} SELECT b.* FROM staging_batch b ANTI JOIN ${spec.table} USING (venue, symbol, time)`);
+    if (fresh < points.length) {
+      const changed = values.map((c) => `t.${c} IS DISTINCT FROM b.${c}`).join(' OR ');
+      await connection.run(`UPDATE ${spec.table} t SET ${values.map((c) => `${c} = b.${c}`).join(', ')} FROM staging_batch b
+        WHERE t.venue = b.venue AND t.symbol = b.symbol AND t.time = b.time AND (${changed})`);
+    }
+    for (const staged of ['staging_keys', 'staging_rows', 'staging_batch']) await connection.run(`DROP TABLE ${staged}`);
     return fresh;
   });
 }
@@ -112,27 +122,36 @@ async function countNew(connection: DuckDBConnection, staging: string, table: st
   return Number(reader.getRowObjectsJS()[0].n);
 }
 
-function lastPerKey<P extends Keyed>(points: readonly P[]): P[] {
-  const byKey = new Map<string, P>();
-  for (const p of points) byKey.set(`${p.venue}|${p.symbol}|${p.time}`, p);
-  return byKey.size === points.length ? [...points] : [...byKey.values()];
-}
-
-function toColumns<P extends Keyed>(spec: TableSpec<P>, points: readonly P[]): (string | bigint | number | null)[][] {
-  const venue: string[] = [];
-  const symbol: string[] = [];
-  const base: string[] = [];
+/**
+ * The dictionary of (venue, symbol) ids with their bases, and the rows as numeric columns in input
+ * order; `ordered` when every key's times rise strictly (a file sorted by time), so no key repeats
+ * and the batch needs no de-duplication.
+ */
+function stagedColumns<P extends Keyed>(spec: TableSpec<P>, points: readonly P[]) {
+  const ids = new Map<string, number>();
+  const keys: [number[], string[], string[], string[]] = [[], [], [], []];
+  const seq: number[] = [];
+  const id: number[] = [];
   const time: bigint[] = [];
   const values: (number | null)[][] = spec.valueColumns.map(() => []);
   const bases = new Map<string, string>();
-  for (const p of points) {
-    venue.push(p.venue);
-    symbol.push(p.symbol);
-    base.push(baseOf(p, bases));
+  const lastTime: number[] = [];
+  let ordered = true;
+  for (const [i, p] of points.entries()) {
+    const key = `${p.venue}|${p.symbol}`;
+    let known = ids.get(key);
+    if (known === undefined) {
+      ids.set(key, known = ids.size);
+      keys[0].push(known); keys[1].push(p.venue); keys[2].push(p.symbol); keys[3].push(baseOf(p, bases));
+    }
+    if (p.time <= (lastTime[known] ?? -Infinity)) ordered = false;
+    lastTime[known] = p.time;
+    seq.push(i);
+    id.push(known);
     time.push(BigInt(p.time));
-    spec.values(p).forEach((v, i) => values[i].push(v));
+    spec.values(p).forEach((v, j) => values[j].push(v));
   }
-  return [venue, symbol, base, time, ...values];
+  return { keys, columns: [seq, id, time, ...values], ordered };
 }
 
 function baseOf(point: Keyed, cache: Map<string, string>): string {
