@@ -63,7 +63,8 @@ export function hyperliquidCtxUpdate(ticker: Ticker, receivedAt: number): Stream
 
 /**
  * Hyperliquid subscribes per coin (`activeAssetCtx`; ccxt.pro's `watchTickers` takes `allMids`,
- * which carries mids only), one watch loop per coin. Contexts follow the oracle, which
+ * which carries mids only), one watch loop per coin, each taking only the message its watch
+ * resolved with (re-reading ccxt's cache would date an old context anew). Contexts follow the oracle, which
  * validators publish about every 3 s: taken as the longest quiet gap.
  */
 export const hyperliquidStream: StreamSpec = {
