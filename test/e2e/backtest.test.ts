@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { openDemoSession, type DemoSession } from './demoSession.ts';
 import { screenshot } from './browser.ts';
+import { clippedCells, sidewaysScrollers } from './layout.ts';
 import { flatPrices, fundingSlice } from '../fixtures/backtestSlice.ts';
 
 let session: DemoSession;
@@ -122,8 +123,21 @@ describe('the Backtest panel in Chromium against the demo host', () => {
     await page.keyboard.press('Enter');
     const failure = panel().getByRole('alert').filter({ hasText: /^The backtest did not run: / });
     await failure.waitFor({ timeout: 60_000 });
-    expect(await failure.textContent()).toMatch(/no settlement or price falls between/);
+    expect(await failure.textContent()).toBe('The backtest did not run: no settlement or price falls between 2030-01-01 00:00 UTC and 2030-01-02 23:59 UTC (--from, --to)');
     expect(await panel().getByRole('table', { name: 'Backtest totals' }).textContent()).toBe(totalsBefore);
+  });
+
+  it('fits the report into 1280×800: nothing cut off, nothing scrolled sideways, every trade row shown at full height', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await clippedCells(panel())).toEqual([]);
+    expect(await sidewaysScrollers(panel())).toEqual([]);
+    // The screen scrolls as one: no part of it is squeezed into a box of its own that hides rows.
+    const squeezed = await panel().evaluate((root) => [...root.querySelectorAll<HTMLElement>('*')]
+      .filter((el) => el.scrollHeight > el.clientHeight + 1 && ['auto', 'scroll', 'hidden'].includes(getComputedStyle(el).overflowY))
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${el.scrollHeight}>${el.clientHeight}`));
+    expect(squeezed).toEqual([]);
+    await screenshot(page, 'e2e-backtest-1280');
+    await page.setViewportSize({ width: 1600, height: 1000 });
   });
 
   it('names every control of the panel', async () => {

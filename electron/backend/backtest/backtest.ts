@@ -48,6 +48,9 @@ export class BacktestInputError extends Error {
   }
 }
 
+/** An end of the period asked, as the error names it. */
+const periodEnd = (time: number | null, open: string): string => (time === null ? open : `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+
 export async function runBacktest(input: BacktestInput): Promise<BacktestReport> {
   const { params } = input;
   const { series, skipped } = feedSeries(input.funding, input.prices);
@@ -57,7 +60,7 @@ export async function runBacktest(input: BacktestInput): Promise<BacktestReport>
   ];
   if (series.length === 0) throw new BacktestInputError(`backtest: no series has both funding and prices on a venue the terminal trades (${VENUE_IDS.join(', ')}); check the venue and symbol columns of both files`);
   const times = eventTimes(series, params.from ?? -Infinity, params.to ?? Infinity);
-  if (times.length === 0) throw new BacktestInputError('backtest: no settlement or price falls between --from and --to');
+  if (times.length === 0) throw new BacktestInputError(`backtest: no settlement or price falls between ${periodEnd(params.from, 'the first record')} and ${periodEnd(params.to, 'the last record')} (--from, --to)`);
   const venues = await openBacktestVenues(series, times[0]);
   notTraded.push(...venues.unlisted.map((s) => ({ series: s, reason: 'the venue simulator does not list this symbol, so no book to fill against' })));
   const clock = { now: times[0] };

@@ -25,7 +25,9 @@ const CSS = `
 .backtest-table th.num, .backtest-table td.num { text-align: right; }
 .backtest-table.totals { width: auto; align-self: flex-start; } .backtest-table.totals th, .backtest-table.totals td { padding: 2px 10px; }
 .backtest-table td.pos { color: var(--pos); } .backtest-table td.neg { color: var(--neg); }
-.backtest-result { display: flex; flex-direction: column; min-height: 0; gap: 4px; }
+/* The screen scrolls as one: nothing in it shrinks into a box of its own that would hide rows. */
+.screen.backtest > * { flex-shrink: 0; }
+.backtest-result { display: flex; flex-direction: column; gap: 4px; }
 .backtest-notes p { margin: 2px 0; }
 .stale-report { opacity: .5; }
 .backtest-imports { display: flex; gap: 24px; flex-wrap: wrap; margin-top: 8px; }

@@ -102,12 +102,10 @@ export function BacktestResult({ report, stale }: { report: BacktestReport; stal
       <Totals totals={report.totals} />
       <ReportNotes report={report} />
       {report.trades.length ? (
-        <div className="table-scroll">
-          <table className="backtest-table" aria-label="Backtest trades">
-            <thead><tr>{TRADE_HEADS.map(([h, num]) => <th key={h} scope="col" className={num ? 'num' : ''}>{h}</th>)}</tr></thead>
-            <tbody>{report.trades.map((t) => <TradeRow key={t.pairId} trade={t} />)}</tbody>
-          </table>
-        </div>
+        <table className="backtest-table" aria-label="Backtest trades">
+          <thead><tr>{TRADE_HEADS.map(([h, num]) => <th key={h} scope="col" className={num ? 'num' : ''}>{h}</th>)}</tr></thead>
+          <tbody>{report.trades.map((t) => <TradeRow key={t.pairId} trade={t} />)}</tbody>
+        </table>
       ) : <p className="placeholder" role="status">No trade opened: no triggered pair passed the checklist over this period (see the refusals above).</p>}
     </div>
   );

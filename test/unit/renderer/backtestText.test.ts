@@ -30,7 +30,7 @@ describe('the backtest report in words', () => {
   });
 
   it('drops the request\'s and module\'s prefixes from a failure', () => {
-    expect(failureText('backtest.run: backtest: no settlement or price falls between --from and --to')).toBe('The backtest did not run: no settlement or price falls between --from and --to');
+    expect(failureText('backtest.run: backtest: no series has both funding and prices')).toBe('The backtest did not run: no series has both funding and prices');
     expect(failureText('backtest.run: A backtest is already running: wait for its report, then run again.')).toBe('The backtest did not run: A backtest is already running: wait for its report, then run again.');
   });
 });
