@@ -29,6 +29,8 @@ export interface DeskBrokerOptions {
   now: () => number;
   /** The market data's public exchange per venue, which paper brokers share (markets held once). */
   publicExchange?: (venue: VenueId) => Exchange;
+  /** The perp fee rates in force per venue, which paper fills pay (see PaperBrokerOptions.perpFees). */
+  perpFees?: (venue: VenueId) => { taker: number; maker: number };
 }
 
 export interface DeskBrokers {
@@ -54,7 +56,8 @@ export function createDeskBrokers(options: DeskBrokerOptions): DeskBrokers {
     if (options.mode !== 'live') {
       const exchange = options.publicExchange?.(venue);
       const readCredentials = options.mode === 'demo' && options.readCredentials ? { ...options.readCredentials } : undefined;
-      const broker = await createPaperBroker({ venue, connection, quotes: options.quotes, now: options.now, exchange, readCredentials });
+      const perpFees = options.perpFees && (() => options.perpFees!(venue));
+      const broker = await createPaperBroker({ venue, connection, quotes: options.quotes, now: options.now, exchange, readCredentials, perpFees });
       broker.restore(options.journal.ledger.entries());
       await broker.restoreTerms();
       paper.push(broker);

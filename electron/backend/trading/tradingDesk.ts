@@ -131,7 +131,12 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
 
   const quotes = () => options.market.quotes();
   const brokers = createDeskBrokers({ mode: options.mode, venues: options.venues, vault: options.vault, journal: journalOf(store), baseUrl: options.baseUrl, readCredentials: options.readCredentials, quotes, now,
-    publicExchange: (venue) => options.market.publicExchange(venue) });
+    publicExchange: (venue) => options.market.publicExchange(venue),
+    // Paper fills pay the rates the preview counts: read at order time, so a tier read later applies.
+    perpFees: (venue) => {
+      const fees = feeScheduleNow().find((fee) => fee.venue === venue)!;
+      return { taker: fees.taker.rate, maker: fees.maker.rate };
+    } });
   const gateway = createGateway({ state, journal: journalOf(store), brokers: brokers.get, now, alert: (message) => alert('critical', message) });
   // Every read of the venues' positions is judged against the journal (docs/units.md, "Checked at run time").
   const watch = createHoldingWatch({ journal: journalOf(store), brokers: brokers.get, state, now, alert: (severity, message) => alert(severity, message) });

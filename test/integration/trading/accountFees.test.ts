@@ -100,4 +100,15 @@ describe('Demo: the ticket counts the account\'s tier and says so', () => {
     const costs = preview.checklist.find((item) => item.id === 'costs')!;
     expect(costs.detail).toContain(`bybit 0.030 % account (read ${new Date(readAt).toISOString().slice(11, 16)} UTC)`);
   });
+
+  it('the paper fills pay the tier the preview counted, not the venue default', async () => {
+    const receipt = await desk.call('ticket.submit', await desk.btcTicket('fees-demo-2'));
+    expect(receipt.execution.status).toBe('hedged');
+    for (const order of receipt.execution.orders) {
+      const rate = order.venue === 'bybit' ? VIP.taker : PROFILES.binanceusdm.takerFee;
+      expect(order.fee, order.venue).toBeCloseTo(order.filled * order.averagePrice! * rate, 9);
+    }
+    const bybit = receipt.execution.orders.find((order) => order.venue === 'bybit')!;
+    expect(bybit.fee).toBeLessThan(bybit.filled * bybit.averagePrice! * PROFILES.bybit.takerFee * 0.9);
+  });
 });

@@ -43,6 +43,12 @@ export interface PaperBrokerOptions {
    * requires for its terms (Binance's leverage brackets). Never set against real venues.
    */
   readCredentials?: { apiKey: string; secret: string; password?: string };
+  /**
+   * The perp fee rates in force for this venue (the desk's fee schedule: the account's tier, what
+   * Settings say, or the venue's default), so a paper fill costs what the preview counted. None:
+   * the venue's defaults. Spot fills pay the venue's spot rate.
+   */
+  perpFees?: () => { taker: number; maker: number };
 }
 
 export interface PaperBroker extends Broker {
@@ -220,7 +226,7 @@ class Paper implements PaperBroker {
       reduceOnly: request.reduceOnly, fee: 0, time: this.#options.now(),
     };
     const book = await this.orderBook(request.symbol, this.#options.bookDepth ?? 100);
-    this.#walk(order, request.side === 'buy' ? book.asks : book.bids, spot ? VENUES[this.venue].spotTakerFee : VENUES[this.venue].takerFee);
+    this.#walk(order, request.side === 'buy' ? book.asks : book.bids, { rate: spot ? VENUES[this.venue].spotTakerFee : this.#perpFees().taker, maker: false });
     // A market order's unfilled rest (book too thin) is cancelled, as an IOC remainder is at a venue.
     if (order.type === 'market' && order.status !== 'filled') order.status = order.filled > 0 ? 'cancelled' : 'rejected';
     this.#orders.set(order.clientOrderId, order);
@@ -235,10 +241,18 @@ class Paper implements PaperBroker {
     return Math.min(reducible, request.quantity);
   }
 
-  /** Fills `order` level by level, up to its limit price, at `feeRate` (shared/accounts/position.ts walks the book). */
-  #walk(order: Order, levels: ReadonlyArray<[number, number]>, feeRate: number): void {
+  #perpFees(): { taker: number; maker: number } {
+    return this.#options.perpFees?.() ?? { taker: VENUES[this.venue].takerFee, maker: VENUES[this.venue].makerFee };
+  }
+
+  /**
+   * Fills `order` level by level, up to its limit price, at `fee.rate` (shared/accounts/position.ts
+   * walks the book); a resting limit (`fee.maker`) fills at its own price.
+   */
+  #walk(order: Order, levels: ReadonlyArray<[number, number]>, fee: { rate: number; maker: boolean }): void {
     let cost = order.averagePrice === null ? 0 : order.averagePrice * order.filled;
-    const maker = order.type === 'limit' && feeRate === VENUES[this.venue].makerFee;
+    const maker = order.type === 'limit' && fee.maker;
+    const feeRate = fee.rate;
     for (const [price, take] of takeFromBook(levels, order.side, order.price, order.quantity - order.filled)) {
       const fillPrice = maker ? order.price! : price;
       const fee = fillFee(fillPrice, take, feeRate);
@@ -287,7 +301,7 @@ class Paper implements PaperBroker {
     for (const order of this.#orders.values()) {
       if (order.status !== 'open' && order.status !== 'partially-filled') continue;
       const book = await this.orderBook(order.symbol, this.#options.bookDepth ?? 100);
-      this.#walk(order, order.side === 'buy' ? book.asks : book.bids, VENUES[this.venue].makerFee);
+      this.#walk(order, order.side === 'buy' ? book.asks : book.bids, { rate: isSpotSymbol(order.symbol) ? VENUES[this.venue].makerFee : this.#perpFees().maker, maker: true });
     }
   }
 
