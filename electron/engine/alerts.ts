@@ -1,4 +1,4 @@
-import type { Alert, Opportunity } from '../../shared/domain/signals.ts';
+import type { Alert, Leg, Opportunity } from '../../shared/domain/signals.ts';
 import type { EngineSettings } from '../../shared/domain/settings.ts';
 import { VENUES, type VenueId } from '../../shared/domain/venues.ts';
 
@@ -53,9 +53,13 @@ export class AlertTracker {
 
   /** Appends to `out` the alerts of one recomputed row against its previous version (none on first sight). */
   rowAlerts(prev: Opportunity | undefined, row: Opportunity, settings: EngineSettings, now: number, out: Alert[]): void {
+    // A leg seen for the first time does not alert, nor does the trigger it completes: at start
+    // the venues' answers arrive one by one, and every extreme leg and every spread they complete
+    // would flood in as "entered" (docs/screens.md, "Alerts").
+    const seenBefore = (leg: Leg) => prev?.legs.some((before) => before.venue === leg.venue && before.symbol === leg.symbol) ?? false;
     const triggerKey = `trigger:${row.base}`;
     const spreadBack = row.spreadPer8h === null || backInside(row.spreadPer8h, settings.triggerSpreadPer8h);
-    if (this.latches.enter(triggerKey, row.triggered, !row.triggered && spreadBack) && prev) {
+    if (this.latches.enter(triggerKey, row.triggered, !row.triggered && spreadBack) && row.legs.every(seenBefore)) {
       const message = `${row.base}: spread ${pct(row.spreadPer8h!)} per 8 h reached the trigger ${pct(settings.triggerSpreadPer8h)} (long ${VENUES[row.longVenue!].label}, short ${VENUES[row.shortVenue!].label})`;
       out.push(alert(triggerKey, 'trigger', 'warn', now, row.base, null, message));
     }
@@ -64,8 +68,7 @@ export class AlertTracker {
       const key = `extreme:${row.base}:${leg.venue}:${leg.symbol}`;
       const size = Math.abs(leg.ratePer8h);
       const entered = this.latches.enter(key, size >= settings.extremeRatePer8h, backInside(size, settings.extremeRatePer8h));
-      // A leg new to a known row alerts; a leg seen for the first time with its asset does not.
-      if (!entered || !prev) continue;
+      if (!entered || !seenBefore(leg)) continue;
       const message = `${row.base} on ${VENUES[leg.venue].label} (${leg.symbol}): funding ${pct(leg.ratePer8h)} per 8 h is ${againstLimit(leg.ratePer8h, settings.extremeRatePer8h)} per 8 h`;
       out.push(alert(key, 'extreme-rate', 'warn', now, row.base, leg.venue, message));
     }

@@ -88,6 +88,16 @@ describe('alerts', () => {
     expect(kinds(engine.apply(pair('WIF', 0.0016, NOW + 2000), NOW + 2000).alerts, 'extreme-rate')).toHaveLength(0);
   });
 
+  it('does not alert a leg seen for the first time on a known row, nor the trigger it completes (a venue answering after the others at start)', () => {
+    const engine = new SignalEngine(DEFAULT_SETTINGS);
+    engine.apply([q('binanceusdm', 'WIF', 0.0001, 8, { observedAt: NOW }), q('okx', 'WIF', 0.0002, 8, { observedAt: NOW })], NOW);
+    const late = engine.apply([q('bybit', 'WIF', 0.0015, 8, { observedAt: NOW + 1000 })], NOW + 1000);
+    expect(late.batch.upserts[0].triggered).toBe(true);
+    expect(late.alerts).toEqual([]);
+    engine.apply([q('bybit', 'WIF', 0.0005, 8, { observedAt: NOW + 2000 })], NOW + 2000);
+    expect(kinds(engine.apply([q('bybit', 'WIF', 0.0015, 8, { observedAt: NOW + 3000 })], NOW + 3000).alerts, 'extreme-rate')).toHaveLength(1);
+  });
+
   it('a rate flapping on the extreme threshold alerts once; after it clears by the margin and re-enters, again', () => {
     const engine = new SignalEngine(DEFAULT_SETTINGS);
     // Per 8 h against the 0.1 % threshold; it re-arms below 0.08 %.
