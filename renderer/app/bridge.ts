@@ -28,13 +28,15 @@ function preloadLink(preload: TerminalBridge): LinkedBridge {
 /**
  * The one place the renderer obtains its bridge: Electron's preload object when present,
  * otherwise the WebSocket link to the headless host that served this page. A development
- * build (and a test) checks every answer and stream payload against the contract's schemas,
- * over either transport; a production build trusts main's typed handlers and skips the cost
- * (docs/architecture.md, "The contract").
+ * build, vitest and the build the end-to-end tests run (`VITE_CHECK_CONTRACT=1`) check every
+ * answer and stream payload against the contract's schemas, over either transport; a
+ * production build trusts main's typed handlers and skips the cost (docs/architecture.md,
+ * "The contract").
  */
 export function connectBridge(): LinkedBridge {
   const link = window.terminal
     ? preloadLink(window.terminal)
     : createWsBridge({ url: hostSocketUrl(window.location, takeAccessToken(window.location, window.sessionStorage, window.history)) });
-  return import.meta.env.DEV ? checkedBridge(link, (error) => console.error(error)) : link;
+  const check = import.meta.env.DEV || import.meta.env.VITE_CHECK_CONTRACT === '1';
+  return check ? checkedBridge(link, (error) => console.error(error)) : link;
 }

@@ -40,4 +40,11 @@ describe('the renderer checks the preload bridge too', () => {
     const link = connectBridge();
     await expect(link.invoke('settings.get')).resolves.toMatchObject({ windowMinutes: -5 });
   });
+
+  it('the production build the end-to-end tests run (VITE_CHECK_CONTRACT=1) checks as a development build does', async () => {
+    vi.stubEnv('DEV', false);
+    vi.stubEnv('VITE_CHECK_CONTRACT', '1');
+    vi.stubGlobal('window', { terminal: preloadWith([]) });
+    await expect(connectBridge().invoke('settings.get')).rejects.toThrow(/^settings\.get: the answer does not match the contract/);
+  });
 });
