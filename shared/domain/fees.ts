@@ -50,3 +50,9 @@ export function feeSourceText(fee: Pick<SourcedFee, 'source' | 'readAt'>): strin
   if (fee.source === 'account') return fee.readAt === null ? 'account' : `account (read ${new Date(fee.readAt).toISOString().slice(11, 16)} UTC)`;
   return fee.source === 'settings' ? 'Settings' : 'venue default';
 }
+
+/** Where a spot sell's borrow rate came from: the venue's own rate for the coin (with when it was read), or Settings (docs/domain.md §4 "Cost of a spot borrow"). */
+export function borrowSourceText(source: 'venue' | 'settings', readAt: number | null): string {
+  if (source === 'settings') return 'Settings APR';
+  return readAt === null ? 'venue' : `venue (read ${new Date(readAt).toISOString().slice(11, 16)} UTC)`;
+}

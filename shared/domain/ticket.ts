@@ -174,6 +174,14 @@ export const LegPreviewSchema = z.object({
   minNotional: z.number().nullable().default(null),
   /** Interest on the borrowed coin of a spot sell, to the planned exit (0 for other legs). */
   borrowUsd: z.number().default(0),
+  /**
+   * A spot sell's borrow rate, per day (0.0001 = 0.01 %/day), and where it came from: the venue's
+   * own rate for the coin (read at `borrowRateReadAt`), or the Settings APR / 365 where the venue
+   * gave none (docs/domain.md §4 "Cost of a spot borrow"); null for other legs.
+   */
+  borrowDailyRate: z.number().nullable().default(null),
+  borrowRateSource: z.enum(['venue', 'settings']).nullable().default(null),
+  borrowRateReadAt: z.number().int().nullable().default(null),
   leverage: z.number(),
   maintenanceMarginRate: z.number().nullable(),
   /** True when the rate came from the venue's tiers, false for the conservative default. */

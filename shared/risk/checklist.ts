@@ -8,7 +8,7 @@ import { pairSpreadPer8h, takeProfitProblem } from './takeProfit.ts';
 import type { ChecklistItem, ChecklistItemId, LegPreview, RiskSettings, Ticket, TicketPreview } from '../domain/ticket.ts';
 import { VENUES } from '../domain/venues.ts';
 import type { SpreadDecay } from '../domain/signals.ts';
-import { feeSourceText } from '../domain/fees.ts';
+import { borrowSourceText, feeSourceText } from '../domain/fees.ts';
 
 export interface LegContext {
   /** Venue's largest leverage for the symbol when known (from its tiers). */
@@ -53,6 +53,12 @@ const dataFresh: Rule = (input) => {
   return item('data-fresh', label, 'auto', 'pass', text.join('; '));
 };
 
+/** Each spot sell's borrow interest: USD to the planned exit, at its rate per day and the rate's source. */
+function borrowWords(legs: readonly LegPreview[]): string[] {
+  return legs.filter((leg) => leg.borrowDailyRate !== null && leg.borrowRateSource !== null)
+    .map((leg) => `borrow interest ${usd(leg.borrowUsd)} for ${where(leg)} (${pct(leg.borrowDailyRate!, 4)}/day, ${borrowSourceText(leg.borrowRateSource!, leg.borrowRateReadAt)})`);
+}
+
 const costs: Rule = (input) => {
   const label = 'All-in cost against expected funding; break-even shown';
   const { preview, ticket } = input;
@@ -61,7 +67,7 @@ const costs: Rule = (input) => {
   const c = preview.costs;
   const feeWords = preview.legs.map((leg) => `${leg.venue} ${pct(leg.takerFeeRate, 3)} ${feeSourceText({ source: leg.feeSource, readAt: leg.feeReadAt })}`).join(', ');
   const parts = [`fees ${usd(c.feesUsd)} in and out (taker ${feeWords})`, `spread crossing ${usd(c.crossingUsd)}`, `slippage ${usd(c.slippageUsd)} in + ${usd(c.exitSlippageUsd)} out (est.)`,
-    `entry basis ${usd(c.basisUsd)}`, `transfer ${usd(c.transferUsd)}`, ...(c.borrowUsd > 0 ? [`borrow ${usd(c.borrowUsd)}`] : [])];
+    `entry basis ${usd(c.basisUsd)}`, `transfer ${usd(c.transferUsd)}`, ...borrowWords(preview.legs)];
   const summary = `costs ${usd(c.totalUsd)} (${parts.join(', ')}) vs funding ${usd(preview.expectedFundingUsd)} to exit ${decayWords(preview.decay)}; break-even ${preview.breakEvenHours === null ? 'not reached within 30 days' : `${preview.breakEvenHours.toFixed(1)} h`}`;
   if (preview.netUsd >= 0) return item('costs', label, 'auto', 'pass', summary);
   if (ticket.acknowledgements.negativeCarry) return item('costs', label, 'auto', 'warn', `${summary}; net ${usd(preview.netUsd)} acknowledged`);

@@ -21,11 +21,17 @@ import { adverseMove, type RealisedVolatility } from './volatility.ts';
 import { amountOf, coinPrice, type MarketUnits } from '../domain/units.ts';
 
 const HOUR_MS = 3_600_000;
-const YEAR_MS = 365 * 24 * HOUR_MS;
+const DAY_MS = 24 * HOUR_MS;
 
 export interface OrderBookSides {
   bids: readonly BookLevel[];
   asks: readonly BookLevel[];
+}
+
+/** The venue's interest rate on a coin borrowed for a spot sell, per day, and when it was read. */
+export interface BorrowRate {
+  dailyRate: number;
+  readAt: number;
 }
 
 export interface LegMarket {
@@ -44,6 +50,8 @@ export interface LegMarket {
   units: MarketUnits;
   /** Realised volatility of the leg's price from stored closes; null without enough history. */
   volatility?: RealisedVolatility | null;
+  /** A spot leg's borrow rate as the venue states it (a spot sell borrows the coin); null or absent when it gave none. */
+  borrow?: BorrowRate | null;
 }
 
 export interface PreviewInputs {
@@ -80,9 +88,27 @@ function markOf(market: LegMarket): number {
   return bid ?? ask ?? NaN;
 }
 
-/** A spot sell borrows the coin it sells: simple interest on the notional until the planned exit. */
-function borrowCost(leg: TicketLeg, notional: number, apr: number, heldMs: number): number {
-  return leg.instrument === 'spot' && leg.side === 'sell' ? (notional * apr * heldMs) / YEAR_MS : 0;
+interface LegBorrow {
+  dailyRate: number;
+  source: 'venue' | 'settings';
+  readAt: number | null;
+}
+
+/**
+ * A spot sell borrows the coin it sells (docs/domain.md §4 "Cost of a spot borrow"): at the
+ * venue's own daily rate for the coin, else the Settings APR spread over 365 days; null for
+ * other legs.
+ */
+function legBorrow(inputs: PreviewInputs, index: 0 | 1): LegBorrow | null {
+  const leg = inputs.ticket.legs[index];
+  if (leg.instrument !== 'spot' || leg.side !== 'sell') return null;
+  const stated = inputs.markets[index].borrow;
+  return stated ? { dailyRate: stated.dailyRate, source: 'venue', readAt: stated.readAt } : { dailyRate: inputs.risk.spotBorrowApr / 365, source: 'settings', readAt: null };
+}
+
+/** Simple interest on the notional until the planned exit. */
+function borrowCost(borrow: LegBorrow | null, notional: number, heldMs: number): number {
+  return borrow === null ? 0 : (notional * borrow.dailyRate * heldMs) / DAY_MS;
 }
 
 function fundingLegOf(leg: TicketLeg, market: LegMarket, quantity: number, mark: number): FundingLeg | null {
@@ -109,7 +135,7 @@ function suggestQuantity(inputs: PreviewInputs, marks: readonly number[], equity
   const price = marks[0];
   const room = (Math.max(0, equity * risk.maxExposurePct - inputs.currentExposureUsd) / price) * (1 - SUGGESTION_HEADROOM);
   if (ticket.basisStopPct === null) return room;
-  const feeFraction = ticket.legs.reduce((sum, leg) => sum + 2 * takerFee(inputs, leg).rate + borrowCost(leg, 1, risk.spotBorrowApr, exit - inputs.now), 0);
+  const feeFraction = ticket.legs.reduce((sum, leg, i) => sum + 2 * takerFee(inputs, leg).rate + borrowCost(legBorrow(inputs, i as 0 | 1), 1, exit - inputs.now), 0);
   const base = { equity, maxRiskPct: risk.maxRiskPct, price, basisStopPct: ticket.basisStopPct, fixedCostUsd: 0 };
   let quantity = riskSizedQuantity({ ...base, costFraction: feeFraction });
   // Both ways: the crossing and the slippage of the entry and of the estimated exit, at this size.
@@ -131,6 +157,7 @@ function previewLeg(inputs: PreviewInputs, index: 0 | 1, quantity: number, mark:
   const equity = inputs.balances.get(leg.venue)?.equity ?? 0;
   const liquidation = mmr === null ? null : cross ? crossLiquidationPrice(leg.side, entry, quantity, equity, mmr) : liquidationPrice(leg.side, entry, leverage, mmr);
   const quote = market.quote;
+  const borrow = legBorrow(inputs, index);
   return {
       venue: leg.venue, symbol: leg.symbol, side: leg.side, instrument: leg.instrument, quantity, markPrice: mark,
       venueAmount: amountOf(market.units, quantity), coinsPerAmount: market.units.coinsPerAmount,
@@ -138,7 +165,8 @@ function previewLeg(inputs: PreviewInputs, index: 0 | 1, quantity: number, mark:
       slippageUsd: costs.entrySlippageUsd, feesUsd: costs.entryFeeUsd + costs.exitFeeUsd, entryFeeUsd: costs.entryFeeUsd, exitFeeUsd: costs.exitFeeUsd,
       entryHalfSpreadUsd: costs.entryHalfSpreadUsd, exitHalfSpreadUsd: costs.exitHalfSpreadUsd, exitSlippageUsd: costs.exitSlippageUsd,
       adverseMovePct: market.volatility ? adverseMove(market.volatility, (exit - inputs.now) / HOUR_MS) : null,
-      volatilityReturns: market.volatility?.returns ?? 0, borrowUsd: borrowCost(leg, notional, inputs.risk.spotBorrowApr, exit - inputs.now), leverage,
+      volatilityReturns: market.volatility?.returns ?? 0, borrowUsd: borrowCost(borrow, notional, exit - inputs.now),
+      borrowDailyRate: borrow?.dailyRate ?? null, borrowRateSource: borrow?.source ?? null, borrowRateReadAt: borrow?.readAt ?? null, leverage,
       lotStep: market.lot?.step ?? null, minQuantity: market.lot?.minQuantity ?? null, minNotional: market.lot?.minNotional ?? null,
       maintenanceMarginRate: mmr, tiersFromVenue: perp && !!market.tiers?.length,
       liquidationPrice: liquidation, liquidationDistancePct: liquidation === null ? null : liquidationDistance(entry, liquidation),

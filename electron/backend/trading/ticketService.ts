@@ -118,6 +118,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
     const units = fetchingNow(ticket.ticketId, `units of ${where}`, () => deps.units(leg.venue, leg.symbol));
     return {
       quote, book, units, tiers: info.tiers, maxLeverage: info.maxLeverage, lot: info.lot ?? null, recentMeanAbsPer8h: meanAbsPer8h(history, quote?.intervalHours ?? 8), accountMarginMode, volatility,
+      borrow: info.borrow ?? null,
     };
   }
 

@@ -10,6 +10,7 @@ import type { Exchange, MarketInterface } from 'ccxt';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { MarginTier } from '../../../shared/risk/liquidation.ts';
 import type { LotRules } from '../../../shared/risk/lots.ts';
+import type { BorrowRate } from '../../../shared/risk/preview.ts';
 import { readVenueTiers, type RawTier } from './venueTiers.ts';
 import { coinsOf } from '../../../shared/domain/units.ts';
 import { unitsOfMarket } from '../markets/marketUnits.ts';
@@ -19,6 +20,8 @@ export interface MarketInfo {
   maxLeverage: number | null;
   /** Lot step and minimums in coins of the asset (ccxt states them in venue amounts). */
   lot?: LotRules | null;
+  /** A spot pair's borrow rate of its coin where a spot short borrows it (spotMargin.ts); null when the venue gave none. */
+  borrow?: BorrowRate | null;
 }
 
 const TIERS_TTL_MS = 3_600_000;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { LegPreview, TicketPreview } from '../../../shared/domain/ticket.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
-import { feeSourceText } from '../../../shared/domain/fees.ts';
+import { borrowSourceText, feeSourceText } from '../../../shared/domain/fees.ts';
 import { Countdown } from '../fundingWindows/Countdown.tsx';
 import { formatHours, formatPct, formatUsd, formatUtcTime, signClass } from '../../ui/format.ts';
 import { Rate } from '../../ui/Rate.tsx';
@@ -59,6 +59,9 @@ const LEG_LINES: readonly LegLine[] = [
   { head: '99 % move', cell: (leg) => (leg.adverseMovePct === null ? 'no history' : <>{share(leg.adverseMovePct)} <span className="muted">n {leg.volatilityReturns}</span></>),
     title: (leg) => (leg.adverseMovePct === null ? 'no stored closes: liquidation is judged against the basis stop instead' : `over the holding period from the realised volatility of ${leg.volatilityReturns} stored returns; the liquidation distance must lie beyond it`) },
   { head: 'Funding to exit', cell: (leg) => formatUsd(leg.expectedFundingUsd), className: (leg) => signClass(leg.expectedFundingUsd) },
+  { head: 'Borrow interest', cell: (leg) => (leg.borrowDailyRate === null || leg.borrowRateSource === null ? '–'
+    : <>{share(leg.borrowDailyRate, 4)} /day · {formatUsd(leg.borrowUsd)} to exit <span className="muted">{borrowSourceText(leg.borrowRateSource, leg.borrowRateReadAt)}</span></>),
+    title: (leg) => (leg.borrowDailyRate === null ? undefined : 'a spot sell borrows the coin: simple interest at this rate per day on the notional, to the planned exit; the rate is the venue\'s own for the coin, or the Settings APR where the venue gave none') },
 ];
 
 /** Legs as columns, figures as rows: two legs fit any width, where twelve columns did not. */

@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
 import { START_TIME } from '../simulator/simulatorClients.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
-import { TicketSchema, type TicketInput } from '../../../shared/domain/ticket.ts';
+import { DEFAULT_RISK_SETTINGS, TicketSchema, type TicketInput } from '../../../shared/domain/ticket.ts';
+import { DAILY_INTEREST_RATE } from '../../../electron/simulator/marginDebts.ts';
 import { createPositionBook } from '../../../electron/backend/trading/positions.ts';
 import { createPairCloser } from '../../../electron/backend/trading/pairCloser.ts';
 import { engageKillSwitch } from '../../../electron/backend/trading/killSwitch.ts';
@@ -198,6 +199,9 @@ describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mo
     const spotLeg = preview.legs.find((leg) => leg.instrument === 'spot')!;
     expect(spotLeg.borrowUsd).toBeGreaterThan(0);
     expect(spotLeg.marginNeeded).toBeCloseTo(spotLeg.quantity * spotLeg.markPrice * 0.5, 6);
+    // Live reads Binance's own daily rate for BTC (GET /sapi/v1/margin/interestRateHistory); Paper has no key to ask with.
+    expect([spotLeg.borrowDailyRate, spotLeg.borrowRateSource]).toEqual(mode === 'live' ? [DAILY_INTEREST_RATE, 'venue'] : [DEFAULT_RISK_SETTINGS.spotBorrowApr / 365, 'settings']);
+    expect(preview.checklist.find((item) => item.id === 'costs')!.detail).toMatch(/borrow interest \$\d+\.\d\d for BTC\/USDT on binanceusdm \(\d\.\d{4} %\/day, (venue|Settings APR)/);
     const receipt = await desk.tickets.submit(ticket);
     expect(receipt.execution.status).toBe('hedged');
     await expectReverseCarryHeld(desk, ticket.ticketId, receipt.checklist.preview.quantity, perpBefore);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RISK_SETTINGS } from '../../../shared/domain/ticket.ts';
-import { buildPreview } from '../../../shared/risk/preview.ts';
+import { buildPreview, type BorrowRate } from '../../../shared/risk/preview.ts';
 import { inputs, market, quote, ticket } from './ticketFixture.ts';
 
 /** 1 BTC at 40,000 (spot priced at the book's mid), held 72 h; $200,000 on each venue. */
-function carry(spot: { venue: 'gate' | 'binanceusdm' | 'hyperliquid'; side: 'buy' | 'sell' }, apr = DEFAULT_RISK_SETTINGS.spotBorrowApr) {
+function carry(spot: { venue: 'gate' | 'binanceusdm' | 'hyperliquid'; side: 'buy' | 'sell' }, apr = DEFAULT_RISK_SETTINGS.spotBorrowApr, borrow: BorrowRate | null = null) {
   const perpSide = spot.side === 'sell' ? 'buy' : 'sell';
   return buildPreview(inputs({
     ticket: ticket({
@@ -15,7 +15,7 @@ function carry(spot: { venue: 'gate' | 'binanceusdm' | 'hyperliquid'; side: 'buy
       ],
     }),
     risk: { ...DEFAULT_RISK_SETTINGS, spotBorrowApr: apr },
-    markets: [market(quote('bybit', -0.0005)), market(null)],
+    markets: [market(quote('bybit', -0.0005)), { ...market(null), borrow }],
     balances: new Map([['bybit', { equity: 200_000, free: 200_000 }], [spot.venue, { equity: 200_000, free: 200_000 }]]),
   }));
 }
@@ -39,7 +39,19 @@ describe('perp/spot carry costs', () => {
     expect(preview.legs[1].borrowUsd).toBeCloseTo((40_000 * 0.1 * 72) / 8760, 9);
     expect(preview.costs.borrowUsd).toBeCloseTo(32.876712, 5);
     expect(preview.costs.totalUsd).toBeCloseTo(204 + 32.876712 + preview.costs.slippageUsd + preview.costs.exitSlippageUsd + preview.costs.crossingUsd + preview.costs.basisUsd + preview.costs.transferUsd, 5);
-    expect(preview.checklist.find((item) => item.id === 'costs')!.detail).toContain('borrow $32.88');
+    expect(preview.checklist.find((item) => item.id === 'costs')!.detail).toContain('borrow interest $32.88 for BTC/USDT on gate (0.0274 %/day, Settings APR)');
+    expect([preview.legs[1].borrowDailyRate, preview.legs[1].borrowRateSource]).toEqual([0.1 / 365, 'settings']);
+  });
+
+  it('the venue\'s own daily rate comes first: Binance\'s 0.01 %/day on $40,000 for 72 h is $12, shown per leg with when it was read', () => {
+    const readAt = Date.UTC(2026, 11, 3, 6, 5);
+    const preview = carry({ venue: 'binanceusdm', side: 'sell' }, 0.25, { dailyRate: 0.0001, readAt });
+    expect(preview.legs[1].borrowUsd).toBeCloseTo(12, 9);
+    expect([preview.legs[1].borrowDailyRate, preview.legs[1].borrowRateSource, preview.legs[1].borrowRateReadAt]).toEqual([0.0001, 'venue', readAt]);
+    expect(preview.costs.borrowUsd).toBeCloseTo(12, 9);
+    expect(preview.checklist.find((item) => item.id === 'costs')!.detail).toContain('borrow interest $12.00 for BTC/USDT on binanceusdm (0.0100 %/day, venue (read 06:05 UTC))');
+    // A borrowed short holds half its notional as collateral (Cross Margin Classic, 3×).
+    expect(preview.legs[1].marginNeeded).toBeCloseTo(preview.legs[1].quantity * preview.legs[1].markPrice * 0.5, 6);
   });
 
   it('the borrow rate is the risk setting\'s: 25 % APR for 72 h on $40,000 is $82.19', () => {
@@ -49,6 +61,7 @@ describe('perp/spot carry costs', () => {
   it('a spot buy borrows nothing, and perp legs never pay borrow', () => {
     const preview = carry({ venue: 'gate', side: 'buy' });
     expect(preview.legs.map((leg) => leg.borrowUsd)).toEqual([0, 0]);
+    expect(preview.legs.map((leg) => leg.borrowDailyRate)).toEqual([null, null]);
     expect(preview.costs.borrowUsd).toBe(0);
   });
 });

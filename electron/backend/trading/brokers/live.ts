@@ -24,7 +24,7 @@ import { coinPrice, coinsOf, venuePrice, type MarketUnits } from '../../../../sh
 import { isSpotSymbol, openOrdersParams } from '../../markets/spotExchange.ts';
 import { borrowsForSpotShort, buysByIocLimit, exchangeFor, iocBuyLimit, openSpot, spotShortRefusal, type SpotAccess } from './spotRoute.ts';
 import { SEPARATE_SPOT_WALLETS, spotFill, spotHoldings, spotQuoteRows } from './spotHoldings.ts';
-import { buyBackCoins, MARGIN_LOOKUP_PARAMS, MARGIN_REPAY_PARAMS, MARGIN_SHORT_PARAMS, marginNets } from './spotMargin.ts';
+import { borrowRateOf, buyBackCoins, MARGIN_LOOKUP_PARAMS, MARGIN_REPAY_PARAMS, MARGIN_SHORT_PARAMS, marginNets } from './spotMargin.ts';
 
 /** The request parameter each venue reads our client order id from (docs/ccxt.md, "Private calls"). */
 function clientIdParams(venue: VenueId, clientOrderId: string): Record<string, string> {
@@ -153,8 +153,11 @@ class LiveBroker implements Broker {
     return exchangeFor(this.venue, this.#exchange, this.#spot, symbol);
   }
 
-  marketInfo(symbol: string): Promise<MarketInfo> {
-    return readMarketInfo(this.#ex(symbol), symbol);
+  /** The symbol's terms; a spot pair where spot shorts borrow adds its coin's borrow rate (spotMargin.ts). */
+  async marketInfo(symbol: string): Promise<MarketInfo> {
+    const info = await readMarketInfo(this.#ex(symbol), symbol);
+    if (!isSpotSymbol(symbol) || !borrowsForSpotShort(this.venue)) return info;
+    return { ...info, borrow: await borrowRateOf(this.#ex(symbol), symbol) };
   }
 
   accountFee(): Promise<{ taker: number; maker: number }> {

@@ -7,7 +7,9 @@
  * coins are read with `fetchBalance({ type: 'margin' })`: a coin's net (free + locked − borrowed
  * − interest, Binance's `netAsset`) below zero is the short.
  */
+import ccxt from 'ccxt';
 import type { Exchange } from 'ccxt';
+import type { BorrowRate } from '../../../../shared/risk/preview.ts';
 
 /** The opening sell: borrow what the account lacks of the coin. */
 export const MARGIN_SHORT_PARAMS = { marginMode: 'cross', sideEffectType: 'MARGIN_BUY' } as const;
@@ -44,4 +46,21 @@ export function buyBackCoins(exchange: Exchange, symbol: string, owed: number): 
   if (!(step > 0)) return gross;
   const decimals = Math.max(0, Math.round(-Math.log10(step)));
   return Number((Math.ceil(Number((gross / step).toFixed(6))) * step).toFixed(decimals));
+}
+
+/**
+ * The coin's cross-margin daily rate as Binance states it (ccxt `fetchCrossBorrowRate`, the
+ * newest row of `GET /sapi/v1/margin/interestRateHistory`), or null when the venue gives none
+ * (a key without margin permission): the preview then counts the Settings rate and says so.
+ */
+export async function borrowRateOf(exchange: Exchange, symbol: string): Promise<BorrowRate | null> {
+  try {
+    const rate = await exchange.fetchCrossBorrowRate(exchange.market(symbol).base);
+    // ccxt states the rate per `period` (Binance's is a day).
+    const perDay = (rate.rate ?? Number.NaN) * (86_400_000 / (rate.period || 86_400_000));
+    return Number.isFinite(perDay) ? { dailyRate: perDay, readAt: Date.now() } : null;
+  } catch (error) {
+    if (error instanceof ccxt.BaseError) return null;
+    throw error;
+  }
 }
