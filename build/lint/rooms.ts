@@ -59,8 +59,14 @@ export const rooms: Record<string, Room> = {
     may: [...BACKEND_BASE, 'electron/backend/trading/brokers', 'electron/backend/markets', 'electron/backend/vault', 'electron/backend/engineClient', 'electron/engine'],
     packages: ['ccxt', 'node:crypto'],
   },
+  // The brokers sit below the money path: of trading they use only the venue's market terms,
+  // the account's fee tier and the client-id rule, never the gateway, execution or the desk.
   'electron/backend/trading/brokers': {
-    may: [...BACKEND_BASE, 'electron/backend/markets', 'electron/backend/vault', 'electron/backend/trading'], packages: ['ccxt', 'node:crypto'],
+    may: [
+      ...BACKEND_BASE, 'electron/backend/markets', 'electron/backend/vault',
+      'electron/backend/trading/venueMarket.ts', 'electron/backend/trading/accountFees.ts', 'electron/backend/trading/clientOrderIds.ts',
+    ],
+    packages: ['ccxt', 'node:crypto'],
   },
   'electron/backend/vault': { may: [...BACKEND_BASE, 'electron/backend/markets'], packages: ['ccxt', 'zod', 'node:*'] },
   // The journal's rows are stored here (journalStore.ts); their meaning, the ledger, is trading's.

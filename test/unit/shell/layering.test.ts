@@ -33,6 +33,7 @@ describe('the import wall refuses', () => {
     ['electron/backend/store/duckdb.ts', "import { createLedger } from '../trading/ledger.ts';"],
     ['electron/backend/store/duckdb.ts', "import { journalOf } from '../trading/journal.ts';"],
     ['electron/backend/vault/x.ts', "import { createLiveBroker } from '../trading/brokers/live.ts';"],
+    ['electron/backend/trading/brokers/x.ts', "import { createGateway } from '../gateway.ts';"],
     ['electron/backend/markets/x.ts', "import { startPeriodicJob } from '../../backend/backend.ts';"],
     // The simulator is reached only from the Demo wiring (demo.ts), the backtest's venues (backtestVenues.ts) and tests.
     ['electron/backend/trading/x.ts', "import { DEMO_CREDENTIAL } from '../../simulator/credentials.ts';"],
