@@ -228,3 +228,27 @@ describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mo
     expect(journalOf(desk.store).ledger.entries().length).toBe(before.journal);
   });
 });
+
+describe('a borrowed short the venue no longer holds (live)', () => {
+  let desk: UnitDesk;
+  beforeAll(async () => {
+    desk = await openUnitDesk(sim, VENUES, 'live');
+  });
+  afterAll(async () => {
+    await desk?.close();
+  });
+
+  it('is a MISMATCH on the pair within one refresh: the short counts both ways, as the pairs\' own debt', async () => {
+    const ticket = TicketSchema.parse(carryTicketOf('reverse-gone', { venue: 'binanceusdm', side: 'buy' }, { venue: 'binanceusdm', side: 'sell' }, 0.03));
+    const receipt = await desk.tickets.submit(ticket);
+    expect(receipt.execution.status).toBe('hedged');
+    const { book } = desk;
+    expect((await book.pairs()).find((p) => p.pairId === ticket.ticketId)!.mismatches).toEqual([]);
+    // The trader buys the coins back on Binance by hand, repaying the borrow: the leg is gone.
+    sim.spot.placeOrder('binanceusdm', apiKey('binanceusdm'), { instrumentId: 'BTCUSDT', side: 'buy', type: 'market', quantity: 0.031 }, 'AUTO_REPAY');
+    expect(marginBtc().owed).toBe(0);
+    const [mismatch] = (await book.pairs()).find((p) => p.pairId === ticket.ticketId)!.mismatches;
+    expect(mismatch).toMatchObject({ venue: 'binanceusdm', symbol: BTC_SPOT });
+    expect(mismatch.reason).toMatch(/binanceusdm BTC\/USDT: the venue holds (flat|long [\d.]+) BTC, the journal approved short 0\.03/);
+  });
+});
