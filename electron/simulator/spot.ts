@@ -1,14 +1,14 @@
 /**
  * Spot markets and spot wallets on the venues whose spot the simulator serves (Binance, Bybit,
- * OKX, Bitget). Each spot pair (`BTCUSDT`, OKX's `BTC-USDT`) trades the asset of a listed USDT
- * perp, in coins at prices per coin, around the perp's index (the spot price the perp's index
- * follows). A market order walks a spot book built as the perp's is. Fees follow the venues: a
- * buy pays its fee in the coin it receives, a sell in USDT. Binance's and Bitget's spot wallets
- * are their own (apart from the futures wallet); Bybit's and OKX's unified accounts keep USDT in
- * one wallet for spot and derivatives, so a spot trade there moves the account's wallet in
- * `Accounts`. A limit order takes what the book holds at its price; the rest is cancelled when
- * it is immediate-or-cancel, else held (cancellable, it never fills later: the terminal sends
- * market and IOC orders only).
+ * OKX, Bitget, Gate). Each spot pair (`BTCUSDT`, OKX's `BTC-USDT`, Gate's `BTC_USDT`) trades the
+ * asset of a listed USDT perp, in coins at prices per coin, around the perp's index (the spot
+ * price the perp's index follows). A market order walks a spot book built as the perp's is. Fees
+ * follow the venues: a buy pays its fee in the coin it receives, a sell in USDT. Binance's,
+ * Bitget's and Gate's spot wallets are their own (apart from the futures wallet); Bybit's and
+ * OKX's unified accounts keep USDT in one wallet for spot and derivatives, so a spot trade there
+ * moves the account's wallet in `Accounts`. A limit order takes what the book holds at its price;
+ * the rest is cancelled when it is immediate-or-cancel, else held (cancellable, it never fills
+ * later: the terminal sends market and IOC orders only).
  */
 import type { Accounts } from './accounts.ts';
 import type { Market } from './market.ts';
@@ -51,6 +51,8 @@ export interface SpotOrder extends Omit<SimOrder, 'reduceOnly' | 'marginMode'> {
   fills: Array<{ price: number; quantity: number; fee: number; tradeId: number }>;
   /** USDT a market buy was asked to spend, where the venue counted it so (OKX `tgtCcy: quote_ccy`). */
   quoteAmount?: number;
+  /** A limit order sent immediate-or-cancel. */
+  timeInForce?: 'ioc';
   /** What a margin order borrowed before it filled (Binance `marginBuyBorrowAmount`/`Asset`). */
   borrowed?: { coin: string; amount: number };
 }
@@ -112,7 +114,8 @@ type Terms = { tickSize: number; stepSize: number; minQty: number };
  * markets state (ccxt/ccxt ts/src/test/static/markets/<id>.json; docs/venues.md, "Spot"):
  * Binance's BTC/USDT tick 0.01 step 0.00001, OKX's BTC-USDT tick 0.1 lot 0.00000001 minimum
  * 0.00001, Bitget's BTCUSDT tick 0.01 step 0.000001 and no minimum quantity but 1 USDT an
- * order, …. `unified`: the venue pays spot from the derivatives wallet.
+ * order, Gate's BTC_USDT tick 0.1 step and minimum 0.000001 and 3 USDT an order, ….
+ * `unified`: the venue pays spot from the derivatives wallet.
  */
 interface SpotVenue {
   pairId: (base: string) => string;
@@ -136,6 +139,10 @@ const SPOT_VENUE_RULES: Partial<Record<VenueId, SpotVenue>> = {
       BTC: terms(0.1, 1e-8, 0.00001), ETH: terms(0.01, 1e-6, 0.0001), ADA: terms(0.0001, 0.0001, 10), LTC: terms(0.01, 1e-6, 0.01),
       XRP: terms(0.0001, 1e-6, 1), DOGE: terms(0.00001, 1e-6, 10), TRX: terms(0.00001, 1e-6, 1),
     },
+  },
+  gate: {
+    pairId: (base) => `${base}_${QUOTE}`, unified: false, minNotional: 3,
+    recorded: { BTC: terms(0.1, 1e-6, 1e-6), ETH: terms(0.01, 0.0001, 0.001), ADA: terms(0.0001, 0.01, 0.01) },
   },
   bitget: {
     pairId: (base) => `${base}${QUOTE}`, unified: false, minNotional: 1,
@@ -253,6 +260,7 @@ export class SpotMarkets {
       price: request.type === 'limit' ? request.price ?? null : null, quantity: request.quantity, filled: 0, cost: 0, averagePrice: null,
       status: 'new', fee: 0, feeCurrency: request.side === 'buy' ? instrument.base : QUOTE, fills: [], createdAt: now, updatedAt: now,
       ...(request.quoteAmount !== undefined ? { quoteAmount: request.quoteAmount } : {}),
+      ...(request.immediateOrCancel ? { timeInForce: 'ioc' as const } : {}),
       ...(borrow ? { borrowed: borrow } : {}),
     };
     const book = this.book(instrument, BOOK_DEPTH);
@@ -301,7 +309,7 @@ export class SpotMarkets {
     return SPOT_VENUE_RULES[venue]?.unified === true;
   }
 
-  /** USDT the account may spend on spot: a unified account's wallet (Bybit, OKX), Binance's or Bitget's spot wallet. */
+  /** USDT the account may spend on spot: a unified account's wallet (Bybit, OKX), Binance's, Bitget's or Gate's spot wallet. */
   private quoteFree(venue: VenueId, apiKey: string, wallet: Wallet): number {
     return this.unified(venue) && !wallet.debts ? this.accounts.balances(venue, apiKey)[0].free : wallet.coins.get(QUOTE) ?? 0;
   }

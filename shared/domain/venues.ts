@@ -3,7 +3,7 @@ export const VENUE_IDS = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'hype
 export type VenueId = (typeof VENUE_IDS)[number];
 
 /** The venues whose spot market a perp/spot carry's spot leg can trade (docs/orders.md, "Spot legs"). */
-export const SPOT_TRADED_VENUES: readonly VenueId[] = ['binanceusdm', 'bybit', 'okx', 'bitget'];
+export const SPOT_TRADED_VENUES: readonly VenueId[] = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate'];
 /**
  * Venues where a spot leg may sell short: the coin is borrowed on the venue's cross-margin
  * account, and bought back to repay it (docs/orders.md, "Spot shorts"). Elsewhere a spot sell

@@ -3,19 +3,19 @@
  * markets, funding (current, indicative, interval, history), order book, candles and time.
  * Gate answers bare JSON (no envelope), sizes in contracts (`quanto_multiplier` base units
  * each), times in seconds, and errors as `{"label": …, "message": …}`. Signed account and order
- * endpoints are in gatePrivate.ts.
+ * endpoints are in gatePrivate.ts, the spot pairs' in gateSpot.ts.
  */
 import type { SimContext, SimInstrument, SimMarket, SimRequest, SimResponse, VenueWire } from '../types.ts';
 import { decimalString } from './wireDecimal.ts';
 import { marginTiers, TIER_COUNT, tierStep } from '../marginTiers.ts';
 import { authenticateGate } from './gateAuth.ts';
 import { handleGatePrivate, isGatePrivate } from './gatePrivate.ts';
+import { gateSpotPublic, handleGateSpotPrivate, isGateSpotPrivate } from './gateSpot.ts';
 
 const VENUE = 'gate';
 const BASE = '/api/v4';
-/** Listings ccxt loads with its default market types; the simulator has no instruments there. */
+/** Listings ccxt loads beside the spot pairs and perps: no margin pairs (the simulator lends nothing), currencies, options. */
 const EMPTY_LISTS = new Set([
-  `${BASE}/spot/currency_pairs`,
   `${BASE}/margin/currency_pairs`,
   `${BASE}/spot/currencies`,
   `${BASE}/options/underlyings`,
@@ -207,10 +207,14 @@ function futures(request: SimRequest, market: SimMarket, settle: string, rest: s
 }
 
 function handle(request: SimRequest, context: SimContext): SimResponse | undefined {
-  if (isGatePrivate(request)) {
+  const spot = isGateSpotPrivate(request);
+  if (spot || isGatePrivate(request)) {
     const auth = authenticateGate(request, context, Date.now());
-    return 'refused' in auth ? auth.refused : handleGatePrivate(request, context, auth.apiKey);
+    if ('refused' in auth) return auth.refused;
+    return (spot ? handleGateSpotPrivate : handleGatePrivate)(request, context, auth.apiKey);
   }
+  const spotAnswer = gateSpotPublic(request, context);
+  if (spotAnswer !== undefined) return spotAnswer;
   if (request.method !== 'GET') return undefined;
   const { path } = request;
   if (path === `${BASE}/spot/time`) return ok({ server_time: context.market.now() });

@@ -12,7 +12,7 @@ import { VENUES } from '../../../shared/domain/venues.ts';
 
 const VENUE = 'gate';
 
-const REJECTION: Record<RejectionReason, [string, string]> = {
+export const REJECTION: Record<RejectionReason, [string, string]> = {
   'insufficient-margin': ['INSUFFICIENT_AVAILABLE', 'available balance not enough'],
   'min-notional': ['SIZE_TOO_SMALL', 'order size too small'],
   'reduce-only': ['REDUCE_EXCEEDED', 'reduce-only order would increase position'],
@@ -35,11 +35,12 @@ interface Call {
 }
 
 const ok = (body: unknown): SimResponse => ({ status: 200, body });
-const gateError = (status: number, [label, message]: [string, string]): SimResponse => ({ status, body: { label, message } });
+export const gateError = (status: number, [label, message]: [string, string]): SimResponse => ({ status, body: { label, message } });
 
-function rejected(error: unknown): SimResponse {
+/** A simulator rejection under Gate's label (the futures endpoints' unless `refusals` says otherwise). */
+export function rejected(error: unknown, refusals: Record<RejectionReason, [string, string]> = REJECTION): SimResponse {
   if (!(error instanceof SimRejection)) throw error;
-  return gateError(error.reason === 'unknown-order' ? 404 : 400, REJECTION[error.reason]);
+  return gateError(error.reason === 'unknown-order' ? 404 : 400, refusals[error.reason]);
 }
 
 const seconds = (ms: number) => ms / 1000;
@@ -152,11 +153,16 @@ function setLeverage(call: Call): SimResponse {
  */
 const GATE_TEXT = /^t-[0-9A-Za-z_.-]{1,28}$/;
 
+/** Gate's refusal of an order's `text`, or null when it keeps the rule. */
+export function textRefusal(text: unknown): SimResponse | null {
+  if (text === undefined || (typeof text === 'string' && GATE_TEXT.test(text))) return null;
+  return gateError(400, ['INVALID_PARAM_VALUE', `invalid argument: text ${String(text)}: user defined text must start with t- and be at most 28 characters after it`]);
+}
+
 function placeOrder(call: Call): SimResponse {
   const { body } = call;
-  if (body.text !== undefined && !(typeof body.text === 'string' && GATE_TEXT.test(body.text))) {
-    return gateError(400, ['INVALID_PARAM_VALUE', `invalid argument: text ${String(body.text)}: user defined text must start with t- and be at most 28 characters after it`]);
-  }
+  const badText = textRefusal(body.text);
+  if (badText !== null) return badText;
   const size = Number(body.size);
   const price = Number(body.price ?? '0');
   const market = price === 0 && body.tif === 'ioc';
@@ -183,18 +189,31 @@ function listOrders(call: Call): SimResponse {
 /** How long Gate still finds a finished order by its `t-` text; after that only by its id. */
 const TEXT_LOOKUP_MS = 60_000;
 
-function oneOrder(call: Call, cancel: boolean): SimResponse {
-  const byText = call.target?.startsWith('t-') ?? false;
-  const ref = byText ? { clientOrderId: call.target } : { orderId: call.target };
-  const { accounts } = call.context;
+type OrderRef = { orderId?: string; clientOrderId?: string };
+
+/**
+ * One order named in a path (`orders/{id}`: an id, or a `t-` text Gate resolves only while the
+ * order is open or within a minute of finishing), read or cancelled by `act`, answered by `render`.
+ */
+export function orderByTarget<T extends { status: string; updatedAt: number }>(
+  target: string | undefined, now: number, act: (ref: OrderRef) => T | undefined, render: (order: T) => unknown,
+  refusals: Record<RejectionReason, [string, string]> = REJECTION,
+): SimResponse {
+  const byText = target?.startsWith('t-') ?? false;
   try {
-    const order = cancel ? accounts.cancelOrder(VENUE, call.apiKey, ref) : accounts.order(VENUE, call.apiKey, ref);
+    const order = act(byText ? { clientOrderId: target } : { orderId: target });
     const finished = order !== undefined && order.status !== 'new' && order.status !== 'partially-filled';
-    const forgotten = byText && finished && call.context.market.now() - order.updatedAt > TEXT_LOOKUP_MS;
-    return order === undefined || forgotten ? gateError(404, REJECTION['unknown-order']) : ok(orderBody(order));
+    const forgotten = byText && finished && now - order.updatedAt > TEXT_LOOKUP_MS;
+    return order === undefined || forgotten ? gateError(404, refusals['unknown-order']) : ok(render(order));
   } catch (error) {
-    return rejected(error);
+    return rejected(error, refusals);
   }
+}
+
+function oneOrder(call: Call, cancel: boolean): SimResponse {
+  const { accounts } = call.context;
+  return orderByTarget(call.target, call.context.market.now(),
+    (ref) => (cancel ? accounts.cancelOrder(VENUE, call.apiKey, ref) : accounts.order(VENUE, call.apiKey, ref)), orderBody);
 }
 
 function sinceOf(query: URLSearchParams): number | undefined {
@@ -269,7 +288,7 @@ export function isGatePrivate(request: SimRequest): boolean {
   return resolve(request) !== undefined;
 }
 
-function parseBody(text: string): Record<string, unknown> | undefined {
+export function parseBody(text: string): Record<string, unknown> | undefined {
   try {
     return text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
   } catch (error) {

@@ -158,6 +158,8 @@ const CARRIES: CarryCase[] = [
   { name: 'Aster perp / Bitget spot', perp: BTC.aster, spot: 'bitget', marginMode: 'isolated' },
   { name: 'Binance perp long / Binance spot short (borrowed)', perp: BTC.binanceusdm, spot: 'binanceusdm', marginMode: 'isolated', spotSide: 'sell' },
   { name: 'Gate perp contracts long / Binance spot short (borrowed)', perp: BTC.gate, spot: 'binanceusdm', marginMode: 'isolated', spotSide: 'sell' },
+  { name: 'Gate perp contracts / Gate spot', perp: BTC.gate, spot: 'gate', marginMode: 'isolated' },
+  { name: 'Binance perp / Gate spot', perp: BTC.binanceusdm, spot: 'gate', marginMode: 'isolated' },
 ];
 const BTC_SPOT = 'BTC/USDT';
 

@@ -2,12 +2,12 @@
  * Perp/spot carries whose spot leg is spot (docs/orders.md, "Spot legs"): through the ticket
  * service, the gateway and paper or live brokers over ccxt against the simulator. A Binance
  * carry sends its spot buy to Binance's spot API (`/api/v3/order`), not to the perp, an OKX
- * carry its spot buy to OKX's spot pair (`BTC-USDT`, in cash) and a Bitget carry its to
- * Bitget's spot account (`/api/v2/spot/trade/place-order`, an IOC limit in coins); a Bybit
- * spot × OKX perp carry spans two venues. What each venue holds afterwards is read from the
- * simulator's own accounts (Live) or the paper account priced by the simulator (Paper), in
- * coins and in USD. A close and the kill switch sell the spot leg back; a spot short is refused
- * in words before anything is sent.
+ * carry its spot buy to OKX's spot pair (`BTC-USDT`, in cash), a Bitget and a Gate carry theirs
+ * to the venue's spot account (`/api/v2/spot/trade/place-order`, `/api/v4/spot/orders`, an IOC
+ * limit in coins); a Bybit spot × OKX perp carry spans two venues. What each venue holds
+ * afterwards is read from the simulator's own accounts (Live) or the paper account priced by
+ * the simulator (Paper), in coins and in USD. A close and the kill switch sell the spot leg
+ * back; a spot short is refused in words before anything is sent.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
@@ -18,12 +18,12 @@ import { DAILY_INTEREST_RATE } from '../../../electron/simulator/marginDebts.ts'
 import { createPositionBook } from '../../../electron/backend/trading/positions.ts';
 import { createPairCloser } from '../../../electron/backend/trading/pairCloser.ts';
 import { engageKillSwitch } from '../../../electron/backend/trading/killSwitch.ts';
-import { credentialsFor } from './harness.ts';
+import { addWalletAccounts, credentialsFor } from './harness.ts';
 import { carryTicket, openUnitDesk, simulatorHolds, simulatorMarginCoins, simulatorSpotCoins, type BrokerMode, type UnitDesk } from './unitDesk.ts';
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
 import { createFlatteners, reachableTarget } from '../../fixtures/killSwitchTargets.ts';
 
-const VENUES: VenueId[] = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate'];
+const VENUES: VenueId[] = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'aster'];
 const BTC_PERP = 'BTC/USDT:USDT';
 const BTC_SPOT = 'BTC/USDT';
 
@@ -31,6 +31,7 @@ let sim: Simulator;
 
 beforeAll(async () => {
   sim = await startSimulator({ seed: 29, paused: true, startTime: START_TIME, venues: VENUES, universeSize: 20, initialBalance: 100_000 });
+  addWalletAccounts(sim, VENUES);
 });
 
 afterAll(async () => {
@@ -51,7 +52,8 @@ function expectSpotReachedSpot(desk: UnitDesk, ticketId: string): void {
   const orders = journalOf(desk.store).ledger.pair(ticketId)!.orders;
   expect(orders.filter((o) => o.symbol === BTC_PERP).length).toBe(1);
   for (const order of orders) {
-    const ref = { clientOrderId: order.clientOrderId };
+    // Gate holds our id behind its `t-` prefix.
+    const ref = { clientOrderId: order.venue === 'gate' ? `t-${order.clientOrderId}` : order.clientOrderId };
     const reached = [sim.spot.order(order.venue, apiKey(order.venue), ref) !== undefined, sim.accounts.order(order.venue, apiKey(order.venue), ref) !== undefined];
     expect([order.symbol, ...reached]).toEqual([order.symbol, order.symbol === BTC_SPOT, order.symbol === BTC_PERP]);
   }
@@ -130,11 +132,13 @@ describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mo
     { venue: 'binanceusdm' as const, perpId: 'BTCUSDT', spotPath: '/api/v3/order', perpPath: '/fapi/v1/order' },
     { venue: 'okx' as const, perpId: 'BTC-USDT-SWAP', spotPath: '/api/v5/trade/batch-orders', perpPath: '/api/v5/trade/batch-orders' },
     { venue: 'bitget' as const, perpId: 'BTCUSDT', spotPath: '/api/v2/spot/trade/place-order', perpPath: '/api/v2/mix/order/place-order' },
-  ])('a $venue carry buys spot on the spot pair and shorts the perp once; both hold the approved BTC within one lot, in coins and USD; a close sells the spot back', async ({ venue, perpId, spotPath, perpPath }) => {
+    // Gate's spot fee is 0.2 % in the coin: at 0.05 BTC that is one whole perp lot (0.0001 BTC), unwound from the perp.
+    { venue: 'gate' as const, perpId: 'BTC_USDT', spotPath: '/api/v4/spot/orders', perpPath: '/api/v4/futures/usdt/orders', quantity: 0.04 },
+  ])('a $venue carry buys spot on the spot pair and shorts the perp once; both hold the approved BTC within one lot, in coins and USD; a close sells the spot back', async ({ venue, perpId, spotPath, perpPath, quantity = 0.05 }) => {
     const sent = () => [...new Set([spotPath, perpPath])].reduce((count, path) => count + requests(path), 0);
     const before = sent();
     const perpBefore = await perpHeld(desk, venue, perpId);
-    const ticket = TicketSchema.parse(carryTicketOf(`carry-${venue}-${mode}`, { venue, side: 'sell' }, { venue, side: 'buy' }, 0.05));
+    const ticket = TicketSchema.parse(carryTicketOf(`carry-${venue}-${mode}`, { venue, side: 'sell' }, { venue, side: 'buy' }, quantity));
     const preview = await desk.tickets.preview(ticket);
     expect(preview.legs.map((leg) => [leg.instrument, leg.lotStep])).toEqual([['perp', perpLot(venue, perpId)], ['spot', spotPair(venue).stepSize]]);
     const receipt = await desk.tickets.submit(ticket);
@@ -218,12 +222,12 @@ describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mo
   });
 
   it('a spot short is refused in words before anything is sent where the terminal borrows nothing, on a venue with spot and one without', async () => {
-    const sent = () => requests('/api/v3/order') + requests('/v5/order/create') + requests('/api/v5/trade/batch-orders') + requests('/fapi/v1/order') + requests('/api/v4/futures/usdt/orders');
+    const sent = () => requests('/api/v3/order') + requests('/v5/order/create') + requests('/api/v5/trade/batch-orders') + requests('/fapi/v1/order') + requests('/api/v4/futures/usdt/orders') + requests('/aster/fapi/v3/order');
     const before = { sent: sent(), journal: journalOf(desk.store).ledger.entries().length };
     const short = TicketSchema.parse(carryTicketOf(`carry-short-${mode}`, { venue: 'okx', side: 'buy' }, { venue: 'bybit', side: 'sell' }, 0.04));
     await expect(desk.tickets.submit(short)).rejects.toThrow(/a spot short on Bybit sells coins the account does not hold and needs a margin borrow, which this terminal arranges on Binance's cross margin only, not on Bybit; nothing was sent/);
-    const gateSpot = TicketSchema.parse(carryTicketOf(`carry-gate-${mode}`, { venue: 'bybit', side: 'sell' }, { venue: 'gate', side: 'buy' }, 0.04));
-    await expect(desk.tickets.preview(gateSpot)).rejects.toThrow(/BTC\/USDT on Gate is a spot leg: the terminal does not trade Gate's spot market yet/);
+    const asterSpot = TicketSchema.parse(carryTicketOf(`carry-aster-${mode}`, { venue: 'bybit', side: 'sell' }, { venue: 'aster', side: 'buy' }, 0.04));
+    await expect(desk.tickets.preview(asterSpot)).rejects.toThrow(/BTC\/USDT on Aster is a spot leg: the terminal does not trade Aster's spot market yet/);
     expect(sent()).toBe(before.sent);
     expect(journalOf(desk.store).ledger.entries().length).toBe(before.journal);
   });

@@ -1,7 +1,7 @@
 /**
  * A spot leg as the venue states it (docs/orders.md, "Spot legs"). A spot account holds coins,
  * not positions: the leg is the balance of its base coin, priced at the pair's last trade. A
- * buy's fee is taken in the coin bought (Binance, Bybit, OKX and Bitget alike), so the leg holds
+ * buy's fee is taken in the coin bought (Binance, Bybit, OKX, Bitget and Gate alike), so the leg holds
  * what filled less that fee; the fee is counted in USD at the fill's price.
  */
 import type { Exchange, Order as CcxtOrder } from 'ccxt';
@@ -35,8 +35,8 @@ export async function spotHoldings(venue: VenueId, exchange: Exchange, margin: R
   });
 }
 
-/** Venues whose spot wallet is apart from the derivatives account (Binance, Bitget's classic account); Bybit's and OKX's unified accounts pay spot from one wallet. */
-export const SEPARATE_SPOT_WALLETS: ReadonlySet<VenueId> = new Set<VenueId>(['binanceusdm', 'bitget']);
+/** Venues whose spot wallet is apart from the derivatives account (Binance; Bitget's and Gate's classic accounts); Bybit's and OKX's unified accounts pay spot from one wallet. */
+export const SEPARATE_SPOT_WALLETS: ReadonlySet<VenueId> = new Set<VenueId>(['binanceusdm', 'bitget', 'gate']);
 
 /** The spot wallet's stablecoins, where spot is a wallet of its own (SEPARATE_SPOT_WALLETS); with `params`, another wallet's (`type: 'margin'`). */
 export async function spotQuoteRows(exchange: Exchange, params: Record<string, string> = {}): Promise<Balance[]> {
@@ -46,14 +46,27 @@ export async function spotQuoteRows(exchange: Exchange, params: Record<string, s
   return [...STABLECOINS].filter((coin) => totals[coin] !== undefined).map((currency) => ({ currency, total: totals[currency] ?? 0, free: free[currency] ?? 0 }));
 }
 
-/** What a spot order left the account holding and what its fee cost in USD, when the fee's coin is known. */
+/**
+ * What a spot order left the account holding and what its fees cost in USD, when each fee's coin
+ * is known. Gate states a fee per currency (GT points, the fee, a rebate; ccxt then gives no
+ * single `fee`): those charging nothing are left out, and a fee in the coin bought is held less.
+ */
 export function spotFill(exchange: Exchange, symbol: string, raw: CcxtOrder): { held: number; feeUsd: number } | null {
   const market = exchange.market(symbol);
-  const filled = raw.filled ?? 0;
-  const fee = raw.fee;
-  if (fee?.cost === undefined || fee.currency === undefined) return null;
-  if (fee.currency === market.base) return { held: raw.side === 'buy' ? Number((filled - fee.cost).toPrecision(12)) : filled, feeUsd: fee.cost * (raw.average ?? 0) };
-  return fee.currency === market.quote ? { held: filled, feeUsd: fee.cost } : null;
+  // ccxt's Order type omits `fees`, which its parsers set.
+  const listed = raw.fee?.cost !== undefined ? [raw.fee] : (raw as { fees?: CcxtOrder['fee'][] }).fees ?? [];
+  if (listed.length === 0) return null;
+  let held = raw.filled ?? 0;
+  let feeUsd = 0;
+  for (const { cost, currency } of listed.filter((fee) => fee !== undefined)) {
+    if (cost === undefined || cost === 0) continue;
+    if (currency === market.base) {
+      if (raw.side === 'buy') held -= cost;
+      feeUsd += cost * (raw.average ?? 0);
+    } else if (currency === market.quote) feeUsd += cost;
+    else return null;
+  }
+  return { held: Number(held.toPrecision(12)), feeUsd };
 }
 
 /**

@@ -52,17 +52,19 @@ export function spotShortRefusal(venue: VenueId, symbol: string): string {
 }
 
 /**
- * Bitget's v2 spot market buy spends its `size` in USDT (ccxt sends amount × price, or the
- * amount itself as USDT), so the coins it buys follow the book, not the ticket. There a spot
- * market buy goes out as a limit in coins, immediate-or-cancel, at the best ask plus this guard
- * (inside Bitget's 5 % band on limit prices): it buys the ticket's coins, or fewer where the
- * book is thinner than that up to the guard, and what it bought drives the other leg
- * (docs/orders.md, "Spot legs"). Every other spot venue counts a market buy in coins.
+ * Bitget's v2 and Gate's v4 spot market buys spend their size in USDT (ccxt sends amount ×
+ * price, or the amount itself as USDT), so the coins they buy follow the book, not the ticket.
+ * There a spot market buy goes out as a limit in coins, immediate-or-cancel, at the best ask
+ * plus this guard (inside Bitget's 5 % and Gate's 8 % bands on limit prices): it buys the
+ * ticket's coins, or fewer where the book is thinner than that up to the guard, and what it
+ * bought drives the other leg (docs/orders.md, "Spot legs"). Binance, Bybit and OKX count a
+ * market buy in coins.
  */
 const IOC_BUY_GUARD = 0.02;
+const QUOTE_SIZED_MARKET_BUYS: ReadonlySet<VenueId> = new Set<VenueId>(['bitget', 'gate']);
 
 export function buysByIocLimit(venue: VenueId, request: { symbol: string; side: 'buy' | 'sell'; type: 'market' | 'limit' }): boolean {
-  return venue === 'bitget' && isSpotSymbol(request.symbol) && request.side === 'buy' && request.type === 'market';
+  return QUOTE_SIZED_MARKET_BUYS.has(venue) && isSpotSymbol(request.symbol) && request.side === 'buy' && request.type === 'market';
 }
 
 /** The per-coin limit of such a buy. */
