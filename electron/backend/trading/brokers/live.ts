@@ -24,7 +24,7 @@ import { coinPrice, coinsOf, venuePrice, type MarketUnits } from '../../../../sh
 import { isSpotSymbol, openOrdersParams } from '../../markets/spotExchange.ts';
 import { borrowsForSpotShort, buysByIocLimit, exchangeFor, iocBuyLimit, openSpot, spotShortRefusal, type SpotAccess } from './spotRoute.ts';
 import { SEPARATE_SPOT_WALLETS, spotFill, spotHoldings, spotQuoteRows } from './spotHoldings.ts';
-import { borrowRateOf, buyBackCoins, MARGIN_LOOKUP_PARAMS, MARGIN_REPAY_PARAMS, MARGIN_SHORT_PARAMS, marginNets } from './spotMargin.ts';
+import { borrowRateOf, buyBackCoins, MARGIN_LOOKUP_PARAMS, MARGIN_REPAY_PARAMS, MARGIN_SHORT_PARAMS, marginCoins, withInterestPaid } from './spotMargin.ts';
 
 /** The request parameter each venue reads our client order id from (docs/ccxt.md, "Private calls"). */
 function clientIdParams(venue: VenueId, clientOrderId: string): Record<string, string> {
@@ -242,7 +242,7 @@ class LiveBroker implements Broker {
       ...(this.venue === 'binanceusdm' ? { newOrderRespType: 'RESULT' } : {}),
     };
     const raw = await call(this.venue, symbol, () => this.#ex(symbol).createOrder(symbol, byLimit ? 'limit' : request.type, request.side, amount, price, params));
-    const answered = this.#toOrder(symbol, raw, request);
+    const answered = withInterestPaid(this.#toOrder(symbol, raw, request), spotOrder?.interest ?? 0);
     // Bybit and OKX answer a create with the ids only, Hyperliquid without the final status, and
     // Binance may answer before matching: whatever is not final is read back until it is.
     if (this.venue === 'binanceusdm' && !(request.type === 'market' && isOpen(answered))) return answered;
@@ -255,7 +255,7 @@ class LiveBroker implements Broker {
    * opening sell borrowed on the cross margin and a closing buy that buys back the debt and its
    * interest, grossed up for the fee taken in the coin. Elsewhere an opening sell is refused.
    */
-  async #spotOrder(request: OrderRequest): Promise<{ quantity: number; params: Record<string, string> }> {
+  async #spotOrder(request: OrderRequest): Promise<{ quantity: number; params: Record<string, string>; interest?: number }> {
     const { symbol, side } = request;
     if (!request.reduceOnly && side === 'sell') {
       if (!borrowsForSpotShort(this.venue)) throw new VenueError('rejected', this.venue, spotShortRefusal(this.venue, symbol));
@@ -268,7 +268,8 @@ class LiveBroker implements Broker {
       if (!(held > 0)) throw new VenueError('rejected', this.venue, `${symbol}: no ${coin} held to sell; nothing was sent`);
       return { quantity: Math.min(held, request.quantity), params: {} };
     }
-    const owed = -Math.min(0, (await call(this.venue, symbol, () => marginNets(this.#ex(symbol)))).get(coin) ?? 0);
+    const margin = (await call(this.venue, symbol, () => marginCoins(this.#ex(symbol)))).get(coin);
+    const owed = margin?.owed ?? 0;
     if (!(held < 0) || !(owed > 0)) throw new VenueError('rejected', this.venue, `${symbol}: no ${coin} owed on the cross margin, there is nothing to buy back; nothing was sent`);
     // Buying back the whole short repays the whole debt: coins in the spot wallet (a long leg's
     // rest) make the short look smaller than what the margin account owes, and interest larger
@@ -276,14 +277,15 @@ class LiveBroker implements Broker {
     // What would stay short after the order, under one lot, is bought back too: no order could later.
     const step = this.lot(symbol).step ?? 0;
     const wanted = -held - request.quantity < step ? owed : Math.min(owed, request.quantity);
-    return { quantity: buyBackCoins(this.#ex(symbol), symbol, wanted), params: MARGIN_REPAY_PARAMS };
+    return { quantity: buyBackCoins(this.#ex(symbol), symbol, wanted), params: MARGIN_REPAY_PARAMS, interest: margin!.interest };
   }
 
-  /** The spot wallet's coins and, where spot shorts borrow, the cross-margin account's nets (a short below zero). */
+  /** The spot wallet's coins and, where spot shorts borrow, the cross-margin account's (a short below zero). */
   async #spotPositions(): Promise<VenuePosition[]> {
     if (!('exchange' in this.#spot)) return [];
     const spot = this.#spot.exchange;
-    return call(this.venue, '', async () => spotHoldings(this.venue, spot, borrowsForSpotShort(this.venue) ? await marginNets(spot) : undefined));
+    const held = async () => new Map([...await marginCoins(spot)].map(([coin, { held: coins }]) => [coin, coins]));
+    return call(this.venue, '', async () => spotHoldings(this.venue, spot, borrowsForSpotShort(this.venue) ? await held() : undefined));
   }
 
   /**

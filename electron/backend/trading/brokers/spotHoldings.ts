@@ -15,7 +15,7 @@ const STABLECOINS = new Set(['USDT', 'USDC']);
 
 /**
  * Each coin held that has a `COIN/USDT` spot pair, as a position in that pair: the spot
- * wallet's coins plus `margin`, each coin's net on a cross-margin account (negative: a borrowed
+ * wallet's coins plus `margin`, each coin held on a cross-margin account (negative: a borrowed
  * short, spotMargin.ts), so a spot leg is one position whichever account holds it.
  */
 export async function spotHoldings(venue: VenueId, exchange: Exchange, margin: ReadonlyMap<string, number> = new Map()): Promise<VenuePosition[]> {

@@ -4,12 +4,13 @@
  * `sideEffectType: MARGIN_BUY`, so Binance lends the coin it sells; the buy-back goes with
  * `AUTO_REPAY`, so what it buys repays the debt, interest first. ccxt `binance` routes a spot
  * symbol's order to `/sapi/v1/margin/order` when it names `marginMode: 'cross'`. The account's
- * coins are read with `fetchBalance({ type: 'margin' })`: a coin's net (free + locked − borrowed
- * − interest, Binance's `netAsset`) below zero is the short.
+ * coins are read with `fetchBalance({ type: 'margin' })`: a coin held below zero (free + locked −
+ * borrowed) is the short; its interest is owed with it, and repaid by the buy-back.
  */
 import ccxt from 'ccxt';
 import type { Exchange } from 'ccxt';
 import type { BorrowRate } from '../../../../shared/risk/preview.ts';
+import type { Order } from '../../../../shared/domain/orders.ts';
 
 /** The opening sell: borrow what the account lacks of the coin. */
 export const MARGIN_SHORT_PARAMS = { marginMode: 'cross', sideEffectType: 'MARGIN_BUY' } as const;
@@ -20,16 +21,31 @@ export const MARGIN_LOOKUP_PARAMS = { marginMode: 'cross' } as const;
 
 interface MarginAsset {
   asset?: string;
-  netAsset?: string;
+  free?: string;
+  locked?: string;
+  borrowed?: string;
+  interest?: string;
 }
 
-/** Each coin's net on the cross-margin account (negative: owed), as Binance states it. */
-export async function marginNets(exchange: Exchange): Promise<Map<string, number>> {
+/** A coin on the cross-margin account: what the pairs hold of it, and what the account owes. */
+export interface MarginCoin {
+  /** Interest owed, in coins (part of `owed`). */
+  interest: number;
+  /** Free + locked − borrowed: the coins held (negative: sold short). Interest is a cost, not coins sold. */
+  held: number;
+  /** Borrowed + interest: what a buy-back must repay. */
+  owed: number;
+}
+
+/** Each coin on the cross-margin account that is held or owed, as Binance states it. */
+export async function marginCoins(exchange: Exchange): Promise<Map<string, MarginCoin>> {
   const balance = await exchange.fetchBalance({ type: 'margin' });
   const assets = ((balance.info as { userAssets?: MarginAsset[] } | undefined)?.userAssets ?? []);
+  const num = (value: string | undefined) => Number(value ?? 0);
   return new Map(assets.flatMap((row) => {
-    const net = Number(row.netAsset);
-    return row.asset && Number.isFinite(net) && net !== 0 ? [[row.asset, net] as [string, number]] : [];
+    const held = Number((num(row.free) + num(row.locked) - num(row.borrowed)).toPrecision(12));
+    const owed = Number((num(row.borrowed) + num(row.interest)).toPrecision(12));
+    return row.asset && Number.isFinite(held + owed) && (held !== 0 || owed !== 0) ? [[row.asset, { held, owed, interest: num(row.interest) }] as [string, MarginCoin]] : [];
   }));
 }
 
@@ -63,4 +79,17 @@ export async function borrowRateOf(exchange: Exchange, symbol: string): Promise<
     if (error instanceof ccxt.BaseError) return null;
     throw error;
   }
+}
+
+/**
+ * A buy-back as the journal keeps it: AUTO_REPAY pays the interest first, in the coins bought,
+ * so the leg gains the coins bought less its fee and less that interest, and the interest is a
+ * cost of the order in USD at its price (docs/domain.md §4 "Cost of a spot borrow"). Without
+ * this the journal would count coins the interest took, and a closed short would differ from
+ * the venue by its interest.
+ */
+export function withInterestPaid(order: Order, interestCoins: number): Order {
+  const paid = Math.min(Math.max(0, interestCoins), order.filled);
+  if (!(paid > 0)) return order;
+  return { ...order, filled: Number((order.filled - paid).toPrecision(12)), fee: order.fee + paid * (order.averagePrice ?? 0) };
 }
