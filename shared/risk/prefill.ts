@@ -9,7 +9,7 @@
 import type { Opportunity, Leg } from '../domain/signals.ts';
 import { NO_EXIT_DEFAULTS, type ExitDefaults, type TicketInput, type TicketKind, type TicketLeg } from '../domain/ticket.ts';
 import { parseUnifiedSymbol } from '../domain/symbols.ts';
-import { SPOT_TRADED_VENUES } from '../domain/venues.ts';
+import { SPOT_BORROW_VENUES, SPOT_TRADED_VENUES } from '../domain/venues.ts';
 import { pairSpreadPer8h } from './takeProfit.ts';
 
 export class PrefillError extends Error {
@@ -44,7 +44,8 @@ function perpPerpLegs(opportunity: Opportunity): [TicketLeg, TicketLeg] {
 function carryLegs(opportunity: Opportunity): [TicketLeg, TicketLeg] {
   const fresh = opportunity.legs.filter((l) => !l.stale && parseUnifiedSymbol(l.symbol)?.multiplier === 1);
   if (!fresh.length) throw new PrefillError(`${opportunity.base}: no fresh leg without a contract multiplier for a spot hedge`);
-  const withSpot = fresh.filter((l) => SPOT_TRADED_VENUES.includes(l.venue));
+  // A negative rate's carry sells spot, which only a venue that lends the coin can send (docs/orders.md, "Spot shorts").
+  const withSpot = fresh.filter((l) => SPOT_TRADED_VENUES.includes(l.venue) && (l.rate > 0 || SPOT_BORROW_VENUES.includes(l.venue)));
   const leg = (withSpot.length ? withSpot : fresh).reduce((a, b) => (Math.abs(b.ratePer8h) > Math.abs(a.ratePer8h) ? b : a));
   const perpSide = leg.rate > 0 ? 'sell' : 'buy';
   return [

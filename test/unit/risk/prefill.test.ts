@@ -50,6 +50,14 @@ describe('a ticket prefilled from an opportunity', () => {
     expect(prefillFromOpportunity(negative, 'perp-spot', 'c2').legs.map((l) => [l.side, l.instrument])).toEqual([['buy', 'perp'], ['sell', 'spot']]);
   });
 
+  it('a negative rate\'s carry sells spot where the terminal borrows (Binance) before a larger negative rate on a venue that lends nothing', () => {
+    const row = opportunity([leg('bybit', -0.0012), leg('binanceusdm', -0.0004), leg('okx', 0.0001)], 'bybit', 'okx');
+    expect(prefillFromOpportunity(row, 'perp-spot', 'c5').legs).toEqual([
+      { venue: 'binanceusdm', symbol: 'ETH/USDT:USDT', side: 'buy', instrument: 'perp' },
+      { venue: 'binanceusdm', symbol: 'ETH/USDT', side: 'sell', instrument: 'spot' },
+    ]);
+  });
+
   it('carry goes to a venue whose spot is traded (Binance, Bybit, OKX, Bitget) before a larger rate elsewhere, and to the largest |rate| when none is', () => {
     const larger = opportunity([leg('aster', 0.0012), leg('hyperliquid', 0.0011), leg('binanceusdm', 0.0004)], 'binanceusdm', 'aster');
     expect(prefillFromOpportunity(larger, 'perp-spot', 'c3').legs.map((l) => l.venue)).toEqual(['binanceusdm', 'binanceusdm']);
