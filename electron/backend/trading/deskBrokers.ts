@@ -31,6 +31,8 @@ export interface DeskBrokerOptions {
   publicExchange?: (venue: VenueId) => Exchange;
   /** The perp fee rates in force per venue, which paper fills pay (see PaperBrokerOptions.perpFees). */
   perpFees?: (venue: VenueId) => { taker: number; maker: number };
+  /** The Settings' spot borrow APR, which a paper spot short pays (see PaperBrokerOptions.spotBorrowApr). */
+  spotBorrowApr?: () => number;
 }
 
 export interface DeskBrokers {
@@ -57,7 +59,7 @@ export function createDeskBrokers(options: DeskBrokerOptions): DeskBrokers {
       const exchange = options.publicExchange?.(venue);
       const readCredentials = options.mode === 'demo' && options.readCredentials ? { ...options.readCredentials } : undefined;
       const perpFees = options.perpFees && (() => options.perpFees!(venue));
-      const broker = await createPaperBroker({ venue, connection, quotes: options.quotes, now: options.now, exchange, readCredentials, perpFees });
+      const broker = await createPaperBroker({ venue, connection, quotes: options.quotes, now: options.now, exchange, readCredentials, perpFees, spotBorrowApr: options.spotBorrowApr });
       broker.restore(options.journal.ledger.entries());
       await broker.restoreTerms();
       paper.push(broker);

@@ -136,7 +136,8 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     perpFees: (venue) => {
       const fees = feeScheduleNow().find((fee) => fee.venue === venue)!;
       return { taker: fees.taker.rate, maker: fees.maker.rate };
-    } });
+    },
+    spotBorrowApr: () => risk.spotBorrowApr });
   const gateway = createGateway({ state, journal: journalOf(store), brokers: brokers.get, now, alert: (message) => alert('critical', message) });
   // Every read of the venues' positions is judged against the journal (docs/units.md, "Checked at run time").
   const watch = createHoldingWatch({ journal: journalOf(store), brokers: brokers.get, state, now, alert: (severity, message) => alert(severity, message) });

@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
 import { START_TIME } from '../simulator/simulatorClients.ts';
-import type { VenueId } from '../../../shared/domain/venues.ts';
+import { VENUES as VENUE_PROFILES, type VenueId } from '../../../shared/domain/venues.ts';
 import { DEFAULT_RISK_SETTINGS, TicketSchema, type TicketInput } from '../../../shared/domain/ticket.ts';
 import { DAILY_INTEREST_RATE } from '../../../electron/simulator/marginDebts.ts';
 import { createPositionBook } from '../../../electron/backend/trading/positions.ts';
@@ -210,14 +210,18 @@ describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mo
     expect(receipt.execution.status).toBe('hedged');
     await expectReverseCarryHeld(desk, ticket.ticketId, receipt.checklist.preview.quantity, perpBefore);
     // Two hours pass (last of the Binance tests: the quotes go stale): the venue charges two more hours of interest.
-    if (mode === 'live') {
-      const owedAtOpen = marginBtc().owed;
-      sim.clock.advanceTo(sim.clock.now() + 2 * 3_600_000);
-      expect(marginBtc().owed).toBeGreaterThan(owedAtOpen);
-    }
+    const owedAtOpen = marginBtc().owed;
+    sim.clock.advanceTo(sim.clock.now() + 2 * 3_600_000);
+    if (mode === 'live') expect(marginBtc().owed).toBeGreaterThan(owedAtOpen);
     const { closer } = pairTools(desk);
     const closed = await closer.close(ticket.ticketId, 'reverse carry test');
     expect(closed).toMatchObject({ flat: true, result: { status: 'hedged' } });
+    // The buy-back's journalled fee carries the interest besides the spot taker fee (Live: what
+    // AUTO_REPAY took in coins; Paper: the Settings rate for the two hours).
+    const buyBack = journalOf(desk.store).ledger.pair(ticket.ticketId)!.orders.find((o) => o.symbol === BTC_SPOT && o.side === 'buy')!;
+    const takerFee = VENUE_PROFILES.binanceusdm.spotTakerFee * buyBack.quantity * buyBack.averagePrice!;
+    const interest = mode === 'live' ? 0 : (receipt.checklist.preview.quantity * buyBack.averagePrice! * DEFAULT_RISK_SETTINGS.spotBorrowApr * 2) / (365 * 24);
+    expect(buyBack.fee).toBeGreaterThan(takerFee + interest * 0.9);
     await expectBorrowRepaid(desk, perpBefore);
   });
 

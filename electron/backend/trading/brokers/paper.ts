@@ -12,6 +12,7 @@ import type { Fill, FundingPayment, JournalEntry, Order, PairIntent } from '../.
 import { crossLiquidationPrice, liquidationPrice, maintenanceRateFor, type MarginTier } from '../../../../shared/risk/liquidation.ts';
 import type { FundingQuote } from '../../../../shared/domain/quotes.ts';
 import { SPOT_BORROW_COLLATERAL, VENUES, type VenueId } from '../../../../shared/domain/venues.ts';
+import { DEFAULT_RISK_SETTINGS } from '../../../../shared/domain/ticket.ts';
 import { createExchange, type Connection } from '../../markets/exchanges.ts';
 import { toVenueError, VenueError } from '../../markets/venueErrors.ts';
 import type { Balance, Broker, OrderBook, OrderRequest, VenuePosition } from './broker.ts';
@@ -49,6 +50,11 @@ export interface PaperBrokerOptions {
    * the venue's defaults. Spot fills pay the venue's spot rate.
    */
   perpFees?: () => { taker: number; maker: number };
+  /**
+   * The annual rate a paper spot short pays on its borrowed coins (Settings; the default when
+   * absent), charged as the buy-back's fee: the preview counts the same rate without a venue's own.
+   */
+  spotBorrowApr?: () => number;
 }
 
 export interface PaperBroker extends Broker {
@@ -76,6 +82,7 @@ export interface FundingEntryData extends FundingPayment {
 }
 
 const EPSILON = 1e-12;
+const YEAR_MS = 365 * 24 * 3_600_000;
 
 /** Sizes in coins, prices per coin (docs/units.md). */
 type Held = HeldPosition;
@@ -226,7 +233,11 @@ class Paper implements PaperBroker {
       reduceOnly: request.reduceOnly, fee: 0, time: this.#options.now(),
     };
     const book = await this.orderBook(request.symbol, this.#options.bookDepth ?? 100);
+    const interest = spot && request.reduceOnly && request.side === 'buy' ? this.#borrowInterestPerCoin(request.symbol) : 0;
     this.#walk(order, request.side === 'buy' ? book.asks : book.bids, { rate: spot ? VENUES[this.venue].spotTakerFee : this.#perpFees().taker, maker: false });
+    // The buy-back repays the borrow's interest on the coins it buys back (docs/orders.md, "Spot shorts").
+    order.fee += interest * order.filled;
+    this.#wallet -= interest * order.filled;
     // A market order's unfilled rest (book too thin) is cancelled, as an IOC remainder is at a venue.
     if (order.type === 'market' && order.status !== 'filled') order.status = order.filled > 0 ? 'cancelled' : 'rejected';
     this.#orders.set(order.clientOrderId, order);
@@ -239,6 +250,15 @@ class Paper implements PaperBroker {
     const reducible = request.side === 'buy' ? Math.max(0, -size) : Math.max(0, size);
     if (reducible <= 0) throw new VenueError('rejected', this.venue, `${request.symbol}: reduce-only ${request.side} refused: no position to reduce (paper)`);
     return Math.min(reducible, request.quantity);
+  }
+
+  /** USD of interest per coin of a spot short, at the Settings rate from its opening to now (simple, as the preview counts it). */
+  #borrowInterestPerCoin(symbol: string): number {
+    const held = this.#held.get(symbol);
+    const since = this.#since.get(symbol);
+    if (!held || held.size >= 0 || since === undefined) return 0;
+    const apr = this.#options.spotBorrowApr?.() ?? DEFAULT_RISK_SETTINGS.spotBorrowApr;
+    return (held.entry * apr * Math.max(0, this.#options.now() - since)) / YEAR_MS;
   }
 
   #perpFees(): { taker: number; maker: number } {
@@ -452,7 +472,7 @@ class Paper implements PaperBroker {
    * The paper wallet counts coins bought at their price (equity), but what spot legs paid for
    * them is not free to back other orders, nor the collateral a borrowed short holds (Binance's
    * Cross Margin Classic). Fees come out of the wallet in USD (a venue takes a spot buy's fee in
-   * the coin bought). A paper short is charged no borrow interest (the preview counts it).
+   * the coin bought); a short's borrow interest comes out with its buy-back's fee.
    */
   async balances(): Promise<Balance[]> {
     this.settleFunding();
