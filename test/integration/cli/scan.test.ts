@@ -66,7 +66,7 @@ describe('scan as a child process', () => {
     const nets = result.assets.map((a) => a.expectedNetPerDay!);
     expect(result.assets.every((a) => !a.triggered)).toBe(true);
     expect(nets).toEqual([...nets].sort((a, b) => b - a));
-  });
+  }, 60_000);
 
   it('a bad row exits 2 with stderr naming the file and the line, and prints no result', () => {
     const bad = file('bad.csv', 'venue,symbol,time,rate,interval_hours\nbybit,BTC/USDT:USDT,2024-01-01T00:00:00Z,0.0001,8\nbybit,BTC/USDT:USDT,2024-01-01T08:00:00Z,0.0001,0\n');
