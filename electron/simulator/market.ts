@@ -27,6 +27,7 @@ const VENUE_TRAITS: Record<VenueId, { share: number; bias: number }> = {
   hyperliquid: { share: 0.3, bias: 0.00004 },
   // A perp DEX: thinner books, and a standing long premium from its retail flow.
   aster: { share: 0.15, bias: 0.00005 },
+  kucoinfutures: { share: 0.12, bias: 0.00002 },
 };
 
 /** Thrown when a caller names an instrument the venue does not list. */

@@ -81,7 +81,18 @@ const ASTER: Table = {
   ASTERUSDT: { contractSize: 1, tickSize: 0.0001, stepSize: 0.01, minQty: 0.01 },
 };
 
-const TABLES: Partial<Record<VenueId, Table>> = { binanceusdm: BINANCE, bybit: BYBIT, okx: OKX, bitget: BITGET, gate: GATE, hyperliquid: HYPERLIQUID, aster: ASTER };
+/** KuCoin counts whole lots of `multiplier` coins (0.001 BTC per XBTUSDTM lot). */
+const KUCOIN_FUTURES: Table = {
+  XBTUSDTM: { contractSize: 0.001, tickSize: 0.1, stepSize: 1, minQty: 1, maxLeverage: 125, intervalHours: 8 },
+  ETHUSDTM: { contractSize: 0.01, tickSize: 0.01, stepSize: 1, minQty: 1, maxLeverage: 100, intervalHours: 8 },
+  ADAUSDTM: { contractSize: 10, tickSize: 0.00001, stepSize: 1, minQty: 1, maxLeverage: 50, intervalHours: 8 },
+  XRPUSDTM: { contractSize: 10, tickSize: 0.0001, stepSize: 1, minQty: 1, maxLeverage: 75, intervalHours: 8 },
+  DOGEUSDTM: { contractSize: 100, tickSize: 0.00001, stepSize: 1, minQty: 1, maxLeverage: 75, intervalHours: 8 },
+};
+
+const TABLES: Partial<Record<VenueId, Table>> = {
+  binanceusdm: BINANCE, bybit: BYBIT, okx: OKX, bitget: BITGET, gate: GATE, hyperliquid: HYPERLIQUID, aster: ASTER, kucoinfutures: KUCOIN_FUTURES,
+};
 
 export function realTerms(venue: VenueId, instrumentId: string): RealTerms | undefined {
   return TABLES[venue]?.[instrumentId];

@@ -65,6 +65,7 @@ const COVERAGE: Record<VenueId, { top: number; rest: number }> = {
   okx: { top: 120, rest: 0.45 },
   hyperliquid: { top: 80, rest: 0.4 },
   aster: { top: 60, rest: 0.5 },
+  kucoinfutures: { top: 150, rest: 0.75 },
 };
 
 export function isListed(venue: VenueId, asset: Asset): boolean {
@@ -73,6 +74,9 @@ export function isListed(venue: VenueId, asset: Asset): boolean {
   if (asset.rank < top) return true;
   return hash32(stringId(venue), stringId(asset.base)) / 4294967296 < rest;
 }
+
+/** Venues that count orders in whole contracts of a fixed coin amount (OKX ctVal, Gate quanto_multiplier, KuCoin multiplier). */
+const CONTRACT_VENUES: ReadonlySet<VenueId> = new Set<VenueId>(['okx', 'gate', 'kucoinfutures']);
 
 function pow10(exponent: number): number {
   return Number(`1e${exponent}`);
@@ -90,6 +94,8 @@ function intervalFor(venue: VenueId, asset: Asset): number {
   if (venue === 'okx') return u < 0.8 ? 8 : 4;
   // Aster mixes 8 h, 4 h and 1 h per symbol (its fundingInfo lists each).
   if (venue === 'aster') return u < 0.35 ? 8 : u < 0.8 ? 4 : 1;
+  // KuCoin Futures mixes 8 h, 4 h and 1 h per contract (each row's fundingRateGranularity).
+  if (venue === 'kucoinfutures') return u < 0.5 ? 8 : u < 0.9 ? 4 : 1;
   if (u < 0.45) return 8;
   if (u < 0.95) return 4;
   return u < 0.97 ? 2 : 1;
@@ -107,17 +113,19 @@ function nativeId(venue: VenueId, rawBase: string): string {
     case 'okx': return `${rawBase}-USDT-SWAP`;
     case 'gate': return `${rawBase}_USDT`;
     case 'hyperliquid': return rawBase;
+    // KuCoin names bitcoin XBT and suffixes its USDT-margined perpetuals with M.
+    case 'kucoinfutures': return `${rawBase === 'BTC' ? 'XBT' : rawBase}USDTM`;
     default: return `${rawBase}USDT`;
   }
 }
 
 /** Terms the simulator makes up from the price level where it has no real listing to copy. */
 function generatedTerms(venue: VenueId, asset: Asset, price: number, tier: number): Required<RealTerms> {
-  const contractVenue = venue === 'okx' || venue === 'gate';
+  const contractVenue = CONTRACT_VENUES.has(venue);
   const stepSize = contractVenue ? 1 : Math.min(1, pow10(Math.floor(Math.log10(10 / price))));
   return {
     contractSize: venue === 'okx' ? pow10(Math.floor(Math.log10(1000 / asset.price)))
-      : venue === 'gate' ? pow10(Math.floor(Math.log10(10 / asset.price))) : 1,
+      : venue === 'gate' || venue === 'kucoinfutures' ? pow10(Math.floor(Math.log10(10 / asset.price))) : 1,
     tickSize: pow10(Math.floor(Math.log10(price)) - 4),
     stepSize,
     minQty: stepSize,
@@ -127,7 +135,7 @@ function generatedTerms(venue: VenueId, asset: Asset, price: number, tier: numbe
 }
 
 export function listingFor(venue: VenueId, asset: Asset): Listing {
-  const contractVenue = venue === 'okx' || venue === 'gate';
+  const contractVenue = CONTRACT_VENUES.has(venue);
   const priceScale = contractVenue ? 1 : asset.multiplier;
   const rawBase = priceScale === 1 ? asset.base : venue === 'hyperliquid' ? `k${asset.base}` : `${priceScale}${asset.base}`;
   const id = nativeId(venue, rawBase);

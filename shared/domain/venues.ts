@@ -1,5 +1,5 @@
 /** The venues the terminal knows, with the defaults it uses until the user says otherwise. */
-export const VENUE_IDS = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'hyperliquid', 'aster'] as const;
+export const VENUE_IDS = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'hyperliquid', 'aster', 'kucoinfutures'] as const;
 export type VenueId = (typeof VENUE_IDS)[number];
 
 /** The venues whose spot market a perp/spot carry's spot leg can trade (docs/orders.md, "Spot legs"). */
@@ -41,6 +41,9 @@ export const VENUES: Record<VenueId, VenueProfile> = {
   hyperliquid: { id: 'hyperliquid', label: 'Hyperliquid', takerFee: 0.00045, makerFee: 0.00015, spotTakerFee: 0.0007, defaultIntervalHours: 1, staleAfterMs: 30_000, pollMs: 5_000 },
   // Aster's own fee table and ccxt's (maker 0.01 %, taker 0.035 %); its free public API allows ~3 requests a second.
   aster: { id: 'aster', label: 'Aster', takerFee: 0.00035, makerFee: 0.0001, spotTakerFee: 0.001, defaultIntervalHours: 8, staleAfterMs: 45_000, pollMs: 10_000 },
+  // KuCoin's lowest futures tier (taker 0.06 %, maker 0.02 %: every contract row's takerFeeRate/makerFeeRate);
+  // its public futures API allows 2,000 weight per 30 s, the contract list costs 3.
+  kucoinfutures: { id: 'kucoinfutures', label: 'KuCoin Futures', takerFee: 0.0006, makerFee: 0.0002, spotTakerFee: 0.001, defaultIntervalHours: 8, staleAfterMs: 45_000, pollMs: 10_000 },
 };
 
 /**
@@ -48,6 +51,20 @@ export const VENUES: Record<VenueId, VenueProfile> = {
  * wallet's private key (Hyperliquid and Aster sign with it, docs/ccxt.md "Private calls").
  */
 export const WALLET_VENUES: ReadonlySet<VenueId> = new Set<VenueId>(['hyperliquid', 'aster']);
+
+/**
+ * Venues the terminal monitors but cannot trade in this build: no broker is opened for them in
+ * any mode, so the ticket, reconcile and the kill switch say so in these words instead of
+ * sending anything (docs/venues.md, "Monitoring-only venues").
+ */
+const MONITORING_ONLY = ['kucoinfutures'] as const satisfies readonly VenueId[];
+export const MONITORING_ONLY_VENUES: ReadonlySet<VenueId> = new Set<VenueId>(MONITORING_ONLY);
+export type TradedVenueId = Exclude<VenueId, (typeof MONITORING_ONLY)[number]>;
+export const TRADED_VENUE_IDS: readonly TradedVenueId[] = VENUE_IDS.filter((venue): venue is TradedVenueId => !MONITORING_ONLY_VENUES.has(venue));
+
+export function notTradableReason(venue: VenueId): string {
+  return `${VENUES[venue].label} is not tradable in this build: the terminal monitors it only (no orders, positions or kill switch there)`;
+}
 
 export function isVenueId(value: string): value is VenueId {
   return (VENUE_IDS as readonly string[]).includes(value);

@@ -56,6 +56,7 @@ export const DEFAULT_WITHDRAWAL_FEES_USD: Readonly<Record<VenueId, number>> = {
   gate: 1,
   hyperliquid: 1,
   aster: 1,
+  kucoinfutures: 1,
 };
 
 export interface MarginNeed {

@@ -4,8 +4,8 @@ import { BASE_ALIASES } from './taxonomy.ts';
 /** A user's or the default sector map: canonical base → sector name. */
 export type SectorMap = ReadonlyMap<string, string>;
 
-/** Quote currencies a venue-native id (`1000PEPEUSDT`, `BTC-USDT-SWAP`, `ETH-PERP`) may end with. */
-const NATIVE_SUFFIX = /[-_/]?(USDT|USDC|USD|BUSD|FDUSD)?([-_](SWAP|PERP))?$/;
+/** Quote currencies a venue-native id (`1000PEPEUSDT`, `BTC-USDT-SWAP`, `ETH-PERP`, KuCoin's `XBTUSDTM`) may end with. */
+const NATIVE_SUFFIX = /[-_/]?((USDT|USDC)M?|USD|BUSD|FDUSD)?([-_](SWAP|PERP))?$/;
 
 /**
  * The canonical base asset of anything a venue or a file calls a perp: a unified ccxt symbol

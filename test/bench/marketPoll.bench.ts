@@ -22,6 +22,7 @@ const MAIN_ENDPOINT: Record<VenueId, { path: string; body?: string }> = {
   gate: { path: '/api/v4/futures/usdt/contracts' },
   hyperliquid: { path: '/info', body: JSON.stringify({ type: 'metaAndAssetCtxs' }) },
   aster: { path: '/aster/fapi/v3/premiumIndex' },
+  kucoinfutures: { path: '/api/v1/contracts/active' },
 };
 
 async function medianMs(fn: () => Promise<unknown>): Promise<number> {

@@ -46,7 +46,7 @@ describe('the monitor in Chromium against the demo host', () => {
     await expect.poll(async () => (await monitor.cellTexts(column, 1))[0], { timeout: 5_000 }).not.toBe(first);
   });
 
-  it('at 1900 px every column of the seven venues is shown, fits and no header or cell text is cut off', async () => {
+  it('at 1900 px every column of the eight venues is shown, fits and no header or cell text is cut off', async () => {
     // Wide enough that no column is dropped for room (monitorWidth.test.ts covers 1280 and 1600, where some are).
     await page.setViewportSize({ width: 1900, height: 900 });
     try {
@@ -81,7 +81,7 @@ describe('the monitor in Chromium against the demo host', () => {
     }
   });
 
-  it('at 1280 px seven venues do not fit: the grid scrolls sideways to its last column while rank and Asset stay in view', async () => {
+  it('at 1280 px eight venues do not fit: the grid scrolls sideways to its last column while rank and Asset stay in view', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     try {
       const gridBox = (await monitor.grid.boundingBox())!;

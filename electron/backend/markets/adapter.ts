@@ -42,6 +42,8 @@ export interface VenueSpec {
   candlePageLimit: number;
   /** True where ccxt must walk the history pages itself (see HistoryRequest.pagedByCcxt). */
   historyPagedByCcxt?: boolean;
+  /** True where ccxt would load the venue's currency list with its markets and the perps need none of it. */
+  skipCurrencies?: boolean;
   fetchQuotes(input: PollInput): Promise<FundingQuote[]>;
 }
 
@@ -77,6 +79,7 @@ export function knownRates(venue: VenueId, rates: Record<string, FundingRate>, m
 
 export function createVenueAdapter(spec: VenueSpec, context: AdapterContext): VenueAdapter {
   const exchange = createExchange(spec.venue, spec.exchangeOptions, context.connection);
+  if (spec.skipCurrencies) exchange.has = { ...exchange.has, fetchCurrencies: false };
   const catalog = createMarketCatalog(spec.venue, exchange, spec.marketsReloadMs * context.cadenceScale);
   const cache = new Map<string, { at: number; value: unknown }>();
   const lastInterval = new Map<string, number>();

@@ -7,6 +7,7 @@ import { createAsterAdapter } from './aster.ts';
 import { createBybitAdapter } from './bybit.ts';
 import { createGateAdapter } from './gate.ts';
 import { createHyperliquidAdapter } from './hyperliquid.ts';
+import { createKucoinfuturesAdapter } from './kucoinfutures.ts';
 import { createOkxAdapter } from './okx.ts';
 
 export const ADAPTERS: Record<VenueId, (context: AdapterContext) => VenueAdapter> = {
@@ -17,4 +18,5 @@ export const ADAPTERS: Record<VenueId, (context: AdapterContext) => VenueAdapter
   gate: createGateAdapter,
   hyperliquid: createHyperliquidAdapter,
   aster: createAsterAdapter,
+  kucoinfutures: createKucoinfuturesAdapter,
 };

@@ -5,6 +5,7 @@
  */
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
+import { coinPrice, coinsOf } from '../../../shared/domain/units.ts';
 import type { PerpMarket } from './perpMarkets.ts';
 
 export function numberOrNull(value: unknown): number | null {
@@ -64,4 +65,9 @@ export function productOrNull(a: unknown, b: unknown): number | null {
   const x = numberOrNull(a);
   const y = numberOrNull(b);
   return x === null || y === null ? null : x * y;
+}
+
+/** Open interest in USD from a count in the venue's amount (contracts, lots) and the venue's mark (docs/units.md). */
+export function openInterestUsdOf(market: PerpMarket, amount: number | null, mark: number | null): number | null {
+  return amount === null || mark === null ? null : coinsOf(market.units, amount) * coinPrice(market.units, mark);
 }

@@ -10,10 +10,9 @@
 import type { Exchange, FundingRate, Ticker } from 'ccxt';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
-import { coinPrice, coinsOf } from '../../../shared/domain/units.ts';
 import { MINUTE_MS, createVenueAdapter, knownRates } from './adapter.ts';
 import type { AdapterContext, VenueAdapter, VenueSpec } from './adapter.ts';
-import { buildQuote, intervalHoursOf, numberOrNull } from './fundingQuote.ts';
+import { buildQuote, intervalHoursOf, numberOrNull, openInterestUsdOf } from './fundingQuote.ts';
 import type { PerpMarket } from './perpMarkets.ts';
 import { mergeBySymbol, settleCurrencies } from './settleGroups.ts';
 import { presentFields, type StreamUpdate } from './streamMerge.ts';
@@ -41,7 +40,7 @@ export function gateQuote(market: PerpMarket, rate: FundingRate, ticker: Ticker 
     markPrice: mark,
     indexPrice: rate.indexPrice,
     volume24hUsd: ticker?.quoteVolume,
-    openInterestUsd: openContracts === null || mark === null ? null : coinsOf(market.units, openContracts) * coinPrice(market.units, mark),
+    openInterestUsd: openInterestUsdOf(market, openContracts, mark),
   }, observedAt);
 }
 

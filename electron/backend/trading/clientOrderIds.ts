@@ -27,7 +27,8 @@ export interface ClientIdRule {
  * letters, digits, `-` and `_`; OKX `clOrdId` 1–32 case-sensitive alphanumerics; Bitget
  * `clientOid` up to 50 (error 40305); Gate `text` up to 28 after `t-`, which ccxt adds unless
  * the id starts with `t`, and echoes back with it; Hyperliquid `cloid` a 128-bit hex string;
- * Aster `newClientOrderId` Binance's rule (its futures API documents the same pattern).
+ * Aster `newClientOrderId` Binance's rule (its futures API documents the same pattern);
+ * KuCoin `clientOid` up to 40 letters, digits, `_` and `-` (KuCoin Futures is monitored only, docs/venues.md).
  */
 export const CLIENT_ID_RULES: Readonly<Record<VenueId, ClientIdRule>> = {
   binanceusdm: { maxLength: 36, pattern: /^[.A-Z:/a-z0-9_-]{1,36}$/, echoPrefix: '', text: 'up to 36 of A-Z a-z 0-9 . : / _ -' },
@@ -38,6 +39,7 @@ export const CLIENT_ID_RULES: Readonly<Record<VenueId, ClientIdRule>> = {
   gate: { maxLength: 28, pattern: /^[A-Za-su-z0-9_.-][A-Za-z0-9_.-]{0,27}$/, echoPrefix: 't-', text: 'up to 28 of A-Z a-z 0-9 _ - . after Gate\'s t-, not starting with t' },
   hyperliquid: { maxLength: 34, pattern: /^0x[0-9a-f]{32}$/, echoPrefix: '', text: '0x and 32 hex digits (128 bits)' },
   aster: { maxLength: 36, pattern: /^[.A-Z:/a-z0-9_-]{1,36}$/, echoPrefix: '', text: 'up to 36 of A-Z a-z 0-9 . : / _ -' },
+  kucoinfutures: { maxLength: 40, pattern: /^[A-Za-z0-9_-]{1,40}$/, echoPrefix: '', text: 'up to 40 of A-Z a-z 0-9 _ -' },
 };
 
 /** What a ticket's order is for; its ids start `ft` (the kill switch's start `ks`). */

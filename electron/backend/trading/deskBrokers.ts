@@ -10,7 +10,7 @@
 import type { Exchange } from 'ccxt';
 import type { Mode } from '../../../shared/ipc/contract.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
-import type { VenueId } from '../../../shared/domain/venues.ts';
+import { MONITORING_ONLY_VENUES, notTradableReason, type VenueId } from '../../../shared/domain/venues.ts';
 import type { Vault } from '../vault/vault.ts';
 import type { Journal } from './journal.ts';
 import type { Broker } from './brokers/broker.ts';
@@ -55,6 +55,10 @@ export function createDeskBrokers(options: DeskBrokerOptions): DeskBrokers {
   const connection = { baseUrl: options.baseUrl };
 
   async function openOne(venue: VenueId): Promise<void> {
+    if (MONITORING_ONLY_VENUES.has(venue)) {
+      unavailable.set(venue, notTradableReason(venue));
+      return;
+    }
     if (options.mode !== 'live') {
       const exchange = options.publicExchange?.(venue);
       const readCredentials = options.mode === 'demo' && options.readCredentials ? { ...options.readCredentials } : undefined;

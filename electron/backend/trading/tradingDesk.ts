@@ -9,7 +9,7 @@
 import type { Alert } from '../../../shared/domain/signals.ts';
 import type { EngineSettings } from '../../../shared/domain/settings.ts';
 import { DEFAULT_RISK_SETTINGS, RiskSettingsSchema, type RiskSettings } from '../../../shared/domain/ticket.ts';
-import { VENUE_IDS, type VenueId } from '../../../shared/domain/venues.ts';
+import { MONITORING_ONLY_VENUES, VENUE_IDS, type VenueId } from '../../../shared/domain/venues.ts';
 import { retryText, venueVerdict } from '../../../shared/domain/killSwitchWords.ts';
 import { restoredStateText, type Handlers, type KillSwitchReport, type Mode, type Publish } from '../../../shared/ipc/contract.ts';
 import type { EngineHandle } from '../engineClient/engineClient.ts';
@@ -232,7 +232,8 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     const held = journalHolds(journalOf(store).ledger.expectation());
     let keyed: VenueId[] = [];
     try {
-      if (options.mode === 'live') keyed = options.vault.list().map((key) => key.venue);
+      // A key stored for a monitoring-only venue opens nothing: the terminal holds nothing there to flatten or reconcile.
+      if (options.mode === 'live') keyed = options.vault.list().map((key) => key.venue).filter((venue) => !MONITORING_ONLY_VENUES.has(venue));
     } catch {
       // A locked vault names no venue; the journal's venues still count.
     }

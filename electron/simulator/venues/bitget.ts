@@ -13,6 +13,7 @@ import { authenticateBitget } from './bitgetAuth.ts';
 import { bitgetOk } from './bitgetEnvelope.ts';
 import { handleBitgetPrivate, isBitgetPrivate } from './bitgetPrivate.ts';
 import { SPOT_PUBLIC_ROUTES } from './bitgetSpot.ts';
+import { optionalInt } from './queryParams.ts';
 
 const VENUE = 'bitget';
 /** Product types by settle currency; the simulator lists no demo (S…) or coin-margined contracts. */
@@ -115,17 +116,10 @@ function currentFundRate(market: SimMarket, instrument: SimInstrument): Record<s
   };
 }
 
-function intParam(query: URLSearchParams, name: string): number | undefined {
-  const raw = query.get(name);
-  if (raw === null || raw === '') return undefined;
-  const value = Number(raw);
-  return Number.isFinite(value) ? value : undefined;
-}
-
 /** Newest first, `pageSize` per page (max 100), `pageNo` from 1, as Bitget pages it. */
 function historyFundRate(market: SimMarket, instrument: SimInstrument, query: URLSearchParams): unknown {
-  const pageSize = Math.min(intParam(query, 'pageSize') ?? 20, 100);
-  const pageNo = Math.max(intParam(query, 'pageNo') ?? 1, 1);
+  const pageSize = Math.min(optionalInt(query, 'pageSize') ?? 20, 100);
+  const pageNo = Math.max(optionalInt(query, 'pageNo') ?? 1, 1);
   const newestFirst = market.fundingHistory(VENUE, instrument.id, { limit: pageSize * pageNo }).reverse();
   return newestFirst.slice(pageSize * (pageNo - 1), pageSize * pageNo).map((s) => ({
     symbol: instrument.id,
@@ -135,7 +129,7 @@ function historyFundRate(market: SimMarket, instrument: SimInstrument, query: UR
 }
 
 function mergeDepth(market: SimMarket, instrument: SimInstrument, query: URLSearchParams): unknown {
-  const limit = Math.min(intParam(query, 'limit') ?? 100, 1000);
+  const limit = Math.min(optionalInt(query, 'limit') ?? 100, 1000);
   const book = market.orderBook(VENUE, instrument.id, limit);
   return {
     // v2 merge-depth levels are JSON numbers, not strings.
@@ -152,10 +146,10 @@ function candles(market: SimMarket, instrument: SimInstrument, query: URLSearchP
   const granularity = query.get('granularity') ?? '1m';
   const step = GRANULARITY_MS[granularity];
   if (step === undefined) return `granularity ${granularity}`;
-  const limit = Math.min(intParam(query, 'limit') ?? 100, 1000);
+  const limit = Math.min(optionalInt(query, 'limit') ?? 100, 1000);
   const rows = market.candles(VENUE, instrument.id, step, {
-    since: intParam(query, 'startTime'),
-    until: intParam(query, 'endTime'),
+    since: optionalInt(query, 'startTime'),
+    until: optionalInt(query, 'endTime'),
     limit,
   });
   return rows.map((c) => [

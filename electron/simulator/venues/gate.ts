@@ -7,6 +7,7 @@
  */
 import type { SimContext, SimInstrument, SimMarket, SimRequest, SimResponse, VenueWire } from '../types.ts';
 import { decimalString } from './wireDecimal.ts';
+import { optionalInt } from './queryParams.ts';
 import { marginTiers, TIER_COUNT, tierStep } from '../marginTiers.ts';
 import { authenticateGate } from './gateAuth.ts';
 import { handleGatePrivate, isGatePrivate } from './gatePrivate.ts';
@@ -125,13 +126,6 @@ function riskLimitTiers(instrument: SimInstrument): SimResponse {
     maintenance_rate: decimalString(tier.maintenanceMarginRate),
     leverage_max: String(tier.maxLeverage),
   })));
-}
-
-function optionalInt(query: URLSearchParams, name: string): number | undefined {
-  const raw = query.get(name);
-  if (raw === null || raw === '') return undefined;
-  const value = Number(raw);
-  return Number.isFinite(value) ? value : undefined;
 }
 
 function fundingHistory(market: SimMarket, instrument: SimInstrument, query: URLSearchParams): SimResponse {

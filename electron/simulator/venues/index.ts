@@ -12,5 +12,6 @@ import { hyperliquidWire } from './hyperliquid.ts';
 import { bitgetWire } from './bitget.ts';
 import { gateWire } from './gate.ts';
 import { asterWire } from './aster.ts';
+import { kucoinfuturesWire } from './kucoinfutures.ts';
 
-export const VENUE_WIRES: readonly VenueWire[] = [binanceWire, binanceSpotWire, binanceMarginWire, bybitWire, okxWire, hyperliquidWire, bitgetWire, gateWire, asterWire];
+export const VENUE_WIRES: readonly VenueWire[] = [binanceWire, binanceSpotWire, binanceMarginWire, bybitWire, okxWire, hyperliquidWire, bitgetWire, gateWire, asterWire, kucoinfuturesWire];

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
+import { MONITORING_ONLY_VENUES, VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../bridge/bridgeContext.ts';
 import { useSession } from '../../store/sessionStore.ts';
@@ -37,7 +37,7 @@ export function VenuesSection() {
           <label>
             <input type="checkbox" checked={!settings.venuesOff.includes(venue)} onChange={(e) => void toggle(venue, e.target.checked)} /> {VENUES[venue].label}
           </label>
-          <span className="muted">{keyed === null ? 'vault locked' : keyed.has(venue) ? 'API key in vault' : 'no API key'}</span>
+          <span className="muted">{MONITORING_ONLY_VENUES.has(venue) ? 'monitoring only: not tradable in this build' : keyed === null ? 'vault locked' : keyed.has(venue) ? 'API key in vault' : 'no API key'}</span>
         </div>
       ))}
       {error ? <span role="alert" className="error">{error}</span> : null}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { KillSwitchReport } from '../../../shared/ipc/contract.ts';
+import { MONITORING_ONLY_VENUES, VENUES } from '../../../shared/domain/venues.ts';
 import { retryText, venueVerdict } from '../../../shared/domain/killSwitchWords.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../bridge/bridgeContext.ts';
@@ -13,8 +14,15 @@ import { TradingStateControls } from './TradingStateControls.tsx';
 
 type Report = KillSwitchReport;
 
+/** The venues the kill switch cannot reach, said before and after it runs (docs/venues.md, "Monitoring-only venues"). */
+function NotCovered() {
+  if (MONITORING_ONLY_VENUES.size === 0) return null;
+  const names = [...MONITORING_ONLY_VENUES].map((venue) => VENUES[venue].label).join(', ');
+  return <p className="muted" aria-label="Venues the kill switch does not cover">Not covered: {names}, monitored only and not tradable in this build. The terminal never trades there; anything held there outside it stays open.</p>;
+}
+
 function ReportLines({ report, now }: { report: Report; now: number }) {
-  if (report.venues.length === 0) return <p>Nothing was open: no order to cancel, no position to close, and the journal holds nothing.</p>;
+  if (report.venues.length === 0) return <><p>Nothing was open: no order to cancel, no position to close, and the journal holds nothing.</p><NotCovered /></>;
   const retry = retryText(report, now);
   return (
     <>
@@ -24,6 +32,7 @@ function ReportLines({ report, now }: { report: Report; now: number }) {
         ))}
       </ul>
       {retry ? <p className={report.retry.endedBy === 'flat' ? '' : 'error'} aria-label="Kill switch retries">{retry}</p> : null}
+      <NotCovered />
     </>
   );
 }
@@ -82,7 +91,8 @@ export function KillSwitch() {
       </button>
       {confirmOpen ? (
         <ConfirmDialog title="Engage the kill switch?" confirmLabel="Engage kill switch" danger busy={busy} initialFocus="confirm" onConfirm={() => void engage()} onCancel={cancel}>
-          <p>Cancels every open order and closes every position on every venue, then halts trading until you re-arm it by hand.</p>
+          <p>Cancels every open order and closes every position on every venue the terminal trades, then halts trading until you re-arm it by hand.</p>
+          <NotCovered />
           <p>Enter or a second Ctrl/Cmd+Shift+K engages; Esc cancels.</p>
           {error ? <p className="error" role="alert">{error}</p> : null}
         </ConfirmDialog>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { TicketLeg } from '../../../shared/domain/ticket.ts';
-import { SPOT_TRADED_VENUES, VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
+import { MONITORING_ONLY_VENUES, SPOT_TRADED_VENUES, VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { formatUsd } from '../../ui/format.ts';
 import { allowedQuantityText, legOnVenue, type FieldProblems, type Listings, type TicketForm } from '../../store/ticketForm.ts';
 
@@ -51,6 +51,8 @@ function LegFields({ index, leg, listings, onChange }: { index: 0 | 1; leg: Tick
           // A spot leg trades only where the terminal trades spot (docs/orders.md); the venue chosen stays selectable, and the preview says why.
           const listed = perp ? (listings.get(v)?.length ?? 0) > 0 : SPOT_TRADED_VENUES.includes(v) || v === leg.venue;
           const why = perp ? ' (not listed)' : ' (spot not traded)';
+          // A monitoring-only venue is never offered for an order; a leg already on it stays shown, and the preview says why.
+          if (MONITORING_ONLY_VENUES.has(v)) return <option key={v} value={v} disabled={v !== leg.venue}>{VENUES[v].label} (monitoring only, not tradable)</option>;
           return <option key={v} value={v} disabled={!listed}>{VENUES[v].label}{listed && (perp || SPOT_TRADED_VENUES.includes(v)) ? '' : why}</option>;
         })}
       </select>

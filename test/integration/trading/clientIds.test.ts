@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../electron/simulator/server.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import { killSwitchOrderId, ticketOrderId } from '../../../electron/backend/trading/clientOrderIds.ts';
-import { VENUE_IDS, type VenueId } from '../../../shared/domain/venues.ts';
+import { TRADED_VENUE_IDS, type TradedVenueId, type VenueId } from '../../../shared/domain/venues.ts';
 import { credentialsFor, liveBrokers, startTradingSimulator } from './harness.ts';
 
 /** One id per venue that breaks its documented rule (too long, or outside its alphabet). */
-const BROKEN: Record<VenueId, string> = {
+const BROKEN: Record<TradedVenueId, string> = {
   binanceusdm: `ft${'a'.repeat(35)}`, bybit: 'ft with space', okx: 'ft-dash', bitget: `ft${'a'.repeat(49)}`,
   gate: `ks${'0'.repeat(30)}`, hyperliquid: `0x${'a'.repeat(31)}`, aster: `ft${'a'.repeat(35)}`,
 };
@@ -21,8 +21,8 @@ let brokers: Map<VenueId, Broker>;
 const symbolOf = (venue: VenueId) => (venue === 'hyperliquid' ? 'BTC/USDC:USDC' : 'BTC/USDT:USDT');
 
 beforeAll(async () => {
-  sim = await startTradingSimulator(20, VENUE_IDS, 29);
-  brokers = await liveBrokers(sim, 2_000, VENUE_IDS);
+  sim = await startTradingSimulator(20, TRADED_VENUE_IDS, 29);
+  brokers = await liveBrokers(sim, 2_000, TRADED_VENUE_IDS);
 });
 
 afterAll(async () => {
@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 describe('client order ids at each venue', () => {
-  for (const venue of VENUE_IDS) {
+  for (const venue of TRADED_VENUE_IDS) {
     it(`${venue} takes the terminal's ticket and kill-switch ids and refuses ${BROKEN[venue]}`, async () => {
       const broker = brokers.get(venue)!;
       const send = (clientOrderId: string, side: 'buy' | 'sell', reduceOnly: boolean) =>

@@ -12,7 +12,7 @@ import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts
 import { createGateway, type Gateway } from '../../../electron/backend/trading/gateway.ts';
 import { TradingStateMachine } from '../../../electron/backend/trading/tradingState.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
-import { VENUE_IDS, type VenueId } from '../../../shared/domain/venues.ts';
+import { TRADED_VENUE_IDS, type VenueId } from '../../../shared/domain/venues.ts';
 import { credentialsFor, liveBrokers, startTradingSimulator } from './harness.ts';
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
 
@@ -25,8 +25,8 @@ let gateway: Gateway;
 let brokers: Map<VenueId, Broker>;
 
 beforeAll(async () => {
-  sim = await startTradingSimulator(20, VENUE_IDS, 23);
-  brokers = await liveBrokers(sim, 2_000, VENUE_IDS);
+  sim = await startTradingSimulator(20, TRADED_VENUE_IDS, 23);
+  brokers = await liveBrokers(sim, 2_000, TRADED_VENUE_IDS);
   store = await openStore(':memory:');
   gateway = createGateway({ state: new TradingStateMachine(0, () => undefined), journal: journalOf(store), brokers: (v) => brokers.get(v)!, now: () => sim.clock.now(), lookupDelaysMs: [0] });
 });

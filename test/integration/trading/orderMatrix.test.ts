@@ -20,19 +20,19 @@ import { restoreOrderId } from '../../../electron/backend/trading/clientOrderIds
 import { isSpotDust } from '../../../electron/backend/trading/brokers/spotHoldings.ts';
 import type { LegIntent } from '../../../shared/domain/orders.ts';
 import { TicketSchema, type Ticket } from '../../../shared/domain/ticket.ts';
-import type { VenueId } from '../../../shared/domain/venues.ts';
+import type { TradedVenueId, VenueId } from '../../../shared/domain/venues.ts';
 import { credentialsFor, startTradingSimulator } from './harness.ts';
 import { carryTicket, deskHolds, openUnitDesk, pairTicket, simulatorCoinPrice, simulatorMarginCoins, simulatorSpotCoins, type BrokerMode, type UnitDesk } from './unitDesk.ts';
 import { SPOT_BORROW_VENUES, SPOT_TRADED_VENUES, VENUES as VENUE_PROFILES } from '../../../shared/domain/venues.ts';
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
 import { createFlatteners, reachableTarget } from '../../fixtures/killSwitchTargets.ts';
 
-const VENUES: VenueId[] = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'hyperliquid', 'aster'];
+const VENUES: TradedVenueId[] = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'hyperliquid', 'aster'];
 
 type Counting = 'plain' | '1000-prefixed' | 'k-prefixed' | 'OKX ctVal ≠ 1' | 'Gate multiplier';
-interface MatrixLeg { venue: VenueId; symbol: string; id: string; counting: Counting }
+interface MatrixLeg { venue: TradedVenueId; symbol: string; id: string; counting: Counting }
 
-const leg = (venue: VenueId, symbol: string, id: string, counting: Counting): MatrixLeg => ({ venue, symbol, id, counting });
+const leg = (venue: TradedVenueId, symbol: string, id: string, counting: Counting): MatrixLeg => ({ venue, symbol, id, counting });
 const BTC = {
   binanceusdm: leg('binanceusdm', 'BTC/USDT:USDT', 'BTCUSDT', 'plain'),
   bybit: leg('bybit', 'BTC/USDT:USDT', 'BTCUSDT', 'plain'),
@@ -72,7 +72,7 @@ const PAIRS: MatrixPair[] = [
 ];
 
 /** Where each venue's order book is read: an empty answer there leaves a paper market order nothing to fill. */
-const BOOK: Record<VenueId, { path: string; method: string }> = {
+const BOOK: Record<TradedVenueId, { path: string; method: string }> = {
   binanceusdm: { path: '/fapi/v1/depth', method: 'GET' }, bybit: { path: '/v5/market/orderbook', method: 'GET' }, okx: { path: '/api/v5/market/books', method: 'GET' },
   bitget: { path: '/api/v2/mix/market/merge-depth', method: 'GET' }, gate: { path: '/api/v4/futures/usdt/order_book', method: 'GET' },
   // The paper broker's next read of Hyperliquid's POST /info is the order's book.

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../electron/simulator/server.ts';
 import { marginTiers } from '../../../electron/simulator/marginTiers.ts';
 import { readMarketInfo } from '../../../electron/backend/trading/venueMarket.ts';
-import { VENUE_IDS, type VenueId } from '../../../shared/domain/venues.ts';
+import { TRADED_VENUE_IDS, type TradedVenueId, type VenueId } from '../../../shared/domain/venues.ts';
 import { wireClient, type WireClient } from './venueClients.ts';
 import { expectWireCase, type WireCase } from './wireCases.ts';
 import { startWireSimulator } from './wireHarness.ts';
@@ -15,14 +15,14 @@ import { startWireSimulator } from './wireHarness.ts';
 let sim: Simulator;
 const clients = new Map<VenueId, WireClient>();
 
-const SYMBOL: Record<VenueId, string> = {
+const SYMBOL: Record<TradedVenueId, string> = {
   binanceusdm: 'BTC/USDT:USDT', bybit: 'BTC/USDT:USDT', okx: 'BTC/USDT:USDT', bitget: 'BTC/USDT:USDT', gate: 'BTC/USDT:USDT', hyperliquid: 'BTC/USDC:USDC', aster: 'BTC/USDT:USDT',
 };
-const ID: Record<VenueId, string> = { binanceusdm: 'BTCUSDT', bybit: 'BTCUSDT', okx: 'BTC-USDT-SWAP', bitget: 'BTCUSDT', gate: 'BTC_USDT', hyperliquid: 'BTC', aster: 'BTCUSDT' };
+const ID: Record<TradedVenueId, string> = { binanceusdm: 'BTCUSDT', bybit: 'BTCUSDT', okx: 'BTC-USDT-SWAP', bitget: 'BTCUSDT', gate: 'BTC_USDT', hyperliquid: 'BTC', aster: 'BTCUSDT' };
 
 beforeAll(async () => {
-  sim = await startWireSimulator([...VENUE_IDS]);
-  for (const venue of VENUE_IDS) {
+  sim = await startWireSimulator([...TRADED_VENUE_IDS]);
+  for (const venue of TRADED_VENUE_IDS) {
     const client = wireClient(sim, venue);
     await client.exchange.loadMarkets();
     clients.set(venue, client);
@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 describe('margin tiers: the whole table from every venue', () => {
-  it.each([...VENUE_IDS])('%s', async (venue) => {
+  it.each([...TRADED_VENUE_IDS])('%s', async (venue) => {
     const info = await readMarketInfo(clients.get(venue)!.exchange, SYMBOL[venue]);
     const expected = marginTiers(sim.market.instrument(venue, ID[venue])!);
     expect(info.tiers?.map((t) => [t.maintenanceMarginRate, t.maxLeverage])).toEqual(expected.map((t) => [
@@ -52,7 +52,7 @@ describe('margin tiers: the whole table from every venue', () => {
   });
 });
 
-const TIER_CASES: Array<[VenueId, WireCase]> = [
+const TIER_CASES: Array<[TradedVenueId, WireCase]> = [
   ['binanceusdm', { method: 'fetchLeverageTiers', fixture: 'fetchLeverageTiers', route: 'GET /fapi/v1/leverageBracket' }],
   ['okx', {
     method: 'fetchMarketLeverageTiers', fixture: 'fetchMarketLeverageTiers', route: 'GET /api/v5/public/position-tiers',

@@ -5,18 +5,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../electron/simulator/server.ts';
-import { VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
+import { TRADED_VENUE_IDS, VENUES, type TradedVenueId, type VenueId } from '../../../shared/domain/venues.ts';
 import { credentialsFor } from '../trading/harness.ts';
 import { wireClient, type WireClient } from './venueClients.ts';
 import { checkCase, type WireCase } from './wireCases.ts';
 import { startWireSimulator } from './wireHarness.ts';
 
-const SYMBOL: Record<VenueId, string> = {
+const SYMBOL: Record<TradedVenueId, string> = {
   binanceusdm: 'BTC/USDT:USDT', bybit: 'BTC/USDT:USDT', okx: 'BTC/USDT:USDT', bitget: 'BTC/USDT:USDT', gate: 'BTC/USDT:USDT',
   hyperliquid: 'BTC/USDC:USDC', aster: 'BTC/USDT:USDT',
 };
 
-const CASES: Record<VenueId, WireCase> = {
+const CASES: Record<TradedVenueId, WireCase> = {
   binanceusdm: { method: 'fetchTradingFee', fixture: 'fetchTradingFee', route: 'GET /fapi/v1/commissionRate' },
   bybit: { method: 'fetchTradingFee', fixture: 'fetchTradingFee', route: 'GET /v5/account/fee-rate' },
   okx: { method: 'fetchTradingFee', fixture: 'fetchTradingFee', route: 'GET /api/v5/account/trade-fee' },
@@ -34,8 +34,8 @@ const clients = new Map<VenueId, WireClient>();
 const read = new Map<VenueId, { taker?: number; maker?: number }>();
 
 beforeAll(async () => {
-  sim = await startWireSimulator([...VENUE_IDS]);
-  for (const venue of VENUE_IDS) {
+  sim = await startWireSimulator([...TRADED_VENUE_IDS]);
+  for (const venue of TRADED_VENUE_IDS) {
     sim.accounts.setFeeRates(venue, credentialsFor(venue).apiKey, VIP);
     const client = wireClient(sim, venue);
     clients.set(venue, client);
@@ -49,7 +49,7 @@ afterAll(async () => {
   await sim.close();
 });
 
-describe.each([...VENUE_IDS])('%s: the account fee tier', (venue) => {
+describe.each([...TRADED_VENUE_IDS])('%s: the account fee tier', (venue) => {
   it('answers in the venue\'s documented shape', () => {
     expect(checkCase(venue, clients.get(venue)!, CASES[venue]).join('\n')).toBe('');
   });

@@ -13,6 +13,9 @@ describe('ccxt errors become VenueError values', () => {
     [new ccxt.BadResponse('gate returned garbage'), 'bad-response'],
     [new ccxt.AuthenticationError('invalid api key'), 'auth'],
     [new ccxt.BadSymbol('bybit does not have market symbol FOO'), 'rejected'],
+    // What ccxt raises for KuCoin's HTTP 429 body; another KuCoin code stays a rejection.
+    [new ccxt.ExchangeError('kucoinfutures {"code":"429000","msg":"Too Many Requests"}'), 'rate-limited'],
+    [new ccxt.ExchangeError('kucoinfutures {"code":"300003","msg":"Balance not enough"}'), 'rejected'],
     [new SyntaxError('Unexpected token <'), 'bad-response'],
     [new Error('something else'), 'unknown'],
   ] as const)('%s is %s', (error, kind) => {

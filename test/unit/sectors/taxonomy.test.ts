@@ -29,7 +29,7 @@ describe('default sector taxonomy', () => {
 describe('sector lookup across venue naming', () => {
   it.each([
     ['1000PEPEUSDT', 'PEPE'], ['kPEPE', 'PEPE'], ['1000PEPE/USDT:USDT', 'PEPE'], ['1000000MOGUSDT', 'MOG'], ['1MBABYDOGEUSDT', 'BABYDOGE'],
-    ['BTC-USDT-SWAP', 'BTC'], ['BTC_USDT', 'BTC'], ['ETH-PERP', 'ETH'], ['LUNA2USDT', 'LUNA'], ['RAYSOLUSDT', 'RAY'], ['1INCHUSDT', '1INCH'], ['MATIC', 'POL'],
+    ['BTC-USDT-SWAP', 'BTC'], ['BTC_USDT', 'BTC'], ['XBTUSDTM', 'BTC'], ['ATOMUSDTM', 'ATOM'], ['ATOMUSDT', 'ATOM'], ['ETH-PERP', 'ETH'], ['LUNA2USDT', 'LUNA'], ['RAYSOLUSDT', 'RAY'], ['1INCHUSDT', '1INCH'], ['MATIC', 'POL'],
   ])('%s is the asset %s', (symbol, base) => {
     expect(canonicalBase(symbol)).toBe(base);
   });

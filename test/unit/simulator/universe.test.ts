@@ -24,11 +24,14 @@ describe('simulated universe', () => {
 
   it('names instruments as each venue does', () => {
     const ids = Object.fromEntries(VENUE_IDS.map((v) => [v, all.listings(v).find((l) => l.asset.base === 'BTC')!.instrument.id]));
-    expect(ids).toEqual({ binanceusdm: 'BTCUSDT', bybit: 'BTCUSDT', okx: 'BTC-USDT-SWAP', bitget: 'BTCUSDT', gate: 'BTC_USDT', hyperliquid: 'BTC', aster: 'BTCUSDT' });
+    expect(ids).toEqual({ binanceusdm: 'BTCUSDT', bybit: 'BTCUSDT', okx: 'BTC-USDT-SWAP', bitget: 'BTCUSDT', gate: 'BTC_USDT', hyperliquid: 'BTC', aster: 'BTCUSDT', kucoinfutures: 'XBTUSDTM' });
     expect(all.listing('binanceusdm', '1000PEPEUSDT')?.priceScale).toBe(1000);
     expect(all.listing('hyperliquid', 'kPEPE')?.instrument.settle).toBe('USDC');
     expect(all.listing('okx', 'BTC-USDT-SWAP')?.instrument.contractSize).toBe(0.01);
     expect(all.listing('gate', 'PEPE_USDT')?.instrument.contractSize).toBeGreaterThan(1);
+    // KuCoin's recorded XBTUSDTM: lots of 0.001 BTC, priced per BTC.
+    expect(all.listing('kucoinfutures', 'XBTUSDTM')).toMatchObject({ priceScale: 1, instrument: { contractSize: 0.001, stepSize: 1 } });
+    expect(all.listing('kucoinfutures', 'PEPEUSDTM')?.instrument.contractSize).toBeGreaterThan(1);
   });
 
   it('not every venue lists every asset, but the most liquid are listed everywhere', () => {
@@ -43,6 +46,8 @@ describe('simulated universe', () => {
     expect(new Set(hours('okx'))).toEqual(new Set([4, 8]));
     // Aster mixes 8 h, 4 h and 1 h per symbol, as its fundingInfo lists them.
     expect(new Set(hours('aster'))).toEqual(new Set([1, 4, 8]));
+    // KuCoin Futures too (each contract row's fundingRateGranularity).
+    expect(new Set(hours('kucoinfutures'))).toEqual(new Set([1, 4, 8]));
     const binance = hours('binanceusdm');
     expect(new Set(binance)).toEqual(new Set([1, 2, 4, 8]));
     expect(binance.filter((h) => h === 4 || h === 8).length / binance.length).toBeGreaterThan(0.9);

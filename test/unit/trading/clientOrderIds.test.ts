@@ -16,6 +16,7 @@ const VENUE_DOCS: Record<VenueId, RegExp> = {
   hyperliquid: /^0x[0-9a-f]{32}$/,
   // Aster's futures API reference states Binance's pattern for newClientOrderId.
   aster: /^[.A-Z:/a-z0-9_-]{1,36}$/,
+  kucoinfutures: /^[A-Za-z0-9_-]{1,40}$/,
 };
 
 const LONG_TICKET = 'a-very_long-ticket-id-'.repeat(4);

@@ -1,0 +1,30 @@
+/**
+ * A monitoring-only venue (KuCoin Futures in this build) gets no broker in any mode: the desk
+ * says in words why it is not tradable, before anything could be sent, and nothing else (the
+ * vault, the journal, the network) is touched for it (docs/venues.md, "Monitoring-only venues").
+ */
+import { describe, expect, it } from 'vitest';
+import { createDeskBrokers } from '../../../electron/backend/trading/deskBrokers.ts';
+import type { Vault } from '../../../electron/backend/vault/vault.ts';
+import type { Journal } from '../../../electron/backend/trading/journal.ts';
+import { MONITORING_ONLY_VENUES, TRADED_VENUE_IDS, VENUE_IDS } from '../../../shared/domain/venues.ts';
+
+/** Any use of these throws: the monitoring-only path must not reach them. */
+const untouchable = new Proxy({}, { get: (_, name) => { throw new Error(`touched ${String(name)}`); } });
+
+describe('monitoring-only venues', () => {
+  it('KuCoin Futures is the monitoring-only venue, and every other venue is traded', () => {
+    expect([...MONITORING_ONLY_VENUES]).toEqual(['kucoinfutures']);
+    expect([...TRADED_VENUE_IDS, ...MONITORING_ONLY_VENUES].sort()).toEqual([...VENUE_IDS].sort());
+  });
+
+  it.each(['paper', 'demo', 'live'] as const)('in %s mode no broker opens and the reason is said in words', async (mode) => {
+    const brokers = createDeskBrokers({
+      mode, venues: ['kucoinfutures'], vault: untouchable as Vault, journal: untouchable as Journal, quotes: () => [], now: () => 0,
+    });
+    await brokers.connect();
+    expect(brokers.connected()).toEqual([]);
+    expect(() => brokers.get('kucoinfutures')).toThrow('KuCoin Futures is not tradable in this build: the terminal monitors it only');
+    expect(brokers.unavailable().get('kucoinfutures')).toMatch(/^KuCoin Futures is not tradable in this build/);
+  });
+});
