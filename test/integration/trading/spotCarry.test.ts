@@ -246,6 +246,25 @@ describe('a borrowed short the venue no longer holds (live)', () => {
     await desk?.close();
   });
 
+  it('a long carry and a reverse carry of one coin on Binance each close from their own account, whichever first: the long sells from the spot wallet, the short buys back and repays', async () => {
+    // The perps on two other venues: opposite pairs on one one-way perp would net there as well.
+    const long = TicketSchema.parse(carryTicketOf('mixed-long', { venue: 'okx', side: 'sell' }, { venue: 'binanceusdm', side: 'buy' }, 0.02));
+    const short = TicketSchema.parse(carryTicketOf('mixed-short', { venue: 'gate', side: 'buy' }, { venue: 'binanceusdm', side: 'sell' }, 0.03));
+    const a = await desk.tickets.submit(long);
+    expect(a.execution.status, a.execution.message).toBe('hedged');
+    const b = await desk.tickets.submit(short);
+    expect(b.execution.status, b.execution.message).toBe('hedged');
+    expect(simulatorSpotCoins(sim, 'binanceusdm', 'BTC')).toBeGreaterThan(0.019);
+    // The venue's position nets the two (long 0.02, short 0.03): the long's close still sells its coins.
+    const owedBefore = marginBtc().owed;
+    const { closer } = pairTools(desk);
+    expect(await closer.close(long.ticketId, 'mixed test')).toMatchObject({ flat: true });
+    expect(simulatorSpotCoins(sim, 'binanceusdm', 'BTC')).toBeLessThan(spotPair('binanceusdm').stepSize);
+    expect(marginBtc().owed).toBe(owedBefore);
+    expect(await closer.close(short.ticketId, 'mixed test')).toMatchObject({ flat: true });
+    expect(marginBtc().owed).toBe(0);
+  });
+
   it('is a MISMATCH on the pair within one refresh: the short counts both ways, as the pairs\' own debt', async () => {
     const ticket = TicketSchema.parse(carryTicketOf('reverse-gone', { venue: 'binanceusdm', side: 'buy' }, { venue: 'binanceusdm', side: 'sell' }, 0.03));
     const receipt = await desk.tickets.submit(ticket);

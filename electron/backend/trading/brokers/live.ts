@@ -262,22 +262,28 @@ class LiveBroker implements Broker {
       return { quantity: request.quantity, params: MARGIN_SHORT_PARAMS };
     }
     if (!request.reduceOnly) return { quantity: request.quantity, params: {} };
-    const held = (await this.#spotPositions()).find((p) => p.symbol === symbol)?.size ?? 0;
     const coin = symbol.split('/')[0];
+    const spot = this.#ex(symbol);
+    // Each account closes its own leg: a long's coins are in the spot wallet, a short's debt on
+    // the cross margin (a long and a short of one coin net out in the position, not here).
     if (side === 'sell') {
+      const held = (await call(this.venue, symbol, () => spotHoldings(this.venue, spot))).find((p) => p.symbol === symbol)?.size ?? 0;
       if (!(held > 0)) throw new VenueError('rejected', this.venue, `${symbol}: no ${coin} held to sell; nothing was sent`);
       return { quantity: Math.min(held, request.quantity), params: {} };
     }
-    const margin = (await call(this.venue, symbol, () => marginCoins(this.#ex(symbol)))).get(coin);
-    const owed = margin?.owed ?? 0;
-    if (!(held < 0) || !(owed > 0)) throw new VenueError('rejected', this.venue, `${symbol}: no ${coin} owed on the cross margin, there is nothing to buy back; nothing was sent`);
-    // Buying back the whole short repays the whole debt: coins in the spot wallet (a long leg's
-    // rest) make the short look smaller than what the margin account owes, and interest larger
-    // than what the pairs sold.
-    // What would stay short after the order, under one lot, is bought back too: no order could later.
+    const margin = borrowsForSpotShort(this.venue) ? (await call(this.venue, symbol, () => marginCoins(spot))).get(coin) : undefined;
+    if (margin === undefined || !(margin.held < 0) || !(margin.owed > 0)) {
+      throw new VenueError('rejected', this.venue, `${symbol}: no ${coin} owed on the cross margin, there is nothing to buy back; nothing was sent`);
+    }
+    // Buying back the whole short repays the whole debt, interest included, not only what the
+    // pairs sold; what would stay short after the order, under one lot, is bought back too: no
+    // order could later. The whole short is the margin account's, or the position's where the
+    // spot wallet's coins (a long's, or a closed leg's rest) net against it.
+    const combined = (await this.#spotPositions()).find((p) => p.symbol === symbol)?.size ?? 0;
     const step = this.lot(symbol).step ?? 0;
-    const wanted = -held - request.quantity < step ? owed : Math.min(owed, request.quantity);
-    return { quantity: buyBackCoins(this.#ex(symbol), symbol, wanted), params: MARGIN_REPAY_PARAMS, interest: margin!.interest };
+    const whole = Math.min(-margin.held, Math.max(0, -combined)) - request.quantity < step;
+    const wanted = whole ? margin.owed : Math.min(margin.owed, request.quantity);
+    return { quantity: buyBackCoins(spot, symbol, wanted), params: MARGIN_REPAY_PARAMS, interest: margin.interest };
   }
 
   /** The spot wallet's coins and, where spot shorts borrow, the cross-margin account's (a short below zero). */
