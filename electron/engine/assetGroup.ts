@@ -2,6 +2,7 @@ import type { FundingQuote } from '../../shared/domain/quotes.ts';
 import type { Leg } from '../../shared/domain/signals.ts';
 import { compareLegs, legOf, staleDeadline } from './legs.ts';
 import { RateHistory } from './rateHistory.ts';
+import { BasisHistory } from './basisHistory.ts';
 import { CarryMemo } from './rowCarry.ts';
 import type { SectorSample } from './sectorTracker.ts';
 
@@ -13,12 +14,18 @@ export interface QuoteEntry {
   staleAfter: number;
 }
 
+export interface Capacity {
+  openInterestUsd: number | null;
+  volume24hUsd: number | null;
+}
+
 /** One base asset's quotes across venues (one per venue and symbol), in leg order, and its rate history. */
 export class AssetGroup {
   readonly base: string;
   readonly history: RateHistory;
   /** The row's last carry and its inputs, reused while its best pair's legs do not change. */
   readonly carry = new CarryMemo();
+  readonly basis = new BasisHistory();
   /** Earliest time one of the fresh legs turns stale, as of the last `legsAt`; +Infinity when none is fresh. */
   deadline = Number.POSITIVE_INFINITY;
   private readonly entries: QuoteEntry[] = [];
@@ -69,6 +76,18 @@ export class AssetGroup {
     }
     this.deadline = deadline;
     return legs;
+  }
+
+  /** Open interest and 24 h volume summed over the fresh quotes at `now`, USD; null where no quote reports one. */
+  capacityAt(now: number): Capacity {
+    let oi: number | null = null, volume: number | null = null;
+    for (const entry of this.entries) {
+      if (!entry.leg || now > entry.staleAfter) continue;
+      const { openInterestUsd, volume24hUsd } = entry.quote;
+      if (openInterestUsd !== null) oi = (oi ?? 0) + openInterestUsd;
+      if (volume24hUsd !== null) volume = (volume ?? 0) + volume24hUsd;
+    }
+    return { openInterestUsd: oi, volume24hUsd: volume };
   }
 
   /**

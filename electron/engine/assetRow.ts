@@ -4,8 +4,10 @@ import { bestSpread } from '../../shared/funding/spread.ts';
 import { regimeOf } from '../../shared/funding/regime.ts';
 import { netCarryPerDay, roundTripTakerFees, type TakerFees } from './carryCosts.ts';
 import type { DecayTable } from './pairDecay.ts';
-import { extremeLeg, type CarryMemo } from './rowCarry.ts';
-import { minuteOf, type RateHistory } from './rateHistory.ts';
+import { extremeLeg } from './rowCarry.ts';
+import type { AssetGroup } from './assetGroup.ts';
+import { basisOf, otherPairs } from './venuePairs.ts';
+import { minuteOf } from './rateHistory.ts';
 
 export interface RowContext {
   settings: EngineSettings;
@@ -35,18 +37,24 @@ function earliestFunding(legs: readonly Leg[]): number | null {
  * stale as of `ctx.now`), rank left at 0 for the ranking to set and alignment null for the
  * sector overlay to set. Records the fresh legs' mean
  * into the asset's history first (one sample per minute), so velocity and persistence
- * include the present. `memo` keeps the asset's last carry (see `CarryMemo`).
+ * include the present, and the best pair's basis into its basis history. The group's `carry`
+ * memo keeps the asset's last carry (see `CarryMemo`).
  */
-export function computeAssetRow(base: string, legs: Leg[], history: RateHistory, memo: CarryMemo, ctx: RowContext): Opportunity {
+export function computeAssetRow(group: AssetGroup, legs: Leg[], ctx: RowContext): Opportunity {
+  const { base, history, carry: memo } = group;
   const fresh = legs.some((leg) => leg.stale) ? legs.filter((leg) => !leg.stale) : legs;
   const meanPer8h = meanPer8hOf(fresh);
   if (meanPer8h !== null) history.record(minuteOf(ctx.now), meanPer8h);
   const best = bestSpread(fresh);
   const roundTripFees = best ? roundTripTakerFees(ctx.fees, best.longVenue, best.shortVenue) : null;
   const hasMean = meanPer8h !== null;
-  const expected = best && roundTripFees !== null
-    ? memo.carry(base, extremeLeg(fresh, best.longVenue, 'buy'), extremeLeg(fresh, best.shortVenue, 'sell'), roundTripFees, ctx.settings.holdingDays, ctx.decays, ctx.now)
+  const long = best ? extremeLeg(fresh, best.longVenue, 'buy') : null;
+  const short = best ? extremeLeg(fresh, best.shortVenue, 'sell') : null;
+  const expected = long && short && roundTripFees !== null
+    ? memo.carry(base, long, short, roundTripFees, ctx.settings.holdingDays, ctx.decays, ctx.now)
     : null;
+  const basis = long && short ? basisOf(long, short) : null;
+  const capacity = group.capacityAt(ctx.now);
   return {
     base,
     legs,
@@ -69,6 +77,13 @@ export function computeAssetRow(base: string, legs: Leg[], history: RateHistory,
     persistenceHours: hasMean ? history.persistenceHours() : 0,
     triggered: best !== null && best.spreadPer8h >= ctx.settings.triggerSpreadPer8h,
     nextFundingTime: earliestFunding(legs),
+    longNextFundingTime: long?.nextFundingTime ?? null,
+    shortNextFundingTime: short?.nextFundingTime ?? null,
+    openInterestUsd: capacity.openInterestUsd,
+    volume24hUsd: capacity.volume24hUsd,
+    basis,
+    basisZ: basis !== null ? group.basis.record(best!.longVenue, best!.shortVenue, minuteOf(ctx.now), basis) : null,
+    otherPairs: best ? otherPairs(fresh, best.longVenue, best.shortVenue, ctx.fees, ctx.settings.holdingDays) : [],
     alignment: null,
     rank: 0,
   };

@@ -247,7 +247,7 @@ export class SignalEngine {
     if (group.deadline !== before && Number.isFinite(group.deadline)) this.queueDeadline(group);
     if (legs.length === 0) return null;
     const carries = group.carry.computed;
-    const row = computeAssetRow(base, legs, group.history, group.carry, ctx);
+    const row = computeAssetRow(group, legs, ctx);
     this.counted += group.carry.computed - carries;
     row.alignment = this.sectors.align(row);
     return row;

@@ -30,7 +30,8 @@ export function extremeLeg(legs: readonly Leg[], venue: string, side: 'buy' | 's
 }
 
 const unitLeg = (leg: Leg, side: 'buy' | 'sell'): FundingLeg => ({ side, quantity: 1, price: 1, rate: leg.rate, intervalHours: leg.intervalHours, nextFundingTime: leg.nextFundingTime });
-const perCoin = (leg: Leg): number | null => (leg.markPrice !== null && leg.markPrice > 0 ? leg.markPrice / (leg.multiplier ?? 1) : null);
+/** Mark per coin of the base (multiplier divided out); null without a positive mark. */
+export const perCoin = (leg: Leg): number | null => (leg.markPrice !== null && leg.markPrice > 0 ? leg.markPrice / (leg.multiplier ?? 1) : null);
 
 /** Buying the long above where the short sells is paid back only if the gap closes: a cost; a gap the other way is not credited. */
 export function entryBasisFromMarks(long: Leg, short: Leg): number {

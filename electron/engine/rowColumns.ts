@@ -1,8 +1,9 @@
-import type { CarryEstimate, Leg, Opportunity } from '../../shared/domain/signals.ts';
+import type { CarryEstimate, Leg, Opportunity, VenuePair } from '../../shared/domain/signals.ts';
 import type { SpreadDecay } from '../../shared/funding/decay.ts';
 import { VENUE_IDS, type VenueId } from '../../shared/domain/venues.ts';
 import type { Regime } from '../../shared/funding/regime.ts';
 import type { AlignmentTag } from '../../shared/domain/sectors.ts';
+import { OTHER_PAIRS } from './venuePairs.ts';
 import { StringTableError, StringTableReader, StringTableWriter, type StringDelta } from './stringTable.ts';
 
 /**
@@ -14,7 +15,7 @@ import { StringTableError, StringTableReader, StringTableWriter, type StringDelt
  */
 export interface RowColumns extends StringDelta {
   count: number;
-  /** Per row: long venue, short venue, regime, triggered, alignment tag, decay source of the carry; NONE for null. */
+  /** Per row: long venue, short venue, regime, triggered, alignment tag, decay source of the carry, then long and short venue of each other pair; NONE for null (or no such pair). */
   rowBytes: Uint8Array;
   /** Per row: base, sector, decay reason (string ids; NONE_ID for null). */
   rowIds: Uint32Array;
@@ -31,11 +32,16 @@ export interface RowColumns extends StringDelta {
 
 const NONE = 255;
 const NONE_ID = 0xffff_ffff;
-const ROW_BYTES = 6;
+const PAIRS_BYTES_AT = 6;
+const ROW_BYTES = PAIRS_BYTES_AT + 2 * OTHER_PAIRS;
 const ROW_IDS = 3;
-/** 12 figures of the row, then the expected net per day and the carry estimate's 12 (see `writeCarry`). */
-const ROW_NUMBERS = 25;
 const CARRY_AT = 13;
+/** Per-leg next settlements, OI, volume, basis and its z-score (see `writeRow`). */
+const EXTRA_AT = CARRY_AT + 12;
+const PAIRS_AT = EXTRA_AT + 6;
+const PAIR_NUMBERS = 7;
+/** 12 figures of the row, the expected net per day, the carry estimate's 12 (see `writeCarry`), the extras, then each other pair's (see `writePair`). */
+const ROW_NUMBERS = PAIRS_AT + PAIR_NUMBERS * OTHER_PAIRS;
 const LEG_BYTES = 3;
 const LEG_NUMBERS = 8;
 const DECAY_SOURCES: readonly SpreadDecay['source'][] = ['fit', 'default', 'constant'];
@@ -65,6 +71,17 @@ function writeCarry(numbers: Float64Array, at: number, carry: CarryEstimate | nu
   numbers[at + 9] = orNaN(decay.realisedPer8h.d1);
   numbers[at + 10] = orNaN(decay.realisedPer8h.d3);
   numbers[at + 11] = orNaN(decay.realisedPer8h.d7);
+}
+
+/** A pair's numbers from `at` on (its venues are in the row's bytes). */
+function writePair(numbers: Float64Array, at: number, pair: VenuePair): void {
+  numbers[at] = pair.spreadPer8h;
+  numbers[at + 1] = pair.spreadApr;
+  numbers[at + 2] = pair.roundTripFees;
+  numbers[at + 3] = pair.netCarryPerDay;
+  numbers[at + 4] = orNaN(pair.basis);
+  numbers[at + 5] = orNaN(pair.longNextFundingTime);
+  numbers[at + 6] = orNaN(pair.shortNextFundingTime);
 }
 
 export function rowTransferables(columns: RowColumns): ArrayBuffer[] {
@@ -126,6 +143,20 @@ export class RowEncoder {
     numbers[x + 11] = row.rank;
     numbers[x + 12] = orNaN(row.expectedNetPerDay ?? null);
     writeCarry(numbers, x + CARRY_AT, row.carry ?? null);
+    numbers[x + EXTRA_AT] = orNaN(row.longNextFundingTime ?? null);
+    numbers[x + EXTRA_AT + 1] = orNaN(row.shortNextFundingTime ?? null);
+    numbers[x + EXTRA_AT + 2] = orNaN(row.openInterestUsd ?? null);
+    numbers[x + EXTRA_AT + 3] = orNaN(row.volume24hUsd ?? null);
+    numbers[x + EXTRA_AT + 4] = orNaN(row.basis ?? null);
+    numbers[x + EXTRA_AT + 5] = orNaN(row.basisZ ?? null);
+    const pairs = row.otherPairs ?? [];
+    for (let p = 0; p < OTHER_PAIRS; p++) {
+      const pair = pairs[p];
+      c.rowBytes[b + PAIRS_BYTES_AT + 2 * p] = pair ? VENUE_IDS.indexOf(pair.longVenue) : NONE;
+      c.rowBytes[b + PAIRS_BYTES_AT + 2 * p + 1] = pair ? VENUE_IDS.indexOf(pair.shortVenue) : NONE;
+      if (pair) writePair(numbers, x + PAIRS_AT + PAIR_NUMBERS * p, pair);
+      else numbers.fill(Number.NaN, x + PAIRS_AT + PAIR_NUMBERS * p, x + PAIRS_AT + PAIR_NUMBERS * (p + 1));
+    }
   }
 
   private writeLeg(c: RowColumns, l: number, leg: Leg): void {
@@ -183,7 +214,24 @@ export class RowDecoder {
       rank: c.rowNumbers[x + 11],
       expectedNetPerDay: num(12),
       carry: source === NONE ? null : this.carry(num, DECAY_SOURCES[source], this.table.get(c.rowIds[i * ROW_IDS + 2], i, 'row')),
+      longNextFundingTime: num(EXTRA_AT), shortNextFundingTime: num(EXTRA_AT + 1),
+      openInterestUsd: num(EXTRA_AT + 2), volume24hUsd: num(EXTRA_AT + 3), basis: num(EXTRA_AT + 4), basisZ: num(EXTRA_AT + 5),
+      otherPairs: this.pairs(c, i, num),
     };
+  }
+
+  private pairs(c: RowColumns, i: number, num: (k: number) => number | null): VenuePair[] {
+    const pairs: VenuePair[] = [];
+    for (let p = 0; p < OTHER_PAIRS; p++) {
+      const long = c.rowBytes[i * ROW_BYTES + PAIRS_BYTES_AT + 2 * p];
+      if (long === NONE) break;
+      const at = (k: number) => num(PAIRS_AT + PAIR_NUMBERS * p + k);
+      pairs.push({
+        longVenue: this.venue(long, i), shortVenue: this.venue(c.rowBytes[i * ROW_BYTES + PAIRS_BYTES_AT + 2 * p + 1], i),
+        spreadPer8h: at(0)!, spreadApr: at(1)!, roundTripFees: at(2)!, netCarryPerDay: at(3)!, basis: at(4), longNextFundingTime: at(5), shortNextFundingTime: at(6),
+      });
+    }
+    return pairs;
   }
 
   private carry(num: (k: number) => number | null, source: SpreadDecay['source'], reason: string): CarryEstimate {

@@ -1,4 +1,4 @@
-import type { Leg, Opportunity } from '../../shared/domain/signals.ts';
+import type { Leg, Opportunity, VenuePair } from '../../shared/domain/signals.ts';
 
 /**
  * Venues are polled every few seconds and most rates do not move between polls. A row whose
@@ -15,8 +15,18 @@ export function sameShownRow(a: Opportunity, b: Opportunity): boolean {
     a.breakEvenHours === b.breakEvenHours && a.meanPer8h === b.meanPer8h && a.regime === b.regime &&
     a.velocity.h1 === b.velocity.h1 && a.velocity.h4 === b.velocity.h4 && a.velocity.h24 === b.velocity.h24 &&
     a.persistenceHours === b.persistenceHours && a.triggered === b.triggered && a.nextFundingTime === b.nextFundingTime &&
-    a.expectedNetPerDay === b.expectedNetPerDay && sameDecay(a.carry ?? null, b.carry ?? null) && sameAlignment(a.alignment, b.alignment)
+    a.expectedNetPerDay === b.expectedNetPerDay && sameDecay(a.carry ?? null, b.carry ?? null) && sameAlignment(a.alignment, b.alignment) &&
+    a.longNextFundingTime === b.longNextFundingTime && a.shortNextFundingTime === b.shortNextFundingTime &&
+    a.openInterestUsd === b.openInterestUsd && a.volume24hUsd === b.volume24hUsd && a.basis === b.basis && a.basisZ === b.basisZ &&
+    samePairs(a.otherPairs ?? [], b.otherPairs ?? [])
   );
+}
+
+/** Their numbers follow from the legs compared above; the venues say which pairs they are. */
+function samePairs(a: readonly VenuePair[], b: readonly VenuePair[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].longVenue !== b[i].longVenue || a[i].shortVenue !== b[i].shortVenue || a[i].spreadPer8h !== b[i].spreadPer8h) return false;
+  return true;
 }
 
 /** The estimate follows from the row's other fields and the decay; the decay is what can change alone. */

@@ -62,6 +62,24 @@ export const VelocitySchema = z.object({
   h24: z.number().nullable(),
 });
 
+/**
+ * One venue pair of a row at the marks and rates in force (docs/screens.md, "Monitor"): long the
+ * long venue's lowest-rate leg, short the short venue's highest.
+ */
+export const VenuePairSchema = z.object({
+  longVenue: VenueIdSchema,
+  shortVenue: VenueIdSchema,
+  spreadPer8h: z.number(),
+  spreadApr: z.number(),
+  roundTripFees: z.number(),
+  netCarryPerDay: z.number(),
+  /** Short leg's mark per coin over the long leg's, minus 1 (positive: the short sells above where the long buys); null without both marks. */
+  basis: z.number().nullable(),
+  longNextFundingTime: z.number().int().nullable(),
+  shortNextFundingTime: z.number().int().nullable(),
+});
+export type VenuePair = z.infer<typeof VenuePairSchema>;
+
 /** The engine's view of one base asset across venues: the monitor's row. */
 export const OpportunitySchema = z.object({
   base: z.string(),
@@ -88,6 +106,18 @@ export const OpportunitySchema = z.object({
   triggered: z.boolean(),
   /** Earliest next settlement over the legs. */
   nextFundingTime: z.number().int().nullable(),
+  /** Next settlement of the best pair's long and short leg. */
+  longNextFundingTime: z.number().int().nullable().optional(),
+  shortNextFundingTime: z.number().int().nullable().optional(),
+  /** Summed over the venues quoted with fresh legs, USD; null when none reports it. */
+  openInterestUsd: z.number().nonnegative().nullable().optional(),
+  volume24hUsd: z.number().nonnegative().nullable().optional(),
+  /** The best pair's basis (as `VenuePair.basis`). */
+  basis: z.number().nullable().optional(),
+  /** That basis against the same pair's last 6 h of one-minute samples, in standard deviations; null until 30 are kept. */
+  basisZ: z.number().nullable().optional(),
+  /** The 2nd and 3rd best venue pairs by gross spread (positive spreads only). */
+  otherPairs: z.array(VenuePairSchema).max(2).optional(),
   /** Confirmed, contradicted (a likely trap) or neutral against the asset's sector signal. */
   alignment: AlignmentSchema.nullable(),
   rank: z.number().int().nonnegative(),

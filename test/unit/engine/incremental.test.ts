@@ -18,7 +18,7 @@ function applyTo(view: Map<string, Opportunity>, batch: SignalsBatch): void {
 
 const byRank = (rows: Iterable<Opportunity>) => [...rows].sort((a, b) => a.rank - b.rank);
 /** Fields that do not depend on the sample history: equal for any engine holding the same quotes. */
-const stateless = ({ velocity: _v, persistenceHours: _p, ...rest }: Opportunity) => rest;
+const stateless = ({ velocity: _v, persistenceHours: _p, basisZ: _z, ...rest }: Opportunity) => rest;
 
 /** A random batch: re-polls, rates without a value, base renames, old (ignored) quotes, new listings. */
 function randomBatch(random: () => number, now: number): FundingQuote[] {
