@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { VENUE_IDS, type VenueId } from '../../shared/domain/venues.ts';
 import { viewPersistence } from './persistedView.ts';
 
-export type SortKey = 'base' | 'spread' | 'apr' | 'edge' | 'carry' | 'history' | 'breakEven' | 'next' | 'velocity' | 'regime' | 'rank' | `venue:${VenueId}`;
+export type SortKey = 'base' | 'spread' | 'apr' | 'edge' | 'carry' | 'history' | 'breakEven' | 'next' | 'velocity' | 'regime' | 'rank' | 'oi' | 'volume' | 'basis' | 'basisZ' | `venue:${VenueId}`;
 export interface SortSpec {
   key: SortKey;
   dir: 'asc' | 'desc';
@@ -17,6 +17,9 @@ export interface MonitorFilter {
   confirmedOnly: boolean;
   /** Decimal per 8 h; rows below are hidden. */
   minSpreadPer8h: number;
+  /** USD; rows below are hidden, and so are rows with no figure while the minimum is set. */
+  minOpenInterestUsd: number;
+  minVolume24hUsd: number;
   venue: VenueId | null;
   /** Only the columns of venues with an API key in the vault, and rows whose best pair is on two of them. */
   tradableOnly: boolean;
@@ -27,6 +30,9 @@ interface MonitorViewState {
   sort: SortSpec;
   filter: MonitorFilter;
   cursor: string | null;
+  /** Assets whose other venue pairs are shown under their row. */
+  expanded: ReadonlySet<string>;
+  setExpanded(base: string, open: boolean): void;
   /** Monitor column ids the trader hid (Columns…). */
   hiddenColumns: readonly string[];
   toggleColumn(id: string): void;
@@ -35,26 +41,37 @@ interface MonitorViewState {
   setCursor(base: string | null): void;
 }
 
+/** Monitor columns hidden until the trader turns them on (Columns…): OI and the basis say most of what they add. */
+export const DEFAULT_HIDDEN_COLUMNS: readonly string[] = ['volume', 'basisZ'];
+
 /** Clicking the sorted column flips direction; a new column starts descending (biggest first) except the asset name. */
 export function nextSort(current: SortSpec, key: SortKey): SortSpec {
   if (current.key === key) return { key, dir: current.dir === 'asc' ? 'desc' : 'asc' };
   return { key, dir: key === 'base' || key === 'next' || key === 'breakEven' || key === 'rank' ? 'asc' : 'desc' };
 }
 
-const SORT_KEYS = ['base', 'spread', 'apr', 'carry', 'breakEven', 'next', 'velocity', 'regime', 'rank', ...VENUE_IDS.map((v) => `venue:${v}` as const)] as const;
+const SORT_KEYS = ['base', 'spread', 'apr', 'oi', 'volume', 'basis', 'basisZ', 'carry', 'breakEven', 'next', 'velocity', 'regime', 'rank', ...VENUE_IDS.map((v) => `venue:${v}` as const)] as const;
 const VenueSchema = z.enum(VENUE_IDS as unknown as [VenueId, ...VenueId[]]);
 /** The sort and the filters come back after a restart; the typed search does not (rows hidden by a forgotten word look missing). */
 const SavedView = z.object({
   sort: z.object({ key: z.enum(SORT_KEYS), dir: z.enum(['asc', 'desc']) }),
-  filter: z.object({ triggeredOnly: z.boolean(), confirmedOnly: z.boolean(), minSpreadPer8h: z.number().min(0).max(0.05), venue: VenueSchema.nullable(), tradableOnly: z.boolean().default(false) }),
-  hiddenColumns: z.array(z.string().max(40)).max(40).default([]),
+  filter: z.object({ triggeredOnly: z.boolean(), confirmedOnly: z.boolean(), minSpreadPer8h: z.number().min(0).max(0.05), minOpenInterestUsd: z.number().min(0).default(0), minVolume24hUsd: z.number().min(0).default(0), venue: VenueSchema.nullable(), tradableOnly: z.boolean().default(false) }),
+  hiddenColumns: z.array(z.string().max(40)).max(40).default([...DEFAULT_HIDDEN_COLUMNS]),
 }).transform(({ sort, filter, hiddenColumns }) => ({ sort, filter: { ...filter, search: '' }, hiddenColumns }));
 
 export const useMonitorView = create<MonitorViewState>()(persist((set) => ({
   sort: { key: 'rank', dir: 'asc' },
-  filter: { search: '', triggeredOnly: false, confirmedOnly: false, minSpreadPer8h: 0, venue: null, tradableOnly: false },
+  filter: { search: '', triggeredOnly: false, confirmedOnly: false, minSpreadPer8h: 0, minOpenInterestUsd: 0, minVolume24hUsd: 0, venue: null, tradableOnly: false },
   cursor: null,
-  hiddenColumns: [],
+  hiddenColumns: DEFAULT_HIDDEN_COLUMNS,
+  expanded: new Set(),
+  setExpanded: (base, open) => set((s) => {
+    if (s.expanded.has(base) === open) return {};
+    const expanded = new Set(s.expanded);
+    if (open) expanded.add(base);
+    else expanded.delete(base);
+    return { expanded };
+  }),
   toggleColumn: (id) => set((s) => ({ hiddenColumns: s.hiddenColumns.includes(id) ? s.hiddenColumns.filter((c) => c !== id) : [...s.hiddenColumns, id] })),
   setSort: (key) => set((s) => ({ sort: nextSort(s.sort, key) })),
   setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),

@@ -36,6 +36,16 @@ export function formatUsd(value: number | null): string {
   return `${value < 0 && Number(text.replaceAll(',', '')) !== 0 ? '−' : ''}${text} USD`;
 }
 
+/** A large USD figure in four significant characters, the unit left to the header: 48 210 000 → "48.2M". */
+export function formatUsdCompact(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return DASH;
+  const abs = Math.abs(value);
+  const [scale, suffix] = abs >= 1e9 ? [1e9, 'B'] : abs >= 1e6 ? [1e6, 'M'] : abs >= 1e3 ? [1e3, 'k'] : [1, ''];
+  const scaled = abs / scale;
+  const text = scaled >= 100 || scale === 1 ? scaled.toFixed(0) : scaled.toFixed(scaled >= 10 ? 1 : 2);
+  return `${value < 0 ? '−' : ''}${text}${suffix}`;
+}
+
 /** Sign word for a number, the second cue next to colour. */
 export function signClass(value: number | null): 'pos' | 'neg' | 'zero' {
   if (value === null || value === 0 || !Number.isFinite(value)) return 'zero';

@@ -5,6 +5,8 @@ import { useUi } from '../../store/uiStore.ts';
 import { isModalOpen, isTyping } from '../../ui/keyFocus.ts';
 import { HEADER_HEIGHT, ROW_HEIGHT, assetLeft, fitColumns, gridTemplate, type Column } from './columns.ts';
 import { MonitorRow } from './MonitorRow.tsx';
+import { PairRow } from './PairRow.tsx';
+import { gridLines, type GridLine } from './gridLines.ts';
 import { scrollToReveal, visibleRange } from './virtualRange.ts';
 
 /** The grid's element id: the search box hands the keyboard to it (↓). */
@@ -44,6 +46,11 @@ function cursorTarget(key: string, index: number, page: number, total: number): 
   }
 }
 
+/** → shows the cursor row's other venue pairs, ← hides them; null for other keys. */
+function expandKey(key: string): boolean | null {
+  return key === 'ArrowRight' ? true : key === 'ArrowLeft' ? false : null;
+}
+
 /**
  * The virtualised monitor grid: a fixed row height, only the rows in view (plus a few) in the
  * DOM, each positioned by its index. ARIA row indices tell assistive tech (and tests) where a
@@ -60,6 +67,9 @@ export function MonitorGrid({ rows, columns: all, hidden, onDropped, sort, windo
   useEffect(() => onDropped(droppedKey ? droppedKey.split(',') : []), [droppedKey, onDropped]);
   const cursor = useMonitorView((s) => s.cursor);
   const setCursor = useMonitorView((s) => s.setCursor);
+  const expanded = useMonitorView((s) => s.expanded);
+  const setExpanded = useMonitorView((s) => s.setExpanded);
+  const { lines, lineOf } = useMemo(() => gridLines(rows, expanded), [rows, expanded]);
   const setSort = useMonitorView((s) => s.setSort);
   const openSymbol = useUi((s) => s.openSymbol);
   const template = gridTemplate(columns);
@@ -87,10 +97,10 @@ export function MonitorGrid({ rows, columns: all, hidden, onDropped, sort, windo
       const el = scrollRef.current;
       if (!el || rows.length === 0) return;
       setCursor(rows[index].base);
-      const top = scrollToReveal(index, el.scrollTop, bodyHeight, ROW_HEIGHT);
+      const top = scrollToReveal(lineOf(index), el.scrollTop, bodyHeight, ROW_HEIGHT);
       if (top !== null) el.scrollTop = top;
     },
-    [rows, bodyHeight, setCursor],
+    [rows, lineOf, bodyHeight, setCursor],
   );
 
   useEffect(() => {
@@ -102,6 +112,12 @@ export function MonitorGrid({ rows, columns: all, hidden, onDropped, sort, windo
         openSymbol(rows[cursorIndex].base);
         return;
       }
+      const open = expandKey(e.key);
+      if (open !== null && cursorIndex >= 0 && rows[cursorIndex].otherPairs?.length) {
+        e.preventDefault();
+        setExpanded(rows[cursorIndex].base, open);
+        return;
+      }
       const target = cursorTarget(e.key, cursorIndex, Math.floor(bodyHeight / ROW_HEIGHT), rows.length);
       if (target === null) return;
       e.preventDefault();
@@ -109,11 +125,12 @@ export function MonitorGrid({ rows, columns: all, hidden, onDropped, sort, windo
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [rows, cursorIndex, bodyHeight, moveTo, openSymbol]);
+  }, [rows, cursorIndex, bodyHeight, moveTo, openSymbol, setExpanded]);
 
   // scrollTop is kept quantised to a block, so the range covers the block's extra rows too.
-  const range = visibleRange(scrollTop, bodyHeight + BLOCK * ROW_HEIGHT, ROW_HEIGHT, rows.length, OVERSCAN);
-  const rendered: Opportunity[] = rows.slice(range.start, range.end);
+  const range = visibleRange(scrollTop, bodyHeight + BLOCK * ROW_HEIGHT, ROW_HEIGHT, lines.length, OVERSCAN);
+  const rendered: GridLine[] = lines.slice(range.start, range.end);
+  const cursorLine = cursorIndex >= 0 ? lineOf(cursorIndex) : -1;
 
   return (
     <div
@@ -121,9 +138,9 @@ export function MonitorGrid({ rows, columns: all, hidden, onDropped, sort, windo
       id={GRID_ID}
       role="grid"
       aria-label="Funding monitor: one row per asset, rates per 8 hours"
-      aria-rowcount={rows.length + 1}
+      aria-rowcount={lines.length + 1}
       aria-colcount={columns.length}
-      aria-activedescendant={cursorIndex >= 0 && cursorIndex >= range.start && cursorIndex < range.end ? `monitor-row-${rows[cursorIndex].base}` : undefined}
+      aria-activedescendant={cursorLine >= range.start && cursorLine < range.end ? `monitor-row-${rows[cursorIndex].base}` : undefined}
       tabIndex={0}
       className="grid"
       style={{ '--asset-left': `${assetLeft(columns)}px` } as CSSProperties}
@@ -149,22 +166,25 @@ export function MonitorGrid({ rows, columns: all, hidden, onDropped, sort, windo
           </div>
         ))}
       </div>
-      <div role="rowgroup" className="grid-body" style={{ height: rows.length * ROW_HEIGHT, width }}>
-        {rendered.map((row, i) => (
-          <MonitorRow
-            key={row.base}
-            row={row}
-            index={range.start + i}
-            top={(range.start + i) * ROW_HEIGHT}
-            columns={columns}
-            template={template}
-            width={width}
-            selected={row.base === cursor}
-            windowMinutes={windowMinutes}
-            onSelect={setCursor}
-            onOpen={openSymbol}
-          />
-        ))}
+      <div role="rowgroup" className="grid-body" style={{ height: lines.length * ROW_HEIGHT, width }}>
+        {rendered.map((line, i) => {
+          const index = range.start + i;
+          const shared = { index, top: index * ROW_HEIGHT, columns, template, width, windowMinutes };
+          return line.kind === 'pair' ? (
+            <PairRow key={`${line.row.base}#${line.nth}`} row={line.row} pair={line.pair} nth={line.nth} {...shared} />
+          ) : (
+            <MonitorRow
+              key={line.row.base}
+              row={line.row}
+              {...shared}
+              selected={line.row.base === cursor}
+              expanded={expanded.has(line.row.base)}
+              onSelect={setCursor}
+              onOpen={openSymbol}
+              onExpand={setExpanded}
+            />
+          );
+        })}
       </div>
     </div>
   );

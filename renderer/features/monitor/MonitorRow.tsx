@@ -2,11 +2,11 @@ import { memo, type ReactNode } from 'react';
 import type { Leg, Opportunity, SpreadDecay } from '../../../shared/domain/signals.ts';
 import { VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { REGIME_LABELS } from '../../../shared/funding/regime.ts';
-import { Countdown } from '../fundingWindows/Countdown.tsx';
-import { formatAge, formatHours, formatPct, signClass } from '../../ui/format.ts';
+import { formatAge, formatHours, formatPct, formatUsdCompact, signClass } from '../../ui/format.ts';
 import { Rate } from '../../ui/Rate.tsx';
 import type { Column } from './columns.ts';
 import { legFor } from './rowOrder.ts';
+import { NextSettlement } from './NextSettlement.tsx';
 
 interface MonitorRowProps {
   row: Opportunity;
@@ -17,9 +17,12 @@ interface MonitorRowProps {
   template: string;
   top: number;
   selected: boolean;
+  /** Its other venue pairs are shown under it. */
+  expanded: boolean;
   windowMinutes: number;
   onSelect(base: string): void;
   onOpen(base: string): void;
+  onExpand(base: string, open: boolean): void;
 }
 
 const REGIME_SHORT: Record<NonNullable<Opportunity['regime']>, string> = {
@@ -108,7 +111,32 @@ function carryTitle(row: Opportunity): string {
   return `Over ${formatHours(c.holdingHours)}: expected funding ${formatPct(c.expectedFunding, 3)} − fees in and out ${formatPct(c.fees, 3)} − entry basis ${formatPct(c.entryBasis, 3)} = ${formatPct(c.net, 3)} of notional. ${decayTitle(c.decay)}`;
 }
 
-function cellContent(column: Column, row: Opportunity, windowMinutes: number): ReactNode {
+/** The ▸/▾ glyph is drawn by CSS, so the cell's text stays the asset's name. */
+function Expander({ row, expanded, onExpand }: { row: Opportunity; expanded: boolean; onExpand(base: string, open: boolean): void }) {
+  const n = row.otherPairs?.length ?? 0;
+  if (n === 0) return <span className="expander" aria-hidden="true" />;
+  return (
+    <button
+      className="expander"
+      aria-expanded={expanded}
+      aria-label={`${expanded ? 'Hide' : 'Show'} ${row.base}'s next ${n} venue pair${n > 1 ? 's' : ''}`}
+      title="Other venue pairs (→ / ←)"
+      onClick={(e) => { e.stopPropagation(); onExpand(row.base, !expanded); }}
+    />
+  );
+}
+
+/** A basis in % with its sign; the z-score beside it in σ. */
+export function Basis({ basis }: { basis: number | null | undefined }) {
+  return <Rate value={basis ?? null} digits={3} />;
+}
+
+function BasisZ({ z }: { z: number | null | undefined }) {
+  if (z === null || z === undefined) return <span className="muted" title="fewer than 30 minutes of this pair's basis kept">–</span>;
+  return <span className={`num ${Math.abs(z) >= 2 ? 'warn' : ''}`}>{`${z > 0 ? '+' : z < 0 ? '−' : ''}${Math.abs(z).toFixed(1)}`}</span>;
+}
+
+function cellContent(column: Column, row: Opportunity, windowMinutes: number, expander: ReactNode): ReactNode {
   if (column.venue) {
     const leg = legFor(row, column.venue);
     const role = column.venue === row.longVenue ? 'long' : column.venue === row.shortVenue ? 'short' : null;
@@ -116,7 +144,11 @@ function cellContent(column: Column, row: Opportunity, windowMinutes: number): R
   }
   switch (column.id) {
     case 'rank': return <span className="num muted">{row.rank}</span>;
-    case 'base': return <strong>{row.base}</strong>;
+    case 'base': return <>{expander}<strong>{row.base}</strong></>;
+    case 'oi': return <span className="num">{formatUsdCompact(row.openInterestUsd ?? null)}</span>;
+    case 'volume': return <span className="num">{formatUsdCompact(row.volume24hUsd ?? null)}</span>;
+    case 'basis': return <Basis basis={row.basis} />;
+    case 'basisZ': return <BasisZ z={row.basisZ} />;
     case 'spread': return <Rate value={row.spreadPer8h} />;
     case 'apr': return <Rate value={row.spreadApr} digits={1} />;
     case 'long': return row.longVenue ? <span className="venue-long">{VENUES[row.longVenue as VenueId].label}</span> : '–';
@@ -125,7 +157,7 @@ function cellContent(column: Column, row: Opportunity, windowMinutes: number): R
     case 'carry': return <Rate value={row.netCarryPerDay} digits={3} />;
     case 'history': return row.carry ? <span className="num muted" title={decayTitle(row.carry.decay)}>{row.carry.decay.n}{row.carry.decay.source === 'fit' ? '' : ' d'}</span> : '–';
     case 'breakEven': return <span className="num">{formatHours(row.breakEvenHours)}</span>;
-    case 'next': return <Countdown at={row.nextFundingTime} windowMinutes={windowMinutes} />;
+    case 'next': return <NextSettlement pair={row} windowMinutes={windowMinutes} />;
     case 'velocity': return <Velocity perHour={row.velocity.h1} />;
     case 'regime':
       return row.regime ? (
@@ -140,7 +172,8 @@ function cellContent(column: Column, row: Opportunity, windowMinutes: number): R
 
 /** One asset row. Re-renders when its Opportunity object is replaced or its selection changes; only the countdown follows the clock. */
 export const MonitorRow = memo(function MonitorRow(props: MonitorRowProps) {
-  const { row, index, columns, template, width, top, selected, windowMinutes, onSelect, onOpen } = props;
+  const { row, index, columns, template, width, top, selected, expanded, windowMinutes, onSelect, onOpen, onExpand } = props;
+  const expander = <Expander row={row} expanded={expanded} onExpand={onExpand} />;
   const allStale = row.legs.length > 0 && row.legs.every((l) => l.stale);
   return (
     <div
@@ -148,6 +181,7 @@ export const MonitorRow = memo(function MonitorRow(props: MonitorRowProps) {
       id={`monitor-row-${row.base}`}
       aria-rowindex={index + 2}
       aria-selected={selected}
+      aria-expanded={row.otherPairs?.length ? expanded : undefined}
       className={`grid-row${selected ? ' selected' : ''}${row.triggered ? ' triggered' : ''}${allStale ? ' stale' : ''}`}
       style={{ gridTemplateColumns: template, width, transform: `translateY(${top}px)` }}
       onClick={() => onSelect(row.base)}
@@ -155,7 +189,7 @@ export const MonitorRow = memo(function MonitorRow(props: MonitorRowProps) {
     >
       {columns.map((c, i) => (
         <div role="gridcell" aria-colindex={i + 1} key={c.id} className={`cell cell-${c.id}${c.numeric ? ' numeric' : ''}`}>
-          {cellContent(c, row, windowMinutes)}
+          {cellContent(c, row, windowMinutes, expander)}
         </div>
       ))}
     </div>

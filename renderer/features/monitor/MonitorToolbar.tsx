@@ -29,6 +29,26 @@ function onSearchKey(e: KeyboardEvent<HTMLInputElement>, firstMatch: string | nu
   }
 }
 
+/** A minimum in USD typed in millions (what OI and volume are read in), stored in USD; empty or 0 is no minimum. */
+function MinUsd({ label, name, value, onChange }: { label: string; name: string; value: number; onChange(usd: number): void }) {
+  return (
+    <label title={`${name}, summed over the venues quoting the asset; rows below it, or without the figure, are hidden`}>
+      {label}
+      <input
+        type="number"
+        step="1"
+        min="0"
+        className="narrow"
+        aria-label={`${name} at least, million USD`}
+        value={value ? +(value / 1e6).toFixed(3) : ''}
+        placeholder="0"
+        onChange={(e) => onChange(Math.max(0, Number(e.target.value) || 0) * 1e6)}
+      />
+      <span className="unit">M USD</span>
+    </label>
+  );
+}
+
 /** Search and filters. Min spread is typed in percent per 8 h, stored as a decimal. */
 export function MonitorToolbar({ venues, shown, total, firstMatch }: { venues: readonly VenueId[]; shown: number; total: number; firstMatch: string | null }) {
   const filter = useMonitorView((s) => s.filter);
@@ -70,6 +90,8 @@ export function MonitorToolbar({ venues, shown, total, firstMatch }: { venues: r
         />
         <span className="unit">% /8h</span>
       </label>
+      <MinUsd label="Min OI" name="Open interest" value={filter.minOpenInterestUsd} onChange={(usd) => setFilter({ minOpenInterestUsd: usd })} />
+      <MinUsd label="Min vol" name="24 h volume" value={filter.minVolume24hUsd} onChange={(usd) => setFilter({ minVolume24hUsd: usd })} />
       <label>
         Venue
         <select aria-label="Only assets listed on venue" value={filter.venue ?? ''} onChange={(e) => setFilter({ venue: (e.target.value || null) as VenueId | null })}>

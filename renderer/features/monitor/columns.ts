@@ -16,7 +16,8 @@ export interface Column {
   /**
    * 0: always shown. Higher: hidden first when the window is too narrow (the trader may hide
    * any column but rank and asset). Long and Short repeat the ▲/▼ marks of the venue cells, so
-   * they go first, together.
+   * they go first, together; capacity (OI) and basis go last, after the volume and the basis
+   * z-score the trader may turn on (docs/screens.md, "The monitor fits the window").
    */
   dropOrder: number;
   /** Longer wording for the header tooltip. */
@@ -33,7 +34,8 @@ const column = (spec: Spec): Column => ({ minWidth: spec.width, numeric: true, d
 export function monitorColumns(venues: readonly VenueId[]): Column[] {
   return [
     column({ id: 'rank', label: '#', unit: 'rank', sortKey: 'rank', minWidth: 45, width: 48, title: 'Rank by expected net edge per day: funding under the pair\'s decay less costs both ways' }),
-    column({ id: 'base', label: 'Asset', unit: '', sortKey: 'base', minWidth: 78, width: 88, numeric: false, title: 'Base asset (multiplier prefixes such as 1000 removed)' }),
+    // The ▸ expander of the other venue pairs sits before the name.
+    column({ id: 'base', label: 'Asset', unit: '', sortKey: 'base', minWidth: 90, width: 100, numeric: false, title: 'Base asset (multiplier prefixes such as 1000 removed)' }),
     ...venues.map((v): Column => column({
       id: `venue-${v}`,
       label: VENUES[v].label,
@@ -47,15 +49,19 @@ export function monitorColumns(venues: readonly VenueId[]): Column[] {
     })),
     column({ id: 'spread', label: 'Spread', unit: '% /8h', sortKey: 'spread', minWidth: 70, width: 76, title: 'Highest minus lowest rate across venues, per 8 h' }),
     column({ id: 'apr', label: 'Spread', unit: 'APR', sortKey: 'apr', minWidth: 58, width: 64, title: 'Spread as a simple annual rate' }),
-    column({ id: 'long', label: 'Long', unit: 'venue', minWidth: 92, width: 96, numeric: false, dropOrder: 3, title: 'Go long where funding is lowest (the ▲ venue cell)' }),
-    column({ id: 'short', label: 'Short', unit: 'venue', minWidth: 92, width: 96, numeric: false, dropOrder: 3, title: 'Go short where funding is highest (the ▼ venue cell)' }),
+    column({ id: 'oi', label: 'OI', unit: 'USD', sortKey: 'oi', minWidth: 60, width: 66, dropOrder: 1, title: 'Open interest summed over every venue quoting the asset with fresh data (not only the pair\'s legs), USD; k = thousand, M = million, B = billion' }),
+    column({ id: 'volume', label: 'Vol 24h', unit: 'USD', sortKey: 'volume', minWidth: 60, width: 66, dropOrder: 2, title: '24 h traded volume summed over every venue quoting the asset with fresh data (not only the pair\'s legs), USD; k = thousand, M = million, B = billion' }),
+    column({ id: 'basis', label: 'Basis', unit: '%', sortKey: 'basis', minWidth: 60, width: 66, dropOrder: 1, title: 'Price gap of the best pair: short leg\'s mark over the long leg\'s, minus 1, per coin. + : the short sells above where the long buys (in the trade\'s favour at entry); − : the long pays up, a cost unless the gap closes' }),
+    column({ id: 'basisZ', label: 'Basis z', unit: 'σ', sortKey: 'basisZ', minWidth: 56, width: 60, dropOrder: 3, title: 'The basis against the same venue pair\'s last 6 h of one-minute samples, in standard deviations; – until the engine has kept 30 minutes of it (not seeded from the store)' }),
+    column({ id: 'long', label: 'Long', unit: 'venue', minWidth: 92, width: 96, numeric: false, dropOrder: 6, title: 'Go long where funding is lowest (the ▲ venue cell)' }),
+    column({ id: 'short', label: 'Short', unit: 'venue', minWidth: 92, width: 96, numeric: false, dropOrder: 6, title: 'Go short where funding is highest (the ▼ venue cell)' }),
     column({ id: 'edge', label: 'Exp. net', unit: '% /day', sortKey: 'edge', minWidth: 72, width: 76, title: 'Expected net edge per day to the planned exit: funding as the spread is expected to decay (fitted on this venue pair\'s history), less fees in and out and the entry basis from the marks, % of one leg notional (the ranking key)' }),
-    column({ id: 'carry', label: 'Net now', unit: '% /day', sortKey: 'carry', minWidth: 64, width: 70, dropOrder: 2, title: 'Instantaneous: today\'s spread held for the whole holding period, less round-trip taker fees, % of one leg notional per day' }),
+    column({ id: 'carry', label: 'Net now', unit: '% /day', sortKey: 'carry', minWidth: 64, width: 70, dropOrder: 5, title: 'Instantaneous: today\'s spread held for the whole holding period, less round-trip taker fees, % of one leg notional per day' }),
     column({ id: 'history', label: 'n', unit: '8-h pts', sortKey: 'history', minWidth: 48, width: 52, title: 'Sample behind the decay fit: consecutive 8-h points of this pair\'s stored history; "d": too little history, the conservative default decay applies' }),
     column({ id: 'breakEven', label: 'Break-even', unit: 'hours', sortKey: 'breakEven', minWidth: 85, width: 88, title: 'Hours until the funding expected under decay has paid the fees and the entry basis (the ticket uses the same rule with its costs at size)' }),
-    column({ id: 'next', label: 'Next', unit: 'hh:mm:ss', sortKey: 'next', minWidth: 80, width: 86, title: 'Countdown to the earliest next settlement over the legs' }),
-    column({ id: 'velocity', label: 'Velocity 1h', unit: '% /8h per h', sortKey: 'velocity', minWidth: 80, width: 86, dropOrder: 2, title: 'Change of the mean rate per 8 h, per hour, over the last hour' }),
-    column({ id: 'regime', label: 'Regime', unit: 'mean % /8h', sortKey: 'regime', minWidth: 76, width: 84, numeric: false, dropOrder: 1, title: 'Market regime of the mean rate per 8 h (domain table)' }),
+    column({ id: 'next', label: 'Next', unit: 'hh:mm:ss', sortKey: 'next', minWidth: 90, width: 96, title: 'Countdown to the best pair\'s next settlement and which leg pays it: L long, S short, L+S both; the tooltip gives each leg\'s own' }),
+    column({ id: 'velocity', label: 'Velocity 1h', unit: '% /8h per h', sortKey: 'velocity', minWidth: 80, width: 86, dropOrder: 5, title: 'Change of the mean rate per 8 h, per hour, over the last hour' }),
+    column({ id: 'regime', label: 'Regime', unit: 'mean % /8h', sortKey: 'regime', minWidth: 76, width: 84, numeric: false, dropOrder: 4, title: 'Market regime of the mean rate per 8 h (domain table)' }),
     column({ id: 'signal', label: 'Signal', unit: 'trigger · sector', minWidth: 92, width: 104, numeric: false, title: 'TRIG: spread at or above the trigger threshold; ✓ confirmed or ✗ contradicted (a probable trap) by the sector signal' }),
   ];
 }

@@ -15,6 +15,21 @@ export function legFor(row: Opportunity, venue: VenueId): Leg | null {
   return best;
 }
 
+/** A pair's legs by venue and their next settlements: a row's best pair or one of its others. */
+export interface PairTimes {
+  longVenue: VenueId | null;
+  shortVenue: VenueId | null;
+  longNextFundingTime?: number | null;
+  shortNextFundingTime?: number | null;
+}
+
+/** The earlier of the two legs' next settlements; null when neither is published. */
+export function pairNext(pair: PairTimes): number | null {
+  const long = pair.longNextFundingTime ?? null;
+  const short = pair.shortNextFundingTime ?? null;
+  return long === null ? short : short === null ? long : Math.min(long, short);
+}
+
 function sortValue(row: Opportunity, key: SortKey): number | string | null {
   switch (key) {
     case 'base': return row.base;
@@ -24,10 +39,14 @@ function sortValue(row: Opportunity, key: SortKey): number | string | null {
     case 'carry': return row.netCarryPerDay;
     case 'history': return row.carry?.decay.n ?? null;
     case 'breakEven': return row.breakEvenHours;
-    case 'next': return row.nextFundingTime;
+    case 'next': return pairNext(row) ?? row.nextFundingTime;
     case 'velocity': return row.velocity.h1;
     case 'regime': return row.meanPer8h;
     case 'rank': return row.rank;
+    case 'oi': return row.openInterestUsd ?? null;
+    case 'volume': return row.volume24hUsd ?? null;
+    case 'basis': return row.basis ?? null;
+    case 'basisZ': return row.basisZ ?? null;
     default: return legFor(row, key.slice('venue:'.length) as VenueId)?.ratePer8h ?? null;
   }
 }
@@ -55,6 +74,8 @@ export function matchesFilter(row: Opportunity, filter: MonitorFilter, tradable:
   if (filter.triggeredOnly && !row.triggered) return false;
   if (filter.confirmedOnly && row.alignment?.tag !== 'confirmed') return false;
   if (filter.minSpreadPer8h > 0 && (row.spreadPer8h === null || row.spreadPer8h < filter.minSpreadPer8h)) return false;
+  if (filter.minOpenInterestUsd > 0 && !((row.openInterestUsd ?? -1) >= filter.minOpenInterestUsd)) return false;
+  if (filter.minVolume24hUsd > 0 && !((row.volume24hUsd ?? -1) >= filter.minVolume24hUsd)) return false;
   if (filter.venue && !row.legs.some((l) => l.venue === filter.venue)) return false;
   const search = filter.search.trim().toUpperCase();
   return search === '' || row.base.includes(search);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatHours, formatPct, formatUsd, formatUtcTime } from '../../../renderer/ui/format.ts';
+import { formatAge, formatHours, formatPct, formatUsd, formatUsdCompact, formatUtcTime } from '../../../renderer/ui/format.ts';
 
 describe('figures on screen', () => {
   it('a rate shows as a signed percent: 0.000125 → +0.0125%, −0.0003 → −0.0300%', () => {
@@ -15,6 +15,14 @@ describe('figures on screen', () => {
     expect(formatHours(null)).toBe('–');
     expect(formatAge(null)).toBe('never');
   });
+  it('OI and volume show in four characters with k / M / B, the USD in the header', () => {
+    expect(formatUsdCompact(48_210_000)).toBe('48.2M');
+    expect(formatUsdCompact(1_234_000_000)).toBe('1.23B');
+    expect(formatUsdCompact(456_700)).toBe('457k');
+    expect(formatUsdCompact(950)).toBe('950');
+    expect(formatUsdCompact(null)).toBe('–');
+  });
+
   it('dollar amounts show cents from one dollar up and four digits below it; zero is plain', () => {
     expect(formatUsd(79.2574)).toBe('79.26 USD');
     expect(formatUsd(-16.2368)).toBe('−16.24 USD');

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { VENUE_IDS } from '../../../shared/domain/venues.ts';
 import { fitColumns, monitorColumns } from '../../../renderer/features/monitor/columns.ts';
+import { DEFAULT_HIDDEN_COLUMNS } from '../../../renderer/store/monitorViewStore.ts';
 
 const columns = monitorColumns(VENUE_IDS);
 const total = (cs: readonly { width: number }[]) => cs.reduce((sum, c) => sum + c.width, 0);
 const ids = (cs: readonly { id: string }[]) => cs.map((c) => c.id);
+const hiddenWith = (...ids: string[]) => new Set([...DEFAULT_HIDDEN_COLUMNS, ...ids]);
 
 describe('the monitor columns fit the window', () => {
   it('with room for every column at its preferred width, nothing is dropped and nothing shrinks', () => {
@@ -13,26 +15,35 @@ describe('the monitor columns fit the window', () => {
     expect(shown.map((c) => c.width)).toEqual(columns.map((c) => c.width));
   });
 
-  // Narrowest widths: rank 45, Asset 78, seven venues 7 × 113 = 791, Spread 70, APR 58, Long and
-  // Short 92 each, Exp. net 72, Net now 64, n 48, Break-even 85, Next 80, Velocity 80, Regime 76,
-  // Signal 92: 1,823 px.
-  it('a 1600-px window (1567 px of grid) drops Long and Short, then Net now with Velocity (1,495 px left), and the rest fits', () => {
-    const { shown, dropped } = fitColumns(columns, 1567, new Set());
-    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity']);
+  // Narrowest widths: rank 45, Asset 90, seven venues 7 × 113 = 791, Spread 70, APR 58, OI 60,
+  // Vol 24h 60, Basis 60, Basis z 56, Long and Short 92 each, Exp. net 72, Net now 64, n 48,
+  // Break-even 85, Next 90, Velocity 80, Regime 76, Signal 92: 2,081 px.
+  it('a 1600-px window (1567 px of grid), volume and basis z hidden as at first start, drops Long and Short, Net now with Velocity, then Regime (1,561 px left): OI and basis stay', () => {
+    const { shown, dropped } = fitColumns(columns, 1567, hiddenWith());
+    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime']);
+    expect(ids(shown)).toContain('oi');
+    expect(ids(shown)).toContain('basis');
     expect(total(shown)).toBeLessThanOrEqual(1567);
     for (const c of shown) expect(c.width).toBeGreaterThanOrEqual(c.minWidth);
   });
 
-  it('a 1280-px window (1247 px of grid) drops every droppable column and still needs 1,419 px: the grid scrolls', () => {
-    const { shown, dropped } = fitColumns(columns, 1247, new Set());
-    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime']);
+  it('a 1280-px window (1247 px of grid) drops every droppable column and still needs 1,441 px: the grid scrolls', () => {
+    const { shown, dropped } = fitColumns(columns, 1247, hiddenWith());
+    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'oi', 'basis']);
     expect(ids(shown)).toEqual(['rank', 'base', ...VENUE_IDS.map((v) => `venue-${v}`), 'spread', 'apr', 'edge', 'history', 'breakEven', 'next', 'signal']);
-    expect(total(shown)).toBe(1419);
+    expect(total(shown)).toBe(1441);
   });
 
-  it('venues the trader hid give their room to the others: without Aster, Gate and Bitget the 1280 window fits and Regime stays', () => {
-    const { shown, dropped } = fitColumns(columns, 1247, new Set(['venue-aster', 'venue-gate', 'venue-bitget']));
-    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity']);
+  it('venues the trader hid give their room to the others: without Aster, Gate and Bitget the 1280 window fits with OI and basis', () => {
+    const { shown, dropped } = fitColumns(columns, 1247, hiddenWith('venue-aster', 'venue-gate', 'venue-bitget'));
+    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime']);
     expect(total(shown)).toBeLessThanOrEqual(1247);
+  });
+
+  it('volume turned on at 1600 has room once a venue is hidden; before that it goes ahead of OI and basis', () => {
+    expect(fitColumns(columns, 1567, new Set(['basisZ'])).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'volume']);
+    const { shown, dropped } = fitColumns(columns, 1567, new Set(['basisZ', 'venue-aster']));
+    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime']);
+    expect(ids(shown)).toEqual(expect.arrayContaining(['oi', 'volume', 'basis']));
   });
 });

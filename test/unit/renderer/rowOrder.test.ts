@@ -3,7 +3,7 @@ import { compareRows, firstMatch, legFor, matchesFilter, orderRows } from '../..
 import { nextSort, type MonitorFilter } from '../../../renderer/store/monitorViewStore.ts';
 import { leg, row } from './opportunityFixture.ts';
 
-const noFilter: MonitorFilter = { search: '', triggeredOnly: false, confirmedOnly: false, minSpreadPer8h: 0, venue: null, tradableOnly: false };
+const noFilter: MonitorFilter = { search: '', triggeredOnly: false, confirmedOnly: false, minSpreadPer8h: 0, minOpenInterestUsd: 0, minVolume24hUsd: 0, venue: null, tradableOnly: false };
 const bases = (rows: { base: string }[]) => rows.map((r) => r.base);
 
 describe('monitor order: sorting', () => {
@@ -52,6 +52,17 @@ describe('monitor order: filters and search', () => {
     expect(matchesFilter(row('A', { spreadPer8h: 0.0005 }), f)).toBe(false);
     expect(matchesFilter(row('A', { spreadPer8h: 0.0006 }), f)).toBe(true);
     expect(matchesFilter(row('A'), f)).toBe(false);
+  });
+
+  it('min OI and min volume (USD) hide rows below them and rows with no figure; 0 filters nothing', () => {
+    const oi = { ...noFilter, minOpenInterestUsd: 5e6 };
+    expect(matchesFilter(row('A', { openInterestUsd: 4.9e6 }), oi)).toBe(false);
+    expect(matchesFilter(row('A', { openInterestUsd: 5e6 }), oi)).toBe(true);
+    expect(matchesFilter(row('A', { openInterestUsd: null }), oi)).toBe(false);
+    const volume = { ...noFilter, minVolume24hUsd: 1e8 };
+    expect(matchesFilter(row('A', { openInterestUsd: 5e6, volume24hUsd: 2e7 }), volume)).toBe(false);
+    expect(matchesFilter(row('A', { volume24hUsd: 1.5e8 }), volume)).toBe(true);
+    expect(matchesFilter(row('A'), noFilter)).toBe(true);
   });
 
   it('the venue filter keeps assets listed on that venue', () => {

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openDemoSession, type DemoSession } from './demoSession.ts';
+import { screenshot } from './browser.ts';
+import { MonitorPage, parsePct } from './monitorPage.ts';
+
+let session: DemoSession;
+let page: Page;
+let pageErrors: string[];
+let monitor: MonitorPage;
+
+/** "48.2M" → 48 200 000; a dash → null. */
+function parseUsd(text: string): number | null {
+  const m = /^([\d.]+)([kMB]?)$/.exec(text.trim());
+  if (!m) return null;
+  return Number(m[1]) * ({ '': 1, k: 1e3, M: 1e6, B: 1e9 } as Record<string, number>)[m[2]];
+}
+
+beforeAll(async () => {
+  session = await openDemoSession({ name: 'monitor-pairs', viewport: { width: 1600, height: 900 } });
+  ({ page, pageErrors } = session);
+  monitor = new MonitorPage(page);
+  await monitor.dataRows().first().waitFor({ timeout: 60_000 });
+});
+afterAll(() => session?.close());
+
+describe('capacity, basis, per-leg settlements and the other venue pairs on the monitor', () => {
+  it('OI (USD) and Basis (%) are columns with one unit each, their tooltips saying what is summed and what the sign means', async () => {
+    const oi = await monitor.columnIndex(/^OIUSD/);
+    const basis = await monitor.columnIndex(/^Basis%/);
+    const header = (i: number) => monitor.grid.getByRole('columnheader').nth(i - 1);
+    expect(await header(oi).getAttribute('title')).toMatch(/summed over every venue quoting the asset/);
+    expect(await header(basis).getAttribute('title')).toMatch(/short leg's mark over the long leg's.*\+ : the short sells above/);
+    const ois = (await monitor.cellTexts(oi)).map(parseUsd);
+    expect(ois.filter((v) => v !== null && v > 0).length).toBeGreaterThan(10);
+    expect((await monitor.cellTexts(basis)).filter((t) => parsePct(t) !== null).length).toBeGreaterThan(10);
+  });
+
+  it('Next names the leg that pays first (L, S or LS both) and gives both legs in its tooltip', async () => {
+    const next = await monitor.columnIndex(/^Next/);
+    const texts = await monitor.cellTexts(next);
+    expect(texts.every((t) => /^(L|S|LS) (◆ )?\d\d:\d\d:\d\d$/.test(t) || t === '–')).toBe(true);
+    const cell = monitor.dataRows().first().locator(`[role=gridcell][aria-colindex="${next}"] > span`).first();
+    expect(await cell.getAttribute('title')).toMatch(/^Long leg \(.+\) settles in \d\d:\d\d:\d\d, at .+; short leg \(.+\) settles in/);
+  });
+
+  it('a minimum OI typed in million USD hides the rows below it, and clearing it brings them back', async () => {
+    const total = await monitor.rowCount();
+    const oi = await monitor.columnIndex(/^OIUSD/);
+    const values = (await monitor.cellTexts(oi, 40)).map(parseUsd).filter((v): v is number => v !== null).sort((a, b) => a - b);
+    const threshold = values[Math.floor(values.length / 2)];
+    const box = page.getByLabel('Open interest at least, million USD');
+    await box.fill(String(threshold / 1e6));
+    await expect.poll(() => monitor.rowCount()).toBeLessThan(total);
+    const kept = (await monitor.cellTexts(oi, 40)).map(parseUsd);
+    // The cells round to three figures: compare against the threshold less that rounding.
+    expect(kept.every((v) => v !== null && v >= threshold * 0.99)).toBe(true);
+    await expect.poll(() => page.getByText(/\d+ of \d+ assets/).isVisible()).toBe(true);
+    await box.fill('');
+    await expect.poll(() => monitor.rowCount()).toBe(total);
+  });
+
+  it('→ on the cursor row shows its 2nd pair under it, with its own venues and spread; ← hides it; the expander is a named button', async () => {
+    const rows = monitor.dataRows();
+    const first = rows.first();
+    const base = (await first.locator('[role=gridcell][aria-colindex="2"]').textContent())!;
+    await first.click();
+    await page.keyboard.press('ArrowRight');
+    const second = monitor.grid.getByRole('row', { name: new RegExp(`^${base} 2nd pair: long .+, short .+`) });
+    await second.waitFor();
+    expect(await second.getAttribute('aria-rowindex')).toBe('3');
+    const spread = await monitor.columnIndex(/^Spread% \/8h/);
+    const bestSpread = parsePct((await first.locator(`[role=gridcell][aria-colindex="${spread}"]`).textContent())!)!;
+    const secondSpread = parsePct((await second.locator(`[role=gridcell][aria-colindex="${spread}"]`).textContent())!)!;
+    expect(secondSpread).toBeGreaterThan(0);
+    expect(secondSpread).toBeLessThanOrEqual(bestSpread);
+    expect(await second.getByText(/^long$/).count()).toBe(1);
+    expect(await second.getByText(/^short$/).count()).toBe(1);
+    await screenshot(page, 'e2e-monitor-pairs-expanded');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => second.count()).toBe(0);
+    const expander = first.getByRole('button', { name: new RegExp(`^Show ${base}'s next \\d venue pairs?$`) });
+    await expander.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => second.count()).toBe(1);
+    expect(await first.getByRole('button', { name: new RegExp(`^Hide ${base}'s`) }).getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('24 h volume, hidden at first, is turned on in Columns… and has room once a venue is hidden', async () => {
+    await page.getByText(/^Columns/).click();
+    const group = page.getByRole('group', { name: 'Monitor columns' });
+    await group.getByRole('checkbox', { name: /^Vol 24h \(USD\)/ }).check();
+    await expect.poll(() => group.getByText(/^Vol 24h \(USD\)/).textContent()).toMatch(/no room at this width/);
+    await group.getByRole('checkbox', { name: /^Aster/ }).uncheck();
+    await expect.poll(() => monitor.columnIndex(/^Vol 24hUSD/).catch(() => null)).not.toBeNull();
+    const volumes = (await monitor.cellTexts(await monitor.columnIndex(/^Vol 24hUSD/))).map(parseUsd);
+    expect(volumes.filter((v) => v !== null && v > 0).length).toBeGreaterThan(10);
+    await page.getByText(/^Columns/).click();
+  });
+
+  it('no page errors were raised along the way', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
