@@ -1,10 +1,10 @@
-import { parseFundingCsv, parseUtcTime } from '../../shared/history/fundingCsv.ts';
+import { parseUtcTime } from '../../shared/history/fundingCsv.ts';
 import { parsePriceCsv } from '../../shared/history/priceCsv.ts';
 import { DEFAULT_BACKTEST_PARAMS, type BacktestParams, type BacktestReport, type BacktestTrade } from '../../shared/domain/backtest.ts';
 import { BacktestInputError, runBacktest } from '../backend/backtest/backtest.ts';
 import { UsageError, type CliCommand } from './io.ts';
 import { HELP_OPTION, numberOption, parseCommandLine } from './args.ts';
-import { readAll } from './csvFiles.ts';
+import { readAll, readFundingCsv } from './csvFiles.ts';
 
 const D = DEFAULT_BACKTEST_PARAMS;
 
@@ -33,7 +33,7 @@ export const backtest: CliCommand = async (argv, io) => {
     io.out(`${BACKTEST_USAGE}\n`);
     return 0;
   }
-  const funding = await readAll('backtest', args.history, parseFundingCsv);
+  const funding = await readAll('backtest', args.history, readFundingCsv);
   const prices = await readAll('backtest', args.prices, parsePriceCsv);
   let report: BacktestReport;
   try {

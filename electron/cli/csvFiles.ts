@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { CsvLineError } from '../../shared/domain/quotes.ts';
+import { parseFundingCsv, type FundingCsvParse } from '../../shared/history/fundingCsv.ts';
+import { FUNDING_CSV_OPTIONS } from '../backend/markets/knownVenues.ts';
 import { UsageError } from './io.ts';
 
 /** At most this many bad lines are printed per file; the count of the rest follows. */
@@ -22,6 +24,11 @@ export async function readAll<T>(command: string, files: readonly string[], pars
     for (const point of points) all.push(point);
   }
   return all;
+}
+
+/** A funding CSV as every command reads it: only venues ccxt knows. */
+export function readFundingCsv(text: string, file: string): FundingCsvParse {
+  return parseFundingCsv(text, file, FUNDING_CSV_OPTIONS);
 }
 
 export function throwOnErrors(command: string, file: string, errors: readonly CsvLineError[]): void {

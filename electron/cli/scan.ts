@@ -1,4 +1,5 @@
 import { FundingCsvReader, parseUtcTime } from '../../shared/history/fundingCsv.ts';
+import { FUNDING_CSV_OPTIONS } from '../backend/markets/knownVenues.ts';
 import { LatestSettlements } from '../../shared/history/latestSettlements.ts';
 import type { FundingPoint, FundingQuote } from '../../shared/domain/quotes.ts';
 import { monitorScan, settledQuote, type ScanResult } from './monitorScan.ts';
@@ -138,7 +139,7 @@ function readAt(value: string): number {
 
 /** Feeds one file's settlements to the scan; any bad line refuses the whole scan (nothing is printed). */
 async function readHistory(file: string, latest: LatestSettlements): Promise<void> {
-  const reader = new FundingCsvReader();
+  const reader = new FundingCsvReader(FUNDING_CSV_OPTIONS);
   for await (const line of fileLines(file, (code) => `${file}: cannot read the file (${code})`)) {
     const point = reader.line(line);
     if (point) latest.add(point);

@@ -1,5 +1,4 @@
-import { parseFundingCsv } from '../../shared/history/fundingCsv.ts';
-import { readAll, readText, throwOnErrors } from './csvFiles.ts';
+import { readAll, readFundingCsv, readText, throwOnErrors } from './csvFiles.ts';
 import { parsePriceCsv } from '../../shared/history/priceCsv.ts';
 import { parseSectorCsv } from '../../shared/sectors/sectorCsv.ts';
 import type { SectorMap } from '../../shared/sectors/sectorOf.ts';
@@ -27,7 +26,7 @@ export const study: CliCommand = async (argv, io) => {
       io.out(`${USAGE}\n`);
       return 0;
     }
-    const funding = await readAll('study', args.history, parseFundingCsv);
+    const funding = await readAll('study', args.history, readFundingCsv);
     const prices = await readAll('study', args.prices, parsePriceCsv);
     const map = args.sectors === null ? DEFAULT_SECTOR_MAP : await readSectorMap(args.sectors);
     const panel = studyPanelFor(funding, prices, map, args.params);

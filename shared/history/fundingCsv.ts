@@ -1,5 +1,6 @@
 import type { CsvLineError, FundingPoint } from '../domain/quotes.ts';
 import { parseUnifiedSymbol } from '../domain/symbols.ts';
+import { unknownVenueMessage } from './csvVenues.ts';
 
 /**
  * The funding-history CSV format: a header naming at least
@@ -7,6 +8,8 @@ import { parseUnifiedSymbol } from '../domain/symbols.ts';
  * ignored), then one settlement per row. Bad rows are reported by 1-based physical line
  * number and skipped; good rows are kept, so one typo does not lose a whole file.
  * A quoted field may contain commas and doubled quotes but not a line break.
+ * With `knownVenues`, a row of any other venue is a bad line; a rate beyond any venue's cap is
+ * one too, in words that say whether the file looks like percent (docs/screens.md, "Importing history").
  */
 export interface FundingCsvParse {
   points: FundingPoint[];
@@ -17,6 +20,17 @@ const REQUIRED_COLUMNS = ['venue', 'symbol', 'time', 'rate', 'interval_hours'] a
 const OPTIONAL_COLUMNS = ['mark_price'] as const;
 type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 type ColumnIndex = Record<Column, number>;
+
+export interface FundingCsvOptions {
+  /** The venue ids a row may name; without it any well-formed id passes. */
+  knownVenues?: ReadonlySet<string>;
+}
+
+/**
+ * No venue's funding cap reaches this per interval (Hyperliquid's 4 %/h is the widest, Binance's
+ * ±2–3 % the common one): a larger rate is a unit mistake, most often a file in percent.
+ */
+export const MAX_PLAUSIBLE_RATE = 0.05;
 
 const VENUE_ID = /^[a-z][a-z0-9]*$/;
 const EPOCH_MS = /^\d+$/;
@@ -29,8 +43,8 @@ const ISO_WITHOUT_ZONE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$
  * Messages do not repeat the file name: callers print them as `file:line: message`, and an
  * import result carries its file name once. `_fileName` keeps the parsers' common signature.
  */
-export function parseFundingCsv(text: string, _fileName: string): FundingCsvParse {
-  const reader = new FundingCsvReader();
+export function parseFundingCsv(text: string, _fileName: string, options: FundingCsvOptions = {}): FundingCsvParse {
+  const reader = new FundingCsvReader(options);
   const points: FundingPoint[] = [];
   for (const line of text.split('\n')) {
     const point = reader.line(line);
@@ -50,7 +64,11 @@ export class FundingCsvReader {
   private header: (ColumnIndex & { count: number }) | null = null;
   private refused = false;
   private readonly seen = new SettlementLines();
-  private readonly symbols = new Map<string, boolean>();
+  private readonly names: RowNames;
+
+  constructor(options: FundingCsvOptions = {}) {
+    this.names = { symbols: new Map(), venues: new Map(), knownVenues: options.knownVenues ?? null };
+  }
 
   /** The point on this line, or null (blank, the header, or a bad line: then it is in `errors`). */
   line(raw: string): FundingPoint | null {
@@ -66,7 +84,7 @@ export class FundingCsvReader {
       } else this.header = header;
       return null;
     }
-    const row = readRow(splitFields(line), this.header, this.symbols);
+    const row = readRow(splitFields(line), this.header, this.names);
     if (typeof row === 'string') {
       this.errors.push({ line: at, message: row });
       return null;
@@ -257,13 +275,22 @@ function readHeader(fields: string[] | string): (ColumnIndex & { count: number }
   return { ...(index as ColumnIndex), count: names.length };
 }
 
-function readRow(fields: string[] | string, col: ColumnIndex & { count: number }, symbols: Map<string, boolean>): FundingPoint | string {
+/** Names repeat on every row of a series: each distinct one is validated once. */
+interface RowNames {
+  symbols: Map<string, boolean>;
+  /** Venue → null when acceptable, else the line's message. */
+  venues: Map<string, string | null>;
+  knownVenues: ReadonlySet<string> | null;
+}
+
+function readRow(fields: string[] | string, col: ColumnIndex & { count: number }, names: RowNames): FundingPoint | string {
   if (typeof fields === 'string') return fields;
   if (fields.length !== col.count) return `expected ${col.count} columns as in the header, found ${fields.length}`;
   const venue = fields[col.venue].trim();
-  if (!VENUE_ID.test(venue)) return `venue "${venue}" is not a ccxt exchange id (lower-case letters and digits, e.g. binanceusdm)`;
+  const badVenue = venueProblem(venue, names);
+  if (badVenue !== null) return badVenue;
   const symbol = fields[col.symbol].trim();
-  if (!isUnifiedSymbol(symbol, symbols)) return `symbol "${symbol}" is not a unified perpetual symbol BASE/QUOTE:SETTLE (e.g. BTC/USDT:USDT)`;
+  if (!isUnifiedSymbol(symbol, names.symbols)) return `symbol "${symbol}" is not a unified perpetual symbol BASE/QUOTE:SETTLE (e.g. BTC/USDT:USDT)`;
   const time = parseUtcTime(fields[col.time]);
   if (typeof time === 'string') return time;
   const rate = readNumber(fields[col.rate]);
@@ -271,9 +298,35 @@ function readRow(fields: string[] | string, col: ColumnIndex & { count: number }
   const intervalHours = readNumber(fields[col.interval_hours]);
   if (intervalHours === null) return `interval_hours "${fields[col.interval_hours].trim()}" is not a number`;
   if (intervalHours <= 0) return `interval_hours must be greater than 0, found ${intervalHours}`;
+  if (Math.abs(rate) > MAX_PLAUSIBLE_RATE) return implausibleRate(rate, intervalHours);
   const markPrice = col.mark_price < 0 ? null : readOptionalPrice(fields[col.mark_price]);
   if (typeof markPrice === 'string') return markPrice;
   return { venue, symbol, time, rate, intervalHours, markPrice };
+}
+
+function venueProblem(venue: string, names: RowNames): string | null {
+  let problem = names.venues.get(venue);
+  if (problem === undefined) {
+    if (!VENUE_ID.test(venue)) problem = `venue "${venue}" is not a ccxt exchange id (lower-case letters and digits, e.g. binanceusdm)`;
+    else problem = names.knownVenues && !names.knownVenues.has(venue) ? unknownVenueMessage(venue, names.knownVenues) : null;
+    names.venues.set(venue, problem);
+  }
+  return problem;
+}
+
+/** Rates are decimals per interval; a rate that would be plausible divided by 100 is named as percent. */
+function implausibleRate(rate: number, intervalHours: number): string {
+  const asPercent = `${formatDecimal(rate * 100)} % per ${intervalHours} h`;
+  const cap = `beyond the ±${MAX_PLAUSIBLE_RATE * 100} % no venue's cap allows`;
+  if (Math.abs(rate / 100) <= MAX_PLAUSIBLE_RATE) {
+    return `rate ${rate} reads as ${asPercent}, ${cap}: the file looks like percent; write rates as decimals (${formatDecimal(rate / 100)})`;
+  }
+  return `rate ${rate} reads as ${asPercent}, ${cap} even if the file were in percent`;
+}
+
+/** Up to 8 significant digits, without the float noise of a division (0.0123 / 100 → 0.000123). */
+function formatDecimal(value: number): string {
+  return String(Number(value.toPrecision(8)));
 }
 
 function readNumber(raw: string): number | null {
@@ -291,7 +344,6 @@ function readOptionalPrice(raw: string): number | null | string {
   return price;
 }
 
-/** Symbols repeat on every row of a series: validate each distinct one once. */
 function isUnifiedSymbol(symbol: string, known: Map<string, boolean>): boolean {
   let valid = known.get(symbol);
   if (valid === undefined) {

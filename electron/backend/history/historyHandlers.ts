@@ -3,6 +3,7 @@ import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { MarketData } from '../markets/marketData.ts';
 import type { Store } from '../store/duckdb.ts';
 import { importFundingCsv } from '../store/history.ts';
+import { FUNDING_CSV_OPTIONS } from '../markets/knownVenues.ts';
 import { backfillFunding } from '../store/backfill.ts';
 import type { Logger } from '../log/logger.ts';
 
@@ -38,6 +39,6 @@ export function createHistoryHandlers(deps: { store: Store; market: MarketData; 
       await backfillPrices(targets, days);
       return results;
     },
-    'history.importCsv': async ({ fileName, text }) => importFundingCsv(store, text, fileName),
+    'history.importCsv': async ({ fileName, text }) => importFundingCsv(store, text, fileName, FUNDING_CSV_OPTIONS),
   };
 }

@@ -2,7 +2,7 @@ import { BIGINT, DOUBLE, INTEGER, VARCHAR, type DuckDBConnection } from '@duckdb
 import type { BacktestHistory } from '../../../shared/domain/backtest.ts';
 import type { FundingPoint, PricePoint } from '../../../shared/domain/quotes.ts';
 import { parseUnifiedSymbol } from '../../../shared/domain/symbols.ts';
-import { parseFundingCsv } from '../../../shared/history/fundingCsv.ts';
+import { parseFundingCsv, type FundingCsvOptions } from '../../../shared/history/fundingCsv.ts';
 import type { HandlerInput, ImportResult } from '../../../shared/ipc/contract.ts';
 import { parsePriceCsv } from '../../../shared/history/priceCsv.ts';
 import type { FundingColumns, PriceColumns } from '../../../shared/history/historyColumns.ts';
@@ -184,8 +184,8 @@ export const LISTED_IMPORT_ERRORS = 200;
  * Imports a funding-history CSV: good rows are stored (upserted), bad rows are reported by
  * line and skipped. `imported` counts the rows written, new or replacing a stored settlement.
  */
-export async function importFundingCsv(store: { history: HistoryRepo }, text: string, fileName: string): Promise<ImportResult> {
-  const { points, errors } = parseFundingCsv(text, fileName);
+export async function importFundingCsv(store: { history: HistoryRepo }, text: string, fileName: string, options: FundingCsvOptions): Promise<ImportResult> {
+  const { points, errors } = parseFundingCsv(text, fileName, options);
   await store.history.insertFunding(points);
   return { fileName, imported: points.length, rejected: errors.length, errors: errors.slice(0, LISTED_IMPORT_ERRORS) };
 }

@@ -5,6 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBacktestHandlers } from '../../../electron/backend/backtest/backtestHandlers.ts';
 import { importFundingCsv, importPriceCsv } from '../../../electron/backend/store/history.ts';
+import { FUNDING_CSV_OPTIONS } from '../../../electron/backend/markets/knownVenues.ts';
 import { openStore } from '../../../electron/backend/store/duckdb.ts';
 import { requests, type Handlers } from '../../../shared/ipc/contract.ts';
 import { dispatch } from '../../../shared/ipc/dispatch.ts';
@@ -23,7 +24,7 @@ describe('backtest.history', () => {
   it('says nothing is stored before an import, then the rows and span of each kind', async () => {
     const empty = await dispatch(handlers, 'backtest.history', undefined);
     expect(empty).toEqual({ ok: true, value: { funding: { rows: 0, from: null, to: null }, prices: { rows: 0, from: null, to: null } } });
-    await importFundingCsv(store, fundingSlice(), 'funding.csv');
+    await importFundingCsv(store, fundingSlice(), 'funding.csv', FUNDING_CSV_OPTIONS);
     await importPriceCsv(store, flatPrices(), 'prices.csv');
     const stored = requests['backtest.history'].output.parse((await dispatch(handlers, 'backtest.history', undefined) as { value: unknown }).value);
     // Three venues' 8-hourly settlements and 4-hourly closes from 10 March to 20 April 2021.

@@ -5,6 +5,7 @@ import { requests, type Handlers } from '../../../shared/ipc/contract.ts';
 import { dispatch } from '../../../shared/ipc/dispatch.ts';
 import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts';
 import { importFundingCsv } from '../../../electron/backend/store/history.ts';
+import { FUNDING_CSV_OPTIONS } from '../../../electron/backend/markets/knownVenues.ts';
 import { createPatternHandlers } from '../../../electron/backend/patterns/patternHandlers.ts';
 import { createPatternService } from '../../../electron/backend/patterns/patternService.ts';
 import { DATA_DIR, sevenVenuesCsv } from '../../unit/history/realFundingData.ts';
@@ -20,7 +21,7 @@ describe.skipIf(!hasData)('history.analytics over a multi-venue store', () => {
   beforeAll(async () => {
     store = await openStore(':memory:');
     for (const pair of ['BTC-USDT', 'ETH-USDT'] as const) {
-      const result = await importFundingCsv(store, sevenVenuesCsv(pair), `${pair}.csv`);
+      const result = await importFundingCsv(store, sevenVenuesCsv(pair), `${pair}.csv`, FUNDING_CSV_OPTIONS);
       expect(result.rejected).toBe(0);
     }
     const service = createPatternService({

@@ -13,6 +13,7 @@ import { eventStudy } from '../../fixtures/eventStudy.ts';
 import { runStudyJob, type StudyJob } from '../../../electron/engine/studyJob.ts';
 import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts';
 import { importFundingCsv } from '../../../electron/backend/store/history.ts';
+import { FUNDING_CSV_OPTIONS } from '../../../electron/backend/markets/knownVenues.ts';
 import { createPatternHandlers } from '../../../electron/backend/patterns/patternHandlers.ts';
 import { createPatternService, effectiveSectorMap, runInWorker, type PatternService } from '../../../electron/backend/patterns/patternService.ts';
 import { binanceQ1Csv } from '../../unit/history/realFundingData.ts';
@@ -63,7 +64,7 @@ describe.skipIf(!hasBinanceQ1)('patterns.study over history in a DuckDB store', 
     const priceCsv = binancePriceCsv(MARKETS);
     funding = parseFundingCsv(fundingCsv, 'funding.csv').points;
     prices = parsePriceCsv(priceCsv, 'prices.csv').points;
-    const imported = await importFundingCsv(store, fundingCsv, 'funding.csv');
+    const imported = await importFundingCsv(store, fundingCsv, 'funding.csv', FUNDING_CSV_OPTIONS);
     expect(imported.rejected).toBe(0);
     const importedPrices = (await call('history.importPrices', { fileName: 'prices.csv', text: priceCsv })) as { imported: number; rejected: number };
     expect(importedPrices).toMatchObject({ imported: prices.length, rejected: 0 });

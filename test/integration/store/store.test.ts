@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
 import { StoreError } from '../../../electron/backend/store/connection.ts';
 import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts';
 import { importFundingCsv } from '../../../electron/backend/store/history.ts';
+import { FUNDING_CSV_OPTIONS } from '../../../electron/backend/markets/knownVenues.ts';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2024, 0, 1);
@@ -86,15 +87,25 @@ describe('funding history', () => {
 describe('importFundingCsv', () => {
   it('stores the good rows and lists bad ones by line', async () => {
     const csv = 'venue,symbol,time,rate,interval_hours\nbybit,BTC/USDT:USDT,2024-01-01T00:00:00Z,0.0001,8\nbybit,BTC/USDT:USDT,2024-01-01T08:00:00,0.0001,8\n';
-    const result = await importFundingCsv(store, csv, 'mixed.csv');
+    const result = await importFundingCsv(store, csv, 'mixed.csv', FUNDING_CSV_OPTIONS);
     expect(result).toEqual({ fileName: 'mixed.csv', imported: 1, rejected: 1, errors: [{ line: 3, message: expect.stringMatching(/no time zone/) }] });
     expect(await store.history.funding({ base: 'BTC' })).toHaveLength(1);
+  });
+
+  it('refuses rows of a venue ccxt does not know and rates in percent, keeping the rest', async () => {
+    const csv = 'venue,symbol,time,rate,interval_hours\nhtx,ETH/USDT:USDT,2024-01-01T00:00:00Z,0.0001,8\nbybitt,ETH/USDT:USDT,2024-01-01T00:00:00Z,0.0001,8\nokx,ETH/USDT:USDT,2024-01-01T00:00:00Z,0.01,8\nokx,ETH/USDT:USDT,2024-01-01T08:00:00Z,0.5,8\n';
+    const result = await importFundingCsv(store, csv, 'venues.csv', FUNDING_CSV_OPTIONS);
+    expect(result.imported).toBe(2);
+    expect(result.errors).toEqual([
+      { line: 3, message: expect.stringMatching(/^venue "bybitt" is not a venue the terminal knows; did you mean bybit\?$/) },
+      { line: 5, message: expect.stringMatching(/^rate 0\.5 reads as 50 % per 8 h, .* the file looks like percent; write rates as decimals \(0\.005\)$/) },
+    ]);
   });
 
   it('lists the first 200 errors and counts all of them', async () => {
     const rows = ['venue,symbol,time,rate,interval_hours'];
     for (let i = 0; i < 250; i++) rows.push(`bybit,BTC/USDT:USDT,${T0 + i * H},oops,8`);
-    const result = await importFundingCsv(store, rows.join('\n'), 'bad.csv');
+    const result = await importFundingCsv(store, rows.join('\n'), 'bad.csv', FUNDING_CSV_OPTIONS);
     expect(result.rejected).toBe(250);
     expect(result.errors).toHaveLength(200);
     expect(result.errors[199].line).toBe(201);

@@ -114,6 +114,51 @@ describe('parseFundingCsv', () => {
   });
 });
 
+describe('parseFundingCsv: venues the terminal knows and plausible rates', () => {
+  const knownVenues = new Set(['binanceusdm', 'bybit', 'okx', 'dydx']);
+
+  it('rejects a row of an unknown venue by line, naming the venue and the nearest known id', () => {
+    const csv = [
+      HEADER,
+      'binanceusdm,BTC/USDT:USDT,2024-01-01T00:00:00Z,0.0001,8', // 2 good
+      'binanceusd,BTC/USDT:USDT,2024-01-01T08:00:00Z,0.0001,8', // 3 typo of binanceusdm
+      'dydx,BTC/USD:USD,2024-01-01T00:00:00Z,0.00002,1', // 4 known, not traded: kept
+      'ftx,BTC/USD:USD,2024-01-01T00:00:00Z,0.0001,1', // 5 nothing near
+      'binanceusd,BTC/USDT:USDT,2024-01-01T16:00:00Z,0.0001,8', // 6 the same typo again
+    ].join('\n');
+    const { points, errors } = parseFundingCsv(csv, 'v.csv', { knownVenues });
+    expect(points.map((p) => p.venue)).toEqual(['binanceusdm', 'dydx']);
+    expect(errors).toEqual([
+      { line: 3, message: 'venue "binanceusd" is not a venue the terminal knows; did you mean binanceusdm?' },
+      { line: 5, message: 'venue "ftx" is not a venue the terminal knows (use a ccxt exchange id, e.g. binanceusdm)' },
+      { line: 6, message: 'venue "binanceusd" is not a venue the terminal knows; did you mean binanceusdm?' },
+    ]);
+  });
+
+  it('without a list of venues any well-formed id passes, as before', () => {
+    const { points, errors } = parseFundingCsv(`${HEADER}\nftx,BTC/USD:USD,2024-01-01T00:00:00Z,0.0001,1`, 'v.csv');
+    expect(errors).toEqual([]);
+    expect(points).toHaveLength(1);
+  });
+
+  it('flags a rate beyond any cap by line and says when the file looks like percent', () => {
+    const csv = [
+      HEADER,
+      'bybit,BTC/USDT:USDT,2024-01-01T00:00:00Z,0.02,8', // 2 Binance's 2 % cap: plausible
+      'bybit,BTC/USDT:USDT,2024-01-01T08:00:00Z,0.0123,8', // 3 1.23 %: plausible as a decimal
+      'bybit,BTC/USDT:USDT,2024-01-01T16:00:00Z,-0.05,8', // 4 exactly the bound: kept
+      'okx,BTC/USDT:USDT,2024-01-01T00:00:00Z,0.75,8', // 5 0.75 % written in percent
+      'okx,BTC/USDT:USDT,2024-01-01T08:00:00Z,-12,8', // 6 -1200 %: not even percent
+    ].join('\n');
+    const { points, errors } = parseFundingCsv(csv, 'r.csv', { knownVenues });
+    expect(points.map((p) => p.rate)).toEqual([0.02, 0.0123, -0.05]);
+    expect(errors).toEqual([
+      { line: 5, message: "rate 0.75 reads as 75 % per 8 h, beyond the ±5 % no venue's cap allows: the file looks like percent; write rates as decimals (0.0075)" },
+      { line: 6, message: "rate -12 reads as -1200 % per 8 h, beyond the ±5 % no venue's cap allows even if the file were in percent" },
+    ]);
+  });
+});
+
 describe('parseUtcTime', () => {
   it('Z, +00:00 and an offset name the same instant when they should', () => {
     const utc = Date.UTC(2021, 0, 1, 0);
