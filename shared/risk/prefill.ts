@@ -3,13 +3,13 @@
  * with the lowest funding, short the highest, equal base quantity. Perp/spot carry on the venue
  * with the largest |rate| among those whose spot market is traded (any venue when none is, and
  * the preview then says why): rate > 0 short the perp and buy spot, rate < 0 long the perp and
- * sell spot. The exits start at the trader's own defaults from Settings (the take-profit as a
+ * sell spot. Only venues the terminal trades are chosen. The exits start at the trader's own defaults from Settings (the take-profit as a
  * share of the spread the legs earn on the row), else empty; the size is always the trader's.
  */
 import type { Opportunity, Leg } from '../domain/signals.ts';
 import { NO_EXIT_DEFAULTS, type ExitDefaults, type TicketInput, type TicketKind, type TicketLeg } from '../domain/ticket.ts';
 import { parseUnifiedSymbol } from '../domain/symbols.ts';
-import { SPOT_BORROW_VENUES, SPOT_TRADED_VENUES } from '../domain/venues.ts';
+import { MONITORING_ONLY_VENUES, SPOT_BORROW_VENUES, SPOT_TRADED_VENUES, VENUES } from '../domain/venues.ts';
 import { pairSpreadPer8h } from './takeProfit.ts';
 
 export class PrefillError extends Error {
@@ -32,9 +32,28 @@ function freshLegOn(opportunity: Opportunity, venue: string | null): Leg {
   return leg;
 }
 
+const tradable = (leg: Leg): boolean => !MONITORING_ONLY_VENUES.has(leg.venue);
+
+/**
+ * The row's best pair where the terminal trades both venues; otherwise the widest pair among
+ * the fresh legs on traded venues (the row ranks every venue, monitored-only ones too:
+ * docs/venues.md, "Monitoring-only venues").
+ */
+function pairVenues(opportunity: Opportunity): [Leg, Leg] {
+  const best: [Leg, Leg] = [freshLegOn(opportunity, opportunity.longVenue), freshLegOn(opportunity, opportunity.shortVenue)];
+  if (best.every(tradable)) return best;
+  const usable = opportunity.legs.filter((l) => !l.stale && tradable(l)).sort((a, b) => a.ratePer8h - b.ratePer8h);
+  const long = usable[0];
+  const short = usable.findLast((l) => l.venue !== long?.venue);
+  if (long === undefined || short === undefined) {
+    const monitored = best.filter((l) => !tradable(l)).map((l) => VENUES[l.venue].label).join(' and ');
+    throw new PrefillError(`${opportunity.base}: the best pair needs ${monitored}, which the terminal only monitors, and no two traded venues quote it fresh`);
+  }
+  return [long, short];
+}
+
 function perpPerpLegs(opportunity: Opportunity): [TicketLeg, TicketLeg] {
-  const long = freshLegOn(opportunity, opportunity.longVenue);
-  const short = freshLegOn(opportunity, opportunity.shortVenue);
+  const [long, short] = pairVenues(opportunity);
   return [
     { venue: long.venue, symbol: long.symbol, side: 'buy', instrument: 'perp' },
     { venue: short.venue, symbol: short.symbol, side: 'sell', instrument: 'perp' },
@@ -42,7 +61,7 @@ function perpPerpLegs(opportunity: Opportunity): [TicketLeg, TicketLeg] {
 }
 
 function carryLegs(opportunity: Opportunity): [TicketLeg, TicketLeg] {
-  const fresh = opportunity.legs.filter((l) => !l.stale && parseUnifiedSymbol(l.symbol)?.multiplier === 1);
+  const fresh = opportunity.legs.filter((l) => !l.stale && tradable(l) && parseUnifiedSymbol(l.symbol)?.multiplier === 1);
   if (!fresh.length) throw new PrefillError(`${opportunity.base}: no fresh leg without a contract multiplier for a spot hedge`);
   // A negative rate's carry sells spot, which only a venue that lends the coin can send (docs/orders.md, "Spot shorts").
   const withSpot = fresh.filter((l) => SPOT_TRADED_VENUES.includes(l.venue) && (l.rate > 0 || SPOT_BORROW_VENUES.includes(l.venue)));

@@ -26,7 +26,7 @@ describe.each([{ width: 1280, height: 800 }, { width: 1600, height: 900 }])('the
   it('no cell is cut; at 1600 every key column is in the window and the grid does not scroll sideways', async () => {
     expect(await clippedCells(monitor.grid)).toEqual([]);
     await screenshot(page, `e2e-monitor-${viewport.width}x${viewport.height}`);
-    // Seven venue columns of 113 px do not fit 1280 px beside the rest: there the grid scrolls (monitor.test.ts).
+    // Eight venue columns of 113 px do not fit 1280 px beside the rest: there the grid scrolls (monitor.test.ts).
     if (viewport.width < 1600) return;
     const grid = (await monitor.grid.boundingBox())!;
     for (const name of KEY_COLUMNS) {

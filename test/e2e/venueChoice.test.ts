@@ -53,4 +53,17 @@ describe('switching a venue off in Settings', () => {
     await page.keyboard.press('1');
     await header('Bitget').first().waitFor({ timeout: 30_000 });
   });
+
+  it('KuCoin Futures, monitored only: its column, its status-bar chip with quotes, and in Settings "monitoring only: not tradable in this build"', async () => {
+    await page.keyboard.press('1');
+    await header('KuCoin Futures').first().waitFor({ timeout: 30_000 });
+    await expect.poll(async () => page.getByLabel('Venue health').textContent(), { timeout: 30_000 }).toMatch(/KuCoin Futures/);
+    const snapshot = await host.backend.handlers['markets.snapshot']({} as never);
+    expect(snapshot.quotes.filter((quote) => quote.venue === 'kucoinfutures').length).toBe(host.backend.demo!.simulator.market.instruments('kucoinfutures').length);
+    await page.keyboard.press('5');
+    const row = page.getByRole('group', { name: 'Venues' }).locator('.venue-row', { has: page.getByRole('checkbox', { name: 'KuCoin Futures' }) });
+    expect(await row.textContent()).toContain('monitoring only: not tradable in this build');
+    await page.keyboard.press('1');
+  });
 });
+
