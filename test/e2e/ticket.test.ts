@@ -127,6 +127,23 @@ describe.each(VIEWPORTS)('the order ticket on one screen at $width×$height', (v
     await screenshot(page, `e2e-ticket-submitted-${name}`);
   });
 
+  it.runIf(viewport.width === 1280)('a reverse carry (Binance spot sold against its perp bought) shows the borrow per leg: % per day, USD to exit, and where the rate came from', async () => {
+    await page.getByLabel('Trade type').selectOption('perp-spot');
+    const spotLeg = ticket().getByRole('group', { name: /\(spot\)$/ });
+    const perpLeg = ticket().getByRole('group', { name: /\(perp\)$/ });
+    await perpLeg.getByLabel(/venue$/).selectOption('binanceusdm');
+    await perpLeg.getByLabel(/side$/).selectOption('buy');
+    await spotLeg.getByLabel(/venue$/).selectOption('binanceusdm');
+    await spotLeg.getByLabel(/side$/).selectOption('sell');
+    const legs = ticket().getByRole('table', { name: 'Legs' });
+    const borrow = legs.getByRole('row', { name: /^Borrow interest/ });
+    await expect.poll(() => borrow.textContent(), { timeout: 30_000 }).toMatch(/\d\.\d{4} % \/day · [\d,.]+ USD to exit (Settings APR|venue)/);
+    // Only the spot sell borrows: the perp leg's cell says none.
+    expect(await borrow.locator('td').allTextContents()).toHaveLength(2);
+    expect((await borrow.locator('td').allTextContents()).filter((cell) => cell === '–')).toHaveLength(1);
+    expect(await ticket().getByRole('alert', { name: 'Preview error' }).count()).toBe(0);
+  });
+
   it('no page errors were raised along the way', () => {
     expect(pageErrors).toEqual([]);
   });
