@@ -216,6 +216,8 @@ describe('from a triggered monitor row to a hedged pair and back to flat, in Chr
     await expect.poll(async () => (await passphrase.count()) + (await keys.getByRole('form', { name: 'Add an API key' }).count()), { timeout: 10_000 }).toBeGreaterThan(0);
     if (await passphrase.count()) {
       await passphrase.fill('correct horse battery staple');
+      const confirm = keys.getByLabel('Confirm vault passphrase');
+      if (await confirm.count()) await confirm.fill('correct horse battery staple');
       await keys.getByRole('button', { name: /(Create|Unlock) vault/ }).click();
     }
     const form = keys.getByRole('form', { name: 'Add an API key' });

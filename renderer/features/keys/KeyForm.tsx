@@ -2,35 +2,35 @@ import { useState, type FormEvent } from 'react';
 import { VENUE_IDS, VENUES, WALLET_VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../bridge/bridgeContext.ts';
+import { HAS_PASSPHRASE, keyFieldErrors, keyFieldWords, type KeyFieldErrors, type KeyInput } from './keyFields.ts';
 
-/** Venues whose API keys come with a passphrase of their own. */
-const HAS_PASSPHRASE: ReadonlySet<VenueId> = new Set(['okx', 'bitget']);
-
-const BLANK = { apiKey: '', secret: '', password: '' };
+const BLANK: KeyInput = { apiKey: '', secret: '', password: '' };
 
 /**
- * Adds a key to the vault. Secret fields are password inputs, and they are emptied as soon as
- * the request has left, whatever main answers: the renderer keeps no credential.
+ * Adds a key to the vault. Secret fields are password inputs; they are emptied once the key is
+ * stored. A field error or a refusal keeps them, so fixing a typo costs no retyping.
  */
 export function KeyForm({ onSaved }: { onSaved(message: string): void }) {
   const bridge = useBridge();
   const [venue, setVenue] = useState<VenueId>('binanceusdm');
   const [label, setLabel] = useState('main');
   const [secrets, setSecrets] = useState(BLANK);
+  const [fieldErrors, setFieldErrors] = useState<KeyFieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const needsPassphrase = HAS_PASSPHRASE.has(venue);
-  // A wallet venue signs with the wallet's private key: the fields say so, in the venue's words.
-  const wallet = WALLET_VENUES.has(venue);
+  const words = keyFieldWords(venue);
 
   const save = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    const input = { venue, label, apiKey: secrets.apiKey, secret: secrets.secret, ...(needsPassphrase ? { password: secrets.password } : {}) };
-    setSecrets(BLANK);
-    setBusy(true);
+    const errors = keyFieldErrors(venue, secrets);
+    setFieldErrors(errors);
     setError(null);
+    if (Object.keys(errors).length > 0) return;
+    setBusy(true);
     try {
-      const saved = await bridge.invoke('vault.setKey', input);
+      const saved = await bridge.invoke('vault.setKey', { venue, label, apiKey: secrets.apiKey, secret: secrets.secret, ...(needsPassphrase ? { password: secrets.password } : {}) });
+      setSecrets(BLANK);
       onSaved(`Stored ${VENUES[saved.venue].label} key "${saved.label}" …${saved.fingerprint}`);
     } catch (err) {
       setError(`Key not stored: ${errorMessage(err)}`);
@@ -38,20 +38,50 @@ export function KeyForm({ onSaved }: { onSaved(message: string): void }) {
       setBusy(false);
     }
   };
+  const edit = (field: keyof KeyInput, value: string): void => {
+    setSecrets({ ...secrets, [field]: value });
+    setFieldErrors({ ...fieldErrors, [field]: undefined });
+  };
 
   return (
-    <form className="key-form" onSubmit={(e) => void save(e)} aria-label="Add an API key">
-      <select aria-label="Key venue" value={venue} onChange={(e) => setVenue(e.target.value as VenueId)}>
+    <form className="key-form" onSubmit={(e) => void save(e)} aria-label="Add an API key" noValidate>
+      <select aria-label="Key venue" value={venue} onChange={(e) => (setVenue(e.target.value as VenueId), setFieldErrors({}))}>
         {VENUE_IDS.map((v) => <option key={v} value={v}>{VENUES[v].label}</option>)}
       </select>
       <input aria-label="Key label" value={label} maxLength={64} onChange={(e) => setLabel(e.target.value)} />
-      <input aria-label={wallet ? 'Wallet address' : 'API key'} placeholder={wallet ? 'wallet address 0x…' : 'API key'} type={wallet ? 'text' : 'password'} autoComplete="off" value={secrets.apiKey} onChange={(e) => setSecrets({ ...secrets, apiKey: e.target.value })} />
-      <input aria-label={wallet ? 'Wallet private key' : 'API secret'} placeholder={wallet ? 'private key 0x…' : 'API secret'} type="password" autoComplete="off" value={secrets.secret} onChange={(e) => setSecrets({ ...secrets, secret: e.target.value })} />
+      <SecretField name="apiKey" label={words.apiKey} placeholder={WALLET_VENUES.has(venue) ? '0x…' : words.apiKey} masked={!WALLET_VENUES.has(venue)} value={secrets.apiKey} error={fieldErrors.apiKey} onChange={edit} />
+      <SecretField name="secret" label={words.secret} placeholder={WALLET_VENUES.has(venue) ? '0x…' : words.secret} masked value={secrets.secret} error={fieldErrors.secret} onChange={edit} />
       {needsPassphrase ? (
-        <input aria-label={`${VENUES[venue].label} API passphrase`} type="password" autoComplete="off" value={secrets.password} onChange={(e) => setSecrets({ ...secrets, password: e.target.value })} />
+        <SecretField name="password" label={`${VENUES[venue].label} API passphrase`} placeholder="passphrase" masked value={secrets.password} error={fieldErrors.password} onChange={edit} />
       ) : null}
-      <button type="submit" className="primary" disabled={busy || !secrets.apiKey || !secrets.secret || (needsPassphrase && !secrets.password)}>Store key</button>
+      <button type="submit" className="primary" disabled={busy}>Store key</button>
+      {words.explanation ? <p className="muted key-explanation">{words.explanation}</p> : null}
       {error ? <span className="error" role="alert">{error}</span> : null}
     </form>
+  );
+}
+
+interface SecretFieldProps {
+  name: keyof KeyInput;
+  label: string;
+  placeholder: string;
+  masked: boolean;
+  value: string;
+  error: string | undefined;
+  onChange(name: keyof KeyInput, value: string): void;
+}
+
+/** One credential input with its error beside it, tied by aria-describedby. */
+function SecretField({ name, label, placeholder, masked, value, error, onChange }: SecretFieldProps) {
+  const errorId = `key-${name}-error`;
+  return (
+    <span className="key-field">
+      <input
+        aria-label={label} placeholder={placeholder} type={masked ? 'password' : 'text'} autoComplete="off" value={value}
+        aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}
+        onChange={(e) => onChange(name, e.target.value)}
+      />
+      {error ? <span id={errorId} className="error field-error">{error}</span> : null}
+    </span>
   );
 }

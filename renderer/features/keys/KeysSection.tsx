@@ -5,20 +5,32 @@ import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../bridge/bridgeContext.ts';
 import { formatUtcTime } from '../../ui/format.ts';
 import { KeyForm } from './KeyForm.tsx';
+import { passphraseMismatch } from './keyFields.ts';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { TradingStyles } from '../ticket/TradingStyles.tsx';
 
 type VaultStatus = RequestOutput<'vault.status'>;
 
-/** Unlocks (or, the first time, creates) the vault; the passphrase leaves state once sent. */
+/**
+ * Unlocks (or, the first time, creates) the vault; the passphrase leaves state once sent. A new
+ * passphrase is typed twice: a typo there would lock the keys away for good.
+ */
 function Unlock({ status, onDone }: { status: VaultStatus; onDone(s: VaultStatus): void }) {
   const bridge = useBridge();
   const [passphrase, setPassphrase] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [mismatch, setMismatch] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const usesPassphrase = status.cipher === 'passphrase';
+  const creating = usesPassphrase && !status.hasVault;
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
+    const differs = creating ? passphraseMismatch(passphrase, confirmation) : null;
+    setMismatch(differs);
+    if (differs) return;
     const sent = passphrase;
     setPassphrase('');
+    setConfirmation('');
     try {
       onDone(await bridge.invoke('vault.unlock', usesPassphrase ? { passphrase: sent } : {}));
       setError(null);
@@ -33,6 +45,16 @@ function Unlock({ status, onDone }: { status: VaultStatus; onDone(s: VaultStatus
       {usesPassphrase ? (
         <input type="password" autoComplete="off" aria-label={status.hasVault ? 'Vault passphrase' : 'New vault passphrase'} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
       ) : null}
+      {creating ? (
+        <span className="key-field">
+          <input
+            type="password" autoComplete="off" aria-label="Confirm vault passphrase" value={confirmation}
+            aria-invalid={mismatch ? true : undefined} aria-describedby={mismatch ? 'vault-confirm-error' : undefined}
+            onChange={(e) => (setConfirmation(e.target.value), setMismatch(null))}
+          />
+          {mismatch ? <span id="vault-confirm-error" className="error field-error">{mismatch}</span> : null}
+        </span>
+      ) : null}
       <button type="submit" disabled={usesPassphrase && !passphrase}>{action}</button>
       {error ? <span className="error" role="alert">{error}</span> : null}
     </form>
@@ -41,9 +63,11 @@ function Unlock({ status, onDone }: { status: VaultStatus; onDone(s: VaultStatus
 
 function KeyRow({ entry, onChanged }: { entry: VaultKey; onChanged(message: string): void }) {
   const bridge = useBridge();
+  const [confirming, setConfirming] = useState(false);
   const ref = { venue: entry.venue, label: entry.label };
   const name = `${VENUES[entry.venue].label} ${entry.label}`;
   const act = async (what: 'test' | 'delete'): Promise<void> => {
+    setConfirming(false);
     try {
       if (what === 'delete') {
         const { deleted } = await bridge.invoke('vault.deleteKey', ref);
@@ -66,7 +90,12 @@ function KeyRow({ entry, onChanged }: { entry: VaultKey; onChanged(message: stri
       <td className="num">{formatUtcTime(entry.createdAt, Date.now())}</td>
       <td>
         <button onClick={() => void act('test')} aria-label={`Test key ${name}`}>Test</button>{' '}
-        <button className="danger" onClick={() => void act('delete')} aria-label={`Delete key ${name}`}>Delete</button>
+        <button className="danger" onClick={() => setConfirming(true)} aria-label={`Delete key ${name}`}>Delete</button>
+        {confirming ? (
+          <ConfirmDialog title={`Delete the ${name} key?`} confirmLabel="Delete key" danger onConfirm={() => void act('delete')} onCancel={() => setConfirming(false)}>
+            <p>The key …{entry.fingerprint} leaves the vault; trading on {VENUES[entry.venue].label} needs it typed in again.</p>
+          </ConfirmDialog>
+        ) : null}
       </td>
     </tr>
   );

@@ -64,7 +64,10 @@ td.num { text-align: right; }
 .unhedged-flag { color: #fff; background: var(--neg); padding: 0 6px; border-radius: 3px; }
 .status { font-weight: 700; }
 .journal-table td.detail { max-width: 640px; overflow: hidden; text-overflow: ellipsis; }
-.key-form { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; margin-top: 6px; }
+.key-form { display: flex; gap: 6px; flex-wrap: wrap; align-items: flex-start; margin-top: 6px; }
+.key-field { display: inline-flex; flex-direction: column; gap: 2px; }
+.key-field .field-error, .keys .field-error { margin-left: 0; max-width: 260px; white-space: normal; }
+.key-explanation { flex-basis: 100%; margin: 0; }
 .trade-action { display: inline-flex; gap: 6px; align-items: center; }
 button.danger { border-color: var(--neg); color: var(--neg); }
 `;
