@@ -1,5 +1,5 @@
 import type { Alert, Leg, Opportunity } from '../../shared/domain/signals.ts';
-import type { EngineSettings } from '../../shared/domain/settings.ts';
+import type { AssetAlertRule, EngineSettings } from '../../shared/domain/settings.ts';
 import { VENUES, type VenueId } from '../../shared/domain/venues.ts';
 
 /**
@@ -23,6 +23,15 @@ function againstLimit(value: number, limit: number): string {
 /** True once the value is back inside `limit` by the re-arm margin. */
 function backInside(magnitude: number, limit: number): boolean {
   return magnitude < limit * (1 - REARM_MARGIN);
+}
+
+const rulesBySettings = new WeakMap<readonly AssetAlertRule[], ReadonlyMap<string, AssetAlertRule>>();
+
+/** The trader's rule for one asset, if any (looked up per row, so indexed once per settings). */
+function ruleFor(settings: EngineSettings, base: string): AssetAlertRule | undefined {
+  let rules = rulesBySettings.get(settings.alertRules);
+  if (!rules) rulesBySettings.set(settings.alertRules, rules = new Map(settings.alertRules.map((rule) => [rule.base, rule])));
+  return rules.get(base);
 }
 
 /** Conditions that fired and have not re-armed yet, by condition key. */
@@ -57,9 +66,13 @@ export class AlertTracker {
     // the venues' answers arrive one by one, and every extreme leg and every spread they complete
     // would flood in as "entered" (docs/screens.md, "Alerts").
     const seenBefore = (leg: Leg) => prev?.legs.some((before) => before.venue === leg.venue && before.symbol === leg.symbol) ?? false;
+    // A muted asset's conditions still latch, so that un-muting it does not alert what already held.
+    const rule = ruleFor(settings, row.base);
+    const speak = rule?.muted !== true;
+    const extremeLimit = rule?.extremeRatePer8h ?? settings.extremeRatePer8h;
     const triggerKey = `trigger:${row.base}`;
     const spreadBack = row.spreadPer8h === null || backInside(row.spreadPer8h, settings.triggerSpreadPer8h);
-    if (this.latches.enter(triggerKey, row.triggered, !row.triggered && spreadBack) && row.legs.every(seenBefore)) {
+    if (this.latches.enter(triggerKey, row.triggered, !row.triggered && spreadBack) && row.legs.every(seenBefore) && speak) {
       const message = `${row.base}: spread ${pct(row.spreadPer8h!)} per 8 h reached the trigger ${pct(settings.triggerSpreadPer8h)} (long ${VENUES[row.longVenue!].label}, short ${VENUES[row.shortVenue!].label})`;
       out.push(alert(triggerKey, 'trigger', 'warn', now, row.base, null, message));
     }
@@ -67,9 +80,10 @@ export class AlertTracker {
       if (leg.stale) continue;
       const key = `extreme:${row.base}:${leg.venue}:${leg.symbol}`;
       const size = Math.abs(leg.ratePer8h);
-      const entered = this.latches.enter(key, size >= settings.extremeRatePer8h, backInside(size, settings.extremeRatePer8h));
-      if (!entered || !seenBefore(leg)) continue;
-      const message = `${row.base} on ${VENUES[leg.venue].label} (${leg.symbol}): funding ${pct(leg.ratePer8h)} per 8 h is ${againstLimit(leg.ratePer8h, settings.extremeRatePer8h)} per 8 h`;
+      const entered = this.latches.enter(key, size >= extremeLimit, backInside(size, extremeLimit));
+      if (!entered || !seenBefore(leg) || !speak) continue;
+      const own = rule?.extremeRatePer8h !== undefined ? ` (this asset's limit)` : '';
+      const message = `${row.base} on ${VENUES[leg.venue].label} (${leg.symbol}): funding ${pct(leg.ratePer8h)} per 8 h is ${againstLimit(leg.ratePer8h, extremeLimit)} per 8 h${own}`;
       out.push(alert(key, 'extreme-rate', 'warn', now, row.base, leg.venue, message));
     }
   }
@@ -80,7 +94,7 @@ export class AlertTracker {
     const out: Alert[] = [];
     const windowMs = settings.windowMinutes * 60_000;
     for (const row of rows) {
-      if (!row.triggered) continue;
+      if (!row.triggered || ruleFor(settings, row.base)?.muted) continue;
       const settlement = tradeSettlement(row);
       if (settlement === null || settlement < now || settlement - now > windowMs) continue;
       const id = `window:${row.base}:${settlement}`;

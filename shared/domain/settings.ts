@@ -6,6 +6,19 @@ import { AlertKindSchema } from './signals.ts';
 /** A fee tier the trader typed; a side left out is the venue's default (docs/domain.md §4 "Fees"). */
 export const FeeTierSchema = z.object({ venue: VenueIdSchema, taker: z.number().min(0).max(0.01).optional(), maker: z.number().min(-0.001).max(0.01).optional() });
 
+/**
+ * The trader's alert rule for one asset (docs/screens.md, "Alerts"): its own extreme-rate limit,
+ * or its market alerts (trigger, extreme rate, settlement window) muted. Trading and held-pair
+ * alerts about the asset always come.
+ */
+export const AssetAlertRuleSchema = z.object({
+  base: z.string().trim().min(1).max(40),
+  /** The extreme-rate alert limit on |rate per 8 h| for this asset, decimal; the global limit when absent. */
+  extremeRatePer8h: z.number().min(0).max(0.05).optional(),
+  muted: z.boolean().optional(),
+});
+export type AssetAlertRule = z.infer<typeof AssetAlertRuleSchema>;
+
 /** Engine and UI settings with the domain doc's defaults. */
 export const EngineSettingsSchema = z.object({
   /** Cross-venue trigger, decimal per 8 h (0.0006 = 0.06 %). */
@@ -22,6 +35,8 @@ export const EngineSettingsSchema = z.object({
   fees: z.array(FeeTierSchema).default([]),
   /** Alert kinds shown as desktop notifications (the alerts list shows every kind). */
   notifyKinds: z.array(AlertKindSchema).max(AlertKindSchema.options.length).default(['trading', 'position', 'venue', 'trigger']),
+  /** Per-asset alert rules, one per asset. */
+  alertRules: z.array(AssetAlertRuleSchema).max(300).default([]),
   /** Venues the trader switched off: not polled, not streamed, no markets held, no monitor column (docs/venues.md, "Venue choice"). */
   venuesOff: z.array(VenueIdSchema).max(32).default([]),
 });

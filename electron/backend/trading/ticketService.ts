@@ -139,8 +139,8 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
     });
     assertSpotLegTradable(ticket);
     const [a, b, balances] = await Promise.all([legMarket(ticket, 0), legMarket(ticket, 1), balancesOf(ticket)]);
-    const { holdingDays, fees, triggerSpreadPer8h, extremeRatePer8h, divergencePer8h, windowMinutes, notifyKinds, venuesOff, ...risk } = deps.settings();
-    const engine = { holdingDays, fees, triggerSpreadPer8h, extremeRatePer8h, divergencePer8h, windowMinutes, notifyKinds, venuesOff };
+    const { holdingDays, fees, triggerSpreadPer8h, extremeRatePer8h, divergencePer8h, windowMinutes, notifyKinds, alertRules, venuesOff, ...risk } = deps.settings();
+    const engine = { holdingDays, fees, triggerSpreadPer8h, extremeRatePer8h, divergencePer8h, windowMinutes, notifyKinds, alertRules, venuesOff };
     return buildPreview({
       ticket, now: deps.now(), engine, risk, markets: [a, b], balances,
       currentExposureUsd: deps.exposure(), alignment: deps.alignment(ticket.base),

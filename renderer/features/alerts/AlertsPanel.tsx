@@ -7,6 +7,7 @@ import { useUi } from '../../store/uiStore.ts';
 import { formatAge, formatUtcTime } from '../../ui/format.ts';
 import { assetChoices, matches, NO_FILTER, type AlertFilter } from './alertFilter.ts';
 import { ALERT_KIND_LABELS } from './alertKinds.ts';
+import { AlertRules } from './AlertRules.tsx';
 
 const SEVERITY_MARK = { info: 'ℹ', warn: '⚠', critical: '‼' } as const;
 const SEVERITY_LABEL = { info: 'Info and above', warn: 'Warn and above', critical: 'Critical only' } as const;
@@ -31,6 +32,7 @@ export function AlertsPanel() {
         <button onClick={clearAcknowledged} disabled={acknowledged.size === 0}>Clear acknowledged ({acknowledged.size})</button>
         <span className="muted" role="status" aria-label="Alerts shown">{shown.length} of {alerts.length} shown, newest first</span>
       </div>
+      <AlertRules />
       {alerts.length === 0 ? <div className="placeholder" role="status">No alerts yet.</div> : null}
       <ul className="alert-list" aria-label="Alert list">
         {shown.map((a) => <AlertRow key={a.id} alert={a} acknowledged={acknowledged.has(a.id)} onAcknowledge={() => acknowledge([a.id])} />)}

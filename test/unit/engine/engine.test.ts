@@ -119,6 +119,20 @@ describe('alerts', () => {
     expect(kinds(other.apply(pair('ENA', 0.0012, NOW + 1000), NOW + 1000).alerts, 'extreme-rate')[0].message).toMatch(/funding 0\.1200 % per 8 h is at or above \+0\.1000 % per 8 h$/);
   });
 
+  it("follows an asset's own rule: its own extreme limit, named in the sentence; muted, no market alert, and none on un-muting what already held", () => {
+    const settings = { ...DEFAULT_SETTINGS, alertRules: [{ base: 'WIF', extremeRatePer8h: 0.003 }, { base: 'ENA', muted: true }] };
+    const engine = new SignalEngine(settings);
+    engine.apply([...pair('WIF', 0.0005, NOW), ...pair('ENA', 0.0005, NOW)], NOW);
+    const t = NOW + 1000;
+    const high = engine.apply([...pair('WIF', 0.0015, t), ...pair('ENA', 0.0015, t)], t).alerts;
+    expect(kinds(high, 'extreme-rate')).toEqual([]);
+    expect(high.map((a) => [a.kind, a.base])).toEqual([['trigger', 'WIF']]); // ENA muted: not even its trigger
+    const wif = kinds(engine.apply(pair('WIF', 0.0031, t + 1000), t + 1000).alerts, 'extreme-rate');
+    expect(wif.map((a) => a.message)).toEqual(['WIF on Bybit (WIF/USDT:USDT): funding 0.3100 % per 8 h is at or above +0.3000 % per 8 h (this asset\'s limit)']);
+    engine.setSettings({ ...settings, alertRules: [] }, t + 2000);
+    expect(engine.apply(pair('ENA', 0.0016, t + 3000), t + 3000).alerts).toEqual([]);
+  });
+
   it('announces a settlement window once for a triggered asset whose legs settle within the window', () => {
     const engine = new SignalEngine(DEFAULT_SETTINGS);
     const settlement = Date.UTC(2026, 2, 1, 16);

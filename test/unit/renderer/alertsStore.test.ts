@@ -16,7 +16,7 @@ const burst: Alert = {
   message: '2 extreme-rate alerts at once: WIF, PENGU', members: [{ base: 'WIF', venue: 'bybit', message: 'WIF …' }, { base: 'PENGU', venue: 'bybit', message: 'PENGU …' }],
 };
 
-beforeEach(() => useAlerts.setState({ alerts: [], acknowledged: new Set(), cleared: new Set(), unread: 0, latestNew: null }));
+beforeEach(() => useAlerts.setState({ alerts: [], acknowledged: new Set(), cleared: new Map(), unread: 0, latestNew: null }));
 
 describe('alerts store', () => {
   it('keeps one entry per id: an update moves it to its new time, counts as unread once, and does not re-toast', () => {
@@ -45,6 +45,23 @@ describe('alerts store', () => {
     useAlerts.getState().add([{ ...down, at: T + 5, count: 2 }]);
     expect(useAlerts.getState().alerts.map((a) => a.id)).toEqual([burst.id]);
     expect(useAlerts.getState().acknowledged.size).toBe(0);
+  });
+
+  it('a burst that gains alerts (new assets) asks again, acknowledged or cleared; its repeats alone do not', () => {
+    useAlerts.getState().add([burst]);
+    useAlerts.getState().acknowledge([burst.id]);
+    useAlerts.getState().add([{ ...burst, at: T + 2 }]);
+    expect(useAlerts.getState().acknowledged.has(burst.id)).toBe(true);
+    const grown: Alert = { ...burst, at: T + 3, count: 3, members: [...burst.members!, { base: 'ENA', venue: 'bybit', message: 'ENA …' }] };
+    useAlerts.getState().add([grown]);
+    expect(useAlerts.getState().acknowledged.has(burst.id)).toBe(false);
+    useAlerts.getState().acknowledge([burst.id]);
+    useAlerts.getState().clearAcknowledged();
+    useAlerts.getState().add([{ ...grown, at: T + 4 }]);
+    expect(useAlerts.getState().alerts).toEqual([]);
+    useAlerts.getState().add([{ ...grown, at: T + 5, count: 4 }]);
+    expect(useAlerts.getState().alerts.map((a) => a.count)).toEqual([4]);
+    expect(useAlerts.getState().latestNew?.count).toBe(4);
   });
 });
 
