@@ -108,5 +108,6 @@ export const binanceMarginWire: VenueWire = {
   handle(request, context) {
     return handleBinanceShaped(request, context, { public: {}, private: PRIVATE }, rejection, VENUE, authenticateBinance);
   },
-  errorBody: binanceSpotWire.errorBody,
+  // A 400 here (a fault) is Binance's answer to a key whose account has no cross margin.
+  errorBody: (status) => (status === 400 ? { code: -3003, msg: 'Margin account does not exist.' } : binanceSpotWire.errorBody(status)),
 };

@@ -265,6 +265,22 @@ describe('a borrowed short the venue no longer holds (live)', () => {
     expect(marginBtc().owed).toBe(0);
   });
 
+  it('an account without cross margin (Binance -3003) still shows its spot wallet, perps and balances: no short was borrowed there', async () => {
+    const long = TicketSchema.parse(carryTicketOf('no-margin-long', { venue: 'okx', side: 'sell' }, { venue: 'binanceusdm', side: 'buy' }, 0.02));
+    expect((await desk.tickets.submit(long)).execution.status).toBe('hedged');
+    const fault = sim.faults.inject({ venue: 'binanceusdm', kind: 'status', status: 400, path: '/sapi/v1/margin/' });
+    try {
+      const broker = desk.brokers.get('binanceusdm')!;
+      expect((await broker.positions()).find((p) => p.symbol === BTC_SPOT)?.size).toBeGreaterThan(0.019);
+      expect((await broker.balances()).length).toBeGreaterThan(0);
+      expect(await broker.openOrders()).toEqual([]);
+      expect(sim.faults.list().find((f) => f.id === fault.id)!.hits).toBeGreaterThan(0);
+    } finally {
+      sim.faults.clear(fault.id);
+    }
+    expect(await pairTools(desk).closer.close(long.ticketId, 'no-margin test')).toMatchObject({ flat: true });
+  });
+
   it('is a MISMATCH on the pair within one refresh: the short counts both ways, as the pairs\' own debt', async () => {
     const ticket = TicketSchema.parse(carryTicketOf('reverse-gone', { venue: 'binanceusdm', side: 'buy' }, { venue: 'binanceusdm', side: 'sell' }, 0.03));
     const receipt = await desk.tickets.submit(ticket);
