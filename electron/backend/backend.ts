@@ -26,6 +26,7 @@ import { startSampleRetention } from './history/sampleRetention.ts';
 import { startDecayRefresh } from './engineClient/decayRefresh.ts';
 import { journalOf } from './trading/journal.ts';
 import { groupingAlerts } from './streams/alertGroups.ts';
+import type { StoreMemory } from './store/storeMemory.ts';
 
 export interface BackendOptions {
   mode: Mode;
@@ -71,6 +72,8 @@ export interface Backend {
   /** Where a damaged database was set aside at this start (the trader said so); null otherwise. */
   storeSetAside: string | null;
   engageKillSwitch(reason: string): ReturnType<Handlers['killSwitch.engage']>;
+  /** What the store holds in memory (the bench's breakdown; docs/architecture.md, "Memory"). */
+  storeMemory(): Promise<StoreMemory>;
   stop(): Promise<void>;
 }
 
@@ -197,6 +200,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     log,
     storeSetAside: store.setAside,
     engageKillSwitch: (reason) => desk.engageKillSwitch(reason),
+    storeMemory: () => store.memory(),
     async stop() {
       await desk.stop();
       await priceBackfill.stop();

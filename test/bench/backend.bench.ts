@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { VENUE_IDS } from '../../shared/domain/venues.ts';
+import { CCXT_IMPORT_SCRIPT, memoryRows, type MarketsFigures } from './memoryRows.ts';
 import type { BenchResult } from './types.ts';
 
 /**
@@ -36,9 +37,9 @@ async function firstLine(child: ChildProcess, pattern: RegExp): Promise<string> 
 /** The probe's memory phases, as the table names them. */
 const PHASES = { Start: 'start', Quotes: 'all venues quote', Preview: 'a ticket preview' } as const;
 
-async function probe(args: string[]): Promise<Record<string, number>> {
+async function probe<T = Record<string, number>>(args: string[]): Promise<T> {
   const child = node(args);
-  const figures = JSON.parse(await firstLine(child, /^\{/)) as Record<string, number>;
+  const figures = JSON.parse(await firstLine(child, /^\{/)) as T;
   await once(child, 'exit');
   return figures;
 }
@@ -52,6 +53,8 @@ export async function run(): Promise<BenchResult[]> {
     const sixVenues = await probe([...LAUNCH_FLAGS, 'test/bench/backendProbe.ts', url, '8000', VENUE_IDS.slice(0, 6).join(',')]);
     // Three venues on: a venue switched off is never opened (docs/venues.md, "Venue choice").
     const threeVenues = await probe([...LAUNCH_FLAGS, 'test/bench/backendProbe.ts', url, '8000', VENUE_IDS.slice(0, 3).join(',')]);
+    const markets = await probe<MarketsFigures>(['--expose-gc', 'test/bench/marketsProbe.ts', url]);
+    const ccxtImport = await probe<{ rssMb: number; heapMb: number }>(['--expose-gc', '--input-type=module', '-e', CCXT_IMPORT_SCRIPT]);
     const bare = node(['-e', 'console.log(JSON.stringify({ rssMb: process.memoryUsage().rss / 2 ** 20 }))']);
     const bareRss = (JSON.parse(await firstLine(bare, /^\{/)) as { rssMb: number }).rssMb;
     return [
@@ -66,6 +69,7 @@ export async function run(): Promise<BenchResult[]> {
         { name: `backend: RSS after ${PHASES[phase]}`, value: figures[`after${phase}RssMb`], unit: 'MB' },
         { name: `backend: heap used after ${PHASES[phase]}`, value: figures[`after${phase}HeapMb`], unit: 'MB' },
       ]),
+      ...memoryRows(figures, sixVenues, markets, ccxtImport),
       { name: 'backend: venue request sent → batch published p50', value: figures.latencyP50, unit: 'ms' },
       { name: 'backend: venue request sent → batch published p95 (incl. HTTP)', value: figures.latencyP95, unit: 'ms', baseline: defaultFlags.latencyP95 },
       { name: `backend: venue answer parsed → engine row published p50 (${figures.rowsMeasured} rows)`, value: figures.rowLatencyP50, unit: 'ms' },

@@ -8,6 +8,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createBackend } from '../../electron/backend/backend.ts';
 import { createStreamBatcher } from '../../electron/backend/streams/streamBatcher.ts';
 import type { FundingQuote } from '../../shared/domain/quotes.ts';
@@ -96,6 +98,13 @@ await new Promise((r) => setTimeout(r, Number(measureMs)));
 loopDelay.disable();
 const cpu = process.cpuUsage(cpuBefore);
 const memory = process.memoryUsage();
+const storeMemory = await backend.storeMemory();
+// The heap still reachable after a full collection: what the backend keeps, not garbage yet to go.
+setFlagsFromString('--expose-gc');
+(runInNewContext('gc') as () => void)();
+const liveHeapMb = process.memoryUsage().heapUsed / 2 ** 20;
+/** Compiled code and bytecode on V8's heap: what loading modules (ccxt's every exchange class) costs. */
+const codeMb = getHeapSpaceStatistics().filter((space) => space.space_name.startsWith('code')).reduce((sum, space) => sum + space.space_used_size, 0) / 2 ** 20;
 const sorted = [...latencies].sort((a, b) => a - b);
 const percentile = (values: number[], p: number) => (values.length ? values[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)] : NaN);
 const pick = (p: number) => percentile(sorted, p);
@@ -106,6 +115,15 @@ console.log(JSON.stringify({
   cpuPercent: ((cpu.user + cpu.system) / 1000 / Number(measureMs)) * 100,
   rssMb: memory.rss / 2 ** 20,
   heapMb: memory.heapUsed / 2 ** 20,
+  heapTotalMb: memory.heapTotal / 2 ** 20,
+  liveHeapMb,
+  externalMb: memory.external / 2 ** 20,
+  arrayBuffersMb: memory.arrayBuffers / 2 ** 20,
+  codeMb,
+  duckdbMb: storeMemory.usedBytes / 2 ** 20,
+  duckdbSpilledMb: storeMemory.spilledBytes / 2 ** 20,
+  duckdbLimit: storeMemory.limit,
+  duckdbFile: storeMemory.fileSize,
   quotes: backend.handlers ? (await backend.handlers['markets.snapshot'](undefined)).quotes.length : 0,
   quotesPerSecond: quotesPublished / (Number(measureMs) / 1000),
   latencyP50: pick(50),

@@ -6,6 +6,7 @@ import { DEFAULT_SECTOR_MAP } from '../../../shared/sectors/taxonomy.ts';
 import type { FromStudyWorker, StudyJob, StudyJobResult } from '../../engine/studyJob.ts';
 import type { HistoryRepo } from '../store/history.ts';
 import type { SectorMapRepo } from '../store/sectorMapStore.ts';
+import { setBounded } from './boundedMap.ts';
 
 /** A study or analytics run failed; the message says which job and why. */
 export class PatternStudyError extends Error {
@@ -53,7 +54,11 @@ export function createPatternService(options: PatternServiceOptions): PatternSer
   const cacheSize = options.cacheSize ?? 16;
   const cache = new Map<string, Promise<StudyJobResult>>();
   const workers = new Set<Worker>();
-  /** Parameter sets asked for, per data version: shown beside every study (multiple comparisons). */
+  /**
+   * Parameter sets asked for, per data version: shown beside every study (multiple comparisons).
+   * Versions only move forward, so the oldest are dropped past the cache's bound; the sets within
+   * one version grow only with the trader's own requests.
+   */
   const tried = new Map<string, Set<string>>();
   let runs = 0;
 
@@ -64,8 +69,7 @@ export function createPatternService(options: PatternServiceOptions): PatternSer
       runs++;
       return runInWorker(built, options.workerUrl ?? DEFAULT_WORKER_URL, workers);
     });
-    cache.set(key, result);
-    if (cache.size > cacheSize) cache.delete(cache.keys().next().value as string);
+    setBounded(cache, key, result, cacheSize);
     result.catch(() => cache.delete(key));
     return result;
   }
@@ -78,7 +82,7 @@ export function createPatternService(options: PatternServiceOptions): PatternSer
       const dataKey = `${JSON.stringify(fingerprint)}|${mapDigest(map)}`;
       const key = `study|${JSON.stringify(input)}|${dataKey}`;
       const sets = tried.get(dataKey) ?? new Set<string>();
-      tried.set(dataKey, sets.add(JSON.stringify(input)));
+      setBounded(tried, dataKey, sets.add(JSON.stringify(input)), cacheSize);
       const result = await cached(key, async () => {
         const [funding, prices] = await Promise.all([options.history.fundingColumns(), options.history.priceColumns()]);
         return { kind: 'study', input, funding, prices, sectorMap: [...map], computedAt: now() };

@@ -8,6 +8,7 @@ import { createSettingsRepo, type SettingsRepo } from './settingsStore.ts';
 import { createSectorMapRepo, type SectorMapRepo } from './sectorMapStore.ts';
 import { createEngineSeedRepo, type EngineSeedRepo } from './engineSeedStore.ts';
 import { openJournalStore, type JournalStore } from './journalStore.ts';
+import { readStoreMemory, type StoreMemory } from './storeMemory.ts';
 
 /** The terminal's embedded database and its repositories, over one serialised connection. */
 export interface Store {
@@ -25,6 +26,8 @@ export interface Store {
   readonly sectorMap: SectorMapRepo;
   /** What the engine worker is seeded with at start (recent quote samples, stored closes). */
   readonly engineSeed: EngineSeedRepo;
+  /** What DuckDB holds in memory now (the bench's breakdown; docs/architecture.md, "Memory"). */
+  memory(): Promise<StoreMemory>;
   close(): Promise<void>;
 }
 
@@ -69,6 +72,7 @@ async function openStoreAt(dir: string, setAside: string | null, now?: () => num
     journal,
     sectorMap: createSectorMapRepo(db),
     engineSeed: createEngineSeedRepo(db),
+    memory: () => readStoreMemory(db),
     close: () => db.close(),
   };
 }
