@@ -15,34 +15,39 @@ describe('the monitor columns fit the window', () => {
     expect(shown.map((c) => c.width)).toEqual(columns.map((c) => c.width));
   });
 
-  // Narrowest widths: rank 45, Asset 90, seven venues 7 × 113 = 791, Spread 70, APR 58, OI 60,
+  // Narrowest widths: rank 45, Asset 90, eight venues 8 × 113 = 904, Spread 70, APR 58, OI 60,
   // Vol 24h 60, Basis 60, Basis z 56, Long and Short 92 each, Exp. net 72, Net now 64, n 48,
-  // Break-even 85, Next 90, Velocity 80, Regime 76, Signal 92: 2,081 px.
-  it('a 1600-px window (1567 px of grid), volume and basis z hidden as at first start, drops Long and Short, Net now with Velocity, then Regime (1,561 px left): OI and basis stay', () => {
+  // Break-even 85, Next 90, Velocity 80, Regime 76, Signal 92: 2,194 px.
+  it('a 1600-px window (1567 px of grid), volume and basis z hidden as at first start, drops Long and Short, Net now with Velocity, Regime, then OI with Basis (1,554 px left)', () => {
     const { shown, dropped } = fitColumns(columns, 1567, hiddenWith());
-    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime']);
-    expect(ids(shown)).toContain('oi');
-    expect(ids(shown)).toContain('basis');
+    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'oi', 'basis']);
     expect(total(shown)).toBeLessThanOrEqual(1567);
     for (const c of shown) expect(c.width).toBeGreaterThanOrEqual(c.minWidth);
   });
 
-  it('a 1280-px window (1247 px of grid) drops every droppable column and still needs 1,441 px: the grid scrolls', () => {
+  it('at 1600 with one venue hidden (KuCoin, monitoring only) OI and Basis have room (1,561 px)', () => {
+    const { shown, dropped } = fitColumns(columns, 1567, hiddenWith('venue-kucoinfutures'));
+    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime']);
+    expect(ids(shown)).toEqual(expect.arrayContaining(['oi', 'basis']));
+    expect(total(shown)).toBeLessThanOrEqual(1567);
+  });
+
+  it('a 1280-px window (1247 px of grid) drops every droppable column and still needs 1,554 px: the grid scrolls', () => {
     const { shown, dropped } = fitColumns(columns, 1247, hiddenWith());
     expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'oi', 'basis']);
     expect(ids(shown)).toEqual(['rank', 'base', ...VENUE_IDS.map((v) => `venue-${v}`), 'spread', 'apr', 'edge', 'history', 'breakEven', 'next', 'signal']);
-    expect(total(shown)).toBe(1441);
+    expect(total(shown)).toBe(1554);
   });
 
-  it('venues the trader hid give their room to the others: without Aster, Gate and Bitget the 1280 window fits with OI and basis', () => {
-    const { shown, dropped } = fitColumns(columns, 1247, hiddenWith('venue-aster', 'venue-gate', 'venue-bitget'));
+  it('venues the trader hid give their room to the others: without Aster, Gate, Bitget and KuCoin the 1280 window fits with OI and basis', () => {
+    const { shown, dropped } = fitColumns(columns, 1247, hiddenWith('venue-aster', 'venue-gate', 'venue-bitget', 'venue-kucoinfutures'));
     expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime']);
     expect(total(shown)).toBeLessThanOrEqual(1247);
   });
 
-  it('volume turned on at 1600 has room once a venue is hidden; before that it goes ahead of OI and basis', () => {
-    expect(fitColumns(columns, 1567, new Set(['basisZ'])).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'volume']);
-    const { shown, dropped } = fitColumns(columns, 1567, new Set(['basisZ', 'venue-aster']));
+  it('volume turned on at 1600 (KuCoin hidden) has room once one more venue is hidden; before that it goes ahead of OI and basis', () => {
+    expect(fitColumns(columns, 1567, new Set(['basisZ', 'venue-kucoinfutures'])).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'volume']);
+    const { shown, dropped } = fitColumns(columns, 1567, new Set(['basisZ', 'venue-kucoinfutures', 'venue-aster']));
     expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime']);
     expect(ids(shown)).toEqual(expect.arrayContaining(['oi', 'volume', 'basis']));
   });
