@@ -1,117 +1,174 @@
 import { useEffect, useRef, useState } from 'react';
-import { createChart, LineSeries, LineStyle, type IChartApi, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
-import type { FundingPoint, PricePoint } from '../../../shared/domain/quotes.ts';
-import { isVenueId, VENUES } from '../../../shared/domain/venues.ts';
+import {
+  createChart, createSeriesMarkers, LineSeries, LineStyle,
+  type IChartApi, type ISeriesApi, type ISeriesMarkersPluginApi, type Time, type UTCTimestamp,
+} from 'lightweight-charts';
 import { formatUsd } from '../../ui/format.ts';
-import { fundingLines, pointInForce, priceLine, spreadLine, type SeriesPoint } from './buildSeries.ts';
+import { pointInForce, type SeriesPoint } from './buildSeries.ts';
+import { CHART_RANGES, percentLabel, visibleWindow, type ChartRangeId } from './chartRange.ts';
+import type { Plot } from './chartPlots.ts';
+import { seriesChange } from './livePoints.ts';
 
-const PALETTE = ['#4fc3f7', '#ffb74d', '#ba68c8', '#81c784', '#f06292', '#fff176', '#90a4ae', '#a1887f'];
-const SPREAD_COLOR = '#ffffff';
-const PRICE_COLOR = '#26a69a';
-
-interface LegendEntry {
-  label: string;
-  color: string;
-  /** The value under the crosshair, or the latest one when the pointer is off the chart. */
-  value: string;
-}
-
-interface Plotted {
+interface Drawn {
   series: ISeriesApi<'Line'>;
-  label: string;
-  color: string;
-  format: (v: number) => string;
-  points: SeriesPoint[];
+  markers: ISeriesMarkersPluginApi<Time>;
+  /** Exactly what the series holds, so the next change can be a single series.update. */
+  shown: readonly SeriesPoint[];
+  markerAt: string;
 }
 
-function asChartData(points: SeriesPoint[]) {
-  return points.map((p) => ({ time: p.time as UTCTimestamp, value: p.value }));
+const asTime = (t: number) => t as UTCTimestamp;
+
+function addSeries(chart: IChartApi, plot: Plot, paneHeight: number): Drawn {
+  const priceFormat = plot.pane === 1
+    ? { type: 'custom' as const, formatter: formatUsd, minMove: 0.000001 }
+    : { type: 'custom' as const, formatter: percentLabel, minMove: 0.0001 };
+  const series = chart.addSeries(LineSeries, {
+    color: plot.color, lineWidth: plot.style === 'spread' ? 2 : 1, lineStyle: plot.style === 'spread' ? LineStyle.Dashed : LineStyle.Solid,
+    title: plot.style === 'venue' ? plot.label.split(' ')[0] : plot.style, priceFormat,
+  }, plot.pane);
+  if (plot.pane === 1) chart.panes()[1]?.setHeight(Math.round(paneHeight * 0.3));
+  return { series, markers: createSeriesMarkers(series, []), shown: [], markerAt: '' };
 }
 
-const venueLabel = (venue: string) => (isVenueId(venue) ? VENUES[venue].label : venue);
-/** Axis labels: enough significant digits for a 0.0068 USD token and a 0.0125 % rate alike. */
-const axisNumber = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(2) : v.toPrecision(4));
-const pct = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(4)}% /8h`;
-
-function plotLines(chart: IChartApi, funding: readonly FundingPoint[], prices: readonly PricePoint[], paneHeight: number): Plotted[] {
-  const plotted: Plotted[] = [];
-  const pctFormat = { type: 'custom' as const, formatter: pct, minMove: 0.00001 };
-  fundingLines(funding).forEach((line, i) => {
-    const color = PALETTE[i % PALETTE.length];
-    const series = chart.addSeries(LineSeries, { color, lineWidth: 1, title: venueLabel(line.venue), priceFormat: pctFormat });
-    plotted.push({ series, label: `${venueLabel(line.venue)} ${line.symbol}`, color, format: pct, points: line.points });
-  });
-  const spread = spreadLine(funding);
-  if (spread.length > 0) {
-    const series = chart.addSeries(LineSeries, { color: SPREAD_COLOR, lineWidth: 2, lineStyle: LineStyle.Dashed, title: 'spread', priceFormat: pctFormat });
-    plotted.push({ series, label: 'spread (max − min)', color: SPREAD_COLOR, format: pct, points: spread });
-  }
-  const price = priceLine(prices);
-  if (price) {
-    const series = chart.addSeries(LineSeries, { color: PRICE_COLOR, lineWidth: 1, title: 'mark', priceFormat: { type: 'custom', formatter: formatUsd, minMove: 0.000001 } }, 1);
-    plotted.push({ series, label: `mark price ${venueLabel(price.venue)}`, color: PRICE_COLOR, format: formatUsd, points: price.points });
-  }
-  for (const p of plotted) p.series.setData(asChartData(p.points));
-  if (price) chart.panes()[1]?.setHeight(Math.round(paneHeight * 0.3));
-  return plotted;
+/** Brings one series to its plot: one series.update for a live tick, setData for a reload. */
+function syncSeries(drawn: Drawn, plot: Plot): void {
+  const change = seriesChange(drawn.shown, plot.points);
+  if (change.kind === 'update') drawn.series.update({ time: asTime(change.point.time), value: change.point.value });
+  else if (change.kind === 'set') drawn.series.setData(plot.points.map((p) => ({ time: asTime(p.time), value: p.value })));
+  drawn.shown = plot.points;
+  const markerAt = plot.live ? `${plot.live.time}|${plot.live.kind}` : '';
+  if (markerAt === drawn.markerAt) return;
+  drawn.markerAt = markerAt;
+  drawn.markers.setMarkers(plot.live ? [{ time: asTime(plot.live.time), position: 'inBar', shape: 'circle', color: plot.color, text: plot.live.kind, size: 1 }] : []);
 }
 
-function latestLegend(plotted: readonly Plotted[]): LegendEntry[] {
-  return plotted.map((p) => ({ label: p.label, color: p.color, value: p.points.length ? p.format(p.points[p.points.length - 1].value) : '–' }));
+interface ChartEvents {
+  onCrosshair: (time: number | null) => void;
+  onVisibleRange: (range: { from: number; to: number } | null) => void;
 }
 
-/**
- * Funding per venue and the spread (top pane, % per 8 h) over mark price (bottom pane, USD).
- * The legend shows the values under the crosshair, else the latest ones. The chart is rebuilt
- * when the data changes; history is fetched on demand, not streamed.
- */
-export function FundingChart({ funding, prices }: { funding: readonly FundingPoint[]; prices: readonly PricePoint[] }) {
-  const containerRef = useRef<HTMLDivElement>(null);
-  const [legend, setLegend] = useState<LegendEntry[]>([]);
-  const [at, setAt] = useState<string | null>(null);
-
+function useChart(container: React.RefObject<HTMLDivElement | null>, events: ChartEvents): React.RefObject<IChartApi | null> {
+  const chart = useRef<IChartApi | null>(null);
   useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    const chart: IChartApi = createChart(container, {
+    if (!container.current) return;
+    const created = createChart(container.current, {
       autoSize: true,
       layout: { background: { color: '#0d1117' }, textColor: '#c9d1d9', fontSize: 11, attributionLogo: true, panes: { separatorColor: '#30363d' } },
       grid: { vertLines: { color: '#161b22' }, horzLines: { color: '#161b22' } },
       timeScale: { timeVisible: true, secondsVisible: false, borderColor: '#30363d' },
       rightPriceScale: { borderColor: '#30363d' },
-      localization: { priceFormatter: axisNumber },
     });
-    const plotted = plotLines(chart, funding, prices, container.clientHeight);
-    chart.timeScale().fitContent();
-    setLegend(latestLegend(plotted));
-    chart.subscribeCrosshairMove((param) => {
-      if (param.time === undefined) {
-        setAt(null);
-        setLegend(latestLegend(plotted));
-        return;
-      }
-      setAt(new Date((param.time as number) * 1000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC');
-      const time = param.time as number;
-      setLegend(plotted.map((p) => {
-        const point = pointInForce(p.points, time);
-        return { label: p.label, color: p.color, value: point ? p.format(point.value) : '–' };
-      }));
-    });
-    return () => chart.remove();
-  }, [funding, prices]);
+    created.subscribeCrosshairMove((param) => events.onCrosshair(param.time === undefined ? null : (param.time as number)));
+    created.timeScale().subscribeVisibleTimeRangeChange((r) => events.onVisibleRange(r ? { from: r.from as number, to: r.to as number } : null));
+    chart.current = created;
+    return () => {
+      chart.current = null;
+      created.remove();
+    };
+    // The chart lives as long as the component: data changes go through series.update/setData.
+  }, []);
+  return chart;
+}
+
+/** Legend text of a plot at a time (crosshair), else its latest point, marked when that is the live rate. */
+function legendValue(plot: Plot, time: number | null): string {
+  const point = time === null ? plot.points[plot.points.length - 1] : pointInForce(plot.points, time);
+  if (!point) return '–';
+  const live = plot.live && point.time === plot.live.time ? ` ${plot.live.kind}` : '';
+  return `${plot.format(point.value)}${live}`;
+}
+
+const utc = (t: number) => `${new Date(t * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/** The window on show, so the trader (and a screen reader) knows what a range button did. */
+function VisibleSpan({ range }: { range: { from: number; to: number } | null }) {
+  if (!range) return null;
+  return <span className="muted" role="status" aria-label="Visible time range">{utc(range.from)} → {utc(range.to)} ({((range.to - range.from) / 86_400).toFixed(1)} d)</span>;
+}
+
+function RangeButtons({ range, onChange }: { range: ChartRangeId; onChange: (r: ChartRangeId) => void }) {
+  return (
+    <fieldset className="chart-range">
+      <legend>Range</legend>
+      {CHART_RANGES.map((r) => (
+        <label key={r.id} className={r.id === range ? 'on' : ''}>
+          <input type="radio" name="chart-range" value={r.id} checked={r.id === range} onChange={() => onChange(r.id)} aria-label={r.days === null ? 'All history' : `Last ${r.days} days`} />
+          {r.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/**
+ * Funding per venue and the spread (top pane, % per 8 h) over mark price (bottom pane, USD),
+ * each venue ending at its live rate. The chart is created once; stored history arrives by
+ * setData, live ticks by series.update. The legend shows the values under the crosshair, else
+ * the latest (live) ones; its checkboxes show and hide series.
+ */
+export function FundingChart({ plots, storedPoints }: { plots: readonly Plot[]; storedPoints: number }) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [at, setAt] = useState<number | null>(null);
+  const [range, setRange] = useState<ChartRangeId>('30d');
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [visible, setVisible] = useState<{ from: number; to: number } | null>(null);
+  const [shownLabels, setShownLabels] = useState('');
+  const chart = useChart(containerRef, { onCrosshair: setAt, onVisibleRange: setVisible });
+  const drawn = useRef(new Map<string, Drawn>());
+
+  useEffect(() => {
+    const c = chart.current;
+    if (!c) return;
+    const keys = new Set(plots.map((p) => p.key));
+    for (const [key, d] of drawn.current) if (!keys.has(key)) { c.removeSeries(d.series); drawn.current.delete(key); }
+    for (const plot of plots) {
+      let d = drawn.current.get(plot.key);
+      if (!d) drawn.current.set(plot.key, (d = addSeries(c, plot, containerRef.current?.clientHeight ?? 360)));
+      syncSeries(d, plot);
+      d.series.applyOptions({ visible: !hidden.has(plot.key) });
+    }
+    // The chart's description names the series it really draws (read back from the chart).
+    setShownLabels(plots.filter((p) => drawn.current.get(p.key)?.series.options().visible).map((p) => p.label).join(', '));
+  }, [chart, plots, hidden]);
+
+  // The window follows the range buttons and each reload of the stored history, not live ticks.
+  const span = plots.reduce((s, p) => (p.points.length ? { first: Math.min(s.first, p.points[0].time), last: Math.max(s.last, p.points[p.points.length - 1].time) } : s), { first: Infinity, last: -Infinity });
+  const hasData = span.last >= span.first;
+  useEffect(() => {
+    const c = chart.current;
+    if (!c || !hasData) return;
+    const window = visibleWindow(range, span.first, span.last);
+    if (window) c.timeScale().setVisibleRange({ from: asTime(window.from), to: asTime(window.to) });
+    else c.timeScale().fitContent();
+  }, [chart, range, storedPoints, hasData]);
+
+  const toggle = (key: string) => setHidden((h) => {
+    const next = new Set(h);
+    if (!next.delete(key)) next.add(key);
+    return next;
+  });
 
   return (
     <div className="chart-wrap">
-      <ul className="legend" aria-label="Chart legend with last values">
-        <li className="muted">{at ?? 'latest'}</li>
-        {legend.map((e) => (
-          <li key={e.label}>
-            <span className="swatch" style={{ background: e.color }} aria-hidden="true" />
-            {e.label}: <span className="num">{e.value}</span>
-          </li>
-        ))}
-      </ul>
-      <div ref={containerRef} className="chart" role="img" aria-label="Funding history per venue in percent per 8 hours, spread, and mark price" />
+      <div className="chart-tools">
+        <RangeButtons range={range} onChange={setRange} />
+        <VisibleSpan range={visible} />
+        <ul className="legend" aria-label="Chart legend with last values">
+          <li className="muted">{at === null ? 'latest' : utc(at)}</li>
+          {plots.map((p) => (
+            <li key={p.key} className={hidden.has(p.key) ? 'off' : ''}>
+              <label>
+                <input type="checkbox" checked={!hidden.has(p.key)} onChange={() => toggle(p.key)} aria-label={`Show ${p.label}`} />
+                <span className="swatch" style={{ background: p.color }} aria-hidden="true" />
+                {p.label}
+              </label>
+              : <span className="num">{legendValue(p, at)}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div ref={containerRef} className="chart" role="img" aria-label={`Funding history per venue in percent per 8 hours, each ending at its live rate, spread, and mark price in USD. Showing: ${shownLabels || 'nothing'}`} />
       {/* Lightweight Charts' licence asks for this notice and a link to TradingView. */}
       <p className="muted attribution">
         Chart: TradingView Lightweight Charts™, copyright © TradingView, Inc.{' '}

@@ -1,9 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { RequestOutput } from '../../../shared/ipc/contract.ts';
-import { errorMessage } from '../../../shared/ipc/dispatch.ts';
+import { useMemo, useRef } from 'react';
+import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
-import { useBridge } from '../../bridge/bridgeContext.ts';
 import { useClock } from '../../store/clockStore.ts';
 import { useSession } from '../../store/sessionStore.ts';
 import { useSignals } from '../../store/signalsStore.ts';
@@ -11,10 +9,11 @@ import { useUi } from '../../store/uiStore.ts';
 import { Countdown } from '../fundingWindows/Countdown.tsx';
 import { formatAge, formatUsd } from '../../ui/format.ts';
 import { Rate } from '../../ui/Rate.tsx';
+import { useQuotes } from '../../store/quotesStore.ts';
 import { FundingChart } from './FundingChart.tsx';
-
-type History = RequestOutput<'history.funding'>;
-type Backfill = RequestOutput<'history.backfill'>;
+import { AnalyticsPanel } from './AnalyticsPanel.tsx';
+import { chartPlots, storedSeries } from './chartPlots.ts';
+import { BACKFILL_DAYS, useSymbolHistory, type Backfill, type BackfillState } from './useSymbolHistory.ts';
 
 function LegsTable({ base }: { base: string }) {
   const row = useSignals((s) => s.rows.get(base));
@@ -59,13 +58,15 @@ function AlignmentLine({ base }: { base: string }) {
   );
 }
 
-function BackfillResult({ result }: { result: Backfill }) {
+function BackfillResult({ result, auto }: { result: Backfill; auto: boolean }) {
   const inserted = result.reduce((n, r) => n + r.inserted, 0);
+  const failed = result.filter((r) => r.error);
   return (
     <div role="status" className="backfill-result">
-      Backfill: {inserted} settlements added.
+      {auto ? 'Background backfill' : 'Backfill'}: {inserted} settlements added.
+      {/* Every leg when asked by hand; from the background only the legs that failed. */}
       <ul>
-        {result.map((r) => (
+        {(auto ? failed : result).map((r) => (
           <li key={`${r.venue}|${r.symbol}`} className={r.error ? 'error' : ''}>
             {VENUES[r.venue].label} {r.symbol}: {r.error ? r.error : `${r.inserted} added`}
           </li>
@@ -75,65 +76,56 @@ function BackfillResult({ result }: { result: Backfill }) {
   );
 }
 
-/** One asset: funding history per venue, the spread, mark price, and the live legs. */
+function BackfillStatus({ state }: { state: BackfillState }) {
+  if (state.kind === 'running') return <p role="status" className="muted">{state.auto ? 'Backfilling missing history in the background…' : 'Backfilling…'}</p>;
+  if (state.kind === 'failed') return <p className="error" role="alert">{state.message}</p>;
+  if (state.kind === 'done') return <BackfillResult result={state.result} auto={state.auto} />;
+  return null;
+}
+
+/** The base's quotes, the same array while none of them changed (the store swaps its map on every batch). */
+function useBaseQuotes(base: string | null): readonly FundingQuote[] {
+  const all = useQuotes((s) => s.quotes);
+  const last = useRef<readonly FundingQuote[]>([]);
+  return useMemo(() => {
+    const next = [...all.values()].filter((q) => q.base === base);
+    if (next.length !== last.current.length || next.some((q, i) => q !== last.current[i])) last.current = next;
+    return last.current;
+  }, [all, base]);
+}
+
+/** One asset: funding history per venue with the live rates, the spread, mark price, the analytics and the live legs. */
 export function SymbolView() {
   const base = useUi((s) => s.symbol);
   const open = useUi((s) => s.open);
-  const bridge = useBridge();
-  const [history, setHistory] = useState<History | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [backfill, setBackfill] = useState<Backfill | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    if (!base) return;
-    setError(null);
-    try {
-      setHistory(await bridge.invoke('history.funding', { base }));
-    } catch (err) {
-      setError(`Could not load the history of ${base}: ${errorMessage(err)}`);
-    }
-  }, [base, bridge]);
-
-  useEffect(() => {
-    setHistory(null);
-    setBackfill(null);
-    void load();
-  }, [load]);
-
-  const runBackfill = async (): Promise<void> => {
-    if (!base) return;
-    setBusy(true);
-    setError(null);
-    try {
-      setBackfill(await bridge.invoke('history.backfill', { base, days: 30 }));
-      await load();
-    } catch (err) {
-      setError(`Backfill of ${base} failed: ${errorMessage(err)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const quotes = useBaseQuotes(base);
+  const { history, loadError, backfill, backfillNow } = useSymbolHistory(base, quotes);
+  const stored = useMemo(() => (history ? storedSeries(history.funding, history.prices) : null), [history]);
+  const plots = useMemo(() => (stored ? chartPlots(stored, quotes) : []), [stored, quotes]);
 
   if (!base) return <section className="screen placeholder">Pick an asset in the monitor (Enter on a row).</section>;
+  const storedPoints = history?.funding.length ?? 0;
   return (
     <section className="screen symbol" aria-label={`Symbol ${base}`}>
       <div className="screen-head toolbar">
         <button onClick={() => open('monitor')} aria-label="Back to the monitor (Esc)">← Monitor</button>
         <h1>{base}</h1>
         <span className="muted">funding per venue, % /8h · spread · mark price USD</span>
-        <button onClick={() => void runBackfill()} disabled={busy} aria-label={`Backfill 30 days of funding history for ${base}`}>
-          {busy ? 'Backfilling…' : 'Backfill 30 d'}
+        <button onClick={backfillNow} disabled={backfill.kind === 'running'} aria-label={`Backfill ${BACKFILL_DAYS} days of funding history for ${base}`}>
+          {backfill.kind === 'running' ? 'Backfilling…' : `Backfill ${BACKFILL_DAYS} d`}
         </button>
       </div>
       <AlignmentLine base={base} />
-      {error ? <p className="error" role="alert">{error}</p> : null}
-      {backfill ? <BackfillResult result={backfill} /> : null}
-      {history === null && !error ? <div className="placeholder" role="status">Loading history…</div> : null}
-      {history && history.funding.length === 0 ? (
-        <div className="placeholder" role="status">No funding history stored for {base} yet: use Backfill.</div>
+      {loadError ? <p className="error" role="alert">{loadError}</p> : null}
+      <BackfillStatus state={backfill} />
+      {history === null && !loadError ? <div className="placeholder" role="status">Loading history…</div> : null}
+      {history && plots.length === 0 ? (
+        <div className="placeholder" role="status">No funding history stored for {base} and no live rate yet.</div>
       ) : null}
-      {history && history.funding.length > 0 ? <FundingChart funding={history.funding} prices={history.prices} /> : null}
+      <div className="symbol-body">
+        {plots.length > 0 ? <FundingChart key={base} plots={plots} storedPoints={storedPoints} /> : null}
+        {history ? <AnalyticsPanel base={base} storedPoints={storedPoints} /> : null}
+      </div>
       <h2>Current legs</h2>
       <LegsTable base={base} />
     </section>
