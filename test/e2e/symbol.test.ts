@@ -72,6 +72,14 @@ describe('the symbol view in Chromium against the demo host', () => {
     expect(cells.every((c) => /^\d+ % · \d+\.\d (h|d)$/.test(c))).toBe(true);
   });
 
+  it('live rates stream into the legend while the chart stays the same chart (no re-creation per tick)', async () => {
+    const legend = view.getByRole('list', { name: 'Chart legend with last values' });
+    await view.locator('canvas').first().evaluate((c) => { c.dataset.first = 'yes'; });
+    const before = await legend.textContent();
+    await expect.poll(() => legend.textContent(), { timeout: 60_000 }).not.toBe(before);
+    expect(await view.locator('canvas[data-first=yes]').count()).toBe(1);
+  });
+
   it('the % axis prints its labels with % and never an exponent', async () => {
     await chartTexts();
     await view.getByRole('img', { name: /Funding history per venue/ }).hover({ position: { x: 300, y: 100 } });
