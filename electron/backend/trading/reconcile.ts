@@ -1,7 +1,10 @@
 /**
  * Start-up reconciliation: what the journal says is open (the pairs' positions folded from
  * journalled fills, orders still open, orders sent without an answer) against what each venue
- * shows, joined by the one comparison in `holdingCheck.ts`, exactly.
+ * shows, joined by the one comparison in `holdingCheck.ts`: exactly for perps; a spot leg's
+ * difference that no order could trade (fee dust, a venue's rounding of coin balances) is no
+ * difference (`spotHoldings.ts`), and a pair's legs are equal within one lot of the larger leg,
+ * as the execution judges a hedge.
  * Every difference comes back as a sentence naming venue, symbol and both sides, e.g.
  * "okx BTC/USDT:USDT: journal expects short 0.5, venue shows flat". A crash between the two
  * legs of a pair shows up here as the first leg's position, with the pair named.
@@ -13,6 +16,7 @@ import { journalHolds, type Journal } from './journal.ts';
 import type { Ledger } from './ledger.ts';
 import { legSizes, type JournalExpectation } from './ledgerFold.ts';
 import { approvedHoldings, holdingsOf } from './holdingCheck.ts';
+import { isSpotDust } from './brokers/spotHoldings.ts';
 
 export interface ReconcileOptions {
   journal: Journal;
@@ -31,7 +35,7 @@ function describeSize(size: number): string {
 export async function reconcile(options: ReconcileOptions): Promise<string[]> {
   const ledger = options.journal.ledger;
   const expected = ledger.expectation();
-  const differences: string[] = oneLeggedPairs(ledger);
+  const differences: string[] = oneLeggedPairs(ledger, new Map(options.brokers.map((broker) => [broker.venue, broker])));
   const venues = await Promise.all(options.brokers.map((broker) => reconcileVenue(broker, expected, ledger)));
   differences.push(...venues.flat());
   for (const [venue, why] of options.unreachable ?? []) differences.push(unreachableVenue(venue, why, expected));
@@ -55,7 +59,8 @@ async function reconcileVenue(
   const out: string[] = [];
   for (const holding of holdingsOf(venue, approvedHoldings(ledger), held, true)) {
     const venueSize = holding.held?.size ?? 0;
-    if (Math.abs(holding.size - venueSize) > TOLERANCE) out.push(sizeDifference(venue, holding.symbol, holding.size, venueSize, ledger.pairOf(venue, holding.symbol)));
+    const gap = holding.size - venueSize;
+    if (Math.abs(gap) > TOLERANCE && !isSpotDust(broker, holding.symbol, gap, holding.held?.markPrice ?? 0)) out.push(sizeDifference(venue, holding.symbol, holding.size, venueSize, ledger.pairOf(venue, holding.symbol)));
   }
   const venueIds = new Set(open.map((order) => order.clientOrderId));
   for (const [clientOrderId, order] of expected.openOrders) {
@@ -80,16 +85,31 @@ function sizeDifference(venue: VenueId, symbol: string, journalSize: number, ven
 /**
  * Pairs whose legs hold unequal quantities by the journal's own account: a crash between the
  * legs (the venue agrees with the journal there, so only the pair view can see it), unless the
- * pair was already journalled UNHEDGED and is being handled.
+ * pair was already journalled UNHEDGED and is being handled. A closed spot leg's dust counts as
+ * flat, and legs apart by less than one lot of the larger leg's venue are equal.
  */
-function oneLeggedPairs(ledger: Ledger): string[] {
+function oneLeggedPairs(ledger: Ledger, brokers: ReadonlyMap<VenueId, Broker>): string[] {
   const out: string[] = [];
   for (const record of ledger.pairs()) {
     if (record.legs.length < 2 || record.unhedgedReason !== null) continue;
     const net = legSizes(record);
-    if (Math.abs(Math.abs(net[0]) - Math.abs(net[1])) <= TOLERANCE) continue;
+    const held = net.map((size, i) => {
+      const broker = brokers.get(record.legs[i].venue);
+      return broker && isSpotDust(broker, record.legs[i].symbol, size, 0) ? 0 : Math.abs(size);
+    });
+    const larger = held[0] >= held[1] ? 0 : 1;
+    if (Math.abs(held[0] - held[1]) <= Math.max(TOLERANCE, lotStepOf(brokers.get(record.legs[larger].venue), record.legs[larger].symbol) * (1 - 1e-9))) continue;
     const text = record.legs.map((leg, i) => `${leg.venue} ${leg.symbol} ${describeSize(net[i])}`).join(', ');
     out.push(`pair ${record.pairId} is one-legged by the journal (${text}): interrupted between its legs; close or complete it`);
   }
   return out;
+}
+
+/** The venue's lot step for the symbol; 0 (judge exactly) when the venue is not open or its lot unknown. */
+function lotStepOf(broker: Broker | undefined, symbol: string): number {
+  try {
+    return broker?.lot(symbol).step ?? 0;
+  } catch {
+    return 0;
+  }
 }

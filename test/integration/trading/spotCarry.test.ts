@@ -21,6 +21,7 @@ import { engageKillSwitch } from '../../../electron/backend/trading/killSwitch.t
 import { addWalletAccounts, credentialsFor } from './harness.ts';
 import { carryTicket, openUnitDesk, simulatorHolds, simulatorMarginCoins, simulatorSpotCoins, type BrokerMode, type UnitDesk } from './unitDesk.ts';
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
+import { reconcile } from '../../../electron/backend/trading/reconcile.ts';
 import { createFlatteners, reachableTarget } from '../../fixtures/killSwitchTargets.ts';
 
 const VENUES: VenueId[] = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'aster'];
@@ -234,6 +235,10 @@ describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mo
     await expect(desk.tickets.preview(asterSpot)).rejects.toThrow(/BTC\/USDT on Aster is a spot leg: the terminal does not trade Aster's spot market yet/);
     expect(sent()).toBe(before.sent);
     expect(journalOf(desk.store).ledger.entries().length).toBe(before.journal);
+  });
+
+  it('after every carry above (opened, closed, killed), reconciliation finds nothing: a closed spot leg\'s fee dust and a venue\'s rounded coin balance are no difference', async () => {
+    expect(await reconcile({ journal: journalOf(desk.store), brokers: [...desk.brokers.values()] })).toEqual([]);
   });
 });
 
