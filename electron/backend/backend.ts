@@ -27,6 +27,7 @@ import { startDecayRefresh } from './engineClient/decayRefresh.ts';
 import { journalOf } from './trading/journal.ts';
 import { groupingAlerts } from './streams/alertGroups.ts';
 import type { StoreMemory } from './store/storeMemory.ts';
+import type { WorkerHeap } from './engineClient/engineClient.ts';
 
 export interface BackendOptions {
   mode: Mode;
@@ -72,8 +73,8 @@ export interface Backend {
   /** Where a damaged database was set aside at this start (the trader said so); null otherwise. */
   storeSetAside: string | null;
   engageKillSwitch(reason: string): ReturnType<Handlers['killSwitch.engage']>;
-  /** What the store holds in memory (the bench's breakdown; docs/architecture.md, "Memory"). */
-  storeMemory(): Promise<StoreMemory>;
+  /** What the store and the engine worker hold in memory (the bench's breakdown; docs/architecture.md, "Memory"). */
+  memory(): Promise<{ store: StoreMemory; engineWorker: WorkerHeap | null }>;
   stop(): Promise<void>;
 }
 
@@ -200,7 +201,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     log,
     storeSetAside: store.setAside,
     engageKillSwitch: (reason) => desk.engageKillSwitch(reason),
-    storeMemory: () => store.memory(),
+    memory: async () => ({ store: await store.memory(), engineWorker: await engine.heap() }),
     async stop() {
       await desk.stop();
       await priceBackfill.stop();

@@ -98,7 +98,7 @@ await new Promise((r) => setTimeout(r, Number(measureMs)));
 loopDelay.disable();
 const cpu = process.cpuUsage(cpuBefore);
 const memory = process.memoryUsage();
-const storeMemory = await backend.storeMemory();
+const { store: storeMemory, engineWorker } = await backend.memory();
 // The heap still reachable after a full collection: what the backend keeps, not garbage yet to go.
 setFlagsFromString('--expose-gc');
 (runInNewContext('gc') as () => void)();
@@ -121,6 +121,8 @@ console.log(JSON.stringify({
   arrayBuffersMb: memory.arrayBuffers / 2 ** 20,
   codeMb,
   duckdbMb: storeMemory.usedBytes / 2 ** 20,
+  engineWorkerHeapMb: (engineWorker?.usedBytes ?? NaN) / 2 ** 20,
+  engineWorkerHeapTotalMb: (engineWorker?.totalBytes ?? NaN) / 2 ** 20,
   duckdbSpilledMb: storeMemory.spilledBytes / 2 ** 20,
   duckdbLimit: storeMemory.limit,
   duckdbFile: storeMemory.fileSize,

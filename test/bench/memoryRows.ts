@@ -26,6 +26,8 @@ export function memoryRows(all: Record<string, number | string>, six: Record<str
     { name: 'memory: V8 code space (compiled code)', value: n(all, 'codeMb'), unit: 'MB' },
     { name: `memory: DuckDB buffer manager in use (memory_limit ${all.duckdbLimit}, file ${all.duckdbFile})`, value: n(all, 'duckdbMb'), unit: 'MB' },
     { name: 'memory: DuckDB spilled to its temporary directory', value: n(all, 'duckdbSpilledMb'), unit: 'MB' },
+    { name: 'memory: engine worker V8 heap used (its own thread)', value: n(all, 'engineWorkerHeapMb'), unit: 'MB' },
+    { name: 'memory: engine worker V8 heap reserved', value: n(all, 'engineWorkerHeapTotalMb'), unit: 'MB' },
     { name: `memory: resident outside the main V8 heap (engine worker, DuckDB, native code), ${all.venues} venues (baseline: the first 6)`, value: outsideHeap(all), unit: 'MB', baseline: outsideHeap(six) },
     { name: 'memory: importing ccxt alone (every exchange class), resident', value: ccxtImport.rssMb, unit: 'MB' },
     { name: 'memory: importing ccxt alone, heap', value: ccxtImport.heapMb, unit: 'MB' },

@@ -51,7 +51,15 @@ export interface EngineHandle {
   latestSectors(): SectorSnapshot | null;
   /** Spread decay fits per base and venue pair; kept and re-sent to a restarted worker. */
   setDecays(decays: DecayTable): void;
+  /** The worker's own V8 heap (outside the main thread's), for the bench's breakdown; null when no worker runs. */
+  heap(): Promise<WorkerHeap | null>;
   stop(): Promise<void>;
+}
+
+/** A worker thread's V8 heap, in bytes. */
+export interface WorkerHeap {
+  usedBytes: number;
+  totalBytes: number;
 }
 
 const DEFAULT_WORKER_URL = new URL('../../engine/worker.ts', import.meta.url);
@@ -226,6 +234,11 @@ export function startEngine(options: EngineOptions): EngineHandle {
     setDecays(table) {
       decays = [...table];
       if (!gaveUp) send({ type: 'decays', entries: decays, now: now() });
+    },
+    async heap() {
+      if (gaveUp) return null;
+      const stats = await worker.getHeapStatistics().catch(() => null);
+      return stats && { usedBytes: stats.used_heap_size, totalBytes: stats.total_heap_size };
     },
     async stop() {
       stopping = true;

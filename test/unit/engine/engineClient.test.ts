@@ -56,6 +56,17 @@ describe('engine client with a real worker thread', () => {
     expect(engine.latest().upserts.find((r) => r.base === 'BTC')!.legs.find((l) => l.venue === 'okx')!.observedAt).toBe(NOW + 1_000);
   });
 
+  it('reports the worker thread\'s own heap while it runs, and none once stopped', async () => {
+    const { engine } = start();
+    engine.pushQuotes(makeQuoteSet(100, NOW));
+    await eventually(() => expect(engine.latest().upserts).toHaveLength(100));
+    const heap = await engine.heap();
+    expect(heap!.usedBytes).toBeGreaterThan(0);
+    expect(heap!.totalBytes).toBeGreaterThanOrEqual(heap!.usedBytes);
+    await engine.stop();
+    expect(await engine.heap()).toBeNull();
+  });
+
   it('coalesces pushes made while the worker is busy into one recompute with the latest quotes', async () => {
     const { engine, batches } = start();
     for (let i = 1; i <= 20; i++) engine.pushQuotes([q('binanceusdm', 'BTC', i * 0.00001, 8, { observedAt: NOW + i }), q('bybit', 'BTC', 0.0001)]);
