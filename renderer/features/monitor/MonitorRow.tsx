@@ -111,13 +111,17 @@ function carryTitle(row: Opportunity): string {
   return `Over ${formatHours(c.holdingHours)}: expected funding ${formatPct(c.expectedFunding, 3)} − fees in and out ${formatPct(c.fees, 3)} − entry basis ${formatPct(c.entryBasis, 3)} = ${formatPct(c.net, 3)} of notional. ${decayTitle(c.decay)}`;
 }
 
-/** The ▸/▾ glyph is drawn by CSS, so the cell's text stays the asset's name. */
+/**
+ * The ▸/▾ glyph is drawn by CSS, so the cell's text stays the asset's name. Not a tab stop:
+ * the grid is one, and → / ← open and close the cursor row (a grid's cells do not each take Tab).
+ */
 function Expander({ row, expanded, onExpand }: { row: Opportunity; expanded: boolean; onExpand(base: string, open: boolean): void }) {
   const n = row.otherPairs?.length ?? 0;
   if (n === 0) return <span className="expander" aria-hidden="true" />;
   return (
     <button
       className="expander"
+      tabIndex={-1}
       aria-expanded={expanded}
       aria-label={`${expanded ? 'Hide' : 'Show'} ${row.base}'s next ${n} venue pair${n > 1 ? 's' : ''}`}
       title="Other venue pairs (→ / ←)"
