@@ -4,6 +4,7 @@ import { compareLegs, legOf, staleDeadline } from './legs.ts';
 import { RateHistory } from './rateHistory.ts';
 import { BasisHistory } from './basisHistory.ts';
 import { CarryMemo } from './rowCarry.ts';
+import { PairsMemo } from './venuePairs.ts';
 import type { SectorSample } from './sectorTracker.ts';
 
 /** One venue/symbol's slot in its asset group; the engine's quote index points at it, so an update is in place. */
@@ -26,8 +27,11 @@ export class AssetGroup {
   /** The row's last carry and its inputs, reused while its best pair's legs do not change. */
   readonly carry = new CarryMemo();
   readonly basis = new BasisHistory();
+  readonly otherPairs = new PairsMemo();
   /** Earliest time one of the fresh legs turns stale, as of the last `legsAt`; +Infinity when none is fresh. */
   deadline = Number.POSITIVE_INFINITY;
+  /** Open interest and 24 h volume summed over the fresh quotes as of the last `legsAt`, USD; null where none reports one. */
+  capacity: Capacity = { openInterestUsd: null, volume24hUsd: null };
   private readonly entries: QuoteEntry[] = [];
 
   /** `history`: what a seed rebuilt for this asset before its first live quote. */
@@ -62,32 +66,26 @@ export class AssetGroup {
     if (at >= 0) this.entries.splice(at, 1);
   }
 
-  /** The legs as seen at `now` (staleness refreshed); also updates `deadline`. */
+  /** The legs as seen at `now` (staleness refreshed); also updates `deadline` and `capacity`. */
   legsAt(now: number): Leg[] {
     const legs: Leg[] = [];
     let deadline = Number.POSITIVE_INFINITY;
+    let oi: number | null = null, volume: number | null = null;
     for (const entry of this.entries) {
       const leg = entry.leg;
       if (!leg) continue;
       const stale = now > entry.staleAfter;
       if (stale !== leg.stale) entry.leg = { ...leg, stale };
       legs.push(entry.leg!);
-      if (!stale && entry.staleAfter < deadline) deadline = entry.staleAfter;
-    }
-    this.deadline = deadline;
-    return legs;
-  }
-
-  /** Open interest and 24 h volume summed over the fresh quotes at `now`, USD; null where no quote reports one. */
-  capacityAt(now: number): Capacity {
-    let oi: number | null = null, volume: number | null = null;
-    for (const entry of this.entries) {
-      if (!entry.leg || now > entry.staleAfter) continue;
+      if (stale) continue;
+      if (entry.staleAfter < deadline) deadline = entry.staleAfter;
       const { openInterestUsd, volume24hUsd } = entry.quote;
       if (openInterestUsd !== null) oi = (oi ?? 0) + openInterestUsd;
       if (volume24hUsd !== null) volume = (volume ?? 0) + volume24hUsd;
     }
-    return { openInterestUsd: oi, volume24hUsd: volume };
+    this.deadline = deadline;
+    this.capacity = { openInterestUsd: oi, volume24hUsd: volume };
+    return legs;
   }
 
   /**

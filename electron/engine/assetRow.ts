@@ -6,7 +6,7 @@ import { netCarryPerDay, roundTripTakerFees, type TakerFees } from './carryCosts
 import type { DecayTable } from './pairDecay.ts';
 import { extremeLeg } from './rowCarry.ts';
 import type { AssetGroup } from './assetGroup.ts';
-import { basisOf, otherPairs } from './venuePairs.ts';
+import { basisOf } from './venuePairs.ts';
 import { minuteOf } from './rateHistory.ts';
 
 export interface RowContext {
@@ -54,7 +54,7 @@ export function computeAssetRow(group: AssetGroup, legs: Leg[], ctx: RowContext)
     ? memo.carry(base, long, short, roundTripFees, ctx.settings.holdingDays, ctx.decays, ctx.now)
     : null;
   const basis = long && short ? basisOf(long, short) : null;
-  const capacity = group.capacityAt(ctx.now);
+  const { capacity } = group;
   return {
     base,
     legs,
@@ -83,7 +83,7 @@ export function computeAssetRow(group: AssetGroup, legs: Leg[], ctx: RowContext)
     volume24hUsd: capacity.volume24hUsd,
     basis,
     basisZ: basis !== null ? group.basis.record(best!.longVenue, best!.shortVenue, minuteOf(ctx.now), basis) : null,
-    otherPairs: best ? otherPairs(fresh, best.longVenue, best.shortVenue, ctx.fees, ctx.settings.holdingDays) : [],
+    otherPairs: best ? group.otherPairs.get(fresh, best.longVenue, best.shortVenue, ctx.fees, ctx.settings.holdingDays) : [],
     alignment: null,
     rank: 0,
   };

@@ -58,8 +58,17 @@ export class BasisHistory {
   /** Most recently used last. */
   private readonly pairs = new Map<string, BasisRing>();
 
+  private lastLong = '';
+  private lastShort = '';
+  private last: BasisRing | null = null;
+
   /** Records the pair's basis for `minute` and returns its z-score. */
   record(longVenue: string, shortVenue: string, minute: number, basis: number): number | null {
+    // The best pair rarely changes between calls: no key built, no reordering then.
+    if (this.last && longVenue === this.lastLong && shortVenue === this.lastShort) {
+      this.last.record(minute, basis);
+      return this.last.z();
+    }
     const key = `${longVenue}>${shortVenue}`;
     let ring = this.pairs.get(key);
     if (ring) this.pairs.delete(key);
@@ -68,6 +77,9 @@ export class BasisHistory {
       if (this.pairs.size >= PAIRS_KEPT) this.pairs.delete(this.pairs.keys().next().value!);
     }
     this.pairs.set(key, ring);
+    this.last = ring;
+    this.lastLong = longVenue;
+    this.lastShort = shortVenue;
     ring.record(minute, basis);
     return ring.z();
   }
