@@ -111,6 +111,20 @@ describe('the symbol view in Chromium against the demo host', () => {
     await box.check();
     await expect.poll(() => chart.getAttribute('aria-label')).toContain(name);
     await screenshot(page, 'e2e-symbol-live');
+  });
+
+  it('at 1280×800 the chart and the analytics sit side by side without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const chart = await view.getByRole('img', { name: /Funding history per venue/ }).boundingBox();
+    const analytics = await view.getByRole('complementary', { name: /History analytics of/ }).boundingBox();
+    expect(chart!.width).toBeGreaterThan(600);
+    expect(analytics!.x).toBeGreaterThanOrEqual(chart!.x + chart!.width);
+    expect(analytics!.x + analytics!.width).toBeLessThanOrEqual(1280);
+    // The legs come below the chart, not under it (the screen scrolls as one).
+    const legs = await view.getByRole('heading', { name: 'Current legs' }).boundingBox();
+    expect(legs!.y).toBeGreaterThanOrEqual(chart!.y + chart!.height);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    await screenshot(page, 'e2e-symbol-1280');
     expect(pageErrors).toEqual([]);
   });
 });

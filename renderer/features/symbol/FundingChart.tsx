@@ -25,7 +25,7 @@ function addSeries(chart: IChartApi, plot: Plot, paneHeight: number): Drawn {
     : { type: 'custom' as const, formatter: percentLabel, minMove: 0.0001 };
   const series = chart.addSeries(LineSeries, {
     color: plot.color, lineWidth: plot.style === 'spread' ? 2 : 1, lineStyle: plot.style === 'spread' ? LineStyle.Dashed : LineStyle.Solid,
-    title: plot.style === 'venue' ? plot.label.split(' ')[0] : plot.style, priceFormat,
+    title: plot.style === 'venue' ? plot.short : plot.style, priceFormat,
   }, plot.pane);
   if (plot.pane === 1) chart.panes()[1]?.setHeight(Math.round(paneHeight * 0.3));
   return { series, markers: createSeriesMarkers(series, []), shown: [], markerAt: '' };
@@ -157,11 +157,11 @@ export function FundingChart({ plots, storedPoints }: { plots: readonly Plot[]; 
         <ul className="legend" aria-label="Chart legend with last values">
           <li className="muted">{at === null ? 'latest' : utc(at)}</li>
           {plots.map((p) => (
-            <li key={p.key} className={hidden.has(p.key) ? 'off' : ''}>
+            <li key={p.key} className={hidden.has(p.key) ? 'off' : ''} title={p.label}>
               <label>
                 <input type="checkbox" checked={!hidden.has(p.key)} onChange={() => toggle(p.key)} aria-label={`Show ${p.label}`} />
                 <span className="swatch" style={{ background: p.color }} aria-hidden="true" />
-                {p.label}
+                {p.short}
               </label>
               : <span className="num">{legendValue(p, at)}</span>
             </li>

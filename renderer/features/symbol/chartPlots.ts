@@ -10,7 +10,10 @@ const PALETTE = ['#4fc3f7', '#ffb74d', '#ba68c8', '#81c784', '#f06292', '#fff176
 /** One series as the chart draws it and the legend names it. */
 export interface Plot {
   key: string;
+  /** Venue and symbol: the checkbox's name and the chart's description. */
   label: string;
+  /** What the legend prints, the symbol left to the tooltip so the legend fits at 1280 px. */
+  short: string;
   color: string;
   /** 0: funding pane (% per 8 h), 1: mark price pane (USD). */
   pane: 0 | 1;
@@ -40,16 +43,16 @@ export function storedSeries(funding: readonly FundingPoint[], prices: readonly 
 export function chartPlots(stored: StoredSeries, quotes: readonly FundingQuote[]): Plot[] {
   const lines = withLive(stored.lines, liveFunding(quotes));
   const plots: Plot[] = lines.map((line, i) => ({
-    key: line.key, label: `${venueLabel(line.venue)} ${line.symbol}`, color: PALETTE[i % PALETTE.length], pane: 0, style: 'venue',
+    key: line.key, label: `${venueLabel(line.venue)} ${line.symbol}`, short: venueLabel(line.venue), color: PALETTE[i % PALETTE.length], pane: 0, style: 'venue',
     format: percentPer8h, points: chartPoints(line), live: line.live,
   }));
   const spreadNow = liveSpread(lines, stored.spread);
   const spread = spreadNow ? [...stored.spread, spreadNow] : stored.spread;
-  if (spread.length > 0) plots.push({ key: 'spread', label: 'spread (max − min)', color: '#ffffff', pane: 0, style: 'spread', format: percentPer8h, points: spread, live: null });
+  if (spread.length > 0) plots.push({ key: 'spread', label: 'spread (max − min)', short: 'spread', color: '#ffffff', pane: 0, style: 'spread', format: percentPer8h, points: spread, live: null });
   if (stored.price) {
     const now = liveMark(quotes, stored.price.venue, stored.price.points);
     const points = now ? [...stored.price.points, now] : stored.price.points;
-    plots.push({ key: 'mark', label: `mark price ${venueLabel(stored.price.venue)}`, color: '#26a69a', pane: 1, style: 'mark', format: usd, points, live: null });
+    plots.push({ key: 'mark', label: `mark price ${venueLabel(stored.price.venue)}`, short: `mark ${venueLabel(stored.price.venue)}`, color: '#26a69a', pane: 1, style: 'mark', format: usd, points, live: null });
   }
   return plots;
 }
