@@ -50,9 +50,15 @@ describe('settings, CSV import and the kill switch in Chromium against the demo 
 
   it('a value the backend refuses is reported in its words and not saved', async () => {
     await page.keyboard.press('5');
-    await page.getByLabel('Settlement window (minutes)').fill('500');
+    const window = page.getByLabel('Settlement window (minutes)');
+    const before = await window.inputValue();
+    await window.fill('500');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText(/Not saved: settings\.set: windowMinutes/).waitFor();
+    // Typed back to the stored value, the form has no unsaved change left.
+    await window.fill(before);
+    await window.blur();
+    expect(await page.getByRole('status', { name: 'Unsaved changes' }).count()).toBe(0);
   });
 
   it('a funding CSV with one bad row imports the good row and reports the bad one by line', async () => {
@@ -129,8 +135,8 @@ describe('settings, CSV import and the kill switch in Chromium against the demo 
     expect(await risk.getByLabel('Rate-chasing level (|% /8h|)').inputValue()).toBe('0.2');
     await maxRisk.fill('1.5');
     await risk.getByLabel('OKX withdrawal fee (USD)').fill('3');
-    await risk.getByRole('button', { name: 'Save risk settings' }).click();
-    await risk.getByText(/Risk settings saved/).waitFor();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText(/Settings saved/).waitFor();
     // away and back: the section reads risk.get again
     await page.keyboard.press('1');
     await page.keyboard.press('5');
@@ -139,16 +145,28 @@ describe('settings, CSV import and the kill switch in Chromium against the demo 
     await screenshot(page, 'e2e-risk-settings');
   });
 
-  it('a leverage cap the backend refuses is reported in its words and the stored cap is kept', async () => {
+  it('a leverage cap the backend refuses is reported in its words; leaving with it unsaved asks, Cancel stays, Discard keeps the stored cap', async () => {
     const risk = page.getByRole('region', { name: 'Risk settings' });
     const cap = risk.getByLabel('Leverage cap (×)');
     const before = await cap.inputValue();
+    const marker = page.getByRole('status', { name: 'Unsaved changes' });
+    expect(await marker.count()).toBe(0);
     await cap.fill('500');
-    await risk.getByRole('button', { name: 'Save risk settings' }).click();
-    await risk.getByText(/Not saved: risk\.set: leverageCap/).waitFor();
+    expect(await marker.textContent()).toBe('● unsaved changes');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText(/Not saved: risk\.set: leverageCap/).waitFor();
     await page.keyboard.press('1');
+    const leave = page.getByRole('alertdialog', { name: 'Leave Settings with unsaved changes?' });
+    await leave.waitFor();
+    await leave.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByRole('region', { name: 'Settings', exact: true }).count()).toBe(1);
+    expect(await cap.inputValue()).toBe('500');
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: /^Monitor/ }).click();
+    await leave.getByRole('button', { name: 'Discard changes' }).click();
+    await page.getByRole('grid', { name: /Funding monitor/ }).waitFor();
     await page.keyboard.press('5');
     await expect.poll(() => page.getByLabel('Leverage cap (×)').inputValue(), { timeout: 10_000 }).toBe(before);
+    expect(await marker.count()).toBe(0);
   });
 
   it('Reconcile now compares the journal with the venues and says the outcome in words', async () => {

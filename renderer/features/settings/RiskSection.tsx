@@ -1,15 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
 import { ExitDefaultsSchema, type ExitDefaults, type RiskSettings, type RiskSettingsPatch } from '../../../shared/domain/ticket.ts';
 import { limitText } from '../../store/ticketForm.ts';
 import { VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
-import { errorMessage } from '../../../shared/ipc/dispatch.ts';
-import { useBridge } from '../../bridge/bridgeContext.ts';
-import { useSession } from '../../store/sessionStore.ts';
 import { Field } from './Field.tsx';
 import { fromPct, toPct } from './percent.ts';
 
 /** Form state as typed: percent where the schema holds a fraction, empty fee = the default. */
-interface RiskDraft {
+export interface RiskDraft {
   maxRiskPct: string;
   maxExposurePct: string;
   leverageCap: string;
@@ -33,7 +29,7 @@ const EXIT_VIEWS: Record<keyof ExitDefaults, { name: string; unit: string }> = {
 };
 
 /** Why the typed defaults cannot be saved, field by field in its unit ("Default basis stop: at most 50 % price gap"), null when they can. */
-function exitsProblem(typed: RiskDraft['exits']): string | null {
+export function exitsProblem(typed: RiskDraft['exits']): string | null {
   const parsed = ExitDefaultsSchema.safeParse(exitsOf(typed));
   if (parsed.success) return null;
   return parsed.error.issues.map((issue) => {
@@ -54,7 +50,7 @@ function exitsOf(typed: RiskDraft['exits']): ExitDefaults {
   return out;
 }
 
-function draftOf(r: RiskSettings): RiskDraft {
+export function riskDraftOf(r: RiskSettings): RiskDraft {
   const fees = {} as RiskDraft['withdrawalFeesUsd'];
   for (const v of VENUE_IDS) fees[v] = r.withdrawalFeesUsd[v] === undefined ? '' : String(r.withdrawalFeesUsd[v]);
   return {
@@ -71,7 +67,7 @@ function draftOf(r: RiskSettings): RiskDraft {
   };
 }
 
-function patchOf(d: RiskDraft): RiskSettingsPatch {
+export function riskPatchOf(d: RiskDraft): RiskSettingsPatch {
   const fees: Partial<Record<VenueId, number>> = {};
   for (const v of VENUE_IDS) if (d.withdrawalFeesUsd[v] !== '') fees[v] = Number(d.withdrawalFeesUsd[v]);
   return {
@@ -88,77 +84,44 @@ function patchOf(d: RiskDraft): RiskSettingsPatch {
   };
 }
 
-/** The pre-trade risk rules (docs/domain.md §4) the ticket checklist applies; main validates and persists. */
-export function RiskSection() {
-  const bridge = useBridge();
-  const [draft, setDraft] = useState<RiskDraft | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  useEffect(() => {
-    bridge.invoke('risk.get').then(
-      (r) => setDraft(draftOf(r)),
-      (err: unknown) => setMessage({ ok: false, text: `Risk settings not loaded: ${errorMessage(err)}` }),
-    );
-  }, [bridge]);
-
-  const save = async (e: FormEvent): Promise<void> => {
-    e.preventDefault();
-    if (!draft) return;
-    const exitProblem = exitsProblem(draft.exits);
-    if (exitProblem) {
-      setMessage({ ok: false, text: `Not saved: ${exitProblem}` });
-      return;
-    }
-    try {
-      const saved = await bridge.invoke('risk.set', patchOf(draft));
-      useSession.getState().set({ risk: saved });
-      setDraft(draftOf(saved));
-      setMessage({ ok: true, text: 'Risk settings saved; the next ticket preview applies them.' });
-    } catch (err) {
-      setMessage({ ok: false, text: `Not saved: ${errorMessage(err)}` });
-    }
-  };
-
-  const status = message ? <span role="status" className={message.ok ? 'ok' : 'error'}>{message.text}</span> : null;
-  if (!draft) return <section aria-label="Risk settings"><h2>Risk</h2>{status ?? <p role="status" className="muted">Loading risk settings…</p>}</section>;
-  const patch = (p: Partial<RiskDraft>) => setDraft({ ...draft, ...p });
+/**
+ * The pre-trade risk rules (docs/domain.md §4) the ticket checklist applies, as typed. The
+ * Settings panel holds the draft and saves it with its one Save; main validates and persists.
+ */
+export function RiskSection({ draft, onChange }: { draft: RiskDraft; onChange(draft: RiskDraft): void }) {
+  const patch = (p: Partial<RiskDraft>) => onChange({ ...draft, ...p });
   const exit = (p: Partial<RiskDraft['exits']>) => patch({ exits: { ...draft.exits, ...p } });
   return (
     <section aria-label="Risk settings">
       <h2>Risk</h2>
-      <form onSubmit={(e) => void save(e)} className="settings-form">
-        <fieldset>
-          <legend>Risk per trade and exposure</legend>
-          <Field label="Max risk per trade" unit="% of equity at the basis stop" value={draft.maxRiskPct} onChange={(v) => patch({ maxRiskPct: v })} />
-          <Field label="Exposure cap" unit="% of equity, all pairs" value={draft.maxExposurePct} onChange={(v) => patch({ maxExposurePct: v })} />
-          <Field label="Leverage cap" unit="×" value={draft.leverageCap} onChange={(v) => patch({ leverageCap: v })} />
-          <Field label="Liquidation buffer" unit="× the basis stop" value={draft.liquidationBufferMultiple} onChange={(v) => patch({ liquidationBufferMultiple: v })} />
-          <Field label="Hedge tolerance" unit="% base mismatch" value={draft.hedgeTolerancePct} onChange={(v) => patch({ hedgeTolerancePct: v })} />
-        </fieldset>
-        <fieldset>
-          <legend>Timing and rate chasing</legend>
-          <Field label="Settlement warning" unit="minutes before" value={draft.settlementWarningMinutes} onChange={(v) => patch({ settlementWarningMinutes: v })} />
-          <Field label="Rate-chasing level" unit="|% /8h|" value={draft.chasingRatePct} onChange={(v) => patch({ chasingRatePct: v })} />
-          <Field label="Rate-chasing history multiple" unit="× recent mean |rate|" value={draft.chasingHistoryMultiple} onChange={(v) => patch({ chasingHistoryMultiple: v })} />
-        </fieldset>
-        <fieldset>
-          <legend>Exits a new ticket starts at (empty = the ticket asks)</legend>
-          <Field label="Default basis stop" unit="% price gap" value={draft.exits.basisStopPct} onChange={(v) => exit({ basisStopPct: v })} />
-          <Field label="Default max loss" unit="USD (empty: the 2 % rule)" value={draft.exits.maxLossUsd} onChange={(v) => exit({ maxLossUsd: v })} />
-          <Field label="Default take-profit" unit="% of the spread at entry" value={draft.exits.takeProfitOfSpread} onChange={(v) => exit({ takeProfitOfSpread: v })} />
-          <Field label="Default max holding" unit="hours" value={draft.exits.maxHoldingHours} onChange={(v) => exit({ maxHoldingHours: v })} />
-        </fieldset>
-        <fieldset>
-          <legend>Withdrawal fees (empty = default)</legend>
-          {VENUE_IDS.map((v) => (
-            <Field key={v} label={`${VENUES[v].label} withdrawal fee`} unit="USD" value={draft.withdrawalFeesUsd[v]}
-              onChange={(fee) => patch({ withdrawalFeesUsd: { ...draft.withdrawalFeesUsd, [v]: fee } })} />
-          ))}
-        </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="primary">Save risk settings</button>
-          {status}
-        </div>
-      </form>
+      <fieldset>
+        <legend>Risk per trade and exposure</legend>
+        <Field label="Max risk per trade" unit="% of equity at the basis stop" value={draft.maxRiskPct} onChange={(v) => patch({ maxRiskPct: v })} />
+        <Field label="Exposure cap" unit="% of equity, all pairs" value={draft.maxExposurePct} onChange={(v) => patch({ maxExposurePct: v })} />
+        <Field label="Leverage cap" unit="×" value={draft.leverageCap} onChange={(v) => patch({ leverageCap: v })} />
+        <Field label="Liquidation buffer" unit="× the basis stop" value={draft.liquidationBufferMultiple} onChange={(v) => patch({ liquidationBufferMultiple: v })} />
+        <Field label="Hedge tolerance" unit="% base mismatch" value={draft.hedgeTolerancePct} onChange={(v) => patch({ hedgeTolerancePct: v })} />
+      </fieldset>
+      <fieldset>
+        <legend>Timing and rate chasing</legend>
+        <Field label="Settlement warning" unit="minutes before" value={draft.settlementWarningMinutes} onChange={(v) => patch({ settlementWarningMinutes: v })} />
+        <Field label="Rate-chasing level" unit="|% /8h|" value={draft.chasingRatePct} onChange={(v) => patch({ chasingRatePct: v })} />
+        <Field label="Rate-chasing history multiple" unit="× recent mean |rate|" value={draft.chasingHistoryMultiple} onChange={(v) => patch({ chasingHistoryMultiple: v })} />
+      </fieldset>
+      <fieldset>
+        <legend>Exits a new ticket starts at (empty = the ticket asks)</legend>
+        <Field label="Default basis stop" unit="% price gap" value={draft.exits.basisStopPct} onChange={(v) => exit({ basisStopPct: v })} />
+        <Field label="Default max loss" unit="USD (empty: the 2 % rule)" value={draft.exits.maxLossUsd} onChange={(v) => exit({ maxLossUsd: v })} />
+        <Field label="Default take-profit" unit="% of the spread at entry" value={draft.exits.takeProfitOfSpread} onChange={(v) => exit({ takeProfitOfSpread: v })} />
+        <Field label="Default max holding" unit="hours" value={draft.exits.maxHoldingHours} onChange={(v) => exit({ maxHoldingHours: v })} />
+      </fieldset>
+      <fieldset>
+        <legend>Withdrawal fees (empty = default)</legend>
+        {VENUE_IDS.map((v) => (
+          <Field key={v} label={`${VENUES[v].label} withdrawal fee`} unit="USD" value={draft.withdrawalFeesUsd[v]}
+            onChange={(fee) => patch({ withdrawalFeesUsd: { ...draft.withdrawalFeesUsd, [v]: fee } })} />
+        ))}
+      </fieldset>
     </section>
   );
 }

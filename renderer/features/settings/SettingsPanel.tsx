@@ -1,63 +1,20 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { EngineSettings } from '../../../shared/domain/settings.ts';
+import { useEffect, useState } from 'react';
 import { feeSourceText, type VenueFees } from '../../../shared/domain/fees.ts';
-import { VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
-import { errorMessage } from '../../../shared/ipc/dispatch.ts';
+import { VENUE_IDS, VENUES } from '../../../shared/domain/venues.ts';
 import { useBridge } from '../../bridge/bridgeContext.ts';
 import { useSession } from '../../store/sessionStore.ts';
 import { FundingHistoryImport } from '../../ui/HistoryImports.tsx';
 import { Field } from './Field.tsx';
-import { fromPct, toPct } from './percent.ts';
+import { toPct } from './percent.ts';
+import type { EngineDraft } from './engineDraft.ts';
+import { useSettingsDrafts } from './useSettingsDrafts.ts';
+import { LeaveSettingsDialog } from './LeaveSettingsDialog.tsx';
 import { ReconcileSection } from './ReconcileSection.tsx';
 import { RiskSection } from './RiskSection.tsx';
 import { NotificationsSection } from './NotificationsSection.tsx';
 import { VenuesSection } from './VenuesSection.tsx';
 import { KeysSection } from '../keys/KeysSection.tsx';
 import { SectorMapEditor } from '../sectorMap/SectorMapEditor.tsx';
-
-/** Form state in the units the trader types: percent, not decimals. */
-interface Draft {
-  triggerPct: string;
-  extremePct: string;
-  divergencePct: string;
-  holdingDays: string;
-  windowMinutes: string;
-  fees: Record<VenueId, { taker: string; maker: string }>;
-}
-
-function draftOf(s: EngineSettings): Draft {
-  const fees = {} as Draft['fees'];
-  for (const v of VENUE_IDS) {
-    const tier = s.fees.find((f) => f.venue === v);
-    fees[v] = { taker: tier?.taker === undefined ? '' : toPct(tier.taker), maker: tier?.maker === undefined ? '' : toPct(tier.maker) };
-  }
-  return {
-    triggerPct: toPct(s.triggerSpreadPer8h),
-    extremePct: toPct(s.extremeRatePer8h),
-    divergencePct: toPct(s.divergencePer8h),
-    holdingDays: String(s.holdingDays),
-    windowMinutes: String(s.windowMinutes),
-    fees,
-  };
-}
-
-function settingsOf(d: Draft): Partial<EngineSettings> {
-  // A venue with either fee typed is a tier; the side left blank stays the venue's default (and is
-  // shown as such), so a taker fee typed alone is kept rather than dropped while "saved" is reported.
-  const fees = VENUE_IDS.filter((v) => d.fees[v].taker !== '' || d.fees[v].maker !== '').map((v) => ({
-    venue: v,
-    taker: d.fees[v].taker === '' ? undefined : fromPct(d.fees[v].taker),
-    maker: d.fees[v].maker === '' ? undefined : fromPct(d.fees[v].maker),
-  }));
-  return {
-    triggerSpreadPer8h: fromPct(d.triggerPct),
-    extremeRatePer8h: fromPct(d.extremePct),
-    divergencePer8h: fromPct(d.divergencePct),
-    holdingDays: Number(d.holdingDays),
-    windowMinutes: Number(d.windowMinutes),
-    fees,
-  };
-}
 
 /** The rates the ticket and the monitor count for a venue, each with its source. */
 function FeeInForce({ fees }: { fees: VenueFees | undefined }) {
@@ -70,37 +27,21 @@ function FeeInForce({ fees }: { fees: VenueFees | undefined }) {
 export function SettingsPanel() {
   const bridge = useBridge();
   const settings = useSession((s) => s.settings);
-  const setSession = useSession((s) => s.set);
-  const [draft, setDraft] = useState<Draft | null>(settings ? draftOf(settings) : null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const drafts = useSettingsDrafts();
   const [inForce, setInForce] = useState<VenueFees[] | null>(null);
-  useEffect(() => {
-    if (settings && !draft) setDraft(draftOf(settings));
-  }, [settings, draft]);
   // The fees in force and their sources, after each save too: an account's tier outranks what is typed.
   useEffect(() => {
     bridge.invoke('fees.schedule').then(setInForce, () => setInForce(null));
   }, [bridge, settings]);
 
+  const { engine: draft, risk, message } = drafts;
   if (!draft) return <section className="screen placeholder" role="status">Loading settings…</section>;
-  const patch = (p: Partial<Draft>) => setDraft({ ...draft, ...p });
-
-  const save = async (e: FormEvent): Promise<void> => {
-    e.preventDefault();
-    try {
-      const saved = await bridge.invoke('settings.set', settingsOf(draft));
-      setSession({ settings: saved });
-      setDraft(draftOf(saved));
-      setMessage({ ok: true, text: 'Settings saved; the engine uses them from its next recompute.' });
-    } catch (err) {
-      setMessage({ ok: false, text: `Not saved: ${errorMessage(err)}` });
-    }
-  };
+  const patch = (p: Partial<EngineDraft>) => drafts.setEngine({ ...draft, ...p });
 
   return (
     <section className="screen settings" aria-label="Settings">
       <div className="screen-head toolbar"><h1>Settings</h1></div>
-      <form onSubmit={(e) => void save(e)} className="settings-form">
+      <form onSubmit={(e) => (e.preventDefault(), void drafts.save())} className="settings-form" aria-label="Settings to save">
         <fieldset>
           <legend>Signals</legend>
           <Field label="Trigger spread" unit="% /8h" value={draft.triggerPct} onChange={(v) => patch({ triggerPct: v })} />
@@ -120,18 +61,20 @@ export function SettingsPanel() {
             </div>
           ))}
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="primary">Save settings</button>
+        {risk ? <RiskSection draft={risk} onChange={drafts.setRisk} /> : <p role="status" className="muted">Loading risk settings…</p>}
+        <div className="form-actions save-bar">
+          <button type="submit" className="primary" disabled={drafts.saving}>Save settings</button>
+          {drafts.unsaved ? <span className="warn" role="status" aria-label="Unsaved changes">● unsaved changes</span> : null}
           {message ? <span role="status" className={message.ok ? 'ok' : 'error'}>{message.text}</span> : null}
         </div>
       </form>
       <VenuesSection />
       <NotificationsSection />
-      <RiskSection />
       <ReconcileSection />
       <FundingHistoryImport bridge={bridge} level={2} />
       <SectorMapEditor />
       <KeysSection />
+      <LeaveSettingsDialog />
     </section>
   );
 }
