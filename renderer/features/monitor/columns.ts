@@ -1,4 +1,4 @@
-import { VENUES, type VenueId } from '../../../shared/domain/venues.ts';
+import { MONITORING_ONLY_VENUES, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import type { SortKey } from '../../store/monitorViewStore.ts';
 
 export interface Column {
@@ -45,7 +45,7 @@ export function monitorColumns(venues: readonly VenueId[]): Column[] {
       minWidth: 113,
       width: 116,
       venue: v,
-      title: `${VENUES[v].label} funding rate normalised to 8 h; ▲ long leg, ▼ short leg; badge: settlement interval; p = predicted for the running period, s = last settled`,
+      title: `${VENUES[v].label}${MONITORING_ONLY_VENUES.has(v) ? ' (monitoring only, not tradable in this build)' : ''} funding rate normalised to 8 h; ▲ long leg, ▼ short leg; badge: settlement interval; p = predicted for the running period, s = last settled`,
     })),
     column({ id: 'spread', label: 'Spread', unit: '% /8h', sortKey: 'spread', minWidth: 70, width: 76, title: 'Highest minus lowest rate across venues, per 8 h' }),
     column({ id: 'apr', label: 'Spread', unit: 'APR', sortKey: 'apr', minWidth: 58, width: 64, title: 'Spread as a simple annual rate' }),
