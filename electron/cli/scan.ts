@@ -80,7 +80,7 @@ export function historyScan(points: Iterable<FundingPoint>, at: number, warn: (l
     quotes.push(quote);
     paidAt.set(`${quote.venue}|${quote.symbol}`, point.time);
   }
-  if (otherVenues.size > 0) warn(`scan: ${[...otherVenues].sort().join(', ')}: not venues the terminal trades (it knows ${VENUE_IDS.join(', ')}); left out of the scan`);
+  if (otherVenues.size > 0) warn(`scan: ${[...otherVenues].sort().join(', ')}: not venues the terminal monitors (it knows ${VENUE_IDS.join(', ')}); left out of the scan`);
   if (notPerpetual.size > 0) warn(`scan: ${[...notPerpetual].sort().join(', ')}: not a unified perpetual symbol (BASE/QUOTE:SETTLE); left out of the scan`);
   return monitorScan(quotes, at, (leg) => paidAt.get(`${leg.venue}|${leg.symbol}`)!);
 }

@@ -53,7 +53,7 @@ describe('scan as a child process', () => {
     const btc = file('btc.csv', sevenVenuesCsv('BTC-USDT'));
     const eth = file('eth.csv', sevenVenuesCsv('ETH-USDT'));
     const run = cli('scan', '--history', btc, eth, '--at', '2023-06-01T00:00:00Z', '--json');
-    expect(run.err).toMatch(/^scan: dydx, htx, kucoinfutures, mexc: not venues the terminal trades .*; left out of the scan\n$/);
+    expect(run.err).toMatch(/^scan: dydx, htx, mexc: not venues the terminal monitors .*; left out of the scan\n$/);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.out) as ScanResult;
     expect(result.at).toBe('2023-06-01T00:00:00.000Z');

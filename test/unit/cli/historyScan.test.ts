@@ -58,7 +58,7 @@ describe('historyScan on hand-made history', () => {
     const result = scanAt([p('dydx', 'BTC/USD:USD', T0, 0.0001, 1), p('okx', 'BTC-USDT', T0, 0.0001, 8), p('okx', 'BTC/USDT:USDT', T0, 0.0001, 8)], T0, warnings);
     expect(result.assets.map((a) => a.quotes.map((q) => q.venue))).toEqual([['okx']]);
     expect(warnings).toEqual([
-      expect.stringMatching(/^scan: dydx: not venues the terminal trades/),
+      expect.stringMatching(/^scan: dydx: not venues the terminal monitors/),
       'scan: okx BTC-USDT: not a unified perpetual symbol (BASE/QUOTE:SETTLE); left out of the scan',
     ]);
   });
@@ -93,15 +93,16 @@ describe('historyScan on real data: btc-eth-7venues (dates UTC+3 on binance/bybi
   //   kucoin  line 2644 "2023-05-31 23:00:00,0.0001" (→ 20:00Z; kucoin settles 04/12/20 UTC)
   //   gate    line 3650 "2023-06-01 00:00:00,6.6e-05" (UTC)
   //   dydx    line 12386 "2023-06-01 00:00:00,0.0000205807", hourly → 0.000164646 per 8 h
-  // htx, kucoin, mexc and dydx are not venues the terminal trades: the monitor has no fees or
-  // staleness bound for them, so the scan names them and leaves them out.
-  // Of the rest, highest per 8 h: bybit 0.0001; lowest: binance 0.00002096 → spread 0.00007904 per 8 h.
+  // htx, mexc and dydx are not venues the terminal monitors: it has no fees or staleness bound
+  // for them, so the scan names them and leaves them out. KuCoin Futures is monitored (not traded).
+  // Of the rest, highest per 8 h: bybit and kucoin 0.0001; lowest: binance 0.00002096 → spread 0.00007904 per 8 h.
   it('at 2023-06-01T00:00Z BTC shows the hand-checked rates of the terminal\'s venues and long binanceusdm / short bybit', () => {
     const warnings: string[] = [];
     const btc = scanAt(points, Date.UTC(2023, 5, 1), warnings).assets.find((a) => a.base === 'BTC')!;
-    expect(warnings).toEqual([expect.stringMatching(/^scan: dydx, htx, kucoinfutures, mexc: not venues the terminal trades/)]);
+    expect(warnings).toEqual([expect.stringMatching(/^scan: dydx, htx, mexc: not venues the terminal monitors/)]);
     const byVenue = Object.fromEntries(btc.quotes.map((q) => [q.venue, q]));
-    expect(Object.keys(byVenue).sort()).toEqual(['binanceusdm', 'bybit', 'gate']);
+    expect(Object.keys(byVenue).sort()).toEqual(['binanceusdm', 'bybit', 'gate', 'kucoinfutures']);
+    expect(byVenue.kucoinfutures).toMatchObject({ rate: 0.0001, intervalHours: 8, fundingTime: '2023-05-31T20:00:00.000Z' });
     expect(byVenue.binanceusdm).toMatchObject({ rate: 0.00002096, intervalHours: 8, fundingTime: '2023-06-01T00:00:00.000Z' });
     expect(byVenue.bybit).toMatchObject({ rate: 0.0001, intervalHours: 8, fundingTime: '2023-06-01T00:00:00.000Z' });
     expect(byVenue.gate).toMatchObject({ rate: 0.000066, intervalHours: 8, fundingTime: '2023-06-01T00:00:00.000Z' });
