@@ -1,16 +1,17 @@
 /**
  * The venue pairs of one asset beyond its best (docs/screens.md, "Monitor"): each venue enters
  * with its lowest-rate leg as a long and its highest-rate leg as a short, as in `bestSpread`, so
- * an asset on v venues has v × (v − 1) pairs (42 at seven venues) and the top ones are kept.
+ * an asset on v venues has v × (v − 1) pairs (56 at eight venues) and the top two are kept.
  */
 import type { Leg, VenuePair } from '../../shared/domain/signals.ts';
-import type { VenueId } from '../../shared/domain/venues.ts';
+import { VENUE_IDS, type VenueId } from '../../shared/domain/venues.ts';
 import { aprFromPer8h } from '../../shared/funding/normalise.ts';
 import { netCarryPerDay, roundTripTakerFees, type TakerFees } from './carryCosts.ts';
 import { perCoin } from './rowCarry.ts';
 
-/** The 2nd and 3rd: the monitor's expandable row. */
+/** The 2nd and 3rd: the monitor's expandable row (`otherPairs` keeps the two widest). */
 export const OTHER_PAIRS = 2;
+const VENUE_INDEX = Object.fromEntries(VENUE_IDS.map((v, i) => [v, i])) as Record<VenueId, number>;
 
 /** Short mark per coin over long mark per coin, minus 1: positive when the short sells above where the long buys. */
 export function basisOf(long: Leg, short: Leg): number | null {
@@ -29,16 +30,20 @@ export function venuePair(long: Leg, short: Leg, fees: TakerFees, holdingDays: n
   };
 }
 
-/** Each venue's lowest- and highest-rate fresh leg, in the legs' order of first appearance. */
-function venueExtremes(fresh: readonly Leg[]): { low: Leg; high: Leg }[] {
-  const out: { low: Leg; high: Leg }[] = [];
+/** Each venue's lowest- and highest-rate fresh leg by venue index; reused between calls (the engine is single-threaded). */
+const lows: (Leg | null)[] = VENUE_IDS.map(() => null);
+const highs: (Leg | null)[] = VENUE_IDS.map(() => null);
+
+function venueExtremes(fresh: readonly Leg[]): void {
+  lows.fill(null);
+  highs.fill(null);
   for (const leg of fresh) {
-    const slot = out.find((e) => e.low.venue === leg.venue);
-    if (!slot) out.push({ low: leg, high: leg });
-    else if (leg.ratePer8h < slot.low.ratePer8h) slot.low = leg;
-    else if (leg.ratePer8h > slot.high.ratePer8h) slot.high = leg;
+    const v = VENUE_INDEX[leg.venue];
+    const low = lows[v];
+    if (!low || leg.ratePer8h < low.ratePer8h) lows[v] = leg;
+    const high = highs[v];
+    if (!high || leg.ratePer8h > high.ratePer8h) highs[v] = leg;
   }
-  return out;
 }
 
 /**
@@ -47,21 +52,28 @@ function venueExtremes(fresh: readonly Leg[]): { low: Leg; high: Leg }[] {
  * function of the legs alone.
  */
 export function otherPairs(fresh: readonly Leg[], bestLong: VenueId, bestShort: VenueId, fees: TakerFees, holdingDays: number): VenuePair[] {
-  const extremes = venueExtremes(fresh);
-  const top: { long: Leg; short: Leg; spread: number }[] = [];
-  for (const l of extremes) {
-    for (const s of extremes) {
-      if (l === s || (l.low.venue === bestLong && s.high.venue === bestShort)) continue;
-      const spread = s.high.ratePer8h - l.low.ratePer8h;
-      if (!(spread > 0)) continue;
-      let at = top.length;
-      while (at > 0 && top[at - 1].spread < spread) at--;
-      if (at >= OTHER_PAIRS) continue;
-      top.splice(at, 0, { long: l.low, short: s.high, spread });
-      if (top.length > OTHER_PAIRS) top.pop();
+  venueExtremes(fresh);
+  let first: [Leg, Leg] | null = null, second: [Leg, Leg] | null = null;
+  let firstSpread = 0, secondSpread = 0;
+  for (let l = 0; l < lows.length; l++) {
+    const long = lows[l];
+    if (!long) continue;
+    for (let s = 0; s < highs.length; s++) {
+      const short = highs[s];
+      if (!short || s === l || (long.venue === bestLong && short.venue === bestShort)) continue;
+      const spread = short.ratePer8h - long.ratePer8h;
+      if (first === null || spread > firstSpread) {
+        second = first; secondSpread = firstSpread;
+        first = [long, short]; firstSpread = spread;
+      } else if (second === null || spread > secondSpread) {
+        second = [long, short]; secondSpread = spread;
+      }
     }
   }
-  return top.map((p) => venuePair(p.long, p.short, fees, holdingDays));
+  const out: VenuePair[] = [];
+  if (first && firstSpread > 0) out.push(venuePair(first[0], first[1], fees, holdingDays));
+  if (second && secondSpread > 0) out.push(venuePair(second[0], second[1], fees, holdingDays));
+  return out;
 }
 
 /**
