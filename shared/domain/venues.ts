@@ -57,10 +57,8 @@ export const WALLET_VENUES: ReadonlySet<VenueId> = new Set<VenueId>(['hyperliqui
  * any mode, so the ticket, reconcile and the kill switch say so in these words instead of
  * sending anything (docs/venues.md, "Monitoring-only venues").
  */
-const MONITORING_ONLY = ['kucoinfutures'] as const satisfies readonly VenueId[];
+export const MONITORING_ONLY = ['kucoinfutures'] as const satisfies readonly VenueId[];
 export const MONITORING_ONLY_VENUES: ReadonlySet<VenueId> = new Set<VenueId>(MONITORING_ONLY);
-export type TradedVenueId = Exclude<VenueId, (typeof MONITORING_ONLY)[number]>;
-export const TRADED_VENUE_IDS: readonly TradedVenueId[] = VENUE_IDS.filter((venue): venue is TradedVenueId => !MONITORING_ONLY_VENUES.has(venue));
 
 export function notTradableReason(venue: VenueId): string {
   return `${VENUES[venue].label} is not tradable in this build: the terminal monitors it only (no orders, positions or kill switch there)`;

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../electron/simulator/server.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import { killSwitchOrderId, ticketOrderId } from '../../../electron/backend/trading/clientOrderIds.ts';
-import { TRADED_VENUE_IDS, type TradedVenueId, type VenueId } from '../../../shared/domain/venues.ts';
+import { type VenueId } from '../../../shared/domain/venues.ts';
+import { TRADED_VENUE_IDS, type TradedVenueId } from '../../fixtures/tradedVenues.ts';
 import { credentialsFor, liveBrokers, startTradingSimulator } from './harness.ts';
 
 /** One id per venue that breaks its documented rule (too long, or outside its alphabet). */

@@ -12,7 +12,8 @@ import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts
 import { createGateway, type Gateway } from '../../../electron/backend/trading/gateway.ts';
 import { TradingStateMachine } from '../../../electron/backend/trading/tradingState.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
-import { TRADED_VENUE_IDS, type VenueId } from '../../../shared/domain/venues.ts';
+import { type VenueId } from '../../../shared/domain/venues.ts';
+import { TRADED_VENUE_IDS } from '../../fixtures/tradedVenues.ts';
 import { credentialsFor, liveBrokers, startTradingSimulator } from './harness.ts';
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
 

@@ -20,7 +20,8 @@ import { restoreOrderId } from '../../../electron/backend/trading/clientOrderIds
 import { isSpotDust } from '../../../electron/backend/trading/brokers/spotHoldings.ts';
 import type { LegIntent } from '../../../shared/domain/orders.ts';
 import { TicketSchema, type Ticket } from '../../../shared/domain/ticket.ts';
-import type { TradedVenueId, VenueId } from '../../../shared/domain/venues.ts';
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import type { TradedVenueId } from '../../fixtures/tradedVenues.ts';
 import { credentialsFor, startTradingSimulator } from './harness.ts';
 import { carryTicket, deskHolds, openUnitDesk, pairTicket, simulatorCoinPrice, simulatorMarginCoins, simulatorSpotCoins, type BrokerMode, type UnitDesk } from './unitDesk.ts';
 import { SPOT_BORROW_VENUES, SPOT_TRADED_VENUES, VENUES as VENUE_PROFILES } from '../../../shared/domain/venues.ts';

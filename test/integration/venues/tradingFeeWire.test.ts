@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../electron/simulator/server.ts';
-import { TRADED_VENUE_IDS, VENUES, type TradedVenueId, type VenueId } from '../../../shared/domain/venues.ts';
+import { VENUES, type VenueId } from '../../../shared/domain/venues.ts';
+import { TRADED_VENUE_IDS, type TradedVenueId } from '../../fixtures/tradedVenues.ts';
 import { credentialsFor } from '../trading/harness.ts';
 import { wireClient, type WireClient } from './venueClients.ts';
 import { checkCase, type WireCase } from './wireCases.ts';

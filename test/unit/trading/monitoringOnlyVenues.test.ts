@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createDeskBrokers } from '../../../electron/backend/trading/deskBrokers.ts';
 import type { Vault } from '../../../electron/backend/vault/vault.ts';
 import type { Journal } from '../../../electron/backend/trading/journal.ts';
-import { MONITORING_ONLY_VENUES, TRADED_VENUE_IDS, VENUE_IDS } from '../../../shared/domain/venues.ts';
+import { MONITORING_ONLY_VENUES, VENUE_IDS } from '../../../shared/domain/venues.ts';
+import { TRADED_VENUE_IDS } from '../../fixtures/tradedVenues.ts';
 
 /** Any use of these throws: the monitoring-only path must not reach them. */
 const untouchable = new Proxy({}, { get: (_, name) => { throw new Error(`touched ${String(name)}`); } });
