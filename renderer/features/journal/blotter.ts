@@ -8,7 +8,7 @@ import { VENUES } from '../../../shared/domain/venues.ts';
 
 export interface BlotterGroup {
   pairId: string | null;
-  /** "▲ Binance BTC/USDT:USDT / ▼ Bybit BTC/USDT:USDT" from the opening intent, '' without one. */
+  /** "▲ Binance BTC/USDT:USDT / ▼ Bybit BTC/USDT:USDT" from the opening intent, long first whatever the legs' order; '' without one. */
   legs: string;
   status: Pair['status'] | null;
   net: number | null;
@@ -23,7 +23,9 @@ interface IntentLeg { venue: keyof typeof VENUES; symbol: string; side: 'buy' | 
 function legsOf(entries: readonly JournalEntry[]): string {
   const intent = entries.find((e) => e.kind === 'intent');
   const legs = (intent?.data as { intent?: { legs?: IntentLeg[] } } | undefined)?.intent?.legs ?? [];
-  return legs.map((leg) => `${leg.side === 'buy' ? '▲' : '▼'} ${VENUES[leg.venue]?.label ?? leg.venue} ${leg.symbol}`).join(' / ');
+  // Every row reads long / short: a ticket may send its short first (the thinner book leads).
+  const ordered = [...legs].sort((a, b) => Number(a.side === 'sell') - Number(b.side === 'sell'));
+  return ordered.map((leg) => `${leg.side === 'buy' ? '▲' : '▼'} ${VENUES[leg.venue]?.label ?? leg.venue} ${leg.symbol}`).join(' / ');
 }
 
 export function blotterGroups(entries: readonly JournalEntry[], pairs: readonly Pair[]): BlotterGroup[] {

@@ -23,6 +23,13 @@ describe('the journal as a blotter', () => {
     expect(groups[0].legs).toBe('▲ Binance BTC/USDT:USDT / ▼ Bybit BTC/USDT:USDT');
   });
 
+  it('the legs read long / short whatever order the intent sent them in', () => {
+    const shortFirst = entry(1, 'intent', 'c', { intent: { legs: [
+      { venue: 'okx', symbol: 'ENJ/USDT:USDT', side: 'sell' }, { venue: 'aster', symbol: 'ENJ/USDT:USDT', side: 'buy' },
+    ] } });
+    expect(blotterGroups([shortFirst], [pair('c', 'closed', 0)])[0].legs).toBe('▲ Aster ENJ/USDT:USDT / ▼ OKX ENJ/USDT:USDT');
+  });
+
   it('a group holds its entries newest first, with when it began and last moved', () => {
     const a = groups[1];
     expect(a.entries.map((e) => e.seq)).toEqual([5, 2, 1]);
