@@ -42,7 +42,8 @@ describe('the monitor in Chromium against the demo host', () => {
   it('the next-settlement countdowns tick', async () => {
     const column = await monitor.columnIndex(/^Next/);
     const first = (await monitor.cellTexts(column, 1))[0];
-    expect(first).toMatch(/\d\d:\d\d:\d\d/);
+    // hh:mm:ss, or mm:ss after the ◆ of an open window.
+    expect(first).toMatch(/\d\d:\d\d:\d\d|◆ \d\d:\d\d/);
     await expect.poll(async () => (await monitor.cellTexts(column, 1))[0], { timeout: 5_000 }).not.toBe(first);
   });
 
@@ -58,14 +59,20 @@ describe('the monitor in Chromium against the demo host', () => {
       expect(fit.cells).toBeGreaterThan(100);
       expect(fit.overflow).toBe(0);
       expect(fit.clipped).toEqual([]);
-      // A countdown inside its window gains a ◆ and bold type: it must fit whatever the hour of the run.
+      // A countdown inside its window gains a ◆ and bold type (and drops its hours), after the
+      // widest leg mark (LS): it must fit whatever the hour of the run.
       const next = await monitor.columnIndex(/^Next/);
       const windowOpen = await monitor.grid.evaluate((grid, column) => {
         const cell = grid.querySelector<HTMLElement>(`[role=gridcell][aria-colindex="${column}"]`)!;
         const shown = [...cell.children] as HTMLElement[];
-        const probe = document.createElement('time');
-        probe.className = 'num countdown window-open';
-        probe.textContent = '◆ 00:09:59';
+        const probe = document.createElement('span');
+        const mark = document.createElement('span');
+        mark.className = 'unit';
+        mark.textContent = 'LS';
+        const countdown = document.createElement('time');
+        countdown.className = 'num countdown window-open';
+        countdown.textContent = '◆ 09:59';
+        probe.append(mark, ' ', countdown);
         for (const child of shown) child.style.display = 'none';
         cell.append(probe);
         // Sub-pixel widths: scrollWidth rounds, and a 0.2 px overflow already draws an ellipsis.

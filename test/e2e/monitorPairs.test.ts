@@ -43,7 +43,7 @@ describe('capacity, basis, per-leg settlements and the other venue pairs on the 
   it('Next names the leg that pays first (L, S or LS both) and gives both legs in its tooltip', async () => {
     const next = await monitor.columnIndex(/^Next/);
     const texts = await monitor.cellTexts(next);
-    expect(texts.every((t) => /^(L|S|LS) (◆ )?\d\d:\d\d:\d\d$/.test(t) || t === '–')).toBe(true);
+    expect(texts.every((t) => /^(L|S|LS) (◆ \d\d:\d\d|\d\d:\d\d:\d\d)$/.test(t) || t === '–')).toBe(true);
     const cell = monitor.dataRows().first().locator(`[role=gridcell][aria-colindex="${next}"] > span`).first();
     expect(await cell.getAttribute('title')).toMatch(/^Long leg \(.+\) settles in \d\d:\d\d:\d\d, at .+; short leg \(.+\) settles in/);
   });

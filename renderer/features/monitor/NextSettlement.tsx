@@ -25,7 +25,7 @@ export function NextSettlement({ pair, windowMinutes }: { pair: PairTimes; windo
   return (
     <span title={title}>
       <span className="unit">{mark}</span>{' '}
-      <Countdown at={at} windowMinutes={windowMinutes} title={title} />
+      <Countdown at={at} windowMinutes={windowMinutes} title={title} compact />
     </span>
   );
 }
