@@ -7,7 +7,7 @@
 const SHARED_PURE = ['shared/domain', 'shared/funding', 'shared/history', 'shared/risk', 'shared/sectors', 'shared/accounts'];
 const SHARED = [...SHARED_PURE, 'shared/ipc'];
 const BACKEND_SERVICES = [
-  'electron/backend/backtest', 'electron/backend/engineClient', 'electron/backend/history', 'electron/backend/markets', 'electron/backend/patterns',
+  'electron/backend/backtest', 'electron/backend/engineClient', 'electron/backend/history', 'electron/backend/marketFeed', 'electron/backend/markets', 'electron/backend/patterns',
   'electron/backend/sectors', 'electron/backend/streams', 'electron/backend/trading', 'electron/backend/trading/brokers',
   'electron/backend/vault',
 ];
@@ -52,6 +52,9 @@ export const rooms: Record<string, Room> = {
   'electron/backend/engineClient': { may: [...BACKEND_BASE, 'electron/engine'], packages: ['node:worker_threads'] },
   'electron/backend/history': { may: [...BACKEND_BASE, 'electron/backend/markets'], packages: ['node:*'] },
   'electron/backend/markets': { may: BACKEND_BASE, packages: ['ccxt', 'node:*'] },
+  // Market data off the main thread: the worker entry runs the markets room; the client mirrors
+  // its quotes. Quotes cross as the engine's columns; no ccxt here (the markets room holds it).
+  'electron/backend/marketFeed': { may: [...BACKEND_BASE, 'electron/backend/markets', 'electron/engine/quoteColumns.ts'], packages: ['node:worker_threads'] },
   'electron/backend/patterns': { may: [...BACKEND_BASE, 'electron/engine'], packages: ['node:worker_threads'] },
   'electron/backend/sectors': { may: [...BACKEND_BASE, 'electron/engine'], packages: ['node:*'] },
   'electron/backend/streams': { may: BACKEND_BASE, packages: [] },

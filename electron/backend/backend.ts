@@ -4,7 +4,8 @@ import { composeHandlers } from '../../shared/ipc/composeHandlers.ts';
 import { DEFAULT_SETTINGS, EngineSettingsSchema, venuesOn, type EngineSettings } from '../../shared/domain/settings.ts';
 import { tiersOf } from '../../shared/domain/fees.ts';
 import { VENUE_IDS, type VenueId } from '../../shared/domain/venues.ts';
-import { createMarketData } from './markets/marketData.ts';
+import { startMarketFeed } from './marketFeed/marketFeed.ts';
+import type { FollowedClock } from './marketFeed/sharedClock.ts';
 import { startEngine } from './engineClient/engineClient.ts';
 import { seedStoredCloses, storedSamplesLoader } from './engineClient/seedLoader.ts';
 import { openStore, type OpenStoreOptions } from './store/duckdb.ts';
@@ -53,13 +54,16 @@ export interface BackendOptions {
   engineWorkerUrl?: URL;
   /** The built one-shot study worker (Electron bundle); the TypeScript source is used otherwise. */
   studyWorkerUrl?: URL;
+  /** The built market-data worker (Electron bundle); the TypeScript source is used otherwise. */
+  marketWorkerUrl?: URL;
   version?: string;
   publish: Publish;
   /** The OS-keyring cipher (Electron safeStorage) when one backs the vault; null: passphrase. */
   systemCipher?: Cipher | null;
   /** Where log lines go, already redacted of every secret the vault holds. */
   logSink?: (line: string) => void;
-  now?: () => number;
+  /** A simulator's clock the backend and its venues run on (tests); real time when absent, Demo's simulator in Demo. */
+  clock?: FollowedClock;
   /** Asked when the database file is damaged at start: true sets it aside and starts fresh (see openStore). */
   onDamagedStore?: OpenStoreOptions['onDamaged'];
 }
@@ -74,7 +78,7 @@ export interface Backend {
   storeSetAside: string | null;
   engageKillSwitch(reason: string): ReturnType<Handlers['killSwitch.engage']>;
   /** What the store and the engine worker hold in memory (the bench's breakdown; docs/architecture.md, "Memory"). */
-  memory(): Promise<{ store: StoreMemory; engineWorker: WorkerHeap | null }>;
+  memory(): Promise<{ store: StoreMemory; engineWorker: WorkerHeap | null; marketWorker: WorkerHeap | null }>;
   stop(): Promise<void>;
 }
 
@@ -83,7 +87,7 @@ export interface Backend {
  * It holds no logic of its own beyond wiring; each service lives in its own module.
  */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
-  const now = options.now ?? Date.now;
+  const now = options.clock ? () => options.clock!.now() : Date.now;
   const venues = options.venues ?? [...VENUE_IDS];
   const startedAt = now();
   mkdirSync(options.dataDir, { recursive: true });
@@ -92,7 +96,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   const demo = options.mode === 'demo' ? await startDemoVenues({ seed: options.demoSeed ?? 7, venues, simulator: options.demoSimulatorOptions }) : null;
   // The venues' clock: in Demo the simulator's (real time unless a test pauses it).
-  const venueNow = demo ? () => demo.simulator.clock.now() : now;
+  const venueClock = demo?.simulator.clock ?? options.clock;
+  const venueNow = venueClock ? () => venueClock.now() : Date.now;
   // Every service's alerts are grouped once, here, so every window and notifier sees the same ones.
   const publish = groupingAlerts(options.publish);
   const baseUrl = demo?.url ?? options.baseUrl;
@@ -122,11 +127,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   await seedStoredCloses({ store, engine, log, now: venueNow });
 
   // A venue the trader switched off is not opened at all (docs/venues.md, "Venue choice").
-  const market = createMarketData({
+  // Polls, streams and ccxt's parsing run in the market-data worker; main keeps a mirror of the quotes.
+  const market = startMarketFeed({
     venues: venuesOn(venues, settings),
     baseUrl,
     wsBaseUrl,
-    now: venueNow,
+    clock: venueClock,
+    workerUrl: options.marketWorkerUrl,
     pollScale: options.pollScale,
     onQuotes: (changed) => {
       publish('quotes', changed);
@@ -136,6 +143,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     onPolled: (all) => engine.pushQuotes(all),
     onHealth: (health) => publish('health', health),
     onAlert: (alerts) => publish('alerts', alerts),
+    onError: (message) => log.error('market data', { message }),
   });
   market.start();
 
@@ -201,7 +209,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     log,
     storeSetAside: store.setAside,
     engageKillSwitch: (reason) => desk.engageKillSwitch(reason),
-    memory: async () => ({ store: await store.memory(), engineWorker: await engine.heap() }),
+    memory: async () => ({ store: await store.memory(), engineWorker: await engine.heap(), marketWorker: await market.heap() }),
     async stop() {
       await desk.stop();
       await priceBackfill.stop();

@@ -84,6 +84,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     engineWorkerUrl: pathToFileURL(join(here, 'engine-worker.mjs')),
     studyWorkerUrl: pathToFileURL(join(here, 'study-worker.mjs')),
+    marketWorkerUrl: pathToFileURL(join(here, 'market-worker.mjs')),
     publish,
     systemCipher: await createSafeStorageCipher(safeStorage),
     logSink: log.write,

@@ -16,6 +16,7 @@ import type { FundingQuote } from '../../shared/domain/quotes.ts';
 import type { SignalsBatch } from '../../shared/domain/signals.ts';
 import { TicketSchema, type Ticket } from '../../shared/domain/ticket.ts';
 import { VENUE_IDS, isVenueId } from '../../shared/domain/venues.ts';
+import { LOOP_SAMPLE_MS, loopLateness } from './loopDelay.ts';
 
 const [baseUrl, measureMs = '8000', venueList = VENUE_IDS.join(',')] = process.argv.slice(2);
 const venues = venueList.split(',').filter(isVenueId);
@@ -92,13 +93,13 @@ rowLatencies.length = 0;
 quotesPublished = 0;
 const cpuBefore = process.cpuUsage();
 // The main thread's event-loop delay while polling: the kill switch and the IPC binding share it.
-const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+const loopDelay = monitorEventLoopDelay({ resolution: LOOP_SAMPLE_MS });
 loopDelay.enable();
 await new Promise((r) => setTimeout(r, Number(measureMs)));
 loopDelay.disable();
 const cpu = process.cpuUsage(cpuBefore);
 const memory = process.memoryUsage();
-const { store: storeMemory, engineWorker } = await backend.memory();
+const { store: storeMemory, engineWorker, marketWorker } = await backend.memory();
 // The heap still reachable after a full collection: what the backend keeps, not garbage yet to go.
 setFlagsFromString('--expose-gc');
 (runInNewContext('gc') as () => void)();
@@ -123,6 +124,8 @@ console.log(JSON.stringify({
   duckdbMb: storeMemory.usedBytes / 2 ** 20,
   engineWorkerHeapMb: (engineWorker?.usedBytes ?? NaN) / 2 ** 20,
   engineWorkerHeapTotalMb: (engineWorker?.totalBytes ?? NaN) / 2 ** 20,
+  marketWorkerHeapMb: (marketWorker?.usedBytes ?? NaN) / 2 ** 20,
+  marketWorkerHeapTotalMb: (marketWorker?.totalBytes ?? NaN) / 2 ** 20,
   duckdbSpilledMb: storeMemory.spilledBytes / 2 ** 20,
   duckdbLimit: storeMemory.limit,
   duckdbFile: storeMemory.fileSize,
@@ -133,8 +136,7 @@ console.log(JSON.stringify({
   rowLatencyP50: percentile(rowsSorted, 50),
   rowLatencyP95: percentile(rowsSorted, 95),
   rowsMeasured: rowsSorted.length,
-  loopDelayP50Ms: loopDelay.percentile(50) / 1e6,
-  loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+  ...loopLateness(loopDelay),
   afterStartRssMb: afterStart.rss, afterStartHeapMb: afterStart.heap,
   afterQuotesRssMb: afterQuotes.rss, afterQuotesHeapMb: afterQuotes.heap,
   afterPreviewRssMb: afterPreview.rss, afterPreviewHeapMb: afterPreview.heap,

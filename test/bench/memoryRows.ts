@@ -28,7 +28,9 @@ export function memoryRows(all: Record<string, number | string>, six: Record<str
     { name: 'memory: DuckDB spilled to its temporary directory', value: n(all, 'duckdbSpilledMb'), unit: 'MB' },
     { name: 'memory: engine worker V8 heap used (its own thread)', value: n(all, 'engineWorkerHeapMb'), unit: 'MB' },
     { name: 'memory: engine worker V8 heap reserved', value: n(all, 'engineWorkerHeapTotalMb'), unit: 'MB' },
-    { name: `memory: resident outside the main V8 heap (engine worker, DuckDB, native code), ${all.venues} venues (baseline: the first 6)`, value: outsideHeap(all), unit: 'MB', baseline: outsideHeap(six) },
+    { name: 'memory: market-data worker V8 heap used (its own thread: ccxt, pollers)', value: n(all, 'marketWorkerHeapMb'), unit: 'MB' },
+    { name: 'memory: market-data worker V8 heap reserved', value: n(all, 'marketWorkerHeapTotalMb'), unit: 'MB' },
+    { name: `memory: resident outside the main V8 heap (the workers, DuckDB, native code), ${all.venues} venues (baseline: the first 6)`, value: outsideHeap(all), unit: 'MB', baseline: outsideHeap(six) },
     { name: 'memory: importing ccxt alone (every exchange class), resident', value: ccxtImport.rssMb, unit: 'MB' },
     { name: 'memory: importing ccxt alone, heap', value: ccxtImport.heapMb, unit: 'MB' },
     ...venues.flatMap(([venue, figures]) => (['perp', 'spot'] as const).flatMap((kind) => {

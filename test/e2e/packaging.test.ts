@@ -48,7 +48,7 @@ describe.skipIf(process.platform !== 'linux')('the packed app archive', () => {
   }, 300_000);
 
   it('holds the bundles where main loads them, the renderer, the licences', () => {
-    for (const file of ['/dist/electron/main.mjs', '/dist/electron/engine-worker.mjs', '/dist/electron/study-worker.mjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/package.json', '/LICENSE', '/THIRD_PARTY_NOTICES.md']) {
+    for (const file of ['/dist/electron/main.mjs', '/dist/electron/engine-worker.mjs', '/dist/electron/study-worker.mjs', '/dist/electron/market-worker.mjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/package.json', '/LICENSE', '/THIRD_PARTY_NOTICES.md']) {
       expect(files).toContain(file);
     }
   });

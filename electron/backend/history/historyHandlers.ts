@@ -13,7 +13,12 @@ type HistoryRequest = 'history.funding' | 'history.backfill' | 'history.importCs
  * Funding and price history for the symbol view: read from the store, backfilled on demand
  * through the venues, or imported from the funding CSV format.
  */
-export function createHistoryHandlers(deps: { store: Store; market: MarketData; log: Logger; now: () => number }): Pick<Handlers, HistoryRequest> {
+/** The venues' history reads (the market-data worker answers them). */
+export interface MarketHistory extends Pick<MarketData, 'fundingHistory' | 'priceHistory'> {
+  symbolsFor(base: string): Promise<Array<{ venue: VenueId; symbol: string }>>;
+}
+
+export function createHistoryHandlers(deps: { store: Store; market: MarketHistory; log: Logger; now: () => number }): Pick<Handlers, HistoryRequest> {
   const { store, market, log, now } = deps;
 
   /** Mark-price history for the charts; a venue that fails is skipped, not fatal. */
@@ -34,7 +39,7 @@ export function createHistoryHandlers(deps: { store: Store; market: MarketData; 
       prices: await store.history.prices({ base, from, to }),
     }),
     'history.backfill': async ({ base, days }) => {
-      const targets = market.symbolsFor(base);
+      const targets = await market.symbolsFor(base);
       const results = await backfillFunding(store, market.fundingHistory, targets, days, now());
       await backfillPrices(targets, days);
       return results;

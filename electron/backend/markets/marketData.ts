@@ -1,6 +1,7 @@
 /**
  * The market data service: one adapter and one polling loop per venue, merged into one
- * stream of changed quotes, health and alerts. ccxt lives here, in the main process only.
+ * stream of changed quotes, health and alerts. The backend runs it in the market-data worker
+ * (backend/marketFeed/); the CLI and tests may run it in their own thread.
  */
 import type { Exchange } from 'ccxt';
 import type { FundingPoint, FundingQuote, HealthBounds, PricePoint, VenueHealth } from '../../../shared/domain/quotes.ts';
@@ -31,8 +32,8 @@ export interface MarketDataOptions {
   /** Multiplies every period (polls, backoff, reloads, staleness); below 1 in tests. */
   pollScale?: number;
   onQuotes: (changed: FundingQuote[]) => void;
-  /** Every quote of each successful poll, changed or not (the engine's freshness depends on it). */
-  onPolled?: (all: FundingQuote[]) => void;
+  /** Every quote of each successful poll, changed or not (the engine's freshness depends on it); `snapshot`: a poll's whole list, not a stream's updates. */
+  onPolled?: (quotes: FundingQuote[], snapshot: boolean) => void;
   onHealth: (health: VenueHealth[]) => void;
   onAlert: (alerts: Alert[]) => void;
 }

@@ -84,8 +84,11 @@ export interface PollerOptions {
   now: () => number;
   timers?: PollTimers;
   onQuotes: (changed: FundingQuote[]) => void;
-  /** Every quote of a successful poll, changed or not: what confirms data is still fresh. */
-  onPolled?: (all: FundingQuote[]) => void;
+  /**
+   * Every quote of a successful poll, changed or not: what confirms data is still fresh.
+   * `snapshot` is true for a poll (every quote the venue lists) and false for a stream's updates.
+   */
+  onPolled?: (quotes: FundingQuote[], snapshot: boolean) => void;
   onAlerts: (alerts: Alert[]) => void;
   /** Called after every attempt, success or not, when a poll in flight turns late, and when the stream's state changes. */
   onAttempt: () => void;
@@ -146,7 +149,7 @@ export function createVenuePoller(options: PollerOptions): VenuePoller {
     const changed = merged.filter((quote) => !sameValues(quotes.get(quote.symbol)!, quote));
     for (const quote of merged) quotes.set(quote.symbol, quote);
     if (changed.length > 0) options.onQuotes(changed);
-    options.onPolled?.(merged);
+    options.onPolled?.(merged, false);
   }
 
   /** A dropped or silent stream must not leave the venue on the slow period: poll at the normal one. */
@@ -207,7 +210,7 @@ export function createVenuePoller(options: PollerOptions): VenuePoller {
       downSince = null;
     }
     if (diff.changed.length > 0) options.onQuotes(diff.changed);
-    options.onPolled?.(snapshot);
+    options.onPolled?.(snapshot, true);
     if (alerts.length > 0) options.onAlerts(alerts);
     startStream();
   }

@@ -56,8 +56,11 @@ export interface TradingDeskOptions {
   venues: readonly VenueId[];
   store: Store;
   vault: Vault;
-  /** The quotes and the public exchanges the paper brokers share (the market data service, or a backtest's feed). */
-  market: Pick<MarketData, 'quotes' | 'publicExchange'>;
+  /**
+   * The quotes, and the public exchanges the paper brokers may share (a backtest's feed). The
+   * live market data runs in its worker and shares none: the paper brokers open their own.
+   */
+  market: Pick<MarketData, 'quotes'> & Partial<Pick<MarketData, 'publicExchange'>>;
   /** The engine's latest rows, for the ticket's alignment item. */
   engine: Pick<EngineHandle, 'latest'>;
   /** The simulator in Demo (and tests); undefined reaches the real venues. */
@@ -131,7 +134,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
 
   const quotes = () => options.market.quotes();
   const brokers = createDeskBrokers({ mode: options.mode, venues: options.venues, vault: options.vault, journal: journalOf(store), baseUrl: options.baseUrl, readCredentials: options.readCredentials, quotes, now,
-    publicExchange: (venue) => options.market.publicExchange(venue),
+    publicExchange: options.market.publicExchange,
     // Paper fills pay the rates the preview counts: read at order time, so a tier read later applies.
     perpFees: (venue) => {
       const fees = feeScheduleNow().find((fee) => fee.venue === venue)!;

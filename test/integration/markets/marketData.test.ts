@@ -1,11 +1,13 @@
 /**
- * The market data service against the simulator: one venue failing (garbage, 429, hang)
- * is marked unhealthy while the others keep updating, recovers once the fault is cleared,
- * and interval changes are reported. Polling is scaled down; no timing is asserted.
+ * The market data service against the simulator, as the backend runs it: in the market-data
+ * worker, read through the main thread's mirror. One venue failing (garbage, 429, hang) is
+ * marked unhealthy while the others keep updating, recovers once the fault is cleared, and
+ * interval changes are reported; the main thread's ccxt sends none of those requests.
+ * Polling is scaled down; no timing is asserted.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMarketData } from '../../../electron/backend/markets/marketData.ts';
-import type { MarketData } from '../../../electron/backend/markets/marketData.ts';
+import ccxt from 'ccxt';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startMarketFeed, type MarketFeed } from '../../../electron/backend/marketFeed/marketFeed.ts';
 import type { FundingQuote, VenueHealth } from '../../../shared/domain/quotes.ts';
 import type { Alert } from '../../../shared/domain/signals.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
@@ -16,11 +18,25 @@ const FAILING: VenueId = 'okx';
 const HEALTHY: VenueId = 'binanceusdm';
 
 let sim: Simulator;
-let market: MarketData;
+let market: MarketFeed;
 let health: VenueHealth[] = [];
 let alerts: Alert[] = [];
 let batches: FundingQuote[][] = [];
 let healthCalls = 0;
+let workerErrors: string[] = [];
+
+/** Requests any ccxt exchange of this (the main) thread sends: the worker's ccxt is another module instance. */
+let mainThreadRequests = 0;
+const mainThreadFetch = ccxt.Exchange.prototype.fetch;
+beforeAll(() => {
+  ccxt.Exchange.prototype.fetch = function countedFetch(this: InstanceType<typeof ccxt.Exchange>, ...args: Parameters<typeof mainThreadFetch>) {
+    mainThreadRequests++;
+    return mainThreadFetch.apply(this, args);
+  };
+});
+afterAll(() => {
+  ccxt.Exchange.prototype.fetch = mainThreadFetch;
+});
 
 const healthOf = (venue: VenueId) => health.find((h) => h.venue === venue);
 const successesOf = (venue: VenueId) => healthOf(venue)?.lastSuccessAt ?? null;
@@ -30,16 +46,18 @@ beforeEach(async () => {
   health = [];
   alerts = [];
   batches = [];
-  market = createMarketData({
+  workerErrors = [];
+  market = startMarketFeed({
     venues: [FAILING, HEALTHY],
     baseUrl: sim.url,
-    now: () => sim.clock.now(),
+    clock: sim.clock,
     // 10 s OKX polls become 200 ms; backoff caps at 2.4 s.
     pollScale: 0.02,
     timeoutMs: 400,
     onQuotes: (changed) => batches.push(changed),
     onHealth: (h) => { health = h; healthCalls++; },
     onAlert: (a) => alerts.push(...a),
+    onError: (message) => workerErrors.push(message),
   });
   market.start();
   await waitFor('both venues ok', () => healthOf(FAILING)?.status === 'ok' && healthOf(HEALTHY)?.status === 'ok');
@@ -48,6 +66,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await market?.stop();
   await sim?.close();
+  expect(workerErrors).toEqual([]);
 });
 
 /** The healthy venue keeps succeeding while the failing one is down. */
@@ -114,7 +133,7 @@ describe('quotes and interval changes', () => {
   });
 
   it.each([HEALTHY, FAILING])('an interval change on %s is detected and alerted', async (venue) => {
-    const btc = market.symbolsFor('BTC').find((s) => s.venue === venue)!;
+    const btc = (await market.symbolsFor('BTC')).find((s) => s.venue === venue)!;
     const before = market.quotes().find((q) => q.venue === venue && q.symbol === btc.symbol)!;
     const id = sim.market.instruments(venue).find((i) => i.base === 'BTC' && i.settle === 'USDT')!.id;
     const hours = before.intervalHours === 1 ? 4 : 1;
@@ -123,7 +142,33 @@ describe('quotes and interval changes', () => {
     expect(market.quotes().find((q) => q.venue === venue && q.symbol === btc.symbol)!.intervalHours).toBe(hours);
   });
 
-  it('symbolsFor lists the base on every venue polled', () => {
-    expect(market.symbolsFor('btc').map((s) => s.venue).sort()).toEqual([HEALTHY, FAILING].sort());
+  it('symbolsFor lists the base on every venue polled', async () => {
+    expect((await market.symbolsFor('btc')).map((s) => s.venue).sort()).toEqual([HEALTHY, FAILING].sort());
+  });
+});
+
+describe('off the main thread', () => {
+  it('the venues were polled and the quotes mirrored, with no ccxt request sent from the main thread', async () => {
+    const polls = (venue: VenueId) => sim.log.list({ venue }).length;
+    await waitFor('more polls of both venues', () => polls(FAILING) > 3 && polls(HEALTHY) > 3);
+    expect(new Set(market.quotes().map((q) => q.venue))).toEqual(new Set([FAILING, HEALTHY]));
+    expect(market.quotes()).toHaveLength(sim.market.instruments(FAILING).length + sim.market.instruments(HEALTHY).length);
+    expect(mainThreadRequests).toBe(0);
+  });
+
+  it('the worker stamps quotes and health on the simulator\'s clock, stepped on the main thread', async () => {
+    const stepped = sim.clock.step(3_600_000);
+    await waitFor('a poll after the step', () => (successesOf(HEALTHY) ?? 0) >= stepped);
+    expect(market.quotes().filter((q) => q.venue === HEALTHY).every((q) => q.observedAt >= stepped && q.observedAt <= sim.clock.now())).toBe(true);
+  });
+
+  it('a history read is answered by the worker, a venue error keeping its kind', async () => {
+    const [btc] = (await market.symbolsFor('BTC')).filter((s) => s.venue === HEALTHY);
+    const points = await market.fundingHistory(HEALTHY, btc.symbol, sim.clock.now() - 86_400_000);
+    expect(points.length).toBeGreaterThan(0);
+    sim.faults.inject({ venue: HEALTHY, kind: 'status', status: 429 });
+    await expect(market.fundingHistory(HEALTHY, btc.symbol, sim.clock.now() - 86_400_000)).rejects.toMatchObject({ name: 'VenueError', kind: 'rate-limited', venue: HEALTHY });
+    sim.faults.clear();
+    expect(mainThreadRequests).toBe(0);
   });
 });

@@ -30,7 +30,7 @@ describe('Live: each fee from its own source', () => {
     sim = await startSimulator({ seed: 5, paused: true, startTime: START_TIME, venues: [...VENUES], universeSize: 20, initialBalance: 100_000, feeRates: { bybit: VIP } });
     sim.credentials.add({ venue: 'bybit', ...BYBIT_KEY });
     backend = await createBackend({
-      mode: 'live', baseUrl: sim.url, now: () => sim.clock.now(), dataDir, venues: [...VENUES], pollScale: 0.05,
+      mode: 'live', baseUrl: sim.url, clock: sim.clock, dataDir, venues: [...VENUES], pollScale: 0.05,
       publish: (name, payload) => seen.push(`${name} ${JSON.stringify(payload)}`), logSink: (line) => seen.push(line),
     });
     desk = deskDriver(() => backend, VENUES, () => sim.clock.now(), seen);

@@ -28,7 +28,7 @@ beforeAll(async () => {
   sim = await startSimulator({ seed: 5, paused: true, startTime: START_TIME, venues: [...VENUES], universeSize: 20, initialBalance: 100_000 });
   for (const venue of VENUES) sim.credentials.add({ venue, ...KEYS[venue] });
   backend = await createBackend({
-    mode: 'live', dataDir, venues: [...VENUES], baseUrl: sim.url, now: () => sim.clock.now(), pollScale: 0.05, killSwitchDeadlineMs: 5_000,
+    mode: 'live', dataDir, venues: [...VENUES], baseUrl: sim.url, clock: sim.clock, pollScale: 0.05, killSwitchDeadlineMs: 5_000,
     publish: (name, payload) => seen.push(`${name} ${JSON.stringify(payload)}`),
     logSink: (line) => seen.push(line),
   });

@@ -84,7 +84,7 @@ async function liveWorld(dataDir: string, seen: string[]): Promise<World> {
   const sim = await startSimulator({ seed: 5, paused: true, startTime: START_TIME, venues: [...VENUES], universeSize: 20, initialBalance: 100_000 });
   for (const venue of VENUES) sim.credentials.add({ venue, ...KEYS[venue] });
   const start = async () => {
-    const backend = await createBackend({ ...baseOptions(dataDir, seen), mode: 'live', baseUrl: sim.url, now: () => sim.clock.now() });
+    const backend = await createBackend({ ...baseOptions(dataDir, seen), mode: 'live', baseUrl: sim.url, clock: sim.clock });
     const call = deskDriver(() => backend, VENUES, () => sim.clock.now(), seen).call;
     await call('vault.unlock', { passphrase: 'correct horse battery staple' });
     if ((await call('vault.list')).length === 0) for (const venue of VENUES) await call('vault.setKey', { venue, label: 'main', ...KEYS[venue] });

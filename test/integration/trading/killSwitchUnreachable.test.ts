@@ -31,7 +31,7 @@ const desk = deskDriver(() => backend, VENUES, () => sim.clock.now(), seen);
 
 function start(): Promise<Backend> {
   return createBackend({
-    mode: 'live', dataDir, venues: [...VENUES], baseUrl: sim.url, now: () => sim.clock.now(), pollScale: 0.05,
+    mode: 'live', dataDir, venues: [...VENUES], baseUrl: sim.url, clock: sim.clock, pollScale: 0.05,
     killSwitchDeadlineMs: 1_500, killSwitchRetryMs: 100,
     publish: (name, payload) => {
       seen.push(`${name} ${JSON.stringify(payload)}`);

@@ -35,6 +35,11 @@ describe('the import wall refuses', () => {
     ['electron/backend/vault/x.ts', "import { createLiveBroker } from '../trading/brokers/live.ts';"],
     ['electron/backend/trading/brokers/x.ts', "import { createGateway } from '../gateway.ts';"],
     ['electron/backend/markets/x.ts', "import { startPeriodicJob } from '../../backend/backend.ts';"],
+    // Market data's main-thread side holds no ccxt and no money path; the engine's columns are all it takes of the engine.
+    ['electron/backend/marketFeed/x.ts', "import ccxt from 'ccxt';"],
+    ['electron/backend/marketFeed/x.ts', "import { createGateway } from '../trading/gateway.ts';"],
+    ['electron/backend/marketFeed/x.ts', "import { SignalEngine } from '../../engine/engine.ts';"],
+    ['electron/backend/markets/x.ts', "import { startMarketFeed } from '../marketFeed/marketFeed.ts';"],
     // The simulator is reached only from the Demo wiring (demo.ts), the backtest's venues (backtestVenues.ts) and tests.
     ['electron/backend/trading/x.ts', "import { DEMO_CREDENTIAL } from '../../simulator/credentials.ts';"],
     ['electron/backend/backend.ts', "import { startSimulator } from '../simulator/server.ts';"],
@@ -73,6 +78,8 @@ describe('the import wall lets through', () => {
     ['electron/backend/demo.ts', "import { startSimulator } from '../simulator/server.ts';"],
     ['electron/backend/backtest/backtestVenues.ts', "import { startSimulator } from '../../simulator/server.ts';"],
     ['electron/engine/worker.ts', "import { parentPort } from 'node:worker_threads';"],
+    ['electron/backend/marketFeed/marketWorker.ts', "import { createMarketData } from '../markets/marketData.ts';"],
+    ['electron/backend/marketFeed/x.ts', "import { QuoteEncoder } from '../../engine/quoteColumns.ts';"],
     ['electron/main/x.ts', "import { app } from 'electron';"],
     ['electron/preload/x.ts', "import { contextBridge } from 'electron';"],
     ['renderer/app/x.ts', "import { ratePer8h } from '../../shared/funding/normalise.ts';"],
