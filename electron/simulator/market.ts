@@ -28,6 +28,8 @@ const VENUE_TRAITS: Record<VenueId, { share: number; bias: number }> = {
   // A perp DEX: thinner books, and a standing long premium from its retail flow.
   aster: { share: 0.15, bias: 0.00005 },
   kucoinfutures: { share: 0.12, bias: 0.00002 },
+  // A retail-heavy centralised venue: a mid-sized book and a mild long premium.
+  bingx: { share: 0.15, bias: 0.00003 },
 };
 
 /** Thrown when a caller names an instrument the venue does not list. */

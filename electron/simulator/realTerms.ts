@@ -90,8 +90,16 @@ const KUCOIN_FUTURES: Table = {
   DOGEUSDTM: { contractSize: 100, tickSize: 0.00001, stepSize: 1, minQty: 1, maxLeverage: 75, intervalHours: 8 },
 };
 
+/** BingX counts coins; its contract rows state the precision in decimals (ccxt's recorded BingX markets). */
+const BINGX: Table = {
+  'BTC-USDT': { contractSize: 1, tickSize: 0.1, stepSize: 0.0001, minQty: 0.0001, maxLeverage: 125 },
+  'LTC-USDT': { contractSize: 1, tickSize: 0.01, stepSize: 0.1, minQty: 0.1, maxLeverage: 100 },
+  'ADA-USDT': { contractSize: 1, tickSize: 0.00001, stepSize: 1, minQty: 1, maxLeverage: 5 },
+  'SOL-USDT': { contractSize: 1, tickSize: 0.001, stepSize: 1, minQty: 1, maxLeverage: 5 },
+};
+
 const TABLES: Partial<Record<VenueId, Table>> = {
-  binanceusdm: BINANCE, bybit: BYBIT, okx: OKX, bitget: BITGET, gate: GATE, hyperliquid: HYPERLIQUID, aster: ASTER, kucoinfutures: KUCOIN_FUTURES,
+  binanceusdm: BINANCE, bybit: BYBIT, okx: OKX, bitget: BITGET, gate: GATE, hyperliquid: HYPERLIQUID, aster: ASTER, kucoinfutures: KUCOIN_FUTURES, bingx: BINGX,
 };
 
 export function realTerms(venue: VenueId, instrumentId: string): RealTerms | undefined {

@@ -66,6 +66,7 @@ const COVERAGE: Record<VenueId, { top: number; rest: number }> = {
   hyperliquid: { top: 80, rest: 0.4 },
   aster: { top: 60, rest: 0.5 },
   kucoinfutures: { top: 150, rest: 0.75 },
+  bingx: { top: 150, rest: 0.8 },
 };
 
 export function isListed(venue: VenueId, asset: Asset): boolean {
@@ -96,6 +97,8 @@ function intervalFor(venue: VenueId, asset: Asset): number {
   if (venue === 'aster') return u < 0.35 ? 8 : u < 0.8 ? 4 : 1;
   // KuCoin Futures mixes 8 h, 4 h and 1 h per contract (each row's fundingRateGranularity).
   if (venue === 'kucoinfutures') return u < 0.5 ? 8 : u < 0.9 ? 4 : 1;
+  // BingX mixes 8 h, 4 h and 1 h per contract (each premium-index row's fundingIntervalHours).
+  if (venue === 'bingx') return u < 0.55 ? 8 : u < 0.9 ? 4 : 1;
   if (u < 0.45) return 8;
   if (u < 0.95) return 4;
   return u < 0.97 ? 2 : 1;
@@ -115,6 +118,7 @@ function nativeId(venue: VenueId, rawBase: string): string {
     case 'hyperliquid': return rawBase;
     // KuCoin names bitcoin XBT and suffixes its USDT-margined perpetuals with M.
     case 'kucoinfutures': return `${rawBase === 'BTC' ? 'XBT' : rawBase}USDTM`;
+    case 'bingx': return `${rawBase}-USDT`;
     default: return `${rawBase}USDT`;
   }
 }
@@ -153,7 +157,7 @@ export function listingFor(venue: VenueId, asset: Asset): Listing {
     tickSize: terms.tickSize,
     stepSize: terms.stepSize,
     minQty: terms.minQty,
-    minNotional: venue === 'hyperliquid' ? 10 : contractVenue ? 0 : venue === 'binanceusdm' && asset.rank < 2 ? 100 : 5,
+    minNotional: venue === 'hyperliquid' ? 10 : contractVenue ? 0 : venue === 'bingx' ? 2 : venue === 'binanceusdm' && asset.rank < 2 ? 100 : 5,
     maxLeverage: terms.maxLeverage,
     intervalHours: terms.intervalHours ?? intervalFor(venue, asset),
     fundingCap: cap,

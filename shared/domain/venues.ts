@@ -1,5 +1,5 @@
 /** The venues the terminal knows, with the defaults it uses until the user says otherwise. */
-export const VENUE_IDS = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'hyperliquid', 'aster', 'kucoinfutures'] as const;
+export const VENUE_IDS = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'hyperliquid', 'aster', 'kucoinfutures', 'bingx'] as const;
 export type VenueId = (typeof VENUE_IDS)[number];
 
 /** The venues whose spot market a perp/spot carry's spot leg can trade (docs/orders.md, "Spot legs"). */
@@ -44,6 +44,9 @@ export const VENUES: Record<VenueId, VenueProfile> = {
   // KuCoin's lowest futures tier (taker 0.06 %, maker 0.02 %: every contract row's takerFeeRate/makerFeeRate);
   // its public futures API allows 2,000 weight per 30 s, the contract list costs 3.
   kucoinfutures: { id: 'kucoinfutures', label: 'KuCoin Futures', takerFee: 0.0006, makerFee: 0.0002, spotTakerFee: 0.001, defaultIntervalHours: 8, staleAfterMs: 45_000, pollMs: 10_000 },
+  // BingX's lowest perpetual tier (taker 0.05 %, maker 0.02 %: every contract row's takerFeeRate/makerFeeRate,
+  // and ccxt's); spot 0.1 %. ccxt paces it at one weight per 100 ms; the premium index costs 1, the tickers 1.
+  bingx: { id: 'bingx', label: 'BingX', takerFee: 0.0005, makerFee: 0.0002, spotTakerFee: 0.001, defaultIntervalHours: 8, staleAfterMs: 45_000, pollMs: 10_000 },
 };
 
 /**
@@ -57,7 +60,7 @@ export const WALLET_VENUES: ReadonlySet<VenueId> = new Set<VenueId>(['hyperliqui
  * any mode, so the ticket, reconcile and the kill switch say so in these words instead of
  * sending anything (docs/venues.md, "Monitoring-only venues").
  */
-export const MONITORING_ONLY = ['kucoinfutures'] as const satisfies readonly VenueId[];
+export const MONITORING_ONLY = ['kucoinfutures', 'bingx'] as const satisfies readonly VenueId[];
 export const MONITORING_ONLY_VENUES: ReadonlySet<VenueId> = new Set<VenueId>(MONITORING_ONLY);
 
 export function notTradableReason(venue: VenueId): string {

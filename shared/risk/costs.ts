@@ -57,6 +57,7 @@ export const DEFAULT_WITHDRAWAL_FEES_USD: Readonly<Record<VenueId, number>> = {
   hyperliquid: 1,
   aster: 1,
   kucoinfutures: 1,
+  bingx: 1,
 };
 
 export interface MarginNeed {

@@ -23,6 +23,7 @@ const MAIN_ENDPOINT: Record<VenueId, { path: string; body?: string }> = {
   hyperliquid: { path: '/info', body: JSON.stringify({ type: 'metaAndAssetCtxs' }) },
   aster: { path: '/aster/fapi/v3/premiumIndex' },
   kucoinfutures: { path: '/api/v1/contracts/active' },
+  bingx: { path: '/openApi/swap/v2/quote/premiumIndex' },
 };
 
 async function medianMs(fn: () => Promise<unknown>): Promise<number> {

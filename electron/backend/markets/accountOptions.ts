@@ -5,6 +5,7 @@
 import { WALLET_VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { asterSpec } from './aster.ts';
 import { binanceSpec } from './binanceusdm.ts';
+import { bingxSpec } from './bingx.ts';
 import { bitgetSpec } from './bitget.ts';
 import { bybitSpec } from './bybit.ts';
 import { gateSpec } from './gate.ts';
@@ -15,7 +16,7 @@ import { okxSpec } from './okx.ts';
 const SPEC_OPTIONS: Record<VenueId, Record<string, unknown>> = {
   binanceusdm: binanceSpec.exchangeOptions, bybit: bybitSpec.exchangeOptions, okx: okxSpec.exchangeOptions,
   bitget: bitgetSpec.exchangeOptions, gate: gateSpec.exchangeOptions, hyperliquid: hyperliquidSpec.exchangeOptions, aster: asterSpec.exchangeOptions,
-  kucoinfutures: kucoinfuturesSpec.exchangeOptions,
+  kucoinfutures: kucoinfuturesSpec.exchangeOptions, bingx: bingxSpec.exchangeOptions,
 };
 
 /** The venue's market-data options plus what a signed account needs on top of them. */

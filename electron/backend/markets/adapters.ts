@@ -4,6 +4,7 @@ import type { AdapterContext, VenueAdapter } from './adapter.ts';
 import { createBinanceAdapter } from './binanceusdm.ts';
 import { createBitgetAdapter } from './bitget.ts';
 import { createAsterAdapter } from './aster.ts';
+import { createBingxAdapter } from './bingx.ts';
 import { createBybitAdapter } from './bybit.ts';
 import { createGateAdapter } from './gate.ts';
 import { createHyperliquidAdapter } from './hyperliquid.ts';
@@ -19,4 +20,5 @@ export const ADAPTERS: Record<VenueId, (context: AdapterContext) => VenueAdapter
   hyperliquid: createHyperliquidAdapter,
   aster: createAsterAdapter,
   kucoinfutures: createKucoinfuturesAdapter,
+  bingx: createBingxAdapter,
 };

@@ -28,7 +28,9 @@ export interface ClientIdRule {
  * `clientOid` up to 50 (error 40305); Gate `text` up to 28 after `t-`, which ccxt adds unless
  * the id starts with `t`, and echoes back with it; Hyperliquid `cloid` a 128-bit hex string;
  * Aster `newClientOrderId` Binance's rule (its futures API documents the same pattern);
- * KuCoin `clientOid` up to 40 letters, digits, `_` and `-` (KuCoin Futures is monitored only, docs/venues.md).
+ * KuCoin `clientOid` up to 40 letters, digits, `_` and `-` (KuCoin Futures is monitored only, docs/venues.md);
+ * BingX `clientOrderID` 1–40 characters, which BingX stores lowercased: an id with capitals
+ * would come back as another id, so only lowercase letters, digits, `_` and `-` are passed.
  */
 export const CLIENT_ID_RULES: Readonly<Record<VenueId, ClientIdRule>> = {
   binanceusdm: { maxLength: 36, pattern: /^[.A-Z:/a-z0-9_-]{1,36}$/, echoPrefix: '', text: 'up to 36 of A-Z a-z 0-9 . : / _ -' },
@@ -40,6 +42,7 @@ export const CLIENT_ID_RULES: Readonly<Record<VenueId, ClientIdRule>> = {
   hyperliquid: { maxLength: 34, pattern: /^0x[0-9a-f]{32}$/, echoPrefix: '', text: '0x and 32 hex digits (128 bits)' },
   aster: { maxLength: 36, pattern: /^[.A-Z:/a-z0-9_-]{1,36}$/, echoPrefix: '', text: 'up to 36 of A-Z a-z 0-9 . : / _ -' },
   kucoinfutures: { maxLength: 40, pattern: /^[A-Za-z0-9_-]{1,40}$/, echoPrefix: '', text: 'up to 40 of A-Z a-z 0-9 _ -' },
+  bingx: { maxLength: 40, pattern: /^[a-z0-9_-]{1,40}$/, echoPrefix: '', text: 'up to 40 of a-z 0-9 _ - (BingX lowercases ids)' },
 };
 
 /** What a ticket's order is for; its ids start `ft` (the kill switch's start `ks`). */

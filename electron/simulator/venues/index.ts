@@ -13,5 +13,6 @@ import { bitgetWire } from './bitget.ts';
 import { gateWire } from './gate.ts';
 import { asterWire } from './aster.ts';
 import { kucoinfuturesWire } from './kucoinfutures.ts';
+import { bingxWire } from './bingx.ts';
 
-export const VENUE_WIRES: readonly VenueWire[] = [binanceWire, binanceSpotWire, binanceMarginWire, bybitWire, okxWire, hyperliquidWire, bitgetWire, gateWire, asterWire, kucoinfuturesWire];
+export const VENUE_WIRES: readonly VenueWire[] = [binanceWire, binanceSpotWire, binanceMarginWire, bybitWire, okxWire, hyperliquidWire, bitgetWire, gateWire, asterWire, kucoinfuturesWire, bingxWire];

@@ -16,6 +16,8 @@ describe('ccxt errors become VenueError values', () => {
     // What ccxt raises for KuCoin's HTTP 429 body; another KuCoin code stays a rejection.
     [new ccxt.ExchangeError('kucoinfutures {"code":"429000","msg":"Too Many Requests"}'), 'rate-limited'],
     [new ccxt.ExchangeError('kucoinfutures {"code":"300003","msg":"Balance not enough"}'), 'rejected'],
+    // BingX answers a 429 with code 100410, which ccxt raises as a bare OperationFailed.
+    [new ccxt.OperationFailed('bingx {"code":100410,"msg":"The request frequency is too high, please try again later","data":{}}'), 'rate-limited'],
     [new SyntaxError('Unexpected token <'), 'bad-response'],
     [new Error('something else'), 'unknown'],
   ] as const)('%s is %s', (error, kind) => {

@@ -15,7 +15,12 @@ describe('the monitor columns fit the window', () => {
     expect(shown.map((c) => c.width)).toEqual(columns.map((c) => c.width));
   });
 
-  // Narrowest widths: rank 45, Asset 90, eight venues 8 × 113 = 904, Spread 70, APR 58, OI 60,
+  // BingX's column starts hidden (nine venue columns do not fit 1600 px).
+  it('at first start every venue column but BingX\'s is shown', () => {
+    expect(fitColumns(columns, 3000, hiddenWith()).shown.filter((c) => c.venue).map((c) => c.venue)).toEqual(VENUE_IDS.filter((v) => v !== 'bingx'));
+  });
+
+  // Narrowest widths: rank 45, Asset 90, eight venues shown 8 × 113 = 904, Spread 70, APR 58, OI 60,
   // Vol 24h 60, Basis 60, Basis z 56, Long and Short 92 each, Exp. net 72, Net now 64, n 48,
   // Break-even 85, Next 90, Velocity 80, Regime 76, Signal 92: 2,194 px.
   it('a 1600-px window (1567 px of grid), volume and basis z hidden as at first start, drops Long and Short, Net now with Velocity, Regime, then OI with Basis (1,554 px left)', () => {
@@ -35,7 +40,7 @@ describe('the monitor columns fit the window', () => {
   it('a 1280-px window (1247 px of grid) drops every droppable column and still needs 1,554 px: the grid scrolls', () => {
     const { shown, dropped } = fitColumns(columns, 1247, hiddenWith());
     expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'oi', 'basis']);
-    expect(ids(shown)).toEqual(['rank', 'base', ...VENUE_IDS.map((v) => `venue-${v}`), 'spread', 'apr', 'edge', 'history', 'breakEven', 'next', 'signal']);
+    expect(ids(shown)).toEqual(['rank', 'base', ...VENUE_IDS.filter((v) => v !== 'bingx').map((v) => `venue-${v}`), 'spread', 'apr', 'edge', 'history', 'breakEven', 'next', 'signal']);
     expect(total(shown)).toBe(1554);
   });
 
@@ -46,8 +51,8 @@ describe('the monitor columns fit the window', () => {
   });
 
   it('volume turned on at 1600 (KuCoin hidden) has room once one more venue is hidden; before that it goes ahead of OI and basis', () => {
-    expect(fitColumns(columns, 1567, new Set(['basisZ', 'venue-kucoinfutures'])).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'volume']);
-    const { shown, dropped } = fitColumns(columns, 1567, new Set(['basisZ', 'venue-kucoinfutures', 'venue-aster']));
+    expect(fitColumns(columns, 1567, new Set(['basisZ', 'venue-kucoinfutures', 'venue-bingx'])).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'volume']);
+    const { shown, dropped } = fitColumns(columns, 1567, new Set(['basisZ', 'venue-kucoinfutures', 'venue-bingx', 'venue-aster']));
     expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime']);
     expect(ids(shown)).toEqual(expect.arrayContaining(['oi', 'volume', 'basis']));
   });

@@ -17,6 +17,8 @@ const VENUE_DOCS: Record<VenueId, RegExp> = {
   // Aster's futures API reference states Binance's pattern for newClientOrderId.
   aster: /^[.A-Z:/a-z0-9_-]{1,36}$/,
   kucoinfutures: /^[A-Za-z0-9_-]{1,40}$/,
+  // BingX's clientOrderID: 1 to 40 characters, stored lowercased (an id with capitals comes back as another).
+  bingx: /^[a-z0-9_-]{1,40}$/,
 };
 
 const LONG_TICKET = 'a-very_long-ticket-id-'.repeat(4);
