@@ -55,8 +55,8 @@ function classify(error: unknown): VenueErrorKind {
   if (error instanceof ccxt.ExchangeNotAvailable && /\b429\b/.test(error.message)) return 'rate-limited';
   // KuCoin's 429 body (code 429000) is missing from ccxt's table: ccxt raises a bare ExchangeError quoting it.
   if (error instanceof ccxt.ExchangeError && /"code"\s*:\s*"429000"/.test(error.message)) return 'rate-limited';
-  // BingX answers a 429 with code 100410, which ccxt maps to a bare OperationFailed.
-  if (error instanceof ccxt.OperationFailed && /"code"\s*:\s*100410\b/.test(error.message)) return 'rate-limited';
+  // BingX's IP ban (HTTP 418, body code 418) is in ccxt's table as PermissionDenied: a rate limit, not the key.
+  if (error instanceof ccxt.PermissionDenied && /^bingx .*"code"\s*:\s*418\b/.test(error.message)) return 'rate-limited';
   if (error instanceof ccxt.NetworkError) return 'unreachable';
   if (error instanceof ccxt.BadResponse || error instanceof ccxt.NullResponse) return 'bad-response';
   if (error instanceof ccxt.AuthenticationError || error instanceof ccxt.PermissionDenied || error instanceof ccxt.AccountSuspended) return 'auth';

@@ -118,10 +118,15 @@ function handle(request: SimRequest, context: SimContext): SimResponse | undefin
   return PUBLIC[request.path]?.(context.market, request.query);
 }
 
-/** BingX's bodies for injected HTTP errors: ccxt reads the code before the status (100410 for a 429). */
+/**
+ * BingX's bodies for injected HTTP errors. ccxt reads the body's code before the status, and
+ * its table maps the HTTP codes BingX repeats as body codes (429 too many requests, 418 an IP
+ * banned after 429s); 100500 is BingX's documented internal error.
+ */
 function errorBody(status: number): unknown {
-  if (status === 429 || status === 418) return { code: BINGX_CODES.rateLimited, msg: 'The request frequency is too high, please try again later', data: {} };
-  if (status >= 500) return { code: BINGX_CODES.internal, msg: 'Internal server error', data: {} };
+  if (status === 429) return { code: 429, msg: 'Too Many Requests', data: {} };
+  if (status === 418) return { code: 418, msg: 'IP banned after too many requests', data: {} };
+  if (status >= 500) return { code: BINGX_CODES.internal, msg: 'Internal system error', data: {} };
   return { code: BINGX_CODES.badParameter, msg: `HTTP ${status}`, data: {} };
 }
 

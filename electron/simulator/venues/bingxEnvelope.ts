@@ -17,7 +17,5 @@ export function bingxError(code: number, msg: string, status = 200): SimResponse
 export const BINGX_CODES = {
   /** "Invalid parameters, err:…": a missing or unreadable parameter, an unlisted symbol. */
   badParameter: 80014,
-  /** The current system is busy / rate limitation: BingX's body of a 429. */
-  rateLimited: 100410,
   internal: 100500,
 } as const;

@@ -16,8 +16,9 @@ describe('ccxt errors become VenueError values', () => {
     // What ccxt raises for KuCoin's HTTP 429 body; another KuCoin code stays a rejection.
     [new ccxt.ExchangeError('kucoinfutures {"code":"429000","msg":"Too Many Requests"}'), 'rate-limited'],
     [new ccxt.ExchangeError('kucoinfutures {"code":"300003","msg":"Balance not enough"}'), 'rejected'],
-    // BingX answers a 429 with code 100410, which ccxt raises as a bare OperationFailed.
-    [new ccxt.OperationFailed('bingx {"code":100410,"msg":"The request frequency is too high, please try again later","data":{}}'), 'rate-limited'],
+    // BingX's IP ban after 429s (body code 418) is ccxt's PermissionDenied; another venue's stays auth.
+    [new ccxt.PermissionDenied('bingx {"code":418,"msg":"IP banned after too many requests","data":{}}'), 'rate-limited'],
+    [new ccxt.PermissionDenied('okx {"code":"50110","msg":"Invalid IP"}'), 'auth'],
     [new SyntaxError('Unexpected token <'), 'bad-response'],
     [new Error('something else'), 'unknown'],
   ] as const)('%s is %s', (error, kind) => {
