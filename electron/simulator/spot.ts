@@ -55,9 +55,14 @@ export interface SpotOrder extends Omit<SimOrder, 'reduceOnly' | 'marginMode'> {
   timeInForce?: 'ioc';
   /** What a margin order borrowed before it filled (Binance `marginBuyBorrowAmount`/`Asset`). */
   borrowed?: { coin: string; amount: number };
+  /** Placed as a margin order (with a side effect), on the account that borrows. */
+  margin?: true;
 }
 
-/** Which wallet an order trades from: the spot wallet, or the cross-margin account (Binance). */
+/**
+ * Which wallet an order trades from: the spot wallet, or the cross-margin account (Binance).
+ * A unified account (OKX's multi-currency margin) borrows in the spot wallet itself.
+ */
 export type SpotAccount = 'spot' | 'margin';
 
 /**
@@ -99,8 +104,10 @@ interface Wallet {
   coins: Map<string, number>;
   orders: Map<string, SpotOrder>;
   clientIds: Map<string, string>;
-  /** What a cross-margin account owes; none on a spot wallet. */
+  /** What the account owes: a cross-margin account's, or a unified account's spot wallet's; none on another spot wallet. */
   debts?: MarginDebts;
+  /** The wallet holds its own USDT; false where the unified account's derivatives wallet pays for spot. */
+  ownQuote: boolean;
 }
 
 const decimalsOf = (step: number) => Math.max(0, Math.round(-Math.log10(step)));
@@ -176,6 +183,8 @@ export class SpotMarkets {
   private readonly initialBalance: number;
   private readonly listed = new Map<VenueId, Map<string, SpotInstrument>>();
   private readonly wallets = new Map<string, Wallet>();
+  /** Keys whose account does not lend (setLending). */
+  private readonly noLending = new Set<string>();
   private nextOrderId = 1;
   private nextTradeId = 1;
 
@@ -245,11 +254,14 @@ export class SpotMarkets {
     return rows.filter((row) => !(this.unified(venue) && row.coin === QUOTE));
   }
 
-  /** A spot order, or with `sideEffect` a cross-margin order (Binance `POST /sapi/v1/margin/order`). */
+  /**
+   * A spot order, or with `sideEffect` a margin order on the account that borrows
+   * (`borrowAccount`: Binance's `POST /sapi/v1/margin/order`, OKX's `tdMode: cross` on a spot pair).
+   */
   placeOrder(venue: VenueId, apiKey: string, request: SpotOrderRequest, sideEffect?: SideEffect): SpotOrder {
     const instrument = this.instrument(venue, request.instrumentId);
     if (!instrument) throw new SimRejection('unknown-instrument', `${venue} lists no spot pair "${request.instrumentId}"`);
-    const wallet = this.wallet(venue, apiKey, sideEffect === undefined ? 'spot' : 'margin');
+    const wallet = this.wallet(venue, apiKey, sideEffect === undefined ? 'spot' : this.borrowAccount(venue));
     const borrow = sideEffect === 'MARGIN_BUY' || sideEffect === 'AUTO_BORROW_REPAY' ? this.shortfall(wallet, instrument, request) : undefined;
     this.validate(wallet, instrument, request, borrow?.amount ?? 0);
     if (borrow) this.borrow(wallet, instrument, borrow);
@@ -262,6 +274,7 @@ export class SpotMarkets {
       ...(request.quoteAmount !== undefined ? { quoteAmount: request.quoteAmount } : {}),
       ...(request.immediateOrCancel ? { timeInForce: 'ioc' as const } : {}),
       ...(borrow ? { borrowed: borrow } : {}),
+      ...(sideEffect === undefined ? {} : { margin: true as const }),
     };
     const book = this.book(instrument, BOOK_DEPTH);
     for (const [price, available] of request.side === 'buy' ? book.asks : book.bids) {
@@ -271,15 +284,35 @@ export class SpotMarkets {
       this.fill(venue, apiKey, wallet, instrument, order, price, Math.min(left, available));
     }
     order.status = statusAfterMatching(order, request.immediateOrCancel === true);
-    if (sideEffect === 'AUTO_REPAY' || sideEffect === 'AUTO_BORROW_REPAY') this.repayFromFill(wallet, instrument, order);
+    // A unified account's coin is one balance: whatever a buy receives pays that coin's debt.
+    const repays = sideEffect === 'AUTO_REPAY' || sideEffect === 'AUTO_BORROW_REPAY' || (!wallet.ownQuote && wallet.debts !== undefined && order.side === 'buy');
+    if (repays) this.repayFromFill(wallet, instrument, order);
     wallet.orders.set(orderId, order);
     wallet.clientIds.set(order.clientOrderId, orderId);
     return structuredClone(order);
   }
 
-  /** The cross-margin account's coins with what each owes, and the account's assets and liabilities in USDT. */
+  /**
+   * The account that borrows for a spot short: Binance's cross-margin account apart from the
+   * spot wallet, the spot wallet itself on a unified account (OKX).
+   */
+  borrowAccount(venue: VenueId): SpotAccount {
+    return this.unified(venue) ? 'spot' : 'margin';
+  }
+
+  /** Whether the key's account may borrow for a spot short (OKX: multi-currency margin with auto-borrow); on unless switched off. */
+  lends(venue: VenueId, apiKey: string): boolean {
+    return !this.noLending.has(`${venue}:${apiKey}`);
+  }
+
+  setLending(venue: VenueId, apiKey: string, on: boolean): void {
+    if (on) this.noLending.delete(`${venue}:${apiKey}`);
+    else this.noLending.add(`${venue}:${apiKey}`);
+  }
+
+  /** The borrowing account's coins with what each owes, and the account's assets and liabilities in USDT. */
   marginAccount(venue: VenueId, apiKey: string): { coins: MarginCoin[]; assetsUsdt: number; liabilitiesUsdt: number } {
-    const wallet = this.wallet(venue, apiKey, 'margin');
+    const wallet = this.wallet(venue, apiKey, this.borrowAccount(venue));
     const debts = wallet.debts!;
     const names = [...new Set([...wallet.coins.keys(), ...debts.coins()])];
     const coins = names.map((coin) => ({ coin, free: wallet.coins.get(coin) ?? 0, locked: 0, borrowed: debts.of(coin).principal, interest: debts.of(coin).interest }));
@@ -311,11 +344,11 @@ export class SpotMarkets {
 
   /** USDT the account may spend on spot: a unified account's wallet (Bybit, OKX), Binance's, Bitget's or Gate's spot wallet. */
   private quoteFree(venue: VenueId, apiKey: string, wallet: Wallet): number {
-    return this.unified(venue) && !wallet.debts ? this.accounts.balances(venue, apiKey)[0].free : wallet.coins.get(QUOTE) ?? 0;
+    return wallet.ownQuote ? wallet.coins.get(QUOTE) ?? 0 : this.accounts.balances(venue, apiKey)[0].free;
   }
 
   private moveQuote(venue: VenueId, apiKey: string, wallet: Wallet, amount: number): void {
-    if (this.unified(venue) && !wallet.debts) this.accounts.creditWallet(venue, apiKey, amount);
+    if (!wallet.ownQuote) this.accounts.creditWallet(venue, apiKey, amount);
     else wallet.coins.set(QUOTE, clean((wallet.coins.get(QUOTE) ?? 0) + amount));
   }
 
@@ -363,14 +396,17 @@ export class SpotMarkets {
     return orderId === undefined ? undefined : wallet.orders.get(orderId);
   }
 
-  /** A margin wallet starts with the same USDT as a spot one (collateral moved in), and charges its interest on every look. */
+  /**
+   * A margin wallet starts with the same USDT as a spot one (collateral moved in), and charges its
+   * interest on every look; a unified account's spot wallet borrows too, its USDT the account's.
+   */
   private wallet(venue: VenueId, apiKey: string, account: SpotAccount = 'spot'): Wallet {
     const key = `${venue}:${apiKey}:${account}`;
     let wallet = this.wallets.get(key);
     if (!wallet) {
-      const funded = account === 'margin' || !this.unified(venue);
-      wallet = { apiKey, coins: new Map(funded ? [[QUOTE, this.initialBalance]] : []), orders: new Map(), clientIds: new Map() };
-      if (account === 'margin') wallet.debts = new MarginDebts(this.market.now());
+      const ownQuote = account === 'margin' || !this.unified(venue);
+      wallet = { apiKey, coins: new Map(ownQuote ? [[QUOTE, this.initialBalance]] : []), orders: new Map(), clientIds: new Map(), ownQuote };
+      if (account === this.borrowAccount(venue)) wallet.debts = new MarginDebts(this.market.now());
       this.wallets.set(key, wallet);
     }
     wallet.debts?.accrue(this.market.now());
@@ -385,11 +421,16 @@ export class SpotMarkets {
   }
 
   private assetsValue(venue: VenueId, wallet: Wallet): number {
-    return [...wallet.coins].reduce((sum, [coin, amount]) => sum + amount * this.coinPrice(venue, coin), 0);
+    const coins = [...wallet.coins].reduce((sum, [coin, amount]) => sum + amount * this.coinPrice(venue, coin), 0);
+    return wallet.ownQuote ? coins : coins + this.accounts.balances(venue, wallet.apiKey)[0].total;
   }
 
-  /** What a MARGIN_BUY order lacks of the coin it pays with: coins to sell, or USDT to buy with. */
+  /**
+   * What a MARGIN_BUY order lacks of the coin it pays with: coins to sell, or USDT to buy with
+   * (not on a unified account, whose USDT is its derivatives wallet's: the simulator lends it none).
+   */
   private shortfall(wallet: Wallet, instrument: SpotInstrument, request: SpotOrderRequest): { coin: string; amount: number } | undefined {
+    if (request.side === 'buy' && !wallet.ownQuote) return undefined;
     const price = request.type === 'limit' ? Number(request.price) : this.price(instrument);
     const [coin, needed] = request.side === 'sell' ? [instrument.base, request.quantity] : [QUOTE, request.quantity * price * 1.01];
     const amount = clean(needed - (wallet.coins.get(coin) ?? 0));

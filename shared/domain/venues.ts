@@ -5,14 +5,17 @@ export type VenueId = (typeof VENUE_IDS)[number];
 /** The venues whose spot market a perp/spot carry's spot leg can trade (docs/orders.md, "Spot legs"). */
 export const SPOT_TRADED_VENUES: readonly VenueId[] = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate'];
 /**
- * Venues where a spot leg may sell short: the coin is borrowed on the venue's cross-margin
- * account, and bought back to repay it (docs/orders.md, "Spot shorts"). Elsewhere a spot sell
- * that is not closing held coins is refused in words before anything is sent.
+ * Venues where a spot leg may sell short: the coin is borrowed on the venue's cross margin
+ * (Binance's cross-margin account, OKX's multi-currency trading account), and bought back to
+ * repay it (docs/orders.md, "Spot shorts"). Elsewhere a spot sell that is not closing held coins
+ * is refused in words before anything is sent.
  */
-export const SPOT_BORROW_VENUES: readonly VenueId[] = ['binanceusdm'];
+export const SPOT_BORROW_VENUES: readonly VenueId[] = ['binanceusdm', 'okx'];
 /**
  * Collateral a borrowed coin's value needs on Binance's Cross Margin Classic (3×: the debt at
  * most twice the equity, so half its value stays committed), the share a paper short holds back.
+ * OKX's cross margin asks less of a BTC short (its margin leverage is higher); the preview holds
+ * Binance's share there too, the stricter of the two.
  */
 export const SPOT_BORROW_COLLATERAL = 0.5;
 

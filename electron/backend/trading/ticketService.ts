@@ -115,6 +115,8 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       perp && deps.accountMarginMode ? fetching(ticket.ticketId, `margin mode of the ${leg.venue} account`, () => deps.accountMarginMode!(leg.venue, leg.symbol)) : null,
       perp && deps.volatility ? fetching(ticket.ticketId, `price history of ${where}`, () => deps.volatility!(leg.venue, leg.symbol)) : null,
     ]);
+    // A spot sell borrows its coin: an account that cannot lend it is refused before anything is sent (docs/orders.md, "Spot shorts").
+    if (leg.instrument === 'spot' && leg.side === 'sell' && info.borrowRefusal) throw new TicketInvalidError(ticket.ticketId, `${leg.symbol}: ${info.borrowRefusal}; nothing was sent`);
     const units = fetchingNow(ticket.ticketId, `units of ${where}`, () => deps.units(leg.venue, leg.symbol));
     return {
       quote, book, units, tiers: info.tiers, maxLeverage: info.maxLeverage, lot: info.lot ?? null, recentMeanAbsPer8h: meanAbsPer8h(history, quote?.intervalHours ?? 8), accountMarginMode, volatility,

@@ -7,7 +7,7 @@ import { normaliseBase, parseUnifiedSymbol } from '../../../shared/domain/symbol
 import { VENUES } from '../../../shared/domain/venues.ts';
 import { TicketInvalidError } from './ticketErrors.ts';
 import { spotRefusal } from '../markets/spotExchange.ts';
-import { borrowsForSpotShort, spotShortRefusal } from './brokers/spotRoute.ts';
+import { borrowsForSpotShort, borrowVenueWords, spotShortRefusal } from './brokers/spotRoute.ts';
 
 /**
  * The asset a perp leg's market counts (docs/units.md), or null when the market is not known:
@@ -44,7 +44,7 @@ export function assertTicketShape(ticket: Ticket, assetOf: AssetOfLeg = () => nu
 /**
  * A spot leg is priced and sent only where it can be what the checklist shows (docs/orders.md,
  * "Spot legs"): on a venue whose spot market the terminal trades, and as a sell only where the
- * terminal borrows the coin (Binance's cross margin); both refusals come before anything is
+ * terminal borrows the coin (Binance's and OKX's cross margin); both refusals come before anything is
  * priced or sent.
  */
 export function assertSpotLegTradable(ticket: Ticket): void {
@@ -54,6 +54,6 @@ export function assertSpotLegTradable(ticket: Ticket): void {
   const refusal = spotRefusal(spot.venue);
   if (refusal !== null) throw new TicketInvalidError(ticket.ticketId, `${spot.symbol} on ${label} is a spot leg: ${refusal}; nothing was sent`);
   if (spot.side === 'sell' && !borrowsForSpotShort(spot.venue)) {
-    throw new TicketInvalidError(ticket.ticketId, `${spotShortRefusal(spot.venue, spot.symbol)}. For a negative rate, hold the carry as a perp/perp ticket or with the spot leg on Binance`);
+    throw new TicketInvalidError(ticket.ticketId, `${spotShortRefusal(spot.venue, spot.symbol)}. For a negative rate, hold the carry as a perp/perp ticket or with the spot leg on ${borrowVenueWords()}`);
   }
 }

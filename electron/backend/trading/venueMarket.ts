@@ -22,6 +22,8 @@ export interface MarketInfo {
   lot?: LotRules | null;
   /** A spot pair's borrow rate of its coin where a spot short borrows it (spotMargin.ts); null when the venue gave none. */
   borrow?: BorrowRate | null;
+  /** Why the account cannot borrow that coin for a spot short (spotBorrow.ts), in words; null or absent when it can. */
+  borrowRefusal?: string | null;
 }
 
 const TIERS_TTL_MS = 3_600_000;

@@ -42,6 +42,7 @@ const SPOT_PUBLIC: Record<string, PublicHandler> = {
 const PRIVATE_ROUTES: Record<string, OkxPrivateHandler> = {
   'GET /api/v5/account/balance': privateApi.balance,
   'GET /api/v5/account/config': privateApi.accountConfig,
+  'GET /api/v5/account/interest-rate': privateApi.interestRate,
   'GET /api/v5/account/positions': privateApi.positions,
   'GET /api/v5/account/trade-fee': privateApi.tradeFee,
   'POST /api/v5/account/set-leverage': privateApi.setLeverage,

@@ -9,6 +9,7 @@ import { OKX_ERRORS, okxError, okxLimit, okxNumber, okxOk, okxString } from './o
 import type { OkxParams } from './okxEnvelope.ts';
 import { balanceDetailJson, fillJson, fundingBillJson, orderJson, positionJson } from './okxShapes.ts';
 import { decimalString } from './wireDecimal.ts';
+import { DAILY_INTEREST_RATE } from '../marginDebts.ts';
 import { cancelSpot, openSpotOrders, placeSpot, spotBalanceRows, spotOrder, spotOrderJson, spotPairOf } from './okxSpot.ts';
 
 export type OkxPrivateHandler = (params: OkxParams | OkxParams[], context: SimContext, apiKey: string) => SimResponse;
@@ -115,14 +116,24 @@ export const positions: OkxPrivateHandler = (params, context, apiKey) => guarded
   return okxOk(data);
 });
 
-/** GET /api/v5/account/config: the fields a client reads, posMode among them (net_mode = one-way). */
+/**
+ * GET /api/v5/account/config: the fields a client reads, posMode among them (net_mode = one-way).
+ * An account that lends is in multi-currency margin (acctLv 3) with auto-borrow on; one that does
+ * not is in Spot and futures mode (acctLv 2), where spot trades in cash.
+ */
 export const accountConfig: OkxPrivateHandler = (_params, context, apiKey) => okxOk([{
-  uid: '1', mainUid: '1', acctLv: '2', posMode: context.accounts.hedgeMode(VENUE, apiKey) ? 'long_short_mode' : 'net_mode',
-  autoLoan: false, greeksType: 'PA', level: 'Lv1', levelTmp: '', ctIsoMode: 'automatic', mgnIsoMode: 'automatic', label: 'demo', perm: 'read_only,trade',
+  uid: '1', mainUid: '1', acctLv: context.spot.lends(VENUE, apiKey) ? '3' : '2', posMode: context.accounts.hedgeMode(VENUE, apiKey) ? 'long_short_mode' : 'net_mode',
+  autoLoan: context.spot.lends(VENUE, apiKey), greeksType: 'PA', level: 'Lv1', levelTmp: '', ctIsoMode: 'automatic', mgnIsoMode: 'automatic', label: 'demo', perm: 'read_only,trade',
   acctStpMode: 'cancel_maker', enableSpotBorrow: false, spotBorrowAutoRepay: false, feeType: '0', ip: '', type: '0', kycLv: '1',
   liquidationGear: '-1', opAuth: '0', roleType: '0', spotRoleType: '0', spotOffsetType: '', spotTraderInsts: [], traderInsts: [],
   settleCcy: 'USDT', settleCcyList: ['USDT'],
 }]);
+
+/** GET /api/v5/account/interest-rate?ccy=BTC: the coin's hourly borrow rate (the simulator's daily rate / 24; one rate for every coin). */
+export const interestRate: OkxPrivateHandler = (params) => {
+  const ccy = okxString(one(params), 'ccy');
+  return okxOk([{ ccy: ccy ?? 'USDT', interestRate: decimalString(DAILY_INTEREST_RATE / 24) }]);
+};
 
 /** POST /api/v5/account/set-leverage: sets the leverage and, with it, the margin mode (mgnMode). */
 export const setLeverage: OkxPrivateHandler = (params, context, apiKey) => guarded(() => {

@@ -63,7 +63,8 @@ export function fillJson(trade: SimTrade, instrument: SimInstrument): Record<str
 /**
  * One currency of the trading account: `eq` includes unrealised PnL, `cashBal` does not. The
  * fields are those of OKX's recorded balance (ccxt's 2025 recording, docs/venues.md); the
- * simulator neither lends nor tracks spot cost, so borrow, loan and spot-PnL fields are 0 or empty.
+ * simulator tracks no spot cost, so loan and spot-PnL fields are 0 or empty; a borrowed coin's
+ * liability and interest are set by its spot row (okxSpot.ts `spotBalanceRows`).
  */
 export function balanceDetailJson(balance: SimBalance, unrealisedPnl: number, time: number): Record<string, unknown> {
   const equity = decimalString(balance.total + unrealisedPnl);

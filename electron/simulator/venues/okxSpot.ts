@@ -8,7 +8,7 @@
  * (test/fixtures/venues/okx-spot).
  */
 import { SimRejection, type SimBalance, type SimContext, type SimResponse } from '../types.ts';
-import type { SpotInstrument, SpotOrder } from '../spot.ts';
+import type { SideEffect, SpotInstrument, SpotOrder } from '../spot.ts';
 import { OKX_ERRORS, okxError, okxNumber, okxOk, okxString, type OkxParams } from './okxEnvelope.ts';
 import { balanceDetailJson } from './okxShapes.ts';
 import { decimalString, fixedString } from './wireDecimal.ts';
@@ -102,10 +102,26 @@ function coinsAsked(item: OkxParams, instrument: SpotInstrument, context: SimCon
   return { quantity: context.spot.coinsFor(instrument, size), quoteAmount: size };
 }
 
-/** One item of POST /api/v5/trade/order or batch-orders on a spot pair: trading mode `cash` (no margin borrow). */
-export function placeSpot(context: SimContext, apiKey: string, item: OkxParams, instrument: SpotInstrument): SpotOrder {
+/**
+ * The side effect of a spot order's trading mode (docs/venues.md, "OKX spot margin"): `cash`
+ * trades the coins held; `cross`, on an account that lends (multi-currency margin with
+ * auto-borrow), borrows what a sell lacks, and a buy repays the coin's debt (one balance per
+ * coin: whatever it receives pays the debt, interest first). An account that does not lend
+ * refuses `cross` on a spot pair (where a Spot-and-futures account would open a margin
+ * position, which the simulator does not keep).
+ */
+function sideEffectOf(context: SimContext, apiKey: string, item: OkxParams, instrument: SpotInstrument): SideEffect | undefined {
   const mode = okxString(item, 'tdMode');
-  if (mode !== 'cash') throw new SimRejection('margin-mode', `tdMode ${mode ?? '(missing)'} on spot ${instrument.id}: this account trades spot in cash only (no margin borrow)`);
+  if (mode === 'cash') return undefined;
+  if (mode !== 'cross' || !context.spot.lends(VENUE, apiKey)) {
+    throw new SimRejection('margin-mode', `tdMode ${mode ?? '(missing)'} on spot ${instrument.id}: this account trades spot in cash${context.spot.lends(VENUE, apiKey) ? ' or cross' : ' only (no auto-borrow)'}`);
+  }
+  return okxString(item, 'side') === 'sell' ? 'MARGIN_BUY' : 'AUTO_REPAY';
+}
+
+/** One item of POST /api/v5/trade/order or batch-orders on a spot pair, in trading mode `cash` or `cross`. */
+export function placeSpot(context: SimContext, apiKey: string, item: OkxParams, instrument: SpotInstrument): SpotOrder {
+  const sideEffect = sideEffectOf(context, apiKey, item, instrument);
   const side = okxString(item, 'side');
   const ordType = okxString(item, 'ordType');
   const size = okxNumber(item, 'sz');
@@ -115,7 +131,7 @@ export function placeSpot(context: SimContext, apiKey: string, item: OkxParams, 
   return context.spot.placeOrder(VENUE, apiKey, {
     instrumentId: instrument.id, side, type: ordType, ...coinsAsked(item, instrument, context, size),
     price: ordType === 'limit' ? okxNumber(item, 'px') : undefined, clientOrderId: okxString(item, 'clOrdId'),
-  });
+  }, sideEffect);
 }
 
 export function cancelSpot(context: SimContext, apiKey: string, item: OkxParams): SpotOrder {
@@ -136,7 +152,7 @@ export function spotOrderJson(order: SpotOrder, context: SimContext): Record<str
     linkedAlgoOrd: { algoId: '' }, ordId: order.orderId, ordType: order.type, pnl: '0', posSide: 'net', px: p(order.price),
     pxType: '', pxUsd: '', pxVol: '', quickMgnType: '', rebate: '0', rebateCcy: instrument.quote, reduceOnly: 'false', side: order.side,
     slOrdPx: '', slTriggerPx: '', slTriggerPxType: '', source: '', state: ORDER_STATE[order.status], stpId: '', stpMode: 'cancel_maker',
-    sz: decimalString(order.quoteAmount ?? order.quantity), tag: '', tdMode: 'cash', tgtCcy, tpOrdPx: '', tpTriggerPx: '', tpTriggerPxType: '',
+    sz: decimalString(order.quoteAmount ?? order.quantity), tag: '', tdMode: order.margin ? 'cross' : 'cash', tgtCcy, tpOrdPx: '', tpTriggerPx: '', tpTriggerPxType: '',
     tradeId: last ? String(last.tradeId) : '', uTime: String(order.updatedAt),
   };
 }
@@ -152,12 +168,23 @@ export function openSpotOrders(context: SimContext, apiKey: string): SpotOrder[]
   return context.spot.openOrders(VENUE, apiKey);
 }
 
-/** The spot coins of the trading account, as balance details list every currency held. */
+/**
+ * The spot coins of the trading account, as balance details list every currency held or owed.
+ * A coin sold on a borrow is one balance below zero (multi-currency margin): `cashBal` the coins
+ * held less those borrowed, `eq` that less the accrued `interest`, and `liab` (all of it cross,
+ * `crossLiab`) what `eq` is below zero.
+ */
 export function spotBalanceRows(context: SimContext, apiKey: string): Array<Record<string, unknown>> {
   const now = context.market.now();
-  return context.spot.balances(VENUE, apiKey).map((row) => {
-    const balance: SimBalance = { currency: row.coin, total: row.free + row.locked, free: row.free, used: row.locked };
+  return context.spot.marginAccount(VENUE, apiKey).coins.filter((row) => row.coin !== 'USDT' && (row.free > 0 || row.borrowed > 0 || row.interest > 0)).map((row) => {
+    const cash = row.free + row.locked - row.borrowed;
+    const balance: SimBalance = { currency: row.coin, total: cash, free: Math.max(0, cash), used: row.locked };
+    const equity = cash - row.interest;
     const pair = context.spot.pairOf(VENUE, row.coin);
-    return { ...balanceDetailJson(balance, 0, now), eqUsd: decimalString(pair ? balance.total * context.spot.price(pair) : 0) };
+    const liability = decimalString(Math.max(0, -equity));
+    return {
+      ...balanceDetailJson(balance, 0, now), eq: decimalString(equity), disEq: decimalString(equity), eqUsd: decimalString(pair ? equity * context.spot.price(pair) : 0),
+      interest: decimalString(row.interest), liab: liability, crossLiab: liability,
+    };
   });
 }

@@ -23,8 +23,8 @@ import { TicketSchema, type Ticket } from '../../../shared/domain/ticket.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { TradedVenueId } from '../../fixtures/tradedVenues.ts';
 import { credentialsFor, startTradingSimulator } from './harness.ts';
-import { carryTicket, deskHolds, openUnitDesk, pairTicket, simulatorCoinPrice, simulatorMarginCoins, simulatorSpotCoins, type BrokerMode, type UnitDesk } from './unitDesk.ts';
-import { SPOT_BORROW_VENUES, SPOT_TRADED_VENUES, VENUES as VENUE_PROFILES } from '../../../shared/domain/venues.ts';
+import { carryTicket, deskHolds, openUnitDesk, pairTicket, simulatorCoinPrice, simulatorMarginCoins, simulatorSpotLeg, type BrokerMode, type UnitDesk } from './unitDesk.ts';
+import { SPOT_TRADED_VENUES, VENUES as VENUE_PROFILES } from '../../../shared/domain/venues.ts';
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
 import { createFlatteners, reachableTarget } from '../../fixtures/killSwitchTargets.ts';
 
@@ -159,6 +159,8 @@ const CARRIES: CarryCase[] = [
   { name: 'Aster perp / Bitget spot', perp: BTC.aster, spot: 'bitget', marginMode: 'isolated' },
   { name: 'Binance perp long / Binance spot short (borrowed)', perp: BTC.binanceusdm, spot: 'binanceusdm', marginMode: 'isolated', spotSide: 'sell' },
   { name: 'Gate perp contracts long / Binance spot short (borrowed)', perp: BTC.gate, spot: 'binanceusdm', marginMode: 'isolated', spotSide: 'sell' },
+  { name: 'OKX perp contracts long / OKX spot short (borrowed)', perp: BTC.okx, spot: 'okx', marginMode: 'isolated', spotSide: 'sell' },
+  { name: 'Hyperliquid perp long / OKX spot short (borrowed)', perp: BTC.hyperliquid, spot: 'okx', marginMode: 'isolated', spotSide: 'sell' },
   { name: 'Gate perp contracts / Gate spot', perp: BTC.gate, spot: 'gate', marginMode: 'isolated' },
   { name: 'Binance perp / Gate spot', perp: BTC.binanceusdm, spot: 'gate', marginMode: 'isolated' },
 ];
@@ -247,7 +249,7 @@ describe.each<BrokerMode>(['paper', 'live'])('the order matrix (%s)', (mode) => 
 
   /** The coins of the spot leg: the simulator's spot wallet and cross-margin net (Live) or the paper account (Paper). */
   async function spotCoins(venue: VenueId): Promise<number> {
-    if (mode === 'live') return simulatorSpotCoins(sim, venue, 'BTC') + (SPOT_BORROW_VENUES.includes(venue) ? simulatorMarginCoins(sim, venue, 'BTC').net : 0);
+    if (mode === 'live') return simulatorSpotLeg(sim, venue, 'BTC');
     return (await desk.brokers.get(venue)!.positions()).find((p) => p.symbol === BTC_SPOT)?.size ?? 0;
   }
 

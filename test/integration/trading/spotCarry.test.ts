@@ -230,7 +230,7 @@ describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mo
     const sent = () => requests('/api/v3/order') + requests('/v5/order/create') + requests('/api/v5/trade/batch-orders') + requests('/fapi/v1/order') + requests('/api/v4/futures/usdt/orders') + requests('/aster/fapi/v3/order');
     const before = { sent: sent(), journal: journalOf(desk.store).ledger.entries().length };
     const short = TicketSchema.parse(carryTicketOf(`carry-short-${mode}`, { venue: 'okx', side: 'buy' }, { venue: 'bybit', side: 'sell' }, 0.04));
-    await expect(desk.tickets.submit(short)).rejects.toThrow(/a spot short on Bybit sells coins the account does not hold and needs a margin borrow, which this terminal arranges on Binance's cross margin only, not on Bybit; nothing was sent/);
+    await expect(desk.tickets.submit(short)).rejects.toThrow(/a spot short on Bybit sells coins the account does not hold and needs a margin borrow, which this terminal arranges on Binance's and OKX's cross margin only, not on Bybit; nothing was sent/);
     const asterSpot = TicketSchema.parse(carryTicketOf(`carry-aster-${mode}`, { venue: 'bybit', side: 'sell' }, { venue: 'aster', side: 'buy' }, 0.04));
     await expect(desk.tickets.preview(asterSpot)).rejects.toThrow(/BTC\/USDT on Aster is a spot leg: the terminal does not trade Aster's spot market yet/);
     expect(sent()).toBe(before.sent);

@@ -25,7 +25,7 @@ import { brokerBalance } from '../../../electron/backend/trading/deskTicketData.
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
 import { DEFAULT_RISK_SETTINGS, type TicketInput } from '../../../shared/domain/ticket.ts';
-import type { VenueId } from '../../../shared/domain/venues.ts';
+import { SPOT_BORROW_VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { credentialsFor } from './harness.ts';
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
 
@@ -116,11 +116,22 @@ export function simulatorSpotCoins(sim: Simulator, venue: VenueId, base: string)
   return sim.spot.balances(venue, credentialsFor(venue).apiKey).find((b) => b.coin === base)?.free ?? 0;
 }
 
-/** `base` on the venue's cross-margin account (Binance): the net (negative: a borrowed short) and what is owed, interest included. */
+/** `base` on the venue's borrowing account (Binance's cross margin, OKX's trading account): the net (negative: a borrowed short) and what is owed, interest included. */
 export function simulatorMarginCoins(sim: Simulator, venue: VenueId, base: string): { net: number; owed: number } {
   const coin = sim.spot.marginAccount(venue, credentialsFor(venue).apiKey).coins.find((c) => c.coin === base);
   const owed = (coin?.borrowed ?? 0) + (coin?.interest ?? 0);
   return { net: (coin?.free ?? 0) + (coin?.locked ?? 0) - owed, owed };
+}
+
+/**
+ * `base` held on the venue's spot side: the spot wallet's coins and, where spot shorts borrow, the
+ * borrowing account's net (negative: a short, its interest included). On a unified account (OKX)
+ * the two are one wallet.
+ */
+export function simulatorSpotLeg(sim: Simulator, venue: VenueId, base: string): number {
+  if (!SPOT_BORROW_VENUES.includes(venue)) return simulatorSpotCoins(sim, venue, base);
+  const net = simulatorMarginCoins(sim, venue, base).net;
+  return sim.spot.borrowAccount(venue) === 'spot' ? net : simulatorSpotCoins(sim, venue, base) + net;
 }
 
 export interface Held {

@@ -89,8 +89,14 @@ describe('OKX spot through ccxt', () => {
     expect((await okx.exchange.fetchBalance()).total['BTC' as keyof object]).toBeCloseTo(held, 12);
   });
 
-  it('a margin trade mode on a spot pair is refused: the account trades spot in cash only', async () => {
-    await expect(okx.exchange.createOrder('BTC/USDT', 'market', 'buy', BOUGHT, undefined, { clOrdId: 'ftspotwireokx2', tdMode: 'cross' }))
-      .rejects.toThrow(/tdMode/);
+  it('a margin trade mode on a spot pair is refused where the account does not lend: it trades spot in cash only', async () => {
+    const { apiKey } = credentialsFor('okx');
+    sim.spot.setLending('okx', apiKey, false);
+    try {
+      await expect(okx.exchange.createOrder('BTC/USDT', 'market', 'buy', BOUGHT, undefined, { clOrdId: 'ftspotwireokx2', tdMode: 'cross' }))
+        .rejects.toThrow(/tdMode/);
+    } finally {
+      sim.spot.setLending('okx', apiKey, true);
+    }
   });
 });

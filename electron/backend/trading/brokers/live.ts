@@ -22,9 +22,10 @@ import { accountWideMode, heldMarginMode, namesModePerOrder, prepareMargin, type
 import { amountToSend, bookInCoins, unitsOf } from './venueAmounts.ts';
 import { coinPrice, coinsOf, venuePrice, type MarketUnits } from '../../../../shared/domain/units.ts';
 import { isSpotSymbol, openOrdersParams } from '../../markets/spotExchange.ts';
-import { borrowsForSpotShort, buysByIocLimit, exchangeFor, iocBuyLimit, openSpot, spotShortRefusal, type SpotAccess } from './spotRoute.ts';
+import { buysByIocLimit, exchangeFor, iocBuyLimit, openSpot, spotShortRefusal, type SpotAccess } from './spotRoute.ts';
 import { SEPARATE_SPOT_WALLETS, spotFill, spotHoldings, spotQuoteRows } from './spotHoldings.ts';
-import { borrowRateOf, buyBackCoins, MARGIN_LOOKUP_PARAMS, MARGIN_REPAY_PARAMS, MARGIN_SHORT_PARAMS, marginCoins, withInterestPaid } from './spotMargin.ts';
+import { borrowRateOf, buyBackCoins, withInterestPaid } from './spotMargin.ts';
+import { spotBorrowOf, type SpotBorrow } from './spotBorrow.ts';
 
 /** The request parameter each venue reads our client order id from (docs/ccxt.md, "Private calls"). */
 function clientIdParams(venue: VenueId, clientOrderId: string): Record<string, string> {
@@ -129,6 +130,22 @@ const ONE_WAY_TRUST_MS = 60_000;
 /** Pauses before each read of an order whose create answer was not final. */
 const READ_BACK_DELAYS_MS = [0, 250, 1_000] as const;
 
+/** What a spot order sends, and how its answer is journalled (`asJournalled`). */
+interface SpotOrderPlan {
+  quantity: number;
+  params: Readonly<Record<string, string>>;
+  /** Coins of interest a buy-back pays before the principal (spotMargin.ts `withInterestPaid`). */
+  interest?: number;
+}
+
+/**
+ * A spot order as the journal keeps it: with the request's reduce-only flag (a spot order read
+ * back states none) and the interest a buy-back paid taken off its coins.
+ */
+function asJournalled(order: Order, request: OrderRequest, plan: SpotOrderPlan): Order {
+  return withInterestPaid({ ...order, reduceOnly: request.reduceOnly }, plan.interest ?? 0);
+}
+
 const isOpen = (order: Order): boolean => order.status === 'open' || order.status === 'partially-filled';
 
 class LiveBroker implements Broker {
@@ -141,11 +158,16 @@ class LiveBroker implements Broker {
   readonly #oneWaySeenAt = new Map<string, number>();
   /** The margin mode set per symbol through this broker. */
   readonly #marginModes = new Map<string, MarginMode>();
+  /** How a spot short borrows on this venue (spotBorrow.ts); undefined where the terminal arranges none. */
+  readonly #borrow: SpotBorrow | undefined;
+  /** The taker rate the venue charged this account's last spot sell per pair (in USDT, so it reads exactly). */
+  readonly #spotSellFeeRates = new Map<string, number>();
 
   constructor(venue: VenueId, exchange: Exchange, spot: SpotAccess) {
     this.venue = venue;
     this.#exchange = exchange;
     this.#spot = spot;
+    this.#borrow = spotBorrowOf(venue);
   }
 
   /** The exchange serving `symbol`: spot symbols never reach the perp exchange. */
@@ -153,11 +175,27 @@ class LiveBroker implements Broker {
     return exchangeFor(this.venue, this.#exchange, this.#spot, symbol);
   }
 
-  /** The symbol's terms; a spot pair where spot shorts borrow adds its coin's borrow rate (spotMargin.ts). */
+  /**
+   * The symbol's terms; a spot pair where spot shorts borrow adds its coin's borrow rate
+   * (spotMargin.ts) and why this account could not borrow it, if it could not (spotBorrow.ts).
+   */
   async marketInfo(symbol: string): Promise<MarketInfo> {
     const info = await readMarketInfo(this.#ex(symbol), symbol);
-    if (!isSpotSymbol(symbol) || !borrowsForSpotShort(this.venue)) return info;
-    return { ...info, borrow: await borrowRateOf(this.#ex(symbol), symbol) };
+    if (!isSpotSymbol(symbol) || this.#borrow === undefined) return info;
+    const [borrow, borrowRefusal] = await Promise.all([borrowRateOf(this.#ex(symbol), symbol), this.#borrowRefusal(symbol)]);
+    return { ...info, borrow, borrowRefusal };
+  }
+
+  /** Why this account cannot borrow for a spot short of `symbol`, read from the venue; an unreadable account cannot either. */
+  async #borrowRefusal(symbol: string): Promise<string | null> {
+    const borrow = this.#borrow;
+    if (borrow === undefined) return spotShortRefusal(this.venue, symbol);
+    try {
+      return await call(this.venue, symbol, () => borrow.refusal(this.#ex(symbol)));
+    } catch (error) {
+      if (!(error instanceof VenueError)) throw error;
+      return `the ${this.venue} account's borrow settings could not be read (${error.message})`;
+    }
   }
 
   accountFee(): Promise<{ taker: number; maker: number }> {
@@ -242,24 +280,28 @@ class LiveBroker implements Broker {
       ...(this.venue === 'binanceusdm' ? { newOrderRespType: 'RESULT' } : {}),
     };
     const raw = await call(this.venue, symbol, () => this.#ex(symbol).createOrder(symbol, byLimit ? 'limit' : request.type, request.side, amount, price, params));
-    const answered = withInterestPaid(this.#toOrder(symbol, raw, request), spotOrder?.interest ?? 0);
+    const answered = this.#toOrder(symbol, raw, request);
     // Bybit and OKX answer a create with the ids only, Hyperliquid without the final status, and
     // Binance may answer before matching: whatever is not final is read back until it is.
-    if (this.venue === 'binanceusdm' && !(request.type === 'market' && isOpen(answered))) return answered;
-    return (await this.#finalState(request)) ?? answered;
+    const final = this.venue === 'binanceusdm' && !(request.type === 'market' && isOpen(answered)) ? answered : (await this.#finalState(request)) ?? answered;
+    if (spotOrder && request.side === 'sell' && final.filled > 0 && final.averagePrice) this.#spotSellFeeRates.set(symbol, final.fee / (final.filled * final.averagePrice));
+    return spotOrder ? asJournalled(final, request, spotOrder) : final;
   }
 
   /**
    * What a spot order sends (docs/orders.md, "Spot shorts"): a buy of coins, or a closing sell of
-   * at most the coins held, from the spot wallet; where the terminal borrows (Binance), an
-   * opening sell borrowed on the cross margin and a closing buy that buys back the debt and its
-   * interest, grossed up for the fee taken in the coin. Elsewhere an opening sell is refused.
+   * at most the coins held, from the spot wallet; where the terminal borrows (Binance, OKX), an
+   * opening sell on a borrow and a closing buy that buys back the debt and its interest, grossed
+   * up for the fee taken in the coin. Elsewhere, or on an account that cannot borrow, an opening
+   * sell is refused before it is sent.
    */
-  async #spotOrder(request: OrderRequest): Promise<{ quantity: number; params: Record<string, string>; interest?: number }> {
+  async #spotOrder(request: OrderRequest): Promise<SpotOrderPlan> {
     const { symbol, side } = request;
+    const borrow = this.#borrow;
     if (!request.reduceOnly && side === 'sell') {
-      if (!borrowsForSpotShort(this.venue)) throw new VenueError('rejected', this.venue, spotShortRefusal(this.venue, symbol));
-      return { quantity: request.quantity, params: MARGIN_SHORT_PARAMS };
+      const refusal = borrow === undefined ? spotShortRefusal(this.venue, symbol) : await this.#borrowRefusal(symbol);
+      if (refusal !== null) throw new VenueError('rejected', this.venue, borrow === undefined ? refusal : `${symbol}: ${refusal}; nothing was sent`);
+      return { quantity: request.quantity, params: borrow!.shortParams };
     }
     if (!request.reduceOnly) return { quantity: request.quantity, params: {} };
     const coin = symbol.split('/')[0];
@@ -271,8 +313,8 @@ class LiveBroker implements Broker {
       if (!(held > 0)) throw new VenueError('rejected', this.venue, `${symbol}: no ${coin} held to sell; nothing was sent`);
       return { quantity: Math.min(held, request.quantity), params: {} };
     }
-    const margin = borrowsForSpotShort(this.venue) ? (await call(this.venue, symbol, () => marginCoins(spot))).get(coin) : undefined;
-    if (margin === undefined || !(margin.held < 0) || !(margin.owed > 0)) {
+    const margin = borrow ? (await call(this.venue, symbol, () => borrow.coins(spot))).get(coin) : undefined;
+    if (borrow === undefined || margin === undefined || !(margin.held < 0) || !(margin.owed > 0)) {
       throw new VenueError('rejected', this.venue, `${symbol}: no ${coin} owed on the cross margin, there is nothing to buy back; nothing was sent`);
     }
     // Buying back the whole short repays the whole debt, interest included, not only what the
@@ -283,19 +325,20 @@ class LiveBroker implements Broker {
     const step = this.lot(symbol).step ?? 0;
     const whole = Math.min(-margin.held, Math.max(0, -combined)) - request.quantity < step;
     const wanted = whole ? margin.owed : Math.min(margin.owed, request.quantity);
-    return { quantity: buyBackCoins(spot, symbol, wanted), params: MARGIN_REPAY_PARAMS, interest: margin.interest };
+    // Grossed up at the rate the short's sell paid where this broker sent it, else ccxt's listed one.
+    return { quantity: buyBackCoins(spot, symbol, wanted, this.#spotSellFeeRates.get(symbol)), params: borrow.repayParams, interest: margin.interest };
   }
 
   /**
-   * A read of the cross-margin account, where spot shorts borrow; `none` elsewhere, and where the
+   * A read of the borrowing account, where spot shorts borrow; `none` elsewhere, and where the
    * venue refuses it (Binance -3003: the account has no cross margin; a key without margin
    * permission). No short can have been opened through such an account, and a short the journal
    * approved that this read cannot see still raises a MISMATCH (holdingCheck.ts).
    */
-  async #marginRead<T>(read: () => Promise<T>, none: T): Promise<T> {
-    if (!borrowsForSpotShort(this.venue)) return none;
+  async #marginRead<T>(read: (borrow: SpotBorrow) => Promise<T>, none: T): Promise<T> {
+    if (this.#borrow === undefined) return none;
     try {
-      return await read();
+      return await read(this.#borrow);
     } catch (error) {
       const kind = toVenueError(this.venue, error).kind;
       if (kind === 'rejected' || kind === 'auth') return none;
@@ -303,11 +346,11 @@ class LiveBroker implements Broker {
     }
   }
 
-  /** The spot wallet's coins and, where spot shorts borrow, the cross-margin account's (a short below zero). */
+  /** The spot wallet's coins and, where spot shorts borrow, what the borrowing account adds to them (a short below zero). */
   async #spotPositions(): Promise<VenuePosition[]> {
     if (!('exchange' in this.#spot)) return [];
     const spot = this.#spot.exchange;
-    const held = async () => new Map([...await marginCoins(spot)].map(([coin, { held: coins }]) => [coin, coins]));
+    const held = async (borrow: SpotBorrow) => new Map([...await borrow.coins(spot)].map(([coin, read]) => [coin, borrow.holdingAdjustment(read)]));
     return call(this.venue, '', async () => spotHoldings(this.venue, spot, await this.#marginRead(held, new Map<string, number>())));
   }
 
@@ -350,10 +393,11 @@ class LiveBroker implements Broker {
 
   /**
    * The order as the venue holds it, and the parameters that name its account: a spot symbol's
-   * order is on the spot wallet or, where spot shorts borrow, on the cross margin (spotMargin.ts).
+   * order is on the spot wallet or, where spot shorts borrow on an account of its own, there (spotBorrow.ts).
    */
-  async #findOrder(symbol: string, clientOrderId: string): Promise<{ raw: CcxtOrder; params: Record<string, string> } | null> {
-    const accounts: Array<Record<string, string>> = isSpotSymbol(symbol) && borrowsForSpotShort(this.venue) ? [{}, MARGIN_LOOKUP_PARAMS] : [{}];
+  async #findOrder(symbol: string, clientOrderId: string): Promise<{ raw: CcxtOrder; params: Readonly<Record<string, string>> } | null> {
+    const account = this.#borrow?.orderAccount;
+    const accounts: Array<Readonly<Record<string, string>>> = isSpotSymbol(symbol) && account ? [{}, account] : [{}];
     for (const params of accounts) {
       try {
         const raw = await this.#ex(symbol).fetchOrder(this.venue === 'bybit' ? '' : (undefined as unknown as string), symbol, { ...lookupParams(this.venue, clientOrderId), ...params });
@@ -373,7 +417,8 @@ class LiveBroker implements Broker {
       lists.push([this.#spot.exchange, openOrdersParams(this.venue, true)]);
     }
     const spot = 'exchange' in this.#spot ? this.#spot.exchange : null;
-    const margin = spot ? await this.#marginRead(() => spot.fetchOpenOrders(undefined, undefined, undefined, MARGIN_LOOKUP_PARAMS), []) : [];
+    const account = this.#borrow?.orderAccount;
+    const margin = spot && account ? await this.#marginRead(() => spot.fetchOpenOrders(undefined, undefined, undefined, account), []) : [];
     const raw = [...(await Promise.all(lists.map(([exchange, params]) => call(this.venue, '', () => exchange.fetchOpenOrders(undefined, undefined, undefined, params))))).flat(), ...margin];
     return raw.map((order) => this.#toOrder(String(order.symbol), order));
   }
@@ -408,7 +453,7 @@ class LiveBroker implements Broker {
     if (!SEPARATE_SPOT_WALLETS.has(this.venue) || !('exchange' in this.#spot)) return perp;
     const spot = this.#spot.exchange;
     // The cross-margin account's stablecoins are the collateral of a spot short (spotMargin.ts).
-    const margin = await this.#marginRead(() => spotQuoteRows(spot, { type: 'margin' }), []);
+    const margin = this.#borrow?.separate ? await this.#marginRead(() => spotQuoteRows(spot, { type: 'margin' }), []) : [];
     return [...perp, ...await call(this.venue, '', () => spotQuoteRows(spot)), ...margin];
   }
 

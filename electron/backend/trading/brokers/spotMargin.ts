@@ -50,13 +50,13 @@ export async function marginCoins(exchange: Exchange): Promise<Map<string, Margi
 }
 
 /**
- * Coins a buy-back must buy so that what it receives after its fee (taken in the coin bought)
- * covers `owed`, rounded up to the pair's step: a buy cut down to the lot would leave part of
- * the debt, and its interest, standing.
+ * Coins a buy-back must buy so that what it receives after its fee (taken in the coin bought,
+ * at `feeRate`, else ccxt's listed taker rate) covers `owed`, rounded up to the pair's step: a buy
+ * cut down to the lot would leave part of the debt, and its interest, standing.
  */
-export function buyBackCoins(exchange: Exchange, symbol: string, owed: number): number {
+export function buyBackCoins(exchange: Exchange, symbol: string, owed: number, feeRate?: number): number {
   const market = exchange.market(symbol);
-  const fee = market.taker ?? 0;
+  const fee = feeRate ?? market.taker ?? 0;
   const step = market.precision?.amount ?? 0;
   const gross = owed / (1 - fee);
   if (!(step > 0)) return gross;

@@ -47,8 +47,13 @@ export function borrowsForSpotShort(venue: VenueId): boolean {
  */
 export function spotShortRefusal(venue: VenueId, symbol: string): string {
   const label = VENUES[venue].label;
-  const where = SPOT_BORROW_VENUES.map((v) => VENUES[v].label).join(', ');
-  return `${symbol}: a spot short on ${label} sells coins the account does not hold and needs a margin borrow, which this terminal arranges on ${where}'s cross margin only, not on ${label}; nothing was sent`;
+  return `${symbol}: a spot short on ${label} sells coins the account does not hold and needs a margin borrow, which this terminal arranges on ${borrowVenueWords("'s")} cross margin only, not on ${label}; nothing was sent`;
+}
+
+/** The venues that lend for a spot short, in words ("Binance's and OKX's" with `suffix` "'s"). */
+export function borrowVenueWords(suffix = ''): string {
+  const names = SPOT_BORROW_VENUES.map((v) => `${VENUES[v].label}${suffix}`);
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 /**

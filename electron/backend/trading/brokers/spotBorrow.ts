@@ -1,0 +1,62 @@
+/**
+ * How each venue where the terminal sells spot short borrows the coin (docs/orders.md, "Spot
+ * shorts"): the parameters of the opening sell and of the buy-back, the account a margin order
+ * rests on, how the coins held and owed are read, and why an account cannot borrow.
+ * - Binance: a cross-margin account of its own (spotMargin.ts).
+ * - OKX: the trading account itself, in multi-currency or portfolio margin with auto-borrow
+ *   (okxSpotBorrow.ts): a coin sold short is one balance below zero.
+ */
+import type { Exchange } from 'ccxt';
+import type { VenueId } from '../../../../shared/domain/venues.ts';
+import { MARGIN_LOOKUP_PARAMS, MARGIN_REPAY_PARAMS, MARGIN_SHORT_PARAMS, marginCoins, type MarginCoin } from './spotMargin.ts';
+import { OKX_REPAY_PARAMS, OKX_SHORT_PARAMS, okxBorrowRefusal, okxMarginCoins } from './okxSpotBorrow.ts';
+
+export interface SpotBorrow {
+  /** The opening sell: borrow what the account lacks of the coin. */
+  shortParams: Readonly<Record<string, string>>;
+  /** The buy-back: what it buys repays the debt, interest first. */
+  repayParams: Readonly<Record<string, string>>;
+  /** The parameters naming the account margin orders rest on, where it is not the spot wallet (Binance); null where it is. */
+  orderAccount: Readonly<Record<string, string>> | null;
+  /** Each coin held or owed on the borrowing account. */
+  coins(exchange: Exchange): Promise<Map<string, MarginCoin>>;
+  /**
+   * What the spot wallet's balance of each coin needs added to read as the pairs hold it: the
+   * margin account's net where it is apart (Binance); the interest where the wallet's balance
+   * already counts the debt with its interest (OKX's `eq`): the interest is owed, not coins sold.
+   */
+  holdingAdjustment(coin: MarginCoin): number;
+  /** Why the account cannot borrow for a spot short, in the trader's words; null when it can. */
+  refusal(exchange: Exchange): Promise<string | null>;
+  /** The borrowing account is apart from the spot wallet and its stablecoins are collateral of its own (Binance). */
+  separate: boolean;
+}
+
+const BINANCE: SpotBorrow = {
+  shortParams: MARGIN_SHORT_PARAMS,
+  repayParams: MARGIN_REPAY_PARAMS,
+  orderAccount: MARGIN_LOOKUP_PARAMS,
+  coins: marginCoins,
+  holdingAdjustment: (coin) => coin.held,
+  // A Binance account without cross margin answers -3003 when the sell is sent; the terminal has
+  // no cheaper read of it (docs/venues.md, "Binance cross margin").
+  refusal: () => Promise.resolve(null),
+  separate: true,
+};
+
+const OKX: SpotBorrow = {
+  shortParams: OKX_SHORT_PARAMS,
+  repayParams: OKX_REPAY_PARAMS,
+  orderAccount: null,
+  coins: okxMarginCoins,
+  holdingAdjustment: (coin) => coin.interest,
+  refusal: okxBorrowRefusal,
+  separate: false,
+};
+
+const BORROWS: Partial<Record<VenueId, SpotBorrow>> = { binanceusdm: BINANCE, okx: OKX };
+
+/** The venue's way of borrowing for a spot short; undefined where the terminal arranges none. */
+export function spotBorrowOf(venue: VenueId): SpotBorrow | undefined {
+  return BORROWS[venue];
+}
