@@ -237,6 +237,30 @@ describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mo
     expect(journalOf(desk.store).ledger.entries().length).toBe(before.journal);
   });
 
+  it('an OKX reverse carry\'s preview counts the borrow at OKX\'s hourly rate (Live) or the Settings APR (Paper); an OKX account without auto-borrow is refused in words before anything is sent (Live)', async () => {
+    const ticket = TicketSchema.parse(carryTicketOf(`carry-okx-short-preview-${mode}`, { venue: 'bybit', side: 'buy' }, { venue: 'okx', side: 'sell' }, 0.02));
+    const spotLeg = (await desk.tickets.preview(ticket)).legs.find((leg) => leg.symbol === BTC_SPOT)!;
+    expect(spotLeg.borrowUsd).toBeGreaterThan(0);
+    // ccxt states OKX's rate per hour; the preview counts it per day.
+    expect(spotLeg.borrowDailyRate).toBeCloseTo(mode === 'live' ? DAILY_INTEREST_RATE : DEFAULT_RISK_SETTINGS.spotBorrowApr / 365, 9);
+    expect(spotLeg.borrowRateSource).toBe(mode === 'live' ? 'venue' : 'settings');
+    if (mode !== 'live') return;
+    const sent = () => requests('/api/v5/trade/order') + requests('/api/v5/trade/batch-orders') + requests('/v5/order/create');
+    const before = { sent: sent(), journal: journalOf(desk.store).ledger.entries().length };
+    sim.spot.setLending('okx', apiKey('okx'), false);
+    try {
+      // The broker reads the account again before a sell: the preview's terms may be an hour old.
+      const broker = desk.brokers.get('okx')!;
+      await expect(broker.createOrder({ symbol: BTC_SPOT, side: 'sell', type: 'market', quantity: 0.01, reduceOnly: false, clientOrderId: 'ftokxnolending1' }))
+        .rejects.toThrow(/BTC\/USDT: the OKX account is in Spot and futures mode, which lends a spot sell nothing .*; a spot short needs Multi-currency or Portfolio margin mode with auto-borrow on, set at OKX \(the terminal never changes the account's mode\); nothing was sent/);
+      expect((await broker.marketInfo(BTC_SPOT)).borrowRefusal).toMatch(/Spot and futures mode/);
+    } finally {
+      sim.spot.setLending('okx', apiKey('okx'), true);
+    }
+    expect(sent()).toBe(before.sent);
+    expect(journalOf(desk.store).ledger.entries().length).toBe(before.journal);
+  });
+
   it('after every carry above (opened, closed, killed), reconciliation finds nothing: a closed spot leg\'s fee dust and a venue\'s rounded coin balance are no difference', async () => {
     expect(await reconcile({ journal: journalOf(desk.store), brokers: [...desk.brokers.values()] })).toEqual([]);
   });
