@@ -237,7 +237,7 @@ describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mo
     expect(journalOf(desk.store).ledger.entries().length).toBe(before.journal);
   });
 
-  it('an OKX reverse carry\'s preview counts the borrow at OKX\'s hourly rate (Live) or the Settings APR (Paper); an OKX account without auto-borrow is refused in words before anything is sent (Live)', async () => {
+  it('an OKX reverse carry\'s preview counts the borrow at OKX\'s hourly rate (Live) or the Settings APR (Paper); an OKX account without auto-borrow is refused in words before anything is sent, by the ticket and again by the broker (Live)', async () => {
     const ticket = TicketSchema.parse(carryTicketOf(`carry-okx-short-preview-${mode}`, { venue: 'bybit', side: 'buy' }, { venue: 'okx', side: 'sell' }, 0.02));
     const spotLeg = (await desk.tickets.preview(ticket)).legs.find((leg) => leg.symbol === BTC_SPOT)!;
     expect(spotLeg.borrowUsd).toBeGreaterThan(0);
@@ -253,7 +253,9 @@ describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mo
       const broker = desk.brokers.get('okx')!;
       await expect(broker.createOrder({ symbol: BTC_SPOT, side: 'sell', type: 'market', quantity: 0.01, reduceOnly: false, clientOrderId: 'ftokxnolending1' }))
         .rejects.toThrow(/BTC\/USDT: the OKX account is in Spot and futures mode, which lends a spot sell nothing .*; a spot short needs Multi-currency or Portfolio margin mode with auto-borrow on, set at OKX \(the terminal never changes the account's mode\); nothing was sent/);
-      expect((await broker.marketInfo(BTC_SPOT)).borrowRefusal).toMatch(/Spot and futures mode/);
+      // The ticket is refused at preview, before either leg is priced into an order.
+      await expect(desk.tickets.submit(TicketSchema.parse(carryTicketOf(`carry-okx-no-lending-${mode}`, { venue: 'bybit', side: 'buy' }, { venue: 'okx', side: 'sell' }, 0.02))))
+        .rejects.toThrow(/BTC\/USDT: the OKX account is in Spot and futures mode, .*; nothing was sent/);
     } finally {
       sim.spot.setLending('okx', apiKey('okx'), true);
     }
