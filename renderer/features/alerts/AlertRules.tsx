@@ -9,6 +9,17 @@ import { parseLimitPct, upsertRule } from './alertRuleForm.ts';
 const pct = (decimal: number) => `${(decimal * 100).toFixed(4)} %`;
 
 /**
+ * Rule edits run one after another, each on the rules main last answered with: an edit computed
+ * from the list a render saw would drop a rule saved while an earlier save was still in flight.
+ */
+let lastEdit: Promise<unknown> = Promise.resolve();
+function queueEdit<T>(run: () => Promise<T>): Promise<T> {
+  const next = lastEdit.then(run, run);
+  lastEdit = next.catch(() => undefined);
+  return next;
+}
+
+/**
  * Per-asset alert rules (docs/screens.md, "Alerts"): an asset's own extreme-rate limit, or its
  * market alerts muted. Saved in Settings through main, which the engine follows at once.
  */
@@ -35,22 +46,24 @@ function AlertRuleEditor() {
   if (!settings) return null;
   const rules = settings.alertRules;
 
-  const save = async (next: AssetAlertRule[]) => {
+  const save = (edit: (current: AssetAlertRule[]) => AssetAlertRule[]) => queueEdit(async () => {
     try {
-      setSession({ settings: await bridge.invoke('settings.set', { alertRules: next }) });
+      const current = useSession.getState().settings?.alertRules ?? [];
+      setSession({ settings: await bridge.invoke('settings.set', { alertRules: edit(current) }) });
       setProblem(null);
       return true;
     } catch (err) {
       setProblem({ field: 'save', text: `Not saved: ${errorMessage(err)}` });
       return false;
     }
-  };
+  });
   const submit = async () => {
     const asset = base.trim().toUpperCase();
     if (asset === '') return setProblem({ field: 'base', text: 'Type the asset the rule is for, e.g. WIF' });
     const parsed = parseLimitPct(limit);
     if (!parsed.ok) return setProblem({ field: 'limit', text: parsed.problem });
-    if (await save(upsertRule(rules, { base: asset, extremeRatePer8h: parsed.value, muted: muted || undefined }))) {
+    const rule = { base: asset, extremeRatePer8h: parsed.value, muted: muted || undefined };
+    if (await save((current) => upsertRule(current, rule))) {
       setBase('');
       setLimit('');
       setMuted(false);
@@ -81,7 +94,7 @@ function AlertRuleEditor() {
                 <td>{rule.base}</td>
                 <td className="num">{rule.extremeRatePer8h === undefined ? `global ${pct(settings.extremeRatePer8h)}` : pct(rule.extremeRatePer8h)}</td>
                 <td>{rule.muted ? 'muted' : 'on'}</td>
-                <td><button onClick={() => void save(rules.filter((r) => r.base !== rule.base))} aria-label={`Remove the rule for ${rule.base}`}>Remove</button></td>
+                <td><button onClick={() => void save((current) => current.filter((r) => r.base !== rule.base))} aria-label={`Remove the rule for ${rule.base}`}>Remove</button></td>
               </tr>
             ))}
           </tbody>

@@ -350,8 +350,11 @@ class LiveBroker implements Broker {
   async #spotPositions(): Promise<VenuePosition[]> {
     if (!('exchange' in this.#spot)) return [];
     const spot = this.#spot.exchange;
-    const held = async (borrow: SpotBorrow) => new Map([...await borrow.coins(spot)].map(([coin, read]) => [coin, borrow.holdingAdjustment(read)]));
-    return call(this.venue, '', async () => spotHoldings(this.venue, spot, await this.#marginRead(held, new Map<string, number>())));
+    return call(this.venue, '', async () => {
+      const balance = await spot.fetchBalance();
+      const held = async (borrow: SpotBorrow) => new Map([...await borrow.coins(spot, balance)].map(([coin, read]) => [coin, borrow.holdingAdjustment(read)]));
+      return spotHoldings(this.venue, spot, await this.#marginRead(held, new Map<string, number>()), balance);
+    });
   }
 
   /**

@@ -7,7 +7,7 @@
  * `marginMode: 'cross'`; it leaves out `tgtCcy` there, and OKX counts a market buy's `sz` in USDT
  * unless told `base_ccy`, so the buy-back names it.
  */
-import type { Exchange } from 'ccxt';
+import type { Balances, Exchange } from 'ccxt';
 import type { MarginCoin } from './spotMargin.ts';
 
 export const OKX_SHORT_PARAMS = { marginMode: 'cross' } as const;
@@ -27,9 +27,10 @@ const num = (value: string | undefined) => (value === undefined || value === '' 
  * Each coin of the trading account as OKX states it (`GET /api/v5/account/balance`): `eq` is the
  * balance less the accrued `interest`, `liab` what the account owes of it, interest included.
  * The coins the pairs hold are `eq` + interest (the interest is owed beside the short, not sold).
+ * `read`: that balance already read for the spot wallet's coins, which are the same account's.
  */
-export async function okxMarginCoins(exchange: Exchange): Promise<Map<string, MarginCoin>> {
-  const balance = await exchange.fetchBalance();
+export async function okxMarginCoins(exchange: Exchange, read?: Balances): Promise<Map<string, MarginCoin>> {
+  const balance = read ?? await exchange.fetchBalance();
   const first = ((balance.info as { data?: Array<{ details?: BalanceDetail[] }> } | undefined)?.data ?? [])[0];
   return new Map((first?.details ?? []).flatMap((row) => {
     const interest = num(row.interest);

@@ -6,7 +6,7 @@
  * - OKX: the trading account itself, in multi-currency or portfolio margin with auto-borrow
  *   (okxSpotBorrow.ts): a coin sold short is one balance below zero.
  */
-import type { Exchange } from 'ccxt';
+import type { Balances, Exchange } from 'ccxt';
 import type { VenueId } from '../../../../shared/domain/venues.ts';
 import { MARGIN_LOOKUP_PARAMS, MARGIN_REPAY_PARAMS, MARGIN_SHORT_PARAMS, marginCoins, type MarginCoin } from './spotMargin.ts';
 import { OKX_REPAY_PARAMS, OKX_SHORT_PARAMS, okxBorrowRefusal, okxMarginCoins } from './okxSpotBorrow.ts';
@@ -18,8 +18,11 @@ export interface SpotBorrow {
   repayParams: Readonly<Record<string, string>>;
   /** The parameters naming the account margin orders rest on, where it is not the spot wallet (Binance); null where it is. */
   orderAccount: Readonly<Record<string, string>> | null;
-  /** Each coin held or owed on the borrowing account. */
-  coins(exchange: Exchange): Promise<Map<string, MarginCoin>>;
+  /**
+   * Each coin held or owed on the borrowing account; `spotBalance`, the spot wallet's balance
+   * already read, serves where that account is the spot wallet (OKX), so one refresh reads it once.
+   */
+  coins(exchange: Exchange, spotBalance?: Balances): Promise<Map<string, MarginCoin>>;
   /**
    * What the spot wallet's balance of each coin needs added to read as the pairs hold it: the
    * margin account's net where it is apart (Binance); the interest where the wallet's balance

@@ -4,7 +4,7 @@
  * buy's fee is taken in the coin bought (Binance, Bybit, OKX, Bitget and Gate alike), so the leg holds
  * what filled less that fee; the fee is counted in USD at the fill's price.
  */
-import type { Exchange, Order as CcxtOrder } from 'ccxt';
+import type { Balances, Exchange, Order as CcxtOrder } from 'ccxt';
 import type { VenueId } from '../../../../shared/domain/venues.ts';
 import type { Balance, Broker, VenuePosition } from './broker.ts';
 import { isSpotSymbol } from '../../markets/spotExchange.ts';
@@ -18,8 +18,8 @@ const STABLECOINS = new Set(['USDT', 'USDC']);
  * wallet's coins plus `margin`, each coin held on a cross-margin account (negative: a borrowed
  * short, spotMargin.ts), so a spot leg is one position whichever account holds it.
  */
-export async function spotHoldings(venue: VenueId, exchange: Exchange, margin: ReadonlyMap<string, number> = new Map()): Promise<VenuePosition[]> {
-  const balance = await exchange.fetchBalance();
+export async function spotHoldings(venue: VenueId, exchange: Exchange, margin: ReadonlyMap<string, number> = new Map(), read?: Balances): Promise<VenuePosition[]> {
+  const balance = read ?? await exchange.fetchBalance();
   const totals = new Map(Object.entries(balance.total as unknown as Record<string, number | undefined>).map(([coin, total]) => [coin, total ?? 0]));
   for (const [coin, net] of margin) totals.set(coin, Number(((totals.get(coin) ?? 0) + net).toPrecision(12)));
   const held = [...totals].filter(([coin, total]) => !STABLECOINS.has(coin) && total !== 0 && exchange.markets?.[`${coin}/${SPOT_QUOTE}`]?.spot === true);
