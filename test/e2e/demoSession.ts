@@ -38,15 +38,30 @@ export interface DemoSessionOptions extends DemoHostOptions {
   beforeOpen?: (host: Host, page: Page) => Promise<void>;
 }
 
+/**
+ * Waits until every venue of the Demo has answered its first poll. The market-data worker starts
+ * the venues' pollers together but their first answers arrive over a few seconds, Binance's
+ * usually first; a test that reads rows before then sees one venue's legs only.
+ */
+async function everyVenueAnswered(host: Host): Promise<Host> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const { health } = await host.backend.handlers['markets.snapshot'](undefined);
+    if (health.length > 0 && health.every((venue) => venue.lastSuccessAt !== null)) return host;
+    if (Date.now() > deadline) throw new Error(`Demo venues without a first answer after 60 s: ${health.filter((v) => v.lastSuccessAt === null).map((v) => v.venue).join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 export async function startDemoHost(options: DemoHostOptions): Promise<DemoHost> {
   const dataDir = mkdtempSync(join(tmpdir(), `ft-e2e-${options.name}-`));
   const demo: DemoHost = {
-    host: await startHost({ port: 0, demo: true, dataDir, ...options.host }),
+    host: await everyVenueAnswered(await startHost({ port: 0, demo: true, dataDir, ...options.host })),
     browser: await launchChromium(),
     async restartHost(whileStopped) {
       await demo.host.close();
       await whileStopped?.(dataDir);
-      demo.host = await startHost({ port: 0, demo: true, dataDir, ...options.host });
+      demo.host = await everyVenueAnswered(await startHost({ port: 0, demo: true, dataDir, ...options.host }));
       return demo.host;
     },
     async close() {

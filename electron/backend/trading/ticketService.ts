@@ -20,6 +20,8 @@ import { assertSpotLegTradable, assertTicketShape } from './ticketShape.ts';
 import { TicketDataError, TicketInvalidError, TicketRefusedError } from './ticketErrors.ts';
 import { legsInSendingOrder } from './legOrder.ts';
 import type { MarketInfo } from './venueMarket.ts';
+import { nettingRefusal } from './legNetting.ts';
+import type { Ledger } from './ledger.ts';
 import type { MarketUnits } from '../../../shared/domain/units.ts';
 
 export type { MarketInfo };
@@ -55,6 +57,8 @@ export interface TicketServiceDeps {
   decay?: (ticket: Ticket) => SpreadDecay;
   /** The fees in force with their sources (account, Settings, default); without it Settings over the defaults. */
   fees?: () => readonly VenueFees[];
+  /** The journal's pairs, whose live legs a ticket must not net away (legNetting.ts); without it none are held. */
+  ledger?: Pick<Ledger, 'pairs'>;
 }
 
 export interface TicketService {
@@ -140,6 +144,8 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
       }
     });
     assertSpotLegTradable(ticket);
+    const netting = deps.ledger ? nettingRefusal(ticket, deps.ledger) : null;
+    if (netting) throw new TicketInvalidError(ticket.ticketId, netting);
     const [a, b, balances] = await Promise.all([legMarket(ticket, 0), legMarket(ticket, 1), balancesOf(ticket)]);
     const { holdingDays, fees, triggerSpreadPer8h, extremeRatePer8h, divergencePer8h, windowMinutes, notifyKinds, alertRules, venuesOff, ...risk } = deps.settings();
     const engine = { holdingDays, fees, triggerSpreadPer8h, extremeRatePer8h, divergencePer8h, windowMinutes, notifyKinds, alertRules, venuesOff };

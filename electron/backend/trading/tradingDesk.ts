@@ -177,6 +177,7 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     volatility: ticketData.recentVolatility,
     decay: (ticket) => ticketDecay(options.decays?.() ?? new Map(), ticket),
     fees: feeScheduleNow,
+    ledger: { pairs: () => journalOf(store).ledger.pairs() },
     now,
   });
 

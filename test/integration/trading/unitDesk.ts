@@ -74,7 +74,7 @@ export async function openUnitDesk(sim: Simulator, venues: readonly VenueId[], m
     marketInfo: (venue, symbol) => broker(venue).marketInfo(symbol),
     settings: () => ({ ...DEFAULT_SETTINGS, ...DEFAULT_RISK_SETTINGS }),
     alignment: () => ({ tag: 'neutral', reason: 'units test' }),
-    gateway, exposure: () => 0, now,
+    gateway, exposure: () => 0, now, ledger: journalOf(store).ledger,
   });
   // The run-time holdings check, wired as the trading desk wires it.
   const watch = createHoldingWatch({ journal: journalOf(store), brokers: broker, state, now, alert: (_severity, text) => alerts.push(text) });
