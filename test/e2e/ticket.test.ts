@@ -4,6 +4,7 @@ import { collectPageErrors, screenshot } from './browser.ts';
 import { useDemoHost } from './demoSession.ts';
 import { clippedCells, inViewport, sidewaysScrollers } from './layout.ts';
 import { MonitorPage } from './monitorPage.ts';
+import type { VenueId } from '../../shared/domain/venues.ts';
 
 const demo = useDemoHost('ticket');
 
@@ -131,8 +132,8 @@ describe.each(VIEWPORTS)('the order ticket on one screen at $width×$height', (v
     // The pair the keyboard test opened holds this asset: the perp is bought where it is not held
     // short, or the terminal would refuse the ticket for netting that leg away (docs/orders.md).
     const held = await demo.host().backend.handlers['positions.list'](undefined);
-    const shortVenues = new Set(held.flatMap((pair) => pair.legs.filter((leg) => leg.size < 0).map((leg) => leg.venue)));
-    const perpVenue = ['binanceusdm', 'bybit', 'okx', 'gate'].find((venue) => !shortVenues.has(venue as never))!;
+    const shortVenues = new Set<VenueId>(held.flatMap((pair) => pair.legs.filter((leg) => leg.size < 0).map((leg) => leg.venue)));
+    const perpVenue = (['binanceusdm', 'bybit', 'okx', 'gate'] as const).find((venue) => !shortVenues.has(venue))!;
     await page.getByLabel('Trade type').selectOption('perp-spot');
     const spotLeg = ticket().getByRole('group', { name: /\(spot\)$/ });
     const perpLeg = ticket().getByRole('group', { name: /\(perp\)$/ });

@@ -18,7 +18,7 @@ import { foldJournal } from '../../../electron/backend/trading/ledgerFold.ts';
 import { createPairCloser } from '../../../electron/backend/trading/pairCloser.ts';
 import { engageKillSwitch } from '../../../electron/backend/trading/killSwitch.ts';
 import { misconverting, type Misconversion } from './misconverting.ts';
-import { openUnitDesk, pairTicket, simulatorCoinPrice, simulatorHolds, type BrokerMode, type UnitDesk } from './unitDesk.ts';
+import { flattenSimulatorAccounts, openUnitDesk, pairTicket, simulatorCoinPrice, simulatorHolds, type BrokerMode, type UnitDesk } from './unitDesk.ts';
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
 import { createFlatteners, reachableTarget } from '../../fixtures/killSwitchTargets.ts';
 
@@ -46,12 +46,7 @@ afterEach(async () => {
   sim.faults.clear();
   // Restore ids carry the time (docs/orders.md): the paused clock moves on, as time would between two restores.
   sim.clock.step(1_000);
-  for (const venue of VENUES) {
-    for (const position of sim.accounts.positions(venue, 'demo-key')) {
-      if (position.size === 0) continue;
-      sim.accounts.placeOrder(venue, 'demo-key', { instrumentId: position.instrumentId, side: position.size > 0 ? 'sell' : 'buy', type: 'market', quantity: Math.abs(position.size), reduceOnly: true });
-    }
-  }
+  flattenSimulatorAccounts(sim, VENUES);
 });
 
 /** About `usd` a leg of PEPE, rounded down to OKX's lot (100,000,000 PEPE, about $340). */

@@ -11,7 +11,7 @@ import type { VenueId } from '../../../shared/domain/venues.ts';
 import { TicketSchema } from '../../../shared/domain/ticket.ts';
 import { createPairCloser } from '../../../electron/backend/trading/pairCloser.ts';
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
-import { openUnitDesk, pairTicket, type BrokerMode, type UnitDesk } from './unitDesk.ts';
+import { flattenSimulatorAccounts, openUnitDesk, pairTicket, type BrokerMode, type UnitDesk } from './unitDesk.ts';
 
 const VENUES: VenueId[] = ['binanceusdm', 'okx', 'gate'];
 const BINANCE = { venue: 'binanceusdm' as const, symbol: 'BTC/USDT:USDT' };
@@ -31,12 +31,7 @@ afterEach(async () => {
   await desk?.close();
   desk = undefined;
   sim.clock.step(1_000);
-  for (const venue of VENUES) {
-    for (const position of sim.accounts.positions(venue, 'demo-key')) {
-      if (position.size === 0) continue;
-      sim.accounts.placeOrder(venue, 'demo-key', { instrumentId: position.instrumentId, side: position.size > 0 ? 'sell' : 'buy', type: 'market', quantity: Math.abs(position.size), reduceOnly: true });
-    }
-  }
+  flattenSimulatorAccounts(sim, VENUES);
 });
 
 const ticket = (id: string, long: typeof BINANCE | typeof OKX | typeof GATE, short: typeof BINANCE | typeof OKX | typeof GATE) =>

@@ -140,6 +140,16 @@ export interface Held {
 }
 
 /** What the simulator's venue account holds on `id`, by the simulator's own definitions. */
+/** Leaves the simulator's perp accounts flat for the next test, whatever the terminal did (reduce-only market orders). */
+export function flattenSimulatorAccounts(sim: Simulator, venues: readonly VenueId[]): void {
+  for (const venue of venues) {
+    for (const position of sim.accounts.positions(venue, 'demo-key')) {
+      if (position.size === 0) continue;
+      sim.accounts.placeOrder(venue, 'demo-key', { instrumentId: position.instrumentId, side: position.size > 0 ? 'sell' : 'buy', type: 'market', quantity: Math.abs(position.size), reduceOnly: true });
+    }
+  }
+}
+
 export function simulatorHolds(sim: Simulator, venue: VenueId, id: string): Held {
   const apiKey = credentialsFor(venue).apiKey;
   const contracts = sim.accounts.positions(venue, apiKey).find((p) => p.instrumentId === id)?.size ?? 0;
