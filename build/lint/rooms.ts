@@ -13,7 +13,7 @@ const BACKEND_SERVICES = [
 ];
 const BACKEND_BASE = ['electron/backend/store', 'electron/backend/log', 'electron/backend/jobs', ...SHARED];
 /** Each feature is a room of its own; a new feature folder is listed here before it builds. */
-const RENDERER_FEATURES = ['alerts', 'backtest', 'journal', 'keys', 'monitor', 'patterns', 'positions', 'sectorMap', 'sectors', 'settings', 'statusBar', 'symbol', 'ticket', 'fundingWindows']
+const RENDERER_FEATURES = ['alerts', 'backtest', 'journal', 'keys', 'monitor', 'patterns', 'positions', 'sectorMap', 'sectors', 'settings', 'statusBar', 'symbol', 'ticket', 'fundingWindows', 'heatmap']
   .map((name) => `renderer/features/${name}`);
 const feature: Room = { may: [...RENDERER_FEATURES, 'renderer/store', 'renderer/bridge', 'renderer/ui', ...SHARED], packages: ['react', 'lightweight-charts'] };
 

@@ -8,6 +8,7 @@ import { FundingWindows } from '../features/fundingWindows/FundingWindows.tsx';
 import { PatternsPanel } from '../features/patterns/PatternsPanel.tsx';
 import { BacktestPanel } from '../features/backtest/BacktestPanel.tsx';
 import { SectorsView } from '../features/sectors/SectorsView.tsx';
+import { HeatmapView } from '../features/heatmap/HeatmapView.tsx';
 import { JournalScreen } from '../features/journal/JournalScreen.tsx';
 import { PositionsScreen } from '../features/positions/PositionsScreen.tsx';
 import { TicketScreen } from '../features/ticket/TicketScreen.tsx';
@@ -82,6 +83,7 @@ const SCREENS: Record<Screen, ComponentType> = {
   sectors: SectorsView,
   patterns: PatternsPanel,
   backtest: BacktestPanel,
+  heatmap: HeatmapView,
 };
 
 export function App() {

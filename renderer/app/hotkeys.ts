@@ -14,6 +14,7 @@ export const SCREEN_KEYS: ReadonlyArray<[string, Screen, string]> = [
   ['8', 'journal', 'Journal'],
   ['9', 'patterns', 'Patterns'],
   ['0', 'backtest', 'Backtest'],
+  ['h', 'heatmap', 'Heatmap'],
   ['t', 'ticket', 'Ticket'],
 ];
 
@@ -28,6 +29,7 @@ export const SHORTCUTS: ReadonlyArray<[string, string]> = [
   ['Enter / ↓ in search', 'Open the first match / move into the rows'],
   ['1 … 5', 'Monitor, windows, symbol, alerts, settings'],
   ['6 … 9, 0', 'Sectors, positions, journal, patterns, backtest'],
+  ['h', 'Heatmap: funding by asset × venue and over time'],
   ['?', 'This list'],
 ];
 

@@ -3,7 +3,7 @@ import { persist } from 'zustand/middleware';
 import { z } from 'zod';
 import { viewPersistence } from './persistedView.ts';
 
-export type Screen = 'monitor' | 'windows' | 'symbol' | 'alerts' | 'settings' | 'ticket' | 'positions' | 'journal' | 'sectors' | 'patterns' | 'backtest';
+export type Screen = 'monitor' | 'windows' | 'symbol' | 'alerts' | 'settings' | 'ticket' | 'positions' | 'journal' | 'sectors' | 'patterns' | 'backtest' | 'heatmap';
 
 /** Navigation and overlays; nothing here comes from the backend. */
 interface UiState {
@@ -30,7 +30,7 @@ interface UiState {
 }
 
 /** Screens a restart may come back to: not the ticket (an order half typed is not kept). */
-const RestoredScreen = z.enum(['monitor', 'windows', 'symbol', 'alerts', 'settings', 'positions', 'journal', 'sectors', 'patterns', 'backtest']);
+const RestoredScreen = z.enum(['monitor', 'windows', 'symbol', 'alerts', 'settings', 'positions', 'journal', 'sectors', 'patterns', 'backtest', 'heatmap']);
 const SavedUi = z.object({ screen: RestoredScreen, symbol: z.string().max(40).nullable() })
   .transform((saved) => (saved.screen === 'symbol' && !saved.symbol ? { ...saved, screen: 'monitor' as const } : saved))
   ;

@@ -5,6 +5,7 @@ import { CsvLineErrorSchema, FundingPointSchema, FundingQuoteSchema, PricePointS
 import { EngineSettingsPatchSchema, EngineSettingsSchema } from '../domain/settings.ts';
 import { VenueFeesSchema } from '../domain/fees.ts';
 import { SectorMapViewSchema, SectorSnapshotSchema } from '../domain/sectors.ts';
+import { FundingAccrualSchema } from '../domain/fundingAccrual.ts';
 import { HistoryAnalyticsSchema, PatternStudyInputSchema, PatternStudySchema } from '../domain/patterns.ts';
 import { RiskSettingsPatchSchema, RiskSettingsSchema, TicketPreviewSchema, TicketReceiptSchema, TicketSchema } from '../domain/ticket.ts';
 import { TradingStateSchema } from '../domain/tradingState.ts';
@@ -108,6 +109,8 @@ export const requests = {
     input: z.object({ fileName: z.string().min(1).max(260), text: z.string().max(64 * 1024 * 1024) }),
     output: ImportResultSchema,
   },
+  /** Funding accumulated per venue symbol over 1/7/30 days and each asset's 7-day per-8-h timeline, from the store. */
+  'history.accrual': { input: NoInput, output: FundingAccrualSchema },
   /** Per venue/symbol analytics of a base, its cross-venue spread half-life, and its funding correlation with peers. */
   'history.analytics': {
     input: z.object({ base: BaseAsset, peers: z.array(BaseAsset).max(40).optional() }),

@@ -7,7 +7,7 @@ import { FUNDING_CSV_OPTIONS } from '../markets/knownVenues.ts';
 import { backfillFunding } from '../store/backfill.ts';
 import type { Logger } from '../log/logger.ts';
 
-type HistoryRequest = 'history.funding' | 'history.backfill' | 'history.importCsv';
+type HistoryRequest = 'history.funding' | 'history.backfill' | 'history.importCsv' | 'history.accrual';
 
 /**
  * Funding and price history for the symbol view: read from the store, backfilled on demand
@@ -44,6 +44,7 @@ export function createHistoryHandlers(deps: { store: Store; market: MarketHistor
       await backfillPrices(targets, days);
       return results;
     },
+    'history.accrual': () => store.history.accrual(now()),
     'history.importCsv': async ({ fileName, text }) => importFundingCsv(store, text, fileName, FUNDING_CSV_OPTIONS),
   };
 }

@@ -7,6 +7,8 @@ import type { HandlerInput, ImportResult } from '../../../shared/ipc/contract.ts
 import { parsePriceCsv } from '../../../shared/history/priceCsv.ts';
 import type { FundingColumns, PriceColumns } from '../../../shared/history/historyColumns.ts';
 import { appendColumns, type Database } from './connection.ts';
+import { readFundingAccrual } from './fundingAccrual.ts';
+import type { FundingAccrual } from '../../../shared/domain/fundingAccrual.ts';
 import { fundingBases, historyFingerprint, historySpans, readFundingColumns, readPriceColumns, type HistoryFingerprint, type TimeRange } from './historyColumnReads.ts';
 
 /** A base asset's history between two epoch-ms times, inclusive, as the symbol view asks for it. */
@@ -30,6 +32,8 @@ export interface HistoryRepo {
   bases(): Promise<{ base: string; rows: number }[]>;
   /** Settlements and closes stored, and the time each spans. */
   spans(): Promise<BacktestHistory>;
+  /** Funding accumulated per venue symbol over 1/7/30 days and each asset's 7-day timeline, as of `now`. */
+  accrual(now: number): Promise<FundingAccrual>;
 }
 
 interface TableSpec<P> {
@@ -80,6 +84,7 @@ export function createHistoryRepo(db: Database): HistoryRepo {
     fingerprint: () => historyFingerprint(db),
     bases: () => fundingBases(db),
     spans: () => historySpans(db),
+    accrual: (now) => readFundingAccrual(db, now),
   };
 }
 

@@ -1,0 +1,111 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import {
+  ACCRUAL_WINDOWS_DAYS, TIMELINE_BUCKET_HOURS, TIMELINE_DAYS, type AccrualRow, type FundingAccrual,
+} from '../../../shared/domain/fundingAccrual.ts';
+import { isVenueId } from '../../../shared/domain/venues.ts';
+import type { Database } from './connection.ts';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const BUCKET_MS = TIMELINE_BUCKET_HOURS * HOUR_MS;
+
+/**
+ * Every settlement of the last 30 days, one per venue, symbol and minute, best source first
+ * (docs/domain.md, "Accumulated funding"):
+ * 0. the stored funding history (the venue's own record, backfilled or imported);
+ * 1. the live samples' last settled rate: a sample names the settlement one interval before
+ *    its next one, and the first sample after it is the closest to what was paid;
+ * 2. for venues that publish no settled rate, the last prediction before the settlement.
+ * Times are bucketed to the minute for the merge: venues stamp settlements a few ms late.
+ */
+const SETTLEMENTS = `
+  WITH sources AS (
+    SELECT venue, symbol, base, time, rate, interval_hours, 0 AS src FROM funding_history WHERE time > $from AND time <= $now
+    UNION ALL
+    SELECT venue, symbol, any_value(base), next_funding_time - CAST(round(interval_hours * ${HOUR_MS}) AS BIGINT) AS time,
+           arg_min(last_settled_rate, observed_at), interval_hours, 1
+      FROM quote_samples WHERE observed_at > $from AND last_settled_rate IS NOT NULL AND next_funding_time IS NOT NULL
+      GROUP BY venue, symbol, interval_hours, next_funding_time
+    UNION ALL
+    SELECT venue, symbol, any_value(base), next_funding_time AS time, arg_max(rate, observed_at), arg_max(interval_hours, observed_at), 2
+      FROM quote_samples WHERE observed_at > $from AND last_settled_rate IS NULL AND rate_kind = 'predicted' AND rate IS NOT NULL
+        AND next_funding_time <= $now
+      GROUP BY venue, symbol, next_funding_time
+  )
+  SELECT * FROM sources WHERE time > $from AND time <= $now
+  QUALIFY row_number() OVER (PARTITION BY venue, symbol, time // 60000 ORDER BY src) = 1`;
+
+/** Accumulated funding per venue symbol and the per-asset 7-day timeline, in one pass over the store. */
+export function readFundingAccrual(db: Database, now: number): Promise<FundingAccrual> {
+  const firstEnd = Math.ceil(now / BUCKET_MS) * BUCKET_MS - (TIMELINE_DAYS * 24 / TIMELINE_BUCKET_HOURS - 1) * BUCKET_MS;
+  return db.exclusive('read accumulated funding', async (connection) => {
+    await connection.run(`CREATE OR REPLACE TEMP TABLE accrual_settlements AS ${SETTLEMENTS}`, {
+      from: BigInt(now - ACCRUAL_WINDOWS_DAYS[2] * DAY_MS), now: BigInt(now),
+    });
+    try {
+      return {
+        asOf: now,
+        rows: await accrualRows(connection, now),
+        timeline: { firstEnd, buckets: TIMELINE_DAYS * 24 / TIMELINE_BUCKET_HOURS, bases: await timeline(connection, firstEnd) },
+      };
+    } finally {
+      await connection.run('DROP TABLE accrual_settlements');
+    }
+  });
+}
+
+async function accrualRows(connection: DuckDBConnection, now: number): Promise<AccrualRow[]> {
+  const [d1, d7] = ACCRUAL_WINDOWS_DAYS.map((days) => BigInt(now - days * DAY_MS));
+  const reader = await connection.runAndReadAll(
+    `SELECT venue, symbol, any_value(base) AS base, arg_max(interval_hours, time) AS ih,
+            coalesce(sum(rate) FILTER (WHERE time > $d1), 0) AS s1, count(*) FILTER (WHERE time > $d1) AS n1,
+            coalesce(sum(rate) FILTER (WHERE time > $d7), 0) AS s7, count(*) FILTER (WHERE time > $d7) AS n7,
+            sum(rate) AS s30, count(*) AS n30, count(*) FILTER (WHERE src = 0) AS hist
+       FROM accrual_settlements GROUP BY venue, symbol ORDER BY venue, symbol`,
+    { d1, d7 },
+  );
+  const rows: AccrualRow[] = [];
+  for (const r of reader.getRowObjectsJS()) {
+    const venue = String(r.venue);
+    if (!isVenueId(venue)) continue;
+    const intervalHours = Number(r.ih);
+    rows.push({
+      venue, symbol: String(r.symbol), base: String(r.base), intervalHours,
+      sums: [Number(r.s1), Number(r.s7), Number(r.s30)],
+      settlements: [Number(r.n1), Number(r.n7), Number(r.n30)],
+      expected: expectedSettlements(intervalHours),
+      fromHistory: Number(r.hist),
+    });
+  }
+  return rows;
+}
+
+/** Settlements a full window holds at this interval. */
+function expectedSettlements(intervalHours: number): [number, number, number] {
+  const [a, b, c] = ACCRUAL_WINDOWS_DAYS.map((days) => Math.floor((days * 24) / intervalHours));
+  return [a, b, c];
+}
+
+/**
+ * Per asset and 8-h bucket, the mean over its venue symbols of each one's funding per 8 h in the
+ * bucket (its settlements' mean rate scaled to 8 h, so a 1-h venue with a missing hour is not
+ * read as paying less). A settlement at a bucket's end belongs to that bucket.
+ */
+async function timeline(connection: DuckDBConnection, firstEnd: number): Promise<FundingAccrual['timeline']['bases']> {
+  const reader = await connection.runAndReadAll(
+    `WITH per_symbol AS (
+       SELECT base, venue, symbol, CAST(ceil((time - $firstEnd) / ${BUCKET_MS}) AS INTEGER) AS bucket, avg(rate * ${TIMELINE_BUCKET_HOURS} / interval_hours) AS per8h
+         FROM accrual_settlements WHERE time > $firstEnd - ${BUCKET_MS} GROUP BY ALL)
+     SELECT base, bucket, avg(per8h) AS per8h FROM per_symbol GROUP BY base, bucket ORDER BY base, bucket`,
+    { firstEnd: BigInt(firstEnd) },
+  );
+  const buckets = TIMELINE_DAYS * 24 / TIMELINE_BUCKET_HOURS;
+  const bases = new Map<string, Array<number | null>>();
+  for (const r of reader.getRowObjectsJS()) {
+    const base = String(r.base);
+    let series = bases.get(base);
+    if (!series) bases.set(base, (series = new Array<number | null>(buckets).fill(null)));
+    series[Number(r.bucket)] = Number(r.per8h);
+  }
+  return [...bases].map(([base, per8h]) => ({ base, per8h }));
+}
