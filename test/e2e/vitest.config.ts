@@ -13,5 +13,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // A poll waits for the page to catch up; vitest's 1 s default fails on a loaded 2-core
+    // machine where a React commit can take longer. Nothing here measures time.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

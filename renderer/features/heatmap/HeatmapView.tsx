@@ -24,8 +24,9 @@ const BUCKET_MS = TIMELINE_BUCKET_HOURS * 3_600_000;
 const clock = (at: number) => `${new Date(at).toISOString().slice(5, 10)} ${new Date(at).toISOString().slice(11, 16)}`;
 const unitOf = (view: View) => VIEWS.find(([id]) => id === view)![2];
 
-function cellText(cell: HeatmapCell): string {
-  return formatPct(cell.value, cell.settlements ? 3 : 4).replace('%', '');
+/** The figure in a cell, its unit in the header: sums over days run larger, so one digit fewer. */
+function cellText(value: number, view: View): string {
+  return formatPct(value, view === 'now' ? 4 : 3).replace('%', '');
 }
 
 function cellLabel(base: string, venue: string, view: View, cell: HeatmapCell): string {
@@ -47,7 +48,7 @@ function VenueTable({ view, query, limit, accrual }: { view: HeatmapMeasure; que
       <p className="legend">{grid.rows.length} of {grid.matched} assets, widest first. Green + = longs pay shorts, red − = shorts pay longs; full colour at {formatPct(grid.scale)}. {view === 'now' ? '' : 'A faded cell counts fewer settlements than the window holds (the store lacks part of it).'}</p>
       <table aria-label={`Funding heatmap, asset by venue: ${unitOf(view)}`}>
         <thead>
-          <tr><th scope="col">Asset</th>{grid.venues.map((v) => <th key={v} scope="col">{VENUES[v].label}</th>)}</tr>
+          <tr><th scope="col">Asset</th>{grid.venues.map((v) => <th key={v} scope="col">{VENUES[v].label}</th>)}<th scope="col" title="Highest minus lowest venue: what a pair across them would collect">Spread</th></tr>
         </thead>
         <tbody>
           {grid.rows.map((row) => (
@@ -59,10 +60,13 @@ function VenueTable({ view, query, limit, accrual }: { view: HeatmapMeasure; que
                 const partial = cell.settlements !== undefined && cell.settlements.counted < cell.settlements.expected;
                 return (
                   <td key={grid.venues[i]} className={`hm-cell num${partial ? ' partial' : ''}`} style={{ background: divergenceColour(cell.value, grid.scale) }} aria-label={label} title={label}>
-                    {cellText(cell)}
+                    {cellText(cell.value, view)}
                   </td>
                 );
               })}
+              <td className="hm-spread num" aria-label={`${row.base} widest venue spread: ${row.spread === null ? 'one venue only' : `${formatPct(row.spread)} (${unitOf(view)})`}`}>
+                {row.spread === null ? '–' : cellText(row.spread, view)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -15,11 +15,18 @@ export interface HeatmapCell {
 
 export interface VenueGrid {
   venues: VenueId[];
-  rows: Array<{ base: string; cells: Array<HeatmapCell | null> }>;
+  /** `spread`: the widest gap between two venues' cells (what a pair across them earns), null with one venue. */
+  rows: Array<{ base: string; cells: Array<HeatmapCell | null>; spread: number | null }>;
   /** Full colour: the 90th percentile of |value| shown, so one outlier does not wash out the rest. */
   scale: number;
   /** Assets matching the query before the row limit. */
   matched: number;
+}
+
+function spreadOf(venues: ReadonlyMap<VenueId, { cell: HeatmapCell }>): number | null {
+  if (venues.size < 2) return null;
+  const values = [...venues.values()].map((v) => v.cell.value);
+  return Math.max(...values) - Math.min(...values);
 }
 
 /** The 90th percentile of |value|: full colour at and beyond it. */
@@ -77,7 +84,7 @@ export function buildVenueGrid(
   const venues = VENUE_IDS.filter((venue) => shown.some((row) => row.venues.has(venue)));
   return {
     venues,
-    rows: shown.map((row) => ({ base: row.base, cells: venues.map((venue) => row.venues.get(venue)?.cell ?? null) })),
+    rows: shown.map((row) => ({ base: row.base, cells: venues.map((venue) => row.venues.get(venue)?.cell ?? null), spread: spreadOf(row.venues) })),
     scale: colourScale(shown.flatMap((row) => [...row.venues.values()].map((v) => v.cell.value))),
     matched: ranked.length,
   };

@@ -35,6 +35,8 @@ describe('heatmap grids', () => {
     expect(grid.rows[0].cells[0]!.value).toBeCloseTo(0.0002, 12);
     expect(grid.rows[0].cells[1]).toBeNull();
     expect(grid.rows[1].cells[1]!.value).toBeCloseTo(0.00016, 12);
+    expect(grid.rows[1].spread).toBeCloseTo(0.00016 - 0.0001, 12);
+    expect(grid.rows[0].spread).toBeNull();
     expect(buildVenueGrid({ quotes, accrual: null }, 'now', 'bt', 10).rows.map((r) => r.base)).toEqual(['BTC']);
   });
 
