@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS, EngineSettingsSchema, venuesOn, type EngineSettings }
 import { tiersOf } from '../../shared/domain/fees.ts';
 import { VENUE_IDS, type VenueId } from '../../shared/domain/venues.ts';
 import { startMarketFeed } from './marketFeed/marketFeed.ts';
+import { CAPACITY_EVERY_MS, CAPACITY_FIRST_AFTER_MS, startCapacityBooks } from './markets/capacityBooks.ts';
 import type { FollowedClock } from './marketFeed/sharedClock.ts';
 import { startEngine } from './engineClient/engineClient.ts';
 import { seedStoredCloses, storedSamplesLoader } from './engineClient/seedLoader.ts';
@@ -147,6 +148,19 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   });
   market.start();
 
+  // The top rows' books, read through the market-data worker's public exchanges (docs/domain.md §4 "Capacity").
+  const pollScale = options.pollScale ?? 1;
+  const capacity = startCapacityBooks({
+    rows: () => engine.latest().upserts,
+    orderBook: (venue, symbol, limit) => market.orderBook(venue, symbol, limit),
+    impactBps: () => settings.capacityImpactBps,
+    publish: (snapshot) => publish('capacity', snapshot),
+    now: venueNow,
+    onError: (error) => log.warn('capacity pass failed', { error }),
+    firstAfterMs: CAPACITY_FIRST_AFTER_MS * pollScale,
+    everyMs: CAPACITY_EVERY_MS * pollScale,
+  });
+
   const sectorHandlers = await createSectorHandlers({ store, liveBases: () => market.quotes().map((quote) => quote.base), engine });
   const priceBackfill = startPriceBackfill({
     quotes: () => market.quotes(),
@@ -183,6 +197,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       startedAt,
     }),
     'markets.snapshot': async () => ({ quotes: market.quotes(), health: market.health(), signals: engine.latest() }),
+    'markets.capacity': async () => capacity.latest(),
     'settings.get': async () => settings,
     'settings.set': async (patch) => {
       settings = EngineSettingsSchema.parse({ ...settings, ...patch });
@@ -215,6 +230,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await priceBackfill.stop();
       await sampleRetention.stop();
       await decays.stop();
+      await capacity.stop();
       await market.stop();
       await engine.stop();
       await patterns.stop();

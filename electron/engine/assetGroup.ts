@@ -15,10 +15,13 @@ export interface QuoteEntry {
   staleAfter: number;
 }
 
-export interface Capacity {
+/** A pair's open interest and 24 h volume, USD: its smaller leg's, the one a trader runs into first. */
+export interface PairSize {
   openInterestUsd: number | null;
   volume24hUsd: number | null;
 }
+
+const smaller = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : Math.min(a, b));
 
 /** One base asset's quotes across venues (one per venue and symbol), in leg order, and its rate history. */
 export class AssetGroup {
@@ -30,8 +33,6 @@ export class AssetGroup {
   readonly otherPairs = new PairsMemo();
   /** Earliest time one of the fresh legs turns stale, as of the last `legsAt`; +Infinity when none is fresh. */
   deadline = Number.POSITIVE_INFINITY;
-  /** Open interest and 24 h volume summed over the fresh quotes as of the last `legsAt`, USD; null where none reports one. */
-  capacity: Capacity = { openInterestUsd: null, volume24hUsd: null };
   private readonly entries: QuoteEntry[] = [];
 
   /** `history`: what a seed rebuilt for this asset before its first live quote. */
@@ -66,11 +67,10 @@ export class AssetGroup {
     if (at >= 0) this.entries.splice(at, 1);
   }
 
-  /** The legs as seen at `now` (staleness refreshed); also updates `deadline` and `capacity`. */
+  /** The legs as seen at `now` (staleness refreshed); also updates `deadline`. */
   legsAt(now: number): Leg[] {
     const legs: Leg[] = [];
     let deadline = Number.POSITIVE_INFINITY;
-    let oi: number | null = null, volume: number | null = null;
     for (const entry of this.entries) {
       const leg = entry.leg;
       if (!leg) continue;
@@ -79,13 +79,20 @@ export class AssetGroup {
       legs.push(entry.leg!);
       if (stale) continue;
       if (entry.staleAfter < deadline) deadline = entry.staleAfter;
-      const { openInterestUsd, volume24hUsd } = entry.quote;
-      if (openInterestUsd !== null) oi = (oi ?? 0) + openInterestUsd;
-      if (volume24hUsd !== null) volume = (volume ?? 0) + volume24hUsd;
     }
     this.deadline = deadline;
-    this.capacity = { openInterestUsd: oi, volume24hUsd: volume };
     return legs;
+  }
+
+  /** The pair's size from its two legs' quotes: the smaller of each figure; null where a leg does not report it. */
+  pairSize(long: Leg, short: Leg): PairSize {
+    let longQuote: FundingQuote | null = null, shortQuote: FundingQuote | null = null;
+    for (const { quote } of this.entries) {
+      if (quote.venue === long.venue && quote.symbol === long.symbol) longQuote = quote;
+      if (quote.venue === short.venue && quote.symbol === short.symbol) shortQuote = quote;
+    }
+    if (!longQuote || !shortQuote) return { openInterestUsd: null, volume24hUsd: null };
+    return { openInterestUsd: smaller(longQuote.openInterestUsd, shortQuote.openInterestUsd), volume24hUsd: smaller(longQuote.volume24hUsd, shortQuote.volume24hUsd) };
   }
 
   /**

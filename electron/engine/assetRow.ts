@@ -1,10 +1,9 @@
 import type { EngineSettings } from '../../shared/domain/settings.ts';
 import type { Leg, Opportunity } from '../../shared/domain/signals.ts';
-import { bestSpread } from '../../shared/funding/spread.ts';
+import { bestSpread, extremeLeg } from '../../shared/funding/spread.ts';
 import { regimeOf } from '../../shared/funding/regime.ts';
 import { netCarryPerDay, roundTripTakerFees, type TakerFees } from './carryCosts.ts';
 import type { DecayTable } from './pairDecay.ts';
-import { extremeLeg } from './rowCarry.ts';
 import type { AssetGroup } from './assetGroup.ts';
 import { basisOf } from './venuePairs.ts';
 import { minuteOf } from './rateHistory.ts';
@@ -54,7 +53,7 @@ export function computeAssetRow(group: AssetGroup, legs: Leg[], ctx: RowContext)
     ? memo.carry(base, long, short, roundTripFees, ctx.settings.holdingDays, ctx.decays, ctx.now)
     : null;
   const basis = long && short ? basisOf(long, short) : null;
-  const { capacity } = group;
+  const size = long && short ? group.pairSize(long, short) : null;
   return {
     base,
     legs,
@@ -79,8 +78,8 @@ export function computeAssetRow(group: AssetGroup, legs: Leg[], ctx: RowContext)
     nextFundingTime: earliestFunding(legs),
     longNextFundingTime: long?.nextFundingTime ?? null,
     shortNextFundingTime: short?.nextFundingTime ?? null,
-    openInterestUsd: capacity.openInterestUsd,
-    volume24hUsd: capacity.volume24hUsd,
+    openInterestUsd: size?.openInterestUsd ?? null,
+    volume24hUsd: size?.volume24hUsd ?? null,
     basis,
     basisZ: basis !== null ? group.basis.record(best!.longVenue, best!.shortVenue, minuteOf(ctx.now), basis) : null,
     otherPairs: best ? group.otherPairs.get(fresh, best.longVenue, best.shortVenue, ctx.fees, ctx.settings.holdingDays) : [],

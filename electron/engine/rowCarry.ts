@@ -19,16 +19,6 @@ export interface RowCarry {
   breakEvenHours: number | null;
 }
 
-/** The leg of `venue` with the lowest (long) or highest (short) rate: the one the best spread used. */
-export function extremeLeg(legs: readonly Leg[], venue: string, side: 'buy' | 'sell'): Leg {
-  let best: Leg | null = null;
-  for (const leg of legs) {
-    if (leg.venue !== venue) continue;
-    if (!best || (side === 'buy' ? leg.ratePer8h < best.ratePer8h : leg.ratePer8h > best.ratePer8h)) best = leg;
-  }
-  return best!;
-}
-
 const unitLeg = (leg: Leg, side: 'buy' | 'sell'): FundingLeg => ({ side, quantity: 1, price: 1, rate: leg.rate, intervalHours: leg.intervalHours, nextFundingTime: leg.nextFundingTime });
 /** Mark per coin of the base (multiplier divided out); null without a positive mark. */
 export const perCoin = (leg: Leg): number | null => (leg.markPrice !== null && leg.markPrice > 0 ? leg.markPrice / (leg.multiplier ?? 1) : null);

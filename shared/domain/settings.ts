@@ -37,6 +37,8 @@ export const EngineSettingsSchema = z.object({
   notifyKinds: z.array(AlertKindSchema).max(AlertKindSchema.options.length).default(['trading', 'position', 'venue', 'trigger']),
   /** Per-asset alert rules, one per asset. */
   alertRules: z.array(AssetAlertRuleSchema).max(300).default([]),
+  /** The impact at which the monitor reads a pair's capacity from its books, basis points from the mid (docs/domain.md §4 "Capacity"). */
+  capacityImpactBps: z.number().min(1).max(200).default(10),
   /** Venues the trader switched off: not polled, not streamed, no markets held, no monitor column (docs/venues.md, "Venue choice"). */
   venuesOff: z.array(VenueIdSchema).max(32).default([]),
 });

@@ -109,7 +109,7 @@ export const OpportunitySchema = z.object({
   /** Next settlement of the best pair's long and short leg. */
   longNextFundingTime: z.number().int().nullable().optional(),
   shortNextFundingTime: z.number().int().nullable().optional(),
-  /** Summed over the venues quoted with fresh legs, USD; null when none reports it. */
+  /** The best pair's smaller leg's, USD (the leg a trader runs into first); null when either leg does not report it. */
   openInterestUsd: z.number().nonnegative().nullable().optional(),
   volume24hUsd: z.number().nonnegative().nullable().optional(),
   /** The best pair's basis (as `VenuePair.basis`). */

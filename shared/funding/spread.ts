@@ -43,3 +43,13 @@ function pack<V extends string>(low: VenueRate<V>, high: VenueRate<V>): BestSpre
   const spreadPer8h = high.ratePer8h - low.ratePer8h;
   return { longVenue: low.venue, shortVenue: high.venue, spreadPer8h, spreadApr: aprFromPer8h(spreadPer8h) };
 }
+
+/** The leg of `venue` with the lowest (long) or highest (short) rate: the one the best spread used; null when the venue has none. */
+export function extremeLeg<L extends VenueRate>(legs: readonly L[], venue: string, side: 'buy' | 'sell'): L | null {
+  let best: L | null = null;
+  for (const leg of legs) {
+    if (leg.venue !== venue) continue;
+    if (!best || (side === 'buy' ? leg.ratePer8h < best.ratePer8h : leg.ratePer8h > best.ratePer8h)) best = leg;
+  }
+  return best;
+}

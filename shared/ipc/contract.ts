@@ -9,6 +9,7 @@ import { FundingAccrualSchema } from '../domain/fundingAccrual.ts';
 import { HistoryAnalyticsSchema, PatternStudyInputSchema, PatternStudySchema } from '../domain/patterns.ts';
 import { RiskSettingsPatchSchema, RiskSettingsSchema, TicketPreviewSchema, TicketReceiptSchema, TicketSchema } from '../domain/ticket.ts';
 import { TradingStateSchema } from '../domain/tradingState.ts';
+import { CapacitySnapshotSchema } from '../domain/capacity.ts';
 import { PortfolioSchema } from '../domain/portfolio.ts';
 import { KillSwitchReportSchema } from '../domain/killSwitch.ts';
 import {
@@ -92,6 +93,8 @@ export const requests = {
     input: NoInput,
     output: z.object({ quotes: z.array(FundingQuoteSchema), health: z.array(VenueHealthSchema), signals: SignalsBatchSchema }),
   },
+  /** The last pass over the top rows' order books (docs/domain.md §4 "Capacity"); null before the first. */
+  'markets.capacity': { input: NoInput, output: CapacitySnapshotSchema.nullable() },
   'history.funding': {
     input: z.object({ base: BaseAsset, from: z.number().int().optional(), to: z.number().int().optional() }),
     output: z.object({ funding: z.array(FundingPointSchema), prices: z.array(PricePointSchema) }),
@@ -200,6 +203,8 @@ export const streams = {
   killSwitch: KillSwitchReportSchema,
   /** The running backtest's steps done, every few percent of the run. */
   backtestProgress: BacktestProgressSchema,
+  /** What the top rows' pairs take at the trader's impact, after each pass over their books. */
+  capacity: CapacitySnapshotSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Requests = typeof requests;

@@ -21,6 +21,7 @@ export const streamMerge = {
   positions: 'latest',
   killSwitch: 'latest',
   backtestProgress: 'latest',
+  capacity: 'latest',
 } as const satisfies Record<StreamName, 'by-key' | 'signals' | 'append' | 'latest'>;
 
 /** The key quotes merge by. */

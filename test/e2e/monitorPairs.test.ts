@@ -29,11 +29,11 @@ beforeAll(async () => {
 afterAll(() => session?.close());
 
 describe('capacity, basis, per-leg settlements and the other venue pairs on the monitor', () => {
-  it('OI (USD) and Basis (%) are columns with one unit each, their tooltips saying what is summed and what the sign means', async () => {
+  it('OI (USD) and Basis (%) are columns with one unit each, their tooltips saying whose figure it is and what the sign means', async () => {
     const oi = await monitor.columnIndex(/^OIUSD/);
     const basis = await monitor.columnIndex(/^Basis%/);
     const header = (i: number) => monitor.grid.getByRole('columnheader').nth(i - 1);
-    expect(await header(oi).getAttribute('title')).toMatch(/summed over every venue quoting the asset/);
+    expect(await header(oi).getAttribute('title')).toMatch(/best pair's smaller leg/);
     expect(await header(basis).getAttribute('title')).toMatch(/short leg's mark over the long leg's.*\+ : the short sells above/);
     const ois = (await monitor.cellTexts(oi)).map(parseUsd);
     expect(ois.filter((v) => v !== null && v > 0).length).toBeGreaterThan(10);

@@ -9,6 +9,7 @@ import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { QuoteColumns } from '../../engine/quoteColumns.ts';
 import type { MarketDataOptions } from '../markets/marketData.ts';
 import type { VenueErrorKind } from '../markets/venueErrors.ts';
+import type { CoinBook } from '../markets/marketUnits.ts';
 
 /** What the worker is started with (`workerData`). */
 export type FeedSetup = Pick<MarketDataOptions, 'venues' | 'baseUrl' | 'wsBaseUrl' | 'streams' | 'timeoutMs' | 'pollScale'> & {
@@ -22,6 +23,7 @@ export interface FeedRequests {
   fundingHistory: { args: { venue: VenueId; symbol: string; since: number; until?: number }; value: FundingPoint[] };
   priceHistory: { args: { venue: VenueId; symbol: string; since: number; timeframe: '1h' | '4h' }; value: PricePoint[] };
   symbolsFor: { args: { base: string }; value: Array<{ venue: VenueId; symbol: string }> };
+  orderBook: { args: { venue: VenueId; symbol: string; limit: number }; value: CoinBook };
   stop: { args: Record<string, never>; value: null };
 }
 

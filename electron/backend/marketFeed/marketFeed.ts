@@ -23,7 +23,7 @@ export interface MarketFeedOptions extends Omit<FeedSetup, 'clock'>, Pick<Market
 }
 
 /** The market data service as the main thread sees it: every read is of the mirror or a request to the worker. */
-export interface MarketFeed extends Pick<MarketData, 'start' | 'stop' | 'setVenues' | 'venues' | 'quotes' | 'health' | 'fundingHistory' | 'priceHistory'> {
+export interface MarketFeed extends Pick<MarketData, 'start' | 'stop' | 'setVenues' | 'venues' | 'quotes' | 'health' | 'fundingHistory' | 'priceHistory' | 'orderBook'> {
   symbolsFor(base: string): Promise<Array<{ venue: VenueId; symbol: string }>>;
   /** The worker's own V8 heap, for the bench's breakdown; null when no worker runs. */
   heap(): Promise<{ usedBytes: number; totalBytes: number } | null>;
@@ -153,6 +153,7 @@ export function startMarketFeed(options: MarketFeedOptions): MarketFeed {
     fundingHistory: (venue, symbol, since, until) => request('fundingHistory', { venue, symbol, since, until }),
     priceHistory: (venue, symbol, since, timeframe) => request('priceHistory', { venue, symbol, since, timeframe }),
     symbolsFor: (base) => request('symbolsFor', { base }),
+    orderBook: (venue, symbol, limit) => request('orderBook', { venue, symbol, limit }),
     async heap() {
       if (gaveUp) return null;
       const stats = await worker.getHeapStatistics().catch(() => null);

@@ -52,6 +52,8 @@ async function answer(request: FeedRequest): Promise<FeedRequests[FeedRequest['t
       return market.priceHistory(request.venue, request.symbol, request.since, request.timeframe);
     case 'symbolsFor':
       return market.symbolsFor(request.base);
+    case 'orderBook':
+      return market.orderBook(request.venue, request.symbol, request.limit);
     case 'stop':
       await market.stop();
       return null;

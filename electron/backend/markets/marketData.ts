@@ -17,6 +17,7 @@ import { healthBounds } from './health.ts';
 import { createVenuePoller } from './venuePoller.ts';
 import type { VenuePoller } from './venuePoller.ts';
 import { toVenueError } from './venueErrors.ts';
+import { bookInCoins, unitsOfMarket, type CoinBook } from './marketUnits.ts';
 
 export interface MarketDataOptions {
   venues: VenueId[];
@@ -54,6 +55,8 @@ export interface MarketData {
   fundingHistory(venue: VenueId, symbol: string, since: number, until?: number): Promise<FundingPoint[]>;
   priceHistory(venue: VenueId, symbol: string, since: number, timeframe: '1h' | '4h'): Promise<PricePoint[]>;
   symbolsFor(base: string): Array<{ venue: VenueId; symbol: string }>;
+  /** The symbol's book, `limit` levels a side as the venue allows, through the venue's public exchange (its rate limit), in coins. */
+  orderBook(venue: VenueId, symbol: string, limit: number): Promise<CoinBook>;
   /**
    * The venue's public ccxt exchange, whose markets its poller loads and reloads. Public reads
    * elsewhere (paper order books) share it: a venue's market list is held once, not per reader.
@@ -171,6 +174,11 @@ export function createMarketData(options: MarketDataOptions): MarketData {
       return [...feeds.values()].flatMap(({ adapter }) => adapter.markets()
         .filter((market) => market.base === wanted)
         .map((market) => ({ venue: adapter.venue, symbol: market.symbol })));
+    },
+    async orderBook(venue, symbol, limit) {
+      const { exchange } = adapterFor(venue);
+      const book = await exchange.fetchOrderBook(symbol, limit).catch((error: unknown) => { throw toVenueError(venue, error); });
+      return bookInCoins(unitsOfMarket(exchange.market(symbol)), book);
     },
     publicExchange: (venue) => adapterFor(venue).exchange,
   };

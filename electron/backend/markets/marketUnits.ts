@@ -5,11 +5,22 @@
  * those one contract holds (OKX `ctVal`, Gate `quanto_multiplier`; 1 on Binance, Bybit, Bitget
  * and Hyperliquid, whose `szDecimals` is only the amount's precision).
  */
-import type { MarketInterface } from 'ccxt';
-import { marketUnits, type MarketUnits } from '../../../shared/domain/units.ts';
+import type { MarketInterface, OrderBook as CcxtOrderBook } from 'ccxt';
+import { levelsInCoins, marketUnits, type MarketUnits } from '../../../shared/domain/units.ts';
 
 export function unitsOfMarket(market: MarketInterface): MarketUnits {
   const baseName = (market as { baseName?: unknown }).baseName;
   const venueBase = typeof baseName === 'string' && baseName.length > 0 ? baseName : market.base;
   return marketUnits(venueBase, market.contractSize ?? 1);
+}
+
+/** [price per coin, coins], best first. */
+export interface CoinBook {
+  bids: Array<[number, number]>;
+  asks: Array<[number, number]>;
+}
+
+/** A venue's book as ccxt parsed it, in coins at prices per coin (the brokers' reads and the capacity reads). */
+export function bookInCoins(units: MarketUnits, book: Pick<CcxtOrderBook, 'bids' | 'asks'>): CoinBook {
+  return { bids: levelsInCoins(units, book.bids as Array<[number, number]>), asks: levelsInCoins(units, book.asks as Array<[number, number]>) };
 }

@@ -147,8 +147,8 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
     const netting = deps.ledger ? nettingRefusal(ticket, deps.ledger) : null;
     if (netting) throw new TicketInvalidError(ticket.ticketId, netting);
     const [a, b, balances] = await Promise.all([legMarket(ticket, 0), legMarket(ticket, 1), balancesOf(ticket)]);
-    const { holdingDays, fees, triggerSpreadPer8h, extremeRatePer8h, divergencePer8h, windowMinutes, notifyKinds, alertRules, venuesOff, ...risk } = deps.settings();
-    const engine = { holdingDays, fees, triggerSpreadPer8h, extremeRatePer8h, divergencePer8h, windowMinutes, notifyKinds, alertRules, venuesOff };
+    const { holdingDays, fees, triggerSpreadPer8h, extremeRatePer8h, divergencePer8h, windowMinutes, notifyKinds, alertRules, venuesOff, capacityImpactBps, ...risk } = deps.settings();
+    const engine = { holdingDays, fees, triggerSpreadPer8h, extremeRatePer8h, divergencePer8h, windowMinutes, notifyKinds, alertRules, venuesOff, capacityImpactBps };
     return buildPreview({
       ticket, now: deps.now(), engine, risk, markets: [a, b], balances,
       currentExposureUsd: deps.exposure(), alignment: deps.alignment(ticket.base),

@@ -32,7 +32,7 @@ function onSearchKey(e: KeyboardEvent<HTMLInputElement>, firstMatch: string | nu
 /** A minimum in USD typed in millions (what OI and volume are read in), stored in USD; empty or 0 is no minimum. */
 function MinUsd({ label, name, value, onChange }: { label: string; name: string; value: number; onChange(usd: number): void }) {
   return (
-    <label title={`${name}, summed over the venues quoting the asset; rows below it, or without the figure, are hidden`}>
+    <label title={`${name} of the best pair's smaller leg; rows below it, or without the figure, are hidden`}>
       {label}
       <input
         type="number"

@@ -21,7 +21,7 @@ interface PairRowProps {
 
 const ORDINAL: Record<number, string> = { 2: '2nd', 3: '3rd' };
 
-/** A pair's figures under its asset's columns; the asset-wide ones (OI, volume, regime…) are the row's above. */
+/** A pair's figures under its asset's columns; the best pair's size (OI, volume) and the asset-wide ones (regime…) are the row's above. */
 function pairCell(column: Column, pair: VenuePair, row: Opportunity, nth: number, windowMinutes: number): ReactNode {
   if (column.venue) {
     if (column.venue === pair.longVenue) return <span className="venue-long">long</span>;

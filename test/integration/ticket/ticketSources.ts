@@ -9,7 +9,8 @@ import type { Exchange } from 'ccxt';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { OrderBookSides } from '../../../shared/risk/preview.ts';
 import { cachedMarketInfo, readMarketInfo, type MarketInfo } from '../../../electron/backend/trading/venueMarket.ts';
-import { bookInCoins, unitsOf } from '../../../electron/backend/trading/brokers/venueAmounts.ts';
+import { unitsOf } from '../../../electron/backend/trading/brokers/venueAmounts.ts';
+import { bookInCoins } from '../../../electron/backend/markets/marketUnits.ts';
 import type { MarketUnits } from '../../../shared/domain/units.ts';
 
 /** Stablecoins counted at par as margin. */

@@ -14,20 +14,23 @@ function rowOf(quotes: FundingQuote[], base = quotes[0].base): Opportunity {
   return row;
 }
 
-describe('capacity: open interest and 24 h volume per asset', () => {
-  it('sums the fresh quotes in USD; a stale venue and a venue reporting none add nothing', () => {
+describe('size: open interest and 24 h volume of the best pair', () => {
+  it('is the smaller leg\'s, in USD; a venue outside the pair counts for nothing, fresh or stale', () => {
     const row = rowOf([
       q('binanceusdm', 'SOL', 0.0001, 8, { openInterestUsd: 3e7, volume24hUsd: 2e8 }),
-      q('bybit', 'SOL', 0.0003, 8, { openInterestUsd: 1e7, volume24hUsd: null }),
-      q('okx', 'SOL', 0.0002, 8, { openInterestUsd: 9e9, volume24hUsd: 9e9, observedAt: NOW - 46_000 }),
+      q('bybit', 'SOL', 0.0003, 8, { openInterestUsd: 1e7, volume24hUsd: 5e8 }),
+      q('gate', 'SOL', 0.0002, 8, { openInterestUsd: 1e6, volume24hUsd: 1e6 }),
+      q('okx', 'SOL', 0.0009, 8, { openInterestUsd: 1e3, volume24hUsd: 1e3, observedAt: NOW - 46_000 }),
     ]);
-    expect(row.openInterestUsd).toBe(4e7);
+    expect([row.longVenue, row.shortVenue]).toEqual(['binanceusdm', 'bybit']);
+    expect(row.openInterestUsd).toBe(1e7);
     expect(row.volume24hUsd).toBe(2e8);
   });
 
-  it('is null when no venue reports it', () => {
-    const row = rowOf([q('binanceusdm', 'SOL', 0.0001, 8, { openInterestUsd: null }), q('bybit', 'SOL', 0.0003, 8, { openInterestUsd: null })]);
+  it('is null when either leg does not report it: the smaller of a figure and an unknown is not known', () => {
+    const row = rowOf([q('binanceusdm', 'SOL', 0.0001, 8, { openInterestUsd: 3e7, volume24hUsd: null }), q('bybit', 'SOL', 0.0003, 8, { openInterestUsd: null, volume24hUsd: 4e8 })]);
     expect(row.openInterestUsd).toBeNull();
+    expect(row.volume24hUsd).toBeNull();
   });
 });
 

@@ -10,6 +10,7 @@ import type { VenueId } from '../../../../shared/domain/venues.ts';
 import type { MarketInfo } from '../venueMarket.ts';
 import type { MarketUnits } from '../../../../shared/domain/units.ts';
 import type { LotRules } from '../../../../shared/risk/lots.ts';
+import type { CoinBook } from '../../markets/marketUnits.ts';
 
 export interface OrderRequest {
   symbol: string;
@@ -50,10 +51,7 @@ export interface Balance {
 }
 
 /** [price per coin, coins], best first. */
-export interface OrderBook {
-  bids: Array<[number, number]>;
-  asks: Array<[number, number]>;
-}
+export type OrderBook = CoinBook;
 
 export interface Broker {
   readonly venue: VenueId;

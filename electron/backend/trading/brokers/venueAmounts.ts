@@ -1,16 +1,14 @@
 /**
- * The ccxt edge of both brokers: a quantity in coins becomes the venue amount ccxt sends, and
- * the venue's books come back in coins at prices per coin (docs/units.md). An opening order
- * that is not a whole number of the venue's lots is refused in words rather than cut down by
+ * The ccxt edge of both brokers: a quantity in coins becomes the venue amount ccxt sends, on
+ * the units read off the venue's market (docs/units.md). An opening order that is not a whole number of the venue's lots is refused in words rather than cut down by
  * ccxt's precision (it would open less than the checklist approved); a reduce-only order is
  * cut down, never up, so it cannot close more than asked.
  */
-import type { Exchange, OrderBook as CcxtOrderBook } from 'ccxt';
-import { amountOf, coinsOf, levelsInCoins, type MarketUnits } from '../../../../shared/domain/units.ts';
+import type { Exchange } from 'ccxt';
+import { amountOf, coinsOf, type MarketUnits } from '../../../../shared/domain/units.ts';
 import type { VenueId } from '../../../../shared/domain/venues.ts';
 import { unitsOfMarket } from '../../markets/marketUnits.ts';
 import { VenueError } from '../../markets/venueErrors.ts';
-import type { OrderBook } from './broker.ts';
 
 /** Relative slack for binary floating point between coins and amounts. */
 const SLACK = 1e-9;
@@ -41,8 +39,4 @@ export function amountToSend(venue: VenueId, exchange: Exchange, symbol: string,
 function lotText(exchange: Exchange, symbol: string, units: MarketUnits): string {
   const step = exchange.market(symbol).precision?.amount;
   return step === undefined ? 'venue precision' : `${coinsOf(units, step)} ${units.asset}`;
-}
-
-export function bookInCoins(units: MarketUnits, book: CcxtOrderBook): OrderBook {
-  return { bids: levelsInCoins(units, book.bids as Array<[number, number]>), asks: levelsInCoins(units, book.asks as Array<[number, number]>) };
 }
