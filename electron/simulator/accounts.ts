@@ -161,7 +161,7 @@ export class Accounts implements SimAccounts {
     const orderId = String(this.nextOrderId++);
     const order: SimOrder = {
       venue, orderId, clientOrderId: request.clientOrderId ?? `sim-${orderId}`, instrumentId: instrument.id, side: request.side,
-      type: request.type, price: request.type === 'limit' ? request.price ?? null : null, quantity: request.quantity, filled: 0,
+      type: request.type, price: request.price ?? null, quantity: request.quantity, filled: 0,
       averagePrice: null, status: 'new', reduceOnly: request.reduceOnly ?? false, marginMode: this.orderMarginMode(account, instrument, request),
       fee: 0, createdAt: now, updatedAt: now,
     };
@@ -173,7 +173,7 @@ export class Accounts implements SimAccounts {
       const levels = order.side === 'buy' ? book.asks : book.bids;
       const cap = options.fillFraction === undefined ? order.quantity
         : Math.max(instrument.stepSize, Math.floor((order.quantity * options.fillFraction) / instrument.stepSize) * instrument.stepSize);
-      for (const [price, quantity] of takeFromBook(levels, order.side, order.type === 'limit' ? order.price : null, cap)) {
+      for (const [price, quantity] of takeFromBook(levels, order.side, order.price, cap)) {
         this.fill(account, instrument, order, price, quantity, false);
       }
     }

@@ -108,6 +108,7 @@ export interface SimOrderRequest {
   type: 'market' | 'limit';
   /** In contracts (coins where contractSize is 1). */
   quantity: number;
+  /** A limit's price; on a market order its worst fill (Hyperliquid's IOC limit), the rest cancelled. */
   price?: number;
   reduceOnly?: boolean;
   postOnly?: boolean;

@@ -20,6 +20,8 @@ export const LegIntentSchema = z.object({
   reduceOnly: z.boolean(),
   leverage: z.number().positive().optional(),
   marginMode: MarginModeSchema.optional(),
+  /** The ticket's maximum slippage beyond the best price (fraction); a leg without one (a close, an unwind) is sent as the venue takes a market order (docs/orders.md, "Maximum slippage"). */
+  maxSlippagePct: z.number().positive().max(0.1).optional(),
 });
 export type LegIntent = z.infer<typeof LegIntentSchema>;
 

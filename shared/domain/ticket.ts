@@ -23,6 +23,11 @@ export const MaxLossSchema = z.discriminatedUnion('unit', [
 /** Close when the price gap between the legs moves against the pair by this fraction. */
 const BasisStopPct = z.number().gt(0).max(0.5);
 const MaxHoldingHours = z.number().gt(0).max(24 * 365);
+/**
+ * The most a market leg may fill beyond its best price, as a fraction (0.005 = 0.5 %): one bound
+ * for both legs of a ticket (docs/orders.md, "Maximum slippage").
+ */
+export const MaxSlippagePctSchema = z.number().gt(0).max(0.1);
 
 /**
  * What a new ticket's exits start at (docs/exits.md), set in Settings; the trader may change each
@@ -60,6 +65,8 @@ export const RiskSettingsSchema = z.object({
   /** Withdrawal fee (USD) of moving margin out of a venue; venues not listed use the defaults. */
   withdrawalFeesUsd: z.partialRecord(VenueIdSchema, z.number().min(0).max(1000)).default({}),
   exitDefaults: ExitDefaultsSchema.default(NO_EXIT_DEFAULTS),
+  /** The maximum slippage a new ticket starts at (0.005 = 0.5 %). */
+  maxSlippagePct: MaxSlippagePctSchema.default(0.005),
 });
 export type RiskSettings = z.infer<typeof RiskSettingsSchema>;
 export const DEFAULT_RISK_SETTINGS: RiskSettings = RiskSettingsSchema.parse({});
@@ -112,6 +119,8 @@ export const TicketSchema = z.object({
   exitActions: TicketExitActionsSchema.prefault({}),
   legOrder: z.enum(['sequential', 'together']).default('sequential'),
   legTimeoutMs: z.number().int().min(500).max(120_000).default(10_000),
+  /** Each leg's maximum slippage beyond its best price; null: the Settings value. */
+  maxSlippagePct: MaxSlippagePctSchema.nullable().default(null),
   acknowledgements: AcknowledgementsSchema.default({ settlementTiming: false, negativeCarry: false }),
   /** Why the trader overrides a contradicted sector signal; recorded in the journal. */
   override: z.string().trim().max(500).nullable().default(null),
@@ -121,7 +130,7 @@ export type TicketInput = z.input<typeof TicketSchema>;
 
 export const ChecklistItemIdSchema = z.enum([
   'data-fresh', 'costs', 'basis-stop', 'margin', 'hedge', 'exits',
-  'alignment', 'risk', 'exposure', 'leverage', 'settlement-timing', 'rate-chasing', 'lot-size',
+  'alignment', 'risk', 'exposure', 'leverage', 'settlement-timing', 'rate-chasing', 'lot-size', 'slippage',
 ]);
 export type ChecklistItemId = z.infer<typeof ChecklistItemIdSchema>;
 
@@ -152,6 +161,12 @@ export const LegPreviewSchema = z.object({
   bookComplete: z.boolean(),
   /** Entry slippage beyond the best level, walking the live book at size. */
   slippageUsd: z.number(),
+  /**
+   * The same walk as fractions of the best price: the average fill's distance beyond it, and the
+   * farthest level the walk reaches (what the maximum slippage bounds); null without a fill.
+   */
+  slippagePct: z.number().nullable().default(null),
+  farthestFillPct: z.number().nullable().default(null),
   /** Taker fees of the open and the close (entry + exit). */
   feesUsd: z.number(),
   /** The taker rate charged, and where it came from: the account's tier read from the venue, Settings, or the venue's default (docs/domain.md §4 "Fees"). */
@@ -257,6 +272,8 @@ export const TicketPreviewSchema = z.object({
   }),
   exposure: z.object({ currentUsd: z.number(), afterUsd: z.number(), afterPct: z.number(), capPct: z.number() }),
   alignment: z.object({ tag: z.enum(['confirmed', 'contradicted', 'neutral']), reason: z.string() }),
+  /** The maximum slippage each market leg is held to (the ticket's, else Settings'); absent in snapshots from before it existed. */
+  maxSlippagePct: z.number().optional(),
   checklist: z.array(ChecklistItemSchema),
   /** Every item passes or only warns: submit would be accepted on this data. */
   passed: z.boolean(),

@@ -18,6 +18,8 @@ export interface BookWalk {
   /** `filled` reached the asked quantity. */
   complete: boolean;
   levelsUsed: number;
+  /** Price of the farthest level the walk took from; NaN when nothing filled. */
+  farthestPrice: number;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface BookWalk {
  * no copies, so 500 levels per side stay far inside the 5 ms preview budget.
  */
 export function walkBook(levels: readonly BookLevel[], quantity: number): BookWalk {
-  if (levels.length === 0 || !(quantity > 0)) return { filled: 0, averagePrice: NaN, slippageQuote: 0, complete: quantity <= 0, levelsUsed: 0 };
+  if (levels.length === 0 || !(quantity > 0)) return { filled: 0, averagePrice: NaN, slippageQuote: 0, complete: quantity <= 0, levelsUsed: 0, farthestPrice: NaN };
   const best = levels[0][0];
   let remaining = quantity;
   let notional = 0;
@@ -39,7 +41,10 @@ export function walkBook(levels: readonly BookLevel[], quantity: number): BookWa
   }
   const filled = quantity - remaining;
   const averagePrice = filled > 0 ? notional / filled : NaN;
-  return { filled, averagePrice, slippageQuote: Math.abs(notional - filled * best), complete: remaining <= quantity * 1e-12, levelsUsed: used };
+  return {
+    filled, averagePrice, slippageQuote: Math.abs(notional - filled * best), complete: remaining <= quantity * 1e-12, levelsUsed: used,
+    farthestPrice: used > 0 ? levels[used - 1][0] : NaN,
+  };
 }
 
 /**
@@ -124,6 +129,9 @@ export interface LegCosts {
   /** Volume-weighted entry price; NaN when nothing filled. */
   entryPrice: number;
   entryComplete: boolean;
+  /** The entry walk beyond the best price, as fractions of it: the average fill's and the farthest level's; null without a fill. */
+  entrySlippagePct: number | null;
+  entryFarthestPct: number | null;
   /** Mid of the best bid and ask; NaN when a side is empty. */
   mid: number;
 }
@@ -140,8 +148,15 @@ export function legCosts(book: TwoSidedBook, side: 'buy' | 'sell', quantity: num
     entryHalfSpreadUsd: halfSpread, exitHalfSpreadUsd: halfSpread,
     entrySlippageUsd: entry.slippageQuote, exitSlippageUsd: exit.slippageQuote,
     entryPrice: entry.averagePrice, entryComplete: entry.complete,
+    entrySlippagePct: beyondBest(entrySide, entry.averagePrice), entryFarthestPct: beyondBest(entrySide, entry.farthestPrice),
     mid: bid !== undefined && ask !== undefined ? (bid + ask) / 2 : NaN,
   };
+}
+
+/** How far `price` lies beyond the best level of `levels`, as a fraction of it (either side: a buy's above, a sell's below); null for no price. */
+function beyondBest(levels: readonly BookLevel[], price: number): number | null {
+  const best = levels[0]?.[0];
+  return best === undefined || !Number.isFinite(price) || !(best > 0) ? null : Math.abs(price - best) / best;
 }
 
 /** What a leg's costs both ways add up to. */

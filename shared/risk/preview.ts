@@ -18,6 +18,7 @@ import { crossLiquidationPrice, initialMargin, liquidationDistance, liquidationP
 import { commonStep, roundDownToStep, type LotRules } from './lots.ts';
 import { lossAtStop, riskPct, riskSizedQuantity } from './sizing.ts';
 import { adverseMove, type RealisedVolatility } from './volatility.ts';
+import { maxSlippageOf } from './slippage.ts';
 import { amountOf, coinPrice, type MarketUnits } from '../domain/units.ts';
 
 const HOUR_MS = 3_600_000;
@@ -162,7 +163,7 @@ function previewLeg(inputs: PreviewInputs, index: 0 | 1, quantity: number, mark:
       venue: leg.venue, symbol: leg.symbol, side: leg.side, instrument: leg.instrument, quantity, markPrice: mark,
       venueAmount: amountOf(market.units, quantity), coinsPerAmount: market.units.coinsPerAmount,
       averageFillPrice: Number.isFinite(costs.entryPrice) ? costs.entryPrice : null, bookComplete: costs.entryComplete,
-      slippageUsd: costs.entrySlippageUsd, feesUsd: costs.entryFeeUsd + costs.exitFeeUsd, entryFeeUsd: costs.entryFeeUsd, exitFeeUsd: costs.exitFeeUsd,
+      slippageUsd: costs.entrySlippageUsd, slippagePct: costs.entrySlippagePct, farthestFillPct: costs.entryFarthestPct, feesUsd: costs.entryFeeUsd + costs.exitFeeUsd, entryFeeUsd: costs.entryFeeUsd, exitFeeUsd: costs.exitFeeUsd,
       entryHalfSpreadUsd: costs.entryHalfSpreadUsd, exitHalfSpreadUsd: costs.exitHalfSpreadUsd, exitSlippageUsd: costs.exitSlippageUsd,
       adverseMovePct: market.volatility ? adverseMove(market.volatility, (exit - inputs.now) / HOUR_MS) : null,
       volatilityReturns: market.volatility?.returns ?? 0, borrowUsd: borrowCost(borrow, notional, exit - inputs.now),
@@ -247,7 +248,7 @@ export function buildPreview(inputs: PreviewInputs): TicketPreview {
     breakEvenAt, breakEvenHours: breakEvenAt === null ? null : (breakEvenAt - now) / HOUR_MS,
     risk: { lossAtStopUsd: loss, riskPct: loss === null ? null : riskPct(loss, equity), maxRiskPct: risk.maxRiskPct, ...maxLossOf(ticket, risk, equity) },
     exposure: { currentUsd: exposure.currentUsd, afterUsd: exposure.afterUsd, afterPct: exposure.afterPct, capPct: exposure.capPct },
-    alignment: inputs.alignment,
+    alignment: inputs.alignment, maxSlippagePct: maxSlippageOf(ticket, risk),
   };
   const legContext: LegContext[] = inputs.markets.map((m, i) => ({
     maxLeverage: maxLeverageFor(m.tiers, legs[i].quantity * legs[i].markPrice, m.maxLeverage), recentMeanAbsPer8h: m.recentMeanAbsPer8h, accountMarginMode: m.accountMarginMode ?? null,

@@ -110,7 +110,7 @@ export async function placeOrder(
 function legRequest(leg: LegIntent, id: string): OrderRequest {
   return {
     symbol: leg.symbol, side: leg.side, type: 'market', quantity: leg.quantity, reduceOnly: leg.reduceOnly, clientOrderId: id,
-    ...(leg.marginMode ? { marginMode: leg.marginMode } : {}),
+    ...(leg.marginMode ? { marginMode: leg.marginMode } : {}), ...(leg.maxSlippagePct === undefined ? {} : { maxSlippagePct: leg.maxSlippagePct }),
   };
 }
 

@@ -159,7 +159,7 @@ export function createTicketService(deps: TicketServiceDeps): TicketService {
 
   function intentOf(ticket: Ticket, result: TicketPreview, snapshot: ChecklistSnapshot): PairIntent {
     const legs = ticket.legs.map((leg) => ({
-      venue: leg.venue, symbol: leg.symbol, side: leg.side, quantity: result.quantity, reduceOnly: false,
+      venue: leg.venue, symbol: leg.symbol, side: leg.side, quantity: result.quantity, reduceOnly: false, maxSlippagePct: result.maxSlippagePct,
       ...(leg.instrument === 'perp' ? { leverage: ticket.leverage, marginMode: ticket.marginMode } : {}),
     }));
     return {

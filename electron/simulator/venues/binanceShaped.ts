@@ -237,7 +237,7 @@ export function binanceShapedHandlers(VENUE: VenueId) {
     const respType = params.get('newOrderRespType') ?? 'ACK';
     if (respType !== 'ACK' && respType !== 'RESULT') return error(400, -1136, 'Invalid newOrderRespType');
     const order = context.accounts.placeOrder(VENUE, apiKey, {
-      instrumentId: instrument.id, side: side === 'BUY' ? 'buy' : 'sell', type: type === 'MARKET' ? 'market' : 'limit', quantity, price: limitPrice,
+      instrumentId: instrument.id, side: side === 'BUY' ? 'buy' : 'sell', type: type === 'MARKET' ? 'market' : 'limit', quantity, price: type === 'LIMIT' ? limitPrice : undefined,
       reduceOnly: params.get('reduceOnly') === 'true', postOnly: params.get('timeInForce') === 'GTX', clientOrderId: params.get('newClientOrderId') ?? undefined,
     });
     // Binance's futures default is ACK: the order as accepted (NEW, nothing filled), whatever it became.

@@ -124,7 +124,7 @@ function placeOrder(call: BitgetCall): SimResponse {
   try {
     const order = call.context.accounts.placeOrder(VENUE, call.apiKey, {
       instrumentId: instrument.id, side: params.side === 'sell' ? 'sell' : 'buy', type: params.orderType === 'market' ? 'market' : 'limit',
-      quantity: Number(params.size), price: params.price === undefined ? undefined : Number(params.price),
+      quantity: Number(params.size), price: params.price === undefined || params.orderType === 'market' ? undefined : Number(params.price),
       reduceOnly: params.reduceOnly === 'YES', postOnly: params.force === 'post_only', clientOrderId: params.clientOid,
       marginMode: bitgetMarginMode(params.marginMode),
     });

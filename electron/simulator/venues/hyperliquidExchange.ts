@@ -107,7 +107,7 @@ function placeOrders(context: SimContext, key: string, action: Action): SimRespo
     if (instrument === undefined) return { error: `Invalid asset. asset=${asset}` };
     if (limit === undefined) return { error: `Trigger orders are not simulated. asset=${asset}` };
     const tif = limit.tif ?? 'Gtc';
-    // Hyperliquid has no market orders: ccxt sends an IOC limit at mark ± slippage.
+    // Hyperliquid has no market orders: ccxt sends an IOC limit at the price given ± slippage, which fills no farther.
     const request: SimOrderRequest = {
       instrumentId: instrument.id,
       side: o.b === true ? 'buy' : 'sell',

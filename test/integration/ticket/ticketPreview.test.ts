@@ -123,6 +123,6 @@ describe('ticket preview against the simulator through ccxt', () => {
     expect(receipt.execution.status).toBe('hedged');
     expect(sent.map((intent) => intent.ticketId)).toEqual(['sim-ok']);
     expect(sent[0].legs.map((leg) => leg.quantity)).toEqual([0.05, 0.05]);
-    expect(receipt.checklist.items).toHaveLength(13);
+    expect(receipt.checklist.items).toHaveLength(14);
   });
 });

@@ -63,7 +63,7 @@ describe('the preview on hand-checkable numbers', () => {
     expect(preview.checklist.filter((i) => i.status !== 'pass')).toEqual([]);
     expect(preview.passed).toBe(true);
     expect(preview.checklist.map((i) => i.id)).toEqual([
-      'data-fresh', 'costs', 'basis-stop', 'margin', 'hedge', 'exits', 'alignment', 'risk', 'exposure', 'leverage', 'settlement-timing', 'rate-chasing', 'lot-size',
+      'data-fresh', 'costs', 'slippage', 'basis-stop', 'margin', 'hedge', 'exits', 'alignment', 'risk', 'exposure', 'leverage', 'settlement-timing', 'rate-chasing', 'lot-size',
     ]);
   });
 

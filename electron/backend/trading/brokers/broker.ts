@@ -24,6 +24,12 @@ export interface OrderRequest {
   clientOrderId: string;
   /** The margin mode the ticket approved; a close without one goes out in the position's mode. */
   marginMode?: 'cross' | 'isolated';
+  /**
+   * A market order's maximum slippage beyond the best price (fraction), where the venue takes a
+   * bound on it (docs/orders.md, "Maximum slippage"); without one it goes out as the venue
+   * takes a market order (a close, an unwind, the kill switch: getting flat comes first).
+   */
+  maxSlippagePct?: number;
 }
 
 export interface VenuePosition {

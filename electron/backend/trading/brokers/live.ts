@@ -27,6 +27,7 @@ import { buysByIocLimit, exchangeFor, iocBuyLimit, openSpot, spotShortRefusal, t
 import { SEPARATE_SPOT_WALLETS, spotFill, spotHoldings, spotQuoteRows } from './spotHoldings.ts';
 import { borrowRateOf, buyBackCoins, withInterestPaid } from './spotMargin.ts';
 import { spotBorrowOf, type SpotBorrow } from './spotBorrow.ts';
+import { assertWithinBand, slippageParams } from './marketBound.ts';
 
 /** The request parameter each venue reads our client order id from (docs/ccxt.md, "Private calls"). */
 function clientIdParams(venue: VenueId, clientOrderId: string): Record<string, string> {
@@ -268,8 +269,9 @@ class LiveBroker implements Broker {
     const spotOrder = spot ? await this.#spotOrder(request) : null;
     const quantity = spotOrder?.quantity ?? request.quantity;
     const amount = amountToSend(this.venue, this.#ex(symbol), symbol, quantity, request.reduceOnly);
+    assertWithinBand(this.venue, request);
     const byLimit = buysByIocLimit(this.venue, request);
-    const perCoin = request.price ?? (byLimit ? iocBuyLimit(await this.#marketPrice(symbol, 'buy'))
+    const perCoin = request.price ?? (byLimit ? iocBuyLimit(await this.#marketPrice(symbol, 'buy'), request.maxSlippagePct)
       : this.venue === 'hyperliquid' ? await this.#marketPrice(symbol, request.side) : undefined);
     const price = perCoin === undefined ? undefined : venuePrice(this.units(symbol), perCoin);
     // A spot order has no reduce-only flag or margin mode (a short's names the margin account);
@@ -280,7 +282,7 @@ class LiveBroker implements Broker {
       // Binance's default answer (ACK) shows a market order NEW with nothing filled, whatever it became.
       ...(this.venue === 'binanceusdm' ? { newOrderRespType: 'RESULT' } : {}),
     };
-    const raw = await call(this.venue, symbol, () => this.#ex(symbol).createOrder(symbol, byLimit ? 'limit' : request.type, request.side, amount, price, params));
+    const raw = await call(this.venue, symbol, () => this.#ex(symbol).createOrder(symbol, byLimit ? 'limit' : request.type, request.side, amount, price, { ...params, ...slippageParams(this.venue, request) }));
     const answered = this.#toOrder(symbol, raw, request);
     // Bybit and OKX answer a create with the ids only, Hyperliquid without the final status, and
     // Binance may answer before matching: whatever is not final is read back until it is.
@@ -376,7 +378,7 @@ class LiveBroker implements Broker {
     return this.fetchOrderByClientId(request.symbol, request.clientOrderId);
   }
 
-  /** The best price a market order meets: Hyperliquid's IOC limit (ccxt adds its slippage), Bitget's spot buy (spotRoute.ts). */
+  /** The best price a market order meets: Hyperliquid's IOC limit (ccxt adds the max slippage, marketBound.ts), Bitget's and Gate's spot buy (spotRoute.ts). */
   async #marketPrice(symbol: string, side: 'buy' | 'sell'): Promise<number> {
     const book = await this.orderBook(symbol, 5);
     const best = side === 'buy' ? book.asks[0]?.[0] : book.bids[0]?.[0];

@@ -10,6 +10,7 @@ import { SPOT_BORROW_VENUES, VENUES } from '../../../../shared/domain/venues.ts'
 import type { Connection } from '../../markets/exchanges.ts';
 import { createSpotExchange, isSpotSymbol, spotRefusal } from '../../markets/spotExchange.ts';
 import { toVenueError, VenueError } from '../../markets/venueErrors.ts';
+import { slippageBound } from '../../../../shared/risk/slippage.ts';
 
 /** The spot exchange, or why there is none. */
 export type SpotAccess = { exchange: Exchange } | { refused: string };
@@ -60,10 +61,11 @@ export function borrowVenueWords(suffix = ''): string {
  * Bitget's v2 and Gate's v4 spot market buys spend their size in USDT (ccxt sends amount ×
  * price, or the amount itself as USDT), so the coins they buy follow the book, not the ticket.
  * There a spot market buy goes out as a limit in coins, immediate-or-cancel, at the best ask
- * plus this guard (inside Bitget's 5 % and Gate's 8 % bands on limit prices): it buys the
- * ticket's coins, or fewer where the book is thinner than that up to the guard, and what it
- * bought drives the other leg (docs/orders.md, "Spot legs"). Binance, Bybit and OKX count a
- * market buy in coins.
+ * plus the ticket's maximum slippage (held inside Bitget's 5 % and Gate's 8 % bands on limit
+ * prices, `shared/risk/slippage.ts`), or plus this guard for a buy without one (a close): it
+ * buys the ticket's coins, or fewer where the book is thinner than that up to the bound, and
+ * what it bought drives the other leg (docs/orders.md, "Spot legs"). Binance, Bybit and OKX
+ * count a market buy in coins.
  */
 const IOC_BUY_GUARD = 0.02;
 const QUOTE_SIZED_MARKET_BUYS: ReadonlySet<VenueId> = new Set<VenueId>(['bitget', 'gate']);
@@ -73,6 +75,6 @@ export function buysByIocLimit(venue: VenueId, request: { symbol: string; side: 
 }
 
 /** The per-coin limit of such a buy. */
-export function iocBuyLimit(bestAsk: number): number {
-  return bestAsk * (1 + IOC_BUY_GUARD);
+export function iocBuyLimit(bestAsk: number, maxSlippagePct = IOC_BUY_GUARD): number {
+  return slippageBound('buy', bestAsk, maxSlippagePct);
 }
