@@ -122,11 +122,14 @@ type Terms = { tickSize: number; stepSize: number; minQty: number };
  * Binance's BTC/USDT tick 0.01 step 0.00001, OKX's BTC-USDT tick 0.1 lot 0.00000001 minimum
  * 0.00001, Bitget's BTCUSDT tick 0.01 step 0.000001 and no minimum quantity but 1 USDT an
  * order, Gate's BTC_USDT tick 0.1 step and minimum 0.000001 and 3 USDT an order, ….
- * `unified`: the venue pays spot from the derivatives wallet.
+ * `unified`: the venue pays spot from the derivatives wallet. `borrowsInWallet`: a spot short
+ * borrows in the spot wallet itself (Gate's unified account, whose spot side the simulator's
+ * spot wallet is) rather than on a margin account apart.
  */
 interface SpotVenue {
   pairId: (base: string) => string;
   unified: boolean;
+  borrowsInWallet?: true;
   /** Minimum order value in USDT; OKX states none (its minimum is `minSz`). */
   minNotional: number;
   recorded: Readonly<Record<string, Terms>>;
@@ -148,7 +151,7 @@ const SPOT_VENUE_RULES: Partial<Record<VenueId, SpotVenue>> = {
     },
   },
   gate: {
-    pairId: (base) => `${base}_${QUOTE}`, unified: false, minNotional: 3,
+    pairId: (base) => `${base}_${QUOTE}`, unified: false, borrowsInWallet: true, minNotional: 3,
     recorded: { BTC: terms(0.1, 1e-6, 1e-6), ETH: terms(0.01, 0.0001, 0.001), ADA: terms(0.0001, 0.01, 0.01) },
   },
   bitget: {
@@ -294,13 +297,13 @@ export class SpotMarkets {
 
   /**
    * The account that borrows for a spot short: Binance's cross-margin account apart from the
-   * spot wallet, the spot wallet itself on a unified account (OKX).
+   * spot wallet, the spot wallet itself on a unified account (OKX; Gate's, with its own USDT).
    */
   borrowAccount(venue: VenueId): SpotAccount {
-    return this.unified(venue) ? 'spot' : 'margin';
+    return this.unified(venue) || SPOT_VENUE_RULES[venue]?.borrowsInWallet === true ? 'spot' : 'margin';
   }
 
-  /** Whether the key's account may borrow for a spot short (OKX: multi-currency margin with auto-borrow); on unless switched off. */
+  /** Whether the key's account may borrow for a spot short (OKX: multi-currency margin with auto-borrow; Gate: a unified account in multi-currency margin); on unless switched off. */
   lends(venue: VenueId, apiKey: string): boolean {
     return !this.noLending.has(`${venue}:${apiKey}`);
   }

@@ -12,6 +12,7 @@ import { marginTiers, TIER_COUNT, tierStep } from '../marginTiers.ts';
 import { authenticateGate } from './gateAuth.ts';
 import { handleGatePrivate, isGatePrivate } from './gatePrivate.ts';
 import { gateSpotPublic, handleGateSpotPrivate, isGateSpotPrivate } from './gateSpot.ts';
+import { handleGateUnified, isGateUnified } from './gateUnified.ts';
 
 const VENUE = 'gate';
 const BASE = '/api/v4';
@@ -200,12 +201,19 @@ function futures(request: SimRequest, market: SimMarket, settle: string, rest: s
   return route(instrument);
 }
 
+/** The signed endpoints' handler for `request`, if it is one: spot orders and wallet, the unified account, the futures account. */
+function privateHandler(request: SimRequest): ((request: SimRequest, context: SimContext, apiKey: string) => SimResponse) | undefined {
+  if (isGateSpotPrivate(request)) return handleGateSpotPrivate;
+  if (isGateUnified(request)) return handleGateUnified;
+  return isGatePrivate(request) ? handleGatePrivate : undefined;
+}
+
 function handle(request: SimRequest, context: SimContext): SimResponse | undefined {
-  const spot = isGateSpotPrivate(request);
-  if (spot || isGatePrivate(request)) {
+  const signed = privateHandler(request);
+  if (signed !== undefined) {
     const auth = authenticateGate(request, context, Date.now());
     if ('refused' in auth) return auth.refused;
-    return (spot ? handleGateSpotPrivate : handleGatePrivate)(request, context, auth.apiKey);
+    return signed(request, context, auth.apiKey);
   }
   const spotAnswer = gateSpotPublic(request, context);
   if (spotAnswer !== undefined) return spotAnswer;

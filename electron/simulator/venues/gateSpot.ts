@@ -5,11 +5,14 @@
  * id or `t-` text, open orders grouped by pair and the coins held (`accounts`). A market buy's
  * `amount` is the USDT to spend, a limit's and a market sell's the coins, as on Gate; a limit
  * with `time_in_force: ioc` cancels what the book does not fill at its price (`finish_as: ioc`).
- * Shapes follow ccxt's recorded real spot answers and Gate's documented ones
+ * The spot wallet is also the spot side of the key's unified account (gateUnified.ts): where that
+ * account lends, an order with `account: unified` (or `spot`, which Gate takes as the unified
+ * account there) borrows what a sell lacks with `auto_borrow` and repays the coin's debt with
+ * what a buy receives with `auto_repay`. Shapes follow ccxt's recorded real spot answers and Gate's documented ones
  * (test/fixtures/venues/gate-spot).
  */
 import type { RejectionReason, SimContext, SimRequest, SimResponse } from '../types.ts';
-import type { SpotInstrument, SpotOrder } from '../spot.ts';
+import type { SideEffect, SpotInstrument, SpotOrder } from '../spot.ts';
 import { decimalString, fixedString } from './wireDecimal.ts';
 import { REJECTION, gateError, orderByTarget, parseBody, rejected, textRefusal } from './gatePrivate.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
@@ -100,7 +103,7 @@ function orderJson(order: SpotOrder, context: SimContext): Record<string, unknow
   return {
     id: order.orderId, text: order.clientOrderId.startsWith('t-') ? order.clientOrderId : 'apiv4', amend_text: '-',
     create_time: seconds(order.createdAt), update_time: seconds(order.updatedAt), create_time_ms: String(order.createdAt), update_time_ms: String(order.updatedAt),
-    status, currency_pair: order.instrumentId, type: order.type, account: 'spot', side: order.side, amount: decimalString(amount),
+    status, currency_pair: order.instrumentId, type: order.type, account: order.margin ? 'unified' : 'spot', side: order.side, amount: decimalString(amount),
     price: order.price === null ? '0' : priceText(pair, order.price), time_in_force: order.type === 'market' ? 'ioc' : order.timeInForce ?? 'gtc', iceberg: '0',
     left: decimalString(Math.max(0, Number(left.toPrecision(12)))), filled_amount: decimalString(order.filled), fill_price: decimalString(order.cost),
     filled_total: decimalString(order.cost), avg_deal_price: order.averagePrice === null ? '0' : decimalString(order.averagePrice),
@@ -127,20 +130,35 @@ function placeOrder(call: SpotCall): SimResponse {
   const { side, type } = body;
   const amount = Number(body.amount);
   const force = String(body.time_in_force ?? (type === 'market' ? 'ioc' : 'gtc')).toLowerCase();
-  if ((side !== 'buy' && side !== 'sell') || (type !== 'market' && type !== 'limit') || !(amount > 0) || !FORCES.has(force) || (body.account ?? 'spot') !== 'spot') {
+  const account = body.account ?? 'spot';
+  if ((side !== 'buy' && side !== 'sell') || (type !== 'market' && type !== 'limit') || !(amount > 0) || !FORCES.has(force) || (account !== 'spot' && account !== 'unified')) {
     return gateError(400, ['INVALID_PARAM_VALUE', `invalid argument: side ${String(side)}, type ${String(type)}, amount ${String(body.amount)}, time_in_force ${force}, account ${String(body.account)}`]);
   }
+  const lends = context.spot.lends(VENUE, call.apiKey);
+  if (account === 'unified' && !lends) return gateError(400, ['INVALID_PARAM_VALUE', 'invalid argument: account unified: the account is in classic mode']);
   const marketBuy = type === 'market' && side === 'buy';
   try {
     const order = context.spot.placeOrder(VENUE, call.apiKey, {
       instrumentId: pair.id, side, type, ...(marketBuy ? { quantity: context.spot.coinsFor(pair, amount), quoteAmount: amount } : { quantity: amount }),
       price: type === 'limit' ? Number(body.price) : undefined, clientOrderId: typeof body.text === 'string' ? body.text : undefined,
       immediateOrCancel: type === 'limit' && force === 'ioc',
-    });
+    }, lends ? sideEffectOf(account, side, body) : undefined);
     return ok(orderJson(order, context), 201);
   } catch (error) {
     return rejected(error, SPOT_REFUSALS);
   }
+}
+
+/**
+ * What a spot order on a lending (unified) account does beside trading: `auto_borrow` on a sell
+ * borrows what the wallet lacks, `auto_repay` on a buy repays the coin's debt, interest first; an
+ * order naming `account: unified` without either is a unified order that does neither. Gate
+ * ignores both flags on a classic spot order.
+ */
+function sideEffectOf(account: unknown, side: 'buy' | 'sell', body: Record<string, unknown>): SideEffect | undefined {
+  if (side === 'sell' && body.auto_borrow === true) return 'MARGIN_BUY';
+  if (side === 'buy' && body.auto_repay === true) return 'AUTO_REPAY';
+  return account === 'unified' ? 'NO_SIDE_EFFECT' : undefined;
 }
 
 /** GET or DELETE /api/v4/spot/orders/{id}: by id, or by `t-` text as Gate resolves it (gatePrivate.ts). */

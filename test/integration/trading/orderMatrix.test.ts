@@ -161,6 +161,8 @@ const CARRIES: CarryCase[] = [
   { name: 'Gate perp contracts long / Binance spot short (borrowed)', perp: BTC.gate, spot: 'binanceusdm', marginMode: 'isolated', spotSide: 'sell' },
   { name: 'OKX perp contracts long / OKX spot short (borrowed)', perp: BTC.okx, spot: 'okx', marginMode: 'isolated', spotSide: 'sell' },
   { name: 'Hyperliquid perp long / OKX spot short (borrowed)', perp: BTC.hyperliquid, spot: 'okx', marginMode: 'isolated', spotSide: 'sell' },
+  { name: 'Gate perp contracts long / Gate spot short (borrowed)', perp: BTC.gate, spot: 'gate', marginMode: 'isolated', spotSide: 'sell' },
+  { name: 'Bybit perp long / Gate spot short (borrowed)', perp: BTC.bybit, spot: 'gate', marginMode: 'cross', spotSide: 'sell' },
   { name: 'Gate perp contracts / Gate spot', perp: BTC.gate, spot: 'gate', marginMode: 'isolated' },
   { name: 'Binance perp / Gate spot', perp: BTC.binanceusdm, spot: 'gate', marginMode: 'isolated' },
 ];

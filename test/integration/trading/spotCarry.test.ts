@@ -19,7 +19,7 @@ import { createPositionBook } from '../../../electron/backend/trading/positions.
 import { createPairCloser } from '../../../electron/backend/trading/pairCloser.ts';
 import { engageKillSwitch } from '../../../electron/backend/trading/killSwitch.ts';
 import { addWalletAccounts, credentialsFor } from './harness.ts';
-import { carryTicket, openUnitDesk, simulatorHolds, simulatorMarginCoins, simulatorSpotCoins, type BrokerMode, type UnitDesk } from './unitDesk.ts';
+import { carryTicket, openUnitDesk, simulatorHolds, simulatorMarginCoins, simulatorSpotCoins, simulatorSpotLeg, type BrokerMode, type UnitDesk } from './unitDesk.ts';
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
 import { reconcile } from '../../../electron/backend/trading/reconcile.ts';
 import { createFlatteners, reachableTarget } from '../../fixtures/killSwitchTargets.ts';
@@ -184,6 +184,91 @@ describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mo
     await desk.state.transition('ACTIVE', 'spot test re-armed', sim.clock.now());
   });
 
+  /** The Gate spot leg as held: the unified account's coins less its borrow (Live, the simulator's own) or the paper account's position. */
+  async function gateSpotNet(): Promise<number> {
+    if (desk.mode === 'live') return simulatorSpotLeg(sim, 'gate', 'BTC');
+    return (await desk.brokers.get('gate')!.positions()).find((p) => p.symbol === BTC_SPOT)?.size ?? 0;
+  }
+
+  /** A Gate reverse carry holds the approved coins short on Gate's spot (the terminal's positions and the venue's own) and long on the OKX perp, each within one lot. */
+  async function expectGateShortHeld(ticketId: string, quantity: number, perpBefore: number): Promise<void> {
+    const lot = Math.max(perpLot('okx', 'BTC-USDT-SWAP'), spotPair('gate').stepSize);
+    expect(Math.abs((await gateSpotNet()) + quantity)).toBeLessThan(lot);
+    const terminal = (await desk.brokers.get('gate')!.positions()).find((p) => p.symbol === BTC_SPOT)?.size ?? 0;
+    expect(Math.abs(terminal + quantity)).toBeLessThan(lot);
+    expect(Math.abs((await perpHeld(desk, 'okx', 'BTC-USDT-SWAP')) - perpBefore - quantity)).toBeLessThan(lot);
+    const [pair] = (await pairTools(desk).book.pairs()).filter((p) => p.pairId === ticketId);
+    expect([pair.legs.map((leg) => Math.sign(leg.size)), pair.mismatches]).toEqual([[1, -1], []]);
+    if (desk.mode !== 'live') return;
+    // The sell went to the unified account on a borrow of what the wallet lacked.
+    const sell = journalOf(desk.store).ledger.pair(ticketId)!.orders.find((o) => o.symbol === BTC_SPOT)!;
+    const sent = sim.spot.order('gate', apiKey('gate'), { clientOrderId: `t-${sell.clientOrderId}` })!;
+    expect([sent.side, sent.margin, sent.borrowed?.coin]).toEqual(['sell', true, 'BTC']);
+    expect(simulatorMarginCoins(sim, 'gate', 'BTC').owed).toBeGreaterThan(quantity - 2 * spotPair('gate').stepSize);
+  }
+
+  /** After a close or the kill switch: the OKX perp back where it was, Gate's spot flat (a buy-back's rest over the debt is dust), nothing owed. */
+  async function expectGateBorrowRepaid(ticketId: string, perpBefore: number): Promise<void> {
+    expect(await perpHeld(desk, 'okx', 'BTC-USDT-SWAP')).toBeCloseTo(perpBefore, 9);
+    const net = await gateSpotNet();
+    expect(net).toBeGreaterThanOrEqual(0);
+    expect(net).toBeLessThan(spotPair('gate').stepSize * 2);
+    if (desk.mode !== 'live') return;
+    expect(simulatorMarginCoins(sim, 'gate', 'BTC').owed).toBe(0);
+    // Gate's market buys spend USDT; the buy-back went out as an IOC limit of coins, with auto_repay.
+    const buyBack = journalOf(desk.store).ledger.pair(ticketId)!.orders.find((o) => o.symbol === BTC_SPOT && o.side === 'buy')!;
+    const sent = sim.spot.order('gate', apiKey('gate'), { clientOrderId: `t-${buyBack.clientOrderId}` })!;
+    expect([sent.type, sent.timeInForce, sent.quoteAmount, sent.margin]).toEqual(['limit', 'ioc', undefined, true]);
+  }
+
+  it('a Gate reverse carry (OKX perp long, Gate spot sold on the unified account\'s borrow) holds the approved coins short within one lot; its preview counts Gate\'s hourly rate (Live) or the Settings APR (Paper); a close buys the coins back and repays the borrow, interest included', async () => {
+    const perpBefore = await perpHeld(desk, 'okx', 'BTC-USDT-SWAP');
+    const ticket = TicketSchema.parse(carryTicketOf(`carry-gate-short-${mode}`, { venue: 'okx', side: 'buy' }, { venue: 'gate', side: 'sell' }, 0.03));
+    const spotLeg = (await desk.tickets.preview(ticket)).legs.find((leg) => leg.symbol === BTC_SPOT)!;
+    expect(spotLeg.borrowUsd).toBeGreaterThan(0);
+    // Gate estimates the rate per hour (GET /api/v4/unified/estimate_rate); the preview counts it per day.
+    expect([spotLeg.borrowDailyRate, spotLeg.borrowRateSource]).toEqual(mode === 'live' ? [DAILY_INTEREST_RATE, 'venue'] : [DEFAULT_RISK_SETTINGS.spotBorrowApr / 365, 'settings']);
+    const receipt = await desk.tickets.submit(ticket);
+    expect(receipt.execution.status, receipt.execution.message).toBe('hedged');
+    await expectGateShortHeld(ticket.ticketId, receipt.checklist.preview.quantity, perpBefore);
+    const closed = await pairTools(desk).closer.close(ticket.ticketId, 'gate reverse carry test');
+    expect(closed).toMatchObject({ flat: true, result: { status: 'hedged' } });
+    await expectGateBorrowRepaid(ticket.ticketId, perpBefore);
+  });
+
+  it('the kill switch buys back a Gate reverse carry\'s borrowed spot leg and repays the borrow; client ids fit Gate\'s 28 characters', async () => {
+    const perpBefore = await perpHeld(desk, 'okx', 'BTC-USDT-SWAP');
+    const ticket = TicketSchema.parse(carryTicketOf(`gate-short-kill-${mode}`, { venue: 'okx', side: 'buy' }, { venue: 'gate', side: 'sell' }, 0.02));
+    const receipt = await desk.tickets.submit(ticket);
+    expect(receipt.execution.status, receipt.execution.message).toBe('hedged');
+    await expectGateShortHeld(ticket.ticketId, receipt.checklist.preview.quantity, perpBefore);
+    const flatteners = createFlatteners([...desk.brokers.values()], desk.gateway, journalOf(desk.store), () => sim.clock.now());
+    const report = await engageKillSwitch({ state: desk.state, targets: () => flatteners.map(reachableTarget), now: () => sim.clock.now(), deadlineMs: 20_000 }, 'gate reverse carry test');
+    expect(report.venues.map((v) => [v.venue, v.flat])).toEqual(VENUES.map((v) => [v, true]));
+    await expectGateBorrowRepaid(ticket.ticketId, perpBefore);
+    const gateIds = journalOf(desk.store).ledger.pair(ticket.ticketId)!.orders.filter((o) => o.venue === 'gate').map((o) => o.clientOrderId);
+    expect(gateIds.length).toBe(2);
+    expect(gateIds.every((id) => id.length <= 28)).toBe(true);
+    await desk.state.transition('ACTIVE', 'gate reverse carry test re-armed', sim.clock.now());
+  });
+
+  it('a Gate account whose unified account lends nothing (classic mode) is refused in words before anything is sent, by the ticket and again by the broker (Live)', async () => {
+    if (mode !== 'live') return;
+    const sent = () => requests('/api/v4/spot/orders') + requests('/api/v5/trade/order') + requests('/api/v5/trade/batch-orders');
+    const before = { sent: sent(), journal: journalOf(desk.store).ledger.entries().length };
+    sim.spot.setLending('gate', apiKey('gate'), false);
+    try {
+      const words = /BTC\/USDT: the Gate account is in Classic account mode, which lends a spot sell nothing; a spot short needs the unified account in Multi-currency or Portfolio margin mode, set at Gate \(the terminal never changes the account's mode\); nothing was sent/;
+      await expect(desk.brokers.get('gate')!.createOrder({ symbol: BTC_SPOT, side: 'sell', type: 'market', quantity: 0.01, reduceOnly: false, clientOrderId: 'ftgatenolending1' })).rejects.toThrow(words);
+      await expect(desk.tickets.submit(TicketSchema.parse(carryTicketOf(`carry-gate-no-lending-${mode}`, { venue: 'okx', side: 'buy' }, { venue: 'gate', side: 'sell' }, 0.02))))
+        .rejects.toThrow(words);
+    } finally {
+      sim.spot.setLending('gate', apiKey('gate'), true);
+    }
+    expect(sent()).toBe(before.sent);
+    expect(journalOf(desk.store).ledger.entries().length).toBe(before.journal);
+  });
+
   it('the kill switch buys back a Binance reverse carry\'s borrowed spot leg and repays the borrow', async () => {
     const perpBefore = await perpHeld(desk, 'binanceusdm', 'BTCUSDT');
     const ticket = TicketSchema.parse(carryTicketOf(`reverse-kill-${mode}`, { venue: 'binanceusdm', side: 'buy' }, { venue: 'binanceusdm', side: 'sell' }, 0.03));
@@ -230,7 +315,7 @@ describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mo
     const sent = () => requests('/api/v3/order') + requests('/v5/order/create') + requests('/api/v5/trade/batch-orders') + requests('/fapi/v1/order') + requests('/api/v4/futures/usdt/orders') + requests('/aster/fapi/v3/order');
     const before = { sent: sent(), journal: journalOf(desk.store).ledger.entries().length };
     const short = TicketSchema.parse(carryTicketOf(`carry-short-${mode}`, { venue: 'okx', side: 'buy' }, { venue: 'bybit', side: 'sell' }, 0.04));
-    await expect(desk.tickets.submit(short)).rejects.toThrow(/a spot short on Bybit sells coins the account does not hold and needs a margin borrow, which this terminal arranges on Binance's and OKX's cross margin only, not on Bybit; nothing was sent/);
+    await expect(desk.tickets.submit(short)).rejects.toThrow(/a spot short on Bybit sells coins the account does not hold and needs a margin borrow, which this terminal arranges on [^;]*Gate's[^;]* cross margin only, not on Bybit; nothing was sent/);
     const asterSpot = TicketSchema.parse(carryTicketOf(`carry-aster-${mode}`, { venue: 'bybit', side: 'sell' }, { venue: 'aster', side: 'buy' }, 0.04));
     await expect(desk.tickets.preview(asterSpot)).rejects.toThrow(/BTC\/USDT on Aster is a spot leg: the terminal does not trade Aster's spot market yet/);
     expect(sent()).toBe(before.sent);

@@ -8,37 +8,27 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../electron/simulator/server.ts';
-import { createSpotExchange } from '../../../electron/backend/markets/spotExchange.ts';
-import { ccxtCredentials } from '../../../electron/backend/markets/accountOptions.ts';
 import { okxMarginCoins, OKX_REPAY_PARAMS, OKX_SHORT_PARAMS } from '../../../electron/backend/trading/brokers/okxSpotBorrow.ts';
 import type { MarginCoin } from '../../../electron/backend/trading/brokers/spotMargin.ts';
-import { credentialsFor } from '../trading/harness.ts';
 import { recorded } from './recordedFixtures.ts';
-import { capturingClient, type WireClient } from './venueClients.ts';
+import { spotClientKeepingBodies, type WireClient } from './venueClients.ts';
 import { startWireSimulator } from './wireHarness.ts';
 import { unexplainedDifferences } from './wireShape.ts';
 
 const SOLD = 0.01;
 let sim: Simulator;
 let okx: WireClient;
-const bodies: Array<Record<string, unknown>> = [];
+let bodies: Array<Record<string, unknown>> = [];
 let balanceAfterSell: unknown;
 let shortRead: MarginCoin | undefined;
 let afterBuyBack: MarginCoin | undefined;
 
-type Fetch = (url: string, method?: string, headers?: unknown, body?: unknown) => Promise<unknown>;
-
 beforeAll(async () => {
   sim = await startWireSimulator(['okx']);
-  const exchange = createSpotExchange('okx', { baseUrl: sim.url, timeoutMs: 3_000 });
-  Object.assign(exchange, ccxtCredentials('okx', credentialsFor('okx')));
-  exchange.has = { ...exchange.has, fetchCurrencies: false };
-  const fetch = (exchange.fetch as Fetch).bind(exchange);
-  exchange.fetch = (async (url: string, method = 'GET', headers?: unknown, body?: unknown) => {
-    if (method === 'POST' && new URL(url).pathname.startsWith('/api/v5/trade/')) bodies.push(...([JSON.parse(String(body))].flat() as Array<Record<string, unknown>>));
-    return fetch(url, method, headers, body);
-  }) as typeof exchange.fetch;
-  okx = capturingClient(exchange, 'okx margin');
+  const opened = spotClientKeepingBodies(sim, 'okx', (path) => path.startsWith('/api/v5/trade/'));
+  okx = opened.client;
+  bodies = opened.bodies;
+  const { exchange } = okx;
   await exchange.loadMarkets();
   await exchange.createOrder('BTC/USDT', 'market', 'sell', SOLD, undefined, { ...OKX_SHORT_PARAMS, clOrdId: 'ftokxmarginwire1' });
   shortRead = (await okxMarginCoins(exchange)).get('BTC');

@@ -5,6 +5,7 @@
  */
 import type { Exchange } from 'ccxt';
 import { createExchange } from '../../../electron/backend/markets/exchanges.ts';
+import { createSpotExchange } from '../../../electron/backend/markets/spotExchange.ts';
 import { ccxtCredentials, optionsFor } from '../../../electron/backend/markets/accountOptions.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { credentialsFor } from '../trading/harness.ts';
@@ -45,4 +46,21 @@ export function capturingClient(exchange: Exchange, label: string): WireClient {
       return answers.get(key);
     },
   };
+}
+
+/**
+ * A spot client built as the live broker builds its spot exchange, keeping the raw answers and
+ * every JSON body POSTed to a path `sent` accepts (a batch's items one by one).
+ */
+export function spotClientKeepingBodies(sim: { url: string }, venue: VenueId, sent: (path: string) => boolean): { client: WireClient; bodies: Array<Record<string, unknown>> } {
+  const exchange = createSpotExchange(venue, { baseUrl: sim.url, timeoutMs: 3_000 });
+  Object.assign(exchange, ccxtCredentials(venue, credentialsFor(venue)));
+  exchange.has = { ...exchange.has, fetchCurrencies: false };
+  const bodies: Array<Record<string, unknown>> = [];
+  const fetch = (exchange.fetch as Fetch).bind(exchange);
+  exchange.fetch = (async (url: string, method = 'GET', headers?: unknown, body?: unknown) => {
+    if (method === 'POST' && sent(new URL(url).pathname)) bodies.push(...([JSON.parse(String(body))].flat() as Array<Record<string, unknown>>));
+    return fetch(url, method, headers, body);
+  }) as Exchange['fetch'];
+  return { client: capturingClient(exchange, `${venue} spot`), bodies };
 }

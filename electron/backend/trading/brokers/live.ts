@@ -135,7 +135,7 @@ const READ_BACK_DELAYS_MS = [0, 250, 1_000] as const;
 /** What a spot order sends, and how its answer is journalled (`asJournalled`). */
 interface SpotOrderPlan {
   quantity: number;
-  params: Readonly<Record<string, string>>;
+  params: Readonly<Record<string, string | boolean>>;
   /** Coins of interest a buy-back pays before the principal (spotMargin.ts `withInterestPaid`). */
   interest?: number;
 }
@@ -184,7 +184,7 @@ class LiveBroker implements Broker {
   async marketInfo(symbol: string): Promise<MarketInfo> {
     const info = await readMarketInfo(this.#ex(symbol), symbol);
     if (!isSpotSymbol(symbol) || this.#borrow === undefined) return info;
-    const [borrow, borrowRefusal] = await Promise.all([borrowRateOf(this.#ex(symbol), symbol), this.#borrowRefusal(symbol)]);
+    const [borrow, borrowRefusal] = await Promise.all([borrowRateOf(this.#ex(symbol), symbol, this.#borrow.dailyRate), this.#borrowRefusal(symbol)]);
     return { ...info, borrow, borrowRefusal };
   }
 

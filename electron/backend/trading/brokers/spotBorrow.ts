@@ -5,17 +5,20 @@
  * - Binance: a cross-margin account of its own (spotMargin.ts).
  * - OKX: the trading account itself, in multi-currency or portfolio margin with auto-borrow
  *   (okxSpotBorrow.ts): a coin sold short is one balance below zero.
+ * - Gate: the unified account in Multi-currency or Portfolio margin (gateSpotBorrow.ts): the
+ *   spot wallet's own, its coins owed beside the balance.
  */
 import type { Balances, Exchange } from 'ccxt';
 import type { VenueId } from '../../../../shared/domain/venues.ts';
 import { MARGIN_LOOKUP_PARAMS, MARGIN_REPAY_PARAMS, MARGIN_SHORT_PARAMS, marginCoins, type MarginCoin } from './spotMargin.ts';
 import { OKX_REPAY_PARAMS, OKX_SHORT_PARAMS, okxBorrowRefusal, okxMarginCoins } from './okxSpotBorrow.ts';
+import { GATE_REPAY_PARAMS, GATE_SHORT_PARAMS, gateBorrowRefusal, gateDailyRate, gateHoldingAdjustment, gateMarginCoins } from './gateSpotBorrow.ts';
 
 export interface SpotBorrow {
   /** The opening sell: borrow what the account lacks of the coin. */
-  shortParams: Readonly<Record<string, string>>;
+  shortParams: Readonly<Record<string, string | boolean>>;
   /** The buy-back: what it buys repays the debt, interest first. */
-  repayParams: Readonly<Record<string, string>>;
+  repayParams: Readonly<Record<string, string | boolean>>;
   /** The parameters naming the account margin orders rest on, where it is not the spot wallet (Binance); null where it is. */
   orderAccount: Readonly<Record<string, string>> | null;
   /**
@@ -33,6 +36,8 @@ export interface SpotBorrow {
   refusal(exchange: Exchange): Promise<string | null>;
   /** The borrowing account is apart from the spot wallet and its stablecoins are collateral of its own (Binance). */
   separate: boolean;
+  /** The coin's borrow rate per day, where ccxt has no `fetchCrossBorrowRate` for the venue (Gate); NaN when the venue states none. */
+  dailyRate?: (exchange: Exchange, coin: string) => Promise<number>;
 }
 
 const BINANCE: SpotBorrow = {
@@ -57,7 +62,20 @@ const OKX: SpotBorrow = {
   separate: false,
 };
 
-const BORROWS: Partial<Record<VenueId, SpotBorrow>> = { binanceusdm: BINANCE, okx: OKX };
+const GATE: SpotBorrow = {
+  shortParams: GATE_SHORT_PARAMS,
+  repayParams: GATE_REPAY_PARAMS,
+  // ccxt reads a unified key's spot orders with `account: unified` by itself, and Gate takes
+  // `account: spot` there as the unified account: one lookup finds the short's orders.
+  orderAccount: null,
+  coins: gateMarginCoins,
+  holdingAdjustment: gateHoldingAdjustment,
+  refusal: gateBorrowRefusal,
+  separate: false,
+  dailyRate: gateDailyRate,
+};
+
+const BORROWS: Partial<Record<VenueId, SpotBorrow>> = { binanceusdm: BINANCE, okx: OKX, gate: GATE };
 
 /** The venue's way of borrowing for a spot short; undefined where the terminal arranges none. */
 export function spotBorrowOf(venue: VenueId): SpotBorrow | undefined {

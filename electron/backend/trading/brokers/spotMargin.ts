@@ -64,17 +64,22 @@ export function buyBackCoins(exchange: Exchange, symbol: string, owed: number, f
   return Number((Math.ceil(Number((gross / step).toFixed(6))) * step).toFixed(decimals));
 }
 
+/** The coin's cross-margin rate per day as ccxt states it (`fetchCrossBorrowRate`, per its `period`; Binance's is a day, OKX's an hour). */
+async function crossRatePerDay(exchange: Exchange, coin: string): Promise<number> {
+  const rate = await exchange.fetchCrossBorrowRate(coin);
+  return (rate.rate ?? Number.NaN) * (86_400_000 / (rate.period || 86_400_000));
+}
+
 /**
- * The coin's cross-margin daily rate as Binance states it (ccxt `fetchCrossBorrowRate`, the
- * newest row of `GET /sapi/v1/margin/interestRateHistory`), or null when the venue gives none
- * (a key without margin permission): the preview then counts the Settings rate and says so.
+ * The coin's borrow rate per day as the venue states it (Binance: the newest row of
+ * `GET /sapi/v1/margin/interestRateHistory`; `perDay` where ccxt has no `fetchCrossBorrowRate`,
+ * spotBorrow.ts), or null when the venue gives none (a key without margin permission): the
+ * preview then counts the Settings rate and says so.
  */
-export async function borrowRateOf(exchange: Exchange, symbol: string): Promise<BorrowRate | null> {
+export async function borrowRateOf(exchange: Exchange, symbol: string, perDay: (exchange: Exchange, coin: string) => Promise<number> = crossRatePerDay): Promise<BorrowRate | null> {
   try {
-    const rate = await exchange.fetchCrossBorrowRate(exchange.market(symbol).base);
-    // ccxt states the rate per `period` (Binance's is a day).
-    const perDay = (rate.rate ?? Number.NaN) * (86_400_000 / (rate.period || 86_400_000));
-    return Number.isFinite(perDay) ? { dailyRate: perDay, readAt: Date.now() } : null;
+    const dailyRate = await perDay(exchange, exchange.market(symbol).base);
+    return Number.isFinite(dailyRate) ? { dailyRate, readAt: Date.now() } : null;
   } catch (error) {
     if (error instanceof ccxt.BaseError) return null;
     throw error;
