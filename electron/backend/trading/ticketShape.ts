@@ -44,7 +44,7 @@ export function assertTicketShape(ticket: Ticket, assetOf: AssetOfLeg = () => nu
 /**
  * A spot leg is priced and sent only where it can be what the checklist shows (docs/orders.md,
  * "Spot legs"): on a venue whose spot market the terminal trades, and as a sell only where the
- * terminal borrows the coin (Binance's and OKX's cross margin); both refusals come before anything is
+ * terminal borrows the coin (`SPOT_BORROW_VENUES`); both refusals come before anything is
  * priced or sent.
  */
 export function assertSpotLegTradable(ticket: Ticket): void {
