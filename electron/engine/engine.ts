@@ -17,6 +17,16 @@ import type { SectorSnapshot } from './sectors.ts';
 import type { SectorMap } from '../../shared/sectors/sectorOf.ts';
 import type { DecayTable } from './pairDecay.ts';
 
+/** Cumulative counts of an engine's work, see `SignalEngine.counts`. */
+export interface EngineCounts {
+  /** Asset rows computed from their legs (a full recompute computes every one). */
+  assetsRecomputed: number;
+  /** Row carries computed, not reused from the asset's memo (`rowCarry.ts`). */
+  carriesComputed: number;
+  /** Positions of the ranked order whose rank was set (`RankedOrder.commit`). */
+  rowsReranked: number;
+}
+
 export interface EngineOutput {
   batch: SignalsBatch;
   alerts: Alert[];
@@ -48,6 +58,9 @@ export class SignalEngine {
   private readonly deadlines = new DeadlineQueue<AssetGroup>();
   /** Quotes taken in, legs gathered, carries computed and rows visited: grows with what changed, not with all there is (tested). */
   private counted = 0;
+  /** Asset rows computed and carries computed (not reused) so far; see `counts`. */
+  private recomputed = 0;
+  private carries = 0;
   private minute = Number.NaN;
   private summary: MarketSummary | null = null;
   private readonly sectors = new SectorTracker();
@@ -157,6 +170,11 @@ export class SignalEngine {
     return this.counted + this.order.work;
   }
 
+  /** What the updates so far did, counted (cumulative; for complexity tests and the bench, never timed). */
+  get counts(): EngineCounts {
+    return { assetsRecomputed: this.recomputed, carriesComputed: this.carries, rowsReranked: this.order.reranked };
+  }
+
   /** Interval changes are announced by the market data service, which sees them first. */
   private ingest(quote: FundingQuote, touched: Set<string>, now: number): void {
     // A poll answered just before its venue was switched off must not bring it back.
@@ -190,8 +208,9 @@ export class SignalEngine {
     const sectors = full ? this.refreshSectors(now) : null;
     const changed = new Set<string>();
     const gone = new Set<string>();
-    /** Recomputed rows with what they replace (undefined: new), applied to the order below. */
-    const moves: Array<[Opportunity | undefined, Opportunity]> = [];
+    /** Recomputed rows (`moved`) with what they replace (`replaced`, undefined: new), applied to the order below. */
+    const moved: Opportunity[] = [];
+    const replaced: Array<Opportunity | undefined> = [];
     const removals: Opportunity[] = [];
     for (const base of bases) {
       const previous = this.rows.get(base);
@@ -207,10 +226,11 @@ export class SignalEngine {
       if (previous && sameShownRow(previous, row)) continue;
       this.tracker.rowAlerts(previous, row, this.settings, now, alerts);
       this.setRow(base, row);
-      moves.push([previous, row]);
+      moved.push(row);
+      replaced.push(previous);
       changed.add(base);
     }
-    this.reorder(moves, removals, full);
+    this.reorder(moved, replaced, removals, full);
     const upserts = this.order.commit(changed, full);
     for (const row of upserts) this.rows.set(row.base, row);
     this.minute = minuteOf(now);
@@ -248,6 +268,8 @@ export class SignalEngine {
     if (legs.length === 0) return null;
     const carries = group.carry.computed;
     const row = computeAssetRow(group, legs, ctx);
+    this.recomputed++;
+    this.carries += group.carry.computed - carries;
     this.counted += group.carry.computed - carries;
     row.alignment = this.sectors.align(row);
     return row;
@@ -277,21 +299,22 @@ export class SignalEngine {
    * Few rows moved: each leaves its place and is inserted at its new one. Many (or a full
    * recompute): one pass of a nearly-sorted sort over the previous order, cheaper past a quarter.
    */
-  private reorder(moves: ReadonlyArray<[Opportunity | undefined, Opportunity]>, removals: readonly Opportunity[], full: boolean): void {
-    if (full || (moves.length + removals.length) * 4 > this.rows.size) {
+  private reorder(moved: readonly Opportunity[], replaced: ReadonlyArray<Opportunity | undefined>, removals: readonly Opportunity[], full: boolean): void {
+    if (full || (moved.length + removals.length) * 4 > this.rows.size) {
       const rows: Opportunity[] = [];
       for (const row of this.order.all()) {
         const current = this.rows.get(row.base);
         if (current) rows.push(current);
       }
-      for (const [previous, row] of moves) if (!previous) rows.push(row);
+      for (let i = 0; i < moved.length; i++) if (!replaced[i]) rows.push(moved[i]);
       this.order.resort(rows);
       return;
     }
     for (const row of removals) this.order.remove(row);
-    for (const [previous, row] of moves) {
-      if (previous) this.order.replace(previous, row);
-      else this.order.insert(row);
+    for (let i = 0; i < moved.length; i++) {
+      const previous = replaced[i];
+      if (previous) this.order.replace(previous, moved[i]);
+      else this.order.insert(moved[i]);
     }
   }
 

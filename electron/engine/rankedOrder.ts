@@ -16,6 +16,8 @@ export class RankedOrder {
   private tailFrom = Number.POSITIVE_INFINITY;
   /** Comparisons and rows visited; the ranking's share of the engine's work counter. */
   work = 0;
+  /** Positions whose rank was set on a commit (every row on a full one): the rows re-ranked. */
+  reranked = 0;
 
   get size(): number {
     return this.rows.length;
@@ -57,6 +59,7 @@ export class RankedOrder {
     const upserts: Opportunity[] = [];
     const visit = (i: number) => {
       this.work++;
+      this.reranked++;
       let row = this.rows[i];
       const rank = i + 1;
       if (fresh.has(row.base)) row.rank = rank;

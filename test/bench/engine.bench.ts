@@ -14,7 +14,7 @@ import type { Opportunity } from '../../shared/domain/signals.ts';
 import { VENUES, VENUE_IDS } from '../../shared/domain/venues.ts';
 import { regimeOf } from '../../shared/funding/regime.ts';
 import { bestSpread } from '../../shared/funding/spread.ts';
-import { SignalEngine } from '../../electron/engine/engine.ts';
+import { SignalEngine, type EngineCounts } from '../../electron/engine/engine.ts';
 import { legOf } from '../../electron/engine/legs.ts';
 import { QuoteDecoder, QuoteEncoder, transferablesOf } from '../../electron/engine/quoteColumns.ts';
 import { RowDecoder, RowEncoder } from '../../electron/engine/rowColumns.ts';
@@ -117,19 +117,44 @@ async function workerRoundTrips(quotes: readonly FundingQuote[], runs: number): 
  * is a full recompute that computes every carry again, as a new minute or a decay refit does
  * (a new decay table each call).
  */
-function engineFigures(quotes: readonly FundingQuote[], runs: number): { full: number[]; refit: number[]; incremental: number[] } {
+interface EngineFigures {
+  full: number[];
+  refit: number[];
+  incremental: number[];
+  /** Per one-venue update, averaged over the timed and warm-up calls (`SignalEngine.counts`). */
+  perUpdate: EngineCounts;
+}
+
+function engineFigures(quotes: readonly FundingQuote[], runs: number): EngineFigures {
   const decoded = asDecoded(quotes);
   const engine = new SignalEngine(DEFAULT_SETTINGS);
   engine.apply(quotes, NOW);
   const full = timeRuns(runs, WARMUP, () => null, () => engine.recomputeAll(NOW));
   const refit = timeRuns(runs, WARMUP, () => new Map(), (decays) => engine.setDecays(decays, NOW));
+  const before = engine.counts;
   const incremental = timeRuns(runs, WARMUP, (i) => {
     const { poll, at } = venuePoll(quotes, i);
     return { poll: decoded(poll), at };
   }, ({ poll, at }) => {
     if (engine.apply(poll, at).batch.full) throw new Error('a one-venue update fell back to a full recompute: the bench left its sampling minute');
   });
-  return { full, refit, incremental };
+  const after = engine.counts;
+  const calls = runs + WARMUP;
+  const perUpdate: EngineCounts = {
+    assetsRecomputed: (after.assetsRecomputed - before.assetsRecomputed) / calls,
+    carriesComputed: (after.carriesComputed - before.carriesComputed) / calls,
+    rowsReranked: (after.rowsReranked - before.rowsReranked) / calls,
+  };
+  return { full, refit, incremental, perUpdate };
+}
+
+/** What one one-venue update did, counted: the work it is proportional to. */
+function countRows(label: string, perUpdate: EngineCounts): BenchResult[] {
+  return [
+    { name: `${label}: assets recomputed per update`, value: perUpdate.assetsRecomputed, unit: 'rows' },
+    { name: `${label}: carries computed per update (best pair on the polled venue)`, value: perUpdate.carriesComputed, unit: 'rows' },
+    { name: `${label}: rows re-ranked per update`, value: perUpdate.rowsReranked, unit: 'rows' },
+  ];
 }
 
 async function costCurve(): Promise<BenchResult[]> {
@@ -137,12 +162,13 @@ async function costCurve(): Promise<BenchResult[]> {
   for (const assets of CURVE_ASSETS) {
     const quotes = makeQuoteSet(assets, NOW);
     const label = `${quotes.length.toLocaleString('en-US')} quotes`;
-    const { full, refit, incremental } = engineFigures(quotes, CURVE_RUNS);
+    const { full, refit, incremental, perUpdate } = engineFigures(quotes, CURVE_RUNS);
     const { trips, mainThread } = await workerRoundTrips(quotes, CURVE_RUNS);
     results.push(
       { name: `curve ${label}: full recompute, median`, value: percentile(full, 50), unit: 'ms' },
       { name: `curve ${label}: full recompute, every carry computed, median`, value: percentile(refit, 50), unit: 'ms' },
-      { name: `curve ${label}: one-venue update (${assets} quotes), median`, value: percentile(incremental, 50), unit: 'ms' },
+      { name: `curve ${label}: one-venue update (${assets} quotes) vs full recompute, median`, value: percentile(incremental, 50), unit: 'ms', baseline: percentile(full, 50), target: '≥ 5×' },
+      ...countRows(`curve ${label}`, perUpdate),
       { name: `curve ${label}: worker round trip, median`, value: percentile(trips, 50), unit: 'ms' },
       { name: `curve ${label}: main-thread part of it, median`, value: percentile(mainThread, 50), unit: 'ms' },
     );
@@ -168,7 +194,7 @@ function answerTransport(quotes: readonly FundingQuote[]): { columns: number[]; 
 export async function run(): Promise<BenchResult[]> {
   const quotes = makeQuoteSet(ASSETS, NOW);
   const naive = timeRuns(RUNS, WARMUP, () => null, () => naiveRecompute(quotes, NOW, DEFAULT_SETTINGS));
-  const { full, refit, incremental } = engineFigures(quotes, RUNS);
+  const { full, refit, incremental, perUpdate } = engineFigures(quotes, RUNS);
   const codec = asDecoded(quotes);
   const polls = Array.from({ length: VENUE_IDS.length }, (_, i) => venuePoll(quotes, i).poll);
   const columnar = timeRuns(RUNS, WARMUP, (i) => polls[i % polls.length], (poll) => codec(poll));
@@ -186,6 +212,7 @@ export async function run(): Promise<BenchResult[]> {
     { name: 'engine one-venue update (500 quotes), median', value: percentile(incremental, 50), unit: 'ms', baseline: naiveMedian, target: '≤ 0.1 ms' },
     { name: 'engine one-venue update vs engine full, median', value: percentile(incremental, 50), unit: 'ms', baseline: fullMedian, target: '≥ 5×' },
     { name: 'engine one-venue update vs full with every carry computed, median', value: percentile(incremental, 50), unit: 'ms', baseline: refitMedian, target: '≥ 5×' },
+    ...countRows('engine one-venue update (500 quotes)', perUpdate),
     { name: 'quote transport, 500 quotes, columns encode + decode, median', value: percentile(columnar, 50), unit: 'ms', baseline: percentile(cloned, 50) },
     { name: 'row transport, 500 rows, columns encode + decode vs structured clone, median', value: percentile(answer.columns, 50), unit: 'ms', baseline: percentile(answer.cloned, 50) },
     { name: 'engine worker round trip (encode → worker → rows on main), median', value: percentile(trips, 50), unit: 'ms', target: '≤ 1 ms' },

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
-import type { Opportunity } from '../../../shared/domain/signals.ts';
+import type { Leg, Opportunity } from '../../../shared/domain/signals.ts';
+import { VENUE_IDS, type VenueId } from '../../../shared/domain/venues.ts';
+import { bestSpread } from '../../../shared/funding/spread.ts';
+import { takerFeesFor } from '../../../electron/engine/carryCosts.ts';
+import { legOf } from '../../../electron/engine/legs.ts';
+import { OTHER_PAIRS, otherPairs } from '../../../electron/engine/venuePairs.ts';
+import { seededRandom } from '../../fixtures/engine/quoteSet.ts';
 import { SignalEngine } from '../../../electron/engine/engine.ts';
 import { BASIS_MIN_SAMPLES } from '../../../electron/engine/basisHistory.ts';
 import { RowDecoder, RowEncoder } from '../../../electron/engine/rowColumns.ts';
@@ -121,3 +127,38 @@ describe('the 2nd and 3rd best venue pairs', () => {
   });
 });
 
+
+describe('otherPairs scans only the venues that can rank', () => {
+  /** Every pair of a venue's low and another venue's high, ranked by spread then by venue order: the definition. */
+  function everyPair(fresh: readonly Leg[], bestLong: VenueId, bestShort: VenueId): Array<[VenueId, VenueId, number]> {
+    const low = new Map<VenueId, Leg>(), high = new Map<VenueId, Leg>();
+    for (const leg of fresh) {
+      if (!low.has(leg.venue) || leg.ratePer8h < low.get(leg.venue)!.ratePer8h) low.set(leg.venue, leg);
+      if (!high.has(leg.venue) || leg.ratePer8h > high.get(leg.venue)!.ratePer8h) high.set(leg.venue, leg);
+    }
+    const pairs: Array<[VenueId, VenueId, number, number]> = [];
+    VENUE_IDS.forEach((l, li) => VENUE_IDS.forEach((s, si) => {
+      if (l === s || !low.has(l) || !high.has(s) || (l === bestLong && s === bestShort)) return;
+      pairs.push([l, s, high.get(s)!.ratePer8h - low.get(l)!.ratePer8h, li * VENUE_IDS.length + si]);
+    }));
+    pairs.sort((a, b) => b[2] - a[2] || a[3] - b[3]);
+    return pairs.slice(0, OTHER_PAIRS).filter((p) => p[2] > 0).map(([l, s, spread]) => [l, s, spread]);
+  }
+
+  it('gives the two widest pairs of all v × (v − 1) on random legs with many equal rates (seeded)', () => {
+    const random = seededRandom(17);
+    const fees = takerFeesFor(DEFAULT_SETTINGS);
+    for (let trial = 0; trial < 3_000; trial++) {
+      const quotes = Array.from({ length: 2 + Math.floor(random() * 14) }, (_, i) => {
+        const venue = VENUE_IDS[Math.floor(random() * VENUE_IDS.length)];
+        // Rates on a coarse grid: ties between venues are common, as between quiet perps.
+        return q(venue, 'SOL', Math.round((random() - 0.4) * 8) * 0.00005, 8, { symbol: `SOL${i}/USDT:USDT` });
+      });
+      const fresh = quotes.map((quote) => legOf(quote, NOW)!);
+      const best = bestSpread(fresh);
+      if (!best) continue;
+      const got = otherPairs(fresh, best.longVenue, best.shortVenue, fees, DEFAULT_SETTINGS.holdingDays).map((p) => [p.longVenue, p.shortVenue, p.spreadPer8h]);
+      expect(got).toEqual(everyPair(fresh, best.longVenue, best.shortVenue));
+    }
+  });
+});
