@@ -81,23 +81,31 @@ export class BasisHistory {
   /** The last `PAIRS_KEPT` pairs, least recently used first, as "long>short" venue ids. */
   private readonly keys: string[] = [];
   private readonly rings: BasisRing[] = [];
+  /** The most recent pair by its venue ids (interned strings: compared by identity, nothing else touched). */
+  private lastLong = '';
+  private lastShort = '';
+  private last: BasisRing | null = null;
 
   /** Records the pair's basis for `minute` and returns its z-score. */
   record(longVenue: string, shortVenue: string, minute: number, basis: number): number | null {
-    const ring = this.ringOf(longVenue, shortVenue);
+    // The best pair rarely changes between calls: no key compared, no reordering then.
+    let ring = this.last;
+    if (!ring || longVenue !== this.lastLong || shortVenue !== this.lastShort) {
+      ring = this.last = this.ringOf(longVenue, shortVenue);
+      this.lastLong = longVenue;
+      this.lastShort = shortVenue;
+    }
     ring.record(minute, basis);
     return ring.z();
   }
 
-  /** The pair's ring, moved to most recently used; no key string built when it is already the last one. */
+  /** The pair's ring, moved to most recently used (created, dropping the least recent, when new). */
   private ringOf(longVenue: string, shortVenue: string): BasisRing {
-    const last = this.keys.length - 1;
-    if (last >= 0 && isPair(this.keys[last], longVenue, shortVenue)) return this.rings[last];
     let at = 0;
-    while (at < last && !isPair(this.keys[at], longVenue, shortVenue)) at++;
+    while (at < this.keys.length && !isPair(this.keys[at], longVenue, shortVenue)) at++;
     let ring: BasisRing;
     let key: string;
-    if (at < last) {
+    if (at < this.keys.length) {
       [key] = this.keys.splice(at, 1);
       [ring] = this.rings.splice(at, 1);
     } else {
