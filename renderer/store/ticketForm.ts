@@ -29,6 +29,8 @@ export interface TicketForm {
   maxLossUnit: 'usd' | 'equity-pct';
   /** Per exit: true closes the pair when it is met, false only alerts. */
   closes: Record<keyof TicketExitActions, boolean>;
+  /** Percent beyond each leg's best price; empty is the Settings value. */
+  maxSlippagePct: string;
   legOrder: 'sequential' | 'together';
   ackSettlement: boolean;
   ackNegativeCarry: boolean;
@@ -36,7 +38,7 @@ export interface TicketForm {
 }
 
 /** The number fields of the ticket: each problem is shown beside its field (docs/screens.md). */
-export type TicketField = 'quantity' | 'leverage' | 'basisStopPct' | 'takeProfitPct' | 'maxHoldingHours' | 'maxLoss';
+export type TicketField = 'quantity' | 'leverage' | 'basisStopPct' | 'takeProfitPct' | 'maxHoldingHours' | 'maxLoss' | 'maxSlippagePct';
 export type FieldProblems = Partial<Record<TicketField | 'form', string>>;
 export type FormResult = { ok: true; ticket: TicketInput } | { ok: false; problems: FieldProblems };
 
@@ -58,6 +60,7 @@ export function formFromPrefill(input: TicketInput): TicketForm {
     maxLoss: input.maxLoss ? fromPrefill(input.maxLoss.value, input.maxLoss.unit === 'equity' ? 100 : 1) : '',
     maxLossUnit: input.maxLoss?.unit === 'equity' ? 'equity-pct' : 'usd',
     closes: closesOf(TicketExitActionsSchema.parse(input.exitActions ?? {})),
+    maxSlippagePct: fromPrefill(input.maxSlippagePct, 100),
     legOrder: input.legOrder ?? 'sequential',
     ackSettlement: input.acknowledgements?.settlementTiming ?? false,
     ackNegativeCarry: input.acknowledgements?.negativeCarry ?? false,
@@ -83,6 +86,9 @@ export function optionalNumber<F extends string>(text: string, field: F, problem
   return value;
 }
 
+/** The maximum slippage's unit, as its field and its problems say it. */
+export const MAX_SLIPPAGE_UNIT = '% beyond the best price';
+
 /** How a contract field is shown to the trader: which box, in which unit, and what empty means. */
 interface FieldView { field: TicketField; scale: number; unit: string; empty?: string }
 
@@ -93,6 +99,7 @@ function fieldView(path: readonly PropertyKey[], form: TicketForm): FieldView | 
     case 'basisStopPct': return { field: 'basisStopPct', scale: 100, unit: '% price gap' };
     case 'takeProfitSpreadPer8h': return { field: 'takeProfitPct', scale: 100, unit: '% /8h' };
     case 'maxHoldingHours': return { field: 'maxHoldingHours', scale: 1, unit: 'h' };
+    case 'maxSlippagePct': return { field: 'maxSlippagePct', scale: 100, unit: MAX_SLIPPAGE_UNIT, empty: 'the Settings value' };
     case 'maxLoss': return form.maxLossUnit === 'usd' ? { field: 'maxLoss', scale: 1, unit: 'USD', empty: 'the 2 % rule' } : { field: 'maxLoss', scale: 100, unit: '% of equity', empty: 'the 2 % rule' };
     default: return null;
   }
@@ -131,6 +138,7 @@ export function ticketFromForm(form: TicketForm): FormResult {
   const takeProfit = optionalNumber(form.takeProfitPct, 'takeProfitPct', problems);
   const holding = optionalNumber(form.maxHoldingHours, 'maxHoldingHours', problems);
   const maxLoss = optionalNumber(form.maxLoss, 'maxLoss', problems);
+  const maxSlippage = optionalNumber(form.maxSlippagePct, 'maxSlippagePct', problems);
   const ticket: TicketInput = {
     ticketId: form.ticketId,
     kind: form.kind,
@@ -147,6 +155,7 @@ export function ticketFromForm(form: TicketForm): FormResult {
       basisStop: actionOf(form.closes.basisStop), maxLoss: actionOf(form.closes.maxLoss),
       takeProfit: actionOf(form.closes.takeProfit), maxHolding: actionOf(form.closes.maxHolding),
     },
+    maxSlippagePct: maxSlippage === null ? null : maxSlippage / 100,
     legOrder: form.legOrder,
     acknowledgements: { settlementTiming: form.ackSettlement, negativeCarry: form.ackNegativeCarry },
     override: form.override.trim() === '' ? null : form.override.trim(),

@@ -133,6 +133,7 @@ describe('settings, CSV import and the kill switch in Chromium against the demo 
     await expect.poll(() => maxRisk.inputValue(), { timeout: 10_000 }).toBe('2');
     expect(await risk.getByLabel('Hedge tolerance (% base mismatch)').inputValue()).toBe('0.5');
     expect(await risk.getByLabel('Rate-chasing level (|% /8h|)').inputValue()).toBe('0.2');
+    expect(await risk.getByLabel('Max slippage (% beyond the best price, each leg of a new ticket)').inputValue()).toBe('0.5');
     await maxRisk.fill('1.5');
     await risk.getByLabel('OKX withdrawal fee (USD)').fill('3');
     await page.getByRole('button', { name: 'Save settings' }).click();

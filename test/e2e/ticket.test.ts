@@ -70,6 +70,19 @@ describe.each(VIEWPORTS)('the order ticket on one screen at $width×$height', (v
     await expect.poll(() => stop.getAttribute('aria-invalid')).toBeNull();
   });
 
+  it('the max slippage starts at the Settings value, is said wrong beside its field in % beyond the best price, and main\'s checklist holds each leg to it', async () => {
+    const max = page.getByLabel('Max slippage (% beyond the best price)');
+    expect(await max.inputValue()).toBe('0.5');
+    await max.fill('12');
+    expect(await max.getAttribute('aria-invalid')).toBe('true');
+    const problem = page.locator(`#${await max.getAttribute('aria-describedby')}`);
+    expect(await problem.textContent()).toBe('at most 10 % beyond the best price');
+    await max.fill('0.3');
+    await expect.poll(() => max.getAttribute('aria-invalid')).toBeNull();
+    const checklist = ticket().getByRole('region', { name: 'Pre-trade checklist' });
+    await expect.poll(() => checklist.textContent(), { timeout: 30_000 }).toContain('Slippage at size within the max (0.30 % beyond the best price)');
+  });
+
   it('a take-profit at or above the current spread, or below 0, is refused beside the field in % /8h; 0 (close when the spread stops paying) is accepted', async () => {
     const takeProfit = page.getByLabel('Take-profit spread (% /8h)');
     await takeProfit.fill('5');

@@ -1,5 +1,5 @@
-import { ExitDefaultsSchema, type ExitDefaults, type RiskSettings, type RiskSettingsPatch } from '../../../shared/domain/ticket.ts';
-import { limitText } from '../../store/ticketForm.ts';
+import { ExitDefaultsSchema, MaxSlippagePctSchema, type ExitDefaults, type RiskSettings, type RiskSettingsPatch } from '../../../shared/domain/ticket.ts';
+import { limitText, MAX_SLIPPAGE_UNIT } from '../../store/ticketForm.ts';
 import { VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { Field } from './Field.tsx';
 import { fromPct, toPct } from './percent.ts';
@@ -14,6 +14,8 @@ export interface RiskDraft {
   chasingHistoryMultiple: string;
   liquidationBufferMultiple: string;
   hedgeTolerancePct: string;
+  /** Percent beyond each leg's best price a new ticket starts at. */
+  maxSlippagePct: string;
   withdrawalFeesUsd: Record<VenueId, string>;
   /** A new ticket's exits, as typed: empty = none (the ticket asks). */
   exits: Record<keyof ExitDefaults, string>;
@@ -29,13 +31,20 @@ const EXIT_VIEWS: Record<keyof ExitDefaults, { name: string; unit: string }> = {
 };
 
 /** Why the typed defaults cannot be saved, field by field in its unit ("Default basis stop: at most 50 % price gap"), null when they can. */
-export function exitsProblem(typed: RiskDraft['exits']): string | null {
+function exitsProblem(typed: RiskDraft['exits']): string | null {
   const parsed = ExitDefaultsSchema.safeParse(exitsOf(typed));
   if (parsed.success) return null;
   return parsed.error.issues.map((issue) => {
     const key = issue.path[0] as keyof ExitDefaults;
     return `${EXIT_VIEWS[key].name}: ${limitText(issue, { scale: EXIT_IN_PCT[key] ? 100 : 1, unit: EXIT_VIEWS[key].unit, empty: 'no default' })}`;
   }).join('; ');
+}
+
+/** Why the typed risk rules cannot be saved, each in its field's unit ("Max slippage: at most 10 % beyond the best price"), null when they can. */
+export function riskProblem(draft: RiskDraft): string | null {
+  const slippage = MaxSlippagePctSchema.safeParse(draft.maxSlippagePct.trim() === '' ? undefined : fromPct(draft.maxSlippagePct));
+  const problems = [slippage.success ? null : `Max slippage: ${limitText(slippage.error.issues[0], { scale: 100, unit: MAX_SLIPPAGE_UNIT })}`, exitsProblem(draft.exits)];
+  return problems.filter((p) => p !== null).join('; ') || null;
 }
 
 function exitsDraftOf(d: ExitDefaults): RiskDraft['exits'] {
@@ -62,6 +71,7 @@ export function riskDraftOf(r: RiskSettings): RiskDraft {
     chasingHistoryMultiple: String(r.chasingHistoryMultiple),
     liquidationBufferMultiple: String(r.liquidationBufferMultiple),
     hedgeTolerancePct: toPct(r.hedgeTolerancePct),
+    maxSlippagePct: toPct(r.maxSlippagePct),
     withdrawalFeesUsd: fees,
     exits: exitsDraftOf(r.exitDefaults),
   };
@@ -79,6 +89,7 @@ export function riskPatchOf(d: RiskDraft): RiskSettingsPatch {
     chasingHistoryMultiple: Number(d.chasingHistoryMultiple),
     liquidationBufferMultiple: Number(d.liquidationBufferMultiple),
     hedgeTolerancePct: fromPct(d.hedgeTolerancePct),
+    maxSlippagePct: fromPct(d.maxSlippagePct),
     withdrawalFeesUsd: fees,
     exitDefaults: exitsOf(d.exits),
   };
@@ -101,6 +112,7 @@ export function RiskSection({ draft, onChange }: { draft: RiskDraft; onChange(dr
         <Field label="Leverage cap" unit="×" value={draft.leverageCap} onChange={(v) => patch({ leverageCap: v })} />
         <Field label="Liquidation buffer" unit="× the basis stop" value={draft.liquidationBufferMultiple} onChange={(v) => patch({ liquidationBufferMultiple: v })} />
         <Field label="Hedge tolerance" unit="% base mismatch" value={draft.hedgeTolerancePct} onChange={(v) => patch({ hedgeTolerancePct: v })} />
+        <Field label="Max slippage" unit={`${MAX_SLIPPAGE_UNIT}, each leg of a new ticket`} value={draft.maxSlippagePct} onChange={(v) => patch({ maxSlippagePct: v })} />
       </fieldset>
       <fieldset>
         <legend>Timing and rate chasing</legend>

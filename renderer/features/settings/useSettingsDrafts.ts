@@ -5,7 +5,7 @@ import { useBridge } from '../../bridge/bridgeContext.ts';
 import { useSession } from '../../store/sessionStore.ts';
 import { useUi } from '../../store/uiStore.ts';
 import { engineDraftOf, engineSettingsOf, type EngineDraft } from './engineDraft.ts';
-import { exitsProblem, riskDraftOf, riskPatchOf, type RiskDraft } from './RiskSection.tsx';
+import { riskProblem, riskDraftOf, riskPatchOf, type RiskDraft } from './RiskSection.tsx';
 import { draftsUnsaved } from './unsaved.ts';
 
 export interface SettingsDrafts {
@@ -47,8 +47,8 @@ export function useSettingsDrafts(): SettingsDrafts {
 
   const save = async (): Promise<void> => {
     if (!engine) return;
-    const exitProblem = risk ? exitsProblem(risk.exits) : null;
-    if (exitProblem) return setMessage({ ok: false, text: `Not saved: ${exitProblem}` });
+    const problem = risk ? riskProblem(risk) : null;
+    if (problem) return setMessage({ ok: false, text: `Not saved: ${problem}` });
     setSaving(true);
     try {
       if (changed.engine || !changed.risk) {

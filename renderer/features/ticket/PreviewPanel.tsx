@@ -55,7 +55,8 @@ const LEG_LINES: readonly LegLine[] = [
   { head: '½ spread in/out', cell: (leg) => <>{formatUsd(leg.entryHalfSpreadUsd)}/{formatUsd(leg.exitHalfSpreadUsd)}</>,
     title: () => 'half the live bid–ask spread crossed on entry; the exit assumes the same spread, USD' },
   { head: 'Slip in/out est.', cell: (leg) => <>{formatUsd(leg.slippageUsd)}/{formatUsd(leg.exitSlippageUsd)}{leg.bookComplete ? '' : ' (book short)'}</>,
-    title: () => 'beyond the best level: the entry walks the live book at size; the exit estimate walks its other side now, USD' },
+    title: (leg) => `beyond the best level: the entry walks the live book at size; the exit estimate walks its other side now, USD${leg.farthestFillPct === null ? ''
+      : `; the entry's farthest level lies ${share(leg.farthestFillPct, 3)} beyond the best price (average ${share(leg.slippagePct, 3)}), which the max slippage bounds`}` },
   { head: '99 % move', cell: (leg) => (leg.adverseMovePct === null ? 'no history' : <>{share(leg.adverseMovePct)} <span className="muted">n {leg.volatilityReturns}</span></>),
     title: (leg) => (leg.adverseMovePct === null ? 'no stored closes: liquidation is judged against the basis stop instead' : `over the holding period from the realised volatility of ${leg.volatilityReturns} stored returns; the liquidation distance must lie beyond it`) },
   { head: 'Funding to exit', cell: (leg) => formatUsd(leg.expectedFundingUsd), className: (leg) => signClass(leg.expectedFundingUsd) },

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { TicketLeg } from '../../../shared/domain/ticket.ts';
 import { MONITORING_ONLY_VENUES, SPOT_TRADED_VENUES, VENUE_IDS, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { formatUsd } from '../../ui/format.ts';
-import { allowedQuantityText, legOnVenue, type FieldProblems, type Listings, type TicketForm } from '../../store/ticketForm.ts';
+import { allowedQuantityText, legOnVenue, MAX_SLIPPAGE_UNIT, type FieldProblems, type Listings, type TicketForm } from '../../store/ticketForm.ts';
 
 type Patch = (patch: Partial<TicketForm>) => void;
 
@@ -98,8 +98,10 @@ function MaxLossField({ form, patch, ruleUsd, problem }: { form: TicketForm; pat
 }
 
 /** The trader's side of the ticket: legs, size, leverage, stops, exits and what each does, leg order; each field's problem beside it. */
-export function TicketFields({ form, patch, suggested, maxLossUsd = null, problems, listings }: {
+export function TicketFields({ form, patch, suggested, maxLossUsd = null, problems, listings, settingsSlippagePct = null }: {
   form: TicketForm; patch: Patch; suggested: number | null; maxLossUsd?: number | null; problems: FieldProblems; listings: Listings;
+  /** What an empty max slippage means: the Settings value (null while Settings is unread). */
+  settingsSlippagePct?: number | null;
 }) {
   const closes = (key: keyof TicketForm['closes']) => (v: boolean) => patch({ closes: { ...form.closes, [key]: v } });
   const allowed = suggested === null ? '' : allowedQuantityText(suggested);
@@ -138,6 +140,12 @@ export function TicketFields({ form, patch, suggested, maxLossUsd = null, proble
         <ClosesBox name="Take-profit" checked={form.closes.takeProfit} onChange={closes('takeProfit')} />
         <NumberField label="Max holding" unit="hours" value={form.maxHoldingHours} onChange={(v) => patch({ maxHoldingHours: v })} problem={problems.maxHoldingHours} />
         <ClosesBox name="Maximum holding" checked={form.closes.maxHolding} onChange={closes('maxHolding')} />
+      </fieldset>
+      <fieldset>
+        <legend>Execution</legend>
+        <NumberField label="Max slippage" unit={MAX_SLIPPAGE_UNIT} value={form.maxSlippagePct} onChange={(v) => patch({ maxSlippagePct: v })} problem={problems.maxSlippagePct}
+          placeholder={settingsSlippagePct === null ? 'Settings' : `Settings: ${+(settingsSlippagePct * 100).toFixed(4)}`}
+          hint="each leg" />
         <label className="field">
           <span className="field-name">Leg order</span>
           <select aria-label="Leg order" value={form.legOrder} onChange={(e) => patch({ legOrder: e.target.value as TicketForm['legOrder'] })}>

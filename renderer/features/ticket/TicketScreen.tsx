@@ -2,7 +2,6 @@ import { useCallback, useEffect, useMemo } from 'react';
 import type { TicketKind, TicketPreview, TicketReceipt } from '../../../shared/domain/ticket.ts';
 import { pairSpreadPer8h, takeProfitProblem } from '../../../shared/risk/takeProfit.ts';
 import { formatHours, formatUsd, signClass } from '../../ui/format.ts';
-import { prefillFromOpportunity } from '../../../shared/risk/prefill.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../bridge/bridgeContext.ts';
 import { useSignals } from '../../store/signalsStore.ts';
@@ -13,6 +12,7 @@ import { Checklist } from './Checklist.tsx';
 import { FillTable } from './FillTable.tsx';
 import { PreviewPanel } from './PreviewPanel.tsx';
 import { TicketFields } from './TicketFields.tsx';
+import { prefillWithSettings } from './startTicket.ts';
 import { TradingStyles } from './TradingStyles.tsx';
 import { listingsOf, newTicketId, ticketFromForm, type FieldProblems, type FormResult, type TicketForm } from '../../store/ticketForm.ts';
 import { useTicketPreview } from './useTicketPreview.ts';
@@ -136,6 +136,7 @@ export function TicketScreen() {
   const listings = useMemo(() => listingsOf(opportunity?.legs ?? []), [opportunity?.legs]);
   const openScreen = useUi((s) => s.open);
   const trading = useSession((s) => s.trading);
+  const settingsSlippage = useSession((s) => s.risk?.maxSlippagePct ?? null);
   const submit = useSubmit();
   const parsed = useMemo(() => (form ? ticketFromForm(form) : null), [form]);
   const problems = useFieldProblems(parsed, form, preview);
@@ -153,7 +154,7 @@ export function TicketScreen() {
   const changeKind = (kind: TicketKind): void => {
     if (!opportunity) return;
     try {
-      reopen(prefillFromOpportunity(opportunity, kind, newTicketId(form.base, Date.now()), undefined, useSession.getState().risk?.exitDefaults));
+      reopen(prefillWithSettings(opportunity, kind, newTicketId(form.base, Date.now())));
     } catch (err) {
       useTicket.getState().set({ previewError: errorMessage(err) });
     }
@@ -180,7 +181,8 @@ export function TicketScreen() {
       ) : null}
       <div className="ticket-body">
         <div className="ticket-left">
-          <TicketFields form={form} patch={patch} suggested={preview?.suggestedQuantity ?? null} maxLossUsd={preview?.risk.maxLossUsd ?? null} problems={problems} listings={listings} />
+          <TicketFields form={form} patch={patch} suggested={preview?.suggestedQuantity ?? null} maxLossUsd={preview?.risk.maxLossUsd ?? null} problems={problems} listings={listings}
+            settingsSlippagePct={settingsSlippage} />
           <ManualItems contradicted={preview?.alignment.tag === 'contradicted'} />
         </div>
         <div className="ticket-right">

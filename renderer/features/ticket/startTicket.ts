@@ -1,4 +1,6 @@
 import { prefillFromOpportunity } from '../../../shared/risk/prefill.ts';
+import type { Opportunity } from '../../../shared/domain/signals.ts';
+import type { TicketInput, TicketKind } from '../../../shared/domain/ticket.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useSession } from '../../store/sessionStore.ts';
 import { useMonitorView } from '../../store/monitorViewStore.ts';
@@ -15,6 +17,12 @@ export function assetInView(): string | null {
   return useMonitorView.getState().cursor;
 }
 
+/** A fresh ticket for an opportunity, starting at the exits and the maximum slippage Settings holds. */
+export function prefillWithSettings(opportunity: Opportunity, kind: TicketKind, ticketId: string): TicketInput {
+  const risk = useSession.getState().risk;
+  return { ...prefillFromOpportunity(opportunity, kind, ticketId, undefined, risk?.exitDefaults), maxSlippagePct: risk?.maxSlippagePct ?? null };
+}
+
 /**
  * Opens the ticket for an asset: its kept draft if the trader typed one, else a fresh ticket
  * prefilled from the asset's monitor row. Without an asset it shows the ticket as it stands.
@@ -28,7 +36,7 @@ export function startTicket(base: string | null): void {
     if (!row) problem = `${base}: no monitor row to prefill a ticket from`;
     else {
       try {
-        ticket.open(prefillFromOpportunity(row, 'perp-perp', newTicketId(row.base, Date.now()), undefined, useSession.getState().risk?.exitDefaults));
+        ticket.open(prefillWithSettings(row, 'perp-perp', newTicketId(row.base, Date.now())));
       } catch (err) {
         problem = errorMessage(err);
       }

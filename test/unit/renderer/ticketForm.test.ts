@@ -54,6 +54,18 @@ describe('the ticket form', () => {
     expect(ticketFromForm(typed({ maxLoss: '150', maxLossUnit: 'equity-pct' }))).toEqual({ ok: false, problems: { maxLoss: 'at most 100 % of equity' } });
   });
 
+  it('the max slippage is typed in percent beyond the best price, prefilled from the ticket (Settings\' value), and said wrong in that unit beside its field', () => {
+    expect(formFromPrefill({ ...prefill, maxSlippagePct: 0.005 }).maxSlippagePct).toBe('0.5');
+    const typedMax = ticketFromForm(typed({ maxSlippagePct: '0.25' }));
+    expect(typedMax.ok && typedMax.ticket.maxSlippagePct).toBeCloseTo(0.0025, 12);
+    // Empty: main holds the legs to the Settings value.
+    const empty = ticketFromForm(typed({ maxSlippagePct: '' }));
+    expect(empty.ok && empty.ticket.maxSlippagePct).toBeNull();
+    expect(ticketFromForm(typed({ maxSlippagePct: '12' }))).toEqual({ ok: false, problems: { maxSlippagePct: 'at most 10 % beyond the best price' } });
+    expect(ticketFromForm(typed({ maxSlippagePct: '0' }))).toEqual({ ok: false, problems: { maxSlippagePct: 'above 0 % beyond the best price (or leave it empty for the Settings value)' } });
+    expect(ticketFromForm(typed({ maxSlippagePct: '0,5' }))).toEqual({ ok: false, problems: { maxSlippagePct: '"0,5" is not a number (use a point for decimals)' } });
+  });
+
   it('an empty quantity asks main for the risk-sized quantity (null)', () => {
     const result = ticketFromForm(typed({ quantity: '  ' }));
     expect(result.ok && result.ticket.quantity).toBeNull();
