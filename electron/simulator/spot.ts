@@ -55,8 +55,8 @@ export interface SpotOrder extends Omit<SimOrder, 'reduceOnly' | 'marginMode'> {
   timeInForce?: 'ioc';
   /** What a margin order borrowed before it filled (Binance `marginBuyBorrowAmount`/`Asset`). */
   borrowed?: { coin: string; amount: number };
-  /** Placed as a margin order (with a side effect), on the account that borrows. */
-  margin?: true;
+  /** A margin order's side effect, on the account that borrows (Bitget states it back as the order's `loanType`); absent on a spot order. */
+  sideEffect?: SideEffect;
 }
 
 /**
@@ -277,7 +277,7 @@ export class SpotMarkets {
       ...(request.quoteAmount !== undefined ? { quoteAmount: request.quoteAmount } : {}),
       ...(request.immediateOrCancel ? { timeInForce: 'ioc' as const } : {}),
       ...(borrow ? { borrowed: borrow } : {}),
-      ...(sideEffect === undefined ? {} : { margin: true as const }),
+      ...(sideEffect === undefined ? {} : { sideEffect }),
     };
     const book = this.book(instrument, BOOK_DEPTH);
     for (const [price, available] of request.side === 'buy' ? book.asks : book.bids) {
@@ -325,6 +325,24 @@ export class SpotMarkets {
   order(venue: VenueId, apiKey: string, ref: { orderId?: string; clientOrderId?: string }, account: SpotAccount = 'spot'): SpotOrder | undefined {
     const found = this.find(this.wallet(venue, apiKey, account), ref);
     return found ? structuredClone(found) : undefined;
+  }
+
+  /** Every order the account placed on the pair, open or final, oldest first (Bitget's margin history lists). */
+  ordersOf(venue: VenueId, apiKey: string, instrumentId: string, account: SpotAccount = 'spot'): SpotOrder[] {
+    return [...this.wallet(venue, apiKey, account).orders.values()].filter((o) => o.instrumentId === instrumentId).map((o) => structuredClone(o));
+  }
+
+  /**
+   * Coins of `coin` the borrowing account may borrow now: what keeps its margin level at Cross
+   * Margin Classic's least after the loan (none where the account does not lend).
+   */
+  maxBorrowable(venue: VenueId, apiKey: string, coin: string): number {
+    const price = this.coinPrice(venue, coin);
+    if (!this.lends(venue, apiKey) || !(price > 0)) return 0;
+    const wallet = this.wallet(venue, apiKey, this.borrowAccount(venue));
+    const assets = this.assetsValue(venue, wallet);
+    const liabilities = wallet.debts!.value((c) => this.coinPrice(venue, c));
+    return clean(Math.max(0, (assets - MIN_MARGIN_LEVEL * liabilities) / (MIN_MARGIN_LEVEL - 1) / price));
   }
 
   openOrders(venue: VenueId, apiKey: string, instrumentId?: string, account: SpotAccount = 'spot'): SpotOrder[] {

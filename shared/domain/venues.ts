@@ -6,12 +6,11 @@ export type VenueId = (typeof VENUE_IDS)[number];
 export const SPOT_TRADED_VENUES: readonly VenueId[] = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate'];
 /**
  * Venues where a spot leg may sell short: the coin is borrowed on the venue's cross margin
- * (Binance's cross-margin account, OKX's multi-currency trading account, Gate's unified
- * account), and bought back to
- * repay it (docs/orders.md, "Spot shorts"). Elsewhere a spot sell that is not closing held coins
- * is refused in words before anything is sent.
+ * (Binance's and Bitget's cross-margin accounts, OKX's multi-currency trading account, Gate's
+ * unified account), and bought back to repay it (docs/orders.md, "Spot shorts"). Elsewhere a spot
+ * sell that is not closing held coins is refused in words before anything is sent.
  */
-export const SPOT_BORROW_VENUES: readonly VenueId[] = ['binanceusdm', 'okx', 'gate'];
+export const SPOT_BORROW_VENUES: readonly VenueId[] = ['binanceusdm', 'okx', 'gate', 'bitget'];
 /**
  * Collateral a borrowed coin's value needs on Binance's Cross Margin Classic (3×: the debt at
  * most twice the equity, so half its value stays committed), the share a paper short holds back.

@@ -25,7 +25,11 @@ const GRANULARITY_MS: Record<string, number> = {
   '6Hutc': 21_600_000, '12Hutc': 43_200_000, '1D': 86_400_000, '1Dutc': 86_400_000,
   '3Dutc': 259_200_000, '1Wutc': 604_800_000,
 };
-/** Lists ccxt loads beside the spot pairs: no coin networks and no margin pairs (the simulator lends nothing). */
+/**
+ * Lists ccxt loads beside the spot pairs: no coin networks, and no margin pairs (ccxt reads them
+ * only for each spot market's `margin` flag; cross-margin orders and the borrow's reads go to
+ * bitgetMargin.ts whatever the flag says).
+ */
 const EMPTY_LISTS = new Set(['/api/v2/margin/currencies', '/api/v2/spot/public/coins']);
 
 /** Bitget's error envelope; ccxt maps `code` (e.g. 40034 parameter does not exist → BadSymbol). */
@@ -246,7 +250,7 @@ function errorBody(status: number): unknown {
 
 export const bitgetWire: VenueWire = {
   venue: VENUE,
-  pathPrefixes: ['/api/v2/mix/', '/api/v2/common/', '/api/v2/public/', '/api/v2/spot/', '/api/v2/margin/currencies'],
+  pathPrefixes: ['/api/v2/mix/', '/api/v2/common/', '/api/v2/public/', '/api/v2/spot/', '/api/v2/margin/'],
   handle,
   errorBody,
 };

@@ -3,13 +3,15 @@
  * USDT-FUTURES account: balance, positions, leverage and margin mode, place / cancel / cancel
  * all / fetch orders, pending orders, fills and funding settlements (account bills of type
  * `contract_settle_fee`). Rejections carry Bitget's own codes so ccxt raises the same classes.
- * The spot account's signed endpoints (bitgetSpot.ts) are routed here too: one signature check.
+ * The spot account's and the cross-margin account's signed endpoints (bitgetSpot.ts,
+ * bitgetMargin.ts) are routed here too: one signature check.
  */
 import { SimRejection } from '../types.ts';
 import type { SimAccounts, SimContext, SimInstrument, SimOrder, SimRequest, SimResponse } from '../types.ts';
 import { decimalString } from './wireDecimal.ts';
 import { MIX_REFUSALS, bitgetFailure, bitgetOk, bitgetOrderRef, bitgetRejected, type BitgetCall } from './bitgetEnvelope.ts';
 import { SPOT_PRIVATE_ROUTES } from './bitgetSpot.ts';
+import { MARGIN_PRIVATE_ROUTES } from './bitgetMargin.ts';
 
 const VENUE = 'bitget';
 
@@ -225,6 +227,7 @@ const ROUTES: Record<string, (call: BitgetCall) => SimResponse> = {
   'GET /api/v2/mix/order/fills': fills,
   'GET /api/v2/mix/account/bill': bills,
   ...SPOT_PRIVATE_ROUTES,
+  ...MARGIN_PRIVATE_ROUTES,
 };
 
 export function isBitgetPrivate(request: SimRequest): boolean {

@@ -7,7 +7,7 @@
  * fill at its price. Shapes follow ccxt's recorded real spot answers (test/fixtures/venues/bitget-spot).
  */
 import type { SimContext, SimResponse } from '../types.ts';
-import type { SpotInstrument, SpotOrder } from '../spot.ts';
+import type { SideEffect, SpotInstrument, SpotOrder, SpotOrderRequest } from '../spot.ts';
 import { stringId } from '../random.ts';
 import { MIX_REFUSALS, bitgetFailure, bitgetOk, bitgetOrderRef, bitgetRejected, type BitgetCall, type BitgetRefusals } from './bitgetEnvelope.ts';
 import { decimalString, fixedString } from './wireDecimal.ts';
@@ -18,21 +18,21 @@ const BOOK_LIMIT = 150;
 /** Time in force the simulator models; Bitget also takes `fok` and `post_only`, which it refuses rather than misread. */
 const FORCES = new Set(['gtc', 'ioc']);
 
-const SPOT_REFUSALS: BitgetRefusals = {
+export const SPOT_REFUSALS: BitgetRefusals = {
   ...MIX_REFUSALS,
   'insufficient-margin': ['43012', 'Insufficient balance'],
   'min-notional': ['45110', 'less than the minimum amount 1 USDT'],
   'unknown-order': ['43001', 'The order does not exist'],
 };
 
-const priceText = (pair: SpotInstrument, value: number) => fixedString(value, pair.pricePrecision);
+export const priceText = (pair: SpotInstrument, value: number) => fixedString(value, pair.pricePrecision);
 const sizeText = (pair: SpotInstrument, value: number) => fixedString(value, pair.qtyPrecision);
 
-function pairNamed(context: SimContext, symbol: string | null | undefined): SpotInstrument | undefined {
+export function pairNamed(context: SimContext, symbol: string | null | undefined): SpotInstrument | undefined {
   return symbol ? context.spot.instrument(VENUE, symbol) : undefined;
 }
 
-const unknownPair = (now: number) => bitgetFailure(now, ...SPOT_REFUSALS['unknown-instrument']);
+export const unknownPair = (now: number) => bitgetFailure(now, ...SPOT_REFUSALS['unknown-instrument']);
 
 function symbolJson(pair: SpotInstrument): Record<string, unknown> {
   const fee = decimalString(VENUES[VENUE].spotTakerFee);
@@ -87,26 +87,40 @@ function coinsAsked(context: SimContext, pair: SpotInstrument, marketBuy: boolea
   return marketBuy ? { quantity: context.spot.coinsFor(pair, size), quoteAmount: size } : { quantity: size };
 }
 
-/** POST /api/v2/spot/trade/place-order. */
-function placeOrder(call: BitgetCall): SimResponse {
+/**
+ * The order a spot or margin place-order asks for, or Bitget's refusal of its fields: `size` is
+ * the field carrying its amount (`size` on spot, `baseSize` or a market buy's `quoteSize` on margin).
+ */
+export function spotRequestOf(call: BitgetCall, size: string | undefined): SpotOrderRequest | SimResponse {
   const { params } = call;
   const pair = pairNamed(call.context, params.symbol);
   if (pair === undefined) return unknownPair(call.now);
   const { side, orderType } = params;
-  const size = Number(params.size);
+  const amount = Number(size);
   const force = (params.force ?? 'gtc').toLowerCase();
-  if ((side !== 'buy' && side !== 'sell') || (orderType !== 'market' && orderType !== 'limit') || !(size > 0) || !FORCES.has(force)) {
-    return bitgetFailure(call.now, '40808', `Parameter verification exception side ${side}, orderType ${orderType}, size ${params.size}, force ${force}`);
+  if ((side !== 'buy' && side !== 'sell') || (orderType !== 'market' && orderType !== 'limit') || !(amount > 0) || !FORCES.has(force)) {
+    return bitgetFailure(call.now, '40808', `Parameter verification exception side ${side}, orderType ${orderType}, size ${size}, force ${force}`);
   }
+  return {
+    instrumentId: pair.id, side, type: orderType, ...coinsAsked(call.context, pair, orderType === 'market' && side === 'buy', amount),
+    price: orderType === 'limit' ? Number(params.price) : undefined, clientOrderId: params.clientOid, immediateOrCancel: orderType === 'limit' && force === 'ioc',
+  };
+}
+
+/** Places `request` (or answers its refusal) and answers Bitget's ids-only order answer. */
+export function placed(call: BitgetCall, request: SpotOrderRequest | SimResponse, sideEffect?: SideEffect): SimResponse {
+  if (!('instrumentId' in request)) return request;
   try {
-    const order = call.context.spot.placeOrder(VENUE, call.apiKey, {
-      instrumentId: pair.id, side, type: orderType, ...coinsAsked(call.context, pair, orderType === 'market' && side === 'buy', size),
-      price: orderType === 'limit' ? Number(params.price) : undefined, clientOrderId: params.clientOid, immediateOrCancel: orderType === 'limit' && force === 'ioc',
-    });
+    const order = call.context.spot.placeOrder(VENUE, call.apiKey, request, sideEffect);
     return bitgetOk(call.now, { orderId: order.orderId, clientOid: order.clientOrderId });
   } catch (error) {
     return bitgetRejected(call.now, error, SPOT_REFUSALS);
   }
+}
+
+/** POST /api/v2/spot/trade/place-order. */
+function placeOrder(call: BitgetCall): SimResponse {
+  return placed(call, spotRequestOf(call, call.params.size));
 }
 
 /** POST /api/v2/spot/trade/cancel-order. */

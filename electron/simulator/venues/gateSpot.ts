@@ -103,7 +103,7 @@ function orderJson(order: SpotOrder, context: SimContext): Record<string, unknow
   return {
     id: order.orderId, text: order.clientOrderId.startsWith('t-') ? order.clientOrderId : 'apiv4', amend_text: '-',
     create_time: seconds(order.createdAt), update_time: seconds(order.updatedAt), create_time_ms: String(order.createdAt), update_time_ms: String(order.updatedAt),
-    status, currency_pair: order.instrumentId, type: order.type, account: order.margin ? 'unified' : 'spot', side: order.side, amount: decimalString(amount),
+    status, currency_pair: order.instrumentId, type: order.type, account: order.sideEffect === undefined ? 'spot' : 'unified', side: order.side, amount: decimalString(amount),
     price: order.price === null ? '0' : priceText(pair, order.price), time_in_force: order.type === 'market' ? 'ioc' : order.timeInForce ?? 'gtc', iceberg: '0',
     left: decimalString(Math.max(0, Number(left.toPrecision(12)))), filled_amount: decimalString(order.filled), fill_price: decimalString(order.cost),
     filled_total: decimalString(order.cost), avg_deal_price: order.averagePrice === null ? '0' : decimalString(order.averagePrice),

@@ -152,7 +152,7 @@ export function spotOrderJson(order: SpotOrder, context: SimContext): Record<str
     linkedAlgoOrd: { algoId: '' }, ordId: order.orderId, ordType: order.type, pnl: '0', posSide: 'net', px: p(order.price),
     pxType: '', pxUsd: '', pxVol: '', quickMgnType: '', rebate: '0', rebateCcy: instrument.quote, reduceOnly: 'false', side: order.side,
     slOrdPx: '', slTriggerPx: '', slTriggerPxType: '', source: '', state: ORDER_STATE[order.status], stpId: '', stpMode: 'cancel_maker',
-    sz: decimalString(order.quoteAmount ?? order.quantity), tag: '', tdMode: order.margin ? 'cross' : 'cash', tgtCcy, tpOrdPx: '', tpTriggerPx: '', tpTriggerPxType: '',
+    sz: decimalString(order.quoteAmount ?? order.quantity), tag: '', tdMode: order.sideEffect === undefined ? 'cash' : 'cross', tgtCcy, tpOrdPx: '', tpTriggerPx: '', tpTriggerPxType: '',
     tradeId: last ? String(last.tradeId) : '', uTime: String(order.updatedAt),
   };
 }

@@ -163,6 +163,8 @@ const CARRIES: CarryCase[] = [
   { name: 'Hyperliquid perp long / OKX spot short (borrowed)', perp: BTC.hyperliquid, spot: 'okx', marginMode: 'isolated', spotSide: 'sell' },
   { name: 'Gate perp contracts long / Gate spot short (borrowed)', perp: BTC.gate, spot: 'gate', marginMode: 'isolated', spotSide: 'sell' },
   { name: 'Bybit perp long / Gate spot short (borrowed)', perp: BTC.bybit, spot: 'gate', marginMode: 'cross', spotSide: 'sell' },
+  { name: 'Bitget perp long / Bitget spot short (borrowed)', perp: BTC.bitget, spot: 'bitget', marginMode: 'isolated', spotSide: 'sell' },
+  { name: 'Aster perp long / Bitget spot short (borrowed)', perp: BTC.aster, spot: 'bitget', marginMode: 'isolated', spotSide: 'sell' },
   { name: 'Gate perp contracts / Gate spot', perp: BTC.gate, spot: 'gate', marginMode: 'isolated' },
   { name: 'Binance perp / Gate spot', perp: BTC.binanceusdm, spot: 'gate', marginMode: 'isolated' },
 ];

@@ -83,41 +83,44 @@ function pairTools(desk: UnitDesk) {
   return { book, closer: createPairCloser({ pairs: () => book.pairs(), gateway: desk.gateway, journal: journalOf(desk.store) }) };
 }
 
-/** BTC on Binance's cross margin (Live). */
-const marginBtc = () => simulatorMarginCoins(sim, 'binanceusdm', 'BTC');
+/** The venues whose cross-margin account is apart from the spot wallet, where the reverse carries below borrow; their BTC perp is `BTCUSDT`. */
+type MarginVenue = 'binanceusdm' | 'bitget';
 
-/** The Binance spot leg as held: the cross-margin net (Live) or the paper account's position. */
-async function binanceSpotNet(desk: UnitDesk): Promise<number> {
-  if (desk.mode === 'live') return marginBtc().net;
-  return (await desk.brokers.get('binanceusdm')!.positions()).find((p) => p.symbol === BTC_SPOT)?.size ?? 0;
+/** BTC on the venue's cross margin (Live). */
+const marginBtc = (venue: MarginVenue = 'binanceusdm') => simulatorMarginCoins(sim, venue, 'BTC');
+
+/** The spot leg of a reverse carry as held: the cross-margin net (Live) or the paper account's position. */
+async function marginSpotNet(desk: UnitDesk, venue: MarginVenue): Promise<number> {
+  if (desk.mode === 'live') return marginBtc(venue).net;
+  return (await desk.brokers.get(venue)!.positions()).find((p) => p.symbol === BTC_SPOT)?.size ?? 0;
 }
 
 /** A reverse carry holds the approved short spot and long perp within one perp lot, in coins and USD; Live: its sell borrowed on the cross margin. */
-async function expectReverseCarryHeld(desk: UnitDesk, ticketId: string, quantity: number, perpBefore: number): Promise<void> {
-  const lot = perpLot('binanceusdm', 'BTCUSDT');
-  const price = sim.spot.price(spotPair('binanceusdm'));
-  const spot = await binanceSpotNet(desk);
+async function expectReverseCarryHeld(desk: UnitDesk, ticketId: string, quantity: number, perpBefore: number, venue: MarginVenue = 'binanceusdm'): Promise<void> {
+  const lot = perpLot(venue, 'BTCUSDT');
+  const price = sim.spot.price(spotPair(venue));
+  const spot = await marginSpotNet(desk, venue);
   expect(Math.abs(spot + quantity)).toBeLessThan(lot);
   expect(Math.abs(Math.abs(spot) * price - quantity * price)).toBeLessThan(lot * price);
-  expect(Math.abs((await perpHeld(desk, 'binanceusdm', 'BTCUSDT')) - perpBefore - quantity)).toBeLessThan(lot);
+  expect(Math.abs((await perpHeld(desk, venue, 'BTCUSDT')) - perpBefore - quantity)).toBeLessThan(lot);
   const { book } = pairTools(desk);
   const [pair] = (await book.pairs()).filter((p) => p.pairId === ticketId);
   expect(pair.legs.map((leg) => Math.sign(leg.size))).toEqual([1, -1]);
   if (desk.mode !== 'live') return;
   const sell = journalOf(desk.store).ledger.pair(ticketId)!.orders.find((o) => o.symbol === BTC_SPOT)!;
-  const onMargin = sim.spot.order('binanceusdm', apiKey('binanceusdm'), { clientOrderId: sell.clientOrderId }, 'margin');
-  expect([onMargin?.side, onMargin?.borrowed?.coin, sim.spot.order('binanceusdm', apiKey('binanceusdm'), { clientOrderId: sell.clientOrderId })]).toEqual(['sell', 'BTC', undefined]);
+  const onMargin = sim.spot.order(venue, apiKey(venue), { clientOrderId: sell.clientOrderId }, 'margin');
+  expect([onMargin?.side, onMargin?.borrowed?.coin, sim.spot.order(venue, apiKey(venue), { clientOrderId: sell.clientOrderId })]).toEqual(['sell', 'BTC', undefined]);
   // The borrow is what the margin account lacked: a rest an earlier buy-back kept over its debt counts.
-  expect(marginBtc().owed).toBeGreaterThan(quantity - 2 * spotPair('binanceusdm').stepSize);
+  expect(marginBtc(venue).owed).toBeGreaterThan(quantity - 2 * spotPair(venue).stepSize);
 }
 
 /** After a close: the perp back where it was, the spot leg flat (what a buy-back keeps over the debt is dust under one order), nothing owed. */
-async function expectBorrowRepaid(desk: UnitDesk, perpBefore: number): Promise<void> {
-  expect(await perpHeld(desk, 'binanceusdm', 'BTCUSDT')).toBeCloseTo(perpBefore, 9);
-  const net = await binanceSpotNet(desk);
+async function expectBorrowRepaid(desk: UnitDesk, perpBefore: number, venue: MarginVenue = 'binanceusdm'): Promise<void> {
+  expect(await perpHeld(desk, venue, 'BTCUSDT')).toBeCloseTo(perpBefore, 9);
+  const net = await marginSpotNet(desk, venue);
   expect(net).toBeGreaterThanOrEqual(0);
-  expect(net).toBeLessThan(spotPair('binanceusdm').stepSize * 2);
-  if (desk.mode === 'live') expect(marginBtc().owed).toBe(0);
+  expect(net).toBeLessThan(spotPair(venue).stepSize * 2);
+  if (desk.mode === 'live') expect(marginBtc(venue).owed).toBe(0);
 }
 
 describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mode) => {
@@ -203,7 +206,7 @@ describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mo
     // The sell went to the unified account on a borrow of what the wallet lacked.
     const sell = journalOf(desk.store).ledger.pair(ticketId)!.orders.find((o) => o.symbol === BTC_SPOT)!;
     const sent = sim.spot.order('gate', apiKey('gate'), { clientOrderId: `t-${sell.clientOrderId}` })!;
-    expect([sent.side, sent.margin, sent.borrowed?.coin]).toEqual(['sell', true, 'BTC']);
+    expect([sent.side, sent.sideEffect !== undefined, sent.borrowed?.coin]).toEqual(['sell', true, 'BTC']);
     expect(simulatorMarginCoins(sim, 'gate', 'BTC').owed).toBeGreaterThan(quantity - 2 * spotPair('gate').stepSize);
   }
 
@@ -218,7 +221,7 @@ describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mo
     // Gate's market buys spend USDT; the buy-back went out as an IOC limit of coins, with auto_repay.
     const buyBack = journalOf(desk.store).ledger.pair(ticketId)!.orders.find((o) => o.symbol === BTC_SPOT && o.side === 'buy')!;
     const sent = sim.spot.order('gate', apiKey('gate'), { clientOrderId: `t-${buyBack.clientOrderId}` })!;
-    expect([sent.type, sent.timeInForce, sent.quoteAmount, sent.margin]).toEqual(['limit', 'ioc', undefined, true]);
+    expect([sent.type, sent.timeInForce, sent.quoteAmount, sent.sideEffect]).toEqual(['limit', 'ioc', undefined, 'AUTO_REPAY']);
   }
 
   it('a Gate reverse carry (OKX perp long, Gate spot sold on the unified account\'s borrow) holds the approved coins short within one lot; its preview counts Gate\'s hourly rate (Live) or the Settings APR (Paper); a close buys the coins back and repays the borrow, interest included', async () => {
@@ -264,6 +267,50 @@ describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mo
         .rejects.toThrow(words);
     } finally {
       sim.spot.setLending('gate', apiKey('gate'), true);
+    }
+    expect(sent()).toBe(before.sent);
+    expect(journalOf(desk.store).ledger.entries().length).toBe(before.journal);
+  });
+
+  it('a Bitget reverse carry (long perp, spot sold on the cross-margin account with autoLoan) holds the approved short within one lot, in coins and USD; its preview counts Bitget\'s daily rate (Live) or the Settings APR (Paper); a close buys back with autoRepay and nothing stays owed', async () => {
+    const perpBefore = await perpHeld(desk, 'bitget', 'BTCUSDT');
+    const ticket = TicketSchema.parse(carryTicketOf(`reverse-bitget-${mode}`, { venue: 'bitget', side: 'buy' }, { venue: 'bitget', side: 'sell' }, 0.03));
+    const spotLeg = (await desk.tickets.preview(ticket)).legs.find((leg) => leg.symbol === BTC_SPOT)!;
+    expect(spotLeg.borrowUsd).toBeGreaterThan(0);
+    // ccxt states Bitget's rate per day (dailyInterestRate of interest-rate-and-limit).
+    expect([spotLeg.borrowDailyRate, spotLeg.borrowRateSource]).toEqual(mode === 'live' ? [DAILY_INTEREST_RATE, 'venue'] : [DEFAULT_RISK_SETTINGS.spotBorrowApr / 365, 'settings']);
+    const receipt = await desk.tickets.submit(ticket);
+    expect(receipt.execution.status).toBe('hedged');
+    await expectReverseCarryHeld(desk, ticket.ticketId, receipt.checklist.preview.quantity, perpBefore, 'bitget');
+    if (mode === 'live') {
+      // The journalled sell is what the venue filled, its fee read from the margin fills.
+      const sell = journalOf(desk.store).ledger.pair(ticket.ticketId)!.orders.find((o) => o.symbol === BTC_SPOT)!;
+      const onMargin = sim.spot.order('bitget', apiKey('bitget'), { clientOrderId: sell.clientOrderId }, 'margin')!;
+      expect(onMargin.sideEffect).toBe('MARGIN_BUY');
+      expect(sell.filled).toBeCloseTo(onMargin.filled, 12);
+      expect(sell.fee).toBeCloseTo(onMargin.fee, 9);
+      expect(onMargin.fee).toBeGreaterThan(0);
+    }
+    const closed = await pairTools(desk).closer.close(ticket.ticketId, 'bitget reverse carry test');
+    expect(closed).toMatchObject({ flat: true, result: { status: 'hedged' } });
+    await expectBorrowRepaid(desk, perpBefore, 'bitget');
+    if (mode !== 'live') return;
+    const buyBack = journalOf(desk.store).ledger.pair(ticket.ticketId)!.orders.find((o) => o.symbol === BTC_SPOT && o.side === 'buy')!;
+    expect(sim.spot.order('bitget', apiKey('bitget'), { clientOrderId: buyBack.clientOrderId }, 'margin')?.sideEffect).toBe('AUTO_REPAY');
+  });
+
+  it('a Bitget account that can borrow nothing is refused in words before anything is sent, by the ticket and again by the broker (Live)', async () => {
+    if (mode !== 'live') return;
+    const sent = () => requests('/api/v2/margin/crossed/place-order') + requests('/api/v2/spot/trade/place-order') + requests('/api/v2/mix/order/place-order') + requests('/v5/order/create');
+    const before = { sent: sent(), journal: journalOf(desk.store).ledger.entries().length };
+    sim.spot.setLending('bitget', apiKey('bitget'), false);
+    try {
+      const words = /BTC\/USDT: the Bitget cross-margin account can borrow no BTC \(max borrowable 0\): a spot short needs margin trading opened and USDT collateral transferred into the cross-margin account at Bitget \(the terminal moves no funds\); nothing was sent/;
+      await expect(desk.brokers.get('bitget')!.createOrder({ symbol: BTC_SPOT, side: 'sell', type: 'market', quantity: 0.01, reduceOnly: false, clientOrderId: 'ftbitgetnolending1' })).rejects.toThrow(words);
+      await expect(desk.tickets.submit(TicketSchema.parse(carryTicketOf(`carry-bitget-no-lending-${mode}`, { venue: 'bybit', side: 'buy' }, { venue: 'bitget', side: 'sell' }, 0.02))))
+        .rejects.toThrow(words);
+    } finally {
+      sim.spot.setLending('bitget', apiKey('bitget'), true);
     }
     expect(sent()).toBe(before.sent);
     expect(journalOf(desk.store).ledger.entries().length).toBe(before.journal);

@@ -193,7 +193,7 @@ class LiveBroker implements Broker {
     const borrow = this.#borrow;
     if (borrow === undefined) return spotShortRefusal(this.venue, symbol);
     try {
-      return await call(this.venue, symbol, () => borrow.refusal(this.#ex(symbol)));
+      return await call(this.venue, symbol, () => borrow.refusal(this.#ex(symbol), symbol));
     } catch (error) {
       if (!(error instanceof VenueError)) throw error;
       return `the ${this.venue} account's borrow settings could not be read (${error.message})`;
@@ -293,7 +293,7 @@ class LiveBroker implements Broker {
 
   /**
    * What a spot order sends (docs/orders.md, "Spot shorts"): a buy of coins, or a closing sell of
-   * at most the coins held, from the spot wallet; where the terminal borrows (Binance, OKX), an
+   * at most the coins held, from the spot wallet; where the terminal borrows (Binance, OKX, Bitget), an
    * opening sell on a borrow and a closing buy that buys back the debt and its interest, grossed
    * up for the fee taken in the coin. Elsewhere, or on an account that cannot borrow, an opening
    * sell is refused before it is sent.
@@ -406,8 +406,8 @@ class LiveBroker implements Broker {
     const accounts: Array<Readonly<Record<string, string>>> = isSpotSymbol(symbol) && account ? [{}, account] : [{}];
     for (const params of accounts) {
       try {
-        const raw = await this.#ex(symbol).fetchOrder(this.venue === 'bybit' ? '' : (undefined as unknown as string), symbol, { ...lookupParams(this.venue, clientOrderId), ...params });
-        return { raw, params };
+        const raw = await this.#readOrder(symbol, clientOrderId, params);
+        if (raw !== null) return { raw, params };
       } catch (error) {
         const mapped = toVenueError(this.venue, error);
         // "No such order" is an answer: that account never received it. Anything else is not.
@@ -415,6 +415,14 @@ class LiveBroker implements Broker {
       }
     }
     return null;
+  }
+
+  /** One account's order: ccxt's `fetchOrder`, or on a borrowing account it cannot reach, that account's own read (spotBorrow.ts `readOrder`). */
+  async #readOrder(symbol: string, clientOrderId: string, params: Readonly<Record<string, string>>): Promise<CcxtOrder | null> {
+    const exchange = this.#ex(symbol);
+    const own = this.#borrow?.readOrder;
+    if (own !== undefined && params === this.#borrow?.orderAccount) return own(exchange, symbol, clientOrderId);
+    return exchange.fetchOrder(this.venue === 'bybit' ? '' : (undefined as unknown as string), symbol, { ...lookupParams(this.venue, clientOrderId), ...params });
   }
 
   async openOrders(): Promise<Order[]> {
@@ -458,8 +466,9 @@ class LiveBroker implements Broker {
     const perp = Object.keys(totals).map((currency) => ({ currency, total: totals[currency] ?? 0, free: free[currency] ?? 0 }));
     if (!SEPARATE_SPOT_WALLETS.has(this.venue) || !('exchange' in this.#spot)) return perp;
     const spot = this.#spot.exchange;
-    // The cross-margin account's stablecoins are the collateral of a spot short (spotMargin.ts).
-    const margin = this.#borrow?.separate ? await this.#marginRead(() => spotQuoteRows(spot, { type: 'margin' }), []) : [];
+    // The cross-margin account's stablecoins are the collateral of a spot short (spotBorrow.ts).
+    const collateral = this.#borrow?.separate ? this.#borrow.collateral : undefined;
+    const margin = collateral ? await this.#marginRead(() => collateral(spot), []) : [];
     return [...perp, ...await call(this.venue, '', () => spotQuoteRows(spot)), ...margin];
   }
 

@@ -51,7 +51,7 @@ export function spotShortRefusal(venue: VenueId, symbol: string): string {
   return `${symbol}: a spot short on ${label} sells coins the account does not hold and needs a margin borrow, which this terminal arranges on ${borrowVenueWords("'s")} cross margin only, not on ${label}; nothing was sent`;
 }
 
-/** The venues that lend for a spot short, in words ("Binance's and OKX's" with `suffix` "'s"). */
+/** The venues that lend for a spot short, in words ("Binance's, OKX's and Bitget's" with `suffix` "'s"). */
 export function borrowVenueWords(suffix = ''): string {
   const names = SPOT_BORROW_VENUES.map((v) => `${VENUES[v].label}${suffix}`);
   return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
