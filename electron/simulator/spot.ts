@@ -1,7 +1,8 @@
 /**
  * Spot markets and spot wallets on the venues whose spot the simulator serves (Binance, Bybit,
- * OKX, Bitget, Gate). Each spot pair (`BTCUSDT`, OKX's `BTC-USDT`, Gate's `BTC_USDT`) trades the
- * asset of a listed USDT perp, in coins at prices per coin, around the perp's index (the spot
+ * OKX, Bitget, Gate, Hyperliquid). Each spot pair (`BTCUSDT`, OKX's `BTC-USDT`, Gate's `BTC_USDT`,
+ * Hyperliquid's `@142` of UBTC and USDC) trades the asset of a listed perp of the venue's quote,
+ * in coins at prices per coin, around the perp's index (the spot
  * price the perp's index follows). A market order walks a spot book built as the perp's is. Fees
  * follow the venues: a buy pays its fee in the coin it receives, a sell in USDT. Binance's,
  * Bitget's and Gate's spot wallets are their own (apart from the futures wallet); Bybit's and
@@ -18,17 +19,21 @@ import { stringId } from './random.ts';
 import { SimRejection, type OrderSide, type SimBook, type SimInstrument, type SimOrder, type VenueId } from './types.ts';
 import { VENUES } from '../../shared/domain/venues.ts';
 import { MIN_MARGIN_LEVEL, MarginDebts } from './marginDebts.ts';
+import { HYPERLIQUID_SPOT_QUOTE, hyperliquidSpotPair, hyperliquidSpotPriceOk, hyperliquidSpotTick, recordedSzDecimals } from './hyperliquidSpotNames.ts';
 
-const QUOTE = 'USDT';
 const BOOK_DEPTH = 200;
 
 export interface SpotInstrument {
   venue: VenueId;
-  /** `BTCUSDT` on Binance and Bybit, `BTC-USDT` on OKX. */
+  /** `BTCUSDT` on Binance and Bybit, `BTC-USDT` on OKX, `@142` on Hyperliquid. */
   id: string;
-  /** The coin, without any multiplier (`PEPE`, whatever the perp calls it). */
+  /** The coin as the venue's wallet names it, without any multiplier (`PEPE`; Hyperliquid's wrapped `UBTC`). */
   base: string;
+  /** The asset of the simulator's universe the pair trades (`BTC` for Hyperliquid's `UBTC`). */
+  asset: string;
   quote: string;
+  /** Hyperliquid numbers its pairs and tokens: the pair's index in `spotMeta.universe`, its base token's in `tokens`. */
+  index?: { pair: number; token: number };
   /** The perp whose index prices the pair, and its price scale (1000 for `1000PEPEUSDT`). */
   perpId: string;
   priceScale: number;
@@ -127,39 +132,55 @@ type Terms = { tickSize: number; stepSize: number; minQty: number };
  * spot wallet is) rather than on a margin account apart.
  */
 interface SpotVenue {
-  pairId: (base: string) => string;
+  /** The pair's id, the coin's name in the wallet and the venue's numbering (Hyperliquid), by the asset and its place in the listing. */
+  pairOf: (asset: string, ordinal: number) => { id: string; coin: string; index?: SpotInstrument['index'] };
+  quote: string;
   unified: boolean;
   borrowsInWallet?: true;
   /** Minimum order value in USDT; OKX states none (its minimum is `minSz`). */
   minNotional: number;
   recorded: Readonly<Record<string, Terms>>;
+  /** Terms of a pair the recording lacks, by its price; six significant figures of tick unless the venue says otherwise. */
+  generated?: (pricePerCoin: number, asset: string) => Terms;
+  /** Whether a limit price is one the venue takes; a multiple of the tick unless the venue says otherwise. */
+  priceOk?: (price: number, instrument: SpotInstrument) => boolean;
 }
 
 const terms = (tickSize: number, stepSize: number, minQty = stepSize): Terms => ({ tickSize, stepSize, minQty });
+const named = (id: (asset: string) => string) => (asset: string) => ({ id: id(asset), coin: asset });
 
 const SPOT_VENUE_RULES: Partial<Record<VenueId, SpotVenue>> = {
   binanceusdm: {
-    pairId: (base) => `${base}${QUOTE}`, unified: false, minNotional: 5,
+    pairOf: named((base) => `${base}USDT`), quote: 'USDT', unified: false, minNotional: 5,
     recorded: { BTC: terms(0.01, 0.00001), ETH: terms(0.01, 0.0001), ADA: terms(0.0001, 0.1), LTC: terms(0.01, 0.001) },
   },
-  bybit: { pairId: (base) => `${base}${QUOTE}`, unified: true, minNotional: 5, recorded: {} },
+  bybit: { pairOf: named((base) => `${base}USDT`), quote: 'USDT', unified: true, minNotional: 5, recorded: {} },
   okx: {
-    pairId: (base) => `${base}-${QUOTE}`, unified: true, minNotional: 0,
+    pairOf: named((base) => `${base}-USDT`), quote: 'USDT', unified: true, minNotional: 0,
     recorded: {
       BTC: terms(0.1, 1e-8, 0.00001), ETH: terms(0.01, 1e-6, 0.0001), ADA: terms(0.0001, 0.0001, 10), LTC: terms(0.01, 1e-6, 0.01),
       XRP: terms(0.0001, 1e-6, 1), DOGE: terms(0.00001, 1e-6, 10), TRX: terms(0.00001, 1e-6, 1),
     },
   },
   gate: {
-    pairId: (base) => `${base}_${QUOTE}`, unified: false, borrowsInWallet: true, minNotional: 3,
+    pairOf: named((base) => `${base}_USDT`), quote: 'USDT', unified: false, borrowsInWallet: true, minNotional: 3,
     recorded: { BTC: terms(0.1, 1e-6, 1e-6), ETH: terms(0.01, 0.0001, 0.001), ADA: terms(0.0001, 0.01, 0.01) },
   },
   bitget: {
-    pairId: (base) => `${base}${QUOTE}`, unified: false, minNotional: 1,
+    pairOf: named((base) => `${base}USDT`), quote: 'USDT', unified: false, minNotional: 1,
     recorded: {
       BTC: terms(0.01, 1e-6, 0), ETH: terms(0.01, 0.0001, 0), ADA: terms(0.0001, 0.001, 0), LTC: terms(0.01, 0.0001, 0),
       XRP: terms(0.0001, 0.0001, 0), DOGE: terms(0.00001, 0.0001, 0), TRX: terms(0.00001, 0.0001, 0),
     },
+  },
+  // Hyperliquid prices spot by five significant figures (hyperliquidSpotNames.ts) and takes 10 USDC an order at least.
+  hyperliquid: {
+    pairOf: hyperliquidSpotPair, quote: HYPERLIQUID_SPOT_QUOTE, unified: false, minNotional: 10, recorded: {},
+    generated: (price, asset) => {
+      const szDecimals = recordedSzDecimals(asset) ?? decimalsOf(termsOf(price).stepSize);
+      return terms(clean(hyperliquidSpotTick(price, szDecimals)), clean(10 ** -szDecimals));
+    },
+    priceOk: (price, instrument) => hyperliquidSpotPriceOk(price, instrument.qtyPrecision),
   },
 };
 
@@ -200,22 +221,35 @@ export class SpotMarkets {
 
   private listFor(venue: VenueId, rules: SpotVenue): Map<string, SpotInstrument> {
     const out = new Map<string, SpotInstrument>();
+    const assets = new Set<string>();
     for (const listing of this.market.universe.listings(venue)) {
-      const id = rules.pairId(listing.asset.base);
-      if (listing.instrument.settle !== QUOTE || out.has(id)) continue;
-      const { tickSize, stepSize, minQty } = rules.recorded[listing.asset.base] ?? termsOf(listing.asset.price);
+      const asset = listing.asset.base;
+      if (listing.instrument.settle !== rules.quote || assets.has(asset)) continue;
+      const { id, coin, index } = rules.pairOf(asset, assets.size);
+      assets.add(asset);
+      const { tickSize, stepSize, minQty } = rules.recorded[asset] ?? rules.generated?.(listing.asset.price, asset) ?? termsOf(listing.asset.price);
       out.set(id, {
-        venue, id, base: listing.asset.base, quote: QUOTE, perpId: listing.instrument.id, priceScale: listing.priceScale,
+        venue, id, base: coin, asset, quote: rules.quote, perpId: listing.instrument.id, priceScale: listing.priceScale,
         tickSize, stepSize, minQty, minNotional: rules.minNotional, pricePrecision: decimalsOf(tickSize), qtyPrecision: decimalsOf(stepSize),
+        ...(index ? { index } : {}),
       });
     }
     return out;
   }
 
-  /** The pair of `base` on the venue (`BTC` → `BTCUSDT`, `BTC-USDT` on OKX). */
-  pairOf(venue: VenueId, base: string): SpotInstrument | undefined {
-    const rules = SPOT_VENUE_RULES[venue];
-    return rules && this.instrument(venue, rules.pairId(base));
+  /** The pair of `asset` on the venue (`BTC` → `BTCUSDT`, `BTC-USDT` on OKX, `@142` on Hyperliquid). */
+  pairOf(venue: VenueId, asset: string): SpotInstrument | undefined {
+    return this.instruments(venue).find((pair) => pair.asset === asset);
+  }
+
+  /** The pair whose base is the wallet's `coin` (Hyperliquid's `UBTC`). */
+  pairOfCoin(venue: VenueId, coin: string): SpotInstrument | undefined {
+    return this.instruments(venue).find((pair) => pair.base === coin);
+  }
+
+  /** The stablecoin the venue's spot pairs are quoted in (USDT; USDC on Hyperliquid). */
+  quoteOf(venue: VenueId): string {
+    return SPOT_VENUE_RULES[venue]?.quote ?? 'USDT';
   }
 
   serves(venue: VenueId): boolean {
@@ -252,9 +286,10 @@ export class SpotMarkets {
 
   balances(venue: VenueId, apiKey: string): SpotBalance[] {
     const wallet = this.wallet(venue, apiKey);
-    const rows = [...wallet.coins].filter(([coin, amount]) => amount > 0 || coin === QUOTE).map(([coin, amount]) => ({ coin, free: amount, locked: 0 }));
+    const quote = this.quoteOf(venue);
+    const rows = [...wallet.coins].filter(([coin, amount]) => amount > 0 || coin === quote).map(([coin, amount]) => ({ coin, free: amount, locked: 0 }));
     // A unified account's USDT is its derivatives wallet, which lists it already.
-    return rows.filter((row) => !(this.unified(venue) && row.coin === QUOTE));
+    return rows.filter((row) => !(this.unified(venue) && row.coin === quote));
   }
 
   /**
@@ -273,7 +308,7 @@ export class SpotMarkets {
     const order: SpotOrder = {
       venue, orderId, clientOrderId: request.clientOrderId ?? `sim-${orderId}`, instrumentId: instrument.id, side: request.side, type: request.type,
       price: request.type === 'limit' ? request.price ?? null : null, quantity: request.quantity, filled: 0, cost: 0, averagePrice: null,
-      status: 'new', fee: 0, feeCurrency: request.side === 'buy' ? instrument.base : QUOTE, fills: [], createdAt: now, updatedAt: now,
+      status: 'new', fee: 0, feeCurrency: request.side === 'buy' ? instrument.base : instrument.quote, fills: [], createdAt: now, updatedAt: now,
       ...(request.quoteAmount !== undefined ? { quoteAmount: request.quoteAmount } : {}),
       ...(request.immediateOrCancel ? { timeInForce: 'ioc' as const } : {}),
       ...(borrow ? { borrowed: borrow } : {}),
@@ -345,6 +380,31 @@ export class SpotMarkets {
     return clean(Math.max(0, (assets - MIN_MARGIN_LEVEL * liabilities) / (MIN_MARGIN_LEVEL - 1) / price));
   }
 
+  /** Every order of the wallet, oldest first. */
+  orders(venue: VenueId, apiKey: string, account: SpotAccount = 'spot'): SpotOrder[] {
+    return [...this.wallet(venue, apiKey, account).orders.values()].map((o) => structuredClone(o));
+  }
+
+  /**
+   * What the coins of `pair` held cost, in the quote, at the average cost of the buys (a sell
+   * takes its share of the cost away): Hyperliquid's `entryNtl`.
+   */
+  entryCost(venue: VenueId, apiKey: string, pair: SpotInstrument): number {
+    let held = 0;
+    let cost = 0;
+    for (const order of this.wallet(venue, apiKey).orders.values()) {
+      if (order.instrumentId !== pair.id || order.filled === 0) continue;
+      if (order.side === 'buy') {
+        held += order.filled - order.fee;
+        cost += order.cost;
+      } else {
+        cost -= held > 0 ? cost * Math.min(1, order.filled / held) : 0;
+        held = Math.max(0, held - order.filled);
+      }
+    }
+    return clean(cost);
+  }
+
   openOrders(venue: VenueId, apiKey: string, instrumentId?: string, account: SpotAccount = 'spot'): SpotOrder[] {
     return [...this.wallet(venue, apiKey, account).orders.values()]
       .filter((o) => (o.status === 'new' || o.status === 'partially-filled') && (!instrumentId || o.instrumentId === instrumentId))
@@ -365,12 +425,13 @@ export class SpotMarkets {
 
   /** USDT the account may spend on spot: a unified account's wallet (Bybit, OKX), Binance's, Bitget's or Gate's spot wallet. */
   private quoteFree(venue: VenueId, apiKey: string, wallet: Wallet): number {
-    return wallet.ownQuote ? wallet.coins.get(QUOTE) ?? 0 : this.accounts.balances(venue, apiKey)[0].free;
+    return wallet.ownQuote ? wallet.coins.get(this.quoteOf(venue)) ?? 0 : this.accounts.balances(venue, apiKey)[0].free;
   }
 
   private moveQuote(venue: VenueId, apiKey: string, wallet: Wallet, amount: number): void {
+    const quote = this.quoteOf(venue);
     if (!wallet.ownQuote) this.accounts.creditWallet(venue, apiKey, amount);
-    else wallet.coins.set(QUOTE, clean((wallet.coins.get(QUOTE) ?? 0) + amount));
+    else wallet.coins.set(quote, clean((wallet.coins.get(quote) ?? 0) + amount));
   }
 
   /** `borrowing`: what a margin order borrows before it fills, of the coin its side pays with. */
@@ -384,12 +445,13 @@ export class SpotMarkets {
       throw new SimRejection('invalid-quantity', `${where}: quantity ${request.quantity} is not a positive multiple of ${instrument.stepSize}`);
     }
     const price = request.type === 'limit' ? Number(request.price) : this.price(instrument);
-    if (request.type === 'limit' && (!(price > 0) || !almostInteger(price / instrument.tickSize))) throw new SimRejection('invalid-price', `${where}: price ${request.price} is not a multiple of ${instrument.tickSize}`);
+    const priceOk = SPOT_VENUE_RULES[instrument.venue]?.priceOk ?? ((p: number) => p > 0 && almostInteger(p / instrument.tickSize));
+    if (request.type === 'limit' && !priceOk(price, instrument)) throw new SimRejection('invalid-price', `${where}: price ${request.price} is not a multiple of ${instrument.tickSize}`);
     if (request.quantity * price < instrument.minNotional) throw new SimRejection('min-notional', `${where}: order value ${(request.quantity * price).toFixed(2)} is below ${instrument.minNotional}`);
     const enough = request.side === 'buy'
       ? request.quantity * price * 1.01 <= this.quoteFree(instrument.venue, wallet.apiKey, wallet) + borrowing
       : request.quantity <= (wallet.coins.get(instrument.base) ?? 0) + borrowing + 1e-12;
-    if (!enough) throw new SimRejection('insufficient-margin', `${where}: insufficient ${request.side === 'buy' ? QUOTE : instrument.base} balance for ${request.side} ${request.quantity}`);
+    if (!enough) throw new SimRejection('insufficient-margin', `${where}: insufficient ${request.side === 'buy' ? instrument.quote : instrument.base} balance for ${request.side} ${request.quantity}`);
   }
 
   private fill(venue: VenueId, apiKey: string, wallet: Wallet, instrument: SpotInstrument, order: SpotOrder, price: number, quantity: number): void {
@@ -426,7 +488,7 @@ export class SpotMarkets {
     let wallet = this.wallets.get(key);
     if (!wallet) {
       const ownQuote = account === 'margin' || !this.unified(venue);
-      wallet = { apiKey, coins: new Map(ownQuote ? [[QUOTE, this.initialBalance]] : []), orders: new Map(), clientIds: new Map(), ownQuote };
+      wallet = { apiKey, coins: new Map(ownQuote ? [[this.quoteOf(venue), this.initialBalance]] : []), orders: new Map(), clientIds: new Map(), ownQuote };
       if (account === this.borrowAccount(venue)) wallet.debts = new MarginDebts(this.market.now());
       this.wallets.set(key, wallet);
     }
@@ -436,8 +498,8 @@ export class SpotMarkets {
 
   /** USDT per coin on the venue's spot market (1 for USDT, 0 for a coin without a pair). */
   private coinPrice(venue: VenueId, coin: string): number {
-    if (coin === QUOTE) return 1;
-    const pair = this.pairOf(venue, coin);
+    if (coin === this.quoteOf(venue)) return 1;
+    const pair = this.pairOfCoin(venue, coin);
     return pair ? this.price(pair) : 0;
   }
 
@@ -453,7 +515,7 @@ export class SpotMarkets {
   private shortfall(wallet: Wallet, instrument: SpotInstrument, request: SpotOrderRequest): { coin: string; amount: number } | undefined {
     if (request.side === 'buy' && !wallet.ownQuote) return undefined;
     const price = request.type === 'limit' ? Number(request.price) : this.price(instrument);
-    const [coin, needed] = request.side === 'sell' ? [instrument.base, request.quantity] : [QUOTE, request.quantity * price * 1.01];
+    const [coin, needed] = request.side === 'sell' ? [instrument.base, request.quantity] : [instrument.quote, request.quantity * price * 1.01];
     const amount = clean(needed - (wallet.coins.get(coin) ?? 0));
     return amount > 0 ? { coin, amount } : undefined;
   }
@@ -471,7 +533,7 @@ export class SpotMarkets {
 
   /** AUTO_REPAY: what the order received (after its fee) repays the debt in that coin. */
   private repayFromFill(wallet: Wallet, instrument: SpotInstrument, order: SpotOrder): void {
-    const coin = order.side === 'buy' ? instrument.base : QUOTE;
+    const coin = order.side === 'buy' ? instrument.base : instrument.quote;
     const received = order.side === 'buy' ? order.filled - order.fee : order.cost - order.fee;
     const paid = wallet.debts!.repay(coin, Math.min(received, wallet.coins.get(coin) ?? 0));
     wallet.coins.set(coin, clean((wallet.coins.get(coin) ?? 0) - paid));

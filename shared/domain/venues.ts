@@ -3,7 +3,7 @@ export const VENUE_IDS = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'hype
 export type VenueId = (typeof VENUE_IDS)[number];
 
 /** The venues whose spot market a perp/spot carry's spot leg can trade (docs/orders.md, "Spot legs"). */
-export const SPOT_TRADED_VENUES: readonly VenueId[] = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate'];
+export const SPOT_TRADED_VENUES: readonly VenueId[] = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'hyperliquid'];
 /**
  * Venues where a spot leg may sell short: the coin is borrowed on the venue's cross margin
  * (Binance's and Bitget's cross-margin accounts, OKX's multi-currency trading account, Gate's

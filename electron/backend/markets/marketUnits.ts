@@ -3,14 +3,16 @@
  * (`1000PEPE`; Hyperliquid's `kPEPE`, which ccxt upper-cases into a `KPEPE` base that `K`
  * alone cannot tell from KAVA, survives in `baseName`), and `contractSize` says how many of
  * those one contract holds (OKX `ctVal`, Gate `quanto_multiplier`; 1 on Binance, Bybit, Bitget
- * and Hyperliquid, whose `szDecimals` is only the amount's precision).
+ * and Hyperliquid, whose `szDecimals` is only the amount's precision). A spot pair counts coins
+ * of ccxt's base: Hyperliquid's spot `baseName` is the venue's token (`UBTC`, the wrapped coin),
+ * which ccxt maps to the asset (`BTC/USDC`), so there the base is the asset, not the token.
  */
 import type { MarketInterface, OrderBook as CcxtOrderBook } from 'ccxt';
 import { levelsInCoins, marketUnits, type MarketUnits } from '../../../shared/domain/units.ts';
 
 export function unitsOfMarket(market: MarketInterface): MarketUnits {
   const baseName = (market as { baseName?: unknown }).baseName;
-  const venueBase = typeof baseName === 'string' && baseName.length > 0 ? baseName : market.base;
+  const venueBase = market.spot !== true && typeof baseName === 'string' && baseName.length > 0 ? baseName : market.base;
   return marketUnits(venueBase, market.contractSize ?? 1);
 }
 

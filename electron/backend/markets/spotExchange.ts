@@ -2,9 +2,9 @@
  * The ccxt exchange of a venue's spot market, loaded with spot markets only (docs/orders.md,
  * "Spot legs"). A perp exchange with only swap markets resolves `BTC/USDT` to the perp
  * (Binance's ccxt falls back to `BTC/USDT:USDT`), so spot legs never go through it: Binance's
- * spot is another ccxt class (`binance`, not `binanceusdm`), Bybit's, OKX's, Bitget's and
- * Gate's the same class loading `spot` instead of their perps. Other venues' spot is not traded
- * yet, and says so.
+ * spot is another ccxt class (`binance`, not `binanceusdm`), Bybit's, OKX's, Bitget's, Gate's
+ * and Hyperliquid's the same class loading `spot` instead of their perps. Other venues' spot is
+ * not traded yet, and says so.
  */
 import type { Exchange } from 'ccxt';
 import { SPOT_TRADED_VENUES, VENUES, type VenueId } from '../../../shared/domain/venues.ts';
@@ -16,6 +16,11 @@ const SPOT_VENUES = SPOT_TRADED_VENUES;
 /** A spot symbol is `BASE/QUOTE`; a linear perp's carries its settle currency (`BASE/QUOTE:SETTLE`). */
 export function isSpotSymbol(symbol: string): boolean {
   return !symbol.includes(':');
+}
+
+/** The stablecoin a venue's spot pairs are quoted in: USDT, Hyperliquid's USDC (its perps settle in it too). */
+export function spotQuoteOf(venue: VenueId): string {
+  return venue === 'hyperliquid' ? 'USDC' : 'USDT';
 }
 
 /** Why the venue's spot is not traded, or null when it is. */
@@ -46,7 +51,8 @@ export function createSpotExchange(venue: VenueId, connection: Connection): Exch
   }
   // OKX: ccxt sends a spot order in the trading mode `cash` and a market buy's size in coins (`tgtCcy: base_ccy`).
   // Bitget and Gate: a market buy's size is USDT whatever ccxt is told; the live broker buys by an IOC limit in coins (spotRoute.ts).
-  if (venue === 'bybit' || venue === 'okx' || venue === 'bitget' || venue === 'gate') {
+  // Hyperliquid: ccxt names a wrapped token's pair by the asset (UBTC/USDC is `BTC/USDC`, its id `@142`).
+  if (venue === 'bybit' || venue === 'okx' || venue === 'bitget' || venue === 'gate' || venue === 'hyperliquid') {
     return createExchange(venue, { ...optionsFor(venue, loopback), fetchMarkets: { types: ['spot'] }, defaultType: 'spot' }, connection);
   }
   throw new Error(`${venue}: ${spotRefusal(venue)}`);

@@ -163,6 +163,17 @@ async function legsEqual(ctx: ExecutionContext, intent: PairIntent, filled: read
   return gap < (await lotStep(ctx, intent.legs[filled[0] > filled[1] ? 0 : 1])) * (1 - 1e-9);
 }
 
+/**
+ * A close is done when each leg sold or bought back what it was asked, less what no order of
+ * its venue could send (under one of its lots): the legs' own rests differ (a spot leg keeps its
+ * fee's fraction of a lot as dust, docs/orders.md "Spot legs"), so their fills may differ by a
+ * whole lot though neither holds anything left to close.
+ */
+async function legsClosed(ctx: ExecutionContext, intent: PairIntent, filled: readonly number[]): Promise<boolean> {
+  const steps = await Promise.all(intent.legs.map((leg) => lotStep(ctx, leg)));
+  return intent.legs.every((leg, i) => leg.quantity - filled[i] < Math.max(steps[i] * (1 - 1e-9), 1e-9 * leg.quantity));
+}
+
 /** Executes a pair intent already journalled and admitted by the gateway. */
 export async function executePair(ctx: ExecutionContext, pairId: string, intent: PairIntent): Promise<PairExecutionResult> {
   const leverageError = await setLeverages(ctx, intent);
@@ -175,7 +186,7 @@ export async function executePair(ctx: ExecutionContext, pairId: string, intent:
   if (filled.every((f) => f <= 0)) {
     return { pairId, status: 'failed', orders, alerts: [], message: errors.join('; ') || 'no leg filled' };
   }
-  if (intent.legs.length < 2 || await legsEqual(ctx, intent, filled)) {
+  if (intent.legs.length < 2 || await legsEqual(ctx, intent, filled) || (role === 'close' && await legsClosed(ctx, intent, filled))) {
     return { pairId, status: 'hedged', orders, alerts: [], message: errors.length ? errors.join('; ') : 'every leg filled' };
   }
   if (role === 'close') return markUnhedged(ctx, pairId, intent, filled, orders, `closing leg failed: ${errors.join('; ') || 'partial fill'}`);

@@ -1,5 +1,6 @@
 /**
- * Hyperliquid `POST /info` per-wallet reads: account state (clearinghouseState), open orders,
+ * Hyperliquid `POST /info` per-wallet reads: account state (clearinghouseState, and the spot
+ * wallet's spotClearinghouseState), open orders (perp and spot alike),
  * order status, order history, fills and funding payments. On Hyperliquid these are
  * unauthenticated lookups by wallet address; an address the venue does not know gets empty
  * answers, never an error.
@@ -10,6 +11,7 @@ import { VENUES } from '../../../shared/domain/venues.ts';
 import { checksumAddress } from './hyperliquidSignature.ts';
 import { VENUE, num, ok, unreadable } from './hyperliquidInfo.ts';
 import type { InfoRequest } from './hyperliquidInfo.ts';
+import { spotClearinghouseState, spotFills } from './hyperliquidSpot.ts';
 
 /** The account key of a wallet: as registered, whatever case the caller wrote it in. */
 export function accountKey(context: SimContext, address: unknown): string | undefined {
@@ -28,7 +30,10 @@ export function wireCloid(clientOrderId: string): string | null {
   return /^0x[0-9a-fA-F]{32}$/.test(clientOrderId) ? clientOrderId : null;
 }
 
-function frontendOrder(order: SimOrder): Record<string, unknown> {
+/** A perp order, or a spot order (no reduce-only flag; an IOC limit keeps its tif). */
+type WireOrder = Omit<SimOrder, 'reduceOnly' | 'marginMode'> & { reduceOnly?: boolean; timeInForce?: 'ioc' };
+
+function frontendOrder(order: WireOrder): Record<string, unknown> {
   return {
     coin: order.instrumentId,
     side: order.side === 'buy' ? 'B' : 'A',
@@ -38,9 +43,9 @@ function frontendOrder(order: SimOrder): Record<string, unknown> {
     timestamp: order.createdAt,
     origSz: decimalString(order.quantity),
     cloid: wireCloid(order.clientOrderId),
-    reduceOnly: order.reduceOnly,
+    reduceOnly: order.reduceOnly ?? false,
     orderType: order.type === 'market' ? 'Market' : 'Limit',
-    tif: order.type === 'market' ? 'Ioc' : 'Gtc',
+    tif: order.type === 'market' || order.timeInForce === 'ioc' ? 'Ioc' : 'Gtc',
     isTrigger: false,
     triggerPx: '0.0',
     triggerCondition: 'N/A',
@@ -112,36 +117,37 @@ function clearinghouseState(accounts: SimAccounts, market: SimMarket, key: strin
   });
 }
 
-function orderStatus(accounts: SimAccounts, key: string | undefined, oid: unknown, now: number): SimResponse {
+function orderStatus(context: SimContext, key: string | undefined, oid: unknown, now: number): SimResponse {
   const ref = typeof oid === 'string' && oid.startsWith('0x') ? { clientOrderId: oid } : { orderId: String(oid) };
-  const order = key === undefined ? undefined : accounts.order(VENUE, key, ref);
+  const order = key === undefined ? undefined : context.accounts.order(VENUE, key, ref) ?? context.spot.order(VENUE, key, ref);
   if (order === undefined) return ok({ status: 'unknownOid' });
   return ok({ status: 'order', order: orderRecord(order, now) });
 }
 
 /** An order with its status, as `orderStatus` and `historicalOrders` list it. */
-function orderRecord(order: SimOrder, now: number): Record<string, unknown> {
+function orderRecord(order: WireOrder, now: number): Record<string, unknown> {
   return { order: frontendOrder(order), status: ORDER_STATUS[order.status], statusTimestamp: order.updatedAt || now };
 }
 
-function historicalOrders(accounts: SimAccounts, key: string | undefined, now: number): SimResponse {
-  const orders = key === undefined ? [] : accounts.orders(VENUE, key);
+function historicalOrders(context: SimContext, key: string | undefined, now: number): SimResponse {
+  const orders: WireOrder[] = key === undefined ? [] : [...context.accounts.orders(VENUE, key), ...context.spot.orders(VENUE, key)];
   // Newest first, as the venue lists them.
   return ok(orders.sort((a, b) => b.updatedAt - a.updatedAt).map((o) => orderRecord(o, now)));
 }
 
-function userFills(accounts: SimAccounts, key: string | undefined, request: InfoRequest): SimResponse {
+function userFills(context: SimContext, key: string | undefined, request: InfoRequest): SimResponse {
   if (key === undefined) return ok([]);
   const since = num(request.startTime);
   const until = num(request.endTime);
-  const trades = accounts.trades(VENUE, key, { since }).filter((t) => until === undefined || t.time <= until);
-  // Hyperliquid lists the newest fill first.
-  return ok(trades.reverse().map((t) => ({
+  const trades = context.accounts.trades(VENUE, key, { since }).filter((t) => until === undefined || t.time <= until);
+  const perp = trades.map((t) => ({
     coin: t.instrumentId, px: decimalString(t.price), sz: decimalString(t.quantity), side: t.side === 'buy' ? 'B' : 'A',
     time: t.time, startPosition: '0.0', dir: t.side === 'buy' ? 'Open Long' : 'Open Short', closedPnl: '0.0',
     hash: `0x${t.tradeId.padStart(64, '0').slice(-64)}`, oid: wireOid(t.orderId), crossed: !t.maker,
     fee: decimalString(t.fee), tid: wireOid(t.tradeId), feeToken: t.feeCurrency,
-  })));
+  }));
+  // Hyperliquid lists the newest fill first, perp and spot alike.
+  return ok([...perp, ...spotFills(context, key, since, until)].sort((a, b) => Number(b.time) - Number(a.time)));
 }
 
 function userFunding(accounts: SimAccounts, key: string | undefined, request: InfoRequest): SimResponse {
@@ -190,19 +196,19 @@ export function handleAccountInfo(type: string, request: InfoRequest, context: S
   if (typeof request.user !== 'string') return USER_READS.has(type) ? unreadable() : undefined;
   switch (type) {
     case 'clearinghouseState': return clearinghouseState(accounts, market, key);
-    case 'spotClearinghouseState': return ok({ balances: [] });
+    case 'spotClearinghouseState': return spotClearinghouseState(context, key);
     case 'userFees': return userFees(accounts, key, market.now());
     // A JSON string on the wire ("default"); a bare string body would be sent as plain text.
     case 'userAbstraction': return ok(JSON.stringify('default'));
     case 'openOrders':
     case 'frontendOpenOrders': {
-      const open = key === undefined ? [] : accounts.openOrders(VENUE, key);
+      const open: WireOrder[] = key === undefined ? [] : [...accounts.openOrders(VENUE, key), ...context.spot.openOrders(VENUE, key)];
       return ok(open.map((o) => (type === 'openOrders' ? pickOpenOrder(frontendOrder(o)) : frontendOrder(o))));
     }
-    case 'orderStatus': return orderStatus(accounts, key, request.oid, market.now());
-    case 'historicalOrders': return historicalOrders(accounts, key, market.now());
+    case 'orderStatus': return orderStatus(context, key, request.oid, market.now());
+    case 'historicalOrders': return historicalOrders(context, key, market.now());
     case 'userFills':
-    case 'userFillsByTime': return userFills(accounts, key, request);
+    case 'userFillsByTime': return userFills(context, key, request);
     case 'userFunding': return userFunding(accounts, key, request);
     default: return undefined;
   }

@@ -2,7 +2,8 @@
  * Hyperliquid `POST /exchange`: signed actions. The signer is recovered from the signature
  * (see hyperliquidSignature.ts) and must be a registered wallet, otherwise the venue's own
  * answer `User or API Wallet 0x… does not exist.` comes back. Orders, cancels (by oid and by
- * cloid) and leverage updates act on that wallet's simulated account; each order or cancel
+ * cloid) and leverage updates act on that wallet's simulated account (a spot asset's orders,
+ * 10000 + the pair's index, on its spot wallet: hyperliquidSpot.ts); each order or cancel
  * gets its own status, with Hyperliquid's error texts so ccxt raises the same classes.
  */
 import { SimRejection } from '../types.ts';
@@ -12,6 +13,8 @@ import { actionHash, l1ActionDigest, recoverSigner, typedDataDigest } from './hy
 import type { TypedField, WireSignature } from './hyperliquidSignature.ts';
 import { VENUE, ok, perps, unreadable } from './hyperliquidInfo.ts';
 import { accountKey, wireCloid, wireOid } from './hyperliquidAccountInfo.ts';
+import { spotPairOfAsset } from './hyperliquidSpot.ts';
+import type { SpotInstrument } from '../spot.ts';
 
 type Action = Record<string, unknown> & { type: string };
 
@@ -84,7 +87,7 @@ function rejectionText(error: unknown, asset: number): string {
   throw error;
 }
 
-function orderStatusOf(order: SimOrder, tif: string, asset: number): unknown {
+function orderStatusOf(order: Pick<SimOrder, 'orderId' | 'clientOrderId' | 'filled' | 'averagePrice' | 'price' | 'status'>, tif: string, asset: number): unknown {
   const oid = wireOid(order.orderId);
   if (order.filled > 0 && (order.status === 'filled' || tif === 'Ioc')) {
     return { filled: { totalSz: decimalString(order.filled), avgPx: decimalString(order.averagePrice ?? order.price ?? 0), oid } };
@@ -97,29 +100,56 @@ function orderStatusOf(order: SimOrder, tif: string, asset: number): unknown {
   return { error: `Order could not immediately match against any resting orders. asset=${asset}` };
 }
 
+/** What an order of the action asks, as the simulator's order request (perp or spot alike). */
+function requestOf(o: Record<string, unknown>, instrumentId: string): { request: SimOrderRequest; tif: string } | { error: string } {
+  const limit = (o.t as { limit?: { tif?: string } } | undefined)?.limit;
+  if (limit === undefined) return { error: 'Trigger orders are not simulated.' };
+  const tif = limit.tif ?? 'Gtc';
+  // Hyperliquid has no market orders: ccxt sends an IOC limit at the price given ± slippage, which fills no farther.
+  return {
+    tif,
+    request: {
+      instrumentId, side: o.b === true ? 'buy' : 'sell', type: tif === 'Ioc' ? 'market' : 'limit', quantity: Number(o.s), price: Number(o.p),
+      reduceOnly: o.r === true, postOnly: tif === 'Alo', clientOrderId: typeof o.c === 'string' ? o.c : undefined,
+    },
+  };
+}
+
+/**
+ * A spot order (asset 10000 + the pair's index): an IOC limit fills what the book holds up to
+ * its price and cancels the rest, as on the venue; the spot wallet pays for it.
+ */
+function placeSpot(context: SimContext, key: string, pair: SpotInstrument, o: Record<string, unknown>, asset: number): unknown {
+  const asked = requestOf(o, pair.id);
+  if ('error' in asked) return { error: `${asked.error} asset=${asset}` };
+  const { request, tif } = asked;
+  if (tif === 'Alo') return { error: `Post only orders are not simulated on spot. asset=${asset}` };
+  try {
+    const order = context.spot.placeOrder(VENUE, key, { ...request, type: 'limit', immediateOrCancel: tif === 'Ioc' });
+    return orderStatusOf(order, tif, asset);
+  } catch (error) {
+    return { error: spotRejectionText(error, asset) };
+  }
+}
+
+function spotRejectionText(error: unknown, asset: number): string {
+  if (error instanceof SimRejection && error.reason === 'insufficient-margin') return `Insufficient spot balance asset=${asset}`;
+  return rejectionText(error, asset);
+}
+
 function placeOrders(context: SimContext, key: string, action: Action): SimResponse {
   const instruments = perps(context.market);
   const orders = Array.isArray(action.orders) ? (action.orders as Array<Record<string, unknown>>) : [];
   const statuses = orders.map((o) => {
     const asset = Number(o.a);
+    const pair = spotPairOfAsset(context, asset);
+    if (pair !== undefined) return placeSpot(context, key, pair, o, asset);
     const instrument = instruments[asset];
-    const limit = (o.t as { limit?: { tif?: string } } | undefined)?.limit;
     if (instrument === undefined) return { error: `Invalid asset. asset=${asset}` };
-    if (limit === undefined) return { error: `Trigger orders are not simulated. asset=${asset}` };
-    const tif = limit.tif ?? 'Gtc';
-    // Hyperliquid has no market orders: ccxt sends an IOC limit at the price given ± slippage, which fills no farther.
-    const request: SimOrderRequest = {
-      instrumentId: instrument.id,
-      side: o.b === true ? 'buy' : 'sell',
-      type: tif === 'Ioc' ? 'market' : 'limit',
-      quantity: Number(o.s),
-      price: Number(o.p),
-      reduceOnly: o.r === true,
-      postOnly: tif === 'Alo',
-      clientOrderId: typeof o.c === 'string' ? o.c : undefined,
-    };
+    const asked = requestOf(o, instrument.id);
+    if ('error' in asked) return { error: `${asked.error} asset=${asset}` };
     try {
-      return orderStatusOf(context.accounts.placeOrder(VENUE, key, request), tif, asset);
+      return orderStatusOf(context.accounts.placeOrder(VENUE, key, asked.request), asked.tif, asset);
     } catch (error) {
       return { error: rejectionText(error, asset) };
     }
@@ -133,12 +163,14 @@ function cancelOrders(context: SimContext, key: string, action: Action): SimResp
   const statuses = cancels.map((c) => {
     const asset = Number(action.type === 'cancelByCloid' ? c.asset : c.a);
     const ref = action.type === 'cancelByCloid' ? { clientOrderId: String(c.cloid) } : { orderId: String(c.o) };
+    const pair = spotPairOfAsset(context, asset);
+    const book = pair === undefined ? context.accounts : context.spot;
     // An order is cancelled only under its own asset, as on the venue.
-    if (context.accounts.order(VENUE, key, ref)?.instrumentId !== instruments[asset]?.id) {
+    if (book.order(VENUE, key, ref)?.instrumentId !== (pair ?? instruments[asset])?.id) {
       return { error: `${REJECTION_TEXT['unknown-order']} asset=${asset}` };
     }
     try {
-      context.accounts.cancelOrder(VENUE, key, ref);
+      book.cancelOrder(VENUE, key, ref);
       return 'success';
     } catch (error) {
       return { error: rejectionText(error, asset) };

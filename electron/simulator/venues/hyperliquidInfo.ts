@@ -1,7 +1,7 @@
 /**
  * Hyperliquid `POST /info`: one path, the request named by `type`. This module answers the
- * market reads (metadata with asset contexts, hourly funding history, L2 book, candles, mids);
- * per-wallet reads are in hyperliquidAccountInfo.ts. Perps settle in USDC; an asset's index in
+ * perp market reads (metadata with asset contexts, hourly funding history, L2 book, candles, mids);
+ * spot reads are in hyperliquidSpot.ts, per-wallet reads in hyperliquidAccountInfo.ts. Perps settle in USDC; an asset's index in
  * the universe is its id in signed actions.
  */
 import type { SimInstrument, SimMarket, SimResponse } from '../types.ts';
@@ -18,7 +18,6 @@ const CANDLE_MS: Record<string, number> = {
 const FUNDING_HISTORY_MAX = 500;
 const CANDLES_MAX = 5000;
 const BOOK_LEVELS = 20;
-const USDC_TOKEN = { name: 'USDC', szDecimals: 8, weiDecimals: 8, index: 0, tokenId: '0x6d1e7cde53ba9467b783cb7c530ce054', isCanonical: true, evmContract: null, fullName: null };
 
 export type InfoRequest = Record<string, unknown> & { type?: unknown };
 
@@ -133,8 +132,6 @@ export function handleMarketInfo(request: InfoRequest, market: SimMarket): SimRe
   switch (type) {
     case 'meta': return ok(meta(market));
     case 'metaAndAssetCtxs': return ok([meta(market), perps(market).map((i) => assetContext(market, i))]);
-    case 'spotMeta': return ok({ tokens: [USDC_TOKEN], universe: [] });
-    case 'spotMetaAndAssetCtxs': return ok([{ tokens: [USDC_TOKEN], universe: [] }, []]);
     case 'perpDexs': return ok([null]);
     case 'exchangeStatus': return ok({ time: market.now(), specialStatuses: null });
     case 'allMids': return allMids(market);

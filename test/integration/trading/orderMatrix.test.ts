@@ -23,7 +23,7 @@ import { TicketSchema, type Ticket } from '../../../shared/domain/ticket.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { TradedVenueId } from '../../fixtures/tradedVenues.ts';
 import { credentialsFor, startTradingSimulator } from './harness.ts';
-import { carryTicket, deskHolds, openUnitDesk, pairTicket, simulatorCoinPrice, simulatorMarginCoins, simulatorSpotLeg, type BrokerMode, type UnitDesk } from './unitDesk.ts';
+import { carryTicket, deskHolds, openUnitDesk, pairTicket, simulatorCoinPrice, simulatorMarginCoins, simulatorSpotLeg, spotSymbolOn, type BrokerMode, type UnitDesk } from './unitDesk.ts';
 import { SPOT_TRADED_VENUES, VENUES as VENUE_PROFILES } from '../../../shared/domain/venues.ts';
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
 import { createFlatteners, reachableTarget } from '../../fixtures/killSwitchTargets.ts';
@@ -167,8 +167,9 @@ const CARRIES: CarryCase[] = [
   { name: 'Aster perp long / Bitget spot short (borrowed)', perp: BTC.aster, spot: 'bitget', marginMode: 'isolated', spotSide: 'sell' },
   { name: 'Gate perp contracts / Gate spot', perp: BTC.gate, spot: 'gate', marginMode: 'isolated' },
   { name: 'Binance perp / Gate spot', perp: BTC.binanceusdm, spot: 'gate', marginMode: 'isolated' },
+  { name: 'Hyperliquid perp / Hyperliquid spot', perp: BTC.hyperliquid, spot: 'hyperliquid', marginMode: 'isolated' },
+  { name: 'Binance perp / Hyperliquid spot', perp: BTC.binanceusdm, spot: 'hyperliquid', marginMode: 'isolated' },
 ];
-const BTC_SPOT = 'BTC/USDT';
 
 describe.each<BrokerMode>(['paper', 'live'])('the order matrix (%s)', (mode) => {
   let desk: UnitDesk;
@@ -254,13 +255,13 @@ describe.each<BrokerMode>(['paper', 'live'])('the order matrix (%s)', (mode) => 
   /** The coins of the spot leg: the simulator's spot wallet and cross-margin net (Live) or the paper account (Paper). */
   async function spotCoins(venue: VenueId): Promise<number> {
     if (mode === 'live') return simulatorSpotLeg(sim, venue, 'BTC');
-    return (await desk.brokers.get(venue)!.positions()).find((p) => p.symbol === BTC_SPOT)?.size ?? 0;
+    return (await desk.brokers.get(venue)!.positions()).find((p) => p.symbol === spotSymbolOn(venue, 'BTC'))?.size ?? 0;
   }
 
   /** The spot leg holds `coins` within one lot of the larger of the two venues' lots, in coins and in USD. */
   async function expectSpotHolds(carry: CarryCase, coins: number): Promise<void> {
     const held = await spotCoins(carry.spot);
-    const lot = Math.max(lotOf(desk, carry.perp), desk.brokers.get(carry.spot)!.lot(BTC_SPOT).step!);
+    const lot = Math.max(lotOf(desk, carry.perp), desk.brokers.get(carry.spot)!.lot(spotSymbolOn(carry.spot, 'BTC')).step!);
     const price = sim.spot.price(sim.spot.pairOf(carry.spot, 'BTC')!);
     expect(Math.abs(held - coins), `${carry.spot} spot holds ${held} BTC, approved ${coins}`).toBeLessThanOrEqual(lot * (1 + 1e-9));
     expect(Math.abs(held * price - coins * price)).toBeLessThanOrEqual(lot * price * (1 + 1e-6));
@@ -270,7 +271,7 @@ describe.each<BrokerMode>(['paper', 'live'])('the order matrix (%s)', (mode) => 
     const coins = 1_500 / simulatorCoinPrice(sim, carry.perp.venue, carry.perp.id);
     const spotSide = carry.spotSide ?? 'buy';
     const ticket = TicketSchema.parse({
-      ...carryTicket(ticketId, 'BTC', { venue: carry.perp.venue, symbol: carry.perp.symbol, side: spotSide === 'buy' ? 'sell' : 'buy' }, { venue: carry.spot, symbol: BTC_SPOT, side: spotSide }, coins),
+      ...carryTicket(ticketId, 'BTC', { venue: carry.perp.venue, symbol: carry.perp.symbol, side: spotSide === 'buy' ? 'sell' : 'buy' }, { venue: carry.spot, symbol: spotSymbolOn(carry.spot, 'BTC'), side: spotSide }, coins),
       marginMode: carry.marginMode,
     });
     const receipt = await desk.tickets.submit(ticket);

@@ -4,7 +4,9 @@
  * carry sends its spot buy to Binance's spot API (`/api/v3/order`), not to the perp, an OKX
  * carry its spot buy to OKX's spot pair (`BTC-USDT`, in cash), a Bitget and a Gate carry theirs
  * to the venue's spot account (`/api/v2/spot/trade/place-order`, `/api/v4/spot/orders`, an IOC
- * limit in coins); a Bybit spot × OKX perp carry spans two venues. What each venue holds
+ * limit in coins), a Hyperliquid carry its spot buy to the UBTC/USDC pair (`BTC/USDC`, an asset
+ * 10000 + the pair's index on `/exchange`); a Bybit spot × OKX perp and a Hyperliquid spot × Binance
+ * perp carry span two venues. What each venue holds
  * afterwards is read from the simulator's own accounts (Live) or the paper account priced by
  * the simulator (Paper), in coins and in USD. A close and the kill switch sell the spot leg
  * back; a spot short is refused in words before anything is sent.
@@ -19,14 +21,17 @@ import { createPositionBook } from '../../../electron/backend/trading/positions.
 import { createPairCloser } from '../../../electron/backend/trading/pairCloser.ts';
 import { engageKillSwitch } from '../../../electron/backend/trading/killSwitch.ts';
 import { addWalletAccounts, credentialsFor } from './harness.ts';
-import { carryTicket, openUnitDesk, simulatorHolds, simulatorMarginCoins, simulatorSpotCoins, simulatorSpotLeg, type BrokerMode, type UnitDesk } from './unitDesk.ts';
+import { carryTicket, openUnitDesk, simulatorHolds, simulatorMarginCoins, simulatorSpotCoins, simulatorSpotLeg, spotSymbolOn, type BrokerMode, type UnitDesk } from './unitDesk.ts';
+import { isSpotSymbol } from '../../../electron/backend/markets/spotExchange.ts';
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
 import { reconcile } from '../../../electron/backend/trading/reconcile.ts';
 import { createFlatteners, reachableTarget } from '../../fixtures/killSwitchTargets.ts';
 
-const VENUES: VenueId[] = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'aster'];
+const VENUES: VenueId[] = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'hyperliquid', 'aster'];
 const BTC_PERP = 'BTC/USDT:USDT';
 const BTC_SPOT = 'BTC/USDT';
+/** Hyperliquid's BTC perp settles in USDC, and its spot pair is UBTC/USDC, which the terminal names `BTC/USDC`. */
+const perpSymbolOn = (venue: VenueId) => (venue === 'hyperliquid' ? 'BTC/USDC:USDC' : BTC_PERP);
 
 let sim: Simulator;
 
@@ -40,35 +45,38 @@ afterAll(async () => {
 });
 
 function carryTicketOf(ticketId: string, perp: { venue: VenueId; side: 'buy' | 'sell' }, spot: { venue: VenueId; side: 'buy' | 'sell' }, quantity: number): TicketInput {
-  return carryTicket(ticketId, 'BTC', { ...perp, symbol: BTC_PERP }, { ...spot, symbol: BTC_SPOT }, quantity);
+  return carryTicket(ticketId, 'BTC', { ...perp, symbol: perpSymbolOn(perp.venue) }, { ...spot, symbol: spotSymbolOn(spot.venue, 'BTC') }, quantity);
 }
 
 const spotPair = (venue: VenueId) => sim.spot.pairOf(venue, 'BTC')!;
 const apiKey = (venue: VenueId) => credentialsFor(venue).apiKey;
 const requests = (path: string, method = 'POST') => sim.log.list({ path }).filter((entry) => entry.method === method && entry.path === path).length;
+/** Orders the simulator's venue holds for the key, perp and spot: what reached it. */
+const ordersOn = (venue: VenueId) => sim.accounts.orders(venue, apiKey(venue)).length + sim.spot.orders(venue, apiKey(venue)).length;
 
 /** In Live, each order of the ticket reached the venue's market of its kind: spot symbols the spot pair, perps the perp. */
 function expectSpotReachedSpot(desk: UnitDesk, ticketId: string): void {
   if (desk.mode !== 'live') return;
   const orders = journalOf(desk.store).ledger.pair(ticketId)!.orders;
-  expect(orders.filter((o) => o.symbol === BTC_PERP).length).toBe(1);
+  // One perp order opens the leg; where the spot fee in coins is over a perp lot (Hyperliquid) a reducing one unwinds the excess.
+  expect(orders.filter((o) => !isSpotSymbol(o.symbol) && !o.reduceOnly).length).toBe(1);
   for (const order of orders) {
     // Gate holds our id behind its `t-` prefix.
     const ref = { clientOrderId: order.venue === 'gate' ? `t-${order.clientOrderId}` : order.clientOrderId };
     const reached = [sim.spot.order(order.venue, apiKey(order.venue), ref) !== undefined, sim.accounts.order(order.venue, apiKey(order.venue), ref) !== undefined];
-    expect([order.symbol, ...reached]).toEqual([order.symbol, order.symbol === BTC_SPOT, order.symbol === BTC_PERP]);
+    expect([order.symbol, ...reached]).toEqual([order.symbol, isSpotSymbol(order.symbol), !isSpotSymbol(order.symbol)]);
   }
 }
 
 /** BTC held on the venue's spot account: the simulator's wallet (Live) or the paper account (Paper). */
 async function spotHeld(desk: UnitDesk, venue: VenueId): Promise<number> {
   if (desk.mode === 'live') return simulatorSpotCoins(sim, venue, 'BTC');
-  return (await desk.brokers.get(venue)!.positions()).find((p) => p.symbol === BTC_SPOT)?.size ?? 0;
+  return (await desk.brokers.get(venue)!.positions()).find((p) => p.symbol === spotSymbolOn(venue, 'BTC'))?.size ?? 0;
 }
 
 async function perpHeld(desk: UnitDesk, venue: VenueId, id: string): Promise<number> {
   if (desk.mode === 'live') return simulatorHolds(sim, venue, id).coins;
-  return (await desk.brokers.get(venue)!.positions()).find((p) => p.symbol === BTC_PERP)?.size ?? 0;
+  return (await desk.brokers.get(venue)!.positions()).find((p) => p.symbol === perpSymbolOn(venue))?.size ?? 0;
 }
 
 /** One lot of the perp leg in coins: what a hedge within one lot may differ by. */
@@ -133,57 +141,71 @@ describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mo
   });
 
   it.each([
-    { venue: 'binanceusdm' as const, perpId: 'BTCUSDT', spotPath: '/api/v3/order', perpPath: '/fapi/v1/order' },
-    { venue: 'okx' as const, perpId: 'BTC-USDT-SWAP', spotPath: '/api/v5/trade/batch-orders', perpPath: '/api/v5/trade/batch-orders' },
-    { venue: 'bitget' as const, perpId: 'BTCUSDT', spotPath: '/api/v2/spot/trade/place-order', perpPath: '/api/v2/mix/order/place-order' },
+    { name: 'Binance', venue: 'binanceusdm' as const, perpId: 'BTCUSDT' },
+    { name: 'OKX', venue: 'okx' as const, perpId: 'BTC-USDT-SWAP' },
+    { name: 'Bitget', venue: 'bitget' as const, perpId: 'BTCUSDT' },
     // Gate's spot fee is 0.2 % in the coin: at 0.05 BTC that is one whole perp lot (0.0001 BTC), unwound from the perp.
-    { venue: 'gate' as const, perpId: 'BTC_USDT', spotPath: '/api/v4/spot/orders', perpPath: '/api/v4/futures/usdt/orders', quantity: 0.04 },
-  ])('a $venue carry buys spot on the spot pair and shorts the perp once; both hold the approved BTC within one lot, in coins and USD; a close sells the spot back', async ({ venue, perpId, spotPath, perpPath, quantity = 0.05 }) => {
-    const sent = () => [...new Set([spotPath, perpPath])].reduce((count, path) => count + requests(path), 0);
+    { name: 'Gate', venue: 'gate' as const, perpId: 'BTC_USDT', quantity: 0.04 },
+    // Hyperliquid's spot pair is UBTC/USDC (`BTC/USDC`), its perp `BTC/USDC:USDC`, both on one `/exchange`.
+    { name: 'Hyperliquid', venue: 'hyperliquid' as const, perpId: 'BTC' },
+    { name: 'Hyperliquid spot × Binance perp', venue: 'hyperliquid' as const, perpVenue: 'binanceusdm' as const, perpId: 'BTCUSDT' },
+  ])('a $name carry buys spot on the spot pair and shorts the perp once; both hold the approved BTC within one lot, in coins and USD; a close sells the spot back', async ({ venue, perpVenue = venue, perpId, quantity = 0.05 }) => {
+    const sent = () => [...new Set([venue, perpVenue])].reduce((count, v) => count + ordersOn(v), 0);
     const before = sent();
-    const perpBefore = await perpHeld(desk, venue, perpId);
-    const ticket = TicketSchema.parse(carryTicketOf(`carry-${venue}-${mode}`, { venue, side: 'sell' }, { venue, side: 'buy' }, quantity));
+    const perpBefore = await perpHeld(desk, perpVenue, perpId);
+    const spotBefore = await spotHeld(desk, venue);
+    const ticket = TicketSchema.parse(carryTicketOf(`carry-${venue}-${perpVenue}-${mode}`, { venue: perpVenue, side: 'sell' }, { venue, side: 'buy' }, quantity));
     const preview = await desk.tickets.preview(ticket);
-    expect(preview.legs.map((leg) => [leg.instrument, leg.lotStep])).toEqual([['perp', perpLot(venue, perpId)], ['spot', spotPair(venue).stepSize]]);
+    expect(preview.legs.map((leg) => [leg.instrument, leg.lotStep])).toEqual([['perp', perpLot(perpVenue, perpId)], ['spot', spotPair(venue).stepSize]]);
     const receipt = await desk.tickets.submit(ticket);
     expect(receipt.execution.status).toBe('hedged');
 
     const spotPrice = sim.spot.price(spotPair(venue));
-    const lot = perpLot(venue, perpId);
-    const spot = await spotHeld(desk, venue);
-    const perp = (await perpHeld(desk, venue, perpId)) - perpBefore;
-    expect(Math.abs(spot - preview.quantity)).toBeLessThan(lot);
-    expect(Math.abs(perp + preview.quantity)).toBeLessThan(lot);
-    expect(Math.abs(spot * spotPrice - preview.notionalUsd)).toBeLessThan(lot * spotPrice);
+    const lot = Math.max(perpLot(perpVenue, perpId), spotPair(venue).stepSize);
+    const spot = (await spotHeld(desk, venue)) - spotBefore;
+    const perp = (await perpHeld(desk, perpVenue, perpId)) - perpBefore;
+    // Live: the venue took the buy's fee in the coin, and the perp's excess over it was unwound
+    // where that fee is more than one perp lot (Hyperliquid's 0.00001 BTC). Paper charges it in USD.
+    const held = mode === 'live' ? preview.quantity * (1 - VENUE_PROFILES[venue].spotTakerFee) : preview.quantity;
+    expect(Math.abs(spot - held)).toBeLessThan(lot);
+    expect(Math.abs(perp + held)).toBeLessThan(lot);
+    expect(Math.abs(spot * spotPrice - held * spotPrice)).toBeLessThan(lot * spotPrice);
     // Live: the spot buy went to the spot pair, the perp got exactly its own leg (a short); Paper sends nothing.
     expectSpotReachedSpot(desk, ticket.ticketId);
-    expect(sent() - before).toBe(mode === 'live' ? 2 : 0);
+    expect(sent() - before).toBe(mode === 'live' ? journalOf(desk.store).ledger.pair(ticket.ticketId)!.orders.length : 0);
 
     const { book, closer } = pairTools(desk);
     const [pair] = (await book.pairs()).filter((p) => p.pairId === ticket.ticketId);
     expect(pair.legs.map((leg) => Math.sign(leg.size))).toEqual([-1, 1]);
     const closed = await closer.close(ticket.ticketId, 'spot test');
     expect(closed).toMatchObject({ flat: true, result: { status: 'hedged' } });
-    expect(await spotHeld(desk, venue)).toBeCloseTo(0, 9);
-    expect(await perpHeld(desk, venue, perpId)).toBeCloseTo(perpBefore, 9);
+    // What the close could not sell is the fee's fraction of a spot lot (Hyperliquid's 0.05 BTC kept 0.000005): dust.
+    expect(Math.abs((await spotHeld(desk, venue)) - spotBefore)).toBeLessThan(spotPair(venue).stepSize);
+    expect(await perpHeld(desk, perpVenue, perpId)).toBeCloseTo(perpBefore, 9);
   });
 
-  it('a Bybit spot × OKX perp carry holds the approved BTC on both venues; the kill switch sells the spot leg and leaves coins bought outside the terminal', async () => {
-    // Coins the trader bought at Bybit by hand: not the terminal's to sell.
-    const own = mode === 'live' ? sim.spot.placeOrder('bybit', apiKey('bybit'), { instrumentId: 'BTCUSDT', side: 'buy', type: 'market', quantity: 0.002 }).filled * (1 - 0.001) : 0;
-    const ticket = TicketSchema.parse(carryTicketOf(`carry-x-${mode}`, { venue: 'okx', side: 'sell' }, { venue: 'bybit', side: 'buy' }, 0.04));
+  it.each([
+    { name: 'Bybit spot × OKX perp', spot: 'bybit' as const, perp: 'okx' as const, perpId: 'BTC-USDT-SWAP', quantity: 0.04 },
+    { name: 'Hyperliquid spot × Binance perp', spot: 'hyperliquid' as const, perp: 'binanceusdm' as const, perpId: 'BTCUSDT', quantity: 0.03 },
+  ])('a $name carry holds the approved BTC on both venues; the kill switch sells the spot leg and leaves coins bought outside the terminal', async ({ spot, perp, perpId, quantity: asked }) => {
+    // Coins the trader bought on the spot venue by hand: not the terminal's to sell.
+    if (mode === 'live') sim.spot.placeOrder(spot, apiKey(spot), { instrumentId: spotPair(spot).id, side: 'buy', type: 'market', quantity: 0.002 });
+    // The trader's coins, and the dust earlier closes kept (under a lot each).
+    const own = await spotHeld(desk, spot);
+    const ticket = TicketSchema.parse(carryTicketOf(`carry-x-${spot}-${mode}`, { venue: perp, side: 'sell' }, { venue: spot, side: 'buy' }, asked));
     const receipt = await desk.tickets.submit(ticket);
     expect(receipt.execution.status).toBe('hedged');
-    const lot = perpLot('okx', 'BTC-USDT-SWAP');
+    const lot = perpLot(perp, perpId);
     const quantity = receipt.checklist.preview.quantity;
-    expect(Math.abs((await spotHeld(desk, 'bybit')) - own - quantity)).toBeLessThan(lot);
-    expect(Math.abs((await perpHeld(desk, 'okx', 'BTC-USDT-SWAP')) + quantity)).toBeLessThan(lot);
+    expect(Math.abs((await spotHeld(desk, spot)) - own - quantity)).toBeLessThan(lot);
+    expect(Math.abs((await perpHeld(desk, perp, perpId)) + quantity)).toBeLessThan(lot);
 
     const flatteners = createFlatteners([...desk.brokers.values()], desk.gateway, journalOf(desk.store), () => sim.clock.now());
     const report = await engageKillSwitch({ state: desk.state, targets: () => flatteners.map(reachableTarget), now: () => sim.clock.now(), deadlineMs: 20_000 }, 'spot test');
     expect(report.venues.map((v) => [v.venue, v.flat])).toEqual(VENUES.map((v) => [v, true]));
-    expect(await spotHeld(desk, 'bybit')).toBeCloseTo(own, 9);
-    expect(await perpHeld(desk, 'okx', 'BTC-USDT-SWAP')).toBeCloseTo(0, 9);
+    // What stays beside the trader's own coins is the buy's fee rest, under one spot lot.
+    expect(Math.abs((await spotHeld(desk, spot)) - own)).toBeLessThan(spotPair(spot).stepSize);
+    expect(await perpHeld(desk, perp, perpId)).toBeCloseTo(0, 9);
     await desk.state.transition('ACTIVE', 'spot test re-armed', sim.clock.now());
   });
 
@@ -359,10 +381,13 @@ describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mo
   });
 
   it('a spot short is refused in words before anything is sent where the terminal borrows nothing, on a venue with spot and one without', async () => {
-    const sent = () => requests('/api/v3/order') + requests('/v5/order/create') + requests('/api/v5/trade/batch-orders') + requests('/fapi/v1/order') + requests('/api/v4/futures/usdt/orders') + requests('/aster/fapi/v3/order');
+    const sent = () => requests('/api/v3/order') + requests('/v5/order/create') + requests('/api/v5/trade/batch-orders') + requests('/fapi/v1/order') + requests('/api/v4/futures/usdt/orders') + requests('/aster/fapi/v3/order') + requests('/exchange');
     const before = { sent: sent(), journal: journalOf(desk.store).ledger.entries().length };
     const short = TicketSchema.parse(carryTicketOf(`carry-short-${mode}`, { venue: 'okx', side: 'buy' }, { venue: 'bybit', side: 'sell' }, 0.04));
     await expect(desk.tickets.submit(short)).rejects.toThrow(/a spot short on Bybit sells coins the account does not hold and needs a margin borrow, which this terminal arranges on [^;]*Gate's[^;]* cross margin only, not on Bybit; nothing was sent/);
+    // Hyperliquid lends nothing for a spot short.
+    const hyperliquidShort = TicketSchema.parse(carryTicketOf(`carry-hl-short-${mode}`, { venue: 'okx', side: 'buy' }, { venue: 'hyperliquid', side: 'sell' }, 0.04));
+    await expect(desk.tickets.submit(hyperliquidShort)).rejects.toThrow(/BTC\/USDC: a spot short on Hyperliquid sells coins the account does not hold and needs a margin borrow, .*not on Hyperliquid; nothing was sent/);
     const asterSpot = TicketSchema.parse(carryTicketOf(`carry-aster-${mode}`, { venue: 'bybit', side: 'sell' }, { venue: 'aster', side: 'buy' }, 0.04));
     await expect(desk.tickets.preview(asterSpot)).rejects.toThrow(/BTC\/USDT on Aster is a spot leg: the terminal does not trade Aster's spot market yet/);
     expect(sent()).toBe(before.sent);

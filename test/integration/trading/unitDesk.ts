@@ -111,9 +111,15 @@ export function carryTicket(ticketId: string, base: string, perp: { venue: Venue
   };
 }
 
-/** The coins of `base` the venue's spot account holds, by the simulator's own wallet. */
+/** The coins of `base` the venue's spot account holds, by the simulator's own wallet (Hyperliquid's `UBTC` for BTC). */
 export function simulatorSpotCoins(sim: Simulator, venue: VenueId, base: string): number {
-  return sim.spot.balances(venue, credentialsFor(venue).apiKey).find((b) => b.coin === base)?.free ?? 0;
+  const coin = sim.spot.pairOf(venue, base)?.base ?? base;
+  return sim.spot.balances(venue, credentialsFor(venue).apiKey).find((b) => b.coin === coin)?.free ?? 0;
+}
+
+/** The terminal's symbol of `base`'s spot pair on the venue: `BTC/USDT`, Hyperliquid's `BTC/USDC` (its UBTC token). */
+export function spotSymbolOn(venue: VenueId, base: string): string {
+  return `${base}/${venue === 'hyperliquid' ? 'USDC' : 'USDT'}`;
 }
 
 /** `base` on the venue's borrowing account (Binance's cross margin, OKX's trading account): the net (negative: a borrowed short) and what is owed, interest included. */

@@ -7,11 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../electron/simulator/server.ts';
-import { createSpotExchange } from '../../../electron/backend/markets/spotExchange.ts';
-import { ccxtCredentials } from '../../../electron/backend/markets/accountOptions.ts';
 import { credentialsFor } from '../trading/harness.ts';
 import { recorded, recordedMarkets, spotTermsBesideRecorded } from './recordedFixtures.ts';
-import { capturingClient, type WireClient } from './venueClients.ts';
+import { spotWireClient, type WireClient } from './venueClients.ts';
 import { startWireSimulator } from './wireHarness.ts';
 import { unexplainedDifferences } from './wireShape.ts';
 
@@ -26,10 +24,8 @@ const firstRow = (answer: unknown) => (answer as OkxAnswer).data[0];
 
 beforeAll(async () => {
   sim = await startWireSimulator(['okx']);
-  const exchange = createSpotExchange('okx', { baseUrl: sim.url, timeoutMs: 3_000 });
-  Object.assign(exchange, ccxtCredentials('okx', credentialsFor('okx')));
-  exchange.has = { ...exchange.has, fetchCurrencies: false };
-  okx = capturingClient(exchange, 'okx spot');
+  okx = spotWireClient(sim, 'okx');
+  const { exchange } = okx;
   await exchange.loadMarkets();
   await exchange.fetchTicker('BTC/USDT');
   await exchange.fetchOrderBook('BTC/USDT', 5);

@@ -28,6 +28,14 @@ export function wireClient(sim: { url: string }, venue: VenueId): WireClient {
   return capturingClient(exchange, venue);
 }
 
+/** The venue's spot exchange as both brokers open it (spotExchange.ts), signed with the test key. */
+export function spotWireClient(sim: { url: string }, venue: VenueId): WireClient {
+  const exchange = createSpotExchange(venue, { baseUrl: sim.url, timeoutMs: 3_000 });
+  Object.assign(exchange, ccxtCredentials(venue, credentialsFor(venue)));
+  exchange.has = { ...exchange.has, fetchCurrencies: false };
+  return capturingClient(exchange, `${venue} spot`);
+}
+
 /** Keeps every raw answer `exchange` receives, by request path. */
 export function capturingClient(exchange: Exchange, label: string): WireClient {
   const answers = new Map<string, unknown>();

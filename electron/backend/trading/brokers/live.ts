@@ -24,7 +24,7 @@ import { bookInCoins } from '../../markets/marketUnits.ts';
 import { coinPrice, coinsOf, venuePrice, type MarketUnits } from '../../../../shared/domain/units.ts';
 import { isSpotSymbol, openOrdersParams } from '../../markets/spotExchange.ts';
 import { buysByIocLimit, exchangeFor, iocBuyLimit, openSpot, spotShortRefusal, type SpotAccess } from './spotRoute.ts';
-import { SEPARATE_SPOT_WALLETS, spotFill, spotHoldings, spotQuoteRows } from './spotHoldings.ts';
+import { SEPARATE_SPOT_WALLETS, spotFill, spotFillOfTrades, spotHoldings, spotQuoteRows } from './spotHoldings.ts';
 import { borrowRateOf, buyBackCoins, withInterestPaid } from './spotMargin.ts';
 import { spotBorrowOf, type SpotBorrow } from './spotBorrow.ts';
 import { assertWithinBand, slippageParams } from './marketBound.ts';
@@ -286,9 +286,20 @@ class LiveBroker implements Broker {
     const answered = this.#toOrder(symbol, raw, request);
     // Bybit and OKX answer a create with the ids only, Hyperliquid without the final status, and
     // Binance may answer before matching: whatever is not final is read back until it is.
-    const final = this.venue === 'binanceusdm' && !(request.type === 'market' && isOpen(answered)) ? answered : (await this.#finalState(request)) ?? answered;
+    const read = this.venue === 'binanceusdm' && !(request.type === 'market' && isOpen(answered)) ? answered : (await this.#finalState(request)) ?? answered;
+    const final = spotOrder ? await this.#withFillFees(read) : read;
     if (spotOrder && request.side === 'sell' && final.filled > 0 && final.averagePrice) this.#spotSellFeeRates.set(symbol, final.fee / (final.filled * final.averagePrice));
     return spotOrder ? asJournalled(final, request, spotOrder) : final;
+  }
+
+  /**
+   * Hyperliquid's order answer and status state no fee and its status no average price: a spot
+   * order's come from its fills, the coin's fee off what it holds (spotHoldings.ts).
+   */
+  async #withFillFees(order: Order): Promise<Order> {
+    if (this.venue !== 'hyperliquid') return order;
+    const read = await call(this.venue, order.symbol, () => spotFillOfTrades(this.#ex(order.symbol), order.symbol, order));
+    return read === null ? order : { ...order, filled: read.held, fee: read.feeUsd, averagePrice: order.averagePrice ?? read.average };
   }
 
   /**

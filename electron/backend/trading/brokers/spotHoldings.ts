@@ -1,20 +1,19 @@
 /**
  * A spot leg as the venue states it (docs/orders.md, "Spot legs"). A spot account holds coins,
  * not positions: the leg is the balance of its base coin, priced at the pair's last trade. A
- * buy's fee is taken in the coin bought (Binance, Bybit, OKX, Bitget and Gate alike), so the leg holds
+ * buy's fee is taken in the coin bought (Binance, Bybit, OKX, Bitget, Gate and Hyperliquid alike), so the leg holds
  * what filled less that fee; the fee is counted in USD at the fill's price.
  */
-import type { Balances, Exchange, Order as CcxtOrder } from 'ccxt';
+import type { Balances, Exchange, Order as CcxtOrder, Trade } from 'ccxt';
 import type { VenueId } from '../../../../shared/domain/venues.ts';
 import type { Balance, Broker, VenuePosition } from './broker.ts';
-import { isSpotSymbol } from '../../markets/spotExchange.ts';
+import { isSpotSymbol, spotQuoteOf } from '../../markets/spotExchange.ts';
 
-/** The stablecoin spot legs are quoted in on the venues whose spot is traded. */
-const SPOT_QUOTE = 'USDT';
 const STABLECOINS = new Set(['USDT', 'USDC']);
 
 /**
- * Each coin held that has a `COIN/USDT` spot pair, as a position in that pair: the spot
+ * Each coin held that has a `COIN/USDT` spot pair (`COIN/USDC` on Hyperliquid, whose wrapped
+ * `UBTC` ccxt states as BTC), as a position in that pair: the spot
  * wallet's coins plus `margin`, each coin held on a cross-margin account (negative: a borrowed
  * short, spotMargin.ts), so a spot leg is one position whichever account holds it.
  */
@@ -22,21 +21,26 @@ export async function spotHoldings(venue: VenueId, exchange: Exchange, margin: R
   const balance = read ?? await exchange.fetchBalance();
   const totals = new Map(Object.entries(balance.total as unknown as Record<string, number | undefined>).map(([coin, total]) => [coin, total ?? 0]));
   for (const [coin, net] of margin) totals.set(coin, Number(((totals.get(coin) ?? 0) + net).toPrecision(12)));
-  const held = [...totals].filter(([coin, total]) => !STABLECOINS.has(coin) && total !== 0 && exchange.markets?.[`${coin}/${SPOT_QUOTE}`]?.spot === true);
+  const quote = spotQuoteOf(venue);
+  const held = [...totals].filter(([coin, total]) => !STABLECOINS.has(coin) && total !== 0 && exchange.markets?.[`${coin}/${quote}`]?.spot === true);
   if (held.length === 0) return [];
-  const symbols = held.map(([coin]) => `${coin}/${SPOT_QUOTE}`);
+  const symbols = held.map(([coin]) => `${coin}/${quote}`);
   const tickers = await exchange.fetchTickers(symbols);
-  return held.map(([coin, total], i) => {
+  return held.map(([, total], i) => {
     const ticker = tickers[symbols[i]];
     const mark = ticker?.last ?? ticker?.close ?? 0;
     // A balance has no entry price: the positions view takes it from the journalled fills. Its
     // value is the venue's own numbers: coins (a spot pair counts coins) at the venue's last trade.
-    return { venue, symbol: `${coin}/${SPOT_QUOTE}`, size: total, entryPrice: 0, markPrice: mark, liquidationPrice: null, venueUsd: Math.abs(total) * mark };
+    return { venue, symbol: symbols[i], size: total, entryPrice: 0, markPrice: mark, liquidationPrice: null, venueUsd: Math.abs(total) * mark };
   });
 }
 
-/** Venues whose spot wallet is apart from the derivatives account (Binance; Bitget's and Gate's classic accounts); Bybit's and OKX's unified accounts pay spot from one wallet. */
-export const SEPARATE_SPOT_WALLETS: ReadonlySet<VenueId> = new Set<VenueId>(['binanceusdm', 'bitget', 'gate']);
+/**
+ * Venues whose spot wallet is apart from the derivatives account (Binance; Bitget's and Gate's
+ * classic accounts; Hyperliquid's spot balances beside its perp margin); Bybit's and OKX's
+ * unified accounts pay spot from one wallet.
+ */
+export const SEPARATE_SPOT_WALLETS: ReadonlySet<VenueId> = new Set<VenueId>(['binanceusdm', 'bitget', 'gate', 'hyperliquid']);
 
 /** The spot wallet's stablecoins, where spot is a wallet of its own (SEPARATE_SPOT_WALLETS); with `params`, another wallet's (`type: 'margin'`). */
 export async function spotQuoteRows(exchange: Exchange, params: Record<string, string> = {}): Promise<Balance[]> {
@@ -58,15 +62,34 @@ export function spotFill(exchange: Exchange, symbol: string, raw: CcxtOrder): { 
   if (listed.length === 0) return null;
   let held = raw.filled ?? 0;
   let feeUsd = 0;
+  // Hyperliquid's fills name the fee's token as the venue does (`UBTC`), ccxt's market the asset (`BTC`).
+  const baseNames = new Set([market.base, (market as { baseName?: string }).baseName]);
   for (const { cost, currency } of listed.filter((fee) => fee !== undefined)) {
     if (cost === undefined || cost === 0) continue;
-    if (currency === market.base) {
+    if (baseNames.has(currency)) {
       if (raw.side === 'buy') held -= cost;
       feeUsd += cost * (raw.average ?? 0);
     } else if (currency === market.quote) feeUsd += cost;
     else return null;
   }
   return { held: Number(held.toPrecision(12)), feeUsd };
+}
+
+/**
+ * What a spot order left held and its fees, from its fills: Hyperliquid's order answer and
+ * order status state no fee, its fills (`userFillsByTime` from the order's time) do, each in the
+ * coin it received; the order status states no average price either, the fills' prices do.
+ * Null when the venue lists no fill of the order.
+ */
+export async function spotFillOfTrades(exchange: Exchange, symbol: string, order: { venueOrderId: string | null; side: 'buy' | 'sell'; filled: number; time: number }): Promise<{ held: number; feeUsd: number; average: number } | null> {
+  if (order.venueOrderId === null || order.filled === 0) return null;
+  const trades: Trade[] = (await exchange.fetchMyTrades(symbol, order.time)).filter((trade) => trade.order === order.venueOrderId);
+  const coins = trades.reduce((sum, trade) => sum + (trade.amount ?? 0), 0);
+  if (!(coins > 0)) return null;
+  const average = trades.reduce((sum, trade) => sum + (trade.amount ?? 0) * (trade.price ?? 0), 0) / coins;
+  const fees = trades.map((trade) => trade.fee).filter((fee) => fee !== undefined);
+  const fill = spotFill(exchange, symbol, { side: order.side, filled: coins, average, fees } as unknown as CcxtOrder);
+  return fill && { ...fill, average };
 }
 
 /**

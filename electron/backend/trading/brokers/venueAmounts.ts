@@ -28,7 +28,11 @@ export function unitsOf(exchange: Exchange, symbol: string): MarketUnits {
 export function amountToSend(venue: VenueId, exchange: Exchange, symbol: string, coins: number, reduceOnly: boolean): number {
   const units = unitsOf(exchange, symbol);
   const exact = amountOf(units, coins);
-  const sent = Number(exchange.amountToPrecision(symbol, exact));
+  let sent = Number(exchange.amountToPrecision(symbol, exact));
+  // ccxt rounds Hyperliquid's amounts to the nearest lot: a reducing order goes to the lot below
+  // instead (a spot sell of the 0.049965 BTC held would ask 0.04997, which the wallet lacks).
+  const step = exchange.market(symbol).precision?.amount;
+  if (reduceOnly && step !== undefined && sent > exact * (1 + SLACK)) sent = Number(exchange.amountToPrecision(symbol, sent - step));
   if (!(sent > 0)) throw new VenueError('rejected', venue, `${symbol}: ${coins} ${units.asset} is less than one lot (${lotText(exchange, symbol, units)}); nothing sent`);
   if (!reduceOnly && Math.abs(sent - exact) > SLACK * exact) {
     throw new VenueError('rejected', venue, `${symbol}: ${coins} ${units.asset} is not a whole number of lots (${lotText(exchange, symbol, units)}); round the quantity to the lot and preview again`);
