@@ -5,10 +5,12 @@ import { connectBridge } from './bridge.ts';
 import { startSync } from './startSync.ts';
 import { startClock } from '../store/clockStore.ts';
 import { syncSectors } from '../store/sectorsStore.ts';
+import { syncAccrual } from '../store/accrualStore.ts';
 
 const link = connectBridge();
 startSync(link);
 syncSectors(link);
+syncAccrual(link);
 startClock();
 
 const root = document.getElementById('root');

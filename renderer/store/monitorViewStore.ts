@@ -46,7 +46,7 @@ interface MonitorViewState {
  * what volume and basis z add; nine venue columns do not fit 1600 px beside the rest, so BingX's
  * (the ninth, monitored only) starts hidden. Its quotes still count everywhere (docs/screens.md).
  */
-export const DEFAULT_HIDDEN_COLUMNS: readonly string[] = ['volume', 'basisZ', 'venue-bingx'];
+export const DEFAULT_HIDDEN_COLUMNS: readonly string[] = ['volume', 'basisZ', 'paid', 'venue-bingx'];
 
 /** Clicking the sorted column flips direction; a new column starts descending (biggest first) except the asset name. */
 export function nextSort(current: SortSpec, key: SortKey): SortSpec {

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { VenueIdSchema } from './quotes.ts';
 
 /**
- * Funding accumulated over the last 1, 7 and 30 days per venue symbol, and each asset's per-8 h
- * funding over the last 7 days in 8-h buckets: what a trader reads as persistence
+ * Funding accumulated over the last 1, 7 and 30 days per venue symbol, and its per-8 h funding
+ * over the last 7 days in 8-h buckets: what a trader reads as persistence
  * (docs/screens.md, "Heatmap"). Built from the stored settlements and, where none is stored, the
  * settlements the live quote samples saw (docs/domain.md, "Accumulated funding").
  */
@@ -27,6 +27,8 @@ export const AccrualRowSchema = z.object({
   expected: PerWindow(z.number().int().nonnegative()),
   /** Of the 30-day settlements, how many came from stored funding history (the rest from live samples). */
   fromHistory: z.number().int().nonnegative(),
+  /** Funding per 8 h in each timeline bucket (its settlements' mean scaled to 8 h); null where none settled. */
+  per8h: z.array(z.number().nullable()),
 });
 export type AccrualRow = z.infer<typeof AccrualRowSchema>;
 
@@ -37,8 +39,6 @@ export const FundingAccrualSchema = z.object({
     /** End of the first bucket; bucket k ends `k × TIMELINE_BUCKET_HOURS` later. */
     firstEnd: z.number().int(),
     buckets: z.number().int().positive(),
-    /** Per asset, the mean over its venues of each venue's per-8 h funding in the bucket; null where none settled. */
-    bases: z.array(z.object({ base: z.string(), per8h: z.array(z.number().nullable()) })),
   }),
 });
 export type FundingAccrual = z.infer<typeof FundingAccrualSchema>;

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDemoSession, type DemoSession } from './demoSession.ts';
+import { MonitorPage, parsePct } from './monitorPage.ts';
 import { screenshot } from './browser.ts';
 
 let session: DemoSession;
@@ -14,7 +15,7 @@ let pageErrors: string[];
 const HOUR = 3_600_000;
 
 beforeAll(async () => {
-  session = await openDemoSession({ name: 'heatmap', viewport: { width: 1600, height: 900 } });
+  session = await openDemoSession({ name: 'heatmap', viewport: { width: 1920, height: 1000 } });
   ({ page, pageErrors } = session);
   await page.getByRole('grid', { name: /Funding monitor/ }).waitFor({ timeout: 60_000 });
 });
@@ -26,6 +27,22 @@ function recentFundingCsv(): string {
   const lines = ['venue,symbol,time,rate,interval_hours'];
   for (let k = 0; k < 21; k++) lines.push(`okx,ZZHEAT/USDT:USDT,${new Date(last - k * 8 * HOUR).toISOString()},0.0005,8`);
   return lines.join('\n');
+}
+
+/** A week of BTC settlements on every demo venue, each venue at its own rate, so a pair's week differs from zero. */
+function btcWeekCsv(): string {
+  const last = Math.floor(Date.now() / (8 * HOUR)) * 8 * HOUR;
+  const venues: Array<[string, string]> = [['binanceusdm', 'BTC/USDT:USDT'], ['bybit', 'BTC/USDT:USDT'], ['okx', 'BTC/USDT:USDT'], ['bitget', 'BTC/USDT:USDT'],
+    ['gate', 'BTC/USDT:USDT'], ['hyperliquid', 'BTC/USDC:USDC'], ['aster', 'BTC/USDT:USDT'], ['kucoinfutures', 'BTC/USDT:USDT']];
+  const lines = ['venue,symbol,time,rate,interval_hours'];
+  venues.forEach(([venue, symbol], i) => {
+    for (let k = 0; k < 21; k++) lines.push(`${venue},${symbol},${new Date(last - k * 8 * HOUR).toISOString()},${(0.00005 * (i + 1)).toFixed(5)},8`);
+  });
+  return lines.join('\n');
+}
+
+async function openScreen(name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
 }
 
 describe('the heatmap in Chromium against the demo host', () => {
@@ -61,6 +78,44 @@ describe('the heatmap in Chromium against the demo host', () => {
     // Every bucket but the running one holds one 0.05 % settlement.
     expect(labels.filter((l) => l.endsWith(': +0.0500% /8h')).length).toBeGreaterThanOrEqual(20);
     await screenshot(page, 'heatmap-time');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("the monitor's Paid 7d for BTC's best pair is the heatmap's 7-d short cell less its long cell", async () => {
+    await openScreen('Settings');
+    await page.getByLabel('Import funding history file').first().setInputFiles({ name: 'btc.csv', mimeType: 'text/csv', buffer: Buffer.from(btcWeekCsv()) });
+    const imported = page.getByText(/^btc\.csv: /);
+    await imported.waitFor({ timeout: 60_000 });
+    expect(await imported.textContent()).toBe('btc.csv: 168 rows imported, 0 lines rejected.');
+    await openScreen('Heatmap');
+    const view = page.getByRole('region', { name: 'Heatmap' });
+    await view.getByRole('radio', { name: /^Accumulated 7 d/ }).check();
+    await view.getByRole('button', { name: 'Read accumulated funding again' }).click();
+    await openScreen('Monitor');
+    await page.getByText(/^Columns/).click();
+    await page.getByRole('group', { name: 'Monitor columns' }).getByRole('checkbox', { name: /^Paid 7d/ }).check();
+    await page.getByText(/^Columns/).click();
+    const monitor = new MonitorPage(page);
+    const paidColumn = await monitor.columnIndex(/^Paid 7d/);
+    await page.getByLabel('Search assets').fill('BTC');
+    const row = monitor.grid.locator('#monitor-row-BTC');
+    const paid = row.locator(`[role=gridcell][aria-colindex="${paidColumn}"] [aria-label]`).first();
+    await paid.waitFor({ timeout: 30_000 });
+    const label = (await paid.getAttribute('aria-label'))!;
+    expect(label).toMatch(/^Collected by the best pair \(short − long\), % of one leg notional: 1 d [+−]?\d\.\d{3}% \(\d+ of \d+ settlements\), 7 d [+−]?\d\.\d{3}% \(\d+ of \d+ settlements\), 30 d /);
+    const week = parsePct(/7 d ([+−]?\d\.\d{3}%)/.exec(label)![1])!;
+    const venueOf = async (role: 'long' | 'short') => {
+      const column = await row.locator(`[role=gridcell]:has([title$="— ${role} leg"])`).first().getAttribute('aria-colindex');
+      return (await monitor.grid.locator(`[role=columnheader][aria-colindex="${column}"]`).textContent())!.replace(/%.*$/, '').trim();
+    };
+    const [longVenue, shortVenue] = [await venueOf('long'), await venueOf('short')];
+    await openScreen('Heatmap');
+    await view.getByRole('radio', { name: /^Accumulated 7 d/ }).check();
+    await view.getByLabel('Filter assets').fill('BTC');
+    const table = view.getByRole('table', { name: /asset by venue: % summed over 7 d/ });
+    const cellOf = async (venue: string) => parsePct((await table.getByRole('cell', { name: new RegExp(`^BTC on ${venue}: `) }).getAttribute('aria-label'))!)!;
+    expect(week).toBeCloseTo((await cellOf(shortVenue)) - (await cellOf(longVenue)), 2);
+    expect(Math.abs(week)).toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -35,26 +35,26 @@ const SETTLEMENTS = `
   SELECT * FROM sources WHERE time > $from AND time <= $now
   QUALIFY row_number() OVER (PARTITION BY venue, symbol, time // 60000 ORDER BY src) = 1`;
 
-/** Accumulated funding per venue symbol and the per-asset 7-day timeline, in one pass over the store. */
+/** Accumulated funding and the 7-day timeline per venue symbol, in one pass over the store. */
 export function readFundingAccrual(db: Database, now: number): Promise<FundingAccrual> {
-  const firstEnd = Math.ceil(now / BUCKET_MS) * BUCKET_MS - (TIMELINE_DAYS * 24 / TIMELINE_BUCKET_HOURS - 1) * BUCKET_MS;
+  const firstEnd = Math.ceil(now / BUCKET_MS) * BUCKET_MS - (BUCKETS - 1) * BUCKET_MS;
   return db.exclusive('read accumulated funding', async (connection) => {
     await connection.run(`CREATE OR REPLACE TEMP TABLE accrual_settlements AS ${SETTLEMENTS}`, {
       from: BigInt(now - ACCRUAL_WINDOWS_DAYS[2] * DAY_MS), now: BigInt(now),
     });
     try {
-      return {
-        asOf: now,
-        rows: await accrualRows(connection, now),
-        timeline: { firstEnd, buckets: TIMELINE_DAYS * 24 / TIMELINE_BUCKET_HOURS, bases: await timeline(connection, firstEnd) },
-      };
+      const series = await timelines(connection, firstEnd);
+      return { asOf: now, rows: await accrualRows(connection, now, series), timeline: { firstEnd, buckets: BUCKETS } };
     } finally {
       await connection.run('DROP TABLE accrual_settlements');
     }
   });
 }
 
-async function accrualRows(connection: DuckDBConnection, now: number): Promise<AccrualRow[]> {
+const BUCKETS = (TIMELINE_DAYS * 24) / TIMELINE_BUCKET_HOURS;
+const seriesKey = (venue: unknown, symbol: unknown) => `${String(venue)}|${String(symbol)}`;
+
+async function accrualRows(connection: DuckDBConnection, now: number, series: ReadonlyMap<string, Array<number | null>>): Promise<AccrualRow[]> {
   const [d1, d7] = ACCRUAL_WINDOWS_DAYS.map((days) => BigInt(now - days * DAY_MS));
   const reader = await connection.runAndReadAll(
     `SELECT venue, symbol, any_value(base) AS base, arg_max(interval_hours, time) AS ih,
@@ -75,6 +75,7 @@ async function accrualRows(connection: DuckDBConnection, now: number): Promise<A
       settlements: [Number(r.n1), Number(r.n7), Number(r.n30)],
       expected: expectedSettlements(intervalHours),
       fromHistory: Number(r.hist),
+      per8h: series.get(seriesKey(venue, r.symbol)) ?? new Array<number | null>(BUCKETS).fill(null),
     });
   }
   return rows;
@@ -87,25 +88,21 @@ function expectedSettlements(intervalHours: number): [number, number, number] {
 }
 
 /**
- * Per asset and 8-h bucket, the mean over its venue symbols of each one's funding per 8 h in the
- * bucket (its settlements' mean rate scaled to 8 h, so a 1-h venue with a missing hour is not
- * read as paying less). A settlement at a bucket's end belongs to that bucket.
+ * Per venue symbol and 8-h bucket, its settlements' mean rate scaled to 8 h (so a 1-h venue with
+ * a missing hour is not read as paying less). A settlement at a bucket's end belongs to it.
  */
-async function timeline(connection: DuckDBConnection, firstEnd: number): Promise<FundingAccrual['timeline']['bases']> {
+async function timelines(connection: DuckDBConnection, firstEnd: number): Promise<Map<string, Array<number | null>>> {
   const reader = await connection.runAndReadAll(
-    `WITH per_symbol AS (
-       SELECT base, venue, symbol, CAST(ceil((time - $firstEnd) / ${BUCKET_MS}) AS INTEGER) AS bucket, avg(rate * ${TIMELINE_BUCKET_HOURS} / interval_hours) AS per8h
-         FROM accrual_settlements WHERE time > $firstEnd - ${BUCKET_MS} GROUP BY ALL)
-     SELECT base, bucket, avg(per8h) AS per8h FROM per_symbol GROUP BY base, bucket ORDER BY base, bucket`,
+    `SELECT venue, symbol, CAST(ceil((time - $firstEnd) / ${BUCKET_MS}) AS INTEGER) AS bucket, avg(rate * ${TIMELINE_BUCKET_HOURS} / interval_hours) AS per8h
+       FROM accrual_settlements WHERE time > $firstEnd - ${BUCKET_MS} GROUP BY ALL`,
     { firstEnd: BigInt(firstEnd) },
   );
-  const buckets = TIMELINE_DAYS * 24 / TIMELINE_BUCKET_HOURS;
-  const bases = new Map<string, Array<number | null>>();
+  const series = new Map<string, Array<number | null>>();
   for (const r of reader.getRowObjectsJS()) {
-    const base = String(r.base);
-    let series = bases.get(base);
-    if (!series) bases.set(base, (series = new Array<number | null>(buckets).fill(null)));
-    series[Number(r.bucket)] = Number(r.per8h);
+    const key = seriesKey(r.venue, r.symbol);
+    let values = series.get(key);
+    if (!values) series.set(key, (values = new Array<number | null>(BUCKETS).fill(null)));
+    values[Number(r.bucket)] = Number(r.per8h);
   }
-  return [...bases].map(([base, per8h]) => ({ base, per8h }));
+  return series;
 }

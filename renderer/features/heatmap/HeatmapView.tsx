@@ -1,13 +1,14 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { TIMELINE_BUCKET_HOURS, type FundingAccrual } from '../../../shared/domain/fundingAccrual.ts';
+import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
 import { divergenceColour } from '../../store/divergenceHistory.ts';
+import { useAccrual } from '../../store/accrualStore.ts';
 import { useQuotes } from '../../store/quotesStore.ts';
 import { useUi } from '../../store/uiStore.ts';
 import { formatPct } from '../../ui/format.ts';
 import { buildTimeGrid, buildVenueGrid, type HeatmapCell, type HeatmapMeasure } from './heatmapGrid.ts';
 import { HeatmapStyles } from './HeatmapStyles.tsx';
-import { useAccrual } from './useAccrual.ts';
 
 type View = HeatmapMeasure | 'time';
 
@@ -20,6 +21,10 @@ const VIEWS: ReadonlyArray<[View, string, string]> = [
 ];
 const ROW_LIMITS = [40, 100, 300] as const;
 const BUCKET_MS = TIMELINE_BUCKET_HOURS * 3_600_000;
+/** The live grid is redrawn at most this often. */
+const LIVE_REDRAW_MS = 2_000;
+/** A store read younger than this is not repeated when the view opens. */
+const FRESH_MS = 60_000;
 
 const clock = (at: number) => `${new Date(at).toISOString().slice(5, 10)} ${new Date(at).toISOString().slice(11, 16)}`;
 const unitOf = (view: View) => VIEWS.find(([id]) => id === view)![2];
@@ -39,8 +44,30 @@ function AssetButton({ base }: { base: string }) {
   return <button className="hm-asset" onClick={() => openSymbol(base)} aria-label={`Open ${base}`}>{base}</button>;
 }
 
+/**
+ * The quotes at most once per LIVE_REDRAW_MS: they change several times a second, and each
+ * change would rebuild the grid over every quote and redraw hundreds of cells.
+ */
+function useQuotesEvery(ms: number): ReadonlyMap<string, FundingQuote> {
+  const [quotes, setQuotes] = useState(() => useQuotes.getState().quotes);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsubscribe = useQuotes.subscribe(() => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        setQuotes(useQuotes.getState().quotes);
+      }, ms);
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, [ms]);
+  return quotes;
+}
+
 function VenueTable({ view, query, limit, accrual }: { view: HeatmapMeasure; query: string; limit: number; accrual: FundingAccrual | null }) {
-  const quotes = useQuotes((s) => s.quotes);
+  const quotes = useQuotesEvery(LIVE_REDRAW_MS);
   const grid = useMemo(() => buildVenueGrid({ quotes: quotes.values(), accrual }, view, query, limit), [quotes, accrual, view, query, limit]);
   if (grid.rows.length === 0) return <p className="placeholder" role="status">{view === 'now' ? 'No live quote matches.' : 'No settlement stored or seen live for a matching asset yet.'}</p>;
   return (
@@ -112,7 +139,15 @@ export function HeatmapView() {
   const [view, setView] = useState<View>('now');
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState<number>(ROW_LIMITS[0]);
-  const { accrual, error, loading, reload } = useAccrual();
+  const accrual = useAccrual((s) => s.accrual);
+  const error = useAccrual((s) => s.error);
+  const loading = useAccrual((s) => s.loading);
+  const reload = useAccrual((s) => s.reload);
+  // Opening the view reads the store again unless the last read is fresh.
+  useEffect(() => {
+    const last = useAccrual.getState().accrual?.asOf;
+    if (last === undefined || Date.now() - last > FRESH_MS) void reload();
+  }, [reload]);
   return (
     <section className="screen heatmap-screen" aria-label="Heatmap">
       <HeatmapStyles />

@@ -1,5 +1,6 @@
 import type { AccrualRow, FundingAccrual } from '../../../shared/domain/fundingAccrual.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
+import { assetTimelines } from '../../../shared/funding/accrual.ts';
 import { VENUE_IDS, type VenueId } from '../../../shared/domain/venues.ts';
 
 /** What an asset × venue cell shows: the live rate per 8 h, or funding accumulated over a window. */
@@ -101,7 +102,8 @@ export interface TimeGrid {
 /** Asset × 8-h bucket over the stored week, the assets that paid most in absolute terms on average first. */
 export function buildTimeGrid(accrual: FundingAccrual | null, query: string, limit: number, bucketMs: number): TimeGrid {
   if (!accrual) return { ends: [], rows: [], scale: 0, matched: 0 };
-  const { firstEnd, buckets, bases } = accrual.timeline;
+  const { firstEnd, buckets } = accrual.timeline;
+  const bases = [...assetTimelines(accrual.rows)].map(([base, per8h]) => ({ base, per8h }));
   const needle = query.trim().toUpperCase();
   const meanAbs = (series: Array<number | null>): number => {
     const known = series.filter((v): v is number => v !== null);

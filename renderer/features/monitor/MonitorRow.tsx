@@ -7,6 +7,7 @@ import { Rate } from '../../ui/Rate.tsx';
 import type { Column } from './columns.ts';
 import { legFor } from './rowOrder.ts';
 import { NextSettlement } from './NextSettlement.tsx';
+import { PaidCell } from './PaidCell.tsx';
 
 interface MonitorRowProps {
   row: Opportunity;
@@ -159,6 +160,7 @@ function cellContent(column: Column, row: Opportunity, windowMinutes: number, ex
     case 'short': return row.shortVenue ? <span className="venue-short">{VENUES[row.shortVenue as VenueId].label}</span> : '–';
     case 'edge': return <span title={carryTitle(row)}><Rate value={row.expectedNetPerDay ?? null} digits={3} /></span>;
     case 'carry': return <Rate value={row.netCarryPerDay} digits={3} />;
+    case 'paid': return <PaidCell row={row} />;
     case 'history': return row.carry ? <span className="num muted" title={decayTitle(row.carry.decay)}>{row.carry.decay.n}{row.carry.decay.source === 'fit' ? '' : ' d'}</span> : '–';
     case 'breakEven': return <span className="num">{formatHours(row.breakEvenHours)}</span>;
     case 'next': return <NextSettlement pair={row} windowMinutes={windowMinutes} />;

@@ -84,7 +84,7 @@ describe('accumulated funding', () => {
     expect(aster.sums[0]).toBeCloseTo(0.0009, 12);
   });
 
-  it("gives each asset's mean per-8-h funding over its venues in 8-h buckets", async () => {
+  it("gives each venue symbol's funding per 8 h in 8-h buckets over the week", async () => {
     await store.history.insertFunding([
       // 8-h venue: 0.01 % at 08:00 (bucket ending 08:00).
       { venue: 'binanceusdm', symbol: 'BTC/USDT:USDT', time: Date.UTC(2026, 2, 31, 8), rate: 0.0001, intervalHours: 8, markPrice: 100 },
@@ -94,14 +94,17 @@ describe('accumulated funding', () => {
       // Running bucket (08:00–16:00): one 4-h settlement at 12:00.
       { venue: 'okx', symbol: 'BTC/USDT:USDT', time: Date.UTC(2026, 2, 31, 12), rate: -0.0002, intervalHours: 4, markPrice: 100 },
     ]);
-    const { timeline } = await store.history.accrual(NOW);
+    const { timeline, rows } = await store.history.accrual(NOW);
     expect(timeline.buckets).toBe(21);
     expect(timeline.firstEnd + 20 * 8 * HOUR).toBe(Date.UTC(2026, 2, 31, 16));
-    const btc = timeline.bases.find((b) => b.base === 'BTC')!.per8h;
-    expect(btc).toHaveLength(21);
-    expect(btc[19]).toBeCloseTo((0.0001 + 0.0004) / 2, 12);
-    expect(btc[20]).toBeCloseTo(-0.0004, 12);
-    expect(btc.slice(0, 19).every((v) => v === null)).toBe(true);
+    const binance = rows.find((r) => r.venue === 'binanceusdm')!.per8h;
+    const okx = rows.find((r) => r.venue === 'okx')!.per8h;
+    expect(binance).toHaveLength(21);
+    expect(binance[19]).toBeCloseTo(0.0001, 12);
+    expect(binance[20]).toBeNull();
+    expect(okx[19]).toBeCloseTo(0.0004, 12);
+    expect(okx[20]).toBeCloseTo(-0.0004, 12);
+    expect(okx.slice(0, 19).every((v) => v === null)).toBe(true);
     expect(timeline.firstEnd).toBe(Date.UTC(2026, 2, 31, 16) - 20 * 8 * HOUR);
     expect(NOW - 7 * DAY).toBeLessThan(timeline.firstEnd);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FundingAccrual } from '../../../shared/domain/fundingAccrual.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
+import { pairAccrual } from '../../../shared/funding/accrual.ts';
 import { buildTimeGrid, buildVenueGrid, colourScale } from '../../../renderer/features/heatmap/heatmapGrid.ts';
 
 function quote(venue: FundingQuote['venue'], symbol: string, rate: number | null, intervalHours: number, over: Partial<FundingQuote> = {}): FundingQuote {
@@ -13,11 +14,11 @@ function quote(venue: FundingQuote['venue'], symbol: string, rate: number | null
 const accrual: FundingAccrual = {
   asOf: 0,
   rows: [
-    { venue: 'okx', symbol: 'BTC/USDT:USDT', base: 'BTC', intervalHours: 8, sums: [0.0003, 0.0021, 0.009], settlements: [3, 21, 90], expected: [3, 21, 90], fromHistory: 90 },
-    { venue: 'hyperliquid', symbol: 'BTC/USDC:USDC', base: 'BTC', intervalHours: 1, sums: [0.0002, 0.001, 0.001], settlements: [24, 100, 100], expected: [24, 168, 720], fromHistory: 0 },
-    { venue: 'okx', symbol: 'SOL/USDT:USDT', base: 'SOL', intervalHours: 8, sums: [0, -0.004, -0.004], settlements: [0, 21, 21], expected: [3, 21, 90], fromHistory: 21 },
+    { venue: 'okx', symbol: 'BTC/USDT:USDT', base: 'BTC', intervalHours: 8, sums: [0.0003, 0.0021, 0.009], settlements: [3, 21, 90], expected: [3, 21, 90], fromHistory: 90, per8h: [0.0001, null, 0.0003] },
+    { venue: 'hyperliquid', symbol: 'BTC/USDC:USDC', base: 'BTC', intervalHours: 1, sums: [0.0002, 0.001, 0.001], settlements: [24, 100, 100], expected: [24, 168, 720], fromHistory: 0, per8h: [0.0001, null, 0.0001] },
+    { venue: 'okx', symbol: 'SOL/USDT:USDT', base: 'SOL', intervalHours: 8, sums: [0, -0.004, -0.004], settlements: [0, 21, 21], expected: [3, 21, 90], fromHistory: 21, per8h: [-0.001, -0.002, null] },
   ],
-  timeline: { firstEnd: 1000, buckets: 3, bases: [{ base: 'BTC', per8h: [0.0001, null, 0.0002] }, { base: 'SOL', per8h: [-0.001, -0.002, null] }] },
+  timeline: { firstEnd: 1000, buckets: 3 },
 };
 
 describe('heatmap grids', () => {
@@ -50,11 +51,14 @@ describe('heatmap grids', () => {
     expect(buildVenueGrid({ quotes: [], accrual }, 'd7', '', 1).matched).toBe(2);
   });
 
-  it('lays the timeline out by bucket end, the largest mean |funding| first', () => {
+  it("lays the timeline out by bucket end, each asset the mean over its venues, the largest mean |funding| first", () => {
     const grid = buildTimeGrid(accrual, '', 10, 8 * 3_600_000);
     expect(grid.ends).toEqual([1000, 1000 + 8 * 3_600_000, 1000 + 16 * 3_600_000]);
     expect(grid.rows.map((r) => r.base)).toEqual(['SOL', 'BTC']);
     expect(grid.rows[0].per8h).toEqual([-0.001, -0.002, null]);
+    expect(grid.rows[1].per8h[0]).toBeCloseTo(0.0001, 12);
+    expect(grid.rows[1].per8h[1]).toBeNull();
+    expect(grid.rows[1].per8h[2]).toBeCloseTo(0.0002, 12);
   });
 
   it('puts full colour at the 90th percentile of |value|, so one outlier does not wash out the rest', () => {
@@ -62,5 +66,16 @@ describe('heatmap grids', () => {
     expect(colourScale(values)).toBeCloseTo(0.00019, 12);
     expect(colourScale([-0.002, 0.001, 0.0005])).toBeCloseTo(0.002, 12);
     expect(colourScale([])).toBe(0);
+  });
+
+  it("counts a pair's collected funding as the short leg's less the long leg's, as partial as its thinner leg", () => {
+    const [okx, hyper] = accrual.rows;
+    const pair = pairAccrual(hyper, okx);
+    expect(pair.sums[1]).toBeCloseTo(0.0021 - 0.001, 12);
+    expect(pair.coverage[1]).toEqual({ counted: 100, expected: 168 });
+    expect(pair.coverage[0]).toEqual({ counted: 24, expected: 24 });
+    expect(pair.per8h[0]).toBeCloseTo(0, 12);
+    expect(pair.per8h[1]).toBeNull();
+    expect(pair.per8h[2]).toBeCloseTo(0.0002, 12);
   });
 });

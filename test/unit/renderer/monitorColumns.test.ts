@@ -51,9 +51,18 @@ describe('the monitor columns fit the window', () => {
   });
 
   it('volume turned on at 1600 (KuCoin hidden) has room once one more venue is hidden; before that it goes ahead of OI and basis', () => {
-    expect(fitColumns(columns, 1567, new Set(['basisZ', 'venue-kucoinfutures', 'venue-bingx'])).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'volume']);
-    const { shown, dropped } = fitColumns(columns, 1567, new Set(['basisZ', 'venue-kucoinfutures', 'venue-bingx', 'venue-aster']));
+    expect(fitColumns(columns, 1567, new Set(['basisZ', 'paid', 'venue-kucoinfutures', 'venue-bingx'])).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'volume']);
+    const { shown, dropped } = fitColumns(columns, 1567, new Set(['basisZ', 'paid', 'venue-kucoinfutures', 'venue-bingx', 'venue-aster']));
     expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime']);
     expect(ids(shown)).toEqual(expect.arrayContaining(['oi', 'volume', 'basis']));
+  });
+
+  it('Paid 7d starts hidden; turned on at 1600 with KuCoin hidden it gives way before OI and basis do, with volume and basis z', () => {
+    expect(DEFAULT_HIDDEN_COLUMNS).toContain('paid');
+    const { shown, dropped } = fitColumns(columns, 1567, new Set(['volume', 'basisZ', 'venue-kucoinfutures', 'venue-bingx']));
+    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'paid']);
+    expect(ids(shown)).toEqual(expect.arrayContaining(['oi', 'basis']));
+    const roomier = fitColumns(columns, 1567, new Set(['volume', 'basisZ', 'venue-kucoinfutures', 'venue-bingx', 'venue-aster']));
+    expect(ids(roomier.shown)).toEqual(expect.arrayContaining(['paid', 'oi', 'basis']));
   });
 });
