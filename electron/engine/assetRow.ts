@@ -50,7 +50,7 @@ export function computeAssetRow(group: AssetGroup, legs: Leg[], ctx: RowContext)
   const long = best ? extremeLeg(fresh, best.longVenue, 'buy') : null;
   const short = best ? extremeLeg(fresh, best.shortVenue, 'sell') : null;
   const expected = long && short && roundTripFees !== null
-    ? memo.carry(base, long, short, roundTripFees, ctx.settings.holdingDays, ctx.decays, ctx.now)
+    ? memo.carry(base, long, short, { long: ctx.fees[long.venue], short: ctx.fees[short.venue] }, ctx.settings.holdingDays, ctx.decays, ctx.now)
     : null;
   const basis = long && short ? basisOf(long, short) : null;
   const size = long && short ? group.pairSize(long, short) : null;

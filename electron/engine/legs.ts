@@ -42,5 +42,7 @@ export function legOf(quote: FundingQuote, now: number): Leg | null {
     stale: isStale(quote, now),
     observedAt: quote.observedAt,
     multiplier: quote.multiplier,
+    bid: quote.bid ?? null,
+    ask: quote.ask ?? null,
   };
 }

@@ -3,7 +3,7 @@ import { VENUE_IDS } from '../../shared/domain/venues.ts';
 import { StringTableError, StringTableReader, StringTableWriter } from './stringTable.ts';
 
 /** The numeric fields of a quote, one Float64Array each; null travels as NaN. */
-const NUMERIC_COLUMNS = ['multiplier', 'rate', 'lastSettledRate', 'intervalHours', 'nextFundingTime', 'markPrice', 'indexPrice', 'volume24hUsd', 'openInterestUsd', 'observedAt'] as const;
+const NUMERIC_COLUMNS = ['multiplier', 'rate', 'lastSettledRate', 'intervalHours', 'nextFundingTime', 'markPrice', 'indexPrice', 'bid', 'ask', 'volume24hUsd', 'openInterestUsd', 'observedAt'] as const;
 type NumericColumn = (typeof NUMERIC_COLUMNS)[number];
 
 /**
@@ -76,6 +76,8 @@ export class QuoteDecoder {
         nextFundingTime: orNull(c.nextFundingTime[i]),
         markPrice: orNull(c.markPrice[i]),
         indexPrice: orNull(c.indexPrice[i]),
+        bid: orNull(c.bid[i]),
+        ask: orNull(c.ask[i]),
         volume24hUsd: orNull(c.volume24hUsd[i]),
         openInterestUsd: orNull(c.openInterestUsd[i]),
         observedAt: c.observedAt[i],

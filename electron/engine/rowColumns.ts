@@ -36,26 +36,29 @@ const PAIRS_BYTES_AT = 6;
 const ROW_BYTES = PAIRS_BYTES_AT + 2 * OTHER_PAIRS;
 const ROW_IDS = 3;
 const CARRY_AT = 13;
+const CARRY_NUMBERS = 14;
 /** Per-leg next settlements, OI, volume, basis and its z-score (see `writeRow`). */
-const EXTRA_AT = CARRY_AT + 12;
+const EXTRA_AT = CARRY_AT + CARRY_NUMBERS;
 const PAIRS_AT = EXTRA_AT + 6;
 const PAIR_NUMBERS = 7;
-/** 12 figures of the row, the expected net per day, the carry estimate's 12 (see `writeCarry`), the extras, then each other pair's (see `writePair`). */
+/** 12 figures of the row, the expected net per day, the carry estimate's 14 (see `writeCarry`), the extras, then each other pair's (see `writePair`). */
 const ROW_NUMBERS = PAIRS_AT + PAIR_NUMBERS * OTHER_PAIRS;
 const LEG_BYTES = 3;
-const LEG_NUMBERS = 8;
+const LEG_NUMBERS = 10;
 const DECAY_SOURCES: readonly SpreadDecay['source'][] = ['fit', 'default', 'constant'];
 const REGIMES: readonly Regime[] = ['extreme-bull', 'mild-bull', 'neutral-bear', 'extreme-bear'];
 const TAGS: readonly AlignmentTag[] = ['confirmed', 'contradicted', 'neutral'];
 
 const orNaN = (value: number | null): number => value ?? Number.NaN;
+/** The legs that took the default crossing as bits: 1 the long, 2 the short. */
+const DEFAULT_SPREAD_BITS = { long: 1, short: 2 } as const;
 const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
 const indexOrNone = <T>(list: readonly T[], value: T | null): number => (value === null ? NONE : list.indexOf(value));
 
 /** Writes the carry estimate's numbers in `ROW_NUMBERS` order from `CARRY_AT` on; all null without one. */
 function writeCarry(numbers: Float64Array, at: number, carry: CarryEstimate | null): void {
   if (!carry) {
-    numbers.fill(Number.NaN, at, at + 12);
+    numbers.fill(Number.NaN, at, at + CARRY_NUMBERS);
     return;
   }
   const { decay } = carry;
@@ -71,6 +74,8 @@ function writeCarry(numbers: Float64Array, at: number, carry: CarryEstimate | nu
   numbers[at + 9] = orNaN(decay.realisedPer8h.d1);
   numbers[at + 10] = orNaN(decay.realisedPer8h.d3);
   numbers[at + 11] = orNaN(decay.realisedPer8h.d7);
+  numbers[at + 12] = carry.crossing;
+  numbers[at + 13] = carry.defaultSpreadLegs.reduce((bits, leg) => bits | DEFAULT_SPREAD_BITS[leg], 0);
 }
 
 /** A pair's numbers from `at` on (its venues are in the row's bytes). */
@@ -174,6 +179,8 @@ export class RowEncoder {
     c.legNumbers[x + 5] = orNaN(leg.markPrice);
     c.legNumbers[x + 6] = leg.observedAt;
     c.legNumbers[x + 7] = leg.multiplier ?? Number.NaN;
+    c.legNumbers[x + 8] = orNaN(leg.bid ?? null);
+    c.legNumbers[x + 9] = orNaN(leg.ask ?? null);
   }
 }
 
@@ -237,7 +244,8 @@ export class RowDecoder {
   private carry(num: (k: number) => number | null, source: SpreadDecay['source'], reason: string): CarryEstimate {
     const at = (k: number) => num(CARRY_AT + k);
     return {
-      holdingHours: at(0)!, expectedFunding: at(1)!, fees: at(2)!, entryBasis: at(3)!, net: at(4)!,
+      holdingHours: at(0)!, expectedFunding: at(1)!, fees: at(2)!, crossing: at(12)!, entryBasis: at(3)!, net: at(4)!,
+      defaultSpreadLegs: (['long', 'short'] as const).filter((leg) => (at(13)! & DEFAULT_SPREAD_BITS[leg]) !== 0),
       decay: { phi: at(5)!, levelPer8h: at(6)!, halfLifeHours: at(7), n: at(8)!, source, reason, realisedPer8h: { d1: at(9), d3: at(10), d7: at(11) } },
     };
   }
@@ -258,6 +266,8 @@ export class RowDecoder {
       stale: c.legBytes[b + 2] === 1,
       observedAt: c.legNumbers[x + 6],
       multiplier: orNull(c.legNumbers[x + 7]) ?? undefined,
+      bid: orNull(c.legNumbers[x + 8]),
+      ask: orNull(c.legNumbers[x + 9]),
     };
   }
 

@@ -29,10 +29,10 @@ function samePairs(a: readonly VenuePair[], b: readonly VenuePair[]): boolean {
   return true;
 }
 
-/** The estimate follows from the row's other fields and the decay; the decay is what can change alone. */
+/** The estimate follows from the row's other fields (the legs' touch included) and the decay; the decay is what can change alone. */
 function sameDecay(a: Opportunity['carry'], b: Opportunity['carry']): boolean {
   if (!a || !b) return a === b;
-  return a.net === b.net && a.decay.source === b.decay.source && a.decay.n === b.decay.n && a.decay.phi === b.decay.phi && a.decay.levelPer8h === b.decay.levelPer8h;
+  return a.net === b.net && a.crossing === b.crossing && a.decay.source === b.decay.source && a.decay.n === b.decay.n && a.decay.phi === b.decay.phi && a.decay.levelPer8h === b.decay.levelPer8h;
 }
 
 function sameAlignment(a: Opportunity['alignment'], b: Opportunity['alignment']): boolean {
@@ -44,6 +44,7 @@ function sameLeg(a: Leg, b: Leg): boolean {
   return (
     a.venue === b.venue && a.symbol === b.symbol && a.rate === b.rate && a.rateKind === b.rateKind &&
     a.intervalHours === b.intervalHours && a.ratePer8h === b.ratePer8h && a.apr === b.apr &&
-    a.nextFundingTime === b.nextFundingTime && a.markPrice === b.markPrice && a.stale === b.stale
+    a.nextFundingTime === b.nextFundingTime && a.markPrice === b.markPrice && a.stale === b.stale &&
+    (a.bid ?? null) === (b.bid ?? null) && (a.ask ?? null) === (b.ask ?? null)
   );
 }

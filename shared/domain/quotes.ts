@@ -26,6 +26,14 @@ export const FundingQuoteSchema = z.object({
   nextFundingTime: z.number().int().nullable(),
   markPrice: z.number().nullable(),
   indexPrice: z.number().nullable(),
+  /**
+   * Best bid and ask in the symbol's own price unit (as `markPrice`), read with the quote
+   * (docs/venues.md "Bid and ask"; Hyperliquid: its impact prices). Null, or absent from
+   * producers that never had them (stored samples, history replays), where the venue's poll
+   * states none or a side is empty: the costs then take a stated default (docs/domain.md §4).
+   */
+  bid: z.number().positive().nullable().optional(),
+  ask: z.number().positive().nullable().optional(),
   /** 24 h quote volume in USD (USDT/USDC counted at par). */
   volume24hUsd: z.number().nullable(),
   openInterestUsd: z.number().nullable(),

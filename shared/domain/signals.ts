@@ -19,6 +19,9 @@ export const LegSchema = z.object({
   observedAt: z.number().int(),
   /** Coins of the base per unit of the symbol (1000 for `1000PEPE`): marks per coin are `markPrice / multiplier`. */
   multiplier: z.number().positive().optional(),
+  /** The quote's best bid and ask, in the symbol's price unit like `markPrice` (null: the venue stated none; see `FundingQuote`). */
+  bid: z.number().positive().nullable().optional(),
+  ask: z.number().positive().nullable().optional(),
 });
 export type Leg = z.infer<typeof LegSchema>;
 
@@ -40,15 +43,20 @@ export type SpreadDecay = z.infer<typeof SpreadDecaySchema>;
 
 /**
  * The monitor's expected edge of a row's pair to the planned exit (the default holding period),
- * fractions of one leg's notional: funding expected under the decay, minus the fees of opening
- * and closing both legs and the entry basis read from the marks (slippage and crossing the
- * books at size are the ticket's, which reads the books).
+ * fractions of one leg's notional: funding expected under the decay, minus the pair's costs both
+ * ways at the quotes' touch (shared/risk/roundTrip.ts `touchPairCosts`, docs/domain.md §4): the
+ * fees of opening and closing both legs, half the bid–ask spread crossed in and out on each, the
+ * entry basis. The slippage beyond the touch at a size is the ticket's, which walks the books.
  */
 export const CarryEstimateSchema = z.object({
   holdingHours: z.number().positive(),
   expectedFunding: z.number(),
   fees: z.number(),
-  /** Long mark above short mark at entry, as a fraction (a gap in the trade's favour is not credited). */
+  /** Half the bid–ask spread of each leg, crossed at the entry and again at the exit. */
+  crossing: z.number().nonnegative(),
+  /** The legs whose quote stated no bid and ask: their crossing is the stated default (docs/domain.md §4). */
+  defaultSpreadLegs: z.array(z.enum(['long', 'short'])),
+  /** Long mid above short mid per coin at entry (the marks where a touch is missing), as a fraction (a gap in the trade's favour is not credited). */
   entryBasis: z.number().nonnegative(),
   net: z.number(),
   decay: SpreadDecaySchema,

@@ -11,7 +11,8 @@ import { SPOT_BORROW_COLLATERAL, VENUES, type VenueId } from '../domain/venues.t
 import { ratePer8h } from '../funding/normalise.ts';
 import { BREAK_EVEN_HORIZON_MS, breakEvenTime, expectedCarry, legPays, type FundingLeg, type LegCarry } from './carry.ts';
 import type { SpreadDecay } from '../funding/decay.ts';
-import { DEFAULT_WITHDRAWAL_FEES_USD, entryBasis, legCosts, legCostsTotal, planTransfers, type BookLevel, type LegCosts, type MarginNeed } from './costs.ts';
+import { DEFAULT_WITHDRAWAL_FEES_USD, legCosts, legCostsTotal, planTransfers, type BookLevel, type LegCosts, type MarginNeed } from './costs.ts';
+import { pairCosts } from './roundTrip.ts';
 import { evaluateChecklist, checklistPassed, type LegContext } from './checklist.ts';
 import { exposureAfter } from './exposure.ts';
 import { crossLiquidationPrice, initialMargin, liquidationDistance, liquidationPrice, maintenanceRateFor, maxLeverageFor, type MarginTier } from './liquidation.ts';
@@ -223,14 +224,11 @@ export function buildPreview(inputs: PreviewInputs): TicketPreview {
   }));
   const margin = marginByVenue(inputs, legs);
   const transfers = planTransfers(margin, withdrawalFeesFor(risk, DEFAULT_WITHDRAWAL_FEES_USD));
-  const feesUsd = legs.reduce((sum, leg) => sum + leg.feesUsd, 0);
-  const slippageUsd = legs.reduce((sum, leg) => sum + leg.slippageUsd, 0);
-  const exitSlippageUsd = legs.reduce((sum, leg) => sum + leg.exitSlippageUsd, 0);
-  const crossingUsd = legs.reduce((sum, leg) => sum + leg.entryHalfSpreadUsd + leg.exitHalfSpreadUsd, 0);
+  // Both ways, as the monitor's expected net counts them (shared/risk/roundTrip.ts), plus what only the ticket knows.
   const buyAt = ticket.legs[0].side === 'buy' ? 0 : 1;
-  const basis = entryBasis(costsOf[buyAt], costsOf[1 - buyAt], quantity);
+  const pair = pairCosts(costsOf[buyAt], costsOf[1 - buyAt], quantity);
   const borrowUsd = legs.reduce((sum, leg) => sum + leg.borrowUsd, 0);
-  const totalUsd = feesUsd + slippageUsd + exitSlippageUsd + crossingUsd + basis.costUsd + transfers.feeUsd + borrowUsd;
+  const totalUsd = pair.totalUsd + transfers.feeUsd + borrowUsd;
   const expectedFundingUsd = legs.reduce((sum, leg) => sum + leg.expectedFundingUsd, 0);
   const breakEvenAt = breakEvenTime(fundingLegs, now, totalUsd, now + BREAK_EVEN_HORIZON_MS, inputs.decay);
   const notionalUsd = quantity * marks[0];
@@ -241,8 +239,8 @@ export function buildPreview(inputs: PreviewInputs): TicketPreview {
     notionalUsd, equityUsd: equity, legs,
     margin: margin.map(({ venue, equity: e, free, needed }) => ({ venue, equity: e, free, needed })),
     costs: {
-      feesUsd, slippageUsd, exitSlippageUsd, crossingUsd, basisUsd: basis.costUsd, executableBasisUsd: basis.executableUsd,
-      transferUsd: transfers.feeUsd, borrowUsd, totalUsd, transfers: transfers.moves,
+      feesUsd: pair.feesUsd, slippageUsd: pair.slippageUsd, exitSlippageUsd: pair.exitSlippageUsd, crossingUsd: pair.crossingUsd,
+      basisUsd: pair.basisUsd, executableBasisUsd: pair.executableBasisUsd, transferUsd: transfers.feeUsd, borrowUsd, totalUsd, transfers: transfers.moves,
     },
     plannedExitAt: exit, expectedFundingUsd, decay: inputs.decay, netUsd: expectedFundingUsd - totalUsd,
     breakEvenAt, breakEvenHours: breakEvenAt === null ? null : (breakEvenAt - now) / HOUR_MS,

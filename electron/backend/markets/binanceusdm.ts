@@ -4,8 +4,9 @@
  * index for every symbol in one call. It has no interval: `/fapi/v1/fundingInfo`
  * (fetchFundingIntervals) lists only symbols off the 8-h default, and changes while a
  * symbol trades (a capped symbol moves to 1 h), so it is re-read every minute.
- * Volume comes from the 24-h tickers on a slower cadence; open interest is per symbol only
- * on Binance and is left out rather than costing hundreds of calls.
+ * Volume comes from the 24-h tickers and the best bid and ask from the book tickers
+ * (`/fapi/v1/ticker/bookTicker`, fetchBidsAsks), both on a slower cadence; open interest is per
+ * symbol only on Binance and is left out rather than costing hundreds of calls.
  */
 import type { Exchange, FundingRate, Ticker } from 'ccxt';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
@@ -23,12 +24,24 @@ const VENUE = 'binanceusdm';
 /** Where ccxt puts a Binance-shaped venue's next settlement (binanceusdm: `fundingTimestamp`; aster: `nextFundingTimestamp`). */
 export type NextSettlementOf = (rate: FundingRate) => number | undefined;
 
+/** What a Binance-shaped poll reads besides the premium index, per symbol (each may be missing). */
+export interface PremiumIndexExtras {
+  /** The symbol's row of the funding-info list (absent: the venue's default interval). */
+  listedInterval?: FundingRate;
+  /** The 24-h ticker (volume). */
+  ticker?: Ticker;
+  /** The book ticker (best bid and ask). */
+  touch?: Ticker;
+}
+
 /**
  * A quote from a Binance-shaped premium index row: the running period's rate (named
  * `lastFundingRate` by Binance and Aster), the interval from the venue's funding-info list
- * (the venue's default where the list leaves the symbol out), 24-h volume from the tickers.
+ * (the venue's default where the list leaves the symbol out), 24-h volume from the tickers,
+ * the best bid and ask from the book tickers.
  */
-export function premiumIndexQuote(venue: VenueId, next: NextSettlementOf, market: PerpMarket, rate: FundingRate, listedInterval: FundingRate | undefined, ticker: Ticker | undefined, observedAt: number): FundingQuote {
+export function premiumIndexQuote(venue: VenueId, next: NextSettlementOf, market: PerpMarket, rate: FundingRate, extras: PremiumIndexExtras, observedAt: number): FundingQuote {
+  const { listedInterval, ticker, touch } = extras;
   const intervalHours = intervalHoursOf(listedInterval?.interval) ?? VENUES[venue].defaultIntervalHours;
   return buildQuote(venue, market, {
     rate: rate.fundingRate,
@@ -37,6 +50,8 @@ export function premiumIndexQuote(venue: VenueId, next: NextSettlementOf, market
     nextFundingTime: next(rate),
     markPrice: rate.markPrice,
     indexPrice: rate.indexPrice,
+    bid: touch?.bid,
+    ask: touch?.ask,
     volume24hUsd: ticker?.quoteVolume,
   }, observedAt);
 }
@@ -46,17 +61,20 @@ export const binanceNext: NextSettlementOf = (rate) => rate.fundingTimestamp;
 
 /**
  * One poll of a Binance-shaped venue: the premium index every poll, the interval list every
- * minute (it changes while a symbol trades) and the 24-h tickers every half minute.
+ * minute (it changes while a symbol trades), the 24-h tickers and the book tickers every half
+ * minute (a spread moves little between; docs/venues.md "Bid and ask").
  */
 export function premiumIndexFetch(venue: VenueId, next: NextSettlementOf): VenueSpec['fetchQuotes'] {
   return async ({ exchange, markets, observedAt, every }) => {
-    const [rates, intervals, tickers] = await Promise.all([
+    const [rates, intervals, tickers, touches] = await Promise.all([
       exchange.fetchFundingRates(),
       every('fundingInfo', MINUTE_MS, () => exchange.fetchFundingIntervals()),
       every('tickers', MINUTE_MS / 2, () => exchange.fetchTickers()),
+      every('bidsAsks', MINUTE_MS / 2, () => exchange.fetchBidsAsks()),
     ]);
-    return knownRates(venue, rates, markets).map(([market, rate]) =>
-      premiumIndexQuote(venue, next, market, rate, intervals[market.symbol], tickers[market.symbol], observedAt));
+    return knownRates(venue, rates, markets).map(([market, rate]) => premiumIndexQuote(venue, next, market, rate, {
+      listedInterval: intervals[market.symbol], ticker: tickers[market.symbol], touch: touches[market.symbol],
+    }, observedAt));
   };
 }
 

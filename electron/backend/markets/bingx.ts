@@ -3,7 +3,8 @@
  * (`quote/premiumIndex`, ccxt's fetchFundingRates) lists every contract's running-period rate
  * (`lastFundingRate`, paid at `nextFundingTime`), mark and index in one call, and states each
  * contract's interval (`fundingIntervalHours`: BingX mixes 1 h, 4 h and 8 h), which ccxt puts
- * in the rate's `interval`. Volume comes from the 24-h tickers on a slower cadence; open
+ * in the rate's `interval`. Volume and the best bid and ask (`bidPrice`, `askPrice`) come from
+ * the 24-h tickers on a slower cadence; open
  * interest is per contract only on BingX and is left out (docs/venues.md, "BingX").
  */
 import type { FundingRate, Ticker } from 'ccxt';
@@ -25,6 +26,8 @@ function bingxQuote(market: PerpMarket, rate: FundingRate, ticker: Ticker | unde
     nextFundingTime: rate.nextFundingTimestamp,
     markPrice: rate.markPrice,
     indexPrice: rate.indexPrice,
+    bid: ticker?.bid,
+    ask: ticker?.ask,
     volume24hUsd: ticker?.quoteVolume,
   }, observedAt);
 }

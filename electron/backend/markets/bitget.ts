@@ -1,6 +1,7 @@
 /**
  * Bitget v2 mix. The tickers endpoint (ccxt's default fetchFundingRates) carries the
- * running period's rate, mark, index, 24-h volume and open interest, but no interval and no
+ * running period's rate, mark, index, best bid and ask (`bidPr`, `askPr`), 24-h volume and open
+ * interest, but no interval and no
  * settlement time; `current-fund-rate` (fetchFundingIntervals) carries those. Both answer
  * per product type (USDT-FUTURES, USDC-FUTURES), so a poll is two calls per settle currency.
  * The most traded contracts' mark, index, rate and next settlement also arrive by websocket
@@ -28,6 +29,8 @@ export function bitgetQuote(market: PerpMarket, ticker: FundingRate, current: Fu
     nextFundingTime: current?.fundingTimestamp,
     markPrice: ticker.markPrice,
     indexPrice: ticker.indexPrice,
+    bid: info.bidPr,
+    ask: info.askPr,
     volume24hUsd: info.usdtVolume ?? info.quoteVolume,
     // holdingAmount is in base coins.
     openInterestUsd: productOrNull(info.holdingAmount, ticker.markPrice),

@@ -1,7 +1,7 @@
 /**
  * Bybit v5. `/v5/market/tickers?category=linear` (fetchFundingRates) carries the running
- * period's rate, next settlement, mark, index, 24-h turnover and open interest value in one
- * call. The interval is the instrument's `fundingInterval` in minutes (market info); newer
+ * period's rate, next settlement, mark, index, best bid and ask (`bid1Price`, `ask1Price`), 24-h
+ * turnover and open interest value in one call. The interval is the instrument's `fundingInterval` in minutes (market info); newer
  * tickers also carry `fundingIntervalHour`, preferred because it is as fresh as the rate.
  * Markets are reloaded every 5 minutes so that an interval change shows even without it.
  * The most traded symbols' mark, index, rate and next settlement also arrive by websocket
@@ -37,6 +37,8 @@ export function bybitQuote(market: PerpMarket, rate: FundingRate, observedAt: nu
     nextFundingTime: rate.fundingTimestamp,
     markPrice: rate.markPrice,
     indexPrice: rate.indexPrice,
+    bid: info.bid1Price,
+    ask: info.ask1Price,
     volume24hUsd: info.turnover24h,
     openInterestUsd: info.openInterestValue,
   }, observedAt);

@@ -36,8 +36,20 @@ export interface QuoteFields {
   nextFundingTime?: unknown;
   markPrice?: unknown;
   indexPrice?: unknown;
+  bid?: unknown;
+  ask?: unknown;
   volume24hUsd?: unknown;
   openInterestUsd?: unknown;
+}
+
+/**
+ * The best bid and ask as a pair, or neither: a side that is missing, not positive (Aster states
+ * an empty side as "0.000000") or crossed leaves no spread to read.
+ */
+export function touchOf(bidValue: unknown, askValue: unknown): { bid: number | null; ask: number | null } {
+  const bid = numberOrNull(bidValue);
+  const ask = numberOrNull(askValue);
+  return bid !== null && ask !== null && bid > 0 && ask >= bid ? { bid, ask } : { bid: null, ask: null };
 }
 
 export function buildQuote(venue: VenueId, market: PerpMarket, fields: QuoteFields, observedAt: number): FundingQuote {
@@ -54,6 +66,7 @@ export function buildQuote(venue: VenueId, market: PerpMarket, fields: QuoteFiel
     nextFundingTime: next === null ? null : Math.round(next),
     markPrice: numberOrNull(fields.markPrice),
     indexPrice: numberOrNull(fields.indexPrice),
+    ...touchOf(fields.bid, fields.ask),
     volume24hUsd: numberOrNull(fields.volume24hUsd),
     openInterestUsd: numberOrNull(fields.openInterestUsd),
     observedAt,

@@ -3,8 +3,9 @@
  * the running period's rate (`funding_rate`, "current funding rate", applied at
  * `funding_next_apply`), interval, next settlement, mark and index; no last settled rate
  * (that is in the funding history). `funding_rate_indicative` (ccxt's `nextFundingRate`) is
- * deprecated by Gate and not read (docs/venues.md, "Gate", "Funding rate"). 24-h volume and
- * open interest come from the tickers on a slower cadence. The most traded contracts' mark,
+ * deprecated by Gate and not read (docs/venues.md, "Gate", "Funding rate"). 24-h volume, the best
+ * bid and ask (`highest_bid`, `lowest_ask`) and open interest come from the tickers on a slower
+ * cadence. The most traded contracts' mark,
  * index and rate also arrive by websocket (`gateStream`).
  */
 import type { Exchange, FundingRate, Ticker } from 'ccxt';
@@ -39,6 +40,8 @@ export function gateQuote(market: PerpMarket, rate: FundingRate, ticker: Ticker 
     nextFundingTime: rate.fundingTimestamp,
     markPrice: mark,
     indexPrice: rate.indexPrice,
+    bid: ticker?.bid,
+    ask: ticker?.ask,
     volume24hUsd: ticker?.quoteVolume,
     openInterestUsd: openInterestUsdOf(market, openContracts, mark),
   }, observedAt);

@@ -1,6 +1,7 @@
 /**
  * Hyperliquid. One `metaAndAssetCtxs` call (fetchFundingRates) gives every perp's current
- * hourly rate, mark, oracle price, 24-h notional volume and open interest (coins). Every
+ * hourly rate, mark, oracle price, impact bid and ask (`impactPxs`), 24-h notional volume and
+ * open interest (coins). Every
  * symbol settles on the hour; ccxt computes that from the machine clock, so the adapter
  * computes it from the terminal's clock instead (the simulator may run its own). The most
  * traded coins' mark, oracle price and rate also arrive by websocket (`hyperliquidStream`).
@@ -20,6 +21,7 @@ const INTERVAL_HOURS = 1;
 
 export function hyperliquidQuote(market: PerpMarket, rate: FundingRate, observedAt: number): FundingQuote {
   const info = (rate.info ?? {}) as Record<string, unknown>;
+  const impact = Array.isArray(info.impactPxs) ? (info.impactPxs as unknown[]) : [];
   return buildQuote(VENUE, market, {
     rate: rate.fundingRate,
     rateKind: 'predicted',
@@ -27,6 +29,10 @@ export function hyperliquidQuote(market: PerpMarket, rate: FundingRate, observed
     nextFundingTime: nextSettlementAfter(observedAt, INTERVAL_HOURS),
     markPrice: rate.markPrice,
     indexPrice: rate.indexPrice,
+    // The impact prices stand in for the touch: a bid and an ask for the venue's impact
+    // notional, a little beyond the best levels, so the spread read is on the safe side.
+    bid: impact[0],
+    ask: impact[1],
     volume24hUsd: info.dayNtlVlm,
     openInterestUsd: productOrNull(info.openInterest, rate.markPrice),
   }, observedAt);

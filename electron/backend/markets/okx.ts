@@ -2,8 +2,8 @@
  * OKX v5. `/api/v5/public/funding-rate?instId=ANY` (fetchFundingRates) gives every swap's
  * running-period rate, `fundingTime` (the next settlement) and `nextFundingTime` (the one
  * after): the interval is their difference. It has no prices: marks come from
- * `/public/mark-price` each poll (fetchMarkPrices); 24-h volume and open interest, on a
- * slower cadence, from the tickers and `/public/open-interest`. OKX also reports the last
+ * `/public/mark-price` each poll (fetchMarkPrices); 24-h volume, the best bid and ask (`bidPx`,
+ * `askPx`) and open interest, on a slower cadence, from the tickers and `/public/open-interest`. OKX also reports the last
  * settled rate as `settFundingRate`.
  */
 import type { Exchange, FundingRate, OpenInterest, Ticker } from 'ccxt';
@@ -43,6 +43,8 @@ export function okxQuote(market: PerpMarket, rate: FundingRate, extras: OkxExtra
     intervalHours: okxIntervalHours(rate),
     nextFundingTime: rate.fundingTimestamp,
     markPrice: extras.mark?.markPrice,
+    bid: extras.ticker?.bid,
+    ask: extras.ticker?.ask,
     // Swap `volCcy24h` is in base coins (ccxt leaves quoteVolume empty for swaps).
     volume24hUsd: productOrNull(tickerInfo.volCcy24h, extras.ticker?.last),
     openInterestUsd: extras.openInterest?.openInterestValue,

@@ -8,7 +8,7 @@ import { VENUES } from '../../../shared/domain/venues.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 
 /** Every field a consumer shows; `observedAt` alone moving is not a change. */
-const VALUE_FIELDS = ['rate', 'rateKind', 'lastSettledRate', 'intervalHours', 'nextFundingTime', 'markPrice', 'indexPrice', 'volume24hUsd', 'openInterestUsd'] as const;
+const VALUE_FIELDS = ['rate', 'rateKind', 'lastSettledRate', 'intervalHours', 'nextFundingTime', 'markPrice', 'indexPrice', 'bid', 'ask', 'volume24hUsd', 'openInterestUsd'] as const;
 
 export function sameValues(a: FundingQuote, b: FundingQuote): boolean {
   return VALUE_FIELDS.every((field) => a[field] === b[field]);

@@ -87,6 +87,17 @@ function asterOrders(handler: Handler): Handler {
   };
 }
 
+/**
+ * Aster's book ticker states its time and book update id as strings (ccxt 4.5.84 quotes the row
+ * in `ts/src/aster.ts` fetchBidsAsks); ccxt tells a perp's row from a spot one by that id.
+ */
+const bookTicker: Handler = (params, context) => {
+  const answer = api.bookTicker(params, context);
+  if (answer.status !== 200) return answer;
+  const asAster = (row: { time: number }) => ({ ...row, time: String(row.time), lastUpdateId: String(Math.floor(row.time / 100)) });
+  return ok(Array.isArray(answer.body) ? answer.body.map(asAster) : asAster(answer.body as { time: number }));
+};
+
 const PUBLIC: Record<string, Handler> = {
   'GET /fapi/v3/ping': () => ok({}),
   'GET /fapi/v3/time': (_p, context) => ok({ serverTime: context.market.now() }),
@@ -96,6 +107,7 @@ const PUBLIC: Record<string, Handler> = {
   'GET /fapi/v3/fundingInfo': fundingInfo,
   'GET /fapi/v3/fundingRate': fundingRateHistory,
   'GET /fapi/v3/ticker/24hr': api.ticker24hr,
+  'GET /fapi/v3/ticker/bookTicker': bookTicker,
   'GET /fapi/v3/depth': api.depth,
   'GET /fapi/v3/klines': api.klines,
 };

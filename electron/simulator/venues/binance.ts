@@ -20,6 +20,7 @@ const PUBLIC: Record<string, Handler> = {
   'GET /fapi/v1/fundingInfo': api.fundingInfo,
   'GET /fapi/v1/fundingRate': api.fundingRateHistory,
   'GET /fapi/v1/ticker/24hr': api.ticker24hr,
+  'GET /fapi/v1/ticker/bookTicker': api.bookTicker,
   'GET /fapi/v1/depth': api.depth,
   'GET /fapi/v1/klines': api.klines,
   'GET /fapi/v1/openInterest': api.openInterest,

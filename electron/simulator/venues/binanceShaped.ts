@@ -173,6 +173,21 @@ export function binanceShapedHandlers(VENUE: VenueId) {
     return isResponse(instrument) ? instrument : ok(tickerEntry(instrument, context));
   }
 
+  /** A book ticker row (`/ticker/bookTicker`): the best level of each side of the book. */
+  function bookTickerEntry(instrument: SimInstrument, context: SimContext) {
+    const book = context.market.orderBook(VENUE, instrument.id, 1);
+    const [bid, ask] = [book.bids[0] ?? [0, 0], book.asks[0] ?? [0, 0]];
+    return {
+      symbol: instrument.id, bidPrice: price(instrument, bid[0]), bidQty: qty(instrument, bid[1]), askPrice: price(instrument, ask[0]), askQty: qty(instrument, ask[1]), time: book.time,
+    };
+  }
+
+  function bookTicker(params: Params, context: SimContext): SimResponse {
+    if (!params.get('symbol')) return ok(context.market.instruments(VENUE).map((instrument) => bookTickerEntry(instrument, context)));
+    const instrument = instrumentOf(params, context);
+    return isResponse(instrument) ? instrument : ok(bookTickerEntry(instrument, context));
+  }
+
   function depth(params: Params, context: SimContext): SimResponse {
     const instrument = instrumentOf(params, context);
     if (isResponse(instrument)) return instrument;
@@ -399,7 +414,7 @@ export function binanceShapedHandlers(VENUE: VenueId) {
 
   return {
     rejection,
-    exchangeInfo, premiumIndex, fundingInfo, fundingRateHistory, ticker24hr, depth, klines, openInterest,
+    exchangeInfo, premiumIndex, fundingInfo, fundingRateHistory, ticker24hr, bookTicker, depth, klines, openInterest,
     account, balance, commissionRate, positionSideDual, positionRisk, leverageBracket, setLeverage, setMarginType,
     placeOrder, queryOrder, cancelOrder, cancelAll, openOrders, allOrders, userTrades, income,
   };

@@ -33,10 +33,16 @@ const REGIME_SHORT: Record<NonNullable<Opportunity['regime']>, string> = {
   'extreme-bear': '▼▼ X-bear',
 };
 
+/** The leg's quoted touch with its spread in % of the mid, or that the venue quoted none. */
+function touchText(leg: Leg): string {
+  if (!leg.bid || !leg.ask) return 'no bid/ask quoted';
+  return `bid ${leg.bid} / ask ${leg.ask} (spread ${formatPct((leg.ask - leg.bid) / ((leg.ask + leg.bid) / 2), 3)})`;
+}
+
 function legTitle(leg: Leg, role: 'long' | 'short' | null, now: number): string {
   return (
     `${leg.symbol}: ${formatPct(leg.rate, 4)} per ${leg.intervalHours} h (${leg.rateKind}), ` +
-    `${formatPct(leg.ratePer8h, 4)} /8h, ${formatPct(leg.apr, 1)} APR; data ${formatAge(now - leg.observedAt)} old` +
+    `${formatPct(leg.ratePer8h, 4)} /8h, ${formatPct(leg.apr, 1)} APR; ${touchText(leg)}; data ${formatAge(now - leg.observedAt)} old` +
     (leg.stale ? ' — STALE, not used for signals' : '') +
     (role ? ` — ${role} leg` : '')
   );
@@ -106,10 +112,28 @@ function decayTitle(d: SpreadDecay): string {
 }
 
 /** What the expected edge is made of, over the planned holding period, in % of one leg notional. */
+/** Which legs' venues stated no bid and ask, in words; '' when both did. */
+function defaultSpreadNote(row: Opportunity, legs: readonly ('long' | 'short')[]): string {
+  if (legs.length === 0) return '';
+  const venues = legs.map((leg) => (leg === 'long' ? row.longVenue : row.shortVenue)).join(' and ');
+  return ` No bid/ask quoted on ${venues}: 0.05% half-spread assumed each way.`;
+}
+
 function carryTitle(row: Opportunity): string {
   const c = row.carry;
   if (!c) return 'No pair to trade';
-  return `Over ${formatHours(c.holdingHours)}: expected funding ${formatPct(c.expectedFunding, 3)} − fees in and out ${formatPct(c.fees, 3)} − entry basis ${formatPct(c.entryBasis, 3)} = ${formatPct(c.net, 3)} of notional. ${decayTitle(c.decay)}`;
+  return `Over ${formatHours(c.holdingHours)}: expected funding ${formatPct(c.expectedFunding, 3)} − fees in and out ${formatPct(c.fees, 3)} − bid/ask half-spread in and out ${formatPct(c.crossing, 3)} − entry basis ${formatPct(c.entryBasis, 3)} = ${formatPct(c.net, 3)} of notional, at the touch (the ticket adds slippage beyond it at size).${defaultSpreadNote(row, c.defaultSpreadLegs)} ${decayTitle(c.decay)}`;
+}
+
+/** The row's Exp. net, marked ≈ where a leg's crossing is the assumed default, not a quoted spread. */
+function ExpectedNet({ row }: { row: Opportunity }) {
+  const assumed = (row.carry?.defaultSpreadLegs.length ?? 0) > 0;
+  return (
+    <span title={carryTitle(row)}>
+      {assumed && <span className="muted" aria-label="spread assumed">≈</span>}
+      <Rate value={row.expectedNetPerDay ?? null} digits={3} />
+    </span>
+  );
 }
 
 /**
@@ -158,7 +182,7 @@ function cellContent(column: Column, row: Opportunity, windowMinutes: number, ex
     case 'apr': return <Rate value={row.spreadApr} digits={1} />;
     case 'long': return row.longVenue ? <span className="venue-long">{VENUES[row.longVenue as VenueId].label}</span> : '–';
     case 'short': return row.shortVenue ? <span className="venue-short">{VENUES[row.shortVenue as VenueId].label}</span> : '–';
-    case 'edge': return <span title={carryTitle(row)}><Rate value={row.expectedNetPerDay ?? null} digits={3} /></span>;
+    case 'edge': return <ExpectedNet row={row} />;
     case 'carry': return <Rate value={row.netCarryPerDay} digits={3} />;
     case 'paid': return <PaidCell row={row} />;
     case 'history': return row.carry ? <span className="num muted" title={decayTitle(row.carry.decay)}>{row.carry.decay.n}{row.carry.decay.source === 'fit' ? '' : ' d'}</span> : '–';

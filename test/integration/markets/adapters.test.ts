@@ -55,6 +55,17 @@ describe.each(venues)('%s adapter against the simulator', (venue) => {
     }
   });
 
+  // KuCoin's contract list states no touch (docs/venues.md "Bid and ask"): its quotes carry none.
+  it(venue === 'kucoinfutures' ? 'states no bid or ask (the contract list has none)' : 'carries the best bid and ask of the simulator\'s book', async () => {
+    const quotes = await adapters.get(venue)!.poll();
+    const byId = new Map(adapters.get(venue)!.markets().map((m) => [m.symbol, simIdOf(m)]));
+    for (const quote of quotes) {
+      const ticker = sim.market.ticker(venue, byId.get(quote.symbol)!);
+      if (venue === 'kucoinfutures') expect({ bid: quote.bid, ask: quote.ask }).toEqual({ bid: null, ask: null });
+      else expect({ symbol: quote.symbol, bid: relativeGap(quote.bid ?? null, ticker.bid) < 1e-9, ask: relativeGap(quote.ask ?? null, ticker.ask) < 1e-9 }).toEqual({ symbol: quote.symbol, bid: true, ask: true });
+    }
+  });
+
   it('returns settled funding history with the simulator\'s rates and inferred intervals', async () => {
     const adapter = adapters.get(venue)!;
     const market = await marketOf(venue, 'BTC');

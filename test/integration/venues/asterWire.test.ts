@@ -20,6 +20,7 @@ const CASES: WireCase[] = [
   { method: 'fetchFundingIntervals', fixture: 'fetchFundingIntervals', route: 'GET /aster/fapi/v3/fundingInfo' },
   { method: 'fetchFundingRateHistory', fixture: 'fetchFundingRateHistory', route: 'GET /aster/fapi/v3/fundingRate' },
   { method: 'fetchTickers', fixture: 'fetchTickers', route: 'GET /aster/fapi/v3/ticker/24hr' },
+  { method: 'fetchBidsAsks', fixture: 'fetchBidsAsks', route: 'GET /aster/fapi/v3/ticker/bookTicker' },
   { method: 'fetchOrderBook', fixture: 'fetchOrderBook', route: 'GET /aster/fapi/v3/depth' },
   { method: 'fetchBalance', fixture: 'fetchBalance', route: 'GET /aster/fapi/v3/balance' },
   { method: 'fetchPositionMode', fixture: 'fetchPositionMode', route: 'GET /aster/fapi/v3/positionSide/dual' },
@@ -45,6 +46,7 @@ beforeAll(async () => {
   await ex.fetchFundingIntervals();
   await ex.fetchFundingRateHistory(SYMBOL);
   await ex.fetchTickers();
+  await ex.fetchBidsAsks();
   await ex.fetchOrderBook(SYMBOL, 5);
   await ex.fetchBalance();
   await ex.fetchPositionMode();

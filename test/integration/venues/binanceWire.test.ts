@@ -24,6 +24,7 @@ const CASES: WireCase[] = [
     allowed: { 'extra $.markPrice': 'Binance added the settlement mark price to funding history rows (USDⓈ-M API reference); the documented row predates it' },
   },
   { method: 'fetchFundingIntervals', fixture: 'fetchFundingIntervals', route: 'GET /fapi/v1/fundingInfo' },
+  { method: 'fetchBidsAsks', fixture: 'fetchBidsAsks', route: 'GET /fapi/v1/ticker/bookTicker' },
   { method: 'setLeverage', fixture: 'setLeverage', route: 'POST /fapi/v1/leverage' },
   { method: 'fetchPositions', fixture: 'fetchPositions', route: 'GET /fapi/v3/positionRisk' },
   { method: 'fetchFundingHistory', fixture: 'fetchFundingHistory', route: 'GET /fapi/v1/income', pick: firstRow },
@@ -44,6 +45,7 @@ beforeAll(async () => {
   await ex.fetchFundingRates();
   await ex.fetchFundingRateHistory(SYMBOL);
   await ex.fetchFundingIntervals();
+  await ex.fetchBidsAsks();
   await ex.setLeverage(3, SYMBOL);
   await ex.fetchOrderBook(SYMBOL, 5);
   const created = await ex.createOrder(SYMBOL, 'market', 'buy', 0.01, undefined, { newClientOrderId: 'ftwirebn1', newOrderRespType: 'RESULT' });

@@ -5,6 +5,10 @@ import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import { SignalEngine } from '../../../electron/engine/engine.ts';
 import { NOW, q } from './quotes.ts';
 import { CONSTANT_SPREAD } from '../../fixtures/spreadDecay.ts';
+import { DEFAULT_HALF_SPREAD } from '../../../shared/risk/roundTrip.ts';
+
+/** A 2-bp touch around the quotes' mark of 100. */
+const TOUCH_1BP = { bid: 99.99, ask: 100.01 };
 
 function rowOf(quotes: FundingQuote[], base = quotes[0].base, settings = DEFAULT_SETTINGS): Opportunity {
   const engine = new SignalEngine(settings);
@@ -56,7 +60,7 @@ describe('cross-venue spread per asset', () => {
 
 describe('costs and net carry', () => {
   it('a 0.06 % spread Binance/Bybit pays 0.21 % round trip: held, it would net 0.11 % a day; without history the default decay says it never pays', () => {
-    const row = rowOf([q('binanceusdm', 'XRP', 0.0001), q('bybit', 'XRP', 0.0007)]);
+    const row = rowOf([q('binanceusdm', 'XRP', 0.0001, 8, TOUCH_1BP), q('bybit', 'XRP', 0.0007, 8, TOUCH_1BP)]);
     expect(row.triggered).toBe(true);
     expect(row.roundTripFees).toBeCloseTo(2 * (0.0005 + 0.00055), 12);
     expect(row.netCarryPerDay).toBeCloseTo(0.0018 - 0.0021 / 3, 12);
@@ -66,7 +70,10 @@ describe('costs and net carry', () => {
     const rest = (0.5 ** 2 - 0.5 ** 34) / (4 * Math.LN2);
     expect(row.carry!.decay).toMatchObject({ source: 'default', n: 0, halfLifeHours: 2 });
     expect(row.carry!.expectedFunding).toBeCloseTo(0.0006 * (first + rest), 12);
-    expect(row.carry!.net).toBeCloseTo(row.carry!.expectedFunding - 0.0021, 12);
+    // Half of a 2-bp spread on each leg, crossed in and out: 4 × 0.01 %.
+    expect(row.carry!.crossing).toBeCloseTo(0.0004, 12);
+    expect(row.carry!.defaultSpreadLegs).toEqual([]);
+    expect(row.carry!.net).toBeCloseTo(row.carry!.expectedFunding - 0.0021 - 0.0004, 12);
     expect(row.expectedNetPerDay).toBeCloseTo(row.carry!.net / 3, 12);
     expect(row.breakEvenHours).toBeNull();
   });
@@ -74,17 +81,21 @@ describe('costs and net carry', () => {
   it('with the pair\'s fit held (φ = 1), break-even is the first settlement after the fees are paid: 28 h along the 8-h schedule', () => {
     const engine = new SignalEngine(DEFAULT_SETTINGS);
     engine.setDecays(new Map([['XRP|binanceusdm|bybit', { ...CONSTANT_SPREAD, source: 'fit' as const, n: 90 }]]), NOW);
-    const row = engine.apply([q('binanceusdm', 'XRP', 0.0001), q('bybit', 'XRP', 0.0007)], NOW).batch.upserts.find((r) => r.base === 'XRP')!;
+    // A touch of no width: the fees alone are the cost.
+    const flat = { bid: 100, ask: 100 };
+    const row = engine.apply([q('binanceusdm', 'XRP', 0.0001, 8, flat), q('bybit', 'XRP', 0.0007, 8, flat)], NOW).batch.upserts.find((r) => r.base === 'XRP')!;
     // bybit − binance oriented: the table's A−B is binance − bybit, so the fit is read reversed (level 0 either way).
     expect(row.carry!.expectedFunding).toBeCloseTo(0.0006 * 9, 12);
     // 0.06 % per settlement at 16:00, 00:00, 08:00, 16:00: the 4th (0.24 % ≥ 0.21 %) is 28 h after 12:00 (the minute of now).
     expect(row.breakEvenHours).toBeCloseTo(28, 9);
   });
 
-  it('the entry basis from the marks counts when the long is dearer than the short, not the other way', () => {
+  it('without a stated touch the entry basis is the marks\', counted when the long is dearer than the short, not the other way, and each leg crosses the default half-spread', () => {
     const dear = rowOf([q('binanceusdm', 'XRP', 0.0001, 8, { markPrice: 100.2 }), q('bybit', 'XRP', 0.0007)]);
     expect(dear.carry!.entryBasis).toBeCloseTo(0.002, 12);
-    expect(dear.carry!.net).toBeCloseTo(dear.carry!.expectedFunding - 0.0021 - 0.002, 12);
+    expect(dear.carry!.defaultSpreadLegs).toEqual(['long', 'short']);
+    expect(dear.carry!.crossing).toBeCloseTo(4 * DEFAULT_HALF_SPREAD, 12);
+    expect(dear.carry!.net).toBeCloseTo(dear.carry!.expectedFunding - 0.0021 - 0.002 - 4 * DEFAULT_HALF_SPREAD, 12);
     const cheap = rowOf([q('binanceusdm', 'XRP', 0.0001, 8, { markPrice: 99.8 }), q('bybit', 'XRP', 0.0007)]);
     expect(cheap.carry!.entryBasis).toBe(0);
   });

@@ -6,7 +6,7 @@ import { pairDecays } from '../../../electron/engine/pairDecay.ts';
 import { makeQuote, seededRandom } from '../../fixtures/engine/quoteSet.ts';
 
 const NOW = Date.UTC(2026, 2, 2, 12, 0, 1);
-const FEES = 0.002;
+const FEES = { long: 0.0005, short: 0.00045 };
 const HOLDING_DAYS = 7;
 
 function pairOf(seed: number): { long: Leg; short: Leg } {
@@ -31,7 +31,10 @@ describe('carry memo', () => {
     ['the long leg’s rate', (p: { long: Leg; short: Leg }) => ({ ...p, long: { ...p.long, rate: p.long.rate * 1.01 } }), FEES, null, NOW],
     ['the short leg’s mark', (p: { long: Leg; short: Leg }) => ({ ...p, short: { ...p.short, markPrice: p.short.markPrice! * 1.001 } }), FEES, null, NOW],
     ['the next settlement', (p: { long: Leg; short: Leg }) => ({ ...p, long: { ...p.long, nextFundingTime: p.long.nextFundingTime! + 3_600_000 } }), FEES, null, NOW],
-    ['the fees', (p: { long: Leg; short: Leg }) => p, FEES * 2, null, NOW],
+    ['the long leg’s fee', (p: { long: Leg; short: Leg }) => p, { ...FEES, long: FEES.long * 2 }, null, NOW],
+    ['the short leg’s fee', (p: { long: Leg; short: Leg }) => p, { ...FEES, short: FEES.short * 2 }, null, NOW],
+    ['the long leg’s bid', (p: { long: Leg; short: Leg }) => ({ ...p, long: { ...p.long, bid: p.long.bid! * 0.9999 } }), FEES, null, NOW],
+    ['the short leg’s ask', (p: { long: Leg; short: Leg }) => ({ ...p, short: { ...p.short, ask: p.short.ask! * 1.0001 } }), FEES, null, NOW],
     ['the decay fits', (p: { long: Leg; short: Leg }) => p, FEES, pairDecays([], NOW), NOW],
     ['the minute', (p: { long: Leg; short: Leg }) => p, FEES, null, NOW + 60_000],
   ])('a change of %s computes the carry again, as rowCarry gives it', (_what, change, fees, decays, now) => {

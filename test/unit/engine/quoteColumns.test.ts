@@ -8,7 +8,7 @@ describe('quote columns codec', () => {
   it('round-trips quotes, nulls included, through typed-array columns', () => {
     const quotes = [
       ...makeQuoteSet(20, NOW),
-      q('hyperliquid', 'PEPE', null, 1, { symbol: 'kPEPE/USDC:USDC', multiplier: 1000, rateKind: 'settled', lastSettledRate: -0.00002, nextFundingTime: null, markPrice: null, indexPrice: null, volume24hUsd: null, openInterestUsd: null }),
+      q('hyperliquid', 'PEPE', null, 1, { symbol: 'kPEPE/USDC:USDC', multiplier: 1000, rateKind: 'settled', lastSettledRate: -0.00002, nextFundingTime: null, markPrice: null, indexPrice: null, bid: null, ask: null, volume24hUsd: null, openInterestUsd: null }),
     ];
     const decoded = new QuoteDecoder().decode(new QuoteEncoder().encode(quotes));
     expect(decoded).toEqual(quotes);
@@ -28,7 +28,7 @@ describe('quote columns codec', () => {
   });
 
   it('lists one transferable buffer per column', () => {
-    expect(transferablesOf(new QuoteEncoder().encode(makeQuoteSet(3, NOW)))).toHaveLength(14);
+    expect(transferablesOf(new QuoteEncoder().encode(makeQuoteSet(3, NOW)))).toHaveLength(16);
   });
 
   it('refuses columns from an encoder out of step with the decoder, saying why', () => {

@@ -5,7 +5,8 @@ import { SignalEngine } from '../../../electron/engine/engine.ts';
 import { compareRows, sortNearlySorted } from '../../../electron/engine/ranking.ts';
 import { RankedOrder } from '../../../electron/engine/rankedOrder.ts';
 import { makeQuoteSet, seededRandom } from '../../fixtures/engine/quoteSet.ts';
-import { NOW } from './quotes.ts';
+import { DEFAULT_HALF_SPREAD } from '../../../shared/risk/roundTrip.ts';
+import { NOW, q } from './quotes.ts';
 
 const rows = new SignalEngine(DEFAULT_SETTINGS).apply(makeQuoteSet(300, NOW, 4), NOW).batch.upserts;
 const sorted = [...rows].sort(compareRows);
@@ -66,5 +67,38 @@ describe('ranking order', () => {
     const upserts = order.commit(new Set([row.base]), false);
     expect(upserts.map((r) => r.base)).toEqual([row.base, ...bases(sorted.slice(at - 3, at))]);
     expect(upserts.map((r) => r.rank)).toEqual([at - 2, at - 1, at, at + 1]);
+  });
+});
+
+describe('ranking with the bid–ask spread (docs/domain.md §4 "Costs both ways")', () => {
+  // Two assets with the same funding on the same venues and the same marks: one quoted with a
+  // 1-bp touch on both venues, one with a 20-bp touch (a thin alt's), one whose venues state none.
+  const funding = (base: string, touch: { bid: number; ask: number } | { bid: null; ask: null }) => [
+    q('binanceusdm', base, 0.0001, 8, touch),
+    q('bybit', base, 0.0009, 8, touch),
+  ];
+  const engine = new SignalEngine(DEFAULT_SETTINGS);
+  const ranked = engine.apply([
+    ...funding('WIDE', { bid: 99.9, ask: 100.1 }),
+    ...funding('TIGHT', { bid: 99.995, ask: 100.005 }),
+    ...funding('UNSEEN', { bid: null, ask: null }),
+  ], NOW).batch.upserts;
+  const row = (base: string) => ranked.find((r) => r.base === base)!;
+
+  it('a wide-spread asset ranks below a tight one with the same funding, by the crossing it pays both ways', () => {
+    expect([row('TIGHT').spreadPer8h, row('TIGHT').carry!.expectedFunding]).toEqual([row('WIDE').spreadPer8h, row('WIDE').carry!.expectedFunding]);
+    expect(row('TIGHT').rank).toBeLessThan(row('WIDE').rank);
+    // Half of 1 bp and of 20 bp, on both legs, in and out.
+    expect(row('TIGHT').carry!.crossing).toBeCloseTo(4 * 0.00005, 12);
+    expect(row('WIDE').carry!.crossing).toBeCloseTo(4 * 0.001, 12);
+    const days = DEFAULT_SETTINGS.holdingDays;
+    expect(row('TIGHT').expectedNetPerDay! - row('WIDE').expectedNetPerDay!).toBeCloseTo((4 * 0.001 - 4 * 0.00005) / days, 12);
+  });
+
+  it('a pair whose venues state no bid or ask takes the default half-spread, is flagged, and ranks between', () => {
+    expect(row('UNSEEN').carry!.defaultSpreadLegs).toEqual(['long', 'short']);
+    expect(row('TIGHT').carry!.defaultSpreadLegs).toEqual([]);
+    expect(row('UNSEEN').carry!.crossing).toBeCloseTo(4 * DEFAULT_HALF_SPREAD, 12);
+    expect([row('TIGHT').rank < row('UNSEEN').rank, row('UNSEEN').rank < row('WIDE').rank]).toEqual([true, true]);
   });
 });

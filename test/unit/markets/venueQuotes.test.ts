@@ -14,12 +14,13 @@ import { gateQuote } from '../../../electron/backend/markets/gate.ts';
 import { hyperliquidQuote } from '../../../electron/backend/markets/hyperliquid.ts';
 import { okxQuote } from '../../../electron/backend/markets/okx.ts';
 import type { PerpMarket } from '../../../electron/backend/markets/perpMarkets.ts';
+import { touchOf } from '../../../electron/backend/markets/fundingQuote.ts';
 
 const T = Date.UTC(2026, 0, 5, 3, 20);
 
 /** Binance's quote as its poll builds it: the premium index with Binance's next settlement. */
 function binanceQuote(market: PerpMarket, rate: FundingRate, listed: FundingRate | undefined, ticker: Ticker | undefined, observedAt: number) {
-  return premiumIndexQuote('binanceusdm', binanceNext, market, rate, listed, ticker, observedAt);
+  return premiumIndexQuote('binanceusdm', binanceNext, market, rate, { listedInterval: listed, ticker }, observedAt);
 }
 const NEXT = Date.UTC(2026, 0, 5, 4, 0);
 const H = 3_600_000;
@@ -52,6 +53,14 @@ describe('binanceusdm quotes', () => {
     const ticker = { quoteVolume: 1.5e9 } as Ticker;
     expect(binanceQuote(perp('BTC/USDT:USDT', 'BTCUSDT'), parse('binanceusdm', raw), undefined, ticker, T).volume24hUsd).toBe(1.5e9);
   });
+
+  it('the best bid and ask come from the book ticker, as ccxt parses it', () => {
+    const exchange = new ccxt.binanceusdm() as unknown as { parseTicker(raw: unknown): Ticker };
+    const touch = exchange.parseTicker({ symbol: 'BTCUSDT', bidPrice: '45802.70', bidQty: '12.5', askPrice: '45802.80', askQty: '3.1', time: T });
+    const quote = premiumIndexQuote('binanceusdm', binanceNext, perp('BTC/USDT:USDT', 'BTCUSDT'), parse('binanceusdm', raw), { touch }, T);
+    expect(quote).toMatchObject({ bid: 45802.7, ask: 45802.8 });
+    expect(binanceQuote(perp('BTC/USDT:USDT', 'BTCUSDT'), parse('binanceusdm', raw), undefined, undefined, T)).toMatchObject({ bid: null, ask: null });
+  });
 });
 
 describe('bybit quotes', () => {
@@ -65,6 +74,11 @@ describe('bybit quotes', () => {
   it("a ticker's fundingIntervalHour wins over the market's (it is as fresh as the rate)", () => {
     const quote = bybitQuote(perp('ETH/USDT:USDT', 'ETHUSDT', { info: { fundingInterval: 480 } }), parse('bybit', { ...raw, fundingIntervalHour: '1' }), T);
     expect(quote.intervalHours).toBe(1);
+  });
+
+  it('the best bid and ask are the ticker row\'s bid1Price and ask1Price', () => {
+    const quote = bybitQuote(perp('ETH/USDT:USDT', 'ETHUSDT'), parse('bybit', { ...raw, bid1Price: '3000.4', ask1Price: '3000.6' }), T);
+    expect(quote).toMatchObject({ bid: 3000.4, ask: 3000.6 });
   });
 });
 
@@ -131,11 +145,23 @@ describe('hyperliquid quotes', () => {
     const quote = hyperliquidQuote(perp('BTC/USDC:USDC', 'BTC', { settle: 'USDC' }), parse('hyperliquid', ctx), T);
     expect(quote).toMatchObject({ rate: 0.0000125, rateKind: 'predicted', intervalHours: 1, nextFundingTime: NEXT, markPrice: 45000, indexPrice: 44995, volume24hUsd: 9e8, openInterestUsd: 4.5e7 });
   });
+
+  it('the impact prices stand for the bid and ask', () => {
+    const quote = hyperliquidQuote(perp('BTC/USDC:USDC', 'BTC', { settle: 'USDC' }), parse('hyperliquid', { ...ctx, impactPxs: ['44998', '45003'] }), T);
+    expect(quote).toMatchObject({ bid: 44998, ask: 45003 });
+  });
 });
 
 describe('missing figures', () => {
   it('an empty or unreadable field is null, never NaN or 0', () => {
     const quote = binanceQuote(perp('X/USDT:USDT', 'XUSDT'), parse('binanceusdm', { symbol: 'XUSDT', lastFundingRate: '', markPrice: 'nan' }), undefined, undefined, T);
     expect(quote).toMatchObject({ rate: null, markPrice: null, nextFundingTime: null });
+  });
+
+  it('a bid and ask count only as a pair: an empty side (Aster states "0.000000") or a crossed book gives neither', () => {
+    expect(touchOf('0.004', '0.000000')).toEqual({ bid: null, ask: null });
+    expect(touchOf('101', '100')).toEqual({ bid: null, ask: null });
+    expect(touchOf(undefined, '100')).toEqual({ bid: null, ask: null });
+    expect(touchOf('99.5', '100')).toEqual({ bid: 99.5, ask: 100 });
   });
 });
