@@ -2,6 +2,7 @@ import type { FundingQuote, VenueHealth } from '../../shared/domain/quotes.ts';
 import type { Alert, SignalsBatch } from '../../shared/domain/signals.ts';
 import { errorMessage } from '../../shared/ipc/dispatch.ts';
 import { useAlerts } from '../store/alertsStore.ts';
+import { useCapacity } from '../store/capacityStore.ts';
 import { createFrameBatcher, type FrameScheduler } from '../store/frameBatcher.ts';
 import { useHealth } from '../store/healthStore.ts';
 import { useQuotes } from '../store/quotesStore.ts';
@@ -57,6 +58,13 @@ export function startSync(link: LinkedBridge): () => void {
       session.set({ connectionError: `Could not load the market snapshot: ${errorMessage(err)}` });
     }
   };
+  // Apart from the snapshot: the monitor works without it, and its cells say why it is missing.
+  const loadCapacity = (): void => {
+    link.invoke('markets.capacity').then(
+      (snapshot) => useCapacity.getState().apply(snapshot),
+      (err: unknown) => useCapacity.getState().failed(`capacity not loaded: ${errorMessage(err)}`),
+    );
+  };
 
   const unsubscribe = [
     // A venue switched off leaves the quotes and the status bar (the engine drops it from the rows).
@@ -71,11 +79,15 @@ export function startSync(link: LinkedBridge): () => void {
     link.on('quotes', (p) => quotes.push(p)),
     link.on('health', (p) => health.push(p)),
     link.on('alerts', (p) => alerts.push(p)),
+    link.on('capacity', (p) => useCapacity.getState().apply(p)),
     link.on('tradingState', (p) => session.set({ trading: p })),
     link.on('killSwitch', (p) => session.set({ killSwitch: laterReport(useSession.getState().killSwitch, p) })),
     link.onStatus((s) => {
       session.set({ connection: s.status, nextRetryAt: s.nextRetryAt, ...(s.error ? { connectionError: s.error } : {}) });
-      if (s.status === 'open') void loadSnapshot();
+      if (s.status === 'open') {
+        void loadSnapshot();
+        loadCapacity();
+      }
     }),
   ];
   return () => unsubscribe.forEach((u) => u());

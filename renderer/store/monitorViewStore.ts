@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { VENUE_IDS, type VenueId } from '../../shared/domain/venues.ts';
 import { viewPersistence } from './persistedView.ts';
 
-export type SortKey = 'base' | 'spread' | 'apr' | 'edge' | 'carry' | 'history' | 'breakEven' | 'next' | 'velocity' | 'regime' | 'rank' | 'oi' | 'volume' | 'basis' | 'basisZ' | `venue:${VenueId}`;
+export type SortKey = 'base' | 'spread' | 'apr' | 'edge' | 'carry' | 'history' | 'breakEven' | 'next' | 'velocity' | 'regime' | 'rank' | 'oi' | 'volume' | 'capacity' | 'basis' | 'basisZ' | `venue:${VenueId}`;
 export interface SortSpec {
   key: SortKey;
   dir: 'asc' | 'desc';
@@ -20,6 +20,8 @@ export interface MonitorFilter {
   /** USD; rows below are hidden, and so are rows with no figure while the minimum is set. */
   minOpenInterestUsd: number;
   minVolume24hUsd: number;
+  /** USD; rows whose best pair has no book figure at least this large are hidden (only the top rows' books are read). */
+  minCapacityUsd: number;
   venue: VenueId | null;
   /** Only the columns of venues with an API key in the vault, and rows whose best pair is on two of them. */
   tradableOnly: boolean;
@@ -54,18 +56,18 @@ export function nextSort(current: SortSpec, key: SortKey): SortSpec {
   return { key, dir: key === 'base' || key === 'next' || key === 'breakEven' || key === 'rank' ? 'asc' : 'desc' };
 }
 
-const SORT_KEYS = ['base', 'spread', 'apr', 'oi', 'volume', 'basis', 'basisZ', 'carry', 'breakEven', 'next', 'velocity', 'regime', 'rank', ...VENUE_IDS.map((v) => `venue:${v}` as const)] as const;
+const SORT_KEYS = ['base', 'spread', 'apr', 'oi', 'volume', 'capacity', 'basis', 'basisZ', 'carry', 'breakEven', 'next', 'velocity', 'regime', 'rank', ...VENUE_IDS.map((v) => `venue:${v}` as const)] as const;
 const VenueSchema = z.enum(VENUE_IDS as unknown as [VenueId, ...VenueId[]]);
 /** The sort and the filters come back after a restart; the typed search does not (rows hidden by a forgotten word look missing). */
 const SavedView = z.object({
   sort: z.object({ key: z.enum(SORT_KEYS), dir: z.enum(['asc', 'desc']) }),
-  filter: z.object({ triggeredOnly: z.boolean(), confirmedOnly: z.boolean(), minSpreadPer8h: z.number().min(0).max(0.05), minOpenInterestUsd: z.number().min(0).default(0), minVolume24hUsd: z.number().min(0).default(0), venue: VenueSchema.nullable(), tradableOnly: z.boolean().default(false) }),
+  filter: z.object({ triggeredOnly: z.boolean(), confirmedOnly: z.boolean(), minSpreadPer8h: z.number().min(0).max(0.05), minOpenInterestUsd: z.number().min(0).default(0), minVolume24hUsd: z.number().min(0).default(0), minCapacityUsd: z.number().min(0).default(0), venue: VenueSchema.nullable(), tradableOnly: z.boolean().default(false) }),
   hiddenColumns: z.array(z.string().max(40)).max(40).default([...DEFAULT_HIDDEN_COLUMNS]),
 }).transform(({ sort, filter, hiddenColumns }) => ({ sort, filter: { ...filter, search: '' }, hiddenColumns }));
 
 export const useMonitorView = create<MonitorViewState>()(persist((set) => ({
   sort: { key: 'rank', dir: 'asc' },
-  filter: { search: '', triggeredOnly: false, confirmedOnly: false, minSpreadPer8h: 0, minOpenInterestUsd: 0, minVolume24hUsd: 0, venue: null, tradableOnly: false },
+  filter: { search: '', triggeredOnly: false, confirmedOnly: false, minSpreadPer8h: 0, minOpenInterestUsd: 0, minVolume24hUsd: 0, minCapacityUsd: 0, venue: null, tradableOnly: false },
   cursor: null,
   hiddenColumns: DEFAULT_HIDDEN_COLUMNS,
   expanded: new Set(),

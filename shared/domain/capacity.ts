@@ -33,8 +33,10 @@ export type PairCapacity = z.infer<typeof PairCapacitySchema>;
 /** One pass over the top rows' books. */
 export const CapacitySnapshotSchema = z.object({
   impactBps: z.number().positive(),
-  /** When the pass finished. */
+  /** When the pass finished (the venues' clock). */
   computedAt: z.number().int(),
+  /** The passes' cadence: a snapshot much older than this is out of date. */
+  everyMs: z.number().positive(),
   pairs: z.array(PairCapacitySchema),
 });
 export type CapacitySnapshot = z.infer<typeof CapacitySnapshotSchema>;

@@ -54,3 +54,10 @@ export function parsePct(text: string): number | null {
   if (!m) return null;
   return (m[1] === '−' || m[1] === '-' ? -1 : 1) * Number(m[2]);
 }
+
+/** "12.4M" → 12 400 000; "≥3.80M" (a floor) → 3 800 000; a dash → null. */
+export function parseUsd(text: string): number | null {
+  const m = /^≥?([\d.]+)([kMB]?)$/.exec(text.trim());
+  if (!m) return null;
+  return Number(m[1]) * ({ '': 1, k: 1e3, M: 1e6, B: 1e9 } as Record<string, number>)[m[2]];
+}

@@ -2,19 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDemoSession, type DemoSession } from './demoSession.ts';
 import { screenshot } from './browser.ts';
-import { MonitorPage, parsePct } from './monitorPage.ts';
+import { MonitorPage, parsePct, parseUsd } from './monitorPage.ts';
 
 let session: DemoSession;
 let page: Page;
 let pageErrors: string[];
 let monitor: MonitorPage;
-
-/** "48.2M" → 48 200 000; a dash → null. */
-function parseUsd(text: string): number | null {
-  const m = /^([\d.]+)([kMB]?)$/.exec(text.trim());
-  if (!m) return null;
-  return Number(m[1]) * ({ '': 1, k: 1e3, M: 1e6, B: 1e9 } as Record<string, number>)[m[2]];
-}
 
 beforeAll(async () => {
   session = await openDemoSession({ name: 'monitor-pairs', viewport: { width: 1600, height: 900 } });

@@ -68,6 +68,7 @@ function readError(error: unknown): string {
 }
 
 export function startCapacityBooks(options: CapacityBooksOptions): CapacityBooks {
+  const everyMs = options.everyMs ?? CAPACITY_EVERY_MS;
   let latest: CapacitySnapshot | null = null;
 
   async function readLeg(read: LegRead, impactBps: number): Promise<LegCapacity> {
@@ -111,14 +112,14 @@ export function startCapacityBooks(options: CapacityBooksOptions): CapacityBooks
       );
       return { base, long, short, notionalUsd: figure?.notionalUsd ?? null, atLeast: figure?.atLeast ?? false };
     });
-    latest = { impactBps, computedAt: options.now(), pairs: capacities };
+    latest = { impactBps, computedAt: options.now(), everyMs, pairs: capacities };
     options.publish(latest);
     return latest;
   }
 
   const job = startPeriodicJob(pass, options.onError, {
     firstAfterMs: options.firstAfterMs ?? CAPACITY_FIRST_AFTER_MS,
-    everyMs: options.everyMs ?? CAPACITY_EVERY_MS,
+    everyMs,
   });
   return { latest: () => latest, pass, stop: () => job.stop() };
 }

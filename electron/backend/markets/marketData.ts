@@ -176,7 +176,10 @@ export function createMarketData(options: MarketDataOptions): MarketData {
         .map((market) => ({ venue: adapter.venue, symbol: market.symbol })));
     },
     async orderBook(venue, symbol, limit) {
-      const { exchange } = adapterFor(venue);
+      const adapter = adapterFor(venue);
+      // Only a market the poller has loaded: ccxt would otherwise load the venue's list on the side.
+      if (!adapter.markets().some((market) => market.symbol === symbol)) throw new Error(`${symbol} is not among ${VENUES[venue].label}'s loaded perpetuals`);
+      const { exchange } = adapter;
       const book = await exchange.fetchOrderBook(symbol, limit).catch((error: unknown) => { throw toVenueError(venue, error); });
       return bookInCoins(unitsOfMarket(exchange.market(symbol)), book);
     },

@@ -5,6 +5,7 @@ import { useKeyedVenues } from '../keys/useKeyedVenues.ts';
 import { useMonitorView } from '../../store/monitorViewStore.ts';
 import { useSession } from '../../store/sessionStore.ts';
 import { useSignals } from '../../store/signalsStore.ts';
+import { useCapacity } from '../../store/capacityStore.ts';
 import { formatPct } from '../../ui/format.ts';
 import { monitorColumns } from './columns.ts';
 import { MonitorGrid } from './MonitorGrid.tsx';
@@ -30,7 +31,12 @@ export function Monitor() {
   const hiddenColumns = useMonitorView((s) => s.hiddenColumns);
   const hidden = useMemo(() => new Set(hiddenColumns), [hiddenColumns]);
   const [dropped, setDropped] = useState<readonly string[]>([]);
-  const ordered = useMemo(() => orderRows(rows.values(), filter, sort, keyed), [rows, filter, sort, keyed]);
+  const capacitySnapshot = useCapacity((s) => s.snapshot);
+  const capacityByBase = useCapacity((s) => s.byBase);
+  const ordered = useMemo(
+    () => orderRows(rows.values(), filter, sort, keyed, { snapshot: capacitySnapshot, byBase: capacityByBase, error: null }),
+    [rows, filter, sort, keyed, capacitySnapshot, capacityByBase],
+  );
 
   return (
     <section className="screen monitor" aria-label="Monitor">

@@ -8,6 +8,7 @@ import type { Column } from './columns.ts';
 import { legFor } from './rowOrder.ts';
 import { NextSettlement } from './NextSettlement.tsx';
 import { PaidCell } from './PaidCell.tsx';
+import { CapacityCell } from './CapacityCell.tsx';
 
 interface MonitorRowProps {
   row: Opportunity;
@@ -176,6 +177,7 @@ function cellContent(column: Column, row: Opportunity, windowMinutes: number, ex
     case 'base': return <>{expander}<strong>{row.base}</strong></>;
     case 'oi': return <span className="num">{formatUsdCompact(row.openInterestUsd ?? null)}</span>;
     case 'volume': return <span className="num">{formatUsdCompact(row.volume24hUsd ?? null)}</span>;
+    case 'capacity': return <CapacityCell row={row} />;
     case 'basis': return <Basis basis={row.basis} />;
     case 'basisZ': return <BasisZ z={row.basisZ} />;
     case 'spread': return <Rate value={row.spreadPer8h} />;

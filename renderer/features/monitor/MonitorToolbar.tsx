@@ -29,10 +29,10 @@ function onSearchKey(e: KeyboardEvent<HTMLInputElement>, firstMatch: string | nu
   }
 }
 
-/** A minimum in USD typed in millions (what OI and volume are read in), stored in USD; empty or 0 is no minimum. */
-function MinUsd({ label, name, value, onChange }: { label: string; name: string; value: number; onChange(usd: number): void }) {
+/** A minimum in USD typed in millions (what OI, volume and capacity are read in), stored in USD; empty or 0 is no minimum. */
+function MinUsd({ label, name, value, onChange, about }: { label: string; name: string; value: number; onChange(usd: number): void; about: string }) {
   return (
-    <label title={`${name} of the best pair's smaller leg; rows below it, or without the figure, are hidden`}>
+    <label title={`${name} ${about}; rows below it, or without the figure, are hidden`}>
       {label}
       <input
         type="number"
@@ -90,8 +90,9 @@ export function MonitorToolbar({ venues, shown, total, firstMatch }: { venues: r
         />
         <span className="unit">% /8h</span>
       </label>
-      <MinUsd label="Min OI" name="Open interest" value={filter.minOpenInterestUsd} onChange={(usd) => setFilter({ minOpenInterestUsd: usd })} />
-      <MinUsd label="Min vol" name="24 h volume" value={filter.minVolume24hUsd} onChange={(usd) => setFilter({ minVolume24hUsd: usd })} />
+      <MinUsd label="Min OI" name="Open interest" about="of the best pair's smaller leg" value={filter.minOpenInterestUsd} onChange={(usd) => setFilter({ minOpenInterestUsd: usd })} />
+      <MinUsd label="Min vol" name="24 h volume" about="of the best pair's smaller leg" value={filter.minVolume24hUsd} onChange={(usd) => setFilter({ minVolume24hUsd: usd })} />
+      <MinUsd label="Min cap" name="Capacity" about="at the Settings impact, from the order books of the top ranked pairs only" value={filter.minCapacityUsd} onChange={(usd) => setFilter({ minCapacityUsd: usd })} />
       <label>
         Venue
         <select aria-label="Only assets listed on venue" value={filter.venue ?? ''} onChange={(e) => setFilter({ venue: (e.target.value || null) as VenueId | null })}>

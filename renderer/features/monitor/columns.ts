@@ -16,8 +16,8 @@ export interface Column {
   /**
    * 0: always shown. Higher: hidden first when the window is too narrow (the trader may hide
    * any column but rank and asset). Long and Short repeat the ▲/▼ marks of the venue cells, so
-   * they go first, together; capacity (OI) and basis go last, after the volume and the basis
-   * z-score the trader may turn on (docs/screens.md, "The monitor fits the window").
+   * they go first, together; OI and basis go last, after the book capacity, the volume and the
+   * basis z-score the trader may turn on (docs/screens.md, "The monitor fits the window").
    */
   dropOrder: number;
   /** Longer wording for the header tooltip. */
@@ -51,6 +51,7 @@ export function monitorColumns(venues: readonly VenueId[]): Column[] {
     column({ id: 'apr', label: 'Spread', unit: 'APR', sortKey: 'apr', minWidth: 58, width: 64, title: 'Spread as a simple annual rate' }),
     column({ id: 'oi', label: 'OI', unit: 'USD', sortKey: 'oi', minWidth: 60, width: 66, dropOrder: 1, title: 'Open interest of the best pair\'s smaller leg (the one a trader runs into first), USD; – when a leg\'s venue does not report it; k = thousand, M = million, B = billion' }),
     column({ id: 'volume', label: 'Vol 24h', unit: 'USD', sortKey: 'volume', minWidth: 60, width: 66, dropOrder: 2, title: '24 h traded volume of the best pair\'s smaller leg (the one a trader runs into first), USD; – when a leg\'s venue does not report it; k = thousand, M = million, B = billion' }),
+    column({ id: 'capacity', label: 'Capacity', unit: 'USD', sortKey: 'capacity', minWidth: 66, width: 72, dropOrder: 2, title: 'Max notional of the best pair before its average fill is the Settings impact (Capacity impact, bps) from the mid, from the legs\' order books: the long on the asks, the short on the bids, the smaller leg\'s; ≥: the levels read ran out first; – : no figure (only the top 30 ranked pairs\' books are read, every 45 s; the cell\'s tooltip says why); k = thousand, M = million' }),
     column({ id: 'basis', label: 'Basis', unit: '%', sortKey: 'basis', minWidth: 60, width: 66, dropOrder: 1, title: 'Price gap of the best pair: short leg\'s mark over the long leg\'s, minus 1, per coin. + : the short sells above where the long buys (in the trade\'s favour at entry); − : the long pays up, a cost unless the gap closes' }),
     column({ id: 'basisZ', label: 'Basis z', unit: 'σ', sortKey: 'basisZ', minWidth: 56, width: 60, dropOrder: 3, title: 'The basis against the same venue pair\'s last 6 h of one-minute samples, in standard deviations; – until the engine has kept 30 minutes of it (not seeded from the store)' }),
     column({ id: 'long', label: 'Long', unit: 'venue', minWidth: 92, width: 96, numeric: false, dropOrder: 6, title: 'Go long where funding is lowest (the ▲ venue cell)' }),

@@ -49,6 +49,7 @@ export function SettingsPanel() {
           <Field label="BTC/ETH divergence" unit="% /8h" value={draft.divergencePct} onChange={(v) => patch({ divergencePct: v })} />
           <Field label="Holding period" unit="days" value={draft.holdingDays} onChange={(v) => patch({ holdingDays: v })} />
           <Field label="Settlement window" unit="minutes" value={draft.windowMinutes} onChange={(v) => patch({ windowMinutes: v })} />
+          <Field label="Capacity impact" unit="bps from the mid" value={draft.capacityImpactBps} onChange={(v) => patch({ capacityImpactBps: v })} />
         </fieldset>
         <fieldset>
           <legend>Fee tiers (empty = venue default; an account's tier read from the venue outranks both)</legend>

@@ -9,6 +9,7 @@ export interface EngineDraft {
   divergencePct: string;
   holdingDays: string;
   windowMinutes: string;
+  capacityImpactBps: string;
   fees: Record<VenueId, { taker: string; maker: string }>;
 }
 
@@ -24,6 +25,7 @@ export function engineDraftOf(s: EngineSettings): EngineDraft {
     divergencePct: toPct(s.divergencePer8h),
     holdingDays: String(s.holdingDays),
     windowMinutes: String(s.windowMinutes),
+    capacityImpactBps: String(s.capacityImpactBps),
     fees,
   };
 }
@@ -42,6 +44,7 @@ export function engineSettingsOf(d: EngineDraft): Partial<EngineSettings> {
     divergencePer8h: fromPct(d.divergencePct),
     holdingDays: Number(d.holdingDays),
     windowMinutes: Number(d.windowMinutes),
+    capacityImpactBps: Number(d.capacityImpactBps),
     fees,
   };
 }

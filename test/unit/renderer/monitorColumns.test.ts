@@ -21,48 +21,51 @@ describe('the monitor columns fit the window', () => {
   });
 
   // Narrowest widths: rank 45, Asset 90, eight venues shown 8 × 113 = 904, Spread 70, APR 58, OI 60,
-  // Vol 24h 60, Basis 60, Basis z 56, Long and Short 92 each, Exp. net 72, Net now 64, n 48,
-  // Break-even 85, Next 90, Velocity 80, Regime 76, Signal 92: 2,194 px.
-  it('a 1600-px window (1567 px of grid), volume and basis z hidden as at first start, drops Long and Short, Net now with Velocity, Regime, then OI with Basis (1,554 px left)', () => {
+  // Vol 24h 60, Capacity 66, Basis 60, Basis z 56, Long and Short 92 each, Exp. net 72, Net now 64, n 48,
+  // Break-even 85, Next 90, Velocity 80, Regime 76, Signal 92: 2,260 px.
+  it('a 1600-px window (1567 px of grid), volume and basis z hidden as at first start, drops Long and Short, Net now with Velocity, Regime, Capacity, then OI with Basis (1,554 px left)', () => {
     const { shown, dropped } = fitColumns(columns, 1567, hiddenWith());
-    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'oi', 'basis']);
+    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'capacity', 'oi', 'basis']);
     expect(total(shown)).toBeLessThanOrEqual(1567);
     for (const c of shown) expect(c.width).toBeGreaterThanOrEqual(c.minWidth);
   });
 
-  it('at 1600 with one venue hidden (KuCoin, monitoring only) OI and Basis have room (1,561 px)', () => {
+  it('at 1600 with one venue hidden (KuCoin, monitoring only) OI and Basis have room (1,561 px), Capacity not yet; a second venue hidden brings it', () => {
+    expect(fitColumns(columns, 1567, hiddenWith('venue-kucoinfutures', 'venue-aster')).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime']);
     const { shown, dropped } = fitColumns(columns, 1567, hiddenWith('venue-kucoinfutures'));
-    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime']);
+    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'capacity']);
     expect(ids(shown)).toEqual(expect.arrayContaining(['oi', 'basis']));
     expect(total(shown)).toBeLessThanOrEqual(1567);
   });
 
   it('a 1280-px window (1247 px of grid) drops every droppable column and still needs 1,554 px: the grid scrolls', () => {
     const { shown, dropped } = fitColumns(columns, 1247, hiddenWith());
-    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'oi', 'basis']);
+    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'capacity', 'oi', 'basis']);
     expect(ids(shown)).toEqual(['rank', 'base', ...VENUE_IDS.filter((v) => v !== 'bingx').map((v) => `venue-${v}`), 'spread', 'apr', 'edge', 'history', 'breakEven', 'next', 'signal']);
     expect(total(shown)).toBe(1554);
   });
 
   it('venues the trader hid give their room to the others: without Aster, Gate, Bitget and KuCoin the 1280 window fits with OI and basis', () => {
     const { shown, dropped } = fitColumns(columns, 1247, hiddenWith('venue-aster', 'venue-gate', 'venue-bitget', 'venue-kucoinfutures'));
-    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime']);
+    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'capacity']);
     expect(total(shown)).toBeLessThanOrEqual(1247);
   });
 
-  it('volume turned on at 1600 (KuCoin hidden) has room once one more venue is hidden; before that it goes ahead of OI and basis', () => {
-    expect(fitColumns(columns, 1567, new Set(['basisZ', 'paid', 'venue-kucoinfutures', 'venue-bingx'])).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'volume']);
-    const { shown, dropped } = fitColumns(columns, 1567, new Set(['basisZ', 'paid', 'venue-kucoinfutures', 'venue-bingx', 'venue-aster']));
-    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime']);
-    expect(ids(shown)).toEqual(expect.arrayContaining(['oi', 'volume', 'basis']));
+  it('volume turned on at 1600 (KuCoin hidden) goes with Capacity ahead of OI and basis; two more venues hidden make room for both', () => {
+    expect(fitColumns(columns, 1567, new Set(['basisZ', 'paid', 'venue-kucoinfutures', 'venue-bingx', 'venue-aster'])).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'volume', 'capacity']);
+    const { shown, dropped } = fitColumns(columns, 1567, new Set(['basisZ', 'paid', 'venue-kucoinfutures', 'venue-bingx', 'venue-aster', 'venue-gate']));
+    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity']);
+    expect(ids(shown)).toEqual(expect.arrayContaining(['oi', 'volume', 'capacity', 'basis']));
   });
 
   it('Paid 7d starts hidden; turned on at 1600 with KuCoin hidden it gives way before OI and basis do, with volume and basis z', () => {
     expect(DEFAULT_HIDDEN_COLUMNS).toContain('paid');
-    const { shown, dropped } = fitColumns(columns, 1567, new Set(['volume', 'basisZ', 'venue-kucoinfutures', 'venue-bingx']));
+    // With Capacity shown too, Paid 7d goes first and Capacity after it.
+    expect(fitColumns(columns, 1567, new Set(['volume', 'basisZ', 'venue-kucoinfutures', 'venue-bingx'])).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'paid', 'capacity']);
+    const { shown, dropped } = fitColumns(columns, 1567, new Set(['volume', 'basisZ', 'capacity', 'venue-kucoinfutures', 'venue-bingx']));
     expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'paid']);
     expect(ids(shown)).toEqual(expect.arrayContaining(['oi', 'basis']));
-    const roomier = fitColumns(columns, 1567, new Set(['volume', 'basisZ', 'venue-kucoinfutures', 'venue-bingx', 'venue-aster']));
+    const roomier = fitColumns(columns, 1567, new Set(['volume', 'basisZ', 'capacity', 'venue-kucoinfutures', 'venue-bingx', 'venue-aster']));
     expect(ids(roomier.shown)).toEqual(expect.arrayContaining(['paid', 'oi', 'basis']));
   });
 });

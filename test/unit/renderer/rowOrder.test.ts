@@ -3,7 +3,7 @@ import { compareRows, firstMatch, legFor, matchesFilter, orderRows } from '../..
 import { nextSort, type MonitorFilter } from '../../../renderer/store/monitorViewStore.ts';
 import { leg, row } from './opportunityFixture.ts';
 
-const noFilter: MonitorFilter = { search: '', triggeredOnly: false, confirmedOnly: false, minSpreadPer8h: 0, minOpenInterestUsd: 0, minVolume24hUsd: 0, venue: null, tradableOnly: false };
+const noFilter: MonitorFilter = { search: '', triggeredOnly: false, confirmedOnly: false, minSpreadPer8h: 0, minOpenInterestUsd: 0, minVolume24hUsd: 0, minCapacityUsd: 0, venue: null, tradableOnly: false };
 const bases = (rows: { base: string }[]) => rows.map((r) => r.base);
 
 describe('monitor order: sorting', () => {

@@ -22,6 +22,7 @@ function scriptedLink(market: { rows: string[] }) {
     if (name === 'settings.get') return DEFAULT_SETTINGS;
     if (name === 'trading.state') return { state: 'HALTED', since: 0, reason: 'kill switch before the restart' };
     if (name === 'killSwitch.status') return null;
+    if (name === 'markets.capacity') return null;
     return { quotes: [], health: [], signals: batch(false, market.rows.map((b) => row(b))) };
   };
   const link = {
