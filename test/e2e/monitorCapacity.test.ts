@@ -1,9 +1,9 @@
 /**
  * The monitor's capacity (docs/screens.md, "Capacity, basis…"; docs/domain.md §4 "Capacity") on
  * the Demo: OI and 24 h volume are the best pair's smaller leg's, Capacity is read from the top
- * ranked pairs' books and shown once a pass has run ("–" with the reason elsewhere), and Min OI,
- * Min vol and Min cap hide the rows below them. At 1920 px every one of them has room; at 1600
- * Columns… offers Capacity and says when it has no room.
+ * ranked pairs' books and shown once a pass has run ("–" with the reason elsewhere), and Min cap
+ * and Min vol hide the rows below them. At 1920 px every one of them has room (where
+ * they go at narrower widths: test/unit/renderer/monitorColumns.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -52,35 +52,24 @@ describe('capacity on the monitor', () => {
     expect(await dash.locator('span').getAttribute('title')).toMatch(/^(Not among the top \d+ ranked pairs|No figure: a leg's book was not read|The best pair changed)/);
   });
 
-  it('Min cap, Min OI and Min vol (million USD, labelled) hide the rows below them, and clearing each brings the rows back', async () => {
+  // Min OI has its own test (monitorPairs.test.ts); each filter here gets its own time on a loaded machine.
+  it.each([
+    { column: /^CapacityUSD/, label: 'Capacity at least, million USD' },
+    { column: /^Vol 24hUSD/, label: '24 h volume at least, million USD' },
+  ])('$label (labelled, million USD) hides the rows below it, and clearing it brings them back', async ({ column, label }) => {
     const total = await monitor.rowCount();
-    for (const [column, label] of [[/^CapacityUSD/, 'Capacity at least, million USD'], [/^OIUSD/, 'Open interest at least, million USD'], [/^Vol 24hUSD/, '24 h volume at least, million USD']] as const) {
-      const index = await monitor.columnIndex(column);
-      const values = (await figures(index)).sort((a, b) => a - b);
-      expect(values.length, label).toBeGreaterThan(3);
-      const threshold = values[Math.floor(values.length / 2)];
-      const box = page.getByLabel(label);
-      await box.fill(String(threshold / 1e6));
-      await expect.poll(() => monitor.rowCount()).toBeLessThan(total);
-      const kept = (await monitor.cellTexts(index, 40)).map(parseUsd);
-      // The cells round to three figures: compare against the threshold less that rounding.
-      expect(kept.every((v) => v !== null && v >= threshold * 0.99), label).toBe(true);
-      await box.fill('');
-      await expect.poll(() => monitor.rowCount()).toBe(total);
-    }
-  });
-
-  it('at 1600 px Columns… offers Capacity, and says when it has no room', async () => {
-    await page.setViewportSize({ width: 1600, height: 900 });
-    await page.getByText(/^Columns/).click();
-    const group = page.getByRole('group', { name: 'Monitor columns' });
-    const item = group.locator('label').filter({ hasText: /^Capacity \(USD\)/ });
-    await expect.poll(() => item.textContent()).toMatch(/no room at this width/);
-    expect(await item.getByRole('checkbox').isChecked()).toBe(true);
-    // With the 24 h volume on, three hidden venue columns give it room.
-    for (const venue of [/^KuCoin/, /^Aster/, /^Gate/]) await group.getByRole('checkbox', { name: venue }).uncheck();
-    await expect.poll(() => monitor.columnIndex(/^CapacityUSD/).catch(() => null)).not.toBeNull();
-    await page.getByText(/^Columns/).click();
+    const index = await monitor.columnIndex(column);
+    const values = (await figures(index)).sort((a, b) => a - b);
+    expect(values.length).toBeGreaterThan(3);
+    const threshold = values[Math.floor(values.length / 2)];
+    const box = page.getByLabel(label);
+    await box.fill(String(threshold / 1e6));
+    await expect.poll(() => monitor.rowCount()).toBeLessThan(total);
+    const kept = (await monitor.cellTexts(index, 40)).map(parseUsd);
+    // The cells round to three figures: compare against the threshold less that rounding.
+    expect(kept.every((v) => v !== null && v >= threshold * 0.99)).toBe(true);
+    await box.fill('');
+    await expect.poll(() => monitor.rowCount()).toBe(total);
   });
 
   it('no page errors were raised along the way', () => {
