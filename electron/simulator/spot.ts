@@ -66,7 +66,8 @@ export interface SpotOrder extends Omit<SimOrder, 'reduceOnly' | 'marginMode'> {
 
 /**
  * Which wallet an order trades from: the spot wallet, or the cross-margin account (Binance).
- * A unified account (OKX's multi-currency margin) borrows in the spot wallet itself.
+ * A unified account (OKX's multi-currency margin, Bybit's Unified Trading Account) borrows in
+ * the spot wallet itself.
  */
 export type SpotAccount = 'spot' | 'margin';
 
@@ -294,7 +295,8 @@ export class SpotMarkets {
 
   /**
    * A spot order, or with `sideEffect` a margin order on the account that borrows
-   * (`borrowAccount`: Binance's `POST /sapi/v1/margin/order`, OKX's `tdMode: cross` on a spot pair).
+   * (`borrowAccount`: Binance's `POST /sapi/v1/margin/order`, OKX's `tdMode: cross` on a spot pair,
+   * Bybit's `isLeverage: 1`).
    */
   placeOrder(venue: VenueId, apiKey: string, request: SpotOrderRequest, sideEffect?: SideEffect): SpotOrder {
     const instrument = this.instrument(venue, request.instrumentId);
@@ -338,7 +340,7 @@ export class SpotMarkets {
     return this.unified(venue) || SPOT_VENUE_RULES[venue]?.borrowsInWallet === true ? 'spot' : 'margin';
   }
 
-  /** Whether the key's account may borrow for a spot short (OKX: multi-currency margin with auto-borrow; Gate: a unified account in multi-currency margin); on unless switched off. */
+  /** Whether the key's account may borrow for a spot short (OKX: multi-currency margin with auto-borrow; Gate: a unified account in multi-currency margin; Bybit: spot margin trading on); on unless switched off. */
   lends(venue: VenueId, apiKey: string): boolean {
     return !this.noLending.has(`${venue}:${apiKey}`);
   }

@@ -7,10 +7,11 @@ export const SPOT_TRADED_VENUES: readonly VenueId[] = ['binanceusdm', 'bybit', '
 /**
  * Venues where a spot leg may sell short: the coin is borrowed on the venue's cross margin
  * (Binance's and Bitget's cross-margin accounts, OKX's multi-currency trading account, Gate's
- * unified account), and bought back to repay it (docs/orders.md, "Spot shorts"). Elsewhere a spot
- * sell that is not closing held coins is refused in words before anything is sent.
+ * unified account, Bybit's Unified Trading Account with spot margin on), and bought back to
+ * repay it (docs/orders.md, "Spot shorts"). Elsewhere a spot sell that is not closing held coins
+ * is refused in words before anything is sent.
  */
-export const SPOT_BORROW_VENUES: readonly VenueId[] = ['binanceusdm', 'okx', 'gate', 'bitget'];
+export const SPOT_BORROW_VENUES: readonly VenueId[] = ['binanceusdm', 'okx', 'gate', 'bitget', 'bybit'];
 /**
  * Collateral a borrowed coin's value needs on Binance's Cross Margin Classic (3×: the debt at
  * most twice the equity, so half its value stays committed), the share a paper short holds back.

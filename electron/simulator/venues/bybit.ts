@@ -21,6 +21,7 @@ const PUBLIC_ROUTES: Record<string, PublicHandler> = {
   'GET /v5/market/kline': publicApi.kline,
   'GET /v5/market/open-interest': publicApi.openInterest,
   'GET /v5/market/risk-limit': publicApi.riskLimit,
+  'GET /v5/spot-margin-trade/data': spotApi.marginData,
 };
 
 const PRIVATE_ROUTES: Record<string, BybitPrivateHandler> = {
@@ -38,6 +39,7 @@ const PRIVATE_ROUTES: Record<string, BybitPrivateHandler> = {
   'GET /v5/order/history': privateApi.orderHistory,
   'GET /v5/execution/list': privateApi.executionList,
   'GET /v5/asset/coin/query-info': privateApi.coinInfo,
+  'GET /v5/spot-margin-trade/state': spotApi.spotMarginState,
 };
 
 /** The routes whose `category: spot` requests the spot pairs answer (bybitSpot.ts). */

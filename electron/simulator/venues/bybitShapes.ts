@@ -216,5 +216,6 @@ export function walletCoinJson(balance: SimBalance, unrealisedPnl: number): Reco
     bonus: '0',
     marginCollateral: true,
     collateralSwitch: true,
+    spotBorrow: '0',
   };
 }

@@ -3,12 +3,15 @@
  * tickers and books, and spot orders (`order/create`, `order/realtime`, `order/cancel`).
  * Market orders honour `marketUnit`: a market buy counts USDT unless it says `baseCoin`, as on
  * Bybit. Spot coins show in the unified wallet (`walletSpotCoins`), whose USDT pays for them.
+ * Spot margin (docs/venues.md, "Bybit spot margin"): an order with `isLeverage: 1` borrows what
+ * a sell lacks, on an account whose spot margin trading is on (`spotMarginState`).
  */
 import { SimRejection, type RejectionReason, type SimBalance, type SimContext, type SimInstrument, type SimOrder, type SimResponse } from '../types.ts';
-import type { SpotInstrument, SpotOrder } from '../spot.ts';
+import type { SideEffect, SpotInstrument, SpotOrder } from '../spot.ts';
 import { BYBIT_ERRORS, bybitError, bybitOk, paramNumber, paramString } from './bybitEnvelope.ts';
 import { orderJson, walletCoinJson } from './bybitShapes.ts';
 import { decimalString, fixedString } from './wireDecimal.ts';
+import { DAILY_INTEREST_RATE } from '../marginDebts.ts';
 
 type Params = Record<string, unknown>;
 const VENUE = 'bybit';
@@ -90,7 +93,7 @@ function spotOrderJson(order: SpotOrder, instrument: SpotInstrument): Record<str
   const asSim: SimOrder = { ...order, reduceOnly: false, marginMode: 'cross' };
   const shape = { id: instrument.id, pricePrecision: instrument.pricePrecision, qtyPrecision: instrument.qtyPrecision, contractSize: 1, settle: instrument.quote } as SimInstrument;
   return {
-    ...orderJson(asSim, shape), isLeverage: '0', marketUnit: order.type === 'market' ? 'baseCoin' : '',
+    ...orderJson(asSim, shape), isLeverage: order.sideEffect !== undefined ? '1' : '0', marketUnit: order.type === 'market' ? 'baseCoin' : '',
     cumFeeDetail: order.fee !== 0 ? { [order.feeCurrency]: decimalString(order.fee) } : {},
   };
 }
@@ -104,16 +107,28 @@ function coinsAsked(params: Params, instrument: SpotInstrument, context: SimCont
   return Math.floor(qty / ask / instrument.stepSize + 1e-9) * instrument.stepSize;
 }
 
+/**
+ * What `isLeverage` does to a spot order: 0 (the default) trades the coins and USDT held; 1
+ * borrows what a sell lacks and has a buy repay the coin's liability, interest first. An account
+ * with spot margin trading off refuses `isLeverage: 1` for want of balance.
+ */
+function sideEffectOf(params: Params, context: SimContext, apiKey: string, side: 'buy' | 'sell'): SideEffect | undefined {
+  if (paramString(params, 'isLeverage') !== '1') return undefined;
+  if (!context.spot.lends(VENUE, apiKey)) throw new SimRejection('insufficient-margin', 'spot margin trading is off on this account: isLeverage 1 borrows nothing');
+  return side === 'sell' ? 'MARGIN_BUY' : 'AUTO_REPAY';
+}
+
 export function createOrder(params: Params, context: SimContext, apiKey: string): SimResponse {
   return guarded(context, () => {
     const instrument = pairOf(params, context);
     const side = paramString(params, 'side');
     const orderType = paramString(params, 'orderType');
     if ((side !== 'Buy' && side !== 'Sell') || (orderType !== 'Market' && orderType !== 'Limit')) throw new SimRejection('invalid-quantity', `orderType ${orderType}, side ${side}`);
+    const ours = side === 'Buy' ? 'buy' : 'sell';
     const order = context.spot.placeOrder(VENUE, apiKey, {
-      instrumentId: instrument.id, side: side === 'Buy' ? 'buy' : 'sell', type: orderType === 'Market' ? 'market' : 'limit',
-      quantity: coinsAsked(params, instrument, context, side === 'Buy' ? 'buy' : 'sell'), price: paramNumber(params, 'price'), clientOrderId: paramString(params, 'orderLinkId'),
-    });
+      instrumentId: instrument.id, side: ours, type: orderType === 'Market' ? 'market' : 'limit',
+      quantity: coinsAsked(params, instrument, context, ours), price: paramNumber(params, 'price'), clientOrderId: paramString(params, 'orderLinkId'),
+    }, sideEffectOf(params, context, apiKey, ours));
     return bybitOk({ orderId: order.orderId, orderLinkId: order.clientOrderId }, context.market.now());
   });
 }
@@ -139,12 +154,41 @@ export function openOrders(params: Params, context: SimContext, apiKey: string):
   });
 }
 
-/** The unified wallet's spot coins, as wallet-balance lists every coin it holds. */
+/**
+ * The unified wallet's spot coins, as wallet-balance lists every coin held or owed. A coin sold
+ * on a spot margin borrow keeps its coins in `walletBalance` (what the borrow added, less what
+ * was sold) and states the liability beside it: `spotBorrow` and `borrowAmount` the coins
+ * borrowed, `accruedInterest` the interest, `equity` the balance less both.
+ */
 export function walletSpotCoins(context: SimContext, apiKey: string): Array<Record<string, unknown>> {
-  return context.spot.balances(VENUE, apiKey).map((row) => {
+  return context.spot.marginAccount(VENUE, apiKey).coins.filter((row) => row.coin !== 'USDT' && (row.free > 0 || row.borrowed > 0 || row.interest > 0)).map((row) => {
     const balance: SimBalance = { currency: row.coin, total: row.free + row.locked, free: row.free, used: row.locked };
-    const instrument = context.spot.instrument(VENUE, `${row.coin}USDT`);
-    const usd = instrument ? balance.total * context.spot.price(instrument) : 0;
-    return { ...walletCoinJson(balance, 0), usdValue: decimalString(usd) };
+    const equity = balance.total - row.borrowed - row.interest;
+    const instrument = context.spot.pairOf(VENUE, row.coin);
+    const usd = instrument ? equity * context.spot.price(instrument) : 0;
+    return {
+      ...walletCoinJson(balance, 0), equity: decimalString(equity), usdValue: decimalString(usd),
+      borrowAmount: decimalString(row.borrowed), spotBorrow: decimalString(row.borrowed), accruedInterest: decimalString(row.interest),
+    };
   });
+}
+
+/**
+ * GET /v5/spot-margin-trade/state: whether the account's spot margin trading is on (`spotMarginMode`
+ * "1", the simulator's 10× leverage) or off ("0", no leverage), as `SpotMarkets.setLending` left it.
+ */
+export function spotMarginState(_params: Params, context: SimContext, apiKey: string): SimResponse {
+  const on = context.spot.lends(VENUE, apiKey);
+  return bybitOk({ spotLeverage: on ? '10' : '', spotMarginMode: on ? '1' : '0', effectiveLeverage: on ? '1' : '0' }, context.market.now());
+}
+
+/** GET /v5/spot-margin-trade/data (public): each coin's hourly borrow rate, the simulator's daily rate / 24 for every coin. */
+export function marginData(params: Params, context: SimContext): SimResponse {
+  const asked = paramString(params, 'currency');
+  const coins = asked === undefined ? [...new Set(context.spot.instruments(VENUE).map((i) => i.base))] : [asked];
+  const list = coins.map((currency) => ({
+    borrowable: true, collateralRatio: '0.95', currency, hourlyBorrowRate: decimalString(DAILY_INTEREST_RATE / 24),
+    liquidationOrder: '1', marginCollateral: true, maxBorrowingAmount: '1000000',
+  }));
+  return bybitOk({ vipCoinList: [{ list, vipLevel: paramString(params, 'vipLevel') ?? 'No VIP' }] }, context.market.now());
 }

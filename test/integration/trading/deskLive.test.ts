@@ -73,16 +73,21 @@ describe('live mode through the desk, against the simulator with vault keys', ()
     expect((await desk.call('trading.reconcile')).differences).toEqual([]);
   }, 120_000);
 
-  it('a spot short (spot sell against a long perp) where the terminal borrows nothing is refused in words at preview and submit, and nothing reaches a venue', async () => {
+  it('a spot short (spot sell against a long perp) on a Bybit account with spot margin trading off is refused in words at preview and submit, and nothing reaches a venue', async () => {
     const orders = () => VENUES.reduce((sum, venue) => sum + sim.accounts.orders(venue, KEYS[venue].apiKey).length + sim.spot.openOrders(venue, KEYS[venue].apiKey).length, 0);
     const before = { orders: orders(), journal: (await desk.call('journal.list')).length, creates: sim.log.list({ path: '/v5/order/create' }).length };
     const spotShort = await desk.btcTicket('carry-short', {
       kind: 'perp-spot',
       legs: [{ venue: 'binanceusdm', symbol: 'BTC/USDT:USDT', side: 'buy', instrument: 'perp' }, { venue: 'bybit', symbol: 'BTC/USDT', side: 'sell', instrument: 'spot' }],
     });
-    const refusal = /a spot short on Bybit sells coins the account does not hold and needs a margin borrow, which this terminal arranges on [^;]*cross margin only, not on Bybit; nothing was sent/;
-    await expect(desk.call('ticket.preview', spotShort)).rejects.toThrow(refusal);
-    await expect(desk.call('ticket.submit', spotShort)).rejects.toThrow(refusal);
+    const refusal = /BTC\/USDT: spot margin trading is off on the Bybit Unified Trading Account, so a spot sell cannot borrow the coin; turn it on at Bybit \(the terminal never changes it\); nothing was sent/;
+    sim.spot.setLending('bybit', KEYS.bybit.apiKey, false);
+    try {
+      await expect(desk.call('ticket.preview', spotShort)).rejects.toThrow(refusal);
+      await expect(desk.call('ticket.submit', spotShort)).rejects.toThrow(refusal);
+    } finally {
+      sim.spot.setLending('bybit', KEYS.bybit.apiKey, true);
+    }
     expect(orders()).toBe(before.orders);
     expect(sim.log.list({ path: '/v5/order/create' }).length).toBe(before.creates);
     expect((await desk.call('journal.list')).length).toBe(before.journal);

@@ -165,6 +165,8 @@ const CARRIES: CarryCase[] = [
   { name: 'Bybit perp long / Gate spot short (borrowed)', perp: BTC.bybit, spot: 'gate', marginMode: 'cross', spotSide: 'sell' },
   { name: 'Bitget perp long / Bitget spot short (borrowed)', perp: BTC.bitget, spot: 'bitget', marginMode: 'isolated', spotSide: 'sell' },
   { name: 'Aster perp long / Bitget spot short (borrowed)', perp: BTC.aster, spot: 'bitget', marginMode: 'isolated', spotSide: 'sell' },
+  { name: 'Bybit perp long / Bybit spot short (borrowed)', perp: BTC.bybit, spot: 'bybit', marginMode: 'cross', spotSide: 'sell' },
+  { name: 'Hyperliquid perp long / Bybit spot short (borrowed)', perp: BTC.hyperliquid, spot: 'bybit', marginMode: 'isolated', spotSide: 'sell' },
   { name: 'Gate perp contracts / Gate spot', perp: BTC.gate, spot: 'gate', marginMode: 'isolated' },
   { name: 'Binance perp / Gate spot', perp: BTC.binanceusdm, spot: 'gate', marginMode: 'isolated' },
   { name: 'Hyperliquid perp / Hyperliquid spot', perp: BTC.hyperliquid, spot: 'hyperliquid', marginMode: 'isolated' },

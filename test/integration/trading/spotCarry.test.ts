@@ -9,7 +9,9 @@
  * perp carry span two venues. What each venue holds
  * afterwards is read from the simulator's own accounts (Live) or the paper account priced by
  * the simulator (Paper), in coins and in USD. A close and the kill switch sell the spot leg
- * back; a spot short is refused in words before anything is sent.
+ * back. Reverse carries sell the coin on a borrow (Binance's cross margin, Bybit's spot margin,
+ * OKX's trading account) and buy it back; an account that cannot borrow is refused in words
+ * before anything is sent.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
@@ -101,6 +103,12 @@ const marginBtc = (venue: MarginVenue = 'binanceusdm') => simulatorMarginCoins(s
 async function marginSpotNet(desk: UnitDesk, venue: MarginVenue): Promise<number> {
   if (desk.mode === 'live') return marginBtc(venue).net;
   return (await desk.brokers.get(venue)!.positions()).find((p) => p.symbol === BTC_SPOT)?.size ?? 0;
+}
+
+/** The Bybit spot leg as held: the unified wallet's coins less the spot borrow (Live) or the paper account's position. */
+async function bybitSpotNet(desk: UnitDesk): Promise<number> {
+  if (desk.mode === 'live') return simulatorSpotLeg(sim, 'bybit', 'BTC');
+  return (await desk.brokers.get('bybit')!.positions()).find((p) => p.symbol === BTC_SPOT)?.size ?? 0;
 }
 
 /** A reverse carry holds the approved short spot and long perp within one perp lot, in coins and USD; Live: its sell borrowed on the cross margin. */
@@ -338,6 +346,45 @@ describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mo
     expect(journalOf(desk.store).ledger.entries().length).toBe(before.journal);
   });
 
+  it('a Bybit reverse carry (long Bybit perp, spot sold on Bybit spot margin) holds the approved short within one lot, in coins and USD; its preview counts Bybit\'s hourly rate (Live) or the Settings APR (Paper); a close buys the coins back and nothing is owed', async () => {
+    // Live: the coins the trader bought by hand above are sold first (a spot margin sell sells what the wallet holds before it borrows).
+    if (mode === 'live') {
+      const own = Math.floor(simulatorSpotCoins(sim, 'bybit', 'BTC') / spotPair('bybit').stepSize) * spotPair('bybit').stepSize;
+      if (own > 0) sim.spot.placeOrder('bybit', apiKey('bybit'), { instrumentId: 'BTCUSDT', side: 'sell', type: 'market', quantity: Number(own.toFixed(8)) });
+    }
+    const perpBefore = await perpHeld(desk, 'bybit', 'BTCUSDT');
+    // Bybit's unified account is in cross margin for every symbol.
+    const ticket = TicketSchema.parse({ ...carryTicketOf(`reverse-bybit-${mode}`, { venue: 'bybit', side: 'buy' }, { venue: 'bybit', side: 'sell' }, 0.05), marginMode: 'cross' });
+    const spotLeg = (await desk.tickets.preview(ticket)).legs.find((leg) => leg.symbol === BTC_SPOT)!;
+    expect(spotLeg.borrowUsd).toBeGreaterThan(0);
+    // ccxt states Bybit's rate per hour (GET /v5/spot-margin-trade/data); the preview counts it per day.
+    expect(spotLeg.borrowDailyRate).toBeCloseTo(mode === 'live' ? DAILY_INTEREST_RATE : DEFAULT_RISK_SETTINGS.spotBorrowApr / 365, 9);
+    expect(spotLeg.borrowRateSource).toBe(mode === 'live' ? 'venue' : 'settings');
+    const receipt = await desk.tickets.submit(ticket);
+    expect(receipt.execution.status, receipt.execution.message).toBe('hedged');
+    const quantity = receipt.checklist.preview.quantity;
+    const lot = perpLot('bybit', 'BTCUSDT');
+    const price = sim.spot.price(spotPair('bybit'));
+    const spot = await bybitSpotNet(desk);
+    expect(Math.abs(spot + quantity)).toBeLessThan(lot);
+    expect(Math.abs(Math.abs(spot) * price - quantity * price)).toBeLessThan(lot * price);
+    expect(Math.abs((await perpHeld(desk, 'bybit', 'BTCUSDT')) - perpBefore - quantity)).toBeLessThan(lot);
+    expect((await pairTools(desk).book.pairs()).find((p) => p.pairId === ticket.ticketId)!.legs.map((leg) => Math.sign(leg.size))).toEqual([1, -1]);
+    if (mode === 'live') {
+      // The sell went to the spot pair with isLeverage 1 and borrowed the coin; the venue owes it with its interest.
+      const sell = journalOf(desk.store).ledger.pair(ticket.ticketId)!.orders.find((o) => o.symbol === BTC_SPOT)!;
+      const atVenue = sim.spot.order('bybit', apiKey('bybit'), { clientOrderId: sell.clientOrderId });
+      expect([atVenue?.side, atVenue?.sideEffect, atVenue?.borrowed?.coin]).toEqual(['sell', 'MARGIN_BUY', 'BTC']);
+      expect(simulatorMarginCoins(sim, 'bybit', 'BTC').owed).toBeGreaterThan(quantity - 2 * spotPair('bybit').stepSize);
+    }
+    expect(await pairTools(desk).closer.close(ticket.ticketId, 'bybit reverse carry test')).toMatchObject({ flat: true, result: { status: 'hedged' } });
+    expect(await perpHeld(desk, 'bybit', 'BTCUSDT')).toBeCloseTo(perpBefore, 9);
+    const rest = await bybitSpotNet(desk);
+    expect(rest).toBeGreaterThanOrEqual(0);
+    expect(rest).toBeLessThan(spotPair('bybit').stepSize * 2);
+    if (mode === 'live') expect(simulatorMarginCoins(sim, 'bybit', 'BTC').owed).toBe(0);
+  });
+
   it('the kill switch buys back a Binance reverse carry\'s borrowed spot leg and repays the borrow', async () => {
     const perpBefore = await perpHeld(desk, 'binanceusdm', 'BTCUSDT');
     const ticket = TicketSchema.parse(carryTicketOf(`reverse-kill-${mode}`, { venue: 'binanceusdm', side: 'buy' }, { venue: 'binanceusdm', side: 'sell' }, 0.03));
@@ -380,11 +427,21 @@ describe.each<BrokerMode>(['paper', 'live'])('spot legs that are spot (%s)', (mo
     await expectBorrowRepaid(desk, perpBefore);
   });
 
-  it('a spot short is refused in words before anything is sent where the terminal borrows nothing, on a venue with spot and one without', async () => {
-    const sent = () => requests('/api/v3/order') + requests('/v5/order/create') + requests('/api/v5/trade/batch-orders') + requests('/fapi/v1/order') + requests('/api/v4/futures/usdt/orders') + requests('/aster/fapi/v3/order') + requests('/exchange');
+  it('a spot short is refused in words before anything is sent: on Bybit with spot margin trading off (Live: by the ticket and again by the broker), on a venue that lends nothing (Hyperliquid), and on a venue whose spot the terminal does not trade', async () => {
+    const sent = () => requests('/api/v3/order') + requests('/v5/order/create') + requests('/api/v5/trade/batch-orders') + requests('/fapi/v1/order') + requests('/api/v4/futures/usdt/orders') + requests('/aster/fapi/v3/order');
     const before = { sent: sent(), journal: journalOf(desk.store).ledger.entries().length };
-    const short = TicketSchema.parse(carryTicketOf(`carry-short-${mode}`, { venue: 'okx', side: 'buy' }, { venue: 'bybit', side: 'sell' }, 0.04));
-    await expect(desk.tickets.submit(short)).rejects.toThrow(/a spot short on Bybit sells coins the account does not hold and needs a margin borrow, which this terminal arranges on [^;]*Gate's[^;]* cross margin only, not on Bybit; nothing was sent/);
+    if (mode === 'live') {
+      sim.spot.setLending('bybit', apiKey('bybit'), false);
+      try {
+        const refusal = /BTC\/USDT: spot margin trading is off on the Bybit Unified Trading Account, so a spot sell cannot borrow the coin; turn it on at Bybit \(the terminal never changes it\); nothing was sent/;
+        const short = TicketSchema.parse(carryTicketOf(`carry-short-${mode}`, { venue: 'okx', side: 'buy' }, { venue: 'bybit', side: 'sell' }, 0.04));
+        await expect(desk.tickets.submit(short)).rejects.toThrow(refusal);
+        // The broker reads the account again before a sell: the preview's terms may be an hour old.
+        await expect(desk.brokers.get('bybit')!.createOrder({ symbol: BTC_SPOT, side: 'sell', type: 'market', quantity: 0.01, reduceOnly: false, clientOrderId: 'ftbybitnomargin1' })).rejects.toThrow(refusal);
+      } finally {
+        sim.spot.setLending('bybit', apiKey('bybit'), true);
+      }
+    }
     // Hyperliquid lends nothing for a spot short.
     const hyperliquidShort = TicketSchema.parse(carryTicketOf(`carry-hl-short-${mode}`, { venue: 'okx', side: 'buy' }, { venue: 'hyperliquid', side: 'sell' }, 0.04));
     await expect(desk.tickets.submit(hyperliquidShort)).rejects.toThrow(/BTC\/USDC: a spot short on Hyperliquid sells coins the account does not hold and needs a margin borrow, .*not on Hyperliquid; nothing was sent/);

@@ -19,6 +19,7 @@ export const BYBIT_ALLOWED: Readonly<Record<string, string>> = {
   'extra $.result.list[].coin[].spotHedgingQty': BYBIT_NEWER,
   'extra $.result.list[].coin[].marginCollateral': BYBIT_NEWER,
   'extra $.result.list[].coin[].collateralSwitch': BYBIT_NEWER,
+  'extra $.result.list[].coin[].spotBorrow': BYBIT_NEWER,
   'extra $.result.list[].marketUnit': 'open linear orders carry it empty (ccxt fixture fetchOpenOrder, 2025); the closed-order recording omits it',
   'extra $.result.list[].curRealisedPnl': BYBIT_NEWER,
   'extra $.result.list[].mmDeduction': BYBIT_NEWER,

@@ -51,7 +51,7 @@ describe('a ticket prefilled from an opportunity', () => {
   });
 
   it('a negative rate\'s carry sells spot where the terminal borrows (Binance) before a larger negative rate on a venue that lends nothing', () => {
-    const row = opportunity([leg('bybit', -0.0012), leg('binanceusdm', -0.0004), leg('okx', 0.0001)], 'bybit', 'okx');
+    const row = opportunity([leg('hyperliquid', -0.0012), leg('binanceusdm', -0.0004), leg('okx', 0.0001)], 'hyperliquid', 'okx');
     expect(prefillFromOpportunity(row, 'perp-spot', 'c5').legs).toEqual([
       { venue: 'binanceusdm', symbol: 'ETH/USDT:USDT', side: 'buy', instrument: 'perp' },
       { venue: 'binanceusdm', symbol: 'ETH/USDT', side: 'sell', instrument: 'spot' },

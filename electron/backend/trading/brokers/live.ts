@@ -24,7 +24,7 @@ import { bookInCoins } from '../../markets/marketUnits.ts';
 import { coinPrice, coinsOf, venuePrice, type MarketUnits } from '../../../../shared/domain/units.ts';
 import { isSpotSymbol, openOrdersParams } from '../../markets/spotExchange.ts';
 import { buysByIocLimit, exchangeFor, iocBuyLimit, openSpot, spotShortRefusal, type SpotAccess } from './spotRoute.ts';
-import { SEPARATE_SPOT_WALLETS, spotFill, spotFillOfTrades, spotHoldings, spotQuoteRows } from './spotHoldings.ts';
+import { isSpotDust, SEPARATE_SPOT_WALLETS, spotFill, spotFillOfTrades, spotHoldings, spotQuoteRows } from './spotHoldings.ts';
 import { borrowRateOf, buyBackCoins, withInterestPaid } from './spotMargin.ts';
 import { spotBorrowOf, type SpotBorrow } from './spotBorrow.ts';
 import { assertWithinBand, slippageParams } from './marketBound.ts';
@@ -135,7 +135,7 @@ const READ_BACK_DELAYS_MS = [0, 250, 1_000] as const;
 /** What a spot order sends, and how its answer is journalled (`asJournalled`). */
 interface SpotOrderPlan {
   quantity: number;
-  params: Readonly<Record<string, string | boolean>>;
+  params: Readonly<Record<string, string | number | boolean>>;
   /** Coins of interest a buy-back pays before the principal (spotMargin.ts `withInterestPaid`). */
   interest?: number;
 }
@@ -332,12 +332,13 @@ class LiveBroker implements Broker {
       throw new VenueError('rejected', this.venue, `${symbol}: no ${coin} owed on the cross margin, there is nothing to buy back; nothing was sent`);
     }
     // Buying back the whole short repays the whole debt, interest included, not only what the
-    // pairs sold; what would stay short after the order, under one lot, is bought back too: no
+    // pairs sold; what would stay short after the order, under one lot or under the pair's
+    // minimum order value (a closed pair's rest on a unified wallet), is bought back too: no
     // order could later. The whole short is the margin account's, or the position's where the
     // spot wallet's coins (a long's, or a closed leg's rest) net against it.
-    const combined = (await this.#spotPositions()).find((p) => p.symbol === symbol)?.size ?? 0;
-    const step = this.lot(symbol).step ?? 0;
-    const whole = Math.min(-margin.held, Math.max(0, -combined)) - request.quantity < step;
+    const position = (await this.#spotPositions()).find((p) => p.symbol === symbol);
+    const rest = Math.min(-margin.held, Math.max(0, -(position?.size ?? 0))) - request.quantity;
+    const whole = rest < (this.lot(symbol).step ?? 0) || isSpotDust(this, symbol, rest, position?.markPrice ?? 0);
     const wanted = whole ? margin.owed : Math.min(margin.owed, request.quantity);
     // Grossed up at the rate the short's sell paid where this broker sent it, else ccxt's listed one.
     return { quantity: buyBackCoins(spot, symbol, wanted, this.#spotSellFeeRates.get(symbol)), params: borrow.repayParams, interest: margin.interest };

@@ -8,6 +8,7 @@
  * - Gate: the unified account in Multi-currency or Portfolio margin (gateSpotBorrow.ts): the
  *   spot wallet's own, its coins owed beside the balance.
  * - Bitget: a cross-margin account of its own, `autoLoan` / `autoRepay` orders (bitgetSpotBorrow.ts).
+ * - Bybit: the Unified Trading Account with spot margin trading on (bybitSpotBorrow.ts).
  */
 import type { Balances, Exchange, Order as CcxtOrder } from 'ccxt';
 import type { Balance } from './broker.ts';
@@ -19,12 +20,13 @@ import { spotQuoteRows } from './spotHoldings.ts';
 import {
   BITGET_MARGIN_PARAMS, BITGET_REPAY_PARAMS, BITGET_SHORT_PARAMS, bitgetBorrowRefusal, bitgetMarginCoins, bitgetMarginCollateral, bitgetMarginOrder,
 } from './bitgetSpotBorrow.ts';
+import { BYBIT_BORROW } from './bybitSpotBorrow.ts';
 
 export interface SpotBorrow {
   /** The opening sell: borrow what the account lacks of the coin. */
-  shortParams: Readonly<Record<string, string | boolean>>;
+  shortParams: Readonly<Record<string, string | number | boolean>>;
   /** The buy-back: what it buys repays the debt, interest first. */
-  repayParams: Readonly<Record<string, string | boolean>>;
+  repayParams: Readonly<Record<string, string | number | boolean>>;
   /** The parameters naming the account margin orders rest on, where it is not the spot wallet (Binance, Bitget); null where it is. */
   orderAccount: Readonly<Record<string, string>> | null;
   /**
@@ -101,7 +103,13 @@ const BITGET: SpotBorrow = {
   collateral: bitgetMarginCollateral,
 };
 
-const BORROWS: Partial<Record<VenueId, SpotBorrow>> = { binanceusdm: BINANCE, okx: OKX, gate: GATE, bitget: BITGET };
+const BORROWS: Partial<Record<VenueId, SpotBorrow>> = {
+  binanceusdm: BINANCE,
+  okx: OKX,
+  gate: GATE,
+  bitget: BITGET,
+  bybit: BYBIT_BORROW,
+};
 
 /** The venue's way of borrowing for a spot short; undefined where the terminal arranges none. */
 export function spotBorrowOf(venue: VenueId): SpotBorrow | undefined {
