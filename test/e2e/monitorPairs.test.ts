@@ -29,7 +29,8 @@ describe('capacity, basis, per-leg settlements and the other venue pairs on the 
     expect(await header(oi).getAttribute('title')).toMatch(/best pair's smaller leg/);
     expect(await header(basis).getAttribute('title')).toMatch(/short leg's mark over the long leg's.*\+ : the short sells above/);
     const ois = (await monitor.cellTexts(oi)).map(parseUsd);
-    expect(ois.filter((v) => v !== null && v > 0).length).toBeGreaterThan(10);
+    // The smaller leg's: a pair with a leg on a venue that reports no OI (BingX's ticker has none) reads "–".
+    expect(ois.filter((v) => v !== null && v > 0).length).toBeGreaterThan(5);
     expect((await monitor.cellTexts(basis)).filter((t) => parsePct(t) !== null).length).toBeGreaterThan(10);
   });
 
