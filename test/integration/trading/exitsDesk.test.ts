@@ -113,7 +113,7 @@ async function dispatchPositions(backend: Backend): Promise<Pair[]> {
 describe.each([
   ['Paper', paperWorld],
   ['Live', liveWorld],
-] as const)('exits that act, %s on the simulator', (_mode, makeWorld) => {
+] as const)('exits that act, %s on the simulator', (mode, makeWorld) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'exits-desk-'));
   const seen: string[] = [];
   let world: World;
@@ -253,7 +253,11 @@ describe.each([
     await moveBasisUntil(pair, 0.02, 'pair retried: closed flat');
     for (const v of VENUES) expect(await world.venueHolds(v)).toBe(0);
     expect((await pairOf('retried'))?.status).toBe('closed');
-    expect(alertsSaying('pair retried: closed flat on every venue by its basis stop (3 attempts)')).toHaveLength(1);
+    // Live refuses the close order itself twice: 3 attempts. Paper refuses the venue's book,
+    // which the capacity pass reads too, so a refusal may land on the pass instead: 2 or 3.
+    const closed = alertsSaying('pair retried: closed flat on every venue by its basis stop (');
+    expect(closed).toHaveLength(1);
+    expect(closed[0]).toMatch(mode === 'Live' ? /\(3 attempts\)/ : /\([23] attempts\)/);
     expect((await desk.call('trading.reconcile')).differences).toEqual([]);
   }, 120_000);
 

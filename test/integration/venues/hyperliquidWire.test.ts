@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../electron/simulator/server.ts';
 import { createLiveBroker } from '../../../electron/backend/trading/brokers/live.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
+import type { Order } from '../../../shared/domain/orders.ts';
+import { VENUES } from '../../../shared/domain/venues.ts';
 import { credentialsFor } from '../trading/harness.ts';
 import { wireClient, type WireClient } from './venueClients.ts';
 import { describeMarketDefinitions, describeWireCases, type WireCase } from './wireCases.ts';
@@ -16,6 +18,7 @@ let sim: Simulator;
 let client: WireClient;
 let broker: Broker;
 const answers = new Map<string, unknown>();
+let opened: Order;
 
 const CASES: WireCase[] = [
   {
@@ -31,7 +34,7 @@ const CASES: WireCase[] = [
 beforeAll(async () => {
   sim = await startWireSimulator(['hyperliquid']);
   broker = await createLiveBroker({ venue: 'hyperliquid', credentials: credentialsFor('hyperliquid'), connection: { baseUrl: sim.url, timeoutMs: 3_000 } });
-  await broker.createOrder({ symbol: SYMBOL, side: 'sell', type: 'market', quantity: 0.01, reduceOnly: false, clientOrderId: `0x${'f1'.repeat(16)}` }); // Hyperliquid takes a 128-bit hex cloid only
+  opened = await broker.createOrder({ symbol: SYMBOL, side: 'sell', type: 'market', quantity: 0.01, reduceOnly: false, clientOrderId: `0x${'f1'.repeat(16)}` }); // Hyperliquid takes a 128-bit hex cloid only
   settleOnce(sim, 'hyperliquid', 'BTC');
   settleOnce(sim, 'hyperliquid', 'BTC');
   client = wireClient(sim, 'hyperliquid');
@@ -76,4 +79,15 @@ describeMarketDefinitions('hyperliquid', () => client, ['BTC/USDC:USDC', 'ETH/US
     const info = (m: typeof real) => m.info as { szDecimals: unknown; maxLeverage: unknown };
     expect([Number(info(simulated).szDecimals), Number(info(simulated).maxLeverage)]).toEqual([Number(info(real).szDecimals), Number(info(real).maxLeverage)]);
   },
+});
+
+describe('Hyperliquid perp fills', () => {
+  // Its order answer and status state no fee: without the fills the journal booked every
+  // Hyperliquid perp order as free.
+  it("journals a perp market order's fee and price from its fills, the taker fee on what filled", () => {
+    expect(opened.filled).toBeCloseTo(0.01, 8);
+    expect(opened.averagePrice).toBeGreaterThan(0);
+    expect(opened.fee).toBeGreaterThan(0);
+    expect(opened.fee).toBeCloseTo(opened.filled * opened.averagePrice! * VENUES.hyperliquid.takerFee, 6);
+  });
 });

@@ -58,10 +58,13 @@ describe('a ticket prefilled from an opportunity', () => {
     ]);
   });
 
-  it('carry goes to a venue whose spot is traded (Binance, Bybit, OKX, Bitget) before a larger rate elsewhere, and to the largest |rate| when none is', () => {
-    const larger = opportunity([leg('aster', 0.0012), leg('hyperliquid', 0.0011), leg('binanceusdm', 0.0004)], 'binanceusdm', 'aster');
+  // Aster and KuCoin Futures have no spot leg in this terminal; Hyperliquid's spot is traded.
+  it('carry goes to a venue whose spot is traded (Binance, Bybit, OKX, Bitget, Gate, Hyperliquid) before a larger rate elsewhere, and to the largest |rate| when none is', () => {
+    const larger = opportunity([leg('aster', 0.0012), leg('kucoinfutures', 0.0011), leg('binanceusdm', 0.0004)], 'binanceusdm', 'aster');
     expect(prefillFromOpportunity(larger, 'perp-spot', 'c3').legs.map((l) => l.venue)).toEqual(['binanceusdm', 'binanceusdm']);
-    const none = opportunity([leg('aster', 0.0012), leg('hyperliquid', 0.0011)], 'hyperliquid', 'aster');
+    const hyper = opportunity([leg('aster', 0.0012), leg('hyperliquid', 0.0011), leg('binanceusdm', 0.0004)], 'binanceusdm', 'aster');
+    expect(prefillFromOpportunity(hyper, 'perp-spot', 'c6').legs.map((l) => l.venue)).toEqual(['hyperliquid', 'hyperliquid']);
+    const none = opportunity([leg('aster', 0.0012), leg('kucoinfutures', 0.0011)], 'kucoinfutures', 'aster');
     expect(prefillFromOpportunity(none, 'perp-spot', 'c4').legs.map((l) => l.venue)).toEqual(['aster', 'aster']);
   });
 

@@ -24,6 +24,7 @@ import { bookInCoins } from '../../markets/marketUnits.ts';
 import { coinPrice, coinsOf, venuePrice, type MarketUnits } from '../../../../shared/domain/units.ts';
 import { isSpotSymbol, openOrdersParams } from '../../markets/spotExchange.ts';
 import { buysByIocLimit, exchangeFor, iocBuyLimit, openSpot, spotShortRefusal, type SpotAccess } from './spotRoute.ts';
+import { perpFillOfTrades } from './orderFills.ts';
 import { isSpotDust, SEPARATE_SPOT_WALLETS, spotFill, spotFillOfTrades, spotHoldings, spotQuoteRows } from './spotHoldings.ts';
 import { borrowRateOf, buyBackCoins, withInterestPaid } from './spotMargin.ts';
 import { spotBorrowOf, type SpotBorrow } from './spotBorrow.ts';
@@ -287,19 +288,23 @@ class LiveBroker implements Broker {
     // Bybit and OKX answer a create with the ids only, Hyperliquid without the final status, and
     // Binance may answer before matching: whatever is not final is read back until it is.
     const read = this.venue === 'binanceusdm' && !(request.type === 'market' && isOpen(answered)) ? answered : (await this.#finalState(request)) ?? answered;
-    const final = spotOrder ? await this.#withFillFees(read) : read;
+    const final = await this.#withFillFees(read, spotOrder !== null);
     if (spotOrder && request.side === 'sell' && final.filled > 0 && final.averagePrice) this.#spotSellFeeRates.set(symbol, final.fee / (final.filled * final.averagePrice));
     return spotOrder ? asJournalled(final, request, spotOrder) : final;
   }
 
   /**
-   * Hyperliquid's order answer and status state no fee and its status no average price: a spot
-   * order's come from its fills, the coin's fee off what it holds (spotHoldings.ts).
+   * Hyperliquid's order answer and status state no fee and its status no average price: they
+   * come from the order's fills (orderFills.ts); a spot order's fee in the coin off what it holds.
    */
-  async #withFillFees(order: Order): Promise<Order> {
-    if (this.venue !== 'hyperliquid') return order;
-    const read = await call(this.venue, order.symbol, () => spotFillOfTrades(this.#ex(order.symbol), order.symbol, order));
-    return read === null ? order : { ...order, filled: read.held, fee: read.feeUsd, averagePrice: order.averagePrice ?? read.average };
+  async #withFillFees(order: Order, spot: boolean): Promise<Order> {
+    if (this.venue !== 'hyperliquid' || order.filled === 0) return order;
+    if (spot) {
+      const read = await call(this.venue, order.symbol, () => spotFillOfTrades(this.#ex(order.symbol), order.symbol, order));
+      return read === null ? order : { ...order, filled: read.held, fee: read.feeUsd, averagePrice: order.averagePrice ?? read.average };
+    }
+    const read = await call(this.venue, order.symbol, () => perpFillOfTrades(this.#exchange, order.symbol, order));
+    return read === null ? order : { ...order, fee: read.feeUsd, averagePrice: order.averagePrice ?? read.average };
   }
 
   /**

@@ -4,10 +4,11 @@
  * buy's fee is taken in the coin bought (Binance, Bybit, OKX, Bitget, Gate and Hyperliquid alike), so the leg holds
  * what filled less that fee; the fee is counted in USD at the fill's price.
  */
-import type { Balances, Exchange, Order as CcxtOrder, Trade } from 'ccxt';
+import type { Balances, Exchange, Order as CcxtOrder } from 'ccxt';
 import type { VenueId } from '../../../../shared/domain/venues.ts';
 import type { Balance, Broker, VenuePosition } from './broker.ts';
 import { isSpotSymbol, spotQuoteOf } from '../../markets/spotExchange.ts';
+import { averageOf, orderTrades } from './orderFills.ts';
 
 const STABLECOINS = new Set(['USDT', 'USDC']);
 
@@ -82,11 +83,10 @@ export function spotFill(exchange: Exchange, symbol: string, raw: CcxtOrder): { 
  * Null when the venue lists no fill of the order.
  */
 export async function spotFillOfTrades(exchange: Exchange, symbol: string, order: { venueOrderId: string | null; side: 'buy' | 'sell'; filled: number; time: number }): Promise<{ held: number; feeUsd: number; average: number } | null> {
-  if (order.venueOrderId === null || order.filled === 0) return null;
-  const trades: Trade[] = (await exchange.fetchMyTrades(symbol, order.time)).filter((trade) => trade.order === order.venueOrderId);
+  const trades = await orderTrades(exchange, symbol, order);
+  const average = averageOf(trades);
+  if (average === null) return null;
   const coins = trades.reduce((sum, trade) => sum + (trade.amount ?? 0), 0);
-  if (!(coins > 0)) return null;
-  const average = trades.reduce((sum, trade) => sum + (trade.amount ?? 0) * (trade.price ?? 0), 0) / coins;
   const fees = trades.map((trade) => trade.fee).filter((fee) => fee !== undefined);
   const fill = spotFill(exchange, symbol, { side: order.side, filled: coins, average, fees } as unknown as CcxtOrder);
   return fill && { ...fill, average };
