@@ -1,6 +1,7 @@
 import type { AccrualRow, FundingAccrual } from '../../../shared/domain/fundingAccrual.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import { assetTimelines } from '../../../shared/funding/accrual.ts';
+import { ratePer8h } from '../../../shared/funding/normalise.ts';
 import { VENUE_IDS, type VenueId } from '../../../shared/domain/venues.ts';
 
 /** What an asset × venue cell shows: the live rate per 8 h, or funding accumulated over a window. */
@@ -37,33 +38,35 @@ export function colourScale(values: readonly number[]): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))];
 }
 
-/** Per asset and venue, the venue's main listing: most open interest (the USDT perp over a thin USDC twin). */
-function liveCells(quotes: Iterable<FundingQuote>): Map<string, Map<VenueId, { cell: HeatmapCell; weight: number }>> {
-  const byBase = new Map<string, Map<VenueId, { cell: HeatmapCell; weight: number }>>();
-  for (const q of quotes) {
-    const rate = q.rate ?? q.lastSettledRate;
-    if (rate === null) continue;
-    const venues = byBase.get(q.base) ?? byBase.set(q.base, new Map()).get(q.base)!;
-    const weight = q.openInterestUsd ?? 0;
-    const held = venues.get(q.venue);
-    if (!held || weight > held.weight) venues.set(q.venue, { cell: { value: (rate * 8) / q.intervalHours }, weight });
+type CellsByBase = Map<string, Map<VenueId, { cell: HeatmapCell; weight: number }>>;
+
+/** Per asset and venue, the listing that weighs most (a venue may list an asset twice, e.g. a USDT and a USDC perp). */
+function heaviestCells<T>(items: Iterable<T>, read: (item: T) => { base: string; venue: VenueId; cell: HeatmapCell; weight: number } | null): CellsByBase {
+  const byBase: CellsByBase = new Map();
+  for (const item of items) {
+    const entry = read(item);
+    if (!entry) continue;
+    const venues = byBase.get(entry.base) ?? byBase.set(entry.base, new Map()).get(entry.base)!;
+    const held = venues.get(entry.venue);
+    if (!held || entry.weight > held.weight) venues.set(entry.venue, { cell: entry.cell, weight: entry.weight });
   }
   return byBase;
 }
 
-function accruedCells(rows: readonly AccrualRow[], window: 0 | 1 | 2): Map<string, Map<VenueId, { cell: HeatmapCell; weight: number }>> {
-  const byBase = new Map<string, Map<VenueId, { cell: HeatmapCell; weight: number }>>();
-  for (const row of rows) {
-    const counted = row.settlements[window];
-    if (counted === 0) continue;
-    const venues = byBase.get(row.base) ?? byBase.set(row.base, new Map()).get(row.base)!;
-    const held = venues.get(row.venue);
-    if (!held || counted > held.weight) {
-      venues.set(row.venue, { cell: { value: row.sums[window], settlements: { counted, expected: row.expected[window] } }, weight: counted });
-    }
-  }
-  return byBase;
-}
+/** The live rate per 8 h; a venue's main listing is the one with most open interest (the USDT perp over a thin USDC twin). */
+const liveCells = (quotes: Iterable<FundingQuote>): CellsByBase => heaviestCells(quotes, (q) => {
+  const rate = q.rate ?? q.lastSettledRate;
+  return rate === null ? null : { base: q.base, venue: q.venue, cell: { value: ratePer8h(rate, q.intervalHours) }, weight: q.openInterestUsd ?? 0 };
+});
+
+/** A window's accumulated funding; a venue's main listing is the one with most settlements in it. */
+const accruedCells = (rows: readonly AccrualRow[], window: 0 | 1 | 2): CellsByBase => heaviestCells(rows, (row) => {
+  const counted = row.settlements[window];
+  return counted === 0 ? null : {
+    base: row.base, venue: row.venue, weight: counted,
+    cell: { value: row.sums[window], settlements: { counted, expected: row.expected[window] } },
+  };
+});
 
 /**
  * Asset × venue, the assets with the widest |value| first (where the money is), cut to `limit`

@@ -38,11 +38,10 @@ export function paidTitle(paid: PairAccrual): string {
 
 /** Paid 7d: the best pair's realised carry over the week, with its per-8-h spread as a line. */
 export function PaidCell({ row }: { row: Opportunity }) {
-  const pairOf = useAccrual((s) => s.pair);
-  useAccrual((s) => s.accrual);
   const long = row.longVenue ? legFor(row, row.longVenue) : null;
   const short = row.shortVenue ? legFor(row, row.shortVenue) : null;
-  const paid = long && short ? pairOf({ venue: row.longVenue!, symbol: long.symbol }, { venue: row.shortVenue!, symbol: short.symbol }) : null;
+  // The store answers one object per pair and read, so the cell re-renders when a read changes it.
+  const paid = useAccrual((s) => (long && short ? s.pair({ venue: row.longVenue!, symbol: long.symbol }, { venue: row.shortVenue!, symbol: short.symbol }) : null));
   if (!paid) return <span className="muted" title="No settlement of this pair's legs stored or seen live in the last 7 days">–</span>;
   const partial = paid.coverage[1].counted < paid.coverage[1].expected;
   const path = sparkPath(paid.per8h);
