@@ -254,10 +254,11 @@ describe.each([
     for (const v of VENUES) expect(await world.venueHolds(v)).toBe(0);
     expect((await pairOf('retried'))?.status).toBe('closed');
     // Live refuses the close order itself twice: 3 attempts. Paper refuses the venue's book,
-    // which the capacity pass reads too, so a refusal may land on the pass instead: 2 or 3.
+    // which the capacity pass (every 2.25 s at this poll scale) reads too, so either refusal may
+    // land on the pass instead of the close: 1 to 3 attempts, always ending flat.
     const closed = alertsSaying('pair retried: closed flat on every venue by its basis stop (');
     expect(closed).toHaveLength(1);
-    expect(closed[0]).toMatch(mode === 'Live' ? /\(3 attempts\)/ : /\([23] attempts\)/);
+    expect(closed[0]).toMatch(mode === 'Live' ? /\(3 attempts\)/ : /\((1 attempt|[23] attempts)\)/);
     expect((await desk.call('trading.reconcile')).differences).toEqual([]);
   }, 120_000);
 
