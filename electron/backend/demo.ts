@@ -1,5 +1,5 @@
 import type { VenueId } from '../../shared/domain/venues.ts';
-import { DEMO_CREDENTIAL } from '../simulator/credentials.ts';
+import { demoCredential } from '../simulator/credentials.ts';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../simulator/server.ts';
 
 export type { Simulator } from '../simulator/server.ts';
@@ -17,11 +17,11 @@ export interface DemoVenues {
   wsUrl: string;
   simulator: Simulator;
   /** The simulator's built-in account: paper brokers sign their reads of the venues' terms with it. */
-  readCredentials: { apiKey: string; secret: string; password: string };
+  readCredentials: (venue: VenueId) => { apiKey: string; secret: string; password?: string };
   close(): Promise<void>;
 }
 
 export async function startDemoVenues(options: { seed: number; venues: VenueId[]; simulator?: DemoSimulatorOptions }): Promise<DemoVenues> {
   const simulator = await startSimulator({ port: 0, seed: options.seed, speed: 1, venues: options.venues, ...options.simulator });
-  return { url: simulator.url, wsUrl: simulator.wsUrl, simulator, readCredentials: { ...DEMO_CREDENTIAL }, close: () => simulator.close() };
+  return { url: simulator.url, wsUrl: simulator.wsUrl, simulator, readCredentials: demoCredential, close: () => simulator.close() };
 }

@@ -13,7 +13,7 @@ import { Market } from './market.ts';
 import { Accounts } from './accounts.ts';
 import { SpotMarkets } from './spot.ts';
 import { Faults, emptyLists, type Fault } from './faults.ts';
-import { CredentialStore, DEMO_CREDENTIAL } from './credentials.ts';
+import { CredentialStore, DEMO_CREDENTIAL, demoCredential } from './credentials.ts';
 import { RequestLog, type LogEntry } from './requestLog.ts';
 import { buildUniverse, DEFAULT_UNIVERSE_SIZE } from './universe.ts';
 import { VENUE_WIRES } from './venues/index.ts';
@@ -153,7 +153,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const accounts = new Accounts({ market, initialBalance: options.initialBalance, feeRates: options.feeRates });
   const faults = new Faults();
   const credentials = new CredentialStore();
-  for (const venue of venues) credentials.add({ venue, ...DEMO_CREDENTIAL });
+  // The built-in key on every venue, and on a wallet venue its built-in wallet too (the same account elsewhere).
+  for (const venue of venues) for (const credential of [DEMO_CREDENTIAL, demoCredential(venue)]) credentials.add({ venue, ...credential });
   const log = new RequestLog();
   const spot = new SpotMarkets({ market, accounts, venues, initialBalance: options.initialBalance });
   const context: SimContext = { market, accounts, credentials, spot };

@@ -366,7 +366,7 @@ export class SpotMarkets {
 
   /** Every order the account placed on the pair, open or final, oldest first (Bitget's margin history lists). */
   ordersOf(venue: VenueId, apiKey: string, instrumentId: string, account: SpotAccount = 'spot'): SpotOrder[] {
-    return [...this.wallet(venue, apiKey, account).orders.values()].filter((o) => o.instrumentId === instrumentId).map((o) => structuredClone(o));
+    return this.orders(venue, apiKey, account).filter((o) => o.instrumentId === instrumentId);
   }
 
   /**

@@ -12,7 +12,7 @@ import { optionsFor } from '../markets/accountOptions.ts';
 import { startSimulator, type Simulator } from '../../simulator/server.ts';
 import { ReplaySchedule } from '../../simulator/replay.ts';
 import { BENCH_UNIVERSE_SIZE, DEFAULT_UNIVERSE_SIZE } from '../../simulator/universe.ts';
-import { DEMO_CREDENTIAL } from '../../simulator/credentials.ts';
+import { demoCredential } from '../../simulator/credentials.ts';
 import { HistoryFeed, type FeedSeries } from './historyFeed.ts';
 
 export interface BacktestVenues {
@@ -22,7 +22,7 @@ export interface BacktestVenues {
   tradable: FeedSeries[];
   /** `venue symbol` of the series it does not list. */
   unlisted: string[];
-  readCredentials: { apiKey: string; secret: string; password?: string };
+  readCredentials: (venue: VenueId) => { apiKey: string; secret: string; password?: string };
   close(): Promise<void>;
 }
 
@@ -56,7 +56,7 @@ export async function openBacktestVenues(series: readonly FeedSeries[], startTim
       await Promise.all([...exchanges.values()].map((exchange) => exchange.close()));
       await simulator.close();
     };
-    return { simulator, exchanges, tradable, unlisted, readCredentials: { ...DEMO_CREDENTIAL }, close };
+    return { simulator, exchanges, tradable, unlisted, readCredentials: demoCredential, close };
   } catch (error) {
     await simulator.close();
     throw error;

@@ -24,7 +24,8 @@ export interface DeskBrokerOptions {
   journal: Journal;
   baseUrl?: string;
   /** Demo: the simulator's built-in account, with which paper brokers may read the venues' signed terms (tiers). */
-  readCredentials?: { apiKey: string; secret: string; password?: string };
+  /** Demo's built-in account per venue: a paper broker reads the venue's terms (fee tier, leverage) with it. */
+  readCredentials?: (venue: VenueId) => { apiKey: string; secret: string; password?: string };
   quotes: () => readonly FundingQuote[];
   now: () => number;
   /** The market data's public exchange per venue, which paper brokers share (markets held once). */
@@ -61,7 +62,7 @@ export function createDeskBrokers(options: DeskBrokerOptions): DeskBrokers {
     }
     if (options.mode !== 'live') {
       const exchange = options.publicExchange?.(venue);
-      const readCredentials = options.mode === 'demo' && options.readCredentials ? { ...options.readCredentials } : undefined;
+      const readCredentials = options.mode === 'demo' ? options.readCredentials?.(venue) : undefined;
       const perpFees = options.perpFees && (() => options.perpFees!(venue));
       const broker = await createPaperBroker({ venue, connection, quotes: options.quotes, now: options.now, exchange, readCredentials, perpFees, spotBorrowApr: options.spotBorrowApr });
       broker.restore(options.journal.ledger.entries());

@@ -66,7 +66,7 @@ export interface TradingDeskOptions {
   /** The simulator in Demo (and tests); undefined reaches the real venues. */
   baseUrl?: string;
   /** Demo: the simulator's built-in account, for the paper brokers' signed reads (tiers). */
-  readCredentials?: { apiKey: string; secret: string; password?: string };
+  readCredentials?: (venue: VenueId) => { apiKey: string; secret: string; password?: string };
   state: TradingStateMachine;
   settings: () => EngineSettings;
   publish: Publish;

@@ -151,13 +151,22 @@ export function l1ActionDigest(connectionId: Uint8Array, testnet: boolean): Uint
   return typedDataDigest({ name: 'Exchange', chainId: 1337 }, 'Agent', fields, { source: testnet ? 'b' : 'a', connectionId: `0x${bytesToHex(connectionId)}` });
 }
 
+/** The lowercase `0x…` address of an uncompressed public key: the last 20 bytes of its keccak. */
+function addressOf(publicKey: Uint8Array): string {
+  return `0x${bytesToHex(keccak_256(publicKey.slice(1)).slice(-20))}`;
+}
+
+/** The lowercase `0x…` address of a wallet's private key (hex), as the venue derives it. */
+export function walletAddress(privateKey: string): string {
+  return addressOf(secp256k1.getPublicKey(hexToBytes(privateKey), false));
+}
+
 /** The lowercase `0x…` address whose key produced `signature` over `digest`; null when none can. */
 export function recoverSigner(digest: Uint8Array, signature: WireSignature): string | null {
   try {
     const recovery = signature.v >= 27 ? signature.v - 27 : signature.v;
     const sig = new secp256k1.Signature(BigInt(signature.r), BigInt(signature.s)).addRecoveryBit(recovery);
-    const publicKey = sig.recoverPublicKey(digest).toBytes(false);
-    return `0x${bytesToHex(keccak_256(publicKey.slice(1)).slice(-20))}`;
+    return addressOf(sig.recoverPublicKey(digest).toBytes(false));
   } catch (error) {
     if (error instanceof Error) return null; // not a point on the curve: no signer, like a wrong key
     throw error;

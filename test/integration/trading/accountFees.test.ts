@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../../../electron/backend/backend.ts';
-import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
-import { VENUES as PROFILES } from '../../../shared/domain/venues.ts';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../../electron/simulator/server.ts';
+import { VENUES as PROFILES, type VenueId } from '../../../shared/domain/venues.ts';
 import { deskDriver, TEST_PASSPHRASE, type DeskDriver } from './deskDriver.ts';
 import { START_TIME } from '../simulator/simulatorClients.ts';
 
@@ -69,7 +69,8 @@ describe('Live: each fee from its own source', () => {
   });
 });
 
-describe('Demo: the ticket counts the account\'s tier and says so', () => {
+/** A Demo backend on `venues` whose simulator accounts hold `feeRates`, closed after the describe. */
+function demoDesk(venues: readonly VenueId[], feeRates: SimulatorOptions['feeRates']): { desk: () => DeskDriver; backend: () => Backend; seen: string[] } {
   const dataDir = mkdtempSync(join(tmpdir(), 'account-fees-demo-'));
   const seen: string[] = [];
   let backend: Backend;
@@ -77,21 +78,26 @@ describe('Demo: the ticket counts the account\'s tier and says so', () => {
 
   beforeAll(async () => {
     backend = await createBackend({
-      mode: 'demo', dataDir, venues: [...VENUES], pollScale: 0.05,
-      demoSimulatorOptions: { paused: true, startTime: START_TIME, universeSize: 20, initialBalance: 100_000, feeRates: { bybit: VIP } },
+      mode: 'demo', dataDir, venues: [...venues], pollScale: 0.05,
+      demoSimulatorOptions: { paused: true, startTime: START_TIME, universeSize: 20, initialBalance: 100_000, feeRates },
       publish: (name, payload) => seen.push(`${name} ${JSON.stringify(payload)}`), logSink: (line) => seen.push(line),
     });
-    desk = deskDriver(() => backend, VENUES, () => backend.demo!.simulator.clock.now(), seen);
+    desk = deskDriver(() => backend, venues, () => backend.demo!.simulator.clock.now(), seen);
   }, 30_000);
 
   afterAll(async () => {
     await backend.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
+  return { desk: () => desk, backend: () => backend, seen };
+}
+
+describe('Demo: the ticket counts the account\'s tier and says so', () => {
+  const demo = demoDesk(VENUES, { bybit: VIP });
 
   it('each leg\'s fee is its account\'s tier, with its source, in the legs and in the checklist\'s costs', async () => {
-    const preview = await desk.call('ticket.preview', await desk.btcTicket('fees-demo-1'));
-    const readAt = backend.demo!.simulator.clock.now();
+    const preview = await demo.desk().call('ticket.preview', await demo.desk().btcTicket('fees-demo-1'));
+    const readAt = demo.backend().demo!.simulator.clock.now();
     for (const leg of preview.legs) {
       const rate = leg.venue === 'bybit' ? VIP.taker : PROFILES.binanceusdm.takerFee;
       expect(leg).toMatchObject({ takerFeeRate: rate, feeSource: 'account', feeReadAt: readAt });
@@ -102,7 +108,7 @@ describe('Demo: the ticket counts the account\'s tier and says so', () => {
   });
 
   it('the paper fills pay the tier the preview counted, not the venue default', async () => {
-    const receipt = await desk.call('ticket.submit', await desk.btcTicket('fees-demo-2'));
+    const receipt = await demo.desk().call('ticket.submit', await demo.desk().btcTicket('fees-demo-2'));
     expect(receipt.execution.status).toBe('hedged');
     for (const order of receipt.execution.orders) {
       const rate = order.venue === 'bybit' ? VIP.taker : PROFILES.binanceusdm.takerFee;
@@ -110,5 +116,20 @@ describe('Demo: the ticket counts the account\'s tier and says so', () => {
     }
     const bybit = receipt.execution.orders.find((order) => order.venue === 'bybit')!;
     expect(bybit.fee).toBeLessThan(bybit.filled * bybit.averagePrice! * PROFILES.bybit.takerFee * 0.9);
+  });
+});
+
+describe('Demo: the wallet venues read their tier with the demo wallet', () => {
+  const WALLET_VENUES = ['hyperliquid', 'aster'] as const;
+  const demo = demoDesk(WALLET_VENUES, { hyperliquid: VIP, aster: VIP });
+
+  // Hyperliquid names the account by its wallet address (`userFees`), Aster signs with the wallet's key:
+  // a paper broker reading with Demo's plain key had neither, and fell back to the default in silence.
+  it('Hyperliquid and Aster answer with the account tier, not the default, and nothing is logged as failed', async () => {
+    const schedule = await demo.desk().call('fees.schedule');
+    for (const venue of WALLET_VENUES) {
+      expect(schedule.find((f) => f.venue === venue), venue).toMatchObject({ taker: { rate: VIP.taker, source: 'account' }, maker: { rate: VIP.maker, source: 'account' } });
+    }
+    expect(demo.seen.filter((line) => line.includes('account fee tier not read'))).toEqual([]);
   });
 });

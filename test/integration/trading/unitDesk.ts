@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Simulator } from '../../../electron/simulator/server.ts';
-import { DEMO_CREDENTIAL } from '../../../electron/simulator/credentials.ts';
+import { demoCredential } from '../../../electron/simulator/credentials.ts';
 import { ADAPTERS } from '../../../electron/backend/markets/adapters.ts';
 import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts';
 import { createGateway, type Gateway } from '../../../electron/backend/trading/gateway.ts';
@@ -57,7 +57,7 @@ export async function openUnitDesk(sim: Simulator, venues: readonly VenueId[], m
   for (const venue of venues) {
     brokers.set(venue, mode === 'live'
       ? await createLiveBroker({ venue, credentials: credentialsFor(venue), connection })
-      : await createPaperBroker({ venue, connection, quotes: () => quotes, now, readCredentials: { ...DEMO_CREDENTIAL } }));
+      : await createPaperBroker({ venue, connection, quotes: () => quotes, now, readCredentials: demoCredential(venue) }));
   }
   const dir = await mkdtemp(join(tmpdir(), `ft-units-${mode}-`));
   const store = await openStore(dir);

@@ -16,7 +16,7 @@ import { DEFAULT_RISK_SETTINGS } from '../../../../shared/domain/ticket.ts';
 import { createExchange, type Connection } from '../../markets/exchanges.ts';
 import { toVenueError, VenueError } from '../../markets/venueErrors.ts';
 import type { Balance, Broker, OrderBook, OrderRequest, VenuePosition } from './broker.ts';
-import { optionsFor } from '../../markets/accountOptions.ts';
+import { ccxtCredentials, optionsFor } from '../../markets/accountOptions.ts';
 import { lotRulesOf, readMarketInfo, type MarketInfo } from '../venueMarket.ts';
 import { readAccountFee } from '../accountFees.ts';
 import type { LotRules } from '../../../../shared/risk/lots.ts';
@@ -178,7 +178,7 @@ class Paper implements PaperBroker {
     if (!this.#signed) {
       const signed = createExchange(this.venue, optionsFor(this.venue, this.#options.connection.baseUrl !== undefined), this.#options.connection);
       signed.setMarkets(this.#exchange.markets);
-      Object.assign(signed, credentials);
+      Object.assign(signed, ccxtCredentials(this.venue, credentials));
       this.#signed = signed;
     }
     return this.#signed;
