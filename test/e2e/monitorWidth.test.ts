@@ -46,13 +46,48 @@ describe.each([{ width: 1280, height: 800 }, { width: 1600, height: 900 }])('the
     expect(new Set(ends).size).toBe(1);
   });
 
-  it('the status bar stays on one line: the venue chips and the kill switch side by side', async () => {
+  it('the status bar stays on one line: a compact chip per venue, room for a dozen more, and the kill switch whole in the window', async () => {
     const bar = page.getByRole('contentinfo', { name: 'Status bar' });
     const kill = bar.getByRole('button', { name: /kill switch/i }).first();
     const [barBox, killBox] = [(await bar.boundingBox())!, (await kill.boundingBox())!];
     expect(barBox.height).toBeLessThan(36);
     expect(killBox.height).toBeLessThan(28);
     expect(killBox.x + killBox.width).toBeLessThanOrEqual(viewport.width);
+    const { health } = await demo.host().backend.handlers['markets.snapshot'](undefined);
+    const chips = bar.getByRole('list', { name: 'Venue health' }).getByRole('listitem');
+    expect(await chips.count()).toBe(health.length);
+    // Every chip is whole inside its row (none cut by the row's hidden overflow) and named in full.
+    const fit = await bar.getByRole('list', { name: 'Venue health' }).evaluate((list) => {
+      const row = list.getBoundingClientRect();
+      const items = [...list.children].map((li) => li.getBoundingClientRect());
+      return { cut: items.filter((r) => r.right > row.right + 0.5 || r.left < row.left - 0.5).length, widest: Math.max(...items.map((r) => r.width)) };
+    });
+    expect(fit.cut).toBe(0);
+    for (const venue of health.map((h) => h.venue)) {
+      expect(await chips.and(page.locator(`[data-venue="${venue}"]`)).getAttribute('aria-label')).toMatch(/^\S.* (ok|degraded|down|starting)( stale)?, \d+ errors$/);
+    }
+    // Room for four more venues' chips (13 in all) before anything has to give.
+    const free = await bar.evaluate((footer) => {
+      const area = footer.querySelector('.kill-area')!;
+      return area.getBoundingClientRect().left - area.previousElementSibling!.getBoundingClientRect().right;
+    });
+    expect(free, `free ${free} px beside chips of ${fit.widest} px`).toBeGreaterThanOrEqual(4 * (fit.widest + 4));
+  });
+
+  it("the venue summary names the worst state and opens every venue's figures; Esc closes the list", async () => {
+    const bar = page.getByRole('contentinfo', { name: 'Status bar' });
+    const summary = bar.getByRole('button', { name: /^Venues: / });
+    expect(await summary.getAttribute('aria-label')).toMatch(/\d+ ok$/);
+    await summary.click();
+    const list = page.getByRole('dialog', { name: 'Venue health details' });
+    await list.waitFor();
+    const { health } = await demo.host().backend.handlers['markets.snapshot'](undefined);
+    expect(await list.locator('tbody tr').count()).toBe(health.length);
+    expect(await list.locator('tbody').textContent()).toContain('KuCoin Futures');
+    await screenshot(page, `e2e-venue-list-${viewport.width}x${viewport.height}`);
+    await page.keyboard.press('Escape');
+    await list.waitFor({ state: 'detached' });
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
   it('Columns… hides a column and brings it back; a column with no room says so', async () => {

@@ -8,7 +8,7 @@ import { ExposureFlag } from './ExposureFlag.tsx';
 import { KillSwitch } from './KillSwitch.tsx';
 import { MismatchFlag } from './MismatchFlag.tsx';
 import { usePositionsFeed } from './positionsFeed.ts';
-import { VenueChip } from './VenueChip.tsx';
+import { VenueHealthBar } from './VenueHealthBar.tsx';
 
 function ModeBadge() {
   const mode = useSession((s) => s.info?.mode);
@@ -49,12 +49,7 @@ export function StatusBar() {
       <ExposureFlag />
       <MismatchFlag />
       <LinkState />
-      <span className="chips" aria-label="Venue health">
-        {ids.map((v) => {
-          const h = venues[v];
-          return h ? <VenueChip key={v} health={h} now={now} /> : null;
-        })}
-      </span>
+      <VenueHealthBar list={ids.flatMap((v) => venues[v] ?? [])} now={now} />
       <span className={`data-age num${age !== null && age > 30_000 ? ' stale' : ''}`} title="Age of the newest quote received">
         data {formatAge(age)}{age === null ? '' : ' old'}
       </span>

@@ -1,22 +1,21 @@
 import type { VenueHealth } from '../../../shared/domain/quotes.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
-import { formatAge } from '../../ui/format.ts';
-import { healthTooltip } from './venueHealthText.ts';
+import { chipState, healthTooltip, STATE_MARK, venueCode } from './venueHealthText.ts';
 
-const STATUS_MARK: Record<VenueHealth['status'], string> = { starting: '…', ok: '●', degraded: '◐', down: '✕' };
-
-/** One venue's health: status (mark + word), latency, data age, errors; bounds and the last error on hover. */
+/**
+ * One venue's health, compact: the state's mark and colour and the venue's short name (its full
+ * name at wide windows); the whole report (latency, age, bounds, last error) in its tooltip and in
+ * the venue list (docs/screens.md, "Status bar").
+ */
 export function VenueChip({ health, now }: { health: VenueHealth; now: number }) {
   const label = VENUES[health.venue].label;
-  const age = health.lastSuccessAt === null ? null : now - health.lastSuccessAt;
-  const tone = health.status === 'ok' && health.stale ? 'degraded' : health.status;
-  const title = healthTooltip(health, now);
+  const state = chipState(health);
   return (
-    <span className={`chip chip-${tone}`} title={title} data-venue={health.venue} data-status={health.status} aria-label={`${label} ${health.status}${health.stale ? ' stale' : ''}, ${health.errorCount} errors`}>
-      <span aria-hidden="true">{STATUS_MARK[health.status]}</span> {label}
-      <span className="num latency">{health.latencyMs === null ? '–' : `${Math.round(health.latencyMs)} ms`}</span>
-      <span className="num">{age === null ? '–' : formatAge(age)}</span>
-      {health.errorCount > 0 ? <span className="num err-count">✕{health.errorCount}</span> : null}
-    </span>
+    <li className={`chip chip-${state}`} title={healthTooltip(health, now)} data-venue={health.venue} data-status={health.status} aria-label={`${label} ${health.status}${health.stale ? ' stale' : ''}, ${health.errorCount} errors`}>
+      <span className="chip-mark" aria-hidden="true">{STATE_MARK[state]}</span>
+      <span className="chip-code" aria-hidden="true">{venueCode(health.venue)}</span>
+      <span className="chip-name" aria-hidden="true">{label}</span>
+      {health.errorCount > 0 ? <span className="num err-count" aria-hidden="true">✕{health.errorCount}</span> : null}
+    </li>
   );
 }

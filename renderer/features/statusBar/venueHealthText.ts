@@ -3,7 +3,7 @@
  * every report, see docs/health.md) and the figures of the last polls.
  */
 import type { VenueHealth } from '../../../shared/domain/quotes.ts';
-import { VENUES } from '../../../shared/domain/venues.ts';
+import { VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 
 /** Seconds with one decimal below 10 s, whole seconds above: bounds are short, ages may be long. */
 export function formatSeconds(ms: number): string {
@@ -40,4 +40,54 @@ export function healthTooltip(health: VenueHealth, now: number): string {
     `${health.errorCount} failed or late polls (${health.consecutiveErrors} in a row)`,
     health.lastError ? `last error: ${health.lastError}` : 'no error',
   ].filter((line) => line !== null).join('\n');
+}
+
+/** A venue's state as the status bar draws it: an answering venue whose data is past its bound reads "stale". */
+export type ChipState = 'down' | 'degraded' | 'stale' | 'starting' | 'ok';
+
+/** Worst first: the order of the summary and of the venue list. */
+const SEVERITY: readonly ChipState[] = ['down', 'degraded', 'stale', 'starting', 'ok'];
+
+export const STATE_MARK: Record<ChipState, string> = { down: '✕', degraded: '◐', stale: '◷', starting: '…', ok: '●' };
+
+export function chipState(health: VenueHealth): ChipState {
+  return health.status === 'ok' && health.stale ? 'stale' : health.status;
+}
+
+/**
+ * Short names for the compact chips (docs/screens.md, "Status bar"): at most four letters, so a
+ * dozen venues fit 1280 px beside the kill switch. A venue not listed here shows the first four
+ * letters of its label; the full name is in the chip's accessible name and tooltip either way.
+ */
+const VENUE_CODES: Partial<Record<VenueId, string>> = {
+  binanceusdm: 'BIN', bybit: 'BYB', okx: 'OKX', bitget: 'BGT', gate: 'GATE', hyperliquid: 'HL', aster: 'AST', kucoinfutures: 'KUC', bingx: 'BGX',
+};
+
+export function venueCode(venue: VenueId): string {
+  return VENUE_CODES[venue] ?? VENUES[venue].label.replace(/[^A-Za-z0-9]/g, '').slice(0, 4).toUpperCase();
+}
+
+export interface HealthSummary {
+  /** The worst state of any venue shown ('ok' when every one is). */
+  worst: ChipState;
+  /** What the summary button prints after the worst state's mark: that state and how many venues are in it. */
+  text: string;
+  /** Every state but ok with its venues, for the button's name and tooltip. */
+  label: string;
+}
+
+/** One line over all venues: the worst state first, each state with the venues in it. */
+export function healthSummary(list: readonly VenueHealth[]): HealthSummary {
+  const groups = SEVERITY.map((state) => ({ state, names: list.filter((h) => chipState(h) === state).map((h) => VENUES[h.venue].label) })).filter((g) => g.names.length > 0);
+  const worst = groups[0]?.state ?? 'ok';
+  const bad = groups.filter((g) => g.state !== 'ok');
+  const okCount = list.length - bad.reduce((n, g) => n + g.names.length, 0);
+  const text = worst === 'ok' ? `all ${list.length} ok` : `${groups[0].names.length} ${worst}`;
+  const parts = [...bad.map((g) => `${g.names.length} ${g.state} (${g.names.join(', ')})`), `${okCount} ok`];
+  return { worst, text, label: `Venues: ${parts.join(', ')}` };
+}
+
+/** The venues worst first, in their own order within a state: the venue list's rows. */
+export function worstFirst(list: readonly VenueHealth[]): VenueHealth[] {
+  return [...list].sort((a, b) => SEVERITY.indexOf(chipState(a)) - SEVERITY.indexOf(chipState(b)));
 }
