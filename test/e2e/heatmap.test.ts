@@ -118,4 +118,24 @@ describe('the heatmap in Chromium against the demo host', () => {
     expect(Math.abs(week)).toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);
   });
+  it('the measure, the rows and the filter stay when the trader leaves the screen and comes back; the measure and rows survive a reload, the filter does not', async () => {
+    await openScreen('Heatmap');
+    const view = page.getByRole('region', { name: 'Heatmap' });
+    await view.getByRole('radio', { name: /^Accumulated 30 d/ }).check();
+    await view.getByLabel('Rows shown').selectOption('100');
+    await view.getByLabel('Filter assets').fill('BTC');
+    await openScreen('Monitor');
+    await page.getByRole('grid', { name: /Funding monitor/ }).waitFor();
+    await page.keyboard.press('h');
+    expect(await view.getByRole('radio', { name: /^Accumulated 30 d/ }).isChecked()).toBe(true);
+    expect(await view.getByLabel('Rows shown').inputValue()).toBe('100');
+    expect(await view.getByLabel('Filter assets').inputValue()).toBe('BTC');
+    await view.getByRole('table', { name: /asset by venue: % summed over 30 d/ }).waitFor();
+    await page.reload();
+    await openScreen('Heatmap');
+    expect(await view.getByRole('radio', { name: /^Accumulated 30 d/ }).isChecked()).toBe(true);
+    expect(await view.getByLabel('Rows shown').inputValue()).toBe('100');
+    expect(await view.getByLabel('Filter assets').inputValue()).toBe('');
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -4,13 +4,14 @@ import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
 import { divergenceColour } from '../../store/divergenceHistory.ts';
 import { useAccrual } from '../../store/accrualStore.ts';
+import { HEATMAP_ROW_LIMITS, useHeatmapView, type HeatmapViewId } from '../../store/heatmapViewStore.ts';
 import { useQuotes } from '../../store/quotesStore.ts';
 import { useUi } from '../../store/uiStore.ts';
 import { formatPct } from '../../ui/format.ts';
 import { buildTimeGrid, buildVenueGrid, type HeatmapCell, type HeatmapMeasure } from './heatmapGrid.ts';
 import { HeatmapStyles } from './HeatmapStyles.tsx';
 
-type View = HeatmapMeasure | 'time';
+type View = HeatmapViewId;
 
 const VIEWS: ReadonlyArray<[View, string, string]> = [
   ['now', 'Rate now', '% /8h, live'],
@@ -19,7 +20,6 @@ const VIEWS: ReadonlyArray<[View, string, string]> = [
   ['d30', 'Accumulated 30 d', '% summed over 30 d'],
   ['time', 'Over time', '% /8h per 8-h bucket, 7 d, mean over venues'],
 ];
-const ROW_LIMITS = [40, 100, 300] as const;
 const BUCKET_MS = TIMELINE_BUCKET_HOURS * 3_600_000;
 /** The live grid is redrawn at most this often. */
 const LIVE_REDRAW_MS = 2_000;
@@ -136,9 +136,8 @@ function TimeTable({ query, limit, accrual }: { query: string; limit: number; ac
  * store, and asset × time over the stored week; colour by sign and size, the figure in each cell.
  */
 export function HeatmapView() {
-  const [view, setView] = useState<View>('now');
-  const [query, setQuery] = useState('');
-  const [limit, setLimit] = useState<number>(ROW_LIMITS[0]);
+  // Kept in a store (and the measure and rows across restarts): leaving the screen loses nothing.
+  const { view, query, limit, set } = useHeatmapView();
   const accrual = useAccrual((s) => s.accrual);
   const error = useAccrual((s) => s.error);
   const loading = useAccrual((s) => s.loading);
@@ -155,11 +154,11 @@ export function HeatmapView() {
         <h1>Heatmap</h1>
         <div role="radiogroup" aria-label="Measure" className="hm-views">
           {VIEWS.map(([id, name, unit]) => (
-            <label key={id}><input type="radio" name="hm-view" checked={view === id} onChange={() => setView(id)} aria-label={`${name} (${unit})`} />{name}</label>
+            <label key={id}><input type="radio" name="hm-view" checked={view === id} onChange={() => set({ view: id })} aria-label={`${name} (${unit})`} />{name}</label>
           ))}
         </div>
-        <input type="search" aria-label="Filter assets" placeholder="Filter assets" value={query} onChange={(e) => setQuery(e.target.value)} />
-        <label>Rows <select aria-label="Rows shown" value={limit} onChange={(e) => setLimit(Number(e.target.value))}>{ROW_LIMITS.map((n) => <option key={n} value={n}>{n}</option>)}</select></label>
+        <input type="search" aria-label="Filter assets" placeholder="Filter assets" value={query} onChange={(e) => set({ query: e.target.value })} />
+        <label>Rows <select aria-label="Rows shown" value={limit} onChange={(e) => set({ limit: Number(e.target.value) })}>{HEATMAP_ROW_LIMITS.map((n) => <option key={n} value={n}>{n}</option>)}</select></label>
         {view !== 'now' ? (
           <span className="muted" role="status" aria-label="Stored figures as of">
             {accrual ? `store read ${new Date(accrual.asOf).toISOString().slice(11, 16)} UTC` : loading ? 'reading the store…' : ''}
