@@ -30,6 +30,8 @@ const VENUE_TRAITS: Record<VenueId, { share: number; bias: number }> = {
   kucoinfutures: { share: 0.12, bias: 0.00002 },
   // A retail-heavy centralised venue: a mid-sized book and a mild long premium.
   bingx: { share: 0.15, bias: 0.00003 },
+  // A perp DEX of mostly API market makers and retail: thin books, a mild long premium.
+  paradex: { share: 0.08, bias: 0.00003 },
 };
 
 /** Thrown when a caller names an instrument the venue does not list. */

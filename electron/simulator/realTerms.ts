@@ -98,8 +98,17 @@ const BINGX: Table = {
   'SOL-USDT': { contractSize: 1, tickSize: 0.001, stepSize: 1, minQty: 1, maxLeverage: 5 },
 };
 
+/**
+ * Paradex counts coins (`order_size_increment`, `price_tick_size`) and states no leverage cap:
+ * its initial margin floor `imf_base` 0.02 is 50× (ccxt's recorded Paradex markets).
+ */
+const PARADEX: Table = {
+  'BTC-USD-PERP': { contractSize: 1, tickSize: 0.1, stepSize: 0.001, minQty: 0.001, maxLeverage: 50, intervalHours: 8 },
+};
+
 const TABLES: Partial<Record<VenueId, Table>> = {
   binanceusdm: BINANCE, bybit: BYBIT, okx: OKX, bitget: BITGET, gate: GATE, hyperliquid: HYPERLIQUID, aster: ASTER, kucoinfutures: KUCOIN_FUTURES, bingx: BINGX,
+  paradex: PARADEX,
 };
 
 export function realTerms(venue: VenueId, instrumentId: string): RealTerms | undefined {

@@ -67,10 +67,12 @@ const COVERAGE: Record<VenueId, { top: number; rest: number }> = {
   aster: { top: 60, rest: 0.5 },
   kucoinfutures: { top: 150, rest: 0.75 },
   bingx: { top: 150, rest: 0.8 },
+  // A younger DEX: the majors and a share of the rest (about a hundred perps).
+  paradex: { top: 50, rest: 0.4 },
 };
 
 export function isListed(venue: VenueId, asset: Asset): boolean {
-  if (venue === 'hyperliquid' && asset.multiplier > 1000) return false;
+  if ((venue === 'hyperliquid' || venue === 'paradex') && asset.multiplier > 1000) return false;
   const { top, rest } = COVERAGE[venue];
   if (asset.rank < top) return true;
   return hash32(stringId(venue), stringId(asset.base)) / 4294967296 < rest;
@@ -90,6 +92,8 @@ function decimals(step: number): number {
 /** Funding interval: majors settle every 8 h; a share of the rest every 4 h, a few 2 h or 1 h. */
 function intervalFor(venue: VenueId, asset: Asset): number {
   if (venue === 'hyperliquid') return 1;
+  // Paradex quotes every perp's continuous rate for an 8-h funding period (`funding_period_hours`).
+  if (venue === 'paradex') return 8;
   if (asset.rank < 20) return 8;
   const u = hash32(stringId(`interval:${venue}`), stringId(asset.base)) / 4294967296;
   if (venue === 'okx') return u < 0.8 ? 8 : 4;
@@ -119,6 +123,7 @@ function nativeId(venue: VenueId, rawBase: string): string {
     // KuCoin names bitcoin XBT and suffixes its USDT-margined perpetuals with M.
     case 'kucoinfutures': return `${rawBase === 'BTC' ? 'XBT' : rawBase}USDTM`;
     case 'bingx': return `${rawBase}-USDT`;
+    case 'paradex': return `${rawBase}-USD-PERP`;
     default: return `${rawBase}USDT`;
   }
 }
@@ -133,7 +138,7 @@ function generatedTerms(venue: VenueId, asset: Asset, price: number, tier: numbe
     tickSize: pow10(Math.floor(Math.log10(price)) - 4),
     stepSize,
     minQty: stepSize,
-    maxLeverage: venue === 'hyperliquid' ? [40, 20, 10, 5][tier] : [125, 50, 25, 10][tier],
+    maxLeverage: venue === 'hyperliquid' ? [40, 20, 10, 5][tier] : venue === 'paradex' ? [50, 20, 10, 5][tier] : [125, 50, 25, 10][tier],
     intervalHours: intervalFor(venue, asset),
   };
 }
@@ -141,23 +146,25 @@ function generatedTerms(venue: VenueId, asset: Asset, price: number, tier: numbe
 export function listingFor(venue: VenueId, asset: Asset): Listing {
   const contractVenue = CONTRACT_VENUES.has(venue);
   const priceScale = contractVenue ? 1 : asset.multiplier;
-  const rawBase = priceScale === 1 ? asset.base : venue === 'hyperliquid' ? `k${asset.base}` : `${priceScale}${asset.base}`;
+  // Hyperliquid and Paradex name a thousand coins `k…` (kPEPE); the others prefix the count (1000PEPE).
+  const rawBase = priceScale === 1 ? asset.base : venue === 'hyperliquid' || venue === 'paradex' ? `k${asset.base}` : `${priceScale}${asset.base}`;
   const id = nativeId(venue, rawBase);
   const cap = capFor(venue, asset);
   const tier = asset.rank < 10 ? 0 : asset.rank < 50 ? 1 : asset.rank < 200 ? 2 : 3;
   const terms = { ...generatedTerms(venue, asset, asset.price * priceScale, tier), ...realTerms(venue, id) };
-  const settle = venue === 'hyperliquid' ? 'USDC' : 'USDT';
+  const settle = venue === 'hyperliquid' || venue === 'paradex' ? 'USDC' : 'USDT';
   const instrument: SimInstrument = {
     venue,
     id,
     base: rawBase,
-    quote: settle,
+    // Paradex prices in USD and settles in USDC (`BTC-USD-PERP`, ccxt `BTC/USD:USDC`).
+    quote: venue === 'paradex' ? 'USD' : settle,
     settle,
     contractSize: terms.contractSize,
     tickSize: terms.tickSize,
     stepSize: terms.stepSize,
     minQty: terms.minQty,
-    minNotional: venue === 'hyperliquid' ? 10 : contractVenue ? 0 : venue === 'bingx' ? 2 : venue === 'binanceusdm' && asset.rank < 2 ? 100 : 5,
+    minNotional: venue === 'hyperliquid' || venue === 'paradex' ? 10 : contractVenue ? 0 : venue === 'bingx' ? 2 : venue === 'binanceusdm' && asset.rank < 2 ? 100 : 5,
     maxLeverage: terms.maxLeverage,
     intervalHours: terms.intervalHours ?? intervalFor(venue, asset),
     fundingCap: cap,

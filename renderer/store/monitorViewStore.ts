@@ -46,9 +46,10 @@ interface MonitorViewState {
 /**
  * Monitor columns hidden until the trader turns them on (Columns…): OI and the basis say most of
  * what volume and basis z add; nine venue columns do not fit 1600 px beside the rest, so BingX's
- * (the ninth, monitored only) starts hidden. Its quotes still count everywhere (docs/screens.md).
+ * and Paradex's (the ninth and tenth, monitored only) start hidden. Their quotes still count
+ * everywhere (docs/screens.md).
  */
-export const DEFAULT_HIDDEN_COLUMNS: readonly string[] = ['volume', 'basisZ', 'paid', 'venue-bingx'];
+export const DEFAULT_HIDDEN_COLUMNS: readonly string[] = ['volume', 'basisZ', 'paid', 'venue-bingx', 'venue-paradex'];
 
 /** Clicking the sorted column flips direction; a new column starts descending (biggest first) except the asset name. */
 export function nextSort(current: SortSpec, key: SortKey): SortSpec {

@@ -1,5 +1,5 @@
 /** The venues the terminal knows, with the defaults it uses until the user says otherwise. */
-export const VENUE_IDS = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'hyperliquid', 'aster', 'kucoinfutures', 'bingx'] as const;
+export const VENUE_IDS = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'hyperliquid', 'aster', 'kucoinfutures', 'bingx', 'paradex'] as const;
 export type VenueId = (typeof VENUE_IDS)[number];
 
 /** The venues whose spot market a perp/spot carry's spot leg can trade (docs/orders.md, "Spot legs"). */
@@ -51,6 +51,11 @@ export const VENUES: Record<VenueId, VenueProfile> = {
   // BingX's lowest perpetual tier (taker 0.05 %, maker 0.02 %: every contract row's takerFeeRate/makerFeeRate,
   // and ccxt's); spot 0.1 %. ccxt paces it at one weight per 100 ms; the premium index costs 1, the tickers 1.
   bingx: { id: 'bingx', label: 'BingX', takerFee: 0.0005, makerFee: 0.0002, spotTakerFee: 0.001, defaultIntervalHours: 8, staleAfterMs: 45_000, pollMs: 10_000 },
+  // Paradex's API-Standard perp fees (taker 0.02 %, maker 0.003 %: its trading-fee page; UI orders
+  // trade free, API orders do not); it lists no spot, so the spot fee is never charged. Public API:
+  // 200 requests a second or 1,500 a minute per IP; a poll is one markets-summary call. Funding is
+  // continuous, quoted per 8-h period (docs/venues.md, "Paradex").
+  paradex: { id: 'paradex', label: 'Paradex', takerFee: 0.0002, makerFee: 0.00003, spotTakerFee: 0.0002, defaultIntervalHours: 8, staleAfterMs: 45_000, pollMs: 10_000 },
 };
 
 /**
@@ -64,7 +69,7 @@ export const WALLET_VENUES: ReadonlySet<VenueId> = new Set<VenueId>(['hyperliqui
  * any mode, so the ticket, reconcile and the kill switch say so in these words instead of
  * sending anything (docs/venues.md, "Monitoring-only venues").
  */
-export const MONITORING_ONLY = ['kucoinfutures', 'bingx'] as const satisfies readonly VenueId[];
+export const MONITORING_ONLY = ['kucoinfutures', 'bingx', 'paradex'] as const satisfies readonly VenueId[];
 export const MONITORING_ONLY_VENUES: ReadonlySet<VenueId> = new Set<VenueId>(MONITORING_ONLY);
 
 export function notTradableReason(venue: VenueId): string {
@@ -77,8 +82,9 @@ export function isVenueId(value: string): value is VenueId {
 
 /**
  * Where a venue's paths live on the one loopback server (simulator, Demo). Aster's futures API
- * uses Binance's paths (`/fapi/…`), so its endpoints are served under their own prefix; every
- * other venue's paths are distinct and stay at the root (docs/ccxt.md, "Pointing ccxt at a
- * local server").
+ * uses Binance's paths (`/fapi/…`), so its endpoints are served under their own prefix; Paradex's
+ * are bare `/v1/…` paths (`/v1/markets`, `/v1/system/time`) that any other venue's version root
+ * could shadow, so they live under theirs too; every other venue's paths are distinct and stay
+ * at the root (docs/ccxt.md, "Pointing ccxt at a local server").
  */
-export const LOOPBACK_PATH_PREFIX: Readonly<Partial<Record<VenueId, string>>> = { aster: '/aster' };
+export const LOOPBACK_PATH_PREFIX: Readonly<Partial<Record<VenueId, string>>> = { aster: '/aster', paradex: '/paradex' };

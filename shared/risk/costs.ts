@@ -63,6 +63,7 @@ export const DEFAULT_WITHDRAWAL_FEES_USD: Readonly<Record<VenueId, number>> = {
   aster: 1,
   kucoinfutures: 1,
   bingx: 1,
+  paradex: 1,
 };
 
 export interface MarginNeed {

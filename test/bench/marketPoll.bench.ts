@@ -24,6 +24,7 @@ const MAIN_ENDPOINT: Record<VenueId, { path: string; body?: string }> = {
   aster: { path: '/aster/fapi/v3/premiumIndex' },
   kucoinfutures: { path: '/api/v1/contracts/active' },
   bingx: { path: '/openApi/swap/v2/quote/premiumIndex' },
+  paradex: { path: '/paradex/v1/markets/summary?market=ALL' },
 };
 
 async function medianMs(fn: () => Promise<unknown>): Promise<number> {

@@ -65,21 +65,21 @@ describe('switching a venue off in Settings', () => {
     expect(await row.textContent()).toContain('monitoring only: not tradable in this build');
     await page.keyboard.press('1');
   });
-  it('BingX, monitored only: every contract quoted and its chip shown while its column starts hidden; Columns… shows it; Settings says it is not tradable', async () => {
+  it.each([['BingX', 'bingx'], ['Paradex', 'paradex']] as const)('%s, monitored only: every contract quoted and its chip shown while its column starts hidden; Columns… shows it; Settings says it is not tradable', async (label, venue) => {
     await page.keyboard.press('1');
-    await expect.poll(async () => page.getByLabel('Venue health').textContent(), { timeout: 30_000 }).toMatch(/BingX/);
+    await expect.poll(async () => page.getByLabel('Venue health').textContent(), { timeout: 30_000 }).toMatch(new RegExp(label));
     const snapshot = await host.backend.handlers['markets.snapshot']({} as never);
-    expect(snapshot.quotes.filter((quote) => quote.venue === 'bingx').length).toBe(host.backend.demo!.simulator.market.instruments('bingx').length);
-    // Nine venue columns do not fit 1600 px: BingX's is off until the trader turns it on (docs/screens.md).
-    expect(await header('BingX').count()).toBe(0);
+    expect(snapshot.quotes.filter((quote) => quote.venue === venue).length).toBe(host.backend.demo!.simulator.market.instruments(venue).length);
+    // Nine venue columns do not fit 1600 px: BingX's and Paradex's are off until the trader turns them on (docs/screens.md).
+    expect(await header(label).count()).toBe(0);
     await page.getByText(/^Columns/).click();
-    const box = page.getByRole('group', { name: 'Monitor columns' }).getByRole('checkbox', { name: /^BingX/ });
+    const box = page.getByRole('group', { name: 'Monitor columns' }).getByRole('checkbox', { name: new RegExp(`^${label}`) });
     await box.check();
-    await header('BingX').first().waitFor();
+    await header(label).first().waitFor();
     await box.uncheck();
     await page.getByText(/^Columns/).click();
     await page.keyboard.press('5');
-    const row = page.getByRole('group', { name: 'Venues' }).locator('.venue-row', { has: page.getByRole('checkbox', { name: 'BingX' }) });
+    const row = page.getByRole('group', { name: 'Venues' }).locator('.venue-row', { has: page.getByRole('checkbox', { name: label }) });
     expect(await row.textContent()).toContain('monitoring only: not tradable in this build');
     await page.keyboard.press('1');
   });

@@ -12,11 +12,12 @@ import { gateSpec } from './gate.ts';
 import { hyperliquidSpec } from './hyperliquid.ts';
 import { kucoinfuturesSpec } from './kucoinfutures.ts';
 import { okxSpec } from './okx.ts';
+import { paradexSpec } from './paradex.ts';
 
 const SPEC_OPTIONS: Record<VenueId, Record<string, unknown>> = {
   binanceusdm: binanceSpec.exchangeOptions, bybit: bybitSpec.exchangeOptions, okx: okxSpec.exchangeOptions,
   bitget: bitgetSpec.exchangeOptions, gate: gateSpec.exchangeOptions, hyperliquid: hyperliquidSpec.exchangeOptions, aster: asterSpec.exchangeOptions,
-  kucoinfutures: kucoinfuturesSpec.exchangeOptions, bingx: bingxSpec.exchangeOptions,
+  kucoinfutures: kucoinfuturesSpec.exchangeOptions, bingx: bingxSpec.exchangeOptions, paradex: paradexSpec.exchangeOptions,
 };
 
 /** The venue's market-data options plus what a signed account needs on top of them. */

@@ -9,7 +9,7 @@ import { VENUES } from '../../../shared/domain/venues.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { createExchange } from './exchanges.ts';
 import type { Connection } from './exchanges.ts';
-import { fetchFundingHistory, fetchPriceHistory } from './history.ts';
+import { fetchFundingHistory, fetchObservedFundingHistory, fetchPriceHistory } from './history.ts';
 import { createMarketCatalog } from './perpMarkets.ts';
 import type { PerpMarket } from './perpMarkets.ts';
 import { badResponse } from './venueErrors.ts';
@@ -44,6 +44,10 @@ export interface VenueSpec {
   historyPagedByCcxt?: boolean;
   /** True where ccxt would load the venue's currency list with its markets and the perps need none of it. */
   skipCurrencies?: boolean;
+  /** True where the funding history lists observations of a continuously accruing rate, not settlements (Paradex). */
+  continuousFunding?: boolean;
+  /** The longest candle the venue serves, where shorter than 4 h (Paradex: 1 h). */
+  longestCandle?: '1h';
   fetchQuotes(input: PollInput): Promise<FundingQuote[]>;
 }
 
@@ -112,11 +116,12 @@ export function createVenueAdapter(spec: VenueSpec, context: AdapterContext): Ve
     async fundingHistory(symbol, since, until) {
       await catalog.current(performance.now());
       const fallback = lastInterval.get(symbol) ?? VENUES[spec.venue].defaultIntervalHours;
-      return fetchFundingHistory({ exchange, venue: spec.venue, symbol, since, until, pageLimit: spec.historyPageLimit, pagedByCcxt: spec.historyPagedByCcxt }, fallback);
+      const request = { exchange, venue: spec.venue, symbol, since, until, pageLimit: spec.historyPageLimit, pagedByCcxt: spec.historyPagedByCcxt };
+      return spec.continuousFunding ? fetchObservedFundingHistory(request, fallback) : fetchFundingHistory(request, fallback);
     },
     async priceHistory(symbol, since, timeframe, until) {
       await catalog.current(performance.now());
-      return fetchPriceHistory({ exchange, venue: spec.venue, symbol, since, until, pageLimit: spec.candlePageLimit }, timeframe);
+      return fetchPriceHistory({ exchange, venue: spec.venue, symbol, since, until, pageLimit: spec.candlePageLimit, readTimeframe: spec.longestCandle }, timeframe);
     },
     async close() {
       await exchange.close();

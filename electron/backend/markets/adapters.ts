@@ -10,6 +10,7 @@ import { createGateAdapter } from './gate.ts';
 import { createHyperliquidAdapter } from './hyperliquid.ts';
 import { createKucoinfuturesAdapter } from './kucoinfutures.ts';
 import { createOkxAdapter } from './okx.ts';
+import { createParadexAdapter } from './paradex.ts';
 
 export const ADAPTERS: Record<VenueId, (context: AdapterContext) => VenueAdapter> = {
   binanceusdm: createBinanceAdapter,
@@ -21,4 +22,5 @@ export const ADAPTERS: Record<VenueId, (context: AdapterContext) => VenueAdapter
   aster: createAsterAdapter,
   kucoinfutures: createKucoinfuturesAdapter,
   bingx: createBingxAdapter,
+  paradex: createParadexAdapter,
 };

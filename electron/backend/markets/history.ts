@@ -46,6 +46,9 @@ async function paginate<T>(fetchPage: (since: number) => Promise<T[]>, timeOf: (
   return [...byTime.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row);
 }
 
+/** How far past a period's boundary an observation still stands for the rate at the boundary. */
+const OBSERVATION_WINDOW_MS = 60_000;
+
 export interface HistoryRequest {
   exchange: Exchange;
   venue: VenueId;
@@ -58,6 +61,8 @@ export interface HistoryRequest {
    * walks those pages itself when asked (`paginate`), so one call returns the whole range.
    */
   pagedByCcxt?: boolean;
+  /** The candle asked of a venue that serves none as long as the one wanted (Paradex: 1 h at most). */
+  readTimeframe?: '1h';
 }
 
 export async function fetchFundingHistory(request: HistoryRequest, fallbackIntervalHours: number): Promise<FundingPoint[]> {
@@ -80,6 +85,26 @@ export async function fetchFundingHistory(request: HistoryRequest, fallbackInter
   }));
 }
 
+/**
+ * Funding history of a venue that funds continuously (Paradex): its rows are observations of
+ * the running rate, about one a second, not settlements, so paging through them would read
+ * thousands of "settlements" an hour. Instead the rate is read once per period of
+ * `periodHours`, the first observation at or after each boundary on the UTC grid standing for
+ * the period it closes (docs/venues.md, "Paradex"). A boundary without an observation within
+ * a minute is left out, as a missing settlement would be.
+ */
+export async function fetchObservedFundingHistory(request: HistoryRequest, periodHours: number): Promise<FundingPoint[]> {
+  const { exchange, venue, symbol, since, until } = request;
+  const period = periodHours * HOUR_MS;
+  const points: FundingPoint[] = [];
+  for (let boundary = Math.ceil(since / period) * period; boundary <= until; boundary += period) {
+    const rows = await exchange.fetchFundingRateHistory(symbol, boundary, 1, { until: Math.min(boundary + OBSERVATION_WINDOW_MS, until) });
+    const observed = rows.find((row) => (row.timestamp ?? NaN) >= boundary && numberOrNull(row.fundingRate) !== null);
+    if (observed) points.push({ venue, symbol, time: boundary, rate: observed.fundingRate as number, intervalHours: periodHours, markPrice: null });
+  }
+  return points;
+}
+
 const CANDLE_MS = { '1h': HOUR_MS, '4h': 4 * HOUR_MS } as const;
 
 /**
@@ -90,13 +115,17 @@ const CANDLE_MS = { '1h': HOUR_MS, '4h': 4 * HOUR_MS } as const;
  */
 export async function fetchPriceHistory(request: HistoryRequest, timeframe: '1h' | '4h'): Promise<PricePoint[]> {
   const { exchange, venue, symbol, since, until, pageLimit } = request;
+  const read = request.readTimeframe ?? timeframe;
   const candles = await paginate<OHLCV>(
-    (cursor) => exchange.fetchOHLCV(symbol, timeframe, cursor, pageLimit, { until }),
+    (cursor) => exchange.fetchOHLCV(symbol, read, cursor, pageLimit, { until }),
     (candle) => candle[0] ?? NaN,
     since,
     until,
   );
+  // Shorter candles than asked for stand in for the longer ones where their close falls on its grid.
+  const onGrid = (time: number) => read === timeframe || time === until || time % CANDLE_MS[timeframe] === 0;
   return candles
     .filter((candle) => numberOrNull(candle[4]) !== null)
-    .map((candle) => ({ venue, symbol, time: Math.min((candle[0] as number) + CANDLE_MS[timeframe], until), close: candle[4] as number }));
+    .map((candle) => ({ venue, symbol, time: Math.min((candle[0] as number) + CANDLE_MS[read], until), close: candle[4] as number }))
+    .filter((point) => onGrid(point.time));
 }

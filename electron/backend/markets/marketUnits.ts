@@ -6,12 +6,22 @@
  * and Hyperliquid, whose `szDecimals` is only the amount's precision). A spot pair counts coins
  * of ccxt's base: Hyperliquid's spot `baseName` is the venue's token (`UBTC`, the wrapped coin),
  * which ccxt maps to the asset (`BTC/USDC`), so there the base is the asset, not the token.
+ * Paradex names its thousand-coin markets as Hyperliquid does (`kPEPE-USD-PERP`), and ccxt
+ * upper-cases that base too without a `baseName`: the row's own `base_currency` keeps it.
  */
 import type { MarketInterface, OrderBook as CcxtOrderBook } from 'ccxt';
 import { levelsInCoins, marketUnits, type MarketUnits } from '../../../shared/domain/units.ts';
 
-export function unitsOfMarket(market: MarketInterface): MarketUnits {
+/** The venue's own spelling of the base where ccxt kept one: its `baseName`, or the raw row's `base_currency` (Paradex). */
+function venueBaseName(market: MarketInterface): unknown {
   const baseName = (market as { baseName?: unknown }).baseName;
+  if (baseName !== undefined) return baseName;
+  const raw = (market.info as Record<string, unknown> | undefined)?.base_currency;
+  return typeof raw === 'string' && raw.toUpperCase() === market.base ? raw : undefined;
+}
+
+export function unitsOfMarket(market: MarketInterface): MarketUnits {
+  const baseName = venueBaseName(market);
   const venueBase = market.spot !== true && typeof baseName === 'string' && baseName.length > 0 ? baseName : market.base;
   return marketUnits(venueBase, market.contractSize ?? 1);
 }

@@ -57,6 +57,8 @@ function classify(error: unknown): VenueErrorKind {
   if (error instanceof ccxt.ExchangeError && /"code"\s*:\s*"429000"/.test(error.message)) return 'rate-limited';
   // BingX's IP ban (HTTP 418, body code 418) is in ccxt's table as PermissionDenied: a rate limit, not the key.
   if (error instanceof ccxt.PermissionDenied && /^bingx .*"code"\s*:\s*418\b/.test(error.message)) return 'rate-limited';
+  // Paradex's outage codes are bare ExchangeErrors in ccxt's table: the venue is down, not refusing the request.
+  if (error instanceof ccxt.ExchangeError && /^paradex .*"error"\s*:\s*"(SERVICE_UNAVAILABLE|INTERNAL_ERROR)"/.test(error.message)) return 'unreachable';
   if (error instanceof ccxt.NetworkError) return 'unreachable';
   if (error instanceof ccxt.BadResponse || error instanceof ccxt.NullResponse) return 'bad-response';
   if (error instanceof ccxt.AuthenticationError || error instanceof ccxt.PermissionDenied || error instanceof ccxt.AccountSuspended) return 'auth';

@@ -30,7 +30,9 @@ export interface ClientIdRule {
  * Aster `newClientOrderId` Binance's rule (its futures API documents the same pattern);
  * KuCoin `clientOid` up to 40 letters, digits, `_` and `-` (KuCoin Futures is monitored only, docs/venues.md);
  * BingX `clientOrderID` 1–40 characters, which BingX stores lowercased: an id with capitals
- * would come back as another id, so only lowercase letters, digits, `_` and `-` are passed.
+ * would come back as another id, so only lowercase letters, digits, `_` and `-` are passed;
+ * Paradex `client_id` up to 64 characters (its create-order reference; no character set is
+ * stated, so letters, digits, `_` and `-` only; Paradex is monitored only, docs/venues.md).
  */
 export const CLIENT_ID_RULES: Readonly<Record<VenueId, ClientIdRule>> = {
   binanceusdm: { maxLength: 36, pattern: /^[.A-Z:/a-z0-9_-]{1,36}$/, echoPrefix: '', text: 'up to 36 of A-Z a-z 0-9 . : / _ -' },
@@ -43,6 +45,7 @@ export const CLIENT_ID_RULES: Readonly<Record<VenueId, ClientIdRule>> = {
   aster: { maxLength: 36, pattern: /^[.A-Z:/a-z0-9_-]{1,36}$/, echoPrefix: '', text: 'up to 36 of A-Z a-z 0-9 . : / _ -' },
   kucoinfutures: { maxLength: 40, pattern: /^[A-Za-z0-9_-]{1,40}$/, echoPrefix: '', text: 'up to 40 of A-Z a-z 0-9 _ -' },
   bingx: { maxLength: 40, pattern: /^[a-z0-9_-]{1,40}$/, echoPrefix: '', text: 'up to 40 of a-z 0-9 _ - (BingX lowercases ids)' },
+  paradex: { maxLength: 64, pattern: /^[A-Za-z0-9_-]{1,64}$/, echoPrefix: '', text: 'up to 64 of A-Z a-z 0-9 _ -' },
 };
 
 /** What a ticket's order is for; its ids start `ft` (the kill switch's start `ks`). */

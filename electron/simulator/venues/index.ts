@@ -14,5 +14,6 @@ import { gateWire } from './gate.ts';
 import { asterWire } from './aster.ts';
 import { kucoinfuturesWire } from './kucoinfutures.ts';
 import { bingxWire } from './bingx.ts';
+import { paradexWire } from './paradex.ts';
 
-export const VENUE_WIRES: readonly VenueWire[] = [binanceWire, binanceSpotWire, binanceMarginWire, bybitWire, okxWire, hyperliquidWire, bitgetWire, gateWire, asterWire, kucoinfuturesWire, bingxWire];
+export const VENUE_WIRES: readonly VenueWire[] = [binanceWire, binanceSpotWire, binanceMarginWire, bybitWire, okxWire, hyperliquidWire, bitgetWire, gateWire, asterWire, kucoinfuturesWire, bingxWire, paradexWire];

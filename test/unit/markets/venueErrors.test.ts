@@ -19,6 +19,10 @@ describe('ccxt errors become VenueError values', () => {
     // BingX's IP ban after 429s (body code 418) is ccxt's PermissionDenied; another venue's stays auth.
     [new ccxt.PermissionDenied('bingx {"code":418,"msg":"IP banned after too many requests","data":{}}'), 'rate-limited'],
     [new ccxt.PermissionDenied('okx {"code":"50110","msg":"Invalid IP"}'), 'auth'],
+    // Paradex's outage codes are bare ExchangeErrors in ccxt's table; its other codes stay rejections.
+    [new ccxt.ExchangeError('paradex {"error":"SERVICE_UNAVAILABLE","message":"service unavailable"}'), 'unreachable'],
+    [new ccxt.ExchangeError('paradex {"error":"INTERNAL_ERROR","message":"internal error"}'), 'unreachable'],
+    [new ccxt.ExchangeError('paradex {"error":"ORDER_IS_CLOSED","message":"order is closed"}'), 'rejected'],
     [new SyntaxError('Unexpected token <'), 'bad-response'],
     [new Error('something else'), 'unknown'],
   ] as const)('%s is %s', (error, kind) => {

@@ -7,6 +7,9 @@ const columns = monitorColumns(VENUE_IDS);
 const total = (cs: readonly { width: number }[]) => cs.reduce((sum, c) => sum + c.width, 0);
 const ids = (cs: readonly { id: string }[]) => cs.map((c) => c.id);
 const hiddenWith = (...ids: string[]) => new Set([...DEFAULT_HIDDEN_COLUMNS, ...ids]);
+/** The venues whose columns start hidden (monitored only, and past what fits 1600 px). */
+const STARTS_HIDDEN: readonly string[] = ['bingx', 'paradex'];
+const shownAtStart = VENUE_IDS.filter((v) => !STARTS_HIDDEN.includes(v));
 
 describe('the monitor columns fit the window', () => {
   it('with room for every column at its preferred width, nothing is dropped and nothing shrinks', () => {
@@ -15,9 +18,9 @@ describe('the monitor columns fit the window', () => {
     expect(shown.map((c) => c.width)).toEqual(columns.map((c) => c.width));
   });
 
-  // BingX's column starts hidden (nine venue columns do not fit 1600 px).
-  it('at first start every venue column but BingX\'s is shown', () => {
-    expect(fitColumns(columns, 3000, hiddenWith()).shown.filter((c) => c.venue).map((c) => c.venue)).toEqual(VENUE_IDS.filter((v) => v !== 'bingx'));
+  // BingX's and Paradex's columns start hidden (nine venue columns do not fit 1600 px).
+  it('at first start every venue column but BingX\'s and Paradex\'s is shown', () => {
+    expect(fitColumns(columns, 3000, hiddenWith()).shown.filter((c) => c.venue).map((c) => c.venue)).toEqual(shownAtStart);
   });
 
   // Narrowest widths: rank 45, Asset 90, eight venues shown 8 × 113 = 904, Spread 70, APR 58, OI 60,
@@ -41,7 +44,7 @@ describe('the monitor columns fit the window', () => {
   it('a 1280-px window (1247 px of grid) drops every droppable column and still needs 1,554 px: the grid scrolls', () => {
     const { shown, dropped } = fitColumns(columns, 1247, hiddenWith());
     expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'capacity', 'oi', 'basis']);
-    expect(ids(shown)).toEqual(['rank', 'base', ...VENUE_IDS.filter((v) => v !== 'bingx').map((v) => `venue-${v}`), 'spread', 'apr', 'edge', 'history', 'breakEven', 'next', 'signal']);
+    expect(ids(shown)).toEqual(['rank', 'base', ...shownAtStart.map((v) => `venue-${v}`), 'spread', 'apr', 'edge', 'history', 'breakEven', 'next', 'signal']);
     expect(total(shown)).toBe(1554);
   });
 
@@ -52,8 +55,8 @@ describe('the monitor columns fit the window', () => {
   });
 
   it('volume turned on at 1600 (KuCoin hidden) goes with Capacity ahead of OI and basis; two more venues hidden make room for both', () => {
-    expect(fitColumns(columns, 1567, new Set(['basisZ', 'paid', 'venue-kucoinfutures', 'venue-bingx', 'venue-aster'])).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'volume', 'capacity']);
-    const { shown, dropped } = fitColumns(columns, 1567, new Set(['basisZ', 'paid', 'venue-kucoinfutures', 'venue-bingx', 'venue-aster', 'venue-gate']));
+    expect(fitColumns(columns, 1567, new Set(['basisZ', 'paid', 'venue-kucoinfutures', 'venue-bingx', 'venue-paradex', 'venue-aster'])).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'volume', 'capacity']);
+    const { shown, dropped } = fitColumns(columns, 1567, new Set(['basisZ', 'paid', 'venue-kucoinfutures', 'venue-bingx', 'venue-paradex', 'venue-aster', 'venue-gate']));
     expect(dropped).toEqual(['long', 'short', 'carry', 'velocity']);
     expect(ids(shown)).toEqual(expect.arrayContaining(['oi', 'volume', 'capacity', 'basis']));
   });
@@ -61,11 +64,11 @@ describe('the monitor columns fit the window', () => {
   it('Paid 7d starts hidden; turned on at 1600 with KuCoin hidden it gives way before OI and basis do, with volume and basis z', () => {
     expect(DEFAULT_HIDDEN_COLUMNS).toContain('paid');
     // With Capacity shown too, Paid 7d goes first and Capacity after it.
-    expect(fitColumns(columns, 1567, new Set(['volume', 'basisZ', 'venue-kucoinfutures', 'venue-bingx'])).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'paid', 'capacity']);
-    const { shown, dropped } = fitColumns(columns, 1567, new Set(['volume', 'basisZ', 'capacity', 'venue-kucoinfutures', 'venue-bingx']));
+    expect(fitColumns(columns, 1567, new Set(['volume', 'basisZ', 'venue-kucoinfutures', 'venue-bingx', 'venue-paradex'])).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'paid', 'capacity']);
+    const { shown, dropped } = fitColumns(columns, 1567, new Set(['volume', 'basisZ', 'capacity', 'venue-kucoinfutures', 'venue-bingx', 'venue-paradex']));
     expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'paid']);
     expect(ids(shown)).toEqual(expect.arrayContaining(['oi', 'basis']));
-    const roomier = fitColumns(columns, 1567, new Set(['volume', 'basisZ', 'capacity', 'venue-kucoinfutures', 'venue-bingx', 'venue-aster']));
+    const roomier = fitColumns(columns, 1567, new Set(['volume', 'basisZ', 'capacity', 'venue-kucoinfutures', 'venue-bingx', 'venue-paradex', 'venue-aster']));
     expect(ids(roomier.shown)).toEqual(expect.arrayContaining(['paid', 'oi', 'basis']));
   });
 });

@@ -24,7 +24,7 @@ describe('simulated universe', () => {
 
   it('names instruments as each venue does', () => {
     const ids = Object.fromEntries(VENUE_IDS.map((v) => [v, all.listings(v).find((l) => l.asset.base === 'BTC')!.instrument.id]));
-    expect(ids).toEqual({ binanceusdm: 'BTCUSDT', bybit: 'BTCUSDT', okx: 'BTC-USDT-SWAP', bitget: 'BTCUSDT', gate: 'BTC_USDT', hyperliquid: 'BTC', aster: 'BTCUSDT', kucoinfutures: 'XBTUSDTM', bingx: 'BTC-USDT' });
+    expect(ids).toEqual({ binanceusdm: 'BTCUSDT', bybit: 'BTCUSDT', okx: 'BTC-USDT-SWAP', bitget: 'BTCUSDT', gate: 'BTC_USDT', hyperliquid: 'BTC', aster: 'BTCUSDT', kucoinfutures: 'XBTUSDTM', bingx: 'BTC-USDT', paradex: 'BTC-USD-PERP' });
     expect(all.listing('binanceusdm', '1000PEPEUSDT')?.priceScale).toBe(1000);
     expect(all.listing('hyperliquid', 'kPEPE')?.instrument.settle).toBe('USDC');
     expect(all.listing('okx', 'BTC-USDT-SWAP')?.instrument.contractSize).toBe(0.01);
@@ -35,6 +35,9 @@ describe('simulated universe', () => {
     // BingX's recorded BTC-USDT: coins in steps of 0.0001, at least 2 USDT an order.
     expect(all.listing('bingx', 'BTC-USDT')?.instrument).toMatchObject({ contractSize: 1, stepSize: 0.0001, minQty: 0.0001, minNotional: 2 });
     expect(all.listing('bingx', '1000PEPE-USDT')?.priceScale).toBe(1000);
+    // Paradex's recorded BTC-USD-PERP: coins in steps of 0.001, priced in USD, settled in USDC; a thousand PEPE is kPEPE.
+    expect(all.listing('paradex', 'BTC-USD-PERP')?.instrument).toMatchObject({ contractSize: 1, stepSize: 0.001, tickSize: 0.1, quote: 'USD', settle: 'USDC' });
+    expect(all.listing('paradex', 'kPEPE-USD-PERP')?.priceScale).toBe(1000);
   });
 
   it('not every venue lists every asset, but the most liquid are listed everywhere', () => {
@@ -53,6 +56,8 @@ describe('simulated universe', () => {
     expect(new Set(hours('kucoinfutures'))).toEqual(new Set([1, 4, 8]));
     // BingX too (each premium-index row's fundingIntervalHours).
     expect(new Set(hours('bingx'))).toEqual(new Set([1, 4, 8]));
+    // Paradex quotes every perp's continuous rate for an 8-h funding period.
+    expect(new Set(hours('paradex'))).toEqual(new Set([8]));
     const binance = hours('binanceusdm');
     expect(new Set(binance)).toEqual(new Set([1, 2, 4, 8]));
     expect(binance.filter((h) => h === 4 || h === 8).length / binance.length).toBeGreaterThan(0.9);

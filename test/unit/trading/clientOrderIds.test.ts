@@ -19,6 +19,8 @@ const VENUE_DOCS: Record<VenueId, RegExp> = {
   kucoinfutures: /^[A-Za-z0-9_-]{1,40}$/,
   // BingX's clientOrderID: 1 to 40 characters, stored lowercased (an id with capitals comes back as another).
   bingx: /^[a-z0-9_-]{1,40}$/,
+  // Paradex's client_id: at most 64 characters (its create-order reference states no character set).
+  paradex: /^.{1,64}$/,
 };
 
 const LONG_TICKET = 'a-very_long-ticket-id-'.repeat(4);
