@@ -72,6 +72,13 @@ export const WALLET_VENUES: ReadonlySet<VenueId> = new Set<VenueId>(['hyperliqui
 export const MONITORING_ONLY = ['kucoinfutures', 'bingx', 'paradex'] as const satisfies readonly VenueId[];
 export const MONITORING_ONLY_VENUES: ReadonlySet<VenueId> = new Set<VenueId>(MONITORING_ONLY);
 
+/**
+ * Venues that fund continuously (Paradex: the rate accrues every second, no funding events):
+ * their quotes publish no next settlement, and no settlement calendar lists them
+ * (docs/venues.md, "Paradex").
+ */
+export const CONTINUOUS_FUNDING_VENUES: ReadonlySet<VenueId> = new Set<VenueId>(['paradex']);
+
 export function notTradableReason(venue: VenueId): string {
   return `${VENUES[venue].label} is not tradable in this build: the terminal monitors it only (no orders, positions or kill switch there)`;
 }

@@ -1,5 +1,5 @@
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
-import type { VenueId } from '../../../shared/domain/venues.ts';
+import { CONTINUOUS_FUNDING_VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { ratePer8h } from '../../../shared/funding/normalise.ts';
 import { nextSettlementAfter } from '../../../shared/funding/settlements.ts';
 
@@ -38,11 +38,13 @@ function paidRate(q: FundingQuote): SettlementRate | null {
 /**
  * The settlement calendar from `now` to `now + horizonMs`, per venue and instant, in time order.
  * The first settlement of a symbol is the venue's published time; the later ones follow its interval.
+ * A venue that funds continuously has no settlements to list and is left out.
  */
 export function buildSettlements(quotes: Iterable<FundingQuote>, now: number, horizonMs: number, topN = 3): Settlement[] {
   const byKey = new Map<string, Settlement & { intervalSet: Set<number> }>();
   const until = now + horizonMs;
   for (const q of quotes) {
+    if (CONTINUOUS_FUNDING_VENUES.has(q.venue)) continue;
     const step = q.intervalHours * HOUR_MS;
     let first = true;
     for (let t = firstSettlement(q, now); t <= until; t += step, first = false) {

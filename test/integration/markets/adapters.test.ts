@@ -6,14 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../../electron/backend/markets/adapters.ts';
 import type { VenueAdapter } from '../../../electron/backend/markets/adapter.ts';
-import { VENUE_IDS } from '../../../shared/domain/venues.ts';
+import { CONTINUOUS_FUNDING_VENUES, VENUE_IDS } from '../../../shared/domain/venues.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { relativeGap, servedBySimulator, simIdOf, startPausedSimulator } from './simulatorHarness.ts';
 import type { Simulator } from './simulatorHarness.ts';
 
 const venues: VenueId[] = VENUE_IDS.filter(servedBySimulator);
-/** Venues that fund continuously and publish no settlement time (docs/venues.md, "Paradex"): their quotes carry none. */
-const CONTINUOUS_FUNDING: ReadonlySet<VenueId> = new Set<VenueId>(['paradex']);
 let sim: Simulator;
 const adapters = new Map<VenueId, VenueAdapter>();
 
@@ -50,7 +48,7 @@ describe.each(venues)('%s adapter against the simulator', (venue) => {
       const ticker = sim.market.ticker(venue, id);
       expect({ symbol: quote.symbol, rate: quote.rate }).toEqual({ symbol: quote.symbol, rate: expect.closeTo(funding.rate, 8) });
       expect({ symbol: quote.symbol, interval: quote.intervalHours, next: quote.nextFundingTime })
-        .toEqual({ symbol: quote.symbol, interval: funding.intervalHours, next: CONTINUOUS_FUNDING.has(venue) ? null : funding.nextFundingTime });
+        .toEqual({ symbol: quote.symbol, interval: funding.intervalHours, next: CONTINUOUS_FUNDING_VENUES.has(venue) ? null : funding.nextFundingTime });
       expect(relativeGap(quote.markPrice, ticker.mark)).toBeLessThan(1e-3);
       expect(quote.rateKind).toBe('predicted');
       if (quote.lastSettledRate !== null) expect(quote.lastSettledRate).toBeCloseTo(funding.lastSettledRate, 8);

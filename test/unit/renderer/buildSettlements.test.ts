@@ -19,6 +19,11 @@ describe('the funding-windows calendar', () => {
     expect(s.map((x) => [x.venue, x.time - MIDNIGHT, x.symbols])).toEqual([['binanceusdm', 8 * H, 2], ['okx', 8 * H, 1]]);
   });
 
+  it('a venue that funds continuously (Paradex) has no settlements and is left out', () => {
+    const s = buildSettlements([quote({ venue: 'paradex', symbol: 'BTC/USD:USDC' }), quote({ symbol: 'A' })], MIDNIGHT + 5 * H, 4 * H);
+    expect(s.map((x) => [x.venue, x.symbols])).toEqual([['binanceusdm', 1]]);
+  });
+
   it("uses the venue's published next settlement when it is in the future", () => {
     const published = MIDNIGHT + 2 * H + 30 * 60_000;
     const [first] = buildSettlements([quote({ nextFundingTime: published })], MIDNIGHT + H, 2 * H);
