@@ -32,6 +32,8 @@ const VENUE_TRAITS: Record<VenueId, { share: number; bias: number }> = {
   bingx: { share: 0.15, bias: 0.00003 },
   // A perp DEX of mostly API market makers and retail: thin books, a mild long premium.
   paradex: { share: 0.08, bias: 0.00003 },
+  // A zero-fee perp DEX: a book near Hyperliquid's on the majors, thinner beyond, a long premium from its retail flow.
+  lighter: { share: 0.2, bias: 0.00004 },
 };
 
 /** Thrown when a caller names an instrument the venue does not list. */

@@ -106,9 +106,19 @@ const PARADEX: Table = {
   'BTC-USD-PERP': { contractSize: 1, tickSize: 0.1, stepSize: 0.001, minQty: 0.001, maxLeverage: 50, intervalHours: 8 },
 };
 
+/**
+ * Lighter counts coins; its `orderBookDetails` rows state size and price decimals and the least
+ * base amount, and the leverage cap as the least initial margin fraction in hundredths of a
+ * percent (ETH 200: 2 %, 50×; LTC 1000: 10 %, 10×), by market index (ccxt's recorded Lighter markets).
+ */
+const LIGHTER: Table = {
+  0: { contractSize: 1, tickSize: 0.01, stepSize: 0.0001, minQty: 0.005, maxLeverage: 50, intervalHours: 1 },
+  35: { contractSize: 1, tickSize: 0.001, stepSize: 0.001, minQty: 0.1, maxLeverage: 10, intervalHours: 1 },
+};
+
 const TABLES: Partial<Record<VenueId, Table>> = {
   binanceusdm: BINANCE, bybit: BYBIT, okx: OKX, bitget: BITGET, gate: GATE, hyperliquid: HYPERLIQUID, aster: ASTER, kucoinfutures: KUCOIN_FUTURES, bingx: BINGX,
-  paradex: PARADEX,
+  paradex: PARADEX, lighter: LIGHTER,
 };
 
 export function realTerms(venue: VenueId, instrumentId: string): RealTerms | undefined {

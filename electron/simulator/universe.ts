@@ -69,6 +69,8 @@ const COVERAGE: Record<VenueId, { top: number; rest: number }> = {
   bingx: { top: 150, rest: 0.8 },
   // A younger DEX: the majors and a share of the rest (about a hundred perps).
   paradex: { top: 50, rest: 0.4 },
+  // Lighter lists the majors and a share of the rest, much as Hyperliquid does.
+  lighter: { top: 70, rest: 0.35 },
 };
 
 export function isListed(venue: VenueId, asset: Asset): boolean {
@@ -91,7 +93,8 @@ function decimals(step: number): number {
 
 /** Funding interval: majors settle every 8 h; a share of the rest every 4 h, a few 2 h or 1 h. */
 function intervalFor(venue: VenueId, asset: Asset): number {
-  if (venue === 'hyperliquid') return 1;
+  // Hyperliquid and Lighter settle every contract every hour.
+  if (venue === 'hyperliquid' || venue === 'lighter') return 1;
   // Paradex quotes every perp's continuous rate for an 8-h funding period (`funding_period_hours`).
   if (venue === 'paradex') return 8;
   if (asset.rank < 20) return 8;
@@ -110,13 +113,20 @@ function intervalFor(venue: VenueId, asset: Asset): number {
 
 function capFor(venue: VenueId, asset: Asset): number {
   if (venue === 'hyperliquid') return 0.04;
+  // Lighter's hourly rate taken as clamped to ±0.5 % (docs/venues.md, "Lighter").
+  if (venue === 'lighter') return 0.005;
   if (venue === 'okx') return asset.rank < 10 ? 0.0075 : 0.015;
   if (asset.rank < 2) return 0.003;
   return asset.rank < 50 ? 0.0075 : 0.02;
 }
 
-function nativeId(venue: VenueId, rawBase: string): string {
+/** Lighter's market indices as ccxt's recorded Lighter markets state them; other assets get made-up ones from 100 up. */
+const LIGHTER_MARKET_IDS: Readonly<Record<string, number>> = { ETH: 0, LTC: 35 };
+
+function nativeId(venue: VenueId, rawBase: string, asset: Asset): string {
   switch (venue) {
+    // Lighter names a market by its index (`market_id`); the coin is the row's `symbol`.
+    case 'lighter': return String(LIGHTER_MARKET_IDS[rawBase] ?? 100 + asset.rank);
     case 'okx': return `${rawBase}-USDT-SWAP`;
     case 'gate': return `${rawBase}_USDT`;
     case 'hyperliquid': return rawBase;
@@ -148,11 +158,11 @@ export function listingFor(venue: VenueId, asset: Asset): Listing {
   const priceScale = contractVenue ? 1 : asset.multiplier;
   // Hyperliquid and Paradex name a thousand coins `k…` (kPEPE); the others prefix the count (1000PEPE).
   const rawBase = priceScale === 1 ? asset.base : venue === 'hyperliquid' || venue === 'paradex' ? `k${asset.base}` : `${priceScale}${asset.base}`;
-  const id = nativeId(venue, rawBase);
+  const id = nativeId(venue, rawBase, asset);
   const cap = capFor(venue, asset);
   const tier = asset.rank < 10 ? 0 : asset.rank < 50 ? 1 : asset.rank < 200 ? 2 : 3;
   const terms = { ...generatedTerms(venue, asset, asset.price * priceScale, tier), ...realTerms(venue, id) };
-  const settle = venue === 'hyperliquid' || venue === 'paradex' ? 'USDC' : 'USDT';
+  const settle = venue === 'hyperliquid' || venue === 'paradex' || venue === 'lighter' ? 'USDC' : 'USDT';
   const instrument: SimInstrument = {
     venue,
     id,
@@ -164,7 +174,7 @@ export function listingFor(venue: VenueId, asset: Asset): Listing {
     tickSize: terms.tickSize,
     stepSize: terms.stepSize,
     minQty: terms.minQty,
-    minNotional: venue === 'hyperliquid' || venue === 'paradex' ? 10 : contractVenue ? 0 : venue === 'bingx' ? 2 : venue === 'binanceusdm' && asset.rank < 2 ? 100 : 5,
+    minNotional: venue === 'hyperliquid' || venue === 'paradex' || venue === 'lighter' ? 10 : contractVenue ? 0 : venue === 'bingx' ? 2 : venue === 'binanceusdm' && asset.rank < 2 ? 100 : 5,
     maxLeverage: terms.maxLeverage,
     intervalHours: terms.intervalHours ?? intervalFor(venue, asset),
     fundingCap: cap,

@@ -45,11 +45,11 @@ interface MonitorViewState {
 
 /**
  * Monitor columns hidden until the trader turns them on (Columns…): OI and the basis say most of
- * what volume and basis z add; nine venue columns do not fit 1600 px beside the rest, so BingX's
- * and Paradex's (the ninth and tenth, monitored only) start hidden. Their quotes still count
- * everywhere (docs/screens.md).
+ * what volume and basis z add; more than eight venue columns do not fit 1600 px beside the rest,
+ * so BingX's, Paradex's and Lighter's (the ninth to eleventh, monitored only) start hidden. Their
+ * quotes still count everywhere (docs/screens.md).
  */
-export const DEFAULT_HIDDEN_COLUMNS: readonly string[] = ['volume', 'basisZ', 'paid', 'venue-bingx', 'venue-paradex'];
+export const DEFAULT_HIDDEN_COLUMNS: readonly string[] = ['volume', 'basisZ', 'paid', 'venue-bingx', 'venue-paradex', 'venue-lighter'];
 
 /** Clicking the sorted column flips direction; a new column starts descending (biggest first) except the asset name. */
 export function nextSort(current: SortSpec, key: SortKey): SortSpec {

@@ -1,5 +1,5 @@
 /** The venues the terminal knows, with the defaults it uses until the user says otherwise. */
-export const VENUE_IDS = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'hyperliquid', 'aster', 'kucoinfutures', 'bingx', 'paradex'] as const;
+export const VENUE_IDS = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'hyperliquid', 'aster', 'kucoinfutures', 'bingx', 'paradex', 'lighter'] as const;
 export type VenueId = (typeof VENUE_IDS)[number];
 
 /** The venues whose spot market a perp/spot carry's spot leg can trade (docs/orders.md, "Spot legs"). */
@@ -56,6 +56,10 @@ export const VENUES: Record<VenueId, VenueProfile> = {
   // 200 requests a second or 1,500 a minute per IP; a poll is one markets-summary call. Funding is
   // continuous, quoted per 8-h period (docs/venues.md, "Paradex").
   paradex: { id: 'paradex', label: 'Paradex', takerFee: 0.0002, makerFee: 0.00003, spotTakerFee: 0.0002, defaultIntervalHours: 8, staleAfterMs: 45_000, pollMs: 10_000 },
+  // Lighter's Standard accounts trade perps and spot free (taker and maker 0: every recorded market row's
+  // taker_fee/maker_fee, and ccxt's); funding settles every hour. ccxt paces lighter at one request a
+  // second (60 a minute for a Standard account): a poll sends two, every 15 s, 8 a minute.
+  lighter: { id: 'lighter', label: 'Lighter', takerFee: 0, makerFee: 0, spotTakerFee: 0, defaultIntervalHours: 1, staleAfterMs: 60_000, pollMs: 15_000 },
 };
 
 /**
@@ -69,7 +73,7 @@ export const WALLET_VENUES: ReadonlySet<VenueId> = new Set<VenueId>(['hyperliqui
  * any mode, so the ticket, reconcile and the kill switch say so in these words instead of
  * sending anything (docs/venues.md, "Monitoring-only venues").
  */
-export const MONITORING_ONLY = ['kucoinfutures', 'bingx', 'paradex'] as const satisfies readonly VenueId[];
+export const MONITORING_ONLY = ['kucoinfutures', 'bingx', 'paradex', 'lighter'] as const satisfies readonly VenueId[];
 export const MONITORING_ONLY_VENUES: ReadonlySet<VenueId> = new Set<VenueId>(MONITORING_ONLY);
 
 /**
@@ -91,7 +95,8 @@ export function isVenueId(value: string): value is VenueId {
  * Where a venue's paths live on the one loopback server (simulator, Demo). Aster's futures API
  * uses Binance's paths (`/fapi/…`), so its endpoints are served under their own prefix; Paradex's
  * are bare `/v1/…` paths (`/v1/markets`, `/v1/system/time`) that any other venue's version root
- * could shadow, so they live under theirs too; every other venue's paths are distinct and stay
- * at the root (docs/ccxt.md, "Pointing ccxt at a local server").
+ * could shadow, and Lighter's (`/api/v1/…`, its status at the root) would meet KuCoin's, so they
+ * live under theirs too; every other venue's paths are distinct and stay at the root
+ * (docs/ccxt.md, "Pointing ccxt at a local server").
  */
-export const LOOPBACK_PATH_PREFIX: Readonly<Partial<Record<VenueId, string>>> = { aster: '/aster', paradex: '/paradex' };
+export const LOOPBACK_PATH_PREFIX: Readonly<Partial<Record<VenueId, string>>> = { aster: '/aster', paradex: '/paradex', lighter: '/lighter' };

@@ -64,6 +64,7 @@ export const DEFAULT_WITHDRAWAL_FEES_USD: Readonly<Record<VenueId, number>> = {
   kucoinfutures: 1,
   bingx: 1,
   paradex: 1,
+  lighter: 1,
 };
 
 export interface MarginNeed {

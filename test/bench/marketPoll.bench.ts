@@ -25,6 +25,7 @@ const MAIN_ENDPOINT: Record<VenueId, { path: string; body?: string }> = {
   kucoinfutures: { path: '/api/v1/contracts/active' },
   bingx: { path: '/openApi/swap/v2/quote/premiumIndex' },
   paradex: { path: '/paradex/v1/markets/summary?market=ALL' },
+  lighter: { path: '/lighter/api/v1/funding-rates' },
 };
 
 async function medianMs(fn: () => Promise<unknown>): Promise<number> {

@@ -11,6 +11,7 @@ import { bybitSpec } from './bybit.ts';
 import { gateSpec } from './gate.ts';
 import { hyperliquidSpec } from './hyperliquid.ts';
 import { kucoinfuturesSpec } from './kucoinfutures.ts';
+import { lighterSpec } from './lighter.ts';
 import { okxSpec } from './okx.ts';
 import { paradexSpec } from './paradex.ts';
 
@@ -18,6 +19,7 @@ const SPEC_OPTIONS: Record<VenueId, Record<string, unknown>> = {
   binanceusdm: binanceSpec.exchangeOptions, bybit: bybitSpec.exchangeOptions, okx: okxSpec.exchangeOptions,
   bitget: bitgetSpec.exchangeOptions, gate: gateSpec.exchangeOptions, hyperliquid: hyperliquidSpec.exchangeOptions, aster: asterSpec.exchangeOptions,
   kucoinfutures: kucoinfuturesSpec.exchangeOptions, bingx: bingxSpec.exchangeOptions, paradex: paradexSpec.exchangeOptions,
+  lighter: lighterSpec.exchangeOptions,
 };
 
 /** The venue's market-data options plus what a signed account needs on top of them. */

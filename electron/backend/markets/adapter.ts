@@ -12,7 +12,7 @@ import type { Connection } from './exchanges.ts';
 import { fetchFundingHistory, fetchObservedFundingHistory, fetchPriceHistory } from './history.ts';
 import { createMarketCatalog } from './perpMarkets.ts';
 import type { PerpMarket } from './perpMarkets.ts';
-import { badResponse } from './venueErrors.ts';
+import { badResponse, notReadable } from './venueErrors.ts';
 
 export const MINUTE_MS = 60_000;
 
@@ -48,6 +48,8 @@ export interface VenueSpec {
   continuousFunding?: boolean;
   /** The longest candle the venue serves, where shorter than 4 h (Paradex: 1 h). */
   longestCandle?: '1h';
+  /** Why the venue's settled funding cannot be read through ccxt, where it cannot: history requests are refused in these words. */
+  noFundingHistory?: string;
   fetchQuotes(input: PollInput): Promise<FundingQuote[]>;
 }
 
@@ -114,6 +116,7 @@ export function createVenueAdapter(spec: VenueSpec, context: AdapterContext): Ve
     markets: () => [...catalog.known().values()],
     marketsDue: () => catalog.due(performance.now()),
     async fundingHistory(symbol, since, until) {
+      if (spec.noFundingHistory !== undefined) throw notReadable(spec.venue, spec.noFundingHistory);
       await catalog.current(performance.now());
       const fallback = lastInterval.get(symbol) ?? VENUES[spec.venue].defaultIntervalHours;
       const request = { exchange, venue: spec.venue, symbol, since, until, pageLimit: spec.historyPageLimit, pagedByCcxt: spec.historyPagedByCcxt };

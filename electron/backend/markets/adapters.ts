@@ -9,6 +9,7 @@ import { createBybitAdapter } from './bybit.ts';
 import { createGateAdapter } from './gate.ts';
 import { createHyperliquidAdapter } from './hyperliquid.ts';
 import { createKucoinfuturesAdapter } from './kucoinfutures.ts';
+import { createLighterAdapter } from './lighter.ts';
 import { createOkxAdapter } from './okx.ts';
 import { createParadexAdapter } from './paradex.ts';
 
@@ -23,4 +24,5 @@ export const ADAPTERS: Record<VenueId, (context: AdapterContext) => VenueAdapter
   kucoinfutures: createKucoinfuturesAdapter,
   bingx: createBingxAdapter,
   paradex: createParadexAdapter,
+  lighter: createLighterAdapter,
 };

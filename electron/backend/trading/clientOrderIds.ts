@@ -32,7 +32,9 @@ export interface ClientIdRule {
  * BingX `clientOrderID` 1–40 characters, which BingX stores lowercased: an id with capitals
  * would come back as another id, so only lowercase letters, digits, `_` and `-` are passed;
  * Paradex `client_id` up to 64 characters (its create-order reference; no character set is
- * stated, so letters, digits, `_` and `-` only; Paradex is monitored only, docs/venues.md).
+ * stated, so letters, digits, `_` and `-` only; Paradex is monitored only, docs/venues.md);
+ * Lighter `client_order_index` an integer below 2^48 (ccxt reads `clientOrderId` as an integer;
+ * Lighter is monitored only, docs/venues.md), so its ids are 48 bits of the digest in decimal.
  */
 export const CLIENT_ID_RULES: Readonly<Record<VenueId, ClientIdRule>> = {
   binanceusdm: { maxLength: 36, pattern: /^[.A-Z:/a-z0-9_-]{1,36}$/, echoPrefix: '', text: 'up to 36 of A-Z a-z 0-9 . : / _ -' },
@@ -46,7 +48,11 @@ export const CLIENT_ID_RULES: Readonly<Record<VenueId, ClientIdRule>> = {
   kucoinfutures: { maxLength: 40, pattern: /^[A-Za-z0-9_-]{1,40}$/, echoPrefix: '', text: 'up to 40 of A-Z a-z 0-9 _ -' },
   bingx: { maxLength: 40, pattern: /^[a-z0-9_-]{1,40}$/, echoPrefix: '', text: 'up to 40 of a-z 0-9 _ - (BingX lowercases ids)' },
   paradex: { maxLength: 64, pattern: /^[A-Za-z0-9_-]{1,64}$/, echoPrefix: '', text: 'up to 64 of A-Z a-z 0-9 _ -' },
+  lighter: { maxLength: 15, pattern: /^(?:[1-9][0-9]{0,14}|0)$/, echoPrefix: '', text: 'an integer from 0 to 2^48 - 1 (client_order_index)' },
 };
+
+/** Lighter's client_order_index is below 2^48: twelve hex digits of the digest. */
+const LIGHTER_INDEX_HEX = 12;
 
 /** What a ticket's order is for; its ids start `ft` (the kill switch's start `ks`). */
 export type OrderRole = 'open' | 'unwind' | 'close';
@@ -62,12 +68,14 @@ function digest(parts: ReadonlyArray<string | number>): string {
 function idFor(venue: VenueId, prefix: 'ft' | 'ks' | 'rs', parts: ReadonlyArray<string | number>): string {
   const hex = digest(parts);
   if (venue === 'hyperliquid') return `0x${hex.slice(0, DIGEST_HEX)}`;
+  if (venue === 'lighter') return String(Number.parseInt(hex.slice(0, LIGHTER_INDEX_HEX), 16));
   return `${prefix}${hex.slice(0, Math.min(CLIENT_ID_RULES[venue].maxLength, DIGEST_HEX) - prefix.length)}`;
 }
 
 /**
  * The id of a ticket's leg (`open`), its unwind, or a close: the same on every attempt, so a
- * lost answer can be found again. At least 104 bits of digest on every venue (Gate's 28).
+ * lost answer can be found again. At least 104 bits of digest on every venue (Gate's 28) but
+ * Lighter, whose integer index holds 48.
  */
 export function ticketOrderId(venue: VenueId, ticketId: string, leg: number, role: OrderRole): string {
   return idFor(venue, 'ft', [ticketId, leg, role]);

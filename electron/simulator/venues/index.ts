@@ -15,5 +15,6 @@ import { asterWire } from './aster.ts';
 import { kucoinfuturesWire } from './kucoinfutures.ts';
 import { bingxWire } from './bingx.ts';
 import { paradexWire } from './paradex.ts';
+import { lighterWire } from './lighter.ts';
 
-export const VENUE_WIRES: readonly VenueWire[] = [binanceWire, binanceSpotWire, binanceMarginWire, bybitWire, okxWire, hyperliquidWire, bitgetWire, gateWire, asterWire, kucoinfuturesWire, bingxWire, paradexWire];
+export const VENUE_WIRES: readonly VenueWire[] = [binanceWire, binanceSpotWire, binanceMarginWire, bybitWire, okxWire, hyperliquidWire, bitgetWire, gateWire, asterWire, kucoinfuturesWire, bingxWire, paradexWire, lighterWire];

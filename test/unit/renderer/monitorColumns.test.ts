@@ -8,7 +8,7 @@ const total = (cs: readonly { width: number }[]) => cs.reduce((sum, c) => sum + 
 const ids = (cs: readonly { id: string }[]) => cs.map((c) => c.id);
 const hiddenWith = (...ids: string[]) => new Set([...DEFAULT_HIDDEN_COLUMNS, ...ids]);
 /** The venues whose columns start hidden (monitored only, and past what fits 1600 px). */
-const STARTS_HIDDEN: readonly string[] = ['bingx', 'paradex'];
+const STARTS_HIDDEN: readonly string[] = ['bingx', 'paradex', 'lighter'];
 const shownAtStart = VENUE_IDS.filter((v) => !STARTS_HIDDEN.includes(v));
 
 describe('the monitor columns fit the window', () => {
@@ -18,8 +18,8 @@ describe('the monitor columns fit the window', () => {
     expect(shown.map((c) => c.width)).toEqual(columns.map((c) => c.width));
   });
 
-  // BingX's and Paradex's columns start hidden (nine venue columns do not fit 1600 px).
-  it('at first start every venue column but BingX\'s and Paradex\'s is shown', () => {
+  // BingX's, Paradex's and Lighter's columns start hidden (more than eight venue columns do not fit 1600 px).
+  it('at first start every venue column but BingX\'s, Paradex\'s and Lighter\'s is shown', () => {
     expect(fitColumns(columns, 3000, hiddenWith()).shown.filter((c) => c.venue).map((c) => c.venue)).toEqual(shownAtStart);
   });
 
@@ -55,8 +55,8 @@ describe('the monitor columns fit the window', () => {
   });
 
   it('volume turned on at 1600 (KuCoin hidden) goes with Capacity ahead of OI and basis; two more venues hidden make room for both', () => {
-    expect(fitColumns(columns, 1567, new Set(['basisZ', 'paid', 'venue-kucoinfutures', 'venue-bingx', 'venue-paradex', 'venue-aster'])).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'volume', 'capacity']);
-    const { shown, dropped } = fitColumns(columns, 1567, new Set(['basisZ', 'paid', 'venue-kucoinfutures', 'venue-bingx', 'venue-paradex', 'venue-aster', 'venue-gate']));
+    expect(fitColumns(columns, 1567, new Set(['basisZ', 'paid', 'venue-kucoinfutures', 'venue-bingx', 'venue-paradex', 'venue-lighter', 'venue-aster'])).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'volume', 'capacity']);
+    const { shown, dropped } = fitColumns(columns, 1567, new Set(['basisZ', 'paid', 'venue-kucoinfutures', 'venue-bingx', 'venue-paradex', 'venue-lighter', 'venue-aster', 'venue-gate']));
     expect(dropped).toEqual(['long', 'short', 'carry', 'velocity']);
     expect(ids(shown)).toEqual(expect.arrayContaining(['oi', 'volume', 'capacity', 'basis']));
   });
@@ -64,11 +64,11 @@ describe('the monitor columns fit the window', () => {
   it('Paid 7d starts hidden; turned on at 1600 with KuCoin hidden it gives way before OI and basis do, with volume and basis z', () => {
     expect(DEFAULT_HIDDEN_COLUMNS).toContain('paid');
     // With Capacity shown too, Paid 7d goes first and Capacity after it.
-    expect(fitColumns(columns, 1567, new Set(['volume', 'basisZ', 'venue-kucoinfutures', 'venue-bingx', 'venue-paradex'])).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'paid', 'capacity']);
-    const { shown, dropped } = fitColumns(columns, 1567, new Set(['volume', 'basisZ', 'capacity', 'venue-kucoinfutures', 'venue-bingx', 'venue-paradex']));
+    expect(fitColumns(columns, 1567, new Set(['volume', 'basisZ', 'venue-kucoinfutures', 'venue-bingx', 'venue-paradex', 'venue-lighter'])).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'paid', 'capacity']);
+    const { shown, dropped } = fitColumns(columns, 1567, new Set(['volume', 'basisZ', 'capacity', 'venue-kucoinfutures', 'venue-bingx', 'venue-paradex', 'venue-lighter']));
     expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'paid']);
     expect(ids(shown)).toEqual(expect.arrayContaining(['oi', 'basis']));
-    const roomier = fitColumns(columns, 1567, new Set(['volume', 'basisZ', 'capacity', 'venue-kucoinfutures', 'venue-bingx', 'venue-paradex', 'venue-aster']));
+    const roomier = fitColumns(columns, 1567, new Set(['volume', 'basisZ', 'capacity', 'venue-kucoinfutures', 'venue-bingx', 'venue-paradex', 'venue-lighter', 'venue-aster']));
     expect(ids(roomier.shown)).toEqual(expect.arrayContaining(['paid', 'oi', 'basis']));
   });
 });

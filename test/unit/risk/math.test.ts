@@ -105,7 +105,7 @@ describe('costs', () => {
   it('a venue short of margin is topped up from the other venue, paying that venue\'s withdrawal fee', () => {
     const plan = planTransfers(
       [{ venue: 'binanceusdm', needed: 500, free: 200 }, { venue: 'bybit', needed: 500, free: 2_000 }],
-      { binanceusdm: 1, bybit: 2, okx: 1, bitget: 1, gate: 1, hyperliquid: 1, aster: 1, kucoinfutures: 1, bingx: 1, paradex: 1 },
+      { binanceusdm: 1, bybit: 2, okx: 1, bitget: 1, gate: 1, hyperliquid: 1, aster: 1, kucoinfutures: 1, bingx: 1, paradex: 1, lighter: 1 },
     );
     expect(plan.moves).toEqual([{ from: 'bybit', to: 'binanceusdm', amount: 300, feeUsd: 2 }]);
     expect(plan.feeUsd).toBe(2);
@@ -113,7 +113,7 @@ describe('costs', () => {
   });
 
   it('a shortfall no surplus covers is reported as uncovered', () => {
-    const plan = planTransfers([{ venue: 'okx', needed: 500, free: 100 }, { venue: 'gate', needed: 100, free: 150 }], { binanceusdm: 1, bybit: 1, okx: 1, bitget: 1, gate: 1, hyperliquid: 1, aster: 1, kucoinfutures: 1, bingx: 1, paradex: 1 });
+    const plan = planTransfers([{ venue: 'okx', needed: 500, free: 100 }, { venue: 'gate', needed: 100, free: 150 }], { binanceusdm: 1, bybit: 1, okx: 1, bitget: 1, gate: 1, hyperliquid: 1, aster: 1, kucoinfutures: 1, bingx: 1, paradex: 1, lighter: 1 });
     expect(plan.moves).toEqual([{ from: 'gate', to: 'okx', amount: 49, feeUsd: 1 }]);
     expect(plan.uncovered).toBeCloseTo(351, 9);
   });

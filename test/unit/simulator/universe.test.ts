@@ -24,7 +24,7 @@ describe('simulated universe', () => {
 
   it('names instruments as each venue does', () => {
     const ids = Object.fromEntries(VENUE_IDS.map((v) => [v, all.listings(v).find((l) => l.asset.base === 'BTC')!.instrument.id]));
-    expect(ids).toEqual({ binanceusdm: 'BTCUSDT', bybit: 'BTCUSDT', okx: 'BTC-USDT-SWAP', bitget: 'BTCUSDT', gate: 'BTC_USDT', hyperliquid: 'BTC', aster: 'BTCUSDT', kucoinfutures: 'XBTUSDTM', bingx: 'BTC-USDT', paradex: 'BTC-USD-PERP' });
+    expect(ids).toEqual({ binanceusdm: 'BTCUSDT', bybit: 'BTCUSDT', okx: 'BTC-USDT-SWAP', bitget: 'BTCUSDT', gate: 'BTC_USDT', hyperliquid: 'BTC', aster: 'BTCUSDT', kucoinfutures: 'XBTUSDTM', bingx: 'BTC-USDT', paradex: 'BTC-USD-PERP', lighter: '100' });
     expect(all.listing('binanceusdm', '1000PEPEUSDT')?.priceScale).toBe(1000);
     expect(all.listing('hyperliquid', 'kPEPE')?.instrument.settle).toBe('USDC');
     expect(all.listing('okx', 'BTC-USDT-SWAP')?.instrument.contractSize).toBe(0.01);
@@ -38,6 +38,10 @@ describe('simulated universe', () => {
     // Paradex's recorded BTC-USD-PERP: coins in steps of 0.001, priced in USD, settled in USDC; a thousand PEPE is kPEPE.
     expect(all.listing('paradex', 'BTC-USD-PERP')?.instrument).toMatchObject({ contractSize: 1, stepSize: 0.001, tickSize: 0.1, quote: 'USD', settle: 'USDC' });
     expect(all.listing('paradex', 'kPEPE-USD-PERP')?.priceScale).toBe(1000);
+    // Lighter names markets by index: ETH is 0 and LTC 35 in ccxt's recorded markets, USDC-settled,
+    // ETH in steps of 0.0001 from 0.005, at least 10 USDC an order; other coins get made-up indices.
+    expect(all.listing('lighter', '0')).toMatchObject({ asset: { base: 'ETH' }, instrument: { settle: 'USDC', contractSize: 1, stepSize: 0.0001, minQty: 0.005, minNotional: 10 } });
+    expect(all.listing('lighter', '35')?.asset.base).toBe('LTC');
   });
 
   it('not every venue lists every asset, but the most liquid are listed everywhere', () => {
@@ -58,6 +62,8 @@ describe('simulated universe', () => {
     expect(new Set(hours('bingx'))).toEqual(new Set([1, 4, 8]));
     // Paradex quotes every perp's continuous rate for an 8-h funding period.
     expect(new Set(hours('paradex'))).toEqual(new Set([8]));
+    // Lighter settles every market every hour.
+    expect(new Set(hours('lighter'))).toEqual(new Set([1]));
     const binance = hours('binanceusdm');
     expect(new Set(binance)).toEqual(new Set([1, 2, 4, 8]));
     expect(binance.filter((h) => h === 4 || h === 8).length / binance.length).toBeGreaterThan(0.9);

@@ -21,6 +21,8 @@ const VENUE_DOCS: Record<VenueId, RegExp> = {
   bingx: /^[a-z0-9_-]{1,40}$/,
   // Paradex's client_id: at most 64 characters (its create-order reference states no character set).
   paradex: /^.{1,64}$/,
+  // Lighter's client_order_index: an integer from 0 to 2^48 - 1 (281474976710655).
+  lighter: /^(?:[1-9][0-9]{0,14}|0)$/,
 };
 
 const LONG_TICKET = 'a-very_long-ticket-id-'.repeat(4);
@@ -61,5 +63,11 @@ describe('client order ids', () => {
     expect(ownClientId('gate', `t-${id}`)).toBe(id);
     expect(ownClientId('okx', id)).toBe(id);
     expect(ownClientId('gate', undefined)).toBe('');
+  });
+
+  it('a Lighter id is an integer below 2^48, and differs by leg and role', () => {
+    const lighter = ids('lighter').map(Number);
+    expect(lighter.every((id) => Number.isSafeInteger(id) && id >= 0 && id < 2 ** 48)).toBe(true);
+    expect(new Set(lighter).size).toBe(lighter.length);
   });
 });
