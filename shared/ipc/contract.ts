@@ -177,8 +177,12 @@ export const requests = {
   'sectors.snapshot': { input: NoInput, output: SectorSnapshotSchema.nullable() },
   /** The effective map (default taxonomy plus user overrides) and the live bases it does not place. */
   'sectors.map': { input: NoInput, output: SectorMapViewSchema },
-  /** Places a base (canonicalised: `1000PEPE` → `PEPE`); its default sector removes the override. */
-  'sectors.set': { input: z.object({ base: z.string().trim().min(1).max(40), sector: z.string().trim().min(1).max(60) }), output: SectorMapViewSchema },
+  /**
+   * Places a base (canonicalised: `1000PEPE` → `PEPE`); its default sector removes the override.
+   * A sector name no sector has yet (letter case aside) is refused unless `newSector` says the
+   * trader confirmed creating it (shared/sectors/sectorName.ts).
+   */
+  'sectors.set': { input: z.object({ base: z.string().trim().min(1).max(40), sector: z.string().trim().min(1).max(60), newSector: z.boolean().optional() }), output: SectorMapViewSchema },
   /** `base,sector` CSV: good lines become overrides, bad ones are listed by line. */
   'sectors.importCsv': {
     input: z.object({ fileName: z.string().min(1).max(260), text: z.string().max(8 * 1024 * 1024) }),

@@ -110,6 +110,35 @@ describe('the sector overlay in Chromium against the demo host', () => {
     expect(await editor.getByRole('row', { name: /^DOGE/ }).textContent()).toContain('default');
   });
 
+  it('a new sector name asks first: a slip is shown beside the sector it may mean and Cancel keeps the name typed; confirmed, the sector is created', async () => {
+    const editor = page.getByRole('region', { name: 'Sector map' });
+    await editor.getByRole('searchbox', { name: 'Search the sector map' }).fill('DOGE');
+    await editor.getByRole('combobox', { name: 'Sector of DOGE' }).selectOption('New sector…');
+    const field = editor.getByRole('textbox', { name: 'New sector for DOGE' });
+    await field.fill('Memes');
+    await field.press('Enter');
+    const dialog = page.getByRole('alertdialog', { name: 'Create the sector "Memes"?' });
+    expect(await dialog.textContent()).toContain('No sector is named "Memes" yet: placing DOGE there creates a new sector with DOGE as its only asset. Did you mean Meme?');
+    await screenshot(page, 'e2e-sector-new-name');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await field.inputValue()).toBe('Memes');
+    expect(await editor.getByRole('row', { name: /^DOGE/ }).textContent()).toContain('default');
+    // An existing sector typed in another letter case is that sector, placed without asking.
+    await field.fill('layer 1');
+    await field.press('Enter');
+    await editor.getByText('DOGE → Layer 1 saved', { exact: false }).waitFor();
+    await editor.getByRole('combobox', { name: 'Sector of DOGE' }).selectOption('New sector…');
+    await field.fill('Dog coins');
+    await editor.getByRole('button', { name: 'Place' }).click();
+    await page.getByRole('alertdialog', { name: 'Create the sector "Dog coins"?' }).getByRole('button', { name: 'Create "Dog coins" and place DOGE' }).click();
+    await editor.getByText('DOGE → Dog coins saved as a new sector', { exact: false }).waitFor();
+    expect(await editor.getByRole('combobox', { name: 'Sector of DOGE' }).inputValue()).toBe('Dog coins');
+    await editor.getByRole('combobox', { name: 'Sector of DOGE' }).selectOption('Meme');
+    await editor.getByText('DOGE → Meme saved', { exact: false }).waitFor();
+    expect(await editor.getByRole('combobox', { name: 'Sector of DOGE' }).locator('option', { hasText: 'Dog coins' }).count()).toBe(0);
+  });
+
   it('a sector CSV with a bad line is imported except that line, which is listed by number', async () => {
     const editor = page.getByRole('region', { name: 'Sector map' });
     await editor.getByLabel('Import sector map file').setInputFiles({ name: 'sectors.csv', mimeType: 'text/csv', buffer: Buffer.from('base,sector\nZZTEST,Gaming\nonly-one-field\n') });

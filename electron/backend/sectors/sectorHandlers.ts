@@ -3,12 +3,16 @@ import type { SectorMapView } from '../../../shared/domain/sectors.ts';
 import { canonicalBase, unknownBases, type SectorMap } from '../../../shared/sectors/sectorOf.ts';
 import { DEFAULT_SECTOR_MAP, SECTORS } from '../../../shared/sectors/taxonomy.ts';
 import { formatSectorCsv, parseSectorCsv } from '../../../shared/sectors/sectorCsv.ts';
+import { existingSector, newSectorText } from '../../../shared/sectors/sectorName.ts';
 import type { SectorMapRepo } from '../store/sectorMapStore.ts';
 import { LISTED_IMPORT_ERRORS } from '../store/history.ts';
 import type { SectorSnapshot } from '../../engine/sectors.ts';
 
 type SectorHandlerNames = 'sectors.snapshot' | 'sectors.map' | 'sectors.set' | 'sectors.importCsv' | 'sectors.exportCsv';
 export type SectorHandlers = Pick<Handlers, SectorHandlerNames>;
+
+/** A placement in a sector of a new name that the trader did not confirm. */
+class SectorNameError extends Error {}
 
 export interface SectorHandlerDeps {
   store: { sectorMap: SectorMapRepo };
@@ -53,8 +57,10 @@ export async function createSectorHandlers(deps: SectorHandlerDeps): Promise<Sec
   return {
     'sectors.snapshot': async () => deps.engine.latestSectors(),
     'sectors.map': async () => view(),
-    'sectors.set': async ({ base, sector }) => {
-      await apply(new Map([[canonicalBase(base), sector]]));
+    'sectors.set': async ({ base, sector, newSector }) => {
+      const existing = existingSector(sector, view().sectors);
+      if (existing === null && newSector !== true) throw new SectorNameError(`${newSectorText(canonicalBase(base), sector, view().sectors)} Not placed: confirm the new sector to create it.`);
+      await apply(new Map([[canonicalBase(base), existing ?? sector]]));
       return view();
     },
     'sectors.importCsv': async ({ fileName, text }): Promise<ImportResult> => {

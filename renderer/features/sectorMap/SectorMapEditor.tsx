@@ -7,26 +7,71 @@ import { useSectors } from '../../store/sectorsStore.ts';
 import { SectorStyles } from '../sectors/SectorStyles.tsx';
 import { searchEntries } from './mapSearch.ts';
 import { CsvImport } from '../../ui/CsvImport.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { existingSector, newSectorText } from '../../../shared/sectors/sectorName.ts';
 
 const ROWS_SHOWN = 200;
 
-function SectorSelect({ base, value, sectors, onPick }: { base: string; value: string; sectors: readonly string[]; onPick(base: string, sector: string): void }) {
+/** The select's value that opens the field for a sector of a new name: names are trimmed, so no sector's starts with a space. */
+const NEW_SECTOR = ' new sector';
+
+interface Placing {
+  /** The base whose new sector name is being typed. */
+  naming: string | null;
+  setNaming(base: string | null): void;
+  onPick(base: string, sector: string): void;
+  /** A typed name: an existing sector (any letter case) is placed at once, a new one is asked first. */
+  onName(base: string, name: string): void;
+}
+
+/** A name for a new sector, typed in place of the select; Enter places, Esc goes back to the select. */
+function NewSectorField({ base, placing }: { base: string; placing: Placing }) {
+  const [name, setName] = useState('');
+  const submit = () => {
+    if (name.trim() !== '') placing.onName(base, name);
+  };
   return (
-    <select aria-label={`Sector of ${base}`} value={value} onChange={(e) => e.target.value && onPick(base, e.target.value)}>
+    <span className="new-sector">
+      <input autoFocus aria-label={`New sector for ${base}`} placeholder="sector name" maxLength={60} value={name} onChange={(e) => setName(e.target.value)}
+        onKeyDown={(e) => {
+          // The question takes the focus at once: without preventDefault, this Enter's keypress would press its Cancel.
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            submit();
+          } else if (e.key === 'Escape') {
+            e.stopPropagation();
+            placing.setNaming(null);
+          }
+        }} />
+      <button onClick={submit} disabled={name.trim() === ''}>Place</button>
+      <button onClick={() => placing.setNaming(null)}>Cancel</button>
+    </span>
+  );
+}
+
+function SectorSelect({ base, value, sectors, placing }: { base: string; value: string; sectors: readonly string[]; placing: Placing }) {
+  if (placing.naming === base) return <NewSectorField base={base} placing={placing} />;
+  const pick = (picked: string) => {
+    if (picked === NEW_SECTOR) placing.setNaming(base);
+    else if (picked) placing.onPick(base, picked);
+  };
+  return (
+    <select aria-label={`Sector of ${base}`} value={value} onChange={(e) => pick(e.target.value)}>
       {value === '' ? <option value="">— place —</option> : null}
       {sectors.map((s) => <option key={s} value={s}>{s}</option>)}
+      <option value={NEW_SECTOR}>New sector…</option>
     </select>
   );
 }
 
-function UnknownBases({ map, onPick }: { map: SectorMapView; onPick(base: string, sector: string): void }) {
+function UnknownBases({ map, placing }: { map: SectorMapView; placing: Placing }) {
   return (
     <section aria-labelledby="unknown-title">
       <h3 id="unknown-title">Unplaced assets quoted live ({map.unknown.length})</h3>
       {map.unknown.length === 0 ? <p className="muted small">Every live asset has a sector.</p> : (
         <ul className="unknown-list" aria-label="Unplaced assets">
           {map.unknown.map((base) => (
-            <li key={base} className="leg">{base} <SectorSelect base={base} value="" sectors={map.sectors} onPick={onPick} /></li>
+            <li key={base} className="leg">{base} <SectorSelect base={base} value="" sectors={map.sectors} placing={placing} /></li>
           ))}
         </ul>
       )}
@@ -65,13 +110,27 @@ export function SectorMapEditor() {
     );
   }, [bridge, setSectors]);
 
-  const place = async (base: string, sector: string): Promise<void> => {
+  const [naming, setNaming] = useState<string | null>(null);
+  const [asking, setAsking] = useState<{ base: string; sector: string } | null>(null);
+
+  const place = async (base: string, sector: string, newSector = false): Promise<void> => {
     try {
-      setSectors({ map: await bridge.invoke('sectors.set', { base, sector }) });
-      setMessage({ ok: true, text: `${base} → ${sector} saved; alignment follows from the engine's next snapshot.` });
+      setSectors({ map: await bridge.invoke('sectors.set', { base, sector, newSector }) });
+      setMessage({ ok: true, text: `${base} → ${sector} saved${newSector ? ' as a new sector' : ''}; alignment follows from the engine's next snapshot.` });
+      setNaming(null);
     } catch (err) {
       setMessage({ ok: false, text: `${base} not moved to ${sector}: ${errorMessage(err)}` });
     }
+  };
+  const placing: Placing = {
+    naming,
+    setNaming,
+    onPick: (base, sector) => void place(base, sector),
+    onName: (base, name) => {
+      const existing = map ? existingSector(name, map.sectors) : null;
+      if (existing !== null) void place(base, existing);
+      else setAsking({ base, sector: name.trim() });
+    },
   };
   const onImported = async (result: ImportResult): Promise<void> => {
     if (result.imported > 0) setSectors({ map: await bridge.invoke('sectors.map') });
@@ -98,14 +157,21 @@ export function SectorMapEditor() {
             {shown.map((e) => (
               <tr key={e.base}>
                 <th scope="row">{e.base}</th>
-                <td><SectorSelect base={e.base} value={e.sector} sectors={map.sectors} onPick={(b, s) => void place(b, s)} /></td>
+                <td><SectorSelect base={e.base} value={e.sector} sectors={map.sectors} placing={placing} /></td>
                 <td className={e.source === 'user' ? 'warn' : 'muted'}>{e.source === 'user' ? '✎ user' : 'default'}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <UnknownBases map={map} onPick={(b, s) => void place(b, s)} />
+      <UnknownBases map={map} placing={placing} />
+      {asking ? (
+        <ConfirmDialog title={`Create the sector "${asking.sector}"?`} confirmLabel={`Create "${asking.sector}" and place ${asking.base}`}
+          onConfirm={() => { setAsking(null); void place(asking.base, asking.sector, true); }} onCancel={() => setAsking(null)}>
+          <p>{newSectorText(asking.base, asking.sector, map.sectors)}</p>
+          <p>Its funding is then compared with the other sectors as one more sector. Cancel keeps the name typed.</p>
+        </ConfirmDialog>
+      ) : null}
       <CsvImport
         title="Import sector map"
         hint={<>Header <code>base,sector</code>; one asset per line; a base given its default sector drops your override.</>}

@@ -85,6 +85,18 @@ describe('sector map requests', () => {
     expect(back).toMatchObject({ imported: DEFAULT_SECTOR_MAP.size + 1, rejected: 0 });
   });
 
+  it('a sector name no sector has is refused with the near names unless confirmed as new; letter case alone is the existing sector', async () => {
+    await expect(call('sectors.set', { base: 'ZZTOP', sector: 'Gamng' })).rejects.toThrow('sectors.set: No sector is named "Gamng" yet: placing ZZTOP there creates a new sector with ZZTOP as its only asset. Did you mean Gaming? Not placed: confirm the new sector to create it.');
+    expect(entry((await call('sectors.map')) as MapView, 'ZZTOP')).toBeUndefined();
+    expect(sent).toHaveLength(1);
+    const created = (await call('sectors.set', { base: 'ZZTOP', sector: 'Restaking', newSector: true })) as MapView;
+    expect(entry(created, 'ZZTOP')).toEqual({ base: 'ZZTOP', sector: 'Restaking', source: 'user' });
+    expect(created.sectors).toContain('Restaking');
+    // Once it exists, the next asset placed there needs no confirmation.
+    expect(entry((await call('sectors.set', { base: 'NEWCOIN', sector: 'restaking' })) as MapView, 'NEWCOIN')!.sector).toBe('Restaking');
+    expect(entry((await call('sectors.set', { base: 'BTC', sector: 'meme' })) as MapView, 'BTC')!.sector).toBe('Meme');
+  });
+
   it('refuses an empty sector before any handler runs', async () => {
     const result = await dispatch(handlers, 'sectors.set', { base: 'BTC', sector: '   ' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
