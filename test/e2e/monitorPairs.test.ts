@@ -14,7 +14,7 @@ beforeAll(async () => {
   ({ page, pageErrors } = session);
   monitor = new MonitorPage(page);
   await monitor.dataRows().first().waitFor({ timeout: 60_000 });
-  // Eight venues leave OI and Basis no room at 1600 (docs/screens.md): the trader hides the monitoring-only one.
+  // Eight venues leave OI and Basis no room at 1600 (docs/screens.md): the trader hides one of them (KuCoin Futures).
   await page.getByText(/^Columns/).click();
   await page.getByRole('group', { name: 'Monitor columns' }).getByRole('checkbox', { name: /^KuCoin/ }).uncheck();
   await page.getByText(/^Columns/).click();

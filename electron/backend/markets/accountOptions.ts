@@ -35,6 +35,12 @@ export function optionsFor(venue: VenueId, loopback: boolean): Record<string, un
   // Aster: the same builder-fee approval (ccxt's builder takes 0.1 % of every order) is never
   // signed, and open orders are listed across symbols (as on Binance) without ccxt's warning.
   if (venue === 'aster') return { ...base, builderFee: false, approvedBuilderFee: true, fetchOpenOrders: { warnIfNoSymbol: false } };
+  // KuCoin: the classic futures account's endpoints (`/api/v1/…` on the futures host). Left
+  // unset, ccxt asks `/api/ua/v1/account/mode` before the first private call (and would send a
+  // unified account's orders elsewhere) and, loading markets with a key, the spot account's
+  // high-frequency status (`/api/v1/hf/accounts/opened`), which futures never use
+  // (docs/venues.md, "KuCoin Futures").
+  if (venue === 'kucoinfutures') return { ...base, uta: false, hf: false };
   return base;
 }
 

@@ -21,6 +21,18 @@ type ExchangeClass = new (config: Record<string, unknown>) => Exchange;
 /** A venue's ccxt class, or another ccxt class of the same venue (`binance`: Binance's spot, docs/orders.md). */
 export type CcxtId = VenueId | 'binance';
 
+/**
+ * ccxt's kucoin loads KuCoin's spot currency list with the markets, and the spot margin pair
+ * lists (cross and isolated, signed) too whenever a key is set unless `fetchMarkets` is given
+ * `marginables: false`: perps need none of them, whichever broker or reader opens the exchange
+ * (docs/venues.md, "KuCoin Futures").
+ */
+function perpListsOnly(exchange: Exchange): void {
+  exchange.has = { ...exchange.has, fetchCurrencies: false };
+  const fetchMarkets = exchange.fetchMarkets.bind(exchange);
+  exchange.fetchMarkets = (params: Record<string, unknown> = {}) => fetchMarkets({ marginables: false, ...params });
+}
+
 export function createExchange(venue: CcxtId, venueOptions: Record<string, unknown>, connection: Connection): Exchange {
   const ExchangeClass = (ccxt as unknown as Record<CcxtId, ExchangeClass>)[venue];
   const loopback = connection.baseUrl !== undefined;
@@ -34,5 +46,6 @@ export function createExchange(venue: CcxtId, venueOptions: Record<string, unkno
     options,
   });
   if (connection.baseUrl !== undefined) pointAtBaseUrl(exchange, connection.baseUrl, connection.wsBaseUrl);
+  if (venue === 'kucoinfutures') perpListsOnly(exchange);
   return exchange;
 }

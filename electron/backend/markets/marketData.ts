@@ -18,6 +18,7 @@ import { createVenuePoller } from './venuePoller.ts';
 import type { VenuePoller } from './venuePoller.ts';
 import { toVenueError } from './venueErrors.ts';
 import { bookInCoins, unitsOfMarket, type CoinBook } from './marketUnits.ts';
+import { bookLimit } from './bookDepth.ts';
 
 export interface MarketDataOptions {
   venues: VenueId[];
@@ -180,7 +181,7 @@ export function createMarketData(options: MarketDataOptions): MarketData {
       // Only a market the poller has loaded: ccxt would otherwise load the venue's list on the side.
       if (!adapter.markets().some((market) => market.symbol === symbol)) throw new Error(`${symbol} is not among ${VENUES[venue].label}'s loaded perpetuals`);
       const { exchange } = adapter;
-      const book = await exchange.fetchOrderBook(symbol, limit).catch((error: unknown) => { throw toVenueError(venue, error); });
+      const book = await exchange.fetchOrderBook(symbol, bookLimit(exchange.id, limit)).catch((error: unknown) => { throw toVenueError(venue, error); });
       return bookInCoins(unitsOfMarket(exchange.market(symbol)), book);
     },
     publicExchange: (venue) => adapterFor(venue).exchange,

@@ -26,6 +26,8 @@ const IN_BALANCE: Partial<Record<VenueId, (row: Record<string, unknown>) => bool
 const READERS: Partial<Record<VenueId, Reader>> = {
   binanceusdm: async (exchange) => (await exchange.fetchPositionMode()).hedged === true,
   okx: async (exchange) => (await exchange.fetchPositionMode()).hedged === true,
+  // KuCoin: `/api/v2/position/getPositionMode`, positionMode 1 is hedge.
+  kucoinfutures: async (exchange) => (await exchange.fetchPositionMode()).hedged === true,
   // Bitget states `posMode` on the single account (/api/v2/mix/account/account, ccxt's
   // fetchLeverage), not on the account list a balance reads.
   bitget: async (exchange, symbol) => ((await exchange.fetchLeverage(symbol)).info as { posMode?: unknown } | undefined)?.posMode === 'hedge_mode',

@@ -4,13 +4,15 @@
  * `{"code": "200000", "data": …}`, counts sizes in lots of `multiplier` coins, sends numbers as
  * JSON numbers (but `openInterest`, a string), and states the next settlement as milliseconds
  * from now (`nextFundingRateTime`), not as a time (docs/venues.md, "KuCoin Futures").
- * Errors are `{"code": "<six digits>", "msg": …}`. Signed endpoints are not served: the
- * terminal monitors KuCoin Futures without trading on it.
+ * Errors are `{"code": "<six digits>", "msg": …}`. The order book (`level2`) and the risk-limit
+ * tiers are served here, the signed account and order endpoints in kucoinfuturesPrivate.ts.
  */
 import type { SimContext, SimInstrument, SimMarket, SimRequest, SimResponse, VenueWire } from '../types.ts';
 import { decimalString } from './wireDecimal.ts';
 import { optionalInt } from './queryParams.ts';
-import { TIER_COUNT, tierStep } from '../marginTiers.ts';
+import { TIER_COUNT, marginTiers, tierStep } from '../marginTiers.ts';
+import { authenticateKucoin } from './kucoinfuturesAuth.ts';
+import { handleKucoinPrivate, isKucoinPrivate, kucoinFailure, kucoinOk } from './kucoinfuturesPrivate.ts';
 
 const VENUE = 'kucoinfutures';
 const BASE = '/api/v1';
@@ -20,12 +22,10 @@ const GRANULARITIES = new Set([1, 5, 15, 30, 60, 120, 240, 480, 720, 1440, 10080
 /** Rows KuCoin returns at most per kline request. */
 const KLINE_LIMIT = 500;
 
-function ok(data: unknown): SimResponse {
-  return { status: 200, body: { code: '200000', data } };
-}
+const ok = kucoinOk;
 
 function kucoinError(status: number, code: string, msg: string): SimResponse {
-  return { status, body: { code, msg } };
+  return kucoinFailure(code, msg, status);
 }
 
 /** Lots of `multiplier` coins, as KuCoin counts sizes and open interest. */
@@ -139,14 +139,35 @@ function klines(market: SimMarket, instrument: SimInstrument, query: URLSearchPa
   return ok(rows.slice(0, KLINE_LIMIT).map((c) => [c.time, c.open, c.high, c.low, c.close, lots(instrument, c.volume)]));
 }
 
+/**
+ * `GET /api/v1/level2/snapshot` (the whole book), `level2/depth20`, `level2/depth100`: levels of
+ * `[price, size in lots]` as JSON numbers, the time in nanoseconds.
+ */
+function level2(market: SimMarket, instrument: SimInstrument, depth: number): SimResponse {
+  const book = market.orderBook(VENUE, instrument.id, depth);
+  return ok({ symbol: instrument.id, sequence: book.time, bids: book.bids, asks: book.asks, ts: book.time * 1_000_000 });
+}
+
+/** `GET /api/v1/contracts/risk-limit/{symbol}`: the tiers, bands in USDT (the simulator's tier model, marginTiers.ts). */
+function riskLimits(instrument: SimInstrument): SimResponse {
+  return ok(marginTiers(instrument).map((tier) => ({
+    symbol: instrument.id, level: tier.tier, maxRiskLimit: tier.cap, minRiskLimit: tier.floor, maxLeverage: tier.maxLeverage,
+    initialMargin: Number((1 / tier.maxLeverage).toPrecision(12)), maintainMargin: tier.maintenanceMarginRate,
+  })));
+}
+
 const PER_SYMBOL: Array<[RegExp, (market: SimMarket, instrument: SimInstrument, query: URLSearchParams) => SimResponse]> = [
   [/^\/api\/v1\/funding-rate\/([^/]+)\/current$/, (market, instrument) => currentFunding(market, instrument)],
+  [/^\/api\/v1\/contracts\/risk-limit\/([^/]+)$/, (_market, instrument) => riskLimits(instrument)],
   [/^\/api\/v1\/contracts\/([^/]+)$/, (market, instrument) => ok(contractRow(market, instrument))],
 ];
 
 const BY_QUERY: Record<string, (market: SimMarket, instrument: SimInstrument, query: URLSearchParams) => SimResponse> = {
   [`${BASE}/contract/funding-rates`]: fundingHistory,
   [`${BASE}/kline/query`]: klines,
+  [`${BASE}/level2/snapshot`]: (market, instrument) => level2(market, instrument, 1_000),
+  [`${BASE}/level2/depth20`]: (market, instrument) => level2(market, instrument, 20),
+  [`${BASE}/level2/depth100`]: (market, instrument) => level2(market, instrument, 100),
 };
 
 function withInstrument(market: SimMarket, id: string | null, answer: (instrument: SimInstrument) => SimResponse): SimResponse {
@@ -157,6 +178,10 @@ function withInstrument(market: SimMarket, id: string | null, answer: (instrumen
 }
 
 function handle(request: SimRequest, context: SimContext): SimResponse | undefined {
+  if (isKucoinPrivate(request)) {
+    const auth = authenticateKucoin(request, context, Date.now());
+    return 'refused' in auth ? auth.refused : handleKucoinPrivate(request, context, auth.apiKey);
+  }
   if (request.method !== 'GET') return undefined;
   const { market } = context;
   const { path, query } = request;
@@ -181,7 +206,11 @@ function errorBody(status: number): unknown {
 
 export const kucoinfuturesWire: VenueWire = {
   venue: VENUE,
-  pathPrefixes: [`${BASE}/contracts/`, `${BASE}/funding-rate/`, `${BASE}/contract/`, `${BASE}/kline/`, `${BASE}/timestamp`],
+  pathPrefixes: [
+    `${BASE}/contracts/`, `${BASE}/funding-rate/`, `${BASE}/contract/`, `${BASE}/kline/`, `${BASE}/timestamp`, `${BASE}/level2/`,
+    `${BASE}/account-overview`, `${BASE}/positions`, `${BASE}/position`, `${BASE}/orders`, `${BASE}/fills`, `${BASE}/funding-history`, `${BASE}/trade-fees`,
+    '/api/v2/position/', '/api/v2/changeCrossUserLeverage', '/api/v2/getCrossUserLeverage',
+  ],
   handle,
   errorBody,
 };

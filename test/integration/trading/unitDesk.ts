@@ -9,7 +9,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Simulator } from '../../../electron/simulator/server.ts';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
+import { START_TIME } from '../simulator/simulatorClients.ts';
 import { demoCredential } from '../../../electron/simulator/credentials.ts';
 import { ADAPTERS } from '../../../electron/backend/markets/adapters.ts';
 import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts';
@@ -89,6 +91,35 @@ export async function openUnitDesk(sim: Simulator, venues: readonly VenueId[], m
       quotes = [];
     },
   };
+}
+
+/** One test file's simulator and the desk its current test opened. */
+export interface DeskSuite {
+  sim: Simulator;
+  desk: UnitDesk | undefined;
+}
+
+/**
+ * A paused simulator of `venues` for a file's tests (20 assets, $1,000,000 a venue account); after
+ * each test its desk is closed, the clock moves on a second (restore ids carry the time, docs/orders.md)
+ * and the simulator's accounts are left flat for the next, whatever the terminal did.
+ */
+export function deskSuite(venues: readonly VenueId[], seed: number): DeskSuite {
+  const suite = { desk: undefined } as DeskSuite;
+  beforeAll(async () => {
+    suite.sim = await startSimulator({ seed, paused: true, startTime: START_TIME, venues: [...venues], universeSize: 20, initialBalance: 1_000_000 });
+  });
+  afterAll(async () => {
+    await suite.sim?.close();
+  });
+  afterEach(async () => {
+    await suite.desk?.close();
+    suite.desk = undefined;
+    suite.sim.faults.clear();
+    suite.sim.clock.step(1_000);
+    flattenSimulatorAccounts(suite.sim, venues);
+  });
+  return suite;
 }
 
 /** A ticket whose checklist passes whatever the carry's sign: a long and a short of `base`. */

@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Simulator } from '../../../electron/simulator/server.ts';
 import { DEFAULT_UNIVERSE_SIZE } from '../../../electron/simulator/universe.ts';
-import { createLiveBroker } from '../../../electron/backend/trading/brokers/live.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts';
 import { createGateway } from '../../../electron/backend/trading/gateway.ts';
@@ -18,9 +17,9 @@ import { TradingStateMachine } from '../../../electron/backend/trading/tradingSt
 import { createFundingJournaller } from '../../../electron/backend/trading/fundingJournal.ts';
 import type { PairIntent } from '../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
-import { credentialsFor, liveBrokers, startTradingSimulator, SYMBOLS } from '../trading/harness.ts';
+import { liveBrokers, startTradingSimulator, SYMBOLS } from '../trading/harness.ts';
 import { recorded } from './recordedFixtures.ts';
-import { startRecordedProxy, type RecordedProxy } from './recordedProxy.ts';
+import { recordedFundingPayments } from './recordedProxy.ts';
 import { unexplainedDifferences } from './wireShape.ts';
 import { BYBIT_ALLOWED } from './allowedDifferences.ts';
 import { wireClient } from './venueClients.ts';
@@ -49,17 +48,8 @@ afterAll(async () => {
 describe('Bybit funding income sign', () => {
   it("Bybit's recorded answer: the LTCUSDT long that paid 0.00867 USDT at +0.01 % is income −0.00867", async () => {
     const answer = recorded('bybit', 'fetchFundingHistory').response;
-    let proxy: RecordedProxy | undefined;
-    let broker: Broker | undefined;
-    try {
-      proxy = await startRecordedProxy(sim.url, { 'GET /v5/execution/list': answer });
-      broker = await createLiveBroker({ venue: 'bybit', credentials: credentialsFor('bybit'), connection: { baseUrl: proxy.url, timeoutMs: 2_000 } });
-      const payments = await broker.fundingPayments('LTC/USDT:USDT');
-      expect(payments.map((p) => [p.symbol, p.time, p.amount, p.rate])).toEqual([['LTC/USDT:USDT', 1699948800000, -0.00867, 0.0001]]);
-    } finally {
-      await broker?.close();
-      await proxy?.close();
-    }
+    const payments = await recordedFundingPayments(sim.url, 'bybit', 'GET /v5/execution/list', answer, 'LTC/USDT:USDT');
+    expect(payments.map((p) => [p.symbol, p.time, p.amount, p.rate])).toEqual([['LTC/USDT:USDT', 1699948800000, -0.00867, 0.0001]]);
   });
 
   it('a Bybit short receiving positive funding journals a positive income, the Binance long a negative one', async () => {

@@ -18,8 +18,9 @@ const clients = new Map<VenueId, WireClient>();
 
 const SYMBOL: Record<TradedVenueId, string> = {
   binanceusdm: 'BTC/USDT:USDT', bybit: 'BTC/USDT:USDT', okx: 'BTC/USDT:USDT', bitget: 'BTC/USDT:USDT', gate: 'BTC/USDT:USDT', hyperliquid: 'BTC/USDC:USDC', aster: 'BTC/USDT:USDT',
+  kucoinfutures: 'BTC/USDT:USDT',
 };
-const ID: Record<TradedVenueId, string> = { binanceusdm: 'BTCUSDT', bybit: 'BTCUSDT', okx: 'BTC-USDT-SWAP', bitget: 'BTCUSDT', gate: 'BTC_USDT', hyperliquid: 'BTC', aster: 'BTCUSDT' };
+const ID: Record<TradedVenueId, string> = { binanceusdm: 'BTCUSDT', bybit: 'BTCUSDT', okx: 'BTC-USDT-SWAP', bitget: 'BTCUSDT', gate: 'BTC_USDT', hyperliquid: 'BTC', aster: 'BTCUSDT', kucoinfutures: 'XBTUSDTM' };
 
 beforeAll(async () => {
   sim = await startWireSimulator([...TRADED_VENUE_IDS]);
@@ -60,6 +61,7 @@ const TIER_CASES: Array<[TradedVenueId, WireCase]> = [
     allowed: { 'extra $.data[].instFamily': 'swap tiers carry the instrument family (OKX v5 position-tiers docs); the documented example is a margin tier', 'extra $.msg': 'OKX answers carry msg (every other OKX answer in ccxt\'s examples has it)' },
   }],
   ['bitget', { method: 'fetchMarketLeverageTiers', fixture: 'fetchMarketLeverageTiers', route: 'GET /api/v2/mix/market/query-position-lever' }],
+  ['kucoinfutures', { method: 'fetchMarketLeverageTiers', fixture: 'fetchMarketLeverageTiers', route: 'GET /api/v1/contracts/risk-limit/XBTUSDTM' }],
 ];
 
 describe("the simulator's tier answers have the fields and types the venues document", () => {

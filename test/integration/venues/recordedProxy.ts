@@ -5,6 +5,28 @@
  */
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createLiveBroker } from '../../../electron/backend/trading/brokers/live.ts';
+import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
+import type { FundingPayment } from '../../../shared/domain/orders.ts';
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import { credentialsFor } from '../trading/harness.ts';
+
+/**
+ * The live broker's funding payments on `symbol` when the venue answers `route` with its
+ * recorded body (a funding-sign check on the venue's own answer).
+ */
+export async function recordedFundingPayments(simUrl: string, venue: VenueId, route: string, answer: unknown, symbol: string): Promise<FundingPayment[]> {
+  let proxy: RecordedProxy | undefined;
+  let broker: Broker | undefined;
+  try {
+    proxy = await startRecordedProxy(simUrl, { [route]: answer });
+    broker = await createLiveBroker({ venue, credentials: credentialsFor(venue), connection: { baseUrl: proxy.url, timeoutMs: 2_000 } });
+    return await broker.fundingPayments(symbol);
+  } finally {
+    await broker?.close();
+    await proxy?.close();
+  }
+}
 
 export interface RecordedProxy {
   url: string;

@@ -14,7 +14,7 @@ import { startWireSimulator } from './wireHarness.ts';
 
 const SYMBOL: Record<TradedVenueId, string> = {
   binanceusdm: 'BTC/USDT:USDT', bybit: 'BTC/USDT:USDT', okx: 'BTC/USDT:USDT', bitget: 'BTC/USDT:USDT', gate: 'BTC/USDT:USDT',
-  hyperliquid: 'BTC/USDC:USDC', aster: 'BTC/USDT:USDT',
+  hyperliquid: 'BTC/USDC:USDC', aster: 'BTC/USDT:USDT', kucoinfutures: 'BTC/USDT:USDT',
 };
 
 const CASES: Record<TradedVenueId, WireCase> = {
@@ -25,6 +25,7 @@ const CASES: Record<TradedVenueId, WireCase> = {
   gate: { method: 'fetchTradingFee', fixture: 'fetchTradingFee', route: 'GET /api/v4/wallet/fee' },
   hyperliquid: { method: 'fetchTradingFee', fixture: 'fetchTradingFee', route: 'POST /info' },
   aster: { method: 'fetchTradingFee', fixture: 'fetchTradingFee', route: 'GET /aster/fapi/v3/commissionRate' },
+  kucoinfutures: { method: 'fetchTradingFee', fixture: 'fetchTradingFee', route: 'GET /api/v1/trade-fees' },
 };
 
 /** A VIP tier, below every venue's lowest one, so a default read back would show. */

@@ -33,7 +33,7 @@ describe('the monitor columns fit the window', () => {
     for (const c of shown) expect(c.width).toBeGreaterThanOrEqual(c.minWidth);
   });
 
-  it('at 1600 with one venue hidden (KuCoin, monitoring only) OI and Basis have room (1,561 px), Capacity not yet; a second venue hidden brings it', () => {
+  it('at 1600 with one venue hidden (KuCoin Futures) OI and Basis have room (1,561 px), Capacity not yet; a second venue hidden brings it', () => {
     expect(fitColumns(columns, 1567, hiddenWith('venue-kucoinfutures', 'venue-aster')).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime']);
     const { shown, dropped } = fitColumns(columns, 1567, hiddenWith('venue-kucoinfutures'));
     expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'capacity']);

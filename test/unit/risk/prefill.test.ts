@@ -73,11 +73,11 @@ describe('a ticket prefilled from an opportunity', () => {
     expect(() => spotSymbolOf('ETHUSDT')).toThrow(/not a linear perp symbol/);
   });
 
-  it('a best pair on a monitoring-only venue (KuCoin Futures) becomes the widest pair on traded venues; a carry never goes there', () => {
-    const kucoinShort = opportunity([leg('okx', 0.0001), leg('bybit', 0.0005), leg('gate', 0.0003), leg('kucoinfutures', 0.0012)], 'okx', 'kucoinfutures');
-    expect(prefillFromOpportunity(kucoinShort, 'perp-perp', 'k1').legs.map((l) => [l.venue, l.side])).toEqual([['okx', 'buy'], ['bybit', 'sell']]);
-    expect(prefillFromOpportunity(kucoinShort, 'perp-spot', 'k2').legs.map((l) => l.venue)).toEqual(['bybit', 'bybit']);
-    const alone = opportunity([leg('okx', 0.0001), leg('kucoinfutures', 0.0012)], 'okx', 'kucoinfutures');
-    expect(() => prefillFromOpportunity(alone, 'perp-perp', 'k3')).toThrow('ETH: the best pair needs KuCoin Futures, which the terminal only monitors, and no two traded venues quote it fresh');
+  it('a best pair on a monitoring-only venue (BingX) becomes the widest pair on traded venues; a carry never goes there', () => {
+    const bingxShort = opportunity([leg('okx', 0.0001), leg('bybit', 0.0005), leg('gate', 0.0003), leg('bingx', 0.0012)], 'okx', 'bingx');
+    expect(prefillFromOpportunity(bingxShort, 'perp-perp', 'k1').legs.map((l) => [l.venue, l.side])).toEqual([['okx', 'buy'], ['bybit', 'sell']]);
+    expect(prefillFromOpportunity(bingxShort, 'perp-spot', 'k2').legs.map((l) => l.venue)).toEqual(['bybit', 'bybit']);
+    const alone = opportunity([leg('okx', 0.0001), leg('bingx', 0.0012)], 'okx', 'bingx');
+    expect(() => prefillFromOpportunity(alone, 'perp-perp', 'k3')).toThrow('ETH: the best pair needs BingX, which the terminal only monitors, and no two traded venues quote it fresh');
   });
 });

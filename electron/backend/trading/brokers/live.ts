@@ -3,7 +3,8 @@
  * hands them over; this module never reads keys itself). Against the simulator it is the
  * Demo broker: same code, loopback base URL. Venue quirks handled here: where each venue
  * takes our client order id, coins vs venue amounts (venueAmounts.ts), Hyperliquid's 128-bit `cloid`
- * and its price on market orders, and Bybit/OKX answering a create with the ids only.
+ * and its price on market orders, Bybit/OKX/KuCoin answering a create with the ids only, and
+ * the fees Hyperliquid's and KuCoin's order answers leave out (read from the order's fills).
  */
 import type { Exchange, FundingHistory, MarketInterface, Order as CcxtOrder, Position as CcxtPosition } from 'ccxt';
 import type { FundingPayment, Order, OrderStatus } from '../../../../shared/domain/orders.ts';
@@ -18,9 +19,10 @@ import { readAccountFee } from '../accountFees.ts';
 import type { LotRules } from '../../../../shared/risk/lots.ts';
 import { hedgeModeMessage, inHedgeMode } from '../../markets/positionMode.ts';
 import { ownClientId } from '../clientOrderIds.ts';
-import { accountWideMode, heldMarginMode, namesModePerOrder, prepareMargin, type MarginMode } from './marginMode.ts';
+import { accountWideMode, heldMarginMode, namesLeveragePerOrder, namesModePerOrder, prepareMargin, type MarginMode } from './marginMode.ts';
 import { amountToSend, unitsOf } from './venueAmounts.ts';
 import { bookInCoins } from '../../markets/marketUnits.ts';
+import { bookLimit } from '../../markets/bookDepth.ts';
 import { coinPrice, coinsOf, venuePrice, type MarketUnits } from '../../../../shared/domain/units.ts';
 import { isSpotSymbol, openOrdersParams } from '../../markets/spotExchange.ts';
 import { buysByIocLimit, exchangeFor, iocBuyLimit, openSpot, spotShortRefusal, type SpotAccess } from './spotRoute.ts';
@@ -74,17 +76,20 @@ function fundingIncome(venue: VenueId, entry: FundingHistory): number {
   return Number.isFinite(fee) && fee !== 0 ? -fee : 0;
 }
 
+/** Venues whose position value ccxt states at the entry price: Bybit's `positionValue`, KuCoin's `posCost`. */
+const NOTIONAL_AT_ENTRY: ReadonlySet<VenueId> = new Set(['bybit', 'kucoinfutures']);
+
 /**
  * The position's USD value from the venue's own figures, untouched by the terminal's coin
  * conversion: ccxt's `notional`, which is the venue's own field at the mark (Binance `notional`,
  * OKX `notionalUsd`, Gate `value`, Hyperliquid `positionValue`; Bitget's total × mark). Bybit's
- * `positionValue` is stated at the entry price (as the simulator states it), so there, as
- * wherever `notional` is missing, it is the venue's contracts × ccxt's contract size × the
- * venue's mark (docs/units.md).
+ * `positionValue` and KuCoin's `posCost` are stated at the entry price (as the simulator states
+ * them), so there, as wherever `notional` is missing, it is the venue's contracts × ccxt's
+ * contract size × the venue's mark (docs/units.md).
  */
 function venueValue(venue: VenueId, position: CcxtPosition, market: MarketInterface): number | null {
   const stated = position.notional;
-  if (venue !== 'bybit' && typeof stated === 'number' && Number.isFinite(stated)) return Math.abs(stated);
+  if (!NOTIONAL_AT_ENTRY.has(venue) && typeof stated === 'number' && Number.isFinite(stated)) return Math.abs(stated);
   const { contracts, markPrice } = position;
   if (contracts === undefined || markPrice === undefined) return null;
   return Math.abs(contracts * (market.contractSize ?? 1) * markPrice);
@@ -130,6 +135,10 @@ async function call<T>(venue: VenueId, symbol: string, work: () => Promise<T>): 
 }
 
 const ONE_WAY_TRUST_MS = 60_000;
+/** Venues whose order states no fee: it is read from the order's fills (orderFills.ts). */
+const FEE_FROM_FILLS: ReadonlySet<VenueId> = new Set(['hyperliquid', 'kucoinfutures']);
+/** ccxt's `fetchOrder` refuses an undefined id on these venues even when a client id names the order. */
+const EMPTY_ID_LOOKUP: ReadonlySet<VenueId> = new Set(['bybit', 'kucoinfutures']);
 /** Pauses before each read of an order whose create answer was not final. */
 const READ_BACK_DELAYS_MS = [0, 250, 1_000] as const;
 
@@ -161,6 +170,8 @@ class LiveBroker implements Broker {
   readonly #oneWaySeenAt = new Map<string, number>();
   /** The margin mode set per symbol through this broker. */
   readonly #marginModes = new Map<string, MarginMode>();
+  /** The leverage set per symbol through this broker, for venues whose orders state it (KuCoin). */
+  readonly #leverages = new Map<string, number>();
   /** How a spot short borrows on this venue (spotBorrow.ts); undefined where the terminal arranges none. */
   readonly #borrow: SpotBorrow | undefined;
   /** The taker rate the venue charged this account's last spot sell per pair (in USDT, so it reads exactly). */
@@ -245,6 +256,7 @@ class LiveBroker implements Broker {
     await this.#assertOneWay(symbol);
     await call(this.venue, symbol, () => prepareMargin(this.venue, this.#exchange, symbol, leverage, marginMode));
     if (marginMode !== undefined) this.#marginModes.set(symbol, marginMode);
+    this.#leverages.set(symbol, leverage);
   }
 
   accountMarginMode(symbol: string): Promise<MarginMode | null> {
@@ -252,14 +264,18 @@ class LiveBroker implements Broker {
   }
 
   /**
-   * The margin mode an order names on OKX and Bitget: the approved one, else the one this broker
-   * set for the symbol, else the held position's (a close or the kill switch after a restart).
+   * The margin mode an order names on OKX, Bitget and KuCoin: the approved one, else the one this
+   * broker set for the symbol, else the held position's (a close or the kill switch after a
+   * restart). A KuCoin order states its leverage too: the one this broker set (an isolated
+   * position takes the opening order's; a close after a restart needs none, ccxt sends 1).
    */
-  async #orderMarginMode(request: OrderRequest): Promise<Record<string, MarginMode>> {
-    if (!namesModePerOrder(this.venue)) return {};
+  async #orderMarginMode(request: OrderRequest): Promise<Record<string, MarginMode | number>> {
+    const leverage = namesLeveragePerOrder(this.venue) ? this.#leverages.get(request.symbol) : undefined;
+    const withLeverage: Record<string, number> = leverage === undefined ? {} : { leverage };
+    if (!namesModePerOrder(this.venue)) return withLeverage;
     const mode = request.marginMode ?? this.#marginModes.get(request.symbol)
       ?? (request.reduceOnly ? await call(this.venue, request.symbol, () => heldMarginMode(this.#exchange, request.symbol)) : null);
-    return mode === null ? {} : { marginMode: mode };
+    return mode === null ? withLeverage : { marginMode: mode, ...withLeverage };
   }
 
   async createOrder(request: OrderRequest): Promise<Order> {
@@ -285,7 +301,7 @@ class LiveBroker implements Broker {
     };
     const raw = await call(this.venue, symbol, () => this.#ex(symbol).createOrder(symbol, byLimit ? 'limit' : request.type, request.side, amount, price, { ...params, ...slippageParams(this.venue, request) }));
     const answered = this.#toOrder(symbol, raw, request);
-    // Bybit and OKX answer a create with the ids only, Hyperliquid without the final status, and
+    // Bybit, OKX and KuCoin answer a create with the ids only, Hyperliquid without the final status, and
     // Binance may answer before matching: whatever is not final is read back until it is.
     const read = this.venue === 'binanceusdm' && !(request.type === 'market' && isOpen(answered)) ? answered : (await this.#finalState(request)) ?? answered;
     const final = await this.#withFillFees(read, spotOrder !== null);
@@ -294,11 +310,12 @@ class LiveBroker implements Broker {
   }
 
   /**
-   * Hyperliquid's order answer and status state no fee and its status no average price: they
-   * come from the order's fills (orderFills.ts); a spot order's fee in the coin off what it holds.
+   * Hyperliquid's order answer and status state no fee and its status no average price, KuCoin's
+   * order no fee: they come from the order's fills (orderFills.ts); a spot order's fee in the coin
+   * off what it holds.
    */
   async #withFillFees(order: Order, spot: boolean): Promise<Order> {
-    if (this.venue !== 'hyperliquid' || order.filled === 0) return order;
+    if (!FEE_FROM_FILLS.has(this.venue) || order.filled === 0) return order;
     if (spot) {
       const read = await call(this.venue, order.symbol, () => spotFillOfTrades(this.#ex(order.symbol), order.symbol, order));
       return read === null ? order : { ...order, filled: read.held, fee: read.feeUsd, averagePrice: order.averagePrice ?? read.average };
@@ -439,7 +456,7 @@ class LiveBroker implements Broker {
     const exchange = this.#ex(symbol);
     const own = this.#borrow?.readOrder;
     if (own !== undefined && params === this.#borrow?.orderAccount) return own(exchange, symbol, clientOrderId);
-    return exchange.fetchOrder(this.venue === 'bybit' ? '' : (undefined as unknown as string), symbol, { ...lookupParams(this.venue, clientOrderId), ...params });
+    return exchange.fetchOrder(EMPTY_ID_LOOKUP.has(this.venue) ? '' : (undefined as unknown as string), symbol, { ...lookupParams(this.venue, clientOrderId), ...params });
   }
 
   async openOrders(): Promise<Order[]> {
@@ -499,7 +516,7 @@ class LiveBroker implements Broker {
   }
 
   async orderBook(symbol: string, depth: number): Promise<OrderBook> {
-    const book = await call(this.venue, symbol, () => this.#ex(symbol).fetchOrderBook(symbol, depth));
+    const book = await call(this.venue, symbol, () => this.#ex(symbol).fetchOrderBook(symbol, bookLimit(this.#ex(symbol).id, depth)));
     return bookInCoins(this.units(symbol), book);
   }
 

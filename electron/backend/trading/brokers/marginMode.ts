@@ -1,7 +1,7 @@
 /**
  * The margin mode the ticket approved, set the way each venue takes it (docs/orders.md):
- * Binance and Bitget per symbol, with Bitget and OKX naming it again on every order (ccxt would
- * otherwise send cross); Gate through the leverage (0 is cross, with the cap as
+ * Binance, Bitget and KuCoin per symbol, with Bitget, OKX and KuCoin naming it again on every
+ * order (ccxt would otherwise send cross; KuCoin takes an order without one as isolated); Gate through the leverage (0 is cross, with the cap as
  * `cross_leverage_limit`), Hyperliquid through `isCross` on its leverage update. A Bybit
  * unified account has one mode for every symbol: the terminal never switches it, it refuses a
  * ticket in the other mode in words before anything is sent.
@@ -13,10 +13,15 @@ import { VenueError } from '../../markets/venueErrors.ts';
 export type MarginMode = 'cross' | 'isolated';
 
 /** Venues whose order names its margin mode; the others hold it per symbol (or account). */
-const PER_ORDER: ReadonlySet<VenueId> = new Set(['okx', 'bitget']);
+const PER_ORDER: ReadonlySet<VenueId> = new Set(['okx', 'bitget', 'kucoinfutures']);
 
 export function namesModePerOrder(venue: VenueId): boolean {
   return PER_ORDER.has(venue);
+}
+
+/** KuCoin's orders state their leverage (ccxt sends 1 unless told): an isolated position takes the opening order's. */
+export function namesLeveragePerOrder(venue: VenueId): boolean {
+  return venue === 'kucoinfutures';
 }
 
 /** Binance -4046 and Bybit 110026: the mode is already the one asked for, which is success. */
@@ -61,8 +66,22 @@ async function bybitAccountMode(exchange: Exchange, symbol: string, mode: Margin
   }
 }
 
+/**
+ * KuCoin sets the margin mode per symbol (`/api/v2/position/changeMarginMode`, ccxt's
+ * setMarginMode) and the cross leverage per symbol (`/api/v2/changeCrossUserLeverage`, ccxt's
+ * setLeverage, which takes cross only); an isolated position's leverage is its opening order's.
+ */
+async function kucoinMargin(exchange: Exchange, symbol: string, leverage: number, mode: MarginMode | undefined): Promise<void> {
+  if (mode !== undefined) await exchange.setMarginMode(mode, symbol);
+  if (mode === 'cross') await exchange.setLeverage(leverage, symbol, { marginMode: 'cross' });
+}
+
 /** Sets the symbol's leverage in the approved margin mode, or refuses in words. */
 export async function prepareMargin(venue: VenueId, exchange: Exchange, symbol: string, leverage: number, mode: MarginMode | undefined): Promise<void> {
+  if (venue === 'kucoinfutures') {
+    await kucoinMargin(exchange, symbol, leverage, mode);
+    return;
+  }
   if (mode === undefined) {
     await exchange.setLeverage(leverage, symbol);
     return;

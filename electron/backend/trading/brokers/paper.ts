@@ -22,6 +22,7 @@ import { readAccountFee } from '../accountFees.ts';
 import type { LotRules } from '../../../../shared/risk/lots.ts';
 import { amountToSend, unitsOf } from './venueAmounts.ts';
 import { bookInCoins } from '../../markets/marketUnits.ts';
+import { bookLimit } from '../../markets/bookDepth.ts';
 import { coinPrice, coinsOf, type MarketUnits } from '../../../../shared/domain/units.ts';
 import { isSpotSymbol } from '../../markets/spotExchange.ts';
 import { borrowsForSpotShort, exchangeFor, openSpot, spotShortRefusal, type SpotAccess } from './spotRoute.ts';
@@ -213,7 +214,7 @@ class Paper implements PaperBroker {
 
   async orderBook(symbol: string, depth: number): Promise<OrderBook> {
     try {
-      return bookInCoins(this.units(symbol), await this.#ex(symbol).fetchOrderBook(symbol, depth));
+      return bookInCoins(this.units(symbol), await this.#ex(symbol).fetchOrderBook(symbol, bookLimit(this.#ex(symbol).id, depth)));
     } catch (error) {
       const mapped = toVenueError(this.venue, error);
       throw new VenueError(mapped.kind, this.venue, `${symbol}: ${mapped.message}`, mapped.retryAfterMs);
