@@ -32,9 +32,23 @@ describe('API keys in Settings, in Chromium against the demo host', () => {
     expect(await form().count()).toBe(0);
     // Both copies are still there: only the wrong one needs retyping.
     expect(await passphrase.inputValue()).toBe('correct horse battery staple');
+    expect(await keys.getByRole('status', { name: 'Vault state' }).textContent()).toMatch(/^No vault yet: choose a passphrase and type it twice\. It encrypts your API keys and cannot be recovered\.$/);
     await confirm.fill('correct horse battery staple');
     await keys.getByRole('button', { name: 'Create vault' }).click();
     await form().waitFor({ timeout: 10_000 });
+    expect(await keys.getByRole('status', { name: 'Vault state' }).textContent()).toMatch(/^Vault unlocked: keys encrypted with a key derived from your passphrase .* last 4 characters only\.$/);
+  });
+
+  it('the venue list says what each key is made of and offers no monitoring-only venue; an empty label is said beside its field', async () => {
+    const options = await form().getByLabel('Key venue').locator('option').evaluateAll((all) => all.map((o) => `${(o as HTMLOptionElement).disabled ? 'disabled ' : ''}${o.textContent}`));
+    expect(options).toEqual(expect.arrayContaining(['OKX — key, secret, passphrase', 'Hyperliquid — wallet address, agent private key', 'disabled KuCoin Futures — monitored only, not tradable in this build']));
+    await form().getByLabel('Key label').fill('  ');
+    await form().getByRole('button', { name: 'Store key' }).click();
+    const label = form().getByLabel('Key label');
+    expect(await label.getAttribute('aria-invalid')).toBe('true');
+    expect(await form().locator(`#${await label.getAttribute('aria-describedby')}`).textContent()).toBe('Label: 1 to 64 characters, e.g. main or desk');
+    await label.fill('main');
+    expect(await label.getAttribute('aria-invalid')).toBeNull();
   });
 
   it('a field error is said beside the field and keeps the secrets typed; the key is stored once fixed', async () => {
@@ -49,6 +63,10 @@ describe('API keys in Settings, in Chromium against the demo host', () => {
     expect(await form().locator(`#${await apiKey.getAttribute('aria-describedby')}`).textContent()).toBe('API key: at least 8 characters');
     expect(await form().getByLabel('API secret').inputValue()).toBe('e2e-SECRET-value-0123456789');
     expect(await form().getByLabel('OKX API passphrase').inputValue()).toBe('okx-pass-e2e');
+    expect(await form().textContent()).toContain('OKX API keys carry a passphrase of their own, chosen when the key was made on OKX');
+    // Nothing secret is ever in the page's text: the fields are password inputs.
+    expect(await keys.textContent()).not.toContain('e2e-SECRET-value-0123456789');
+    for (const name of ['API key', 'API secret', 'OKX API passphrase']) expect(await form().getByLabel(name).getAttribute('type')).toBe('password');
     await apiKey.fill('e2e-apikey-WXYZ');
     expect(await apiKey.getAttribute('aria-invalid')).toBeNull();
     await form().getByRole('button', { name: 'Store key' }).click();
@@ -81,6 +99,18 @@ describe('API keys in Settings, in Chromium against the demo host', () => {
     await dialog.getByRole('button', { name: 'Delete key' }).click();
     await keys.getByRole('status', { name: 'Vault message' }).filter({ hasText: 'Deleted OKX desk' }).waitFor({ timeout: 10_000 });
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(0);
+  });
+
+  it('at 1280×800 the key form fits the window: no field runs off its right edge', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await form().getByLabel('Key venue').selectOption('okx');
+    await form().getByRole('button', { name: 'Store key' }).click();
+    await form().scrollIntoViewIfNeeded();
+    const right = await form().evaluate((el) => Math.max(...[...el.querySelectorAll('input, select, button, .field-error')].map((c) => c.getBoundingClientRect().right)));
+    expect(right).toBeLessThanOrEqual(1280);
+    await screenshot(page, 'e2e-keys-1280x800');
+    await page.setViewportSize({ width: 1600, height: 900 });
+    await screenshot(page, 'e2e-keys-1600x900');
   });
 
   it('the page logged no error along the way', () => {

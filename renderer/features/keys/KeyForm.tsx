@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { VENUE_IDS, VENUES, WALLET_VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../bridge/bridgeContext.ts';
-import { HAS_PASSPHRASE, keyFieldErrors, keyFieldWords, type KeyFieldErrors, type KeyInput } from './keyFields.ts';
+import { keyFieldErrors, keyFieldWords, keyLabelError, keyVenueOption, type KeyFieldErrors, type KeyInput } from './keyFields.ts';
 
 const BLANK: KeyInput = { apiKey: '', secret: '', password: '' };
 
@@ -18,18 +18,19 @@ export function KeyForm({ onSaved }: { onSaved(message: string): void }) {
   const [fieldErrors, setFieldErrors] = useState<KeyFieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const needsPassphrase = HAS_PASSPHRASE.has(venue);
   const words = keyFieldWords(venue);
+  const needsPassphrase = words.passphrase !== null;
 
   const save = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    const errors = keyFieldErrors(venue, secrets);
+    const labelError = keyLabelError(label);
+    const errors = { ...keyFieldErrors(venue, secrets), ...(labelError ? { label: labelError } : {}) };
     setFieldErrors(errors);
     setError(null);
     if (Object.keys(errors).length > 0) return;
     setBusy(true);
     try {
-      const saved = await bridge.invoke('vault.setKey', { venue, label, apiKey: secrets.apiKey, secret: secrets.secret, ...(needsPassphrase ? { password: secrets.password } : {}) });
+      const saved = await bridge.invoke('vault.setKey', { venue, label: label.trim(), apiKey: secrets.apiKey, secret: secrets.secret, ...(needsPassphrase ? { password: secrets.password } : {}) });
       setSecrets(BLANK);
       onSaved(`Stored ${VENUES[saved.venue].label} key "${saved.label}" …${saved.fingerprint}`);
     } catch (err) {
@@ -45,16 +46,27 @@ export function KeyForm({ onSaved }: { onSaved(message: string): void }) {
 
   return (
     <form className="key-form" onSubmit={(e) => void save(e)} aria-label="Add an API key" noValidate>
-      <select aria-label="Key venue" value={venue} onChange={(e) => (setVenue(e.target.value as VenueId), setFieldErrors({}))}>
-        {VENUE_IDS.map((v) => <option key={v} value={v}>{VENUES[v].label}</option>)}
-      </select>
-      <input aria-label="Key label" value={label} maxLength={64} onChange={(e) => setLabel(e.target.value)} />
-      <SecretField name="apiKey" label={words.apiKey} placeholder={WALLET_VENUES.has(venue) ? '0x…' : words.apiKey} masked={!WALLET_VENUES.has(venue)} value={secrets.apiKey} error={fieldErrors.apiKey} onChange={edit} />
-      <SecretField name="secret" label={words.secret} placeholder={WALLET_VENUES.has(venue) ? '0x…' : words.secret} masked value={secrets.secret} error={fieldErrors.secret} onChange={edit} />
-      {needsPassphrase ? (
-        <SecretField name="password" label={`${VENUES[venue].label} API passphrase`} placeholder="passphrase" masked value={secrets.password} error={fieldErrors.password} onChange={edit} />
+      <span className="key-field">
+        <span className="field-label" aria-hidden="true">Venue</span>
+        <select aria-label="Key venue" value={venue} onChange={(e) => (setVenue(e.target.value as VenueId), setFieldErrors({}))}>
+          {VENUE_IDS.map((v) => {
+            const option = keyVenueOption(v);
+            return <option key={v} value={v} disabled={option.disabled}>{option.text}</option>;
+          })}
+        </select>
+      </span>
+      <span className="key-field">
+        <span className="field-label" aria-hidden="true">Label</span>
+        <input aria-label="Key label" value={label} maxLength={64} aria-invalid={fieldErrors.label ? true : undefined} aria-describedby={fieldErrors.label ? 'key-label-error' : undefined}
+          onChange={(e) => (setLabel(e.target.value), setFieldErrors({ ...fieldErrors, label: undefined }))} />
+        {fieldErrors.label ? <span id="key-label-error" className="error field-error">{fieldErrors.label}</span> : null}
+      </span>
+      <SecretField name="apiKey" label={words.apiKey} placeholder={WALLET_VENUES.has(venue) ? '0x + 40 hex digits' : words.apiKey} masked={!WALLET_VENUES.has(venue)} value={secrets.apiKey} error={fieldErrors.apiKey} onChange={edit} />
+      <SecretField name="secret" label={words.secret} placeholder={WALLET_VENUES.has(venue) ? '64 hex digits' : words.secret} masked value={secrets.secret} error={fieldErrors.secret} onChange={edit} />
+      {words.passphrase ? (
+        <SecretField name="password" label={words.passphrase} placeholder="passphrase" masked value={secrets.password} error={fieldErrors.password} onChange={edit} />
       ) : null}
-      <button type="submit" className="primary" disabled={busy}>Store key</button>
+      <button type="submit" className="primary key-store" disabled={busy}>Store key</button>
       {words.explanation ? <p className="muted key-explanation">{words.explanation}</p> : null}
       {error ? <span className="error" role="alert">{error}</span> : null}
     </form>
@@ -76,6 +88,7 @@ function SecretField({ name, label, placeholder, masked, value, error, onChange 
   const errorId = `key-${name}-error`;
   return (
     <span className="key-field">
+      <span className="field-label" aria-hidden="true">{label}{masked ? ' (hidden)' : ''}</span>
       <input
         aria-label={label} placeholder={placeholder} type={masked ? 'password' : 'text'} autoComplete="off" value={value}
         aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}

@@ -40,13 +40,17 @@ function Unlock({ status, onDone }: { status: VaultStatus; onDone(s: VaultStatus
   };
   const action = status.hasVault ? 'Unlock vault' : 'Create vault';
   return (
-    <form className="toolbar" onSubmit={(e) => void submit(e)} aria-label={action}>
-      <span className="warn">🔒 Vault locked ({status.cipher}, {status.backend})</span>
+    <form className="key-form" onSubmit={(e) => void submit(e)} aria-label={action} noValidate>
+      <p className="warn key-explanation" role="status" aria-label="Vault state">{vaultStateText(status)}</p>
       {usesPassphrase ? (
-        <input type="password" autoComplete="off" aria-label={status.hasVault ? 'Vault passphrase' : 'New vault passphrase'} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+        <span className="key-field">
+          <span className="field-label" aria-hidden="true">{status.hasVault ? 'Vault passphrase' : 'New vault passphrase'} (hidden)</span>
+          <input type="password" autoComplete="off" aria-label={status.hasVault ? 'Vault passphrase' : 'New vault passphrase'} value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+        </span>
       ) : null}
       {creating ? (
         <span className="key-field">
+          <span className="field-label" aria-hidden="true">Confirm vault passphrase (hidden)</span>
           <input
             type="password" autoComplete="off" aria-label="Confirm vault passphrase" value={confirmation}
             aria-invalid={mismatch ? true : undefined} aria-describedby={mismatch ? 'vault-confirm-error' : undefined}
@@ -55,10 +59,20 @@ function Unlock({ status, onDone }: { status: VaultStatus; onDone(s: VaultStatus
           {mismatch ? <span id="vault-confirm-error" className="error field-error">{mismatch}</span> : null}
         </span>
       ) : null}
-      <button type="submit" disabled={usesPassphrase && !passphrase}>{action}</button>
+      <button type="submit" className="primary key-store" disabled={usesPassphrase && !passphrase}>{action}</button>
       {error ? <span className="error" role="alert">{error}</span> : null}
     </form>
   );
+}
+
+/** Where the keys are and how they are locked, in words (docs/security.md). */
+function vaultStateText(status: VaultStatus): string {
+  const how = status.cipher === 'passphrase'
+    ? `encrypted with a key derived from your passphrase (${status.backend}; this system has no OS keyring the vault can use)`
+    : `encrypted by the OS keyring (${status.backend})`;
+  if (!status.locked) return `Vault unlocked: keys ${how}. They stay in the main process; this page shows a key's venue, label and last 4 characters only.`;
+  if (!status.hasVault && status.cipher === 'passphrase') return 'No vault yet: choose a passphrase and type it twice. It encrypts your API keys and cannot be recovered.';
+  return status.cipher === 'passphrase' ? `Vault locked: keys ${how}. Type it to unlock.` : `Vault locked: keys ${how}. Unlocking asks the keyring.`;
 }
 
 function KeyRow({ entry, onChanged }: { entry: VaultKey; onChanged(message: string): void }) {
@@ -87,7 +101,7 @@ function KeyRow({ entry, onChanged }: { entry: VaultKey; onChanged(message: stri
       <td>{entry.label}</td>
       <td className="num">…{entry.fingerprint}</td>
       <td>{entry.permissions === null ? 'not tested' : entry.permissions.join(', ') || 'none'}</td>
-      <td className="num">{formatUtcTime(entry.createdAt, Date.now())}</td>
+      <td className="num">{formatUtcTime(entry.createdAt, Date.now()).replace(' UTC', '')}</td>
       <td>
         <button onClick={() => void act('test')} aria-label={`Test key ${name}`}>Test</button>{' '}
         <button className="danger" onClick={() => setConfirming(true)} aria-label={`Delete key ${name}`}>Delete</button>
@@ -132,8 +146,9 @@ export function KeysSection() {
         <Unlock status={status} onDone={() => void refresh()} />
       ) : (
         <>
+          <p className="muted" role="status" aria-label="Vault state">{vaultStateText(status)}</p>
           <table className="keys-table" aria-label="Stored keys">
-            <thead><tr><th scope="col">Venue</th><th scope="col">Label</th><th scope="col">Key ends</th><th scope="col">Permissions</th><th scope="col">Created</th><th scope="col">Actions</th></tr></thead>
+            <thead><tr><th scope="col">Venue</th><th scope="col">Label</th><th scope="col">Key ends</th><th scope="col">Permissions</th><th scope="col">Stored (UTC)</th><th scope="col">Actions</th></tr></thead>
             <tbody>
               {keys.length === 0 ? <tr><td colSpan={6} className="muted">No key stored: paper and demo need none.</td></tr> : keys.map((k) => <KeyRow key={`${k.venue}:${k.label}`} entry={k} onChanged={changed} />)}
             </tbody>

@@ -68,6 +68,8 @@ td.num { text-align: right; }
 .key-field { display: inline-flex; flex-direction: column; gap: 2px; }
 .key-field .field-error, .keys .field-error { margin-left: 0; max-width: 260px; white-space: normal; }
 .key-explanation { flex-basis: 100%; margin: 0; }
+.key-form .field-label { color: var(--muted); font-size: 11px; }
+.key-form .key-store { align-self: flex-end; }
 .trade-action { display: inline-flex; gap: 6px; align-items: center; }
 button.danger { border-color: var(--neg); color: var(--neg); }
 `;

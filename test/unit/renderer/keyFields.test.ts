@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyFieldErrors, keyFieldWords, passphraseMismatch } from '../../../renderer/features/keys/keyFields.ts';
+import { keyFieldErrors, keyFieldWords, keyLabelError, keyVenueOption, passphraseMismatch } from '../../../renderer/features/keys/keyFields.ts';
 
 const ADDRESS = `0x${'ab12'.repeat(10)}`;
 const PRIVATE_KEY = `0x${'3f'.repeat(32)}`;
@@ -12,8 +12,26 @@ describe('keyFieldWords', () => {
   });
 
   it('keeps the API key / secret words on HMAC venues and wallet words on Aster', () => {
-    expect(keyFieldWords('okx')).toEqual({ apiKey: 'API key', secret: 'API secret', explanation: null });
+    expect(keyFieldWords('bybit')).toEqual({ apiKey: 'API key', secret: 'API secret', passphrase: null, explanation: null });
+    expect(keyFieldWords('okx')).toEqual({ apiKey: 'API key', secret: 'API secret', passphrase: 'OKX API passphrase', explanation: 'OKX API keys carry a passphrase of their own, chosen when the key was made on OKX (not the vault\'s passphrase).' });
+    expect(keyFieldWords('bitget').passphrase).toBe('Bitget API passphrase');
     expect(keyFieldWords('aster')).toMatchObject({ apiKey: 'Wallet address', secret: 'Wallet private key' });
+  });
+});
+
+describe('the venue list of the key form', () => {
+  it('says what each venue\'s key is made of, and offers no monitoring-only venue', () => {
+    expect(keyVenueOption('binanceusdm')).toEqual({ text: 'Binance — key, secret', disabled: false });
+    expect(keyVenueOption('okx')).toEqual({ text: 'OKX — key, secret, passphrase', disabled: false });
+    expect(keyVenueOption('hyperliquid')).toEqual({ text: 'Hyperliquid — wallet address, agent private key', disabled: false });
+    expect(keyVenueOption('aster')).toEqual({ text: 'Aster — wallet address, wallet private key', disabled: false });
+    expect(keyVenueOption('kucoinfutures')).toEqual({ text: 'KuCoin Futures — monitored only, not tradable in this build', disabled: true });
+  });
+
+  it('a label is 1 to 64 characters once trimmed', () => {
+    expect(keyLabelError('main')).toBeUndefined();
+    expect(keyLabelError('   ')).toBe('Label: 1 to 64 characters, e.g. main or desk');
+    expect(keyLabelError('x'.repeat(65))).toBe('Label: 1 to 64 characters, e.g. main or desk');
   });
 });
 
