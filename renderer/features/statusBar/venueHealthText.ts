@@ -60,7 +60,7 @@ export function chipState(health: VenueHealth): ChipState {
  * letters of its label; the full name is in the chip's accessible name and tooltip either way.
  */
 const VENUE_CODES: Partial<Record<VenueId, string>> = {
-  binanceusdm: 'BIN', bybit: 'BYB', okx: 'OKX', bitget: 'BGT', gate: 'GATE', hyperliquid: 'HL', aster: 'AST', kucoinfutures: 'KUC', bingx: 'BGX',
+  binanceusdm: 'BIN', bybit: 'BYB', okx: 'OKX', bitget: 'BGT', gate: 'GATE', hyperliquid: 'HL', aster: 'AST', kucoinfutures: 'KUC', bingx: 'BGX', paradex: 'PDX', lighter: 'LTR',
 };
 
 export function venueCode(venue: VenueId): string {
