@@ -1,7 +1,7 @@
 import { MONITORING_ONLY_VENUES, VENUES, WALLET_VENUES, type VenueId } from '../../../shared/domain/venues.ts';
 
-/** Venues whose API keys come with a passphrase of their own. */
-export const HAS_PASSPHRASE: ReadonlySet<VenueId> = new Set(['okx', 'bitget']);
+/** Venues whose API keys come with a passphrase of their own (ccxt's requiredCredentials.password). */
+export const HAS_PASSPHRASE: ReadonlySet<VenueId> = new Set(['okx', 'bitget', 'kucoinfutures']);
 
 export interface KeyInput {
   apiKey: string;
