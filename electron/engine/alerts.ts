@@ -34,32 +34,36 @@ function ruleFor(settings: EngineSettings, base: string): AssetAlertRule | undef
   return rules.get(base);
 }
 
-/** Conditions that fired and have not re-armed yet, by condition key, counted per asset. */
+/**
+ * Conditions that fired and have not re-armed yet: per asset, per venue ('' for the asset's own
+ * trigger and the market's divergence), the symbols (or the condition's name). Looked up by its
+ * parts, so no condition key is built unless an alert is (a venue poll recomputes every row with a
+ * leg there, and hashing a fresh key string per row and leg was the largest cost of that update).
+ */
 class Latches {
-  private readonly latched = new Set<string>();
-  private readonly perBase = new Map<string, number>();
+  private readonly perBase = new Map<string, Map<string, Set<string>>>();
 
-  /**
-   * Whether any condition of `base` is latched. When none is and none holds there is nothing to
-   * enter or re-arm, so the caller builds no condition key: a venue poll recomputes every row with
-   * a leg there, and hashing a fresh key string per leg was the largest cost of that update.
-   */
+  /** Whether any condition of `base` is latched: when none is and none holds there is nothing to enter or re-arm. */
   any(base: string): boolean {
     return this.perBase.has(base);
   }
 
-  /** True when `key` (a condition of `base`) enters now while armed; `rearm` says its value is back inside the margin. */
-  enter(base: string, key: string, holds: boolean, rearm: boolean): boolean {
+  /** True when the condition (`base`, `venue`, `name`) enters now while armed; `rearm` says its value is back inside the margin. */
+  enter(base: string, venue: string, name: string, holds: boolean, rearm: boolean): boolean {
+    const venues = this.perBase.get(base);
+    const names = venues?.get(venue);
+    const latched = names?.has(name) ?? false;
     if (holds) {
-      if (this.latched.has(key)) return false;
-      this.latched.add(key);
-      this.perBase.set(base, (this.perBase.get(base) ?? 0) + 1);
+      if (latched) return false;
+      if (names) names.add(name);
+      else if (venues) venues.set(venue, new Set([name]));
+      else this.perBase.set(base, new Map([[venue, new Set([name])]]));
       return true;
     }
-    if (rearm && this.latched.delete(key)) {
-      const left = this.perBase.get(base)! - 1;
-      if (left === 0) this.perBase.delete(base);
-      else this.perBase.set(base, left);
+    if (rearm && latched) {
+      names!.delete(name);
+      if (names!.size === 0) venues!.delete(venue);
+      if (venues!.size === 0) this.perBase.delete(base);
     }
     return false;
   }
@@ -86,9 +90,9 @@ export class AlertTracker {
     const speak = rule?.muted !== true;
     const extremeLimit = rule?.extremeRatePer8h ?? settings.extremeRatePer8h;
     const latched = this.latches.any(row.base);
-    const triggerKey = `trigger:${row.base}`;
     const spreadBack = row.spreadPer8h === null || backInside(row.spreadPer8h, settings.triggerSpreadPer8h);
-    if ((latched || row.triggered) && this.latches.enter(row.base, triggerKey, row.triggered, !row.triggered && spreadBack) && row.legs.every(seenBefore) && speak) {
+    if ((latched || row.triggered) && this.latches.enter(row.base, '', 'trigger', row.triggered, !row.triggered && spreadBack) && row.legs.every(seenBefore) && speak) {
+      const triggerKey = `trigger:${row.base}`;
       const message = `${row.base}: spread ${pct(row.spreadPer8h!)} per 8 h reached the trigger ${pct(settings.triggerSpreadPer8h)} (long ${VENUES[row.longVenue!].label}, short ${VENUES[row.shortVenue!].label})`;
       out.push(alert(triggerKey, 'trigger', 'warn', now, row.base, null, message));
     }
@@ -97,9 +101,9 @@ export class AlertTracker {
       const size = Math.abs(leg.ratePer8h);
       const holds = size >= extremeLimit;
       if (!holds && !latched) continue;
-      const key = `extreme:${row.base}:${leg.venue}:${leg.symbol}`;
-      const entered = this.latches.enter(row.base, key, holds, backInside(size, extremeLimit));
+      const entered = this.latches.enter(row.base, leg.venue, leg.symbol, holds, backInside(size, extremeLimit));
       if (!entered || !seenBefore(leg) || !speak) continue;
+      const key = `extreme:${row.base}:${leg.venue}:${leg.symbol}`;
       const own = rule?.extremeRatePer8h !== undefined ? ` (this asset's limit)` : '';
       const message = `${row.base} on ${VENUES[leg.venue].label} (${leg.symbol}): funding ${pct(leg.ratePer8h)} per 8 h is ${againstLimit(leg.ratePer8h, extremeLimit)} per 8 h${own}`;
       out.push(alert(key, 'extreme-rate', 'warn', now, row.base, leg.venue, message));
@@ -128,7 +132,7 @@ export class AlertTracker {
   /** `wasKnown`: the previous summary had a divergence figure (no alert on first sight). */
   divergenceAlert(wasKnown: boolean, divergencePer8h: number | null, diverging: boolean, settings: EngineSettings, now: number): Alert[] {
     const rearm = divergencePer8h !== null && backInside(Math.abs(divergencePer8h), settings.divergencePer8h);
-    if (!this.latches.enter('', 'divergence', diverging, rearm) || !wasKnown || divergencePer8h === null) return [];
+    if (!this.latches.enter('', '', 'divergence', diverging, rearm) || !wasKnown || divergencePer8h === null) return [];
     const message = `BTC − ETH funding ${pct(divergencePer8h)} per 8 h is ${againstLimit(divergencePer8h, settings.divergencePer8h)} per 8 h`;
     return [alert('divergence', 'divergence', 'warn', now, null, null, message)];
   }

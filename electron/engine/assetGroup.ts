@@ -33,7 +33,15 @@ export class AssetGroup {
   readonly otherPairs = new PairsMemo();
   /** Earliest time one of the fresh legs turns stale, as of the last `legsAt`; +Infinity when none is fresh. */
   deadline = Number.POSITIVE_INFINITY;
+  /** As of the last `legsAt`: how many legs are fresh, their per-8 h rates summed in leg order, the earliest next settlement over every leg. */
+  freshLegs = 0;
+  freshRateSum = 0;
+  earliestFunding: number | null = null;
   private readonly entries: QuoteEntry[] = [];
+  /** The last `pairSize` and the two legs it was read for. */
+  private sizeLong: Leg | null = null;
+  private sizeShort: Leg | null = null;
+  private lastSize: PairSize = { openInterestUsd: null, volume24hUsd: null };
 
   /** `history`: what a seed rebuilt for this asset before its first live quote. */
   constructor(base: string, history: RateHistory = new RateHistory()) {
@@ -67,32 +75,51 @@ export class AssetGroup {
     if (at >= 0) this.entries.splice(at, 1);
   }
 
-  /** The legs as seen at `now` (staleness refreshed); also updates `deadline`. */
+  /**
+   * The legs as seen at `now` (staleness refreshed); also updates `deadline` and, in the same
+   * pass, `freshLegs`, `freshRateSum` and `earliestFunding`.
+   */
   legsAt(now: number): Leg[] {
     const legs: Leg[] = [];
     let deadline = Number.POSITIVE_INFINITY;
+    let fresh = 0, sum = 0;
+    let earliest: number | null = null;
     for (const entry of this.entries) {
-      const leg = entry.leg;
+      let leg = entry.leg;
       if (!leg) continue;
       const stale = now > entry.staleAfter;
-      if (stale !== leg.stale) entry.leg = { ...leg, stale };
-      legs.push(entry.leg!);
+      if (stale !== leg.stale) entry.leg = leg = { ...leg, stale };
+      legs.push(leg);
+      const next = leg.nextFundingTime;
+      if (next !== null && (earliest === null || next < earliest)) earliest = next;
       if (stale) continue;
+      fresh++;
+      sum += leg.ratePer8h;
       if (entry.staleAfter < deadline) deadline = entry.staleAfter;
     }
     this.deadline = deadline;
+    this.freshLegs = fresh;
+    this.freshRateSum = sum;
+    this.earliestFunding = earliest;
     return legs;
   }
 
-  /** The pair's size from its two legs' quotes: the smaller of each figure; null where a leg does not report it. */
+  /**
+   * The pair's size from its two legs' quotes: the smaller of each figure; null where a leg does
+   * not report it. Kept while the two legs are the same objects (a leg is rebuilt whenever its
+   * quote is), as they are for most rows of a venue poll.
+   */
   pairSize(long: Leg, short: Leg): PairSize {
+    if (long === this.sizeLong && short === this.sizeShort) return this.lastSize;
     let longQuote: FundingQuote | null = null, shortQuote: FundingQuote | null = null;
     for (const { quote } of this.entries) {
       if (quote.venue === long.venue && quote.symbol === long.symbol) longQuote = quote;
       if (quote.venue === short.venue && quote.symbol === short.symbol) shortQuote = quote;
     }
-    if (!longQuote || !shortQuote) return { openInterestUsd: null, volume24hUsd: null };
-    return { openInterestUsd: smaller(longQuote.openInterestUsd, shortQuote.openInterestUsd), volume24hUsd: smaller(longQuote.volume24hUsd, shortQuote.volume24hUsd) };
+    this.sizeLong = long;
+    this.sizeShort = short;
+    if (!longQuote || !shortQuote) return (this.lastSize = { openInterestUsd: null, volume24hUsd: null });
+    return (this.lastSize = { openInterestUsd: smaller(longQuote.openInterestUsd, shortQuote.openInterestUsd), volume24hUsd: smaller(longQuote.volume24hUsd, shortQuote.volume24hUsd) });
   }
 
   /**

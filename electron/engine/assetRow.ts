@@ -16,24 +16,10 @@ export interface RowContext {
   decays: DecayTable | null;
 }
 
-function meanPer8hOf(fresh: readonly Leg[]): number | null {
-  if (fresh.length === 0) return null;
-  let sum = 0;
-  for (const leg of fresh) sum += leg.ratePer8h;
-  return sum / fresh.length;
-}
-
-function earliestFunding(legs: readonly Leg[]): number | null {
-  let earliest: number | null = null;
-  for (const leg of legs) {
-    if (leg.nextFundingTime !== null && (earliest === null || leg.nextFundingTime < earliest)) earliest = leg.nextFundingTime;
-  }
-  return earliest;
-}
-
 /**
- * The monitor row of one base asset from its legs (already in venue/symbol order and marked
- * stale as of `ctx.now`), rank left at 0 for the ranking to set and alignment null for the
+ * The monitor row of one base asset from its legs (`group.legsAt(ctx.now)`: in venue/symbol
+ * order, marked stale as of `ctx.now`, with the group's fresh count, rate sum and earliest
+ * settlement from the same pass), rank left at 0 for the ranking to set and alignment null for the
  * sector overlay to set. Records the fresh legs' mean
  * into the asset's history first (one sample per minute), so velocity and persistence
  * include the present, and the best pair's basis into its basis history. The group's `carry`
@@ -41,8 +27,8 @@ function earliestFunding(legs: readonly Leg[]): number | null {
  */
 export function computeAssetRow(group: AssetGroup, legs: Leg[], ctx: RowContext): Opportunity {
   const { base, history, carry: memo } = group;
-  const fresh = legs.some((leg) => leg.stale) ? legs.filter((leg) => !leg.stale) : legs;
-  const meanPer8h = meanPer8hOf(fresh);
+  const fresh = group.freshLegs < legs.length ? legs.filter((leg) => !leg.stale) : legs;
+  const meanPer8h = group.freshLegs > 0 ? group.freshRateSum / group.freshLegs : null;
   if (meanPer8h !== null) history.record(minuteOf(ctx.now), meanPer8h);
   const best = bestSpread(fresh);
   const roundTripFees = best ? roundTripTakerFees(ctx.fees, best.longVenue, best.shortVenue) : null;
@@ -75,7 +61,7 @@ export function computeAssetRow(group: AssetGroup, legs: Leg[], ctx: RowContext)
     },
     persistenceHours: hasMean ? history.persistenceHours() : 0,
     triggered: best !== null && best.spreadPer8h >= ctx.settings.triggerSpreadPer8h,
-    nextFundingTime: earliestFunding(legs),
+    nextFundingTime: group.earliestFunding,
     longNextFundingTime: long?.nextFundingTime ?? null,
     shortNextFundingTime: short?.nextFundingTime ?? null,
     openInterestUsd: size?.openInterestUsd ?? null,

@@ -85,6 +85,10 @@ export class BasisHistory {
   private lastLong = '';
   private lastShort = '';
   private last: BasisRing | null = null;
+  /** The last call's minute, basis and answer: the same basis again within the minute changes nothing. */
+  private lastMinute = Number.NaN;
+  private lastBasis = Number.NaN;
+  private lastZ: number | null = null;
 
   /** Records the pair's basis for `minute` and returns its z-score. */
   record(longVenue: string, shortVenue: string, minute: number, basis: number): number | null {
@@ -94,9 +98,14 @@ export class BasisHistory {
       ring = this.last = this.ringOf(longVenue, shortVenue);
       this.lastLong = longVenue;
       this.lastShort = shortVenue;
+    } else if (minute === this.lastMinute && basis === this.lastBasis) {
+      // A venue poll recomputes every row listed there; most rows' best pair is elsewhere.
+      return this.lastZ;
     }
     ring.record(minute, basis);
-    return ring.z();
+    this.lastMinute = minute;
+    this.lastBasis = basis;
+    return (this.lastZ = ring.z());
   }
 
   /** The pair's ring, moved to most recently used (created, dropping the least recent, when new). */

@@ -8,6 +8,7 @@ import { takerFeesFor, type TakerFees } from './carryCosts.ts';
 import { AssetGroup, type QuoteEntry } from './assetGroup.ts';
 import { DeadlineQueue } from './deadlineQueue.ts';
 import { RankedOrder } from './rankedOrder.ts';
+import { sameRankKey } from './ranking.ts';
 import { minuteOf, RateHistory } from './rateHistory.ts';
 import { replaySamples } from './historySeed.ts';
 import type { SampleSeedColumns } from '../../shared/history/sampleSeedColumns.ts';
@@ -23,7 +24,7 @@ export interface EngineCounts {
   assetsRecomputed: number;
   /** Row carries computed, not reused from the asset's memo (`rowCarry.ts`). */
   carriesComputed: number;
-  /** Positions of the ranked order whose rank was set (`RankedOrder.commit`). */
+  /** Rows whose rank changed (new rows included; every row on a full recompute), see `RankedOrder.commit`. */
   rowsReranked: number;
 }
 
@@ -296,11 +297,13 @@ export class SignalEngine {
   }
 
   /**
-   * Few rows moved: each leaves its place and is inserted at its new one. Many (or a full
-   * recompute): one pass of a nearly-sorted sort over the previous order, cheaper past a quarter.
+   * A recomputed row whose ranking key did not change takes its predecessor's place (most rows
+   * of a venue poll: the polled venue is not in their best pair). Of the others, few: each leaves
+   * its place and is inserted at its new one. Many (or a full recompute): one pass of a
+   * nearly-sorted sort over the previous order, cheaper past a quarter.
    */
   private reorder(moved: readonly Opportunity[], replaced: ReadonlyArray<Opportunity | undefined>, removals: readonly Opportunity[], full: boolean): void {
-    if (full || (moved.length + removals.length) * 4 > this.rows.size) {
+    if (full) {
       const rows: Opportunity[] = [];
       for (const row of this.order.all()) {
         const current = this.rows.get(row.base);
@@ -310,12 +313,30 @@ export class SignalEngine {
       this.order.resort(rows);
       return;
     }
-    for (const row of removals) this.order.remove(row);
+    const from: Opportunity[] = [];
+    const to: Opportunity[] = [];
+    const added: Opportunity[] = [];
+    // Kept in place first: until something moves, every row's rank is its position.
     for (let i = 0; i < moved.length; i++) {
       const previous = replaced[i];
-      if (previous) this.order.replace(previous, moved[i]);
-      else this.order.insert(moved[i]);
+      if (!previous) {
+        added.push(moved[i]);
+        continue;
+      }
+      // Its rank so far: `commit` counts it re-ranked only if it lands elsewhere.
+      moved[i].rank = previous.rank;
+      if (!sameRankKey(previous, moved[i]) || !this.order.keep(previous, moved[i])) {
+        from.push(previous);
+        to.push(moved[i]);
+      }
     }
+    if ((from.length + added.length + removals.length) * 4 > this.rows.size) {
+      this.order.rebuild(from, to, removals, added);
+      return;
+    }
+    for (const row of removals) this.order.remove(row);
+    for (let i = 0; i < from.length; i++) this.order.replace(from[i], to[i]);
+    for (const row of added) this.order.insert(row);
   }
 
   private *triggeredRows(): Iterable<Opportunity> {

@@ -16,7 +16,7 @@ export class RankedOrder {
   private tailFrom = Number.POSITIVE_INFINITY;
   /** Comparisons and rows visited; the ranking's share of the engine's work counter. */
   work = 0;
-  /** Positions whose rank was set on a commit (every row on a full one): the rows re-ranked. */
+  /** Rows whose rank a commit set to a new value (a new row included; every row on a full commit): the rows re-ranked. */
   reranked = 0;
 
   get size(): number {
@@ -25,6 +25,49 @@ export class RankedOrder {
 
   all(): readonly Opportunity[] {
     return this.rows;
+  }
+
+  /**
+   * `previous` becomes `next`, which has the same ranking key (`sameRankKey`): it takes the
+   * place and the rank of `previous`, nothing moves. Only before any other change of this
+   * update, while every row's rank is still its position (as `commit` leaves them); false when
+   * `previous` is not where its rank says (then the caller moves it instead).
+   */
+  keep(previous: Opportunity, next: Opportunity): boolean {
+    const at = previous.rank - 1;
+    if (this.rows[at] !== previous) return false;
+    this.work++;
+    this.rows[at] = next;
+    next.rank = previous.rank;
+    this.spans.push(at, at);
+    return true;
+  }
+
+  /**
+   * Many rows changed: each replaced row is overwritten in its place (its rank is still its
+   * position, as for `keep`), removed rows leave, new ones are appended, and one nearly-sorted
+   * pass orders them; every position counts as written.
+   */
+  rebuild(previous: readonly Opportunity[], next: readonly Opportunity[], removed: readonly Opportunity[], added: readonly Opportunity[]): void {
+    for (let i = 0; i < previous.length; i++) this.rows[this.placeOf(previous[i])] = next[i];
+    if (removed.length > 0) {
+      const gone = new Set<Opportunity>();
+      for (const row of removed) gone.add(this.rows[this.placeOf(row)]);
+      this.rows = this.rows.filter((row) => !gone.has(row));
+    }
+    for (const row of added) this.rows.push(row);
+    this.resort(this.rows);
+  }
+
+  /** Where `row` is: its rank's position while no row has moved in this update, else found by a scan. */
+  private placeOf(row: Opportunity): number {
+    this.work++;
+    const at = row.rank - 1;
+    if (this.rows[at] === row) return at;
+    this.work += this.rows.length;
+    const found = this.rows.indexOf(row);
+    if (found < 0) throw new Error(`ranked order: ${row.base} is not in the order`);
+    return found;
   }
 
   /** `previous` (as it is ranked now) becomes `next`, which may rank elsewhere. */
@@ -54,14 +97,15 @@ export class RankedOrder {
    * Sets ranks on every position written since the last commit (all of them when `full`) and
    * returns, in rank order, the `fresh` rows (new objects, ranked in place) and copies of the
    * rows whose rank moved; the copies replace the originals here, so the caller's map must too.
+   * Counts as re-ranked the rows whose rank was set to a new value (every row when `full`).
    */
   commit(fresh: ReadonlySet<string>, full: boolean): Opportunity[] {
     const upserts: Opportunity[] = [];
     const visit = (i: number) => {
       this.work++;
-      this.reranked++;
       let row = this.rows[i];
       const rank = i + 1;
+      if (full || row.rank !== rank) this.reranked++;
       if (fresh.has(row.base)) row.rank = rank;
       else if (row.rank !== rank) this.rows[i] = row = { ...row, rank };
       else if (!full) return;

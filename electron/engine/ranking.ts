@@ -28,6 +28,12 @@ export function compareRows(a: Opportunity, b: Opportunity): number {
     || alignmentTier(a) - alignmentTier(b) || (a.base < b.base ? -1 : a.base > b.base ? 1 : 0);
 }
 
+/** Whether `a` and `b` compare on exactly the same key (`compareRows` reads nothing else): one can take the other's place in the order. */
+export function sameRankKey(a: Opportunity, b: Opportunity): boolean {
+  return a.base === b.base && a.triggered === b.triggered && (a.expectedNetPerDay ?? null) === (b.expectedNetPerDay ?? null) && a.netCarryPerDay === b.netCarryPerDay
+    && a.spreadPer8h === b.spreadPer8h && alignmentTier(a) === alignmentTier(b);
+}
+
 /**
  * Sorts rows that were sorted before this update and moved a little: insertion sort costs
  * O(n + inversions) there. Past a budget of moves the input was not nearly sorted after all

@@ -8,7 +8,8 @@ import type { Leg, Opportunity, VenuePair } from '../../shared/domain/signals.ts
  */
 export function sameShownRow(a: Opportunity, b: Opportunity): boolean {
   if (a.legs.length !== b.legs.length) return false;
-  for (let i = 0; i < a.legs.length; i++) if (!sameLeg(a.legs[i], b.legs[i])) return false;
+  // A leg is rebuilt only when its quote or its staleness changed: most legs of a recomputed row are the very objects it had.
+  for (let i = 0; i < a.legs.length; i++) if (a.legs[i] !== b.legs[i] && !sameLeg(a.legs[i], b.legs[i])) return false;
   return (
     a.longVenue === b.longVenue && a.shortVenue === b.shortVenue && a.spreadPer8h === b.spreadPer8h &&
     a.spreadApr === b.spreadApr && a.roundTripFees === b.roundTripFees && a.netCarryPerDay === b.netCarryPerDay &&
@@ -24,14 +25,15 @@ export function sameShownRow(a: Opportunity, b: Opportunity): boolean {
 
 /** Their numbers follow from the legs compared above; the venues say which pairs they are. */
 function samePairs(a: readonly VenuePair[], b: readonly VenuePair[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i].longVenue !== b[i].longVenue || a[i].shortVenue !== b[i].shortVenue || a[i].spreadPer8h !== b[i].spreadPer8h) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && a[i].longVenue !== b[i].longVenue || a[i].shortVenue !== b[i].shortVenue || a[i].spreadPer8h !== b[i].spreadPer8h) return false;
   return true;
 }
 
 /** The estimate follows from the row's other fields (the legs' touch included) and the decay; the decay is what can change alone. */
 function sameDecay(a: Opportunity['carry'], b: Opportunity['carry']): boolean {
-  if (!a || !b) return a === b;
+  if (!a || !b || a === b) return a === b;
   return a.net === b.net && a.crossing === b.crossing && a.decay.source === b.decay.source && a.decay.n === b.decay.n && a.decay.phi === b.decay.phi && a.decay.levelPer8h === b.decay.levelPer8h;
 }
 

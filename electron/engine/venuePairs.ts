@@ -9,7 +9,7 @@ import { aprFromPer8h } from '../../shared/funding/normalise.ts';
 import { netCarryPerDay, roundTripTakerFees, type TakerFees } from './carryCosts.ts';
 import { perCoin } from './rowCarry.ts';
 
-/** The 2nd and 3rd: the monitor's expandable row (`otherPairs` keeps the two widest). */
+/** The 2nd and 3rd: the monitor's expandable row (`PairsMemo` keeps the two widest). */
 export const OTHER_PAIRS = 2;
 const VENUE_INDEX = Object.fromEntries(VENUE_IDS.map((v, i) => [v, i])) as Record<VenueId, number>;
 
@@ -84,12 +84,15 @@ function candidates(side: readonly (Leg | null)[], sign: 1 | -1, into: Int8Array
   return n;
 }
 
+/** The legs of the pairs `selectOtherPairs` chose: long, short of the first, then of the second (reused between calls). */
+const chosen: (Leg | null)[] = [null, null, null, null];
+
 /**
- * The `OTHER_PAIRS` widest positive spreads after the best pair (`bestLong`/`bestShort`, which
- * `bestSpread` chose), widest first; equal spreads keep the venues' order, so the answer is a
- * function of the legs alone.
+ * Chooses the `OTHER_PAIRS` widest positive spreads after the best pair (`bestLong`/`bestShort`,
+ * which `bestSpread` chose), widest first, into `chosen`; equal spreads keep the venues' order,
+ * so the answer is a function of the legs alone. Returns how many there are.
  */
-export function otherPairs(fresh: readonly Leg[], bestLong: VenueId, bestShort: VenueId, fees: TakerFees, holdingDays: number): VenuePair[] {
+function selectOtherPairs(fresh: readonly Leg[], bestLong: VenueId, bestShort: VenueId): number {
   venueExtremes(fresh);
   const nLong = candidates(lows, 1, longs);
   const nShort = candidates(highs, -1, shorts);
@@ -111,17 +114,19 @@ export function otherPairs(fresh: readonly Leg[], bestLong: VenueId, bestShort: 
       }
     }
   }
-  const out: VenuePair[] = [];
-  if (firstLong && firstSpread > 0) out.push(venuePair(firstLong, firstShort!, fees, holdingDays));
-  if (secondLong && secondSpread > 0) out.push(venuePair(secondLong, secondShort!, fees, holdingDays));
-  return out;
+  let n = 0;
+  if (firstLong && firstSpread > 0) { chosen[0] = firstLong; chosen[1] = firstShort; n++; }
+  if (secondLong && secondSpread > 0) { chosen[2 * n] = secondLong; chosen[2 * n + 1] = secondShort; n++; }
+  return n;
 }
 
 /**
  * The row's other pairs kept while its fresh legs are the same objects (a leg is rebuilt only
  * when its quote or its staleness changes) under the same fees and holding period: a venue
  * poll or a recompute within the minute re-reads most assets unchanged (the bench's full
- * recompute spent a third of its time here before).
+ * recompute spent a third of its time here before). When the legs changed, a chosen pair whose
+ * two legs are the ones it was built from is kept as it was, and so is the whole list when every
+ * pair is: a poll of one venue leaves the pairs between the others alone.
  */
 export class PairsMemo {
   private legs: readonly Leg[] = [];
@@ -130,17 +135,38 @@ export class PairsMemo {
   private bestLong: VenueId | null = null;
   private bestShort: VenueId | null = null;
   private pairs: VenuePair[] = [];
+  /** Long and short leg of each of `pairs`. */
+  private pairLegs: Leg[] = [];
 
   get(fresh: readonly Leg[], bestLong: VenueId, bestShort: VenueId, fees: TakerFees, holdingDays: number): VenuePair[] {
-    if (fees !== this.fees || holdingDays !== this.holdingDays || bestLong !== this.bestLong || bestShort !== this.bestShort || !sameRefs(fresh, this.legs)) {
-      this.pairs = otherPairs(fresh, bestLong, bestShort, fees, holdingDays);
-      this.legs = fresh.slice();
-      this.fees = fees;
-      this.holdingDays = holdingDays;
-      this.bestLong = bestLong;
-      this.bestShort = bestShort;
+    if (fees === this.fees && holdingDays === this.holdingDays && bestLong === this.bestLong && bestShort === this.bestShort && sameRefs(fresh, this.legs)) return this.pairs;
+    const reuse = fees === this.fees && holdingDays === this.holdingDays;
+    const n = selectOtherPairs(fresh, bestLong, bestShort);
+    let same = n === this.pairs.length;
+    for (let i = 0; same && i < n; i++) same = reuse && this.pairLegs[2 * i] === chosen[2 * i] && this.pairLegs[2 * i + 1] === chosen[2 * i + 1];
+    if (!same) {
+      const pairs: VenuePair[] = [];
+      const pairLegs: Leg[] = [];
+      for (let i = 0; i < n; i++) {
+        const long = chosen[2 * i]!, short = chosen[2 * i + 1]!;
+        pairs.push((reuse ? this.keptPair(long, short) : null) ?? venuePair(long, short, fees, holdingDays));
+        pairLegs.push(long, short);
+      }
+      this.pairs = pairs;
+      this.pairLegs = pairLegs;
     }
+    // Legs arrays are never written once built (`AssetGroup.legsAt` builds a new one per call).
+    this.legs = fresh;
+    this.fees = fees;
+    this.holdingDays = holdingDays;
+    this.bestLong = bestLong;
+    this.bestShort = bestShort;
     return this.pairs;
+  }
+
+  private keptPair(long: Leg, short: Leg): VenuePair | null {
+    for (let k = 0; k < this.pairs.length; k++) if (this.pairLegs[2 * k] === long && this.pairLegs[2 * k + 1] === short) return this.pairs[k];
+    return null;
   }
 }
 

@@ -6,7 +6,7 @@ import { VENUE_IDS, type VenueId } from '../../../shared/domain/venues.ts';
 import { bestSpread } from '../../../shared/funding/spread.ts';
 import { takerFeesFor } from '../../../electron/engine/carryCosts.ts';
 import { legOf } from '../../../electron/engine/legs.ts';
-import { OTHER_PAIRS, otherPairs } from '../../../electron/engine/venuePairs.ts';
+import { OTHER_PAIRS, PairsMemo } from '../../../electron/engine/venuePairs.ts';
 import { seededRandom } from '../../fixtures/engine/quoteSet.ts';
 import { SignalEngine } from '../../../electron/engine/engine.ts';
 import { BASIS_MIN_SAMPLES } from '../../../electron/engine/basisHistory.ts';
@@ -145,9 +145,16 @@ describe('otherPairs scans only the venues that can rank', () => {
     return pairs.slice(0, OTHER_PAIRS).filter((p) => p[2] > 0).map(([l, s, spread]) => [l, s, spread]);
   }
 
-  it('gives the two widest pairs of all v × (v − 1) on random legs with many equal rates (seeded)', () => {
+  it('gives the two widest pairs of all v × (v − 1) on random legs with many equal rates, kept pairs included (seeded)', () => {
     const random = seededRandom(17);
     const fees = takerFeesFor(DEFAULT_SETTINGS);
+    const memo = new PairsMemo();
+    const check = (fresh: readonly Leg[]) => {
+      const best = bestSpread(fresh);
+      if (!best) return;
+      const got = memo.get(fresh, best.longVenue, best.shortVenue, fees, DEFAULT_SETTINGS.holdingDays).map((p) => [p.longVenue, p.shortVenue, p.spreadPer8h]);
+      expect(got).toEqual(everyPair(fresh, best.longVenue, best.shortVenue));
+    };
     for (let trial = 0; trial < 3_000; trial++) {
       const quotes = Array.from({ length: 2 + Math.floor(random() * 14) }, (_, i) => {
         const venue = VENUE_IDS[Math.floor(random() * VENUE_IDS.length)];
@@ -155,10 +162,11 @@ describe('otherPairs scans only the venues that can rank', () => {
         return q(venue, 'SOL', Math.round((random() - 0.4) * 8) * 0.00005, 8, { symbol: `SOL${i}/USDT:USDT` });
       });
       const fresh = quotes.map((quote) => legOf(quote, NOW)!);
-      const best = bestSpread(fresh);
-      if (!best) continue;
-      const got = otherPairs(fresh, best.longVenue, best.shortVenue, fees, DEFAULT_SETTINGS.holdingDays).map((p) => [p.longVenue, p.shortVenue, p.spreadPer8h]);
-      expect(got).toEqual(everyPair(fresh, best.longVenue, best.shortVenue));
+      check(fresh);
+      // A poll of one venue: one leg rebuilt with a new rate, the others the same objects (the memo keeps the pairs between them).
+      const at = Math.floor(random() * fresh.length);
+      const polled = fresh.map((leg, i) => (i === at ? legOf({ ...quotes[i], rate: Math.round((random() - 0.4) * 8) * 0.00005 }, NOW)! : leg));
+      check(polled);
     }
   });
 });
