@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Handlers, Mode, Publish } from '../../shared/ipc/contract.ts';
 import { composeHandlers } from '../../shared/ipc/composeHandlers.ts';
+import { createDemoClockHandlers } from './demoClockHandlers.ts';
 import { DEFAULT_SETTINGS, EngineSettingsSchema, venuesOn, type EngineSettings } from '../../shared/domain/settings.ts';
 import { tiersOf } from '../../shared/domain/fees.ts';
 import { VENUE_IDS, type VenueId } from '../../shared/domain/venues.ts';
@@ -215,6 +216,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     createPatternHandlers(patterns, store),
     createBacktestHandlers(store, options.publish),
     sectorHandlers,
+    createDemoClockHandlers(demo, publish),
   );
 
   return {

@@ -13,10 +13,13 @@ import { createBackend, type Backend } from '../backend/backend.ts';
 import { createStreamBatcher } from '../backend/streams/streamBatcher.ts';
 import { readStatic } from './staticFiles.ts';
 import type { Simulator } from '../backend/demo.ts';
+import type { DemoSpeed } from '../../shared/domain/demoClock.ts';
 
 export interface HostOptions {
   port?: number;
   demo?: boolean;
+  /** Demo's clock speed at start (`--speed`); the status bar changes it while running. */
+  demoSpeed?: DemoSpeed;
   mode?: Mode;
   dataDir?: string;
   rendererDir?: string;
@@ -137,6 +140,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     dataDir,
     baseUrl: options.baseUrl,
     pollScale: options.pollScale,
+    ...(options.demoSpeed !== undefined ? { demoSimulatorOptions: { speed: options.demoSpeed } } : {}),
     publish: batcher.publish,
     logSink: options.logSink,
     onDamagedStore: () => options.freshStore === true,

@@ -18,6 +18,7 @@ import { useTicket } from '../store/ticketStore.ts';
 import { useUi, type Screen } from '../store/uiStore.ts';
 import { SCREEN_KEYS, SHORTCUTS, useGlobalHotkeys } from './hotkeys.ts';
 import { useBrowserNotifications } from './browserNotifications.ts';
+import { DemoClock } from './DemoClock.tsx';
 
 function Nav() {
   const screen = useUi((s) => s.screen);
@@ -48,7 +49,12 @@ function Nav() {
 function DemoBanner() {
   const mode = useSession((s) => s.info?.mode);
   if (mode !== 'demo') return null;
-  return <div className="demo-banner" role="note">DEMO — simulated venues and prices; nothing here is the real market</div>;
+  return (
+    <div className="demo-banner" role="note">
+      <span>DEMO — simulated venues and prices; nothing here is the real market</span>
+      <DemoClock />
+    </div>
+  );
 }
 
 function ShortcutList() {

@@ -3,6 +3,7 @@ import type { Alert, SignalsBatch } from '../../shared/domain/signals.ts';
 import { errorMessage } from '../../shared/ipc/dispatch.ts';
 import { useAlerts } from '../store/alertsStore.ts';
 import { useCapacity } from '../store/capacityStore.ts';
+import { followDemoClock } from '../store/clockStore.ts';
 import { createFrameBatcher, type FrameScheduler } from '../store/frameBatcher.ts';
 import { useHealth } from '../store/healthStore.ts';
 import { useQuotes } from '../store/quotesStore.ts';
@@ -40,14 +41,17 @@ export function startSync(link: LinkedBridge): () => void {
     try {
       // The trading state too: a terminal restarted while HALTED must say so before any change is pushed.
       // And the kill switch's last report: a venue left not flat stays on screen across reloads.
-      const [info, settings, risk, snapshot, trading, killSwitch] = await Promise.all([
+      // Demo's clock first of all: every age and countdown in the snapshot is on its time.
+      const [info, settings, risk, snapshot, trading, killSwitch, demoClock] = await Promise.all([
         link.invoke('app.info'),
         link.invoke('settings.get'),
         link.invoke('risk.get'),
         link.invoke('markets.snapshot'),
         link.invoke('trading.state'),
         link.invoke('killSwitch.status'),
+        link.invoke('demo.clock'),
       ]);
+      followDemoClock(demoClock);
       // Whatever streamed in before the snapshot is older than it: apply first, then replace.
       for (const b of [signals, quotes, health]) b.flushNow();
       useQuotes.getState().replace(snapshot.quotes);
@@ -81,6 +85,7 @@ export function startSync(link: LinkedBridge): () => void {
     link.on('alerts', (p) => alerts.push(p)),
     link.on('capacity', (p) => useCapacity.getState().apply(p)),
     link.on('tradingState', (p) => session.set({ trading: p })),
+    link.on('demoClock', followDemoClock),
     link.on('killSwitch', (p) => session.set({ killSwitch: laterReport(useSession.getState().killSwitch, p) })),
     link.onStatus((s) => {
       session.set({ connection: s.status, nextRetryAt: s.nextRetryAt, ...(s.error ? { connectionError: s.error } : {}) });

@@ -9,6 +9,7 @@ import { FundingAccrualSchema } from '../domain/fundingAccrual.ts';
 import { HistoryAnalyticsSchema, PatternStudyInputSchema, PatternStudySchema } from '../domain/patterns.ts';
 import { RiskSettingsPatchSchema, RiskSettingsSchema, TicketPreviewSchema, TicketReceiptSchema, TicketSchema } from '../domain/ticket.ts';
 import { TradingStateSchema } from '../domain/tradingState.ts';
+import { DemoClockPatchSchema, DemoClockSchema } from '../domain/demoClock.ts';
 import { CapacitySnapshotSchema } from '../domain/capacity.ts';
 import { PortfolioSchema } from '../domain/portfolio.ts';
 import { KillSwitchReportSchema } from '../domain/killSwitch.ts';
@@ -190,6 +191,10 @@ export const requests = {
   },
   /** The effective map as `base,sector` CSV. */
   'sectors.exportCsv': { input: NoInput, output: z.object({ text: z.string() }) },
+  /** Demo's simulated clock; null outside Demo, where the wall clock is the clock. */
+  'demo.clock': { input: NoInput, output: DemoClockSchema.nullable() },
+  /** Sets Demo's clock speed or pauses it; refused in words outside Demo. */
+  'demo.setClock': { input: DemoClockPatchSchema, output: DemoClockSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const streams = {
@@ -199,6 +204,8 @@ export const streams = {
   health: z.array(VenueHealthSchema),
   alerts: z.array(AlertSchema),
   tradingState: TradingStateSchema,
+  /** Demo's clock, whenever its speed or pause changes. */
+  demoClock: DemoClockSchema,
   /** The sector snapshot, whenever the engine's changed. */
   sectors: SectorSnapshotSchema,
   /** Every pair, on any change and after each settlement/exit check. */

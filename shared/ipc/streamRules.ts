@@ -17,6 +17,7 @@ export const streamMerge = {
   alerts: 'append',
   health: 'latest',
   tradingState: 'latest',
+  demoClock: 'latest',
   sectors: 'latest',
   positions: 'latest',
   killSwitch: 'latest',

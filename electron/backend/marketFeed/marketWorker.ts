@@ -9,7 +9,8 @@ import { QuoteEncoder, transferablesOf } from '../../engine/quoteColumns.ts';
 import { createMarketData } from '../markets/marketData.ts';
 import { VenueError } from '../markets/venueErrors.ts';
 import type { FeedError, FeedRequest, FeedRequests, FromFeed, FeedSetup, ToFeed } from './feedMessages.ts';
-import { readSharedClock } from './sharedClock.ts';
+import { readSharedClock, readSharedRate } from './sharedClock.ts';
+import { pacedTimers } from '../markets/venuePoller.ts';
 
 if (!parentPort) throw new Error('electron/backend/marketFeed/marketWorker.ts must run as a worker thread (new Worker(url)), not as a script');
 const port = parentPort;
@@ -30,6 +31,7 @@ const market = createMarketData({
   timeoutMs: setup.timeoutMs,
   pollScale: setup.pollScale,
   now: setup.clock ? readSharedClock(setup.clock) : Date.now,
+  timers: setup.clock ? pacedTimers(readSharedRate(setup.clock)) : undefined,
   onQuotes: (changed) => post({ type: 'changed', columns: encoder.encode(changed) }),
   onPolled: (quotes, snapshot) => post({ type: 'polled', columns: encoder.encode(quotes), snapshot }),
   onHealth: (health) => post({ type: 'health', health }),

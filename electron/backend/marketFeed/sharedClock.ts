@@ -41,15 +41,30 @@ export function shareClock(clock: FollowedClock): { buffer: SharedArrayBuffer; s
   return { buffer, stop: clock.onTick(write) };
 }
 
-/** The reading side: the shared clock's time now, as `SimClock.now()` would give it. */
-export function readSharedClock(buffer: SharedArrayBuffer): () => number {
+/** The three anchors as one write left them (a sequence lock: a read torn by a write is retried). */
+function readAnchors(buffer: SharedArrayBuffer): () => [sim: number, real: number, rate: number] {
   const { sequence, anchors } = views(buffer);
   return () => {
     for (;;) {
       const before = Atomics.load(sequence, 0);
       if ((before & 1) === 1) continue;
       const [sim, real, rate] = anchors;
-      if (Atomics.load(sequence, 0) === before) return Math.floor(sim + (Date.now() - real) * rate);
+      if (Atomics.load(sequence, 0) === before) return [sim, real, rate];
     }
   };
+}
+
+/** The reading side: the shared clock's time now, as `SimClock.now()` would give it. */
+export function readSharedClock(buffer: SharedArrayBuffer): () => number {
+  const read = readAnchors(buffer);
+  return () => {
+    const [sim, real, rate] = read();
+    return Math.floor(sim + (Date.now() - real) * rate);
+  };
+}
+
+/** Simulated ms per real ms now: the clock's speed, 0 while paused. */
+export function readSharedRate(buffer: SharedArrayBuffer): () => number {
+  const read = readAnchors(buffer);
+  return () => read()[2];
 }

@@ -14,7 +14,7 @@ import { STREAM_SPECS } from './streamSpecs.ts';
 import { createVenueStream } from './streams.ts';
 import type { VenueStream } from './streams.ts';
 import { healthBounds } from './health.ts';
-import { createVenuePoller } from './venuePoller.ts';
+import { createVenuePoller, type PollTimers } from './venuePoller.ts';
 import type { VenuePoller } from './venuePoller.ts';
 import { toVenueError } from './venueErrors.ts';
 import { bookInCoins, unitsOfMarket, type CoinBook } from './marketUnits.ts';
@@ -31,6 +31,8 @@ export interface MarketDataOptions {
   /** Per-request timeout; tests shorten it to see hangs quickly. Live, a venue's cadence: an answer later than the next poll is of no use. */
   timeoutMs?: number;
   now?: () => number;
+  /** The pollers' timers: Demo's sped-up clock paces them (pacedTimers); real ones otherwise. */
+  timers?: PollTimers;
   /** Multiplies every period (polls, backoff, reloads, staleness); below 1 in tests. */
   pollScale?: number;
   onQuotes: (changed: FundingQuote[]) => void;
@@ -115,6 +117,7 @@ export function createMarketData(options: MarketDataOptions): MarketData {
       scale,
       bounds,
       now,
+      timers: options.timers,
       onQuotes: options.onQuotes,
       onPolled: options.onPolled,
       onAlerts: options.onAlert,

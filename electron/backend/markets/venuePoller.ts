@@ -74,6 +74,41 @@ export const REAL_TIMERS: PollTimers = {
   },
 };
 
+/** A paced wait looks at the clock's rate at least this often (real ms), so a speed change shortens waits already running. */
+const PACED_RECHECK_MS = 250;
+
+/**
+ * Timers `rate()` times faster than real time: with Demo's clock sped up, a poller keeps its
+ * venue's cadence, its late bounds and its backoff in simulated time, so quotes stay as fresh
+ * in simulated seconds as at real speed (docs/desktop.md, "Demo"). A paused or real-time clock
+ * (rate 0 or 1) paces as real time.
+ */
+export function pacedTimers(rate: () => number): PollTimers {
+  const factor = (): number => Math.max(1, rate());
+  let real = performance.now();
+  let paced = real;
+  const elapsed = (): number => {
+    const at = performance.now();
+    paced += (at - real) * factor();
+    real = at;
+    return paced;
+  };
+  return {
+    elapsed,
+    after(ms, task) {
+      const due = elapsed() + ms;
+      let timer: ReturnType<typeof setTimeout>;
+      const arm = (): void => {
+        const left = due - elapsed();
+        // Under a millisecond left is due: a float remainder must not re-arm at zero delay.
+        timer = setTimeout(left < 1 ? task : arm, Math.max(0, Math.min(left / factor(), PACED_RECHECK_MS)));
+      };
+      arm();
+      return () => clearTimeout(timer);
+    },
+  };
+}
+
 export interface PollerOptions {
   adapter: VenueAdapter;
   profile: VenueProfile;

@@ -9,6 +9,7 @@ import { legFor } from './rowOrder.ts';
 import { NextSettlement } from './NextSettlement.tsx';
 import { PaidCell } from './PaidCell.tsx';
 import { CapacityCell } from './CapacityCell.tsx';
+import { clockNow } from '../../store/clockStore.ts';
 
 interface MonitorRowProps {
   row: Opportunity;
@@ -61,7 +62,7 @@ function LegCellView({ leg, role }: { leg: Leg | null; role: 'long' | 'short' | 
       data-kind={leg.rateKind === 'predicted' ? 'p' : 's'}
       title={legTitle(leg, role, leg.observedAt)}
       // The age is computed on hover, so rows need not re-render every second to keep it true.
-      onMouseEnter={(e) => (e.currentTarget.title = legTitle(leg, role, Date.now()))}
+      onMouseEnter={(e) => (e.currentTarget.title = legTitle(leg, role, clockNow()))}
     >
       {role ? <span className={`leg-${role}`}>{role === 'long' ? '▲' : '▼'}</span> : null}
       {formatPct(leg.ratePer8h)}

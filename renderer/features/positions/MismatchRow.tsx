@@ -1,6 +1,7 @@
 import type { HoldingMismatch, Pair } from '../../../shared/domain/orders.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
 import { formatUtcTime } from '../../ui/format.ts';
+import { clockNow } from '../../store/clockStore.ts';
 
 /** The restore button's accessible name: what it sends, where. */
 export function restoreLabel(mismatch: HoldingMismatch): string {
@@ -20,7 +21,7 @@ export function MismatchRow({ pair, mismatch, columns, onRestore }: {
     <tr className="mismatch-row">
       <td colSpan={columns}>
         <strong className="unhedged-flag" role="alert">⚠ MISMATCH — {mismatch.reason}</strong>{' '}
-        <span className="muted">since {formatUtcTime(mismatch.since, Date.now())}</span>{' '}
+        <span className="muted">since {formatUtcTime(mismatch.since, clockNow())}</span>{' '}
         {mismatch.restore !== null && onRestore
           ? <button className="danger" onClick={() => onRestore(pair, mismatch)} aria-label={restoreLabel(mismatch)} title={mismatch.restoreNote}>Restore approved size</button>
           : <span className="warn">{mismatch.restoreNote}</span>}

@@ -14,6 +14,7 @@ import { TradingStyles } from '../ticket/TradingStyles.tsx';
 import { MismatchRow } from './MismatchRow.tsx';
 import { PortfolioBar } from './PortfolioBar.tsx';
 import { useRestore } from './useRestore.tsx';
+import { clockNow } from '../../store/clockStore.ts';
 
 // Prices carry their unit in the header, so the row fits 1280 px with notional and leverage at its end.
 const HEADS = ['Leg', 'Size (coins)', 'Entry (USD)', 'Mark (USD)', 'Price PnL', 'Funding PnL', 'Fees', 'Net', 'Liq. USD (distance)', 'Settles in', 'Next pays', 'Notional (lev.)'];
@@ -62,7 +63,7 @@ function total(pair: Pair, pick: (leg: PositionLeg) => number): number {
 /** The pair's armed exits and their distance from firing, under its legs. */
 function ExitRow({ pair }: { pair: Pair }) {
   if (pair.exitWatch.length === 0) return null;
-  const now = Date.now();
+  const now = clockNow();
   return (
     <tr className="exit-row">
       <td colSpan={HEADS.length}>
@@ -87,7 +88,7 @@ function PairBlock({ pair, onClose, onRestore }: { pair: Pair; onClose?: (pair: 
         <th scope="rowgroup" colSpan={4}>
           {unhedged ? <strong className="unhedged-flag" role="alert">⚠ UNHEDGED — {pair.unhedgedReason ?? 'one leg is open without its hedge'}</strong> : null}{' '}
           {pair.pairId} <span className={`status status-${pair.status}`}>{pair.status.toUpperCase()}</span>{' '}
-          <span className="muted">opened {formatUtcTime(pair.openedAt, Date.now())}{pair.alignment ? ` · ${pair.alignment}` : ''}</span>{' '}
+          <span className="muted">opened {formatUtcTime(pair.openedAt, clockNow())}{pair.alignment ? ` · ${pair.alignment}` : ''}</span>{' '}
           <span className={pair.deltaDrift === 0 ? 'muted' : 'warn'}>delta drift {+pair.deltaDrift.toPrecision(6)} coins</span>
         </th>
         <Usd value={total(pair, (leg) => leg.pricePnl)} />

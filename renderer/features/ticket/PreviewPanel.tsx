@@ -5,6 +5,7 @@ import { borrowSourceText, feeSourceText } from '../../../shared/domain/fees.ts'
 import { Countdown } from '../fundingWindows/Countdown.tsx';
 import { formatHours, formatPct, formatUsd, formatUtcTime, signClass } from '../../ui/format.ts';
 import { Rate } from '../../ui/Rate.tsx';
+import { clockNow } from '../../store/clockStore.ts';
 
 const qty = (value: number | null): string => (value === null ? '–' : `${+value.toPrecision(8)}`);
 const price = (value: number | null): string => (value === null ? '–' : `${value.toPrecision(7)} USD`);
@@ -151,7 +152,7 @@ export function PreviewPanel({ preview, asset, stale = false }: { preview: Ticke
         <Figure label="Exposure after" tone={overCap ? 'error' : undefined}>{formatUsd(preview.exposure.afterUsd)} = {share(preview.exposure.afterPct)} (cap {share(preview.exposure.capPct, 0)})</Figure>
         <Figure label="Sector alignment" tone={`align-${preview.alignment.tag}`}>{preview.alignment.tag}: {preview.alignment.reason}</Figure>
       </dl>
-      <p className="muted small">* conservative maintenance margin (the venue gave no tiers). Computed by main at {formatUtcTime(preview.computedAt, Date.now())}.</p>
+      <p className="muted small">* conservative maintenance margin (the venue gave no tiers). Computed by main at {formatUtcTime(preview.computedAt, clockNow())}.</p>
     </section>
   );
 }

@@ -48,6 +48,9 @@ describe('options', () => {
     expect(joined).toEqual(spaced);
     expect(parseWebArgs(['--port=8123', '--demo'], '/home/t')).toEqual({ port: 8123, demo: true, dataDir: '/home/t/.funding-terminal/demo', freshStore: false });
     expect(parseWebArgs(['--fresh-store'], '/home/t')).toMatchObject({ freshStore: true });
+    expect(parseWebArgs(['--demo', '--speed=10'], '/home/t')).toMatchObject({ demo: true, speed: 10 });
+    expect(() => parseWebArgs(['--demo', '--speed', '3'])).toThrow('web: --speed takes one of 1, 2, 5, 10 (times real time), not "3"');
+    expect(() => parseWebArgs(['--speed', '2'])).toThrow('web: --speed sets the Demo clock: give it with --demo (live and paper venues run on real time)');
     expect([parseWebArgs(['-h']), parseScanArgs(['-h'], 0)]).toEqual(['help', 'help']);
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readSharedClock, shareClock } from '../../../electron/backend/marketFeed/sharedClock.ts';
+import { readSharedClock, readSharedRate, shareClock } from '../../../electron/backend/marketFeed/sharedClock.ts';
 import { SimClock } from '../../../electron/simulator/clock.ts';
 
 /**
@@ -50,5 +50,15 @@ describe('a shared simulator clock', () => {
     shared.stop();
     clock.step(1_000);
     expect(read()).toBe(START);
+  });
+
+  it('says its rate: the speed while running, 0 while paused (what paces the worker\'s pollers)', () => {
+    const clock = new SimClock({ startTime: START, speed: 10 });
+    const shared = shareClock(clock);
+    const rate = readSharedRate(shared.buffer);
+    expect(rate()).toBe(10);
+    clock.pause();
+    expect(rate()).toBe(0);
+    shared.stop();
   });
 });
