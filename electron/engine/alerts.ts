@@ -1,6 +1,7 @@
 import type { Alert, Leg, Opportunity } from '../../shared/domain/signals.ts';
 import type { AssetAlertRule, EngineSettings } from '../../shared/domain/settings.ts';
 import { VENUES, type VenueId } from '../../shared/domain/venues.ts';
+import { pairSideLabel } from '../../shared/funding/spread.ts';
 
 /**
  * Hysteresis: a condition that fired re-arms only once its value is back inside the limit by
@@ -93,7 +94,7 @@ export class AlertTracker {
     const spreadBack = row.spreadPer8h === null || backInside(row.spreadPer8h, settings.triggerSpreadPer8h);
     if ((latched || row.triggered) && this.latches.enter(row.base, '', 'trigger', row.triggered, !row.triggered && spreadBack) && row.legs.every(seenBefore) && speak) {
       const triggerKey = `trigger:${row.base}`;
-      const message = `${row.base}: spread ${pct(row.spreadPer8h!)} per 8 h reached the trigger ${pct(settings.triggerSpreadPer8h)} (long ${VENUES[row.longVenue!].label}, short ${VENUES[row.shortVenue!].label})`;
+      const message = `${row.base}: spread ${pct(row.spreadPer8h!)} per 8 h reached the trigger ${pct(settings.triggerSpreadPer8h)} (long ${pairSideLabel(row.legs, row.longVenue!, 'buy')}, short ${pairSideLabel(row.legs, row.shortVenue!, 'sell')})`;
       out.push(alert(triggerKey, 'trigger', 'warn', now, row.base, null, message));
     }
     for (const leg of row.legs) {

@@ -5,7 +5,7 @@
  * symbol's interval, order books, candles, open interest and volume. State is created lazily
  * per instrument, so six venues of 500 symbols cost only what is asked for.
  */
-import type { SimBook, SimCandle, SimFunding, SimInstrument, SimMarket, SimSettlement, SimTicker, VenueId } from './types.ts';
+import type { SimBook, SimCandle, SimDex, SimFunding, SimInstrument, SimMarket, SimSettlement, SimTicker, VenueId } from './types.ts';
 import type { Listing, Universe } from './universe.ts';
 import { HOUR, HourlySeries, PricePath, SharedShocks, ouStep } from './paths.ts';
 import { FundingSchedule, roundRate } from './fundingSchedule.ts';
@@ -140,6 +140,10 @@ export class Market implements SimMarket {
 
   instruments(venue: VenueId): SimInstrument[] {
     return this.universe.listings(venue).map((listing) => listing.instrument);
+  }
+
+  perpDexs(): SimDex[] {
+    return this.universe.perpDexs.map(({ listings, ...dex }) => ({ ...dex, instruments: listings.map((listing) => listing.instrument) }));
   }
 
   instrument(venue: VenueId, id: string): SimInstrument | undefined {
@@ -287,6 +291,7 @@ export class Market implements SimMarket {
     for (const venue of this.universe.venues) {
       for (const listing of this.universe.listings(venue)) this.state(venue, listing.instrument.id).funding.advance(now);
     }
+    for (const listing of this.universe.perpDexs.flatMap((dex) => dex.listings)) this.state('hyperliquid', listing.instrument.id).funding.advance(now);
   }
 
   /** Settles every period that ended by now for one instrument. */

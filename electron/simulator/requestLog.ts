@@ -11,7 +11,12 @@ export interface LogEntry {
   /** Wall-clock duration in ms, or null for a request that never got an answer. */
   durationMs: number | null;
   fault?: string;
+  /** The request's body, its first `LOGGED_BODY_CHARS` (Hyperliquid names its reads and its orders' assets there). */
+  body?: string;
 }
+
+/** Enough for any read or a single order; a batch's tail is cut. */
+export const LOGGED_BODY_CHARS = 4_000;
 
 export class RequestLog {
   private readonly entries: LogEntry[] = [];

@@ -14,7 +14,7 @@ import { Accounts } from './accounts.ts';
 import { SpotMarkets } from './spot.ts';
 import { Faults, emptyLists, type Fault } from './faults.ts';
 import { CredentialStore, DEMO_CREDENTIAL, demoCredential } from './credentials.ts';
-import { RequestLog, type LogEntry } from './requestLog.ts';
+import { LOGGED_BODY_CHARS, RequestLog, type LogEntry } from './requestLog.ts';
 import { buildUniverse, DEFAULT_UNIVERSE_SIZE } from './universe.ts';
 import { VENUE_WIRES } from './venues/index.ts';
 import { ControlError, handleControl, isLoopback } from './control.ts';
@@ -183,7 +183,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return;
     }
     const wire = wires.find((candidate) => candidate.pathPrefixes.some((prefix) => url.pathname.startsWith(prefix)));
-    const entry = { method, path: url.pathname, venue: wire?.venue ?? ('unknown' as const), time: clock.now() };
+    const entry = { method, path: url.pathname, venue: wire?.venue ?? ('unknown' as const), time: clock.now(), ...(body ? { body: body.slice(0, LOGGED_BODY_CHARS) } : {}) };
     if (!wire) {
       log.add({ ...entry, status: 404, durationMs: Date.now() - received });
       send(res, { status: 404, body: { error: `simulator: no venue serves ${url.pathname}` } });

@@ -87,9 +87,22 @@ export interface SimCandle {
   volume: number;
 }
 
+/** A Hyperliquid HIP-3 dex (docs/venues.md, "Hyperliquid HIP-3"): its instruments in universe order. */
+export interface SimDex {
+  name: string;
+  fullName: string;
+  /** The spot token the dex settles in. */
+  collateral: 'USDC' | 'USDH';
+  deployer: string;
+  instruments: SimInstrument[];
+}
+
 export interface SimMarket {
   now(): number;
+  /** The main dex's instruments (Hyperliquid's HIP-3 ones are in `perpDexs`). */
   instruments(venue: VenueId): SimInstrument[];
+  /** Hyperliquid's HIP-3 dexes, in `perpDexs` order after the main dex. */
+  perpDexs(): SimDex[];
   instrument(venue: VenueId, id: string): SimInstrument | undefined;
   funding(venue: VenueId, id: string): SimFunding;
   ticker(venue: VenueId, id: string): SimTicker;

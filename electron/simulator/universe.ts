@@ -7,6 +7,7 @@ import type { SimInstrument, VenueId } from './types.ts';
 import { ASSET_TABLE, SECTORS, type Sector } from './assets.ts';
 import { hash32, stringId } from './random.ts';
 import { realTerms, type RealTerms } from './realTerms.ts';
+import { buildPerpDexes, type SimPerpDex } from './hyperliquidDexes.ts';
 
 export interface Asset {
   base: string;
@@ -190,8 +191,12 @@ export function listingFor(venue: VenueId, asset: Asset): Listing {
 export interface Universe {
   assets: Asset[];
   venues: VenueId[];
+  /** The main dex's listings (Hyperliquid's HIP-3 dexes are in `perpDexs`). */
   listings(venue: VenueId): Listing[];
+  /** A listing by its id, a Hyperliquid HIP-3 one (`xyz:BTC`) included. */
   listing(venue: VenueId, id: string): Listing | undefined;
+  /** Hyperliquid's HIP-3 dexes, in `perpDexs` order after the main dex (empty without Hyperliquid). */
+  perpDexs: SimPerpDex[];
 }
 
 /** The `size` most liquid assets, listed on the given venues. */
@@ -204,9 +209,12 @@ export function buildUniverse(venues: readonly VenueId[], size: number = DEFAULT
     byVenue.set(venue, listings);
     for (const listing of listings) byId.set(`${venue}:${listing.instrument.id}`, listing);
   }
+  const perpDexs = venues.includes('hyperliquid') ? buildPerpDexes(assets, (asset) => listingFor('hyperliquid', asset)) : [];
+  for (const listing of perpDexs.flatMap((dex) => dex.listings)) byId.set(`hyperliquid:${listing.instrument.id}`, listing);
   return {
     assets,
     venues: [...venues],
+    perpDexs,
     listings: (venue) => byVenue.get(venue) ?? [],
     listing: (venue, id) => byId.get(`${venue}:${id}`),
   };

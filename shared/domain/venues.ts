@@ -63,6 +63,39 @@ export const VENUES: Record<VenueId, VenueProfile> = {
 };
 
 /**
+ * The HIP-3 dex a Hyperliquid perp trades on, from its symbol: ccxt names a builder-deployed
+ * dex's coin `DEX-COIN` (`XYZ-BTC/USDC:USDC` → `xyz`), where main-dex coins carry no dash; null
+ * for the main dex and every other venue (docs/venues.md, "Hyperliquid HIP-3").
+ */
+export function hip3DexOfSymbol(venue: VenueId, symbol: string): string | null {
+  if (venue !== 'hyperliquid') return null;
+  const match = /^([A-Za-z0-9]+)-[^/]+\//.exec(symbol);
+  return match ? match[1].toLowerCase() : null;
+}
+
+/**
+ * A leg's venue as a pair names it: a HIP-3 perp's dex beside Hyperliquid (`Hyperliquid xyz`), or
+ * in the monitor's narrow Long and Short cells `HL xyz` (the longest venue name already fills them).
+ */
+export function legVenueLabel(venue: VenueId, symbol: string | null | undefined, form: 'full' | 'short' = 'full'): string {
+  const dex = symbol ? hip3DexOfSymbol(venue, symbol) : null;
+  if (dex === null) return VENUES[venue].label;
+  return form === 'short' ? `HL ${dex}` : `${VENUES[venue].label} ${dex}`;
+}
+
+/**
+ * Why the terminal does not trade a symbol of a traded venue, or null: a Hyperliquid HIP-3 dex
+ * that settles in another token than USDC (USDH, USDe, USDT0) is monitored only, since its margin
+ * is that token, which the terminal neither holds nor moves (docs/venues.md, "Hyperliquid HIP-3").
+ */
+export function notTradableSymbolReason(venue: VenueId, symbol: string): string | null {
+  const dex = hip3DexOfSymbol(venue, symbol);
+  const settle = symbol.slice(symbol.lastIndexOf(':') + 1);
+  if (dex === null || settle === 'USDC') return null;
+  return `${symbol}: ${VENUES[venue].label} ${dex} settles in ${settle}; the terminal trades HIP-3 dexes that settle in USDC only and monitors this one`;
+}
+
+/**
  * Venues whose key is a wallet: the key field holds the wallet address and the secret the
  * wallet's private key (Hyperliquid and Aster sign with it, docs/ccxt.md "Private calls").
  */

@@ -1,4 +1,5 @@
 import { aprFromPer8h } from './normalise.ts';
+import { legVenueLabel, type VenueId } from '../domain/venues.ts';
 
 export interface VenueRate<V extends string = string> {
   venue: V;
@@ -52,4 +53,12 @@ export function extremeLeg<L extends VenueRate>(legs: readonly L[], venue: strin
     if (!best || (side === 'buy' ? leg.ratePer8h < best.ratePer8h : leg.ratePer8h > best.ratePer8h)) best = leg;
   }
   return best;
+}
+
+/**
+ * A pair side's venue as the pair's labels name it: the fresh leg the pair takes there (as
+ * `extremeLeg`), so a Hyperliquid HIP-3 dex's perp reads `Hyperliquid xyz` (docs/venues.md, "Hyperliquid HIP-3").
+ */
+export function pairSideLabel(legs: ReadonlyArray<VenueRate<VenueId> & { symbol: string; stale: boolean }>, venue: VenueId, side: 'buy' | 'sell', form: 'full' | 'short' = 'full'): string {
+  return legVenueLabel(venue, extremeLeg(legs.filter((leg) => !leg.stale), venue, side)?.symbol, form);
 }

@@ -9,7 +9,7 @@
 import type { Opportunity, Leg } from '../domain/signals.ts';
 import { NO_EXIT_DEFAULTS, type ExitDefaults, type TicketInput, type TicketKind, type TicketLeg } from '../domain/ticket.ts';
 import { parseUnifiedSymbol } from '../domain/symbols.ts';
-import { MONITORING_ONLY_VENUES, SPOT_BORROW_VENUES, SPOT_TRADED_VENUES, VENUES } from '../domain/venues.ts';
+import { MONITORING_ONLY_VENUES, SPOT_BORROW_VENUES, SPOT_TRADED_VENUES, hip3DexOfSymbol, legVenueLabel, notTradableSymbolReason } from '../domain/venues.ts';
 import { pairSpreadPer8h } from './takeProfit.ts';
 
 export class PrefillError extends Error {
@@ -32,7 +32,7 @@ function freshLegOn(opportunity: Opportunity, venue: string | null): Leg {
   return leg;
 }
 
-const tradable = (leg: Leg): boolean => !MONITORING_ONLY_VENUES.has(leg.venue);
+const tradable = (leg: Leg): boolean => !MONITORING_ONLY_VENUES.has(leg.venue) && notTradableSymbolReason(leg.venue, leg.symbol) === null;
 
 /**
  * The row's best pair where the terminal trades both venues; otherwise the widest pair among
@@ -46,7 +46,7 @@ function pairVenues(opportunity: Opportunity): [Leg, Leg] {
   const long = usable[0];
   const short = usable.findLast((l) => l.venue !== long?.venue);
   if (long === undefined || short === undefined) {
-    const monitored = best.filter((l) => !tradable(l)).map((l) => VENUES[l.venue].label).join(' and ');
+    const monitored = best.filter((l) => !tradable(l)).map((l) => legVenueLabel(l.venue, l.symbol)).join(' and ');
     throw new PrefillError(`${opportunity.base}: the best pair needs ${monitored}, which the terminal only monitors, and no two traded venues quote it fresh`);
   }
   return [long, short];
@@ -61,7 +61,8 @@ function perpPerpLegs(opportunity: Opportunity): [TicketLeg, TicketLeg] {
 }
 
 function carryLegs(opportunity: Opportunity): [TicketLeg, TicketLeg] {
-  const fresh = opportunity.legs.filter((l) => !l.stale && tradable(l) && parseUnifiedSymbol(l.symbol)?.multiplier === 1);
+  // A HIP-3 dex's perp has no spot pair of its own name (docs/venues.md, "Hyperliquid HIP-3"): no carry is prefilled on one.
+  const fresh = opportunity.legs.filter((l) => !l.stale && tradable(l) && parseUnifiedSymbol(l.symbol)?.multiplier === 1 && hip3DexOfSymbol(l.venue, l.symbol) === null);
   if (!fresh.length) throw new PrefillError(`${opportunity.base}: no fresh leg without a contract multiplier for a spot hedge`);
   // A negative rate's carry sells spot, which only a venue that lends the coin can send (docs/orders.md, "Spot shorts").
   const withSpot = fresh.filter((l) => SPOT_TRADED_VENUES.includes(l.venue) && (l.rate > 0 || SPOT_BORROW_VENUES.includes(l.venue)));

@@ -21,6 +21,8 @@ export interface AdapterContext {
   /** Multiplies every cadence (market reloads, slow fetches); below 1 in tests. */
   cadenceScale: number;
   now: () => number;
+  /** The monotonic clock cadences run on (`performance.now` unless a test steps one by hand). */
+  elapsed?: () => number;
 }
 
 /** What a venue's `fetchQuotes` gets for one poll. */
@@ -89,12 +91,13 @@ export function createVenueAdapter(spec: VenueSpec, context: AdapterContext): Ve
   const catalog = createMarketCatalog(spec.venue, exchange, spec.marketsReloadMs * context.cadenceScale);
   const cache = new Map<string, { at: number; value: unknown }>();
   const lastInterval = new Map<string, number>();
+  const monotonic = context.elapsed ?? (() => performance.now());
 
   // Cadences budget requests to the venue, so they run on real elapsed time; quotes are
   // stamped with the terminal's clock (`context.now`), which a simulator may pause or speed up.
   async function poll(): Promise<FundingQuote[]> {
     const observedAt = context.now();
-    const elapsed = performance.now();
+    const elapsed = monotonic();
     const markets = await catalog.current(elapsed);
     const every = async <T>(key: string, periodMs: number, fetch: () => Promise<T>): Promise<T> => {
       const hit = cache.get(key);
@@ -114,16 +117,16 @@ export function createVenueAdapter(spec: VenueSpec, context: AdapterContext): Ve
     exchange,
     poll,
     markets: () => [...catalog.known().values()],
-    marketsDue: () => catalog.due(performance.now()),
+    marketsDue: () => catalog.due(monotonic()),
     async fundingHistory(symbol, since, until) {
       if (spec.noFundingHistory !== undefined) throw notReadable(spec.venue, spec.noFundingHistory);
-      await catalog.current(performance.now());
+      await catalog.current(monotonic());
       const fallback = lastInterval.get(symbol) ?? VENUES[spec.venue].defaultIntervalHours;
       const request = { exchange, venue: spec.venue, symbol, since, until, pageLimit: spec.historyPageLimit, pagedByCcxt: spec.historyPagedByCcxt };
       return spec.continuousFunding ? fetchObservedFundingHistory(request, fallback) : fetchFundingHistory(request, fallback);
     },
     async priceHistory(symbol, since, timeframe, until) {
-      await catalog.current(performance.now());
+      await catalog.current(monotonic());
       return fetchPriceHistory({ exchange, venue: spec.venue, symbol, since, until, pageLimit: spec.candlePageLimit, readTimeframe: spec.longestCandle }, timeframe);
     },
     async close() {

@@ -5,6 +5,8 @@
  * symbol settles on the hour; ccxt computes that from the machine clock, so the adapter
  * computes it from the terminal's clock instead (the simulator may run its own). The most
  * traded coins' mark, oracle price and rate also arrive by websocket (`hyperliquidStream`).
+ * The builder-deployed dexes (HIP-3) are loaded with the markets and read one
+ * `metaAndAssetCtxs` call per dex, at their own slower cadence (docs/venues.md, "Hyperliquid HIP-3").
  */
 import type { Exchange, FundingRate, Ticker } from 'ccxt';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
@@ -12,6 +14,7 @@ import { nextSettlementAfter } from '../../../shared/funding/settlements.ts';
 import { MINUTE_MS, createVenueAdapter, knownRates } from './adapter.ts';
 import type { AdapterContext, VenueAdapter, VenueSpec } from './adapter.ts';
 import { buildQuote, numberOrNull, productOrNull } from './fundingQuote.ts';
+import { dexesOf } from './hip3.ts';
 import type { PerpMarket } from './perpMarkets.ts';
 import { presentFields, type StreamUpdate } from './streamMerge.ts';
 import type { StreamSpec } from './streams.ts';
@@ -38,15 +41,40 @@ export function hyperliquidQuote(market: PerpMarket, rate: FundingRate, observed
   }, observedAt);
 }
 
+/** HIP-3 dexes ccxt loads (its `hip3.limit`, in `perpDexs` order): each is one more call per HIP-3 read. */
+export const HIP3_DEX_LIMIT = 10;
+
+/**
+ * How often the HIP-3 dexes are read. Each dex's `metaAndAssetCtxs` weighs 20 of Hyperliquid's
+ * 1,200 a minute, as the main dex's does: the main dex every 5 s (240) and ten dexes every 20 s
+ * (600) stay within it, and 20 s is inside the 30-s staleness bound.
+ */
+export const HIP3_POLL_MS = 20_000;
+
+/**
+ * One `metaAndAssetCtxs` call per dex (ccxt's fetchFundingRates reads the main dex only unless
+ * told the dex). A dex whose answer matches none of our perps adds no quote; a failed call fails the poll.
+ */
+async function dexQuotes(exchange: Exchange, markets: Map<string, PerpMarket>, observedAt: number): Promise<FundingQuote[]> {
+  const answers = await Promise.all(dexesOf(markets.values()).map((dex) => exchange.fetchFundingRates(undefined, { dex })));
+  return answers.flatMap((rates) => Object.entries(rates).flatMap(([symbol, rate]) => {
+    const market = markets.get(symbol);
+    return market ? [hyperliquidQuote(market, rate, observedAt)] : [];
+  }));
+}
+
 export const hyperliquidSpec: VenueSpec = {
   venue: VENUE,
-  exchangeOptions: { fetchMarkets: { types: ['swap'] } },
+  exchangeOptions: { fetchMarkets: { types: ['swap', 'hip3'], hip3: { limit: HIP3_DEX_LIMIT } } },
   marketsReloadMs: 30 * MINUTE_MS,
   historyPageLimit: 500,
   candlePageLimit: 5000,
-  async fetchQuotes({ exchange, markets, observedAt }) {
+  async fetchQuotes({ exchange, markets, observedAt, every }) {
     const rates = await exchange.fetchFundingRates();
-    return knownRates(VENUE, rates, markets).map(([market, rate]) => hyperliquidQuote(market, rate, observedAt));
+    const main = knownRates(VENUE, rates, markets).map(([market, rate]) => hyperliquidQuote(market, rate, observedAt));
+    // Between HIP-3 reads the last read's quotes are served as they were, dated when they were read.
+    const dexes = await every('hip3', HIP3_POLL_MS, () => dexQuotes(exchange, markets, observedAt));
+    return [...main, ...dexes];
   },
 };
 

@@ -9,6 +9,7 @@ import type { VenueId } from '../../../shared/domain/venues.ts';
 import { badResponse } from './venueErrors.ts';
 import { unitsOfMarket } from './marketUnits.ts';
 import type { MarketUnits } from '../../../shared/domain/units.ts';
+import { assetMarketOf, isHip3Market, isHip3Settle } from './hip3.ts';
 
 export interface PerpMarket {
   /** ccxt unified symbol, `BTC/USDT:USDT`. */
@@ -26,16 +27,21 @@ export interface PerpMarket {
 
 const SETTLE_CURRENCIES = new Set(['USDT', 'USDC']);
 
-/** Active linear USDT/USDC perpetuals of a ccxt market map, keyed by unified symbol. */
+/**
+ * Active linear USDT/USDC perpetuals of a ccxt market map, keyed by unified symbol, and
+ * Hyperliquid's HIP-3 perps in any dollar token they settle in, each counted as the main dex's
+ * asset only where it is the same asset (hip3.ts).
+ */
 export function selectLinearPerps(markets: Record<string, MarketInterface>): Map<string, PerpMarket> {
   const out = new Map<string, PerpMarket>();
   for (const market of Object.values(markets)) {
     // ccxt leaves `active` undefined where a venue does not say; only an explicit false excludes.
     if (market.active === false || market.swap !== true || market.linear !== true) continue;
-    if (!SETTLE_CURRENCIES.has(market.settle ?? '')) continue;
+    const hip3 = isHip3Market(market);
+    if (!(hip3 ? isHip3Settle(market.settle ?? '') : SETTLE_CURRENCIES.has(market.settle ?? ''))) continue;
     const parsed = parseUnifiedSymbol(market.symbol);
     if (!parsed || market.id == null) continue;
-    const units = unitsOfMarket(market);
+    const units = unitsOfMarket(assetMarketOf(market, markets));
     out.set(market.symbol, {
       symbol: market.symbol,
       id: market.id,

@@ -12,7 +12,7 @@
 import {
   OrderIntentSchema, PairIntentSchema, type Order, type OrderIntent, type PairExecutionResult, type PairIntent,
 } from '../../../shared/domain/orders.ts';
-import type { VenueId } from '../../../shared/domain/venues.ts';
+import { notTradableSymbolReason, type VenueId } from '../../../shared/domain/venues.ts';
 import type { Broker } from './brokers/broker.ts';
 import { executePair, placeOrder, type ExecutionContext } from './execution.ts';
 import { JournalWriteError, type Journal } from './journal.ts';
@@ -61,6 +61,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       const pairId = intent.pairId ?? intent.ticketId;
       const reduceOnly = intent.legs.every((leg) => leg.reduceOnly);
       const state = options.state.current;
+      const untradable = reduceOnly ? null : intent.legs.map((leg) => notTradableSymbolReason(leg.venue, leg.symbol)).find((why) => why !== null);
+      if (untradable) return { pairId, status: 'refused', orders: [], alerts: [], message: `ticket ${intent.ticketId} refused: ${untradable} — no order was sent` };
       if (!options.state.admits({ reduceOnly })) {
         const message = `ticket ${intent.ticketId} refused: trading is ${state.state}${state.reason ? ` (${state.reason})` : ''}${state.state === 'REDUCING' ? '; only reduce-only orders pass' : ''}`;
         return { pairId, status: 'refused', orders: [], alerts: [], message };

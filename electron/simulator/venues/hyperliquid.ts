@@ -1,7 +1,8 @@
 /**
  * Hyperliquid wire format: two JSON POST endpoints on one host, `/info` (reads, named by
  * `type`) and `/exchange` (signed actions). Funding settles every hour on every perp; perps
- * are USDC-settled and named by their coin (`BTC`, `kPEPE`); spot pairs by `@<index>` (hyperliquidSpot.ts).
+ * are USDC-settled and named by their coin (`BTC`, `kPEPE`); spot pairs by `@<index>` (hyperliquidSpot.ts);
+ * HIP-3 dexes' perps by `<dex>:<coin>` (hyperliquidDexInfo.ts).
  */
 import { STATUS_CODES } from 'node:http';
 import type { SimContext, SimRequest, SimResponse, VenueWire } from '../types.ts';
@@ -9,6 +10,7 @@ import { handleExchange } from './hyperliquidExchange.ts';
 import { VENUE, handleMarketInfo, unreadable } from './hyperliquidInfo.ts';
 import { handleAccountInfo } from './hyperliquidAccountInfo.ts';
 import { handleSpotMarketInfo } from './hyperliquidSpot.ts';
+import { handleDexInfo } from './hyperliquidDexInfo.ts';
 import type { InfoRequest } from './hyperliquidInfo.ts';
 
 function parseBody(body: string): unknown {
@@ -28,7 +30,7 @@ function handle(request: SimRequest, context: SimContext): SimResponse | undefin
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return unreadable();
   const info = body as InfoRequest;
   const type = typeof info.type === 'string' ? info.type : '';
-  return handleSpotMarketInfo(type, info, context) ?? handleMarketInfo(info, context.market) ?? handleAccountInfo(type, info, context) ?? unreadable();
+  return handleSpotMarketInfo(type, info, context) ?? handleDexInfo(type, info, context) ?? handleMarketInfo(info, context.market) ?? handleAccountInfo(type, info, context) ?? unreadable();
 }
 
 /**

@@ -10,6 +10,7 @@ import { decimalString } from './wireDecimal.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
 import { checksumAddress } from './hyperliquidSignature.ts';
 import { VENUE, num, ok, unreadable } from './hyperliquidInfo.ts';
+import { onDex } from './hyperliquidDexInfo.ts';
 import type { InfoRequest } from './hyperliquidInfo.ts';
 import { spotClearinghouseState, spotFills } from './hyperliquidSpot.ts';
 
@@ -81,10 +82,15 @@ function cumulativeFunding(accounts: SimAccounts, key: string, position: SimPosi
   };
 }
 
-function clearinghouseState(accounts: SimAccounts, market: SimMarket, key: string | undefined): SimResponse {
+/**
+ * The wallet's positions on one dex (the main dex unless `dex` names a HIP-3 one). The margin
+ * summary is the one USDC account's whichever dex is read: the simulator does not keep a margin
+ * account per dex (docs/venues.md, "Hyperliquid HIP-3").
+ */
+function clearinghouseState(accounts: SimAccounts, market: SimMarket, key: string | undefined, dex: unknown): SimResponse {
   const now = market.now();
   const usdc = key === undefined ? undefined : accounts.balances(VENUE, key).find((b) => b.currency === 'USDC');
-  const positions = key === undefined ? [] : accounts.positions(VENUE, key).filter((p) => p.size !== 0);
+  const positions = key === undefined ? [] : accounts.positions(VENUE, key).filter((p) => p.size !== 0 && onDex(p.instrumentId, dex));
   const notional = positions.reduce((sum, p) => sum + Math.abs(p.size) * p.markPrice, 0);
   const summary = {
     accountValue: decimalString(usdc?.total ?? 0),
@@ -195,14 +201,15 @@ export function handleAccountInfo(type: string, request: InfoRequest, context: S
   const key = accountKey(context, request.user);
   if (typeof request.user !== 'string') return USER_READS.has(type) ? unreadable() : undefined;
   switch (type) {
-    case 'clearinghouseState': return clearinghouseState(accounts, market, key);
+    case 'clearinghouseState': return clearinghouseState(accounts, market, key, request.dex);
     case 'spotClearinghouseState': return spotClearinghouseState(context, key);
     case 'userFees': return userFees(accounts, key, market.now());
     // A JSON string on the wire ("default"); a bare string body would be sent as plain text.
     case 'userAbstraction': return ok(JSON.stringify('default'));
     case 'openOrders':
     case 'frontendOpenOrders': {
-      const open: WireOrder[] = key === undefined ? [] : [...accounts.openOrders(VENUE, key), ...context.spot.openOrders(VENUE, key)];
+      // A HIP-3 dex's open orders are listed when the read names its dex, the main dex's (and spot) otherwise.
+      const open: WireOrder[] = key === undefined ? [] : [...accounts.openOrders(VENUE, key), ...context.spot.openOrders(VENUE, key)].filter((o) => onDex(o.instrumentId, request.dex));
       return ok(open.map((o) => (type === 'openOrders' ? pickOpenOrder(frontendOrder(o)) : frontendOrder(o))));
     }
     case 'orderStatus': return orderStatus(context, key, request.oid, market.now());

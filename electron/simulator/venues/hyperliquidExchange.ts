@@ -11,7 +11,8 @@ import type { RejectionReason, SimContext, SimCredentials, SimOrder, SimOrderReq
 import { decimalString } from './wireDecimal.ts';
 import { actionHash, l1ActionDigest, recoverSigner, typedDataDigest } from './hyperliquidSignature.ts';
 import type { TypedField, WireSignature } from './hyperliquidSignature.ts';
-import { VENUE, ok, perps, unreadable } from './hyperliquidInfo.ts';
+import { VENUE, ok, unreadable } from './hyperliquidInfo.ts';
+import { perpOfAsset } from './hyperliquidDexInfo.ts';
 import { accountKey, wireCloid, wireOid } from './hyperliquidAccountInfo.ts';
 import { spotPairOfAsset } from './hyperliquidSpot.ts';
 import type { SpotInstrument } from '../spot.ts';
@@ -138,13 +139,12 @@ function spotRejectionText(error: unknown, asset: number): string {
 }
 
 function placeOrders(context: SimContext, key: string, action: Action): SimResponse {
-  const instruments = perps(context.market);
   const orders = Array.isArray(action.orders) ? (action.orders as Array<Record<string, unknown>>) : [];
   const statuses = orders.map((o) => {
     const asset = Number(o.a);
     const pair = spotPairOfAsset(context, asset);
     if (pair !== undefined) return placeSpot(context, key, pair, o, asset);
-    const instrument = instruments[asset];
+    const instrument = perpOfAsset(context, asset);
     if (instrument === undefined) return { error: `Invalid asset. asset=${asset}` };
     const asked = requestOf(o, instrument.id);
     if ('error' in asked) return { error: `${asked.error} asset=${asset}` };
@@ -159,14 +159,13 @@ function placeOrders(context: SimContext, key: string, action: Action): SimRespo
 
 function cancelOrders(context: SimContext, key: string, action: Action): SimResponse {
   const cancels = Array.isArray(action.cancels) ? (action.cancels as Array<Record<string, unknown>>) : [];
-  const instruments = perps(context.market);
   const statuses = cancels.map((c) => {
     const asset = Number(action.type === 'cancelByCloid' ? c.asset : c.a);
     const ref = action.type === 'cancelByCloid' ? { clientOrderId: String(c.cloid) } : { orderId: String(c.o) };
     const pair = spotPairOfAsset(context, asset);
     const book = pair === undefined ? context.accounts : context.spot;
     // An order is cancelled only under its own asset, as on the venue.
-    if (book.order(VENUE, key, ref)?.instrumentId !== (pair ?? instruments[asset])?.id) {
+    if (book.order(VENUE, key, ref)?.instrumentId !== (pair ?? perpOfAsset(context, asset))?.id) {
       return { error: `${REJECTION_TEXT['unknown-order']} asset=${asset}` };
     }
     try {
@@ -180,7 +179,7 @@ function cancelOrders(context: SimContext, key: string, action: Action): SimResp
 }
 
 function updateLeverage(context: SimContext, key: string, action: Action): SimResponse {
-  const instrument = perps(context.market)[Number(action.asset)];
+  const instrument = perpOfAsset(context, Number(action.asset));
   const leverage = Number(action.leverage);
   if (instrument === undefined) return venueError(`Invalid asset: ${String(action.asset)}`);
   if (!Number.isInteger(leverage) || leverage < 1 || leverage > instrument.maxLeverage) {

@@ -40,11 +40,12 @@ export function perps(market: SimMarket): SimInstrument[] {
  */
 const TIERED_TABLE_BASE = 50;
 
-function universeEntry(instrument: SimInstrument): Record<string, unknown> {
-  return { name: instrument.id, szDecimals: instrument.qtyPrecision, maxLeverage: instrument.maxLeverage, marginTableId: TIERED_TABLE_BASE + instrument.maxLeverage };
+export function universeEntry(instrument: SimInstrument): Record<string, unknown> {
+  // Every simulated perp trades cross (the recorded universe rows state onlyIsolated false).
+  return { name: instrument.id, szDecimals: instrument.qtyPrecision, maxLeverage: instrument.maxLeverage, onlyIsolated: false, marginTableId: TIERED_TABLE_BASE + instrument.maxLeverage };
 }
 
-function marginTables(instruments: readonly SimInstrument[]): Array<[number, Record<string, unknown>]> {
+export function marginTables(instruments: readonly SimInstrument[]): Array<[number, Record<string, unknown>]> {
   const byId = new Map<number, SimInstrument>();
   for (const instrument of instruments) byId.set(TIERED_TABLE_BASE + instrument.maxLeverage, instrument);
   return [...byId].sort(([a], [b]) => a - b).map(([id, instrument]) => [id, {
@@ -132,7 +133,6 @@ export function handleMarketInfo(request: InfoRequest, market: SimMarket): SimRe
   switch (type) {
     case 'meta': return ok(meta(market));
     case 'metaAndAssetCtxs': return ok([meta(market), perps(market).map((i) => assetContext(market, i))]);
-    case 'perpDexs': return ok([null]);
     case 'exchangeStatus': return ok({ time: market.now(), specialStatuses: null });
     case 'allMids': return allMids(market);
     case 'fundingHistory': return fundingHistory(market, request);

@@ -37,9 +37,23 @@ function tokenJson(pair: SpotInstrument): Record<string, unknown> {
   return { name: pair.base, szDecimals: pair.qtyPrecision, weiDecimals: pair.qtyPrecision + 3, index, tokenId: `0x${index.toString(16).padStart(32, '0')}`, isCanonical: false, evmContract: null, fullName: null };
 }
 
+/**
+ * USDH, the collateral of a HIP-3 dex (docs/venues.md, "Hyperliquid HIP-3"): a token after the
+ * pairs' own, unpaired here. Its full name must not read `Unit …`, which ccxt takes for a wrapped coin.
+ */
+function usdhToken(context: SimContext): Record<string, unknown> {
+  const index = pairs(context).length + 1;
+  return { name: 'USDH', szDecimals: 2, weiDecimals: 8, index, tokenId: `0x${index.toString(16).padStart(32, '0')}`, isCanonical: false, evmContract: null, fullName: null };
+}
+
+/** The spot token index a HIP-3 dex names as its `collateralToken`. */
+export function collateralTokenIndex(context: SimContext, collateral: 'USDC' | 'USDH'): number {
+  return collateral === 'USDC' ? USDC_TOKEN.index : pairs(context).length + 1;
+}
+
 function spotMeta(context: SimContext): Record<string, unknown> {
   return {
-    tokens: [USDC_TOKEN, ...pairs(context).map(tokenJson)],
+    tokens: [USDC_TOKEN, ...pairs(context).map(tokenJson), usdhToken(context)],
     universe: pairs(context).map((pair) => ({ name: pair.id, tokens: [pair.index!.token, USDC_TOKEN.index], index: pair.index!.pair, isCanonical: false })),
   };
 }

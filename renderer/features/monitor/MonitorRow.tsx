@@ -1,11 +1,12 @@
 import { memo, type ReactNode } from 'react';
 import type { Leg, Opportunity, SpreadDecay } from '../../../shared/domain/signals.ts';
-import { VENUES, type VenueId } from '../../../shared/domain/venues.ts';
+import type { VenueId } from '../../../shared/domain/venues.ts';
 import { REGIME_LABELS } from '../../../shared/funding/regime.ts';
 import { formatAge, formatHours, formatPct, formatUsdCompact, signClass } from '../../ui/format.ts';
 import { Rate } from '../../ui/Rate.tsx';
 import type { Column } from './columns.ts';
 import { legFor } from './rowOrder.ts';
+import { pairSideLabel } from '../../../shared/funding/spread.ts';
 import { NextSettlement } from './NextSettlement.tsx';
 import { PaidCell } from './PaidCell.tsx';
 import { CapacityCell } from './CapacityCell.tsx';
@@ -183,8 +184,8 @@ function cellContent(column: Column, row: Opportunity, windowMinutes: number, ex
     case 'basisZ': return <BasisZ z={row.basisZ} />;
     case 'spread': return <Rate value={row.spreadPer8h} />;
     case 'apr': return <Rate value={row.spreadApr} digits={1} />;
-    case 'long': return row.longVenue ? <span className="venue-long">{VENUES[row.longVenue as VenueId].label}</span> : '–';
-    case 'short': return row.shortVenue ? <span className="venue-short">{VENUES[row.shortVenue as VenueId].label}</span> : '–';
+    case 'long': return row.longVenue ? <span className="venue-long" title={pairSideLabel(row.legs, row.longVenue as VenueId, 'buy')}>{pairSideLabel(row.legs, row.longVenue as VenueId, 'buy', 'short')}</span> : '–';
+    case 'short': return row.shortVenue ? <span className="venue-short" title={pairSideLabel(row.legs, row.shortVenue as VenueId, 'sell')}>{pairSideLabel(row.legs, row.shortVenue as VenueId, 'sell', 'short')}</span> : '–';
     case 'edge': return <ExpectedNet row={row} />;
     case 'carry': return <Rate value={row.netCarryPerDay} digits={3} />;
     case 'paid': return <PaidCell row={row} />;

@@ -1,10 +1,10 @@
 import { memo, type ReactNode } from 'react';
 import type { Opportunity, VenuePair } from '../../../shared/domain/signals.ts';
-import { VENUES } from '../../../shared/domain/venues.ts';
 import { Rate } from '../../ui/Rate.tsx';
 import type { Column } from './columns.ts';
 import { Basis } from './MonitorRow.tsx';
 import { NextSettlement } from './NextSettlement.tsx';
+import { pairSideLabel } from '../../../shared/funding/spread.ts';
 
 interface PairRowProps {
   row: Opportunity;
@@ -33,8 +33,8 @@ function pairCell(column: Column, pair: VenuePair, row: Opportunity, nth: number
     case 'base': return <span className="muted">↳ {row.base}</span>;
     case 'spread': return <Rate value={pair.spreadPer8h} />;
     case 'apr': return <Rate value={pair.spreadApr} digits={1} />;
-    case 'long': return <span className="venue-long">{VENUES[pair.longVenue].label}</span>;
-    case 'short': return <span className="venue-short">{VENUES[pair.shortVenue].label}</span>;
+    case 'long': return <span className="venue-long" title={pairSideLabel(row.legs, pair.longVenue, 'buy')}>{pairSideLabel(row.legs, pair.longVenue, 'buy', 'short')}</span>;
+    case 'short': return <span className="venue-short" title={pairSideLabel(row.legs, pair.shortVenue, 'sell')}>{pairSideLabel(row.legs, pair.shortVenue, 'sell', 'short')}</span>;
     case 'carry': return <Rate value={pair.netCarryPerDay} digits={3} />;
     case 'basis': return <Basis basis={pair.basis} />;
     case 'next': return <NextSettlement pair={pair} windowMinutes={windowMinutes} />;
@@ -49,7 +49,7 @@ export const PairRow = memo(function PairRow({ row, pair, nth, index, columns, t
     <div
       role="row"
       aria-rowindex={index + 2}
-      aria-label={`${row.base} ${ORDINAL[nth]} pair: long ${VENUES[pair.longVenue].label}, short ${VENUES[pair.shortVenue].label}`}
+      aria-label={`${row.base} ${ORDINAL[nth]} pair: long ${pairSideLabel(row.legs, pair.longVenue, 'buy')}, short ${pairSideLabel(row.legs, pair.shortVenue, 'sell')}`}
       className="grid-row pair-row"
       style={{ gridTemplateColumns: template, width, transform: `translateY(${top}px)` }}
     >

@@ -34,8 +34,10 @@ async function marketOf(venue: VenueId, base: string) {
   return adapter.markets().find((m) => m.base === base && m.settle !== 'USDC') ?? adapter.markets().find((m) => m.base === base)!;
 }
 
+/** The venue's linear perps the terminal quotes: Hyperliquid's HIP-3 dexes' too, one settling in USDH. */
 function linearPerps(venue: VenueId) {
-  return sim.market.instruments(venue).filter((i) => i.settle === 'USDT' || i.settle === 'USDC');
+  const dexes = venue === 'hyperliquid' ? sim.market.perpDexs().flatMap((dex) => dex.instruments) : [];
+  return [...sim.market.instruments(venue), ...dexes].filter((i) => i.settle === 'USDT' || i.settle === 'USDC' || i.settle === 'USDH');
 }
 
 describe.each(venues)('%s adapter against the simulator', (venue) => {

@@ -245,7 +245,8 @@ describe('Bybit tickers by websocket', () => {
 });
 
 describe('Hyperliquid asset contexts by websocket', () => {
-  const coinOf = (symbol: string) => symbol.replace('/USDC:USDC', '');
+  /** The coin of a symbol: `BTC`, or a HIP-3 dex's `xyz:BTC` for ccxt's `XYZ-BTC/USDC:USDC` (docs/venues.md "Hyperliquid HIP-3"). */
+  const coinOf = (symbol: string) => symbol.replace('/USDC:USDC', '').replace(/^([A-Z0-9]+)-/, (_, dex: string) => `${dex.toLowerCase()}:`);
 
   // The context carries the same decimal strings as metaAndAssetCtxs; it is dated on receipt.
   it('a pushed mark, oracle price and rate (activeAssetCtx per coin) reach the quotes without a REST poll, for the most traded N only', () =>

@@ -28,13 +28,22 @@ const baseNameOf = (market: MarketInterface) => (market as MarketInterface & { b
 
 describe('hyperliquid info wire through ccxt', () => {
   it('lists every perp as COIN/USDC:USDC with its universe index as id, kPEPE-style coins kept', () => {
-    const swaps = Object.values(hl.markets ?? {}).filter((m) => m.swap);
+    const swaps = Object.values(hl.markets ?? {}).filter((m) => m.swap && (m.info as { hip3?: boolean }).hip3 !== true);
     expect(swaps.map(baseNameOf).sort()).toEqual(instruments().map((i) => i.id).sort());
     instruments().forEach((instrument, index) => {
       const market = hl.market(symbolOf(instrument.id));
       expect(market.id).toBe(String(index));
       expect(market.limits.leverage?.max).toBe(instrument.maxLeverage);
     });
+  });
+
+  it('lists each HIP-3 dex\'s perps as DEX-COIN/<collateral>:<collateral>, its asset id 100000 + 10000 × its dex\'s place in perpDexs + its index', () => {
+    const dexes = sim.market.perpDexs();
+    expect(dexes.map((dex) => [dex.name, dex.collateral])).toEqual([['xyz', 'USDC'], ['flx', 'USDH']]);
+    dexes.forEach((dex, place) => dex.instruments.forEach((instrument, index) => {
+      const market = hl.market(`${instrument.id.replace(':', '-').toUpperCase()}/${dex.collateral}:${dex.collateral}`);
+      expect([baseNameOf(market), market.id, market.settle]).toEqual([instrument.id, String(100_000 + 10_000 * (place + 1) + index), dex.collateral]);
+    }));
   });
 
   it('a per-1000 coin keeps its venue name kPEPE as baseName under the symbol KPEPE/USDC:USDC', () => {

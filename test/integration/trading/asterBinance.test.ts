@@ -7,16 +7,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../electron/simulator/server.ts';
 import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts';
-import { createGateway, type Gateway } from '../../../electron/backend/trading/gateway.ts';
-import { TradingStateMachine } from '../../../electron/backend/trading/tradingState.ts';
-import { createPaperBroker } from '../../../electron/backend/trading/brokers/paper.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import { createFundingJournaller } from '../../../electron/backend/trading/fundingJournal.ts';
 import { engageKillSwitch } from '../../../electron/backend/trading/killSwitch.ts';
 import type { PairIntent } from '../../../shared/domain/orders.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
-import { credentialsFor, liveBrokers, startTradingSimulator } from './harness.ts';
+import { credentialsFor, liveBrokers, pairGateway, paperBrokers, startTradingSimulator } from './harness.ts';
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
 import { createFlatteners, reachableTarget } from '../../fixtures/killSwitchTargets.ts';
 
@@ -51,12 +48,6 @@ function intent(ticketId: string, side: 'buy' | 'sell', reduceOnly = false): Pai
   };
 }
 
-function gatewayOf(brokers: Map<VenueId, Broker>): { gateway: Gateway; state: TradingStateMachine } {
-  const now = () => sim.clock.now();
-  const state = new TradingStateMachine(now(), () => undefined);
-  return { state, gateway: createGateway({ state, journal: journalOf(store), brokers: (venue) => brokers.get(venue)!, now, alert: () => undefined, lookupDelaysMs: [0, 300, 600] }) };
-}
-
 const held = async (broker: Broker): Promise<number> => (await broker.positions()).filter((p) => p.symbol === symbol).reduce((sum, p) => sum + p.size, 0);
 
 beforeAll(async () => {
@@ -77,10 +68,9 @@ afterAll(async () => {
 
 describe('Aster × Binance, a 4 h leg against an 8 h leg', () => {
   it('in Paper: opens hedged, books Aster\'s 4 h settlement on the Aster leg alone, and closes flat', async () => {
-    const brokers = new Map<VenueId, Broker>();
-    const paper = await Promise.all(VENUES.map((venue) => createPaperBroker({ venue, connection: { baseUrl: sim.url }, quotes, now: () => sim.clock.now() })));
-    paper.forEach((broker) => brokers.set(broker.venue, broker));
-    const { gateway } = gatewayOf(brokers);
+    const paper = await paperBrokers(sim, VENUES, quotes);
+    const brokers = new Map<VenueId, Broker>(paper.map((broker) => [broker.venue, broker]));
+    const { gateway } = pairGateway(sim, store, brokers);
     const opened = await gateway.submitPair(intent('ab-paper', 'sell'));
     expect(opened.status).toBe('hedged');
     expect(await held(brokers.get('aster')!)).toBeCloseTo(-quantity, 9);
@@ -101,7 +91,7 @@ describe('Aster × Binance, a 4 h leg against an 8 h leg', () => {
 
   it('in Live: opens hedged on signed orders, journals each venue\'s funding, and the kill switch flattens both', async () => {
     const brokers = await liveBrokers(sim, 2_000, VENUES);
-    const { gateway, state } = gatewayOf(brokers);
+    const { gateway, state } = pairGateway(sim, store, brokers);
     const opened = await gateway.submitPair(intent('ab-live', 'sell'));
     expect(opened.status).toBe('hedged');
     expect(opened.orders.map((o) => [o.venue, o.side, o.filled])).toEqual([['aster', 'sell', quantity], ['binanceusdm', 'buy', quantity]]);

@@ -3,7 +3,13 @@ import ccxt from 'ccxt';
 import { startSimulator, type Simulator } from '../../../electron/simulator/server.ts';
 import { DEMO_CREDENTIAL } from '../../../electron/simulator/credentials.ts';
 import { createLiveBroker } from '../../../electron/backend/trading/brokers/live.ts';
+import { createPaperBroker, type PaperBroker } from '../../../electron/backend/trading/brokers/paper.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
+import { createGateway, type Gateway } from '../../../electron/backend/trading/gateway.ts';
+import { journalOf } from '../../../electron/backend/trading/journal.ts';
+import { TradingStateMachine } from '../../../electron/backend/trading/tradingState.ts';
+import type { Store } from '../../../electron/backend/store/duckdb.ts';
+import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { WALLET_VENUES } from '../../../shared/domain/venues.ts';
 import { START_TIME } from '../simulator/simulatorClients.ts';
@@ -43,4 +49,16 @@ export async function liveBrokers(sim: Simulator, timeoutMs = 1_000, venues: rea
     brokers.set(venue, await createLiveBroker({ venue, credentials: credentialsFor(venue), connection: { baseUrl: sim.url, timeoutMs } }));
   }
   return brokers;
+}
+
+/** A paper broker per venue over the simulator, valued at `quotes`, in venue order. */
+export async function paperBrokers(sim: Simulator, venues: readonly VenueId[], quotes: () => FundingQuote[]): Promise<PaperBroker[]> {
+  return Promise.all(venues.map((venue) => createPaperBroker({ venue, connection: { baseUrl: sim.url }, quotes, now: () => sim.clock.now() })));
+}
+
+/** The gateway over `brokers` on the simulator's clock, journalling to `store`, with its trading state. */
+export function pairGateway(sim: Simulator, store: Store, brokers: ReadonlyMap<VenueId, Broker>): { gateway: Gateway; state: TradingStateMachine } {
+  const now = () => sim.clock.now();
+  const state = new TradingStateMachine(now(), () => undefined);
+  return { state, gateway: createGateway({ state, journal: journalOf(store), brokers: (venue) => brokers.get(venue)!, now, alert: () => undefined, lookupDelaysMs: [0, 300, 600] }) };
 }

@@ -9,6 +9,7 @@
 import type { Exchange, FundingHistory, MarketInterface, Order as CcxtOrder, Position as CcxtPosition } from 'ccxt';
 import type { FundingPayment, Order, OrderStatus } from '../../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../../shared/domain/venues.ts';
+import { dexesOf } from '../../markets/hip3.ts';
 import { createExchange, type Connection } from '../../markets/exchanges.ts';
 import { ccxtCredentials, optionsFor } from '../../markets/accountOptions.ts';
 import { toVenueError, VenueError } from '../../markets/venueErrors.ts';
@@ -460,7 +461,7 @@ class LiveBroker implements Broker {
   }
 
   async openOrders(): Promise<Order[]> {
-    const lists: Array<[Exchange, Record<string, string>]> = [[this.#exchange, openOrdersParams(this.venue, false)]];
+    const lists: Array<[Exchange, Record<string, string>]> = this.#dexReads().map((dex) => [this.#exchange, { ...openOrdersParams(this.venue, false), ...dex }]);
     if ('exchange' in this.#spot) {
       lists.push([this.#spot.exchange, openOrdersParams(this.venue, true)]);
     }
@@ -471,6 +472,14 @@ class LiveBroker implements Broker {
     return raw.map((order) => this.#toOrder(String(order.symbol), order));
   }
 
+  /**
+   * The per-account reads of the perps: one, and on Hyperliquid one more per HIP-3 dex loaded,
+   * whose positions and open orders the venue lists only when the read names the dex (docs/venues.md, "Hyperliquid HIP-3").
+   */
+  #dexReads(): Array<Record<string, string>> {
+    return [{}, ...(this.venue === 'hyperliquid' ? dexesOf(Object.values(this.#exchange.markets ?? {})).map((dex) => ({ dex })) : [])];
+  }
+
   /** Perp positions, and each spot leg as the coins held of its pair (docs/orders.md). */
   async positions(): Promise<VenuePosition[]> {
     const [perps, spot] = await Promise.all([this.#perpPositions(), this.#spotPositions()]);
@@ -478,7 +487,7 @@ class LiveBroker implements Broker {
   }
 
   async #perpPositions(): Promise<VenuePosition[]> {
-    const raw = await call(this.venue, '', () => this.#exchange.fetchPositions());
+    const raw = (await Promise.all(this.#dexReads().map((params) => call(this.venue, '', () => this.#exchange.fetchPositions(undefined, params))))).flat();
     return raw.filter((p) => (p.contracts ?? 0) !== 0).map((p) => {
       const symbol = String(p.symbol);
       const units = this.units(symbol);

@@ -8,6 +8,7 @@ import type { Exchange } from 'ccxt';
 import { amountOf, coinsOf, type MarketUnits } from '../../../../shared/domain/units.ts';
 import type { VenueId } from '../../../../shared/domain/venues.ts';
 import { unitsOfMarket } from '../../markets/marketUnits.ts';
+import { assetMarketOf } from '../../markets/hip3.ts';
 import { VenueError } from '../../markets/venueErrors.ts';
 
 /** Relative slack for binary floating point between coins and amounts. */
@@ -21,7 +22,7 @@ const SLACK = 1e-9;
 export function unitsOf(exchange: Exchange, symbol: string): MarketUnits {
   const market = exchange.market(symbol);
   if (market.symbol !== symbol) throw new Error(`${symbol} is not listed on this account (ccxt resolved it to ${market.symbol})`);
-  return unitsOfMarket(market);
+  return unitsOfMarket(assetMarketOf(market, exchange.markets ?? {}));
 }
 
 /** The venue amount for `coins` of `symbol`, on the venue's precision. */
