@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS, venuesOn } from '../../../shared/domain/settings.ts';
 import { VENUE_IDS } from '../../../shared/domain/venues.ts';
 import { useClock } from '../../store/clockStore.ts';
 import { useHealth } from '../../store/healthStore.ts';
@@ -41,6 +42,8 @@ export function StatusBar() {
   const venues = useHealth((s) => s.venues);
   const newest = useQuotes((s) => s.newestObservedAt);
   const ids = useSession((s) => s.info?.venues) ?? VENUE_IDS;
+  // A switched-off venue's chip goes with its column, even if a health report already in flight re-adds it.
+  const settings = useSession((s) => s.settings) ?? DEFAULT_SETTINGS;
   const now = useClock((s) => s.now);
   const age = newest === null ? null : now - newest;
   return (
@@ -49,7 +52,7 @@ export function StatusBar() {
       <ExposureFlag />
       <MismatchFlag />
       <LinkState />
-      <VenueHealthBar list={ids.flatMap((v) => venues[v] ?? [])} now={now} />
+      <VenueHealthBar list={venuesOn(ids, settings).flatMap((v) => venues[v] ?? [])} now={now} />
       <span className={`data-age num${age !== null && age > 30_000 ? ' stale' : ''}`} title="Age of the newest quote received">
         data {formatAge(age)}{age === null ? '' : ' old'}
       </span>
