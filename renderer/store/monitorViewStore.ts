@@ -37,7 +37,10 @@ interface MonitorViewState {
   setExpanded(base: string, open: boolean): void;
   /** Monitor column ids the trader hid (Columns…). */
   hiddenColumns: readonly string[];
-  toggleColumn(id: string): void;
+  /** Column ids the trader turned on by hand (Columns…): they never give way for room (fitColumns). */
+  chosenColumns: readonly string[];
+  /** Columns…: on shows the column even where it has no room (others give way), off hides it. */
+  setColumnShown(id: string, on: boolean): void;
   setSort(key: SortKey): void;
   setFilter(patch: Partial<MonitorFilter>): void;
   setCursor(base: string | null): void;
@@ -64,13 +67,15 @@ const SavedView = z.object({
   sort: z.object({ key: z.enum(SORT_KEYS), dir: z.enum(['asc', 'desc']) }),
   filter: z.object({ triggeredOnly: z.boolean(), confirmedOnly: z.boolean(), minSpreadPer8h: z.number().min(0).max(0.05), minOpenInterestUsd: z.number().min(0).default(0), minVolume24hUsd: z.number().min(0).default(0), minCapacityUsd: z.number().min(0).default(0), venue: VenueSchema.nullable(), tradableOnly: z.boolean().default(false) }),
   hiddenColumns: z.array(z.string().max(40)).max(40).default([...DEFAULT_HIDDEN_COLUMNS]),
-}).transform(({ sort, filter, hiddenColumns }) => ({ sort, filter: { ...filter, search: '' }, hiddenColumns }));
+  chosenColumns: z.array(z.string().max(40)).max(40).default([]),
+}).transform(({ sort, filter, hiddenColumns, chosenColumns }) => ({ sort, filter: { ...filter, search: '' }, hiddenColumns, chosenColumns }));
 
 export const useMonitorView = create<MonitorViewState>()(persist((set) => ({
   sort: { key: 'rank', dir: 'asc' },
   filter: { search: '', triggeredOnly: false, confirmedOnly: false, minSpreadPer8h: 0, minOpenInterestUsd: 0, minVolume24hUsd: 0, minCapacityUsd: 0, venue: null, tradableOnly: false },
   cursor: null,
   hiddenColumns: DEFAULT_HIDDEN_COLUMNS,
+  chosenColumns: [],
   expanded: new Set(),
   setExpanded: (base, open) => set((s) => {
     if (s.expanded.has(base) === open) return {};
@@ -79,8 +84,11 @@ export const useMonitorView = create<MonitorViewState>()(persist((set) => ({
     else expanded.delete(base);
     return { expanded };
   }),
-  toggleColumn: (id) => set((s) => ({ hiddenColumns: s.hiddenColumns.includes(id) ? s.hiddenColumns.filter((c) => c !== id) : [...s.hiddenColumns, id] })),
+  setColumnShown: (id, on) => set((s) => ({
+    hiddenColumns: on ? s.hiddenColumns.filter((c) => c !== id) : [...new Set([...s.hiddenColumns, id])],
+    chosenColumns: on ? [...new Set([...s.chosenColumns, id])] : s.chosenColumns.filter((c) => c !== id),
+  })),
   setSort: (key) => set((s) => ({ sort: nextSort(s.sort, key) })),
   setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),
   setCursor: (cursor) => set({ cursor }),
-}), viewPersistence('monitor-view', (s: MonitorViewState) => ({ sort: s.sort, filter: s.filter, hiddenColumns: s.hiddenColumns }), SavedView)));
+}), viewPersistence('monitor-view', (s: MonitorViewState) => ({ sort: s.sort, filter: s.filter, hiddenColumns: s.hiddenColumns, chosenColumns: s.chosenColumns }), SavedView)));

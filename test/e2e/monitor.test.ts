@@ -89,7 +89,7 @@ describe('the monitor in Chromium against the demo host', () => {
     }
   });
 
-  it('at 1280 px eight venues do not fit: the grid scrolls sideways to its last column while rank and Asset stay in view', async () => {
+  it('at 1280 px six venue columns (the fewest kept) and the key columns do not fit: the grid scrolls sideways to its last column while rank and Asset stay in view', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     try {
       const gridBox = (await monitor.grid.boundingBox())!;

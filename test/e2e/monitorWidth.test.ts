@@ -8,7 +8,7 @@ import { MonitorPage } from './monitorPage.ts';
 const demo = useDemoHost('width');
 
 /** What a funding trader decides on: every venue's rate, the spread, its APR, the carry after fees, break-even, the next settlement, the signal. */
-const KEY_COLUMNS = [/^#/, /^Asset/, /^Binance/, /^Bybit/, /^OKX/, /^Bitget/, /^Gate/, /^Hyperliquid/, /^Aster/, /^Spread% \/8h/, /^SpreadAPR/, /^Exp\. net/, /^n8-h/, /^Break-even/, /^Next/, /^Signal/];
+const KEY_COLUMNS = [/^#/, /^Asset/, /^Binance/, /^Bybit/, /^OKX/, /^Bitget/, /^Gate/, /^Hyperliquid/, /^Spread% \/8h/, /^SpreadAPR/, /^OIUSD/, /^CapacityUSD/, /^Basis%/, /^Exp\. net/, /^n8-h/, /^Break-even/, /^Next/, /^Signal/];
 
 describe.each([{ width: 1280, height: 800 }, { width: 1600, height: 900 }])('the monitor fits $width×$height', (viewport) => {
   let page: Page;
@@ -99,6 +99,27 @@ describe.each([{ width: 1280, height: 800 }, { width: 1600, height: 900 }])('the
     await expect.poll(() => monitor.columnIndex(/^SpreadAPR/).catch(() => null)).not.toBeNull();
     const noRoom = await page.getByRole('group', { name: 'Monitor columns' }).getByText('no room at this width').count();
     if (viewport.width === 1280) expect(noRoom).toBeGreaterThan(0);
+    await page.getByText(/^Columns/).click();
+  });
+
+  it('venue columns past the room give way before Capacity, OI and Basis; a venue ticked in Columns… shows and the last of the others gives way', async () => {
+    if (viewport.width < 1600) return;
+    const venueHeaders = () => monitor.grid.getByRole('columnheader').evaluateAll((hs) => hs.map((h) => h.textContent ?? '').filter((t) => / % \/8h$|% \/8h$/.test(t) && !/^Spread/.test(t)));
+    expect(await venueHeaders()).toHaveLength(6);
+    await page.getByText(/^Columns/).click();
+    const group = page.getByRole('group', { name: 'Monitor columns' });
+    const aster = group.locator('label', { has: page.getByRole('checkbox', { name: /^Aster/ }) });
+    expect(await aster.textContent()).toContain('no room at this width');
+    expect(await aster.getByRole('checkbox').isChecked()).toBe(false);
+    await aster.getByRole('checkbox').check();
+    await monitor.grid.getByRole('columnheader', { name: /^Aster/ }).waitFor();
+    expect(await group.locator('label', { has: page.getByRole('checkbox', { name: /^Hyperliquid/ }) }).textContent()).toContain('no room at this width');
+    expect(await monitor.grid.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await clippedCells(monitor.grid)).toEqual([]);
+    await screenshot(page, 'e2e-monitor-1600-aster-chosen');
+    // Unticked, it is hidden by hand; Hyperliquid has its room back.
+    await aster.getByRole('checkbox').uncheck();
+    await monitor.grid.getByRole('columnheader', { name: /^Hyperliquid/ }).waitFor();
     await page.getByText(/^Columns/).click();
   });
 

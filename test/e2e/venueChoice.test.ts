@@ -56,6 +56,10 @@ describe('switching a venue off in Settings', () => {
 
   it('KuCoin Futures, traded: its column, its status-bar chip with quotes, and in Settings its key state, not "monitoring only"', async () => {
     await page.keyboard.press('1');
+    // The eighth venue column gives way for room at 1600 (docs/screens.md): ticked in Columns… it shows.
+    await page.getByText(/^Columns/).click();
+    await page.getByRole('group', { name: 'Monitor columns' }).getByRole('checkbox', { name: /^KuCoin Futures/ }).check();
+    await page.getByText(/^Columns/).click();
     await header('KuCoin Futures').first().waitFor({ timeout: 30_000 });
     await expect.poll(async () => page.getByLabel('Venue health').textContent(), { timeout: 30_000 }).toMatch(/KuCoin Futures/);
     const snapshot = await host.backend.handlers['markets.snapshot']({} as never);

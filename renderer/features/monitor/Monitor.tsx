@@ -30,6 +30,8 @@ export function Monitor() {
   const columns = useMemo(() => monitorColumns(venues), [venues]);
   const hiddenColumns = useMonitorView((s) => s.hiddenColumns);
   const hidden = useMemo(() => new Set(hiddenColumns), [hiddenColumns]);
+  const chosenColumns = useMonitorView((s) => s.chosenColumns);
+  const chosen = useMemo(() => new Set(chosenColumns), [chosenColumns]);
   const [dropped, setDropped] = useState<readonly string[]>([]);
   const capacitySnapshot = useCapacity((s) => s.snapshot);
   const capacityByBase = useCapacity((s) => s.byBase);
@@ -60,7 +62,7 @@ export function Monitor() {
       ) : rows.size === 0 ? (
         <div className="placeholder" role="status">No assets yet: the venues have not answered. See the venue chips below.</div>
       ) : (
-        <MonitorGrid rows={ordered} columns={columns} hidden={hidden} onDropped={setDropped} sort={sort} windowMinutes={settings.windowMinutes} />
+        <MonitorGrid rows={ordered} columns={columns} hidden={hidden} chosen={chosen} onDropped={setDropped} sort={sort} windowMinutes={settings.windowMinutes} />
       )}
       {loaded && ordered.length === 0 && rows.size > 0 ? <div className="placeholder" role="status">No asset matches the filters.</div> : null}
     </section>

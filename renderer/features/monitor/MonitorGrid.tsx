@@ -20,6 +20,8 @@ interface MonitorGridProps {
   /** Every column; the grid shows those that fit its width (fitColumns). */
   columns: readonly Column[];
   hidden: ReadonlySet<string>;
+  /** Columns the trader turned on by hand: they never give way for room. */
+  chosen: ReadonlySet<string>;
   /** The ids left out for want of room, for the column chooser to say so. */
   onDropped(ids: readonly string[]): void;
   sort: SortSpec;
@@ -56,12 +58,12 @@ function expandKey(key: string): boolean | null {
  * DOM, each positioned by its index. ARIA row indices tell assistive tech (and tests) where a
  * rendered row sits in the full list.
  */
-export function MonitorGrid({ rows, columns: all, hidden, onDropped, sort, windowMinutes }: MonitorGridProps) {
+export function MonitorGrid({ rows, columns: all, hidden, chosen, onDropped, sort, windowMinutes }: MonitorGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
   const [gridWidth, setGridWidth] = useState(1200);
-  const fitted = useMemo(() => fitColumns(all, gridWidth, hidden), [all, gridWidth, hidden]);
+  const fitted = useMemo(() => fitColumns(all, gridWidth, hidden, chosen), [all, gridWidth, hidden, chosen]);
   const columns = fitted.shown;
   const droppedKey = fitted.dropped.join(',');
   useEffect(() => onDropped(droppedKey ? droppedKey.split(',') : []), [droppedKey, onDropped]);

@@ -18,6 +18,7 @@ export interface Column {
    * any column but rank and asset). Long and Short repeat the ▲/▼ marks of the venue cells, so
    * they go first, together; OI and basis go last, after the book capacity, the volume and the
    * basis z-score the trader may turn on (docs/screens.md, "The monitor fits the window").
+   * Venue columns have none of their own: they give way between orders 3 and 2 (dropSteps).
    */
   dropOrder: number;
   /** Longer wording for the header tooltip. */
@@ -71,21 +72,41 @@ export function monitorColumns(venues: readonly VenueId[]): Column[] {
 /** Columns the trader can hide (Columns…): all but rank and asset, which name the row. */
 export const hideable = (c: Column): boolean => c.id !== 'rank' && c.id !== 'base';
 
+/** Venue columns kept however narrow the window (unless the trader hides them): the grid scrolls sideways below that. */
+export const MIN_VENUE_COLUMNS = 6;
+
+/**
+ * The order columns give way when even the narrowest widths do not fit: the groups of drop order
+ * 3 and up (Long with Short, Net now with Velocity, Regime, Basis z with Paid 7d), then venue
+ * columns one at a time down to MIN_VENUE_COLUMNS (monitoring-only venues first, then the last
+ * listed first), then Capacity with volume, and last OI with Basis. A column the trader turned
+ * on by hand (`chosen`) never gives way (docs/screens.md, "The monitor fits the window").
+ */
+function dropSteps(shown: readonly Column[], chosen: ReadonlySet<string>): string[][] {
+  const free = shown.filter((c) => !chosen.has(c.id));
+  const group = (order: number) => free.filter((c) => !c.venue && c.dropOrder === order).map((c) => c.id);
+  const orders = [...new Set(free.filter((c) => !c.venue).map((c) => c.dropOrder).filter((o) => o > 0))].sort((a, b) => b - a);
+  const venues = shown.filter((c) => c.venue);
+  const byLastFirst = [...free.filter((c) => c.venue)].reverse();
+  const venueSteps = [...byLastFirst.filter((c) => MONITORING_ONLY_VENUES.has(c.venue!)), ...byLastFirst.filter((c) => !MONITORING_ONLY_VENUES.has(c.venue!))]
+    .slice(0, Math.max(0, venues.length - MIN_VENUE_COLUMNS))
+    .map((c) => [c.id]);
+  return [...orders.filter((o) => o >= 3).map(group), ...venueSteps, ...orders.filter((o) => o < 3).map(group)].filter((step) => step.length > 0);
+}
+
 /**
  * The columns shown in `available` px: the trader's hidden ones out, then, while even the
- * narrowest widths do not fit, the next by drop order; the room left widens every column
+ * narrowest widths do not fit, the next step of `dropSteps`; the room left widens every column
  * towards its preferred width alike. Returns the shown columns and the ids dropped for room.
  */
-export function fitColumns(columns: readonly Column[], available: number, hidden: ReadonlySet<string>): { shown: Column[]; dropped: string[] } {
+export function fitColumns(columns: readonly Column[], available: number, hidden: ReadonlySet<string>, chosen: ReadonlySet<string> = new Set()): { shown: Column[]; dropped: string[] } {
   let shown = columns.filter((c) => !hidden.has(c.id));
   const dropped: string[] = [];
   const minTotal = (cs: readonly Column[]) => cs.reduce((sum, c) => sum + c.minWidth, 0);
-  // Columns of one drop order go together (Long with Short).
-  const orders = [...new Set(shown.map((c) => c.dropOrder).filter((o) => o > 0))].sort((a, b) => b - a);
-  for (const order of orders) {
+  for (const step of dropSteps(shown, chosen)) {
     if (minTotal(shown) <= available) break;
-    dropped.push(...shown.filter((c) => c.dropOrder === order).map((c) => c.id));
-    shown = shown.filter((c) => c.dropOrder !== order);
+    dropped.push(...step);
+    shown = shown.filter((c) => !step.includes(c.id));
   }
   const slack = shown.reduce((sum, c) => sum + c.width - c.minWidth, 0);
   const share = slack > 0 ? Math.max(0, Math.min(1, (available - minTotal(shown)) / slack)) : 0;

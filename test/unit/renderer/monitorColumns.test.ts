@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VENUE_IDS } from '../../../shared/domain/venues.ts';
-import { fitColumns, monitorColumns } from '../../../renderer/features/monitor/columns.ts';
+import { fitColumns, MIN_VENUE_COLUMNS, monitorColumns } from '../../../renderer/features/monitor/columns.ts';
 import { DEFAULT_HIDDEN_COLUMNS } from '../../../renderer/store/monitorViewStore.ts';
 
 const columns = monitorColumns(VENUE_IDS);
@@ -26,26 +26,42 @@ describe('the monitor columns fit the window', () => {
   // Narrowest widths: rank 45, Asset 90, eight venues shown 8 × 113 = 904, Spread 70, APR 58, OI 60,
   // Vol 24h 60, Capacity 66, Basis 60, Basis z 56, Long and Short 92 each, Exp. net 72, Net now 64, n 48,
   // Break-even 85, Next 90, Velocity 80, Regime 76, Signal 92: 2,260 px.
-  it('a 1600-px window (1567 px of grid), volume and basis z hidden as at first start, drops Long and Short, Net now with Velocity, Regime, Capacity, then OI with Basis (1,554 px left)', () => {
+  it('a 1600-px window (1567 px of grid), as at first start, drops Long and Short, Net now with Velocity, Regime, then the last two venue columns, so Capacity, OI and Basis stay (1,514 px at the narrowest)', () => {
     const { shown, dropped } = fitColumns(columns, 1567, hiddenWith());
-    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'capacity', 'oi', 'basis']);
+    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'venue-kucoinfutures', 'venue-aster']);
+    expect(ids(shown)).toEqual(expect.arrayContaining(['capacity', 'oi', 'basis']));
+    expect(shown.filter((c) => c.venue)).toHaveLength(MIN_VENUE_COLUMNS);
     expect(total(shown)).toBeLessThanOrEqual(1567);
     for (const c of shown) expect(c.width).toBeGreaterThanOrEqual(c.minWidth);
   });
 
-  it('at 1600 with one venue hidden (KuCoin Futures) OI and Basis have room (1,561 px), Capacity not yet; a second venue hidden brings it', () => {
-    expect(fitColumns(columns, 1567, hiddenWith('venue-kucoinfutures', 'venue-aster')).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime']);
-    const { shown, dropped } = fitColumns(columns, 1567, hiddenWith('venue-kucoinfutures'));
-    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'capacity']);
-    expect(ids(shown)).toEqual(expect.arrayContaining(['oi', 'basis']));
-    expect(total(shown)).toBeLessThanOrEqual(1567);
+  it('with all eleven venues on at 1600, monitoring-only venues give way first, then the last listed, down to six: the same columns as with eight', () => {
+    const { shown, dropped } = fitColumns(columns, 1567, new Set(['volume', 'basisZ', 'paid']));
+    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'venue-lighter', 'venue-paradex', 'venue-bingx', 'venue-kucoinfutures', 'venue-aster']);
+    expect(ids(shown)).toEqual(ids(fitColumns(columns, 1567, hiddenWith()).shown));
   });
 
-  it('a 1280-px window (1247 px of grid) drops every droppable column and still needs 1,554 px: the grid scrolls', () => {
+  it('a column the trader turned on never gives way: BingX chosen at 1600 shows, and the sixth venue (Hyperliquid) gives way instead', () => {
+    const { shown, dropped } = fitColumns(columns, 1567, new Set(DEFAULT_HIDDEN_COLUMNS.filter((c) => c !== 'venue-bingx')), new Set(['venue-bingx']));
+    expect(ids(shown)).toContain('venue-bingx');
+    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'venue-kucoinfutures', 'venue-aster', 'venue-hyperliquid']);
+    expect(total(shown)).toBeLessThanOrEqual(1567);
+    // Chosen beyond the room there is, the grid scrolls rather than drop the trader's choice.
+    const all = new Set(columns.map((c) => c.id));
+    expect(fitColumns(columns, 1567, new Set(), all).dropped).toEqual([]);
+  });
+
+  it('at 1600 with one venue hidden (KuCoin Futures) the seventh still gives way; Capacity, OI and Basis keep their room', () => {
+    const { shown, dropped } = fitColumns(columns, 1567, hiddenWith('venue-kucoinfutures'));
+    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'venue-aster']);
+    expect(ids(shown)).toEqual(expect.arrayContaining(['capacity', 'oi', 'basis']));
+  });
+
+  it('a 1280-px window (1247 px of grid) keeps six venues, drops every other droppable column and still needs 1,328 px: the grid scrolls', () => {
     const { shown, dropped } = fitColumns(columns, 1247, hiddenWith());
-    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'capacity', 'oi', 'basis']);
-    expect(ids(shown)).toEqual(['rank', 'base', ...shownAtStart.map((v) => `venue-${v}`), 'spread', 'apr', 'edge', 'history', 'breakEven', 'next', 'signal']);
-    expect(total(shown)).toBe(1554);
+    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'venue-kucoinfutures', 'venue-aster', 'capacity', 'oi', 'basis']);
+    expect(ids(shown)).toEqual(['rank', 'base', ...shownAtStart.slice(0, MIN_VENUE_COLUMNS).map((v) => `venue-${v}`), 'spread', 'apr', 'edge', 'history', 'breakEven', 'next', 'signal']);
+    expect(total(shown)).toBe(1328);
   });
 
   it('venues the trader hid give their room to the others: without Aster, Gate, Bitget and KuCoin the 1280 window fits with OI and basis', () => {
@@ -61,14 +77,13 @@ describe('the monitor columns fit the window', () => {
     expect(ids(shown)).toEqual(expect.arrayContaining(['oi', 'volume', 'capacity', 'basis']));
   });
 
-  it('Paid 7d starts hidden; turned on at 1600 with KuCoin hidden it gives way before OI and basis do, with volume and basis z', () => {
+  it('Paid 7d starts hidden; ticked at 1600 it shows (the trader chose it) and Capacity gives way, the venues being at six already', () => {
     expect(DEFAULT_HIDDEN_COLUMNS).toContain('paid');
-    // With Capacity shown too, Paid 7d goes first and Capacity after it.
-    expect(fitColumns(columns, 1567, new Set(['volume', 'basisZ', 'venue-kucoinfutures', 'venue-bingx', 'venue-paradex', 'venue-lighter'])).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'paid', 'capacity']);
-    const { shown, dropped } = fitColumns(columns, 1567, new Set(['volume', 'basisZ', 'capacity', 'venue-kucoinfutures', 'venue-bingx', 'venue-paradex', 'venue-lighter']));
-    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'paid']);
-    expect(ids(shown)).toEqual(expect.arrayContaining(['oi', 'basis']));
-    const roomier = fitColumns(columns, 1567, new Set(['volume', 'basisZ', 'capacity', 'venue-kucoinfutures', 'venue-bingx', 'venue-paradex', 'venue-lighter', 'venue-aster']));
-    expect(ids(roomier.shown)).toEqual(expect.arrayContaining(['paid', 'oi', 'basis']));
+    const hidden = new Set(DEFAULT_HIDDEN_COLUMNS.filter((c) => c !== 'paid'));
+    const { shown, dropped } = fitColumns(columns, 1567, hidden, new Set(['paid']));
+    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'venue-kucoinfutures', 'venue-aster', 'capacity']);
+    expect(ids(shown)).toEqual(expect.arrayContaining(['paid', 'oi', 'basis']));
+    // Not chosen (a saved view from before the chooser recorded choices), it gives way with Basis z before any venue.
+    expect(fitColumns(columns, 1567, hidden).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'paid', 'venue-kucoinfutures', 'venue-aster']);
   });
 });
