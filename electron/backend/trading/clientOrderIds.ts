@@ -28,7 +28,7 @@ export interface ClientIdRule {
  * `clientOid` up to 50 (error 40305); Gate `text` up to 28 after `t-`, which ccxt adds unless
  * the id starts with `t`, and echoes back with it; Hyperliquid `cloid` a 128-bit hex string;
  * Aster `newClientOrderId` Binance's rule (its futures API documents the same pattern);
- * KuCoin `clientOid` up to 40 letters, digits, `_` and `-` (KuCoin Futures is monitored only, docs/venues.md);
+ * KuCoin `clientOid` up to 40 letters, digits, `_` and `-` (the venue refuses others with 400100);
  * BingX `clientOrderID` 1–40 characters, which BingX stores lowercased: an id with capitals
  * would come back as another id, so only lowercase letters, digits, `_` and `-` are passed;
  * Paradex `client_id` up to 64 characters (its create-order reference; no character set is

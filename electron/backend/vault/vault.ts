@@ -14,7 +14,7 @@ import { headerDigest, newHeader, readVaultFile, writeVaultFile, type VaultFile,
 export interface VenueCredentials {
   apiKey: string;
   secret: string;
-  /** The API passphrase of venues that have one (OKX, Bitget). */
+  /** The API passphrase of venues that have one (OKX, Bitget, KuCoin). */
   password?: string;
 }
 

@@ -16,6 +16,7 @@ import { describeMarketDefinitions, describeWireCases, type WireCase } from './w
 import { closeAfterAll, settleOnce, startWireSimulator } from './wireHarness.ts';
 import { wireClient } from './venueClients.ts';
 import { credentialsFor } from '../trading/harness.ts';
+import { createLiveBroker } from '../../../electron/backend/trading/brokers/live.ts';
 
 const SYMBOL = 'BTC/USDT:USDT';
 let sim: Simulator;
@@ -39,7 +40,7 @@ const CASES: WireCase[] = [
 
 beforeAll(async () => {
   sim = await startWireSimulator(['kucoinfutures']);
-  // Keyless, as the terminal reads KuCoin Futures (monitoring only): with a key ccxt would also ask for the margin symbols.
+  // Keyless, as the market-data poller reads KuCoin Futures (the signed calls are below).
   const keyless = createExchange('kucoinfutures', kucoinfuturesSpec.exchangeOptions, { baseUrl: sim.url, timeoutMs: 3_000 });
   keyless.has = { ...keyless.has, fetchCurrencies: false };
   client = capturingClient(keyless, 'kucoinfutures');
@@ -172,6 +173,21 @@ describe('kucoinfutures: signed calls', () => {
     expect(fill.fee?.currency).toBe('USDT');
     expect(fill.fee?.cost).toBeCloseTo(15 * 0.001 * fill.price! * 0.0006, 9);
     expect(order.average).toBeCloseTo(fill.price!, 6);
+  });
+
+  it('the live broker journals a KuCoin order with the fee of its fills (the order row states none) and its coins, not its lots', async () => {
+    const broker = await createLiveBroker({ venue: 'kucoinfutures', credentials: credentialsFor('kucoinfutures'), connection: { baseUrl: sim.url, timeoutMs: 3_000 } });
+    try {
+      await broker.setLeverage(SYMBOL, 2, 'isolated');
+      const order = await broker.createOrder({ symbol: SYMBOL, side: 'sell', type: 'market', quantity: 0.007, reduceOnly: false, clientOrderId: 'ftwirebroker01', marginMode: 'isolated' });
+      expect([order.status, order.filled, order.clientOrderId]).toEqual(['filled', 0.007, 'ftwirebroker01']);
+      expect(order.fee).toBeGreaterThan(0);
+      expect(order.fee).toBeCloseTo(0.007 * order.averagePrice! * 0.0006, 9);
+      const sent = sim.accounts.orders('kucoinfutures', credentialsFor('kucoinfutures').apiKey).find((o) => o.clientOrderId === 'ftwirebroker01')!;
+      expect([sent.quantity, sent.marginMode]).toEqual([7, 'isolated']);
+    } finally {
+      await broker.close();
+    }
   });
 
   type Sign = (...args: unknown[]) => { headers: Record<string, string> };

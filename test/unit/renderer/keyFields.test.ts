@@ -56,6 +56,11 @@ describe('keyFieldErrors', () => {
     });
   });
 
+  it('asks KuCoin Futures for its key\'s passphrase, which KuCoin signs into every private call', () => {
+    expect(keyFieldErrors('kucoinfutures', { apiKey: 'abcdefgh', secret: 'abcdefgh', password: '' })).toEqual({ password: 'API passphrase: at least 4 characters, as set when the key was made' });
+    expect(keyFieldErrors('kucoinfutures', { apiKey: 'abcdefgh', secret: 'abcdefgh', password: 'kc-pass' })).toEqual({});
+  });
+
   it('asks no passphrase of a venue without one', () => {
     expect(keyFieldErrors('bybit', { apiKey: 'abcdefgh', secret: 'abcdefgh', password: '' })).toEqual({});
   });
