@@ -21,6 +21,13 @@ export interface PairSize {
   volume24hUsd: number | null;
 }
 
+/** Two quotes of one venue and symbol say the same to the engine: everything it reads but the time they were observed. */
+function sameReading(a: FundingQuote, b: FundingQuote): boolean {
+  return a.base === b.base && a.rate === b.rate && a.lastSettledRate === b.lastSettledRate && a.rateKind === b.rateKind && a.intervalHours === b.intervalHours
+    && a.nextFundingTime === b.nextFundingTime && a.markPrice === b.markPrice && a.multiplier === b.multiplier && (a.bid ?? null) === (b.bid ?? null)
+    && (a.ask ?? null) === (b.ask ?? null) && a.openInterestUsd === b.openInterestUsd && a.volume24hUsd === b.volume24hUsd;
+}
+
 const smaller = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : Math.min(a, b));
 
 /** One base asset's quotes across venues (one per venue and symbol), in leg order, and its rate history. */
@@ -63,11 +70,36 @@ export class AssetGroup {
     return entry;
   }
 
-  /** A newer quote for the same venue and symbol: same place in the order. */
-  static update(entry: QuoteEntry, quote: FundingQuote, now: number): void {
+  /**
+   * A newer quote for the same venue and symbol: same place in the order. True when the row
+   * can change with it: anything the engine reads of a quote (the leg's figures, the touch, OI,
+   * volume) differs, or its leg turns fresh or stale; false for a re-observation that says
+   * again what the row shows (the leg is still rebuilt, with its new time).
+   */
+  static update(entry: QuoteEntry, quote: FundingQuote, now: number): boolean {
+    const was = entry.quote, wasLeg = entry.leg;
     entry.quote = quote;
     entry.leg = legOf(quote, now);
     entry.staleAfter = staleDeadline(quote);
+    return !sameReading(was, quote) || (wasLeg?.stale ?? null) !== (entry.leg?.stale ?? null);
+  }
+
+  /**
+   * Whether a fresh leg turns stale (or a stale one fresh) at `now`; when none does, `deadline`
+   * is brought up to date (a re-observed leg moves it on without a recompute). Counts the
+   * entries it visits into `work`.
+   */
+  staleFlips(now: number, work: { visited: number }): boolean {
+    let deadline = Number.POSITIVE_INFINITY;
+    work.visited += this.entries.length;
+    for (const entry of this.entries) {
+      if (!entry.leg) continue;
+      const stale = now > entry.staleAfter;
+      if (stale !== entry.leg.stale) return true;
+      if (!stale && entry.staleAfter < deadline) deadline = entry.staleAfter;
+    }
+    this.deadline = deadline;
+    return false;
   }
 
   remove(entry: QuoteEntry): void {

@@ -39,8 +39,8 @@ export interface EngineOutput {
  * The signal engine's state and its transitions. Time is always an argument; nothing here
  * reads a clock or does I/O, so the worker, the CLI and the tests run the same code.
  *
- * Incremental rule: `apply` recomputes only the bases whose quotes changed or whose fresh
- * legs turned stale since the last call. Velocity and persistence are sampled per minute, so
+ * Incremental rule: `apply` recomputes only the bases whose quotes changed (a re-observation
+ * saying the same is not a change) or whose legs turned fresh or stale since the last call. Velocity and persistence are sampled per minute, so
  * the first call in a new minute recomputes every base (a `full` batch); within a minute a
  * row nobody touched equals what a full recompute would give.
  */
@@ -61,6 +61,8 @@ export class SignalEngine {
   private counted = 0;
   /** Asset rows computed and carries computed (not reused) so far; see `counts`. */
   private recomputed = 0;
+  /** Entries the due deadlines visited (`AssetGroup.staleFlips`), added to `counted`. */
+  private readonly visits = { visited: 0 };
   private carries = 0;
   private minute = Number.NaN;
   private summary: MarketSummary | null = null;
@@ -85,7 +87,13 @@ export class SignalEngine {
     const touched = new Set<string>();
     for (const quote of quotes) this.ingest(quote, touched, now);
     this.counted += quotes.length;
-    this.deadlines.due(now, (group) => group.deadline, (group) => touched.add(group.base));
+    this.deadlines.due(now, (group) => group.deadline, (group) => {
+      // A leg re-observed since moved the group's deadline on without a recompute: only a flip recomputes.
+      if (group.staleFlips(now, this.visits)) touched.add(group.base);
+      else if (Number.isFinite(group.deadline)) this.queueDeadline(group);
+    });
+    this.counted += this.visits.visited;
+    this.visits.visited = 0;
     if (minuteOf(now) !== this.minute || this.sectorsBehind()) return this.recomputeAll(now, alerts);
     return this.recompute(touched, false, now, alerts);
   }
@@ -184,11 +192,12 @@ export class SignalEngine {
     if (!venueEntries) this.entries.set(quote.venue, (venueEntries = new Map()));
     const entry = venueEntries.get(quote.symbol);
     if (entry && quote.observedAt < entry.quote.observedAt) return;
-    touched.add(quote.base);
     if (entry && entry.quote.base === quote.base) {
-      AssetGroup.update(entry, quote, now);
+      // Observed again saying the same: not a changed quote, the asset is not recomputed.
+      if (AssetGroup.update(entry, quote, now)) touched.add(quote.base);
       return;
     }
+    touched.add(quote.base);
     if (entry) {
       // The venue renamed the symbol's asset: it leaves its old group.
       const oldGroup = this.groups.get(entry.quote.base)!;

@@ -1,6 +1,7 @@
 /**
- * Engine throughput on every venue × 500 symbols (3,500 quotes with seven venues): full recompute
- * and a one-venue update (500 quotes), each against a straightforward full recompute measured in the same run
+ * Engine throughput on every venue × 500 symbols (500 quotes a venue): full recompute, a one-venue
+ * update (500 quotes) and a quiet venue's poll (its 500 quotes observed again unchanged), each
+ * against a straightforward full recompute measured in the same run
  * (group by filtering the whole quote list per asset, fresh objects, no caches, no history); the
  * quote codec against structured cloning of the objects; and the round trip through the real
  * worker thread (quotes out as columns, rows back as columns, decoded into the contract's rows on
@@ -57,6 +58,27 @@ function naiveRecompute(quotes: readonly FundingQuote[], now: number, settings: 
 function venuePoll(quotes: readonly FundingQuote[], i: number): { poll: FundingQuote[]; at: number } {
   const at = NOW + 1_000 + i * 20;
   return { poll: repollVenue(quotes, VENUE_IDS[i % VENUE_IDS.length], at, i), at };
+}
+
+/** A quiet venue's poll: each of its quotes observed again at `at`, saying what it said. */
+function quietPoll(quotes: readonly FundingQuote[], i: number): { poll: FundingQuote[]; at: number } {
+  const at = NOW + 1_000 + i * 20;
+  const venue = VENUE_IDS[i % VENUE_IDS.length];
+  return { poll: quotes.filter((quote) => quote.venue === venue).map((quote) => ({ ...quote, observedAt: at })), at };
+}
+
+/** One-venue polls that change nothing the engine reads, on an engine holding `quotes`; none may recompute an asset. */
+function quietFigures(quotes: readonly FundingQuote[], runs: number): number[] {
+  const decoded = asDecoded(quotes);
+  const engine = new SignalEngine(DEFAULT_SETTINGS);
+  engine.apply(quotes, NOW);
+  const before = engine.counts.assetsRecomputed;
+  const samples = timeRuns(runs, WARMUP, (i) => {
+    const { poll, at } = quietPoll(quotes, i);
+    return { poll: decoded(poll), at };
+  }, ({ poll, at }) => engine.apply(poll, at));
+  if (engine.counts.assetsRecomputed !== before) throw new Error('a poll that changed nothing recomputed an asset');
+  return samples;
 }
 
 /** Quotes as the worker sees them: decoded from columns, so symbols are the string table's own strings. */
@@ -195,6 +217,7 @@ export async function run(): Promise<BenchResult[]> {
   const quotes = makeQuoteSet(ASSETS, NOW);
   const naive = timeRuns(RUNS, WARMUP, () => null, () => naiveRecompute(quotes, NOW, DEFAULT_SETTINGS));
   const { full, refit, incremental, perUpdate } = engineFigures(quotes, RUNS);
+  const quiet = quietFigures(quotes, RUNS);
   const codec = asDecoded(quotes);
   const polls = Array.from({ length: VENUE_IDS.length }, (_, i) => venuePoll(quotes, i).poll);
   const columnar = timeRuns(RUNS, WARMUP, (i) => polls[i % polls.length], (poll) => codec(poll));
@@ -213,6 +236,7 @@ export async function run(): Promise<BenchResult[]> {
     { name: 'engine one-venue update vs engine full, median', value: percentile(incremental, 50), unit: 'ms', baseline: fullMedian, target: '≥ 5×' },
     { name: 'engine one-venue update vs full with every carry computed, median', value: percentile(incremental, 50), unit: 'ms', baseline: refitMedian, target: '≥ 5×' },
     ...countRows('engine one-venue update (500 quotes)', perUpdate),
+    { name: 'engine one-venue poll observed again unchanged (500 quotes, 0 assets recomputed) vs engine full, median', value: percentile(quiet, 50), unit: 'ms', baseline: fullMedian, target: '≤ 0.1 ms' },
     { name: 'quote transport, 500 quotes, columns encode + decode, median', value: percentile(columnar, 50), unit: 'ms', baseline: percentile(cloned, 50) },
     { name: 'row transport, 500 rows, columns encode + decode vs structured clone, median', value: percentile(answer.columns, 50), unit: 'ms', baseline: percentile(answer.cloned, 50) },
     { name: 'engine worker round trip (encode → worker → rows on main), median', value: percentile(trips, 50), unit: 'ms', target: '≤ 1 ms' },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { Opportunity, SignalsBatch } from '../../../shared/domain/signals.ts';
-import { VENUE_IDS } from '../../../shared/domain/venues.ts';
+import { VENUES, VENUE_IDS } from '../../../shared/domain/venues.ts';
 import { SignalEngine } from '../../../electron/engine/engine.ts';
 import { baseName, makeQuote, makeQuoteSet, seededRandom } from '../../fixtures/engine/quoteSet.ts';
 
@@ -63,6 +63,24 @@ describe('engine work', () => {
     expect(large).toBeLessThan(small * 1.5);
     // 10 quotes in, 10 rows of seven legs gathered, at most 10 carries, about 2 × log2(n) comparisons each.
     expect(small).toBeLessThan(10 * (1 + 8 + 1 + 2 * 13 + 10));
+  });
+
+  it('a venue observed again saying the same recomputes nothing, and its legs turn stale only from their new time', () => {
+    const engine = new SignalEngine(DEFAULT_SETTINGS);
+    const quotes = makeQuoteSet(300, START).map((q) => ({ ...q, observedAt: START }));
+    engine.apply(quotes, START);
+    const before = engine.counts;
+    const at = START + 20_000;
+    const again = engine.apply(quotes.filter((q) => q.venue === 'okx').map((q) => ({ ...q, observedAt: at })), at).batch;
+    expect(again.full).toBe(false);
+    expect(again.upserts).toEqual([]);
+    expect(engine.counts.assetsRecomputed).toBe(before.assetsRecomputed);
+    // Past the other venues' bound but not OKX's: every asset loses those legs, OKX's stay fresh.
+    const later = START + VENUES.okx.staleAfterMs + 1;
+    const rows = engine.apply([], later).batch.upserts;
+    expect(engine.counts.assetsRecomputed - before.assetsRecomputed).toBe(300);
+    for (const row of rows) for (const leg of row.legs) expect(leg.stale).toBe(leg.venue !== 'okx' && later > START + VENUES[leg.venue].staleAfterMs);
+    expect(rows.every((row) => row.legs.some((leg) => leg.venue === 'okx' && !leg.stale))).toBe(true);
   });
 
   it('staleness is found when it is due, without visiting the assets whose legs are still fresh', () => {

@@ -32,7 +32,9 @@ function nextBatch(random: () => number, held: ReadonlyMap<string, FundingQuote>
   const venue = VENUE_IDS[Math.floor(random() * VENUE_IDS.length)];
   const roll = random();
   const current = [...held.values()];
-  if (roll < 0.6) return { batch: repollVenue(current, venue, now, step), venue };
+  if (roll < 0.55) return { batch: repollVenue(current, venue, now, step), venue };
+  // Observed again saying the same (a quiet venue): nothing to recompute unless a leg turns fresh.
+  if (roll < 0.62) return { batch: current.filter((quote) => quote.venue === venue).map((quote) => ({ ...quote, observedAt: now })), venue: null };
   if (roll < 0.75) return { batch: repollVenue(current, venue, now, step).filter(() => random() < 0.3), venue: null };
   if (roll < 0.85) return { batch: [makeQuote(venue, ASSETS + Math.floor(random() * 10), now, random)], venue: null };
   if (roll < 0.92) {
@@ -44,17 +46,30 @@ function nextBatch(random: () => number, held: ReadonlyMap<string, FundingQuote>
   return { batch: [{ ...late, observedAt: late.observedAt - 1 }, ...repollVenue(current, venue, now, step).slice(0, 5)], venue: null };
 }
 
-/** Bases whose held quotes the batch replaces, and those with a fresh leg that turned stale since `before`. */
+/** Everything the engine reads of a quote but when it was observed. */
+const reading = ({ observedAt: _observedAt, indexPrice: _index, ...rest }: FundingQuote) => JSON.stringify({ ...rest, bid: rest.bid ?? null, ask: rest.ask ?? null });
+/** Whether the quote's leg is stale at `now`; null when it has no rate (no leg). */
+const staleAt = (quote: FundingQuote, now: number) => (rated(quote) ? now > staleDeadline(quote) : null);
+
+/**
+ * Bases whose held quotes the batch replaces with a different reading, or whose leg it turns
+ * fresh or stale (a re-observation saying the same is not a change), and those with a fresh leg
+ * the batch leaves alone that turned stale since `before`.
+ */
 function expectedRecomputes(held: ReadonlyMap<string, FundingQuote>, batch: readonly FundingQuote[], before: number, now: number): Set<string> {
   const bases = new Set<string>();
+  const replaced = new Set<string>();
   for (const quote of batch) {
     const old = held.get(keyOf(quote));
     if (old && quote.observedAt < old.observedAt) continue;
+    replaced.add(keyOf(quote));
+    if (old && reading(old) === reading(quote) && staleAt(old, before) === staleAt(quote, now)) continue;
     bases.add(quote.base);
+    if (old) bases.add(old.base);
   }
   for (const quote of held.values()) {
     const turns = staleDeadline(quote);
-    if (rated(quote) && turns >= before && turns < now) bases.add(quote.base);
+    if (!replaced.has(keyOf(quote)) && rated(quote) && turns >= before && turns < now) bases.add(quote.base);
   }
   return bases;
 }
