@@ -50,6 +50,8 @@ td.num { text-align: right; }
 .legs-table thead th:first-child { text-align: left; }
 .legs-table .leg-symbol { display: block; font-size: 10.5px; color: var(--muted); font-weight: 400; }
 .legs-table td.num { text-align: right; }
+/* A figure's note (contracts, fee source, minimum) may wrap under it: at 1280 a million-coin leg must not push the table sideways. */
+.legs-table td .muted { white-space: normal; }
 .figure { display: flex; justify-content: space-between; gap: 8px; border-bottom: 1px solid #1b2129; }
 .figure dt { color: var(--muted); } .figure dd { margin: 0; text-align: right; }
 .figure.error dd { color: var(--neg); } .figure.pos dd { color: var(--pos); } .figure.neg dd { color: var(--neg); }
