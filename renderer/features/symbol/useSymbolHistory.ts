@@ -68,9 +68,12 @@ export function useSymbolHistory(base: string | null, quotes: readonly FundingQu
 
   const newest = useMemo(() => (history ? newestStored(history.funding) : null), [history]);
   const due = useMemo(() => (newest ? backfillDue(newest, quotes).join(',') : ''), [newest, quotes]);
+  // Each missing settlement is tried once: a leg whose venue serves no history (Lighter) stays
+  // due after the backfill, and must not start another one that adds nothing.
   useEffect(() => {
-    if (!due || tried.current.has(due) || (base && running.current.has(base))) return;
-    tried.current.add(due);
+    const untried = due ? due.split(',').filter((key) => !tried.current.has(key)) : [];
+    if (untried.length === 0 || (base && running.current.has(base))) return;
+    for (const key of untried) tried.current.add(key);
     void run(true);
   }, [due, base, run]);
 
