@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDemoSession, type DemoSession } from './demoSession.ts';
-import { MonitorPage } from './monitorPage.ts';
+import { assetOf, MonitorPage } from './monitorPage.ts';
 
 let session: DemoSession;
 let page: Page;
@@ -18,7 +18,7 @@ afterAll(() => session?.close());
 
 const search = () => page.getByRole('searchbox', { name: 'Search assets' });
 const selectedAsset = async (): Promise<string> =>
-  (await monitor.grid.locator('[role=row][aria-selected=true] [role=gridcell][aria-colindex="2"]').textContent()) ?? '';
+  assetOf(monitor.grid.locator('[role=row][aria-selected=true]'));
 const ticket = () => page.getByRole('region', { name: /^Order ticket / });
 
 describe('keyboard: the trader never needs the mouse between the search box and the ticket', () => {

@@ -5,7 +5,7 @@ import type { Host } from '../../electron/host/server.ts';
 import { VENUES } from '../../shared/domain/venues.ts';
 import { openDemoSession, type DemoSession } from './demoSession.ts';
 import { screenshot } from './browser.ts';
-import { MonitorPage, parsePct } from './monitorPage.ts';
+import { assetOf, MonitorPage, parsePct } from './monitorPage.ts';
 
 let session: DemoSession;
 let host: Host;
@@ -138,7 +138,7 @@ describe('the monitor in Chromium against the demo host', () => {
     await monitor.grid.focus();
     await page.keyboard.press('j');
     const selected = monitor.grid.locator('[role=row][aria-selected=true]');
-    const base = (await selected.locator('[role=gridcell][aria-colindex="2"]').textContent())!;
+    const base = await assetOf(selected);
     await page.keyboard.press('Enter');
     const view = page.getByRole('region', { name: `Symbol ${base}` });
     await view.waitFor();

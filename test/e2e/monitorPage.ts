@@ -26,7 +26,7 @@ export class MonitorPage {
     await this.dataRows().first().waitFor({ timeout: 60_000 });
     const row = this.dataRows().filter({ hasText: '●TRIG' }).first();
     await row.waitFor({ timeout: 60_000 });
-    return { row, base: (await row.locator('[role=gridcell][aria-colindex="2"]').textContent())! };
+    return { row, base: await assetOf(row) };
   }
 
   /** Rendered data rows in display order (the DOM holds only the visible ones). */
@@ -46,6 +46,11 @@ export class MonitorPage {
   async rowCount(): Promise<number> {
     return Number(await this.grid.getAttribute('aria-rowcount')) - 1;
   }
+}
+
+/** A row's asset: its Asset cell's text. */
+export async function assetOf(row: Locator): Promise<string> {
+  return (await row.locator('[role=gridcell][aria-colindex="2"]').textContent())!;
 }
 
 /** "+0.0125%" or "−0.0300%" → 0.0125 / −0.03; a dash → null. */

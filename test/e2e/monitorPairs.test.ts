@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openDemoSession, type DemoSession } from './demoSession.ts';
 import { screenshot } from './browser.ts';
-import { MonitorPage, parsePct, parseUsd } from './monitorPage.ts';
+import { assetOf, MonitorPage, parsePct, parseUsd } from './monitorPage.ts';
 
 let session: DemoSession;
 let page: Page;
@@ -20,6 +20,11 @@ beforeAll(async () => {
   await page.getByText(/^Columns/).click();
 });
 afterAll(() => session?.close());
+
+/** The venues' status-bar codes, which also name a leg whose venue column is hidden (monitoring-only ones start hidden, others give way for room). */
+const VENUE_CODES: Record<string, string> = {
+  Binance: 'BIN', Bybit: 'BYB', OKX: 'OKX', Bitget: 'BGT', Gate: 'GATE', Hyperliquid: 'HL', Aster: 'AST', 'KuCoin Futures': 'KUC', BingX: 'BGX', Paradex: 'PDX', Lighter: 'LTR',
+};
 
 describe('capacity, basis, per-leg settlements and the other venue pairs on the monitor', () => {
   it('OI (USD) and Basis (%) are columns with one unit each, their tooltips saying whose figure it is and what the sign means', async () => {
@@ -43,6 +48,28 @@ describe('capacity, basis, per-leg settlements and the other venue pairs on the 
     expect(await cell.getAttribute('title')).toMatch(/^Long leg \([^)]+\)(?: settles in \d\d:\d\d:\d\d, at [^;]+|: next settlement not published); short leg \([^)]+\)(?: settles in \d\d:\d\d:\d\d|: next settlement not published)/);
   });
 
+  it('each top row names both legs of its best pair on screen: ▲/▼ in the venue column, or beside the asset when that column is hidden', async () => {
+    const next = await monitor.columnIndex(/^Next/);
+    const headers = await monitor.grid.getByRole('columnheader').allTextContents();
+    let offGrid = 0;
+    for (const row of (await monitor.dataRows().all()).slice(0, 12)) {
+      const title = await row.locator(`[role=gridcell][aria-colindex="${next}"] > span`).first().getAttribute('title');
+      const [, longVenue, shortVenue] = /^Long leg \(([^)]+)\).*; short leg \(([^)]+)\)/.exec(title!)!;
+      for (const [side, venue, mark] of [['long', longVenue, '▲'], ['short', shortVenue, '▼']] as const) {
+        const column = headers.findIndex((h) => h.startsWith(`${venue}%`)) + 1;
+        if (column > 0) {
+          expect(await row.locator(`[role=gridcell][aria-colindex="${column}"]`).textContent()).toContain(mark);
+        } else {
+          offGrid++;
+          const named = row.locator('[role=gridcell][aria-colindex="2"]').getByTitle(new RegExp(`${side} on ${venue}`));
+          expect(await named.locator(`[data-venue="${VENUE_CODES[venue]}"]`).count()).toBe(1);
+        }
+      }
+    }
+    // The demo's top rows have legs on monitoring-only venues, whose columns start hidden.
+    expect(offGrid).toBeGreaterThan(0);
+  });
+
   it('a minimum OI typed in million USD hides the rows below it, and clearing it brings them back', async () => {
     const total = await monitor.rowCount();
     const oi = await monitor.columnIndex(/^OIUSD/);
@@ -62,7 +89,7 @@ describe('capacity, basis, per-leg settlements and the other venue pairs on the 
   it('→ on the cursor row shows its 2nd pair under it, with its own venues and spread; ← hides it; the expander is a named button', async () => {
     const rows = monitor.dataRows();
     const first = rows.first();
-    const base = (await first.locator('[role=gridcell][aria-colindex="2"]').textContent())!;
+    const base = await assetOf(first);
     await first.click();
     await page.keyboard.press('ArrowRight');
     const second = monitor.grid.getByRole('row', { name: new RegExp(`^${base} 2nd pair: long .+, short .+`) });
@@ -73,8 +100,22 @@ describe('capacity, basis, per-leg settlements and the other venue pairs on the 
     const secondSpread = parsePct((await second.locator(`[role=gridcell][aria-colindex="${spread}"]`).textContent())!)!;
     expect(secondSpread).toBeGreaterThan(0);
     expect(secondSpread).toBeLessThanOrEqual(bestSpread);
-    expect(await second.getByText(/^long$/).count()).toBe(1);
-    expect(await second.getByText(/^short$/).count()).toBe(1);
+    // Each leg is named on screen: a long/short mark in its venue's column, or, when that column
+    // is hidden (a monitoring-only venue starts hidden) and Long/Short gave way, in the asset cell.
+    const [, longVenue, shortVenue] = new RegExp(`^${base} 2nd pair: long (.+), short (.+)$`).exec((await second.getAttribute('aria-label'))!)!;
+    const headers = await monitor.grid.getByRole('columnheader').allTextContents();
+    const assetCell = second.locator('[role=gridcell][aria-colindex="2"]');
+    for (const [side, venue] of [['long', longVenue], ['short', shortVenue]] as const) {
+      // A HIP-3 dex's leg ("Hyperliquid xyz") is marked in the Hyperliquid column.
+      const columnLabel = venue.startsWith('Hyperliquid ') ? 'Hyperliquid' : venue;
+      const column = headers.findIndex((h) => h.startsWith(`${columnLabel}%`)) + 1;
+      if (column > 0) expect(await second.locator(`[role=gridcell][aria-colindex="${column}"]`).textContent()).toBe(side);
+      else {
+        expect(await assetCell.getByTitle(`${side} on ${venue}`).count()).toBe(1);
+        // Drawn as the venue's status-bar code (PDX, LTR…) under the name.
+        expect(await assetCell.getByTitle(`${side} on ${venue}`).locator(`[data-venue="${VENUE_CODES[venue]}"]`).count()).toBe(1);
+      }
+    }
     await screenshot(page, 'e2e-monitor-pairs-expanded');
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => second.count()).toBe(0);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { openDemoSession, type DemoSession } from './demoSession.ts';
 import { screenshot } from './browser.ts';
-import { MonitorPage } from './monitorPage.ts';
+import { assetOf, MonitorPage } from './monitorPage.ts';
 
 let session: DemoSession;
 let page: Page;
@@ -41,7 +41,7 @@ beforeAll(async () => {
   await monitor.dataRows().first().waitFor({ timeout: 60_000 });
   await monitor.grid.focus();
   await page.keyboard.press('j');
-  const base = (await monitor.grid.locator('[role=row][aria-selected=true] [role=gridcell][aria-colindex="2"]').textContent())!;
+  const base = await assetOf(monitor.grid.locator('[role=row][aria-selected=true]'));
   await page.keyboard.press('Enter');
   view = page.getByRole('region', { name: `Symbol ${base}` });
   await view.waitFor();

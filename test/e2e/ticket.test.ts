@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { collectPageErrors, screenshot } from './browser.ts';
 import { useDemoHost } from './demoSession.ts';
 import { clippedCells, inViewport, sidewaysScrollers } from './layout.ts';
-import { MonitorPage } from './monitorPage.ts';
+import { assetOf, MonitorPage } from './monitorPage.ts';
 import type { VenueId } from '../../shared/domain/venues.ts';
 
 const demo = useDemoHost('ticket');
@@ -29,7 +29,7 @@ describe.each(VIEWPORTS)('the order ticket on one screen at $width×$height', (v
     await monitor.dataRows().first().waitFor({ timeout: 60_000 });
     const triggered = monitor.dataRows().filter({ hasText: '●TRIG' }).first();
     await expect.poll(() => triggered.count(), { timeout: 60_000 }).toBeGreaterThan(0);
-    base = (await triggered.locator('[role=gridcell][aria-colindex="2"]').textContent())!;
+    base = await assetOf(triggered);
     await page.keyboard.press('/');
     await page.keyboard.type(base);
     await page.keyboard.press('ArrowDown');

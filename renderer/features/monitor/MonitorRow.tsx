@@ -10,6 +10,7 @@ import { pairSideLabel } from '../../../shared/funding/spread.ts';
 import { NextSettlement } from './NextSettlement.tsx';
 import { PaidCell } from './PaidCell.tsx';
 import { CapacityCell } from './CapacityCell.tsx';
+import { OffGridLegs } from './OffGridLegs.tsx';
 import { clockNow } from '../../store/clockStore.ts';
 
 interface MonitorRowProps {
@@ -168,7 +169,7 @@ function BasisZ({ z }: { z: number | null | undefined }) {
   return <span className={`num ${Math.abs(z) >= 2 ? 'warn' : ''}`}>{`${z > 0 ? '+' : z < 0 ? '−' : ''}${Math.abs(z).toFixed(1)}`}</span>;
 }
 
-function cellContent(column: Column, row: Opportunity, windowMinutes: number, expander: ReactNode): ReactNode {
+function cellContent(column: Column, columns: readonly Column[], row: Opportunity, windowMinutes: number, expander: ReactNode): ReactNode {
   if (column.venue) {
     const leg = legFor(row, column.venue);
     const role = column.venue === row.longVenue ? 'long' : column.venue === row.shortVenue ? 'short' : null;
@@ -176,7 +177,7 @@ function cellContent(column: Column, row: Opportunity, windowMinutes: number, ex
   }
   switch (column.id) {
     case 'rank': return <span className="num muted">{row.rank}</span>;
-    case 'base': return <>{expander}<strong>{row.base}</strong></>;
+    case 'base': return <>{expander}<strong>{row.base}</strong><OffGridLegs legs={row.legs} longVenue={row.longVenue as VenueId | null} shortVenue={row.shortVenue as VenueId | null} columns={columns} /></>;
     case 'oi': return <span className="num">{formatUsdCompact(row.openInterestUsd ?? null)}</span>;
     case 'volume': return <span className="num">{formatUsdCompact(row.volume24hUsd ?? null)}</span>;
     case 'capacity': return <CapacityCell row={row} />;
@@ -223,7 +224,7 @@ export const MonitorRow = memo(function MonitorRow(props: MonitorRowProps) {
     >
       {columns.map((c, i) => (
         <div role="gridcell" aria-colindex={i + 1} key={c.id} className={`cell cell-${c.id}${c.numeric ? ' numeric' : ''}`}>
-          {cellContent(c, row, windowMinutes, expander)}
+          {cellContent(c, columns, row, windowMinutes, expander)}
         </div>
       ))}
     </div>

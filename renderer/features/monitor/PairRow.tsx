@@ -2,6 +2,7 @@ import { memo, type ReactNode } from 'react';
 import type { Opportunity, VenuePair } from '../../../shared/domain/signals.ts';
 import { Rate } from '../../ui/Rate.tsx';
 import type { Column } from './columns.ts';
+import { OffGridLegs } from './OffGridLegs.tsx';
 import { Basis } from './MonitorRow.tsx';
 import { NextSettlement } from './NextSettlement.tsx';
 import { pairSideLabel } from '../../../shared/funding/spread.ts';
@@ -22,7 +23,7 @@ interface PairRowProps {
 const ORDINAL: Record<number, string> = { 2: '2nd', 3: '3rd' };
 
 /** A pair's figures under its asset's columns; the best pair's size (OI, volume) and the asset-wide ones (regime…) are the row's above. */
-function pairCell(column: Column, pair: VenuePair, row: Opportunity, nth: number, windowMinutes: number): ReactNode {
+function pairCell(column: Column, columns: readonly Column[], pair: VenuePair, row: Opportunity, nth: number, windowMinutes: number): ReactNode {
   if (column.venue) {
     if (column.venue === pair.longVenue) return <span className="venue-long">long</span>;
     if (column.venue === pair.shortVenue) return <span className="venue-short">short</span>;
@@ -30,7 +31,7 @@ function pairCell(column: Column, pair: VenuePair, row: Opportunity, nth: number
   }
   switch (column.id) {
     case 'rank': return <span className="num muted">{ORDINAL[nth]}</span>;
-    case 'base': return <span className="muted">↳ {row.base}</span>;
+    case 'base': return <span className="muted">↳ <OffGridLegs legs={row.legs} longVenue={pair.longVenue} shortVenue={pair.shortVenue} columns={columns} fallback={row.base} /></span>;
     case 'spread': return <Rate value={pair.spreadPer8h} />;
     case 'apr': return <Rate value={pair.spreadApr} digits={1} />;
     case 'long': return <span className="venue-long" title={pairSideLabel(row.legs, pair.longVenue, 'buy')}>{pairSideLabel(row.legs, pair.longVenue, 'buy', 'short')}</span>;
@@ -55,7 +56,7 @@ export const PairRow = memo(function PairRow({ row, pair, nth, index, columns, t
     >
       {columns.map((c, i) => (
         <div role="gridcell" aria-colindex={i + 1} key={c.id} className={`cell cell-${c.id}${c.numeric ? ' numeric' : ''}`}>
-          {pairCell(c, pair, row, nth, windowMinutes)}
+          {pairCell(c, columns, pair, row, nth, windowMinutes)}
         </div>
       ))}
     </div>

@@ -1,6 +1,7 @@
 import type { VenueHealth } from '../../../shared/domain/quotes.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
-import { chipState, healthTooltip, STATE_MARK, venueCode } from './venueHealthText.ts';
+import { chipState, healthTooltip, STATE_MARK } from './venueHealthText.ts';
+import { venueCode } from '../../ui/venueCode.ts';
 
 /**
  * One venue's health, compact: the state's mark and colour and the venue's short name (its full

@@ -3,7 +3,7 @@
  * every report, see docs/health.md) and the figures of the last polls.
  */
 import type { VenueHealth } from '../../../shared/domain/quotes.ts';
-import { VENUES, type VenueId } from '../../../shared/domain/venues.ts';
+import { VENUES } from '../../../shared/domain/venues.ts';
 
 /** Seconds with one decimal below 10 s, whole seconds above: bounds are short, ages may be long. */
 export function formatSeconds(ms: number): string {
@@ -52,19 +52,6 @@ export const STATE_MARK: Record<ChipState, string> = { down: 'âœ•', degraded: 'â
 
 export function chipState(health: VenueHealth): ChipState {
   return health.status === 'ok' && health.stale ? 'stale' : health.status;
-}
-
-/**
- * Short names for the compact chips (docs/screens.md, "Status bar"): at most four letters, so a
- * dozen venues fit 1280 px beside the kill switch. A venue not listed here shows the first four
- * letters of its label; the full name is in the chip's accessible name and tooltip either way.
- */
-const VENUE_CODES: Partial<Record<VenueId, string>> = {
-  binanceusdm: 'BIN', bybit: 'BYB', okx: 'OKX', bitget: 'BGT', gate: 'GATE', hyperliquid: 'HL', aster: 'AST', kucoinfutures: 'KUC', bingx: 'BGX', paradex: 'PDX', lighter: 'LTR',
-};
-
-export function venueCode(venue: VenueId): string {
-  return VENUE_CODES[venue] ?? VENUES[venue].label.replace(/[^A-Za-z0-9]/g, '').slice(0, 4).toUpperCase();
 }
 
 export interface HealthSummary {

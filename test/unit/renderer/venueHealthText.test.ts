@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { healthBounds } from '../../../electron/backend/markets/health.ts';
-import { chipState, healthSummary, healthTooltip, venueCode, worstFirst } from '../../../renderer/features/statusBar/venueHealthText.ts';
+import { chipState, healthSummary, healthTooltip, worstFirst } from '../../../renderer/features/statusBar/venueHealthText.ts';
+import { venueCode } from '../../../renderer/ui/venueCode.ts';
 import { VENUE_IDS } from '../../../shared/domain/venues.ts';
 import type { VenueHealth } from '../../../shared/domain/quotes.ts';
 
