@@ -3,6 +3,7 @@ import type { Portfolio } from '../../../shared/domain/portfolio.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../bridge/bridgeContext.ts';
+import { coalescedRead, type CoalescedRead } from '../../bridge/coalescedRead.ts';
 import { usePositions } from '../../store/positionsStore.ts';
 import { formatUsd, signClass } from '../../ui/format.ts';
 
@@ -13,23 +14,36 @@ function Figure({ label, value, signed = true }: { label: string; value: number;
 }
 
 /**
- * Equity across venues, margin in use per venue, funding today (UTC day) and over 7 d, realised
- * and open PnL, as main computes them (`portfolio.summary`); read again whenever main sends the
- * pairs (after each exit check and each trade), so it is as fresh as the positions.
+ * Main's `portfolio.summary`, read again whenever main sends the pairs (after each exit check,
+ * every 5 s, and each trade). A read takes a round trip per venue, which under load outlasts
+ * the 5 s: dropping the read in flight for each newer one left the bar "reading the
+ * portfolio…" for good, so the reads are coalesced.
  */
-export function PortfolioBar() {
+function usePortfolio(): { portfolio: Portfolio | null; error: string | null } {
   const bridge = useBridge();
   const pairs = usePositions((s) => s.pairs);
   const [portfolio, setPortfolio] = useState<Portfolio | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [reader, setReader] = useState<CoalescedRead | null>(null);
   useEffect(() => {
-    let live = true;
-    bridge.invoke('portfolio.summary').then(
-      (p) => { if (live) { setPortfolio(p); setError(null); } },
-      (err: unknown) => { if (live) setError(`Portfolio not read: ${errorMessage(err)}`); },
+    const r = coalescedRead(
+      () => bridge.invoke('portfolio.summary'),
+      (p) => { setPortfolio(p); setError(null); },
+      (err) => setError(`Portfolio not read: ${errorMessage(err)}`),
     );
-    return () => { live = false; };
-  }, [bridge, pairs]);
+    setReader(r);
+    return () => r.stop();
+  }, [bridge]);
+  useEffect(() => reader?.request(), [reader, pairs]);
+  return { portfolio, error };
+}
+
+/**
+ * Equity across venues, margin in use per venue, funding today (UTC day) and over 7 d, realised
+ * and open PnL, as main computes them (`portfolio.summary`), as fresh as the positions.
+ */
+export function PortfolioBar() {
+  const { portfolio, error } = usePortfolio();
   if (!portfolio) return <div className="portfolio-bar" role="region" aria-label="Portfolio">{error ? <span className="error" role="alert">{error}</span> : <span className="muted">reading the portfolio…</span>}</div>;
   return (
     <div className={`portfolio-bar${error ? ' stale-preview' : ''}`} role="region" aria-label="Portfolio" title={error ?? undefined}>
