@@ -19,6 +19,8 @@ export interface FaultSpec {
   path?: string;
   /** HTTP method it applies to; any when absent. */
   method?: string;
+  /** Text the request body must contain (`"dex":"xyz"`: one of Hyperliquid's `POST /info` reads); any body when absent. */
+  bodyIncludes?: string;
   /** For `status`: the HTTP status (429, 418, 500, 503 …). */
   status?: number;
   /** For `delay`: milliseconds before the normal answer. */
@@ -87,8 +89,8 @@ export class Faults {
   }
 
   /** The first transport fault matching the request, consumed once; order and book faults are taken by `takeArmed`. */
-  take(venue: VenueId, method: string, path: string): Fault | undefined {
-    return this.consume((fault) => !ARMED_KINDS.includes(fault.kind) && this.matches(fault, venue, method, path));
+  take(venue: VenueId, method: string, path: string, body?: string): Fault | undefined {
+    return this.consume((fault) => !ARMED_KINDS.includes(fault.kind) && this.matches(fault, venue, method, path, body));
   }
 
   /** An order fault (`reject`, `partial` or `ack`) armed for this venue and path, not yet consumed. */
@@ -106,9 +108,10 @@ export class Faults {
     return this.consume((fault) => fault.id === id);
   }
 
-  private matches(fault: Fault, venue: VenueId, method: string, path: string): boolean {
+  private matches(fault: Fault, venue: VenueId, method: string, path: string, body?: string): boolean {
     if (fault.venue !== venue) return false;
     if (fault.method && fault.method.toUpperCase() !== method.toUpperCase()) return false;
+    if (fault.bodyIncludes !== undefined && !(body ?? '').includes(fault.bodyIncludes)) return false;
     return !fault.path || path.startsWith(fault.path);
   }
 

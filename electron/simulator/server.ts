@@ -210,7 +210,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       req.socket.destroy();
       return 'answered';
     }
-    const fault = faults.take(wire.venue, entry.method, entry.path);
+    const fault = faults.take(wire.venue, entry.method, entry.path, entry.body);
     if (fault?.kind === 'reset' || fault?.kind === 'hang') {
       log.add({ ...entry, status: 0, durationMs: null, fault: fault.id });
       if (fault.kind === 'reset') req.socket.destroy();

@@ -32,6 +32,12 @@ export interface PollInput {
   observedAt: number;
   /** Runs `fetch` at most once per `periodMs` (scaled) and serves the cached value between. */
   every<T>(key: string, periodMs: number, fetch: () => Promise<T>): Promise<T>;
+  /**
+   * `every` for a part of the poll that must not fail the rest (one HIP-3 dex of Hyperliquid's
+   * ten): a failed fetch serves the last good value (`none` before any), whose quotes keep their
+   * read's date and so go stale on screen, and is retried after the period, not on every poll.
+   */
+  everyOrLast<T>(key: string, periodMs: number, fetch: () => Promise<T>, none: T): Promise<T>;
 }
 
 export interface VenueSpec {
@@ -106,7 +112,16 @@ export function createVenueAdapter(spec: VenueSpec, context: AdapterContext): Ve
       cache.set(key, { at: elapsed, value });
       return value;
     };
-    const quotes = await spec.fetchQuotes({ exchange, markets, observedAt, every });
+    const everyOrLast = async <T>(key: string, periodMs: number, fetch: () => Promise<T>, none: T): Promise<T> => {
+      try {
+        return await every(key, periodMs, fetch);
+      } catch {
+        const value = (cache.get(key)?.value as T | undefined) ?? none;
+        cache.set(key, { at: elapsed, value });
+        return value;
+      }
+    };
+    const quotes = await spec.fetchQuotes({ exchange, markets, observedAt, every, everyOrLast });
     if (quotes.length === 0) throw badResponse(spec.venue, 'no quote matched a listed perpetual');
     for (const quote of quotes) lastInterval.set(quote.symbol, quote.intervalHours);
     return quotes;

@@ -52,15 +52,15 @@ export const HIP3_DEX_LIMIT = 10;
 export const HIP3_POLL_MS = 20_000;
 
 /**
- * One `metaAndAssetCtxs` call per dex (ccxt's fetchFundingRates reads the main dex only unless
- * told the dex). A dex whose answer matches none of our perps adds no quote; a failed call fails the poll.
+ * One dex's `metaAndAssetCtxs` (ccxt's fetchFundingRates reads the main dex only unless told the
+ * dex). A dex whose answer matches none of our perps adds no quote.
  */
-async function dexQuotes(exchange: Exchange, markets: Map<string, PerpMarket>, observedAt: number): Promise<FundingQuote[]> {
-  const answers = await Promise.all(dexesOf(markets.values()).map((dex) => exchange.fetchFundingRates(undefined, { dex })));
-  return answers.flatMap((rates) => Object.entries(rates).flatMap(([symbol, rate]) => {
+async function dexQuotes(exchange: Exchange, markets: Map<string, PerpMarket>, dex: string, observedAt: number): Promise<FundingQuote[]> {
+  const rates = await exchange.fetchFundingRates(undefined, { dex });
+  return Object.entries(rates).flatMap(([symbol, rate]) => {
     const market = markets.get(symbol);
     return market ? [hyperliquidQuote(market, rate, observedAt)] : [];
-  }));
+  });
 }
 
 export const hyperliquidSpec: VenueSpec = {
@@ -69,12 +69,14 @@ export const hyperliquidSpec: VenueSpec = {
   marketsReloadMs: 30 * MINUTE_MS,
   historyPageLimit: 500,
   candlePageLimit: 5000,
-  async fetchQuotes({ exchange, markets, observedAt, every }) {
+  async fetchQuotes({ exchange, markets, observedAt, everyOrLast }) {
     const rates = await exchange.fetchFundingRates();
     const main = knownRates(VENUE, rates, markets).map(([market, rate]) => hyperliquidQuote(market, rate, observedAt));
-    // Between HIP-3 reads the last read's quotes are served as they were, dated when they were read.
-    const dexes = await every('hip3', HIP3_POLL_MS, () => dexQuotes(exchange, markets, observedAt));
-    return [...main, ...dexes];
+    // Between HIP-3 reads the last read's quotes are served as they were, dated when they were
+    // read; so are a dex's when its read fails, which fails neither the main dex nor the others.
+    const dexes = await Promise.all(dexesOf(markets.values()).map((dex) =>
+      everyOrLast(`hip3:${dex}`, HIP3_POLL_MS, () => dexQuotes(exchange, markets, dex, observedAt), [])));
+    return [...main, ...dexes.flat()];
   },
 };
 

@@ -87,4 +87,29 @@ describe('Hyperliquid HIP-3 quotes', () => {
     expect(readsSince(from).sort()).toEqual(['metaAndAssetCtxs', 'metaAndAssetCtxs@flx', 'metaAndAssetCtxs@xyz']);
     expect(quotes.get('XYZ-BTC/USDC:USDC')!.observedAt).toBe(sim.clock.now());
   });
+
+  it("one dex's failed read fails neither the main dex nor the other dex: its quotes are served as last read, dated then, and it is retried after the cadence, not on every poll", async () => {
+    const lastRead = sim.clock.now();
+    sim.faults.inject({ venue: 'hyperliquid', kind: 'status', status: 500, path: '/info', bodyIncludes: '"dex":"xyz"', times: 1 });
+    elapsed += HIP3_POLL_MS;
+    sim.clock.advanceTo(sim.clock.now() + HIP3_POLL_MS);
+    let from = logged();
+    let quotes = bySymbol(await adapter.poll());
+    expect(readsSince(from).sort()).toEqual(['metaAndAssetCtxs', 'metaAndAssetCtxs@flx', 'metaAndAssetCtxs@xyz']);
+    expect(quotes.get('BTC/USDC:USDC')!.observedAt).toBe(sim.clock.now());
+    expect(quotes.get('FLX-ETH/USDH:USDH')!.observedAt).toBe(sim.clock.now());
+    expect(quotes.get('XYZ-BTC/USDC:USDC')!.observedAt).toBe(lastRead);
+
+    elapsed += VENUES.hyperliquid.pollMs;
+    sim.clock.advanceTo(sim.clock.now() + VENUES.hyperliquid.pollMs);
+    from = logged();
+    quotes = bySymbol(await adapter.poll());
+    expect(readsSince(from)).toEqual(['metaAndAssetCtxs']);
+    expect(quotes.get('XYZ-BTC/USDC:USDC')!.observedAt).toBe(lastRead);
+
+    elapsed += HIP3_POLL_MS;
+    sim.clock.advanceTo(sim.clock.now() + HIP3_POLL_MS);
+    quotes = bySymbol(await adapter.poll());
+    expect(quotes.get('XYZ-BTC/USDC:USDC')!.observedAt).toBe(sim.clock.now());
+  });
 });
