@@ -3,7 +3,7 @@
  * caches, history paging. A venue file supplies only its quirks as a `VenueSpec`
  * (exchange options and how to turn its calls into quotes).
  */
-import type { Exchange, FundingRate } from 'ccxt';
+import type { Exchange, FundingRate, FundingRateHistory } from 'ccxt';
 import type { FundingPoint, FundingQuote, PricePoint } from '../../../shared/domain/quotes.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
@@ -12,7 +12,7 @@ import type { Connection } from './exchanges.ts';
 import { fetchFundingHistory, fetchObservedFundingHistory, fetchPriceHistory } from './history.ts';
 import { createMarketCatalog } from './perpMarkets.ts';
 import type { PerpMarket } from './perpMarkets.ts';
-import { badResponse, notReadable } from './venueErrors.ts';
+import { badResponse } from './venueErrors.ts';
 
 export const MINUTE_MS = 60_000;
 
@@ -56,8 +56,11 @@ export interface VenueSpec {
   continuousFunding?: boolean;
   /** The longest candle the venue serves, where shorter than 4 h (Paradex: 1 h). */
   longestCandle?: '1h';
-  /** Why the venue's settled funding cannot be read through ccxt, where it cannot: history requests are refused in these words. */
-  noFundingHistory?: string;
+  /**
+   * Reads the settlements in [since, until], oldest first, where ccxt has no funding-history call
+   * for the venue (Lighter: its `fundings` endpoint through ccxt's implicit API).
+   */
+  readSettlements?(exchange: Exchange, symbol: string, since: number, until: number): Promise<FundingRateHistory[]>;
   fetchQuotes(input: PollInput): Promise<FundingQuote[]>;
 }
 
@@ -134,10 +137,13 @@ export function createVenueAdapter(spec: VenueSpec, context: AdapterContext): Ve
     markets: () => [...catalog.known().values()],
     marketsDue: () => catalog.due(monotonic()),
     async fundingHistory(symbol, since, until) {
-      if (spec.noFundingHistory !== undefined) throw notReadable(spec.venue, spec.noFundingHistory);
       await catalog.current(monotonic());
       const fallback = lastInterval.get(symbol) ?? VENUES[spec.venue].defaultIntervalHours;
-      const request = { exchange, venue: spec.venue, symbol, since, until, pageLimit: spec.historyPageLimit, pagedByCcxt: spec.historyPagedByCcxt };
+      const read = spec.readSettlements;
+      const request = {
+        exchange, venue: spec.venue, symbol, since, until, pageLimit: spec.historyPageLimit, pagedByCcxt: spec.historyPagedByCcxt,
+        readSettlements: read && ((from: number, to: number) => read(exchange, symbol, from, to)),
+      };
       return spec.continuousFunding ? fetchObservedFundingHistory(request, fallback) : fetchFundingHistory(request, fallback);
     },
     async priceHistory(symbol, since, timeframe, until) {

@@ -61,6 +61,8 @@ export interface HistoryRequest {
    * walks those pages itself when asked (`paginate`), so one call returns the whole range.
    */
   pagedByCcxt?: boolean;
+  /** The venue's own settlement reader, where ccxt has no funding-history call for it (VenueSpec.readSettlements). */
+  readSettlements?: (since: number, until: number) => Promise<FundingRateHistory[]>;
   /** The candle asked of a venue that serves none as long as the one wanted (Paradex: 1 h at most). */
   readTimeframe?: '1h';
 }
@@ -68,9 +70,11 @@ export interface HistoryRequest {
 export async function fetchFundingHistory(request: HistoryRequest, fallbackIntervalHours: number): Promise<FundingPoint[]> {
   const { exchange, venue, symbol, since, until, pageLimit } = request;
   const timeOf = (row: FundingRateHistory) => row.timestamp ?? NaN;
-  const rows = request.pagedByCcxt
-    ? (await exchange.fetchFundingRateHistory(symbol, since, undefined, { paginate: true }))
-      .filter((row) => timeOf(row) >= since && timeOf(row) <= until).sort((a, b) => timeOf(a) - timeOf(b))
+  const inRange = (rows: FundingRateHistory[]) => rows.filter((row) => timeOf(row) >= since && timeOf(row) <= until).sort((a, b) => timeOf(a) - timeOf(b));
+  const rows = request.readSettlements
+    ? inRange(await request.readSettlements(since, until))
+    : request.pagedByCcxt
+    ? inRange(await exchange.fetchFundingRateHistory(symbol, since, undefined, { paginate: true }))
     : await paginate<FundingRateHistory>((cursor) => exchange.fetchFundingRateHistory(symbol, cursor, pageLimit, { until }), timeOf, since, until);
   const usable = rows.filter((row) => numberOrNull(row.fundingRate) !== null);
   const intervals = inferIntervalHours(usable.map((row) => row.timestamp as number), fallbackIntervalHours);

@@ -86,11 +86,6 @@ export function toVenueError(venue: VenueId, error: unknown, retryAfterHeader?: 
   return new VenueError(kind, venue, describe(kind, VENUES[venue].label, detail), retryAfterMs);
 }
 
-/** A read the terminal does not send because ccxt has no call for it on this venue (nothing goes out). */
-export function notReadable(venue: VenueId, detail: string): VenueError {
-  return new VenueError('rejected', venue, `${VENUES[venue].label}: ${detail}; nothing was sent.`);
-}
-
 /** A fault the adapter detects itself (ccxt returned `{}` for a garbage body, no usable symbols). */
 export function badResponse(venue: VenueId, detail: string): VenueError {
   return new VenueError('bad-response', venue, describe('bad-response', VENUES[venue].label, detail));

@@ -1,8 +1,8 @@
 /**
  * Lighter's public REST API as ccxt `lighter` 4.5.84 calls it (`/api/v1/…`): the market details
  * (`orderBookDetails`, ccxt's markets and tickers), the funding rates of every market
- * (`funding-rates`, beside the rates Lighter lists for other exchanges), candles (`candles`) and
- * the status at the root, in the field types of ccxt's recorded Lighter answers. Markets are
+ * (`funding-rates`, beside the rates Lighter lists for other exchanges), candles (`candles`), the
+ * settled funding (`fundings`, which the terminal reads past ccxt) and the status at the root, in the field types of ccxt's recorded Lighter answers. Markets are
  * named by index (`market_id`), the coin is the row's `symbol`. Lighter states `rate` per 8 hours
  * and settles an eighth of it every hour (docs/venues.md, "Lighter"). Its paths would meet
  * KuCoin's on the one loopback server, so they are served under `/lighter`.
@@ -26,6 +26,13 @@ const OTHER_EXCHANGES: ReadonlyArray<[string, VenueId]> = [['binance', 'binanceu
 const NO_ACCOUNT = 281474976710655;
 /** Margin fractions are stated in hundredths of a percent. */
 const FRACTION_UNITS = 10_000;
+
+/**
+ * Settlements the simulator answers at most per `fundings` request (Lighter caps its answer at
+ * about 750, third-party readers say; which end it keeps is not stated, the simulator keeps the
+ * newest, as a `count_back` from the end would).
+ */
+const FUNDINGS_LIMIT = 750;
 
 type Handler = (market: SimMarket, query: URLSearchParams) => SimResponse;
 
@@ -111,10 +118,40 @@ function candles(market: SimMarket, query: URLSearchParams): SimResponse {
   });
 }
 
+/**
+ * `fundings`: the hourly settlements from `start_timestamp` to `end_timestamp` (seconds, both
+ * ends included), oldest first, the newest `count_back` of them; each row's `rate` unsigned in
+ * percent of the notional for the hour, `direction` the side that paid, `value` what one coin
+ * of position paid in USDC (rate × the settlement's mark).
+ */
+function fundings(market: SimMarket, query: URLSearchParams): SimResponse {
+  const instrument = market.instrument(VENUE, query.get('market_id') ?? '');
+  if (instrument === undefined) return refused(`invalid market index ${query.get('market_id') ?? '(missing)'}`);
+  const resolution = query.get('resolution') ?? '';
+  // Lighter also serves `1d`; the terminal asks for hours only, and the simulator serves those.
+  if (resolution !== '1h') return refused(`invalid resolution ${resolution}`);
+  const seconds = (name: string) => {
+    const value = optionalInt(query, name);
+    return value === undefined ? undefined : value * 1_000;
+  };
+  const rows = market.fundingHistory(VENUE, instrument.id, { since: seconds('start_timestamp'), until: seconds('end_timestamp') });
+  const limit = Math.min(optionalInt(query, 'count_back') || FUNDINGS_LIMIT, FUNDINGS_LIMIT);
+  return ok({
+    resolution,
+    fundings: rows.slice(-limit).map((s) => ({
+      timestamp: s.time / 1_000,
+      value: fixedString(Math.abs(s.rate) * s.markPrice, 8),
+      rate: decimalString(Math.abs(s.rate) * 100),
+      direction: s.rate < 0 ? 'short' : 'long',
+    })),
+  });
+}
+
 const PUBLIC: Record<string, Handler> = {
   [`${API}/orderBookDetails`]: orderBookDetails,
   [`${API}/funding-rates`]: fundingRates,
   [`${API}/candles`]: candles,
+  [`${API}/fundings`]: fundings,
   // The status (ccxt's fetchStatus and fetchTime): Lighter answers at the root, the time in seconds.
   '': (market) => ({ status: 200, body: { status: 200, network_id: 1, timestamp: Math.floor(market.now() / 1_000) } }),
 };

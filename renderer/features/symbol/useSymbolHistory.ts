@@ -68,8 +68,8 @@ export function useSymbolHistory(base: string | null, quotes: readonly FundingQu
 
   const newest = useMemo(() => (history ? newestStored(history.funding) : null), [history]);
   const due = useMemo(() => (newest ? backfillDue(newest, quotes).join(',') : ''), [newest, quotes]);
-  // Each missing settlement is tried once: a leg whose venue serves no history (Lighter) stays
-  // due after the backfill, and must not start another one that adds nothing.
+  // Each missing settlement is tried once: a leg whose venue has not published it (or failed to
+  // answer) stays due after the backfill, and must not start another one that adds nothing.
   useEffect(() => {
     const untried = due ? due.split(',').filter((key) => !tried.current.has(key)) : [];
     if (untried.length === 0 || (base && running.current.has(base))) return;

@@ -70,16 +70,7 @@ describe.each(venues)('%s adapter against the simulator', (venue) => {
     }
   });
 
-  // ccxt 4.5.84 has no funding-history call for Lighter (docs/venues.md "Lighter"): asked, the adapter says so and sends nothing.
-  it.runIf(venue === 'lighter')('refuses settled funding history in words, sending nothing', async () => {
-    const market = await marketOf(venue, 'BTC');
-    sim.log.clear();
-    const now = sim.clock.now();
-    await expect(adapters.get(venue)!.fundingHistory(market.symbol, now - 86_400_000, now)).rejects.toThrow('Lighter: settled funding history is not read');
-    expect(sim.log.list()).toEqual([]);
-  });
-
-  it.skipIf(venue === 'lighter')('returns settled funding history with the simulator\'s rates and inferred intervals', async () => {
+  it('returns settled funding history with the simulator\'s rates and inferred intervals', async () => {
     const adapter = adapters.get(venue)!;
     const market = await marketOf(venue, 'BTC');
     const now = sim.clock.now();

@@ -2,16 +2,17 @@
  * Lighter: every public read the terminal makes, the simulator's raw answer against the real
  * Lighter answers ccxt recorded (or, for candles, Lighter's documented answer as ccxt 4.5.84
  * quotes it); the market definitions against ccxt's recorded markets; what the adapter makes of
- * the funding rates (hourly, an eighth of the stated 8-h rate, Lighter's rows only); and why
- * the terminal cannot trade there (ccxt signs Lighter orders with a signer library it does not ship).
+ * the funding rates (hourly, an eighth of the stated 8-h rate, Lighter's rows only) and of the
+ * settled funding (`fundings`: percent per hour, signed by the side that paid); and why the
+ * terminal cannot trade there (ccxt signs Lighter orders with a signer library it does not ship).
  */
 import type { MarketInterface } from 'ccxt';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../../electron/simulator/server.ts';
-import { LIGHTER_RATE_HOURS, createLighterAdapter, lighterSpec } from '../../../electron/backend/markets/lighter.ts';
+import { LIGHTER_RATE_HOURS, createLighterAdapter, lighterSettledRate, lighterSpec } from '../../../electron/backend/markets/lighter.ts';
 import type { VenueAdapter } from '../../../electron/backend/markets/adapter.ts';
 import { createExchange } from '../../../electron/backend/markets/exchanges.ts';
-import { recordedMarkets } from './recordedFixtures.ts';
+import { recorded, recordedMarkets } from './recordedFixtures.ts';
 import { capturingClient, type WireClient } from './venueClients.ts';
 import { describeMarketDefinitions, describeWireCases, withAllowed, type WireCase } from './wireCases.ts';
 import { closeAfterAll, startWireSimulator } from './wireHarness.ts';
@@ -19,11 +20,14 @@ import { closeAfterAll, startWireSimulator } from './wireHarness.ts';
 const ETH = 'ETH/USDC:USDC';
 const DETAILS = '/lighter/api/v1/orderBookDetails';
 const RATES = '/lighter/api/v1/funding-rates';
+const FUNDINGS = '/lighter/api/v1/fundings';
+const DAY_MS = 86_400_000;
 let sim: Simulator;
 let client: WireClient;
 let adapter: VenueAdapter;
 const saved = new Map<string, unknown>();
 type Details = { code: number; order_book_details: Array<Record<string, unknown>> };
+type Fundings = { code: number; resolution: string; fundings: Array<{ timestamp: number; value: string; rate: string; direction: string }> };
 type Rates = { code: number; funding_rates: Array<{ market_id: number; exchange: string; symbol: string; rate: number }> };
 const ethRow = (answer: unknown) => ({ ...(answer as Details), order_book_details: (answer as Details).order_book_details.filter((row) => row.market_id === 0) });
 
@@ -50,6 +54,8 @@ const CASES: WireCase[] = [
     method: 'fetchOHLCV', fixture: 'fetchOHLCV', route: 'GET /lighter/api/v1/candles',
     allowed: Object.fromEntries(['C', 'H', 'L', 'O'].map((field) => [`missing $.c[].${field}`, 'documented only as "string"; ccxt reads o, h, l, c'])),
   },
+  // Read past ccxt (its lighter lists the endpoint but parses nothing): the adapter's own reader sends it.
+  { method: 'readSettlements', fixture: 'fundings', route: `GET ${FUNDINGS}` },
 ];
 
 beforeAll(async () => {
@@ -65,6 +71,7 @@ beforeAll(async () => {
   saved.set('fetchTickers', client.answer('GET', DETAILS));
   await ex.fetchFundingRates();
   await ex.fetchOHLCV(ETH, '1h', sim.clock.now() - 86_400_000, 10);
+  await lighterSpec.readSettlements!(ex, ETH, sim.clock.now() - DAY_MS, sim.clock.now());
   adapter = createLighterAdapter({ connection: { baseUrl: sim.url }, cadenceScale: 1, now: () => sim.clock.now() });
 });
 
@@ -134,5 +141,51 @@ describe('lighter: what the terminal reads from the wire', () => {
     await expect(keyed.createOrder(ETH, 'limit', 'buy', 0.01, 2_000)).rejects.toThrow(/libraryPath/);
     expect(sim.log.list()).toEqual([]);
     await keyed.close();
+  });
+});
+
+describe('lighter: settled funding (fundings)', () => {
+  it('the recorded rows read as an hour\'s rate, signed by the side that paid: 0.0012 % longs paid is +0.000012, 0.0002 % shorts paid is -0.000002', () => {
+    const rows = (recorded('lighter', 'fundings').response as Fundings).fundings;
+    expect(rows.map((row) => [row.direction, lighterSettledRate(row)])).toEqual([['long', expect.closeTo(0.000012, 12)], ['short', expect.closeTo(-0.000002, 12)]]);
+    // Hour marks, in seconds.
+    expect(rows.map((row) => (row.timestamp * 1_000) % 3_600_000)).toEqual([0, 0]);
+  });
+
+  it('units agree with the 8-h figure: the recorded settled hour at the interest baseline (0.0012 %) is an eighth of the 0.000096 the recorded funding-rates answer states for ETH', () => {
+    const settled = lighterSettledRate((recorded('lighter', 'fundings').response as Fundings).fundings[0])!;
+    const stated = (recorded('lighter', 'fetchFundingRates').response as Rates).funding_rates.find((row) => row.exchange === 'lighter' && row.market_id === 0)!.rate;
+    expect([stated, settled * LIGHTER_RATE_HOURS]).toEqual([expect.closeTo(0.000096, 12), expect.closeTo(0.000096, 12)]);
+  });
+
+  it('a row naming neither side, or no rate, is unreadable', () => {
+    expect([lighterSettledRate({ rate: '0.0012', direction: 'both' }), lighterSettledRate({ direction: 'long' })]).toEqual([null, null]);
+  });
+
+  it('25 days of ETH settlements: every hour once with its sign, in requests of at most 500 hours, in seconds, back to back', async () => {
+    const urls: URL[] = [];
+    const fetch = adapter.exchange.fetch.bind(adapter.exchange);
+    adapter.exchange.fetch = (async (url: string, ...rest: unknown[]) => {
+      urls.push(new URL(url));
+      return (fetch as (...args: unknown[]) => Promise<unknown>)(url, ...rest);
+    }) as typeof adapter.exchange.fetch;
+    try {
+      const until = sim.clock.now();
+      const since = until - 25 * DAY_MS;
+      const points = await adapter.fundingHistory(ETH, since, until);
+      const expected = sim.market.fundingHistory('lighter', '0', { since, until });
+      expect(expected.length).toBeGreaterThan(500);
+      expect(expected.some((s) => s.rate < 0) && expected.some((s) => s.rate > 0)).toBe(true);
+      expect(points.map((p) => [p.time, p.intervalHours])).toEqual(expected.map((s) => [s.time, 1]));
+      points.forEach((point, i) => expect({ time: point.time, rate: point.rate }).toEqual({ time: point.time, rate: expect.closeTo(expected[i].rate, 12) }));
+      const asked = urls.filter((url) => url.pathname === FUNDINGS).map((url) => Object.fromEntries(url.searchParams));
+      expect(asked.map((q) => [q.market_id, q.resolution])).toEqual([['0', '1h'], ['0', '1h']]);
+      const spans = asked.map((q) => [Number(q.start_timestamp), Number(q.end_timestamp)]);
+      expect(spans[0][0]).toBe(Math.ceil(since / 1_000));
+      expect(spans[1]).toEqual([spans[0][1] + 1, Math.floor(until / 1_000)]);
+      for (const [start, end] of spans) expect(end - start).toBeLessThanOrEqual(500 * 3_600);
+    } finally {
+      adapter.exchange.fetch = fetch;
+    }
   });
 });
