@@ -6,7 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Host } from '../../electron/host/server.ts';
+import { VENUES } from '../../shared/domain/venues.ts';
 import { openDemoSession, type DemoSession } from './demoSession.ts';
+import { screenshot } from './browser.ts';
+import { clippedCells } from './layout.ts';
 
 let session: DemoSession;
 let host: Host;
@@ -20,6 +23,8 @@ beforeAll(async () => {
 afterAll(() => session?.close());
 
 const header = (label: string) => page.getByRole('grid', { name: /Funding monitor/ }).getByRole('columnheader', { name: new RegExp(`^${label}`) });
+/** A venue's row in Settings → Venues, found by its name cell. */
+const venueRow = (label: string) => page.getByRole('table', { name: 'Venue connections' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
 const bitgetRequests = () => host.backend.demo!.simulator.log.list({ venue: 'bitget' }).length;
 
 describe('switching a venue off in Settings', () => {
@@ -65,7 +70,7 @@ describe('switching a venue off in Settings', () => {
     const snapshot = await host.backend.handlers['markets.snapshot']({} as never);
     expect(snapshot.quotes.filter((quote) => quote.venue === 'kucoinfutures').length).toBe(host.backend.demo!.simulator.market.instruments('kucoinfutures').length);
     await page.keyboard.press('5');
-    const row = page.getByRole('group', { name: 'Venues' }).locator('.venue-row', { has: page.getByRole('checkbox', { name: 'KuCoin Futures' }) });
+    const row = venueRow('KuCoin Futures');
     expect(await row.textContent()).toMatch(/API key in vault|no API key|vault locked/);
     expect(await row.textContent()).not.toContain('monitoring only');
     await page.keyboard.press('1');
@@ -84,9 +89,37 @@ describe('switching a venue off in Settings', () => {
     await box.uncheck();
     await page.getByText(/^Columns/).click();
     await page.keyboard.press('5');
-    const row = page.getByRole('group', { name: 'Venues' }).locator('.venue-row', { has: page.getByRole('checkbox', { name: label }) });
+    const row = venueRow(label);
     expect(await row.textContent()).toContain('monitoring only: not tradable in this build');
     await page.keyboard.press('1');
   });
+  it('at 1280 the venue list is a table: each name in its own cell, apart from its switch, key state and trading state, none cut or run together', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    try {
+      await page.keyboard.press('5');
+      const table = page.getByRole('table', { name: 'Venue connections' });
+      await table.waitFor();
+      expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Venue', 'On', 'API key', 'Trading']);
+      const venues = (await host.backend.handlers['app.info']({} as never)).venues;
+      for (const venue of venues) {
+        const label = VENUES[venue].label;
+        const row = venueRow(label);
+        const cells = row.getByRole('cell');
+        // The name stands alone in its cell, and the switch is named by it.
+        expect(await row.getByRole('rowheader').textContent()).toBe(label);
+        expect(await row.getByRole('checkbox', { name: label, exact: true }).count()).toBe(1);
+        expect(await cells.nth(2).textContent()).toMatch(/^(monitoring only: not tradable in this build|tradable)$/);
+        // Laid side by side: the name ends before the switch's cell begins, each cell after the one before.
+        const boxes = await row.evaluate((tr) => [...tr.children].map((c) => c.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
+        for (let i = 1; i < boxes.length; i++) expect(boxes[i].left, `${label}: cell ${i} starts after cell ${i - 1}`).toBeGreaterThanOrEqual(boxes[i - 1].right - 0.5);
+        expect(boxes.at(-1)!.right).toBeLessThanOrEqual(1280);
+      }
+      expect(await clippedCells(table)).toEqual([]);
+      await table.scrollIntoViewIfNeeded();
+      await screenshot(page, 'e2e-settings-venues-1280x800');
+    } finally {
+      await page.keyboard.press('1');
+      await page.setViewportSize({ width: 1600, height: 900 });
+    }
+  });
 });
-
