@@ -10,7 +10,8 @@ interface CsvImportProps {
   /** Heading level: 2 for a section of its own on a screen, 3 inside another section. */
   level?: 2 | 3;
   hint: ReactNode;
-  send(file: { fileName: string; text: string }): Promise<ImportResult>;
+  /** Resolves to null when the trader declined a question the import asked (nothing was written). */
+  send(file: { fileName: string; text: string }): Promise<ImportResult | null>;
   onImported?(result: ImportResult): void;
 }
 
@@ -22,14 +23,20 @@ export function CsvImport({ title, level = 3, hint, send, onImported }: CsvImpor
   const Heading = level === 2 ? 'h2' : 'h3';
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const importFile = async (file: File): Promise<void> => {
     setBusy(true);
     setError(null);
     setResult(null);
+    setCancelled(null);
     try {
       const r = await send({ fileName: file.name, text: await file.text() });
+      if (r === null) {
+        setCancelled(file.name);
+        return;
+      }
       setResult(r);
       onImported?.(r);
     } catch (err) {
@@ -52,6 +59,7 @@ export function CsvImport({ title, level = 3, hint, send, onImported }: CsvImpor
       />
       {busy ? <span role="status"> Importing…</span> : null}
       {error ? <p className="error" role="alert">{error}</p> : null}
+      {cancelled ? <p role="status" aria-label={`${title} result`}>{cancelled}: not imported, nothing written.</p> : null}
       {result ? (
         <div role="status" aria-label={`${title} result`}>
           <p>{result.fileName}: <strong>{result.imported}</strong> rows imported, <strong className={result.rejected ? 'error' : ''}>{result.rejected}</strong> lines rejected.</p>

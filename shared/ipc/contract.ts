@@ -49,6 +49,15 @@ export const ImportResultSchema = z.object({
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 
+/** A sector name a sector CSV gives that no sector has yet (letter case aside): the assets it would hold, the existing names one slip away. */
+export const NewSectorSchema = z.object({ name: z.string(), bases: z.array(z.string()), near: z.array(z.string()) });
+export type NewSector = z.infer<typeof NewSectorSchema>;
+export const SectorImportResultSchema = ImportResultSchema.extend({
+  /** New names not confirmed by the request's `newSectors`: when any, nothing was written (imported 0). */
+  unconfirmed: z.array(NewSectorSchema),
+});
+export type SectorImportResult = z.infer<typeof SectorImportResultSchema>;
+
 export const BackfillResultSchema = z.array(z.object({
   venue: VenueIdSchema,
   symbol: z.string(),
@@ -184,10 +193,15 @@ export const requests = {
    * trader confirmed creating it (shared/sectors/sectorName.ts).
    */
   'sectors.set': { input: z.object({ base: z.string().trim().min(1).max(40), sector: z.string().trim().min(1).max(60), newSector: z.boolean().optional() }), output: SectorMapViewSchema },
-  /** `base,sector` CSV: good lines become overrides, bad ones are listed by line. */
+  /**
+   * `base,sector` CSV: good lines become overrides, bad ones are listed by line. A sector name in
+   * another letter case is that sector; a name no sector has yet creates one only when listed in
+   * `newSectors` (the trader confirmed it): otherwise nothing is written and the result lists the
+   * new names as `unconfirmed`, as `sectors.set` refuses one without `newSector`.
+   */
   'sectors.importCsv': {
-    input: z.object({ fileName: z.string().min(1).max(260), text: z.string().max(8 * 1024 * 1024) }),
-    output: ImportResultSchema,
+    input: z.object({ fileName: z.string().min(1).max(260), text: z.string().max(8 * 1024 * 1024), newSectors: z.array(z.string().trim().min(1).max(60)).max(1000).optional() }),
+    output: SectorImportResultSchema,
   },
   /** The effective map as `base,sector` CSV. */
   'sectors.exportCsv': { input: NoInput, output: z.object({ text: z.string() }) },

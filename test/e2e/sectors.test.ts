@@ -148,6 +148,33 @@ describe('the sector overlay in Chromium against the demo host', () => {
     expect(await result.getByRole('row', { name: /^3 / }).count()).toBe(1);
   });
 
+  it('a sector CSV naming sectors not known yet lists them and asks first: Cancel writes nothing, confirmed they are created', async () => {
+    const editor = page.getByRole('region', { name: 'Sector map' });
+    const file = { name: 'new-sectors.csv', mimeType: 'text/csv', buffer: Buffer.from('base,sector\nZZONE,Dog coins\nZZTWO,dog coins\nZZTHREE,Memes\nZZFOUR,defi\n') };
+    await editor.getByLabel('Import sector map file').setInputFiles(file);
+    const dialog = page.getByRole('alertdialog', { name: 'Create 2 new sectors?' });
+    await dialog.waitFor();
+    const listed = await dialog.getByRole('list', { name: 'New sectors' }).getByRole('listitem').allTextContents();
+    // "defi" is DeFi in another letter case, not a new sector; two spellings of Dog coins are one.
+    expect(listed).toEqual(['Dog coins: 2 assets (ZZONE, ZZTWO)', 'Memes: 1 asset (ZZTHREE) — did you mean Meme?']);
+    await screenshot(page, 'e2e-sector-import-new-names');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await editor.getByRole('status', { name: 'Import sector map result' }).textContent()).toBe('new-sectors.csv: not imported, nothing written.');
+    const search = editor.getByRole('searchbox', { name: 'Search the sector map' });
+    await search.fill('ZZ');
+    expect(await editor.getByRole('row', { name: /^ZZ(ONE|TWO|THREE|FOUR)/ }).count()).toBe(0);
+    expect(await editor.getByRole('combobox', { name: 'Sector of ZZTEST' }).locator('option', { hasText: /^(Dog coins|Memes)$/ }).count()).toBe(0);
+
+    await editor.getByLabel('Import sector map file').setInputFiles(file);
+    await page.getByRole('alertdialog', { name: 'Create 2 new sectors?' }).getByRole('button', { name: 'Create 2 sectors and import' }).click();
+    expect(await editor.getByRole('status', { name: 'Import sector map result' }).textContent()).toMatch(/new-sectors\.csv: 4 rows imported, 0 lines rejected/);
+    await expect.poll(() => editor.getByRole('combobox', { name: 'Sector of ZZTWO' }).inputValue()).toBe('Dog coins');
+    expect(await editor.getByRole('combobox', { name: 'Sector of ZZTHREE' }).inputValue()).toBe('Memes');
+    expect(await editor.getByRole('combobox', { name: 'Sector of ZZFOUR' }).inputValue()).toBe('DeFi');
+    await search.fill('');
+  });
+
   it('the Patterns panel, after importing funding and prices, shows n, the hit rate with its interval, the base rate and both samples', async () => {
     await page.getByLabel('Import funding history file').setInputFiles({ name: 'funding.csv', mimeType: 'text/csv', buffer: Buffer.from(fundingCsv()) });
     await page.getByText(/funding\.csv: \d+ rows imported, 0 lines rejected/).waitFor({ timeout: 60_000 });

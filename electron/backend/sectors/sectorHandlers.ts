@@ -1,9 +1,10 @@
-import type { Handlers, ImportResult } from '../../../shared/ipc/contract.ts';
+import type { Handlers, NewSector, SectorImportResult } from '../../../shared/ipc/contract.ts';
 import type { SectorMapView } from '../../../shared/domain/sectors.ts';
 import { canonicalBase, unknownBases, type SectorMap } from '../../../shared/sectors/sectorOf.ts';
 import { DEFAULT_SECTOR_MAP, SECTORS } from '../../../shared/sectors/taxonomy.ts';
 import { formatSectorCsv, parseSectorCsv } from '../../../shared/sectors/sectorCsv.ts';
 import { existingSector, newSectorText } from '../../../shared/sectors/sectorName.ts';
+import { nearNames } from '../../../shared/domain/nearNames.ts';
 import type { SectorMapRepo } from '../store/sectorMapStore.ts';
 import { LISTED_IMPORT_ERRORS } from '../store/history.ts';
 import type { SectorSnapshot } from '../../engine/sectors.ts';
@@ -19,6 +20,25 @@ export interface SectorHandlerDeps {
   /** Bases quoted live right now (for the unknown list). */
   liveBases(): Iterable<string>;
   engine: { setSectorMap(map: SectorMap): void; latestSectors(): SectorSnapshot | null };
+}
+
+/**
+ * A sector CSV's placements with each sector name spelt as the sector it names (`defi` is DeFi),
+ * and the names no sector has yet, each with the assets it would take and the existing names one
+ * slip away (docs/screens.md, "Sector map"). Two spellings of one new name are one new sector.
+ */
+function namedSectors(map: ReadonlyMap<string, string>, sectors: readonly string[]): { placed: Map<string, string>; created: NewSector[] } {
+  const created: NewSector[] = [];
+  const placed = new Map<string, string>();
+  for (const [base, sector] of map) {
+    const existing = existingSector(sector, sectors);
+    if (existing !== null) { placed.set(base, existing); continue; }
+    let fresh = created.find((c) => existingSector(sector, [c.name]) !== null);
+    if (!fresh) created.push(fresh = { name: sector, bases: [], near: nearNames(sector, sectors).slice(0, 3) });
+    fresh.bases.push(base);
+    placed.set(base, fresh.name);
+  }
+  return { placed, created };
 }
 
 /**
@@ -63,10 +83,14 @@ export async function createSectorHandlers(deps: SectorHandlerDeps): Promise<Sec
       await apply(new Map([[canonicalBase(base), existing ?? sector]]));
       return view();
     },
-    'sectors.importCsv': async ({ fileName, text }): Promise<ImportResult> => {
+    'sectors.importCsv': async ({ fileName, text, newSectors = [] }): Promise<SectorImportResult> => {
       const { map, errors } = parseSectorCsv(text, fileName);
-      await apply(map);
-      return { fileName, imported: map.size, rejected: errors.length, errors: errors.slice(0, LISTED_IMPORT_ERRORS) };
+      const { placed, created } = namedSectors(map, view().sectors);
+      const unconfirmed = created.filter((sector) => existingSector(sector.name, newSectors) === null);
+      const reported = { fileName, rejected: errors.length, errors: errors.slice(0, LISTED_IMPORT_ERRORS), unconfirmed };
+      if (unconfirmed.length > 0) return { ...reported, imported: 0 };
+      await apply(placed);
+      return { ...reported, imported: placed.size };
     },
     'sectors.exportCsv': async () => ({ text: formatSectorCsv(effective()) }),
   };

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SectorMapView } from '../../../shared/domain/sectors.ts';
-import type { ImportResult } from '../../../shared/ipc/contract.ts';
+import type { ImportResult, NewSector, SectorImportResult } from '../../../shared/ipc/contract.ts';
 import { errorMessage } from '../../../shared/ipc/dispatch.ts';
 import { useBridge } from '../../bridge/bridgeContext.ts';
 import { useSectors } from '../../store/sectorsStore.ts';
@@ -79,6 +79,26 @@ function UnknownBases({ map, placing }: { map: SectorMapView; placing: Placing }
   );
 }
 
+/** The question an imported file's new sector names raise: each with the assets it takes and the sectors it may have meant. */
+function NewSectorsDialog({ fileName, sectors, onAnswer }: { fileName: string; sectors: readonly NewSector[]; onAnswer(create: boolean): void }) {
+  const title = sectors.length === 1 ? `Create the sector "${sectors[0].name}"?` : `Create ${sectors.length} new sectors?`;
+  return (
+    <ConfirmDialog title={title} confirmLabel={sectors.length === 1 ? `Create "${sectors[0].name}" and import` : `Create ${sectors.length} sectors and import`}
+      onConfirm={() => onAnswer(true)} onCancel={() => onAnswer(false)}>
+      <p>{fileName} names {sectors.length === 1 ? 'a sector' : 'sectors'} no sector has yet; importing it creates:</p>
+      <ul aria-label="New sectors">
+        {sectors.map((s) => (
+          <li key={s.name}>
+            <strong>{s.name}</strong>: {s.bases.length === 1 ? '1 asset' : `${s.bases.length} assets`} ({s.bases.slice(0, 6).join(', ')}{s.bases.length > 6 ? ', …' : ''})
+            {s.near.length > 0 ? <> — did you mean {s.near.join(' or ')}?</> : null}
+          </li>
+        ))}
+      </ul>
+      <p>Cancel imports nothing; fix the names in the file, or confirm to create them.</p>
+    </ConfirmDialog>
+  );
+}
+
 /** Saves the effective map as `sectors.csv` through a Blob link: no file-system access needed. */
 async function exportCsv(invoke: () => Promise<{ text: string }>): Promise<void> {
   const { text } = await invoke();
@@ -132,6 +152,15 @@ export function SectorMapEditor() {
       else setAsking({ base, sector: name.trim() });
     },
   };
+  // An import whose file names new sectors waits here for the trader's answer (docs/screens.md, "Sector map").
+  const [importAsking, setImportAsking] = useState<{ fileName: string; sectors: NewSector[]; answer(create: boolean): void } | null>(null);
+  const importFile = async (file: { fileName: string; text: string }): Promise<SectorImportResult | null> => {
+    const first = await bridge.invoke('sectors.importCsv', file);
+    if (first.unconfirmed.length === 0) return first;
+    const create = await new Promise<boolean>((answer) => setImportAsking({ fileName: file.fileName, sectors: first.unconfirmed, answer }));
+    setImportAsking(null);
+    return create ? bridge.invoke('sectors.importCsv', { ...file, newSectors: first.unconfirmed.map((s) => s.name) }) : null;
+  };
   const onImported = async (result: ImportResult): Promise<void> => {
     if (result.imported > 0) setSectors({ map: await bridge.invoke('sectors.map') });
   };
@@ -172,10 +201,11 @@ export function SectorMapEditor() {
           <p>Its funding is then compared with the other sectors as one more sector. Cancel keeps the name typed.</p>
         </ConfirmDialog>
       ) : null}
+      {importAsking ? <NewSectorsDialog fileName={importAsking.fileName} sectors={importAsking.sectors} onAnswer={importAsking.answer} /> : null}
       <CsvImport
         title="Import sector map"
-        hint={<>Header <code>base,sector</code>; one asset per line; a base given its default sector drops your override.</>}
-        send={(file) => bridge.invoke('sectors.importCsv', file)}
+        hint={<>Header <code>base,sector</code>; one asset per line; a base given its default sector drops your override; a sector name not known yet is asked first.</>}
+        send={importFile}
         onImported={(r) => void onImported(r)}
       />
     </section>

@@ -70,10 +70,32 @@ describe('sector map requests', () => {
         { line: 5, message: 'NEWCOIN is already in sector "AI"; not moved to "Meme"' },
         { line: 6, message: 'base and sector must both be given' },
       ],
+      unconfirmed: [],
     });
     expect(((await call('sectors.map')) as MapView).unknown).toEqual([]);
     const header = await call('sectors.importCsv', { fileName: 'bad.csv', text: 'asset;sector\nBTC;AI\n' });
     expect(header).toMatchObject({ imported: 0, errors: [{ line: 1, message: 'bad.csv: expected header "base,sector", found "asset;sector"' }] });
+  });
+
+  it('a CSV naming sectors no sector has yet writes nothing and lists them with their assets and near names; confirmed, it creates them; another letter case is the existing sector', async () => {
+    const text = 'base,sector\nNEWCOIN,Memes\nZZTOP,dog coins\nBTC,Dog Coins\nSOL,defi\n';
+    const asked = await call('sectors.importCsv', { fileName: 'new.csv', text });
+    expect(asked).toEqual({
+      fileName: 'new.csv', imported: 0, rejected: 0, errors: [],
+      unconfirmed: [{ name: 'Memes', bases: ['NEWCOIN'], near: ['Meme'] }, { name: 'dog coins', bases: ['ZZTOP', 'BTC'], near: [] }],
+    });
+    expect(await store.sectorMap.overrides()).toEqual(new Map());
+    expect(sent).toHaveLength(1);
+    // Confirming one of the two is not enough: still nothing is written.
+    expect(await call('sectors.importCsv', { fileName: 'new.csv', text, newSectors: ['Memes'] })).toMatchObject({ imported: 0, unconfirmed: [{ name: 'dog coins' }] });
+    expect(await store.sectorMap.overrides()).toEqual(new Map());
+    const done = await call('sectors.importCsv', { fileName: 'new.csv', text, newSectors: ['Memes', 'dog coins'] });
+    expect(done).toMatchObject({ imported: 4, unconfirmed: [] });
+    const view = (await call('sectors.map')) as MapView;
+    expect(entry(view, 'BTC')!.sector).toBe('dog coins');
+    expect(entry(view, 'SOL')!.sector).toBe('DeFi');
+    expect(view.sectors).toEqual(expect.arrayContaining(['Memes', 'dog coins']));
+    expect(view.sectors).not.toContain('Dog Coins');
   });
 
   it('exports the effective map as CSV that imports back to the same map', async () => {
