@@ -11,7 +11,6 @@ import { perCoin } from './rowCarry.ts';
 
 /** The 2nd and 3rd: the monitor's expandable row (`PairsMemo` keeps the two widest). */
 export const OTHER_PAIRS = 2;
-const VENUE_INDEX = Object.fromEntries(VENUE_IDS.map((v, i) => [v, i])) as Record<VenueId, number>;
 
 /** Short mark per coin over long mark per coin, minus 1: positive when the short sells above where the long buys. */
 export function basisOf(long: Leg, short: Leg): number | null {
@@ -30,58 +29,28 @@ export function venuePair(long: Leg, short: Leg, fees: TakerFees, holdingDays: n
   };
 }
 
-/** Each venue's lowest- and highest-rate fresh leg by venue index; reused between calls (the engine is single-threaded). */
+/** Venue index of each venue id (a `Map`: one keyed load per leg on an object with eleven names was the scan's largest cost). */
+const VENUE_INDEX = new Map<VenueId, number>(VENUE_IDS.map((v, i) => [v, i]));
+/** Each venue's lowest- and highest-rate fresh leg by venue index, and their rates; reused between calls (the engine is single-threaded). */
 const lows: (Leg | null)[] = VENUE_IDS.map(() => null);
 const highs: (Leg | null)[] = VENUE_IDS.map(() => null);
-/**
- * Venues whose low (long side) or high (short side) can be in the two widest pairs. A pair that
- * ranks second has at most two rivals it cannot meet (itself on one venue, the excluded best
- * pair), so four better candidates on a side would leave two wider pairs: its long venue is among
- * the four lowest lows and its short venue among the four highest highs (ties by venue index, as
- * the scan meets them). 16 pairs scanned instead of v × (v − 1).
- */
-const CANDIDATES = OTHER_PAIRS + 2;
-const longs = new Int8Array(CANDIDATES);
-const shorts = new Int8Array(CANDIDATES);
+const lowRates = new Float64Array(VENUE_IDS.length);
+const highRates = new Float64Array(VENUE_IDS.length);
 
 function venueExtremes(fresh: readonly Leg[]): void {
   lows.fill(null);
   highs.fill(null);
   for (const leg of fresh) {
-    const v = VENUE_INDEX[leg.venue];
-    const low = lows[v];
-    if (!low || leg.ratePer8h < low.ratePer8h) lows[v] = leg;
-    const high = highs[v];
-    if (!high || leg.ratePer8h > high.ratePer8h) highs[v] = leg;
+    const v = VENUE_INDEX.get(leg.venue)!;
+    const rate = leg.ratePer8h;
+    if (lows[v] === null) {
+      lows[v] = highs[v] = leg;
+      lowRates[v] = highRates[v] = rate;
+      continue;
+    }
+    if (rate < lowRates[v]) { lows[v] = leg; lowRates[v] = rate; }
+    if (rate > highRates[v]) { highs[v] = leg; highRates[v] = rate; }
   }
-}
-
-/**
- * Fills `into` with the venue indices of up to `CANDIDATES` legs of `side` that rank first
- * (lowest rate for lows, highest for highs; ties to the lower venue index), in venue order; returns how many.
- */
-function candidates(side: readonly (Leg | null)[], sign: 1 | -1, into: Int8Array): number {
-  let n = 0;
-  for (let v = 0; v < side.length; v++) {
-    const leg = side[v];
-    if (!leg) continue;
-    const key = sign * leg.ratePer8h;
-    // Kept sorted by rank while filling; a later venue ties behind an earlier one.
-    let at = n < CANDIDATES ? n : CANDIDATES;
-    while (at > 0 && sign * side[into[at - 1]]!.ratePer8h > key) at--;
-    if (at >= CANDIDATES) continue;
-    for (let k = Math.min(n, CANDIDATES - 1); k > at; k--) into[k] = into[k - 1];
-    into[at] = v;
-    if (n < CANDIDATES) n++;
-  }
-  // Back to venue order, the order the scan below meets pairs in (equal spreads: the first met wins).
-  for (let i = 1; i < n; i++) {
-    const v = into[i];
-    let k = i;
-    for (; k > 0 && into[k - 1] > v; k--) into[k] = into[k - 1];
-    into[k] = v;
-  }
-  return n;
 }
 
 /** The legs of the pairs `selectOtherPairs` chose: long, short of the first, then of the second (reused between calls). */
@@ -89,34 +58,34 @@ const chosen: (Leg | null)[] = [null, null, null, null];
 
 /**
  * Chooses the `OTHER_PAIRS` widest positive spreads after the best pair (`bestLong`/`bestShort`,
- * which `bestSpread` chose), widest first, into `chosen`; equal spreads keep the venues' order,
- * so the answer is a function of the legs alone. Returns how many there are.
+ * which `bestSpread` chose), widest first, into `chosen`; equal spreads keep the venues' order
+ * (pairs are met long venue first, then short venue, in venue order, and only a wider one
+ * displaces), so the answer is a function of the legs alone. Every pair of a venue's low and
+ * another's high is met: v × (v − 1) subtractions over two typed arrays, no leg read. Returns how many there are.
  */
 function selectOtherPairs(fresh: readonly Leg[], bestLong: VenueId, bestShort: VenueId): number {
   venueExtremes(fresh);
-  const nLong = candidates(lows, 1, longs);
-  const nShort = candidates(highs, -1, shorts);
-  let firstLong: Leg | null = null, firstShort: Leg | null = null, secondLong: Leg | null = null, secondShort: Leg | null = null;
+  const bl = VENUE_INDEX.get(bestLong)!, bs = VENUE_INDEX.get(bestShort)!;
+  let firstLong = -1, firstShort = -1, secondLong = -1, secondShort = -1;
   let firstSpread = 0, secondSpread = 0;
-  for (let i = 0; i < nLong; i++) {
-    const l = longs[i];
-    const long = lows[l]!;
-    for (let j = 0; j < nShort; j++) {
-      const s = shorts[j];
-      const short = highs[s]!;
-      if (s === l || (long.venue === bestLong && short.venue === bestShort)) continue;
-      const spread = short.ratePer8h - long.ratePer8h;
-      if (firstLong === null || spread > firstSpread) {
+  for (let l = 0; l < lows.length; l++) {
+    if (lows[l] === null) continue;
+    const low = lowRates[l];
+    for (let s = 0; s < highs.length; s++) {
+      // Only positive spreads are kept, so one at or below the second so far cannot enter.
+      const spread = highRates[s] - low;
+      if (!(spread > secondSpread) || s === l || highs[s] === null || (l === bl && s === bs)) continue;
+      if (spread > firstSpread) {
         secondLong = firstLong; secondShort = firstShort; secondSpread = firstSpread;
-        firstLong = long; firstShort = short; firstSpread = spread;
-      } else if (secondLong === null || spread > secondSpread) {
-        secondLong = long; secondShort = short; secondSpread = spread;
+        firstLong = l; firstShort = s; firstSpread = spread;
+      } else {
+        secondLong = l; secondShort = s; secondSpread = spread;
       }
     }
   }
   let n = 0;
-  if (firstLong && firstSpread > 0) { chosen[0] = firstLong; chosen[1] = firstShort; n++; }
-  if (secondLong && secondSpread > 0) { chosen[2 * n] = secondLong; chosen[2 * n + 1] = secondShort; n++; }
+  if (firstLong >= 0) { chosen[0] = lows[firstLong]; chosen[1] = highs[firstShort]; n++; }
+  if (secondLong >= 0) { chosen[2 * n] = lows[secondLong]; chosen[2 * n + 1] = highs[secondShort]; n++; }
   return n;
 }
 
