@@ -20,6 +20,9 @@ interface BacktestState {
   loadHistory(bridge: TerminalBridge): Promise<void>;
 }
 
+/** Reads of the stored history asked so far: only the newest one's answer is shown. */
+let historyReads = 0;
+
 /** Kept outside the panel so a report (and a run under way) survives switching screens. */
 export const useBacktest = create<BacktestState>((set, get) => ({
   draft: draftFromParams(DEFAULT_BACKTEST_PARAMS),
@@ -51,10 +54,14 @@ export const useBacktest = create<BacktestState>((set, get) => ({
     }
   },
   loadHistory: async (bridge) => {
+    // Each import asks again; an earlier read answering last would put back what the store held
+    // before the later import (funding, but "no price history" after the price file was stored).
+    const read = ++historyReads;
     try {
-      set({ history: await bridge.invoke('backtest.history'), historyError: null });
+      const history = await bridge.invoke('backtest.history');
+      if (read === historyReads) set({ history, historyError: null });
     } catch (err) {
-      set({ historyError: `Could not read the stored history: ${errorMessage(err)}` });
+      if (read === historyReads) set({ historyError: `Could not read the stored history: ${errorMessage(err)}` });
     }
   },
 }));

@@ -103,11 +103,17 @@ export function alignmentOf(checklist: unknown): 'confirmed' | 'contradicted' | 
   return value === 'confirmed' || value === 'contradicted' || value === 'neutral' ? value : null;
 }
 
-/** Net base per leg of a pair from its journalled orders (the last answer per client id counts). */
+/**
+ * Net base per leg of a pair from its journalled orders (the last answer per client id counts).
+ * Rounded to 12 significant digits: fills converted from contracts carry float residue (10,100
+ * contracts of 0.1 are 1010.0000000000001 coins), which showed a hedged pair a "delta drift" of
+ * 1.13687e-13 coins; no venue's lot is that fine.
+ */
 export function legSizes(record: PairRecord): number[] {
-  return record.legs.map((leg) => record.orders
+  return record.legs.map((leg) => Number(record.orders
     .filter((order) => order.venue === leg.venue && order.symbol === leg.symbol)
-    .reduce((sum, order) => sum + (order.side === 'buy' ? order.filled : -order.filled), 0));
+    .reduce((sum, order) => sum + (order.side === 'buy' ? order.filled : -order.filled), 0)
+    .toPrecision(12)));
 }
 
 function statusOf(record: PairRecord): PairStatus {

@@ -327,7 +327,9 @@ export async function createTradingDesk(options: TradingDeskOptions): Promise<Tr
     },
     'portfolio.summary': async () => {
       await funding.sync(brokers.paper());
-      const balances = await Promise.all(options.venues.map(async (venue): Promise<VenueBalanceRead> => {
+      // A monitoring-only venue holds no account here: listing it read "not read" beside every real one.
+      const traded = options.venues.filter((venue) => !MONITORING_ONLY_VENUES.has(venue));
+      const balances = await Promise.all(traded.map(async (venue): Promise<VenueBalanceRead> => {
         try {
           return { venue, ...(await brokerBalance(brokers.get(venue))) };
         } catch (error) {

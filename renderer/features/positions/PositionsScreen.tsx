@@ -29,7 +29,7 @@ function LegRow({ leg }: { leg: PositionLeg }) {
   return (
     <tr className={leg.unreachable ? 'leg-unreachable' : undefined}>
       <th scope="row">
-        {VENUES[leg.venue].label} {leg.symbol}
+        {VENUES[leg.venue].label} <span className="leg-symbol">{leg.symbol}</span>
         {leg.unreachable ? (
           <>
             {' '}<strong className="unhedged-flag" role="alert" title={leg.unreachable} aria-label={`${VENUES[leg.venue].label} unreachable: size by the journal, unverified (${leg.unreachable})`}>
@@ -45,12 +45,12 @@ function LegRow({ leg }: { leg: PositionLeg }) {
       <Usd value={leg.fundingPnl} />
       <Usd value={-Math.abs(leg.fees)} />
       <Usd value={leg.net} />
-      <td className={`num${leg.liquidationDistancePct !== null && leg.liquidationDistancePct < 0.1 ? ' warn' : ''}`}>
-        {leg.liquidationPrice === null ? '–' : num(leg.liquidationPrice)}{leg.liquidationDistancePct === null ? '' : ` (${(leg.liquidationDistancePct * 100).toFixed(2)} %)`}
+      <td className={`num wraps${leg.liquidationDistancePct !== null && leg.liquidationDistancePct < 0.1 ? ' warn' : ''}`}>
+        <span className="leg-figure">{leg.liquidationPrice === null ? '–' : num(leg.liquidationPrice)}</span>{leg.liquidationDistancePct === null ? '' : <span className="leg-note"> ({(leg.liquidationDistancePct * 100).toFixed(2)} %)</span>}
       </td>
       <td className="num"><Countdown at={leg.nextFundingTime} windowMinutes={15} /></td>
       <Usd value={leg.nextPayment} />
-      <td className="num">{formatUsd(leg.notionalUsd)}{leg.leverage === null ? '' : ` (${leg.leverage}×)`}</td>
+      <td className="num wraps"><span className="leg-figure">{formatUsd(leg.notionalUsd)}</span>{leg.leverage === null ? '' : <span className="leg-note"> ({leg.leverage}×)</span>}</td>
     </tr>
   );
 }

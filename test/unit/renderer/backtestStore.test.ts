@@ -56,4 +56,16 @@ describe('the Backtest panel\'s store', () => {
     expect(useBacktest.getState()).toMatchObject({ busy: false, report: kept, error: 'backtest.run: backtest: no series has both funding and prices' });
     expect(script.listeners.has('backtestProgress')).toBe(false);
   });
+
+  it('shows the newest read of the stored history when an earlier one answers last (two imports in a row)', async () => {
+    const answers: Array<(v: unknown) => void> = [];
+    const bridge = { invoke: () => new Promise((resolve) => answers.push(resolve)) } as unknown as TerminalBridge;
+    const afterFunding = useBacktest.getState().loadHistory(bridge);
+    const afterPrices = useBacktest.getState().loadHistory(bridge);
+    answers[1]({ funding: 10, prices: 5 });
+    await afterPrices;
+    answers[0]({ funding: 10, prices: 0 });
+    await afterFunding;
+    expect(useBacktest.getState().history).toEqual({ funding: 10, prices: 5 });
+  });
 });
