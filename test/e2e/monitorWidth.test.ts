@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { collectPageErrors, screenshot } from './browser.ts';
 import { useDemoHost } from './demoSession.ts';
 import { clippedCells } from './layout.ts';
@@ -7,8 +7,16 @@ import { MonitorPage } from './monitorPage.ts';
 
 const demo = useDemoHost('width');
 
-/** What a funding trader decides on: every venue's rate, the spread, its APR, the carry after fees, break-even, the next settlement, the signal. */
-const KEY_COLUMNS = [/^#/, /^Asset/, /^Binance/, /^Bybit/, /^OKX/, /^Bitget/, /^Gate/, /^Hyperliquid/, /^Spread% \/8h/, /^SpreadAPR/, /^OIUSD/, /^CapacityUSD/, /^Basis%/, /^Exp\. net/, /^n8-h/, /^Break-even/, /^Next/, /^Signal/];
+/**
+ * What a funding trader decides on: the venues' rates (four at 1280, six at 1600; a best pair's leg
+ * on a venue whose column gave way is named in its Asset cell), the spread, its APR, what the book
+ * holds (Capacity, OI) and the price gap, the expected net, break-even, the next settlement, the
+ * signal (docs/screens.md, "The monitor fits the window").
+ */
+const KEY_COLUMNS = [/^#/, /^Asset/, /^Binance/, /^Bybit/, /^OKX/, /^Bitget/, /^Spread% \/8h/, /^SpreadAPR/, /^OIUSD/, /^CapacityUSD/, /^Basis%/, /^Exp\. net/, /^Break-even/, /^Next/, /^Signal/];
+const KEY_COLUMNS_1600 = [...KEY_COLUMNS, /^Gate/, /^Hyperliquid/, /^n8-h/];
+/** Venue headers read "<venue>% /8h"; the spread's reads "Spread% /8h". */
+const venueHeaders = (grid: Locator) => grid.getByRole('columnheader').evaluateAll((hs) => hs.map((h) => h.textContent ?? '').filter((t) => /% \/8h$/.test(t) && !/^Spread/.test(t)));
 
 describe.each([{ width: 1280, height: 800 }, { width: 1600, height: 900 }])('the monitor fits $width×$height', (viewport) => {
   let page: Page;
@@ -23,18 +31,27 @@ describe.each([{ width: 1280, height: 800 }, { width: 1600, height: 900 }])('the
     await monitor.dataRows().first().waitFor({ timeout: 60_000 });
   });
 
-  it('no cell is cut; at 1600 every key column is in the window and the grid does not scroll sideways', async () => {
+  it('no cell is cut; every key column is in the window and the grid does not scroll sideways', async () => {
     expect(await clippedCells(monitor.grid)).toEqual([]);
     await screenshot(page, `e2e-monitor-${viewport.width}x${viewport.height}`);
-    // Eight venue columns of 113 px do not fit 1280 px beside the rest: there the grid scrolls (monitor.test.ts).
-    if (viewport.width < 1600) return;
+    expect(await venueHeaders(monitor.grid)).toHaveLength(viewport.width < 1600 ? 4 : 6);
     const grid = (await monitor.grid.boundingBox())!;
-    for (const name of KEY_COLUMNS) {
+    expect(grid.x + grid.width).toBeLessThanOrEqual(viewport.width);
+    for (const name of viewport.width < 1600 ? KEY_COLUMNS : KEY_COLUMNS_1600) {
       const header = monitor.grid.getByRole('columnheader').nth((await monitor.columnIndex(name)) - 1);
       const box = (await header.boundingBox())!;
       expect(box.x + box.width, `${name} ends inside the grid`).toBeLessThanOrEqual(grid.x + grid.width);
     }
     expect(await monitor.grid.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    // Both legs of every row's best pair stay named: ▲/▼ in a venue column, or in the Asset cell (its tooltip says it in words) when that column gave way.
+    const spread = await monitor.columnIndex(/^Spread% \/8h/);
+    const rows = await monitor.dataRows().evaluateAll((els, col) => els.filter((r) => /\d/.test(r.querySelector(`[aria-colindex="${col}"]`)?.textContent ?? ''))
+      .map((r) => `${r.textContent ?? ''} ${[...r.querySelectorAll('[aria-colindex="2"] [title]')].map((e) => e.getAttribute('title')).join(' ')}`), spread);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const text of rows) {
+      expect(text, text.slice(0, 60)).toMatch(/▲|long on /);
+      expect(text, text.slice(0, 60)).toMatch(/▼|short on /);
+    }
   });
 
   it('numbers are right-aligned: the spreads of a column end at the same x', async () => {
@@ -104,8 +121,7 @@ describe.each([{ width: 1280, height: 800 }, { width: 1600, height: 900 }])('the
 
   it('venue columns past the room give way before Capacity, OI and Basis; a venue ticked in Columns… shows and the last of the others gives way', async () => {
     if (viewport.width < 1600) return;
-    const venueHeaders = () => monitor.grid.getByRole('columnheader').evaluateAll((hs) => hs.map((h) => h.textContent ?? '').filter((t) => / % \/8h$|% \/8h$/.test(t) && !/^Spread/.test(t)));
-    expect(await venueHeaders()).toHaveLength(6);
+    expect(await venueHeaders(monitor.grid)).toHaveLength(6);
     await page.getByText(/^Columns/).click();
     const group = page.getByRole('group', { name: 'Monitor columns' });
     const aster = group.locator('label', { has: page.getByRole('checkbox', { name: /^Aster/ }) });

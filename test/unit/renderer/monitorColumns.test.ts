@@ -29,8 +29,8 @@ describe('the monitor columns fit the window', () => {
   it('a 1600-px window (1567 px of grid), as at first start, drops Long and Short, Net now with Velocity, Regime, then the last two venue columns, so Capacity, OI and Basis stay (1,514 px at the narrowest)', () => {
     const { shown, dropped } = fitColumns(columns, 1567, hiddenWith());
     expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'venue-kucoinfutures', 'venue-aster']);
-    expect(ids(shown)).toEqual(expect.arrayContaining(['capacity', 'oi', 'basis']));
-    expect(shown.filter((c) => c.venue)).toHaveLength(MIN_VENUE_COLUMNS);
+    expect(ids(shown)).toEqual(expect.arrayContaining(['capacity', 'oi', 'basis', 'history']));
+    expect(shown.filter((c) => c.venue)).toHaveLength(6);
     expect(total(shown)).toBeLessThanOrEqual(1567);
     for (const c of shown) expect(c.width).toBeGreaterThanOrEqual(c.minWidth);
   });
@@ -57,32 +57,45 @@ describe('the monitor columns fit the window', () => {
     expect(ids(shown)).toEqual(expect.arrayContaining(['capacity', 'oi', 'basis']));
   });
 
-  it('a 1280-px window (1247 px of grid) keeps six venues, drops every other droppable column and still needs 1,328 px: the grid scrolls', () => {
+  // Narrowest widths at 1280 with four venues: rank 45, Asset 90, 4 × 113 = 452, Spread 70, APR 58, Capacity 66,
+  // OI 60, Basis 60, Exp. net 72, Break-even 85, Next 90, Signal 92: 1,240 px.
+  it('a 1280-px window (1247 px of grid) keeps four venues, then gives n up, so Capacity, OI and Basis stay and nothing scrolls', () => {
     const { shown, dropped } = fitColumns(columns, 1247, hiddenWith());
-    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'venue-kucoinfutures', 'venue-aster', 'capacity', 'oi', 'basis']);
-    expect(ids(shown)).toEqual(['rank', 'base', ...shownAtStart.slice(0, MIN_VENUE_COLUMNS).map((v) => `venue-${v}`), 'spread', 'apr', 'edge', 'history', 'breakEven', 'next', 'signal']);
-    expect(total(shown)).toBe(1328);
+    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'venue-kucoinfutures', 'venue-aster', 'venue-hyperliquid', 'venue-gate', 'history']);
+    expect(ids(shown)).toEqual(['rank', 'base', ...shownAtStart.slice(0, MIN_VENUE_COLUMNS).map((v) => `venue-${v}`), 'spread', 'apr', 'oi', 'capacity', 'basis', 'edge', 'breakEven', 'next', 'signal']);
+    expect(shown.filter((c) => c.venue)).toHaveLength(MIN_VENUE_COLUMNS);
+    expect(total(shown)).toBeLessThanOrEqual(1247);
+    for (const c of shown) expect(c.width).toBeGreaterThanOrEqual(c.minWidth);
   });
 
-  it('venues the trader hid give their room to the others: without Aster, Gate, Bitget and KuCoin the 1280 window fits with OI and basis', () => {
+  it('narrower than the four venues and the key columns, Capacity and then OI with Basis give way before the grid scrolls', () => {
+    expect(fitColumns(columns, 1180, hiddenWith()).dropped.slice(-2)).toEqual(['history', 'capacity']);
+    expect(fitColumns(columns, 1100, hiddenWith()).dropped.slice(-4)).toEqual(['history', 'capacity', 'oi', 'basis']);
+    const { shown } = fitColumns(columns, 1000, hiddenWith());
+    expect(shown.filter((c) => c.venue)).toHaveLength(MIN_VENUE_COLUMNS);
+    expect(total(shown)).toBeGreaterThan(1000);
+  });
+
+  it('venues the trader hid give their room to the others: without Aster, Gate, Bitget and KuCoin the 1280 window keeps the four left with n up', () => {
     const { shown, dropped } = fitColumns(columns, 1247, hiddenWith('venue-aster', 'venue-gate', 'venue-bitget', 'venue-kucoinfutures'));
-    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'capacity']);
+    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'history']);
+    expect(shown.filter((c) => c.venue).map((c) => c.venue)).toEqual(['binanceusdm', 'bybit', 'okx', 'hyperliquid']);
     expect(total(shown)).toBeLessThanOrEqual(1247);
   });
 
-  it('volume turned on at 1600 (KuCoin hidden) goes with Capacity ahead of OI and basis; two more venues hidden make room for both', () => {
-    expect(fitColumns(columns, 1567, new Set(['basisZ', 'paid', 'venue-kucoinfutures', 'venue-bingx', 'venue-paradex', 'venue-lighter', 'venue-aster'])).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'volume', 'capacity']);
+  it('volume turned on at 1600 (KuCoin hidden) takes a sixth venue\'s room, Capacity, OI and Basis staying; one more venue hidden makes room without it', () => {
+    expect(fitColumns(columns, 1567, new Set(['basisZ', 'paid', 'venue-kucoinfutures', 'venue-bingx', 'venue-paradex', 'venue-lighter', 'venue-aster'])).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'venue-hyperliquid']);
     const { shown, dropped } = fitColumns(columns, 1567, new Set(['basisZ', 'paid', 'venue-kucoinfutures', 'venue-bingx', 'venue-paradex', 'venue-lighter', 'venue-aster', 'venue-gate']));
     expect(dropped).toEqual(['long', 'short', 'carry', 'velocity']);
     expect(ids(shown)).toEqual(expect.arrayContaining(['oi', 'volume', 'capacity', 'basis']));
   });
 
-  it('Paid 7d starts hidden; ticked at 1600 it shows (the trader chose it) and Capacity gives way, the venues being at six already', () => {
+  it('Paid 7d starts hidden; ticked at 1600 it shows (the trader chose it) and a sixth venue gives way, Capacity, OI and Basis staying', () => {
     expect(DEFAULT_HIDDEN_COLUMNS).toContain('paid');
     const hidden = new Set(DEFAULT_HIDDEN_COLUMNS.filter((c) => c !== 'paid'));
     const { shown, dropped } = fitColumns(columns, 1567, hidden, new Set(['paid']));
-    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'venue-kucoinfutures', 'venue-aster', 'capacity']);
-    expect(ids(shown)).toEqual(expect.arrayContaining(['paid', 'oi', 'basis']));
+    expect(dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'venue-kucoinfutures', 'venue-aster', 'venue-hyperliquid']);
+    expect(ids(shown)).toEqual(expect.arrayContaining(['paid', 'capacity', 'oi', 'basis']));
     // Not chosen (a saved view from before the chooser recorded choices), it gives way with Basis z before any venue.
     expect(fitColumns(columns, 1567, hidden).dropped).toEqual(['long', 'short', 'carry', 'velocity', 'regime', 'paid', 'venue-kucoinfutures', 'venue-aster']);
   });
