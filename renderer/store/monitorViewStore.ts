@@ -49,7 +49,7 @@ interface MonitorViewState {
 /**
  * Monitor columns hidden until the trader turns them on (Columns…): OI and the basis say most of
  * what volume and basis z add; more than eight venue columns do not fit 1600 px beside the rest,
- * so BingX's, Paradex's and Lighter's (the ninth to eleventh, monitored only) start hidden. Their
+ * so BingX's (the ninth, traded), Paradex's and Lighter's (the tenth and eleventh, monitored only) start hidden. Their
  * quotes still count everywhere (docs/screens.md).
  */
 export const DEFAULT_HIDDEN_COLUMNS: readonly string[] = ['volume', 'basisZ', 'paid', 'venue-bingx', 'venue-paradex', 'venue-lighter'];

@@ -106,7 +106,7 @@ export const WALLET_VENUES: ReadonlySet<VenueId> = new Set<VenueId>(['hyperliqui
  * any mode, so the ticket, reconcile and the kill switch say so in these words instead of
  * sending anything (docs/venues.md, "Monitoring-only venues").
  */
-export const MONITORING_ONLY = ['bingx', 'paradex', 'lighter'] as const satisfies readonly VenueId[];
+export const MONITORING_ONLY = ['paradex', 'lighter'] as const satisfies readonly VenueId[];
 export const MONITORING_ONLY_VENUES: ReadonlySet<VenueId> = new Set<VenueId>(MONITORING_ONLY);
 
 /**

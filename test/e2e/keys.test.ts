@@ -41,7 +41,7 @@ describe('API keys in Settings, in Chromium against the demo host', () => {
 
   it('the venue list says what each key is made of and offers no monitoring-only venue; an empty label is said beside its field', async () => {
     const options = await form().getByLabel('Key venue').locator('option').evaluateAll((all) => all.map((o) => `${(o as HTMLOptionElement).disabled ? 'disabled ' : ''}${o.textContent}`));
-    expect(options).toEqual(expect.arrayContaining(['OKX — key, secret, passphrase', 'Hyperliquid — wallet address, agent private key', 'KuCoin Futures — key, secret, passphrase', 'disabled BingX — monitored only, not tradable in this build']));
+    expect(options).toEqual(expect.arrayContaining(['OKX — key, secret, passphrase', 'Hyperliquid — wallet address, agent private key', 'KuCoin Futures — key, secret, passphrase', 'BingX — key, secret', 'disabled Paradex — monitored only, not tradable in this build']));
     await form().getByLabel('Key label').fill('  ');
     await form().getByRole('button', { name: 'Store key' }).click();
     const label = form().getByLabel('Key label');

@@ -28,6 +28,8 @@ const READERS: Partial<Record<VenueId, Reader>> = {
   okx: async (exchange) => (await exchange.fetchPositionMode()).hedged === true,
   // KuCoin: `/api/v2/position/getPositionMode`, positionMode 1 is hedge.
   kucoinfutures: async (exchange) => (await exchange.fetchPositionMode()).hedged === true,
+  // BingX: `/openApi/swap/v1/positionSide/dual`, dualSidePosition "true" is hedge.
+  bingx: async (exchange) => (await exchange.fetchPositionMode()).hedged === true,
   // Bitget states `posMode` on the single account (/api/v2/mix/account/account, ccxt's
   // fetchLeverage), not on the account list a balance reads.
   bitget: async (exchange, symbol) => ((await exchange.fetchLeverage(symbol)).info as { posMode?: unknown } | undefined)?.posMode === 'hedge_mode',

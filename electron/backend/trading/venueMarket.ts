@@ -45,11 +45,22 @@ export function lotRulesOf(market: MarketInterface): LotRules {
   return { step: step === null ? null : coinsOf(units, step), minQuantity: minQuantity === null ? null : coinsOf(units, minQuantity), minNotional: positive(market.limits?.cost?.min) };
 }
 
+/**
+ * The leverage cap a contract row states where ccxt reads none: BingX's `maxLongLeverage` and
+ * `maxShortLeverage` (ccxt 4.5.84 leaves `limits.leverage.max` empty, and BingX's tiers state no
+ * leverage), the lower of the two (docs/venues.md, "BingX").
+ */
+function statedLeverageCap(market: MarketInterface): number | null {
+  const info = (market.info ?? {}) as { maxLongLeverage?: unknown; maxShortLeverage?: unknown };
+  const caps = [Number(info.maxLongLeverage), Number(info.maxShortLeverage)].filter((cap) => Number.isFinite(cap) && cap > 0);
+  return caps.length === 2 ? Math.min(...caps) : null;
+}
+
 /** Reads one symbol's terms; the exchange's markets must be loaded. */
 export async function readMarketInfo(exchange: Exchange, symbol: string): Promise<MarketInfo> {
   const market = exchange.market(symbol);
   const lot = lotRulesOf(market);
-  const marketMax = market.limits?.leverage?.max ?? null;
+  const marketMax = market.limits?.leverage?.max ?? statedLeverageCap(market);
   if (!market.contract) return { tiers: null, maxLeverage: marketMax, lot };
   let raw: RawTier[];
   try {

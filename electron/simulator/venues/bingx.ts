@@ -3,14 +3,17 @@
  * premium index (rate, next settlement, interval, mark, index: one row per contract or one
  * object for a symbol), 24-h tickers, funding history, candles and time, in BingX's
  * `{code, msg, data}` envelope (bingxEnvelope.ts) and the field types of ccxt's recorded BingX
- * answers. ccxt also loads BingX's coin-margined and spot lists with the markets; the
- * simulator lists neither (the terminal trades USDT-margined perps only).
+ * answers, and the order book. ccxt also loads BingX's coin-margined and spot lists with the
+ * markets; the simulator lists neither (the terminal trades USDT-margined perps only). The
+ * signed account and order endpoints are in bingxPrivate.ts.
  */
 import type { SimContext, SimInstrument, SimMarket, SimRequest, SimResponse, VenueWire } from '../types.ts';
 import { TIMEFRAMES } from './binanceShaped.ts';
 import { BINGX_CODES, bingxError, ok } from './bingxEnvelope.ts';
 import { optionalInt } from './queryParams.ts';
 import { decimalString, fixedString } from './wireDecimal.ts';
+import { authenticateBingx } from './bingxAuth.ts';
+import { handleBingxPrivate, isBingxPrivate } from './bingxPrivate.ts';
 
 const VENUE = 'bingx';
 const SWAP = '/openApi/swap';
@@ -95,6 +98,18 @@ function klines(market: SimMarket, query: URLSearchParams): SimResponse {
   });
 }
 
+/**
+ * `quote/depth` (v2): `[price, quantity]` rows as strings, best first, the time in `T`; the
+ * quantities in coins (BingX's contracts are one coin), repeated as `bidsCoin`/`asksCoin`.
+ */
+function depth(market: SimMarket, query: URLSearchParams): SimResponse {
+  return withInstrument(market, query.get('symbol'), (instrument) => {
+    const book = market.orderBook(VENUE, instrument.id, optionalInt(query, 'limit') ?? 20);
+    const rows = (levels: Array<[number, number]>) => levels.map(([p, q]) => [price(instrument, p), qty(instrument, q * instrument.contractSize)]);
+    return ok({ T: book.time, bids: rows(book.bids), asks: rows(book.asks), bidsCoin: rows(book.bids), asksCoin: rows(book.asks) });
+  });
+}
+
 function withInstrument(market: SimMarket, symbol: string | null, answer: (instrument: SimInstrument) => SimResponse): SimResponse {
   const instrument = symbol === null ? undefined : market.instrument(VENUE, symbol);
   if (instrument === undefined) return bingxError(BINGX_CODES.badParameter, `Invalid parameters, err: symbol ${symbol ?? '(missing)'} does not exist`);
@@ -108,12 +123,17 @@ const PUBLIC: Record<string, Handler> = {
   [`${SWAP}/v2/quote/ticker`]: oneOrAll(tickerRow),
   [`${SWAP}/v2/quote/fundingRate`]: fundingHistory,
   [`${SWAP}/v3/quote/klines`]: klines,
+  [`${SWAP}/v2/quote/depth`]: depth,
   // The coin-margined and spot lists ccxt loads beside the swaps: none listed here.
   '/openApi/cswap/v1/market/contracts': () => ok([]),
   '/openApi/spot/v1/common/symbols': () => ok({ symbols: [] }),
 };
 
 function handle(request: SimRequest, context: SimContext): SimResponse | undefined {
+  if (isBingxPrivate(request.method, request.path)) {
+    const auth = authenticateBingx(request, context, Date.now());
+    return 'refused' in auth ? auth.refused : handleBingxPrivate(request.method, request.path, context, auth.apiKey, auth.params);
+  }
   if (request.method !== 'GET') return undefined;
   return PUBLIC[request.path]?.(context.market, request.query);
 }

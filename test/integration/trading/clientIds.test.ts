@@ -15,6 +15,7 @@ import { credentialsFor, liveBrokers, startTradingSimulator } from './harness.ts
 const BROKEN: Record<TradedVenueId, string> = {
   binanceusdm: `ft${'a'.repeat(35)}`, bybit: 'ft with space', okx: 'ft-dash', bitget: `ft${'a'.repeat(49)}`,
   gate: `ks${'0'.repeat(30)}`, hyperliquid: `0x${'a'.repeat(31)}`, aster: `ft${'a'.repeat(35)}`, kucoinfutures: `ft${'a'.repeat(39)}`,
+  bingx: `ft${'a'.repeat(39)}`,
 };
 
 let sim: Simulator;

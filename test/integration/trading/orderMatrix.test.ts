@@ -1,13 +1,13 @@
 /**
  * The order matrix (docs/orders.md "The order matrix"): every venue × the ways it counts the
  * asset (a plain symbol, `1000PEPE`, Hyperliquid's `kPEPE`, OKX contracts of `ctVal` ≠ 1,
- * Gate's `quanto_multiplier`, KuCoin's lots of `multiplier` coins) × open, partial fill, close, unwind and kill switch, through the
+ * Gate's `quanto_multiplier`, KuCoin's lots of `multiplier` coins, BingX's coins) × open, partial fill, close, unwind and kill switch, through the
  * ticket service and the gateway, with paper and live brokers over ccxt against one simulator.
  * After each step the venue holds what was approved within one lot of that venue, in coins and
  * in USD, read by the simulator's own definitions (contracts × contract size × its price
  * scale), not the terminal's conversions; in Live each order went out in the ticket's margin
- * mode as the simulator recorded it, and Gate's and KuCoin's kill-switch ids fit their 28 and 40
- * characters.
+ * mode as the simulator recorded it, and Gate's, KuCoin's and BingX's kill-switch ids fit their 28,
+ * 40 and 40 (lowercase) characters.
  * Perp/spot carries put every venue whose spot is traded on the spot side, once with the perp on
  * the same venue and once across two, each opened and closed and opened and flattened by the
  * kill switch: the spot account holds the perp's coins within one lot, in coins and in USD.
@@ -29,7 +29,7 @@ import { SPOT_TRADED_VENUES, VENUES as VENUE_PROFILES } from '../../../shared/do
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
 import { createFlatteners, reachableTarget } from '../../fixtures/killSwitchTargets.ts';
 
-const VENUES: TradedVenueId[] = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'hyperliquid', 'aster', 'kucoinfutures'];
+const VENUES: TradedVenueId[] = ['binanceusdm', 'bybit', 'okx', 'bitget', 'gate', 'hyperliquid', 'aster', 'kucoinfutures', 'bingx'];
 
 type Counting = 'plain' | '1000-prefixed' | 'k-prefixed' | 'OKX ctVal ≠ 1' | 'Gate multiplier' | 'KuCoin lots';
 interface MatrixLeg { venue: TradedVenueId; symbol: string; id: string; counting: Counting }
@@ -45,6 +45,7 @@ const BTC = {
   aster: leg('aster', 'BTC/USDT:USDT', 'BTCUSDT', 'plain'),
   // KuCoin names bitcoin XBT: XBTUSDTM is lots of 0.001 BTC (its recorded multiplier).
   kucoinfutures: leg('kucoinfutures', 'BTC/USDT:USDT', 'XBTUSDTM', 'KuCoin lots'),
+  bingx: leg('bingx', 'BTC/USDT:USDT', 'BTC-USDT', 'plain'),
 };
 const PEPE = {
   binanceusdm: leg('binanceusdm', '1000PEPE/USDT:USDT', '1000PEPEUSDT', '1000-prefixed'),
@@ -57,6 +58,8 @@ const PEPE = {
   aster: leg('aster', '1000PEPE/USDT:USDT', '1000PEPEUSDT', '1000-prefixed'),
   // No recording lists KuCoin's PEPE contract: its lot of `multiplier` PEPE is the simulator's.
   kucoinfutures: leg('kucoinfutures', 'PEPE/USDT:USDT', 'PEPEUSDTM', 'KuCoin lots'),
+  // BingX names a thousand PEPE as Binance does (`1000PEPE-USDT`, docs/units.md).
+  bingx: leg('bingx', '1000PEPE/USDT:USDT', '1000PEPE-USDT', '1000-prefixed'),
 };
 
 interface MatrixPair { name: string; base: 'BTC' | 'PEPE'; long: MatrixLeg; short: MatrixLeg; usd: number; marginMode: 'cross' | 'isolated' }
@@ -77,6 +80,9 @@ const PAIRS: MatrixPair[] = [
   { name: 'OKX PEPE contracts / Aster 1000PEPE', base: 'PEPE', long: PEPE.okx, short: PEPE.aster, usd: 1_500, marginMode: 'isolated' },
   { name: 'KuCoin BTC lots / Binance BTC', base: 'BTC', long: BTC.kucoinfutures, short: BTC.binanceusdm, usd: 1_500, marginMode: 'isolated' },
   { name: 'Bitget 1000PEPE / KuCoin PEPE lots', base: 'PEPE', long: PEPE.bitget, short: PEPE.kucoinfutures, usd: 1_500, marginMode: 'cross' },
+  // Ticket ids name the long venue and the base: each pair's long venue and base are its own.
+  { name: 'Bitget BTC / BingX BTC', base: 'BTC', long: BTC.bitget, short: BTC.bingx, usd: 1_500, marginMode: 'isolated' },
+  { name: 'BingX 1000PEPE / Gate PEPE contracts', base: 'PEPE', long: PEPE.bingx, short: PEPE.gate, usd: 1_500, marginMode: 'cross' },
 ];
 
 /** Where each venue's order book is read: an empty answer there leaves a paper market order nothing to fill. */
@@ -85,7 +91,7 @@ const BOOK: Record<TradedVenueId, { path: string; method: string }> = {
   bitget: { path: '/api/v2/mix/market/merge-depth', method: 'GET' }, gate: { path: '/api/v4/futures/usdt/order_book', method: 'GET' },
   // The paper broker's next read of Hyperliquid's POST /info is the order's book.
   hyperliquid: { path: '/info', method: 'POST' }, aster: { path: '/aster/fapi/v3/depth', method: 'GET' },
-  kucoinfutures: { path: '/api/v1/level2/', method: 'GET' },
+  kucoinfutures: { path: '/api/v1/level2/', method: 'GET' }, bingx: { path: '/openApi/swap/v2/quote/depth', method: 'GET' },
 };
 
 let cleanups = 0;
@@ -259,6 +265,12 @@ describe.each<BrokerMode>(['paper', 'live'])('the order matrix (%s)', (mode) => 
       const closes = sim.accounts.orders('kucoinfutures', credentialsFor('kucoinfutures').apiKey).filter((o) => o.reduceOnly && String(o.clientOrderId).startsWith('ks'));
       expect(closes.length).toBeGreaterThan(0);
       for (const order of closes) expect(order.clientOrderId).toMatch(/^[A-Za-z0-9_-]{1,40}$/);
+    }
+    if (mode === 'live' && [pair.long.venue, pair.short.venue].includes('bingx')) {
+      // BingX keeps a `clientOrderID` of 1 to 40 characters lowercased: the kill switch's closes reached it with their ids as sent.
+      const closes = sim.accounts.orders('bingx', credentialsFor('bingx').apiKey).filter((o) => o.reduceOnly && String(o.clientOrderId).startsWith('ks'));
+      expect(closes.length).toBeGreaterThan(0);
+      for (const order of closes) expect(order.clientOrderId).toMatch(/^[a-z0-9_-]{1,40}$/);
     }
   });
 

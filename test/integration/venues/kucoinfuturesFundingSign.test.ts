@@ -11,13 +11,10 @@ import type { Simulator } from '../../../electron/simulator/server.ts';
 import { DEFAULT_UNIVERSE_SIZE } from '../../../electron/simulator/universe.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts';
-import { createGateway } from '../../../electron/backend/trading/gateway.ts';
-import { TradingStateMachine } from '../../../electron/backend/trading/tradingState.ts';
-import { createFundingJournaller } from '../../../electron/backend/trading/fundingJournal.ts';
-import { journalOf } from '../../../electron/backend/trading/journal.ts';
-import type { PairIntent, Side } from '../../../shared/domain/orders.ts';
+import type { Side } from '../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
-import { credentialsFor, liveBrokers, startTradingSimulator } from '../trading/harness.ts';
+import { liveBrokers, startTradingSimulator } from '../trading/harness.ts';
+import { settledPair } from './fundingSignPair.ts';
 import { recorded } from './recordedFixtures.ts';
 import { recordedFundingPayments } from './recordedProxy.ts';
 import { unexplainedDifferences } from './wireShape.ts';
@@ -43,35 +40,12 @@ afterAll(async () => {
   await sim.close();
 });
 
-/** One settlement of both legs at +0.04 % with KuCoin on `kucoinSide`, through the gateway; the funding journalled per venue. */
-async function settledPair(ticketId: string, kucoinSide: Side): Promise<Map<VenueId, number>> {
-  const other: Side = kucoinSide === 'buy' ? 'sell' : 'buy';
-  const intent = (side: Side, otherSide: Side, reduceOnly: boolean, id: string): PairIntent => ({
-    ticketId: id, legOrder: 'sequential', legTimeoutMs: 5_000, override: null,
-    checklist: reduceOnly ? { close: true } : { alignment: 'confirmed', items: ['funding verified'] },
-    ...(reduceOnly ? { pairId: ticketId } : {}),
-    legs: [
-      { venue: 'kucoinfutures', symbol: BTC, side, quantity: 0.1, reduceOnly, ...(reduceOnly ? {} : { leverage: 3, marginMode: 'isolated' as const }) },
-      { venue: 'binanceusdm', symbol: BTC, side: otherSide, quantity: 0.1, reduceOnly, ...(reduceOnly ? {} : { leverage: 3, marginMode: 'isolated' as const }) },
-    ],
-  });
-  const gateway = createGateway({ state: new TradingStateMachine(0, () => undefined), journal: journalOf(store), brokers: (venue) => brokers.get(venue)!, now: () => sim.clock.now() });
-  expect((await gateway.submitPair(intent(kucoinSide, other, false, ticketId))).status).toBe('hedged');
+const settled = async (ticketId: string, kucoinSide: Side): Promise<Map<VenueId, number>> => {
+  const { amounts, held } = await settledPair({ sim, brokers, store }, 'kucoinfutures', ID.kucoinfutures, ticketId, kucoinSide);
   // 100 lots of 0.001 BTC: KuCoin's own account holds the 0.1 BTC, signed by side.
-  expect(sim.accounts.positions('kucoinfutures', credentialsFor('kucoinfutures').apiKey).filter((p) => p.size !== 0).map((p) => [p.instrumentId, p.size]))
-    .toEqual([[ID.kucoinfutures, kucoinSide === 'buy' ? 100 : -100]]);
-  for (const venue of ['kucoinfutures', 'binanceusdm'] as const) sim.market.setRate(venue, ID[venue], 0.0004);
-  const settlement = Math.max(...(['kucoinfutures', 'binanceusdm'] as const).map((venue) => sim.market.funding(venue, ID[venue]).nextFundingTime));
-  sim.clock.advanceTo(settlement + 1_000);
-  const journaller = createFundingJournaller(journalOf(store), () => sim.clock.now(), (venue, error) => { throw new Error(`${venue}: ${String(error)}`); });
-  await journaller.sync([...brokers.values()]);
-  const amounts = new Map<VenueId, number>();
-  for (const entry of (await journalOf(store).list({ pairId: ticketId })).filter((e) => e.kind === 'funding')) {
-    amounts.set(entry.venue!, (amounts.get(entry.venue!) ?? 0) + (entry.data as { amount: number }).amount);
-  }
-  expect((await gateway.submitPair(intent(other, kucoinSide, true, `${ticketId}-close`))).status).toBe('hedged');
+  expect(held).toEqual([[ID.kucoinfutures, kucoinSide === 'buy' ? 100 : -100]]);
   return amounts;
-}
+};
 
 describe('KuCoin Futures funding income sign', () => {
   it("KuCoin's documented row: the 12-lot ETHUSDTM long that paid at +0.01 % is income −0.05535396", async () => {
@@ -81,7 +55,7 @@ describe('KuCoin Futures funding income sign', () => {
   });
 
   it('a KuCoin short receiving positive funding journals a positive income, the Binance long a negative one', async () => {
-    const amounts = await settledPair(`kc-short-${Date.now()}`, 'sell');
+    const amounts = await settled(`kc-short-${Date.now()}`, 'sell');
     expect(amounts.get('kucoinfutures')).toBeGreaterThan(0);
     expect(amounts.get('binanceusdm')).toBeLessThan(0);
     // 0.1 BTC at each venue's settlement mark × 0.04 %: the same size on both legs, the same rate.
@@ -89,7 +63,7 @@ describe('KuCoin Futures funding income sign', () => {
   });
 
   it('a KuCoin long paying positive funding journals a negative income, the Binance short a positive one', async () => {
-    const amounts = await settledPair(`kc-long-${Date.now()}`, 'buy');
+    const amounts = await settled(`kc-long-${Date.now()}`, 'buy');
     expect(amounts.get('kucoinfutures')).toBeLessThan(0);
     expect(amounts.get('binanceusdm')).toBeGreaterThan(0);
     expect(amounts.get('kucoinfutures')).toBeCloseTo(-amounts.get('binanceusdm')!, 2);

@@ -18,9 +18,9 @@ const clients = new Map<VenueId, WireClient>();
 
 const SYMBOL: Record<TradedVenueId, string> = {
   binanceusdm: 'BTC/USDT:USDT', bybit: 'BTC/USDT:USDT', okx: 'BTC/USDT:USDT', bitget: 'BTC/USDT:USDT', gate: 'BTC/USDT:USDT', hyperliquid: 'BTC/USDC:USDC', aster: 'BTC/USDT:USDT',
-  kucoinfutures: 'BTC/USDT:USDT',
+  kucoinfutures: 'BTC/USDT:USDT', bingx: 'BTC/USDT:USDT',
 };
-const ID: Record<TradedVenueId, string> = { binanceusdm: 'BTCUSDT', bybit: 'BTCUSDT', okx: 'BTC-USDT-SWAP', bitget: 'BTCUSDT', gate: 'BTC_USDT', hyperliquid: 'BTC', aster: 'BTCUSDT', kucoinfutures: 'XBTUSDTM' };
+const ID: Record<TradedVenueId, string> = { binanceusdm: 'BTCUSDT', bybit: 'BTCUSDT', okx: 'BTC-USDT-SWAP', bitget: 'BTCUSDT', gate: 'BTC_USDT', hyperliquid: 'BTC', aster: 'BTCUSDT', kucoinfutures: 'XBTUSDTM', bingx: 'BTC-USDT' };
 
 beforeAll(async () => {
   sim = await startWireSimulator([...TRADED_VENUE_IDS]);
@@ -42,7 +42,9 @@ describe('margin tiers: the whole table from every venue', () => {
     const expected = marginTiers(sim.market.instrument(venue, ID[venue])!);
     expect(info.tiers?.map((t) => [t.maintenanceMarginRate, t.maxLeverage])).toEqual(expected.map((t) => [
       // Hyperliquid states leverage only; its maintenance rate is half the initial at that leverage.
-      venue === 'hyperliquid' ? 1 / (2 * t.maxLeverage) : t.maintenanceMarginRate, t.maxLeverage,
+      venue === 'hyperliquid' ? 1 / (2 * t.maxLeverage) : t.maintenanceMarginRate,
+      // BingX's tiers state no leverage (ccxt's recording: maxLeverage null); its cap is the contract row's.
+      venue === 'bingx' ? null : t.maxLeverage,
     ]));
     // OKX bands are whole contracts priced at the last trade: equal to within a contract's value.
     const contractValue = venue === 'okx' ? 0.01 * sim.market.ticker('okx', ID.okx).last : 0;
@@ -62,6 +64,7 @@ const TIER_CASES: Array<[TradedVenueId, WireCase]> = [
   }],
   ['bitget', { method: 'fetchMarketLeverageTiers', fixture: 'fetchMarketLeverageTiers', route: 'GET /api/v2/mix/market/query-position-lever' }],
   ['kucoinfutures', { method: 'fetchMarketLeverageTiers', fixture: 'fetchMarketLeverageTiers', route: 'GET /api/v1/contracts/risk-limit/XBTUSDTM' }],
+  ['bingx', { method: 'fetchMarketLeverageTiers', fixture: 'fetchMarketLeverageTiers', route: 'GET /openApi/swap/v1/maintMarginRatio' }],
 ];
 
 describe("the simulator's tier answers have the fields and types the venues document", () => {

@@ -14,7 +14,7 @@ import { startWireSimulator } from './wireHarness.ts';
 
 const SYMBOL: Record<TradedVenueId, string> = {
   binanceusdm: 'BTC/USDT:USDT', bybit: 'BTC/USDT:USDT', okx: 'BTC/USDT:USDT', bitget: 'BTC/USDT:USDT', gate: 'BTC/USDT:USDT',
-  hyperliquid: 'BTC/USDC:USDC', aster: 'BTC/USDT:USDT', kucoinfutures: 'BTC/USDT:USDT',
+  hyperliquid: 'BTC/USDC:USDC', aster: 'BTC/USDT:USDT', kucoinfutures: 'BTC/USDT:USDT', bingx: 'BTC/USDT:USDT',
 };
 
 const CASES: Record<TradedVenueId, WireCase> = {
@@ -26,6 +26,7 @@ const CASES: Record<TradedVenueId, WireCase> = {
   hyperliquid: { method: 'fetchTradingFee', fixture: 'fetchTradingFee', route: 'POST /info' },
   aster: { method: 'fetchTradingFee', fixture: 'fetchTradingFee', route: 'GET /aster/fapi/v3/commissionRate' },
   kucoinfutures: { method: 'fetchTradingFee', fixture: 'fetchTradingFee', route: 'GET /api/v1/trade-fees' },
+  bingx: { method: 'fetchTradingFee', fixture: 'fetchTradingFee', route: 'GET /openApi/swap/v2/user/commissionRate' },
 };
 
 /** A VIP tier, below every venue's lowest one, so a default read back would show. */

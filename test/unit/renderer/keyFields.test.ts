@@ -26,7 +26,8 @@ describe('the venue list of the key form', () => {
     expect(keyVenueOption('hyperliquid')).toEqual({ text: 'Hyperliquid — wallet address, agent private key', disabled: false });
     expect(keyVenueOption('aster')).toEqual({ text: 'Aster — wallet address, wallet private key', disabled: false });
     expect(keyVenueOption('kucoinfutures')).toEqual({ text: 'KuCoin Futures — key, secret, passphrase', disabled: false });
-    expect(keyVenueOption('bingx')).toEqual({ text: 'BingX — monitored only, not tradable in this build', disabled: true });
+    expect(keyVenueOption('bingx')).toEqual({ text: 'BingX — key, secret', disabled: false });
+    expect(keyVenueOption('paradex')).toEqual({ text: 'Paradex — monitored only, not tradable in this build', disabled: true });
   });
 
   it('a label is 1 to 64 characters once trimmed', () => {

@@ -73,11 +73,11 @@ describe('a ticket prefilled from an opportunity', () => {
     expect(() => spotSymbolOf('ETHUSDT')).toThrow(/not a linear perp symbol/);
   });
 
-  it('a best pair on a monitoring-only venue (BingX) becomes the widest pair on traded venues; a carry never goes there', () => {
-    const bingxShort = opportunity([leg('okx', 0.0001), leg('bybit', 0.0005), leg('gate', 0.0003), leg('bingx', 0.0012)], 'okx', 'bingx');
-    expect(prefillFromOpportunity(bingxShort, 'perp-perp', 'k1').legs.map((l) => [l.venue, l.side])).toEqual([['okx', 'buy'], ['bybit', 'sell']]);
-    expect(prefillFromOpportunity(bingxShort, 'perp-spot', 'k2').legs.map((l) => l.venue)).toEqual(['bybit', 'bybit']);
-    const alone = opportunity([leg('okx', 0.0001), leg('bingx', 0.0012)], 'okx', 'bingx');
-    expect(() => prefillFromOpportunity(alone, 'perp-perp', 'k3')).toThrow('ETH: the best pair needs BingX, which the terminal only monitors, and no two traded venues quote it fresh');
+  it('a best pair on a monitoring-only venue (Paradex) becomes the widest pair on traded venues; a carry never goes there', () => {
+    const paradexShort = opportunity([leg('okx', 0.0001), leg('bybit', 0.0005), leg('gate', 0.0003), leg('paradex', 0.0012)], 'okx', 'paradex');
+    expect(prefillFromOpportunity(paradexShort, 'perp-perp', 'k1').legs.map((l) => [l.venue, l.side])).toEqual([['okx', 'buy'], ['bybit', 'sell']]);
+    expect(prefillFromOpportunity(paradexShort, 'perp-spot', 'k2').legs.map((l) => l.venue)).toEqual(['bybit', 'bybit']);
+    const alone = opportunity([leg('okx', 0.0001), leg('paradex', 0.0012)], 'okx', 'paradex');
+    expect(() => prefillFromOpportunity(alone, 'perp-perp', 'k3')).toThrow('ETH: the best pair needs Paradex, which the terminal only monitors, and no two traded venues quote it fresh');
   });
 });

@@ -108,6 +108,15 @@ function statedMark(position: CcxtPosition, market: MarketInterface): number | u
   return Math.abs(notional) / Math.abs(contracts * (market.contractSize ?? 1));
 }
 
+/**
+ * A short by ccxt's side, or, where the venue names no side (`both`: a one-way position, which
+ * BingX's position rows may state as `BOTH`), by a negative amount (docs/venues.md, "BingX").
+ */
+function isShort(position: CcxtPosition): boolean {
+  if (position.side === 'short') return true;
+  return position.side !== 'long' && (position.contracts ?? 0) < 0;
+}
+
 const STATUS: Record<string, OrderStatus> = { open: 'open', closed: 'filled', canceled: 'cancelled', cancelled: 'cancelled', rejected: 'rejected', expired: 'cancelled' };
 
 export interface LiveBrokerOptions {
@@ -305,7 +314,8 @@ class LiveBroker implements Broker {
     // Bybit, OKX and KuCoin answer a create with the ids only, Hyperliquid without the final status, and
     // Binance may answer before matching: whatever is not final is read back until it is.
     const read = this.venue === 'binanceusdm' && !(request.type === 'market' && isOpen(answered)) ? answered : (await this.#finalState(request)) ?? answered;
-    const final = await this.#withFillFees(read, spotOrder !== null);
+    // A read-back row that states no reduce-only flag (BingX's) keeps the request's.
+    const final = await this.#withFillFees({ ...read, reduceOnly: read.reduceOnly || request.reduceOnly }, spotOrder !== null);
     if (spotOrder && request.side === 'sell' && final.filled > 0 && final.averagePrice) this.#spotSellFeeRates.set(symbol, final.fee / (final.filled * final.averagePrice));
     return spotOrder ? asJournalled(final, request, spotOrder) : final;
   }
@@ -494,7 +504,7 @@ class LiveBroker implements Broker {
       const size = Math.abs(coinsOf(units, p.contracts ?? 0));
       const perCoin = (price: number | undefined) => (price === undefined ? undefined : coinPrice(units, price));
       return {
-        venue: this.venue, symbol, size: p.side === 'short' ? -size : size,
+        venue: this.venue, symbol, size: isShort(p) ? -size : size,
         entryPrice: perCoin(p.entryPrice) ?? 0, markPrice: perCoin(p.markPrice ?? statedMark(p, this.#exchange.market(symbol)) ?? p.entryPrice) ?? 0, liquidationPrice: perCoin(p.liquidationPrice) ?? null,
         venueUsd: venueValue(this.venue, p, this.#exchange.market(symbol)),
       };

@@ -1,6 +1,6 @@
 /**
  * The margin mode the ticket approved, set the way each venue takes it (docs/orders.md):
- * Binance, Bitget and KuCoin per symbol, with Bitget, OKX and KuCoin naming it again on every
+ * Binance, Bitget, KuCoin and BingX per symbol, with Bitget, OKX and KuCoin naming it again on every
  * order (ccxt would otherwise send cross; KuCoin takes an order without one as isolated); Gate through the leverage (0 is cross, with the cap as
  * `cross_leverage_limit`), Hyperliquid through `isCross` on its leverage update. A Bybit
  * unified account has one mode for every symbol: the terminal never switches it, it refuses a
@@ -76,10 +76,24 @@ async function kucoinMargin(exchange: Exchange, symbol: string, leverage: number
   if (mode === 'cross') await exchange.setLeverage(leverage, symbol, { marginMode: 'cross' });
 }
 
+/**
+ * BingX sets the margin type per symbol (`/openApi/swap/v2/trade/marginType`, ISOLATED or
+ * CROSSED) and the leverage per position side (`trade/leverage`): `BOTH`, the one side a
+ * one-way account has (ccxt asks for the side; LONG or SHORT are for hedge mode).
+ */
+async function bingxMargin(exchange: Exchange, symbol: string, leverage: number, mode: MarginMode | undefined): Promise<void> {
+  if (mode !== undefined) await unlessAlreadySet(() => exchange.setMarginMode(mode, symbol));
+  await exchange.setLeverage(leverage, symbol, { side: 'BOTH' });
+}
+
 /** Sets the symbol's leverage in the approved margin mode, or refuses in words. */
 export async function prepareMargin(venue: VenueId, exchange: Exchange, symbol: string, leverage: number, mode: MarginMode | undefined): Promise<void> {
   if (venue === 'kucoinfutures') {
     await kucoinMargin(exchange, symbol, leverage, mode);
+    return;
+  }
+  if (venue === 'bingx') {
+    await bingxMargin(exchange, symbol, leverage, mode);
     return;
   }
   if (mode === undefined) {

@@ -1,0 +1,80 @@
+/**
+ * BingX's funding rows are the account's income (`/openApi/swap/v2/user/income`,
+ * `incomeType` FUNDING_FEE): `income` negative when the position paid (ccxt's recorded real rows:
+ * an LTC-USDT position's −0.00056154). ccxt passes it through as the amount, which the journal
+ * stores as income (positive = received): checked on the recorded row replayed to the live
+ * broker, and end to end through the gateway against the simulator, both ways round, whose rows
+ * are checked against the recorded ones (docs/venues.md, "BingX", "Funding sign").
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Simulator } from '../../../electron/simulator/server.ts';
+import { DEFAULT_UNIVERSE_SIZE } from '../../../electron/simulator/universe.ts';
+import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
+import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts';
+import type { Side } from '../../../shared/domain/orders.ts';
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import { liveBrokers, startTradingSimulator } from '../trading/harness.ts';
+import { recorded } from './recordedFixtures.ts';
+import { recordedFundingPayments } from './recordedProxy.ts';
+import { unexplainedDifferences } from './wireShape.ts';
+import { wireClient } from './venueClients.ts';
+import { settledPair } from './fundingSignPair.ts';
+
+const VENUES: VenueId[] = ['bingx', 'binanceusdm'];
+let sim: Simulator;
+let brokers: Map<VenueId, Broker>;
+let store: Store;
+
+beforeAll(async () => {
+  // The recorded rows name LTC-USDT: the default universe lists it.
+  sim = await startTradingSimulator(DEFAULT_UNIVERSE_SIZE, VENUES, 19);
+  brokers = await liveBrokers(sim, 2_000, VENUES);
+  store = await openStore(':memory:');
+});
+
+afterAll(async () => {
+  for (const broker of brokers.values()) await broker.close();
+  await store.close();
+  await sim.close();
+});
+
+const settled = async (ticketId: string, bingxSide: Side): Promise<Map<VenueId, number>> => {
+  const { amounts, held } = await settledPair({ sim, brokers, store }, 'bingx', 'BTC-USDT', ticketId, bingxSide);
+  // BingX counts coins: its own account holds the 0.1 BTC, signed by side.
+  expect(held).toEqual([['BTC-USDT', bingxSide === 'buy' ? 0.1 : -0.1]]);
+  return amounts;
+};
+
+describe('BingX funding income sign', () => {
+  it("ccxt's recorded BingX row: the LTC-USDT position that paid is income −0.00056154", async () => {
+    const answer = recorded('bingx', 'fetchFundingHistory').response;
+    const payments = await recordedFundingPayments(sim.url, 'bingx', 'GET /openApi/swap/v2/user/income', answer, 'LTC/USDT:USDT');
+    expect(payments.map((p) => [p.symbol, p.time, p.amount])).toEqual([['LTC/USDT:USDT', 1769241660000, -0.00056154]]);
+  });
+
+  it('a BingX short receiving positive funding journals a positive income, the Binance long a negative one', async () => {
+    const amounts = await settled(`bx-short-${Date.now()}`, 'sell');
+    expect(amounts.get('bingx')).toBeGreaterThan(0);
+    expect(amounts.get('binanceusdm')).toBeLessThan(0);
+    // 0.1 BTC at each venue's settlement mark × 0.04 %: the same size on both legs, the same rate.
+    expect(amounts.get('bingx')).toBeCloseTo(-amounts.get('binanceusdm')!, 2);
+  });
+
+  it('a BingX long paying positive funding journals a negative income, the Binance short a positive one', async () => {
+    const amounts = await settled(`bx-long-${Date.now()}`, 'buy');
+    expect(amounts.get('bingx')).toBeLessThan(0);
+    expect(amounts.get('binanceusdm')).toBeGreaterThan(0);
+    expect(amounts.get('bingx')).toBeCloseTo(-amounts.get('binanceusdm')!, 2);
+  });
+
+  it("the simulator's income rows have the fields and JSON types of the recorded ones: the short's received, the long's paid", async () => {
+    const client = wireClient(sim, 'bingx');
+    await client.exchange.loadMarkets();
+    await client.exchange.fetchFundingHistory('BTC/USDT:USDT', 0);
+    const simulated = client.answer('GET', '/openApi/swap/v2/user/income') as { data: Array<{ income: string }> };
+    expect(unexplainedDifferences(recorded('bingx', 'fetchFundingHistory').response, simulated, {})).toEqual([]);
+    // Oldest first: the short's settlement (received), then the long's (paid).
+    expect(simulated.data.map((row) => Math.sign(Number(row.income)))).toEqual([1, -1]);
+    await client.exchange.close();
+  });
+});

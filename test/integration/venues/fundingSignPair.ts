@@ -1,0 +1,57 @@
+/**
+ * One pair held over one settlement, for the funding-sign tests: `venue` on one side of 0.1 BTC
+ * and Binance on the other, opened through the gateway, both legs' rates set to +0.04 %, the
+ * clock moved past the later settlement, the funding read by the journaller, the pair closed.
+ * Returns the funding journalled per venue (positive = received) and what the venue's own
+ * account held (its signed size in its own units) while the pair was open.
+ */
+import { expect } from 'vitest';
+import type { Simulator } from '../../../electron/simulator/server.ts';
+import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
+import type { Store } from '../../../electron/backend/store/duckdb.ts';
+import { createGateway } from '../../../electron/backend/trading/gateway.ts';
+import { TradingStateMachine } from '../../../electron/backend/trading/tradingState.ts';
+import { createFundingJournaller } from '../../../electron/backend/trading/fundingJournal.ts';
+import { journalOf } from '../../../electron/backend/trading/journal.ts';
+import type { PairIntent, Side } from '../../../shared/domain/orders.ts';
+import type { VenueId } from '../../../shared/domain/venues.ts';
+import { credentialsFor } from '../trading/harness.ts';
+
+const BTC = 'BTC/USDT:USDT';
+const BINANCE_ID = 'BTCUSDT';
+
+export interface SettledPair {
+  amounts: Map<VenueId, number>;
+  /** The venue's account while the pair was open: `[instrument id, signed size]` of each position. */
+  held: Array<[string, number]>;
+}
+
+export async function settledPair(
+  context: { sim: Simulator; brokers: Map<VenueId, Broker>; store: Store }, venue: VenueId, id: string, ticketId: string, side: Side,
+): Promise<SettledPair> {
+  const { sim, brokers, store } = context;
+  const other: Side = side === 'buy' ? 'sell' : 'buy';
+  const intent = (own: Side, binance: Side, reduceOnly: boolean, pairTicket: string): PairIntent => ({
+    ticketId: pairTicket, legOrder: 'sequential', legTimeoutMs: 5_000, override: null,
+    checklist: reduceOnly ? { close: true } : { alignment: 'confirmed', items: ['funding verified'] },
+    ...(reduceOnly ? { pairId: ticketId } : {}),
+    legs: [
+      { venue, symbol: BTC, side: own, quantity: 0.1, reduceOnly, ...(reduceOnly ? {} : { leverage: 3, marginMode: 'isolated' as const }) },
+      { venue: 'binanceusdm', symbol: BTC, side: binance, quantity: 0.1, reduceOnly, ...(reduceOnly ? {} : { leverage: 3, marginMode: 'isolated' as const }) },
+    ],
+  });
+  const gateway = createGateway({ state: new TradingStateMachine(0, () => undefined), journal: journalOf(store), brokers: (v) => brokers.get(v)!, now: () => sim.clock.now() });
+  expect((await gateway.submitPair(intent(side, other, false, ticketId))).status).toBe('hedged');
+  const held = sim.accounts.positions(venue, credentialsFor(venue).apiKey).filter((p) => p.size !== 0).map((p): [string, number] => [p.instrumentId, p.size]);
+  const legs: Array<[VenueId, string]> = [[venue, id], ['binanceusdm', BINANCE_ID]];
+  for (const [v, instrument] of legs) sim.market.setRate(v, instrument, 0.0004);
+  sim.clock.advanceTo(Math.max(...legs.map(([v, instrument]) => sim.market.funding(v, instrument).nextFundingTime)) + 1_000);
+  const journaller = createFundingJournaller(journalOf(store), () => sim.clock.now(), (v, error) => { throw new Error(`${v}: ${String(error)}`); });
+  await journaller.sync([...brokers.values()]);
+  const amounts = new Map<VenueId, number>();
+  for (const entry of (await journalOf(store).list({ pairId: ticketId })).filter((e) => e.kind === 'funding')) {
+    amounts.set(entry.venue!, (amounts.get(entry.venue!) ?? 0) + (entry.data as { amount: number }).amount);
+  }
+  expect((await gateway.submitPair(intent(other, side, true, `${ticketId}-close`))).status).toBe('hedged');
+  return { amounts, held };
+}
