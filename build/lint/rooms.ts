@@ -26,6 +26,14 @@ export interface Room {
   files?: Record<string, { may?: string[]; packages?: string[] }>;
 }
 
+/**
+ * Packages the product (electron/, shared/, renderer/) may import as types only (`import type`),
+ * with why; tests and build scripts are free. `import { type X }` still loads the package.
+ */
+export const typesOnly: Record<string, string> = {
+  ccxt: "its barrel loads every exchange class ccxt has (docs/architecture.md, \"Memory\"): take ccxt's classes from electron/backend/markets/ccxtModules.ts",
+};
+
 export const rooms: Record<string, Room> = {
   // shared/: pure, both sides. The domain is the floor; the contract composes the domain's schemas.
   'shared/domain': { may: [], packages: ['zod'] },

@@ -4,7 +4,7 @@ import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Rule } from 'eslint';
-import { rooms } from './rooms.ts';
+import { rooms, typesOnly } from './rooms.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BUILTINS = new Set(builtinModules);
@@ -38,7 +38,7 @@ function allowances(room: string, file: string): { may: string[]; packages: stri
   };
 }
 
-function checkImport(context: Rule.RuleContext, node: Rule.Node, specifier: string, file: string, room: string): void {
+function checkImport(context: Rule.RuleContext, node: Rule.Node, specifier: string, file: string, room: string, typeOnly: boolean): void {
   const { may, packages } = allowances(room, file);
   if (specifier.startsWith('.')) {
     const target = path.relative(ROOT, path.resolve(ROOT, path.dirname(file), specifier)).split(path.sep).join('/');
@@ -53,9 +53,14 @@ function checkImport(context: Rule.RuleContext, node: Rule.Node, specifier: stri
     return;
   }
   if (!matches(packages, name)) context.report({ node, message: `${room} may not import the package ${name}: the wall in build/lint/rooms.ts does not allow it` });
+  else if (Object.hasOwn(typesOnly, name) && !typeOnly && PRODUCT.test(file)) {
+    context.report({ node, message: `the product imports ${name} as types only: ${typesOnly[name]}` });
+  }
 }
 
-type ImportNode = Rule.Node & { source?: { value?: unknown } | null };
+const PRODUCT = /^(electron|shared|renderer)\//;
+
+type ImportNode = Rule.Node & { source?: { value?: unknown } | null; importKind?: string; exportKind?: string };
 
 const importsRule: Rule.RuleModule = {
   meta: { type: 'problem', docs: { description: 'who may import whom: an allow-list per folder' }, schema: [] },
@@ -68,7 +73,8 @@ const importsRule: Rule.RuleModule = {
     }
     const check = (node: ImportNode) => {
       const source = node.source;
-      if (source && typeof source.value === 'string') checkImport(context, source as Rule.Node, source.value, file, room);
+      const typeOnly = node.importKind === 'type' || node.exportKind === 'type';
+      if (source && typeof source.value === 'string') checkImport(context, source as Rule.Node, source.value, file, room, typeOnly);
     };
     return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
   },

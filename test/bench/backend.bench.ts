@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { VENUE_IDS } from '../../shared/domain/venues.ts';
-import { CCXT_IMPORT_SCRIPT, memoryRows, type MarketsFigures } from './memoryRows.ts';
+import { ccxtImportScript, memoryRows, type CcxtImportFigures, type MarketsFigures } from './memoryRows.ts';
 import { IDLE_LOOP_SCRIPT } from './loopDelay.ts';
 import type { BenchResult } from './types.ts';
 
@@ -55,7 +55,8 @@ export async function run(): Promise<BenchResult[]> {
     // Three venues on: a venue switched off is never opened (docs/venues.md, "Venue choice").
     const threeVenues = await probe([...LAUNCH_FLAGS, 'test/bench/backendProbe.ts', url, '8000', VENUE_IDS.slice(0, 3).join(',')]);
     const markets = await probe<MarketsFigures>(['--expose-gc', 'test/bench/marketsProbe.ts', url]);
-    const ccxtImport = await probe<{ rssMb: number; heapMb: number }>(['--expose-gc', '--input-type=module', '-e', CCXT_IMPORT_SCRIPT]);
+    const ccxtImport = {} as CcxtImportFigures;
+    for (const what of ['barrel', 'rest', 'pro'] as const) ccxtImport[what] = await probe(['--expose-gc', '--input-type=module', '-e', ccxtImportScript(what)]);
     const idleLoop = await probe<{ loopDelayP50Ms: number; loopDelayP99Ms: number }>(['--input-type=module', '-e', IDLE_LOOP_SCRIPT(4_000)]);
     const bare = node(['-e', 'console.log(JSON.stringify({ rssMb: process.memoryUsage().rss / 2 ** 20 }))']);
     const bareRss = (JSON.parse(await firstLine(bare, /^\{/)) as { rssMb: number }).rssMb;

@@ -3,9 +3,9 @@
  * what depends on where we connect: live venues get clock-skew correction and ccxt's own
  * throttle, a loopback simulator gets no throttle, a short timeout and rewritten URLs.
  */
-import ccxt from 'ccxt';
 import type { Exchange } from 'ccxt';
-import type { VenueId } from '../../../shared/domain/venues.ts';
+import { restClasses } from './ccxtModules.ts';
+import type { CcxtId } from './ccxtModules.ts';
 import { LOOPBACK_OPTIONS, pointAtBaseUrl } from './loopback.ts';
 
 /** Where a venue is reached: live (no baseUrl) or a local simulator. */
@@ -15,11 +15,6 @@ export interface Connection {
   /** Request timeout; defaults to 10 s live, 3 s against a loopback server. */
   timeoutMs?: number;
 }
-
-type ExchangeClass = new (config: Record<string, unknown>) => Exchange;
-
-/** A venue's ccxt class, or another ccxt class of the same venue (`binance`: Binance's spot, docs/orders.md). */
-export type CcxtId = VenueId | 'binance';
 
 /**
  * ccxt's kucoin loads KuCoin's spot currency list with the markets, and the spot margin pair
@@ -34,7 +29,7 @@ function perpListsOnly(exchange: Exchange): void {
 }
 
 export function createExchange(venue: CcxtId, venueOptions: Record<string, unknown>, connection: Connection): Exchange {
-  const ExchangeClass = (ccxt as unknown as Record<CcxtId, ExchangeClass>)[venue];
+  const ExchangeClass = restClasses[venue];
   const loopback = connection.baseUrl !== undefined;
   const options = loopback ? venueOptions : { ...venueOptions, adjustForTimeDifference: true };
   const exchange = new ExchangeClass({

@@ -9,11 +9,12 @@
  * `silent` (the venue counts as degraded and polls return to the normal cadence); quiet past the
  * stall bound, the socket is dropped and reopened.
  */
-import ccxt from 'ccxt';
 import type { Exchange, Ticker } from 'ccxt';
 import type { FundingQuote, VenueHealth } from '../../../shared/domain/quotes.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { Connection } from './exchanges.ts';
+import { proClass } from './ccxtModules.ts';
+import type { ExchangeClass } from './ccxtModules.ts';
 import { LOOPBACK_OPTIONS, pointAtBaseUrl } from './loopback.ts';
 import type { StreamUpdate } from './streamMerge.ts';
 
@@ -99,10 +100,7 @@ export function mostTraded(quotes: readonly FundingQuote[], n: number): string[]
     .map((quote) => quote.symbol);
 }
 
-type ProClass = new (config: Record<string, unknown>) => Exchange;
-
-function createStreamExchange(spec: StreamSpec, connection: Connection): Exchange {
-  const ExchangeClass = (ccxt.pro as unknown as Record<VenueId, ProClass>)[spec.venue];
+function createStreamExchange(ExchangeClass: ExchangeClass, spec: StreamSpec, connection: Connection): Exchange {
   const loopback = connection.baseUrl !== undefined;
   const exchange = new ExchangeClass({ ...(loopback ? LOOPBACK_OPTIONS : { enableRateLimit: true }), options: spec.exchangeOptions });
   if (connection.baseUrl !== undefined) pointAtBaseUrl(exchange, connection.baseUrl, connection.wsBaseUrl);
@@ -183,10 +181,11 @@ export function createVenueStream(options: VenueStreamOptions): VenueStream {
 
   async function run(): Promise<void> {
     let failures = 0;
+    const ProClass = await proClass(spec.venue);
     while (!stopped) {
       // A fresh ccxt.pro instance per session: one closed while its socket was still open
       // (the stall watchdog) was seen to resubscribe without ever resolving a watch again.
-      const ex = createStreamExchange(spec, options.connection);
+      const ex = createStreamExchange(ProClass, spec, options.connection);
       exchange = ex;
       await ex.loadHttpProxyAgent(); // ccxt.pro refuses ws:// URLs without it
       const before = state.messages;

@@ -4,7 +4,7 @@
  * ExchangeNotAvailable, a 400 without a known body code is a NetworkError, a garbage 200 is
  * no error at all. Everything above this module sees only `VenueError`.
  */
-import ccxt from 'ccxt';
+import { ccxtErrors as ccxt } from './ccxtModules.ts';
 import { VENUES } from '../../../shared/domain/venues.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 

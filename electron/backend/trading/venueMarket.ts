@@ -5,7 +5,7 @@
  * key, a key without permission) gets the conservative default: the preview marks that leg's
  * maintenance rate as not from the venue.
  */
-import ccxt from 'ccxt';
+import { ccxtErrors } from '../markets/ccxtModules.ts';
 import type { Exchange, MarketInterface } from 'ccxt';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import type { MarginTier } from '../../../shared/risk/liquidation.ts';
@@ -67,7 +67,7 @@ export async function readMarketInfo(exchange: Exchange, symbol: string): Promis
     raw = await readVenueTiers(exchange, market);
   } catch (error) {
     // A venue answer (or ccxt refusing to sign without a key) means no tiers; anything else is a bug.
-    if (error instanceof ccxt.BaseError) return { tiers: null, maxLeverage: marketMax, lot };
+    if (error instanceof ccxtErrors.BaseError) return { tiers: null, maxLeverage: marketMax, lot };
     throw error;
   }
   const tiers = tiersOf(raw);

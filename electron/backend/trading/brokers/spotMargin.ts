@@ -7,7 +7,7 @@
  * coins are read with `fetchBalance({ type: 'margin' })`: a coin held below zero (free + locked −
  * borrowed) is the short; its interest is owed with it, and repaid by the buy-back.
  */
-import ccxt from 'ccxt';
+import { ccxtErrors } from '../../markets/ccxtModules.ts';
 import type { Exchange } from 'ccxt';
 import type { BorrowRate } from '../../../../shared/risk/preview.ts';
 import type { Order } from '../../../../shared/domain/orders.ts';
@@ -81,7 +81,7 @@ export async function borrowRateOf(exchange: Exchange, symbol: string, perDay: (
     const dailyRate = await perDay(exchange, exchange.market(symbol).base);
     return Number.isFinite(dailyRate) ? { dailyRate, readAt: Date.now() } : null;
   } catch (error) {
-    if (error instanceof ccxt.BaseError) return null;
+    if (error instanceof ccxtErrors.BaseError) return null;
     throw error;
   }
 }
