@@ -53,7 +53,8 @@ beforeEach(async () => {
     clock: sim.clock,
     // 10 s OKX polls become 200 ms; backoff caps at 2.4 s.
     pollScale: 0.02,
-    timeoutMs: 400,
+    // Long enough that a healthy answer on a loaded 2-core machine is not a timeout (the healthy venue must stay error-free).
+    timeoutMs: 1_200,
     onQuotes: (changed) => batches.push(changed),
     onHealth: (h) => { health = h; healthCalls++; },
     onAlert: (a) => alerts.push(...a),
