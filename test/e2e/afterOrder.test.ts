@@ -128,6 +128,16 @@ describe.each(VIEWPORTS)('exits from Settings, the fills and the pair at $width�
         expect.stringMatching(/^Max holding: held 0\.\d h \/ 24\.0 h · alerts$/),
       ]));
       await screenshot(page, `e2e-after-order-positions-${name}`);
+      // The monitor marks the asset the trader now holds (◆ before its name, said in its tooltip).
+      const nav = page.getByRole('navigation', { name: 'Screens' });
+      await nav.getByRole('button', { name: /^Monitor/ }).click();
+      const search = page.getByRole('searchbox', { name: 'Search assets' });
+      await search.fill(base);
+      const monitor = new MonitorPage(page);
+      const heldTitles = () => monitor.grid.getByTitle(/^You hold a live pair in /).evaluateAll((els) => els.map((el) => el.getAttribute('title')));
+      await expect.poll(heldTitles).toEqual([`You hold a live pair in ${base} (Positions, 7)`]);
+      await search.fill('');
+      await nav.getByRole('button', { name: /^Positions/ }).click();
     } finally {
       // Flat again for the next window size, whatever failed above (an open pair would fail the next size's 'Open PnL (1 pair)').
       await pair.getByRole('button', { name: /^Close pair / }).click();

@@ -5,6 +5,8 @@ import { useUi } from '../../store/uiStore.ts';
 import { isModalOpen, isTyping } from '../../ui/keyFocus.ts';
 import { HEADER_HEIGHT, ROW_HEIGHT, assetLeft, fitColumns, gridTemplate, type Column } from './columns.ts';
 import { MonitorRow } from './MonitorRow.tsx';
+import { heldLegs, isHeld } from './rowMarks.ts';
+import { usePositions } from '../../store/positionsStore.ts';
 import { PairRow } from './PairRow.tsx';
 import { gridLines, type GridLine } from './gridLines.ts';
 import { scrollToReveal, visibleRange } from './virtualRange.ts';
@@ -72,6 +74,8 @@ export function MonitorGrid({ rows, columns: all, hidden, chosen, onDropped, sor
   const expanded = useMonitorView((s) => s.expanded);
   const setExpanded = useMonitorView((s) => s.setExpanded);
   const { lines, lineOf } = useMemo(() => gridLines(rows, expanded), [rows, expanded]);
+  const pairs = usePositions((s) => s.pairs);
+  const held = useMemo(() => heldLegs(pairs), [pairs]);
   const setSort = useMonitorView((s) => s.setSort);
   const openSymbol = useUi((s) => s.openSymbol);
   const template = gridTemplate(columns);
@@ -180,6 +184,7 @@ export function MonitorGrid({ rows, columns: all, hidden, chosen, onDropped, sor
               row={line.row}
               {...shared}
               selected={line.row.base === cursor}
+              held={isHeld(line.row, held)}
               expanded={expanded.has(line.row.base)}
               onSelect={setCursor}
               onOpen={openSymbol}

@@ -11,6 +11,7 @@ import { NextSettlement } from './NextSettlement.tsx';
 import { PaidCell } from './PaidCell.tsx';
 import { CapacityCell } from './CapacityCell.tsx';
 import { OffGridLegs } from './OffGridLegs.tsx';
+import { heatLevel } from './rowMarks.ts';
 import { clockNow } from '../../store/clockStore.ts';
 
 interface MonitorRowProps {
@@ -22,6 +23,8 @@ interface MonitorRowProps {
   template: string;
   top: number;
   selected: boolean;
+  /** The trader holds a live pair on one of its listings (marked ◆ before the name). */
+  held: boolean;
   /** Its other venue pairs are shown under it. */
   expanded: boolean;
   windowMinutes: number;
@@ -60,7 +63,7 @@ function LegCellView({ leg, role }: { leg: Leg | null; role: 'long' | 'short' | 
   if (!leg) return <span className="muted" title="not listed on this venue">–</span>;
   return (
     <span
-      className={`leg num ${signClass(leg.ratePer8h)}${leg.stale ? ' stale' : ''}`}
+      className={`leg num ${signClass(leg.ratePer8h)} heat-${heatLevel(leg.ratePer8h)}${leg.stale ? ' stale' : ''}`}
       data-kind={leg.rateKind === 'predicted' ? 'p' : 's'}
       title={legTitle(leg, role, leg.observedAt)}
       // The age is computed on hover, so rows need not re-render every second to keep it true.
@@ -169,7 +172,7 @@ function BasisZ({ z }: { z: number | null | undefined }) {
   return <span className={`num ${Math.abs(z) >= 2 ? 'warn' : ''}`}>{`${z > 0 ? '+' : z < 0 ? '−' : ''}${Math.abs(z).toFixed(1)}`}</span>;
 }
 
-function cellContent(column: Column, columns: readonly Column[], row: Opportunity, windowMinutes: number, expander: ReactNode): ReactNode {
+function cellContent(column: Column, columns: readonly Column[], row: Opportunity, windowMinutes: number, expander: ReactNode, held: boolean): ReactNode {
   if (column.venue) {
     const leg = legFor(row, column.venue);
     const role = column.venue === row.longVenue ? 'long' : column.venue === row.shortVenue ? 'short' : null;
@@ -177,7 +180,7 @@ function cellContent(column: Column, columns: readonly Column[], row: Opportunit
   }
   switch (column.id) {
     case 'rank': return <span className="num muted">{row.rank}</span>;
-    case 'base': return <>{expander}<strong>{row.base}</strong><OffGridLegs legs={row.legs} longVenue={row.longVenue as VenueId | null} shortVenue={row.shortVenue as VenueId | null} columns={columns} /></>;
+    case 'base': return <>{expander}<strong title={held ? `You hold a live pair in ${row.base} (Positions, 7)` : undefined}>{row.base}</strong><OffGridLegs legs={row.legs} longVenue={row.longVenue as VenueId | null} shortVenue={row.shortVenue as VenueId | null} columns={columns} /></>;
     case 'oi': return <span className="num">{formatUsdCompact(row.openInterestUsd ?? null)}</span>;
     case 'volume': return <span className="num">{formatUsdCompact(row.volume24hUsd ?? null)}</span>;
     case 'capacity': return <CapacityCell row={row} />;
@@ -207,7 +210,7 @@ function cellContent(column: Column, columns: readonly Column[], row: Opportunit
 
 /** One asset row. Re-renders when its Opportunity object is replaced or its selection changes; only the countdown follows the clock. */
 export const MonitorRow = memo(function MonitorRow(props: MonitorRowProps) {
-  const { row, index, columns, template, width, top, selected, expanded, windowMinutes, onSelect, onOpen, onExpand } = props;
+  const { row, index, columns, template, width, top, selected, held, expanded, windowMinutes, onSelect, onOpen, onExpand } = props;
   const expander = <Expander row={row} expanded={expanded} onExpand={onExpand} />;
   const allStale = row.legs.length > 0 && row.legs.every((l) => l.stale);
   return (
@@ -217,14 +220,14 @@ export const MonitorRow = memo(function MonitorRow(props: MonitorRowProps) {
       aria-rowindex={index + 2}
       aria-selected={selected}
       aria-expanded={row.otherPairs?.length ? expanded : undefined}
-      className={`grid-row${selected ? ' selected' : ''}${row.triggered ? ' triggered' : ''}${allStale ? ' stale' : ''}`}
+      className={`grid-row${selected ? ' selected' : ''}${row.triggered ? ' triggered' : ''}${held ? ' held' : ''}${allStale ? ' stale' : ''}`}
       style={{ gridTemplateColumns: template, width, transform: `translateY(${top}px)` }}
       onClick={() => onSelect(row.base)}
       onDoubleClick={() => onOpen(row.base)}
     >
       {columns.map((c, i) => (
         <div role="gridcell" aria-colindex={i + 1} key={c.id} className={`cell cell-${c.id}${c.numeric ? ' numeric' : ''}`}>
-          {cellContent(c, columns, row, windowMinutes, expander)}
+          {cellContent(c, columns, row, windowMinutes, expander, held)}
         </div>
       ))}
     </div>
