@@ -18,7 +18,7 @@ import { recorded } from './recordedFixtures.ts';
 import { recordedFundingPayments } from './recordedProxy.ts';
 import { unexplainedDifferences } from './wireShape.ts';
 import { wireClient } from './venueClients.ts';
-import { settledPair } from './fundingSignPair.ts';
+import { settledPair, signCasesAgainstBinance } from './fundingSignPair.ts';
 
 const VENUES: VenueId[] = ['bingx', 'binanceusdm'];
 let sim: Simulator;
@@ -52,20 +52,7 @@ describe('BingX funding income sign', () => {
     expect(payments.map((p) => [p.symbol, p.time, p.amount])).toEqual([['LTC/USDT:USDT', 1769241660000, -0.00056154]]);
   });
 
-  it('a BingX short receiving positive funding journals a positive income, the Binance long a negative one', async () => {
-    const amounts = await settled(`bx-short-${Date.now()}`, 'sell');
-    expect(amounts.get('bingx')).toBeGreaterThan(0);
-    expect(amounts.get('binanceusdm')).toBeLessThan(0);
-    // 0.1 BTC at each venue's settlement mark × 0.04 %: the same size on both legs, the same rate.
-    expect(amounts.get('bingx')).toBeCloseTo(-amounts.get('binanceusdm')!, 2);
-  });
-
-  it('a BingX long paying positive funding journals a negative income, the Binance short a positive one', async () => {
-    const amounts = await settled(`bx-long-${Date.now()}`, 'buy');
-    expect(amounts.get('bingx')).toBeLessThan(0);
-    expect(amounts.get('binanceusdm')).toBeGreaterThan(0);
-    expect(amounts.get('bingx')).toBeCloseTo(-amounts.get('binanceusdm')!, 2);
-  });
+  signCasesAgainstBinance('BingX', 'bingx', 'bx', settled);
 
   it("the simulator's income rows have the fields and JSON types of the recorded ones: the short's received, the long's paid", async () => {
     const client = wireClient(sim, 'bingx');

@@ -5,7 +5,7 @@
  * Returns the funding journalled per venue (positive = received) and what the venue's own
  * account held (its signed size in its own units) while the pair was open.
  */
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Simulator } from '../../../electron/simulator/server.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import type { Store } from '../../../electron/backend/store/duckdb.ts';
@@ -54,4 +54,25 @@ export async function settledPair(
   }
   expect((await gateway.submitPair(intent(other, side, true, `${ticketId}-close`))).status).toBe('hedged');
   return { amounts, held };
+}
+
+/**
+ * The two sign cases every such venue asserts: its short receiving positive funding journals a
+ * positive income and the Binance long a negative one; its long paying, the reverse. 0.1 BTC at
+ * each venue's settlement mark × 0.04 %: the same size on both legs, the same rate.
+ */
+export function signCasesAgainstBinance(label: string, venue: VenueId, ticketPrefix: string, settled: (ticketId: string, side: Side) => Promise<Map<VenueId, number>>): void {
+  it(`a ${label} short receiving positive funding journals a positive income, the Binance long a negative one`, async () => {
+    const amounts = await settled(`${ticketPrefix}-short-${Date.now()}`, 'sell');
+    expect(amounts.get(venue)).toBeGreaterThan(0);
+    expect(amounts.get('binanceusdm')).toBeLessThan(0);
+    expect(amounts.get(venue)).toBeCloseTo(-amounts.get('binanceusdm')!, 2);
+  });
+
+  it(`a ${label} long paying positive funding journals a negative income, the Binance short a positive one`, async () => {
+    const amounts = await settled(`${ticketPrefix}-long-${Date.now()}`, 'buy');
+    expect(amounts.get(venue)).toBeLessThan(0);
+    expect(amounts.get('binanceusdm')).toBeGreaterThan(0);
+    expect(amounts.get(venue)).toBeCloseTo(-amounts.get('binanceusdm')!, 2);
+  });
 }

@@ -14,7 +14,7 @@ import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts
 import type { Side } from '../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
 import { liveBrokers, startTradingSimulator } from '../trading/harness.ts';
-import { settledPair } from './fundingSignPair.ts';
+import { settledPair, signCasesAgainstBinance } from './fundingSignPair.ts';
 import { recorded } from './recordedFixtures.ts';
 import { recordedFundingPayments } from './recordedProxy.ts';
 import { unexplainedDifferences } from './wireShape.ts';
@@ -54,20 +54,7 @@ describe('KuCoin Futures funding income sign', () => {
     expect(payments.map((p) => [p.symbol, p.time, p.amount])).toEqual([['ETH/USDT:USDT', 1638532800000, -0.05535396]]);
   });
 
-  it('a KuCoin short receiving positive funding journals a positive income, the Binance long a negative one', async () => {
-    const amounts = await settled(`kc-short-${Date.now()}`, 'sell');
-    expect(amounts.get('kucoinfutures')).toBeGreaterThan(0);
-    expect(amounts.get('binanceusdm')).toBeLessThan(0);
-    // 0.1 BTC at each venue's settlement mark × 0.04 %: the same size on both legs, the same rate.
-    expect(amounts.get('kucoinfutures')).toBeCloseTo(-amounts.get('binanceusdm')!, 2);
-  });
-
-  it('a KuCoin long paying positive funding journals a negative income, the Binance short a positive one', async () => {
-    const amounts = await settled(`kc-long-${Date.now()}`, 'buy');
-    expect(amounts.get('kucoinfutures')).toBeLessThan(0);
-    expect(amounts.get('binanceusdm')).toBeGreaterThan(0);
-    expect(amounts.get('kucoinfutures')).toBeCloseTo(-amounts.get('binanceusdm')!, 2);
-  });
+  signCasesAgainstBinance('KuCoin', 'kucoinfutures', 'kc', settled);
 
   it("the simulator's funding row has the fields and JSON types of KuCoin's documented one, a short's positionQty negative", async () => {
     const client = wireClient(sim, 'kucoinfutures');
