@@ -148,6 +148,9 @@ describe('the monitor in Chromium against the demo host', () => {
     const legend = view.getByRole('list', { name: 'Chart legend with last values' });
     await expect.poll(() => legend.getByRole('listitem').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await legend.textContent()).toMatch(/% \/8h/);
+    // The trader's result stays: no background run follows it and puts its summary over it.
+    expect(await view.getByText(/^Backfill: \d+ settlements added/).isVisible()).toBe(true);
+    expect(await view.getByText(/Background backfill/).count()).toBe(0);
     expect(await view.locator('canvas').count()).toBeGreaterThan(0);
     // The legend follows the crosshair: hovering the chart shows the values at that time.
     await view.getByRole('img', { name: /Funding history per venue/ }).hover({ position: { x: 400, y: 120 } });

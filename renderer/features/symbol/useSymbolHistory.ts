@@ -70,10 +70,14 @@ export function useSymbolHistory(base: string | null, quotes: readonly FundingQu
   const due = useMemo(() => (newest ? backfillDue(newest, quotes).join(',') : ''), [newest, quotes]);
   // Each missing settlement is tried once: a leg whose venue has not published it (or failed to
   // answer) stays due after the backfill, and must not start another one that adds nothing.
+  // A backfill already in flight (the trader's, clicked before the history was read) fetches the
+  // whole window up to now, so it counts as the try: otherwise a second, background run would
+  // follow it at once and put its summary over the per-leg result the trader asked for.
   useEffect(() => {
     const untried = due ? due.split(',').filter((key) => !tried.current.has(key)) : [];
-    if (untried.length === 0 || (base && running.current.has(base))) return;
+    if (untried.length === 0) return;
     for (const key of untried) tried.current.add(key);
+    if (base && running.current.has(base)) return;
     void run(true);
   }, [due, base, run]);
 
