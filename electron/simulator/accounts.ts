@@ -228,7 +228,7 @@ export class Accounts implements SimAccounts {
     let account = this.accounts.get(key);
     if (!account) {
       account = {
-        venue, apiKey, currency: venue === 'hyperliquid' ? 'USDC' : 'USDT', wallet: this.initialBalance, positions: new Map(), settings: new Map(),
+        venue, apiKey, currency: venue === 'hyperliquid' || venue === 'paradex' ? 'USDC' : 'USDT', wallet: this.initialBalance, positions: new Map(), settings: new Map(),
         orders: new Map(), clientIds: new Map(), lastFillMinute: new Map(), trades: [], income: [], hedgeMode: false,
         fees: { ...(this.feeRatesAtOpen[venue] ?? { taker: VENUES[venue].takerFee, maker: VENUES[venue].makerFee }) },
       };

@@ -222,6 +222,16 @@ export class SimRejection extends Error {
   }
 }
 
+/** `work`'s answer, or the venue's refusal (`refuse`) for a rejection it throws; any other error is thrown on. */
+export function answerRejections(work: () => SimResponse, refuse: (reason: RejectionReason) => SimResponse): SimResponse {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof SimRejection) return refuse(error.reason);
+    throw error;
+  }
+}
+
 export interface SimFeeRates {
   taker: number;
   maker: number;

@@ -8,7 +8,7 @@
  * strings except ids and times; a client order id is kept lowercased, as BingX keeps it.
  * Refusals carry BingX's codes with HTTP 200 so ccxt raises the same classes (docs/venues.md, "BingX").
  */
-import { SimRejection } from '../types.ts';
+import { answerRejections } from '../types.ts';
 import type { RejectionReason, SimContext, SimIncome, SimInstrument, SimOrder, SimPosition, SimResponse } from '../types.ts';
 import { BINGX_CODES, bingxError, ok } from './bingxEnvelope.ts';
 import { optionalInt } from './queryParams.ts';
@@ -49,14 +49,7 @@ function onContract(call: BingxCall, work: (instrument: SimInstrument) => SimRes
   return rescued(() => work(instrument));
 }
 
-function rescued(work: () => SimResponse): SimResponse {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof SimRejection) return refused(error.reason);
-    throw error;
-  }
-}
+const rescued = (work: () => SimResponse): SimResponse => answerRejections(work, refused);
 
 const STATUS: Record<SimOrder['status'], string> = { new: 'NEW', 'partially-filled': 'PARTIALLY_FILLED', filled: 'FILLED', cancelled: 'CANCELLED', rejected: 'FAILED' };
 

@@ -7,16 +7,20 @@
  *
  * Paradex funds continuously and publishes no settlement time; the simulator's model settles
  * the rate every 8 h, and its funding data lists those settlements as the observations of the
- * rate (the venue lists one about every second). Signed endpoints are not served: the terminal
- * monitors Paradex without trading on it (docs/venues.md, "Paradex").
+ * rate (the venue lists one about every second). The system config ccxt derives the StarkNet
+ * account from is served here; the token and the private endpoints are in paradexAuth.ts and
+ * paradexPrivate.ts (docs/venues.md, "Paradex").
  */
 import { LOOPBACK_PATH_PREFIX } from '../../../shared/domain/venues.ts';
 import type { SimContext, SimInstrument, SimMarket, SimRequest, SimResponse, VenueWire } from '../types.ts';
 import { optionalInt } from './queryParams.ts';
 import { decimalString, fixedString } from './wireDecimal.ts';
+import { authenticateParadex, bearerAccount, paradexError } from './paradexAuth.ts';
+import { handleParadexPrivate, isParadexPrivate } from './paradexPrivate.ts';
 
 const VENUE = 'paradex';
-const PREFIX = `${LOOPBACK_PATH_PREFIX.paradex ?? '/paradex'}/v1`;
+const LOOPBACK = LOOPBACK_PATH_PREFIX.paradex ?? '/paradex';
+const PREFIX = `${LOOPBACK}/v1`;
 const MINUTE_MS = 60_000;
 /** Paradex's kline resolutions, in minutes (ccxt's paradex timeframes: 1m to 1h). */
 const RESOLUTIONS = new Set([1, 3, 5, 15, 30, 60]);
@@ -28,7 +32,6 @@ type Handler = (market: SimMarket, query: URLSearchParams, path: string) => SimR
 
 const ok = (body: unknown): SimResponse => ({ status: 200, body });
 const results = (rows: unknown[]): SimResponse => ok({ results: rows });
-const paradexError = (status: number, error: string, message: string): SimResponse => ({ status, body: { error, message } });
 
 const price = (instrument: SimInstrument, value: number) => fixedString(value, instrument.pricePrecision);
 const size = (instrument: SimInstrument, value: number) => fixedString(value, instrument.qtyPrecision);
@@ -108,8 +111,28 @@ const orderBook: Handler = (market, query, path) => withInstrument(market, path.
   return ok({ market: instrument.id, seq_no: book.time, last_updated_at: book.time, asks: levels(book.asks), bids: levels(book.bids) });
 });
 
+/**
+ * `GET /v1/system/config`: what ccxt derives the StarkNet account and signs with (the chain ids,
+ * the account contract's class and proxy hashes), the values of ccxt's recorded testnet config.
+ */
+const SYSTEM_CONFIG = {
+  starknet_gateway_url: 'https://potc-testnet-sepolia.starknet.io', starknet_fullnode_rpc_url: 'https://pathfinder.api.testnet.paradex.trade/rpc/v0_7',
+  starknet_chain_id: 'PRIVATE_SN_POTC_SEPOLIA', block_explorer_url: 'https://voyager.testnet.paradex.trade/',
+  paraclear_address: '0x286003f7c7bfc3f94e8f0af48b48302e7aee2fb13c23b141479ba00832ef2c6', paraclear_decimals: 8,
+  paraclear_account_proxy_hash: '0x3530cc4759d78042f1b543bf797f5f3d647cde0388c33734cf91b7f7b9314a9',
+  paraclear_account_hash: '0x41cb0280ebadaa75f996d8d92c6f265f6d040bb3ba442e5f86a554f1765244e',
+  oracle_address: '0x2c6a867917ef858d6b193a0ff9e62b46d0dc760366920d631715d58baeaca1f',
+  bridged_tokens: [{
+    name: 'TEST USDC', symbol: 'USDC', decimals: 6, l1_token_address: '0x29A873159D5e14AcBd63913D4A7E2df04570c666', l1_bridge_address: '0x8586e05adc0C35aa11609023d4Ae6075Cb813b4C',
+    l2_token_address: '0x6f373b346561036d98ea10fb3e60d2f459c872b1933b50b21fe6ef4fda3b75e', l2_bridge_address: '0x46e9237f5408b5f899e72125dd69bd55485a287aaf24663d3ebe00d237fc7ef',
+  }],
+  l1_core_contract_address: '0x582CC5d9b509391232cd544cDF9da036e55833Af', l1_operator_address: '0x11bACdFbBcd3Febe5e8CEAa75E0Ef6444d9B45FB',
+  l1_chain_id: '11155111', liquidation_fee: '0.2',
+};
+
 const PUBLIC: Record<string, Handler> = {
   [`${PREFIX}/system/time`]: (market) => ok({ server_time: String(market.now()) }),
+  [`${PREFIX}/system/config`]: () => ok(SYSTEM_CONFIG),
   [`${PREFIX}/markets`]: (market) => results(market.instruments(VENUE).map(marketRow)),
   [`${PREFIX}/markets/summary`]: summary,
   [`${PREFIX}/funding/data`]: fundingData,
@@ -117,6 +140,13 @@ const PUBLIC: Record<string, Handler> = {
 };
 
 function handle(request: SimRequest, context: SimContext): SimResponse | undefined {
+  const path = request.path.slice(LOOPBACK.length);
+  // The wall clock: signatures and tokens are timed in real seconds whatever speed the market runs at.
+  if (request.method === 'POST' && path === '/v1/auth') return authenticateParadex(request, context, Date.now());
+  if (isParadexPrivate(request.method, path)) {
+    const bearer = bearerAccount(request, Date.now());
+    return 'refused' in bearer ? bearer.refused : handleParadexPrivate(request, path, context, bearer.account, Date.now());
+  }
   if (request.method !== 'GET') return undefined;
   const handler = PUBLIC[request.path] ?? (request.path.startsWith(`${PREFIX}/orderbook/`) ? orderBook : undefined);
   return handler?.(context.market, request.query, request.path);

@@ -17,6 +17,17 @@ import { START_TIME } from '../simulator/simulatorClients.ts';
 export const HL_KEY = `0x${'4c'.repeat(32)}`;
 /** The test wallet of the Aster account (a published test key, never a real one). */
 export const ASTER_KEY = `0x${'a5'.repeat(32)}`;
+/**
+ * The test wallet of the Paradex account (a published test key, never a real one) and the
+ * StarkNet account ccxt derives from it under the simulator's system config: onboarding
+ * registers that account's address and public key, so the simulator's credential is those
+ * (paradexWire.test.ts checks ccxt still derives them).
+ */
+export const PARADEX_KEY = `0x${'9a'.repeat(32)}`;
+export const PARADEX_ACCOUNT = {
+  address: '0x74511f690654f53f5959ce45e51ce0e12c51663c05e8310cc2daa1fc2ca3373',
+  publicKey: '0x26dbddd698f7344cba3462ea8455287260ef57d6a486d659a83199efc6b6769',
+} as const;
 export const TRADING_VENUES = ['binanceusdm', 'bybit', 'okx', 'hyperliquid'] as const satisfies readonly VenueId[];
 
 export const SYMBOLS: Record<(typeof TRADING_VENUES)[number], string> = {
@@ -26,6 +37,7 @@ export const SYMBOLS: Record<(typeof TRADING_VENUES)[number], string> = {
 export function credentialsFor(venue: VenueId): { apiKey: string; secret: string; password?: string } {
   if (venue === 'hyperliquid') return { apiKey: new ccxt.hyperliquid().ethGetAddressFromPrivateKey(HL_KEY), secret: HL_KEY };
   if (venue === 'aster') return { apiKey: new ccxt.aster().ethGetAddressFromPrivateKey(ASTER_KEY), secret: ASTER_KEY };
+  if (venue === 'paradex') return { apiKey: new ccxt.paradex().ethGetAddressFromPrivateKey(PARADEX_KEY), secret: PARADEX_KEY };
   return { ...DEMO_CREDENTIAL };
 }
 
@@ -35,8 +47,9 @@ export async function startTradingSimulator(universeSize = 20, venues: readonly 
   return sim;
 }
 
-/** Registers the test wallets of the wallet venues (Hyperliquid, Aster) among `venues`. */
+/** Registers the test wallets of the wallet venues (Hyperliquid, Aster) among `venues`, and Paradex's onboarded StarkNet account. */
 export function addWalletAccounts(sim: Simulator, venues: readonly VenueId[]): void {
+  if (venues.includes('paradex')) sim.credentials.add({ venue: 'paradex', apiKey: PARADEX_ACCOUNT.address, secret: PARADEX_ACCOUNT.publicKey });
   for (const venue of venues.filter((v) => WALLET_VENUES.has(v))) {
     const wallet = credentialsFor(venue);
     sim.credentials.add({ venue, apiKey: wallet.apiKey, secret: wallet.secret });
