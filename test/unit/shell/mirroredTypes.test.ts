@@ -15,6 +15,8 @@ const PRODUCT = ['shared', 'electron', 'renderer'];
 const SCHEMA_FILES = ['shared/ipc/contract.ts', ...readdirSync('shared/domain').filter((f) => f.endsWith('.ts')).map((f) => `shared/domain/${f}`)];
 /** Below this many fields a shape is too common to say it copies a schema ({ from, to }). */
 const MIN_FIELDS = 3;
+/** It parses every product file and imports every schema module: seconds quiet, over 20 s on a loaded 2-core machine. */
+const WHOLE_PRODUCT_TIMEOUT_MS = 120_000;
 
 type Def = Record<string, unknown> & { type: string };
 const defOf = (schema: unknown): Def | null => ((schema as { _zod?: { def?: Def } })?._zod?.def ?? null);
@@ -86,5 +88,5 @@ describe('types come from the schemas', () => {
         .filter((type) => type.fields.length >= MIN_FIELDS && shapes.has([...type.fields].sort().join(',')))
         .map((type) => `${file}: ${type.name} repeats ${shapes.get([...type.fields].sort().join(','))}`));
     expect(copies).toEqual([]);
-  });
+  }, WHOLE_PRODUCT_TIMEOUT_MS);
 });
