@@ -44,8 +44,14 @@ export function optionsFor(venue: VenueId, loopback: boolean): Record<string, un
   return base;
 }
 
+/**
+ * Venues ccxt signs for with an Ethereum wallet's address and private key: the wallet venues, and
+ * Paradex, whose StarkNet account ccxt derives from that key (docs/venues.md, "Paradex").
+ */
+const ETHEREUM_KEYED: ReadonlySet<VenueId> = new Set<VenueId>([...WALLET_VENUES, 'paradex']);
+
 /** The credentials under ccxt's field names: a wallet venue signs with `privateKey`, the others with an API key and secret. */
 export function ccxtCredentials(venue: VenueId, credentials: { apiKey: string; secret: string; password?: string }): Record<string, string> {
-  if (WALLET_VENUES.has(venue)) return { walletAddress: credentials.apiKey, privateKey: credentials.secret };
+  if (ETHEREUM_KEYED.has(venue)) return { walletAddress: credentials.apiKey, privateKey: credentials.secret };
   return { apiKey: credentials.apiKey, secret: credentials.secret, ...(credentials.password ? { password: credentials.password } : {}) };
 }

@@ -13,6 +13,7 @@ import type { Simulator } from '../../../electron/simulator/server.ts';
 import { createParadexAdapter, paradexSpec } from '../../../electron/backend/markets/paradex.ts';
 import type { VenueAdapter } from '../../../electron/backend/markets/adapter.ts';
 import { createExchange } from '../../../electron/backend/markets/exchanges.ts';
+import { createLiveBroker } from '../../../electron/backend/trading/brokers/live.ts';
 import { capturingClient, type WireClient } from './venueClients.ts';
 import { describeMarketDefinitions, describeWireCases, type WireCase } from './wireCases.ts';
 import { closeAfterAll, settleOnce, startWireSimulator } from './wireHarness.ts';
@@ -289,6 +290,57 @@ describe('paradex: signed calls', () => {
     await expect(signed!.exchange.createOrder(SYMBOL, 'limit', 'buy', 0.001, price, { clientOrderId: 'k'.repeat(64) })).rejects.toThrow(ccxt.InvalidOrder);
     await signed!.exchange.cancelAllOrders(SYMBOL);
     expect(sim.accounts.openOrders('paradex', ACCOUNT, 'BTC-USD-PERP')).toEqual([]);
+  });
+
+  it('the live broker (built, not yet offered: Paradex stays monitoring only) journals a short in base units with the fills\' fee, reads it short at the mark its row implies, and the kill switch\'s reduce-only close flattens it', async () => {
+    const ETH = 'ETH/USD:USDC';
+    const live = await createLiveBroker({ venue: 'paradex', credentials: credentialsFor('paradex'), connection: { baseUrl: sim.url, timeoutMs: 3_000 } });
+    try {
+      await live.setLeverage(ETH, 2, 'cross');
+      expect(sim.accounts.leverage('paradex', ACCOUNT, 'ETH-USD-PERP').leverage).toBe(2);
+      const before = (await live.positions()).find((p) => p.symbol === ETH)?.size ?? 0;
+      const order = await live.createOrder({ symbol: ETH, side: 'sell', type: 'market', quantity: 0.05, reduceOnly: false, clientOrderId: 'ftwirebroker01', marginMode: 'cross' });
+      expect([order.status, order.filled, order.clientOrderId]).toEqual(['filled', 0.05, 'ftwirebroker01']);
+      expect(order.fee).toBeCloseTo(0.05 * order.averagePrice! * sim.accounts.feeRates('paradex', ACCOUNT).taker, 8);
+      const short = (await live.positions()).find((p) => p.symbol === ETH)!;
+      const mark = sim.market.ticker('paradex', 'ETH-USD-PERP').mark;
+      expect(short.size).toBeCloseTo(before - 0.05, 9);
+      expect(short.markPrice).toBeCloseTo(mark, 4);
+      expect(short.venueUsd!).toBeCloseTo(Math.abs(short.size) * mark, 4);
+      const close = await live.createOrder({ symbol: ETH, side: 'buy', type: 'market', quantity: Math.abs(short.size), reduceOnly: true, clientOrderId: 'ks-wire-close-02' });
+      expect([close.status, close.reduceOnly]).toEqual(['filled', true]);
+      expect((await live.positions()).find((p) => p.symbol === ETH)).toBeUndefined();
+    } finally {
+      await live.close();
+    }
+  });
+
+  it('the live broker refuses isolated margin on Paradex in words, before anything is sent', async () => {
+    const broker = await createLiveBroker({ venue: 'paradex', credentials: credentialsFor('paradex'), connection: { baseUrl: sim.url, timeoutMs: 3_000 } });
+    try {
+      sim.log.clear();
+      await expect(broker.setLeverage(SYMBOL, 2, 'isolated')).rejects.toThrow(/cross margin only/);
+      expect(sim.log.list().filter((e) => e.path.startsWith(`${P}/account/margin`))).toEqual([]);
+    } finally {
+      await broker.close();
+    }
+  });
+
+  it('the live broker\'s funding payments are the simulator\'s settlements, received positive and paid negative; open orders are listed across markets and cancelled by client id', async () => {
+    const broker = await createLiveBroker({ venue: 'paradex', credentials: credentialsFor('paradex'), connection: { baseUrl: sim.url, timeoutMs: 3_000 } });
+    try {
+      const payments = await broker.fundingPayments(SYMBOL, 0);
+      const income = sim.accounts.income('paradex', ACCOUNT, { instrumentId: 'BTC-USD-PERP' });
+      expect(payments.map((p) => p.amount).sort()).toEqual(income.map((i) => Number(i.amount.toFixed(8))).sort());
+      expect(payments.every((p) => p.symbol === SYMBOL && p.time > 0)).toBe(true);
+      const price = Number(signed!.exchange.priceToPrecision('ETH/USD:USDC', sim.market.ticker('paradex', 'ETH-USD-PERP').last * 0.8));
+      await broker.createOrder({ symbol: 'ETH/USD:USDC', side: 'buy', type: 'limit', price, quantity: 0.01, reduceOnly: false, clientOrderId: 'ftwirerest01', marginMode: 'cross' });
+      expect((await broker.openOrders()).map((o) => [o.symbol, o.clientOrderId])).toContainEqual(['ETH/USD:USDC', 'ftwirerest01']);
+      await broker.cancelOrder('ETH/USD:USDC', 'ftwirerest01');
+      expect((await broker.openOrders()).map((o) => o.clientOrderId)).not.toContain('ftwirerest01');
+    } finally {
+      await broker.close();
+    }
   });
 
   it('a call without a token, with a forged token, or from an account never onboarded is refused as an authentication error', async () => {

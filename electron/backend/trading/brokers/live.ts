@@ -89,6 +89,7 @@ const NOTIONAL_AT_ENTRY: ReadonlySet<VenueId> = new Set(['bybit', 'kucoinfutures
  * contract size × the venue's mark (docs/units.md).
  */
 function venueValue(venue: VenueId, position: CcxtPosition, market: MarketInterface): number | null {
+  if (venue === 'paradex') return paradexValueAtMark(position);
   const stated = position.notional;
   if (!NOTIONAL_AT_ENTRY.has(venue) && typeof stated === 'number' && Number.isFinite(stated)) return Math.abs(stated);
   const { contracts, markPrice } = position;
@@ -102,10 +103,25 @@ function venueValue(venue: VenueId, position: CcxtPosition, market: MarketInterf
  * the entry price stood in, and a position whose fill was a spread away from the mark looked
  * mis-valued (docs/venues.md, Hyperliquid).
  */
-function statedMark(position: CcxtPosition, market: MarketInterface): number | undefined {
+function statedMark(venue: VenueId, position: CcxtPosition, market: MarketInterface): number | undefined {
+  if (venue === 'paradex') {
+    const value = paradexValueAtMark(position);
+    return value === null || !position.contracts ? undefined : value / Math.abs(position.contracts);
+  }
   const { notional, contracts } = position;
   if (typeof notional !== 'number' || !Number.isFinite(notional) || !contracts) return undefined;
   return Math.abs(notional) / Math.abs(contracts * (market.contractSize ?? 1));
+}
+
+/**
+ * A Paradex position's value at the mark from its own row, which states no mark: the signed
+ * `cost` (size × entry) plus the price part of `unrealized_pnl` (which includes the running
+ * funding, `unrealized_funding_pnl`), as an absolute USD value (docs/venues.md, "Paradex").
+ */
+function paradexValueAtMark(position: CcxtPosition): number | null {
+  const row = (position.info ?? {}) as { cost?: unknown; unrealized_pnl?: unknown; unrealized_funding_pnl?: unknown };
+  const [cost, pnl, funding] = [row.cost, row.unrealized_pnl, row.unrealized_funding_pnl ?? '0'].map(Number);
+  return [cost, pnl, funding].every(Number.isFinite) ? Math.abs(cost + pnl - funding) : null;
 }
 
 /**
@@ -146,7 +162,7 @@ async function call<T>(venue: VenueId, symbol: string, work: () => Promise<T>): 
 
 const ONE_WAY_TRUST_MS = 60_000;
 /** Venues whose order states no fee: it is read from the order's fills (orderFills.ts). */
-const FEE_FROM_FILLS: ReadonlySet<VenueId> = new Set(['hyperliquid', 'kucoinfutures']);
+const FEE_FROM_FILLS: ReadonlySet<VenueId> = new Set(['hyperliquid', 'kucoinfutures', 'paradex']);
 /** ccxt's `fetchOrder` refuses an undefined id on these venues even when a client id names the order. */
 const EMPTY_ID_LOOKUP: ReadonlySet<VenueId> = new Set(['bybit', 'kucoinfutures']);
 /** Pauses before each read of an order whose create answer was not final. */
@@ -505,7 +521,7 @@ class LiveBroker implements Broker {
       const perCoin = (price: number | undefined) => (price === undefined ? undefined : coinPrice(units, price));
       return {
         venue: this.venue, symbol, size: isShort(p) ? -size : size,
-        entryPrice: perCoin(p.entryPrice) ?? 0, markPrice: perCoin(p.markPrice ?? statedMark(p, this.#exchange.market(symbol)) ?? p.entryPrice) ?? 0, liquidationPrice: perCoin(p.liquidationPrice) ?? null,
+        entryPrice: perCoin(p.entryPrice) ?? 0, markPrice: perCoin(p.markPrice ?? statedMark(this.venue, p, this.#exchange.market(symbol)) ?? p.entryPrice) ?? 0, liquidationPrice: perCoin(p.liquidationPrice) ?? null,
         venueUsd: venueValue(this.venue, p, this.#exchange.market(symbol)),
       };
     });

@@ -2,7 +2,9 @@
  * The margin mode the ticket approved, set the way each venue takes it (docs/orders.md):
  * Binance, Bitget, KuCoin and BingX per symbol, with Bitget, OKX and KuCoin naming it again on every
  * order (ccxt would otherwise send cross; KuCoin takes an order without one as isolated); Gate through the leverage (0 is cross, with the cap as
- * `cross_leverage_limit`), Hyperliquid through `isCross` on its leverage update. A Bybit
+ * `cross_leverage_limit`), Hyperliquid through `isCross` on its leverage update, Paradex's
+ * leverage per market in cross margin only (its isolated margin is a sub-account ccxt does not
+ * address: refused in words). A Bybit
  * unified account has one mode for every symbol: the terminal never switches it, it refuses a
  * ticket in the other mode in words before anything is sent.
  */
@@ -95,6 +97,10 @@ export async function prepareMargin(venue: VenueId, exchange: Exchange, symbol: 
   if (venue === 'bingx') {
     await bingxMargin(exchange, symbol, leverage, mode);
     return;
+  }
+  if (venue === 'paradex' && mode === 'isolated') {
+    throw new VenueError('rejected', 'paradex', 'Paradex trades isolated margin through an isolated-market sub-account that ccxt does not address; '
+      + 'Funding Terminal trades Paradex in cross margin only: submit the ticket in cross margin');
   }
   if (mode === undefined) {
     await exchange.setLeverage(leverage, symbol);
