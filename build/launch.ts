@@ -8,8 +8,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Caps V8's young generation at 16 MB: the default grows it to 128 MB, ~60 MB more resident memory. */
-export const ELECTRON_FLAGS = ['--js-flags=--max-semi-space-size=16'];
+/**
+ * V8's young generation capped at 8 MB a semi-space for every launch of the backend: the
+ * default grows it to 128 MB on this machine, resident for good (docs/architecture.md,
+ * "Memory"). A launch flag: V8 reads the size once, when it starts.
+ */
+export const V8_MEMORY_FLAGS = ['--max-semi-space-size=8'];
+export const ELECTRON_FLAGS = [`--js-flags=${V8_MEMORY_FLAGS.join(' ')}`];
 
 export function binaryName(platform: NodeJS.Platform): string {
   if (platform === 'win32') return 'electron.exe';

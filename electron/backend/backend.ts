@@ -31,6 +31,7 @@ import { journalOf } from './trading/journal.ts';
 import { groupingAlerts } from './streams/alertGroups.ts';
 import type { StoreMemory } from './store/storeMemory.ts';
 import type { WorkerHeap } from './engineClient/engineClient.ts';
+import { capHeapGrowth } from './heapGrowth.ts';
 
 export interface BackendOptions {
   mode: Mode;
@@ -89,6 +90,7 @@ export interface Backend {
  * It holds no logic of its own beyond wiring; each service lives in its own module.
  */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
+  capHeapGrowth(); // before the workers start: they take V8's flags as they are then
   const now = options.clock ? () => options.clock!.now() : Date.now;
   const venues = options.venues ?? [...VENUE_IDS];
   const startedAt = now();

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { V8_MEMORY_FLAGS } from '../../build/launch.ts';
 import { VENUE_IDS } from '../../shared/domain/venues.ts';
 import { ccxtImportScript, memoryRows, type CcxtImportFigures, type MarketsFigures } from './memoryRows.ts';
 import { IDLE_LOOP_SCRIPT } from './loopDelay.ts';
@@ -18,8 +19,8 @@ import type { BenchResult } from './types.ts';
  * venue against the first six alone (the terminal's venues before Aster), and the first three alone
  * (four switched off), in the same run.
  */
-/** As `npm start` and `npm run web` launch it (see package.json): V8's young generation capped. */
-const LAUNCH_FLAGS = ['--max-semi-space-size=16'];
+/** As `npm start` and `npm run web` launch it: V8's memory flags. */
+const LAUNCH_FLAGS = V8_MEMORY_FLAGS;
 
 function node(args: string[]): ChildProcess {
   return spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
