@@ -1,11 +1,13 @@
 import type { EngineSettings } from '../../shared/domain/settings.ts';
 import type { Leg, Opportunity } from '../../shared/domain/signals.ts';
-import { bestSpread, extremeLeg } from '../../shared/funding/spread.ts';
+import { bestSpread, extremeLeg, type BestSpread } from '../../shared/funding/spread.ts';
+import { aprFromPer8h } from '../../shared/funding/normalise.ts';
+import type { VenueId } from '../../shared/domain/venues.ts';
 import { regimeOf } from '../../shared/funding/regime.ts';
 import { netCarryPerDay, roundTripTakerFees, type TakerFees } from './carryCosts.ts';
 import type { DecayTable } from './pairDecay.ts';
 import type { AssetGroup } from './assetGroup.ts';
-import { basisOf } from './venuePairs.ts';
+import { basisOf, rowExtremes } from './venuePairs.ts';
 import { minuteOf } from './rateHistory.ts';
 
 export interface RowContext {
@@ -30,16 +32,28 @@ export function computeAssetRow(group: AssetGroup, legs: Leg[], ctx: RowContext)
   const fresh = group.freshLegs < legs.length ? legs.filter((leg) => !leg.stale) : legs;
   const meanPer8h = group.freshLegs > 0 ? group.freshRateSum / group.freshLegs : null;
   if (meanPer8h !== null) history.record(minuteOf(ctx.now), meanPer8h);
-  const best = bestSpread(fresh);
+  // The best pair from the group's columns (no leg read); the legs' own path when a rate is not finite.
+  const slots = group.bestPair(rowExtremes);
+  let best: BestSpread<VenueId> | null, long: Leg | null, short: Leg | null;
+  if (slots === undefined) {
+    best = bestSpread(fresh);
+    long = best ? extremeLeg(fresh, best.longVenue, 'buy') : null;
+    short = best ? extremeLeg(fresh, best.shortVenue, 'sell') : null;
+    rowExtremes.fromLegs(fresh);
+  } else if (slots === null) {
+    best = long = short = null;
+  } else {
+    long = group.legAt(slots.longAt);
+    short = group.legAt(slots.shortAt);
+    best = { longVenue: long.venue, shortVenue: short.venue, spreadPer8h: slots.spreadPer8h, spreadApr: aprFromPer8h(slots.spreadPer8h) };
+  }
   const roundTripFees = best ? roundTripTakerFees(ctx.fees, best.longVenue, best.shortVenue) : null;
   const hasMean = meanPer8h !== null;
-  const long = best ? extremeLeg(fresh, best.longVenue, 'buy') : null;
-  const short = best ? extremeLeg(fresh, best.shortVenue, 'sell') : null;
   const expected = long && short && roundTripFees !== null
     ? memo.carry(base, long, short, { long: ctx.fees[long.venue], short: ctx.fees[short.venue] }, ctx.settings.holdingDays, ctx.decays, ctx.now)
     : null;
   const basis = long && short ? basisOf(long, short) : null;
-  const size = long && short ? group.pairSize(long, short) : null;
+  const size = long && short ? group.pairSize(long, short, slots ?? undefined) : null;
   return {
     base,
     legs,
@@ -68,7 +82,7 @@ export function computeAssetRow(group: AssetGroup, legs: Leg[], ctx: RowContext)
     volume24hUsd: size?.volume24hUsd ?? null,
     basis,
     basisZ: basis !== null ? group.basis.record(best!.longVenue, best!.shortVenue, minuteOf(ctx.now), basis) : null,
-    otherPairs: best ? group.otherPairs.get(fresh, best.longVenue, best.shortVenue, ctx.fees, ctx.settings.holdingDays) : [],
+    otherPairs: best ? group.otherPairs.get(fresh, best.longVenue, best.shortVenue, ctx.fees, ctx.settings.holdingDays, rowExtremes) : [],
     alignment: null,
     rank: 0,
   };

@@ -80,7 +80,7 @@ export class CarryMemo {
 
   carry(base: string, long: Leg, short: Leg, fees: PairFees, holdingDays: number, decays: DecayTable | null, now: number): RowCarry {
     const at = Math.floor(now / MINUTE_MS) * MINUTE_MS;
-    if (this.last && at === this.at && fees.long === this.longFee && fees.short === this.shortFee && holdingDays === this.holdingDays && decays === this.decays && sameCarryLeg(long, this.long!) && sameCarryLeg(short, this.short!)) return this.last;
+    if (this.last && at === this.at && fees.long === this.longFee && fees.short === this.shortFee && holdingDays === this.holdingDays && decays === this.decays && (long === this.long || sameCarryLeg(long, this.long!)) && (short === this.short || sameCarryLeg(short, this.short!))) return this.last;
     this.computed++;
     this.long = long;
     this.short = short;

@@ -3,7 +3,7 @@ import type { SpreadDecay } from '../../shared/funding/decay.ts';
 import { VENUE_IDS, type VenueId } from '../../shared/domain/venues.ts';
 import type { Regime } from '../../shared/funding/regime.ts';
 import type { AlignmentTag } from '../../shared/domain/sectors.ts';
-import { OTHER_PAIRS } from './venuePairs.ts';
+import { OTHER_PAIRS, VENUE_INDEX } from './venuePairs.ts';
 import { StringTableError, StringTableReader, StringTableWriter, type StringDelta } from './stringTable.ts';
 
 /**
@@ -22,8 +22,12 @@ export interface RowColumns extends StringDelta {
   rowNumbers: Float64Array;
   /** Row i's legs are `legStart[i]..legStart[i + 1]`. */
   legStart: Uint32Array;
-  /** Per leg: venue, predicted (1) or settled (0), stale (1). */
+  /**
+   * Per leg: venue, predicted (1) or settled (0), stale (1), kept (1: the very leg the last row
+   * sent for this base had at this position, so nothing else of it travels).
+   */
   legBytes: Uint8Array;
+  /** Per leg sent (the kept ones left out, in order): its symbol and numbers. */
   legSymbol: Uint32Array;
   legNumbers: Float64Array;
   /** Alignment reason per row ('' without alignment): free text, rarely repeated, so not interned. */
@@ -43,7 +47,8 @@ const PAIRS_AT = EXTRA_AT + 6;
 const PAIR_NUMBERS = 7;
 /** 12 figures of the row, the expected net per day, the carry estimate's 14 (see `writeCarry`), the extras, then each other pair's (see `writePair`). */
 const ROW_NUMBERS = PAIRS_AT + PAIR_NUMBERS * OTHER_PAIRS;
-const LEG_BYTES = 3;
+const LEG_BYTES = 4;
+const KEPT_AT = 3;
 const LEG_NUMBERS = 10;
 const DECAY_SOURCES: readonly SpreadDecay['source'][] = ['fit', 'default', 'constant'];
 const REGIMES: readonly Regime[] = ['extreme-bull', 'mild-bull', 'neutral-bear', 'extreme-bear'];
@@ -94,25 +99,51 @@ export function rowTransferables(columns: RowColumns): ArrayBuffer[] {
   return [rowBytes, rowIds, rowNumbers, legStart, legBytes, legSymbol, legNumbers].map((view) => view.buffer as ArrayBuffer);
 }
 
-/** The worker's side. One encoder per receiver, like the quote codec. */
+/**
+ * The worker's side. One encoder per receiver, like the quote codec. A leg is sent once: a row's
+ * leg that is the very object the last row sent for its base had at the same position (a venue
+ * poll rebuilds one leg of each asset listed there; a row whose rank moved keeps all of them) is
+ * marked kept, and the decoder reuses the leg it built then. So a batch costs what changed in it,
+ * not every leg of every row.
+ */
 export class RowEncoder {
   private readonly table = new StringTableWriter();
+  /** The legs of the last row sent for each base, as the decoder holds them. */
+  private readonly sent = new Map<string, readonly Leg[]>();
+  /** Per leg of the batch being encoded: kept (1) or sent (0); reused between batches. */
+  private kept = new Uint8Array(1_024);
 
   encode(rows: readonly Opportunity[]): RowColumns {
     const n = rows.length;
     let legs = 0;
     for (const row of rows) legs += row.legs.length;
+    if (this.kept.length < legs) this.kept = new Uint8Array(Math.max(legs, 2 * this.kept.length));
+    let fresh = 0;
+    for (let i = 0, l = 0; i < n; i++) {
+      const row = rows[i];
+      const before = this.sent.get(row.base);
+      for (let j = 0; j < row.legs.length; j++, l++) {
+        const kept = before !== undefined && before[j] === row.legs[j];
+        this.kept[l] = kept ? 1 : 0;
+        if (!kept) fresh++;
+      }
+      this.sent.set(row.base, row.legs);
+    }
     const delta = this.table.begin();
     const c: RowColumns = {
       ...delta, count: n, reasons: new Array<string>(n),
       rowBytes: new Uint8Array(n * ROW_BYTES), rowIds: new Uint32Array(n * ROW_IDS), rowNumbers: new Float64Array(n * ROW_NUMBERS),
-      legStart: new Uint32Array(n + 1), legBytes: new Uint8Array(legs * LEG_BYTES), legSymbol: new Uint32Array(legs), legNumbers: new Float64Array(legs * LEG_NUMBERS),
+      legStart: new Uint32Array(n + 1), legBytes: new Uint8Array(legs * LEG_BYTES), legSymbol: new Uint32Array(fresh), legNumbers: new Float64Array(fresh * LEG_NUMBERS),
     };
-    let l = 0;
+    let l = 0, k = 0;
     for (let i = 0; i < n; i++) {
       const row = rows[i];
       this.writeRow(c, i, row);
-      for (const leg of row.legs) this.writeLeg(c, l++, leg);
+      for (const leg of row.legs) {
+        if (this.kept[l] === 1) c.legBytes[l * LEG_BYTES + KEPT_AT] = 1;
+        else this.writeLeg(c, l, k++, leg);
+        l++;
+      }
       c.legStart[i + 1] = l;
     }
     return c;
@@ -164,13 +195,14 @@ export class RowEncoder {
     }
   }
 
-  private writeLeg(c: RowColumns, l: number, leg: Leg): void {
+  /** Leg `l` of the batch, the `k`-th sent. */
+  private writeLeg(c: RowColumns, l: number, k: number, leg: Leg): void {
     const b = l * LEG_BYTES;
-    c.legBytes[b] = VENUE_IDS.indexOf(leg.venue);
+    c.legBytes[b] = VENUE_INDEX.get(leg.venue)!;
     c.legBytes[b + 1] = leg.rateKind === 'predicted' ? 1 : 0;
     c.legBytes[b + 2] = leg.stale ? 1 : 0;
-    c.legSymbol[l] = this.table.intern(leg.symbol);
-    const x = l * LEG_NUMBERS;
+    c.legSymbol[k] = this.table.intern(leg.symbol);
+    const x = k * LEG_NUMBERS;
     c.legNumbers[x] = leg.rate;
     c.legNumbers[x + 1] = leg.intervalHours;
     c.legNumbers[x + 2] = leg.ratePer8h;
@@ -184,26 +216,36 @@ export class RowEncoder {
   }
 }
 
-/** The main process's side: rows as the contract's objects again. */
+/** The main process's side: rows as the contract's objects again (a kept leg is the object decoded before). */
 export class RowDecoder {
   private readonly table = new StringTableReader();
+  /** The legs of the last row decoded for each base (see `RowEncoder`). */
+  private readonly last = new Map<string, Leg[]>();
 
   decode(c: RowColumns): Opportunity[] {
     this.table.take(c, 'row columns');
     const rows = new Array<Opportunity>(c.count);
+    let k = 0;
     for (let i = 0; i < c.count; i++) {
+      const base = this.table.get(c.rowIds[i * ROW_IDS], i, 'row');
+      const before = this.last.get(base);
       const legs = new Array<Leg>(c.legStart[i + 1] - c.legStart[i]);
-      for (let l = c.legStart[i]; l < c.legStart[i + 1]; l++) legs[l - c.legStart[i]] = this.leg(c, l);
-      rows[i] = this.row(c, i, legs);
+      for (let l = c.legStart[i]; l < c.legStart[i + 1]; l++) {
+        const j = l - c.legStart[i];
+        if (c.legBytes[l * LEG_BYTES + KEPT_AT] === 0) legs[j] = this.leg(c, l, k++);
+        else if (before?.[j] !== undefined) legs[j] = before[j];
+        else throw new StringTableError(`row ${i} (${base}): leg ${j} is kept but no leg was decoded there before; the sender must use a new encoder for a new receiver`);
+      }
+      this.last.set(base, legs);
+      rows[i] = this.row(c, i, base, legs);
     }
     return rows;
   }
 
-  private row(c: RowColumns, i: number, legs: Leg[]): Opportunity {
+  private row(c: RowColumns, i: number, base: string, legs: Leg[]): Opportunity {
     const b = i * ROW_BYTES;
     const x = i * ROW_NUMBERS;
     const num = (k: number) => orNull(c.rowNumbers[x + k]);
-    const base = this.table.get(c.rowIds[i * ROW_IDS], i, 'row');
     const tag = c.rowBytes[b + 4];
     const sector = c.rowIds[i * ROW_IDS + 1];
     const source = c.rowBytes[b + 5];
@@ -250,12 +292,13 @@ export class RowDecoder {
     };
   }
 
-  private leg(c: RowColumns, l: number): Leg {
+  /** Leg `l` of the batch, the `k`-th sent. */
+  private leg(c: RowColumns, l: number, k: number): Leg {
     const b = l * LEG_BYTES;
-    const x = l * LEG_NUMBERS;
+    const x = k * LEG_NUMBERS;
     return {
       venue: this.venue(c.legBytes[b], l),
-      symbol: this.table.get(c.legSymbol[l], l, 'leg'),
+      symbol: this.table.get(c.legSymbol[k], l, 'leg'),
       rate: c.legNumbers[x],
       rateKind: c.legBytes[b + 1] === 1 ? 'predicted' : 'settled',
       intervalHours: c.legNumbers[x + 1],

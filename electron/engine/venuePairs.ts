@@ -30,28 +30,67 @@ export function venuePair(long: Leg, short: Leg, fees: TakerFees, holdingDays: n
 }
 
 /** Venue index of each venue id (a `Map`: one keyed load per leg on an object with eleven names was the scan's largest cost). */
-const VENUE_INDEX = new Map<VenueId, number>(VENUE_IDS.map((v, i) => [v, i]));
-/** Each venue's lowest- and highest-rate fresh leg by venue index, and their rates; reused between calls (the engine is single-threaded). */
-const lows: (Leg | null)[] = VENUE_IDS.map(() => null);
-const highs: (Leg | null)[] = VENUE_IDS.map(() => null);
-const lowRates = new Float64Array(VENUE_IDS.length);
-const highRates = new Float64Array(VENUE_IDS.length);
+export const VENUE_INDEX = new Map<VenueId, number>(VENUE_IDS.map((v, i) => [v, i]));
 
-function venueExtremes(fresh: readonly Leg[]): void {
-  lows.fill(null);
-  highs.fill(null);
-  for (const leg of fresh) {
-    const v = VENUE_INDEX.get(leg.venue)!;
-    const rate = leg.ratePer8h;
-    if (lows[v] === null) {
-      lows[v] = highs[v] = leg;
-      lowRates[v] = highRates[v] = rate;
-      continue;
+/**
+ * Each venue's lowest- and highest-rate fresh leg by venue index (the first in leg order on a
+ * tie), their rates and their positions (slots of the asset group's columns, or indices in the
+ * legs they were read from). One is reused between calls (the engine is single-threaded).
+ */
+export class VenueExtremes {
+  readonly lows: (Leg | null)[] = VENUE_IDS.map(() => null);
+  readonly highs: (Leg | null)[] = VENUE_IDS.map(() => null);
+  readonly lowRates = new Float64Array(VENUE_IDS.length);
+  readonly highRates = new Float64Array(VENUE_IDS.length);
+  readonly lowAt = new Int32Array(VENUE_IDS.length);
+  readonly highAt = new Int32Array(VENUE_IDS.length);
+
+  /** From legs (the fresh ones, in leg order). */
+  fromLegs(fresh: readonly Leg[]): void {
+    this.clear();
+    for (let i = 0; i < fresh.length; i++) this.meet(fresh[i], VENUE_INDEX.get(fresh[i].venue)!, fresh[i].ratePer8h, i);
+  }
+
+  clear(): void {
+    this.lows.fill(null);
+    this.highs.fill(null);
+  }
+
+  /** `leg` at position `at`, on venue index `v` with per-8 h rate `rate`; legs are met in leg order. */
+  meet(leg: Leg, v: number, rate: number, at: number): void {
+    if (this.lows[v] === null) {
+      this.lows[v] = this.highs[v] = leg;
+      this.lowRates[v] = this.highRates[v] = rate;
+      this.lowAt[v] = this.highAt[v] = at;
+      return;
     }
-    if (rate < lowRates[v]) { lows[v] = leg; lowRates[v] = rate; }
-    if (rate > highRates[v]) { highs[v] = leg; highRates[v] = rate; }
+    if (rate < this.lowRates[v]) { this.lows[v] = leg; this.lowRates[v] = rate; this.lowAt[v] = at; }
+    if (rate > this.highRates[v]) { this.highs[v] = leg; this.highRates[v] = rate; this.highAt[v] = at; }
+  }
+
+  /** The venue (index) of the lowest low, the first in leg order on a tie, `except` left out; -1 for none. */
+  lowest(except: number): number {
+    let best = -1;
+    for (let v = 0; v < this.lows.length; v++) {
+      if (this.lows[v] === null || v === except) continue;
+      if (best < 0 || this.lowRates[v] < this.lowRates[best] || (this.lowRates[v] === this.lowRates[best] && this.lowAt[v] < this.lowAt[best])) best = v;
+    }
+    return best;
+  }
+
+  /** The venue (index) of the highest high, the first in leg order on a tie, `except` left out; -1 for none. */
+  highest(except: number): number {
+    let best = -1;
+    for (let v = 0; v < this.highs.length; v++) {
+      if (this.highs[v] === null || v === except) continue;
+      if (best < 0 || this.highRates[v] > this.highRates[best] || (this.highRates[v] === this.highRates[best] && this.highAt[v] < this.highAt[best])) best = v;
+    }
+    return best;
   }
 }
+
+/** The one the engine fills per row (`AssetGroup.bestPair`) and the other pairs are chosen from. */
+export const rowExtremes = new VenueExtremes();
 
 /** The legs of the pairs `selectOtherPairs` chose: long, short of the first, then of the second (reused between calls). */
 const chosen: (Leg | null)[] = [null, null, null, null];
@@ -63,8 +102,7 @@ const chosen: (Leg | null)[] = [null, null, null, null];
  * displaces), so the answer is a function of the legs alone. Every pair of a venue's low and
  * another's high is met: v × (v − 1) subtractions over two typed arrays, no leg read. Returns how many there are.
  */
-function selectOtherPairs(fresh: readonly Leg[], bestLong: VenueId, bestShort: VenueId): number {
-  venueExtremes(fresh);
+function selectOtherPairs({ lows, highs, lowRates, highRates }: VenueExtremes, bestLong: VenueId, bestShort: VenueId): number {
   const bl = VENUE_INDEX.get(bestLong)!, bs = VENUE_INDEX.get(bestShort)!;
   let firstLong = -1, firstShort = -1, secondLong = -1, secondShort = -1;
   let firstSpread = 0, secondSpread = 0;
@@ -107,10 +145,12 @@ export class PairsMemo {
   /** Long and short leg of each of `pairs`. */
   private pairLegs: Leg[] = [];
 
-  get(fresh: readonly Leg[], bestLong: VenueId, bestShort: VenueId, fees: TakerFees, holdingDays: number): VenuePair[] {
+  /** `extremes`: the fresh legs' venue extremes when the caller has them already (else read from `fresh`). */
+  get(fresh: readonly Leg[], bestLong: VenueId, bestShort: VenueId, fees: TakerFees, holdingDays: number, extremes?: VenueExtremes): VenuePair[] {
     if (fees === this.fees && holdingDays === this.holdingDays && bestLong === this.bestLong && bestShort === this.bestShort && sameRefs(fresh, this.legs)) return this.pairs;
     const reuse = fees === this.fees && holdingDays === this.holdingDays;
-    const n = selectOtherPairs(fresh, bestLong, bestShort);
+    if (!extremes) (extremes = rowExtremes).fromLegs(fresh);
+    const n = selectOtherPairs(extremes, bestLong, bestShort);
     let same = n === this.pairs.length;
     for (let i = 0; same && i < n; i++) same = reuse && this.pairLegs[2 * i] === chosen[2 * i] && this.pairLegs[2 * i + 1] === chosen[2 * i + 1];
     if (!same) {

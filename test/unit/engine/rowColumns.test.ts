@@ -42,6 +42,22 @@ describe('row columns codec', () => {
     expect(decoder.decode(again)).toEqual(rows.slice(0, 10));
   });
 
+  it('sends a leg once: a row again with one leg rebuilt carries only that leg, and the others decode as the legs decoded before', () => {
+    const rows = engineRows();
+    const encoder = new RowEncoder();
+    const decoder = new RowDecoder();
+    const first = decoder.decode(encoder.encode(rows));
+    const row = rows.find((r) => r.legs.length > 2)!;
+    // A venue poll: one leg is a new object (here with a new rate), the row a new object holding the others.
+    const polled: Opportunity = { ...row, legs: row.legs.map((leg, i) => (i === 1 ? { ...leg, rate: leg.rate + 1e-6 } : leg)), rank: 1 };
+    const columns = encoder.encode([polled]);
+    expect(columns.legSymbol).toHaveLength(1);
+    const [decoded] = decoder.decode(columns);
+    expect(decoded).toEqual(polled);
+    const before = first.find((r) => r.base === row.base)!;
+    decoded.legs.forEach((leg, i) => (i === 1 ? expect(leg).not.toBe(before.legs[i]) : expect(leg).toBe(before.legs[i])));
+  });
+
   it('refuses columns from an encoder out of step with the decoder', () => {
     const encoder = new RowEncoder();
     encoder.encode(engineRows());

@@ -3,10 +3,11 @@ import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import type { Leg, Opportunity } from '../../../shared/domain/signals.ts';
 import { VENUE_IDS, type VenueId } from '../../../shared/domain/venues.ts';
-import { bestSpread } from '../../../shared/funding/spread.ts';
+import { bestSpread, extremeLeg } from '../../../shared/funding/spread.ts';
+import { AssetGroup } from '../../../electron/engine/assetGroup.ts';
 import { takerFeesFor } from '../../../electron/engine/carryCosts.ts';
 import { legOf } from '../../../electron/engine/legs.ts';
-import { OTHER_PAIRS, PairsMemo } from '../../../electron/engine/venuePairs.ts';
+import { OTHER_PAIRS, PairsMemo, VenueExtremes } from '../../../electron/engine/venuePairs.ts';
 import { seededRandom } from '../../fixtures/engine/quoteSet.ts';
 import { SignalEngine } from '../../../electron/engine/engine.ts';
 import { BASIS_MIN_SAMPLES } from '../../../electron/engine/basisHistory.ts';
@@ -167,6 +168,33 @@ describe('otherPairs scans only the venues that can rank', () => {
       const at = Math.floor(random() * fresh.length);
       const polled = fresh.map((leg, i) => (i === at ? legOf({ ...quotes[i], rate: Math.round((random() - 0.4) * 8) * 0.00005 }, NOW)! : leg));
       check(polled);
+    }
+  });
+});
+
+describe('the best pair from the asset group\'s columns', () => {
+  it('is the pair and the two legs bestSpread and extremeLeg choose, on random legs with ties, stale legs and several symbols a venue (seeded)', () => {
+    const random = seededRandom(23);
+    for (let trial = 0; trial < 3_000; trial++) {
+      const group = new AssetGroup('SOL');
+      const count = 1 + Math.floor(random() * 14);
+      for (let i = 0; i < count; i++) {
+        const venue = VENUE_IDS[Math.floor(random() * VENUE_IDS.length)];
+        // Coarse rates (ties between and within venues are common), some legs stale.
+        const stale = random() < 0.2 ? { observedAt: NOW - 10 * 60_000 } : {};
+        group.add(q(venue, 'SOL', Math.round((random() - 0.4) * 8) * 0.00005, 8, { symbol: `SOL${i}/USDT:USDT`, ...stale }), NOW);
+      }
+      const fresh = group.legsAt(NOW).filter((leg) => !leg.stale);
+      const best = bestSpread(fresh);
+      const slots = group.bestPair(new VenueExtremes());
+      if (!best) {
+        expect(slots).toBeNull();
+        continue;
+      }
+      expect(slots).toBeTruthy();
+      expect(group.legAt(slots!.longAt)).toBe(extremeLeg(fresh, best.longVenue, 'buy'));
+      expect(group.legAt(slots!.shortAt)).toBe(extremeLeg(fresh, best.shortVenue, 'sell'));
+      expect(slots!.spreadPer8h).toBe(best.spreadPer8h);
     }
   });
 });
