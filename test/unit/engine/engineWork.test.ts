@@ -70,11 +70,14 @@ describe('engine work', () => {
     const quotes = makeQuoteSet(300, START).map((q) => ({ ...q, observedAt: START }));
     engine.apply(quotes, START);
     const before = engine.counts;
+    const work = engine.work;
     const at = START + 20_000;
     const again = engine.apply(quotes.filter((q) => q.venue === 'okx').map((q) => ({ ...q, observedAt: at })), at).batch;
     expect(again.full).toBe(false);
     expect(again.upserts).toEqual([]);
     expect(engine.counts.assetsRecomputed).toBe(before.assetsRecomputed);
+    // The work counter says the same: the 300 quotes taken in, and not a leg gathered or a row compared after them.
+    expect(engine.work - work).toBe(300);
     // Past the other venues' bound but not OKX's: every asset loses those legs, OKX's stay fresh.
     const later = START + VENUES.okx.staleAfterMs + 1;
     const rows = engine.apply([], later).batch.upserts;
