@@ -151,8 +151,10 @@ export function MonitorGrid({ rows, columns: all, hidden, chosen, onDropped, sor
       className="grid"
       style={{ '--asset-left': `${assetLeft(columns)}px` } as CSSProperties}
       onScroll={(e) => {
-        // Quantised to whole blocks: the state, and so a render, changes only when the block does.
-        setScrollTop(Math.floor(e.currentTarget.scrollTop / (BLOCK * ROW_HEIGHT)) * BLOCK * ROW_HEIGHT);
+        // Quantised to whole blocks: the state, and so a render, changes only when the block does
+        // (compared here: a same-value setState can still render the grid once more).
+        const block = Math.floor(e.currentTarget.scrollTop / (BLOCK * ROW_HEIGHT)) * BLOCK * ROW_HEIGHT;
+        if (block !== scrollTop) setScrollTop(block);
       }}
     >
       <div role="row" aria-rowindex={1} className="grid-header" style={{ gridTemplateColumns: template, width, height: HEADER_HEIGHT }}>

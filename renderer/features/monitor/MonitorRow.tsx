@@ -13,6 +13,8 @@ import { CapacityCell } from './CapacityCell.tsx';
 import { OffGridLegs } from './OffGridLegs.tsx';
 import { heatLevel } from './rowMarks.ts';
 import { clockNow } from '../../store/clockStore.ts';
+import { useSignals } from '../../store/signalsStore.ts';
+import { sameCell, sameData, sameRowView } from './cellReads.ts';
 
 interface MonitorRowProps {
   row: Opportunity;
@@ -55,19 +57,26 @@ function legTitle(leg: Leg, role: 'long' | 'short' | null, now: number): string 
   );
 }
 
+/** The leg as it is now (the cell may show an older object whose figures read the same). */
+function currentLeg(base: string, venue: VenueId, shown: Leg): Leg {
+  const row = useSignals.getState().rows.get(base);
+  return (row && legFor(row, venue)) ?? shown;
+}
+
 /**
  * Kept to few elements (the long/short arrow only on those two legs): the monitor mounts rows
  * while scrolling, and every element counts. The p/s marker is drawn from `data-kind` by CSS; the title says it in words.
  */
-function LegCellView({ leg, role }: { leg: Leg | null; role: 'long' | 'short' | null }) {
+function LegCellView({ leg, role, base, venue }: { leg: Leg | null; role: 'long' | 'short' | null; base: string; venue: VenueId }) {
   if (!leg) return <span className="muted" title="not listed on this venue">–</span>;
   return (
     <span
       className={`leg num ${signClass(leg.ratePer8h)} heat-${heatLevel(leg.ratePer8h)}${leg.stale ? ' stale' : ''}`}
       data-kind={leg.rateKind === 'predicted' ? 'p' : 's'}
       title={legTitle(leg, role, leg.observedAt)}
-      // The age is computed on hover, so rows need not re-render every second to keep it true.
-      onMouseEnter={(e) => (e.currentTarget.title = legTitle(leg, role, clockNow()))}
+      // The age is computed on hover, so rows need not re-render every second (nor on every
+      // poll that only moves the quote's time) to keep it true.
+      onMouseEnter={(e) => (e.currentTarget.title = legTitle(currentLeg(base, venue, leg), role, clockNow()))}
     >
       {role ? <span className={`leg-${role}`}>{role === 'long' ? '▲' : '▼'}</span> : null}
       {formatPct(leg.ratePer8h)}
@@ -77,18 +86,8 @@ function LegCellView({ leg, role }: { leg: Leg | null; role: 'long' | 'short' | 
   );
 }
 
-function sameLeg(a: Leg | null, b: Leg | null): boolean {
-  if (a === b) return true;
-  if (!a || !b) return false;
-  return a.ratePer8h === b.ratePer8h && a.rate === b.rate && a.intervalHours === b.intervalHours && a.rateKind === b.rateKind &&
-    a.stale === b.stale && a.observedAt === b.observedAt && a.symbol === b.symbol && a.apr === b.apr;
-}
-
-/**
- * Every update replaces the row object, but usually only a leg or two changed: comparing legs
- * by value keeps the other venue cells from re-rendering (the bulk of a row's cost).
- */
-const LegCell = memo(LegCellView, (a, b) => a.role === b.role && sameLeg(a.leg, b.leg));
+/** A venue cell re-renders when its leg's figures or its role change, not when only the quote's time moved. */
+const LegCell = memo(LegCellView, (a, b) => a.role === b.role && a.base === b.base && a.venue === b.venue && sameData(a.leg, b.leg));
 
 function Velocity({ perHour }: { perHour: number | null }) {
   if (perHour === null) return <span className="muted" title="not enough history yet">–</span>;
@@ -176,7 +175,7 @@ function cellContent(column: Column, columns: readonly Column[], row: Opportunit
   if (column.venue) {
     const leg = legFor(row, column.venue);
     const role = column.venue === row.longVenue ? 'long' : column.venue === row.shortVenue ? 'short' : null;
-    return <LegCell leg={leg} role={role} />;
+    return <LegCell leg={leg} role={role} base={row.base} venue={column.venue} />;
   }
   switch (column.id) {
     case 'rank': return <span className="num muted">{row.rank}</span>;
@@ -208,10 +207,44 @@ function cellContent(column: Column, columns: readonly Column[], row: Opportunit
   }
 }
 
-/** One asset row. Re-renders when its Opportunity object is replaced or its selection changes; only the countdown follows the clock. */
+interface GridCellProps {
+  column: Column;
+  index: number;
+  columns: readonly Column[];
+  row: Opportunity;
+  windowMinutes: number;
+  held: boolean;
+  expanded: boolean;
+  onExpand(base: string, open: boolean): void;
+}
+
+/** One cell; re-renders only when what it reads of the row changed (cellReads.ts) or its context did. */
+const GridCell = memo(
+  function GridCell({ column, index, columns, row, windowMinutes, held, expanded, onExpand }: GridCellProps) {
+    const expander = column.id === 'base' ? <Expander row={row} expanded={expanded} onExpand={onExpand} /> : null;
+    return (
+      <div role="gridcell" aria-colindex={index + 1} className={`cell cell-${column.id}${column.numeric ? ' numeric' : ''}`}>
+        {cellContent(column, columns, row, windowMinutes, expander, held)}
+      </div>
+    );
+  },
+  (a, b) => a.column === b.column && a.index === b.index && a.columns === b.columns && a.windowMinutes === b.windowMinutes &&
+    a.held === b.held && a.expanded === b.expanded && a.onExpand === b.onExpand && sameCell(a.column, a.row, b.row),
+);
+
+function sameRowProps(a: MonitorRowProps, b: MonitorRowProps): boolean {
+  return a.index === b.index && a.columns === b.columns && a.template === b.template && a.width === b.width && a.top === b.top &&
+    a.selected === b.selected && a.held === b.held && a.expanded === b.expanded && a.windowMinutes === b.windowMinutes &&
+    a.onSelect === b.onSelect && a.onOpen === b.onOpen && a.onExpand === b.onExpand && sameRowView(a.columns, a.row, b.row);
+}
+
+/**
+ * One asset row. Re-renders when what it shows of its row changed (a batch replaces the row
+ * object even when only a quote's time moved) or its selection did, and then only the cells
+ * whose figures changed; only the countdown follows the clock.
+ */
 export const MonitorRow = memo(function MonitorRow(props: MonitorRowProps) {
   const { row, index, columns, template, width, top, selected, held, expanded, windowMinutes, onSelect, onOpen, onExpand } = props;
-  const expander = <Expander row={row} expanded={expanded} onExpand={onExpand} />;
   const allStale = row.legs.length > 0 && row.legs.every((l) => l.stale);
   return (
     <div
@@ -221,15 +254,13 @@ export const MonitorRow = memo(function MonitorRow(props: MonitorRowProps) {
       aria-selected={selected}
       aria-expanded={row.otherPairs?.length ? expanded : undefined}
       className={`grid-row${selected ? ' selected' : ''}${row.triggered ? ' triggered' : ''}${held ? ' held' : ''}${allStale ? ' stale' : ''}`}
-      style={{ gridTemplateColumns: template, width, transform: `translateY(${top}px)` }}
+      style={{ gridTemplateColumns: template, width, top }}
       onClick={() => onSelect(row.base)}
       onDoubleClick={() => onOpen(row.base)}
     >
       {columns.map((c, i) => (
-        <div role="gridcell" aria-colindex={i + 1} key={c.id} className={`cell cell-${c.id}${c.numeric ? ' numeric' : ''}`}>
-          {cellContent(c, columns, row, windowMinutes, expander, held)}
-        </div>
+        <GridCell key={c.id} column={c} index={i} columns={columns} row={row} windowMinutes={windowMinutes} held={c.id === 'base' && held} expanded={c.id === 'base' && expanded} onExpand={onExpand} />
       ))}
     </div>
   );
-});
+}, sameRowProps);

@@ -52,7 +52,7 @@ export const PairRow = memo(function PairRow({ row, pair, nth, index, columns, t
       aria-rowindex={index + 2}
       aria-label={`${row.base} ${ORDINAL[nth]} pair: long ${pairSideLabel(row.legs, pair.longVenue, 'buy')}, short ${pairSideLabel(row.legs, pair.shortVenue, 'sell')}`}
       className="grid-row pair-row"
-      style={{ gridTemplateColumns: template, width, transform: `translateY(${top}px)` }}
+      style={{ gridTemplateColumns: template, width, top }}
     >
       {columns.map((c, i) => (
         <div role="gridcell" aria-colindex={i + 1} key={c.id} className={`cell cell-${c.id}${c.numeric ? ' numeric' : ''}`}>
