@@ -6,7 +6,7 @@
 import { onStep } from './lots.ts';
 import { pairSpreadPer8h, takeProfitProblem } from './takeProfit.ts';
 import type { ChecklistItem, ChecklistItemId, LegPreview, RiskSettings, Ticket, TicketPreview } from '../domain/ticket.ts';
-import { VENUES } from '../domain/venues.ts';
+import { CONTINUOUS_FUNDING_VENUES, VENUES } from '../domain/venues.ts';
 import type { SpreadDecay } from '../domain/signals.ts';
 import { borrowSourceText, feeSourceText } from '../domain/fees.ts';
 import { bandRefusal, maxSlippageOf } from './slippage.ts';
@@ -47,10 +47,10 @@ const dataFresh: Rule = (input) => {
     if (leg.quoteAgeMs === null) problems.push(`no funding quote for ${where(leg)}`);
     else if (leg.quoteAgeMs > bound) problems.push(`${where(leg)} quote is ${(leg.quoteAgeMs / 1000).toFixed(0)} s old (stale after ${bound / 1000} s)`);
     if (leg.rate === null) problems.push(`${where(leg)} has no funding rate`);
-    if (leg.nextFundingTime === null) problems.push(`${where(leg)} has no next settlement time`);
+    if (leg.nextFundingTime === null && !CONTINUOUS_FUNDING_VENUES.has(leg.venue)) problems.push(`${where(leg)} has no next settlement time`);
   }
   if (problems.length) return item('data-fresh', label, 'auto', 'fail', problems.join('; '));
-  const text = perpLegs(input).map((leg) => `${where(leg)} ${pct(leg.ratePer8h!, 4)}/8 h (${leg.rateKind}), next ${new Date(leg.nextFundingTime!).toISOString().slice(11, 16)} UTC`);
+  const text = perpLegs(input).map((leg) => `${where(leg)} ${pct(leg.ratePer8h!, 4)}/8 h (${leg.rateKind}), ${leg.nextFundingTime === null ? 'funded continuously' : `next ${new Date(leg.nextFundingTime).toISOString().slice(11, 16)} UTC`}`);
   return item('data-fresh', label, 'auto', 'pass', text.join('; '));
 };
 

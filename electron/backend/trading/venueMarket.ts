@@ -46,12 +46,16 @@ export function lotRulesOf(market: MarketInterface): LotRules {
 }
 
 /**
- * The leverage cap a contract row states where ccxt reads none: BingX's `maxLongLeverage` and
- * `maxShortLeverage` (ccxt 4.5.84 leaves `limits.leverage.max` empty, and BingX's tiers state no
- * leverage), the lower of the two (docs/venues.md, "BingX").
+ * The leverage cap a contract row states where ccxt reads none (ccxt 4.5.84 leaves
+ * `limits.leverage.max` empty on both): BingX's `maxLongLeverage` and `maxShortLeverage` (BingX's
+ * tiers state no leverage), the lower of the two (docs/venues.md, "BingX"); Paradex's initial
+ * margin floor `delta1_cross_margin_params.imf_base`, whose inverse is the most any size may take
+ * (0.02 is 50x; docs/venues.md, "Paradex").
  */
 function statedLeverageCap(market: MarketInterface): number | null {
-  const info = (market.info ?? {}) as { maxLongLeverage?: unknown; maxShortLeverage?: unknown };
+  const info = (market.info ?? {}) as { maxLongLeverage?: unknown; maxShortLeverage?: unknown; delta1_cross_margin_params?: { imf_base?: unknown } };
+  const imfBase = Number(info.delta1_cross_margin_params?.imf_base);
+  if (Number.isFinite(imfBase) && imfBase > 0 && imfBase <= 1) return Math.floor(1 / imfBase + 1e-9);
   const caps = [Number(info.maxLongLeverage), Number(info.maxShortLeverage)].filter((cap) => Number.isFinite(cap) && cap > 0);
   return caps.length === 2 ? Math.min(...caps) : null;
 }

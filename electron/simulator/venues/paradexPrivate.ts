@@ -1,6 +1,6 @@
 /**
  * Paradex private endpoints (bearer token, paradexAuth.ts) for a cross-margined USDC account
- * (docs/venues.md, "Paradex"): the balance (`/v1/balance`), positions (`size` signed: negative
+ * (docs/venues.md, "Paradex"): the balance (`/v1/balance`), the account summary (`/v1/account`), positions (`size` signed: negative
  * for a short, as Paradex documents it), fills, funding payments, the margin config per market,
  * and orders (place, read by id or `client_id`, the open list, cancel one, cancel a market's).
  * Sizes are base units (Paradex has no contract multiplier); numbers are decimal strings.
@@ -123,6 +123,23 @@ function balance(call: ParadexCall): SimResponse {
   return results(call.context.accounts.balances(VENUE, call.account).map((b) => ({
     token: b.currency, size: decimalString(Number((b.total - unrealised).toFixed(8))), last_updated_at: call.context.market.now(),
   })));
+}
+
+/**
+ * `GET /v1/account`: the account summary (Paradex's API reference, `AccountSummaryResponse`):
+ * `account_value` with unrealised P&L, `free_collateral` beyond the initial margin, the initial
+ * margin the positions hold, the maintenance margin at half of it (Paradex's `mmf_factor` 0.5).
+ */
+function accountSummary(call: ParadexCall): SimResponse {
+  const [b] = call.context.accounts.balances(VENUE, call.account);
+  const unrealised = call.context.accounts.positions(VENUE, call.account).reduce((sum, p) => sum + p.unrealisedPnl, 0);
+  const money = (value: number) => decimalString(Number(value.toFixed(8)));
+  const now = call.context.market.now();
+  return ok({
+    account: call.account, account_value: money(b.total), free_collateral: money(b.free), initial_margin_requirement: money(b.used),
+    maintenance_margin_requirement: money(b.used / 2), margin_cushion: money(b.total - b.used / 2), seq_no: now * 1_000_000,
+    settlement_asset: b.currency, status: 'ACTIVE', total_collateral: money(b.total - unrealised), updated_at: now,
+  });
 }
 
 /**
@@ -309,6 +326,7 @@ type Route = (call: ParadexCall) => SimResponse;
 const P = '/v1';
 const ROUTES: Record<string, Route> = {
   [`GET ${P}/balance`]: balance,
+  [`GET ${P}/account`]: accountSummary,
   [`GET ${P}/positions`]: positions,
   [`GET ${P}/fills`]: fills,
   [`GET ${P}/funding/payments`]: fundingPayments,

@@ -41,15 +41,25 @@ export function credentialsFor(venue: VenueId): { apiKey: string; secret: string
   return { ...DEMO_CREDENTIAL };
 }
 
+/** The key the simulator keeps the venue's test account under: Paradex's is the onboarded StarkNet address, the others' the credential's key. */
+export function simAccountKey(venue: VenueId): string {
+  return venue === 'paradex' ? PARADEX_ACCOUNT.address : credentialsFor(venue).apiKey;
+}
+
 export async function startTradingSimulator(universeSize = 20, venues: readonly VenueId[] = TRADING_VENUES, seed = 11): Promise<Simulator> {
   const sim = await startSimulator({ seed, paused: true, startTime: START_TIME, venues: [...venues], universeSize, initialBalance: 100_000 });
   addWalletAccounts(sim, venues);
   return sim;
 }
 
+/** Registers Paradex's onboarded StarkNet account (its address and public key) when `venues` has Paradex. */
+export function addParadexAccount(sim: Simulator, venues: readonly VenueId[]): void {
+  if (venues.includes('paradex')) sim.credentials.add({ venue: 'paradex', apiKey: PARADEX_ACCOUNT.address, secret: PARADEX_ACCOUNT.publicKey });
+}
+
 /** Registers the test wallets of the wallet venues (Hyperliquid, Aster) among `venues`, and Paradex's onboarded StarkNet account. */
 export function addWalletAccounts(sim: Simulator, venues: readonly VenueId[]): void {
-  if (venues.includes('paradex')) sim.credentials.add({ venue: 'paradex', apiKey: PARADEX_ACCOUNT.address, secret: PARADEX_ACCOUNT.publicKey });
+  addParadexAccount(sim, venues);
   for (const venue of venues.filter((v) => WALLET_VENUES.has(v))) {
     const wallet = credentialsFor(venue);
     sim.credentials.add({ venue, apiKey: wallet.apiKey, secret: wallet.secret });

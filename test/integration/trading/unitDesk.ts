@@ -28,7 +28,7 @@ import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/settings.ts';
 import { DEFAULT_RISK_SETTINGS, type TicketInput } from '../../../shared/domain/ticket.ts';
 import { SPOT_BORROW_VENUES, type VenueId } from '../../../shared/domain/venues.ts';
-import { credentialsFor } from './harness.ts';
+import { addParadexAccount, credentialsFor, simAccountKey } from './harness.ts';
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
 
 export type BrokerMode = 'paper' | 'live';
@@ -108,6 +108,7 @@ export function deskSuite(venues: readonly VenueId[], seed: number): DeskSuite {
   const suite = { desk: undefined } as DeskSuite;
   beforeAll(async () => {
     suite.sim = await startSimulator({ seed, paused: true, startTime: START_TIME, venues: [...venues], universeSize: 20, initialBalance: 1_000_000 });
+    addParadexAccount(suite.sim, venues);
   });
   afterAll(async () => {
     await suite.sim?.close();
@@ -180,15 +181,17 @@ export interface Held {
 /** Leaves the simulator's perp accounts flat for the next test, whatever the terminal did (reduce-only market orders). */
 export function flattenSimulatorAccounts(sim: Simulator, venues: readonly VenueId[]): void {
   for (const venue of venues) {
-    for (const position of sim.accounts.positions(venue, 'demo-key')) {
+    // Paradex's account is its onboarded StarkNet address; the others' the demo key.
+    const key = venue === 'paradex' ? simAccountKey(venue) : 'demo-key';
+    for (const position of sim.accounts.positions(venue, key)) {
       if (position.size === 0) continue;
-      sim.accounts.placeOrder(venue, 'demo-key', { instrumentId: position.instrumentId, side: position.size > 0 ? 'sell' : 'buy', type: 'market', quantity: Math.abs(position.size), reduceOnly: true });
+      sim.accounts.placeOrder(venue, key, { instrumentId: position.instrumentId, side: position.size > 0 ? 'sell' : 'buy', type: 'market', quantity: Math.abs(position.size), reduceOnly: true });
     }
   }
 }
 
 export function simulatorHolds(sim: Simulator, venue: VenueId, id: string): Held {
-  const apiKey = credentialsFor(venue).apiKey;
+  const apiKey = simAccountKey(venue);
   const contracts = sim.accounts.positions(venue, apiKey).find((p) => p.instrumentId === id)?.size ?? 0;
   const listing = sim.market.listing(venue, id);
   const venueBase = contracts * listing.instrument.contractSize;

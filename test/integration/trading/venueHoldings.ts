@@ -25,6 +25,8 @@ export interface HoldingsCase {
   factor: number;
   lot: number;
   seed: number;
+  /** The ticket's margin mode where the venue takes only one (Paradex: cross); isolated otherwise. */
+  marginMode?: 'cross';
 }
 
 const BINANCE = { venue: 'binanceusdm' as const, symbol: 'BTC/USDT:USDT', id: 'BTCUSDT' };
@@ -41,7 +43,7 @@ export function describeHoldingsAgainstJournal(c: HoldingsCase): void {
   }
 
   /** About $1,500 of BTC, long on the venue and short on Binance. */
-  const btcTicket = (ticketId: string) => TicketSchema.parse(pairTicket(ticketId, 'BTC', c.leg, BINANCE, 0.02));
+  const btcTicket = (ticketId: string) => TicketSchema.parse({ ...pairTicket(ticketId, 'BTC', c.leg, BINANCE, 0.02), ...(c.marginMode ? { marginMode: c.marginMode } : {}) });
   const wrongOn = (kind: Misconversion) => (broker: Broker) => (broker.venue === c.leg.venue ? misconverting(broker, c.leg.symbol, c.factor, kind) : broker);
 
   describe.each<BrokerMode>(['paper', 'live'])(`${c.label} held against the journal (%s)`, (mode) => {

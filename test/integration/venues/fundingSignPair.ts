@@ -5,7 +5,7 @@
  * Returns the funding journalled per venue (positive = received) and what the venue's own
  * account held (its signed size in its own units) while the pair was open.
  */
-import { expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Simulator } from '../../../electron/simulator/server.ts';
 import type { Broker } from '../../../electron/backend/trading/brokers/broker.ts';
 import type { Store } from '../../../electron/backend/store/duckdb.ts';
@@ -15,9 +15,35 @@ import { createFundingJournaller } from '../../../electron/backend/trading/fundi
 import { journalOf } from '../../../electron/backend/trading/journal.ts';
 import type { PairIntent, Side } from '../../../shared/domain/orders.ts';
 import type { VenueId } from '../../../shared/domain/venues.ts';
-import { credentialsFor } from '../trading/harness.ts';
+import { liveBrokers, simAccountKey, startTradingSimulator } from '../trading/harness.ts';
+import { openStore } from '../../../electron/backend/store/duckdb.ts';
 
 const BTC = 'BTC/USDT:USDT';
+
+export interface SignContext {
+  sim: Simulator;
+  brokers: Map<VenueId, Broker>;
+  store: Store;
+}
+
+/**
+ * The file's funding-sign setting: a simulator of `venues` (the venue and Binance) with a live
+ * broker each and an in-memory journal, opened before the file's tests and closed after them.
+ */
+export function fundingSignSuite(venues: VenueId[], universeSize: number, seed: number): SignContext {
+  const context = {} as SignContext;
+  beforeAll(async () => {
+    context.sim = await startTradingSimulator(universeSize, venues, seed);
+    context.brokers = await liveBrokers(context.sim, 2_000, venues);
+    context.store = await openStore(':memory:');
+  });
+  afterAll(async () => {
+    for (const broker of context.brokers.values()) await broker.close();
+    await context.store.close();
+    await context.sim.close();
+  });
+  return context;
+}
 const BINANCE_ID = 'BTCUSDT';
 
 export interface SettledPair {
@@ -26,8 +52,15 @@ export interface SettledPair {
   held: Array<[string, number]>;
 }
 
+/** The venue's leg where it is not Binance's (BTC/USDT:USDT, isolated): Paradex's BTC is `BTC/USD:USDC`, cross margin only. */
+export interface VenueLeg {
+  symbol: string;
+  marginMode: 'cross' | 'isolated';
+}
+
 export async function settledPair(
-  context: { sim: Simulator; brokers: Map<VenueId, Broker>; store: Store }, venue: VenueId, id: string, ticketId: string, side: Side,
+  context: SignContext, venue: VenueId, id: string, ticketId: string, side: Side,
+  leg: VenueLeg = { symbol: BTC, marginMode: 'isolated' },
 ): Promise<SettledPair> {
   const { sim, brokers, store } = context;
   const other: Side = side === 'buy' ? 'sell' : 'buy';
@@ -36,13 +69,13 @@ export async function settledPair(
     checklist: reduceOnly ? { close: true } : { alignment: 'confirmed', items: ['funding verified'] },
     ...(reduceOnly ? { pairId: ticketId } : {}),
     legs: [
-      { venue, symbol: BTC, side: own, quantity: 0.1, reduceOnly, ...(reduceOnly ? {} : { leverage: 3, marginMode: 'isolated' as const }) },
+      { venue, symbol: leg.symbol, side: own, quantity: 0.1, reduceOnly, ...(reduceOnly ? {} : { leverage: 3, marginMode: leg.marginMode }) },
       { venue: 'binanceusdm', symbol: BTC, side: binance, quantity: 0.1, reduceOnly, ...(reduceOnly ? {} : { leverage: 3, marginMode: 'isolated' as const }) },
     ],
   });
   const gateway = createGateway({ state: new TradingStateMachine(0, () => undefined), journal: journalOf(store), brokers: (v) => brokers.get(v)!, now: () => sim.clock.now() });
   expect((await gateway.submitPair(intent(side, other, false, ticketId))).status).toBe('hedged');
-  const held = sim.accounts.positions(venue, credentialsFor(venue).apiKey).filter((p) => p.size !== 0).map((p): [string, number] => [p.instrumentId, p.size]);
+  const held = sim.accounts.positions(venue, simAccountKey(venue)).filter((p) => p.size !== 0).map((p): [string, number] => [p.instrumentId, p.size]);
   const legs: Array<[VenueId, string]> = [[venue, id], ['binanceusdm', BINANCE_ID]];
   for (const [v, instrument] of legs) sim.market.setRate(v, instrument, 0.0004);
   sim.clock.advanceTo(Math.max(...legs.map(([v, instrument]) => sim.market.funding(v, instrument).nextFundingTime)) + 1_000);

@@ -18,7 +18,7 @@ import { capturingClient, type WireClient } from './venueClients.ts';
 import { describeMarketDefinitions, describeWireCases, type WireCase } from './wireCases.ts';
 import { closeAfterAll, settleOnce, startWireSimulator } from './wireHarness.ts';
 import { credentialsFor, PARADEX_ACCOUNT, PARADEX_KEY } from '../trading/harness.ts';
-import { recorded } from './recordedFixtures.ts';
+import { recorded, recordedMarkets } from './recordedFixtures.ts';
 
 const SYMBOL = 'BTC/USD:USDC';
 const HOUR_MS = 3_600_000;
@@ -168,6 +168,8 @@ async function signedFlow(): Promise<void> {
   await sx.fetchOpenOrders(SYMBOL);
   await sx.cancelOrder(String(resting.id), SYMBOL);
   await sx.fetchBalance();
+  // The account summary the live broker's balance reads (ccxt has no unified call for it).
+  await (sx as unknown as { privateGetAccount(): Promise<unknown> }).privateGetAccount();
   await sx.fetchPositions([SYMBOL]);
   await sx.fetchMyTrades(SYMBOL);
   settleOnce(sim, 'paradex', 'BTC-USD-PERP');
@@ -191,6 +193,10 @@ const SIGNED_CASES: WireCase[] = [
   { method: 'fetchOpenOrders', fixture: 'fetchOpenOrders', route: `GET ${ORDERS}`, allowed: QUOTED('$.results[]') },
   { method: 'fetchBalance', fixture: 'fetchBalance', route: `GET ${P}/balance` },
   { method: 'fetchPositions', fixture: 'fetchPositions', route: `GET ${P}/positions` },
+  {
+    method: 'privateGetAccount', fixture: 'fetchAccount', route: `GET ${P}/account`,
+    allowed: Object.fromEntries(['seq_no', 'updated_at'].map((field) => [`type $.${field}`, QUOTED('$')['type $.seq_no']])),
+  },
   { method: 'fetchMyTrades', fixture: 'fetchMyTrades', route: `GET ${P}/fills` },
   { method: 'fetchFundingHistory', fixture: 'fetchFundingHistory', route: `GET ${P}/funding/payments` },
 ];
@@ -312,6 +318,35 @@ describe('paradex: signed calls', () => {
       expect((await live.positions()).find((p) => p.symbol === ETH)).toBeUndefined();
     } finally {
       await live.close();
+    }
+  });
+
+  it('the live broker reads a market\'s leverage cap from its initial margin floor (ccxt states none, Paradex lists no tiers): 1 / imf_base, and the lot in coins', async () => {
+    const broker = await createLiveBroker({ venue: 'paradex', credentials: credentialsFor('paradex'), connection: { baseUrl: sim.url, timeoutMs: 3_000 } });
+    try {
+      for (const id of ['BTC-USD-PERP', 'ETH-USD-PERP']) {
+        const instrument = sim.market.instrument('paradex', id)!;
+        const info = await broker.marketInfo(adapter.markets().find((m) => m.id === id)!.symbol);
+        expect([info.maxLeverage, info.tiers, info.lot?.step, info.lot?.minNotional]).toEqual([instrument.maxLeverage, null, instrument.stepSize, instrument.minNotional]);
+      }
+      const real = recordedMarkets('paradex').markets[SYMBOL];
+      expect(1 / Number(real.info.delta1_cross_margin_params.imf_base)).toBe(50);
+    } finally {
+      await broker.close();
+    }
+  });
+
+  it('the live broker\'s balance is the account summary\'s: account value as the total, free collateral as the free part, in USDC', async () => {
+    const broker = await createLiveBroker({ venue: 'paradex', credentials: credentialsFor('paradex'), connection: { baseUrl: sim.url, timeoutMs: 3_000 } });
+    try {
+      const [balance] = await broker.balances();
+      const [held] = sim.accounts.balances('paradex', ACCOUNT);
+      expect(balance.currency).toBe('USDC');
+      expect(balance.total).toBeCloseTo(held.total, 6);
+      expect(balance.free).toBeCloseTo(held.free, 6);
+      expect(balance.free).toBeLessThan(balance.total);
+    } finally {
+      await broker.close();
     }
   });
 

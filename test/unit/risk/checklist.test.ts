@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPreview } from '../../../shared/risk/preview.ts';
-import type { ChecklistItemId, TicketPreview } from '../../../shared/domain/ticket.ts';
+import type { ChecklistItemId, TicketInput, TicketPreview } from '../../../shared/domain/ticket.ts';
 import { DEFAULT_RISK_SETTINGS } from '../../../shared/domain/ticket.ts';
 import { HOUR, NOW, book, inputs, market, quote, ticket } from './ticketFixture.ts';
 
@@ -105,6 +105,20 @@ describe('checklist items', () => {
     const missing = buildPreview(inputs({ markets: [market(null), market(quote('bybit', 0.0005, { nextFundingTime: null }))] }));
     expect(statusOf(missing, 'data-fresh').detail).toMatch(/no funding quote for BTC\/USDT:USDT on binanceusdm/);
     expect(statusOf(missing, 'data-fresh').detail).toMatch(/on bybit has no next settlement time/);
+  });
+
+  it('item 1 passes a continuously funded leg (Paradex) without a next settlement time, and says it funds continuously', () => {
+    const legs: TicketInput['legs'] = [
+      { venue: 'binanceusdm', symbol: 'BTC/USDT:USDT', side: 'buy', instrument: 'perp' },
+      { venue: 'paradex', symbol: 'BTC/USD:USDC', side: 'sell', instrument: 'perp' },
+    ];
+    const paradex = quote('paradex', 0.0005, { symbol: 'BTC/USD:USDC', nextFundingTime: null });
+    const preview = buildPreview(inputs({
+      ticket: ticket({ legs, marginMode: 'cross' }), markets: [market(quote('binanceusdm', 0.0001)), market(paradex)],
+      balances: new Map([['binanceusdm', { equity: 200_000, free: 200_000 }], ['paradex', { equity: 200_000, free: 200_000 }]]),
+    }));
+    expect(statusOf(preview, 'data-fresh').status).toBe('pass');
+    expect(statusOf(preview, 'data-fresh').detail).toMatch(/BTC\/USD:USDC on paradex 0\.0500 %\/8 h \(predicted\), funded continuously/);
   });
 
   it('item 2 fails when a book cannot fill the size, and when costs exceed the funding to exit unless acknowledged', () => {

@@ -32,6 +32,7 @@ import { isSpotDust, SEPARATE_SPOT_WALLETS, spotFill, spotFillOfTrades, spotHold
 import { borrowRateOf, buyBackCoins, withInterestPaid } from './spotMargin.ts';
 import { spotBorrowOf, type SpotBorrow } from './spotBorrow.ts';
 import { assertWithinBand, slippageParams } from './marketBound.ts';
+import { paradexAccountBalance, paradexValueAtMark } from './paradexAccount.ts';
 
 /** The request parameter each venue reads our client order id from (docs/ccxt.md, "Private calls"). */
 function clientIdParams(venue: VenueId, clientOrderId: string): Record<string, string> {
@@ -111,17 +112,6 @@ function statedMark(venue: VenueId, position: CcxtPosition, market: MarketInterf
   const { notional, contracts } = position;
   if (typeof notional !== 'number' || !Number.isFinite(notional) || !contracts) return undefined;
   return Math.abs(notional) / Math.abs(contracts * (market.contractSize ?? 1));
-}
-
-/**
- * A Paradex position's value at the mark from its own row, which states no mark: the signed
- * `cost` (size × entry) plus the price part of `unrealized_pnl` (which includes the running
- * funding, `unrealized_funding_pnl`), as an absolute USD value (docs/venues.md, "Paradex").
- */
-function paradexValueAtMark(position: CcxtPosition): number | null {
-  const row = (position.info ?? {}) as { cost?: unknown; unrealized_pnl?: unknown; unrealized_funding_pnl?: unknown };
-  const [cost, pnl, funding] = [row.cost, row.unrealized_pnl, row.unrealized_funding_pnl ?? '0'].map(Number);
-  return [cost, pnl, funding].every(Number.isFinite) ? Math.abs(cost + pnl - funding) : null;
 }
 
 /**
@@ -529,6 +519,7 @@ class LiveBroker implements Broker {
 
   /** The derivatives account's balances, and the spot wallet's stablecoins where that is a wallet of its own (Binance, Bitget). */
   async balances(): Promise<Balance[]> {
+    if (this.venue === 'paradex') return call(this.venue, '', () => paradexAccountBalance(this.#exchange));
     const raw = await call(this.venue, '', () => this.#exchange.fetchBalance());
     const totals = raw.total as unknown as Record<string, number>;
     const free = raw.free as unknown as Record<string, number>;
