@@ -63,12 +63,15 @@ export function walkForwardModel(panel: StudyPanel, params: StudyParams, options
   const buffer = new Float64Array(samples.x.length);
   const scaled = new Float64Array(FEATURES_WITH_INTERCEPT);
   const G = panel.grid.length;
+  const labelTimes = Float64Array.from(samples.list, (sample) => sample.labelTime);
+  const labels = Uint8Array.from(samples.list, (sample) => sample.y);
+  const window = new Int32Array(samples.list.length);
   for (let g = 0; g < G; g++) {
     const now = panel.grid[g];
     if (g % options.refitEvery === 0) {
-      const training: number[] = [];
-      for (let k = 0; k < samples.list.length; k++) if (samples.list[k].labelTime <= now) training.push(k);
-      const fitted = fitWindow(samples, training, buffer, options, weights);
+      let size = 0;
+      for (let k = 0; k < labelTimes.length; k++) if (labelTimes[k] <= now) window[size++] = k;
+      const fitted = fitWindow(samples.x, labels, window.subarray(0, size), buffer, options, weights);
       if (fitted) ({ weights, scaling, baseRate } = fitted);
     }
     if (!weights || !scaling) continue;
@@ -130,28 +133,28 @@ function rollingZ(values: Float64Array, offset: number, g: number, window: numbe
 /** Writes sample `k`'s standardised features (row k of `x`) into row `row` of `out`. */
 interface Scaling { apply(x: Float64Array, k: number, out: Float64Array, row: number): void }
 
-function fitWindow(samples: SampleSet, training: readonly number[], buffer: Float64Array, options: ModelOptions, start: Float64Array | null) {
+function fitWindow(x: Float64Array, labels: Uint8Array, training: Int32Array, buffer: Float64Array, options: ModelOptions, start: Float64Array | null) {
   let hits = 0;
-  for (const k of training) hits += samples.list[k].y;
+  for (let row = 0; row < training.length; row++) hits += labels[training[row]];
   if (training.length < options.minTrainSamples || hits === 0 || hits === training.length) return null;
-  const scaling = standardiser(samples.x, training);
-  const labels = new Uint8Array(training.length);
-  training.forEach((k, row) => {
-    scaling.apply(samples.x, k, buffer, row);
-    labels[row] = samples.list[k].y;
-  });
-  const { weights } = fitLogistic(buffer, FEATURES_WITH_INTERCEPT, labels, options.lambda, start ?? undefined);
+  const scaling = standardiser(x, training);
+  const windowLabels = new Uint8Array(training.length);
+  for (let row = 0; row < training.length; row++) {
+    scaling.apply(x, training[row], buffer, row);
+    windowLabels[row] = labels[training[row]];
+  }
+  const { weights } = fitLogistic(buffer, FEATURES_WITH_INTERCEPT, windowLabels, options.lambda, start ?? undefined);
   return { weights, scaling, baseRate: hits / training.length };
 }
 
 /** Feature standardisation with the training window's own mean and deviation (no look-ahead). */
-function standardiser(x: Float64Array, training: readonly number[]): Scaling {
+function standardiser(x: Float64Array, training: Int32Array): Scaling {
   const d = FEATURES_WITH_INTERCEPT;
   const mean = new Float64Array(d);
   const sd = new Float64Array(d).fill(1);
   for (let a = 1; a < d; a++) {
     let sum = 0, squares = 0;
-    for (const k of training) { const v = x[k * d + a]; sum += v; squares += v ** 2; }
+    for (let row = 0; row < training.length; row++) { const v = x[training[row] * d + a]; sum += v; squares += v ** 2; }
     mean[a] = sum / training.length;
     sd[a] = Math.sqrt(Math.max(0, squares / training.length - mean[a] ** 2)) || 1;
   }

@@ -2,7 +2,8 @@ import type { StudyEvent, StudySummaryView } from '../../shared/domain/patterns.
 import type { FundingPoint, PricePoint } from '../../shared/domain/quotes.ts';
 import type { SectorMap } from '../../shared/sectors/sectorOf.ts';
 import { wilsonInterval } from './proportions.ts';
-import { buildStudyPanel, type StudyPanel } from './studyPanel.ts';
+import type { FundingColumns, PriceColumns } from '../../shared/history/historyColumns.ts';
+import { buildStudyPanel, buildStudyPanelOfColumns, type PanelOptions, type StudyPanel } from './studyPanel.ts';
 
 /**
  * The event study (docs/domain.md §2.6): does a sector whose funding runs above the cross-sector
@@ -47,10 +48,19 @@ export interface StudyResult {
 
 /** The panel the study and the model share, built with the study's parameters. */
 export function studyPanelFor(funding: readonly FundingPoint[], prices: readonly PricePoint[], map: SectorMap, params: StudyParams): StudyPanel {
-  return buildStudyPanel(funding, prices, map, {
+  return buildStudyPanel(funding, prices, map, panelOptionsOf(params));
+}
+
+/** The same panel from the store's columns (the worker's path: no object per row). */
+export function studyPanelOfColumns(funding: FundingColumns, prices: PriceColumns, map: SectorMap, params: StudyParams): StudyPanel {
+  return buildStudyPanelOfColumns(funding, prices, map, panelOptionsOf(params));
+}
+
+function panelOptionsOf(params: StudyParams): PanelOptions {
+  return {
     minAssetsPerSector: params.minAssetsPerSector, horizonsHours: params.horizonsHours, trailingHours: params.trailingHours, maxPriceAgeHours: params.maxPriceAgeHours,
     fundingStaleIntervals: params.fundingStaleIntervals,
-  });
+  };
 }
 
 /** Events, outcomes and summaries from a built panel (the model reuses the same panel). */

@@ -1,9 +1,9 @@
 import type { HistoryAnalytics, PatternStudy, PatternStudyInput } from '../../shared/domain/patterns.ts';
 import { canonicalBase } from '../../shared/sectors/sectorOf.ts';
-import { fundingPointsOf, pricePointsOf, type FundingColumns, type PriceColumns } from '../../shared/history/historyColumns.ts';
+import { fundingPointsOf, type FundingColumns, type PriceColumns } from '../../shared/history/historyColumns.ts';
 import { DEFAULT_ANALYTICS_PARAMS, fundingCorrelation, seriesAnalytics, spreadHalfLife, type AnalyticsParams } from './analytics.ts';
 import { DEFAULT_MODEL_OPTIONS, walkForwardModel } from './model.ts';
-import { DEFAULT_STUDY_PARAMS, studyPanelFor, summarisePanel, type StudyParams } from './study.ts';
+import { DEFAULT_STUDY_PARAMS, studyPanelOfColumns, summarisePanel, type StudyParams } from './study.ts';
 
 /**
  * The jobs the one-shot study worker runs (studyWorker.ts), as pure functions so the worker,
@@ -36,7 +36,7 @@ export function studyParamsFor(input: PatternStudyInput): StudyParams {
 /** The event study and the walk-forward model over one panel, shaped for the contract. */
 export function patternStudy(input: PatternStudyInput, funding: FundingColumns, prices: PriceColumns, map: ReadonlyMap<string, string>, computedAt: number): StudyOutcome {
   const params = studyParamsFor(input);
-  const panel = studyPanelFor(fundingPointsOf(funding), pricePointsOf(prices), map, params);
+  const panel = studyPanelOfColumns(funding, prices, map, params);
   const result = summarisePanel(panel, params);
   const [horizon] = result.horizons;
   const model = walkForwardModel(panel, params, { ...DEFAULT_MODEL_OPTIONS, horizon: 0 });

@@ -1,6 +1,7 @@
 import type { FundingPoint, PricePoint } from '../../shared/domain/quotes.ts';
 import { ratePer8h } from '../../shared/funding/normalise.ts';
 import { canonicalBase, type SectorMap } from '../../shared/sectors/sectorOf.ts';
+import { fundingColumnsOf, priceColumnsOf, type FundingColumns, type KeyColumns, type PriceColumns } from '../../shared/history/historyColumns.ts';
 
 export const HOUR_MS = 3_600_000;
 export const GRID_MS = 8 * HOUR_MS;
@@ -43,8 +44,19 @@ export interface StudyPanel {
 
 interface Series { asset: number; times: Float64Array; values: Float64Array; maxAgeMs: Float64Array | null }
 
-/** Builds the panel: sort each series once, then merge-scan it against the grid. */
+/** Builds the panel from settlements and closes as points (tests, the CLI): the same as from columns. */
 export function buildStudyPanel(funding: readonly FundingPoint[], prices: readonly PricePoint[], map: SectorMap, options: PanelOptions): StudyPanel {
+  return buildStudyPanelOfColumns(fundingColumnsOf(funding), priceColumnsOf(prices), map, options);
+}
+
+/**
+ * Builds the panel from the store's columns (docs/architecture.md, "The pattern study"): rows
+ * grouped into series by their (venue, symbol) codes, each series sorted by time once, then
+ * merge-scanned against the grid. Series are taken in (venue, symbol) order, funding before
+ * prices, and assets numbered as they first appear in that walk, so the panel does not depend on
+ * the order the rows came in (the store's read returns them in that order already).
+ */
+export function buildStudyPanelOfColumns(funding: FundingColumns, prices: PriceColumns, map: SectorMap, options: PanelOptions): StudyPanel {
   const assets = new AssetIndex(map);
   const fundingSeries = groupFunding(funding, assets, options.fundingStaleIntervals);
   const priceSeries = groupPrices(prices, assets);
@@ -54,7 +66,7 @@ export function buildStudyPanel(funding: readonly FundingPoint[], prices: readon
   const assetFunding = meanAtGrid(fundingSeries, grid, A);
   const sectors = [...new Set(assets.sectorOfAsset)].sort();
   const members = sectors.map((sector) => assets.sectorOfAsset.flatMap((s, a) => (s === sector ? [a] : [])));
-  const { median: sectorFunding, dispersion: sectorDispersion } = sectorMedians(assetFunding, members, G, options.minAssetsPerSector);
+  const { median: sectorFunding, dispersion: sectorDispersion } = sectorMedians(assetFunding, members, G, options.minAssetsPerSector, true);
   const divergence = divergenceFromCrossSectorMedian(sectorFunding, sectors.length, G);
   const maxPriceAgeMs = options.maxPriceAgeHours * HOUR_MS;
   const allAssets = [Array.from({ length: A }, (_, a) => a)];
@@ -83,7 +95,11 @@ class AssetIndex {
   constructor(map: SectorMap) {
     this.map = map;
   }
-  /** Index of the asset a venue symbol stands for, or -1 when the map has no sector for it. */
+  /** Whether the map places the base of a venue symbol (without numbering it). */
+  places(symbol: string): boolean {
+    return this.map.has(canonicalBase(symbol));
+  }
+  /** Index of the asset a venue symbol stands for, numbered at its first call; -1 when the map has no sector for it. */
   of(symbol: string): number {
     const known = this.bySymbol.get(symbol);
     if (known !== undefined) return known;
@@ -100,59 +116,89 @@ class AssetIndex {
   }
 }
 
-function groupFunding(points: readonly FundingPoint[], assets: AssetIndex, staleIntervals: number): Series[] {
-  return groupBySeries(points, assets).map((sorted) => {
-    const times = new Float64Array(sorted.length);
-    const values = new Float64Array(sorted.length);
-    const maxAgeMs = new Float64Array(sorted.length);
-    for (let i = 0; i < sorted.length; i++) {
-      const p = sorted[i];
-      // Settlement stamps carry a few ms of jitter: the minute is the settlement.
-      times[i] = Math.round(p.time / MINUTE_MS) * MINUTE_MS;
-      values[i] = ratePer8h(p.rate, p.intervalHours);
-      // A settled rate stands until the next settlement is due (by default); after that the series is stale.
-      maxAgeMs[i] = p.intervalHours * HOUR_MS * staleIntervals;
-    }
-    return { asset: assets.of(sorted[0].symbol), times, values, maxAgeMs };
-  });
-}
-
-function groupPrices(points: readonly PricePoint[], assets: AssetIndex): Series[] {
-  return groupBySeries(points, assets).map((sorted) => {
-    const times = new Float64Array(sorted.length);
-    const values = new Float64Array(sorted.length);
-    for (let i = 0; i < sorted.length; i++) {
-      times[i] = sorted[i].time;
-      values[i] = sorted[i].close;
-    }
-    return { asset: assets.of(sorted[0].symbol), times, values, maxAgeMs: null };
-  });
-}
-
-/** Rows of mapped assets per (venue, symbol), each sorted by time. Files come grouped: reuse the last list. */
-function groupBySeries<T extends { venue: string; symbol: string; time: number }>(points: readonly T[], assets: AssetIndex): T[][] {
-  const byVenue = new Map<string, Map<string, T[]>>();
-  let last: T[] | null = null;
-  let lastVenue = '';
-  let lastSymbol = '';
-  for (const point of points) {
-    if (last === null || point.symbol !== lastSymbol || point.venue !== lastVenue) {
-      if (assets.of(point.symbol) < 0) { last = null; continue; }
-      let bySymbol = byVenue.get(point.venue);
-      if (!bySymbol) byVenue.set(point.venue, (bySymbol = new Map()));
-      last = bySymbol.get(point.symbol) ?? null;
-      if (last === null) bySymbol.set(point.symbol, (last = []));
-      lastVenue = point.venue;
-      lastSymbol = point.symbol;
-    }
-    last.push(point);
+function groupFunding(columns: FundingColumns, assets: AssetIndex, staleIntervals: number): Series[] {
+  const { series, order } = groupBySeries(columns, assets);
+  const { time, rate, intervalHours } = columns;
+  const times = new Float64Array(order.length);
+  const values = new Float64Array(order.length);
+  const maxAgeMs = new Float64Array(order.length);
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j];
+    // Settlement stamps carry a few ms of jitter: the minute is the settlement.
+    times[j] = Math.round(time[i] / MINUTE_MS) * MINUTE_MS;
+    values[j] = ratePer8h(rate[i], intervalHours[i]);
+    // A settled rate stands until the next settlement is due (by default); after that the series is stale.
+    maxAgeMs[j] = intervalHours[i] * HOUR_MS * staleIntervals;
   }
-  return [...byVenue.values()].flatMap((bySymbol) => [...bySymbol.values()].map(sortedByTime));
+  return series.map(({ asset, from, to }) => ({ asset, times: times.subarray(from, to), values: values.subarray(from, to), maxAgeMs: maxAgeMs.subarray(from, to) }));
 }
 
-function sortedByTime<T extends { time: number }>(list: T[]): T[] {
-  for (let i = 1; i < list.length; i++) if (list[i].time < list[i - 1].time) return list.slice().sort((a, b) => a.time - b.time);
-  return list;
+function groupPrices(columns: PriceColumns, assets: AssetIndex): Series[] {
+  const { series, order } = groupBySeries(columns, assets);
+  const { time, close } = columns;
+  const times = new Float64Array(order.length);
+  const values = new Float64Array(order.length);
+  for (let j = 0; j < order.length; j++) {
+    times[j] = time[order[j]];
+    values[j] = close[order[j]];
+  }
+  return series.map(({ asset, from, to }) => ({ asset, times: times.subarray(from, to), values: values.subarray(from, to), maxAgeMs: null }));
+}
+
+/**
+ * The rows of mapped assets as series, one per (venue, symbol), in (venue, symbol) order: `order`
+ * lists row indices series after series (`from`..`to`), each series' rows by time (ties in row
+ * order). One counting pass over the codes; a series is sorted only when its rows are not in
+ * time order already.
+ */
+function groupBySeries(columns: KeyColumns, assets: AssetIndex): { series: { asset: number; from: number; to: number }[]; order: Int32Array } {
+  const { venue, symbol, time } = columns;
+  const S = columns.symbols.length;
+  const placed = Uint8Array.from(columns.symbols, (name) => (assets.places(name) ? 1 : 0));
+  // Per (venue, symbol) code pair: its key, UNSEEN, or LEFT_OUT (the map has no sector for it).
+  const UNSEEN = -1;
+  const LEFT_OUT = -2;
+  const keyOfPair = new Int32Array(columns.venues.length * S).fill(UNSEEN);
+  const keyPairs: number[] = [];
+  const rowsOfKey: number[] = [];
+  const keyOfRow = new Int32Array(time.length);
+  for (let i = 0; i < keyOfRow.length; i++) {
+    const pair = venue[i] * S + symbol[i];
+    let key = keyOfPair[pair];
+    if (key === UNSEEN) {
+      key = placed[symbol[i]] === 1 ? rowsOfKey.push(0) - 1 : LEFT_OUT;
+      if (key >= 0) keyPairs.push(pair);
+      keyOfPair[pair] = key;
+    }
+    keyOfRow[i] = key;
+    if (key >= 0) rowsOfKey[key]++;
+  }
+  const ranked = keyPairs.map((pair, key) => ({ key, venue: columns.venues[Math.floor(pair / S)], symbol: columns.symbols[pair % S] }))
+    .sort((a, b) => compareStrings(a.venue, b.venue) || compareStrings(a.symbol, b.symbol));
+  const next = new Int32Array(keyPairs.length);
+  let offset = 0;
+  const series = ranked.map(({ key, symbol: name }) => {
+    next[key] = offset;
+    offset += rowsOfKey[key];
+    return { asset: assets.of(name), from: offset - rowsOfKey[key], to: offset };
+  });
+  const order = new Int32Array(offset);
+  for (let i = 0; i < keyOfRow.length; i++) if (keyOfRow[i] >= 0) order[next[keyOfRow[i]]++] = i;
+  for (const { from, to } of series) sortByTime(order, from, to, time);
+  return { series, order };
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Sorts `order[from..to)` by `time`, ties kept in row order; a run already in order is left as it is. */
+function sortByTime(order: Int32Array, from: number, to: number, time: Float64Array): void {
+  let sorted = true;
+  for (let j = from + 1; j < to && sorted; j++) if (time[order[j]] < time[order[j - 1]]) sorted = false;
+  if (sorted) return;
+  const run = Array.from(order.subarray(from, to)).sort((a, b) => time[a] - time[b] || a - b);
+  order.set(run, from);
 }
 
 /** Every 8-hour UTC boundary from the first to the last funding settlement. */
@@ -177,12 +223,14 @@ function meanAtGrid(series: Series[], grid: Float64Array, assetCount: number): F
   const G = grid.length;
   const sum = new Float64Array(assetCount * G);
   const count = new Uint16Array(assetCount * G);
+  const at = new Float64Array(G);
   for (const s of series) {
-    const at = valueAtGrid(s, grid, 0, null);
+    valueAtGrid(s, grid, 0, null, at);
+    const row = s.asset * G;
     for (let g = 0; g < G; g++) {
       if (Number.isNaN(at[g])) continue;
-      sum[s.asset * G + g] += at[g];
-      count[s.asset * G + g]++;
+      sum[row + g] += at[g];
+      count[row + g]++;
     }
   }
   for (let i = 0; i < sum.length; i++) sum[i] = count[i] > 0 ? sum[i] / count[i] : Number.NaN;
@@ -197,50 +245,71 @@ function meanReturnAtGrid(series: Series[], grid: Float64Array, fromMs: number, 
   const G = grid.length;
   const sum = new Float64Array(assetCount * G);
   const count = new Uint16Array(assetCount * G);
+  const start = new Float64Array(G);
+  const end = new Float64Array(G);
   for (const s of series) {
-    const start = valueAtGrid(s, grid, fromMs, maxAgeMs);
-    const end = valueAtGrid(s, grid, toMs, maxAgeMs);
+    valueAtGrid(s, grid, fromMs, maxAgeMs, start);
+    valueAtGrid(s, grid, toMs, maxAgeMs, end);
+    const row = s.asset * G;
     for (let g = 0; g < G; g++) {
       const r = end[g] / start[g] - 1;
       if (Number.isNaN(r)) continue;
-      sum[s.asset * G + g] += r;
-      count[s.asset * G + g]++;
+      sum[row + g] += r;
+      count[row + g]++;
     }
   }
   for (let i = 0; i < sum.length; i++) sum[i] = count[i] > 0 ? sum[i] / count[i] : Number.NaN;
   return sum;
 }
 
-/** The series' latest value at or before each grid[g] + offset, NaN when none or too old (merge scan). */
-function valueAtGrid(s: Series, grid: Float64Array, offsetMs: number, maxAgeMs: number | null): Float64Array {
-  const out = new Float64Array(grid.length).fill(Number.NaN);
+/** Writes into `out` the series' latest value at or before each grid[g] + offset, NaN when none or too old (merge scan). */
+function valueAtGrid(s: Series, grid: Float64Array, offsetMs: number, maxAgeMs: number | null, out: Float64Array): void {
   const { times, values } = s;
+  const ages = s.maxAgeMs;
   let j = -1;
   for (let g = 0; g < grid.length; g++) {
     const t = grid[g] + offsetMs;
     while (j + 1 < times.length && times[j + 1] <= t) j++;
+    out[g] = Number.NaN;
     if (j < 0) continue;
-    const maxAge = maxAgeMs ?? (s.maxAgeMs as Float64Array)[j];
+    const maxAge = maxAgeMs ?? (ages as Float64Array)[j];
     if (t - times[j] <= maxAge) out[g] = values[j];
   }
-  return out;
 }
 
-/** Median (and standard deviation) per group × grid point over members with a value; NaN below `min`. */
-function sectorMedians(values: Float64Array, groups: number[][], G: number, min: number): { median: Float64Array; dispersion: Float64Array } {
+/** Grid points gathered at a time by `sectorMedians`: a block of every member's row stays in cache. */
+const MEDIAN_BLOCK = 64;
+
+/**
+ * Median (and, with `withDispersion`, standard deviation) per group × grid point over members with
+ * a value; NaN below `min`. Members are gathered block by block of grid points (rows are
+ * asset-major, so one grid point across assets is a strided read), each grid point's values in
+ * member order as before.
+ */
+function sectorMedians(values: Float64Array, groups: number[][], G: number, min: number, withDispersion = false): { median: Float64Array; dispersion: Float64Array } {
   const median = new Float64Array(groups.length * G).fill(Number.NaN);
-  const dispersion = new Float64Array(groups.length * G).fill(Number.NaN);
-  const scratch = new Float64Array(Math.max(1, ...groups.map((g) => g.length)));
+  const dispersion = new Float64Array(withDispersion ? groups.length * G : 0).fill(Number.NaN);
+  const widest = Math.max(1, ...groups.map((g) => g.length));
+  const scratch = new Float64Array(MEDIAN_BLOCK * widest);
+  const counts = new Int32Array(MEDIAN_BLOCK);
   for (let s = 0; s < groups.length; s++) {
-    for (let g = 0; g < G; g++) {
-      let n = 0;
+    for (let from = 0; from < G; from += MEDIAN_BLOCK) {
+      const width = Math.min(MEDIAN_BLOCK, G - from);
+      counts.fill(0);
       for (const a of groups[s]) {
-        const v = values[a * G + g];
-        if (!Number.isNaN(v)) scratch[n++] = v;
+        const row = a * G + from;
+        for (let b = 0; b < width; b++) {
+          const v = values[row + b];
+          if (!Number.isNaN(v)) scratch[b * widest + counts[b]++] = v;
+        }
       }
-      if (n < min) continue;
-      median[s * G + g] = medianOf(scratch.subarray(0, n));
-      dispersion[s * G + g] = standardDeviation(scratch.subarray(0, n));
+      for (let b = 0; b < width; b++) {
+        const n = counts[b];
+        if (n < min) continue;
+        const members = scratch.subarray(b * widest, b * widest + n);
+        median[s * G + from + b] = medianOf(members);
+        if (withDispersion) dispersion[s * G + from + b] = standardDeviation(members);
+      }
     }
   }
   return { median, dispersion };

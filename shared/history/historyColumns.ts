@@ -47,12 +47,18 @@ export function encodeStrings(values: ArrayLike<unknown>): { dictionary: string[
   return { dictionary, codes };
 }
 
-/** Settlements as columns (the analytics job reads per base through the repository's point API). */
+/** Settlements as columns (the analytics job reads per base through the repository's point API; the study's point entry). */
 export function fundingColumnsOf(points: readonly FundingPoint[]): FundingColumns {
+  return { ...keyColumnsOf(points), rate: Float64Array.from(points, (p) => p.rate), intervalHours: Float64Array.from(points, (p) => p.intervalHours) };
+}
+
+/** Closes as columns (the study's point entry: tests and the CLI read CSV files as points). */
+export function priceColumnsOf(points: readonly PricePoint[]): PriceColumns {
+  return { ...keyColumnsOf(points), close: Float64Array.from(points, (p) => p.close) };
+}
+
+function keyColumnsOf(points: readonly { venue: string; symbol: string; time: number }[]): KeyColumns {
   const venue = encodeStrings(points.map((p) => p.venue));
   const symbol = encodeStrings(points.map((p) => p.symbol));
-  return {
-    venues: venue.dictionary, symbols: symbol.dictionary, venue: venue.codes, symbol: symbol.codes,
-    time: Float64Array.from(points, (p) => p.time), rate: Float64Array.from(points, (p) => p.rate), intervalHours: Float64Array.from(points, (p) => p.intervalHours),
-  };
+  return { venues: venue.dictionary, symbols: symbol.dictionary, venue: venue.codes, symbol: symbol.codes, time: Float64Array.from(points, (p) => p.time) };
 }

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { HistoryAnalytics, PatternStudy, PatternStudyInput } from '../../../shared/domain/patterns.ts';
-import { fundingColumnsOf } from '../../../shared/history/historyColumns.ts';
+import { fundingColumnsOf, type FundingColumns, type PriceColumns } from '../../../shared/history/historyColumns.ts';
 import { canonicalBase, type SectorMap } from '../../../shared/sectors/sectorOf.ts';
 import { DEFAULT_SECTOR_MAP } from '../../../shared/sectors/taxonomy.ts';
 import type { FromStudyWorker, StudyJob, StudyJobResult } from '../../engine/studyJob.ts';
@@ -27,6 +27,8 @@ export interface PatternServiceOptions {
   now?: () => number;
   /** Results kept, keyed by parameters and data version; the oldest is dropped first. */
   cacheSize?: number;
+  /** How long the study's columns of the latest data version stay in memory after a study (default 10 minutes). */
+  columnsKeepMs?: number;
 }
 
 export interface PatternService {
@@ -41,13 +43,17 @@ export interface PatternService {
 
 const DEFAULT_WORKER_URL = new URL('../../engine/studyWorker.ts', import.meta.url);
 const DEFAULT_PEERS = ['BTC', 'ETH'];
+const DEFAULT_COLUMNS_KEEP_MS = 10 * 60_000;
 const MAX_PEERS = 12;
 
 /**
  * The pattern study as a service: loads the history from the store, runs the study in a
  * one-shot worker thread and caches the result per parameter set + data version (the store's
  * fingerprint and the sector map), so the same question over the same data is answered once.
- * Concurrent identical requests share one run.
+ * Concurrent identical requests share one run. The worker is started before the store is read,
+ * so it loads its code while DuckDB scans. The study's columns of the latest data version are
+ * kept in shared memory for `columnsKeepMs`: another parameter set over the same data skips the
+ * store read, and every worker reads the same memory (docs/architecture.md, "The pattern study").
  */
 export function createPatternService(options: PatternServiceOptions): PatternService {
   const now = options.now ?? Date.now;
@@ -60,15 +66,14 @@ export function createPatternService(options: PatternServiceOptions): PatternSer
    * one version grow only with the trader's own requests.
    */
   const tried = new Map<string, Set<string>>();
+  const columns = studyColumnsCache(options.history, options.columnsKeepMs ?? DEFAULT_COLUMNS_KEEP_MS);
   let runs = 0;
 
   async function cached(key: string, job: () => Promise<StudyJob>): Promise<StudyJobResult> {
     const hit = cache.get(key);
     if (hit) return hit;
-    const result = job().then((built) => {
-      runs++;
-      return runInWorker(built, options.workerUrl ?? DEFAULT_WORKER_URL, workers);
-    });
+    runs++;
+    const result = runInWorker(job(), options.workerUrl ?? DEFAULT_WORKER_URL, workers);
     setBounded(cache, key, result, cacheSize);
     result.catch(() => cache.delete(key));
     return result;
@@ -84,7 +89,7 @@ export function createPatternService(options: PatternServiceOptions): PatternSer
       const sets = tried.get(dataKey) ?? new Set<string>();
       setBounded(tried, dataKey, sets.add(JSON.stringify(input)), cacheSize);
       const result = await cached(key, async () => {
-        const [funding, prices] = await Promise.all([options.history.fundingColumns(), options.history.priceColumns()]);
+        const { funding, prices } = await columns.of(JSON.stringify(fingerprint));
         return { kind: 'study', input, funding, prices, sectorMap: [...map], computedAt: now() };
       });
       if (result.kind !== 'study') throw new PatternStudyError('study worker answered a study with analytics');
@@ -105,6 +110,7 @@ export function createPatternService(options: PatternServiceOptions): PatternSer
     },
     runs: () => runs,
     async stop() {
+      columns.release();
       await Promise.all([...workers].map((worker) => worker.terminate()));
     },
   };
@@ -140,30 +146,100 @@ function mapDigest(map: SectorMap): string {
   return [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([base, sector]) => `${base}=${sector}`).join(';');
 }
 
+/** The study's columns of one data version. */
+interface StudyColumns { funding: FundingColumns; prices: PriceColumns }
+
 /**
- * Runs one job in a one-shot worker: the job's columns are moved (not copied), so the caller
- * must not read them afterwards; settles on the worker's one message. `running` tracks live
- * workers so a service can terminate them.
+ * The latest data version's columns, read once and copied into shared memory (a SharedArrayBuffer
+ * per column): a worker given them reads that memory in place, so nothing is copied or moved per
+ * study and the main thread keeps them for the next one. Released `keepMs` after the last study
+ * asked for them (an unref'd timer: it never keeps the process up), or when the version moves on.
  */
-export function runInWorker(job: StudyJob, url: URL = DEFAULT_WORKER_URL, running: Set<Worker> = new Set()): Promise<StudyJobResult> {
-  const columns = job.kind === 'study' ? [job.funding, job.prices] : [job.funding];
-  const transferList = columns.flatMap((c) => Object.values(c).filter(ArrayBuffer.isView).map((view) => view.buffer as ArrayBuffer));
-  const worker = new Worker(url, { workerData: job, transferList });
+function studyColumnsCache(history: HistoryRepo, keepMs: number) {
+  let latest: { version: string; columns: Promise<StudyColumns> } | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const release = () => {
+    latest = null;
+    if (timer) clearTimeout(timer);
+    timer = null;
+  };
+  return {
+    of(version: string): Promise<StudyColumns> {
+      if (latest?.version !== version) {
+        const read = Promise.all([history.fundingColumns(), history.priceColumns()])
+          .then(([funding, prices]) => ({ funding: inSharedMemory(funding), prices: inSharedMemory(prices) }));
+        const entry = { version, columns: read };
+        latest = entry;
+        read.catch(() => { if (latest === entry) release(); });
+      }
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(release, keepMs);
+      timer.unref?.();
+      return latest.columns;
+    },
+    release,
+  };
+}
+
+/** The same columns with every typed array copied into a SharedArrayBuffer of its own. */
+function inSharedMemory<C extends FundingColumns | PriceColumns>(columns: C): C {
+  const copy: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(columns)) {
+    if (value instanceof Float64Array) copy[name] = sharedCopy(value, (buffer) => new Float64Array(buffer));
+    else if (value instanceof Int32Array) copy[name] = sharedCopy(value, (buffer) => new Int32Array(buffer));
+    else copy[name] = value;
+  }
+  return copy as C;
+}
+
+function sharedCopy<A extends Float64Array | Int32Array>(array: A, view: (buffer: SharedArrayBuffer) => A): A {
+  const shared = view(new SharedArrayBuffer(array.byteLength));
+  shared.set(array);
+  return shared;
+}
+
+/**
+ * Runs one job in a one-shot worker, started at once; the job (or the promise of it, e.g. a store
+ * read still running) is posted when it is ready. Typed arrays over ArrayBuffers are moved (not
+ * copied), so the caller must not read them afterwards; those over SharedArrayBuffers are shared.
+ * Settles on the worker's one message. `running` tracks live workers so a service can terminate them.
+ */
+export function runInWorker(job: StudyJob | Promise<StudyJob>, url: URL = DEFAULT_WORKER_URL, running: Set<Worker> = new Set()): Promise<StudyJobResult> {
+  const worker = new Worker(url);
   running.add(worker);
+  let kind = job instanceof Promise ? 'job' : job.kind;
   return new Promise<StudyJobResult>((resolve, reject) => {
     let settled = false;
-    worker.once('message', (message: FromStudyWorker) => {
+    const settle = (outcome: () => void) => {
+      if (settled) return;
       settled = true;
-      if (message.type === 'result') resolve(message.result);
-      else reject(new PatternStudyError(message.message));
+      outcome();
+    };
+    Promise.resolve(job).then(
+      (built) => {
+        kind = built.kind;
+        if (!settled) worker.postMessage(built, transferListOf(built));
+      },
+      (err: unknown) => {
+        settle(() => reject(err));
+        void worker.terminate();
+      },
+    );
+    worker.once('message', (message: FromStudyWorker) => {
+      settle(() => (message.type === 'result' ? resolve(message.result) : reject(new PatternStudyError(message.message))));
     });
     worker.once('error', (err) => {
-      settled = true;
-      reject(new PatternStudyError(`study worker (${job.kind}) failed: ${err.message}`, { cause: err }));
+      settle(() => reject(new PatternStudyError(`study worker (${kind}) failed: ${err.message}`, { cause: err })));
     });
     worker.once('exit', (code) => {
       running.delete(worker);
-      if (!settled) reject(new PatternStudyError(`study worker (${job.kind}) exited with code ${code} before it reported a result`));
+      settle(() => reject(new PatternStudyError(`study worker (${kind}) exited with code ${code} before it reported a result`)));
     });
   });
+}
+
+/** The buffers a job moves to the worker: those of its typed arrays that are not shared. */
+function transferListOf(job: StudyJob): ArrayBuffer[] {
+  const columns = job.kind === 'study' ? [job.funding, job.prices] : [job.funding];
+  return columns.flatMap((c) => Object.values(c).filter(ArrayBuffer.isView).map((view) => view.buffer).filter((buffer) => buffer instanceof ArrayBuffer));
 }

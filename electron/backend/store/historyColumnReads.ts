@@ -12,13 +12,13 @@ export interface HistoryFingerprint { fundingRows: number; priceRows: number; di
 
 /** Every stored settlement in the range, read as columns (the study's bulk path). */
 export async function readFundingColumns(db: Database, range: TimeRange = {}): Promise<FundingColumns> {
-  const read = await readColumns(db, 'funding_history', 'rate, interval_hours', range);
-  return { ...keys(read), rate: read.columns[2], intervalHours: read.columns[3] };
+  const { keys, time, values: [rate, intervalHours] } = await readColumns(db, 'funding_history', ['rate', 'interval_hours'], range);
+  return { ...keys, time, rate, intervalHours };
 }
 
 export async function readPriceColumns(db: Database, range: TimeRange = {}): Promise<PriceColumns> {
-  const read = await readColumns(db, 'price_history', 'close', range);
-  return { ...keys(read), close: read.columns[2] };
+  const { keys, time, values: [close] } = await readColumns(db, 'price_history', ['close'], range);
+  return { ...keys, time, close };
 }
 
 /**
@@ -65,8 +65,9 @@ export async function fundingBases(db: Database): Promise<{ base: string; rows: 
  * only numbers (converting a million strings to JS costs more than the whole scan), and the
  * distinct (venue, symbol) keys come back once, as a small table. No ORDER BY: sorting a million
  * rows in SQL costs several times the scan; `canonicalOrder` groups them in linear time instead.
+ * Resolves to the keys as dictionary codes per row, `time` and each value column, rows grouped by key.
  */
-async function readColumns(db: Database, table: string, valueColumns: string, range: TimeRange) {
+async function readColumns(db: Database, table: string, valueColumns: readonly string[], range: TimeRange): Promise<{ keys: KeyCodes; time: Float64Array; values: Float64Array[] }> {
   const bounds = [BigInt(range.from ?? Number.MIN_SAFE_INTEGER), BigInt(range.to ?? Number.MAX_SAFE_INTEGER)];
   return db.exclusive(`read ${table} columns`, async (connection) => {
     await connection.run(`CREATE OR REPLACE TEMP TABLE history_keys AS
@@ -74,49 +75,53 @@ async function readColumns(db: Database, table: string, valueColumns: string, ra
       FROM (SELECT DISTINCT venue, symbol FROM ${table} WHERE time >= $1 AND time <= $2)`, bounds);
     const keyRows = (await connection.runAndReadAll('SELECT venue, symbol FROM history_keys ORDER BY id')).getRowObjectsJS();
     const result = await connection.run(
-      `SELECT k.id, h.time::DOUBLE AS time, ${valueColumns.split(', ').map((c) => `h.${c}`).join(', ')}
+      `SELECT k.id, h.time::DOUBLE AS time, ${valueColumns.map((c) => `h.${c}`).join(', ')}
        FROM ${table} h JOIN history_keys k USING (venue, symbol) WHERE h.time >= $1 AND h.time <= $2`,
       bounds,
     );
-    const columns = canonicalOrder(numberColumnsOf(result, 2 + valueColumns.split(', ').length), keyRows.length);
+    const read = numberColumnsOf(result, [Int32Array, Float64Array, ...valueColumns.map(() => Float64Array)]);
     await connection.run('DROP TABLE history_keys');
-    return { keys: keyRows.map((r) => ({ venue: String(r.venue), symbol: String(r.symbol) })), columns };
+    const [ids, time, ...values] = canonicalOrder(read, keyRows.length);
+    return { keys: keyCodes(keyRows.map((r) => ({ venue: String(r.venue), symbol: String(r.symbol) })), ids), time, values };
   });
 }
 
+type KeyCodes = Pick<FundingColumns, 'venues' | 'symbols' | 'venue' | 'symbol'>;
+type NumberArray = Int32Array | Float64Array;
+
 /**
  * The result's columns copied chunk by chunk from DuckDB's own vectors (typed arrays over its
- * memory) into one typed array each: no JS number or array per value, which is what made the
- * driver's `getColumnsJS` cost more than the scan. Every column read here is NOT NULL (the
- * schema in connection.ts), so the vectors hold no null slots to mask.
+ * memory) into one typed array each, of the vector's own type (`types`, in column order): no JS
+ * number or array per value, which is what made the driver's `getColumnsJS` cost more than the
+ * scan. Every column read here is NOT NULL (the schema in connection.ts), so the vectors hold no
+ * null slots to mask.
  */
-function numberColumnsOf(result: DuckDBMaterializedResult, count: number): Float64Array[] {
-  const columns = Array.from({ length: count }, () => new Float64Array(result.rowCount));
+function numberColumnsOf(result: DuckDBMaterializedResult, types: readonly (typeof Int32Array | typeof Float64Array)[]): NumberArray[] {
+  const columns = types.map((Type) => new Type(result.rowCount));
   let offset = 0;
   for (let k = 0; k < result.chunkCount; k++) {
     const chunk = result.getChunk(k);
-    for (let c = 0; c < count; c++) {
+    columns.forEach((column, c) => {
       const items = (chunk.getColumnVector(c) as { items?: unknown }).items;
-      if (!ArrayBuffer.isView(items)) throw new Error(`history read: column ${c} is not a fixed-width number column`);
-      columns[c].set(items as unknown as ArrayLike<number>, offset);
-    }
+      if (!(items instanceof column.constructor)) throw new Error(`history read: column ${c} is not a ${column.constructor.name} column`);
+      column.set(items as NumberArray, offset);
+    });
     offset += chunk.rowCount;
   }
   return columns;
 }
 
-/** Venue and symbol codes per row from the key id, each through its own dictionary. */
-function keys({ keys: pairs, columns }: { keys: { venue: string; symbol: string }[]; columns: Float64Array[] }) {
+/** Venue and symbol codes per row from its key id, each through its own dictionary. */
+function keyCodes(pairs: { venue: string; symbol: string }[], ids: ArrayLike<number>): KeyCodes {
   const venueCodes = encodeStrings(pairs.map((p) => p.venue));
   const symbolCodes = encodeStrings(pairs.map((p) => p.symbol));
-  const ids = columns[0];
   const venue = new Int32Array(ids.length);
   const symbol = new Int32Array(ids.length);
-  for (let i = 0; i < ids.length; i++) {
-    venue[i] = venueCodes.codes[ids[i]];
-    symbol[i] = symbolCodes.codes[ids[i]];
+  for (let j = 0; j < ids.length; j++) {
+    venue[j] = venueCodes.codes[ids[j]];
+    symbol[j] = symbolCodes.codes[ids[j]];
   }
-  return { venues: venueCodes.dictionary, symbols: symbolCodes.dictionary, venue, symbol, time: columns[1] };
+  return { venues: venueCodes.dictionary, symbols: symbolCodes.dictionary, venue, symbol };
 }
 
 /**
