@@ -57,8 +57,10 @@ export function useSymbolHistory(base: string | null, quotes: readonly FundingQu
     setBackfill({ kind: 'running', auto });
     try {
       const result = await bridge.invoke('history.backfill', { base: asset, days: BACKFILL_DAYS });
-      if (current.current === asset) setBackfill({ kind: 'done', auto, result });
+      // The result shows once the chart holds what was added, in the same turn as the run ends:
+      // a button enabled by 'done' while the reload was still running swallowed the next click.
       await load(asset);
+      if (current.current === asset) setBackfill({ kind: 'done', auto, result });
     } catch (err) {
       if (current.current === asset) setBackfill({ kind: 'failed', message: `Backfill of ${asset} failed: ${errorMessage(err)}` });
     } finally {
