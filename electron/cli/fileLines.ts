@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { ChunkLines } from '../../shared/history/textLines.ts';
 import { UsageError } from './io.ts';
 
 /**
@@ -9,19 +10,11 @@ import { UsageError } from './io.ts';
  */
 export async function* fileLines(file: string, cannotRead: (code: string) => string): AsyncGenerator<string> {
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  let rest = '';
+  const lines = new ChunkLines();
   try {
-    for await (const chunk of stream as AsyncIterable<string>) {
-      const text = rest + chunk;
-      let from = 0;
-      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', from)) {
-        yield text.slice(from, at);
-        from = at + 1;
-      }
-      rest = text.slice(from);
-    }
+    for await (const chunk of stream as AsyncIterable<string>) yield* lines.push(chunk);
   } catch (error) {
     throw new UsageError(cannotRead((error as NodeJS.ErrnoException).code ?? String(error)));
   }
-  yield rest;
+  yield lines.end();
 }

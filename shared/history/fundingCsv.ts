@@ -1,6 +1,7 @@
 import type { CsvLineError, FundingPoint } from '../domain/quotes.ts';
 import { parseUnifiedSymbol } from '../domain/symbols.ts';
 import { unknownVenueMessage } from './csvVenues.ts';
+import { textLines } from './textLines.ts';
 
 /**
  * The funding-history CSV format: a header naming at least
@@ -46,7 +47,7 @@ const ISO_WITHOUT_ZONE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$
 export function parseFundingCsv(text: string, _fileName: string, options: FundingCsvOptions = {}): FundingCsvParse {
   const reader = new FundingCsvReader(options);
   const points: FundingPoint[] = [];
-  for (const line of text.split('\n')) {
+  for (const line of textLines(text)) {
     const point = reader.line(line);
     if (point) points.push(point);
   }
@@ -65,6 +66,7 @@ export class FundingCsvReader {
   private refused = false;
   private readonly seen = new SettlementLines();
   private readonly names: RowNames;
+  private fast: FastRows | null = null;
 
   constructor(options: FundingCsvOptions = {}) {
     this.names = { symbols: new Map(), venues: new Map(), knownVenues: options.knownVenues ?? null };
@@ -81,9 +83,15 @@ export class FundingCsvReader {
       if (typeof header === 'string') {
         this.refused = true;
         this.errors.push({ line: at, message: header });
-      } else this.header = header;
+      } else {
+        this.header = header;
+        this.fast = new FastRows(header, this.seen);
+      }
       return null;
     }
+    // Most rows are read in place, already checked for repeats; readRow decides the rest.
+    const fast = line.includes('"') ? null : this.fast?.row(line, at);
+    if (fast) return fast;
     const row = readRow(splitFields(line), this.header, this.names);
     if (typeof row === 'string') {
       this.errors.push({ line: at, message: row });
@@ -137,21 +145,23 @@ export function parseUtcTime(raw: string): number | string {
  * goes back in time: 120 MB for 10 M rows, where objects per row would cost ten times that.
  */
 class SettlementLines {
-  private readonly series = new Map<string, Map<string, SeriesLines>>();
+  private readonly venues = new Map<string, VenueSeries>();
+
+  /** The venue's series, or undefined before a row of it was accepted. */
+  venue(venue: string): VenueSeries | undefined {
+    return this.venues.get(venue);
+  }
 
   /** The line that already holds this settlement, or undefined (and the settlement is recorded). */
   repeatOf(venue: string, symbol: string, time: number, line: number): number | undefined {
-    let symbols = this.series.get(venue);
-    if (!symbols) this.series.set(venue, (symbols = new Map()));
-    let lines = symbols.get(symbol);
-    if (!lines) symbols.set(symbol, (lines = { newest: -Infinity, count: 0, times: new Float64Array(16), lines: new Int32Array(16), byTime: null }));
-    if (!lines.byTime && time > lines.newest) {
-      lines.newest = time;
-      if (lines.count === lines.times.length) grow(lines);
-      lines.times[lines.count] = time;
-      lines.lines[lines.count++] = line;
-      return undefined;
+    let symbols = this.venues.get(venue);
+    if (!symbols) this.venues.set(venue, (symbols = { name: detached(venue), symbols: new Map() }));
+    let lines = symbols.symbols.get(symbol);
+    if (!lines) {
+      lines = { venue: symbols.name, symbol: detached(symbol), newest: -Infinity, count: 0, times: new Float64Array(16), lines: new Int32Array(16), byTime: null, next: null };
+      symbols.symbols.set(lines.symbol, lines);
     }
+    if (recordNewest(lines, time, line)) return undefined;
     if (!lines.byTime) {
       lines.byTime = new Map();
       for (let i = 0; i < lines.count; i++) lines.byTime.set(lines.times[i], lines.lines[i]);
@@ -162,12 +172,41 @@ class SettlementLines {
   }
 }
 
+/** One venue's series by symbol. */
+interface VenueSeries {
+  name: string;
+  symbols: Map<string, SeriesLines>;
+}
+
 interface SeriesLines {
+  /** The names as first accepted, the strings every point of the series carries. */
+  venue: string;
+  symbol: string;
   newest: number;
   count: number;
   times: Float64Array;
   lines: Int32Array;
   byTime: Map<number, number> | null;
+  /** The series a row of this one was last followed by (the fast path's guess of the next row's). */
+  next: SeriesLines | null;
+}
+
+/** Records a settlement newer than any of its series so far (the common, in-order case); false otherwise. */
+function recordNewest(series: SeriesLines, time: number, line: number): boolean {
+  if (series.byTime || !(time > series.newest)) return false;
+  series.newest = time;
+  if (series.count === series.times.length) grow(series);
+  series.times[series.count] = time;
+  series.lines[series.count++] = line;
+  return true;
+}
+
+/**
+ * A copy of a name that shares no storage with its line: V8 keeps a slice of a string as a view
+ * of it, so one name kept from a streamed file would hold its whole read chunk.
+ */
+function detached(name: string): string {
+  return name.split('').join('');
 }
 
 function grow(series: SeriesLines): void {
@@ -188,19 +227,33 @@ function isBlank(line: string): boolean {
  * Date.parse path costs about a microsecond a row, which dominates a 500k-row file.
  * Returns null for anything else (then the general path decides).
  */
-function utcIsoMs(t: string): number | null {
-  const n = t.length;
-  if ((n !== 20 && n !== 24) || t.charCodeAt(n - 1) !== 90 /* Z */ || t[4] !== '-' || t[7] !== '-' || t[10] !== 'T' || t[13] !== ':' || t[16] !== ':') return null;
-  const year = digits(t, 0, 4);
-  const month = digits(t, 5, 2);
-  const day = digits(t, 8, 2);
-  const hour = digits(t, 11, 2);
-  const minute = digits(t, 14, 2);
-  const second = digits(t, 17, 2);
-  const ms = n === 24 ? (t[19] === '.' ? digits(t, 20, 3) : -1) : 0;
-  if (year < 0 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59 || ms < 0) return null;
-  if (hour < 0 || minute < 0 || second < 0 || day > daysInMonth(year, month)) return null;
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+function utcIsoMs(t: string, from = 0, to = t.length): number | null {
+  const day = isoDayMs(t, from, to);
+  const time = isoTimeOfDayMs(t, from, to);
+  return Number.isNaN(day) || Number.isNaN(time) ? null : day + time;
+}
+
+/** The day `YYYY-MM-DD` that opens a field of 20 or 24 characters ending in `Z`, as epoch ms, or NaN. */
+function isoDayMs(t: string, from: number, to: number): number {
+  const n = to - from;
+  if ((n !== 20 && n !== 24) || t.charCodeAt(to - 1) !== 90 /* Z */ || t.charCodeAt(from + 4) !== 45 /* - */ || t.charCodeAt(from + 7) !== 45 || t.charCodeAt(from + 10) !== 84 /* T */) return NaN;
+  const year = digits(t, from, 4);
+  const month = digits(t, from + 5, 2);
+  const day = digits(t, from + 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN;
+  return Date.UTC(year, month - 1, day);
+}
+
+/** The `HH:MM:SS[.fff]Z` after that day, in milliseconds, or NaN. */
+function isoTimeOfDayMs(t: string, from: number, to: number): number {
+  const n = to - from;
+  if (t.charCodeAt(from + 13) !== 58 /* : */ || t.charCodeAt(from + 16) !== 58) return NaN;
+  const hour = digits(t, from + 11, 2);
+  const minute = digits(t, from + 14, 2);
+  const second = digits(t, from + 17, 2);
+  const ms = n === 24 ? (t.charCodeAt(from + 19) === 46 /* . */ ? digits(t, from + 20, 3) : -1) : 0;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) return NaN;
+  return ((hour * 60 + minute) * 60 + second) * 1000 + ms;
 }
 
 function isCalendarDate(ymd: string): boolean {
@@ -302,6 +355,136 @@ function readRow(fields: string[] | string, col: ColumnIndex & { count: number }
   const markPrice = col.mark_price < 0 ? null : readOptionalPrice(fields[col.mark_price]);
   if (typeof markPrice === 'string') return markPrice;
   return { venue, symbol, time, rate, intervalHours, markPrice };
+}
+
+/**
+ * The common row read in place: field bounds from the commas, time and numbers read digit by
+ * digit from the line, names looked up in the caches `readRow` fills, no array of fields and no
+ * substrings beyond venue and symbol. It takes only a row whose every field is plainly good (a
+ * venue and symbol already found valid, a plain decimal, the ISO `…Z` or epoch-ms time) and
+ * returns null for anything else, so `readRow`, the one source of messages, decides every
+ * other row. A row it takes gives the point `readRow` would give.
+ */
+class FastRows {
+  /** `cuts[i]` is the comma before field i (-1 for the first); `cuts[count]` the line's end. */
+  private readonly cuts: Int32Array;
+  private readonly col: ColumnIndex & { count: number };
+  private readonly seen: SettlementLines;
+  /** The series of the last row read here: the next row is most often of it or of the one that followed it before. */
+  private last: SeriesLines | null = null;
+  /** The last ISO day read (`YYYY-MM-DDT`) and its epoch ms: rows of one day follow each other. */
+  private dayText = '';
+  private dayMs = NaN;
+
+  constructor(col: ColumnIndex & { count: number }, seen: SettlementLines) {
+    this.col = col;
+    this.seen = seen;
+    this.cuts = new Int32Array(col.count + 1);
+  }
+
+  /** The point on this line, recorded as seen; null when the general path must decide. */
+  row(line: string, at: number): FundingPoint | null {
+    const { col, cuts } = this;
+    cuts[0] = -1;
+    let comma = -1;
+    for (let i = 1; i < col.count; i++) {
+      comma = line.indexOf(',', comma + 1);
+      if (comma < 0) return null;
+      cuts[i] = comma;
+    }
+    if (line.indexOf(',', comma + 1) >= 0) return null;
+    cuts[col.count] = line.length;
+    const series = this.seriesAt(line, cuts[col.venue] + 1, cuts[col.venue + 1], cuts[col.symbol] + 1, cuts[col.symbol + 1]);
+    if (!series) return null;
+    const time = this.timeAt(line, cuts[col.time] + 1, cuts[col.time + 1]);
+    const rate = plainDecimal(line, cuts[col.rate] + 1, cuts[col.rate + 1]);
+    const intervalHours = plainDecimal(line, cuts[col.interval_hours] + 1, cuts[col.interval_hours + 1]);
+    // NaN fails every comparison here, so any field not in plain form goes to readRow.
+    if (!(time >= 0 && intervalHours > 0 && Math.abs(rate) <= MAX_PLAUSIBLE_RATE)) return null;
+    let markPrice: number | null = null;
+    if (col.mark_price >= 0) {
+      const from = cuts[col.mark_price] + 1;
+      const to = cuts[col.mark_price + 1];
+      if (to > from) {
+        markPrice = plainDecimal(line, from, to);
+        if (!(markPrice > 0)) return null;
+      }
+    }
+    // A time not after the series' newest may be a repeat: readRow and repeatOf say which.
+    if (!recordNewest(series, time, at)) return null;
+    return { venue: series.venue, symbol: series.symbol, time, rate, intervalHours, markPrice };
+  }
+
+  /**
+   * The series already accepted under this venue and symbol. Only such a series passes, so both
+   * names are known valid; a name with spaces around it matches none and goes to readRow.
+   */
+  private seriesAt(line: string, venueFrom: number, venueTo: number, symbolFrom: number, symbolTo: number): SeriesLines | undefined {
+    const last = this.last;
+    const at = (s: SeriesLines) => textAt(line, symbolFrom, symbolTo, s.symbol) && textAt(line, venueFrom, venueTo, s.venue);
+    if (last && at(last)) return last;
+    if (last?.next && at(last.next)) return (this.last = last.next);
+    const series = this.seen.venue(line.slice(venueFrom, venueTo))?.symbols.get(line.slice(symbolFrom, symbolTo));
+    if (series) {
+      if (last) last.next = series;
+      this.last = series;
+    }
+    return series;
+  }
+
+  /** Epoch milliseconds (12 to 15 digits) or `YYYY-MM-DDTHH:MM:SS[.fff]Z`; NaN for any other form. */
+  private timeAt(t: string, from: number, to: number): number {
+    const n = to - from;
+    if (n === 20 || n === 24) {
+      if (!(this.dayText.length === 11 && textAt(t, from, from + 11, this.dayText))) {
+        this.dayMs = isoDayMs(t, from, to);
+        this.dayText = Number.isNaN(this.dayMs) ? '' : t.slice(from, from + 11);
+      }
+      return this.dayMs + isoTimeOfDayMs(t, from, to);
+    }
+    if (n < 12 || n > 15) return NaN;
+    const ms = digits(t, from, n);
+    return ms >= SMALLEST_EPOCH_MS ? ms : NaN;
+  }
+}
+
+/** Whether `line[from, to)` is `text`: compared in place, where a slice would allocate and `startsWith` is a call. */
+function textAt(line: string, from: number, to: number, text: string): boolean {
+  if (to - from !== text.length) return false;
+  for (let i = text.length - 1; i >= 0; i--) if (line.charCodeAt(from + i) !== text.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Powers of ten a double holds exactly: a plain decimal divided by one is correctly rounded. */
+const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * `[-]digits[.digits]` in `t[from, to)` as `Number()` reads it, or NaN for any other form. Exact
+ * while the digits fit 2^53 and the fraction 22 places: the value is then one correctly rounded
+ * division of two exact doubles, as `Number()` rounds the decimal (Clinger's fast path).
+ */
+function plainDecimal(t: string, from: number, to: number): number {
+  let i = from;
+  const negative = t.charCodeAt(i) === 45; /* - */
+  if (negative) i++;
+  let mantissa = 0;
+  let digitCount = 0;
+  let places = -1;
+  for (; i < to; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 46 /* . */ && places < 0) {
+      places = 0;
+      continue;
+    }
+    const d = c - 48;
+    if (d < 0 || d > 9) return NaN;
+    mantissa = mantissa * 10 + d;
+    digitCount++;
+    if (places >= 0) places++;
+  }
+  if (digitCount === 0 || mantissa > Number.MAX_SAFE_INTEGER || places > 22) return NaN;
+  const value = places > 0 ? mantissa / EXACT_POWERS_OF_TEN[places] : mantissa;
+  return negative ? -value : value;
 }
 
 function venueProblem(venue: string, names: RowNames): string | null {

@@ -7,9 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { openStore } from '../../../electron/backend/store/duckdb.ts';
-import { MIGRATIONS, STORE_FILE } from '../../../electron/backend/store/connection.ts';
+import { earlierStore } from '../../fixtures/earlierStore.ts';
 
 const H = 3_600_000;
 let dir: string;
@@ -17,25 +16,17 @@ beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'ft-close-times-'));
 afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
 
 /** The schema as the release before close-time stamping left it, with `rows` stored. */
-async function earlierStore(rows: Array<{ time: number; close: number }>): Promise<void> {
-  const instance = await DuckDBInstance.create(join(dir, STORE_FILE));
-  const connection = await instance.connect();
-  await connection.run('CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at BIGINT NOT NULL)');
-  const before = MIGRATIONS.findIndex((sql) => sql.includes('price_history_next'));
-  for (let version = 1; version <= before; version++) {
-    await connection.run(MIGRATIONS[version - 1]);
-    await connection.run('INSERT INTO schema_version VALUES ($1, 0)', [version]);
-  }
-  for (const row of rows) await connection.run(`INSERT INTO price_history VALUES ('binanceusdm', 'BTC/USDT:USDT', 'BTC', ${row.time}, ${row.close})`);
-  connection.closeSync();
-  instance.closeSync();
+function earlierCloses(rows: Array<{ time: number; close: number }>): Promise<void> {
+  return earlierStore(dir, 'price_history_next', async (connection) => {
+    for (const row of rows) await connection.run(`INSERT INTO price_history VALUES ('binanceusdm', 'BTC/USDT:USDT', 'BTC', ${row.time}, ${row.close})`);
+  });
 }
 
 describe('the upgrade that stamps stored closes at their candle\'s end', () => {
   it('moves each 4-h close four hours on, caps the running candle at the upgrade time, keeps every row, and runs once', async () => {
     const lastOpen = Math.floor(Date.now() / (4 * H)) * 4 * H; // the running candle's opening
     const opens = [lastOpen - 8 * H, lastOpen - 4 * H, lastOpen];
-    await earlierStore(opens.map((time, i) => ({ time, close: 100 + i })));
+    await earlierCloses(opens.map((time, i) => ({ time, close: 100 + i })));
     const before = Date.now();
     let store = await openStore(dir);
     const after = Date.now();

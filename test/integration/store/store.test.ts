@@ -102,6 +102,19 @@ describe('importFundingCsv', () => {
     ]);
   });
 
+  it('a file imported again adds no row twice; a changed rate replaces the stored one', async () => {
+    const rows = ['venue,symbol,time,rate,interval_hours'];
+    for (let i = 0; i < 20_000; i++) rows.push(`okx,S${i % 40}/USDT:USDT,${T0 + Math.floor(i / 40) * H},0.0001,8`);
+    expect(await importFundingCsv(store, rows.join('\n'), 'a.csv', FUNDING_CSV_OPTIONS)).toMatchObject({ imported: 20_000, rejected: 0 });
+    rows[1] = rows[1].replace(',0.0001,', ',0.0002,');
+    expect(await importFundingCsv(store, rows.join('\n'), 'a.csv', FUNDING_CSV_OPTIONS)).toMatchObject({ imported: 20_000, rejected: 0 });
+    expect((await store.history.spans()).funding.rows).toBe(20_000);
+    const s0 = await store.history.funding({ base: 'S0' });
+    expect(s0).toHaveLength(500);
+    expect(s0.map((p) => p.rate).filter((r) => r === 0.0002)).toHaveLength(1);
+    expect(s0[0]).toMatchObject({ time: T0, rate: 0.0002 });
+  });
+
   it('lists the first 200 errors and counts all of them', async () => {
     const rows = ['venue,symbol,time,rate,interval_hours'];
     for (let i = 0; i < 250; i++) rows.push(`bybit,BTC/USDT:USDT,${T0 + i * H},oops,8`);

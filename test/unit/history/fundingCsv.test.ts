@@ -97,6 +97,39 @@ describe('parseFundingCsv', () => {
     expect(errors[0].message).toMatch(/missing venue, symbol, time, rate, interval_hours/);
   });
 
+  it('a row written plainly and the same row with spaces, exponents and other time forms give the same point', () => {
+    const plain = 'bybit,BTC/USDT:USDT,2024-03-01T08:00:00Z,-0.000125,8,61000.25';
+    const spelled = [' bybit ,BTC/USDT:USDT ,2024-03-01T08:00:00.000Z,-1.25e-4,8.0,61000.25', 'bybit,BTC/USDT:USDT,1709280000000, -0.000125,8,6.100025e4', 'bybit,BTC/USDT:USDT,2024-03-01 11:00:00+03:00,-0.000125,08,61000.250'];
+    for (const row of spelled) {
+      // Each file starts a new reader; the plain row comes second, once its series is known.
+      const { points, errors } = parseFundingCsv(`${HEADER},mark_price\n${row}\n${plain.replace('08:00', '16:00')}`, 'same.csv');
+      expect(errors).toEqual([]);
+      expect(points).toEqual([
+        { venue: 'bybit', symbol: 'BTC/USDT:USDT', time: Date.UTC(2024, 2, 1, 8), rate: -0.000125, intervalHours: 8, markPrice: 61000.25 },
+        { venue: 'bybit', symbol: 'BTC/USDT:USDT', time: Date.UTC(2024, 2, 1, 16), rate: -0.000125, intervalHours: 8, markPrice: 61000.25 },
+      ]);
+    }
+  });
+
+  it('reads every decimal rate exactly as Number() does', () => {
+    const texts: string[] = [];
+    for (let i = 0; i < 5_000; i++) {
+      const rate = (Math.random() - 0.5) * 0.1;
+      texts.push(i % 3 === 0 ? String(rate) : rate.toFixed(1 + (i % 18)));
+    }
+    const rows = texts.map((rate, i) => `okx,BTC/USDT:USDT,${1_704_067_200_000 + i * 3_600_000},${rate},8`);
+    const { points, errors } = parseFundingCsv([HEADER, ...rows].join('\n'), 'decimals.csv');
+    expect(errors).toEqual([]);
+    expect(points.map((p) => p.rate)).toEqual(texts.map(Number));
+  });
+
+  it('finds a repeat and a row out of time order after rows read in order', () => {
+    const rows = ['okx,BTC/USDT:USDT,2024-01-01T00:00:00Z,0.0001,8', 'okx,BTC/USDT:USDT,2024-01-01T08:00:00Z,0.0001,8', 'okx,BTC/USDT:USDT,2024-01-01T04:00:00Z,0.0001,8', 'okx,BTC/USDT:USDT,2024-01-01T08:00:00Z,0.0002,8'];
+    const { points, errors } = parseFundingCsv([HEADER, ...rows].join('\n'), 'order.csv');
+    expect(points.map((p) => p.time)).toEqual([Date.UTC(2024, 0, 1, 0), Date.UTC(2024, 0, 1, 8), Date.UTC(2024, 0, 1, 4)]);
+    expect(errors).toEqual([{ line: 5, message: 'duplicate settlement: okx BTC/USDT:USDT at 2024-01-01T08:00:00.000Z already on line 3' }]);
+  });
+
   it('an empty file is one error', () => {
     expect(parseFundingCsv('\n \n', 'e.csv').errors).toEqual([{ line: 1, message: expect.stringMatching(/the file is empty/) }]);
   });
