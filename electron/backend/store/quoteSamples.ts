@@ -25,7 +25,10 @@ export interface QuoteSampleRepo {
 
 /** Sits between the live quote stream (several updates a second) and the store. */
 export interface QuoteSampler {
-  /** Stores only quotes from a minute not yet sampled for their venue/symbol; resolves to rows added. */
+  /**
+   * Stores only quotes from a minute not yet sampled for their venue/symbol; resolves to the rows
+   * added by the insert that carried them (with any recorded while the previous insert ran).
+   */
   record(quotes: readonly FundingQuote[]): Promise<number>;
 }
 
@@ -80,19 +83,42 @@ export function createQuoteSampleRepo(db: Database): QuoteSampleRepo {
   };
 }
 
-/** Throttles to one sample per venue/symbol per minute before anything reaches the store. */
+/**
+ * Throttles to one sample per venue/symbol per minute before anything reaches the store.
+ * Streams deliver one market's update at a time, so storing each minute's first sample as it
+ * comes made a transaction per market: hundreds a minute on the store's one connection, every
+ * other store read and write (the journal, the symbol view's history) queued behind them. The
+ * samples that come due while an insert runs wait, and go together in the next one: at most one
+ * sample insert runs and one waits, whatever the stream's rate (docs/architecture.md, "Durability").
+ */
 export function createQuoteSampler(repo: QuoteSampleRepo): QuoteSampler {
   const lastMinute = new Map<string, number>();
+  let waiting: FundingQuote[] = [];
+  /** The insert that will carry `waiting`, once the one before it is done; null when none is queued. */
+  let queued: Promise<number> | null = null;
+  let previous: Promise<unknown> = Promise.resolve();
   return {
     record(quotes) {
-      const due = quotes.filter((q) => {
+      let due = 0;
+      for (const q of quotes) {
         const key = `${q.venue}|${q.symbol}`;
         const minute = Math.floor(q.observedAt / MINUTE_MS);
-        if ((lastMinute.get(key) ?? -Infinity) >= minute) return false;
+        if ((lastMinute.get(key) ?? -Infinity) >= minute) continue;
         lastMinute.set(key, minute);
-        return true;
-      });
-      return repo.insert(due);
+        waiting.push(q);
+        due++;
+      }
+      if (due === 0) return Promise.resolve(0);
+      if (!queued) {
+        queued = previous.then(() => {
+          const batch = waiting;
+          waiting = [];
+          queued = null;
+          return repo.insert(batch);
+        });
+        previous = queued.catch(() => undefined);
+      }
+      return queued;
     },
   };
 }
