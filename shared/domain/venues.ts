@@ -116,6 +116,15 @@ export const MONITORING_ONLY_VENUES: ReadonlySet<VenueId> = new Set<VenueId>(MON
  */
 export const CONTINUOUS_FUNDING_VENUES: ReadonlySet<VenueId> = new Set<VenueId>(['paradex']);
 
+/**
+ * Venues the terminal trades in cross margin only, with why: Paradex's isolated margin is an
+ * isolated-market sub-account each order must name, which ccxt does not address
+ * (docs/venues.md, "Paradex"). The checklist refuses an isolated ticket on them in these words.
+ */
+export const CROSS_MARGIN_ONLY: Readonly<Partial<Record<VenueId, string>>> = {
+  paradex: 'Paradex trades isolated margin through an isolated-market sub-account that ccxt does not address',
+};
+
 export function notTradableReason(venue: VenueId): string {
   return `${VENUES[venue].label} is not tradable in this build: the terminal monitors it only (no orders, positions or kill switch there)`;
 }

@@ -6,7 +6,7 @@
 import { onStep } from './lots.ts';
 import { pairSpreadPer8h, takeProfitProblem } from './takeProfit.ts';
 import type { ChecklistItem, ChecklistItemId, LegPreview, RiskSettings, Ticket, TicketPreview } from '../domain/ticket.ts';
-import { CONTINUOUS_FUNDING_VENUES, VENUES } from '../domain/venues.ts';
+import { CONTINUOUS_FUNDING_VENUES, CROSS_MARGIN_ONLY, VENUES } from '../domain/venues.ts';
 import type { SpreadDecay } from '../domain/signals.ts';
 import { borrowSourceText, feeSourceText } from '../domain/fees.ts';
 import { bandRefusal, maxSlippageOf } from './slippage.ts';
@@ -127,6 +127,10 @@ const margin: Rule = (input) => {
   }
   for (const move of preview.costs.transfers) problems.push(`move ${usd(move.amount)} from ${move.from} to ${move.to} first (fee ${usd(move.feeUsd)})`);
   input.preview.legs.forEach((leg, i) => {
+    const crossOnly = CROSS_MARGIN_ONLY[leg.venue];
+    if (leg.instrument === 'perp' && crossOnly !== undefined && ticket.marginMode !== 'cross') {
+      problems.push(`${crossOnly}: Funding Terminal trades ${leg.venue} in cross margin only, choose cross on the ticket`);
+    }
     const fixed = input.legContext[i]?.accountMarginMode ?? null;
     if (leg.instrument === 'perp' && fixed !== null && fixed !== ticket.marginMode) {
       problems.push(`the ${leg.venue} account is in ${fixed} margin for every symbol and the ticket asks ${ticket.marginMode}: choose ${fixed} on the ticket, or change the account's margin mode at ${leg.venue} (the terminal never switches a whole account)`);

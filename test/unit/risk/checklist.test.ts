@@ -107,7 +107,7 @@ describe('checklist items', () => {
     expect(statusOf(missing, 'data-fresh').detail).toMatch(/on bybit has no next settlement time/);
   });
 
-  it('item 1 passes a continuously funded leg (Paradex) without a next settlement time, and says it funds continuously', () => {
+  it('item 1 passes a continuously funded leg (Paradex) without a next settlement time, and says it funds continuously; item 6 refuses it in isolated margin in words', () => {
     const legs: TicketInput['legs'] = [
       { venue: 'binanceusdm', symbol: 'BTC/USDT:USDT', side: 'buy', instrument: 'perp' },
       { venue: 'paradex', symbol: 'BTC/USD:USDC', side: 'sell', instrument: 'perp' },
@@ -119,6 +119,14 @@ describe('checklist items', () => {
     }));
     expect(statusOf(preview, 'data-fresh').status).toBe('pass');
     expect(statusOf(preview, 'data-fresh').detail).toMatch(/BTC\/USD:USDC on paradex 0\.0500 %\/8 h \(predicted\), funded continuously/);
+    expect(statusOf(preview, 'margin').detail).not.toMatch(/cross margin only/);
+    const isolated = buildPreview(inputs({
+      ticket: ticket({ legs, marginMode: 'isolated' }), markets: [market(quote('binanceusdm', 0.0001)), market(paradex)],
+      balances: new Map([['binanceusdm', { equity: 200_000, free: 200_000 }], ['paradex', { equity: 200_000, free: 200_000 }]]),
+    }));
+    expect(statusOf(isolated, 'margin').status).toBe('fail');
+    expect(statusOf(isolated, 'margin').detail).toMatch(/isolated-market sub-account that ccxt does not address: Funding Terminal trades paradex in cross margin only, choose cross on the ticket/);
+    expect(isolated.passed).toBe(false);
   });
 
   it('item 2 fails when a book cannot fill the size, and when costs exceed the funding to exit unless acknowledged', () => {

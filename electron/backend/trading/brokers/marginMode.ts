@@ -9,7 +9,7 @@
  * ticket in the other mode in words before anything is sent.
  */
 import type { Exchange } from 'ccxt';
-import type { VenueId } from '../../../../shared/domain/venues.ts';
+import { CROSS_MARGIN_ONLY, type VenueId } from '../../../../shared/domain/venues.ts';
 import { VenueError } from '../../markets/venueErrors.ts';
 
 export type MarginMode = 'cross' | 'isolated';
@@ -98,9 +98,9 @@ export async function prepareMargin(venue: VenueId, exchange: Exchange, symbol: 
     await bingxMargin(exchange, symbol, leverage, mode);
     return;
   }
-  if (venue === 'paradex' && mode === 'isolated') {
-    throw new VenueError('rejected', 'paradex', 'Paradex trades isolated margin through an isolated-market sub-account that ccxt does not address; '
-      + 'Funding Terminal trades Paradex in cross margin only: submit the ticket in cross margin');
+  const crossOnly = CROSS_MARGIN_ONLY[venue];
+  if (crossOnly !== undefined && mode === 'isolated') {
+    throw new VenueError('rejected', venue, `${crossOnly}; Funding Terminal trades ${venue} in cross margin only: submit the ticket in cross margin`);
   }
   if (mode === undefined) {
     await exchange.setLeverage(leverage, symbol);
