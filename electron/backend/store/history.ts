@@ -269,7 +269,7 @@ export async function importFundingCsv(store: { history: HistoryRepo }, text: st
     imported += batch.length;
     yield batch;
   }
-  await store.history.insertFundingBatches(`the import of ${fileName}`, batches());
+  await store.history.insertFundingBatches(`the rows of ${fileName}`, batches());
   const errors = reader.finish();
   return { fileName, imported, rejected: errors.length, errors: errors.slice(0, LISTED_IMPORT_ERRORS) };
 }
