@@ -188,8 +188,8 @@ export class RowEncoder {
     const pairs = row.otherPairs ?? [];
     for (let p = 0; p < OTHER_PAIRS; p++) {
       const pair = pairs[p];
-      c.rowBytes[b + PAIRS_BYTES_AT + 2 * p] = pair ? VENUE_IDS.indexOf(pair.longVenue) : NONE;
-      c.rowBytes[b + PAIRS_BYTES_AT + 2 * p + 1] = pair ? VENUE_IDS.indexOf(pair.shortVenue) : NONE;
+      c.rowBytes[b + PAIRS_BYTES_AT + 2 * p] = pair ? VENUE_INDEX.get(pair.longVenue)! : NONE;
+      c.rowBytes[b + PAIRS_BYTES_AT + 2 * p + 1] = pair ? VENUE_INDEX.get(pair.shortVenue)! : NONE;
       if (pair) writePair(numbers, x + PAIRS_AT + PAIR_NUMBERS * p, pair);
       else numbers.fill(Number.NaN, x + PAIRS_AT + PAIR_NUMBERS * p, x + PAIRS_AT + PAIR_NUMBERS * (p + 1));
     }

@@ -84,12 +84,13 @@ export function createPatternService(options: PatternServiceOptions): PatternSer
   return {
     async study(input) {
       const [fingerprint, map] = await Promise.all([options.history.fingerprint(), sectorMap()]);
-      const dataKey = `${JSON.stringify(fingerprint)}|${mapDigest(map)}`;
+      const version = JSON.stringify(fingerprint);
+      const dataKey = `${version}|${mapDigest(map)}`;
       const key = `study|${JSON.stringify(input)}|${dataKey}`;
       const sets = tried.get(dataKey) ?? new Set<string>();
       setBounded(tried, dataKey, sets.add(JSON.stringify(input)), cacheSize);
       const result = await cached(key, async () => {
-        const { funding, prices } = await columns.of(JSON.stringify(fingerprint));
+        const { funding, prices } = await columns.of(version);
         return { kind: 'study', input, funding, prices, sectorMap: [...map], computedAt: now() };
       });
       if (result.kind !== 'study') throw new PatternStudyError('study worker answered a study with analytics');
