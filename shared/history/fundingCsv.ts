@@ -233,10 +233,10 @@ function utcIsoMs(t: string, from = 0, to = t.length): number | null {
   return Number.isNaN(day) || Number.isNaN(time) ? null : day + time;
 }
 
-/** The day `YYYY-MM-DD` that opens a field of 20 or 24 characters ending in `Z`, as epoch ms, or NaN. */
+/** The day `YYYY-MM-DDT` that opens a field of 20 or 24 characters, as epoch ms, or NaN. */
 function isoDayMs(t: string, from: number, to: number): number {
   const n = to - from;
-  if ((n !== 20 && n !== 24) || t.charCodeAt(to - 1) !== 90 /* Z */ || t.charCodeAt(from + 4) !== 45 /* - */ || t.charCodeAt(from + 7) !== 45 || t.charCodeAt(from + 10) !== 84 /* T */) return NaN;
+  if ((n !== 20 && n !== 24) || t.charCodeAt(from + 4) !== 45 /* - */ || t.charCodeAt(from + 7) !== 45 || t.charCodeAt(from + 10) !== 84 /* T */) return NaN;
   const year = digits(t, from, 4);
   const month = digits(t, from + 5, 2);
   const day = digits(t, from + 8, 2);
@@ -244,10 +244,13 @@ function isoDayMs(t: string, from: number, to: number): number {
   return Date.UTC(year, month - 1, day);
 }
 
-/** The `HH:MM:SS[.fff]Z` after that day, in milliseconds, or NaN. */
+/**
+ * The `HH:MM:SS[.fff]Z` after that day, in milliseconds, or NaN. It checks the zone itself:
+ * `FastRows` reuses the day of the row before and calls only this for the rest of the field.
+ */
 function isoTimeOfDayMs(t: string, from: number, to: number): number {
   const n = to - from;
-  if (t.charCodeAt(from + 13) !== 58 /* : */ || t.charCodeAt(from + 16) !== 58) return NaN;
+  if (t.charCodeAt(to - 1) !== 90 /* Z */ || t.charCodeAt(from + 13) !== 58 /* : */ || t.charCodeAt(from + 16) !== 58) return NaN;
   const hour = digits(t, from + 11, 2);
   const minute = digits(t, from + 14, 2);
   const second = digits(t, from + 17, 2);

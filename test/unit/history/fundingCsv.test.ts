@@ -130,6 +130,17 @@ describe('parseFundingCsv', () => {
     expect(errors).toEqual([{ line: 5, message: 'duplicate settlement: okx BTC/USDT:USDT at 2024-01-01T08:00:00.000Z already on line 3' }]);
   });
 
+  it('a time without its zone is refused after rows of the same day were read, as on the first row of a day', () => {
+    const good = ['okx,BTC/USDT:USDT,2024-01-01T00:00:00Z,0.0001,8', 'okx,BTC/USDT:USDT,2024-01-01T04:00:00Z,0.0001,8'];
+    const bad = ['okx,BTC/USDT:USDT,2024-01-01T08:00:00 ,0.0001,8', 'okx,BTC/USDT:USDT,2024-01-01T12:00:00.000+,0.0001,8'];
+    const { points, errors } = parseFundingCsv([HEADER, ...good, ...bad].join('\n'), 'zone.csv');
+    expect(points.map((p) => p.time)).toEqual([Date.UTC(2024, 0, 1, 0), Date.UTC(2024, 0, 1, 4)]);
+    expect(errors).toEqual([
+      { line: 4, message: 'time "2024-01-01T08:00:00" has no time zone; add Z for UTC or an offset such as +03:00' },
+      { line: 5, message: 'time "2024-01-01T12:00:00.000+" is not ISO-8601 (2024-01-01T08:00:00Z) nor epoch milliseconds' },
+    ]);
+  });
+
   it('an empty file is one error', () => {
     expect(parseFundingCsv('\n \n', 'e.csv').errors).toEqual([{ line: 1, message: expect.stringMatching(/the file is empty/) }]);
   });
