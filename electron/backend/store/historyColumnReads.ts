@@ -127,7 +127,7 @@ function keyCodes(pairs: { venue: string; symbol: string }[], ids: ArrayLike<num
 /**
  * Rows grouped by key id (a counting sort, linear), whatever order the scan returned them in, so
  * series come out in one fixed order. Within a key the scan's order is kept: every consumer sorts
- * a series by time, and (venue, symbol, time) is the primary key, so that order cannot matter.
+ * a series by time, and the upsert keeps (venue, symbol, time) unique, so that order cannot matter.
  */
 export function canonicalOrder(columns: readonly ArrayLike<number>[], keyCount: number): Float64Array[] {
   const ids = columns[0];

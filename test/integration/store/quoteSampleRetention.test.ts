@@ -9,9 +9,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { FundingQuote } from '../../../shared/domain/quotes.ts';
 import { openStore, type Store } from '../../../electron/backend/store/duckdb.ts';
-import { MIGRATIONS, STORE_FILE } from '../../../electron/backend/store/connection.ts';
+import { STORE_FILE } from '../../../electron/backend/store/connection.ts';
 import { SAMPLE_RETENTION } from '../../../electron/backend/store/quoteSamples.ts';
 import { startSampleRetention } from '../../../electron/backend/history/sampleRetention.ts';
+import { earlierStore } from '../../fixtures/earlierStore.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -89,18 +90,10 @@ describe('quote sample retention', () => {
 describe('the upgrade that drops the samples primary key', () => {
   it('keeps every stored sample, leaves no index on the table, and still refuses a second sample in a stored minute', async () => {
     // A store as an earlier release left it: the schema up to the keyed quote_samples table.
-    const previous = 3;
-    const instance = await DuckDBInstance.create(join(dir, STORE_FILE));
-    const connection = await instance.connect();
-    await connection.run('CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at BIGINT NOT NULL)');
-    for (let version = 1; version <= previous; version++) {
-      await connection.run(MIGRATIONS[version - 1]);
-      await connection.run('INSERT INTO schema_version VALUES ($1, 0)', [version]);
-    }
-    await connection.run(`INSERT INTO quote_samples (venue, symbol, base, multiplier, minute, observed_at, rate, rate_kind, interval_hours)
-      SELECT 'okx', 'BTC/USDT:USDT', 'BTC', 1, ${NOW} - i * ${MINUTE}, ${NOW} - i * ${MINUTE} + 5000, 0.0001, 'predicted', 8 FROM range(100) t(i)`);
-    connection.closeSync();
-    instance.closeSync();
+    await earlierStore(dir, 'quote_samples_next', async (connection) => {
+      await connection.run(`INSERT INTO quote_samples (venue, symbol, base, multiplier, minute, observed_at, rate, rate_kind, interval_hours)
+        SELECT 'okx', 'BTC/USDT:USDT', 'BTC', 1, ${NOW} - i * ${MINUTE}, ${NOW} - i * ${MINUTE} + 5000, 0.0001, 'predicted', 8 FROM range(100) t(i)`);
+    });
 
     store = await openStore(dir);
     expect(await times(store)).toHaveLength(100);
