@@ -63,7 +63,7 @@ export function wellFormedSignature(text: string | undefined): boolean {
 }
 
 /** The same address however it is padded (`0x0abc` and `0xabc` are one account). */
-export const accountKey = (address: string): string => `0x${BigInt(address).toString(16)}`;
+const accountKey = (address: string): string => `0x${BigInt(address).toString(16)}`;
 
 /** `POST /v1/auth`: a token for an onboarded account whose signature headers are well formed. */
 export function authenticateParadex(request: SimRequest, context: SimContext, wallClockMs: number): SimResponse {
@@ -79,7 +79,7 @@ export function authenticateParadex(request: SimRequest, context: SimContext, wa
   return { status: 200, body: { jwt_token: issueToken(accountKey(account!), nowS) } };
 }
 
-export type BearerResult = { account: string } | { refused: SimResponse };
+type BearerResult = { account: string } | { refused: SimResponse };
 
 /** The account a private call acts on, from its bearer token. */
 export function bearerAccount(request: SimRequest, wallClockMs: number): BearerResult {

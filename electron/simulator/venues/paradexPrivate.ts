@@ -293,9 +293,11 @@ function fills(call: ParadexCall): SimResponse {
   const market = call.query.get('market') ?? undefined;
   if (market !== undefined && call.context.market.instrument(VENUE, market) === undefined) return refused('unknown-instrument');
   const trades = call.context.accounts.trades(VENUE, call.account, { instrumentId: market });
+  // The orders read once (each read of the account first brings it up to date), not once a fill.
+  const orders = new Map(call.context.accounts.orders(VENUE, call.account, market).map((o) => [o.orderId, o]));
   return paged(window(trades, call.query).map((t: SimTrade) => {
     const instrument = instrumentOf(call, t.instrumentId);
-    const order = call.context.accounts.order(VENUE, call.account, { orderId: t.orderId });
+    const order = orders.get(t.orderId);
     return {
       id: t.tradeId, side: t.side.toUpperCase(), liquidity: t.maker ? 'MAKER' : 'TAKER', market: t.instrumentId, order_id: t.orderId,
       price: price(instrument, t.price), size: size(instrument, t.quantity), fee: decimalString(Number(t.fee.toFixed(8))), fee_currency: t.feeCurrency,

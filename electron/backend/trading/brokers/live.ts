@@ -78,6 +78,11 @@ function fundingIncome(venue: VenueId, entry: FundingHistory): number {
   return Number.isFinite(fee) && fee !== 0 ? -fee : 0;
 }
 
+/** ccxt's `notional`; Paradex's row states none (nor a mark), so there it is the value at the mark its row implies (paradexAccount.ts). */
+function statedNotional(venue: VenueId, position: CcxtPosition): number | null | undefined {
+  return venue === 'paradex' ? paradexValueAtMark(position) : position.notional;
+}
+
 /** Venues whose position value ccxt states at the entry price: Bybit's `positionValue`, KuCoin's `posCost`. */
 const NOTIONAL_AT_ENTRY: ReadonlySet<VenueId> = new Set(['bybit', 'kucoinfutures']);
 
@@ -90,8 +95,7 @@ const NOTIONAL_AT_ENTRY: ReadonlySet<VenueId> = new Set(['bybit', 'kucoinfutures
  * contract size × the venue's mark (docs/units.md).
  */
 function venueValue(venue: VenueId, position: CcxtPosition, market: MarketInterface): number | null {
-  if (venue === 'paradex') return paradexValueAtMark(position);
-  const stated = position.notional;
+  const stated = statedNotional(venue, position);
   if (!NOTIONAL_AT_ENTRY.has(venue) && typeof stated === 'number' && Number.isFinite(stated)) return Math.abs(stated);
   const { contracts, markPrice } = position;
   if (contracts === undefined || markPrice === undefined) return null;
@@ -105,11 +109,8 @@ function venueValue(venue: VenueId, position: CcxtPosition, market: MarketInterf
  * mis-valued (docs/venues.md, Hyperliquid).
  */
 function statedMark(venue: VenueId, position: CcxtPosition, market: MarketInterface): number | undefined {
-  if (venue === 'paradex') {
-    const value = paradexValueAtMark(position);
-    return value === null || !position.contracts ? undefined : value / Math.abs(position.contracts);
-  }
-  const { notional, contracts } = position;
+  const notional = statedNotional(venue, position);
+  const { contracts } = position;
   if (typeof notional !== 'number' || !Number.isFinite(notional) || !contracts) return undefined;
   return Math.abs(notional) / Math.abs(contracts * (market.contractSize ?? 1));
 }

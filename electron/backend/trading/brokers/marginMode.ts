@@ -90,6 +90,10 @@ async function bingxMargin(exchange: Exchange, symbol: string, leverage: number,
 
 /** Sets the symbol's leverage in the approved margin mode, or refuses in words. */
 export async function prepareMargin(venue: VenueId, exchange: Exchange, symbol: string, leverage: number, mode: MarginMode | undefined): Promise<void> {
+  const crossOnly = CROSS_MARGIN_ONLY[venue];
+  if (crossOnly !== undefined && mode === 'isolated') {
+    throw new VenueError('rejected', venue, `${crossOnly}; Funding Terminal trades ${venue} in cross margin only: submit the ticket in cross margin`);
+  }
   if (venue === 'kucoinfutures') {
     await kucoinMargin(exchange, symbol, leverage, mode);
     return;
@@ -97,10 +101,6 @@ export async function prepareMargin(venue: VenueId, exchange: Exchange, symbol: 
   if (venue === 'bingx') {
     await bingxMargin(exchange, symbol, leverage, mode);
     return;
-  }
-  const crossOnly = CROSS_MARGIN_ONLY[venue];
-  if (crossOnly !== undefined && mode === 'isolated') {
-    throw new VenueError('rejected', venue, `${crossOnly}; Funding Terminal trades ${venue} in cross margin only: submit the ticket in cross margin`);
   }
   if (mode === undefined) {
     await exchange.setLeverage(leverage, symbol);
